@@ -1,0 +1,247 @@
+"""The values a game is made of: moves, reactions, turns, the game state and its outcome.
+
+All are frozen; the engine returns new values instead of changing old ones.
+"""
+
+from __future__ import annotations
+
+import enum
+from typing import Final
+
+import attrs
+
+from game.engine.scenario import Ending, Profile, Scenario, Terminal
+
+ACCEPT: Final = "accept"
+REJECT: Final = "reject"
+
+
+class IllegalMoveError(ValueError):
+    """A move that cannot be played now: unknown, unavailable, or after the summit ended."""
+
+    def __init__(self, move: str, reason: str) -> None:
+        super().__init__(f'"{move}": {reason}')
+        self.move = move
+        """The move as it was given."""
+        self.reason = reason
+        """Why it cannot be played."""
+
+
+class GameOverError(IllegalMoveError):
+    """A move was given after the summit ended."""
+
+
+@attrs.frozen
+class Move:
+    """An offer (with an optional variant) or an answer to a pending counter-offer.
+
+    >>> Move.parse("mutual_restraint:written")
+    Move(offer='mutual_restraint', variant='written')
+    >>> str(Move("accept"))
+    'accept'
+    """
+
+    offer: str
+    """Offer id, or ``"accept"`` / ``"reject"`` to answer a counter-offer."""
+    variant: str | None = None
+    """Variant id for offers that have variants; ``None`` picks the first."""
+
+    @classmethod
+    def parse(cls, text: str) -> Move:
+        """Read ``offer`` or ``offer:variant`` (surrounding blanks ignored)."""
+        offer, _, variant = text.strip().partition(":")
+        return cls(offer.strip(), variant.strip() or None)
+
+    @property
+    def is_answer(self) -> bool:
+        """True for ``accept`` and ``reject``."""
+        return self.offer in (ACCEPT, REJECT)
+
+    def __str__(self) -> str:
+        return f"{self.offer}:{self.variant}" if self.variant else self.offer
+
+
+class ReactionKind(enum.Enum):
+    """How the counterpart answers a move."""
+
+    ACCEPT = "accept"
+    """They agree: an accord is made (or the joint statement is signed)."""
+    COUNTER = "counter"
+    """They answer with a proposal of their own, which the player must accept or reject."""
+    DEFER = "defer"
+    """Not now: they want to see more first."""
+    REJECT = "reject"
+    """They refuse."""
+    WALKOUT = "walkout"
+    """They leave the table: the summit is over."""
+    NOTED = "noted"
+    """They take note of the player's refusal of their counter-offer."""
+    ENDED = "ended"
+    """The player walked away; there is nothing left to answer."""
+
+
+@attrs.frozen
+class Reaction:
+    """The counterpart's answer to one move, with its reasons."""
+
+    kind: ReactionKind
+    """What they did."""
+    say: str
+    """What they say across the table, in a sentence."""
+    why: str
+    """Why, naming the meters and thresholds that decided it."""
+    counter: str | None = None
+    """The counter-offer they put on the table, when ``kind`` is COUNTER."""
+    accord: str | None = None
+    """The accord this move created, if any."""
+    chosen_by: str = "engine"
+    """``"engine"``, or ``"player"`` when a hot-seat player chose the reaction."""
+
+
+@attrs.frozen
+class Accord:
+    """An agreement reached during the summit."""
+
+    id: str
+    """The id of the offer that created it."""
+    variant: str
+    """The form it took (a variant id or a counter-offer's label), or ``""``."""
+    turn: int
+    """Number of the turn that reached it."""
+    tacit: bool
+    """True when it stands without a joint statement."""
+
+
+@attrs.frozen
+class Turn:
+    """One decision of the player and everything it led to."""
+
+    number: int
+    """1-based position in the game."""
+    round: int
+    """Index of the round in which the move was made."""
+    move: Move
+    reaction: Reaction
+    meters: tuple[int, ...]
+    """Meter values after the move (and any event that followed it)."""
+    stance: int
+    """Index of the counterpart's stance after the move."""
+    events: tuple[str, ...]
+    """Ids of the events that happened after this move, between rounds."""
+    hash: str
+    """Hash of the whole game up to and including this turn."""
+
+
+@attrs.frozen(slots=True)
+class GameState:
+    """Everything about a game in progress. Built by ``new_game``, advanced by ``apply``."""
+
+    scenario: Scenario = attrs.field(eq=False, repr=False)
+    """The scenario being played."""
+    seed: int
+    """The game's seed: with the scenario and the moves, it decides everything."""
+    profile: int
+    """Index of the counterpart's hidden profile."""
+    hardness: int
+    """The profile's threshold shift plus its seeded jitter."""
+    rng: int
+    """State of the game's random number generator."""
+    meters: tuple[int, ...]
+    """Meter values, in the scenario's order."""
+    stance: int
+    """Index of the counterpart's current stance."""
+    round: int
+    """Index of the current round."""
+    turn_in_round: int
+    """Offers already made in the current round."""
+    accords: tuple[Accord, ...]
+    """Accords reached, in order."""
+    attempts: tuple[int, ...]
+    """Per offer, how many times it has been put on the table."""
+    refusals: tuple[int, ...]
+    """Per offer, how many times it was rejected, deferred or countered."""
+    answered: frozenset[str]
+    """Counter-offers the player has already answered."""
+    fired: frozenset[str]
+    """Events that have already happened."""
+    pending: int | None
+    """Index of the counter-offer awaiting an answer, if any."""
+    terminal: Terminal | None
+    """How the summit ended, or None while it goes on."""
+    turns: tuple[Turn, ...]
+    """Every turn so far."""
+    hash: str
+    """Hash of the game so far: changes with every turn, moves and results alike."""
+
+    @property
+    def is_over(self) -> bool:
+        """True once the summit has ended."""
+        return self.terminal is not None
+
+    def meter(self, meter_id: str) -> int:
+        """The current value of a meter."""
+        return self.meters[self.scenario.meter_index[meter_id]]
+
+    def has_accord(self, accord_id: str) -> bool:
+        """True when the accord has been reached."""
+        return any(accord.id == accord_id for accord in self.accords)
+
+    @property
+    def profile_info(self) -> Profile:
+        """The counterpart's hidden profile (for the debrief: do not show it during play)."""
+        return self.scenario.profiles[self.profile]
+
+
+@attrs.frozen
+class MoveOption:
+    """A move the player could make now, or could not, with the reason."""
+
+    move: Move
+    label: str
+    """Offer label, with the variant's label where there is one."""
+    available: bool
+    reason: str
+    """Why it is unavailable (``""`` when available)."""
+
+
+@attrs.frozen
+class Result:
+    """What ``apply`` returns: the new state and the counterpart's reaction."""
+
+    state: GameState
+    reaction: Reaction
+
+
+@attrs.frozen
+class Judgement:
+    """The counterpart's verdict on an offer before it is applied (for hot-seat advice)."""
+
+    kind: ReactionKind
+    """What the rules decide."""
+    why: str
+    """The rules' explanation."""
+    allowed: tuple[ReactionKind, ...]
+    """Reactions a human playing the counterpart may choose instead."""
+
+
+@attrs.frozen
+class Score:
+    """One scorecard's value in the debrief."""
+
+    id: str
+    label: str
+    value: int
+    """0 to 100."""
+
+
+@attrs.frozen
+class Outcome:
+    """How the summit ended and what it achieved."""
+
+    ending: Ending
+    terminal: Terminal
+    accords: tuple[Accord, ...]
+    """Accords on the record: all of them with a joint statement, tacit ones otherwise."""
+    scores: tuple[Score, ...]
+    turns: int
+    """Number of decisions the player made."""

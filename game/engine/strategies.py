@@ -1,0 +1,275 @@
+"""Built-in players for batches and tests: historical, essay, hawk, dove, random, greedy.
+
+A strategy is a pure function ``(state, rng) -> (move, rng)``. Each game gives its strategy a
+random number generator seeded from the strategy's name and the game's seed, so a batch gives
+the same result however it is split across processes.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Sequence
+from typing import Final
+
+import attrs
+
+from game.engine.rng import draw, seed_state
+from game.engine.rules import apply, available_moves, is_legal, new_game, outcome, scores
+from game.engine.scenario import OfferKind, Scenario, Terminal
+from game.engine.state import ACCEPT, REJECT, GameState, Move, ReactionKind
+
+Strategy = Callable[[GameState, int], tuple[Move, int]]
+"""Chooses the next move from the state and a random state; returns the move and new state."""
+
+MAX_DECISIONS: Final = 500
+"""A guard against a strategy that never ends a game (the schedule always ends one sooner)."""
+
+
+@attrs.frozen
+class StrategyInfo:
+    """A built-in strategy and what it does, for ``batch --help`` and the docs."""
+
+    name: str
+    description: str
+    choose: Strategy
+
+
+_REFUSED: Final = (
+    ReactionKind.REJECT,
+    ReactionKind.DEFER,
+    ReactionKind.COUNTER,
+    ReactionKind.NOTED,
+)
+
+
+def _refused_since_progress(state: GameState, move: Move) -> bool:
+    """True when the offer was refused and nothing has been agreed since: trying it again
+    at once would only cost patience."""
+    for turn in reversed(state.turns):
+        if turn.reaction.accord is not None:
+            return False
+        if turn.move.offer == move.offer and turn.reaction.kind in _REFUSED:
+            return True
+    return False
+
+
+def _statement_move(state: GameState) -> Move | None:
+    for offer in state.scenario.offers:
+        if offer.kind is OfferKind.STATEMENT and is_legal(state, Move(offer.id)):
+            return Move(offer.id)
+    return None
+
+
+def _walk_away_move(scenario: Scenario) -> Move:
+    for offer in scenario.offers:
+        if offer.kind is OfferKind.WALK_AWAY:
+            return Move(offer.id)
+    raise LookupError("the scenario has no walk_away offer")
+
+
+def _in_final_round(state: GameState) -> bool:
+    return state.round == len(state.scenario.rounds) - 1
+
+
+def _preferences(
+    state: GameState, preferred: Sequence[Move], answer: Callable[[GameState], str]
+) -> Move:
+    """Play down a list of preferred offers, closing with a joint statement.
+
+    Answers counter-offers as ``answer`` says. Takes the first preferred offer not yet
+    agreed and available, holding back one refused until something new is agreed (meanwhile
+    keeping the talks going with the least provocative offers); proposes the statement once
+    nothing preferred is left or in the final round.
+    """
+    if state.pending is not None:
+        return Move(answer(state))
+    statement = _statement_move(state)
+    candidates = [
+        move
+        for move in preferred
+        if state.scenario.offers[state.scenario.offer_index[move.offer]].kind is OfferKind.OFFER
+        and not state.has_accord(move.offer)
+        and is_legal(state, move)
+    ]
+    if statement is not None and (not candidates or _in_final_round(state)):
+        return statement
+    fresh = [move for move in candidates if not _refused_since_progress(state, move)]
+    if fresh:
+        return fresh[0]
+    if statement is not None and not candidates:
+        return statement
+    for move in _known(state, _KEEP_TALKING):
+        if (
+            not state.has_accord(move.offer)
+            and is_legal(state, move)
+            and not _refused_since_progress(state, move)
+        ):
+            return move
+    if candidates:
+        return candidates[0]
+    for move in available_moves(state):
+        offer = state.scenario.offer_index.get(move.offer)
+        if offer is not None and state.scenario.offers[offer].kind is OfferKind.OFFER:
+            return move
+    return _walk_away_move(state.scenario)
+
+
+def _line_moves(scenario: Scenario, line_id: str) -> tuple[Move, ...]:
+    try:
+        line = scenario.line(line_id)
+    except KeyError:
+        return ()
+    return tuple(Move.parse(text) for text in line.moves if not Move.parse(text).is_answer)
+
+
+def _line_answer(line_id: str) -> Callable[[GameState], str]:
+    """Answer a counter-offer as the line does: the answer written right after the offer that
+    drew the counter-offer, or reject when the line says nothing."""
+
+    def answer(state: GameState) -> str:
+        try:
+            moves = [Move.parse(text) for text in state.scenario.line(line_id).moves]
+        except KeyError:
+            return REJECT
+        trigger = state.turns[-1].move.offer if state.turns else ""
+        for here, after in itertools.pairwise(moves):
+            if here.offer == trigger and after.is_answer:
+                return after.offer
+        return REJECT
+
+    return answer
+
+
+def _always(answer: str) -> Callable[[GameState], str]:
+    return lambda state: answer
+
+
+def historical(state: GameState, rng: int) -> tuple[Move, int]:
+    """What happened in Hanoi: the expected accords on the table, then the big deal demanded,
+    the North's Yongbyon ask refused, and a walk away before anything is signed."""
+    scenario = state.scenario
+    if state.pending is not None:
+        return Move(_line_answer("historical")(state)), rng
+    line = _line_moves(scenario, "historical")
+    made = [turn.move for turn in state.turns if not turn.move.is_answer]
+    position = 0
+    for move in made:
+        if position < len(line) and move == line[position]:
+            position += 1
+    if position < len(line) and is_legal(state, line[position]):
+        return line[position], rng
+    # Waiting for the next step (walking out of a dinner is not done): insist on the last one.
+    for move in reversed(line[:position]):
+        if is_legal(state, move):
+            return move, rng
+    walk_away = _walk_away_move(scenario)
+    if is_legal(state, walk_away):
+        return walk_away, rng
+    return available_moves(state)[0], rng
+
+
+def essay(state: GameState, rng: int) -> tuple[Move, int]:
+    """The essay's agenda in order, recorded in a closing joint statement."""
+    return _preferences(state, _line_moves(state.scenario, "essay"), _line_answer("essay")), rng
+
+
+_KEEP_TALKING: Final = (
+    Move("next_summit", "working_level"),
+    Move("security_assurances", "spoken"),
+)
+_HAWK: Final = (
+    Move("demand_cvid"),
+    Move("raise_human_rights", "precondition"),
+    Move("next_summit"),
+    Move("mutual_restraint", "written"),
+)
+_DOVE: Final = (
+    Move("security_assurances"),
+    Move("accept_limited_arsenal"),
+    Move("mutual_restraint", "written"),
+    Move("yongbyon_for_relief", "generous"),
+    Move("peace_declaration", "treaty_talks"),
+    Move("liaison_offices"),
+    Move("embassies"),
+    Move("next_summit"),
+    Move("regional_handoff"),
+)
+
+
+def _known(state: GameState, moves: Sequence[Move]) -> list[Move]:
+    index = state.scenario.offer_index
+    return [move for move in moves if move.offer in index]
+
+
+def hawk(state: GameState, rng: int) -> tuple[Move, int]:
+    """Ask for everything, raise human rights, refuse every counter-offer, concede nothing."""
+    return _preferences(state, _known(state, _HAWK), _always(REJECT)), rng
+
+
+def dove(state: GameState, rng: int) -> tuple[Move, int]:
+    """Reassure first and concede generously; accept every counter-offer."""
+    return _preferences(state, _known(state, _DOVE), _always(ACCEPT)), rng
+
+
+def random_play(state: GameState, rng: int) -> tuple[Move, int]:
+    """Any available move, uniformly at random."""
+    moves = available_moves(state)
+    index, rng = draw(rng, 0, len(moves) - 1)
+    return moves[index], rng
+
+
+def _value(state: GameState) -> int:
+    result = outcome(state)
+    if result is not None:
+        if result.terminal in (Terminal.WALKOUT, Terminal.WALKED_AWAY):
+            return -1000 + sum(score.value for score in result.scores)
+        return 1000 + sum(score.value for score in result.scores)
+    provisional = sum(score.value for score in scores(state, state.accords))
+    return provisional + state.meters[0] // 2
+
+
+def greedy(state: GameState, rng: int) -> tuple[Move, int]:
+    """Try every available move on a copy of the game and keep the best immediate result.
+
+    It sees the counterpart's mood for the turn it tries, so it plays better than a person
+    could: a ceiling for comparison rather than a fair opponent.
+    """
+    best: Move | None = None
+    best_value = 0
+    for move in available_moves(state):
+        value = _value(apply(state, move).state)
+        if best is None or value > best_value:
+            best, best_value = move, value
+    assert best is not None
+    return best, rng
+
+
+STRATEGIES: Final = {
+    info.name: info
+    for info in (
+        StrategyInfo("historical", historical.__doc__ or "", historical),
+        StrategyInfo("essay", essay.__doc__ or "", essay),
+        StrategyInfo("hawk", hawk.__doc__ or "", hawk),
+        StrategyInfo("dove", dove.__doc__ or "", dove),
+        StrategyInfo("random", random_play.__doc__ or "", random_play),
+        StrategyInfo("greedy", (greedy.__doc__ or "").split("\n")[0], greedy),
+    )
+}
+
+
+def strategy_rng(name: str, seed: int) -> int:
+    """The random state a strategy starts a game with."""
+    return seed_state(f"strategy:{name}", seed)
+
+
+def play(scenario: Scenario, strategy: str, seed: int) -> GameState:
+    """Play one whole game with a built-in strategy and return the final state."""
+    choose = STRATEGIES[strategy].choose
+    state = new_game(scenario, seed)
+    rng = strategy_rng(strategy, seed)
+    for _ in range(MAX_DECISIONS):
+        if state.is_over:
+            return state
+        move, rng = choose(state, rng)
+        state = apply(state, move).state
+    raise RuntimeError(f"strategy {strategy} did not finish a game in {MAX_DECISIONS} decisions")
