@@ -87,6 +87,7 @@ def new_game(scenario: Scenario, seed: int) -> GameState:
         round=0,
         turn_in_round=0,
         accords=(),
+        agreed=frozenset(),
         attempts=(0,) * count,
         refusals=(0,) * count,
         answered=frozenset(),
@@ -103,7 +104,35 @@ def new_game(scenario: Scenario, seed: int) -> GameState:
 
 def holds(state: GameState, condition: Condition) -> bool:
     """True when every part of the condition holds in this state."""
-    return not _failures(state, condition)
+    return _holds(condition, state.meters, state.stance, state.round, state.agreed)
+
+
+def _holds(
+    condition: Condition,
+    meters: Sequence[int],
+    stance: int,
+    round_index: int,
+    agreed: frozenset[str],
+) -> bool:
+    for bound in condition.meters:
+        value = meters[bound.meter]
+        if (bound.low is not None and value < bound.low) or (
+            bound.high is not None and value > bound.high
+        ):
+            return False
+    if condition.accords and not agreed.issuperset(condition.accords):
+        return False
+    if condition.no_accords and not agreed.isdisjoint(condition.no_accords):
+        return False
+    if condition.stance_at_least is not None and stance < condition.stance_at_least:
+        return False
+    if condition.stance_at_most is not None and stance > condition.stance_at_most:
+        return False
+    if condition.round_at_least is not None and round_index < condition.round_at_least:
+        return False
+    return not condition.any or any(
+        _holds(alternative, meters, stance, round_index, agreed) for alternative in condition.any
+    )
 
 
 def _failures(state: GameState, condition: Condition) -> list[str]:
@@ -117,12 +146,12 @@ def _failures(state: GameState, condition: Condition) -> list[str]:
             failures.append(f"{label} {value} is below {bound.low}")
         if bound.high is not None and value > bound.high:
             failures.append(f"{label} {value} is above {bound.high}")
-    missing = [a for a in condition.accords if not state.has_accord(a)]
+    missing = [a for a in condition.accords if a not in state.agreed]
     if missing:
         names = " and ".join(scenario.accord_label(a) for a in missing)
         failures.append(f"needs {names} agreed first")
     for accord in condition.no_accords:
-        if state.has_accord(accord):
+        if accord in state.agreed:
             failures.append(f"not once {scenario.accord_label(accord)} is agreed")
     stances = scenario.stances
     if condition.stance_at_least is not None and state.stance < condition.stance_at_least:
@@ -152,13 +181,26 @@ def _explain(state: GameState, condition: Condition) -> str:
 # --- legal moves ------------------------------------------------------------------------
 
 
+def _is_open(state: GameState, offer: Offer) -> bool:
+    """True when the offer can be made now (the fast path of :func:`_offer_block`)."""
+    if state.terminal is not None or state.pending is not None:
+        return False
+    if offer.kind is not OfferKind.WALK_AWAY and offer.id in state.agreed:
+        return False
+    if offer.kind is OfferKind.STATEMENT and not state.accords:
+        return False
+    return offer.requires.is_empty or holds(state, offer.requires)
+
+
 def _offer_block(state: GameState, offer: Offer) -> str:
     """Why an offer cannot be made now (``""`` when it can)."""
+    if _is_open(state, offer):
+        return ""
     if state.terminal is not None:
         return OVER_REASON
     if state.pending is not None:
         return PENDING_REASON
-    if offer.kind is not OfferKind.WALK_AWAY and state.has_accord(offer.id):
+    if offer.kind is not OfferKind.WALK_AWAY and offer.id in state.agreed:
         return AGREED_REASON
     if offer.kind is OfferKind.STATEMENT and not state.accords:
         return NOTHING_AGREED
@@ -191,9 +233,8 @@ def check_move(state: GameState, move: Move) -> None:
             raise IllegalMoveError(str(move), NOTHING_TO_ANSWER)
         return
     offer, _ = _resolve(state, move)
-    reason = _offer_block(state, offer)
-    if reason:
-        raise IllegalMoveError(str(move), reason)
+    if not _is_open(state, offer):
+        raise IllegalMoveError(str(move), _offer_block(state, offer))
 
 
 def is_legal(state: GameState, move: Move) -> bool:
@@ -241,8 +282,19 @@ def legal_moves(state: GameState) -> tuple[MoveOption, ...]:
 
 
 def available_moves(state: GameState) -> tuple[Move, ...]:
-    """Only the moves that can be played now, in menu order."""
-    return tuple(option.move for option in legal_moves(state) if option.available)
+    """Only the moves that can be played now, in the order of :func:`legal_moves`."""
+    if state.terminal is not None:
+        return ()
+    if state.pending is not None:
+        return (Move(ACCEPT), Move(REJECT))
+    moves: list[Move] = []
+    for offer in state.scenario.offers:
+        if _is_open(state, offer):
+            if offer.variants:
+                moves.extend(Move(offer.id, variant.id) for variant in offer.variants)
+            else:
+                moves.append(Move(offer.id))
+    return tuple(moves)
 
 
 # --- judging an offer -------------------------------------------------------------------
@@ -363,41 +415,26 @@ def judge(state: GameState, move: Move) -> Judgement:
 def _apply_meters(
     scenario: Scenario, meters: tuple[int, ...], effect: Effect, times: int
 ) -> tuple[int, ...]:
-    if not effect.meters or times <= 0:
-        return meters
     values = list(meters)
+    _shift(scenario, values, effect, times)
+    return tuple(values)
+
+
+def _shift(scenario: Scenario, values: list[int], effect: Effect, times: int = 1) -> None:
+    """Add an effect's deltas (``times`` over) to meter values in place, within bounds."""
     specs = scenario.meters
     for index, delta in effect.meters:
         spec = specs[index]
         values[index] = min(max(values[index] + delta * times, spec.minimum), spec.maximum)
-    return tuple(values)
 
 
-def _apply_diminished(
-    scenario: Scenario, meters: tuple[int, ...], effect: Effect, attempts: int
-) -> tuple[int, ...]:
-    """Apply an effect whose gains shrink each time the same offer is made again."""
-    if not effect.meters:
-        return meters
-    if attempts == 0:
-        return _apply_meters(scenario, meters, effect, 1)
-    scaled = Effect(
-        tuple((i, d // (attempts + 1) if d > 0 else d) for i, d in effect.meters),
-        effect.stance_step,
-    )
-    return _apply_meters(scenario, meters, scaled, 1)
-
-
-def _step_stance(scenario: Scenario, stance: int, step: int) -> int:
-    return min(max(stance + step, 0), len(scenario.stances) - 1)
-
-
-def _transition(state: GameState) -> int:
-    """The stance after one meter-driven transition (at most one per move: hysteresis)."""
-    for transition in state.scenario.transitions:
-        if transition.source == state.stance and holds(state, transition.when):
-            return transition.target
-    return state.stance
+def _shift_diminished(scenario: Scenario, values: list[int], effect: Effect, repeats: int) -> None:
+    """Add an effect whose gains shrink each time the same offer is made again."""
+    specs = scenario.meters
+    for index, delta in effect.meters:
+        change = delta // (repeats + 1) if delta > 0 else delta
+        spec = specs[index]
+        values[index] = min(max(values[index] + change, spec.minimum), spec.maximum)
 
 
 def _say(scenario: Scenario, offer: Offer | None, kind: ReactionKind) -> str:
@@ -405,12 +442,92 @@ def _say(scenario: Scenario, offer: Offer | None, kind: ReactionKind) -> str:
     return line or scenario.rules.say.line(kind.value)
 
 
-def _turn_hash(previous: str, state: GameState, turn_number: int, move: Move, r: Reaction) -> str:
-    accords = ",".join(f"{a.id}:{a.variant}" for a in state.accords)
+class _Draft:
+    """Mutable scratch for one move: the steps of :func:`apply` fill it, and it is frozen once
+    into the next state, so no intermediate state is ever built."""
+
+    __slots__ = (
+        "accord",
+        "accords",
+        "agreed",
+        "answered",
+        "attempts",
+        "chosen_by",
+        "counter",
+        "events",
+        "fired",
+        "kind",
+        "meters",
+        "pending",
+        "refusals",
+        "rng",
+        "round",
+        "say",
+        "scenario",
+        "stance",
+        "terminal",
+        "turn_in_round",
+        "why",
+    )
+
+    def __init__(self, state: GameState) -> None:
+        self.scenario = state.scenario
+        self.rng = state.rng
+        self.meters = list(state.meters)
+        self.stance = state.stance
+        self.round = state.round
+        self.turn_in_round = state.turn_in_round
+        self.accords = state.accords
+        self.agreed = state.agreed
+        self.attempts = state.attempts
+        self.refusals = state.refusals
+        self.answered = state.answered
+        self.fired = state.fired
+        self.pending = state.pending
+        self.terminal = state.terminal
+        self.kind = ReactionKind.NOTED
+        self.say = ""
+        self.why = ""
+        self.counter: str | None = None
+        self.accord: str | None = None
+        self.chosen_by = "engine"
+        self.events: tuple[str, ...] = ()
+
+    def holds(self, condition: Condition) -> bool:
+        return _holds(condition, self.meters, self.stance, self.round, self.agreed)
+
+    def step_stance(self, step: int) -> None:
+        if step:
+            self.stance = min(max(self.stance + step, 0), len(self.scenario.stances) - 1)
+
+    def apply(self, effect: Effect, times: int = 1) -> None:
+        _shift(self.scenario, self.meters, effect, times)
+        self.step_stance(effect.stance_step * times)
+
+    def add_accord(self, accord: Accord) -> None:
+        self.accords = (*self.accords, accord)
+        self.agreed = self.agreed | {accord.id}
+        self.accord = accord.id
+
+    def transition(self) -> None:
+        """Take at most one meter-driven transition per move: with the scenario's gaps between
+        up and down thresholds, that is the hysteresis."""
+        for transition in self.scenario.transitions:
+            if transition.source == self.stance and self.holds(transition.when):
+                self.stance = transition.target
+                return
+
+    def reaction(self) -> Reaction:
+        return Reaction(self.kind, self.say, self.why, self.counter, self.accord, self.chosen_by)
+
+
+def _turn_hash(previous: str, number: int, move: Move, d: _Draft) -> str:
+    accords = ",".join(f"{a.id}:{a.variant}" for a in d.accords)
+    terminal = d.terminal.value if d.terminal else ""
     text = (
-        f"{previous}|{turn_number}|{move}|{r.kind.value}|{r.chosen_by}|{r.counter}|{r.why}|"
-        f"{state.meters}|{state.stance}|{state.round}|{state.turn_in_round}|{accords}|"
-        f"{state.pending}|{state.terminal.value if state.terminal else ''}|{state.rng}"
+        f"{previous}|{number}|{move}|{d.kind.value}|{d.chosen_by}|{d.counter}|{d.why}|"
+        f"{d.meters}|{d.stance}|{d.round}|{d.turn_in_round}|{accords}|{d.pending}|"
+        f"{terminal}|{d.events}|{d.rng}"
     )
     return hashlib.sha256(text.encode()).hexdigest()
 
@@ -423,206 +540,176 @@ def apply(state: GameState, move: Move, reaction: ReactionKind | None = None) ->
     :class:`IllegalMoveError` for a move that cannot be played now.
     """
     check_move(state, move)
-    scenario = state.scenario
-    move_round = state.round
+    draft = _Draft(state)
+    offer: Offer | None = None
     if move.is_answer:
         if reaction is not None:
             raise IllegalMoveError(str(move), "an answer to their proposal is not judged")
-        state, result = _answer(state, move)
-        offer = None
+        _answer(draft, move, len(state.turns) + 1)
     else:
         offer, variant = _resolve(state, move)
         if offer.kind is OfferKind.WALK_AWAY:
             if reaction is not None:
                 raise IllegalMoveError(str(move), "walking away is not judged")
-            why = "ended: you walked away from the table; the summit closes without a statement"
-            result = Reaction(ReactionKind.ENDED, _say(scenario, offer, ReactionKind.ENDED), why)
-            state = attrs.evolve(state, terminal=Terminal.WALKED_AWAY)
+            draft.kind = ReactionKind.ENDED
+            draft.say = _say(draft.scenario, offer, ReactionKind.ENDED)
+            draft.why = "ended: you walked away; the summit closes without a statement"
+            draft.terminal = Terminal.WALKED_AWAY
         else:
-            state, result = _offer(state, offer, variant, reaction)
+            _offer(state, draft, offer, variant, reaction)
 
-    events: tuple[str, ...] = ()
-    if state.terminal is None:
-        state = attrs.evolve(state, stance=_transition(state))
-        state, result = _check_walkout(state, result, offer)
-    if state.terminal is None and state.pending is None:
-        current = scenario.rounds[state.round]
-        if state.turn_in_round >= current.turns:
-            state, events, result = _next_round(state, result, offer)
+    if draft.terminal is None:
+        draft.transition()
+        _check_walkout(draft, offer)
+    round_over = draft.turn_in_round >= draft.scenario.rounds[draft.round].turns
+    if draft.terminal is None and draft.pending is None and round_over:
+        _next_round(draft, offer)
 
     number = len(state.turns) + 1
-    digest = _turn_hash(state.hash, state, number, move, result)
-    turn = Turn(
-        number=number,
-        round=move_round,
-        move=move,
-        reaction=result,
-        meters=state.meters,
-        stance=state.stance,
-        events=events,
+    digest = _turn_hash(state.hash, number, move, draft)
+    result = draft.reaction()
+    meters = tuple(draft.meters)
+    turn = Turn(number, state.round, move, result, meters, draft.stance, draft.events, digest)
+    new = GameState(
+        scenario=state.scenario,
+        seed=state.seed,
+        profile=state.profile,
+        hardness=state.hardness,
+        rng=draft.rng,
+        meters=meters,
+        stance=draft.stance,
+        round=draft.round,
+        turn_in_round=draft.turn_in_round,
+        accords=draft.accords,
+        agreed=draft.agreed,
+        attempts=draft.attempts,
+        refusals=draft.refusals,
+        answered=draft.answered,
+        fired=draft.fired,
+        pending=draft.pending,
+        terminal=draft.terminal,
+        turns=(*state.turns, turn),
         hash=digest,
     )
-    state = attrs.evolve(state, turns=(*state.turns, turn), hash=digest)
-    return Result(state, result)
+    return Result(new, result)
 
 
-def _answer(state: GameState, move: Move) -> tuple[GameState, Reaction]:
-    scenario = state.scenario
-    assert state.pending is not None
-    counter = scenario.counters[state.pending]
-    answered = state.answered | {counter.id}
+def _answer(draft: _Draft, move: Move, number: int) -> None:
+    scenario = draft.scenario
+    assert draft.pending is not None
+    counter = scenario.counters[draft.pending]
+    draft.answered = draft.answered | {counter.id}
+    draft.pending = None
     if move.offer == ACCEPT:
-        meters = _apply_meters(scenario, state.meters, counter.on_accept, 1)
-        accord = Accord(counter.accord, counter.variant, len(state.turns) + 1, False)
-        say = counter.say.accept or scenario.rules.say.accept
-        reaction = Reaction(ReactionKind.ACCEPT, say, counter.accept_why, accord=counter.accord)
-        stance = _step_stance(scenario, state.stance, counter.on_accept.stance_step)
-        new = attrs.evolve(
-            state,
-            meters=meters,
-            stance=stance,
-            accords=(*state.accords, accord),
-            answered=answered,
-            pending=None,
-        )
-        return new, reaction
-    meters = _apply_meters(scenario, state.meters, counter.on_reject, 1)
-    say = counter.say.noted or scenario.rules.say.noted
-    reaction = Reaction(ReactionKind.NOTED, say, counter.reject_why)
-    stance = _step_stance(scenario, state.stance, counter.on_reject.stance_step)
-    new = attrs.evolve(state, meters=meters, stance=stance, answered=answered, pending=None)
-    return new, reaction
+        draft.apply(counter.on_accept)
+        draft.add_accord(Accord(counter.accord, counter.variant, number, False))
+        draft.kind = ReactionKind.ACCEPT
+        draft.say = counter.say.accept or scenario.rules.say.accept
+        draft.why = counter.accept_why
+    else:
+        draft.apply(counter.on_reject)
+        draft.kind = ReactionKind.NOTED
+        draft.say = counter.say.noted or scenario.rules.say.noted
+        draft.why = counter.reject_why
 
 
 def _offer(
-    state: GameState, offer: Offer, variant: Variant | None, chosen: ReactionKind | None
-) -> tuple[GameState, Reaction]:
-    scenario = state.scenario
+    state: GameState,
+    draft: _Draft,
+    offer: Offer,
+    variant: Variant | None,
+    chosen: ReactionKind | None,
+) -> None:
+    scenario = draft.scenario
     rules = scenario.rules
     index = scenario.offer_index[offer.id]
     verdict = _judge(state, offer, variant)
     judgement = verdict.judgement
     kind = judgement.kind
     why = judgement.why
-    chosen_by = "engine"
-    if chosen is not None and chosen is not kind:
-        if chosen not in judgement.allowed:
-            allowed = ", ".join(k.value for k in judgement.allowed)
-            raise IllegalMoveError(
-                offer.id, f"the rules do not allow {chosen.value} here (allowed: {allowed})"
-            )
-        why = f"{_VERB.get(chosen, chosen.value)} by their choice; the rules would have {why}"
-        kind = chosen
-        chosen_by = "player"
-    elif chosen is not None:
-        chosen_by = "player"
+    if chosen is not None:
+        draft.chosen_by = "player"
+        if chosen is not kind:
+            if chosen not in judgement.allowed:
+                allowed = ", ".join(k.value for k in judgement.allowed)
+                raise IllegalMoveError(
+                    offer.id, f"the rules do not allow {chosen.value} here (allowed: {allowed})"
+                )
+            why = f"{_VERB[chosen]} by their choice; the rules would have {why}"
+            kind = chosen
+    draft.rng = verdict.rng
 
     attempts = state.attempts[index]
     refusals = state.refusals[index]
-    meters = _apply_diminished(scenario, state.meters, offer.on_offer, attempts)
-    stance_step = offer.on_offer.stance_step
+    _shift_diminished(scenario, draft.meters, offer.on_offer, attempts)
+    draft.step_stance(offer.on_offer.stance_step)
     if variant is not None:
-        meters = _apply_diminished(scenario, meters, variant.on_offer, attempts)
-        stance_step += variant.on_offer.stance_step
-    meters = _apply_meters(scenario, meters, rules.per_turn, 1)
+        _shift_diminished(scenario, draft.meters, variant.on_offer, attempts)
+        draft.step_stance(variant.on_offer.stance_step)
+    draft.apply(rules.per_turn)
     if refusals:
-        meters = _apply_meters(scenario, meters, rules.repeat, refusals)
-        stance_step += rules.repeat.stance_step
+        draft.apply(rules.repeat, refusals)
         why += f" (offered again after {refusals} refusal{'s' if refusals > 1 else ''})"
     if verdict.red_line:
-        meters = _apply_meters(scenario, meters, rules.red_line, 1)
-        stance_step += rules.red_line.stance_step
+        draft.apply(rules.red_line)
 
-    accords = state.accords
-    pending = state.pending
-    terminal = state.terminal
-    accord_id = None
-    counter_id = None
     if kind is ReactionKind.ACCEPT:
-        meters = _apply_meters(scenario, meters, offer.on_accept, 1)
-        meters = _apply_meters(scenario, meters, rules.per_accept, 1)
-        stance_step += offer.on_accept.stance_step + rules.per_accept.stance_step
+        draft.apply(offer.on_accept)
+        draft.apply(rules.per_accept)
         if variant is not None:
-            meters = _apply_meters(scenario, meters, variant.on_accept, 1)
-            stance_step += variant.on_accept.stance_step
-        accord = Accord(
-            offer.id,
-            variant.id if variant else "",
-            len(state.turns) + 1,
-            variant.tacit if variant else False,
+            draft.apply(variant.on_accept)
+        tacit = variant.tacit if variant else False
+        draft.add_accord(
+            Accord(offer.id, variant.id if variant else "", len(state.turns) + 1, tacit)
         )
-        accords = (*accords, accord)
-        accord_id = offer.id
         if offer.kind is OfferKind.STATEMENT:
-            terminal = Terminal.STATEMENT
+            draft.terminal = Terminal.STATEMENT
     elif kind is ReactionKind.DEFER:
-        meters = _apply_diminished(scenario, meters, offer.on_defer, refusals)
-        stance_step += offer.on_defer.stance_step
+        _shift_diminished(scenario, draft.meters, offer.on_defer, refusals)
+        draft.step_stance(offer.on_defer.stance_step)
     elif kind is ReactionKind.REJECT:
-        meters = _apply_meters(scenario, meters, offer.on_reject, 1)
-        stance_step += offer.on_reject.stance_step
+        draft.apply(offer.on_reject)
     elif kind is ReactionKind.COUNTER:
         assert offer.counter is not None
-        pending = scenario.counter_index[offer.counter]
-        counter_id = offer.counter
-        why += f": {scenario.counters[pending].label}"
+        draft.pending = scenario.counter_index[offer.counter]
+        draft.counter = offer.counter
+        why += f": {scenario.counters[draft.pending].label}"
     elif kind is ReactionKind.WALKOUT:
-        terminal = Terminal.WALKOUT
+        draft.terminal = Terminal.WALKOUT
 
-    counted = kind in (ReactionKind.REJECT, ReactionKind.DEFER, ReactionKind.COUNTER)
-    new = attrs.evolve(
-        state,
-        rng=verdict.rng,
-        meters=meters,
-        stance=_step_stance(scenario, state.stance, stance_step),
-        turn_in_round=state.turn_in_round + 1,
-        accords=accords,
-        attempts=_bump(state.attempts, index),
-        refusals=_bump(state.refusals, index) if counted else state.refusals,
-        pending=pending,
-        terminal=terminal,
-    )
-    reaction = Reaction(
-        kind,
-        _say(scenario, offer, kind),
-        why,
-        counter=counter_id,
-        accord=accord_id,
-        chosen_by=chosen_by,
-    )
-    return new, reaction
+    draft.attempts = _bump(state.attempts, index)
+    if kind in (ReactionKind.REJECT, ReactionKind.DEFER, ReactionKind.COUNTER):
+        draft.refusals = _bump(state.refusals, index)
+    draft.turn_in_round += 1
+    draft.kind = kind
+    draft.say = _say(scenario, offer, kind)
+    draft.why = why
 
 
 def _bump(values: tuple[int, ...], index: int) -> tuple[int, ...]:
     return (*values[:index], values[index] + 1, *values[index + 1 :])
 
 
-def _check_walkout(
-    state: GameState, reaction: Reaction, offer: Offer | None
-) -> tuple[GameState, Reaction]:
-    rules = state.scenario.rules
-    if reaction.kind is ReactionKind.ACCEPT:
-        return state, reaction  # nobody walks out on a deal they have just made
-    if rules.walkout_when.is_empty or not holds(state, rules.walkout_when):
-        return state, reaction
-    detail = _walkout_detail(state)
-    why = f"{reaction.why}; then they walk out: {detail}"
-    new_reaction = attrs.evolve(
-        reaction,
-        kind=ReactionKind.WALKOUT,
-        say=_say(state.scenario, offer, ReactionKind.WALKOUT),
-        why=why,
-        accord=reaction.accord,
-    )
-    return attrs.evolve(state, terminal=Terminal.WALKOUT, pending=None), new_reaction
+def _check_walkout(draft: _Draft, offer: Offer | None) -> None:
+    """Turn the reaction into a walkout when the scenario's walkout condition holds."""
+    rules = draft.scenario.rules
+    if draft.kind is ReactionKind.ACCEPT:
+        return  # nobody walks out on a deal they have just made
+    if rules.walkout_when.is_empty or not draft.holds(rules.walkout_when):
+        return
+    draft.why = f"{draft.why}; then they walk out: {_walkout_detail(draft)}"
+    draft.kind = ReactionKind.WALKOUT
+    draft.say = _say(draft.scenario, offer, ReactionKind.WALKOUT)
+    draft.terminal = Terminal.WALKOUT
+    draft.pending = None
 
 
-def _walkout_detail(state: GameState) -> str:
-    rules = state.scenario.rules
+def _walkout_detail(draft: _Draft) -> str:
+    rules = draft.scenario.rules
     parts = []
     for bound in rules.walkout_when.meters:
-        meter = state.scenario.meters[bound.meter]
-        value = state.meters[bound.meter]
+        meter = draft.scenario.meters[bound.meter]
+        value = draft.meters[bound.meter]
         if bound.high is not None and value <= bound.high:
             parts.append(f"{meter.label} fell to {value}")
         elif bound.low is not None and value >= bound.low:
@@ -631,45 +718,34 @@ def _walkout_detail(state: GameState) -> str:
     return f"{text}; {rules.walkout_why}" if rules.walkout_why else text
 
 
-def _next_round(
-    state: GameState, reaction: Reaction, offer: Offer | None
-) -> tuple[GameState, tuple[str, ...], Reaction]:
+def _next_round(draft: _Draft, offer: Offer | None) -> None:
     """Close the current round: end the summit after the last one, else draw an event."""
-    scenario = state.scenario
-    if state.round + 1 >= len(scenario.rounds):
-        why = f"{reaction.why}; the schedule has run out without a joint statement"
-        return (
-            attrs.evolve(state, terminal=Terminal.NO_STATEMENT),
-            (),
-            attrs.evolve(reaction, why=why),
-        )
-    state = attrs.evolve(state, round=state.round + 1, turn_in_round=0)
-    meters = _apply_meters(scenario, state.meters, scenario.rules.per_round, 1)
-    state = attrs.evolve(state, meters=meters)
-    roll, rng = draw(state.rng, 1, 100)
-    events: tuple[str, ...] = ()
+    scenario = draft.scenario
+    if draft.round + 1 >= len(scenario.rounds):
+        draft.why = f"{draft.why}; the schedule has run out without a joint statement"
+        draft.terminal = Terminal.NO_STATEMENT
+        return
+    draft.round += 1
+    draft.turn_in_round = 0
+    draft.apply(scenario.rules.per_round)
+    roll, draft.rng = draw(draft.rng, 1, 100)
     if roll <= scenario.rules.event_chance:
         eligible = [
             event
             for event in scenario.events
             if event.weight > 0
-            and not (event.once and event.id in state.fired)
-            and holds(state, event.when)
+            and not (event.once and event.id in draft.fired)
+            and draft.holds(event.when)
         ]
         if eligible:
-            index, rng = pick_weighted(rng, tuple(e.weight for e in eligible))
+            index, draft.rng = pick_weighted(draft.rng, tuple(e.weight for e in eligible))
             event = eligible[index]
-            meters = _apply_meters(scenario, state.meters, event.effect, 1)
-            stance = _step_stance(scenario, state.stance, event.effect.stance_step)
-            state = attrs.evolve(
-                state, meters=meters, stance=stance, fired=state.fired | {event.id}
-            )
-            events = (event.id,)
-    state = attrs.evolve(state, rng=rng)
-    state = attrs.evolve(state, stance=_transition(state))
-    if events:
-        state, reaction = _check_walkout(state, reaction, offer)
-    return state, events, reaction
+            draft.apply(event.effect)
+            draft.fired = draft.fired | {event.id}
+            draft.events = (event.id,)
+    draft.transition()
+    if draft.events:
+        _check_walkout(draft, offer)
 
 
 # --- the end ----------------------------------------------------------------------------

@@ -156,6 +156,8 @@ class GameState:
     """Offers already made in the current round."""
     accords: tuple[Accord, ...]
     """Accords reached, in order."""
+    agreed: frozenset[str]
+    """Ids of the accords reached, for quick look-ups."""
     attempts: tuple[int, ...]
     """Per offer, how many times it has been put on the table."""
     refusals: tuple[int, ...]
@@ -184,7 +186,7 @@ class GameState:
 
     def has_accord(self, accord_id: str) -> bool:
         """True when the accord has been reached."""
-        return any(accord.id == accord_id for accord in self.accords)
+        return accord_id in self.agreed
 
     @property
     def profile_info(self) -> Profile:
