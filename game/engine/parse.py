@@ -68,25 +68,21 @@ def parse_scenario(text: str, source: str = "<scenario>") -> Scenario:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise ScenarioError([_syntax_problem(source, error)]) from None
+        raise ScenarioError([syntax_problem(source, error, text)]) from None
     return scenario_from_dict(data, source, sha256)
 
 
-def _syntax_problem(source: str, error: tomllib.TOMLDecodeError) -> str:
+def syntax_problem(source: str, error: tomllib.TOMLDecodeError, text: str = "") -> str:
+    """One line for a TOML syntax error: ``FILE:LINE:COL: message``."""
     message = str(error)
-    line = getattr(error, "lineno", None)
-    column = getattr(error, "colno", None)
     found = re.search(r"\(at line (\d+), column (\d+)\)", message)
     if found:
-        line, column = int(found.group(1)), int(found.group(2))
-        message = message[: found.start()].rstrip()
-    elif "(at end of document)" in message:
+        return f"{source}:{found.group(1)}:{found.group(2)}: {message[: found.start()].rstrip()}"
+    if "(at end of document)" in message:
+        lines = text.split("\n")
         message = message.replace("(at end of document)", "").rstrip()
-        return f"{source}: {message} (at end of document)"
-    message = getattr(error, "msg", message)
-    if line is None:
-        return f"{source}: {message}"
-    return f"{source}:{line}:{column}: {message}"
+        return f"{source}:{len(lines)}:{len(lines[-1]) + 1}: {message} (at the end of the file)"
+    return f"{source}: {message}"
 
 
 def _describe(value: object) -> str:
@@ -856,6 +852,9 @@ class _Builder:
             meter_index=dict(self.meter_ids),
             offer_index={offer.id: index for index, offer in enumerate(offers)},
             counter_index={counter.id: index for index, counter in enumerate(counters)},
+            transitions_from=tuple(
+                tuple(t for t in transitions if t.source == index) for index in range(len(stances))
+            ),
         )
         if not self.problems.lines:
             _check_reachability(scenario, self.problems)

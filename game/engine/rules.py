@@ -224,6 +224,11 @@ def _resolve(state: GameState, move: Move) -> tuple[Offer, Variant | None]:
 
 def check_move(state: GameState, move: Move) -> None:
     """Raise :class:`IllegalMoveError` (or :class:`GameOverError`) unless the move is legal."""
+    _checked(state, move)
+
+
+def _checked(state: GameState, move: Move) -> tuple[Offer | None, Variant | None]:
+    """Check a move and return its offer and variant (None for an answer)."""
     if state.terminal is not None:
         raise GameOverError(str(move), OVER_REASON)
     if move.is_answer:
@@ -231,10 +236,11 @@ def check_move(state: GameState, move: Move) -> None:
             raise IllegalMoveError(str(move), "an answer takes no variant")
         if state.pending is None:
             raise IllegalMoveError(str(move), NOTHING_TO_ANSWER)
-        return
-    offer, _ = _resolve(state, move)
+        return None, None
+    offer, variant = _resolve(state, move)
     if not _is_open(state, offer):
         raise IllegalMoveError(str(move), _offer_block(state, offer))
+    return offer, variant
 
 
 def is_legal(state: GameState, move: Move) -> bool:
@@ -302,22 +308,65 @@ def available_moves(state: GameState) -> tuple[Move, ...]:
 
 @attrs.frozen
 class _Verdict:
-    judgement: Judgement
+    kind: ReactionKind
+    why: str
     rng: int
+    shortfall: int
+    """How far the offer falls short of what they need (<= 0: it does not)."""
+    counter_open: bool
     red_line: bool
+
+    def allowed(self, state: GameState, offer: Offer) -> tuple[ReactionKind, ...]:
+        """The reactions a human playing the counterpart may choose instead (hot-seat)."""
+        if self.red_line:
+            return (ReactionKind.REJECT, ReactionKind.WALKOUT)
+        near = self.shortfall <= state.scenario.rules.defer_margin
+        options = {
+            ReactionKind.ACCEPT: near,
+            ReactionKind.COUNTER: self.counter_open and offer.kind is OfferKind.OFFER,
+            ReactionKind.DEFER: True,
+            ReactionKind.REJECT: True,
+            ReactionKind.WALKOUT: state.stance == 0,
+        }
+        options[self.kind] = True
+        return tuple(kind for kind, allowed in options.items() if allowed)
 
 
 @attrs.frozen
 class _Reading:
-    """How one need stands: by how much it falls short, described both ways."""
+    """How one need stands: by how much it falls short, described on demand."""
 
     shortfall: int
-    short: str
-    met: str
-    why: str
+    need: Need
+    label: str
+    value: int
+    threshold: int
 
+    def short(self) -> str:
+        need = self.need
+        if need.at_least is not None:
+            verb = f"is below the {self.threshold} they need"
+        else:
+            verb = f"is above the {self.threshold} they can accept"
+        why = f"; {need.why}" if need.why else ""
+        return f"{self.label} {self.value} {verb} {need.context}{why}"
 
-_NO_NEEDS: Final = _Reading(-1, "", "they have no objection", "")
+    def close(self) -> str:
+        need = self.need
+        if need.at_least is not None:
+            verb = f"is close to the {self.threshold} they need"
+        else:
+            verb = f"is just above the {self.threshold} they can accept"
+        why = f"; {need.why}" if need.why else ""
+        return f"{self.label} {self.value} {verb} {need.context}{why}"
+
+    def met(self) -> str:
+        need = self.need
+        if need.at_least is not None:
+            verb = f"meets the {self.threshold} they need"
+        else:
+            verb = f"is within the {self.threshold} they can accept"
+        return f"{self.label} {self.value} {verb} {need.context}"
 
 
 def _read_need(state: GameState, need: Need, shift: int) -> _Reading:
@@ -325,30 +374,19 @@ def _read_need(state: GameState, need: Need, shift: int) -> _Reading:
     value = state.meters[need.meter]
     if need.fixed:
         shift = 0
-    why = f"; {need.why}" if need.why else ""
     if need.at_least is not None:
         threshold = min(max(need.at_least + shift, meter.minimum), meter.maximum)
-        return _Reading(
-            threshold - value,
-            f"{meter.label} {value} is below the {threshold} they need {need.context}",
-            f"{meter.label} {value} meets the {threshold} they need {need.context}",
-            why,
-        )
+        return _Reading(threshold - value, need, meter.label, value, threshold)
     limit = need.at_most if need.at_most is not None else meter.maximum
     threshold = min(max(limit - shift, meter.minimum), meter.maximum)
-    return _Reading(
-        value - threshold,
-        f"{meter.label} {value} is above the {threshold} they can accept {need.context}",
-        f"{meter.label} {value} is within the {threshold} they can accept {need.context}",
-        why,
-    )
+    return _Reading(value - threshold, need, meter.label, value, threshold)
 
 
 def _counter_open(state: GameState, offer: Offer) -> bool:
     if offer.counter is None or offer.counter in state.answered:
         return False
     counter = state.scenario.counter(offer.counter)
-    return not state.has_accord(counter.accord)
+    return counter.accord not in state.agreed
 
 
 def _judge(state: GameState, offer: Offer, variant: Variant | None) -> _Verdict:
@@ -357,42 +395,42 @@ def _judge(state: GameState, offer: Offer, variant: Variant | None) -> _Verdict:
     rules = scenario.rules
     profile = scenario.profiles[state.profile]
     noise, rng = draw(state.rng, -rules.noise, rules.noise)
+    counter_open = _counter_open(state, offer)
     if offer.id in profile.red_lines:
         why = f"rejected: {offer.label} crosses a red line for this delegation"
-        red = (ReactionKind.REJECT, ReactionKind.WALKOUT)
-        return _Verdict(Judgement(ReactionKind.REJECT, why, red), rng, True)
+        return _Verdict(ReactionKind.REJECT, why, rng, 100, counter_open, True)
 
     shift = state.hardness + scenario.stances[state.stance].shift + noise
     shift += variant.shift if variant else 0
-    readings = [_read_need(state, need, shift) for need in offer.needs]
-    worst = max(readings, key=lambda r: r.shortfall, default=_NO_NEEDS)
-    counter_open = _counter_open(state, offer)
-    if worst.shortfall <= 0:
+    worst: _Reading | None = None
+    for need in offer.needs:
+        reading = _read_need(state, need, shift)
+        if worst is None or reading.shortfall > worst.shortfall:
+            worst = reading
+    if worst is None:
+        shortfall = -1
+        kind = ReactionKind.ACCEPT
+        why = "accepted: they have no objection"
+    elif worst.shortfall <= 0:
+        shortfall = worst.shortfall
         if counter_open and offer.id in profile.counter_first:
             kind = ReactionKind.COUNTER
-            why = f"countered: {worst.met}, but they hold out for more"
+            why = f"countered: {worst.met()}, but they hold out for more"
         else:
             kind = ReactionKind.ACCEPT
-            why = f"accepted: {worst.met}"
-    elif worst.shortfall <= rules.defer_margin:
-        kind = ReactionKind.DEFER
-        why = f"deferred: {worst.short}, but it is close{worst.why}"
-    elif counter_open:
-        kind = ReactionKind.COUNTER
-        why = f"countered: {worst.short}{worst.why}; they name their own price"
+            why = f"accepted: {worst.met()}"
     else:
-        kind = ReactionKind.REJECT
-        why = f"rejected: {worst.short}{worst.why}"
-
-    allowed = {kind, ReactionKind.DEFER, ReactionKind.REJECT}
-    if worst.shortfall <= rules.defer_margin:
-        allowed.add(ReactionKind.ACCEPT)
-    if counter_open and offer.kind is OfferKind.OFFER:
-        allowed.add(ReactionKind.COUNTER)
-    if state.stance == 0:
-        allowed.add(ReactionKind.WALKOUT)
-    order = tuple(k for k in ReactionKind if k in allowed)
-    return _Verdict(Judgement(kind, why, order), rng, False)
+        shortfall = worst.shortfall
+        if shortfall <= rules.defer_margin:
+            kind = ReactionKind.DEFER
+            why = f"deferred: {worst.close()}"
+        elif counter_open:
+            kind = ReactionKind.COUNTER
+            why = f"countered: {worst.short()}; they name their own price"
+        else:
+            kind = ReactionKind.REJECT
+            why = f"rejected: {worst.short()}"
+    return _Verdict(kind, why, rng, shortfall, counter_open, False)
 
 
 def judge(state: GameState, move: Move) -> Judgement:
@@ -400,13 +438,13 @@ def judge(state: GameState, move: Move) -> Judgement:
 
     Used for hot-seat advice; it does not change the state.
     """
-    check_move(state, move)
-    if move.is_answer:
+    offer, variant = _checked(state, move)
+    if offer is None:
         raise IllegalMoveError(str(move), "answers are not judged")
-    offer, variant = _resolve(state, move)
     if offer.kind is OfferKind.WALK_AWAY:
         raise IllegalMoveError(str(move), "walking away is not judged")
-    return _judge(state, offer, variant).judgement
+    verdict = _judge(state, offer, variant)
+    return Judgement(verdict.kind, verdict.why, verdict.allowed(state, offer))
 
 
 # --- applying a move --------------------------------------------------------------------
@@ -512,8 +550,8 @@ class _Draft:
     def transition(self) -> None:
         """Take at most one meter-driven transition per move: with the scenario's gaps between
         up and down thresholds, that is the hysteresis."""
-        for transition in self.scenario.transitions:
-            if transition.source == self.stance and self.holds(transition.when):
+        for transition in self.scenario.transitions_from[self.stance]:
+            if self.holds(transition.when):
                 self.stance = transition.target
                 return
 
@@ -539,24 +577,21 @@ def apply(state: GameState, move: Move, reaction: ReactionKind | None = None) ->
     :func:`judge`'s ``allowed``; by default the rules decide. Raises
     :class:`IllegalMoveError` for a move that cannot be played now.
     """
-    check_move(state, move)
+    offer, variant = _checked(state, move)
     draft = _Draft(state)
-    offer: Offer | None = None
-    if move.is_answer:
+    if offer is None:
         if reaction is not None:
             raise IllegalMoveError(str(move), "an answer to their proposal is not judged")
         _answer(draft, move, len(state.turns) + 1)
+    elif offer.kind is OfferKind.WALK_AWAY:
+        if reaction is not None:
+            raise IllegalMoveError(str(move), "walking away is not judged")
+        draft.kind = ReactionKind.ENDED
+        draft.say = _say(draft.scenario, offer, ReactionKind.ENDED)
+        draft.why = "ended: you walked away; the summit closes without a statement"
+        draft.terminal = Terminal.WALKED_AWAY
     else:
-        offer, variant = _resolve(state, move)
-        if offer.kind is OfferKind.WALK_AWAY:
-            if reaction is not None:
-                raise IllegalMoveError(str(move), "walking away is not judged")
-            draft.kind = ReactionKind.ENDED
-            draft.say = _say(draft.scenario, offer, ReactionKind.ENDED)
-            draft.why = "ended: you walked away; the summit closes without a statement"
-            draft.terminal = Terminal.WALKED_AWAY
-        else:
-            _offer(state, draft, offer, variant, reaction)
+        _offer(state, draft, offer, variant, reaction)
 
     if draft.terminal is None:
         draft.transition()
@@ -624,16 +659,16 @@ def _offer(
     rules = scenario.rules
     index = scenario.offer_index[offer.id]
     verdict = _judge(state, offer, variant)
-    judgement = verdict.judgement
-    kind = judgement.kind
-    why = judgement.why
+    kind = verdict.kind
+    why = verdict.why
     if chosen is not None:
         draft.chosen_by = "player"
         if chosen is not kind:
-            if chosen not in judgement.allowed:
-                allowed = ", ".join(k.value for k in judgement.allowed)
+            allowed = verdict.allowed(state, offer)
+            if chosen not in allowed:
+                names = ", ".join(k.value for k in allowed)
                 raise IllegalMoveError(
-                    offer.id, f"the rules do not allow {chosen.value} here (allowed: {allowed})"
+                    offer.id, f"the rules do not allow {chosen.value} here (allowed: {names})"
                 )
             why = f"{_VERB[chosen]} by their choice; the rules would have {why}"
             kind = chosen

@@ -430,6 +430,8 @@ class Scenario:
     meter_index: Mapping[str, int] = attrs.field(eq=False, repr=False)
     offer_index: Mapping[str, int] = attrs.field(eq=False, repr=False)
     counter_index: Mapping[str, int] = attrs.field(eq=False, repr=False)
+    transitions_from: tuple[tuple[Transition, ...], ...] = attrs.field(eq=False, repr=False)
+    """For each stance, the transitions that leave it, in file order."""
 
     def meter(self, meter_id: str) -> Meter:
         """The meter with this id (KeyError if absent)."""

@@ -1,0 +1,180 @@
+"""Seeded batches of games played by built-in strategies, split across processes.
+
+Game ``i`` of a batch with seed ``K`` is played with seed ``K + i``, and the counts of every
+chunk are summed, so the result is the same whatever the number of processes.
+"""
+
+from __future__ import annotations
+
+import collections
+import os
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Any, Final
+
+import attrs
+
+from game.engine import Scenario, Terminal, outcome
+from game.engine.strategies import STRATEGIES, play
+from game.scenarios import load_scenario
+
+CHUNK: Final = 2500
+"""Games per task: small enough for steady progress, large enough to keep overhead low."""
+
+
+@attrs.frozen
+class Tally:
+    """Counts from a set of games."""
+
+    games: int
+    turns: int
+    endings: dict[str, int]
+    accords: dict[str, int]
+    terminals: dict[str, int]
+
+    @classmethod
+    def empty(cls) -> Tally:
+        return cls(0, 0, {}, {}, {})
+
+    def __add__(self, other: Tally) -> Tally:
+        def merged(a: dict[str, int], b: dict[str, int]) -> dict[str, int]:
+            total = collections.Counter(a)
+            total.update(b)
+            return dict(total)
+
+        return Tally(
+            self.games + other.games,
+            self.turns + other.turns,
+            merged(self.endings, other.endings),
+            merged(self.accords, other.accords),
+            merged(self.terminals, other.terminals),
+        )
+
+
+def play_chunk(scenario_path: str, strategy: str, first_seed: int, count: int) -> Tally:
+    """Play ``count`` games with consecutive seeds and count what happened."""
+    scenario = load_scenario(Path(scenario_path))
+    endings: collections.Counter[str] = collections.Counter()
+    accords: collections.Counter[str] = collections.Counter()
+    terminals: collections.Counter[str] = collections.Counter()
+    turns = 0
+    for seed in range(first_seed, first_seed + count):
+        result = outcome(play(scenario, strategy, seed))
+        assert result is not None
+        endings[result.ending.id] += 1
+        terminals[result.terminal.value] += 1
+        accords.update({accord.id for accord in result.accords})
+        turns += result.turns
+    return Tally(count, turns, dict(endings), dict(accords), dict(terminals))
+
+
+@attrs.frozen
+class BatchResult:
+    """What a batch produced, ready to print as a table or JSON."""
+
+    strategy: str
+    scenario: str
+    games: int
+    seed: int
+    tally: Tally
+
+    @property
+    def mean_turns(self) -> float:
+        return round(self.tally.turns / self.games, 3) if self.games else 0.0
+
+    @property
+    def walkout_share(self) -> float:
+        """Share of games in which either side left the table."""
+        left = sum(
+            self.tally.terminals.get(t.value, 0) for t in (Terminal.WALKOUT, Terminal.WALKED_AWAY)
+        )
+        return round(left / self.games, 4) if self.games else 0.0
+
+    def to_json(self) -> dict[str, Any]:
+        def ordered(counts: dict[str, int]) -> dict[str, int]:
+            return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
+
+        return {
+            "strategy": self.strategy,
+            "scenario": self.scenario,
+            "games": self.games,
+            "seed": self.seed,
+            "endings": ordered(self.tally.endings),
+            "accords": ordered(self.tally.accords),
+            "terminals": ordered(self.tally.terminals),
+            "mean_turns": self.mean_turns,
+            "walkout_share": self.walkout_share,
+        }
+
+
+def run_batch(
+    scenario_path: Path,
+    strategy: str,
+    games: int,
+    seed: int,
+    *,
+    jobs: int = 1,
+    progress: Callable[[int, int], None] | None = None,
+) -> BatchResult:
+    """Play ``games`` games with ``strategy`` using ``jobs`` processes."""
+    if strategy not in STRATEGIES:
+        raise KeyError(strategy)
+    scenario = load_scenario(scenario_path)
+    chunks = [
+        (str(scenario_path), strategy, seed + start, min(CHUNK, games - start))
+        for start in range(0, games, CHUNK)
+    ]
+    total = Tally.empty()
+    done = 0
+    if jobs <= 1 or len(chunks) <= 1:
+        for chunk in chunks:
+            part = play_chunk(*chunk)
+            total += part
+            done += part.games
+            if progress:
+                progress(done, games)
+    else:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            futures = [pool.submit(play_chunk, *chunk) for chunk in chunks]
+            for future in futures:
+                part = future.result()
+                total += part
+                done += part.games
+                if progress:
+                    progress(done, games)
+    return BatchResult(strategy, scenario.id, games, seed, total)
+
+
+def default_jobs() -> int:
+    """One process per available core."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on every platform
+        return max(1, os.cpu_count() or 1)
+
+
+def table(result: BatchResult, scenario: Scenario) -> str:
+    """The batch as a readable table."""
+    titles = {ending.id: ending.title for ending in scenario.endings}
+    games = result.games
+    last = result.seed + games - 1
+    lines = [
+        f"Strategy {result.strategy}: {games} games on {result.scenario}, "
+        f"seeds {result.seed}..{last}",
+        "",
+        f"{'Ending':<40}{'Games':>8}{'Share':>9}",
+    ]
+    for ending, count in sorted(result.tally.endings.items(), key=lambda i: (-i[1], i[0])):
+        lines.append(f"{titles.get(ending, ending):<40}{count:>8}{count / games:>9.1%}")
+    lines += ["", f"{'Accord on the record':<40}{'Games':>8}{'Share':>9}"]
+    for accord, count in sorted(result.tally.accords.items(), key=lambda i: (-i[1], i[0])):
+        label = scenario.accord_label(accord)
+        label = label[:38] + "…" if len(label) > 39 else label
+        lines.append(f"{label:<40}{count:>8}{count / games:>9.1%}")
+    lines += [
+        "",
+        f"Either side left the table in {result.walkout_share:.1%} of games.",
+        f"Mean decisions per game: {result.mean_turns:.2f}",
+    ]
+    return "\n".join(lines)

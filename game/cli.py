@@ -1,0 +1,352 @@
+"""The command line: ``python -m game`` and its subcommands, a thin layer over the engine.
+
+Every bad input (a broken scenario, a bad script move, a corrupt transcript, an unknown flag)
+ends with one clear line on stderr and exit status 2; a failed verification exits 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import secrets
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import IO, NoReturn
+
+from game import __version__
+from game.engine import GameState, ScenarioError, new_game
+from game.engine.strategies import STRATEGIES
+from game.engine.transcript import TranscriptError, replay
+from game.files import describe_os_error
+from game.scenarios import load_scenario, resolve, scenario_names
+
+PROG = "hanoi-summit"
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_BAD_INPUT = 2
+
+
+class UsageError(Exception):
+    """Bad command-line input: reported as one line, exit status 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose errors are one line, not a usage block."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{self.prog}: {message} (see {self.prog} --help)")
+
+
+def _seed(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if not 0 <= value < 2**63:
+        raise argparse.ArgumentTypeError(f"expected a seed from 0 to 2**63-1, got {value}")
+    return value
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected at least 1, got {value}")
+    return value
+
+
+def _random_seed() -> int:
+    return secrets.randbelow(1_000_000)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The parser for every subcommand."""
+    parser = _Parser(
+        prog=PROG,
+        description="Hanoi Summit: negotiate with North Korea at the February 2019 summit.",
+        epilog="Without a subcommand the game window opens. "
+        f"Scenarios bundled: {', '.join(scenario_names())}.",
+    )
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    parser.add_argument("--scenario", default="hanoi", help="scenario name or .toml file")
+    parser.add_argument("--seed", type=_seed, help="seed of the game (default: random)")
+    parser.add_argument("--fullscreen", action="store_true", help="start in fullscreen")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    play = commands.add_parser("play", help="play a game (headless: script, terminal or stdio)")
+    play.add_argument("--headless", action="store_true", help="play without a window")
+    play.add_argument("--seed", type=_seed, help="seed of the game (default: random)")
+    play.add_argument("--scenario", default=None, help="scenario name or .toml file")
+    source = play.add_mutually_exclusive_group()
+    source.add_argument("--script", type=Path, help="TOML file with moves = [...]")
+    source.add_argument("--stdio", action="store_true", help="JSON lines out, one move per line in")
+    play.add_argument("--transcript", type=Path, help="write the game's transcript here")
+    play.add_argument(
+        "--format", choices=("text", "json"), default="text", help="how to print the game"
+    )
+    play.add_argument("--name", default="", help="player name recorded in the transcript")
+
+    check = commands.add_parser("check", help="validate scenario files")
+    check.add_argument("files", nargs="+", metavar="FILE", help="scenario files or names")
+
+    replay_cmd = commands.add_parser("replay", help="replay a transcript")
+    replay_cmd.add_argument("file", type=Path, metavar="TRANSCRIPT")
+    replay_cmd.add_argument(
+        "--verify", action="store_true", help="check every turn; exit 1 at the first difference"
+    )
+    replay_cmd.add_argument("--scenario", default=None, help="scenario file to replay against")
+    replay_cmd.add_argument("--format", choices=("text", "json"), default="text")
+
+    names = ", ".join(STRATEGIES)
+    strategy_help = "; ".join(
+        f"{info.name}: {info.description.splitlines()[0]}" for info in STRATEGIES.values()
+    )
+    batch = commands.add_parser(
+        "batch", help="play seeded games with a built-in strategy", epilog=strategy_help
+    )
+    batch.add_argument("--strategy", required=True, choices=list(STRATEGIES), metavar=names)
+    batch.add_argument("--games", type=_positive, default=100)
+    batch.add_argument("--seed", type=_seed, default=0, help="seed of the first game (default 0)")
+    batch.add_argument("--jobs", type=_positive, default=1, help="processes to use (default 1)")
+    batch.add_argument("--scenario", default=None)
+    batch.add_argument("--format", choices=("table", "json"), default="table")
+
+    bench = commands.add_parser("bench", help="measure the engine's speed")
+    bench.add_argument("--json", action="store_true", help="print the figures as JSON")
+    bench.add_argument("--games", type=_positive, default=2000)
+
+    shots = commands.add_parser("shots", help="render every screen to PNG")
+    shots.add_argument("--out", type=Path, required=True, metavar="DIR")
+    shots.add_argument("--seed", type=_seed, default=7)
+    return parser
+
+
+def _scenario_ref(args: argparse.Namespace) -> str:
+    return getattr(args, "scenario", None) or "hanoi"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    try:
+        args = build_parser().parse_args(argv)
+        return _dispatch(args)
+    except UsageError as error:
+        print(error, file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except ScenarioError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except TranscriptError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        print(f"{PROG}: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # The reader went away (e.g. `| head`); stay quiet, as shell tools do.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    command = args.command
+    if command is None:
+        return _window(args)
+    if command == "play":
+        return _play(args)
+    if command == "check":
+        return _check(args.files)
+    if command == "replay":
+        return _replay(args)
+    if command == "batch":
+        return _batch(args)
+    if command == "bench":
+        return _bench(args)
+    if command == "shots":
+        return _shots(args)
+    raise UsageError(f"{PROG}: unknown command {command!r}")
+
+
+# --- the window ---------------------------------------------------------------------------
+
+
+def _window(args: argparse.Namespace) -> int:
+    from game.ui.app import run  # imported here: the headless commands never load pygame
+
+    return run()
+
+
+def _shots(args: argparse.Namespace) -> int:
+    from game.ui.shots import render_all
+
+    out: Path = args.out
+    try:
+        written = render_all(out, seed=args.seed)
+    except OSError as error:
+        raise UsageError(f"{out}: cannot write screenshots: {describe_os_error(error)}") from None
+    for path in written:
+        print(path)
+    return EXIT_OK
+
+
+# --- play ----------------------------------------------------------------------------------
+
+
+def _write_transcript(path: Path | None, state: GameState, name: str) -> None:
+    if path is None:
+        return
+    from game.transcripts import write_transcript
+
+    try:
+        write_transcript(path, state, player=name)
+    except OSError as error:
+        raise UsageError(
+            f"{path}: cannot write the transcript: {describe_os_error(error)}"
+        ) from None
+
+
+def _print_game(state: GameState, form: str, stream: IO[str] | None = None) -> None:
+    from game.headless import game_json, game_text
+
+    stream = stream or sys.stdout
+    if form == "json":
+        stream.write(json.dumps(game_json(state), ensure_ascii=False, indent=2) + "\n")
+    else:
+        stream.write(game_text(state) + "\n")
+
+
+def _play(args: argparse.Namespace) -> int:
+    from game.headless import (
+        BadMoveError,
+        ScriptError,
+        interactive,
+        play_moves,
+        read_script,
+        run_stdio,
+    )
+
+    if not args.headless:
+        if args.script or args.stdio:
+            raise UsageError(f"{PROG} play: --script and --stdio need --headless")
+        return _window(args)
+
+    script = None
+    if args.script is not None:
+        try:
+            script = read_script(args.script)
+        except ScriptError as error:
+            raise UsageError(str(error)) from None
+    reference = args.scenario or (script.scenario if script else None) or "hanoi"
+    scenario = load_scenario(reference)
+    seed = args.seed if args.seed is not None else (script.seed if script else None)
+    if seed is None:
+        seed = _random_seed()
+
+    if args.stdio:
+        state, bad = run_stdio(scenario, seed, sys.stdin, sys.stdout)
+        _write_transcript(args.transcript, state, args.name)
+        if bad is not None:
+            print(f"stdin: {bad}", file=sys.stderr)
+            return EXIT_BAD_INPUT
+        if not state.is_over:
+            print(
+                f"stdin: input ended after move {len(state.turns)}, before the summit did",
+                file=sys.stderr,
+            )
+            return EXIT_FAILED
+        return EXIT_OK
+
+    if script is None:
+        state = interactive(scenario, seed)
+        _write_transcript(args.transcript, state, args.name)
+        return EXIT_OK
+
+    state = new_game(scenario, seed)
+    try:
+        state = play_moves(state, script.moves)
+    except BadMoveError as error:
+        _write_transcript(args.transcript, error.state, args.name)
+        print(f"{args.script}: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    _write_transcript(args.transcript, state, args.name)
+    _print_game(state, args.format)
+    if not state.is_over:
+        print(
+            f"{args.script}: the script ended after move {len(state.turns)}, before the summit did",
+            file=sys.stderr,
+        )
+    return EXIT_OK
+
+
+# --- check, replay, batch, bench -----------------------------------------------------------
+
+
+def _check(files: Sequence[str]) -> int:
+    status = EXIT_OK
+    for name in files:
+        path = resolve(name)
+        try:
+            load_scenario(path)
+        except ScenarioError as error:
+            for problem in error.problems:
+                print(problem)
+            status = EXIT_BAD_INPUT
+        else:
+            print(f"{path}: ok")
+    return status
+
+
+def _replay(args: argparse.Namespace) -> int:
+    from game.transcripts import read_transcript
+
+    path: Path = args.file
+    transcript = read_transcript(path)
+    scenario = load_scenario(args.scenario or transcript.scenario)
+    report = replay(scenario, transcript)
+    if args.verify:
+        print(f"{path}: {report.message}")
+        return EXIT_OK if report.ok else EXIT_FAILED
+    if report.state is None or not report.ok:
+        print(f"{path}: {report.message}", file=sys.stderr)
+        if report.state is not None and report.state.turns:
+            _print_game(report.state, args.format)
+        return EXIT_FAILED
+    _print_game(report.state, args.format)
+    return EXIT_OK
+
+
+def _batch(args: argparse.Namespace) -> int:
+    from game.batch import run_batch, table
+
+    path = resolve(_scenario_ref(args))
+    scenario = load_scenario(path)
+    show = sys.stderr.isatty()
+
+    def progress(done: int, total: int) -> None:
+        if show:
+            print(f"\rbatch: {done}/{total} games", end="", file=sys.stderr, flush=True)
+
+    result = run_batch(
+        path, args.strategy, args.games, args.seed, jobs=args.jobs, progress=progress
+    )
+    if show:
+        print(file=sys.stderr)
+    if args.format == "json":
+        print(json.dumps(result.to_json(), indent=2))
+    else:
+        print(table(result, scenario))
+    return EXIT_OK
+
+
+def _bench(args: argparse.Namespace) -> int:
+    from game.bench import measure, report
+
+    figures = measure(games=args.games)
+    print(json.dumps(figures, indent=2) if args.json else report(figures))
+    return EXIT_OK

@@ -1,0 +1,399 @@
+"""Transcripts: the save file, the replay and the grading record of a game, as plain data.
+
+A transcript names the scenario (id and digest), the seed and, for every turn, the move, the
+counterpart's reaction with its explanation, the meters after it, the events that followed and
+the hash of the game so far; then the outcome. Replaying it through the engine reproduces every
+turn exactly, so a transcript edited by hand is caught at the first turn that differs.
+
+This module only converts between game states and plain dictionaries; reading and writing TOML
+files is done at the edge (:mod:`game.transcripts`).
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from collections.abc import Mapping, Sequence
+from typing import Any, Final
+
+import attrs
+
+from game.engine.rules import apply, new_game, outcome
+from game.engine.scenario import Scenario
+from game.engine.state import GameState, IllegalMoveError, Move, ReactionKind
+
+FORMAT: Final = 1
+"""Version of the transcript layout."""
+
+ENGINE: Final = 1
+"""Version of the rules: a transcript made under other rules cannot be replayed."""
+
+GAME: Final = "hanoi-summit"
+
+
+class TranscriptError(ValueError):
+    """A transcript could not be read; ``problems`` holds one line per problem."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+@attrs.frozen
+class TurnRecord:
+    """One turn as written in a transcript."""
+
+    number: int
+    round: str
+    move: str
+    reaction: str
+    chosen_by: str
+    say: str
+    why: str
+    meters: tuple[tuple[str, int], ...]
+    stance: str
+    events: tuple[str, ...]
+    accord: str
+    counter: str
+    hash: str
+
+
+@attrs.frozen
+class Undo:
+    """A move the player took back (recorded for the teacher; not replayed)."""
+
+    after_turn: int
+    """Number of turns that stood once the move was taken back."""
+    move: str
+    reaction: str
+
+
+@attrs.frozen
+class Transcript:
+    """A transcript read back from its document."""
+
+    format: int
+    game_version: str
+    engine: int
+    scenario: str
+    scenario_sha256: str
+    seed: int
+    player: str
+    mode: str
+    code: str
+    turns: tuple[TurnRecord, ...]
+    undos: tuple[Undo, ...]
+    outcome: Mapping[str, Any] | None
+    """The outcome table as written, or None for an unfinished game."""
+    verification: str
+    """The verification code as written (``""`` if absent)."""
+
+
+def verification_code(state: GameState) -> str:
+    """A short code derived from the whole game, to write down or read out: ``"7F3K-Q2ZD"``.
+
+    Any change to any turn changes it, and so does dropping turns from the end.
+    """
+    ending = ""
+    result = outcome(state)
+    if result is not None:
+        ending = result.ending.id
+    digest = hashlib.sha256(f"{state.hash}|{len(state.turns)}|{ending}".encode()).digest()
+    text = base64.b32encode(digest).decode("ascii")[:8]
+    return f"{text[:4]}-{text[4:]}"
+
+
+def _meters(state_meters: Sequence[int], scenario: Scenario) -> dict[str, int]:
+    return {meter.id: value for meter, value in zip(scenario.meters, state_meters, strict=True)}
+
+
+def to_document(
+    state: GameState,
+    *,
+    game_version: str,
+    player: str = "",
+    mode: str = "",
+    code: str = "",
+    undos: Sequence[Undo] = (),
+) -> dict[str, Any]:
+    """The transcript of a game (finished or not) as a plain dictionary, ready for TOML."""
+    scenario = state.scenario
+    turns = []
+    for turn in state.turns:
+        record: dict[str, Any] = {
+            "n": turn.number,
+            "round": scenario.rounds[turn.round].id,
+            "move": str(turn.move),
+            "reaction": turn.reaction.kind.value,
+            "chosen_by": turn.reaction.chosen_by,
+            "say": turn.reaction.say,
+            "why": turn.reaction.why,
+            "meters": _meters(turn.meters, scenario),
+            "stance": scenario.stances[turn.stance].id,
+            "events": list(turn.events),
+        }
+        if turn.reaction.accord:
+            record["accord"] = turn.reaction.accord
+        if turn.reaction.counter:
+            record["counter"] = turn.reaction.counter
+        record["hash"] = turn.hash
+        turns.append(record)
+    document: dict[str, Any] = {
+        "format": FORMAT,
+        "game": GAME,
+        "game_version": game_version,
+        "engine": ENGINE,
+        "scenario": scenario.id,
+        "scenario_sha256": scenario.sha256,
+        "seed": state.seed,
+        "player": player,
+        "mode": mode,
+        "code": code,
+        "turns": turns,
+    }
+    if undos:
+        document["undos"] = [
+            {"after_turn": u.after_turn, "move": u.move, "reaction": u.reaction} for u in undos
+        ]
+    result = outcome(state)
+    if result is not None:
+        document["outcome"] = {
+            "ending": result.ending.id,
+            "title": result.ending.title,
+            "terminal": result.terminal.value,
+            "accords": [accord.id for accord in result.accords],
+            "scores": {score.id: score.value for score in result.scores},
+            "meters": _meters(state.meters, scenario),
+            "profile": state.profile_info.id,
+            "turns": result.turns,
+        }
+    document["verification"] = verification_code(state)
+    return document
+
+
+# --- reading a document back ------------------------------------------------------------
+
+
+class _Reader:
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.problems: list[str] = []
+
+    def fail(self, path: str, message: str) -> None:
+        self.problems.append(f"{self.source}: {path}: {message}")
+
+    def get(
+        self, table: Mapping[str, Any], key: str, path: str, kind: type, default: Any = None
+    ) -> Any:
+        where = f"{path}.{key}" if path else key
+        if key not in table:
+            if default is None:
+                self.fail(where, "expected a value, got nothing (the key is missing)")
+            return default
+        value = table[key]
+        if kind is int and (isinstance(value, bool) or not isinstance(value, int)):
+            self.fail(where, f"expected an integer, got {value!r}")
+            return default
+        if not isinstance(value, kind):
+            names: dict[type, str] = {str: "a string", list: "an array", dict: "a table"}
+            self.fail(where, f"expected {names.get(kind, kind.__name__)}, got {value!r}")
+            return default
+        return value
+
+
+def from_document(data: Mapping[str, Any], source: str = "<transcript>") -> Transcript:
+    """Check the shape of a transcript document; raise :class:`TranscriptError` on problems."""
+    reader = _Reader(source)
+    get = reader.get
+    version = get(data, "format", "", int, 0)
+    if version not in (0, FORMAT):
+        raise TranscriptError(
+            [f"{source}: format: expected {FORMAT} (the format this game reads), got {version}"]
+        )
+    game = get(data, "game", "", str, "")
+    if game and game != GAME:
+        reader.fail("game", f'expected "{GAME}", got "{game}"')
+    turns = []
+    raw_turns = data.get("turns", [])
+    if not isinstance(raw_turns, list) or not all(isinstance(t, dict) for t in raw_turns):
+        reader.fail("turns", "expected an array of tables")
+        raw_turns = []
+    for index, raw in enumerate(raw_turns):
+        path = f"turns[{index}]"
+        meters = get(raw, "meters", path, dict, {})
+        bad = [k for k, v in meters.items() if isinstance(v, bool) or not isinstance(v, int)]
+        for key in bad:
+            reader.fail(f"{path}.meters.{key}", f"expected an integer, got {meters[key]!r}")
+        events = get(raw, "events", path, list, [])
+        turns.append(
+            TurnRecord(
+                number=get(raw, "n", path, int, 0),
+                round=get(raw, "round", path, str, ""),
+                move=get(raw, "move", path, str, ""),
+                reaction=get(raw, "reaction", path, str, ""),
+                chosen_by=get(raw, "chosen_by", path, str, "engine"),
+                say=get(raw, "say", path, str, ""),
+                why=get(raw, "why", path, str, ""),
+                meters=tuple((str(k), v) for k, v in meters.items() if k not in bad),
+                stance=get(raw, "stance", path, str, ""),
+                events=tuple(str(e) for e in events),
+                accord=get(raw, "accord", path, str, ""),
+                counter=get(raw, "counter", path, str, ""),
+                hash=get(raw, "hash", path, str, ""),
+            )
+        )
+    undos = []
+    for index, raw in enumerate(data.get("undos", [])):
+        if isinstance(raw, dict):
+            path = f"undos[{index}]"
+            undos.append(
+                Undo(
+                    get(raw, "after_turn", path, int, 0),
+                    get(raw, "move", path, str, ""),
+                    get(raw, "reaction", path, str, ""),
+                )
+            )
+    result = data.get("outcome")
+    if result is not None and not isinstance(result, dict):
+        reader.fail("outcome", "expected a table")
+        result = None
+    transcript = Transcript(
+        format=version or FORMAT,
+        game_version=get(data, "game_version", "", str, ""),
+        engine=get(data, "engine", "", int, None),
+        scenario=get(data, "scenario", "", str, None),
+        scenario_sha256=get(data, "scenario_sha256", "", str, ""),
+        seed=get(data, "seed", "", int, None),
+        player=get(data, "player", "", str, ""),
+        mode=get(data, "mode", "", str, ""),
+        code=get(data, "code", "", str, ""),
+        turns=tuple(turns),
+        undos=tuple(undos),
+        outcome=result,
+        verification=get(data, "verification", "", str, ""),
+    )
+    if reader.problems:
+        raise TranscriptError(reader.problems)
+    return transcript
+
+
+# --- replay -----------------------------------------------------------------------------
+
+
+@attrs.frozen
+class ReplayReport:
+    """The result of replaying a transcript."""
+
+    ok: bool
+    message: str
+    """``"ok"`` or what is wrong, naming the first turn that differs."""
+    state: GameState | None
+    """The game as replayed, up to the first difference (None if it could not start)."""
+    bad_turn: int | None = None
+    """Number of the first turn that differs, if any."""
+
+
+def check_header(transcript: Transcript, scenario: Scenario) -> str:
+    """What makes a transcript unplayable with this scenario and engine (``""`` if nothing)."""
+    if transcript.engine != ENGINE:
+        return (
+            f"made with rules version {transcript.engine}; this game plays version {ENGINE} "
+            f"(game version {transcript.game_version or 'unknown'})"
+        )
+    if transcript.scenario != scenario.id:
+        return f'made for scenario "{transcript.scenario}", not "{scenario.id}"'
+    if transcript.scenario_sha256 and transcript.scenario_sha256 != scenario.sha256:
+        return f'scenario "{scenario.id}" has changed since the transcript was made'
+    return ""
+
+
+def _differences(record: TurnRecord, state: GameState) -> list[str]:
+    scenario = state.scenario
+    turn = state.turns[-1]
+    found = []
+    if record.reaction != turn.reaction.kind.value:
+        found.append(f"reaction {record.reaction!r}, replay gives {turn.reaction.kind.value!r}")
+    written = dict(record.meters)
+    for meter, value in zip(scenario.meters, turn.meters, strict=True):
+        if written.get(meter.id) != value:
+            found.append(f"{meter.id} {written.get(meter.id)}, replay gives {value}")
+    for extra in sorted(set(written) - set(scenario.meter_index)):
+        found.append(f"unknown meter {extra!r}")
+    if record.stance != scenario.stances[turn.stance].id:
+        found.append(f"stance {record.stance!r}, replay gives {scenario.stances[turn.stance].id!r}")
+    if record.why != turn.reaction.why:
+        found.append("the explanation differs")
+    if record.say != turn.reaction.say:
+        found.append("their words differ")
+    if tuple(record.events) != turn.events:
+        found.append(f"events {list(record.events)}, replay gives {list(turn.events)}")
+    if record.round != scenario.rounds[turn.round].id:
+        found.append(f"round {record.round!r}, replay gives {scenario.rounds[turn.round].id!r}")
+    if record.hash != turn.hash:
+        found.append("the turn hash differs")
+    return found
+
+
+def replay(scenario: Scenario, transcript: Transcript) -> ReplayReport:
+    """Replay a transcript and compare every turn and the outcome with what the engine gives."""
+    problem = check_header(transcript, scenario)
+    if problem:
+        return ReplayReport(False, problem, None)
+    state = new_game(scenario, transcript.seed)
+    for index, record in enumerate(transcript.turns):
+        number = index + 1
+        if record.number != number:
+            return ReplayReport(
+                False,
+                f"turn {number}: numbered {record.number}: a turn is missing or out of order",
+                state,
+                number,
+            )
+        chosen = None
+        if record.chosen_by == "player":
+            try:
+                chosen = ReactionKind(record.reaction)
+            except ValueError:
+                return ReplayReport(
+                    False, f"turn {number}: unknown reaction {record.reaction!r}", state, number
+                )
+        try:
+            state = apply(state, Move.parse(record.move), chosen).state
+        except IllegalMoveError as error:
+            return ReplayReport(
+                False, f"turn {number}: move {record.move!r} {error.reason}", state, number
+            )
+        differences = _differences(record, state)
+        if differences:
+            return ReplayReport(
+                False, f"turn {number} ({record.move}): " + "; ".join(differences), state, number
+            )
+    return _check_outcome(transcript, state)
+
+
+def _check_outcome(transcript: Transcript, state: GameState) -> ReplayReport:
+    result = outcome(state)
+    written = transcript.outcome
+    if result is None and written is not None:
+        return ReplayReport(False, "the outcome is written but the game is not over", state)
+    if result is not None and written is None:
+        return ReplayReport(False, "the game is over but the outcome is missing", state)
+    if result is not None and written is not None:
+        expected = {
+            "ending": result.ending.id,
+            "terminal": result.terminal.value,
+            "accords": [accord.id for accord in result.accords],
+            "scores": {score.id: score.value for score in result.scores},
+            "turns": result.turns,
+        }
+        for key, value in expected.items():
+            if written.get(key) != value:
+                return ReplayReport(
+                    False, f"outcome.{key}: {written.get(key)!r}, replay gives {value!r}", state
+                )
+    code = verification_code(state)
+    if transcript.verification and transcript.verification != code:
+        return ReplayReport(
+            False, f"verification code {transcript.verification}, replay gives {code}", state
+        )
+    return ReplayReport(True, "ok", state)

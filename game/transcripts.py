@@ -1,0 +1,94 @@
+"""Read and write transcript files (TOML): the file edge of :mod:`game.engine.transcript`."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+from typing import Any, Final
+
+import toml
+
+from game import __version__
+from game.engine.parse import syntax_problem
+from game.engine.state import GameState
+from game.engine.transcript import Transcript, TranscriptError, Undo, from_document, to_document
+from game.files import describe_os_error, write_text_atomic
+
+SUFFIX: Final = ".toml"
+_CONTROL: Final = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+class _InlineTable(dict[str, Any], toml.decoder.InlineTableDict):
+    """A table the ``toml`` writer keeps on one line (meters, scores)."""
+
+
+def _inline(document: dict[str, Any]) -> dict[str, Any]:
+    for turn in document.get("turns", []):
+        turn["meters"] = _InlineTable(turn["meters"])
+    result = document.get("outcome")
+    if result is not None:
+        result["scores"] = _InlineTable(result["scores"])
+        result["meters"] = _InlineTable(result["meters"])
+    return document
+
+
+def clean_name(name: str) -> str:
+    """A player's name as stored: no control characters, single spaces, 60 characters at most."""
+    return " ".join(_CONTROL.sub("", name).split())[:60]
+
+
+def dumps(document: dict[str, Any]) -> str:
+    """A transcript document as TOML text, with a header saying what the file is."""
+    header = (
+        "# Hanoi Summit transcript: a save, a replay and a grading record.\n"
+        "# Check it with: python -m game replay THIS_FILE --verify\n\n"
+    )
+    return header + toml.dumps(_inline(document), encoder=toml.TomlPreserveInlineDictEncoder())
+
+
+def transcript_text(
+    state: GameState,
+    *,
+    player: str = "",
+    mode: str = "",
+    code: str = "",
+    undos: tuple[Undo, ...] = (),
+) -> str:
+    """The TOML text of a game's transcript."""
+    document = to_document(
+        state,
+        game_version=__version__,
+        player=clean_name(player),
+        mode=mode,
+        code=code,
+        undos=undos,
+    )
+    return dumps(document)
+
+
+def write_transcript(path: Path, state: GameState, **meta: Any) -> None:
+    """Write a game's transcript atomically (a crash leaves the old file or the new one)."""
+    write_text_atomic(path, transcript_text(state, **meta))
+
+
+def read_transcript(path: Path) -> Transcript:
+    """Read a transcript file; raise :class:`TranscriptError` with one line per problem."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise TranscriptError([f"{path}: no such file"]) from None
+    except UnicodeDecodeError as error:
+        raise TranscriptError([f"{path}: not UTF-8 text (byte {error.start})"]) from None
+    except OSError as error:
+        raise TranscriptError([f"{path}: cannot read: {describe_os_error(error)}"]) from None
+    return parse_transcript(text, str(path))
+
+
+def parse_transcript(text: str, source: str) -> Transcript:
+    """Parse transcript TOML text; raise :class:`TranscriptError` with one line per problem."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise TranscriptError([syntax_problem(source, error, text)]) from None
+    return from_document(data, source)

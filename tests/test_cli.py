@@ -1,0 +1,221 @@
+"""The command line: headless play, scripts, stdio, replay, batch and one-line errors."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from game.cli import main
+from game.transcripts import read_transcript
+
+HERE = Path(__file__).resolve().parent
+SCRIPTS = HERE / "scripts"
+GOLDEN = HERE / "golden"
+UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
+
+
+def run_cli(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "game", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+@pytest.mark.parametrize("script", sorted(SCRIPTS.glob("*.toml")), ids=lambda p: p.stem)
+def test_scripted_games_match_their_golden_transcripts(
+    script: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "transcript.toml"
+    assert main(["play", "--headless", "--script", str(script), "--transcript", str(out)]) == 0
+    text = capsys.readouterr().out
+    expected_text = GOLDEN / f"{script.stem}.txt"
+    expected_toml = GOLDEN / f"{script.stem}.toml"
+    produced = out.read_text(encoding="utf-8")
+    if UPDATE:
+        expected_text.write_text(text, encoding="utf-8")
+        expected_toml.write_text(produced, encoding="utf-8")
+    assert text == expected_text.read_text(encoding="utf-8")
+    assert produced == expected_toml.read_text(encoding="utf-8")
+
+
+def test_json_output_has_the_documented_fields(capsys: pytest.CaptureFixture[str]) -> None:
+    script = SCRIPTS / "essay_seed4.toml"
+    assert main(["play", "--headless", "--script", str(script), "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["ending"] == "regional_handoff"
+    assert "embassies" in data["accords"]
+    assert set(data["meters"]) == {"trust", "patience", "leverage", "domestic", "risk"}
+    turn = data["turns"][0]
+    assert {"move", "reaction", "why", "meters"} <= set(turn)
+    assert turn["move"] == "mutual_restraint:unwritten"
+
+
+def test_a_bad_move_names_its_number_and_the_legal_moves_and_keeps_the_turns(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    script = tmp_path / "bad.toml"
+    script.write_text('seed = 4\nmoves = ["next_summit:working_level", "embassies"]\n')
+    out = tmp_path / "partial.toml"
+    status = main(["play", "--headless", "--script", str(script), "--transcript", str(out)])
+    assert status == 2
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 1
+    assert err[0].startswith(f'{script}: move 2 "embassies": embassies come after liaison')
+    assert "; legal moves: mutual_restraint:unwritten, mutual_restraint:written," in err[0]
+    kept = read_transcript(out)
+    assert [t.move for t in kept.turns] == ["next_summit:working_level"]
+
+
+def test_a_move_after_the_end_and_an_unknown_move(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    script = tmp_path / "late.toml"
+    script.write_text(
+        'seed = 1\nmoves = ["liaison_offices", "peace_declaration", "demand_cvid", "reject",'
+        ' "demand_cvid", "demand_cvid", "walk_away", "next_summit"]\n'
+    )
+    assert main(["play", "--headless", "--script", str(script)]) == 2
+    (line,) = capsys.readouterr().err.splitlines()
+    assert 'move 8 "next_summit": the summit is over; legal moves: none' in line
+    script.write_text('moves = ["hug_it_out"]\n')
+    assert main(["play", "--headless", "--seed", "1", "--script", str(script)]) == 2
+    (line,) = capsys.readouterr().err.splitlines()
+    assert 'move 1 "hug_it_out": unknown move; legal moves: ' in line
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("moves = [1, 2]\n", 'moves[0]: expected a move such as "next_summit", got 1'),
+        ('moves = "next_summit"\n', "moves: expected an array of strings"),
+        ("moves = [\n", ":2:1: "),
+        ('mooves = ["next_summit"]\n', "mooves: expected one of the keys moves, seed, scenario"),
+        ("seed = 1\n", "moves: expected an array of moves"),
+    ],
+)
+def test_a_malformed_script_gets_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: str, expected: str
+) -> None:
+    script = tmp_path / "script.toml"
+    script.write_text(content)
+    assert main(["play", "--headless", "--seed", "2", "--script", str(script)]) == 2
+    (line,) = capsys.readouterr().err.splitlines()
+    assert line.startswith(str(script)) and expected in line
+
+
+def test_unknown_flags_get_one_line_and_exit_2() -> None:
+    for args in (["--frobnicate"], ["play", "--headless", "--sed", "3"], ["batch"]):
+        result = run_cli(*args)
+        assert result.returncode == 2, args
+        assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+        assert "Traceback" not in result.stderr
+        assert result.stderr.startswith("hanoi-summit")
+
+
+def test_a_missing_or_broken_scenario_is_one_line_per_problem(tmp_path: Path) -> None:
+    result = run_cli("play", "--headless", "--seed", "1", "--scenario", "atlantis", "--stdio")
+    assert result.returncode == 2
+    assert result.stderr.strip().endswith(
+        "no such scenario file (bundled: hanoi, next_summit)"
+    ) or ("no such scenario file" in result.stderr)
+    assert "Traceback" not in result.stderr
+
+
+def test_replay_verify_passes_and_fails_with_the_first_bad_turn(tmp_path: Path) -> None:
+    out = tmp_path / "t.toml"
+    script = SCRIPTS / "essay_seed4.toml"
+    assert main(["play", "--headless", "--script", str(script), "--transcript", str(out)]) == 0
+    result = run_cli("replay", str(out), "--verify")
+    assert result.returncode == 0 and result.stdout.strip() == f"{out}: ok"
+    text = out.read_text().replace("trust = 24,", "trust = 64,", 1)
+    out.write_text(text)
+    result = run_cli("replay", str(out), "--verify")
+    assert result.returncode == 1
+    assert result.stdout.strip().startswith(f"{out}: turn 1 (mutual_restraint:unwritten): trust 64")
+
+
+def test_replay_of_a_corrupt_file_is_one_line(tmp_path: Path) -> None:
+    path = tmp_path / "junk.toml"
+    path.write_bytes(b"\xff\xfe not toml")
+    result = run_cli("replay", str(path), "--verify")
+    assert result.returncode == 2
+    assert result.stderr.strip() == f"{path}: not UTF-8 text (byte 0)"
+
+
+def test_stdio_protocol_plays_a_whole_game() -> None:
+    moves = "\n".join(
+        [
+            "mutual_restraint:unwritten",
+            "yongbyon_for_relief:partial",
+            "peace_declaration:declaration",
+            "liaison_offices",
+            "embassies",
+            "regional_handoff",
+            "next_summit:working_level",
+            "security_assurances:spoken",
+            "joint_statement",
+        ]
+    )
+    result = run_cli("play", "--headless", "--stdio", "--seed", "4", stdin=moves + "\n")
+    assert result.returncode == 0, result.stderr
+    messages = [json.loads(line) for line in result.stdout.splitlines()]
+    first, last = messages[0], messages[-1]
+    assert first["type"] == "state" and first["move_number"] == 1
+    assert first["last"] is None and first["outcome"] is None
+    assert {"move", "label", "available", "reason"} <= set(first["legal"][0])
+    locked = {o["move"]: o["reason"] for o in first["legal"] if not o["available"]}
+    assert locked.get("embassies")
+    assert last["outcome"]["ending"] == "regional_handoff"
+    assert last["last"]["reaction"] == "accept"
+    assert len(messages) == 10
+
+
+def test_stdio_bad_move_is_reported_in_band_and_exits_2() -> None:
+    result = run_cli("play", "--headless", "--stdio", "--seed", "4", stdin="embassies\n")
+    assert result.returncode == 2
+    messages = [json.loads(line) for line in result.stdout.splitlines()]
+    error = messages[-1]
+    assert error["type"] == "error" and error["move_number"] == 1
+    assert "mutual_restraint:unwritten" in error["legal"]
+    (line,) = result.stderr.splitlines()
+    assert line.startswith('stdin: move 1 "embassies": ')
+
+
+def test_batch_json_is_the_same_whatever_the_jobs(capsys: pytest.CaptureFixture[str]) -> None:
+    args = ["batch", "--strategy", "random", "--games", "3000", "--seed", "11", "--format", "json"]
+    assert main([*args, "--jobs", "1"]) == 0
+    one = json.loads(capsys.readouterr().out)
+    assert main([*args, "--jobs", "2"]) == 0
+    two = json.loads(capsys.readouterr().out)
+    assert one == two
+    assert one["games"] == 3000 and sum(one["endings"].values()) == 3000
+    assert {"strategy", "games", "endings", "accords", "mean_turns"} <= set(one)
+
+
+def test_batch_table_lists_endings(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["batch", "--strategy", "essay", "--games", "50"]) == 0
+    out = capsys.readouterr().out
+    assert "Strategy essay: 50 games on hanoi, seeds 0..49" in out
+    assert "The region takes the lead" in out
+    assert "Mean decisions per game" in out
+
+
+def test_bench_prints_its_figures(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["bench", "--games", "40", "--json"]) == 0
+    figures = json.loads(capsys.readouterr().out)
+    assert figures["turns_per_second"] > 0
+    assert figures["scenario_load_ms_median"] > 0
+
+
+def test_console_script_and_module_agree() -> None:
+    result = run_cli("--version")
+    assert result.returncode == 0 and result.stdout.startswith("hanoi-summit ")

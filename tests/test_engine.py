@@ -1,0 +1,274 @@
+"""The trust-and-leverage state machine, move by move."""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+import pytest
+
+from game.engine import (
+    GameOverError,
+    IllegalMoveError,
+    Move,
+    ReactionKind,
+    Scenario,
+    Terminal,
+    apply,
+    available_moves,
+    is_legal,
+    judge,
+    legal_moves,
+    new_game,
+    outcome,
+)
+from game.engine.state import GameState
+from game.engine.strategies import play
+
+WHY = re.compile(
+    r"^(accepted|rejected|deferred|countered): [\w. ]+ \d+ "
+    r"(meets|is below|is close to|is above|is within|is just above) the \d+ they (need|can accept)"
+)
+
+
+def run(scenario: Scenario, seed: int, *moves: str) -> GameState:
+    state = new_game(scenario, seed)
+    for text in moves:
+        state = apply(state, Move.parse(text)).state
+    return state
+
+
+def seed_where(scenario: Scenario, wanted: ReactionKind, *moves: str) -> tuple[int, GameState]:
+    """The first seed at which the last of ``moves`` draws the wanted reaction."""
+    for seed in range(500):
+        state = run(scenario, seed, *moves)
+        if state.turns[-1].reaction.kind is wanted:
+            return seed, state
+    raise AssertionError(f"no seed gives {wanted} for {moves}")
+
+
+def test_a_new_game_starts_with_low_trust_and_the_first_round(hanoi: Scenario) -> None:
+    state = new_game(hanoi, 1)
+    assert state.round == 0 and state.turns == () and not state.is_over
+    assert state.meter("trust") <= 15  # the Libya and Iran history
+    assert hanoi.stances[state.stance].id in ("hostile", "guarded")
+
+
+def test_same_seed_same_profile_different_seeds_differ(hanoi: Scenario) -> None:
+    assert new_game(hanoi, 5) == new_game(hanoi, 5)
+    profiles = {new_game(hanoi, seed).profile_info.id for seed in range(60)}
+    assert profiles == {p.id for p in hanoi.profiles}
+
+
+def test_every_reaction_explains_itself_with_meter_and_threshold(hanoi: Scenario) -> None:
+    for seed in range(40):
+        state = run(hanoi, seed, "yongbyon_for_relief:partial")
+        why = state.turns[-1].reaction.why
+        assert WHY.match(why), why
+        assert "before closing Yongbyon" in why
+
+
+def test_a_refusal_names_the_shortfall_and_the_reason(hanoi: Scenario) -> None:
+    _, state = seed_where(hanoi, ReactionKind.REJECT, "liaison_offices")
+    reaction = state.turns[-1].reaction
+    trust = re.search(r"trust (\d+) is below the (\d+) they need", reaction.why)
+    assert trust and int(trust.group(1)) < int(trust.group(2))
+    assert "an American presence in their capital needs confidence" in reaction.why
+    assert reaction.say == "That is not acceptable to us."
+
+
+def test_an_accepted_offer_creates_its_accord_and_moves_meters(hanoi: Scenario) -> None:
+    seed, state = seed_where(hanoi, ReactionKind.ACCEPT, "mutual_restraint:unwritten")
+    before = new_game(hanoi, seed)
+    assert state.has_accord("mutual_restraint")
+    assert state.accords[0].variant == "unwritten" and state.accords[0].tacit
+    assert state.meter("trust") > before.meter("trust")
+    assert state.meter("risk") < before.meter("risk")
+    assert not is_legal(state, Move("mutual_restraint", "written"))
+    reasons = {str(o.move): o.reason for o in legal_moves(state)}
+    assert reasons["mutual_restraint:written"] == "already agreed"
+
+
+def test_the_historical_ask_is_a_counter_offer_the_player_must_answer(hanoi: Scenario) -> None:
+    state = run(hanoi, 3, "demand_cvid")
+    reaction = state.turns[-1].reaction
+    assert reaction.kind is ReactionKind.COUNTER
+    assert reaction.counter == "yongbyon_for_most_sanctions"
+    assert "trust" in reaction.why and "95" in reaction.why
+    assert available_moves(state) == (Move("accept"), Move("reject"))
+    options = {str(o.move): o for o in legal_moves(state)}
+    assert options["embassies"].reason == "answer their proposal first (accept or reject)"
+    accepted = apply(state, Move("accept")).state
+    assert accepted.accords[-1].id == "yongbyon_for_relief"
+    assert accepted.accords[-1].variant == "most sanctions lifted"
+    assert accepted.meter("leverage") == state.meter("leverage") - 45
+    assert accepted.meter("domestic") > state.meter("domestic")
+    refused = apply(state, Move("reject")).state
+    assert refused.turns[-1].reaction.kind is ReactionKind.NOTED
+    assert "in history this is where the talks broke down" in refused.turns[-1].reaction.why
+    # They do not make the same ask twice.
+    again = apply(refused, Move("demand_cvid")).state
+    assert again.turns[-1].reaction.kind is not ReactionKind.COUNTER
+
+
+def test_answers_only_when_a_proposal_is_pending(hanoi: Scenario) -> None:
+    state = new_game(hanoi, 1)
+    with pytest.raises(IllegalMoveError) as caught:
+        apply(state, Move("accept"))
+    assert caught.value.reason == "there is no proposal of theirs to answer"
+
+
+def test_unknown_moves_and_variants_are_refused_with_a_reason(hanoi: Scenario) -> None:
+    state = new_game(hanoi, 1)
+    with pytest.raises(IllegalMoveError, match="unknown move"):
+        apply(state, Move("hug"))
+    with pytest.raises(IllegalMoveError, match=r"unknown variant .*unwritten, written"):
+        apply(state, Move("mutual_restraint", "shouted"))
+    with pytest.raises(IllegalMoveError, match="this offer has no variants"):
+        apply(state, Move("embassies", "grand"))
+
+
+def test_locked_offers_say_why(hanoi: Scenario) -> None:
+    state = new_game(hanoi, 1)
+    reasons = {str(o.move): o.reason for o in legal_moves(state) if not o.available}
+    assert reasons["embassies"].startswith("embassies come after liaison offices")
+    assert "needs liaison offices in both capitals agreed first" in reasons["embassies"]
+    assert "trust 15 is below 70" in reasons["embassies"] or "trust" in reasons["embassies"]
+    assert reasons["joint_statement"] == (
+        "nothing has been agreed yet that a statement could record"
+    )
+    assert "not before the expanded talks" in reasons["walk_away"]
+    assert "needs a declaration ending the Korean War" in reasons["regional_handoff"]
+
+
+def test_walking_away_ends_the_summit_without_a_statement(hanoi: Scenario) -> None:
+    state = new_game(hanoi, 2)
+    while not is_legal(state, Move("walk_away")):
+        state = apply(state, available_moves(state)[0]).state
+    state = apply(state, Move("walk_away")).state
+    assert state.terminal is Terminal.WALKED_AWAY
+    assert state.turns[-1].reaction.kind is ReactionKind.ENDED
+    result = outcome(state)
+    assert result is not None and result.ending.id == "walked_away"
+    with pytest.raises(GameOverError):
+        apply(state, Move("next_summit", "working_level"))
+    assert all(not o.available for o in legal_moves(state))
+    assert all(o.reason == "the summit is over" for o in legal_moves(state))
+
+
+def test_repeating_a_refused_offer_costs_patience(hanoi: Scenario) -> None:
+    seed, state = seed_where(hanoi, ReactionKind.REJECT, "liaison_offices")
+    again = apply(state, Move("liaison_offices")).state
+    assert "offered again after 1 refusal" in again.turns[-1].reaction.why
+    first_cost = new_game(hanoi, seed).meter("patience") - state.meter("patience")
+    if again.turns[-1].reaction.kind is ReactionKind.REJECT:
+        second_cost = state.meter("patience") - again.meter("patience")
+        assert second_cost > first_cost
+
+
+def test_repeating_any_single_offer_never_yields_more_than_one_accord(hanoi: Scenario) -> None:
+    for offer in hanoi.offers:
+        moves = [Move(offer.id, v.id) for v in offer.variants] or [Move(offer.id)]
+        for move in moves:
+            for seed in range(30):
+                state = new_game(hanoi, seed)
+                while not state.is_over:
+                    if state.pending is not None:
+                        state = apply(state, Move("reject")).state
+                    elif is_legal(state, move):
+                        state = apply(state, move).state
+                    else:
+                        break
+                assert len(state.accords) <= 1, (move, seed)
+
+
+def test_the_schedule_ends_the_summit_after_the_last_round(hanoi: Scenario) -> None:
+    state = new_game(hanoi, 11)
+    rounds_seen = set()
+    while not state.is_over:
+        rounds_seen.add(state.round)
+        moves = available_moves(state)
+        safe = [m for m in moves if m.offer in ("next_summit", "security_assurances")]
+        pick = safe[0] if safe else (Move("reject") if state.pending is not None else None)
+        if pick is None:
+            pick = next(m for m in moves if m.offer not in ("walk_away", "joint_statement"))
+        state = apply(state, pick).state
+    total = sum(r.turns for r in hanoi.rounds)
+    offers_made = sum(1 for t in state.turns if not t.move.is_answer)
+    if state.terminal is Terminal.NO_STATEMENT:
+        assert offers_made == total
+        assert rounds_seen == set(range(len(hanoi.rounds)))
+        assert "the schedule has run out" in state.turns[-1].reaction.why
+
+
+def test_events_happen_between_rounds_and_are_recorded(hanoi: Scenario) -> None:
+    seen = set()
+    for seed in range(40):
+        state = play(hanoi, "essay", seed)
+        for turn in state.turns:
+            for event in turn.events:
+                seen.add(event)
+                nxt = state.turns[turn.number] if turn.number < len(state.turns) else None
+                assert nxt is None or nxt.round == turn.round + 1
+    assert len(seen) >= 6
+
+
+def test_domestic_pressure_can_make_the_statement_unsignable(hanoi: Scenario) -> None:
+    state = play(hanoi, "dove", 0)
+    unsignable = []
+    for seed in range(60):
+        state = play(hanoi, "dove", seed)
+        if state.terminal is Terminal.NO_STATEMENT:
+            unsignable.append(state)
+    assert unsignable, "the dove never overreaches at home"
+    state = unsignable[0]
+    assert state.meter("domestic") > 75
+    probe = attrs.evolve(state, terminal=None)
+    reasons = {str(o.move): o.reason for o in legal_moves(probe)}
+    assert "a President who can sell it at home" in reasons["joint_statement"]
+    assert "domestic pressure" in reasons["joint_statement"]
+
+
+def test_a_walkout_records_nothing_and_an_unwritten_freeze_survives_a_walk_away(
+    hanoi: Scenario,
+) -> None:
+    for seed in range(200):
+        state = play(hanoi, "random", seed)
+        result = outcome(state)
+        assert result is not None
+        if state.terminal is Terminal.WALKOUT:
+            assert result.accords == ()
+        elif state.terminal is Terminal.WALKED_AWAY:
+            assert all(a.tacit for a in result.accords)
+        elif state.terminal is Terminal.STATEMENT:
+            assert result.accords == state.accords
+
+
+def test_hot_seat_player_chooses_among_allowed_reactions(hanoi: Scenario) -> None:
+    state = new_game(hanoi, 4)
+    move = Move("liaison_offices")
+    verdict = judge(state, move)
+    assert verdict.kind in verdict.allowed
+    assert ReactionKind.REJECT in verdict.allowed and ReactionKind.DEFER in verdict.allowed
+    other = next(k for k in verdict.allowed if k is not verdict.kind)
+    result = apply(state, move, other)
+    assert result.reaction.kind is other
+    assert result.reaction.chosen_by == "player"
+    assert "by their choice; the rules would have" in result.reaction.why
+    not_allowed = [k for k in ReactionKind if k not in verdict.allowed]
+    with pytest.raises(IllegalMoveError, match="the rules do not allow"):
+        apply(state, move, not_allowed[0])
+    # Judging does not change the game.
+    assert judge(state, move) == verdict
+
+
+def test_outcome_is_none_until_the_end_and_names_an_ending(hanoi: Scenario) -> None:
+    state = new_game(hanoi, 8)
+    assert outcome(state) is None
+    final = play(hanoi, "essay", 8)
+    result = outcome(final)
+    assert result is not None
+    assert result.ending.id in {e.id for e in hanoi.endings}
+    assert {s.id for s in result.scores} == {c.id for c in hanoi.scorecards}
+    assert all(0 <= s.value <= 100 for s in result.scores)
+    assert result.turns == len(final.turns)

@@ -1,0 +1,167 @@
+"""Every scenario file loads and keeps its invariants; broken scenarios get every problem named."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from game.cli import main
+from game.engine import OfferKind, Scenario, ScenarioError, parse_scenario
+from game.engine.scenario import Terminal
+from game.scenarios import load_scenario, scenario_paths
+
+REQUIRED_OFFERS = (
+    "demand_cvid",
+    "yongbyon_for_relief",
+    "mutual_restraint",
+    "peace_declaration",
+    "liaison_offices",
+    "embassies",
+    "accept_limited_arsenal",
+    "security_assurances",
+    "raise_human_rights",
+    "regional_handoff",
+    "next_summit",
+    "joint_statement",
+    "walk_away",
+)
+HANOI = Path(__file__).resolve().parents[1] / "scenarios" / "hanoi.toml"
+
+
+@pytest.mark.parametrize("path", scenario_paths(), ids=lambda p: p.name)
+def test_every_bundled_scenario_loads_and_keeps_its_invariants(path: Path) -> None:
+    scenario = load_scenario(path)
+    assert scenario.id == path.stem
+    assert scenario.meters and scenario.stances and scenario.rounds and scenario.offers
+    for meter in scenario.meters:
+        assert meter.minimum <= meter.start <= meter.maximum
+        assert meter.label and meter.description
+    for offer in scenario.offers:
+        assert offer.label and offer.summary and offer.essay, offer.id
+        for variant in offer.variants:
+            assert variant.label and variant.summary, (offer.id, variant.id)
+    for ending in scenario.endings:
+        assert ending.title and ending.text and ending.history, ending.id
+    for terminal in Terminal:
+        assert any(terminal in e.terminals and not e.accords for e in scenario.endings)
+    assert scenario.source.author and scenario.source.title
+    assert {o.kind for o in scenario.offers} >= {OfferKind.STATEMENT, OfferKind.WALK_AWAY}
+
+
+def test_hanoi_has_the_offer_ids_scripts_rely_on(hanoi: Scenario) -> None:
+    ids = [offer.id for offer in hanoi.offers]
+    assert set(REQUIRED_OFFERS) <= set(ids)
+    restraint = hanoi.offer("mutual_restraint")
+    assert [v.id for v in restraint.variants] == ["unwritten", "written"]
+    assert hanoi.offer("joint_statement").kind is OfferKind.STATEMENT
+    assert hanoi.offer("walk_away").kind is OfferKind.WALK_AWAY
+    assert hanoi.counter("yongbyon_for_most_sanctions").accord == "yongbyon_for_relief"
+
+
+def test_hanoi_text_does_not_paste_the_essay() -> None:
+    essay = Path(__file__).resolve().parents[2] / "shared" / "brief" / "essay.txt"
+    if not essay.exists():
+        pytest.skip("the essay is reference material outside the repository")
+    scenario = load_scenario(HANOI)
+    text = HANOI.read_text(encoding="utf-8").replace(scenario.source.title, "")  # the citation
+    ours = re.sub(r"\s+", " ", text.lower())
+    words = re.sub(r"\s+", " ", essay.read_text(encoding="utf-8").lower()).split(" ")
+    # No run of eight consecutive words of the essay appears in the scenario's text.
+    copied = [
+        " ".join(words[i : i + 8])
+        for i in range(len(words) - 8)
+        if " ".join(words[i : i + 8]) in ours
+    ]
+    assert copied == []
+
+
+def _broken(text: str) -> list[str]:
+    with pytest.raises(ScenarioError) as caught:
+        parse_scenario(text, "broken.toml")
+    return caught.value.problems
+
+
+def test_a_syntax_error_names_file_line_and_column() -> None:
+    text = HANOI.read_text(encoding="utf-8").replace("start = 15", "start = = 15", 1)
+    (problem,) = _broken(text)
+    line = next(i for i, row in enumerate(text.splitlines(), 1) if "start = = 15" in row)
+    assert problem.startswith(f"broken.toml:{line}:")
+
+
+def test_every_content_problem_is_reported_with_its_key_and_id() -> None:
+    text = HANOI.read_text(encoding="utf-8")
+    text = text.replace('label = "Embassies"', 'lable = "Embassies"', 1)
+    text = text.replace(
+        'min = 60, context = "before exchanging', 'min = "sixty", context = "before exchanging', 1
+    )
+    text = text.replace(
+        'requires = { accords = ["peace_declaration"]', 'requires = { accords = ["peace_treaty"]', 1
+    )
+    text = text.replace("start = 65", "start = 165", 1)
+    problems = _broken(text)
+    assert len(problems) >= 4
+    joined = "\n".join(problems)
+    assert 'broken.toml: offers[5].lable (id "embassies"): expected one of the known keys' in joined
+    assert 'did you mean "label"?' in joined
+    assert (
+        'offers[5].needs[0].min (id "embassies"): expected an integer, got a string "sixty"'
+        in joined
+    )
+    assert '(id "regional_handoff"): expected one of' in joined and 'got "peace_treaty"' in joined
+    assert 'meters[1].start (id "patience"): expected an integer from 0 to 100, got 165' in joined
+    for problem in problems:
+        assert problem.startswith("broken.toml: ")
+
+
+def test_unreachable_endings_are_reported() -> None:
+    text = HANOI.read_text(encoding="utf-8")
+    # An ending placed after a catch-all can never be chosen.
+    text += """
+[[endings]]
+id = "late_peace"
+title = "Too late"
+terminals = ["statement"]
+accords = ["peace_declaration", "next_summit"]
+text = "Never shown."
+history = "Never shown."
+"""
+    text = text.replace('id = "talks_continue"', 'id = "talks_continue"', 1)
+    problems = _broken(text)
+    assert any("late_peace" in p and "unreachable ending" in p for p in problems)
+
+
+def test_an_ending_needing_an_accord_nobody_creates_is_unreachable() -> None:
+    text = HANOI.read_text(encoding="utf-8").replace(
+        'accords = ["demand_cvid"]\ntext', 'accords = ["grand_treaty"]\ntext', 1
+    )
+    problems = _broken(text)
+    assert any('(id "grand_bargain")' in p and "grand_treaty" in p for p in problems)
+
+
+def test_a_missing_catch_all_ending_is_reported() -> None:
+    text = HANOI.read_text(encoding="utf-8")
+    start = text.index('[[endings]]\nid = "no_deal"')
+    end = text.index("# --- The debrief's scorecards")
+    problems = _broken(text[:start] + text[end:])
+    assert any('ending for "no_statement"' in p for p in problems)
+
+
+def test_check_command_prints_ok_or_every_problem(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["check", str(HANOI)]) == 0
+    assert capsys.readouterr().out.strip() == f"{HANOI}: ok"
+    broken = tmp_path / "broken.toml"
+    broken.write_text(HANOI.read_text(encoding="utf-8").replace("noise = 5", "noise = -5"))
+    assert main(["check", str(HANOI), str(broken)]) == 2
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == f"{HANOI}: ok"
+    assert out[1] == f"{broken}: rules.noise: expected an integer from 0 to 50, got -5"
+
+
+def test_check_reports_a_missing_file_in_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "nowhere/none.toml"]) == 2
+    (line,) = capsys.readouterr().out.splitlines()
+    assert line.startswith("nowhere/none.toml: no such scenario file")

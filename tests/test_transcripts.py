@@ -1,0 +1,171 @@
+"""Transcripts: written atomically, read back, replayed, and every kind of edit caught."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+from game.engine import Scenario, new_game
+from game.engine.strategies import play
+from game.engine.transcript import TranscriptError, replay, verification_code
+from game.files import write_text_atomic
+from game.transcripts import parse_transcript, read_transcript, transcript_text, write_transcript
+
+
+@pytest.fixture
+def saved(hanoi: Scenario, tmp_path: Path) -> Path:
+    path = tmp_path / "game.toml"
+    write_transcript(path, play(hanoi, "essay", 4), player="Ada Lovelace")
+    return path
+
+
+def test_a_transcript_replays_exactly(hanoi: Scenario, saved: Path) -> None:
+    transcript = read_transcript(saved)
+    assert transcript.player == "Ada Lovelace"
+    assert transcript.scenario == "hanoi" and transcript.seed == 4
+    report = replay(hanoi, transcript)
+    assert report.ok, report.message
+    assert report.state is not None
+    assert verification_code(report.state) == transcript.verification
+    assert re.fullmatch(r"[A-Z2-7]{4}-[A-Z2-7]{4}", transcript.verification)
+
+
+def test_the_text_round_trips_unusual_names(hanoi: Scenario) -> None:
+    state = play(hanoi, "random", 9)
+    for name in ['Zoë "Z" O\'Neil', "名前", "tab\there", "back\\slash", "  spaced  "]:
+        transcript = parse_transcript(transcript_text(state, player=name), "x.toml")
+        assert transcript.player == " ".join(name.split())
+        assert replay(hanoi, transcript).ok
+
+
+def test_an_unfinished_game_is_a_valid_save(hanoi: Scenario, tmp_path: Path) -> None:
+    full = play(hanoi, "essay", 2)
+    partial = new_game(hanoi, 2)
+    from game.engine import apply
+
+    for turn in full.turns[:3]:
+        partial = apply(partial, turn.move).state
+    path = tmp_path / "save.toml"
+    write_transcript(path, partial)
+    transcript = read_transcript(path)
+    assert transcript.outcome is None
+    report = replay(hanoi, transcript)
+    assert report.ok and report.state == partial
+
+
+def _tampered(saved: Path, change: object) -> str:
+    text = saved.read_text(encoding="utf-8")
+    assert callable(change)
+    new = change(text)
+    assert new != text
+    return str(new)
+
+
+def _check(hanoi: Scenario, text: str) -> str:
+    report = replay(hanoi, parse_transcript(text, "edited.toml"))
+    assert not report.ok
+    return report.message
+
+
+def _turn_blocks(text: str) -> tuple[str, list[str], str]:
+    head, *rest = text.split("[[turns]]\n")
+    blocks = ["[[turns]]\n" + block for block in rest]
+    tail = ""
+    last = blocks[-1]
+    if "\n[outcome]" in last:
+        cut = last.index("\n[outcome]")
+        blocks[-1], tail = last[: cut + 1], last[cut + 1 :]
+    return head, blocks, tail
+
+
+def test_an_edited_meter_is_caught_at_its_turn(hanoi: Scenario, saved: Path) -> None:
+    text = saved.read_text(encoding="utf-8")
+    head, blocks, tail = _turn_blocks(text)
+    blocks[2] = re.sub(r"trust = (\d+)", lambda m: f"trust = {int(m.group(1)) + 9}", blocks[2])
+    message = _check(hanoi, head + "".join(blocks) + tail)
+    assert message.startswith("turn 3 ")
+    assert "trust" in message
+
+
+def test_an_edited_reaction_is_caught(hanoi: Scenario, saved: Path) -> None:
+    head, blocks, tail = _turn_blocks(saved.read_text(encoding="utf-8"))
+    original = re.search(r'reaction = "(\w+)"', blocks[1])
+    assert original
+    other = "reject" if original.group(1) != "reject" else "accept"
+    blocks[1] = blocks[1].replace(f'reaction = "{original.group(1)}"', f'reaction = "{other}"')
+    message = _check(hanoi, head + "".join(blocks) + tail)
+    assert message.startswith("turn 2 ") and "reaction" in message
+
+
+def test_an_edited_explanation_is_caught(hanoi: Scenario, saved: Path) -> None:
+    head, blocks, tail = _turn_blocks(saved.read_text(encoding="utf-8"))
+    blocks[0] = re.sub(r'why = ".*"', 'why = "accepted: they liked us"', blocks[0])
+    assert "explanation differs" in _check(hanoi, head + "".join(blocks) + tail)
+
+
+def test_a_removed_turn_is_caught(hanoi: Scenario, saved: Path) -> None:
+    head, blocks, tail = _turn_blocks(saved.read_text(encoding="utf-8"))
+    del blocks[1]
+    message = _check(hanoi, head + "".join(blocks) + tail)
+    assert message.startswith("turn 2")
+
+
+def test_reordered_turns_are_caught(hanoi: Scenario, saved: Path) -> None:
+    head, blocks, tail = _turn_blocks(saved.read_text(encoding="utf-8"))
+    blocks[1], blocks[2] = blocks[2], blocks[1]
+    message = _check(hanoi, head + "".join(blocks) + tail)
+    assert message.startswith("turn 2")
+
+
+def test_an_edited_outcome_is_caught(hanoi: Scenario, saved: Path) -> None:
+    text = saved.read_text(encoding="utf-8")
+    edited = re.sub(r'(\[outcome\]\nending = )"\w+"', r'\1"grand_bargain"', text)
+    assert "outcome.ending" in _check(hanoi, edited)
+
+
+def test_a_different_seed_is_caught(hanoi: Scenario, saved: Path) -> None:
+    text = saved.read_text(encoding="utf-8").replace("seed = 4\n", "seed = 5\n")
+    assert _check(hanoi, text).startswith("turn 1 ")
+
+
+def test_another_rules_version_is_refused(hanoi: Scenario, saved: Path) -> None:
+    text = saved.read_text(encoding="utf-8").replace("engine = 1\n", "engine = 99\n")
+    assert "rules version 99" in _check(hanoi, text)
+
+
+def test_a_corrupt_transcript_gets_one_line_with_its_position(tmp_path: Path) -> None:
+    path = tmp_path / "bad.toml"
+    path.write_text("format = 1\nseed = [1,\n", encoding="utf-8")
+    with pytest.raises(TranscriptError) as caught:
+        read_transcript(path)
+    (line,) = caught.value.problems
+    assert line.startswith(f"{path}:")
+    assert re.match(rf"{re.escape(str(path))}:\d+:\d+: ", line)
+
+
+def test_a_transcript_of_the_wrong_shape_names_the_key(tmp_path: Path) -> None:
+    path = tmp_path / "shape.toml"
+    path.write_text('format = 1\nengine = 1\nscenario = "hanoi"\nseed = "x"\n', encoding="utf-8")
+    with pytest.raises(TranscriptError) as caught:
+        read_transcript(path)
+    assert caught.value.problems == [f"{path}: seed: expected an integer, got 'x'"]
+
+
+def test_writes_are_atomic_and_keep_the_old_file_on_failure(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "save.toml"
+    write_text_atomic(path, "first\n")
+
+    def broken_replace(src: object, dst: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", broken_replace)
+    monkeypatch.setattr(Path, "replace", broken_replace)
+    with pytest.raises(OSError):
+        write_text_atomic(path, "second\n")
+    assert path.read_text() == "first\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["save.toml"]
