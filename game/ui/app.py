@@ -1,0 +1,432 @@
+"""The window, the screen stack and the main loop; the window-owning parts swap out for tests."""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import Final, Protocol
+
+import attrs
+import pygame
+
+from game.ui import theme
+from game.ui.context import UiContext
+from game.ui.screen import (
+    Action,
+    Apply,
+    Chain,
+    ChangeSettings,
+    Pop,
+    Push,
+    Quit,
+    Replace,
+    Reset,
+    Screen,
+)
+from game.ui.settings import Settings, load_settings, save_settings
+
+log = logging.getLogger(__name__)
+
+ANIMATION_OFF_DT: Final = 1e6
+"""Step fed to animations when they are switched off: long enough to finish any of them."""
+
+# Events that change nothing on screen by themselves; they must not wake a redraw.
+_QUIET_EVENTS: Final = frozenset(
+    {
+        pygame.NOEVENT,
+        pygame.KEYUP,
+        pygame.TEXTEDITING,
+        pygame.WINDOWMOVED,
+        pygame.AUDIODEVICEADDED,
+        pygame.AUDIODEVICEREMOVED,
+        pygame.CLIPBOARDUPDATE,
+    }
+)
+
+MoveHandler = Callable[[object], Action | None]
+"""Plays a move through the engine and says what the screens should do next."""
+
+
+# --- Swappable parts ---------------------------------------------------------------------------
+
+
+class Display(Protocol):
+    """Owns the window (or stands in for it)."""
+
+    def open(self, size: tuple[int, int], *, fullscreen: bool) -> pygame.Surface:
+        """Create the window and return the logical surface to draw on."""
+        ...
+
+    def present(self) -> None:
+        """Show what was drawn on the logical surface."""
+        ...
+
+    def set_fullscreen(self, fullscreen: bool) -> bool:
+        """Switch mode; return the mode actually in force afterwards."""
+        ...
+
+
+class EventSource(Protocol):
+    """Where input comes from."""
+
+    def get(self, timeout_ms: int | None) -> list[pygame.event.Event]:
+        """Pending events; with a timeout, block up to that long for the first one."""
+        ...
+
+
+class Clock(Protocol):
+    """Measures (and, for real clocks, paces) frames."""
+
+    def tick(self, fps: int) -> float:
+        """Seconds since the last tick, first waiting so as not to exceed ``fps`` (0: no cap)."""
+        ...
+
+
+class WindowDisplay:
+    """The real window: a 1280x720 logical surface that SDL scales to any window, letterboxed."""
+
+    def __init__(self, title: str = theme.WINDOW_TITLE) -> None:
+        self.title = title
+        self._surface: pygame.Surface | None = None
+
+    def open(self, size: tuple[int, int], *, fullscreen: bool) -> pygame.Surface:
+        # Linear filtering keeps text smooth at fractional scales; SCALED defaults to nearest.
+        os.environ.setdefault("SDL_RENDER_SCALE_QUALITY", "linear")
+        pygame.display.init()
+        pygame.display.set_caption(self.title)
+        pygame.display.set_icon(window_icon())
+        self._surface = pygame.display.set_mode(size, pygame.SCALED | pygame.RESIZABLE)
+        pygame.key.set_repeat(350, 40)
+        if fullscreen:
+            self.set_fullscreen(True)
+        return self._surface
+
+    def present(self) -> None:
+        pygame.display.flip()
+
+    def set_fullscreen(self, fullscreen: bool) -> bool:
+        if pygame.display.is_fullscreen() != fullscreen:
+            try:
+                pygame.display.toggle_fullscreen()
+            except pygame.error as exc:
+                log.warning("display: cannot switch full screen (%s)", exc)
+        return pygame.display.is_fullscreen()
+
+
+class OffscreenDisplay:
+    """A display with no window: draws into a plain surface and counts what it presents."""
+
+    def __init__(self) -> None:
+        self.surface = pygame.Surface(theme.LOGICAL_SIZE)
+        self.presented = 0
+        self.fullscreen = False
+
+    def open(self, size: tuple[int, int], *, fullscreen: bool) -> pygame.Surface:
+        self.surface = pygame.Surface(size)
+        self.fullscreen = fullscreen
+        return self.surface
+
+    def present(self) -> None:
+        self.presented += 1
+
+    def set_fullscreen(self, fullscreen: bool) -> bool:
+        self.fullscreen = fullscreen
+        return fullscreen
+
+
+class PygameEvents:
+    """Events from SDL's queue; blocks in ``pygame.event.wait`` so an idle game uses no CPU."""
+
+    def get(self, timeout_ms: int | None) -> list[pygame.event.Event]:
+        if timeout_ms is None:
+            return pygame.event.get()
+        first = pygame.event.wait(timeout_ms)
+        if first.type == pygame.NOEVENT:
+            return []
+        return [first, *pygame.event.get()]
+
+
+ScriptStep = pygame.event.Event | Sequence[pygame.event.Event]
+
+
+class ScriptedEvents:
+    """Replays a script, one step per loop iteration, then quits once the app has gone idle.
+
+    A step is an event or a list of events (an empty list is a frame with no input). When the
+    script runs out the source keeps answering polls with nothing, so animations finish; the
+    first blocking wait after that gets a QUIT, which is what ends a headless run.
+    """
+
+    def __init__(self, script: Iterable[ScriptStep] = (), *, quit_when_done: bool = True) -> None:
+        self._script = iter(script)
+        self.quit_when_done = quit_when_done
+        self.delivered = 0
+        self.polls = 0
+        self.waits: list[int] = []
+        self.is_exhausted = False
+
+    def get(self, timeout_ms: int | None) -> list[pygame.event.Event]:
+        if timeout_ms is None:
+            self.polls += 1
+        else:
+            self.waits.append(timeout_ms)
+        step = next(self._script, None)
+        if step is None:
+            self.is_exhausted = True
+            if timeout_ms is not None and self.quit_when_done:
+                return [pygame.event.Event(pygame.QUIT)]
+            return []
+        events = [step] if isinstance(step, pygame.event.Event) else list(step)
+        self.delivered += len(events)
+        return events
+
+
+class PygameClock:
+    """Wall-clock frame timing through ``pygame.time.Clock``."""
+
+    def __init__(self) -> None:
+        self._clock = pygame.time.Clock()
+
+    def tick(self, fps: int) -> float:
+        return self._clock.tick(fps) / 1000.0
+
+
+@attrs.define
+class FixedClock:
+    """A clock for tests: every tick lasts ``step`` seconds and nothing sleeps."""
+
+    step: float = 1.0 / theme.FPS
+    requested: list[int] = attrs.field(factory=list)
+
+    def tick(self, fps: int) -> float:
+        self.requested.append(fps)
+        return self.step
+
+
+# --- The app -----------------------------------------------------------------------------------
+
+
+def _no_game(move: object) -> Action | None:
+    log.warning("app: no game is wired to play %r", move)
+    return None
+
+
+class App:
+    """Owns the screen stack and applies every action in one place.
+
+    Screens only return actions; this class is where the stack, the settings file and (through
+    ``on_apply``) the game state change.
+    """
+
+    def __init__(
+        self,
+        ctx: UiContext,
+        first: Screen,
+        *,
+        display: Display | None = None,
+        events: EventSource | None = None,
+        clock: Clock | None = None,
+        on_apply: MoveHandler = _no_game,
+        settings_file: Path | None = None,
+        persist_settings: bool = True,
+    ) -> None:
+        self.ctx = ctx
+        self.stack: list[Screen] = [first]
+        self.display: Display = display if display is not None else WindowDisplay()
+        self.events: EventSource = events if events is not None else PygameEvents()
+        self.clock: Clock = clock if clock is not None else PygameClock()
+        self.on_apply = on_apply
+        self.settings_file = settings_file
+        self.persist_settings = persist_settings
+        self.running = False
+        self.dirty = True
+        self.animating = False
+        self.frames_drawn = 0
+        self.iterations = 0
+        self._surface: pygame.Surface | None = None
+        self._fade_from: pygame.Surface | None = None
+        self._fade_total = 0.0
+        self._fade_left = 0.0
+
+    @property
+    def top(self) -> Screen | None:
+        """The screen receiving input."""
+        return self.stack[-1] if self.stack else None
+
+    @property
+    def surface(self) -> pygame.Surface:
+        """The logical surface, opening the display on first use."""
+        if self._surface is None:
+            self._surface = self.display.open(
+                theme.LOGICAL_SIZE, fullscreen=self.ctx.settings.fullscreen
+            )
+        return self._surface
+
+    # -- loop --
+
+    def run(self, frames: int | None = None) -> None:
+        """Run the loop until Quit, an empty stack, or ``frames`` more iterations."""
+        self.running = True
+        _ = self.surface
+        stop_at = None if frames is None else self.iterations + frames
+        while self.running and self.stack:
+            self.step()
+            if stop_at is not None and self.iterations >= stop_at:
+                break
+
+    def step(self) -> None:
+        """One loop iteration: input, animation, and a redraw only if something changed."""
+        busy = self.animating or self.dirty
+        # Block while idle so the process sleeps; poll while something moves.
+        events = self.events.get(None if busy else theme.IDLE_TIMEOUT_MS)
+        for event in events:
+            self.handle_event(event)
+            if not self.running:
+                return
+        dt = self.clock.tick(theme.FPS if busy else 0)
+        if not busy:
+            # Time spent asleep is not animation time: an animation started by the event that
+            # woke us must begin from its first frame.
+            dt = min(dt, 1.0 / theme.FPS)
+        self.animating = self.update(min(dt, theme.MAX_FRAME_SECONDS))
+        # ``busy`` covers the frame on which an animation lands: it moved, so it must be drawn.
+        if self.dirty or self.animating or busy:
+            self.draw(self.surface)
+            self.display.present()
+            self.frames_drawn += 1
+            self.dirty = False
+        self.iterations += 1
+
+    def handle_event(self, event: pygame.event.Event) -> None:
+        """Route one event: window-level keys first, then the top screen."""
+        if event.type == pygame.QUIT:
+            self.apply(Quit())
+            return
+        if event.type not in _QUIET_EVENTS:
+            self.dirty = True
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_F11:
+            fullscreen = not self.ctx.settings.fullscreen
+            self.apply(ChangeSettings(attrs.evolve(self.ctx.settings, fullscreen=fullscreen)))
+            return
+        top = self.top
+        if top is not None:
+            self.apply(top.on_event(event))
+
+    def update(self, dt: float) -> bool:
+        """Advance every screen's animations and the transition; True while anything moves."""
+        scale = self.ctx.animation_scale
+        anim_dt = dt / scale if scale > 0 else ANIMATION_OFF_DT
+        moving = False
+        for screen in self.stack:
+            moving = screen.update(anim_dt) or moving
+        if self._fade_from is not None:
+            self._fade_left -= dt
+            if self._fade_left <= 0:
+                self._fade_from = None
+            moving = True
+        return moving
+
+    def draw(self, surface: pygame.Surface) -> None:
+        """Paint the visible part of the stack and any transition in progress."""
+        visible = self.visible_screens()
+        if visible and visible[0].is_overlay:
+            # Nothing opaque below: clear, or each frame's veil would darken the last one.
+            surface.fill(self.ctx.palette.paper)
+        for screen in visible:
+            screen.draw(surface)
+        if self._fade_from is not None and self._fade_total > 0:
+            alpha = max(0.0, min(1.0, self._fade_left / self._fade_total))
+            self._fade_from.set_alpha(round(255 * alpha))
+            surface.blit(self._fade_from, (0, 0))
+
+    def visible_screens(self) -> list[Screen]:
+        """The top screen and, while it is an overlay, those below it, bottom first."""
+        first = len(self.stack) - 1
+        while first > 0 and self.stack[first].is_overlay:
+            first -= 1
+        return self.stack[max(first, 0) :]
+
+    # -- actions --
+
+    def apply(self, action: Action | None) -> None:
+        """Carry out an action returned by a screen (or by the move handler)."""
+        match action:
+            case None:
+                return
+            case Push(screen=screen):
+                self._begin_transition(overlay=screen.is_overlay)
+                self.stack.append(screen)
+            case Pop():
+                if self.stack:
+                    self._begin_transition(overlay=self.stack[-1].is_overlay)
+                    self.stack.pop()
+                if not self.stack:
+                    self.running = False
+            case Replace(screen=screen):
+                self._begin_transition(overlay=False)
+                if self.stack:
+                    self.stack.pop()
+                self.stack.append(screen)
+            case Reset(screen=screen):
+                self._begin_transition(overlay=False)
+                self.stack = [screen]
+            case Quit():
+                self.running = False
+            case ChangeSettings(settings=settings):
+                self.change_settings(settings)
+            case Apply(move=move):
+                self.apply(self.on_apply(move))
+            case Chain(actions=actions):
+                for each in actions:
+                    self.apply(each)
+        self.dirty = True
+
+    def change_settings(self, settings: Settings) -> None:
+        """Make ``settings`` current: window mode, palette, sound; then save them."""
+        if settings.fullscreen != self.ctx.settings.fullscreen and self._surface is not None:
+            actual = self.display.set_fullscreen(settings.fullscreen)
+            settings = attrs.evolve(settings, fullscreen=actual)
+        self.ctx.apply_settings(settings)
+        if self.persist_settings:
+            save_settings(settings, self.settings_file)
+
+    def _begin_transition(self, *, overlay: bool) -> None:
+        # Dialogs appear in place; only whole-screen changes cross-fade.
+        if overlay or self._surface is None or self.frames_drawn == 0:
+            return
+        if self.ctx.animation_scale <= 0:
+            return
+        self._fade_from = self._surface.copy()
+        self._fade_total = theme.FADE_SECONDS * self.ctx.animation_scale
+        self._fade_left = self._fade_total
+
+
+def window_icon() -> pygame.Surface:
+    """A 32x32 icon drawn in code: a table seen from above on navy."""
+    palette = theme.STANDARD_PALETTE
+    icon = pygame.Surface((32, 32), pygame.SRCALPHA)
+    pygame.draw.rect(icon, palette.navy, icon.get_rect(), border_radius=6)
+    pygame.draw.rect(icon, palette.table, (6, 12, 20, 8), border_radius=3)
+    for x in (9, 15, 21):
+        pygame.draw.circle(icon, palette.on_navy_soft, (x + 1, 8), 2)
+        pygame.draw.circle(icon, palette.on_navy_soft, (x + 1, 24), 2)
+    return icon
+
+
+def run(first: Callable[[UiContext], Screen] | None = None) -> int:
+    """Open the window on the title screen (or ``first(ctx)``) and run until the player quits."""
+    settings = load_settings()
+    ctx = UiContext(settings)
+    pygame.font.init()
+    if first is None:
+        from game.ui.screens.title import default_title
+
+        first = default_title
+    app = App(ctx, first(ctx))
+    try:
+        app.run()
+    finally:
+        pygame.quit()
+    return 0

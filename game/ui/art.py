@@ -1,0 +1,176 @@
+"""Pictures drawn in code: the two flags to specification and the summit table seen from above."""
+
+from __future__ import annotations
+
+import functools
+import math
+from typing import Final
+
+import pygame
+
+from game.ui import theme
+from game.ui.theme import Colour, Palette
+
+SUPERSAMPLE: Final = 4
+"""Shapes are drawn this many times larger and scaled down, which antialiases every edge."""
+
+# U.S. flag, Executive Order 10834, as fractions of the hoist (height).
+US_FLY: Final = 1.9
+US_CANTON_FLY: Final = 0.76
+US_CANTON_HOIST: Final = 7 / 13
+US_STAR_DIAMETER: Final = 0.0616
+US_STAR_STEP_X: Final = 0.063
+US_STAR_STEP_Y: Final = 0.054
+
+# DPRK flag, flag law of 1992: stripes 6:1:22:1:6 of the hoist, disc centred a third along the
+# fly with a diameter of 16/36 hoist, star in a circle of 15.5/36.
+DPRK_FLY: Final = 2.0
+DPRK_STRIPES: Final = (6, 1, 22, 1, 6)
+DPRK_DISC: Final = 16 / 36
+DPRK_STAR: Final = 15.5 / 36
+
+
+def star_points(
+    center: tuple[float, float], radius: float, rotation: float = -math.pi / 2
+) -> list[tuple[float, float]]:
+    """The ten corners of a regular five-pointed star, first point straight up by default."""
+    cx, cy = center
+    inner = radius * math.sin(math.radians(18)) / math.sin(math.radians(126))
+    points = []
+    for i in range(10):
+        r = radius if i % 2 == 0 else inner
+        angle = rotation + i * math.pi / 5
+        points.append((cx + r * math.cos(angle), cy + r * math.sin(angle)))
+    return points
+
+
+def _finish(big: pygame.Surface, size: tuple[int, int]) -> pygame.Surface:
+    return pygame.transform.smoothscale(big, size)
+
+
+@functools.cache
+def us_flag(height: int) -> pygame.Surface:
+    """The U.S. flag, ``height`` pixels tall, in its 10:19 proportions."""
+    h = height * SUPERSAMPLE
+    w = round(h * US_FLY)
+    big = pygame.Surface((w, h), pygame.SRCALPHA)
+    big.fill(theme.FLAG_WHITE)
+    for stripe in range(0, 13, 2):
+        top = round(stripe * h / 13)
+        bottom = round((stripe + 1) * h / 13)
+        pygame.draw.rect(big, theme.US_RED, (0, top, w, bottom - top))
+    canton = pygame.Rect(0, 0, round(h * US_CANTON_FLY), round(h * US_CANTON_HOIST))
+    pygame.draw.rect(big, theme.US_BLUE, canton)
+    radius = h * US_STAR_DIAMETER / 2
+    for row in range(9):
+        y = (row + 1) * US_STAR_STEP_Y * h
+        columns = range(1, 12, 2) if row % 2 == 0 else range(2, 11, 2)
+        for column in columns:
+            pygame.draw.polygon(
+                big, theme.FLAG_WHITE, star_points((column * US_STAR_STEP_X * h, y), radius)
+            )
+    return _finish(big, (round(height * US_FLY), height))
+
+
+@functools.cache
+def dprk_flag(height: int) -> pygame.Surface:
+    """The flag of the DPRK, ``height`` pixels tall, in its 1:2 proportions."""
+    h = height * SUPERSAMPLE
+    w = round(h * DPRK_FLY)
+    big = pygame.Surface((w, h), pygame.SRCALPHA)
+    colours = (theme.DPRK_BLUE, theme.FLAG_WHITE, theme.DPRK_RED, theme.FLAG_WHITE, theme.DPRK_BLUE)
+    units = sum(DPRK_STRIPES)
+    top = 0
+    done = 0
+    for part, colour in zip(DPRK_STRIPES, colours, strict=True):
+        done += part
+        bottom = round(done * h / units)
+        pygame.draw.rect(big, colour, (0, top, w, bottom - top))
+        top = bottom
+    centre = (w / 3, h / 2)
+    pygame.draw.circle(big, theme.FLAG_WHITE, centre, h * DPRK_DISC / 2)
+    pygame.draw.polygon(big, theme.DPRK_RED, star_points(centre, h * DPRK_STAR / 2))
+    return _finish(big, (round(height * DPRK_FLY), height))
+
+
+def draw_flag(
+    surface: pygame.Surface, flag: pygame.Surface, topleft: tuple[int, int], palette: Palette
+) -> pygame.Rect:
+    """Blit a flag with a hairline edge so its white parts stay visible on pale paper."""
+    rect = surface.blit(flag, topleft)
+    pygame.draw.rect(surface, palette.rule, rect.inflate(2, 2), width=1)
+    return rect
+
+
+def _figure(
+    big: pygame.Surface,
+    body: Colour,
+    head: Colour,
+    centre: tuple[float, float],
+    scale: float,
+    *,
+    facing_down: bool,
+) -> None:
+    """A seated delegate seen from above: shoulders and a head, nobody in particular."""
+    cx, cy = centre
+    shoulders = pygame.Rect(0, 0, round(60 * scale), round(28 * scale))
+    shoulders.center = (round(cx), round(cy))
+    pygame.draw.ellipse(big, body, shoulders)
+    head_dy = -3 * scale if facing_down else 3 * scale
+    pygame.draw.circle(big, head, (cx, cy + head_dy), 12 * scale)
+
+
+@functools.cache
+def _seating_plan(width: int, height: int, colour_blind: bool) -> pygame.Surface:
+    palette = theme.COLOUR_BLIND_PALETTE if colour_blind else theme.STANDARD_PALETTE
+    s = SUPERSAMPLE
+    big = pygame.Surface((width * s, height * s), pygame.SRCALPHA)
+    w, h = width * s, height * s
+    table = pygame.Rect(0, 0, round(w * 0.84), round(h * 0.38))
+    table.center = (w // 2, h // 2)
+    chair_colour = palette.navy_deep
+    body_colour = palette.slate
+    head_colour = palette.on_navy_soft
+    seats = 3
+    pitch = table.width / (seats + 1)
+    for side in (-1, 1):
+        edge_y = table.top if side < 0 else table.bottom
+        for seat in range(seats):
+            x = table.left + pitch * (seat + 1)
+            scale = s * (1.12 if seat == 1 else 0.96)
+            chair = pygame.Rect(0, 0, round(76 * scale), round(46 * scale))
+            chair.center = (round(x), round(edge_y + side * 30 * scale))
+            pygame.draw.rect(big, chair_colour, chair, border_radius=round(12 * scale))
+            _figure(
+                big,
+                body_colour,
+                head_colour,
+                (x, edge_y + side * 22 * scale),
+                scale,
+                facing_down=side < 0,
+            )
+    pygame.draw.rect(big, palette.table, table, border_radius=round(table.height * 0.5))
+    inner = table.inflate(-7 * s, -7 * s)
+    pygame.draw.rect(big, palette.rule, inner, width=s, border_radius=round(inner.height * 0.5))
+    for side in (-1, 1):
+        for seat in range(seats):
+            x = table.left + pitch * (seat + 1)
+            folder = pygame.Rect(0, 0, 34 * s, 20 * s)
+            folder.center = (round(x), round(table.centery + side * table.height * 0.27))
+            pygame.draw.rect(big, palette.surface, folder, border_radius=2 * s)
+            pygame.draw.rect(big, palette.rule, folder, width=s, border_radius=2 * s)
+            glass = (x + 30 * s, table.centery + side * table.height * 0.27)
+            pygame.draw.circle(big, palette.slate, glass, 5 * s, width=s)
+    # A low arrangement down the middle of the table, as at most formal talks.
+    bed = pygame.Rect(0, 0, 112 * s, 16 * s)
+    bed.center = table.center
+    pygame.draw.rect(big, theme.FLOWER_LEAF, bed, border_radius=8 * s)
+    for i in range(7):
+        bloom = (bed.left + (8 + i * 16) * s, bed.centery + (-2 if i % 2 else 2) * s)
+        pygame.draw.circle(big, theme.FLOWER_BLOOM, bloom, 4 * s)
+    return _finish(big, (width, height))
+
+
+def seating_plan(width: int, height: int, palette: Palette) -> pygame.Surface:
+    """The summit table from above: three seats a side, folders, glasses, flowers."""
+    return _seating_plan(width, height, palette is theme.COLOUR_BLIND_PALETTE)

@@ -1,0 +1,1 @@
+"""Screens that need no game: title, settings, text pages and dialogs."""

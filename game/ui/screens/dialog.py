@@ -1,0 +1,133 @@
+"""A modal dialog drawn over the screen below it: a question and a row of choices."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+import attrs
+import pygame
+
+from game.ui import theme
+from game.ui.context import UiContext
+from game.ui.screen import Action, Pop
+from game.ui.theme import TextRole
+from game.ui.widgets import (
+    ActionFn,
+    Button,
+    ButtonKind,
+    FocusGroup,
+    draw_modal_frame,
+    draw_paragraph,
+    paragraph_height,
+    shortcuts,
+)
+
+DIALOG_COLUMNS = 6
+
+
+def _pop() -> Action:
+    return Pop()
+
+
+@attrs.frozen
+class Choice:
+    """One button of a dialog."""
+
+    label: str
+    action: ActionFn
+    kind: ButtonKind = ButtonKind.SECONDARY
+
+
+class DialogScreen:
+    """A question with buttons; Esc (or a click outside) cancels, number keys pick a choice."""
+
+    is_overlay: ClassVar[bool] = True
+
+    def __init__(
+        self,
+        ctx: UiContext,
+        title: str,
+        body: Sequence[str],
+        choices: Sequence[Choice],
+        *,
+        kicker: str = "",
+        cancel: ActionFn = _pop,
+        default: int | None = None,
+    ) -> None:
+        self.ctx = ctx
+        self.title = title
+        self.body = tuple(body)
+        self.kicker = kicker
+        self.cancel = cancel
+        keys = shortcuts(len(choices))
+        self.buttons = [
+            Button(
+                label=choice.label,
+                kind=choice.kind,
+                on_activate=choice.action,
+                shortcut=key,
+                hint=key.label,
+            )
+            for choice, key in zip(choices, keys, strict=True)
+        ]
+        start = len(self.buttons) - 1 if default is None else default
+        self.focus = FocusGroup(list(self.buttons), index=start)
+        self.frame = pygame.Rect(0, 0, theme.span(DIALOG_COLUMNS), 0)
+
+    def layout(self) -> pygame.Rect:
+        """Size the panel to its text and centre it; return the panel."""
+        ctx = self.ctx
+        pad = 4 * theme.UNIT
+        width = self.frame.width - 2 * pad
+        head = theme.UNIT + 3 * theme.UNIT
+        if self.kicker:
+            head += ctx.line_height(TextRole.KICKER) + theme.UNIT
+        head += ctx.text(TextRole.HEADING, self.title, ctx.palette.ink, wrap=width).get_height()
+        head += 4 * theme.UNIT + 1
+        body = sum(paragraph_height(ctx, text, width) + 2 * theme.UNIT for text in self.body)
+        height = head + body + theme.CONTROL_HEIGHT + 2 * theme.UNIT + pad
+        frame = pygame.Rect(0, 0, self.frame.width, height)
+        frame.center = (theme.LOGICAL_WIDTH // 2, theme.LOGICAL_HEIGHT // 2)
+        right = frame.right - pad
+        for button in reversed(self.buttons):
+            button_width = max(button.preferred_width(ctx), 3 * theme.COLUMN // 2)
+            button.rect = pygame.Rect(
+                right - button_width,
+                frame.bottom - pad - theme.CONTROL_HEIGHT,
+                button_width,
+                theme.CONTROL_HEIGHT,
+            )
+            right = button.rect.left - 2 * theme.UNIT
+        self.frame = frame
+        return frame
+
+    def on_event(self, event: pygame.event.Event) -> Action | None:
+        self.layout()
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+            return self.cancel()
+        handled = self.focus.handle(event, self.ctx)
+        if handled is not None:
+            return handled.action
+        if (
+            event.type == pygame.MOUSEBUTTONDOWN
+            and event.button == 1
+            and not self.frame.collidepoint(event.pos)
+        ):
+            return self.cancel()
+        return None
+
+    def update(self, dt: float) -> bool:
+        return self.focus.update(dt)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        ctx = self.ctx
+        frame = self.layout()
+        content = draw_modal_frame(surface, ctx, frame, self.title, self.kicker)
+        y = content.top
+        for text in self.body:
+            y += (
+                draw_paragraph(surface, ctx, text, (content.left, y), content.width)
+                + 2 * theme.UNIT
+            )
+        self.focus.draw(surface, ctx)

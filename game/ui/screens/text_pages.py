@@ -1,0 +1,323 @@
+"""A paged text screen (briefing, How to play): contents on the left, the page on the right."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar, Final
+
+import attrs
+import pygame
+
+from game.ui import theme
+from game.ui.assets import Cue
+from game.ui.context import UiContext
+from game.ui.screen import Action, Pop
+from game.ui.screens.common import draw_header
+from game.ui.texts import Page
+from game.ui.theme import TextRole
+from game.ui.widgets import (
+    ActionFn,
+    Button,
+    ButtonKind,
+    Control,
+    FocusGroup,
+    draw_focus_ring,
+    draw_paragraph,
+    draw_rule,
+    paragraph_height,
+)
+
+SIDEBAR_COLUMNS: Final = 3
+BODY_FIRST_COLUMN: Final = 4
+BODY_COLUMNS: Final = 8
+CONTENTS_ROW: Final = 44
+PARAGRAPH_GAP: Final = 2 * theme.UNIT
+HEADING_TOP: Final = theme.MARGIN_Y + 32
+
+
+def _pop() -> Action:
+    return Pop()
+
+
+@attrs.frozen
+class Sheet:
+    """What fits on the screen at once: part or all of one page."""
+
+    page: int
+    heading: str
+    paragraphs: tuple[str, ...]
+    continued: bool = False
+
+
+@attrs.define(kw_only=True, eq=False)
+class ContentsEntry(Control):
+    """A line of the contents list; a bar marks the page on screen."""
+
+    label: str
+    is_current: bool = False
+
+    def draw(self, surface: pygame.Surface, ctx: UiContext) -> None:
+        palette = ctx.palette
+        if self.focused or self.hovered:
+            pygame.draw.rect(surface, palette.surface_hover, self.rect, border_radius=theme.RADIUS)
+        if self.is_current:
+            pygame.draw.rect(
+                surface,
+                palette.navy,
+                (self.rect.left, self.rect.top + 8, 4, self.rect.height - 16),
+                border_radius=2,
+            )
+        role = TextRole.BODY_STRONG if self.is_current else TextRole.BODY
+        colour = palette.ink if self.is_current else palette.ink_soft
+        text = ctx.text(role, self.label, colour)
+        surface.blit(
+            text, text.get_rect(midleft=(self.rect.left + 2 * theme.UNIT, self.rect.centery))
+        )
+        if self.focused:
+            draw_focus_ring(surface, ctx, self.rect)
+
+
+class TextPagesScreen:
+    """Title, contents and pages of paragraphs; long pages flow onto continuation sheets."""
+
+    is_overlay: ClassVar[bool] = False
+
+    def __init__(
+        self,
+        ctx: UiContext,
+        title: str,
+        pages: Sequence[Page],
+        *,
+        kicker: str = "",
+        done_label: str = "Done",
+        on_done: ActionFn = _pop,
+        on_back: ActionFn = _pop,
+    ) -> None:
+        if not pages:
+            raise ValueError("a text screen needs at least one page")
+        self.ctx = ctx
+        self.title = title
+        self.pages = tuple(pages)
+        self.kicker = kicker
+        self.done_label = done_label
+        self.on_done = on_done
+        self.on_back = on_back
+        self.sheet = 0
+        self._flow_key: object = None
+        self._sheets: list[Sheet] = []
+        self.contents = [
+            ContentsEntry(label=page.heading, on_activate=self._goto_page(i))
+            for i, page in enumerate(self.pages)
+        ]
+        self.back = Button(label="Back", kind=ButtonKind.QUIET, hint="Esc", on_activate=on_back)
+        self.previous = Button(
+            label="Previous", kind=ButtonKind.SECONDARY, on_activate=self._turn(-1)
+        )
+        self.next = Button(label="Next", kind=ButtonKind.PRIMARY, on_activate=self._next)
+        self.focus = FocusGroup([*self.contents, self.back, self.previous, self.next])
+        self.focus.focus(self.next)
+        self._layout()
+        self._sync()
+
+    # -- geometry --
+
+    @property
+    def body_rect(self) -> pygame.Rect:
+        """Where paragraphs go."""
+        return theme.grid_rect(BODY_FIRST_COLUMN, BODY_COLUMNS, HEADING_TOP, 0)
+
+    def _body_bottom(self) -> int:
+        return theme.CONTENT_BOTTOM - theme.CONTROL_HEIGHT - 3 * theme.UNIT
+
+    def _layout(self) -> None:
+        ctx = self.ctx
+        side = theme.grid_rect(0, SIDEBAR_COLUMNS, 0, 0)
+        title_h = ctx.text(
+            TextRole.HEADING, self.title, ctx.palette.ink, wrap=side.width
+        ).get_height()
+        top = (
+            theme.MARGIN_Y
+            + ctx.line_height(TextRole.KICKER)
+            + theme.UNIT
+            + title_h
+            + 5 * theme.UNIT
+        )
+        for i, entry in enumerate(self.contents):
+            entry.rect = pygame.Rect(
+                side.left - 2 * theme.UNIT,
+                top + i * CONTENTS_ROW,
+                side.width + 2 * theme.UNIT,
+                CONTENTS_ROW - 4,
+            )
+        self.back.rect = pygame.Rect(
+            side.left - 2 * theme.UNIT,
+            theme.CONTENT_BOTTOM - theme.CONTROL_HEIGHT,
+            self.back.preferred_width(ctx),
+            theme.CONTROL_HEIGHT,
+        )
+        right = theme.column_x(theme.COLUMNS)
+        self.next.rect = pygame.Rect(
+            right - theme.span(2),
+            theme.CONTENT_BOTTOM - theme.CONTROL_HEIGHT,
+            theme.span(2),
+            theme.CONTROL_HEIGHT,
+        )
+        self.previous.rect = self.next.rect.move(-(theme.span(2) + theme.GUTTER), 0)
+
+    def sheets(self) -> list[Sheet]:
+        """The pages cut to fit the body area at the current text size."""
+        key = (self.ctx.settings.text_size,)
+        if key == self._flow_key:
+            return self._sheets
+        ctx = self.ctx
+        width = self.body_rect.width
+        sheets: list[Sheet] = []
+        for index, page in enumerate(self.pages):
+            heading_h = ctx.text(
+                TextRole.TITLE, page.heading, ctx.palette.ink, wrap=width
+            ).get_height()
+            room = self._body_bottom() - (HEADING_TOP + heading_h + 4 * theme.UNIT)
+            chunk: list[str] = []
+            used = 0
+            for text in page.paragraphs:
+                height = paragraph_height(ctx, text, width) + PARAGRAPH_GAP
+                if chunk and used + height > room:
+                    sheets.append(
+                        Sheet(
+                            index,
+                            page.heading,
+                            tuple(chunk),
+                            continued=bool(sheets and sheets[-1].page == index),
+                        )
+                    )
+                    chunk, used = [], 0
+                chunk.append(text)
+                used += height
+            sheets.append(
+                Sheet(
+                    index,
+                    page.heading,
+                    tuple(chunk),
+                    continued=bool(sheets and sheets[-1].page == index),
+                )
+            )
+        # Re-flowing is derived layout; the sheet index is clamped so a change of text size
+        # never leaves the reader past the end.
+        self._flow_key, self._sheets = key, sheets
+        self.sheet = min(self.sheet, len(sheets) - 1)
+        return sheets
+
+    # -- actions --
+
+    def _goto_page(self, page: int) -> ActionFn:
+        def go() -> Action | None:
+            for i, sheet in enumerate(self.sheets()):
+                if sheet.page == page:
+                    self.sheet = i
+                    break
+            return None
+
+        return go
+
+    def _turn(self, step: int) -> ActionFn:
+        def turn() -> Action | None:
+            self.turn(step)
+            return None
+
+        return turn
+
+    def _next(self) -> Action | None:
+        if self.sheet >= len(self.sheets()) - 1:
+            return self.on_done()
+        self.turn(1)
+        return None
+
+    def turn(self, step: int) -> bool:
+        """Move ``step`` sheets; False if already at that end."""
+        target = max(0, min(len(self.sheets()) - 1, self.sheet + step))
+        if target == self.sheet:
+            return False
+        self.sheet = target
+        self.ctx.play(Cue.PAGE)
+        self._sync()
+        return True
+
+    def on_event(self, event: pygame.event.Event) -> Action | None:
+        if event.type == pygame.KEYDOWN and not event.mod & (pygame.KMOD_CTRL | pygame.KMOD_ALT):
+            if event.key == pygame.K_ESCAPE:
+                return self.on_back()
+            if event.key in (pygame.K_RIGHT, pygame.K_PAGEDOWN):
+                self.turn(1)
+                return None
+            if event.key in (pygame.K_LEFT, pygame.K_PAGEUP):
+                self.turn(-1)
+                return None
+            if event.key == pygame.K_HOME:
+                self.turn(-len(self.sheets()))
+                return None
+            if event.key == pygame.K_END:
+                self.turn(len(self.sheets()))
+                return None
+        handled = self.focus.handle(event, self.ctx)
+        self._sync()
+        return None if handled is None else handled.action
+
+    def update(self, dt: float) -> bool:
+        self._sync()
+        return self.focus.update(dt)
+
+    def _sync(self) -> None:
+        """Bring the contents marker and the buttons in line with the sheet on screen."""
+        sheets = self.sheets()
+        current = sheets[self.sheet]
+        for i, entry in enumerate(self.contents):
+            entry.is_current = i == current.page
+        self.previous.enabled = self.sheet > 0
+        self.previous.reason = "" if self.previous.enabled else "This is the first page"
+        self.next.label = self.done_label if self.sheet == len(sheets) - 1 else "Next"
+
+    # -- drawing --
+
+    def draw(self, surface: pygame.Surface) -> None:
+        ctx = self.ctx
+        palette = ctx.palette
+        surface.fill(palette.paper)
+        sheets = self.sheets()
+        sheet = sheets[self.sheet]
+        side = theme.grid_rect(0, SIDEBAR_COLUMNS, theme.MARGIN_Y, 0)
+        draw_header(surface, ctx, self.kicker, self.title, side, title_role=TextRole.HEADING)
+        rule_x = theme.column_x(SIDEBAR_COLUMNS) + theme.COLUMN // 2
+        pygame.draw.line(
+            surface, palette.rule, (rule_x, theme.MARGIN_Y), (rule_x, theme.CONTENT_BOTTOM)
+        )
+
+        body = self.body_rect
+        count = ctx.text(
+            TextRole.KICKER, f"PAGE {self.sheet + 1} OF {len(sheets)}", palette.ink_soft
+        )
+        surface.blit(count, (body.left, theme.MARGIN_Y))
+        heading_text = sheet.heading + (" (continued)" if sheet.continued else "")
+        heading = ctx.text(TextRole.TITLE, heading_text, palette.ink, wrap=body.width)
+        surface.blit(heading, (body.left, HEADING_TOP))
+        y = HEADING_TOP + heading.get_height() + 2 * theme.UNIT
+        draw_rule(surface, palette.rule, body.left, body.right, y)
+        y += 2 * theme.UNIT
+        clip = pygame.Rect(body.left - 8, y, body.width + 16, self._body_bottom() - y)
+        previous_clip = surface.get_clip()
+        surface.set_clip(clip)
+        for text in sheet.paragraphs:
+            y += draw_paragraph(surface, ctx, text, (body.left, y), body.width) + PARAGRAPH_GAP
+        surface.set_clip(previous_clip)
+        self._draw_dots(surface, len(sheets))
+        self.focus.draw(surface, ctx)
+
+    def _draw_dots(self, surface: pygame.Surface, count: int) -> None:
+        palette = self.ctx.palette
+        y = theme.CONTENT_BOTTOM - theme.CONTROL_HEIGHT // 2
+        x = self.body_rect.left + 5
+        for i in range(count):
+            if i == self.sheet:
+                pygame.draw.circle(surface, palette.navy, (x, y), 5)
+            else:
+                pygame.draw.circle(surface, palette.rule, (x, y), 4)
+            x += 18

@@ -1,0 +1,187 @@
+"""Player preferences: a frozen value, stored as TOML in the user's config directory."""
+
+from __future__ import annotations
+
+import contextlib
+import enum
+import logging
+import os
+import tempfile
+import tomllib
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, Final
+
+import attrs
+import platformdirs
+import toml
+
+log = logging.getLogger(__name__)
+
+APP_NAME: Final = "hanoi-summit"
+HOME_ENV: Final = "HANOI_SUMMIT_HOME"
+"""Environment variable that moves every file the game writes into one directory (tests use it)."""
+SETTINGS_FILE: Final = "settings.toml"
+SETTINGS_VERSION: Final = 1
+
+
+class TextSize(enum.StrEnum):
+    """How large body text is drawn; the theme maps each to a scale factor."""
+
+    SMALL = "small"
+    NORMAL = "normal"
+    LARGE = "large"
+
+
+class AnimationSpeed(enum.StrEnum):
+    """How fast meters and transitions move; OFF snaps straight to the end."""
+
+    OFF = "off"
+    SLOW = "slow"
+    NORMAL = "normal"
+    FAST = "fast"
+
+
+@attrs.frozen
+class Settings:
+    """Everything the player can change on the settings screen."""
+
+    fullscreen: bool = False
+    """Fill the whole display instead of a window."""
+    text_size: TextSize = TextSize.NORMAL
+    """Scale of every text role."""
+    colour_blind: bool = False
+    """Use the blue/orange palette instead of red/green for good and bad."""
+    animation_speed: AnimationSpeed = AnimationSpeed.NORMAL
+    """Speed of meters, scrolling and screen transitions."""
+    sound: bool = True
+    """Play interface sounds (silent anyway when there is no audio device)."""
+    hints: bool = True
+    """Show the U.S. adviser's short hints."""
+
+    @classmethod
+    def from_mapping(cls, data: Mapping[str, object]) -> Settings:
+        """Build settings from parsed TOML, keeping defaults for missing or invalid keys."""
+        return parse_settings(data)[0]
+
+    def to_mapping(self) -> dict[str, object]:
+        """The TOML table this value is stored as."""
+        return {
+            "version": SETTINGS_VERSION,
+            "fullscreen": self.fullscreen,
+            "text_size": self.text_size.value,
+            "colour_blind": self.colour_blind,
+            "animation_speed": self.animation_speed.value,
+            "sound": self.sound,
+            "hints": self.hints,
+        }
+
+
+def parse_settings(data: Mapping[str, object]) -> tuple[Settings, tuple[str, ...]]:
+    """Settings from a TOML table, plus one message per key that had to fall back to its default.
+
+    Unknown keys are ignored so that a newer game's file still opens in an older one.
+    """
+    defaults = Settings()
+    values: dict[str, Any] = {}
+    problems: list[str] = []
+    for field in attrs.fields(Settings):
+        if field.name not in data:
+            continue
+        raw = data[field.name]
+        default = getattr(defaults, field.name)
+        if isinstance(default, enum.Enum):
+            choices = [member.value for member in type(default)]
+            if isinstance(raw, str) and raw in choices:
+                values[field.name] = type(default)(raw)
+            else:
+                problems.append(f"{field.name} = {raw!r} is not one of {', '.join(choices)}")
+        elif isinstance(raw, bool):
+            values[field.name] = raw
+        else:
+            problems.append(f"{field.name} = {raw!r} is not true or false")
+    return attrs.evolve(defaults, **values), tuple(problems)
+
+
+def config_dir() -> Path:
+    """Where settings live: $HANOI_SUMMIT_HOME if set, else the platform's user config dir."""
+    home = os.environ.get(HOME_ENV)
+    if home:
+        return Path(home)
+    return platformdirs.user_config_path(APP_NAME, appauthor=False)
+
+
+def settings_path() -> Path:
+    """The settings file in :func:`config_dir`."""
+    return config_dir() / SETTINGS_FILE
+
+
+def load_settings(path: Path | None = None) -> Settings:
+    """Read settings; a missing file gives defaults, a bad one gives defaults and one log line."""
+    path = settings_path() if path is None else path
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return Settings()
+    except (OSError, UnicodeDecodeError) as exc:
+        log.warning("settings: cannot read %s (%s); using defaults", path, _describe(exc))
+        return Settings()
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        log.warning("settings: %s is not valid TOML (%s); using defaults", path, exc)
+        return Settings()
+    settings, problems = parse_settings(data)
+    if problems:
+        log.warning("settings: %s: %s; using the default there", path, "; ".join(problems))
+    return settings
+
+
+def save_settings(settings: Settings, path: Path | None = None) -> bool:
+    """Write settings atomically; on failure log one line and return False instead of raising."""
+    path = settings_path() if path is None else path
+    try:
+        write_text_atomic(path, toml.dumps(settings.to_mapping()))
+    except OSError as exc:
+        log.warning(
+            "settings: cannot save %s (%s); keeping them for this session", path, _describe(exc)
+        )
+        return False
+    return True
+
+
+def write_text_atomic(path: Path, text: str) -> None:
+    """Replace ``path`` with ``text`` so a crash leaves either the old or the new file whole."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # The temp file must sit in the same directory: os.replace is only atomic within one filesystem.
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        tmp.replace(path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+    _fsync_directory(path.parent)
+
+
+def _fsync_directory(directory: Path) -> None:
+    # Makes the rename itself durable on POSIX; Windows cannot open directories, and needs not.
+    if os.name != "posix":
+        return
+    with contextlib.suppress(OSError):
+        fd = os.open(directory, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _describe(exc: BaseException) -> str:
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror
+    return str(exc) or type(exc).__name__

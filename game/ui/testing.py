@@ -1,0 +1,146 @@
+"""Test helpers: synthetic input events, a headless app, seeded random input for monkey tests."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterable, Iterator
+from typing import Final
+
+import pygame
+
+from game.ui import theme
+from game.ui.app import App, FixedClock, OffscreenDisplay, ScriptedEvents, ScriptStep
+from game.ui.context import UiContext
+from game.ui.screen import Screen
+
+
+def key(code: int, mod: int = pygame.KMOD_NONE, unicode: str = "") -> pygame.event.Event:
+    """A key press."""
+    return pygame.event.Event(pygame.KEYDOWN, key=code, mod=mod, unicode=unicode, scancode=0)
+
+
+def move(pos: tuple[int, int]) -> pygame.event.Event:
+    """The pointer moving to ``pos`` (logical coordinates)."""
+    return pygame.event.Event(
+        pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0), touch=False
+    )
+
+
+def click(pos: tuple[int, int], button: int = 1) -> list[pygame.event.Event]:
+    """Move to ``pos``, press and release: what a real click delivers."""
+    return [
+        move(pos),
+        pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=button, touch=False),
+        pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=button, touch=False),
+    ]
+
+
+def wheel(dy: int, dx: int = 0) -> pygame.event.Event:
+    """A wheel turn (positive ``dy``: away from the player, i.e. scroll up)."""
+    return pygame.event.Event(
+        pygame.MOUSEWHEEL,
+        x=dx,
+        y=dy,
+        precise_x=float(dx),
+        precise_y=float(dy),
+        flipped=False,
+        touch=False,
+    )
+
+
+def headless_app(
+    ctx: UiContext,
+    screen: Screen,
+    script: Iterable[ScriptStep] = (),
+    *,
+    persist_settings: bool = False,
+) -> App:
+    """An App with no window, a scripted event source and a fixed clock; call ``run()`` on it."""
+    return App(
+        ctx,
+        screen,
+        display=OffscreenDisplay(),
+        events=ScriptedEvents(script),
+        clock=FixedClock(),
+        persist_settings=persist_settings,
+    )
+
+
+MONKEY_KEYS: Final = (
+    pygame.K_TAB,
+    pygame.K_UP,
+    pygame.K_DOWN,
+    pygame.K_LEFT,
+    pygame.K_RIGHT,
+    pygame.K_RETURN,
+    pygame.K_KP_ENTER,
+    pygame.K_SPACE,
+    pygame.K_ESCAPE,
+    pygame.K_PAGEUP,
+    pygame.K_PAGEDOWN,
+    pygame.K_HOME,
+    pygame.K_END,
+    pygame.K_F11,
+    pygame.K_BACKSPACE,
+    pygame.K_1,
+    pygame.K_2,
+    pygame.K_3,
+    pygame.K_4,
+    pygame.K_5,
+    pygame.K_6,
+    pygame.K_7,
+    pygame.K_8,
+    pygame.K_9,
+    pygame.K_0,
+    pygame.K_MINUS,
+    pygame.K_EQUALS,
+    pygame.K_KP1,
+    pygame.K_a,
+    pygame.K_q,
+    pygame.K_z,
+)
+MONKEY_MODS: Final = (
+    pygame.KMOD_NONE,
+    pygame.KMOD_NONE,
+    pygame.KMOD_NONE,
+    pygame.KMOD_LSHIFT,
+    pygame.KMOD_LCTRL,
+    pygame.KMOD_LALT,
+)
+
+
+def monkey_events(rng: random.Random, count: int) -> Iterator[pygame.event.Event]:
+    """``count`` random but well-formed input events: keys, pointer, clicks, wheel, resizes."""
+    width, height = theme.LOGICAL_SIZE
+    for _ in range(count):
+        roll = rng.random()
+        # Points slightly outside the surface too: SDL reports those while the pointer leaves.
+        pos = (rng.randint(-20, width + 20), rng.randint(-20, height + 20))
+        if roll < 0.40:
+            yield key(rng.choice(MONKEY_KEYS), rng.choice(MONKEY_MODS))
+        elif roll < 0.45:
+            yield pygame.event.Event(
+                pygame.KEYUP,
+                key=rng.choice(MONKEY_KEYS),
+                mod=pygame.KMOD_NONE,
+                unicode="",
+                scancode=0,
+            )
+        elif roll < 0.65:
+            yield move(pos)
+        elif roll < 0.80:
+            button = rng.choice((1, 1, 1, 2, 3, 4, 5))
+            yield pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=button, touch=False)
+            yield pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=button, touch=False)
+        elif roll < 0.90:
+            yield wheel(rng.choice((-3, -1, 1, 3)))
+        elif roll < 0.95:
+            size = (rng.randint(320, 3840), rng.randint(200, 2160))
+            yield pygame.event.Event(pygame.VIDEORESIZE, size=size, w=size[0], h=size[1])
+            yield pygame.event.Event(pygame.WINDOWRESIZED, x=size[0], y=size[1])
+        elif roll < 0.98:
+            yield pygame.event.Event(pygame.TEXTINPUT, text=rng.choice("aZ1 -"))
+        else:
+            yield pygame.event.Event(
+                rng.choice((pygame.WINDOWEXPOSED, pygame.WINDOWFOCUSLOST, pygame.WINDOWLEAVE))
+            )

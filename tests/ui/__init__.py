@@ -1,0 +1,1 @@
+"""Tests of the pygame front end; they run headless."""

@@ -1,0 +1,257 @@
+"""The main loop run headless: action handling, redraw discipline, fullscreen and settings."""
+
+from pathlib import Path
+from typing import ClassVar
+
+import attrs
+import pygame
+import pytest
+
+from game.ui.app import App, FixedClock, OffscreenDisplay, PygameEvents, ScriptedEvents, run
+from game.ui.context import UiContext
+from game.ui.screen import Action, Apply, Chain, ChangeSettings, Pop, Push, Quit, Replace, Reset
+from game.ui.screens.title import confirm_quit, default_title
+from game.ui.settings import SETTINGS_FILE, AnimationSpeed, Settings, load_settings
+from game.ui.testing import headless_app, key, move
+from game.ui.theme import COLOUR_BLIND_PALETTE
+from game.ui.widgets import Meter
+
+
+class Probe:
+    """A screen that records what it is asked and answers keys with preset actions."""
+
+    is_overlay: ClassVar[bool] = False
+
+    def __init__(self, name: str, actions: dict[int, Action] | None = None) -> None:
+        self.name = name
+        self.actions = actions or {}
+        self.events: list[int] = []
+        self.draws = 0
+        self.meter = Meter(label="Trust", value=10)
+
+    def on_event(self, event: pygame.event.Event) -> Action | None:
+        self.events.append(event.type)
+        if event.type == pygame.KEYDOWN:
+            if event.key == pygame.K_m:
+                self.meter.set_value(80)
+                return None
+            return self.actions.get(event.key)
+        return None
+
+    def update(self, dt: float) -> bool:
+        return self.meter.update(dt)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        self.draws += 1
+        surface.fill((10, 20, 30))
+
+
+class OverlayProbe(Probe):
+    is_overlay: ClassVar[bool] = True
+
+
+def test_first_frame_is_drawn_then_the_idle_loop_sleeps(ctx: UiContext) -> None:
+    events = ScriptedEvents([[]] * 30)
+    clock = FixedClock()
+    display = OffscreenDisplay()
+    screen = Probe("idle")
+    app = App(ctx, screen, display=display, events=events, clock=clock, persist_settings=False)
+    app.run()
+    assert app.frames_drawn == 1
+    assert display.presented == 1
+    assert screen.draws == 1
+    # Only the very first iteration polled; every later one blocked with a timeout.
+    assert events.polls == 1
+    assert len(events.waits) == 30
+    assert all(fps == 0 for fps in clock.requested[1:])
+
+
+def test_input_redraws_once_and_key_up_does_not(ctx: UiContext) -> None:
+    screen = Probe("input")
+    key_up = pygame.event.Event(pygame.KEYUP, key=pygame.K_a, mod=0, unicode="", scancode=0)
+    app = headless_app(ctx, screen, [[], [], move((5, 5)), [], [], key_up, [], []])
+    app.run()
+    assert screen.draws == 2
+    assert pygame.MOUSEMOTION in screen.events
+
+
+def test_animation_runs_at_full_rate_until_it_settles(ctx: UiContext) -> None:
+    screen = Probe("anim")
+    events = ScriptedEvents([[], key(pygame.K_m)])
+    clock = FixedClock()
+    app = App(
+        ctx, screen, display=OffscreenDisplay(), events=events, clock=clock, persist_settings=False
+    )
+    app.run()
+    assert screen.meter.shown == 80
+    # 0.6 s at 60 frames a second, give or take the frames around the start and the end.
+    assert 34 <= screen.draws <= 40
+    assert 60 in clock.requested
+    # Once settled, the loop went back to blocking.
+    assert events.waits
+
+
+def test_animation_off_finishes_at_once(ctx: UiContext) -> None:
+    ctx.apply_settings(Settings(animation_speed=AnimationSpeed.OFF))
+    screen = Probe("instant")
+    app = headless_app(ctx, screen, [[], key(pygame.K_m)])
+    app.run()
+    assert screen.meter.shown == 80
+    assert screen.draws <= 3
+
+
+def test_run_for_a_number_of_frames(ctx: UiContext) -> None:
+    app = headless_app(ctx, Probe("frames"), [[]] * 100)
+    app.run(frames=5)
+    assert app.iterations == 5
+    assert app.running
+
+
+def test_stack_actions(ctx: UiContext) -> None:
+    base = Probe("base")
+    second = Probe("second")
+    third = Probe("third")
+    fresh = Probe("fresh")
+    base.actions = {pygame.K_p: Push(second)}
+    second.actions = {pygame.K_r: Replace(third)}
+    third.actions = {pygame.K_x: Reset(fresh)}
+    fresh.actions = {pygame.K_c: Chain((Push(base), Pop(), Pop()))}
+    app = headless_app(ctx, base, [key(pygame.K_p), key(pygame.K_r)])
+    app.run()
+    assert app.stack == [base, third]
+    app.apply(third.on_event(key(pygame.K_x)))
+    assert app.stack == [fresh]
+    app.running = True
+    app.apply(fresh.on_event(key(pygame.K_c)))
+    assert app.stack == []
+    assert not app.running
+
+
+def test_quit_stops_the_loop(ctx: UiContext) -> None:
+    screen = Probe("quit", {pygame.K_q: Quit()})
+    events = ScriptedEvents([key(pygame.K_q), [], [], []])
+    app = App(
+        ctx,
+        screen,
+        display=OffscreenDisplay(),
+        events=events,
+        clock=FixedClock(),
+        persist_settings=False,
+    )
+    app.run()
+    assert not app.running
+    assert events.delivered == 1
+
+
+def test_overlay_draws_over_the_screen_below(ctx: UiContext) -> None:
+    base = Probe("base")
+    overlay = OverlayProbe("overlay")
+    covering = Probe("covering")
+    app = headless_app(ctx, base)
+    app.stack = [base, overlay]
+    assert app.visible_screens() == [base, overlay]
+    app.stack = [base, covering, overlay]
+    assert app.visible_screens() == [covering, overlay]
+
+
+def test_screen_change_cross_fades_then_settles(ctx: UiContext) -> None:
+    second = Probe("second")
+    base = Probe("base", {pygame.K_p: Push(second)})
+    app = headless_app(ctx, base, [[], key(pygame.K_p)])
+    app.run()
+    assert app.top is second
+    assert second.draws > 5  # the fade took several frames
+    assert app._fade_from is None
+
+
+def test_apply_hands_the_move_to_the_game_and_follows_its_answer(ctx: UiContext) -> None:
+    played: list[object] = []
+    after = Probe("after")
+
+    def play(move: object) -> Action | None:
+        played.append(move)
+        return Replace(after)
+
+    screen = Probe("table", {pygame.K_1: Apply("offer-1")})
+    app = App(
+        ctx,
+        screen,
+        display=OffscreenDisplay(),
+        events=ScriptedEvents([key(pygame.K_1)]),
+        clock=FixedClock(),
+        on_apply=play,
+        persist_settings=False,
+    )
+    app.run()
+    assert played == ["offer-1"]
+    assert app.stack == [after]
+
+
+def test_f11_toggles_fullscreen_and_saves_it(ctx: UiContext, home: Path) -> None:
+    display = OffscreenDisplay()
+    events = ScriptedEvents([key(pygame.K_F11)])
+    app = App(ctx, Probe("f11"), display=display, events=events, clock=FixedClock())
+    app.run()
+    assert display.fullscreen
+    assert ctx.settings.fullscreen
+    assert (home / SETTINGS_FILE).is_file()
+    assert load_settings().fullscreen
+
+
+def test_change_settings_applies_sound_and_palette(ctx: UiContext) -> None:
+    app = headless_app(ctx, Probe("settings"))
+    app.apply(ChangeSettings(attrs.evolve(ctx.settings, sound=False, colour_blind=True)))
+    assert not ctx.sounds.enabled
+    assert ctx.palette is COLOUR_BLIND_PALETTE
+
+
+@pytest.mark.filterwarnings("ignore:no fast renderer available")
+def test_real_window_opens_on_the_dummy_driver(ctx: UiContext) -> None:
+    events = ScriptedEvents([[], key(pygame.K_DOWN)])
+    app = App(ctx, default_title(ctx), events=events, clock=FixedClock(), persist_settings=False)
+    app.run()
+    window = pygame.display.get_surface()
+    assert window is not None
+    assert window.get_size() == (1280, 720)
+    assert app.frames_drawn >= 2
+
+
+@pytest.mark.filterwarnings("ignore:no fast renderer available")
+def test_pygame_events_block_with_a_timeout_and_poll_without() -> None:
+    pygame.display.init()
+    source = PygameEvents()
+    source.get(None)  # drain whatever the window produced
+    assert source.get(5) == []
+    pygame.event.post(pygame.event.Event(pygame.USEREVENT, tag="a"))
+    pygame.event.post(pygame.event.Event(pygame.USEREVENT, tag="b"))
+    got = source.get(1000)
+    assert [e.tag for e in got] == ["a", "b"]
+
+
+@pytest.mark.filterwarnings("ignore:no fast renderer available")
+def test_run_opens_the_title_and_returns_when_the_window_closes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    seen: list[int | None] = []
+
+    def close_window(self: PygameEvents, timeout_ms: int | None) -> list[pygame.event.Event]:
+        seen.append(timeout_ms)
+        return [pygame.event.Event(pygame.QUIT)] if len(seen) > 2 else []
+
+    monkeypatch.setattr(PygameEvents, "get", close_window)
+    try:
+        assert run() == 0
+    finally:
+        pygame.font.init()  # run() shuts pygame down; later tests still need fonts
+    assert seen[0] is None
+    assert seen[-1] is not None
+
+
+def test_an_overlay_alone_does_not_darken_frame_after_frame(ctx: UiContext) -> None:
+    dialog = confirm_quit(ctx)
+    app = headless_app(ctx, dialog)
+    surface = pygame.Surface((1280, 720))
+    app.draw(surface)
+    first = surface.get_at((5, 5))
+    app.draw(surface)
+    assert surface.get_at((5, 5)) == first

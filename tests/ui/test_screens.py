@@ -1,0 +1,250 @@
+"""Each screen renders, and can be driven with the keyboard alone and with the mouse alone."""
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pygame
+import pytest
+
+from game.ui.app import App
+from game.ui.context import UiContext
+from game.ui.screen import Action, Pop, Screen
+from game.ui.screens.dialog import Choice, DialogScreen
+from game.ui.screens.settings_screen import SettingsScreen
+from game.ui.screens.text_pages import TextPagesScreen
+from game.ui.screens.title import MenuEntry, TitleScreen, confirm_quit, default_title
+from game.ui.settings import AnimationSpeed, Settings, TextSize, load_settings
+from game.ui.shots import render_all, render_screen_png, render_screens
+from game.ui.testing import click, headless_app, key
+from game.ui.texts import BRIEFING, HOW_TO_PLAY, Page
+from game.ui.widgets import MenuItem, OptionSelector, Toggle
+
+ScreenFactory = Callable[[UiContext], Screen]
+
+SCREENS: dict[str, ScreenFactory] = {
+    "title": default_title,
+    "settings": SettingsScreen,
+    "how-to-play": lambda ctx: TextPagesScreen(ctx, "How to play", HOW_TO_PLAY, kicker="Help"),
+    "briefing": lambda ctx: TextPagesScreen(ctx, "Briefing", BRIEFING),
+}
+
+
+def _colours(surface: pygame.Surface) -> int:
+    return len({surface.get_at((x, y))[:3] for x in range(0, 1280, 8) for y in range(0, 720, 8)})
+
+
+@pytest.mark.parametrize("name", sorted(SCREENS))
+@pytest.mark.parametrize("size", list(TextSize))
+def test_every_screen_renders_at_every_text_size(name: str, size: TextSize) -> None:
+    for colour_blind in (False, True):
+        ctx = UiContext(Settings(text_size=size, colour_blind=colour_blind))
+        picture = render_screens([SCREENS[name](ctx)])
+        assert picture.get_size() == (1280, 720)
+        assert _colours(picture) > 20
+
+
+def test_dialog_renders_over_the_title(ctx: UiContext) -> None:
+    title = default_title(ctx)
+    plain = render_screens([title])
+    shaded = render_screens([title, confirm_quit(ctx)])
+    assert plain.get_at((1000, 40)) != shaded.get_at((1000, 40))
+
+
+def test_png_is_written_at_the_requested_size(tmp_path: Path, ctx: UiContext) -> None:
+    path = render_screen_png(default_title(ctx), tmp_path / "shots" / "title.png")
+    assert pygame.image.load(str(path)).get_size() == (1280, 720)
+    small = render_screen_png(SettingsScreen(ctx), tmp_path / "small.png", size=(640, 360))
+    assert pygame.image.load(str(small)).get_size() == (640, 360)
+
+
+def _title_item(app: App, label: str) -> MenuItem:
+    screen = app.stack[0]
+    assert isinstance(screen, TitleScreen)
+    return next(item for item in screen.items if item.label == label)
+
+
+def test_keyboard_only_title_to_settings_and_back(ctx: UiContext, home: Path) -> None:
+    down = key(pygame.K_DOWN)
+    script = [
+        down,  # Continue is disabled but still takes focus
+        down,
+        down,
+        down,
+        down,  # Settings
+        key(pygame.K_RETURN),
+        down,  # Text size
+        key(pygame.K_RIGHT),  # Normal -> Large
+        down,  # Colour-blind palette
+        key(pygame.K_SPACE),
+        down,  # Animation
+        key(pygame.K_LEFT),  # Normal -> Slow
+        key(pygame.K_ESCAPE),  # back to the title
+        key(pygame.K_7),  # How to play
+        key(pygame.K_RIGHT),
+        key(pygame.K_PAGEDOWN),
+        key(pygame.K_ESCAPE),
+    ]
+    app = headless_app(ctx, default_title(ctx), script, persist_settings=True)
+    app.run()
+    assert [type(s) for s in app.stack] == [TitleScreen]
+    expected = Settings(
+        text_size=TextSize.LARGE, colour_blind=True, animation_speed=AnimationSpeed.SLOW
+    )
+    assert ctx.settings == expected
+    assert load_settings() == expected
+    assert _title_item(app, "How to play").focused
+
+
+def test_keyboard_escape_from_title_asks_before_quitting(ctx: UiContext) -> None:
+    app = headless_app(ctx, default_title(ctx), [key(pygame.K_ESCAPE), key(pygame.K_RETURN)])
+    app.run()
+    # "Stay" is the default: the dialog closes and the game goes on.
+    assert [type(s) for s in app.stack] == [TitleScreen]
+    app = headless_app(ctx, default_title(ctx), [key(pygame.K_ESCAPE), key(pygame.K_2), [], []])
+    app.run()
+    assert not app.running
+    assert app.iterations <= 3
+
+
+def test_mouse_only_title_to_settings_and_back(ctx: UiContext) -> None:
+    title = default_title(ctx)
+    settings_item = next(item for item in title.items if item.label == "Settings")
+    # Layout is deterministic, so a settings screen drawn here shows where the pushed one will be.
+    probe = SettingsScreen(ctx)
+    render_screens([probe])
+    size_row = next(
+        r for r in probe.rows if isinstance(r, OptionSelector) and r.label == "Text size"
+    )
+    sound_row = next(r for r in probe.rows if isinstance(r, Toggle) and r.label == "Sound")
+    large = size_row._segments(size_row._last_area)[2]
+    script = [
+        click(settings_item.rect.center),
+        click(large.center),
+        click(sound_row.rect.center),
+        click(probe.back.rect.center),
+    ]
+    app = headless_app(ctx, title, script)
+    app.run()
+    assert ctx.settings == Settings(text_size=TextSize.LARGE, sound=False)
+    assert app.stack == [title]
+
+
+def test_mouse_only_reads_the_briefing_to_the_end(ctx: UiContext) -> None:
+    title = default_title(ctx)
+    new_game = next(item for item in title.items if item.label == "New game")
+    probe = TextPagesScreen(ctx, "Briefing", BRIEFING)
+    sheets = len(probe.sheets())
+    script = [click(new_game.rect.center)] + [click(probe.next.rect.center)] * sheets
+    app = headless_app(ctx, title, script)
+    app.run()
+    assert app.stack == [title]
+
+
+def test_disabled_menu_entries_show_their_reason(ctx: UiContext) -> None:
+    title = TitleScreen(
+        ctx, (MenuEntry("Continue", reason="No autosave yet"), MenuEntry("Quit", Pop))
+    )
+    assert not title.items[0].enabled
+    assert title.items[0].reason == "No autosave yet"
+    assert title.focus.focused is title.items[1]  # focus starts on the first available entry
+    app = headless_app(ctx, title, [key(pygame.K_1), key(pygame.K_RETURN), key(pygame.K_2)])
+    app.run(frames=2)
+    assert title.focus.focused is title.items[0]  # a disabled entry's shortcut focuses it...
+    assert app.stack == [title]  # ...but neither it nor Enter does anything
+    app.run()
+    assert app.stack == []
+
+
+def test_text_pages_turn_and_finish(ctx: UiContext) -> None:
+    finished: list[bool] = []
+
+    def done() -> Action | None:
+        finished.append(True)
+        return Pop()
+
+    pages = TextPagesScreen(ctx, "Briefing", BRIEFING, on_done=done, done_label="Begin")
+    count = len(pages.sheets())
+    assert count >= len(BRIEFING)
+    app = headless_app(ctx, pages, [key(pygame.K_RIGHT), key(pygame.K_LEFT), key(pygame.K_END)])
+    app.run(frames=2)
+    assert pages.sheet == 0
+    app.run(frames=1)
+    assert pages.sheet == count - 1
+    assert pages.next.label == "Begin"
+    assert not finished
+    app.apply(pages.on_event(key(pygame.K_RETURN)))
+    assert finished == [True]
+
+
+def test_text_pages_contents_jump_by_click(ctx: UiContext) -> None:
+    pages = TextPagesScreen(ctx, "How to play", HOW_TO_PLAY)
+    target = pages.contents[3]
+    app = headless_app(ctx, pages, click(target.rect.center))
+    app.run()
+    assert pages.sheets()[pages.sheet].page == 3
+    assert target.is_current
+
+
+def test_long_pages_flow_onto_continuation_sheets() -> None:
+    ctx = UiContext(Settings(text_size=TextSize.LARGE))
+    long_page = Page(
+        "A long page",
+        tuple(f"Paragraph {i}. " + "Words to fill the line. " * 12 for i in range(12)),
+    )
+    pages = TextPagesScreen(ctx, "Long", (long_page,))
+    sheets = pages.sheets()
+    assert len(sheets) > 1
+    assert sheets[1].continued
+    assert sum(len(sheet.paragraphs) for sheet in sheets) == 12
+    # Changing the text size re-flows the same pages.
+    ctx.apply_settings(Settings(text_size=TextSize.SMALL))
+    assert len(pages.sheets()) < len(sheets)
+
+
+def test_dialog_choices_by_key_click_and_escape(ctx: UiContext) -> None:
+    picked: list[str] = []
+
+    def pick(name: str) -> Callable[[], Action | None]:
+        def choose() -> Action | None:
+            picked.append(name)
+            return Pop()
+
+        return choose
+
+    dialog = DialogScreen(
+        ctx,
+        "Counter-offer",
+        ["They ask for most sanctions to be lifted."],
+        [Choice("Reject", pick("reject")), Choice("Accept", pick("accept"))],
+    )
+    dialog.layout()
+    assert dialog.on_event(key(pygame.K_2)) == Pop()
+    assert (
+        dialog.on_event(
+            pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=dialog.buttons[0].rect.center, button=1)
+        )
+        == Pop()
+    )
+    assert dialog.on_event(key(pygame.K_ESCAPE)) == Pop()
+    assert (
+        dialog.on_event(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=(2, 2), button=1)) == Pop()
+    )
+    assert picked == ["accept", "reject"]
+
+
+def test_settings_preview_replays_when_the_animation_speed_changes(ctx: UiContext) -> None:
+    screen = SettingsScreen(ctx)
+    assert not screen.update(1 / 60)
+    ctx.apply_settings(Settings(animation_speed=AnimationSpeed.FAST))
+    assert screen.update(1 / 60)
+    while screen.update(1 / 60):
+        pass
+    assert all(meter.shown == meter.value for meter in screen.preview_meters)
+
+
+def test_render_all_writes_one_png_per_screen(tmp_path: Path) -> None:
+    written = render_all(tmp_path / "shots", seed=3)
+    names = sorted(path.name for path in written)
+    assert names == ["briefing.png", "how-to-play.png", "quit.png", "settings.png", "title.png"]
+    for path in written:
+        assert pygame.image.load(str(path)).get_size() == (1280, 720)

@@ -1,0 +1,111 @@
+"""The theme's grid and colours, and the shipped assets (fonts, licences, sounds)."""
+
+import pygame
+import pytest
+
+from game.ui import theme
+from game.ui.assets import CHIMES, Cue, FontBook, SoundBank, asset, asset_root, synthesise
+from game.ui.theme import COLOUR_BLIND_PALETTE, STANDARD_PALETTE, Colour, Face, Palette
+
+
+def _luminance(colour: Colour) -> float:
+    def channel(value: int) -> float:
+        c = value / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(v) for v in colour)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(a: Colour, b: Colour) -> float:
+    """WCAG contrast ratio."""
+    light, dark = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def test_grid_spans_the_content_width() -> None:
+    assert theme.column_x(0) == theme.MARGIN_X
+    assert theme.column_x(11) + theme.COLUMN == theme.LOGICAL_WIDTH - theme.MARGIN_X
+    assert theme.span(theme.COLUMNS) == theme.CONTENT_WIDTH
+    assert theme.column_x(theme.COLUMNS) == theme.LOGICAL_WIDTH - theme.MARGIN_X
+    assert theme.grid_rect(2, 3, 10, 20) == pygame.Rect(theme.column_x(2), 10, theme.span(3), 20)
+
+
+@pytest.mark.parametrize("palette", [STANDARD_PALETTE, COLOUR_BLIND_PALETTE])
+def test_text_colours_are_readable(palette: Palette) -> None:
+    for ink in (palette.ink, palette.ink_soft):
+        for ground in (palette.paper, palette.surface, palette.surface_hover):
+            assert contrast(ink, ground) >= 4.5
+    assert contrast(palette.on_navy, palette.navy) >= 7
+    assert contrast(palette.on_navy_soft, palette.navy) >= 4.5
+    for signal in (palette.alarm, palette.positive, palette.focus):
+        assert contrast(signal, palette.paper) >= 3
+
+
+def test_colour_blind_palette_replaces_red_and_green() -> None:
+    assert COLOUR_BLIND_PALETTE.alarm != STANDARD_PALETTE.alarm
+    assert COLOUR_BLIND_PALETTE.positive != STANDARD_PALETTE.positive
+    # Blue for good news: the blue channel dominates.
+    r, g, b = COLOUR_BLIND_PALETTE.positive
+    assert b > r
+    assert b > g
+
+
+def test_every_font_face_ships_with_its_licence() -> None:
+    root = asset_root()
+    assert root.is_dir()
+    for face in Face:
+        assert asset(face.value).is_file(), face
+    names = {entry.name for entry in asset("fonts").iterdir()}
+    assert "OFL-Inter.txt" in names
+    assert "OFL-Vollkorn.txt" in names
+    assert asset("README.md").is_file()
+
+
+def test_fonts_load_from_the_assets_not_the_fallback() -> None:
+    book = FontBook()
+    assert book.font(Face.TEXT, 18).name == "Inter"
+    assert book.font(Face.DISPLAY, 40).name == "Vollkorn"
+    assert book.font(Face.TEXT, 18) is book.font(Face.TEXT, 18)
+
+
+def test_rendered_text_is_cached() -> None:
+    book = FontBook()
+    first = book.render(Face.TEXT, 18, "Trust", (0, 0, 0))
+    assert book.render(Face.TEXT, 18, "Trust", (0, 0, 0)) is first
+    wrapped = book.render(Face.TEXT, 18, "word " * 40, (0, 0, 0), wrap=200, line_px=27)
+    assert wrapped.get_width() <= 200
+    assert wrapped.get_height() >= 27 * 5
+
+
+def test_synthesised_sound_has_the_right_length() -> None:
+    chime = CHIMES[Cue.SELECT]
+    data = synthesise(chime, 22050, 2)
+    assert len(data) == int(chime.seconds * 22050) * 2 * 2
+
+
+def test_sound_is_silent_without_an_audio_device(monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_device(*args: object, **kwargs: object) -> None:
+        raise pygame.error("no audio device")
+
+    monkeypatch.setattr(pygame.mixer, "get_init", lambda: None)
+    monkeypatch.setattr(pygame.mixer, "init", no_device)
+    sounds = SoundBank(enabled=True)
+    for cue in Cue:
+        sounds.play(cue)
+    assert not sounds.is_available
+
+
+def test_sound_plays_on_the_dummy_driver() -> None:
+    sounds = SoundBank(enabled=True)
+    for cue in Cue:
+        sounds.play(cue)
+    pygame.mixer.quit()
+
+
+def test_disabled_sound_never_touches_the_mixer(monkeypatch: pytest.MonkeyPatch) -> None:
+    def explode(*args: object, **kwargs: object) -> None:
+        raise AssertionError("mixer used while sound is off")
+
+    monkeypatch.setattr(pygame.mixer, "init", explode)
+    SoundBank(enabled=False).play(Cue.ALERT)

@@ -1,0 +1,347 @@
+"""Widgets on their own: focus traversal, shortcuts, mouse, settings controls, log, meter, text."""
+
+import math
+
+import pygame
+import pytest
+
+from game.ui.context import UiContext
+from game.ui.screen import Action, Pop, Quit
+from game.ui.testing import key, move, wheel
+from game.ui.theme import TextRole, Tone
+from game.ui.widgets import (
+    Button,
+    Card,
+    FocusGroup,
+    Handled,
+    LogEntry,
+    LogPanel,
+    MenuItem,
+    Meter,
+    OptionSelector,
+    SpeechBubble,
+    TextBlock,
+    Toggle,
+    fit_text,
+    shortcuts,
+)
+
+
+def _grid_of_buttons() -> tuple[FocusGroup, list[Button]]:
+    # Two rows of three, like a small card grid.
+    buttons = [
+        Button(label=f"b{i}", rect=pygame.Rect(100 + (i % 3) * 200, 100 + (i // 3) * 100, 150, 48))
+        for i in range(6)
+    ]
+    return FocusGroup(list(buttons)), buttons
+
+
+def test_shortcut_labels_follow_the_keyboard() -> None:
+    labels = [s.label for s in shortcuts(14)]
+    assert labels == ["1", "2", "3", "4", "5", "6", "7", "8", "9", "0", "-", "=", "Q", "W"]
+    with pytest.raises(ValueError, match="at most"):
+        shortcuts(40)
+
+
+def test_shortcuts_ignore_ctrl_and_accept_the_keypad() -> None:
+    one = shortcuts(1)[0]
+    assert one.matches(key(pygame.K_1))
+    assert one.matches(key(pygame.K_KP1))
+    assert not one.matches(key(pygame.K_1, pygame.KMOD_LCTRL))
+
+
+def test_tab_and_shift_tab_wrap(ctx: UiContext) -> None:
+    group, buttons = _grid_of_buttons()
+    assert group.focused is buttons[0]
+    group.handle(key(pygame.K_TAB, pygame.KMOD_LSHIFT), ctx)
+    assert group.focused is buttons[5]
+    group.handle(key(pygame.K_TAB), ctx)
+    assert group.focused is buttons[0]
+    assert buttons[0].focused
+    assert not buttons[5].focused
+
+
+def test_arrows_move_in_two_dimensions(ctx: UiContext) -> None:
+    group, buttons = _grid_of_buttons()
+    group.handle(key(pygame.K_RIGHT), ctx)
+    assert group.focused is buttons[1]
+    group.handle(key(pygame.K_DOWN), ctx)
+    assert group.focused is buttons[4]
+    group.handle(key(pygame.K_LEFT), ctx)
+    assert group.focused is buttons[3]
+    assert group.handle(key(pygame.K_LEFT), ctx) is None  # nothing further left
+    group.handle(key(pygame.K_UP), ctx)
+    assert group.focused is buttons[0]
+
+
+def test_enter_space_and_shortcuts_activate(ctx: UiContext) -> None:
+    hits: list[str] = []
+
+    def hit(name: str) -> Action | None:
+        hits.append(name)
+        return Quit() if name == "quit" else None
+
+    keys = shortcuts(2)
+    first = MenuItem(
+        label="A", shortcut=keys[0], on_activate=lambda: hit("a"), rect=pygame.Rect(0, 0, 100, 50)
+    )
+    second = MenuItem(
+        label="Q",
+        shortcut=keys[1],
+        on_activate=lambda: hit("quit"),
+        rect=pygame.Rect(0, 60, 100, 50),
+    )
+    group = FocusGroup([first, second])
+    assert group.handle(key(pygame.K_RETURN), ctx) == Handled(None)
+    assert group.handle(key(pygame.K_SPACE), ctx) == Handled(None)
+    assert group.handle(key(pygame.K_2), ctx) == Handled(Quit())
+    assert group.focused is second
+    assert hits == ["a", "a", "quit"]
+
+
+def test_disabled_controls_take_focus_but_do_nothing(ctx: UiContext) -> None:
+    fired: list[int] = []
+    locked = Card(
+        title="Embassies",
+        reason="Needs liaison offices first",
+        enabled=False,
+        on_activate=lambda: fired.append(1),
+        shortcut=shortcuts(1)[0],
+        rect=pygame.Rect(0, 0, 200, 120),
+    )
+    group = FocusGroup([locked])
+    assert group.handle(key(pygame.K_RETURN), ctx) == Handled(None)
+    assert group.handle(key(pygame.K_1), ctx) == Handled(None)
+    assert group.handle(
+        pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=(10, 10), button=1), ctx
+    ) == Handled(None)
+    assert fired == []
+    assert locked.focused
+
+
+def test_mouse_hover_focuses_and_click_activates(ctx: UiContext) -> None:
+    group, buttons = _grid_of_buttons()
+    buttons[4].on_activate = Pop
+    group.handle(move(buttons[4].rect.center), ctx)
+    assert group.focused is buttons[4]
+    assert buttons[4].hovered
+    result = group.handle(
+        pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=buttons[4].rect.center, button=1), ctx
+    )
+    assert result == Handled(Pop())
+    # Right clicks and clicks on empty space are not ours.
+    assert (
+        group.handle(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=(5, 5), button=1), ctx) is None
+    )
+    assert (
+        group.handle(
+            pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=buttons[4].rect.center, button=3), ctx
+        )
+        is None
+    )
+
+
+def test_toggle_and_selector_respond_to_keys_and_clicks(ctx: UiContext) -> None:
+    state = {"on": False, "index": 1}
+
+    def set_on(value: bool) -> Action | None:
+        state["on"] = value
+        return None
+
+    def set_index(value: int) -> Action | None:
+        state["index"] = value
+        return None
+
+    toggle = Toggle(
+        label="Sound", get=lambda: bool(state["on"]), set=set_on, rect=pygame.Rect(0, 0, 700, 64)
+    )
+    selector = OptionSelector(
+        label="Text size",
+        options=("Small", "Normal", "Large"),
+        get=lambda: int(state["index"]),
+        set=set_index,
+        rect=pygame.Rect(0, 72, 700, 64),
+    )
+    group = FocusGroup([toggle, selector])
+    group.handle(key(pygame.K_RIGHT), ctx)
+    assert toggle.get()
+    group.handle(key(pygame.K_SPACE), ctx)
+    assert not toggle.get()
+    group.handle(key(pygame.K_DOWN), ctx)
+    assert group.focused is selector
+    group.handle(key(pygame.K_RIGHT), ctx)
+    assert state["index"] == 2
+    group.handle(key(pygame.K_RIGHT), ctx)  # already at the end: falls through to navigation
+    assert state["index"] == 2
+    group.handle(key(pygame.K_LEFT), ctx)
+    assert state["index"] == 1
+    # Clicking a segment picks it, once the control knows where its segments are.
+    surface = pygame.Surface((800, 200))
+    selector.draw(surface, ctx)
+    small = selector._segments(selector._last_area)[0]
+    group.handle(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=small.center, button=1), ctx)
+    assert state["index"] == 0
+
+
+def _log_with(entries: int) -> LogPanel:
+    log = LogPanel(title="Summit log", rect=pygame.Rect(0, 0, 360, 300))
+    for i in range(entries):
+        log.append(
+            LogEntry(
+                f"Entry {i}: the delegation considers the offer at some length.",
+                f"Round {i}",
+                Tone.NEUTRAL,
+            )
+        )
+    return log
+
+
+def _follows(log: LogPanel) -> bool:
+    # A function call, so the type checker does not carry narrowing from one assert to the next.
+    return log.follow
+
+
+def _alarming(meter: Meter) -> bool:
+    return meter.is_alarming
+
+
+def test_log_follows_new_entries_and_scrolls(ctx: UiContext) -> None:
+    log = _log_with(30)
+    surface = pygame.Surface((400, 320))
+    log.draw(surface, ctx)
+    log.update(1e6)
+    bottom = log.max_scroll()
+    assert bottom > 0
+    assert log.offset == bottom
+    log.on_key(key(pygame.K_HOME))
+    log.update(1e6)
+    assert log.offset == 0
+    assert not _follows(log)
+    log.on_wheel(-2)  # wheel towards the player scrolls down
+    log.update(1e6)
+    assert log.offset > 0
+    log.on_key(key(pygame.K_PAGEDOWN))
+    log.on_key(key(pygame.K_END))
+    log.update(1e6)
+    assert log.offset == bottom
+    assert _follows(log)
+    log.append(LogEntry("A new entry."))
+    log.draw(surface, ctx)
+    log.update(1e6)
+    assert log.offset == log.max_scroll() > bottom
+
+
+def test_log_wheel_goes_to_the_control_under_the_pointer(ctx: UiContext) -> None:
+    log = _log_with(30)
+    group = FocusGroup([Button(label="x", rect=pygame.Rect(500, 0, 50, 50)), log])
+    log.draw(pygame.Surface((600, 320)), ctx)
+    log.update(1e6)
+    group.handle(move((100, 100)), ctx)
+    assert group.handle(wheel(1), ctx) == Handled()
+    assert log.target < log.max_scroll()
+
+
+def test_meter_glides_to_its_target() -> None:
+    meter = Meter(label="Trust", value=20, alarm_at=25)
+    assert _alarming(meter)
+    meter.set_value(60)
+    assert meter.last_delta == 40
+    assert meter.delta_tone() is Tone.POSITIVE
+    seen = []
+    while meter.update(1 / 60):
+        seen.append(meter.shown)
+    assert meter.shown == 60
+    assert seen == sorted(seen)
+    assert 30 <= len(seen) <= 40
+    assert not _alarming(meter)
+    meter.set_value(500)
+    assert meter.value == 100
+
+
+def test_meter_where_lower_is_better() -> None:
+    risk = Meter(label="Risk exposure", value=50, higher_is_better=False, alarm_at=70)
+    risk.set_value(75)
+    assert risk.is_alarming
+    assert risk.delta_tone() is Tone.ALARM
+
+
+def test_text_block_wraps_and_measures(ctx: UiContext) -> None:
+    text = "Pyongyang watched what happened to Libya and Iran after their agreements. " * 3
+    block = TextBlock(text=text, rect=pygame.Rect(0, 0, 600, 400))
+    assert block.measure(ctx, 300) > block.measure(ctx, 600)
+    assert block.render(ctx, 300).get_width() <= 300
+
+
+def test_fit_text_shortens_with_an_ellipsis(ctx: UiContext) -> None:
+    long = "a very long description that cannot possibly fit in a narrow space"
+    short = fit_text(ctx, TextRole.CAPTION, long, 120)
+    assert short.endswith("\u2026")
+    assert ctx.text_width(TextRole.CAPTION, short) <= 120
+    assert fit_text(ctx, TextRole.CAPTION, "fits", 120) == "fits"
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_every_widget_draws(ctx: UiContext, enabled: bool) -> None:
+    surface = pygame.Surface((1280, 720))
+    keys = shortcuts(3)
+    widgets = [
+        Button(
+            label="Back",
+            hint="Esc",
+            enabled=enabled,
+            focused=True,
+            rect=pygame.Rect(10, 10, 160, 48),
+        ),
+        MenuItem(
+            label="Continue",
+            detail="Round 2",
+            reason="No autosave yet",
+            enabled=enabled,
+            shortcut=keys[0],
+            focused=True,
+            rect=pygame.Rect(10, 70, 400, 52),
+        ),
+        Card(
+            title="Liaison offices",
+            body="Open offices in both capitals.",
+            reason="Trust below 40",
+            enabled=enabled,
+            shortcut=keys[1],
+            focused=True,
+            selected=True,
+            rect=pygame.Rect(10, 130, 220, 140),
+        ),
+        Meter(
+            label="Trust",
+            value=34,
+            marker=45,
+            marker_label="45 for Yongbyon",
+            hero=True,
+            last_delta=-5,
+            rect=pygame.Rect(300, 300, 360, 110),
+        ),
+        Meter(label="Patience", value=80, last_delta=3, rect=pygame.Rect(300, 430, 260, 44)),
+        SpeechBubble(
+            speaker="DPRK delegation",
+            text="We can discuss a freeze.",
+            why="Accepted: trust 52 is above the 45 they need.",
+            tone=Tone.POSITIVE,
+            rect=pygame.Rect(700, 300, 400, 150),
+        ),
+        _log_with(5),
+    ]
+    for widget in widgets:
+        widget.draw(surface, ctx)
+    assert (
+        len({surface.get_at((x, y))[:3] for x in range(0, 1280, 16) for y in range(0, 720, 16)})
+        > 10
+    )
+
+
+def test_speech_bubble_measures_its_text(ctx: UiContext) -> None:
+    bubble = SpeechBubble(speaker="DPRK", text="Short.", rect=pygame.Rect(0, 0, 400, 0))
+    longer = SpeechBubble(
+        speaker="DPRK", text="Much longer. " * 20, why="Because.", rect=pygame.Rect(0, 0, 400, 0)
+    )
+    assert longer.measure(ctx) > bubble.measure(ctx)
+    assert not math.isnan(bubble.measure(ctx))
