@@ -15,12 +15,23 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import IO, NoReturn
 
+import attrs
+
 from game import __version__
-from game.engine import GameState, ScenarioError, new_game
+from game.classcode import MAX_SEED, ClassCode, ClassCodeError, decode, encode
+from game.engine import (
+    Carry,
+    CarryError,
+    GameState,
+    Scenario,
+    ScenarioError,
+    carry_from,
+    new_game,
+)
 from game.engine.strategies import STRATEGIES
 from game.engine.transcript import TranscriptError, replay
 from game.files import describe_os_error
-from game.scenarios import load_scenario, resolve, scenario_names
+from game.scenarios import load_scenario, resolve, scenario_for_code, scenario_names
 
 PROG = "hanoi-summit"
 EXIT_OK = 0
@@ -75,6 +86,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--scenario", default="hanoi", help="scenario name or .toml file")
     parser.add_argument("--seed", type=_seed, help="seed of the game (default: random)")
     parser.add_argument("--fullscreen", action="store_true", help="start in fullscreen")
+    parser.add_argument("--code", help="a class code from your teacher, e.g. HNOI-7F3K")
+    parser.add_argument("--name", default="", help="your name, recorded in the transcript")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     play = commands.add_parser("play", help="play a game (headless: script, terminal or stdio)")
@@ -89,6 +102,29 @@ def build_parser() -> argparse.ArgumentParser:
         "--format", choices=("text", "json"), default="text", help="how to print the game"
     )
     play.add_argument("--name", default="", help="player name recorded in the transcript")
+    play.add_argument("--code", help="class code (sets scenario, seed and mode)")
+    play.add_argument(
+        "--mode", choices=("practice", "graded"), default=None, help="recorded in the transcript"
+    )
+    play.add_argument(
+        "--from",
+        dest="previous",
+        type=Path,
+        metavar="TRANSCRIPT",
+        help="start where a finished game of an earlier summit left off",
+    )
+
+    code = commands.add_parser("code", help="make a class code for a scenario, seed and mode")
+    code.add_argument("--scenario", default="hanoi")
+    code.add_argument("--seed", type=_seed, help=f"0 to {MAX_SEED} (default: random)")
+    code.add_argument("--mode", choices=("practice", "graded"), default="practice")
+
+    verify = commands.add_parser("verify", help="check students' transcripts")
+    verify.add_argument("files", nargs="+", type=Path, metavar="TRANSCRIPT")
+    verify.add_argument(
+        "--codes", type=Path, help="verification codes handed in: CODE or NAME, CODE per line"
+    )
+    verify.add_argument("--code", dest="class_code", help="the class code the games must match")
 
     check = commands.add_parser("check", help="validate scenario files")
     check.add_argument("files", nargs="+", metavar="FILE", help="scenario files or names")
@@ -162,6 +198,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         return _play(args)
     if command == "check":
         return _check(args.files)
+    if command == "code":
+        return _code(args)
+    if command == "verify":
+        return _verify(args)
     if command == "replay":
         return _replay(args)
     if command == "batch":
@@ -198,13 +238,15 @@ def _shots(args: argparse.Namespace) -> int:
 # --- play ----------------------------------------------------------------------------------
 
 
-def _write_transcript(path: Path | None, state: GameState, name: str) -> None:
+def _write_transcript(
+    path: Path | None, state: GameState, *, name: str, mode: str, code: str
+) -> None:
     if path is None:
         return
     from game.transcripts import write_transcript
 
     try:
-        write_transcript(path, state, player=name)
+        write_transcript(path, state, player=name, mode=mode, code=code)
     except OSError as error:
         raise UsageError(
             f"{path}: cannot write the transcript: {describe_os_error(error)}"
@@ -219,6 +261,92 @@ def _print_game(state: GameState, form: str, stream: IO[str] | None = None) -> N
         stream.write(json.dumps(game_json(state), ensure_ascii=False, indent=2) + "\n")
     else:
         stream.write(game_text(state) + "\n")
+
+
+@attrs.frozen
+class Setup:
+    """Everything a new game needs, settled from the command line."""
+
+    scenario: Scenario
+    seed: int
+    mode: str
+    code: str
+    carry: Carry | None
+
+    def new_state(self) -> GameState:
+        return new_game(self.scenario, self.seed, self.carry)
+
+
+def _class_code(text: str) -> tuple[ClassCode, Path]:
+    try:
+        code = decode(text)
+    except ClassCodeError as error:
+        raise UsageError(f"{PROG}: {error}") from None
+    path = scenario_for_code(code.prefix)
+    if path is None:
+        raise UsageError(f"{PROG}: class code {text}: no installed scenario uses {code.prefix}")
+    return code, path
+
+
+def _carry(previous: Path, scenario_ref: str | None) -> tuple[Scenario, Carry]:
+    from game.engine.transcript import verification_code
+    from game.transcripts import read_transcript
+
+    transcript = read_transcript(previous)
+    earlier = load_scenario(transcript.scenario)
+    report = replay(earlier, transcript)
+    if not report.ok or report.state is None:
+        raise UsageError(f"{previous}: {report.message}")
+    state = report.state
+    if scenario_ref is None:
+        following = [
+            path
+            for path in (resolve(name) for name in scenario_names())
+            if (spec := load_scenario(path).carry) is not None and earlier.id in spec.sources
+        ]
+        if not following:
+            raise UsageError(f"{previous}: no installed scenario continues {earlier.id!r}")
+        scenario_ref = str(following[0])
+    scenario = load_scenario(scenario_ref)
+    try:
+        carry = carry_from(state, scenario, verification_code(state))
+    except CarryError as error:
+        raise UsageError(f"{previous}: {error}") from None
+    return scenario, carry
+
+
+def settle(
+    *,
+    scenario_ref: str | None,
+    seed: int | None,
+    code_text: str | None,
+    mode: str | None,
+    previous: Path | None,
+) -> Setup:
+    """Settle scenario, seed, mode and carry-over from the options (the script's defaults are
+    passed in ``scenario_ref`` and ``seed``)."""
+    code = ""
+    if code_text:
+        decoded, path = _class_code(code_text)
+        if seed is not None and seed != decoded.seed:
+            raise UsageError(f"{PROG}: --seed {seed} contradicts class code {code_text}")
+        if mode is not None and mode != decoded.mode:
+            raise UsageError(f"{PROG}: --mode {mode} contradicts class code {code_text}")
+        if previous is None:
+            scenario_ref = str(path)
+        seed, mode, code = decoded.seed, decoded.mode, str(decoded)
+    carry = None
+    if previous is not None:
+        scenario, carry = _carry(previous, scenario_ref)
+    else:
+        scenario = load_scenario(scenario_ref or "hanoi")
+    return Setup(
+        scenario=scenario,
+        seed=seed if seed is not None else _random_seed(),
+        mode=mode or "practice",
+        code=code,
+        carry=carry,
+    )
 
 
 def _play(args: argparse.Namespace) -> int:
@@ -242,15 +370,21 @@ def _play(args: argparse.Namespace) -> int:
             script = read_script(args.script)
         except ScriptError as error:
             raise UsageError(str(error)) from None
-    reference = args.scenario or (script.scenario if script else None) or "hanoi"
-    scenario = load_scenario(reference)
-    seed = args.seed if args.seed is not None else (script.seed if script else None)
-    if seed is None:
-        seed = _random_seed()
+    # A script's own seed and scenario are defaults: a class code or a flag overrides them.
+    defaults = script if script is not None and not args.code else None
+    setup = settle(
+        scenario_ref=args.scenario or (defaults.scenario if defaults else None),
+        seed=args.seed if args.seed is not None else (defaults.seed if defaults else None),
+        code_text=args.code,
+        mode=args.mode,
+        previous=args.previous,
+    )
+    meta = {"name": args.name, "mode": setup.mode, "code": setup.code}
+    state = setup.new_state()
 
     if args.stdio:
-        state, bad = run_stdio(scenario, seed, sys.stdin, sys.stdout)
-        _write_transcript(args.transcript, state, args.name)
+        state, bad = run_stdio(state, sys.stdin, sys.stdout)
+        _write_transcript(args.transcript, state, **meta)
         if bad is not None:
             print(f"stdin: {bad}", file=sys.stderr)
             return EXIT_BAD_INPUT
@@ -263,18 +397,17 @@ def _play(args: argparse.Namespace) -> int:
         return EXIT_OK
 
     if script is None:
-        state = interactive(scenario, seed)
-        _write_transcript(args.transcript, state, args.name)
+        state = interactive(state)
+        _write_transcript(args.transcript, state, **meta)
         return EXIT_OK
 
-    state = new_game(scenario, seed)
     try:
         state = play_moves(state, script.moves)
     except BadMoveError as error:
-        _write_transcript(args.transcript, error.state, args.name)
+        _write_transcript(args.transcript, error.state, **meta)
         print(f"{args.script}: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    _write_transcript(args.transcript, state, args.name)
+    _write_transcript(args.transcript, state, **meta)
     _print_game(state, args.format)
     if not state.is_over:
         print(
@@ -282,6 +415,41 @@ def _play(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     return EXIT_OK
+
+
+def _code(args: argparse.Namespace) -> int:
+    scenario = load_scenario(args.scenario)
+    seed = args.seed if args.seed is not None else secrets.randbelow(MAX_SEED + 1)
+    try:
+        code = encode(scenario.code, seed, args.mode)
+    except ClassCodeError as error:
+        raise UsageError(f"{PROG} code: {error}") from None
+    print(code)
+    print(
+        f"{scenario.title}, seed {seed}, {args.mode} mode. Students enter it on the title "
+        f'screen, or play with: python -m game --code {code} --name "Their Name"',
+        file=sys.stderr,
+    )
+    return EXIT_OK
+
+
+def _verify(args: argparse.Namespace) -> int:
+    from game.verify import CodesFileError, read_codes, verify_file
+
+    expected = _class_code(args.class_code)[0] if args.class_code else None
+    handed_in = None
+    if args.codes is not None:
+        try:
+            handed_in = read_codes(args.codes)
+        except CodesFileError as error:
+            raise UsageError(str(error)) from None
+    status = EXIT_OK
+    for path in args.files:
+        verdict = verify_file(path, expected, handed_in)
+        print(verdict.line())
+        if not verdict.ok:
+            status = EXIT_FAILED
+    return status
 
 
 # --- check, replay, batch, bench -----------------------------------------------------------

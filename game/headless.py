@@ -22,7 +22,6 @@ from game.engine import (
     Scenario,
     apply,
     legal_moves,
-    new_game,
     outcome,
 )
 from game.engine.parse import syntax_problem
@@ -300,13 +299,12 @@ def _lines(stream: IO[str]) -> Iterator[str]:
 
 
 def run_stdio(
-    scenario: Scenario, seed: int, source: IO[str], sink: IO[str]
+    state: GameState, source: IO[str], sink: IO[str]
 ) -> tuple[GameState, BadMoveError | None]:
     """Play over a line protocol: one JSON object out per state, one move in per line.
 
     Returns the final state and the bad move that stopped the game, if any.
     """
-    state = new_game(scenario, seed)
 
     def send(message: dict[str, Any]) -> None:
         sink.write(json.dumps(message, ensure_ascii=False) + "\n")
@@ -334,12 +332,12 @@ def run_stdio(
 
 
 def interactive(
-    scenario: Scenario, seed: int, source: IO[str] | None = None, sink: IO[str] | None = None
+    state: GameState, source: IO[str] | None = None, sink: IO[str] | None = None
 ) -> GameState:
     """A terminal game: the menu is numbered; type a number or a move id (``q`` to stop)."""
     source = source or sys.stdin
     sink = sink or sys.stdout
-    state = new_game(scenario, seed)
+    scenario = state.scenario
     write = sink.write
     write(f"{scenario.title}: {scenario.subtitle}\n\n")
     for paragraph in scenario.briefing:

@@ -72,3 +72,14 @@ def load_scenario(name_or_path: str | Path = "hanoi") -> Scenario:
     except OSError:
         return read_scenario(path)
     return _cached(path.resolve(), (info.st_mtime_ns, info.st_size))
+
+
+def scenario_for_code(prefix: str) -> Path | None:
+    """The bundled scenario whose class-code prefix is ``prefix`` (broken files are skipped)."""
+    for path in scenario_paths():
+        try:
+            if load_scenario(path).code == prefix.upper():
+                return path
+        except ScenarioError:
+            continue
+    return None

@@ -26,6 +26,9 @@ class _InlineTable(dict[str, Any], toml.decoder.InlineTableDict):
 def _inline(document: dict[str, Any]) -> dict[str, Any]:
     for turn in document.get("turns", []):
         turn["meters"] = _InlineTable(turn["meters"])
+    start = document.get("start")
+    if start is not None:
+        start["meters"] = _InlineTable(start["meters"])
     result = document.get("outcome")
     if result is not None:
         result["scores"] = _InlineTable(result["scores"])

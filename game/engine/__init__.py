@@ -6,8 +6,10 @@ always produce the same game.
 
 from game.engine.parse import ScenarioError, parse_scenario, scenario_from_dict
 from game.engine.rules import (
+    CarryError,
     apply,
     available_moves,
+    carry_from,
     check_move,
     holds,
     is_legal,
@@ -21,6 +23,7 @@ from game.engine.rules import (
 from game.engine.scenario import Ending, Meter, Offer, OfferKind, Scenario, Terminal
 from game.engine.state import (
     Accord,
+    Carry,
     GameOverError,
     GameState,
     IllegalMoveError,
@@ -37,6 +40,8 @@ from game.engine.state import (
 
 __all__ = [
     "Accord",
+    "Carry",
+    "CarryError",
     "Ending",
     "GameOverError",
     "GameState",
@@ -58,6 +63,7 @@ __all__ = [
     "Turn",
     "apply",
     "available_moves",
+    "carry_from",
     "check_move",
     "holds",
     "is_legal",

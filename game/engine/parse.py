@@ -17,6 +17,7 @@ from typing import Any, Final
 from game.engine.scenario import (
     NO_EFFECT,
     Bound,
+    CarrySpec,
     Condition,
     CounterOffer,
     Effect,
@@ -762,6 +763,21 @@ class _Builder:
         table.done()
         return rules
 
+    def carry(self) -> CarrySpec | None:
+        table = self.root.table("carry")
+        if table is None:
+            return None
+        sources = table.strings("from")
+        for source in sources:
+            if not _ID_PATTERN.match(source):
+                table.report("from", f'expected scenario ids, got "{source}"')
+        if "from" not in table.data:
+            table.report("from", "expected the ids of earlier scenarios, got nothing")
+        meters = self.references(table, "meters", self.meter_ids)
+        spec = CarrySpec(sources, meters, table.boolean("accords", True))
+        table.done()
+        return spec
+
     # --- whole document -----------------------------------------------------------------
 
     def build(self, sha256: str) -> Scenario:
@@ -770,6 +786,10 @@ class _Builder:
         if version != FORMAT:
             root.report("format", f"expected {FORMAT} (the format this game reads), got {version}")
         ident = root.text("id")
+        derived = "".join(c for c in ident.upper() if "A" <= c <= "Z")[:4].ljust(4, "X")
+        code = root.text("code", derived)
+        if not re.fullmatch(r"[A-Z]{4}", code):
+            root.report("code", f'expected four capital letters A-Z, got "{code}"')
         title = root.text("title")
         subtitle = root.text("subtitle", "")
         if ident and not _ID_PATTERN.match(ident):
@@ -826,10 +846,12 @@ class _Builder:
         scorecards = self.scorecards()
         lines = self.lines()
         rules = self.rules()
+        carry = self.carry()
         root.done()
 
         scenario = Scenario(
             id=ident,
+            code=code,
             title=title,
             subtitle=subtitle,
             source=source,
@@ -848,6 +870,7 @@ class _Builder:
             scorecards=scorecards,
             lines=lines,
             rules=rules,
+            carry=carry,
             sha256=sha256,
             meter_index=dict(self.meter_ids),
             offer_index={offer.id: index for index, offer in enumerate(offers)},

@@ -28,6 +28,7 @@ from game.engine.state import (
     ACCEPT,
     REJECT,
     Accord,
+    Carry,
     GameOverError,
     GameState,
     IllegalMoveError,
@@ -46,6 +47,7 @@ OVER_REASON: Final = "the summit is over"
 PENDING_REASON: Final = "answer their proposal first (accept or reject)"
 NOTHING_TO_ANSWER: Final = "there is no proposal of theirs to answer"
 AGREED_REASON: Final = "already agreed"
+PRIOR_REASON: Final = "already agreed at the earlier summit"
 NOTHING_AGREED: Final = "nothing has been agreed yet that a statement could record"
 
 _VERB: Final = {
@@ -57,13 +59,54 @@ _VERB: Final = {
 }
 
 
-def initial_hash(scenario: Scenario, seed: int) -> str:
-    """The hash a game starts from: the scenario's digest and the seed."""
-    return hashlib.sha256(f"{scenario.sha256}|{seed}".encode()).hexdigest()
+def initial_hash(scenario: Scenario, seed: int, carry: Carry | None = None) -> str:
+    """The hash a game starts from: the scenario's digest, the seed and any carried state."""
+    inherited = ""
+    if carry is not None:
+        inherited = f"|{carry.source}|{carry.meters}|{carry.accords}|{carry.verification}"
+    return hashlib.sha256(f"{scenario.sha256}|{seed}{inherited}".encode()).hexdigest()
 
 
-def new_game(scenario: Scenario, seed: int) -> GameState:
+class CarryError(ValueError):
+    """A carry-over that does not fit the scenario it should start."""
+
+
+def carry_from(previous: GameState, scenario: Scenario, verification: str = "") -> Carry:
+    """What ``scenario`` inherits from a finished game of an earlier summit.
+
+    Raises :class:`CarryError` when the game is unfinished or the scenario does not follow it.
+    """
+    spec = scenario.carry
+    if spec is None:
+        raise CarryError(f'scenario "{scenario.id}" does not continue an earlier summit')
+    if previous.scenario.id not in spec.sources:
+        allowed = ", ".join(spec.sources)
+        raise CarryError(
+            f'scenario "{scenario.id}" continues {allowed}, not "{previous.scenario.id}"'
+        )
+    result = outcome(previous)
+    if result is None:
+        raise CarryError("the earlier summit is not over yet")
+    meters = tuple(
+        (meter_id, previous.meter(meter_id))
+        for meter_id in spec.meters
+        if meter_id in previous.scenario.meter_index
+    )
+    accords: tuple[str, ...] = ()
+    if spec.accords:
+        accords = tuple(
+            accord.id
+            for accord in result.accords
+            if accord.id in scenario.offer_index
+            and scenario.offer(accord.id).kind is OfferKind.OFFER
+        )
+    return Carry(previous.scenario.id, meters, accords, verification)
+
+
+def new_game(scenario: Scenario, seed: int, carry: Carry | None = None) -> GameState:
     """Start a summit: draw the counterpart's hidden profile from the seed and set the meters.
+
+    ``carry`` starts it where an earlier summit left off (see :func:`carry_from`).
 
     >>> from game.scenarios import load_scenario
     >>> state = new_game(load_scenario("hanoi"), seed=1)
@@ -74,7 +117,20 @@ def new_game(scenario: Scenario, seed: int) -> GameState:
     profile_index, rng = pick_weighted(rng, tuple(p.weight for p in scenario.profiles))
     profile = scenario.profiles[profile_index]
     jitter, rng = draw(rng, -scenario.rules.profile_jitter, scenario.rules.profile_jitter)
-    meters = _apply_meters(scenario, tuple(m.start for m in scenario.meters), profile.start, 1)
+    start = [m.start for m in scenario.meters]
+    accords: tuple[Accord, ...] = ()
+    if carry is not None:
+        for meter_id, value in carry.meters:
+            index = scenario.meter_index.get(meter_id)
+            if index is None:
+                raise CarryError(f'scenario "{scenario.id}" has no meter "{meter_id}" to carry')
+            meter = scenario.meters[index]
+            start[index] = min(max(value, meter.minimum), meter.maximum)
+        for accord_id in carry.accords:
+            if accord_id not in scenario.offer_index:
+                raise CarryError(f'scenario "{scenario.id}" has no accord "{accord_id}" to carry')
+        accords = tuple(Accord(a, "", 0, True, prior=True) for a in carry.accords)
+    meters = _apply_meters(scenario, tuple(start), profile.start, 1)
     count = len(scenario.offers)
     return GameState(
         scenario=scenario,
@@ -86,8 +142,8 @@ def new_game(scenario: Scenario, seed: int) -> GameState:
         stance=scenario.start_stance,
         round=0,
         turn_in_round=0,
-        accords=(),
-        agreed=frozenset(),
+        accords=accords,
+        agreed=frozenset(a.id for a in accords),
         attempts=(0,) * count,
         refusals=(0,) * count,
         answered=frozenset(),
@@ -95,7 +151,8 @@ def new_game(scenario: Scenario, seed: int) -> GameState:
         pending=None,
         terminal=None,
         turns=(),
-        hash=initial_hash(scenario, seed),
+        hash=initial_hash(scenario, seed, carry),
+        carry=carry,
     )
 
 
@@ -187,9 +244,14 @@ def _is_open(state: GameState, offer: Offer) -> bool:
         return False
     if offer.kind is not OfferKind.WALK_AWAY and offer.id in state.agreed:
         return False
-    if offer.kind is OfferKind.STATEMENT and not state.accords:
+    if offer.kind is OfferKind.STATEMENT and not _reached_here(state):
         return False
     return offer.requires.is_empty or holds(state, offer.requires)
+
+
+def _reached_here(state: GameState) -> bool:
+    """True once this summit (not an earlier one) has reached an accord."""
+    return bool(state.accords) and not state.accords[-1].prior
 
 
 def _offer_block(state: GameState, offer: Offer) -> str:
@@ -201,8 +263,10 @@ def _offer_block(state: GameState, offer: Offer) -> str:
     if state.pending is not None:
         return PENDING_REASON
     if offer.kind is not OfferKind.WALK_AWAY and offer.id in state.agreed:
+        if any(a.prior and a.id == offer.id for a in state.accords):
+            return PRIOR_REASON
         return AGREED_REASON
-    if offer.kind is OfferKind.STATEMENT and not state.accords:
+    if offer.kind is OfferKind.STATEMENT and not _reached_here(state):
         return NOTHING_AGREED
     return _explain(state, offer.requires)
 
@@ -625,6 +689,7 @@ def apply(state: GameState, move: Move, reaction: ReactionKind | None = None) ->
         terminal=draft.terminal,
         turns=(*state.turns, turn),
         hash=digest,
+        carry=state.carry,
     )
     return Result(new, result)
 
@@ -787,11 +852,12 @@ def _next_round(draft: _Draft, offer: Offer | None) -> None:
 
 
 def recorded_accords(state: GameState) -> tuple[Accord, ...]:
-    """The accords that stand: all with a joint statement, only tacit ones otherwise."""
+    """The accords that stand: those of an earlier summit, then this summit's — all of them
+    with a joint statement, none after a walkout, only tacit ones otherwise."""
     if state.terminal is Terminal.STATEMENT:
         return state.accords
     if state.terminal is Terminal.WALKOUT:
-        return ()
+        return tuple(accord for accord in state.accords if accord.prior)
     return tuple(accord for accord in state.accords if accord.tacit)
 
 
@@ -812,7 +878,8 @@ def outcome(state: GameState) -> Outcome | None:
     if state.terminal is None:
         return None
     accords = recorded_accords(state)
-    ids = {accord.id for accord in accords}
+    # Endings describe what this summit achieved; carried accords count only in the scores.
+    ids = {accord.id for accord in accords if not accord.prior}
     for ending in state.scenario.endings:
         if state.terminal in ending.terminals and all(a in ids for a in ending.accords):
             return Outcome(

@@ -379,6 +379,18 @@ class Rules:
 
 
 @attrs.frozen
+class CarrySpec:
+    """What a scenario takes over from a finished game of an earlier one."""
+
+    sources: tuple[str, ...]
+    """Ids of the scenarios whose games can start this one."""
+    meters: tuple[str, ...]
+    """Meter ids whose final values replace this scenario's starting values."""
+    accords: bool
+    """True when the accords on the earlier record carry over as already agreed."""
+
+
+@attrs.frozen
 class Source:
     """The published essay the scenario is built on."""
 
@@ -403,6 +415,8 @@ class Scenario:
     """A whole summit: everything the engine knows, validated and frozen."""
 
     id: str
+    code: str
+    """Four capital letters that start this scenario's class codes, e.g. ``"HNOI"``."""
     title: str
     subtitle: str
     source: Source
@@ -425,6 +439,8 @@ class Scenario:
     scorecards: tuple[Scorecard, ...]
     lines: tuple[Line, ...]
     rules: Rules
+    carry: CarrySpec | None
+    """How a game of this scenario can start from an earlier summit (None: it cannot)."""
     sha256: str
     """Digest of the scenario's source, recorded in transcripts."""
     meter_index: Mapping[str, int] = attrs.field(eq=False, repr=False)

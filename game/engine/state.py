@@ -110,6 +110,22 @@ class Accord:
     """Number of the turn that reached it."""
     tacit: bool
     """True when it stands without a joint statement."""
+    prior: bool = False
+    """True for an accord carried over from an earlier summit (turn 0)."""
+
+
+@attrs.frozen
+class Carry:
+    """What a summit inherits from an earlier one: meters where it left off, and its accords."""
+
+    source: str
+    """Id of the earlier summit's scenario."""
+    meters: tuple[tuple[str, int], ...]
+    """(meter id, value) pairs that replace the starting values."""
+    accords: tuple[str, ...]
+    """Ids of the accords on the earlier summit's record."""
+    verification: str = ""
+    """The earlier game's verification code, linking the two transcripts."""
 
 
 @attrs.frozen
@@ -174,6 +190,8 @@ class GameState:
     """Every turn so far."""
     hash: str
     """Hash of the game so far: changes with every turn, moves and results alike."""
+    carry: Carry | None = None
+    """What this summit inherited from an earlier one, if anything."""
 
     @property
     def is_over(self) -> bool:

@@ -18,9 +18,9 @@ from typing import Any, Final
 
 import attrs
 
-from game.engine.rules import apply, new_game, outcome
+from game.engine.rules import CarryError, apply, new_game, outcome
 from game.engine.scenario import Scenario
-from game.engine.state import GameState, IllegalMoveError, Move, ReactionKind
+from game.engine.state import Carry, GameState, IllegalMoveError, Move, ReactionKind
 
 FORMAT: Final = 1
 """Version of the transcript layout."""
@@ -87,6 +87,8 @@ class Transcript:
     """The outcome table as written, or None for an unfinished game."""
     verification: str
     """The verification code as written (``""`` if absent)."""
+    carry: Carry | None = None
+    """Where the game started from, when it continued an earlier summit."""
 
 
 def verification_code(state: GameState) -> str:
@@ -151,6 +153,14 @@ def to_document(
         "code": code,
         "turns": turns,
     }
+    if state.carry is not None:
+        carry = state.carry
+        document["start"] = {
+            "from": carry.source,
+            "verification": carry.verification,
+            "meters": dict(carry.meters),
+            "accords": list(carry.accords),
+        }
     if undos:
         document["undos"] = [
             {"after_turn": u.after_turn, "move": u.move, "reaction": u.reaction} for u in undos
@@ -257,6 +267,24 @@ def from_document(data: Mapping[str, Any], source: str = "<transcript>") -> Tran
     if result is not None and not isinstance(result, dict):
         reader.fail("outcome", "expected a table")
         result = None
+    carry = None
+    start = data.get("start")
+    if start is not None:
+        if not isinstance(start, dict):
+            reader.fail("start", "expected a table")
+        else:
+            meters = get(start, "meters", "start", dict, {})
+            accords = get(start, "accords", "start", list, [])
+            carry = Carry(
+                source=get(start, "from", "start", str, ""),
+                meters=tuple(
+                    (str(k), v)
+                    for k, v in meters.items()
+                    if isinstance(v, int) and not isinstance(v, bool)
+                ),
+                accords=tuple(str(a) for a in accords),
+                verification=get(start, "verification", "start", str, ""),
+            )
     transcript = Transcript(
         format=version or FORMAT,
         game_version=get(data, "game_version", "", str, ""),
@@ -271,6 +299,7 @@ def from_document(data: Mapping[str, Any], source: str = "<transcript>") -> Tran
         undos=tuple(undos),
         outcome=result,
         verification=get(data, "verification", "", str, ""),
+        carry=carry,
     )
     if reader.problems:
         raise TranscriptError(reader.problems)
@@ -334,21 +363,44 @@ def _differences(record: TurnRecord, state: GameState) -> list[str]:
     return found
 
 
+def numbering_problem(numbers: Sequence[int]) -> str:
+    """How the turn numbers of a transcript betray a removed, inserted or reordered turn.
+
+    >>> numbering_problem([1, 3, 2])
+    'turn 3 comes before turn 2 (turns were reordered)'
+    """
+    expected = list(range(1, len(numbers) + 1))
+    if list(numbers) == expected:
+        return ""
+    counts: dict[int, int] = {}
+    for number in numbers:
+        counts[number] = counts.get(number, 0) + 1
+    twice = sorted(number for number, count in counts.items() if count > 1)
+    if twice:
+        return f"turn {twice[0]} appears twice (a turn was inserted)"
+    if sorted(numbers) == expected:
+        position = next(i for i, n in enumerate(numbers) if n != i + 1)
+        first, then = numbers[position], numbers[position + 1]
+        return f"turn {first} comes before turn {then} (turns were reordered)"
+    top = max(numbers, default=0)
+    missing = next((n for n in range(1, top + 1) if n not in counts), top + 1)
+    return f"turn {missing} is missing (a turn was removed)"
+
+
 def replay(scenario: Scenario, transcript: Transcript) -> ReplayReport:
     """Replay a transcript and compare every turn and the outcome with what the engine gives."""
     problem = check_header(transcript, scenario)
     if problem:
         return ReplayReport(False, problem, None)
-    state = new_game(scenario, transcript.seed)
+    try:
+        state = new_game(scenario, transcript.seed, transcript.carry)
+    except CarryError as error:
+        return ReplayReport(False, f"start: {error}", None)
+    problem = numbering_problem([record.number for record in transcript.turns])
+    if problem:
+        return ReplayReport(False, problem, state, None)
     for index, record in enumerate(transcript.turns):
         number = index + 1
-        if record.number != number:
-            return ReplayReport(
-                False,
-                f"turn {number}: numbered {record.number}: a turn is missing or out of order",
-                state,
-                number,
-            )
         chosen = None
         if record.chosen_by == "player":
             try:

@@ -1,0 +1,168 @@
+"""Checking students' transcripts: replay each one and say, in one line, whether it stands.
+
+A transcript is ``ok`` when it reads, replays turn for turn through the engine, is finished,
+matches the class code (scenario, seed, mode) and, when the teacher collected them, the
+verification code the student wrote down from the debrief screen — which is how a transcript cut
+short after the fact is caught.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from pathlib import Path
+
+import attrs
+
+from game.classcode import ClassCode, ClassCodeError, decode
+from game.engine import GameState, ScenarioError
+from game.engine.transcript import Transcript, TranscriptError, replay, verification_code
+from game.files import describe_os_error
+from game.scenarios import load_scenario
+from game.transcripts import read_transcript
+
+_CODE = re.compile(r"\b([A-Z2-7]{4}-[A-Z2-7]{4})\b")
+
+
+@attrs.frozen
+class Verdict:
+    """The result of checking one transcript."""
+
+    path: Path
+    ok: bool
+    message: str
+    """``"ok"`` or what is wrong, in one line."""
+    transcript: Transcript | None = None
+    state: GameState | None = None
+    """The replayed game, when the transcript is ok."""
+
+    def line(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+@attrs.frozen
+class HandedIn:
+    """Verification codes collected from the students: by name where names were given."""
+
+    by_name: Mapping[str, str]
+    anonymous: frozenset[str]
+
+
+class CodesFileError(ValueError):
+    """A verification-codes file that cannot be used."""
+
+
+def read_codes(path: Path) -> HandedIn:
+    """Read verification codes, one per line: ``CODE`` or ``NAME, CODE`` (tab or comma)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        reason = describe_os_error(error) if isinstance(error, OSError) else "not UTF-8 text"
+        raise CodesFileError(f"{path}: cannot read: {reason}") from None
+    by_name: dict[str, str] = {}
+    anonymous: set[str] = set()
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        found = _CODE.search(line.upper())
+        if found is None:
+            raise CodesFileError(
+                f"{path}:{number}: expected a verification code like 7F3K-Q2ZD, got {raw!r}"
+            )
+        name = line[: found.start()].strip(" \t,;:")
+        if name:
+            by_name[_key(name)] = found.group(1)
+        else:
+            anonymous.add(found.group(1))
+    return HandedIn(by_name, frozenset(anonymous))
+
+
+def _key(name: str) -> str:
+    return " ".join(name.casefold().split())
+
+
+def _class_mismatch(transcript: Transcript, code: ClassCode, scenario_code: str) -> str:
+    if scenario_code != code.prefix:
+        return f'made for scenario "{transcript.scenario}", but class code {code} is for another'
+    if transcript.seed != code.seed:
+        return f"seed {transcript.seed}, but class code {code} is for seed {code.seed}"
+    if transcript.mode and transcript.mode != code.mode:
+        return f"played in {transcript.mode} mode, but class code {code} is {code.mode}"
+    return ""
+
+
+def verify_file(
+    path: Path, expected: ClassCode | None = None, handed_in: HandedIn | None = None
+) -> Verdict:
+    """Check one transcript file; never raises for bad input."""
+    try:
+        transcript = read_transcript(path)
+    except TranscriptError as error:
+        message = error.problems[0].removeprefix(f"{path}: ")
+        return Verdict(path, False, message)
+    try:
+        scenario = load_scenario(transcript.scenario)
+    except ScenarioError:
+        return Verdict(
+            path, False, f'made for scenario "{transcript.scenario}", which is not installed'
+        )
+    if expected is not None:
+        problem = _class_mismatch(transcript, expected, scenario.code)
+        if problem:
+            return Verdict(path, False, problem, transcript)
+    if transcript.code:
+        try:
+            own = decode(transcript.code)
+        except ClassCodeError as error:
+            return Verdict(path, False, f"its class code is unreadable: {error}", transcript)
+        problem = _class_mismatch(transcript, own, scenario.code)
+        if problem:
+            return Verdict(path, False, f"does not match its own class code: {problem}", transcript)
+    report = replay(scenario, transcript)
+    if not report.ok or report.state is None:
+        return Verdict(path, False, report.message, transcript)
+    state = report.state
+    if not state.is_over:
+        return Verdict(
+            path,
+            False,
+            f"unfinished: the summit was still going after turn {len(state.turns)}",
+            transcript,
+        )
+    mode = transcript.mode or (expected.mode if expected else "")
+    if mode == "graded" and transcript.undos:
+        times = len(transcript.undos)
+        return Verdict(
+            path,
+            False,
+            f"undo used {times} time{'s' if times > 1 else ''} in a graded game",
+            transcript,
+        )
+    if handed_in is not None:
+        problem = _handed_in_mismatch(transcript, verification_code(state), handed_in)
+        if problem:
+            return Verdict(path, False, problem, transcript)
+    return Verdict(path, True, "ok", transcript, state)
+
+
+def _handed_in_mismatch(transcript: Transcript, code: str, handed_in: HandedIn) -> str:
+    if handed_in.by_name:
+        wanted = handed_in.by_name.get(_key(transcript.player))
+        if wanted is None:
+            if code in handed_in.anonymous:
+                return ""
+            name = transcript.player or "(no name)"
+            return f"no verification code was handed in for {name}"
+        if wanted != code:
+            return (
+                f"verification code {code} does not match the one handed in ({wanted}): "
+                "the transcript was cut short or altered"
+            )
+        return ""
+    if code not in handed_in.anonymous:
+        return (
+            f"verification code {code} is not among those handed in: "
+            "the transcript was cut short or altered"
+        )
+    return ""
