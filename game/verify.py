@@ -82,6 +82,15 @@ def _key(name: str) -> str:
     return " ".join(name.casefold().split())
 
 
+def _unreadable(path: Path, problem: str) -> str:
+    detail = problem.removeprefix(str(path))
+    position = re.match(r":(\d+):(\d+): (.*)", detail)
+    if position:
+        line, column, message = position.groups()
+        return f"not a valid transcript: line {line}, column {column}: {message}"
+    return detail.removeprefix(": ")
+
+
 def _class_mismatch(transcript: Transcript, code: ClassCode, scenario_code: str) -> str:
     if scenario_code != code.prefix:
         return f'made for scenario "{transcript.scenario}", but class code {code} is for another'
@@ -99,8 +108,7 @@ def verify_file(
     try:
         transcript = read_transcript(path)
     except TranscriptError as error:
-        message = error.problems[0].removeprefix(f"{path}: ")
-        return Verdict(path, False, message)
+        return Verdict(path, False, _unreadable(path, error.problems[0]))
     try:
         scenario = load_scenario(transcript.scenario)
     except ScenarioError:

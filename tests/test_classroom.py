@@ -1,0 +1,233 @@
+"""Class codes, verified transcripts and the tamper matrix: every kind of edit has its message."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from game.classcode import ClassCodeError, decode, encode
+from game.cli import main
+from game.engine import Scenario
+from game.engine.strategies import play
+from game.engine.transcript import Undo, verification_code
+from game.transcripts import transcript_text, write_transcript
+from game.verify import read_codes, verify_file
+
+CODE = encode("HNOI", 321, "graded")
+
+
+def test_class_codes_round_trip_and_reject_typos() -> None:
+    for seed in (0, 1, 777, 32767):
+        for mode in ("practice", "graded"):
+            code = encode("HNOI", seed, mode)
+            assert re.fullmatch(r"HNOI-[0-9A-Z]{4}", code)
+            decoded = decode(code)
+            assert (decoded.prefix, decoded.seed, decoded.mode) == ("HNOI", seed, mode)
+            assert decode(" " + code.lower().replace("-", "") + " ") == decoded
+    with pytest.raises(ClassCodeError, match="seeds from 0 to 32767"):
+        encode("HNOI", 40_000, "practice")
+    with pytest.raises(ClassCodeError, match="looks like HNOI-7F3K"):
+        decode("HNOI-7F3")
+    # Most single-character slips are caught by the check digit.
+    code = encode("HNOI", 4321, "practice")
+    caught = 0
+    for position in range(5, 9):
+        for char in "0123456789ABCDEFGHJKMNPQRSTVWXYZ":
+            if char == code[position]:
+                continue
+            try:
+                decode(code[:position] + char + code[position + 1 :])
+            except ClassCodeError:
+                caught += 1
+    assert caught / (4 * 31) > 0.85
+
+
+def test_the_code_command_prints_a_code_for_the_teacher(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["code", "--seed", "321", "--mode", "graded"]) == 0
+    out, err = capsys.readouterr()
+    assert out.strip() == CODE
+    assert "graded mode" in err and f"--code {CODE}" in err
+
+
+def _class(tmp_path: Path, hanoi: Scenario, students: int = 30) -> dict[str, Path]:
+    files = {}
+    strategies = ("essay", "dove", "random", "hawk", "historical", "greedy")
+    for number in range(students):
+        name = f"Student {number:02d}"
+        state = play(hanoi, strategies[number % len(strategies)], 321)
+        path = tmp_path / f"student{number:02d}.toml"
+        write_transcript(path, state, player=name, mode="graded", code=CODE)
+        files[name] = path
+    return files
+
+
+def test_a_class_of_thirty_verifies(
+    tmp_path: Path, hanoi: Scenario, capsys: pytest.CaptureFixture[str]
+) -> None:
+    files = _class(tmp_path, hanoi)
+    codes = tmp_path / "codes.txt"
+    lines = []
+    for name, path in files.items():
+        text = path.read_text(encoding="utf-8")
+        found = re.search(r'^verification = "(.+)"$', text, re.MULTILINE)
+        assert found
+        lines.append(f"{name}, {found.group(1)}")
+    codes.write_text("# name, code\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    args = ["verify", *map(str, files.values()), "--code", CODE, "--codes", str(codes)]
+    assert main(args) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert len(out) == 30 and all(line.endswith(": ok") for line in out)
+
+
+Tamper = Callable[[str], str]
+
+
+def _sub(pattern: str, replacement: str, count: int = 1) -> Tamper:
+    def change(text: str) -> str:
+        new, done = re.subn(pattern, replacement, text, count=count, flags=re.MULTILINE)
+        assert done, pattern
+        return new
+
+    return change
+
+
+def _turns(change: Callable[[list[str]], list[str]]) -> Tamper:
+    def edit(text: str) -> str:
+        head, *blocks = text.split("[[turns]]\n")
+        tail = ""
+        if "\n[outcome]" in blocks[-1]:
+            cut = blocks[-1].index("\n[outcome]")
+            blocks[-1], tail = blocks[-1][: cut + 1], blocks[-1][cut + 1 :]
+        return head + "".join("[[turns]]\n" + b for b in change(blocks)) + tail
+
+    return edit
+
+
+def _drop(blocks: list[str]) -> list[str]:
+    return blocks[:1] + blocks[2:]
+
+
+def _insert(blocks: list[str]) -> list[str]:
+    return blocks[:2] + blocks[1:]
+
+
+def _swap(blocks: list[str]) -> list[str]:
+    return [blocks[0], blocks[2], blocks[1], *blocks[3:]]
+
+
+def _truncate(text: str) -> str:
+    head, *blocks = text.split("[[turns]]\n")
+    kept = "".join("[[turns]]\n" + b for b in blocks[:3])
+    return re.sub(r'^verification = ".*"\n', "", head, flags=re.MULTILINE) + kept
+
+
+TAMPERS: dict[str, tuple[Tamper, str]] = {
+    "edited meter": (
+        _sub(r"trust = (\d+),", "trust = 99,"),
+        r"^turn 1 \(.+\): trust 99, replay gives \d+",
+    ),
+    "edited reaction": (
+        _sub(r'^reaction = "accept"', 'reaction = "reject"'),
+        r"^turn \d+ \(.+\): reaction 'reject', replay gives 'accept'",
+    ),
+    "removed turn": (_turns(_drop), r"^turn 2 is missing \(a turn was removed\)$"),
+    "inserted turn": (_turns(_insert), r"^turn 2 appears twice \(a turn was inserted\)$"),
+    "reordered turns": (
+        _turns(_swap),
+        r"^turn 3 comes before turn 2 \(turns were reordered\)$",
+    ),
+    "truncated": (_truncate, r"^unfinished: the summit was still going after turn 3$"),
+    "different seed": (
+        _sub(r"^seed = 321$", "seed = 322"),
+        r"^seed 322, but class code HNOI-\w{4} is for seed 321$",
+    ),
+    "different scenario": (
+        _sub(r'^scenario = "hanoi"$', 'scenario = "atlantis"'),
+        r'^made for scenario "atlantis", which is not installed$',
+    ),
+    "changed scenario file": (
+        _sub(r'^scenario_sha256 = "\w+"$', 'scenario_sha256 = "' + "0" * 64 + '"'),
+        r'^scenario "hanoi" has changed since the transcript was made$',
+    ),
+    "other rules version": (
+        _sub(r"^engine = 1$", "engine = 2"),
+        r"^made with rules version 2; this game plays version 1",
+    ),
+    "corrupt file": (
+        lambda text: text[: len(text) // 2] + '\n"unterminated',
+        r"^not a valid transcript: line \d+, column \d+: ",
+    ),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(TAMPERS))
+def test_every_kind_of_tampering_is_caught_with_its_own_message(
+    kind: str, tmp_path: Path, hanoi: Scenario
+) -> None:
+    state = play(hanoi, "essay", 321)
+    assert state.turns[0].reaction.kind.value == "accept"
+    path = tmp_path / "student.toml"
+    write_transcript(path, state, player="Ada", mode="graded", code=CODE)
+    original = path.read_text(encoding="utf-8")
+    change, pattern = TAMPERS[kind]
+    path.write_text(change(original), encoding="utf-8")
+    verdict = verify_file(path, decode(CODE))
+    assert not verdict.ok
+    assert re.search(pattern, verdict.message), verdict.message
+
+
+def test_messages_are_distinct_across_the_matrix(tmp_path: Path, hanoi: Scenario) -> None:
+    state = play(hanoi, "essay", 321)
+    messages = set()
+    for kind, (change, _) in TAMPERS.items():
+        path = tmp_path / f"{kind.replace(' ', '_')}.toml"
+        write_transcript(path, state, player="Ada", mode="graded", code=CODE)
+        path.write_text(change(path.read_text(encoding="utf-8")), encoding="utf-8")
+        message = verify_file(path, decode(CODE)).message
+        messages.add(re.sub(r"\d+|'[^']*'|\([^)]*\)|\w{4}-\w{4}", "#", message))
+    assert len(messages) == len(TAMPERS)
+
+
+def test_a_truncated_transcript_that_still_replays_is_caught_by_its_code(
+    tmp_path: Path, hanoi: Scenario
+) -> None:
+    # The student replays the same seed and hands in a different, finished game.
+    handed = play(hanoi, "essay", 321)
+    other = play(hanoi, "dove", 321)
+    path = tmp_path / "swap.toml"
+    write_transcript(path, other, player="Ada", mode="graded", code=CODE)
+    codes = tmp_path / "codes.txt"
+    codes.write_text(f"Ada\t{verification_code(handed)}\n", encoding="utf-8")
+    verdict = verify_file(path, decode(CODE), read_codes(codes))
+    assert not verdict.ok
+    assert "does not match the one handed in" in verdict.message
+
+
+def test_undo_in_a_graded_game_is_caught(tmp_path: Path, hanoi: Scenario) -> None:
+    final = play(hanoi, "essay", 321)
+    text = transcript_text(
+        final, player="Ada", mode="graded", code=CODE, undos=(Undo(1, "demand_cvid", "counter"),)
+    )
+    path = tmp_path / "undo.toml"
+    path.write_text(text, encoding="utf-8")
+    verdict = verify_file(path, decode(CODE))
+    assert verdict.message == "undo used 1 time in a graded game"
+
+
+def test_verify_exit_status_and_one_line_per_file(
+    tmp_path: Path, hanoi: Scenario, capsys: pytest.CaptureFixture[str]
+) -> None:
+    good = tmp_path / "good.toml"
+    write_transcript(good, play(hanoi, "essay", 321), player="A", mode="graded", code=CODE)
+    bad = tmp_path / "bad.toml"
+    bad.write_text("not = [toml", encoding="utf-8")
+    assert main(["verify", str(good), str(bad)]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == f"{good}: ok"
+    assert out[1].startswith(f"{bad}: ")
+    assert len(out) == 2
