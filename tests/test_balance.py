@@ -75,7 +75,5 @@ def test_a_considered_game_takes_8_to_16_decisions(hanoi: Scenario, strategy: st
 
 def test_the_grand_bargain_is_near_impossible(hanoi: Scenario) -> None:
     for name in STRATEGIES:
-        if name == "greedy":
-            continue  # the oracle sees each turn's mood; it is a ceiling, not a player
         games = batch(hanoi, name)
         assert share(games, lambda g: ending(g) == "grand_bargain") <= 0.02

@@ -50,6 +50,7 @@ ANSWERS: Final = ("accept", "reject")
 _ID_PATTERN: Final = re.compile(r"[a-z][a-z0-9_]*\Z")
 _REACTION_KEYS: Final = ("accept", "counter", "defer", "reject", "walkout", "noted", "ended")
 _STANCE_KEY: Final = "stance"
+_UNJUDGED: Final = (OfferKind.WALK_AWAY, OfferKind.RECESS)
 
 
 class ScenarioError(ValueError):
@@ -593,8 +594,8 @@ class _Builder:
             counter=counter,
             say=self.sayings(table),
         )
-        if kind is OfferKind.WALK_AWAY and (offer.needs or offer.counter):
-            table.report("needs", "expected no needs or counter on a walk_away offer")
+        if kind in _UNJUDGED and (offer.needs or offer.counter):
+            table.report("needs", f"expected no needs or counter on a {kind.value} offer")
         table.done()
         return offer
 
@@ -886,7 +887,7 @@ class _Builder:
 
 def _check_reachability(scenario: Scenario, problems: _Problems) -> None:
     """Report stances, endings and accords that no play of the scenario can reach."""
-    creatable = {offer.id for offer in scenario.offers if offer.kind is not OfferKind.WALK_AWAY}
+    creatable = {offer.id for offer in scenario.offers if offer.kind not in _UNJUDGED}
     creatable |= {counter.accord for counter in scenario.counters}
     kinds = {offer.kind for offer in scenario.offers}
     possible = {Terminal.WALKOUT, Terminal.NO_STATEMENT}

@@ -48,6 +48,8 @@ PENDING_REASON: Final = "answer their proposal first (accept or reject)"
 NOTHING_TO_ANSWER: Final = "there is no proposal of theirs to answer"
 AGREED_REASON: Final = "already agreed"
 PRIOR_REASON: Final = "already agreed at the earlier summit"
+_ACCORDING: Final = (OfferKind.OFFER, OfferKind.STATEMENT)
+"""Kinds of offer that create an accord, and so can be agreed only once."""
 NOTHING_AGREED: Final = "nothing has been agreed yet that a statement could record"
 
 _VERB: Final = {
@@ -242,7 +244,7 @@ def _is_open(state: GameState, offer: Offer) -> bool:
     """True when the offer can be made now (the fast path of :func:`_offer_block`)."""
     if state.terminal is not None or state.pending is not None:
         return False
-    if offer.kind is not OfferKind.WALK_AWAY and offer.id in state.agreed:
+    if offer.kind in _ACCORDING and offer.id in state.agreed:
         return False
     if offer.kind is OfferKind.STATEMENT and not _reached_here(state):
         return False
@@ -262,7 +264,7 @@ def _offer_block(state: GameState, offer: Offer) -> str:
         return OVER_REASON
     if state.pending is not None:
         return PENDING_REASON
-    if offer.kind is not OfferKind.WALK_AWAY and offer.id in state.agreed:
+    if offer.kind in _ACCORDING and offer.id in state.agreed:
         if any(a.prior and a.id == offer.id for a in state.accords):
             return PRIOR_REASON
         return AGREED_REASON
@@ -497,6 +499,17 @@ def _judge(state: GameState, offer: Offer, variant: Variant | None) -> _Verdict:
     return _Verdict(kind, why, rng, shortfall, counter_open, False)
 
 
+def expected_shortfall(state: GameState, move: Move) -> int:
+    """How far an offer falls short of what the counterpart needs, as a player can estimate it:
+    their stance and the variant counted, their hidden profile and the day's mood not.
+
+    Zero or less means it should be accepted; a little more, deferred.
+    """
+    offer, variant = _resolve(state, move)
+    shift = state.scenario.stances[state.stance].shift + (variant.shift if variant else 0)
+    return max((_read_need(state, need, shift).shortfall for need in offer.needs), default=-1)
+
+
 def judge(state: GameState, move: Move) -> Judgement:
     """What the counterpart would do with ``move`` (an offer), and what else it may do.
 
@@ -505,8 +518,8 @@ def judge(state: GameState, move: Move) -> Judgement:
     offer, variant = _checked(state, move)
     if offer is None:
         raise IllegalMoveError(str(move), "answers are not judged")
-    if offer.kind is OfferKind.WALK_AWAY:
-        raise IllegalMoveError(str(move), "walking away is not judged")
+    if offer.kind not in _ACCORDING:
+        raise IllegalMoveError(str(move), f"{offer.label} is not judged by the counterpart")
     verdict = _judge(state, offer, variant)
     return Judgement(verdict.kind, verdict.why, verdict.allowed(state, offer))
 
@@ -534,8 +547,10 @@ def _shift_diminished(scenario: Scenario, values: list[int], effect: Effect, rep
     """Add an effect whose gains shrink each time the same offer is made again."""
     specs = scenario.meters
     for index, delta in effect.meters:
-        change = delta // (repeats + 1) if delta > 0 else delta
         spec = specs[index]
+        gain = delta > 0 if spec.good == "high" else delta < 0
+        # Integer division toward zero, so a shrinking gain never flips into a loss.
+        change = int(delta / (repeats + 1)) if gain else delta
         values[index] = min(max(values[index] + change, spec.minimum), spec.maximum)
 
 
@@ -654,6 +669,10 @@ def apply(state: GameState, move: Move, reaction: ReactionKind | None = None) ->
         draft.say = _say(draft.scenario, offer, ReactionKind.ENDED)
         draft.why = "ended: you walked away; the summit closes without a statement"
         draft.terminal = Terminal.WALKED_AWAY
+    elif offer.kind is OfferKind.RECESS:
+        if reaction is not None:
+            raise IllegalMoveError(str(move), f"{offer.label} is not judged by the counterpart")
+        _recess(state, draft, offer, variant)
     else:
         _offer(state, draft, offer, variant, reaction)
 
@@ -784,6 +803,31 @@ def _offer(
     draft.kind = kind
     draft.say = _say(scenario, offer, kind)
     draft.why = why
+
+
+def _recess(state: GameState, draft: _Draft, offer: Offer, variant: Variant | None) -> None:
+    """A pause: its effects (smaller each time it is taken again), the clock, no accord."""
+    scenario = draft.scenario
+    index = scenario.offer_index[offer.id]
+    attempts = state.attempts[index]
+    before = list(draft.meters)
+    _shift_diminished(scenario, draft.meters, offer.on_offer, attempts)
+    draft.step_stance(offer.on_offer.stance_step)
+    if variant is not None:
+        _shift_diminished(scenario, draft.meters, variant.on_offer, attempts)
+        draft.step_stance(variant.on_offer.stance_step)
+    draft.apply(scenario.rules.per_turn)
+    changes = [
+        f"{meter.label} {old} to {new}"
+        for meter, old, new in zip(scenario.meters, before, draft.meters, strict=True)
+        if old != new
+    ]
+    taken = f" (taken {attempts + 1} times: each helps less)" if attempts else ""
+    draft.why = f"noted: {offer.label.lower()}{taken}; " + (", ".join(changes) or "no change")
+    draft.kind = ReactionKind.NOTED
+    draft.say = _say(scenario, offer, ReactionKind.NOTED)
+    draft.attempts = _bump(state.attempts, index)
+    draft.turn_in_round += 1
 
 
 def _bump(values: tuple[int, ...], index: int) -> tuple[int, ...]:

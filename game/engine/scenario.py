@@ -35,6 +35,9 @@ class OfferKind(enum.Enum):
     """A closing joint statement: when accepted, the summit ends and records the accords."""
     WALK_AWAY = "walk_away"
     """The player leaves the table: not judged, ends the summit at once."""
+    RECESS = "recess"
+    """A pause in the talks (e.g. to consult Washington): not judged, creates no accord, can be
+    taken again, and uses up a turn."""
 
 
 @attrs.frozen

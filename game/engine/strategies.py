@@ -14,8 +14,14 @@ from typing import Final
 import attrs
 
 from game.engine.rng import draw, seed_state
-from game.engine.rules import apply, available_moves, is_legal, new_game, outcome, scores
-from game.engine.scenario import OfferKind, Scenario, Terminal
+from game.engine.rules import (
+    apply,
+    available_moves,
+    expected_shortfall,
+    is_legal,
+    new_game,
+)
+from game.engine.scenario import Offer, OfferKind, Scenario, Variant
 from game.engine.state import ACCEPT, REJECT, GameState, Move, ReactionKind
 
 Strategy = Callable[[GameState, int], tuple[Move, int]]
@@ -71,6 +77,29 @@ def _in_final_round(state: GameState) -> bool:
     return state.round == len(state.scenario.rounds) - 1
 
 
+def _helpful_recess(state: GameState) -> Move | None:
+    """A recess that would move a meter keeping the joint statement out of reach, if any."""
+    scenario = state.scenario
+    statement = next((o for o in scenario.offers if o.kind is OfferKind.STATEMENT), None)
+    if statement is None or is_legal(state, Move(statement.id)):
+        return None
+    blocking = []
+    for bound in statement.requires.meters:
+        value = state.meters[bound.meter]
+        if bound.high is not None and value > bound.high:
+            blocking.append((bound.meter, -1))
+        if bound.low is not None and value < bound.low:
+            blocking.append((bound.meter, 1))
+    for offer in scenario.offers:
+        move = Move(offer.id, offer.variants[0].id if offer.variants else None)
+        if offer.kind is not OfferKind.RECESS or not is_legal(state, move):
+            continue
+        deltas = dict(offer.on_offer.meters)
+        if any(deltas.get(meter, 0) * sign > 0 for meter, sign in blocking):
+            return move
+    return None
+
+
 def _preferences(
     state: GameState, preferred: Sequence[Move], answer: Callable[[GameState], str]
 ) -> Move:
@@ -79,7 +108,8 @@ def _preferences(
     Answers counter-offers as ``answer`` says. Takes the first preferred offer not yet
     agreed and available, holding back one refused until something new is agreed (meanwhile
     keeping the talks going with the least provocative offers); proposes the statement once
-    nothing preferred is left or in the final round.
+    nothing preferred is left or in the final round, taking a recess first when that is what
+    keeps the statement out of reach.
     """
     if state.pending is not None:
         return Move(answer(state))
@@ -91,13 +121,15 @@ def _preferences(
         and not state.has_accord(move.offer)
         and is_legal(state, move)
     ]
-    if statement is not None and (not candidates or _in_final_round(state)):
+    closing = not candidates or _in_final_round(state)
+    if statement is not None and closing:
         return statement
+    recess = _helpful_recess(state)
+    if recess is not None and closing:
+        return recess
     fresh = [move for move in candidates if not _refused_since_progress(state, move)]
     if fresh:
         return fresh[0]
-    if statement is not None and not candidates:
-        return statement
     for move in _known(state, _KEEP_TALKING):
         if (
             not state.has_accord(move.offer)
@@ -107,9 +139,11 @@ def _preferences(
             return move
     if candidates:
         return candidates[0]
+    if recess is not None:
+        return recess
     for move in available_moves(state):
-        offer = state.scenario.offer_index.get(move.offer)
-        if offer is not None and state.scenario.offers[offer].kind is OfferKind.OFFER:
+        offer = state.scenario.offers[state.scenario.offer_index[move.offer]]
+        if offer.kind in (OfferKind.OFFER, OfferKind.RECESS):
             return move
     return _walk_away_move(state.scenario)
 
@@ -218,30 +252,83 @@ def random_play(state: GameState, rng: int) -> tuple[Move, int]:
     return moves[index], rng
 
 
-def _value(state: GameState) -> int:
-    result = outcome(state)
-    if result is not None:
-        if result.terminal in (Terminal.WALKOUT, Terminal.WALKED_AWAY):
-            return -1000 + sum(score.value for score in result.scores)
-        return 1000 + sum(score.value for score in result.scores)
-    provisional = sum(score.value for score in scores(state, state.accords))
-    return provisional + state.meters[0] // 2
+def _card_total(scenario: Scenario, meters: Sequence[int], accords: frozenset[str]) -> int:
+    total = 0
+    for card in scenario.scorecards:
+        value = card.base + sum(points for accord, points in card.accords if accord in accords)
+        value += sum(meters[index] * percent // 100 for index, percent in card.meters)
+        total += min(max(value, 0), 100)
+    return total
+
+
+def _gain(state: GameState, offer: Offer, variant: Variant | None) -> int:
+    """What accepting an offer would add to the scorecards, trust counted twice over."""
+    scenario = state.scenario
+    meters = list(state.meters)
+    effects = [offer.on_offer, offer.on_accept, scenario.rules.per_accept]
+    if variant is not None:
+        effects += [variant.on_offer, variant.on_accept]
+    for effect in effects:
+        for index, delta in effect.meters:
+            meter = scenario.meters[index]
+            meters[index] = min(max(meters[index] + delta, meter.minimum), meter.maximum)
+    before = _card_total(scenario, state.meters, state.agreed)
+    after = _card_total(scenario, meters, state.agreed | {offer.id})
+    trust = scenario.meter_index.get("trust")
+    bonus = 2 * (meters[trust] - state.meters[trust]) if trust is not None else 0
+    return after - before + bonus
+
+
+def _signable_after(state: GameState, effect_meters: Sequence[tuple[int, int]]) -> bool:
+    """True when, after these changes, the statement's own meter limits would still hold."""
+    meters = list(state.meters)
+    for index, delta in effect_meters:
+        meters[index] += delta
+    for offer in state.scenario.offers:
+        if offer.kind is OfferKind.STATEMENT:
+            for bound in offer.requires.meters:
+                if bound.high is not None and meters[bound.meter] > bound.high - 5:
+                    return False
+    return True
 
 
 def greedy(state: GameState, rng: int) -> tuple[Move, int]:
-    """Try every available move on a copy of the game and keep the best immediate result.
-
-    It sees the counterpart's mood for the turn it tries, so it plays better than a person
-    could: a ceiling for comparison rather than a fair opponent.
-    """
+    """Take the offer with the best immediate gain that they should accept, as far as a player
+    can judge it (their stance counted; their hidden profile and mood not)."""
+    scenario = state.scenario
+    if state.pending is not None:
+        counter = scenario.counters[state.pending]
+        fits = _signable_after(state, counter.on_accept.meters)
+        return Move(ACCEPT if fits and counter.accord not in state.agreed else REJECT), rng
+    margin = scenario.rules.defer_margin
     best: Move | None = None
     best_value = 0
     for move in available_moves(state):
-        value = _value(apply(state, move).state)
-        if best is None or value > best_value:
+        offer = scenario.offer(move.offer)
+        if offer.kind is not OfferKind.OFFER or _refused_since_progress(state, move):
+            continue
+        variant = offer.variant(move.variant)
+        effects = [*offer.on_offer.meters, *offer.on_accept.meters]
+        if variant is not None:
+            effects += [*variant.on_offer.meters, *variant.on_accept.meters]
+        if not _signable_after(state, effects):
+            continue
+        short = expected_shortfall(state, move)
+        if short > margin:
+            continue
+        value = _gain(state, offer, variant) // (1 if short <= 0 else 3)
+        if value > best_value:
             best, best_value = move, value
-    assert best is not None
-    return best, rng
+    closing = best is None or _in_final_round(state)
+    statement = _statement_move(state)
+    if statement is not None and closing:
+        return statement, rng
+    recess = _helpful_recess(state)
+    if recess is not None and closing:
+        return recess, rng
+    if best is not None:
+        return best, rng
+    return _preferences(state, _known(state, _KEEP_TALKING), _always(REJECT)), rng
 
 
 STRATEGIES: Final = {
@@ -252,7 +339,7 @@ STRATEGIES: Final = {
         StrategyInfo("hawk", hawk.__doc__ or "", hawk),
         StrategyInfo("dove", dove.__doc__ or "", dove),
         StrategyInfo("random", random_play.__doc__ or "", random_play),
-        StrategyInfo("greedy", (greedy.__doc__ or "").split("\n")[0], greedy),
+        StrategyInfo("greedy", greedy.__doc__ or "", greedy),
     )
 }
 
