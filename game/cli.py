@@ -31,7 +31,13 @@ from game.engine import (
 from game.engine.strategies import STRATEGIES
 from game.engine.transcript import TranscriptError, replay
 from game.files import describe_os_error
-from game.scenarios import load_scenario, resolve, scenario_for_code, scenario_names
+from game.scenarios import (
+    load_scenario,
+    resolve,
+    scenario_dir,
+    scenario_for_code,
+    scenario_names,
+)
 
 PROG = "hanoi-summit"
 EXIT_OK = 0
@@ -340,6 +346,10 @@ def settle(
         scenario, carry = _carry(previous, scenario_ref)
     else:
         scenario = load_scenario(scenario_ref or "hanoi")
+    if code and decode(code).prefix != scenario.code:
+        raise UsageError(
+            f"{PROG}: class code {code} is not for {scenario.id} (its codes start {scenario.code})"
+        )
     return Setup(
         scenario=scenario,
         seed=seed if seed is not None else _random_seed(),
@@ -418,7 +428,13 @@ def _play(args: argparse.Namespace) -> int:
 
 
 def _code(args: argparse.Namespace) -> int:
-    scenario = load_scenario(args.scenario)
+    path = resolve(args.scenario)
+    scenario = load_scenario(path)
+    if scenario_for_code(scenario.code) is None:
+        raise UsageError(
+            f"{PROG} code: {path} is not installed in {scenario_dir()}; class codes work only "
+            "for installed scenarios (copy the file there first)"
+        )
     seed = args.seed if args.seed is not None else secrets.randbelow(MAX_SEED + 1)
     try:
         code = encode(scenario.code, seed, args.mode)
@@ -434,7 +450,7 @@ def _code(args: argparse.Namespace) -> int:
 
 
 def _verify(args: argparse.Namespace) -> int:
-    from game.verify import CodesFileError, read_codes, verify_file
+    from game.verify import CodesFileError, read_codes, verify_files
 
     expected = _class_code(args.class_code)[0] if args.class_code else None
     handed_in = None
@@ -444,8 +460,7 @@ def _verify(args: argparse.Namespace) -> int:
         except CodesFileError as error:
             raise UsageError(str(error)) from None
     status = EXIT_OK
-    for path in args.files:
-        verdict = verify_file(path, expected, handed_in)
+    for verdict in verify_files(args.files, expected, handed_in):
         print(verdict.line())
         if not verdict.ok:
             status = EXIT_FAILED

@@ -9,13 +9,13 @@ short after the fact is caught.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import attrs
 
 from game.classcode import ClassCode, ClassCodeError, decode
-from game.engine import GameState, ScenarioError
+from game.engine import CarryError, GameState, ScenarioError, carry_from
 from game.engine.transcript import Transcript, TranscriptError, replay, verification_code
 from game.files import describe_os_error
 from game.scenarios import load_scenario
@@ -174,3 +174,49 @@ def _handed_in_mismatch(transcript: Transcript, code: str, handed_in: HandedIn) 
             "the transcript was cut short or altered"
         )
     return ""
+
+
+def verify_files(
+    paths: Sequence[Path], expected: ClassCode | None = None, handed_in: HandedIn | None = None
+) -> list[Verdict]:
+    """Check several transcripts; a game that continues an earlier summit is ok only when that
+    earlier game is among them and its end matches this game's start."""
+    verdicts = [verify_file(path, expected, handed_in) for path in paths]
+    earlier = {
+        verification_code(v.state): v.state for v in verdicts if v.ok and v.state is not None
+    }
+    return [_check_start(verdict, earlier) for verdict in verdicts]
+
+
+def _check_start(verdict: Verdict, earlier: Mapping[str, GameState]) -> Verdict:
+    state = verdict.state
+    if not verdict.ok or state is None or state.carry is None:
+        return verdict
+    carry = state.carry
+    before = earlier.get(carry.verification)
+    if before is None:
+        return attrs.evolve(
+            verdict,
+            ok=False,
+            message=(
+                f"continues an earlier {carry.source} game (code {carry.verification or '?'}) "
+                "whose transcript was not among those checked, so its start cannot be vouched for"
+            ),
+            state=None,
+        )
+    try:
+        wanted = carry_from(before, state.scenario, carry.verification)
+    except CarryError as error:
+        return attrs.evolve(verdict, ok=False, message=f"start: {error}", state=None)
+    if wanted != carry:
+        written = dict(carry.meters)
+        for meter, value in wanted.meters:
+            if written.get(meter) != value:
+                message = (
+                    f"start: {meter} {written.get(meter)}, but the earlier game ended at {value}"
+                )
+                break
+        else:
+            message = "start: the carried accords differ from the earlier game's record"
+        return attrs.evolve(verdict, ok=False, message=message, state=None)
+    return verdict

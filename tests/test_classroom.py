@@ -231,3 +231,62 @@ def test_verify_exit_status_and_one_line_per_file(
     assert out[0] == f"{good}: ok"
     assert out[1].startswith(f"{bad}: ")
     assert len(out) == 2
+
+
+def test_a_next_summit_game_is_vouched_for_by_the_earlier_game(
+    tmp_path: Path, hanoi: Scenario
+) -> None:
+    from game.engine import Carry, carry_from
+    from game.scenarios import load_scenario
+    from game.verify import verify_files
+
+    nxt = load_scenario("next_summit")
+    earlier = play(hanoi, "essay", 321)
+    first = tmp_path / "hanoi.toml"
+    write_transcript(first, earlier, player="Ada", mode="practice")
+    carry = carry_from(earlier, nxt, verification_code(earlier))
+    honest = tmp_path / "next.toml"
+    write_transcript(honest, play(nxt, "essay", 321, carry), player="Ada", mode="practice")
+
+    alone = verify_files([honest])[0]
+    assert not alone.ok
+    assert "whose transcript was not among those checked" in alone.message
+    both = verify_files([first, honest])
+    assert [v.message for v in both] == ["ok", "ok"]
+
+    # A start made up by hand, with the real code of the earlier game, replays consistently
+    # but does not match where that game ended.
+    faked = Carry(
+        carry.source, (("trust", 100), *carry.meters[1:]), carry.accords, carry.verification
+    )
+    forged = tmp_path / "forged.toml"
+    write_transcript(forged, play(nxt, "essay", 321, faked), player="Ada", mode="practice")
+    verdict = verify_files([first, forged])[1]
+    assert not verdict.ok
+    assert verdict.message == (
+        f"start: trust 100, but the earlier game ended at {earlier.meter('trust')}"
+    )
+
+
+def test_a_class_code_must_fit_the_scenario_played(
+    tmp_path: Path, hanoi: Scenario, capsys: pytest.CaptureFixture[str]
+) -> None:
+    earlier = tmp_path / "hanoi.toml"
+    write_transcript(earlier, play(hanoi, "essay", 321), player="Ada")
+    args = ["play", "--headless", "--code", CODE, "--from", str(earlier), "--stdio"]
+    assert main(args) == 2
+    (line,) = capsys.readouterr().err.splitlines()
+    assert line == f"hanoi-summit: class code {CODE} is not for next_summit (its codes start NEXT)"
+
+
+def test_class_codes_only_for_installed_scenarios(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from game.scenarios import resolve
+
+    copy = tmp_path / "mine.toml"
+    text = resolve("hanoi").read_text(encoding="utf-8")
+    copy.write_text(text.replace('code = "HNOI"', 'code = "MINE"'), encoding="utf-8")
+    assert main(["code", "--scenario", str(copy), "--seed", "3"]) == 2
+    (line,) = capsys.readouterr().err.splitlines()
+    assert "class codes work only for installed scenarios" in line

@@ -22,7 +22,7 @@ from game.engine.rules import (
     new_game,
 )
 from game.engine.scenario import Offer, OfferKind, Scenario, Variant
-from game.engine.state import ACCEPT, REJECT, GameState, Move, ReactionKind
+from game.engine.state import ACCEPT, REJECT, Carry, GameState, Move, ReactionKind
 
 Strategy = Callable[[GameState, int], tuple[Move, int]]
 """Chooses the next move from the state and a random state; returns the move and new state."""
@@ -130,7 +130,7 @@ def _preferences(
     fresh = [move for move in candidates if not _refused_since_progress(state, move)]
     if fresh:
         return fresh[0]
-    for move in _known(state, _KEEP_TALKING):
+    for move in _keep_talking(state):
         if (
             not state.has_accord(move.offer)
             and is_legal(state, move)
@@ -185,6 +185,9 @@ def historical(state: GameState, rng: int) -> tuple[Move, int]:
     if state.pending is not None:
         return Move(_line_answer("historical")(state)), rng
     line = _line_moves(scenario, "historical")
+    # Steps agreed at an earlier summit are already done; the rest are taken in order.
+    prior = {accord.id for accord in state.accords if accord.prior}
+    line = tuple(move for move in line if move.offer not in prior)
     made = [turn.move for turn in state.turns if not turn.move.is_answer]
     position = 0
     for move in made:
@@ -228,6 +231,12 @@ _DOVE: Final = (
     Move("next_summit"),
     Move("regional_handoff"),
 )
+
+
+def _keep_talking(state: GameState) -> list[Move]:
+    """The least provocative offers: the scenario's ``keep_talking`` line, or Hanoi's own."""
+    line = _line_moves(state.scenario, "keep_talking")
+    return list(line) if line else _known(state, _KEEP_TALKING)
 
 
 def _known(state: GameState, moves: Sequence[Move]) -> list[Move]:
@@ -328,7 +337,7 @@ def greedy(state: GameState, rng: int) -> tuple[Move, int]:
         return recess, rng
     if best is not None:
         return best, rng
-    return _preferences(state, _known(state, _KEEP_TALKING), _always(REJECT)), rng
+    return _preferences(state, _keep_talking(state), _always(REJECT)), rng
 
 
 STRATEGIES: Final = {
@@ -349,10 +358,10 @@ def strategy_rng(name: str, seed: int) -> int:
     return seed_state(f"strategy:{name}", seed)
 
 
-def play(scenario: Scenario, strategy: str, seed: int) -> GameState:
+def play(scenario: Scenario, strategy: str, seed: int, carry: Carry | None = None) -> GameState:
     """Play one whole game with a built-in strategy and return the final state."""
     choose = STRATEGIES[strategy].choose
-    state = new_game(scenario, seed)
+    state = new_game(scenario, seed, carry)
     rng = strategy_rng(strategy, seed)
     for _ in range(MAX_DECISIONS):
         if state.is_over:
