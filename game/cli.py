@@ -11,6 +11,7 @@ import json
 import os
 import secrets
 import sys
+from argparse import SUPPRESS
 from collections.abc import Sequence
 from pathlib import Path
 from typing import IO, NoReturn
@@ -89,7 +90,7 @@ def build_parser() -> argparse.ArgumentParser:
         f"Scenarios bundled: {', '.join(scenario_names())}.",
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
-    parser.add_argument("--scenario", default="hanoi", help="scenario name or .toml file")
+    parser.add_argument("--scenario", default=None, help="scenario name or .toml file")
     parser.add_argument("--seed", type=_seed, help="seed of the game (default: random)")
     parser.add_argument("--fullscreen", action="store_true", help="start in fullscreen")
     parser.add_argument("--code", help="a class code from your teacher, e.g. HNOI-7F3K")
@@ -98,8 +99,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     play = commands.add_parser("play", help="play a game (headless: script, terminal or stdio)")
     play.add_argument("--headless", action="store_true", help="play without a window")
-    play.add_argument("--seed", type=_seed, help="seed of the game (default: random)")
-    play.add_argument("--scenario", default=None, help="scenario name or .toml file")
+    # Options shared with the top level default to SUPPRESS, so `--seed 4 play` works too.
+    play.add_argument("--seed", type=_seed, default=SUPPRESS, help="seed (default: random)")
+    play.add_argument("--scenario", default=SUPPRESS, help="scenario name or .toml file")
     source = play.add_mutually_exclusive_group()
     source.add_argument("--script", type=Path, help="TOML file with moves = [...]")
     source.add_argument("--stdio", action="store_true", help="JSON lines out, one move per line in")
@@ -107,8 +109,8 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument(
         "--format", choices=("text", "json"), default="text", help="how to print the game"
     )
-    play.add_argument("--name", default="", help="player name recorded in the transcript")
-    play.add_argument("--code", help="class code (sets scenario, seed and mode)")
+    play.add_argument("--name", default=SUPPRESS, help="player name recorded in the transcript")
+    play.add_argument("--code", default=SUPPRESS, help="class code (sets scenario, seed and mode)")
     play.add_argument(
         "--mode", choices=("practice", "graded"), default=None, help="recorded in the transcript"
     )
@@ -121,8 +123,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     code = commands.add_parser("code", help="make a class code for a scenario, seed and mode")
-    code.add_argument("--scenario", default="hanoi")
-    code.add_argument("--seed", type=_seed, help=f"0 to {MAX_SEED} (default: random)")
+    code.add_argument("--scenario", default=SUPPRESS, help="scenario name (default: hanoi)")
+    code.add_argument(
+        "--seed", type=_seed, default=SUPPRESS, help=f"0 to {MAX_SEED} (default: random)"
+    )
     code.add_argument("--mode", choices=("practice", "graded"), default="practice")
 
     verify = commands.add_parser("verify", help="check students' transcripts")
@@ -140,7 +144,7 @@ def build_parser() -> argparse.ArgumentParser:
     replay_cmd.add_argument(
         "--verify", action="store_true", help="check every turn; exit 1 at the first difference"
     )
-    replay_cmd.add_argument("--scenario", default=None, help="scenario file to replay against")
+    replay_cmd.add_argument("--scenario", default=SUPPRESS, help="scenario file to replay against")
     replay_cmd.add_argument("--format", choices=("text", "json"), default="text")
 
     names = ", ".join(STRATEGIES)
@@ -152,9 +156,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     batch.add_argument("--strategy", required=True, choices=list(STRATEGIES), metavar=names)
     batch.add_argument("--games", type=_positive, default=100)
-    batch.add_argument("--seed", type=_seed, default=0, help="seed of the first game (default 0)")
+    batch.add_argument(
+        "--seed", type=_seed, default=SUPPRESS, help="seed of the first game (default 0)"
+    )
     batch.add_argument("--jobs", type=_positive, default=1, help="processes to use (default 1)")
-    batch.add_argument("--scenario", default=None)
+    batch.add_argument("--scenario", default=SUPPRESS, help="scenario (default: hanoi)")
     batch.add_argument("--format", choices=("table", "json"), default="table")
 
     bench = commands.add_parser("bench", help="measure the engine's speed")
@@ -163,7 +169,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     shots = commands.add_parser("shots", help="render every screen to PNG")
     shots.add_argument("--out", type=Path, required=True, metavar="DIR")
-    shots.add_argument("--seed", type=_seed, default=7)
+    shots.add_argument("--seed", type=_seed, default=SUPPRESS, help="seed (default 7)")
     return parser
 
 
@@ -233,7 +239,7 @@ def _shots(args: argparse.Namespace) -> int:
 
     out: Path = args.out
     try:
-        written = render_all(out, seed=args.seed)
+        written = render_all(out, seed=7 if args.seed is None else args.seed)
     except OSError as error:
         raise UsageError(f"{out}: cannot write screenshots: {describe_os_error(error)}") from None
     for path in written:
@@ -424,11 +430,12 @@ def _play(args: argparse.Namespace) -> int:
             f"{args.script}: the script ended after move {len(state.turns)}, before the summit did",
             file=sys.stderr,
         )
+        return EXIT_FAILED
     return EXIT_OK
 
 
 def _code(args: argparse.Namespace) -> int:
-    path = resolve(args.scenario)
+    path = resolve(args.scenario or "hanoi")
     scenario = load_scenario(path)
     if scenario_for_code(scenario.code) is None:
         raise UsageError(
@@ -516,7 +523,12 @@ def _batch(args: argparse.Namespace) -> int:
             print(f"\rbatch: {done}/{total} games", end="", file=sys.stderr, flush=True)
 
     result = run_batch(
-        path, args.strategy, args.games, args.seed, jobs=args.jobs, progress=progress
+        path,
+        args.strategy,
+        args.games,
+        0 if args.seed is None else args.seed,
+        jobs=args.jobs,
+        progress=progress,
     )
     if show:
         print(file=sys.stderr)

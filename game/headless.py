@@ -186,9 +186,10 @@ def outcome_lines(state: GameState) -> list[str]:
         return [f"The summit goes on: {held.label}, {len(state.turns)} moves so far."]
     accords = ", ".join(scenario.accord_label(a.id) for a in result.accords) or "none"
     scores = " · ".join(f"{s.label} {s.value}/100" for s in result.scores)
+    history = [f"History and the essay: {result.ending.history}"] if result.ending.history else []
     return [
         f"Outcome: {result.ending.title}. {result.ending.text}",
-        f"History and the essay: {result.ending.history}",
+        *history,
         f"Accords on the record: {accords}",
         f"Scores: {scores}",
         f"Across the table: {state.profile_info.label}. {state.profile_info.description}",

@@ -55,8 +55,8 @@ def read_scenario(path: Path) -> Scenario:
 
 
 @functools.lru_cache(maxsize=16)
-def _cached(path: Path, stamp: tuple[int, int]) -> Scenario:
-    del stamp  # part of the cache key only: a changed file is read again
+def _cached(path: Path, absolute: Path, stamp: tuple[int, int]) -> Scenario:
+    del absolute, stamp  # parts of the cache key only: a changed file is read again
     return read_scenario(path)
 
 
@@ -71,7 +71,8 @@ def load_scenario(name_or_path: str | Path = "hanoi") -> Scenario:
         info = path.stat()
     except OSError:
         return read_scenario(path)
-    return _cached(path.resolve(), (info.st_mtime_ns, info.st_size))
+    # Messages name the file as it was given; the cache knows it by its absolute path too.
+    return _cached(path, path.resolve(), (info.st_mtime_ns, info.st_size))
 
 
 def scenario_for_code(prefix: str) -> Path | None:

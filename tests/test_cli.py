@@ -219,3 +219,22 @@ def test_bench_prints_its_figures(capsys: pytest.CaptureFixture[str]) -> None:
 def test_console_script_and_module_agree() -> None:
     result = run_cli("--version")
     assert result.returncode == 0 and result.stdout.startswith("hanoi-summit ")
+
+
+def test_options_before_the_subcommand_count(capsys: pytest.CaptureFixture[str]) -> None:
+    script = SCRIPTS / "essay_seed4.toml"
+    assert (
+        main(["--seed", "4", "play", "--headless", "--script", str(script), "--format", "json"])
+        == 0
+    )
+    assert json.loads(capsys.readouterr().out)["seed"] == 4
+
+
+def test_a_script_that_stops_before_the_end_exits_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    script = tmp_path / "short.toml"
+    script.write_text('seed = 4\nmoves = ["next_summit:working_level"]\n')
+    assert main(["play", "--headless", "--script", str(script)]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err == f"{script}: the script ended after move 1, before the summit did"

@@ -165,3 +165,14 @@ def test_check_reports_a_missing_file_in_one_line(capsys: pytest.CaptureFixture[
     assert main(["check", "nowhere/none.toml"]) == 2
     (line,) = capsys.readouterr().out.splitlines()
     assert line.startswith("nowhere/none.toml: no such scenario file")
+
+
+def test_a_walkout_ending_is_required_even_without_a_walkout_rule() -> None:
+    # A hot-seat player may walk out of a hostile stance, so every scenario needs the ending.
+    text = HANOI.read_text(encoding="utf-8")
+    text = text.replace("walkout_when = { meters = { patience = { max = 0 } } }\n", "")
+    text = text.replace('red_lines = ["raise_human_rights"]\n', "")
+    start = text.index('[[endings]]\nid = "walkout"')
+    end = text.index('[[endings]]\nid = "walked_away"')
+    problems = _broken(text[:start] + text[end:])
+    assert any('ending for "walkout"' in p for p in problems)

@@ -577,12 +577,13 @@ class _Builder:
             self.reference(table, "counter", counter, self.counter_ids)
             if counter not in self.counter_ids:
                 counter = None
+        label = table.text("label")
         offer = Offer(
             id=ident,
-            label=table.text("label"),
+            label=label,
             summary=table.text("summary", ""),
             essay=table.text("essay", ""),
-            accord=table.text("accord", "") or table.text("label"),
+            accord=table.text("accord", "") or label,
             kind=kind,
             requires=self.condition(table, "requires"),
             needs=self.needs(table),
@@ -664,14 +665,15 @@ class _Builder:
         tables = self.root.tables("endings", required=True)
         for index, table in enumerate(tables):
             terminals = []
-            for name in table.strings("terminals"):
+            names = table.strings("terminals")
+            for name in names:
                 try:
                     terminals.append(Terminal(name))
                 except ValueError:
                     table.report(
                         "terminals", f'expected {_choices(t.value for t in Terminal)}, got "{name}"'
                     )
-            if "terminals" in table.data and not table.strings("terminals"):
+            if isinstance(table.data.get("terminals"), list) and not names:
                 table.report("terminals", "expected at least one terminal, got none")
             result.append(
                 Ending(
@@ -731,8 +733,8 @@ class _Builder:
                 elif variant and variant not in self.offer_variants.get(offer, ()):
                     table.report(
                         "moves",
-                        f'expected a variant of "{offer}" '
-                        f'({_choices(self.offer_variants.get(offer, ()))}), got "{variant}"',
+                        f'expected a variant of "{offer}": '
+                        f'{_choices(self.offer_variants.get(offer, ()))}, got "{variant}"',
                     )
             result.append(
                 Line(
@@ -890,13 +892,12 @@ def _check_reachability(scenario: Scenario, problems: _Problems) -> None:
     creatable = {offer.id for offer in scenario.offers if offer.kind not in _UNJUDGED}
     creatable |= {counter.accord for counter in scenario.counters}
     kinds = {offer.kind for offer in scenario.offers}
+    # A walkout is always possible: a hot-seat player may walk out of a hostile stance.
     possible = {Terminal.WALKOUT, Terminal.NO_STATEMENT}
     if OfferKind.STATEMENT in kinds:
         possible.add(Terminal.STATEMENT)
     if OfferKind.WALK_AWAY in kinds:
         possible.add(Terminal.WALKED_AWAY)
-    if scenario.rules.walkout_when.is_empty and not any(p.red_lines for p in scenario.profiles):
-        possible.discard(Terminal.WALKOUT)
 
     reached = {scenario.start_stance} | {t.target for t in scenario.transitions}
     steps = [effect.stance_step for effect in _all_effects(scenario) if effect.stance_step]

@@ -133,6 +133,9 @@ def new_game(scenario: Scenario, seed: int, carry: Carry | None = None) -> GameS
                 raise CarryError(f'scenario "{scenario.id}" has no accord "{accord_id}" to carry')
         accords = tuple(Accord(a, "", 0, True, prior=True) for a in carry.accords)
     meters = _apply_meters(scenario, tuple(start), profile.start, 1)
+    stance = min(
+        max(scenario.start_stance + profile.start.stance_step, 0), len(scenario.stances) - 1
+    )
     count = len(scenario.offers)
     return GameState(
         scenario=scenario,
@@ -141,7 +144,7 @@ def new_game(scenario: Scenario, seed: int, carry: Carry | None = None) -> GameS
         hardness=profile.shift + jitter,
         rng=rng,
         meters=meters,
-        stance=scenario.start_stance,
+        stance=stance,
         round=0,
         turn_in_round=0,
         accords=accords,
@@ -475,8 +478,12 @@ def _judge(state: GameState, offer: Offer, variant: Variant | None) -> _Verdict:
             worst = reading
     if worst is None:
         shortfall = -1
-        kind = ReactionKind.ACCEPT
-        why = "accepted: they have no objection"
+        if counter_open and offer.id in profile.counter_first:
+            kind = ReactionKind.COUNTER
+            why = "countered: they have no objection, but they hold out for more"
+        else:
+            kind = ReactionKind.ACCEPT
+            why = "accepted: they have no objection"
     elif worst.shortfall <= 0:
         shortfall = worst.shortfall
         if counter_open and offer.id in profile.counter_first:
@@ -627,8 +634,9 @@ class _Draft:
         self.accord = accord.id
 
     def transition(self) -> None:
-        """Take at most one meter-driven transition per move: with the scenario's gaps between
-        up and down thresholds, that is the hysteresis."""
+        """Take at most one meter-driven transition at a time (after the move, and again after
+        an event between rounds): with the gaps between up and down thresholds, that is the
+        hysteresis."""
         for transition in self.scenario.transitions_from[self.stance]:
             if self.holds(transition.when):
                 self.stance = transition.target
@@ -665,6 +673,9 @@ def apply(state: GameState, move: Move, reaction: ReactionKind | None = None) ->
     elif offer.kind is OfferKind.WALK_AWAY:
         if reaction is not None:
             raise IllegalMoveError(str(move), "walking away is not judged")
+        draft.apply(offer.on_offer)
+        if variant is not None:
+            draft.apply(variant.on_offer)
         draft.kind = ReactionKind.ENDED
         draft.say = _say(draft.scenario, offer, ReactionKind.ENDED)
         draft.why = "ended: you walked away; the summit closes without a statement"
@@ -721,6 +732,7 @@ def _answer(draft: _Draft, move: Move, number: int) -> None:
     draft.pending = None
     if move.offer == ACCEPT:
         draft.apply(counter.on_accept)
+        draft.apply(scenario.rules.per_accept)
         draft.add_accord(Accord(counter.accord, counter.variant, number, False))
         draft.kind = ReactionKind.ACCEPT
         draft.say = counter.say.accept or scenario.rules.say.accept
@@ -834,10 +846,10 @@ def _bump(values: tuple[int, ...], index: int) -> tuple[int, ...]:
     return (*values[:index], values[index] + 1, *values[index + 1 :])
 
 
-def _check_walkout(draft: _Draft, offer: Offer | None) -> None:
+def _check_walkout(draft: _Draft, offer: Offer | None, after_event: bool = False) -> None:
     """Turn the reaction into a walkout when the scenario's walkout condition holds."""
     rules = draft.scenario.rules
-    if draft.kind is ReactionKind.ACCEPT:
+    if draft.kind is ReactionKind.ACCEPT and not after_event:
         return  # nobody walks out on a deal they have just made
     if rules.walkout_when.is_empty or not draft.holds(rules.walkout_when):
         return
@@ -889,7 +901,7 @@ def _next_round(draft: _Draft, offer: Offer | None) -> None:
             draft.events = (event.id,)
     draft.transition()
     if draft.events:
-        _check_walkout(draft, offer)
+        _check_walkout(draft, offer, after_event=True)
 
 
 # --- the end ----------------------------------------------------------------------------

@@ -66,11 +66,19 @@ def _statement_move(state: GameState) -> Move | None:
     return None
 
 
-def _walk_away_move(scenario: Scenario) -> Move:
+def _walk_away_move(scenario: Scenario) -> Move | None:
     for offer in scenario.offers:
         if offer.kind is OfferKind.WALK_AWAY:
             return Move(offer.id)
-    raise LookupError("the scenario has no walk_away offer")
+    return None
+
+
+def _last_resort(state: GameState) -> Move:
+    """Walk away if the scenario allows it now, else whatever can be played."""
+    walk_away = _walk_away_move(state.scenario)
+    if walk_away is not None and is_legal(state, walk_away):
+        return walk_away
+    return available_moves(state)[0]
 
 
 def _in_final_round(state: GameState) -> bool:
@@ -145,7 +153,7 @@ def _preferences(
         offer = state.scenario.offers[state.scenario.offer_index[move.offer]]
         if offer.kind in (OfferKind.OFFER, OfferKind.RECESS):
             return move
-    return _walk_away_move(state.scenario)
+    return _last_resort(state)
 
 
 def _line_moves(scenario: Scenario, line_id: str) -> tuple[Move, ...]:
@@ -199,10 +207,7 @@ def historical(state: GameState, rng: int) -> tuple[Move, int]:
     for move in reversed(line[:position]):
         if is_legal(state, move):
             return move, rng
-    walk_away = _walk_away_move(scenario)
-    if is_legal(state, walk_away):
-        return walk_away, rng
-    return available_moves(state)[0], rng
+    return _last_resort(state), rng
 
 
 def essay(state: GameState, rng: int) -> tuple[Move, int]:
