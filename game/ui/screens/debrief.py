@@ -1,0 +1,1086 @@
+"""The debrief: the meters over the whole game, the scores, the record, and the comparison with
+history and the essay; the verification code students write down; replay, export, next summit.
+
+Four pages behind tabs (keys 1-4) keep every part legible at 1280x720 at any text size; a page
+taller than the screen scrolls (wheel, Page Up/Down, Home/End). What is shown is worked out once,
+from the finished game alone, by :func:`build_debrief`; the screen only lays it out.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import ClassVar, Final
+
+import attrs
+import pygame
+
+from game.engine import GameState, ReactionKind, Terminal, new_game, outcome
+from game.engine.strategies import STRATEGIES, play
+from game.headless import move_label
+from game.ui import theme
+from game.ui.chart import (
+    MARKERS,
+    Axis,
+    Band,
+    BarChart,
+    BarSeries,
+    LineChart,
+    Series,
+    series_colours,
+)
+from game.ui.context import UiContext
+from game.ui.screen import Action
+from game.ui.theme import Colour, Face, Palette, TextRole, Tone
+from game.ui.widgets import (
+    ActionFn,
+    Button,
+    ButtonKind,
+    Control,
+    FocusGroup,
+    Shortcut,
+    draw_badge,
+    draw_focus_ring,
+    draw_rule,
+    fit_text,
+)
+
+# --- Layout on the grid -----------------------------------------------------------------------
+
+CODE_FIRST_COLUMN: Final = 9
+CODE_COLUMNS: Final = 3
+CODE_BOX: Final = theme.grid_rect(CODE_FIRST_COLUMN, CODE_COLUMNS, 40, 104)
+TABS_TOP: Final = 160
+TABS_HEIGHT: Final = 40
+CONTENT_TOP: Final = TABS_TOP + TABS_HEIGHT + 2 * theme.UNIT
+BUTTONS_TOP: Final = theme.CONTENT_BOTTOM - theme.CONTROL_HEIGHT
+CONTENT_BOTTOM: Final = BUTTONS_TOP - 5 * theme.UNIT
+"""Leaves room above the buttons for a disabled button's reason."""
+VIEW: Final = pygame.Rect(
+    theme.MARGIN_X, CONTENT_TOP, theme.CONTENT_WIDTH, CONTENT_BOTTOM - CONTENT_TOP
+)
+CODE_PX: Final = 32
+CODE_NOTE: Final = "Write it down for your teacher"
+"""The verification code is set large: it is copied by hand."""
+REVEAL_SECONDS: Final = 1.2
+"""The chart's lines draw in from the left over this long when the debrief opens."""
+SCROLL_STEP: Final = 56
+PAGES: Final = ("The meters", "Scores", "The record", "History and the essay")
+
+_BLOCKING_MODS: Final = pygame.KMOD_CTRL | pygame.KMOD_ALT | pygame.KMOD_META
+
+
+# --- What the debrief says ------------------------------------------------------------------------
+
+
+@attrs.frozen
+class MeterLine:
+    """One meter over the game: its start value, then its value after every decision."""
+
+    label: str
+    values: tuple[int, ...]
+    lower_is_better: bool
+    emphasis: bool
+
+
+@attrs.frozen
+class RoundSpan:
+    """The decisions made in one round of the schedule (x positions on the chart)."""
+
+    label: str
+    first: int
+    last: int
+
+
+@attrs.frozen
+class AccordLine:
+    """An accord reached during the summit and whether it stands on the record."""
+
+    label: str
+    form: str
+    when: str
+    status: str
+    stands: bool
+
+
+@attrs.frozen
+class ScoreLine:
+    """A scorecard: the player's value, and what the historical and essay lines scored."""
+
+    label: str
+    description: str
+    value: int
+    history: int | None
+    essay: int | None
+
+
+@attrs.frozen
+class LineSummary:
+    """A named line of play (history or the essay) and how it ends on this game's seed."""
+
+    heading: str
+    description: str
+    ending: str
+    """Title of the ending the line reaches with this seed ("" when it cannot be replayed)."""
+
+
+@attrs.frozen
+class MoveLine:
+    """One of the player's decisions, summarised."""
+
+    number: int
+    round_label: str
+    label: str
+    verdict: str
+    tone: Tone
+
+
+@attrs.frozen
+class Debrief:
+    """Everything the debrief shows, worked out from a finished game."""
+
+    kicker: str
+    title: str
+    ending_text: str
+    history_text: str
+    meters: tuple[MeterLine, ...]
+    rounds: tuple[RoundSpan, ...]
+    decisions: int
+    accords: tuple[AccordLine, ...]
+    scores: tuple[ScoreLine, ...]
+    profile: tuple[str, str]
+    """The counterpart's hidden profile: label and description."""
+    stance: tuple[str, str]
+    """Their stance when the summit ended: label and description."""
+    history: LineSummary | None
+    essay: LineSummary | None
+    essay_views: tuple[tuple[str, str], ...]
+    """(offer label, the essay's view) for every offer the player made, in order of first use."""
+    citation: str
+    """The essay, by author, publication and year."""
+    moves: tuple[MoveLine, ...]
+
+
+_VERDICTS: Final = {
+    ReactionKind.ACCEPT: ("accepted", Tone.POSITIVE),
+    ReactionKind.COUNTER: ("countered", Tone.CAUTION),
+    ReactionKind.DEFER: ("deferred", Tone.CAUTION),
+    ReactionKind.REJECT: ("rejected", Tone.ALARM),
+    ReactionKind.WALKOUT: ("they walked out", Tone.ALARM),
+    ReactionKind.NOTED: ("noted", Tone.NEUTRAL),
+    ReactionKind.ENDED: ("you left the table", Tone.ALARM),
+}
+
+
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _line_summary(
+    state: GameState, line_id: str, strategy: str, heading: str
+) -> LineSummary | None:
+    scenario = state.scenario
+    try:
+        line = scenario.line(line_id)
+    except KeyError:
+        return None
+    ending = ""
+    # A game that continued an earlier summit started elsewhere: a fresh replay would not compare.
+    if state.carry is None and strategy in STRATEGIES:
+        result = outcome(play(scenario, strategy, state.seed))
+        if result is not None:
+            ending = result.ending.title
+    return LineSummary(heading, line.description, ending)
+
+
+def _line_scores(state: GameState, strategy: str) -> tuple[int, ...] | None:
+    if state.carry is not None or strategy not in STRATEGIES:
+        return None
+    try:
+        state.scenario.line("historical" if strategy == "historical" else "essay")
+    except KeyError:
+        return None
+    result = outcome(play(state.scenario, strategy, state.seed))
+    return None if result is None else tuple(score.value for score in result.scores)
+
+
+def build_debrief(state: GameState) -> Debrief:
+    """Work out the debrief of a finished game (ValueError if the game is not over)."""
+    result = outcome(state)
+    if result is None:
+        raise ValueError("the debrief needs a finished game")
+    scenario = state.scenario
+    start = new_game(scenario, state.seed, state.carry).meters
+    trust = scenario.meter_index.get("trust", 0)
+    meters = tuple(
+        MeterLine(
+            label=_sentence(meter.label),
+            values=(start[i], *(turn.meters[i] for turn in state.turns)),
+            lower_is_better=meter.good == "low",
+            emphasis=i == trust,
+        )
+        for i, meter in enumerate(scenario.meters)
+    )
+    rounds: list[RoundSpan] = []
+    for turn in state.turns:
+        label = scenario.rounds[turn.round].label
+        if rounds and rounds[-1].label == label:
+            rounds[-1] = attrs.evolve(rounds[-1], last=turn.number)
+        else:
+            rounds.append(RoundSpan(label, turn.number, turn.number))
+
+    kept = {(accord.id, accord.turn) for accord in result.accords}
+    accords = []
+    for accord in state.accords:
+        form = accord.variant
+        if accord.id in scenario.offer_index:
+            variant = scenario.offer(accord.id).variant(accord.variant or None)
+            if accord.variant and variant is not None:
+                form = variant.label
+        when = "at the earlier summit" if accord.prior else f"decision {accord.turn}"
+        stands = (accord.id, accord.turn) in kept
+        if stands and accord.prior:
+            status = "carried over"
+        elif stands and result.terminal is Terminal.STATEMENT:
+            status = "in the joint statement"
+        elif stands:
+            status = "stands without a statement"
+        elif result.terminal is Terminal.WALKOUT:
+            status = "lost: they walked out"
+        else:
+            status = "lost: no statement"
+        accords.append(
+            AccordLine(_sentence(scenario.accord_label(accord.id)), form, when, status, stands)
+        )
+
+    history_scores = _line_scores(state, "historical")
+    essay_scores = _line_scores(state, "essay")
+    cards = {card.id: card for card in scenario.scorecards}
+    scores = tuple(
+        ScoreLine(
+            score.label,
+            cards[score.id].description if score.id in cards else "",
+            score.value,
+            history_scores[i] if history_scores else None,
+            essay_scores[i] if essay_scores else None,
+        )
+        for i, score in enumerate(result.scores)
+    )
+
+    views: dict[str, tuple[str, str]] = {}
+    moves = []
+    for turn in state.turns:
+        verdict, tone = _VERDICTS.get(turn.reaction.kind, (turn.reaction.kind.value, Tone.NEUTRAL))
+        if turn.reaction.kind is ReactionKind.ACCEPT and turn.move.is_answer:
+            verdict = "agreed"
+        moves.append(
+            MoveLine(
+                turn.number,
+                scenario.rounds[turn.round].label,
+                move_label(scenario, turn.move),
+                verdict,
+                tone,
+            )
+        )
+        if not turn.move.is_answer and turn.move.offer not in views:
+            offer = scenario.offer(turn.move.offer)
+            if offer.essay:
+                views[offer.id] = (offer.label, offer.essay)
+
+    stance = scenario.stances[state.stance]
+    source = scenario.source
+    verb = "decision" if len(state.turns) == 1 else "decisions"
+    return Debrief(
+        kicker=f"Debrief \u00b7 {scenario.title} \u00b7 seed {state.seed} \u00b7 "
+        f"{len(state.turns)} {verb}",
+        title=result.ending.title,
+        ending_text=result.ending.text,
+        history_text=result.ending.history,
+        meters=meters,
+        rounds=tuple(rounds),
+        decisions=len(state.turns),
+        accords=tuple(accords),
+        scores=scores,
+        profile=(state.profile_info.label, state.profile_info.description),
+        stance=(stance.label, stance.description),
+        history=_line_summary(state, "historical", "historical", "What happened in history"),
+        essay=_line_summary(state, "essay", "essay", "What the essay recommended"),
+        essay_views=tuple(views.values()),
+        citation=f"{source.author}, {source.publication}, {source.year}.",
+        moves=tuple(moves),
+    )
+
+
+def meter_chart(debrief: Debrief, palette: Palette) -> LineChart:
+    """The chart of every meter over the game, trust emphasised, rounds as bands."""
+    colours = series_colours(palette)
+    decisions = debrief.decisions
+    series = []
+    for i, meter in enumerate(debrief.meters):
+        label = f"{meter.label} (lower is better)" if meter.lower_is_better else meter.label
+        series.append(
+            Series(
+                label,
+                tuple(float(v) for v in meter.values),
+                colours[i % len(colours)],
+                width=3 if meter.emphasis else 2,
+                marker=MARKERS[i % len(MARKERS)],
+                dashed=meter.lower_is_better,
+                emphasis=meter.emphasis,
+            )
+        )
+    # Trust first in the legend, whatever its place in the scenario.
+    series.sort(key=lambda s: not s.emphasis)
+    bands = tuple(
+        Band(r.first - 1, r.last, r.label, shaded=i % 2 == 1) for i, r in enumerate(debrief.rounds)
+    )
+    ticks = tuple(float(i) for i in range(decisions + 1))
+    labels = ("start", *(str(i) for i in range(1, decisions + 1)))
+    return LineChart(
+        x=Axis(0, max(decisions, 1), ticks=ticks, labels=labels, title="your decisions"),
+        y=Axis(0, 100, ticks=(0, 25, 50, 75, 100)),
+        series=tuple(series),
+        bands=bands,
+    )
+
+
+def score_chart(debrief: Debrief, palette: Palette) -> BarChart | None:
+    """Your scores beside those of the historical and the essay's lines (None without them)."""
+    colours = series_colours(palette)
+    series = [BarSeries("You", tuple(float(s.value) for s in debrief.scores), colours[0])]
+    if all(s.history is not None for s in debrief.scores):
+        values = tuple(float(s.history or 0) for s in debrief.scores)
+        series.append(BarSeries("History's line", values, colours[5 % len(colours)]))
+    if all(s.essay is not None for s in debrief.scores):
+        values = tuple(float(s.essay or 0) for s in debrief.scores)
+        series.append(BarSeries("The essay's line", values, colours[1]))
+    if len(series) == 1:
+        return None
+    return BarChart(
+        categories=tuple(s.label for s in debrief.scores),
+        series=tuple(series),
+        value_axis=Axis(0, 100, ticks=(0, 50, 100)),
+    )
+
+
+# --- Controls -------------------------------------------------------------------------------------
+
+
+@attrs.define(kw_only=True, eq=False)
+class Tab(Control):
+    """A page tab: number badge and name; the current page is underlined."""
+
+    label: str
+    is_current: bool = False
+
+    def preferred_width(self, ctx: UiContext) -> int:
+        """Badge, gap, label and padding."""
+        return 28 + theme.UNIT + ctx.text_width(TextRole.BODY_STRONG, self.label) + 4 * theme.UNIT
+
+    def draw(self, surface: pygame.Surface, ctx: UiContext) -> None:
+        palette = ctx.palette
+        rect = self.rect
+        if self.focused or self.hovered:
+            pygame.draw.rect(surface, palette.surface_hover, rect, border_radius=theme.RADIUS)
+        x = rect.left + 2 * theme.UNIT
+        if self.shortcut is not None:
+            badge = draw_badge(
+                surface, ctx, (x, rect.centery - 14), self.shortcut.label, filled=self.is_current
+            )
+            x = badge.right + theme.UNIT
+        role = TextRole.BODY_STRONG if self.is_current else TextRole.BODY
+        colour = palette.ink if self.is_current else palette.ink_soft
+        text = ctx.text(role, self.label, colour)
+        surface.blit(text, text.get_rect(midleft=(x, rect.centery)))
+        if self.is_current:
+            inset = 2 * theme.UNIT
+            pygame.draw.rect(
+                surface,
+                palette.navy,
+                (rect.left + inset, rect.bottom - 3, rect.width - 2 * inset, 3),
+                border_radius=1,
+            )
+        if self.focused:
+            draw_focus_ring(surface, ctx, rect)
+
+
+@functools.cache
+def _fade(colour: Colour, width: int, height: int) -> pygame.Surface:
+    """A strip going from clear to ``colour``, top to bottom."""
+    strip = pygame.Surface((width, height), pygame.SRCALPHA)
+    for y in range(height):
+        alpha = round(255 * (y + 1) / height)
+        strip.fill((*colour, alpha), pygame.Rect(0, y, width, 1))
+    return strip
+
+
+def _key(code: int, label: str) -> Shortcut:
+    return Shortcut(code, label)
+
+
+# --- The screen -----------------------------------------------------------------------------------
+
+
+class DebriefScreen:
+    """The finished game, explained; buttons to replay, export, go on, or leave."""
+
+    is_overlay: ClassVar[bool] = False
+
+    def __init__(
+        self,
+        ctx: UiContext,
+        state: GameState,
+        *,
+        on_replay: Callable[[], Action | None],
+        on_export: Callable[[], Action | None],
+        on_next_summit: Callable[[], Action | None] | None,
+        on_title: Callable[[], Action | None],
+        verification: str,
+    ) -> None:
+        self.ctx = ctx
+        self.state = state
+        self.debrief = build_debrief(state)
+        self.verification = verification
+        self.on_title = on_title
+        self.page = 0
+        self.scroll = [0.0] * len(PAGES)
+        self.elapsed = 0.0
+        self.tabs = [
+            Tab(
+                label=name,
+                shortcut=Shortcut(key, str(i + 1), alt),
+                on_activate=self._goto(i),
+            )
+            for i, (name, (key, alt)) in enumerate(
+                zip(
+                    PAGES,
+                    (
+                        (pygame.K_1, pygame.K_KP1),
+                        (pygame.K_2, pygame.K_KP2),
+                        (pygame.K_3, pygame.K_KP3),
+                        (pygame.K_4, pygame.K_KP4),
+                    ),
+                    strict=True,
+                )
+            )
+        ]
+        self.title_button = Button(
+            label="Back to title",
+            kind=ButtonKind.QUIET,
+            hint="Esc",
+            shortcut=_key(pygame.K_t, "T"),
+            on_activate=on_title,
+        )
+        self.next_button = Button(
+            label="Go to the next summit",
+            kind=ButtonKind.SECONDARY,
+            hint="N",
+            shortcut=_key(pygame.K_n, "N"),
+            on_activate=on_next_summit,
+            enabled=on_next_summit is not None,
+            reason="" if on_next_summit is not None else "No later summit follows this one",
+        )
+        self.export_button = Button(
+            label="Export transcript",
+            kind=ButtonKind.SECONDARY,
+            hint="E",
+            shortcut=_key(pygame.K_e, "E"),
+            on_activate=on_export,
+        )
+        self.replay_button = Button(
+            label="Replay same seed",
+            kind=ButtonKind.PRIMARY,
+            hint="R",
+            shortcut=_key(pygame.K_r, "R"),
+            on_activate=on_replay,
+        )
+        self.buttons = [self.title_button, self.next_button, self.export_button, self.replay_button]
+        self.focus = FocusGroup([*self.tabs, *self.buttons])
+        self.focus.focus(self.replay_button)
+        self._pages: dict[tuple[int, Palette, object], pygame.Surface] = {}
+        self._layout_key: object = None
+        self._layout()
+        self._sync_tabs()
+
+    # -- layout ------------------------------------------------------------------------------
+
+    def _layout(self) -> None:
+        ctx = self.ctx
+        key = ctx.settings.text_size
+        if key == self._layout_key:
+            return
+        self._layout_key = key
+        x = theme.MARGIN_X - 2 * theme.UNIT
+        for tab in self.tabs:
+            width = tab.preferred_width(ctx)
+            tab.rect = pygame.Rect(x, TABS_TOP, width, TABS_HEIGHT)
+            x += width + theme.UNIT
+        self.title_button.rect = pygame.Rect(
+            theme.MARGIN_X - 2 * theme.UNIT,
+            BUTTONS_TOP,
+            self.title_button.preferred_width(ctx),
+            theme.CONTROL_HEIGHT,
+        )
+        right = theme.column_x(theme.COLUMNS)
+        for button in (self.replay_button, self.export_button, self.next_button):
+            width = max(button.preferred_width(ctx), theme.span(2))
+            button.rect = pygame.Rect(right - width, BUTTONS_TOP, width, theme.CONTROL_HEIGHT)
+            right = button.rect.left - 2 * theme.UNIT
+
+    def _goto(self, page: int) -> ActionFn:
+        def show() -> Action | None:
+            self.page = page
+            self._sync_tabs()
+            return None
+
+        return show
+
+    def _sync_tabs(self) -> None:
+        for i, tab in enumerate(self.tabs):
+            tab.is_current = i == self.page
+
+    # -- input -------------------------------------------------------------------------------
+
+    def on_event(self, event: pygame.event.Event) -> Action | None:
+        self._layout()
+        if event.type == pygame.KEYDOWN and not event.mod & _BLOCKING_MODS:
+            if event.key == pygame.K_ESCAPE:
+                return self.on_title()
+            if self._scroll_key(event.key):
+                return None
+        if event.type == pygame.MOUSEWHEEL and VIEW.collidepoint(self.focus.pointer or (-1, -1)):
+            self._scroll_by(-event.y * SCROLL_STEP)
+            return None
+        handled = self.focus.handle(event, self.ctx)
+        return None if handled is None else handled.action
+
+    def _scroll_key(self, key: int) -> bool:
+        view = VIEW.height
+        steps = {
+            pygame.K_PAGEDOWN: view - SCROLL_STEP,
+            pygame.K_PAGEUP: -(view - SCROLL_STEP),
+            pygame.K_HOME: -1e9,
+            pygame.K_END: 1e9,
+        }
+        if key not in steps:
+            return False
+        self._scroll_by(steps[key])
+        return True
+
+    def _scroll_by(self, dy: float) -> None:
+        top = self.max_scroll(self.page)
+        self.scroll[self.page] = max(0.0, min(float(top), self.scroll[self.page] + dy))
+
+    def max_scroll(self, page: int) -> int:
+        """How far ``page`` scrolls at the current text size (0: it fits)."""
+        if page == 0:
+            return 0
+        return max(0, self._page_surface(page).get_height() - VIEW.height)
+
+    def update(self, dt: float) -> bool:
+        moving = self.focus.update(dt)
+        if self.elapsed < REVEAL_SECONDS:
+            self.elapsed = min(REVEAL_SECONDS, self.elapsed + dt)
+            return True
+        return moving
+
+    # -- drawing -----------------------------------------------------------------------------
+
+    def draw(self, surface: pygame.Surface) -> None:
+        ctx = self.ctx
+        palette = ctx.palette
+        self._layout()
+        surface.fill(palette.paper)
+        self._draw_header(surface)
+        draw_rule(
+            surface,
+            palette.rule,
+            theme.MARGIN_X,
+            theme.column_x(theme.COLUMNS),
+            TABS_TOP + TABS_HEIGHT,
+        )
+        if self.page == 0:
+            self._draw_chart_page(surface)
+        else:
+            self._draw_scrolled(surface, self.page)
+        self.focus.draw(surface, ctx)
+
+    def _draw_header(self, surface: pygame.Surface) -> None:
+        ctx = self.ctx
+        palette = ctx.palette
+        debrief = self.debrief
+        width = theme.column_x(CODE_FIRST_COLUMN) - theme.GUTTER - theme.MARGIN_X
+        kicker = fit_text(ctx, TextRole.KICKER, debrief.kicker.upper(), width)
+        y = theme.MARGIN_Y
+        text = ctx.text(TextRole.KICKER, kicker, palette.ink_soft)
+        surface.blit(text, (theme.MARGIN_X, y))
+        y += text.get_height() + theme.UNIT
+        title = ctx.text(
+            TextRole.TITLE, fit_text(ctx, TextRole.TITLE, debrief.title, width), palette.ink
+        )
+        surface.blit(title, (theme.MARGIN_X - 2, y))
+        self._draw_code(surface)
+
+    def _draw_code(self, surface: pygame.Surface) -> None:
+        ctx = self.ctx
+        palette = ctx.palette
+        pad = 2 * theme.UNIT
+        label = ctx.text(TextRole.KICKER, "VERIFICATION CODE", palette.on_navy_soft)
+        code = ctx.fonts.render(
+            Face.TEXT_STRONG, CODE_PX, self.verification, palette.on_navy, tracking=3
+        )
+        note = fit_text(ctx, TextRole.CAPTION, CODE_NOTE, CODE_BOX.width - 2 * pad)
+        hint = ctx.text(TextRole.CAPTION, note, palette.on_navy_soft)
+        # The box grows with the text size, downwards, staying clear of the tabs.
+        height = pad + label.get_height() + code.get_height() + hint.get_height() + pad - 4
+        box = pygame.Rect(CODE_BOX.left, CODE_BOX.top, CODE_BOX.width, max(CODE_BOX.height, height))
+        box.height = min(box.height, TABS_TOP - theme.UNIT - box.top)
+        pygame.draw.rect(surface, palette.navy, box, border_radius=theme.RADIUS)
+        surface.blit(label, (box.left + pad, box.top + pad - 2))
+        hint_rect = hint.get_rect(bottomleft=(box.left + pad, box.bottom - pad + 4))
+        # The code sits midway between its label and the note under it.
+        middle = (box.top + pad - 2 + label.get_height() + hint_rect.top) // 2
+        surface.blit(code, code.get_rect(midleft=(box.left + pad - 1, middle)))
+        surface.blit(hint, hint_rect)
+
+    def _draw_chart_page(self, surface: pygame.Surface) -> None:
+        full = self._chart_surface(bare=False)
+        reveal = min(1.0, self.elapsed / REVEAL_SECONDS) if REVEAL_SECONDS else 1.0
+        if reveal >= 1.0:
+            surface.blit(full, VIEW.topleft)
+            return
+        # Lines draw in from the left: the bare chart, then the finished one up to the reveal.
+        surface.blit(self._chart_surface(bare=True), VIEW.topleft)
+        shown = pygame.Rect(0, 0, round(VIEW.width * reveal), VIEW.height)
+        surface.blit(full, VIEW.topleft, shown)
+
+    def _chart_surface(self, *, bare: bool) -> pygame.Surface:
+        ctx = self.ctx
+        key = (-1 if bare else 0, ctx.palette, ctx.settings.text_size)
+        cached = self._pages.get(key)
+        if cached is not None:
+            return cached
+        chart = meter_chart(self.debrief, ctx.palette)
+        if bare:
+            chart = attrs.evolve(
+                chart,
+                series=tuple(
+                    attrs.evolve(s, values=tuple(None for _ in s.values)) for s in chart.series
+                ),
+            )
+        page = pygame.Surface(VIEW.size)
+        page.fill(ctx.palette.paper)
+        chart.draw(page, page.get_rect(), ctx)
+        self._pages[key] = page
+        return page
+
+    def _draw_scrolled(self, surface: pygame.Surface, page: int) -> None:
+        image = self._page_surface(page)
+        offset = round(min(self.scroll[page], float(self.max_scroll(page))))
+        surface.blit(image, VIEW.topleft, pygame.Rect(0, offset, VIEW.width, VIEW.height))
+        overflow = image.get_height() - VIEW.height
+        if overflow <= 0:
+            return
+        palette = self.ctx.palette
+        track = pygame.Rect(
+            theme.column_x(theme.COLUMNS) + 2 * theme.UNIT, VIEW.top, 4, VIEW.height
+        )
+        pygame.draw.rect(surface, palette.sunk, track, border_radius=2)
+        thumb_h = max(24, round(VIEW.height * VIEW.height / image.get_height()))
+        thumb_y = track.top + round((VIEW.height - thumb_h) * offset / overflow)
+        pygame.draw.rect(surface, palette.slate, (track.left, thumb_y, 4, thumb_h), border_radius=2)
+        if offset < overflow:
+            # Text running under the edge fades out, so a cut line reads as "more below".
+            fade = _fade(palette.paper, VIEW.width, 3 * theme.UNIT)
+            surface.blit(fade, (VIEW.left, VIEW.bottom - fade.get_height()))
+            more = self.ctx.text(
+                TextRole.CAPTION_ITALIC, "More below \u00b7 Page Down", palette.ink_soft
+            )
+            spot = more.get_rect(
+                bottomright=(track.left - 2 * theme.UNIT, VIEW.bottom + 3 * theme.UNIT)
+            )
+            surface.fill(palette.paper, spot.inflate(2 * theme.UNIT, 0))
+            surface.blit(more, spot)
+
+    def _page_surface(self, page: int) -> pygame.Surface:
+        ctx = self.ctx
+        key = (page, ctx.palette, ctx.settings.text_size)
+        cached = self._pages.get(key)
+        if cached is not None:
+            return cached
+        builders: dict[int, Callable[[], list[_Column]]] = {
+            1: self._scores_page,
+            2: self._record_page,
+            3: self._compare_page,
+        }
+        columns = builders[page]()
+        lead = self._lead(page)
+        height = max((column.ink_bottom for column in columns), default=0)
+        lead_h = lead.get_height() if lead is not None else 0
+        image = pygame.Surface((VIEW.width, max(VIEW.height, lead_h + height)))
+        image.fill(ctx.palette.paper)
+        if lead is not None:
+            image.blit(lead, (0, 0))
+        for column in columns:
+            column.paint(image, lead_h)
+        self._pages[key] = image
+        return image
+
+    def _lead(self, page: int) -> pygame.Surface | None:
+        if page != 3:
+            return None
+        ctx = self.ctx
+        text = ctx.text(TextRole.LEAD, self.debrief.history_text, ctx.palette.ink, wrap=VIEW.width)
+        lead = pygame.Surface((VIEW.width, text.get_height() + 3 * theme.UNIT), pygame.SRCALPHA)
+        lead.blit(text, (0, 0))
+        return lead
+
+    # -- pages -------------------------------------------------------------------------------
+
+    def _column(self, first: int, columns: int) -> _Column:
+        return _Column(self.ctx, theme.column_x(first) - theme.MARGIN_X, theme.span(columns))
+
+    def _scores_page(self) -> list[_Column]:
+        ctx = self.ctx
+        palette = ctx.palette
+        left = self._column(0, 7)
+        left.kicker("The scorecards, 0 to 100")
+        for score in self.debrief.scores:
+            left.score(score)
+        chart = score_chart(self.debrief, palette)
+        right = self._column(8, 4)
+        if chart is not None:
+            right.kicker("Compared, on your seed")
+            right.chart(chart, 236)
+            notes = []
+            if self.debrief.history and self.debrief.history.ending:
+                notes.append(f"History's line ends: {self.debrief.history.ending}.")
+            if self.debrief.essay and self.debrief.essay.ending:
+                notes.append(f"The essay's line ends: {self.debrief.essay.ending}.")
+            if notes:
+                right.gap(theme.UNIT)
+                right.paragraph(
+                    "Both played by the computer: " + " ".join(notes),
+                    TextRole.CAPTION,
+                    palette.ink_soft,
+                )
+        return [left, right]
+
+    def _record_page(self) -> list[_Column]:
+        ctx = self.ctx
+        palette = ctx.palette
+        debrief = self.debrief
+        head = self._column(0, theme.COLUMNS)
+        head.kicker("Accords reached, and whether they stand")
+        columns = [head]
+        if debrief.accords:
+            # Three columns of accords, filled downwards, so nine fit without scrolling.
+            per = -(-len(debrief.accords) // 3)
+            parts = []
+            for part in range(3):
+                column = self._column(part * 4, 4)
+                column.gap(head.bottom)
+                for accord in debrief.accords[part * per : (part + 1) * per]:
+                    column.accord(accord)
+                parts.append(column)
+            columns += parts
+            head.gap(max(part.bottom for part in parts) - head.bottom + theme.UNIT)
+        else:
+            head.paragraph("No accord was reached.", TextRole.BODY_ITALIC, palette.ink_soft)
+            head.gap(3 * theme.UNIT)
+        top = head.bottom
+        them = self._column(0, 6)
+        them.gap(top)
+        them.kicker("Across the table")
+        label, description = debrief.profile
+        them.paragraph(f"They were {label}. {description}", TextRole.BODY, palette.ink)
+        them.gap(theme.UNIT // 2)
+        stance, _ = debrief.stance
+        them.paragraph(
+            f"Hidden during play and drawn by the seed. At the end they were {stance}.",
+            TextRole.CAPTION,
+            palette.ink_soft,
+        )
+        ended = self._column(6, 6)
+        ended.gap(top)
+        ended.kicker("How it ended")
+        ended.paragraph(debrief.ending_text, TextRole.BODY, palette.ink)
+        return [*columns, them, ended]
+
+    def _compare_page(self) -> list[_Column]:
+        ctx = self.ctx
+        palette = ctx.palette
+        debrief = self.debrief
+        columns = []
+        for index, line in enumerate((debrief.history, debrief.essay)):
+            column = self._column(index * 4, 4)
+            column.kicker(
+                "What happened in history" if index == 0 else "What the essay recommended"
+            )
+            if line is None:
+                column.paragraph(
+                    "This scenario has no such line.", TextRole.BODY_ITALIC, palette.ink_soft
+                )
+            else:
+                column.paragraph(line.description, TextRole.BODY, palette.ink)
+                if index == 1 and debrief.citation:
+                    column.gap(theme.UNIT // 2)
+                    column.paragraph(debrief.citation, TextRole.CAPTION, palette.ink_soft)
+                if line.ending:
+                    column.gap(theme.UNIT)
+                    column.paragraph(
+                        f"Played on your seed, this line ends: {line.ending}.",
+                        TextRole.CAPTION_ITALIC,
+                        palette.ink_soft,
+                    )
+            columns.append(column)
+        if debrief.essay_views:
+            # Under both lines, across their two columns: what the essay says of each move made.
+            views = self._column(0, 8)
+            views.gap(max(column.bottom for column in columns) + 2 * theme.UNIT)
+            views.kicker("The essay on the moves you made")
+            per = -(-len(debrief.essay_views) // 2)
+            for part in range(2):
+                column = self._column(part * 4, 4)
+                column.gap(views.bottom)
+                for label, view in debrief.essay_views[part * per : (part + 1) * per]:
+                    column.view(label, view)
+                columns.append(column)
+            columns.append(views)
+        you = self._column(8, 4)
+        you.kicker("What you did")
+        counts: dict[Tone, int] = {}
+        for move in debrief.moves:
+            counts[move.tone] = counts.get(move.tone, 0) + 1
+        tallies = [
+            (counts.get(Tone.POSITIVE, 0), "accepted"),
+            (counts.get(Tone.CAUTION, 0), "deferred or countered"),
+            (counts.get(Tone.ALARM, 0), "refused or ended"),
+            (counts.get(Tone.NEUTRAL, 0), "other"),
+        ]
+        summary = ", ".join(f"{count} {what}" for count, what in tallies if count)
+        you.paragraph(
+            f"{debrief.decisions} decisions: {summary}.", TextRole.CAPTION, palette.ink_soft
+        )
+        you.gap(theme.UNIT // 2)
+        current = ""
+        for move in debrief.moves:
+            if move.round_label != current:
+                current = move.round_label
+                you.round_rule(current)
+            you.move(move)
+        you.gap(2 * theme.UNIT)
+        you.paragraph(f"Ending: {debrief.title}.", TextRole.BODY_STRONG, palette.ink)
+        columns.append(you)
+        return columns
+
+
+class _Column:
+    """A column of a page, stacked top to bottom; painted once onto the page's image."""
+
+    def __init__(self, ctx: UiContext, x: int, width: int) -> None:
+        self.ctx = ctx
+        self.x = x
+        self.width = width
+        self.bottom = 0
+        self.ink_bottom = 0
+        """Bottom of the last thing drawn: trailing space does not make a page scroll."""
+        self._ops: list[Callable[[pygame.Surface, int], object]] = []
+
+    def _add(self, height: int, paint: Callable[[pygame.Surface, int], object]) -> None:
+        top = self.bottom
+        self._ops.append(lambda image, dy: paint(image, top + dy))
+        self.bottom += height
+        self.ink_bottom = self.bottom
+
+    def paint(self, image: pygame.Surface, dy: int) -> None:
+        """Draw the column onto ``image``, shifted down by ``dy``."""
+        for op in self._ops:
+            op(image, dy)
+
+    def gap(self, height: int) -> None:
+        """Empty space."""
+        self.bottom += height
+
+    def kicker(self, text: str) -> None:
+        """A small-capitals heading with a hairline under it."""
+        ctx = self.ctx
+        palette = ctx.palette
+        label = ctx.text(
+            TextRole.KICKER,
+            fit_text(ctx, TextRole.KICKER, text.upper(), self.width),
+            palette.ink_soft,
+        )
+        x, width = self.x, self.width
+
+        def paint(image: pygame.Surface, y: int) -> None:
+            image.blit(label, (x, y))
+            draw_rule(image, palette.rule, x, x + width, y + label.get_height() + theme.UNIT // 2)
+
+        self._add(label.get_height() + 2 * theme.UNIT, paint)
+
+    def paragraph(self, text: str, role: TextRole, colour: Colour) -> None:
+        """Wrapped text."""
+        image_text = self.ctx.text(role, text, colour, wrap=self.width)
+        x = self.x
+        self._add(image_text.get_height(), lambda image, y: image.blit(image_text, (x, y)))
+
+    def chart(self, chart: BarChart, height: int) -> None:
+        """A bar chart ``height`` pixels tall across the column."""
+        ctx = self.ctx
+        x, width = self.x, self.width
+
+        def paint(image: pygame.Surface, y: int) -> None:
+            chart.draw(image, pygame.Rect(x, y, width, height), ctx)
+
+        self._add(height, paint)
+
+    def score(self, score: ScoreLine) -> None:
+        """A scorecard: name and value, a bar, and what it counts."""
+        ctx = self.ctx
+        palette = ctx.palette
+        x, width = self.x, self.width
+        name = ctx.text(TextRole.BODY_STRONG, score.label, palette.ink)
+        value = ctx.text(TextRole.FIGURE_SMALL, str(score.value), palette.ink)
+        of = ctx.text(TextRole.CAPTION, "/ 100", palette.ink_soft)
+        desc = ctx.text(TextRole.CAPTION, score.description, palette.ink_soft, wrap=width)
+        bar_h = 12
+        head = max(name.get_height(), value.get_height())
+
+        def paint(image: pygame.Surface, y: int) -> None:
+            image.blit(name, (x, y + head - name.get_height()))
+            right = x + width
+            image.blit(of, of.get_rect(bottomright=(right, y + head - 2)))
+            image.blit(value, value.get_rect(bottomright=(right - of.get_width() - 6, y + head)))
+            track = pygame.Rect(x, y + head + theme.UNIT, width, bar_h)
+            pygame.draw.rect(image, palette.sunk, track, border_radius=bar_h // 2)
+            fill = round(width * score.value / 100)
+            if fill > 0:
+                pygame.draw.rect(
+                    image,
+                    palette.navy,
+                    (x, track.top, max(fill, bar_h), bar_h),
+                    border_radius=bar_h // 2,
+                )
+            image.blit(desc, (x, track.bottom + theme.UNIT))
+
+        self._add(head + theme.UNIT + bar_h + theme.UNIT + desc.get_height(), paint)
+        self.gap(3 * theme.UNIT)
+
+    def accord(self, accord: AccordLine) -> None:
+        """An accord: a mark that says whether it stands, its name, and when, how and where."""
+        ctx = self.ctx
+        palette = ctx.palette
+        x = self.x
+        inner = self.width - 4 * theme.UNIT
+        name = ctx.text(TextRole.LABEL, accord.label, palette.ink, wrap=inner)
+        detail_text = " \u00b7 ".join(part for part in (accord.when, accord.form) if part)
+        tone = palette.positive if accord.stands else palette.alarm
+        role = TextRole.CAPTION if accord.stands else TextRole.CAPTION_ITALIC
+        # When it fits, the status follows the details on the same line.
+        joined = f"{detail_text} \u00b7 "
+        same_line = (
+            ctx.text_width(TextRole.CAPTION, joined) + ctx.text_width(role, accord.status) <= inner
+        )
+        detail = ctx.text(
+            TextRole.CAPTION, joined if same_line else detail_text, palette.ink_soft, wrap=inner
+        )
+        status = ctx.text(role, accord.status, tone, wrap=inner)
+        mark_y = ctx.line_height(TextRole.LABEL) // 2
+
+        def paint(image: pygame.Surface, y: int) -> None:
+            centre = (x + 8, y + mark_y)
+            if accord.stands:
+                pygame.draw.circle(image, tone, centre, 7)
+                tick = [
+                    (centre[0] - 4, centre[1]),
+                    (centre[0] - 1, centre[1] + 3),
+                    (centre[0] + 4, centre[1] - 3),
+                ]
+                pygame.draw.lines(image, palette.surface, False, tick, 2)
+            else:
+                pygame.draw.circle(image, tone, centre, 7, width=2)
+                for dx in (-3, 3):
+                    pygame.draw.line(
+                        image,
+                        tone,
+                        (centre[0] - 3, centre[1] - dx),
+                        (centre[0] + 3, centre[1] + dx),
+                        2,
+                    )
+            left = x + 4 * theme.UNIT
+            image.blit(name, (left, y))
+            line_y = y + name.get_height()
+            image.blit(detail, (left, line_y))
+            if same_line:
+                image.blit(status, (left + detail.get_width(), line_y))
+            else:
+                image.blit(status, (left, line_y + detail.get_height()))
+
+        lines = detail.get_height() + (0 if same_line else status.get_height())
+        self._add(name.get_height() + lines, paint)
+        self.gap(theme.UNIT + theme.UNIT // 2)
+
+    def view(self, label: str, view: str) -> None:
+        """An offer and what the essay says of it."""
+        ctx = self.ctx
+        palette = ctx.palette
+        x = self.x
+        name = ctx.text(TextRole.LABEL, label, palette.ink, wrap=self.width)
+        text = ctx.text(TextRole.CAPTION, view, palette.ink_soft, wrap=self.width)
+
+        def paint(image: pygame.Surface, y: int) -> None:
+            image.blit(name, (x, y))
+            image.blit(text, (x, y + name.get_height()))
+
+        self._add(name.get_height() + text.get_height(), paint)
+        self.gap(theme.UNIT)
+
+    def round_rule(self, label: str) -> None:
+        """A round's name on a hairline, above its decisions."""
+        ctx = self.ctx
+        palette = ctx.palette
+        text = ctx.text(TextRole.KICKER, label.upper(), palette.ink_soft)
+        x, width = self.x, self.width
+
+        def paint(image: pygame.Surface, y: int) -> None:
+            mid = y + theme.UNIT // 2 + text.get_height() // 2
+            image.blit(text, (x, y + theme.UNIT // 2))
+            draw_rule(image, palette.rule, x + text.get_width() + theme.UNIT, x + width, mid)
+
+        self._add(text.get_height() + theme.UNIT, paint)
+
+    def move(self, move: MoveLine) -> None:
+        """A decision on one line: number, what it was, and (at the right) how they answered."""
+        ctx = self.ctx
+        palette = ctx.palette
+        x, width = self.x, self.width
+        number_w = ctx.text_width(TextRole.CAPTION, "00") + theme.UNIT
+        colour = palette.tone(move.tone) if move.tone is not Tone.NEUTRAL else palette.slate
+        verdict = ctx.text(TextRole.CAPTION_ITALIC, move.verdict, colour)
+        left = x + number_w + 12
+        inner = width - (left - x) - verdict.get_width() - theme.UNIT
+        number = ctx.text(TextRole.CAPTION, str(move.number), palette.ink_soft)
+        text = ctx.text(TextRole.CAPTION, move.label, palette.ink, wrap=max(inner, 40))
+
+        def paint(image: pygame.Surface, y: int) -> None:
+            height = text.get_height()
+            pygame.draw.rect(image, colour, (x, y + 3, 3, height - 6), border_radius=1)
+            image.blit(number, number.get_rect(topright=(x + number_w + 4, y)))
+            image.blit(text, (left, y))
+            image.blit(verdict, verdict.get_rect(topright=(x + width, y)))
+
+        self._add(text.get_height() + 2, paint)
+
+
+__all__ = [
+    "AccordLine",
+    "Debrief",
+    "DebriefScreen",
+    "MeterLine",
+    "MoveLine",
+    "ScoreLine",
+    "build_debrief",
+    "meter_chart",
+    "score_chart",
+]

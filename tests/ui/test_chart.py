@@ -1,0 +1,185 @@
+"""Charts draw what they are given: points where the axes put them, bars as tall as their values."""
+
+import itertools
+
+import pygame
+import pytest
+
+from game.ui import theme
+from game.ui.chart import (
+    COLOUR_BLIND_SERIES,
+    MARKERS,
+    STANDARD_SERIES,
+    Axis,
+    Band,
+    BarChart,
+    BarSeries,
+    LineChart,
+    Marker,
+    Series,
+    series_colours,
+)
+from game.ui.context import UiContext
+from game.ui.settings import Settings, TextSize
+
+Colour = tuple[int, int, int]
+# Smoothing leaves a marker's centre within a few levels of its colour.
+TOLERANCE = 24
+
+
+def _close(actual: pygame.Color, expected: Colour, tolerance: int = TOLERANCE) -> bool:
+    return all(abs(a - e) <= tolerance for a, e in zip(actual[:3], expected, strict=True))
+
+
+def _known_chart(colours: tuple[Colour, ...]) -> LineChart:
+    # Values far apart, so no line or marker covers another series' point.
+    return LineChart(
+        x=Axis(0, 4, ticks=(0, 1, 2, 3, 4), labels=("start", "1", "2", "3", "4")),
+        y=Axis(0, 100, ticks=(0, 50, 100)),
+        series=(
+            Series("low", (10, 12, 8, 10, 14), colours[1], marker=Marker.SQUARE),
+            Series("middle", (45, 50, 55, 48, 52), colours[2], marker=Marker.DIAMOND),
+            Series("high", (90, 85, 92, 88, 95), colours[0], width=3, emphasis=True),
+        ),
+        bands=(Band(0, 2, "first"), Band(2, 4, "second", shaded=True)),
+        title="Known data",
+    )
+
+
+@pytest.mark.parametrize("colour_blind", [False, True])
+@pytest.mark.parametrize("size", [(640, 400), (1152, 376), (320, 240)])
+def test_points_are_drawn_where_the_axes_put_them(
+    size: tuple[int, int], colour_blind: bool
+) -> None:
+    ctx = UiContext(Settings(colour_blind=colour_blind))
+    chart = _known_chart(series_colours(ctx.palette))
+    surface = pygame.Surface((size[0] + 40, size[1] + 40))
+    surface.fill(ctx.palette.paper)
+    rect = pygame.Rect(20, 20, *size)
+    chart.draw(surface, rect, ctx)
+    plot = chart.layout(ctx, rect).plot
+    assert rect.contains(plot)
+    for series in chart.series:
+        for x, value in enumerate(series.values):
+            assert value is not None
+            px, py = chart.point_at(ctx, rect, x, value)
+            assert plot.left <= px <= plot.right and plot.top <= py <= plot.bottom
+            got = surface.get_at((px, py))
+            assert _close(got, series.colour), f"{series.label} at x={x}: {got}"
+
+
+def test_to_screen_maps_the_corners_of_the_plot() -> None:
+    chart = _known_chart(STANDARD_SERIES)
+    plot = pygame.Rect(100, 50, 400, 200)
+    assert chart.to_screen(plot, 0, 0) == (100, 250)
+    assert chart.to_screen(plot, 4, 100) == (500, 50)
+    assert chart.to_screen(plot, 2, 50) == (300, 150)
+
+
+def test_a_gap_in_a_series_leaves_no_point() -> None:
+    ctx = UiContext(Settings())
+    colour = STANDARD_SERIES[3]
+    chart = LineChart(
+        x=Axis(0, 4, ticks=(0, 1, 2, 3, 4)),
+        y=Axis(0, 100, ticks=(0, 100)),
+        series=(Series("broken", (20, 30, None, 70, 80), colour),),
+        legend=False,
+    )
+    surface = chart.render(ctx, (500, 300))
+    rect = surface.get_rect()
+    assert _close(surface.get_at(chart.point_at(ctx, rect, 1, 30)), colour)
+    assert _close(surface.get_at(chart.point_at(ctx, rect, 3, 70)), colour)
+    # Half-way along where the line would run from x=1 to x=3 there is nothing of it.
+    mid = chart.point_at(ctx, rect, 2, 50)
+    assert not _close(surface.get_at(mid), colour, 60)
+
+
+def test_explicit_x_values_place_points_anywhere_on_the_axis() -> None:
+    ctx = UiContext(Settings())
+    colour = STANDARD_SERIES[0]
+    chart = LineChart(
+        x=Axis(0, 10, ticks=(0, 5, 10)),
+        y=Axis(0, 10, ticks=(0, 10)),
+        series=(Series("sparse", (2, 8), colour, xs=(1.5, 9)),),
+        legend=False,
+        end_labels=False,
+    )
+    surface = chart.render(ctx, (400, 300))
+    rect = surface.get_rect()
+    assert _close(surface.get_at(chart.point_at(ctx, rect, 1.5, 2)), colour)
+    assert _close(surface.get_at(chart.point_at(ctx, rect, 9, 8)), colour)
+
+
+def test_the_legend_wraps_when_narrow_and_the_plot_shrinks_to_make_room() -> None:
+    ctx = UiContext(Settings(text_size=TextSize.LARGE))
+    chart = _known_chart(STANDARD_SERIES)
+    wide = chart.layout(ctx, pygame.Rect(0, 0, 1200, 400))
+    narrow = chart.layout(ctx, pygame.Rect(0, 0, 260, 400))
+    assert len(wide.legend_rows) == 1
+    assert len(narrow.legend_rows) > 1
+    assert sorted(itertools.chain(*narrow.legend_rows)) == [0, 1, 2]
+    assert narrow.plot.height < wide.plot.height
+
+
+@pytest.mark.parametrize("size", [(60, 40), (200, 120), (1920, 1080)])
+def test_charts_render_at_any_size(size: tuple[int, int]) -> None:
+    ctx = UiContext(Settings())
+    assert _known_chart(STANDARD_SERIES).render(ctx, size).get_size() == size
+    bars = BarChart(("a", "b"), (BarSeries("s", (1, 2), STANDARD_SERIES[0]),), Axis(0, 2))
+    assert bars.render(ctx, size).get_size() == size
+
+
+def test_axes_refuse_nonsense() -> None:
+    with pytest.raises(ValueError, match="hi > lo"):
+        Axis(5, 5)
+    with pytest.raises(ValueError, match="one label per tick"):
+        Axis(0, 1, ticks=(0, 1), labels=("only one",))
+    with pytest.raises(ValueError, match="one value per category"):
+        BarChart(("a", "b"), (BarSeries("s", (1,), (0, 0, 0)),), Axis(0, 1))
+
+
+def test_tick_labels_default_to_the_values() -> None:
+    assert Axis(0, 1, ticks=(0, 0.5, 1)).tick_labels() == ("0", "0.5", "1")
+
+
+@pytest.mark.parametrize("horizontal", [False, True])
+def test_bars_are_as_long_as_their_values(horizontal: bool) -> None:
+    ctx = UiContext(Settings())
+    colours = series_colours(ctx.palette)
+    chart = BarChart(
+        categories=("They walk out", "Embassies in both capitals", "No deal"),
+        series=(
+            BarSeries("Class A", (4, 10, 2), colours[0]),
+            BarSeries("Class B", (6, 5, 0), colours[1]),
+        ),
+        value_axis=Axis(0, 10, ticks=(0, 5, 10)),
+        horizontal=horizontal,
+        title="Endings",
+    )
+    surface = chart.render(ctx, (640, 360))
+    plot = chart.layout(ctx, surface.get_rect()).plot
+    full = chart.bar_rect(plot, 1, 0)
+    half = chart.bar_rect(plot, 1, 1)
+
+    def length(bar: pygame.Rect) -> int:
+        return bar.width if horizontal else bar.height
+
+    assert abs(length(half) * 2 - length(full)) <= 2
+    assert length(chart.bar_rect(plot, 2, 1)) == 0
+    for category, values in enumerate(zip(*(s.values for s in chart.series), strict=True)):
+        for index, value in enumerate(values):
+            bar = chart.bar_rect(plot, category, index)
+            if value:
+                assert plot.contains(bar) or plot.inflate(2, 2).contains(bar)
+                assert _close(surface.get_at(bar.center), chart.series[index].colour, 2)
+
+
+def test_series_colours_are_distinct_and_follow_the_palette() -> None:
+    assert series_colours(theme.STANDARD_PALETTE) == STANDARD_SERIES
+    assert series_colours(theme.COLOUR_BLIND_PALETTE) == COLOUR_BLIND_SERIES
+    for colours in (STANDARD_SERIES, COLOUR_BLIND_SERIES):
+        assert len(set(colours)) == len(colours)
+        # Dark enough to read as lines on the off-white paper.
+        for colour in colours:
+            assert sum(colour) < sum(theme.STANDARD_PALETTE.paper) * 0.6
+    assert len(set(MARKERS[:4])) == 4, "the first four series differ in shape as well"

@@ -1,0 +1,453 @@
+"""The debrief: what it reports, that it fits, its buttons by key and by mouse, monkeys, golden."""
+
+import os
+import random
+from pathlib import Path
+
+import attrs
+import pygame
+import pytest
+
+from game.engine import GameState, Scenario, Terminal, new_game, outcome
+from game.engine.strategies import play
+from game.engine.transcript import verification_code
+from game.scenarios import load_scenario
+from game.ui import theme
+from game.ui.app import App, FixedClock, OffscreenDisplay, ScriptedEvents
+from game.ui.chart import COLOUR_BLIND_SERIES, STANDARD_SERIES
+from game.ui.context import UiContext
+from game.ui.screen import Action, Reset, Screen
+from game.ui.screens.debrief import (
+    PAGES,
+    VIEW,
+    DebriefScreen,
+    build_debrief,
+    meter_chart,
+    score_chart,
+)
+from game.ui.screens.outcome import finished_games, rich_game
+from game.ui.settings import Settings, TextSize
+from game.ui.shots import SETTLE_SECONDS, render_screens
+from game.ui.testing import click, key, monkey_events, move, wheel
+from game.ui.widgets import Button
+
+GOLDEN = Path(__file__).parent / "golden"
+MONKEY_EVENTS = 2000
+
+
+@pytest.fixture(scope="module")
+def hanoi() -> Scenario:
+    return load_scenario("hanoi")
+
+
+@pytest.fixture(scope="module")
+def rich(hanoi: Scenario) -> GameState:
+    return rich_game(hanoi, 7)
+
+
+@pytest.fixture(scope="module")
+def endings(hanoi: Scenario) -> dict[str, GameState]:
+    return {ending: found.state for ending, found in finished_games(hanoi, 7).items()}
+
+
+@attrs.define
+class Callbacks:
+    """Counts of every debrief callback."""
+
+    replay: int = 0
+    export: int = 0
+    next_summit: int = 0
+    title: int = 0
+
+    def bump(self, name: str) -> Action | None:
+        setattr(self, name, getattr(self, name) + 1)
+        return None
+
+
+def _screen(
+    ctx: UiContext, state: GameState, calls: Callbacks, *, next_summit: bool = True
+) -> DebriefScreen:
+    return DebriefScreen(
+        ctx,
+        state,
+        on_replay=lambda: calls.bump("replay"),
+        on_export=lambda: calls.bump("export"),
+        on_next_summit=(lambda: calls.bump("next_summit")) if next_summit else None,
+        on_title=lambda: calls.bump("title"),
+        verification=verification_code(state),
+    )
+
+
+def _send(screen: DebriefScreen, *events: pygame.event.Event) -> None:
+    for event in events:
+        screen.on_event(event)
+
+
+# --- What it reports -----------------------------------------------------------------------------
+
+
+def test_the_meters_run_from_the_start_through_every_decision(rich: GameState) -> None:
+    debrief = build_debrief(rich)
+    start = new_game(rich.scenario, rich.seed).meters
+    assert len(debrief.meters) == len(rich.scenario.meters)
+    for i, meter in enumerate(debrief.meters):
+        assert meter.values[0] == start[i]
+        assert meter.values[1:] == tuple(turn.meters[i] for turn in rich.turns)
+    assert [m.emphasis for m in debrief.meters].count(True) == 1
+    assert debrief.meters[rich.scenario.meter_index["trust"]].emphasis
+
+
+def test_rounds_cover_every_decision_in_order(rich: GameState) -> None:
+    debrief = build_debrief(rich)
+    assert debrief.rounds[0].first == 1
+    assert debrief.rounds[-1].last == len(rich.turns)
+    for before, after in zip(debrief.rounds, debrief.rounds[1:], strict=False):
+        assert after.first == before.last + 1
+
+
+def test_accords_say_whether_they_stand(endings: dict[str, GameState]) -> None:
+    signed = build_debrief(endings["embassies"])
+    assert signed.accords and all(a.stands for a in signed.accords)
+    assert all(a.status == "in the joint statement" for a in signed.accords)
+    for name, state in endings.items():
+        debrief = build_debrief(state)
+        result = outcome(state)
+        assert result is not None
+        assert sum(a.stands for a in debrief.accords) == len(result.accords), name
+        if state.terminal is Terminal.WALKOUT:
+            assert all(a.status == "lost: they walked out" for a in debrief.accords)
+        if state.terminal in (Terminal.WALKED_AWAY, Terminal.NO_STATEMENT):
+            for accord in debrief.accords:
+                expected = "stands without a statement" if accord.stands else "lost: no statement"
+                assert accord.status == expected
+
+
+def test_scores_profile_and_the_two_lines(rich: GameState) -> None:
+    debrief = build_debrief(rich)
+    result = outcome(rich)
+    assert result is not None
+    assert [s.value for s in debrief.scores] == [s.value for s in result.scores]
+    assert {s.label for s in debrief.scores} >= {"A normal relationship", "Less risk exposure"}
+    assert debrief.profile == (rich.profile_info.label, rich.profile_info.description)
+    assert debrief.history is not None and debrief.history.ending
+    assert debrief.essay is not None and debrief.essay.ending
+    historical = outcome(play(rich.scenario, "historical", rich.seed))
+    assert historical is not None
+    assert debrief.history.ending == historical.ending.title
+    assert all(s.history is not None and s.essay is not None for s in debrief.scores)
+    assert len(debrief.moves) == len(rich.turns)
+    offered = {t.move.offer for t in rich.turns if not t.move.is_answer}
+    assert len(debrief.essay_views) == len(offered)
+
+
+def test_the_chart_follows_the_palette(rich: GameState) -> None:
+    debrief = build_debrief(rich)
+    plain = meter_chart(debrief, theme.STANDARD_PALETTE)
+    safe = meter_chart(debrief, theme.COLOUR_BLIND_PALETTE)
+    assert {s.colour for s in plain.series} <= set(STANDARD_SERIES)
+    assert {s.colour for s in safe.series} <= set(COLOUR_BLIND_SERIES)
+    assert plain.series[0].emphasis, "trust leads the legend"
+    assert len(plain.bands) == len(debrief.rounds)
+    bars = score_chart(debrief, theme.STANDARD_PALETTE)
+    assert bars is not None and len(bars.series) == 3
+
+
+def test_an_unfinished_game_is_refused(ctx: UiContext, hanoi: Scenario) -> None:
+    with pytest.raises(ValueError, match="finished"):
+        _screen(ctx, new_game(hanoi, 1), Callbacks())
+
+
+# --- Rendering and fit ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("colour_blind", [False, True])
+@pytest.mark.parametrize("size", list(TextSize))
+def test_every_page_renders_and_fits_or_scrolls(
+    rich: GameState, size: TextSize, colour_blind: bool
+) -> None:
+    ctx = UiContext(Settings(text_size=size, colour_blind=colour_blind))
+    screen = _screen(ctx, rich, Callbacks())
+    for page in range(len(PAGES)):
+        screen.page = page
+        screen._sync_tabs()
+        picture = render_screens([screen])
+        assert picture.get_size() == theme.LOGICAL_SIZE
+        # The code is on every page, on navy, where it can be copied.
+        assert picture.get_at((theme.column_x(11), 50))[:3] == ctx.palette.navy
+        # Nothing spills past the content area into the button row.
+        for x in range(theme.MARGIN_X, theme.column_x(theme.COLUMNS), 7):
+            assert picture.get_at((x, VIEW.bottom + 8))[:3] == ctx.palette.paper or (
+                screen.max_scroll(page) > 0
+            ), f"page {page} at {size} spills below the view"
+        if page:
+            image = screen._page_surface(page)
+            assert image.get_width() == VIEW.width
+            assert screen.max_scroll(page) == max(0, image.get_height() - VIEW.height)
+    assert screen.max_scroll(0) == 0, "the chart always fits"
+
+
+def test_every_ending_gets_a_debrief(ctx: UiContext, endings: dict[str, GameState]) -> None:
+    for state in endings.values():
+        screen = _screen(ctx, state, Callbacks())
+        for page in range(len(PAGES)):
+            screen.page = page
+            render_screens([screen])
+
+
+def test_pages_that_overflow_scroll_with_keys_and_wheel(rich: GameState) -> None:
+    ctx = UiContext(Settings(text_size=TextSize.LARGE))
+    screen = _screen(ctx, rich, Callbacks())
+    _send(screen, key(pygame.K_4))
+    assert screen.page == 3
+    top = screen.max_scroll(3)
+    assert top > 0, "the comparison page is long at large text"
+    _send(screen, key(pygame.K_PAGEDOWN))
+    assert 0 < screen.scroll[3] <= top
+    _send(screen, key(pygame.K_END))
+    assert screen.scroll[3] == top
+    _send(screen, key(pygame.K_HOME))
+    assert screen.scroll[3] == 0
+    _send(screen, move(VIEW.center), wheel(-2))
+    assert screen.scroll[3] > 0
+    _send(screen, wheel(50))
+    assert screen.scroll[3] == 0
+
+
+def test_tabs_switch_by_number_and_by_click(ctx: UiContext, rich: GameState) -> None:
+    screen = _screen(ctx, rich, Callbacks())
+    for number, code in enumerate((pygame.K_2, pygame.K_3, pygame.K_4, pygame.K_1), start=1):
+        _send(screen, key(code))
+        assert screen.page == number % 4
+    for index, tab in enumerate(screen.tabs):
+        _send(screen, *click(tab.rect.center))
+        assert screen.page == index
+        assert tab.is_current
+
+
+# --- Buttons --------------------------------------------------------------------------------------
+
+BUTTONS = {
+    "replay": ("replay_button", pygame.K_r),
+    "export": ("export_button", pygame.K_e),
+    "next_summit": ("next_button", pygame.K_n),
+    "title": ("title_button", pygame.K_t),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BUTTONS))
+def test_each_button_by_its_shortcut(ctx: UiContext, rich: GameState, name: str) -> None:
+    calls = Callbacks()
+    screen = _screen(ctx, rich, calls)
+    _send(screen, key(BUTTONS[name][1]))
+    assert attrs.asdict(calls) == {k: int(k == name) for k in BUTTONS}
+
+
+@pytest.mark.parametrize("name", sorted(BUTTONS))
+def test_each_button_by_tab_and_enter(ctx: UiContext, rich: GameState, name: str) -> None:
+    calls = Callbacks()
+    screen = _screen(ctx, rich, calls)
+    target: Button = getattr(screen, BUTTONS[name][0])
+    for _ in range(len(screen.focus.controls)):
+        if screen.focus.focused is target:
+            break
+        _send(screen, key(pygame.K_TAB))
+    assert screen.focus.focused is target
+    _send(screen, key(pygame.K_RETURN))
+    assert attrs.asdict(calls) == {k: int(k == name) for k in BUTTONS}
+
+
+@pytest.mark.parametrize("name", sorted(BUTTONS))
+def test_each_button_by_mouse(ctx: UiContext, rich: GameState, name: str) -> None:
+    calls = Callbacks()
+    screen = _screen(ctx, rich, calls)
+    target: Button = getattr(screen, BUTTONS[name][0])
+    _send(screen, *click(target.rect.center))
+    assert attrs.asdict(calls) == {k: int(k == name) for k in BUTTONS}
+
+
+def test_escape_goes_back_to_the_title(ctx: UiContext, rich: GameState) -> None:
+    calls = Callbacks()
+    _send(_screen(ctx, rich, calls), key(pygame.K_ESCAPE))
+    assert calls.title == 1
+
+
+def test_without_a_next_summit_the_button_is_disabled_with_a_reason(
+    ctx: UiContext, rich: GameState
+) -> None:
+    calls = Callbacks()
+    screen = _screen(ctx, rich, calls, next_summit=False)
+    assert not screen.next_button.enabled
+    assert screen.next_button.reason
+    _send(screen, key(pygame.K_n), *click(screen.next_button.rect.center))
+    assert calls.next_summit == 0
+    # Focused, it says why, just above itself.
+    plain = render_screens([_screen(ctx, rich, calls, next_summit=False)])
+    screen.focus.focus(screen.next_button)
+    focused = render_screens([screen])
+    rect = screen.next_button.rect
+    y = rect.top - 2 * theme.UNIT - 10
+    assert any(
+        plain.get_at((x, y)) != focused.get_at((x, y)) for x in range(rect.left, rect.right, 2)
+    )
+
+
+def test_buttons_work_through_the_real_loop(ctx: UiContext, rich: GameState) -> None:
+    calls = Callbacks()
+    screen = _screen(ctx, rich, calls)
+    script = [
+        [],
+        [key(pygame.K_e)],
+        click(screen.replay_button.rect.center),
+        [key(pygame.K_TAB)],
+        [key(pygame.K_3)],
+        [],
+    ]
+    app = App(
+        ctx,
+        screen,
+        display=OffscreenDisplay(),
+        events=ScriptedEvents(script),
+        clock=FixedClock(),
+        persist_settings=False,
+    )
+    app.run()
+    assert (calls.export, calls.replay, screen.page) == (1, 1, 2)
+
+
+# --- Motion, idling and drawing ------------------------------------------------------------
+
+
+def test_the_chart_draws_in_then_the_screen_idles(ctx: UiContext, rich: GameState) -> None:
+    screen = _screen(ctx, rich, Callbacks())
+    early = render_screens_at(screen, 0.2)
+    assert screen.update(1 / 60) is True
+    while screen.update(1 / 60):
+        pass
+    assert screen.update(1 / 60) is False
+    late = render_screens_at(screen, 0.0)
+    right = (theme.column_x(theme.COLUMNS) - 80, VIEW.top + 40)
+    assert early.get_size() == late.get_size()
+    assert any(
+        early.get_at((x, y)) != late.get_at((x, y))
+        for x in range(right[0] - 200, right[0], 5)
+        for y in range(VIEW.top, VIEW.bottom - 80, 5)
+    ), "the lines were not yet drawn at the right early on"
+
+
+def render_screens_at(screen: DebriefScreen, dt: float) -> pygame.Surface:
+    """Draw without settling the animation first (unlike render_screens)."""
+    screen.update(dt)
+    surface = pygame.Surface(theme.LOGICAL_SIZE)
+    screen.draw(surface)
+    return surface
+
+
+def _snapshot(screen: DebriefScreen) -> tuple[object, ...]:
+    return (
+        screen.page,
+        tuple(screen.scroll),
+        screen.elapsed,
+        screen.focus.index,
+        screen.state.hash,
+        screen.debrief,
+    )
+
+
+def test_drawing_changes_nothing(ctx: UiContext, rich: GameState) -> None:
+    screen = _screen(ctx, rich, Callbacks())
+    surface = pygame.Surface(theme.LOGICAL_SIZE)
+    for page in range(len(PAGES)):
+        screen.page = page
+        before = _snapshot(screen)
+        screen.draw(surface)
+        assert _snapshot(screen) == before
+
+
+@attrs.define(eq=False)
+class Watched:
+    """A debrief whose every draw is checked not to change the screen or the game."""
+
+    inner: DebriefScreen
+    draws: int = 0
+
+    @property
+    def is_overlay(self) -> bool:
+        return self.inner.is_overlay
+
+    def on_event(self, event: pygame.event.Event) -> Action | None:
+        return self.inner.on_event(event)
+
+    def update(self, dt: float) -> bool:
+        return self.inner.update(dt)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        before = _snapshot(self.inner)
+        self.inner.draw(surface)
+        assert _snapshot(self.inner) == before, "draw changed the screen"
+        self.draws += 1
+
+
+@pytest.mark.parametrize("size", [TextSize.NORMAL, TextSize.LARGE])
+def test_monkey(rich: GameState, size: TextSize) -> None:
+    ctx = UiContext(Settings(text_size=size))
+    calls = Callbacks()
+    watched: list[Watched] = []
+    with_next = [True]
+
+    def fresh() -> Screen:
+        # Alternate between a debrief with a next summit and one without.
+        with_next[0] = not with_next[0]
+        watched.append(Watched(_screen(ctx, rich, calls, next_summit=with_next[0])))
+        return watched[-1]
+
+    events = ScriptedEvents(monkey_events(random.Random(f"debrief-{size}"), MONKEY_EVENTS))
+    app = App(
+        ctx,
+        fresh(),
+        display=OffscreenDisplay(),
+        events=events,
+        clock=FixedClock(),
+        persist_settings=False,
+    )
+    while True:
+        app.run()
+        if events.is_exhausted:
+            break
+        app.apply(Reset(fresh()))
+    assert events.delivered >= MONKEY_EVENTS
+    assert sum(w.draws for w in watched) > 0
+    assert calls.replay + calls.export + calls.title > 0
+    result = outcome(rich)
+    assert result is not None
+
+
+# --- Golden image ---------------------------------------------------------------------------------
+
+
+def _compare(a: pygame.Surface, b: pygame.Surface, step: int = 3) -> tuple[float, float]:
+    """Mean absolute channel difference, and the share of sampled pixels that changed markedly."""
+    width, height = a.get_size()
+    total = changed = samples = 0
+    for y in range(0, height, step):
+        for x in range(0, width, step):
+            pa, pb = a.get_at((x, y)), b.get_at((x, y))
+            diff = abs(pa.r - pb.r) + abs(pa.g - pb.g) + abs(pa.b - pb.b)
+            total += diff
+            changed += diff > 48
+            samples += 1
+    return total / (3 * samples), changed / samples
+
+
+def test_debrief_matches_its_golden_image(rich: GameState) -> None:
+    screen = _screen(UiContext(Settings()), rich, Callbacks(), next_summit=False)
+    screen.update(SETTLE_SECONDS)
+    picture = render_screens([screen])
+    path = GOLDEN / "debrief.png"
+    if os.environ.get("HANOI_UPDATE_GOLDEN") == "1":
+        GOLDEN.mkdir(exist_ok=True)
+        pygame.image.save(picture, str(path))
+    expected = pygame.image.load(str(path))
+    assert expected.get_size() == picture.get_size()
+    mean, share = _compare(picture, expected)
+    assert mean <= 1.5, f"mean difference {mean:.2f}"
+    assert share <= 0.01, f"{share:.1%} of pixels changed"

@@ -1,0 +1,411 @@
+"""Outcome scenes: one picture per ending, found games for every ending, input, idling, golden."""
+
+import os
+import random
+from collections.abc import Iterator
+from pathlib import Path
+
+import attrs
+import pygame
+import pytest
+
+from game.engine import Ending, GameState, Scenario, Terminal, new_game, outcome
+from game.scenarios import load_scenario
+from game.ui import scenes, theme
+from game.ui.app import App, FixedClock, OffscreenDisplay, ScriptedEvents
+from game.ui.context import UiContext
+from game.ui.screen import Action, Reset, Screen
+from game.ui.screens.outcome import (
+    Found,
+    OutcomeScreen,
+    departure,
+    directed_game,
+    finished_games,
+    outcome_shots,
+    record_summary,
+)
+from game.ui.settings import AnimationSpeed, Settings, TextSize
+from game.ui.shots import SETTLE_SECONDS, render_screens
+from game.ui.testing import click, key, monkey_events
+
+GOLDEN = Path(__file__).parent / "golden"
+HANOI_ENDINGS = (
+    "walkout",
+    "walked_away",
+    "no_deal",
+    "freeze_for_freeze",
+    "yongbyon_deal",
+    "peace_declaration",
+    "liaison_offices",
+    "embassies",
+    "regional_handoff",
+    "grand_bargain",
+    "talks_continue",
+)
+MONKEY_EVENTS = 2000
+
+
+@pytest.fixture(scope="module")
+def hanoi() -> Scenario:
+    return load_scenario("hanoi")
+
+
+@pytest.fixture(scope="module")
+def games(hanoi: Scenario) -> dict[str, Found]:
+    return finished_games(hanoi, 7)
+
+
+class Calls:
+    """Counts how often a callback ran."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def __call__(self) -> Action | None:
+        self.count += 1
+        return None
+
+
+# --- Finding a game for every ending -----------------------------------------------------------
+
+
+def test_a_finished_game_is_found_for_every_ending(
+    hanoi: Scenario, games: dict[str, Found]
+) -> None:
+    assert set(games) == {ending.id for ending in hanoi.endings} == set(HANOI_ENDINGS)
+    for ending_id, found in games.items():
+        result = outcome(found.state)
+        assert result is not None, found.how
+        assert result.ending.id == ending_id, found.how
+
+
+def test_no_ending_needs_the_hot_seat_override(games: dict[str, Found]) -> None:
+    # Every Hanoi ending is reachable by the engine's own reactions.
+    assert not [found.how for found in games.values() if found.how.startswith("hot-seat")]
+    for found in games.values():
+        assert all(turn.reaction.chosen_by == "engine" for turn in found.state.turns)
+
+
+def test_the_search_is_deterministic(hanoi: Scenario, games: dict[str, Found]) -> None:
+    again = finished_games(hanoi, 7)
+    assert {k: v.state.hash for k, v in again.items()} == {
+        k: v.state.hash for k, v in games.items()
+    }
+
+
+def test_directed_search_steers_to_an_ending_strategies_seldom_reach(hanoi: Scenario) -> None:
+    found = directed_game(hanoi, hanoi.ending("talks_continue"), 3)
+    assert found is not None
+    result = outcome(found.state)
+    assert result is not None and result.ending.id == "talks_continue"
+
+
+def test_outcome_shots_names_one_scene_per_ending_and_the_debrief(ctx: UiContext) -> None:
+    shots = outcome_shots(ctx, 7)
+    names = [name for name, _ in shots]
+    assert names[-1] == "debrief"
+    assert sorted(names[:-1]) == sorted(f"outcome-{ending}" for ending in HANOI_ENDINGS)
+
+
+# --- Scenes ------------------------------------------------------------------------------------
+
+
+def test_each_ending_has_a_distinct_scene(hanoi: Scenario) -> None:
+    chosen = {e.id: scenes.scene_for(e, e.terminals[0]).id for e in hanoi.endings}
+    assert len(set(chosen.values())) == len(hanoi.endings)
+    assert chosen == {ending: ending for ending in HANOI_ENDINGS}
+
+
+def _ending(ending_id: str, terminal: Terminal, accords: tuple[str, ...] = ()) -> Ending:
+    return Ending(ending_id, "Title", "Text.", "History.", (terminal,), accords)
+
+
+@pytest.mark.parametrize(
+    ("terminal", "scene"),
+    [
+        (Terminal.WALKOUT, "walkout"),
+        (Terminal.WALKED_AWAY, "walked_away"),
+        (Terminal.STATEMENT, "statement"),
+        (Terminal.NO_STATEMENT, "no_deal"),
+    ],
+)
+def test_an_unknown_ending_falls_back_to_its_terminal(terminal: Terminal, scene: str) -> None:
+    assert scenes.scene_for(_ending("elsewhere", terminal), terminal).id == scene
+
+
+def test_an_unknown_ending_about_a_known_accord_borrows_its_picture() -> None:
+    ending = _ending("ambassadors_named", Terminal.STATEMENT, ("embassies",))
+    assert scenes.scene_for(ending, Terminal.STATEMENT).id == "embassies"
+
+
+@pytest.mark.parametrize("scene_id", sorted(scenes.SCENES))
+def test_every_scene_paints_and_moves_while_it_enters(ctx: UiContext, scene_id: str) -> None:
+    scene = scenes.SCENES[scene_id]
+    size = (314, 360)
+    start = scenes.render_scene(scene, size, ctx.palette, ctx.fonts, 0.0)
+    middle = scenes.render_scene(scene, size, ctx.palette, ctx.fonts, 0.5)
+    rest = scenes.render_scene(scene, size, ctx.palette, ctx.fonts, 1.0)
+    colours = {rest.get_at((x, y))[:3] for x in range(0, size[0], 6) for y in range(0, size[1], 6)}
+    assert len(colours) > 12, "a scene is a picture, not a flat field"
+    assert _difference(start, rest) > 0 or _difference(middle, rest) > 0, "nothing moves"
+
+
+def test_a_scene_follows_the_colour_blind_palette() -> None:
+    scene = scenes.SCENES["walkout"]
+    plain = UiContext(Settings())
+    safe = UiContext(Settings(colour_blind=True))
+    a = scenes.render_scene(scene, (314, 360), plain.palette, plain.fonts)
+    b = scenes.render_scene(scene, (314, 360), safe.palette, safe.fonts)
+    assert _difference(a, b) > 0, "the door's alarm colour changes with the palette"
+
+
+# --- The screen ---------------------------------------------------------------------------------
+
+
+def _states(games: dict[str, Found]) -> Iterator[tuple[str, GameState]]:
+    for ending_id in HANOI_ENDINGS:
+        yield ending_id, games[ending_id].state
+
+
+@pytest.mark.parametrize("colour_blind", [False, True])
+@pytest.mark.parametrize("size", list(TextSize))
+def test_every_outcome_renders_and_its_text_fits(
+    games: dict[str, Found], size: TextSize, colour_blind: bool
+) -> None:
+    ctx = UiContext(Settings(text_size=size, colour_blind=colour_blind))
+    for ending_id, state in _states(games):
+        screen = OutcomeScreen(ctx, state, Calls())
+        picture = render_screens([screen])
+        assert picture.get_size() == theme.LOGICAL_SIZE
+        column = screen._text_column()
+        used = column.get_bounding_rect()
+        assert used.height > 100, ending_id
+        assert used.bottom <= screen.button.rect.top - theme.UNIT, (
+            f"{ending_id} at {size}: text runs into the button"
+        )
+        # The picture stays on its panel; the text stays on the paper.
+        assert picture.get_at((10, 360))[:3] != ctx.palette.paper
+        assert picture.get_at((theme.column_x(theme.COLUMNS) + 8, 20))[:3] == ctx.palette.paper
+
+
+def test_the_screen_shows_the_right_scene_for_each_ending(
+    ctx: UiContext, games: dict[str, Found]
+) -> None:
+    for ending_id, state in _states(games):
+        assert OutcomeScreen(ctx, state, Calls()).scene.id == ending_id
+
+
+def test_walkouts_say_who_left(games: dict[str, Found]) -> None:
+    them = departure(games["walkout"].state)
+    assert them is not None and "North Korean" in them.who
+    assert them.why and "walk out" not in them.why.lower()
+    us = departure(games["walked_away"].state)
+    assert us is not None and us.who.startswith("You")
+    assert departure(games["embassies"].state) is None
+
+
+def test_the_record_names_what_stands_and_what_was_lost(games: dict[str, Found]) -> None:
+    stands, lost = record_summary(games["regional_handoff"].state)
+    assert "embassies" in stands.lower() and not lost
+    walked = games["walked_away"].state
+    if walked.accords:
+        _, lost = record_summary(walked)
+        assert lost.startswith(("Lost", f"{len(walked.accords)}"))
+
+
+def test_an_unfinished_game_is_refused(ctx: UiContext, hanoi: Scenario) -> None:
+    with pytest.raises(ValueError, match="finished"):
+        OutcomeScreen(ctx, new_game(hanoi, 1), Calls())
+
+
+@pytest.mark.parametrize(
+    "code", [pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE, pygame.K_ESCAPE]
+)
+def test_keys_continue(ctx: UiContext, games: dict[str, Found], code: int) -> None:
+    calls = Calls()
+    screen = OutcomeScreen(ctx, games["embassies"].state, calls)
+    screen.on_event(key(code))
+    assert calls.count == 1
+
+
+def test_modified_keys_and_other_keys_do_not_continue(
+    ctx: UiContext, games: dict[str, Found]
+) -> None:
+    calls = Calls()
+    screen = OutcomeScreen(ctx, games["embassies"].state, calls)
+    screen.on_event(key(pygame.K_RETURN, pygame.KMOD_LCTRL))
+    screen.on_event(key(pygame.K_a))
+    screen.on_event(key(pygame.K_TAB))
+    assert calls.count == 0
+
+
+def test_a_click_on_continue_continues_and_a_click_elsewhere_does_not(
+    ctx: UiContext, games: dict[str, Found]
+) -> None:
+    calls = Calls()
+    screen = OutcomeScreen(ctx, games["walkout"].state, calls)
+    for event in click((300, 300)):
+        screen.on_event(event)
+    assert calls.count == 0
+    for event in click(screen.button.rect.center):
+        screen.on_event(event)
+    assert calls.count == 1
+
+
+def test_continue_through_the_real_loop(ctx: UiContext, games: dict[str, Found]) -> None:
+    calls = Calls()
+    screen = OutcomeScreen(ctx, games["no_deal"].state, calls)
+    app = App(
+        ctx,
+        screen,
+        display=OffscreenDisplay(),
+        events=ScriptedEvents([[], [], click(screen.button.rect.center), [key(pygame.K_SPACE)]]),
+        clock=FixedClock(),
+        persist_settings=False,
+    )
+    app.run()
+    assert calls.count == 2
+    assert app.frames_drawn > 0
+
+
+def test_it_animates_on_entry_then_idles(ctx: UiContext, games: dict[str, Found]) -> None:
+    screen = OutcomeScreen(ctx, games["liaison_offices"].state, Calls())
+    assert screen.update(1 / 60) is True
+    assert 0 < screen.progress < 1
+    steps = 0
+    while screen.update(1 / 60):
+        steps += 1
+        assert steps < 60 * 10, "the entry never ends"
+    assert screen.progress == 1.0
+    assert screen.update(1 / 60) is False
+    assert screen.update(5.0) is False
+
+
+def test_with_animation_off_the_app_settles_at_once(games: dict[str, Found]) -> None:
+    ctx = UiContext(Settings(animation_speed=AnimationSpeed.OFF))
+    screen = OutcomeScreen(ctx, games["embassies"].state, Calls())
+    app = App(
+        ctx,
+        screen,
+        display=OffscreenDisplay(),
+        events=ScriptedEvents([[]]),
+        clock=FixedClock(),
+        persist_settings=False,
+    )
+    app.run()
+    assert screen.progress == 1.0
+    assert app.animating is False
+
+
+def test_drawing_changes_nothing(ctx: UiContext, games: dict[str, Found]) -> None:
+    state = games["peace_declaration"].state
+    screen = OutcomeScreen(ctx, state, Calls())
+    screen.update(0.4)
+    before = (screen.elapsed, state.hash, screen.focus.index)
+    surface = pygame.Surface(theme.LOGICAL_SIZE)
+    screen.draw(surface)
+    screen.draw(surface)
+    assert (screen.elapsed, state.hash, screen.focus.index) == before
+    assert screen.state is state
+
+
+# --- Monkey ------------------------------------------------------------------------------------
+
+
+@attrs.define(eq=False)
+class Watched:
+    """A screen whose every draw is checked not to change the screen or the game."""
+
+    inner: OutcomeScreen
+    draws: int = 0
+
+    @property
+    def is_overlay(self) -> bool:
+        return self.inner.is_overlay
+
+    def on_event(self, event: pygame.event.Event) -> Action | None:
+        return self.inner.on_event(event)
+
+    def update(self, dt: float) -> bool:
+        return self.inner.update(dt)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        before = (self.inner.elapsed, self.inner.state.hash, self.inner.focus.index)
+        self.inner.draw(surface)
+        after = (self.inner.elapsed, self.inner.state.hash, self.inner.focus.index)
+        assert before == after, "draw changed the screen"
+        self.draws += 1
+
+
+@pytest.mark.parametrize("ending_id", ["walkout", "embassies", "regional_handoff"])
+def test_monkey(games: dict[str, Found], ending_id: str) -> None:
+    ctx = UiContext(Settings())
+    state = games[ending_id].state
+    calls = Calls()
+    watched: list[Watched] = []
+
+    def fresh() -> Screen:
+        watched.append(Watched(OutcomeScreen(ctx, state, calls)))
+        return watched[-1]
+
+    events = ScriptedEvents(monkey_events(random.Random(f"outcome-{ending_id}"), MONKEY_EVENTS))
+    app = App(
+        ctx,
+        fresh(),
+        display=OffscreenDisplay(),
+        events=events,
+        clock=FixedClock(),
+        persist_settings=False,
+    )
+    while True:
+        app.run()
+        if events.is_exhausted:
+            break
+        app.apply(Reset(fresh()))
+    assert events.delivered >= MONKEY_EVENTS
+    assert calls.count > 0, "random input found Continue"
+    assert sum(w.draws for w in watched) > 0
+    result = outcome(state)
+    assert result is not None and result.ending.id == ending_id
+
+
+# --- Golden image ---------------------------------------------------------------------------------
+
+
+def _difference(a: pygame.Surface, b: pygame.Surface, step: int = 3) -> float:
+    """Mean absolute channel difference over a grid of sample points."""
+    width, height = a.get_size()
+    total = 0
+    samples = 0
+    for y in range(0, height, step):
+        for x in range(0, width, step):
+            pa, pb = a.get_at((x, y)), b.get_at((x, y))
+            total += abs(pa.r - pb.r) + abs(pa.g - pb.g) + abs(pa.b - pb.b)
+            samples += 1
+    return total / (3 * samples)
+
+
+def _changed_share(a: pygame.Surface, b: pygame.Surface, step: int = 3) -> float:
+    width, height = a.get_size()
+    changed = 0
+    samples = 0
+    for y in range(0, height, step):
+        for x in range(0, width, step):
+            pa, pb = a.get_at((x, y)), b.get_at((x, y))
+            changed += abs(pa.r - pb.r) + abs(pa.g - pb.g) + abs(pa.b - pb.b) > 48
+            samples += 1
+    return changed / samples
+
+
+def test_walkout_matches_its_golden_image(games: dict[str, Found]) -> None:
+    screen = OutcomeScreen(UiContext(Settings()), games["walkout"].state, Calls())
+    screen.update(SETTLE_SECONDS)
+    picture = render_screens([screen])
+    path = GOLDEN / "outcome-walkout.png"
+    if os.environ.get("HANOI_UPDATE_GOLDEN") == "1":
+        GOLDEN.mkdir(exist_ok=True)
+        pygame.image.save(picture, str(path))
+    expected = pygame.image.load(str(path))
+    assert expected.get_size() == picture.get_size()
+    assert _difference(picture, expected) <= 1.5
+    assert _changed_share(picture, expected) <= 0.01
