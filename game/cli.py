@@ -14,7 +14,7 @@ import sys
 from argparse import SUPPRESS
 from collections.abc import Sequence
 from pathlib import Path
-from typing import IO, NoReturn
+from typing import IO, TYPE_CHECKING, NoReturn
 
 import attrs
 
@@ -39,6 +39,9 @@ from game.scenarios import (
     scenario_for_code,
     scenario_names,
 )
+
+if TYPE_CHECKING:
+    from game.verify import HandedIn
 
 PROG = "hanoi-summit"
 EXIT_OK = 0
@@ -136,6 +139,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     verify.add_argument("--code", dest="class_code", help="the class code the games must match")
 
+    report = commands.add_parser("report", help="a class report from students' transcripts")
+    report.add_argument("files", nargs="+", type=Path, metavar="TRANSCRIPT")
+    report.add_argument("--out", type=Path, required=True, metavar="DIR")
+    report.add_argument("--codes", type=Path, help="verification codes handed in")
+    report.add_argument("--code", dest="class_code", help="the class code the games must match")
+
     check = commands.add_parser("check", help="validate scenario files")
     check.add_argument("files", nargs="+", metavar="FILE", help="scenario files or names")
 
@@ -214,6 +223,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         return _code(args)
     if command == "verify":
         return _verify(args)
+    if command == "report":
+        return _report(args)
     if command == "replay":
         return _replay(args)
     if command == "batch":
@@ -456,8 +467,8 @@ def _code(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _verify(args: argparse.Namespace) -> int:
-    from game.verify import CodesFileError, read_codes, verify_files
+def _checks(args: argparse.Namespace) -> tuple[ClassCode | None, HandedIn | None]:
+    from game.verify import CodesFileError, read_codes
 
     expected = _class_code(args.class_code)[0] if args.class_code else None
     handed_in = None
@@ -466,6 +477,36 @@ def _verify(args: argparse.Namespace) -> int:
             handed_in = read_codes(args.codes)
         except CodesFileError as error:
             raise UsageError(str(error)) from None
+    return expected, handed_in
+
+
+def _report(args: argparse.Namespace) -> int:
+    from game.report import build, write
+
+    expected, handed_in = _checks(args)
+    report = build(args.files, expected, handed_in)
+    if report is None:
+        raise UsageError(f"{PROG} report: no transcripts to report on")
+    out: Path = args.out
+    try:
+        written = write(report, out)
+    except OSError as error:
+        raise UsageError(f"{out}: cannot write the report: {describe_os_error(error)}") from None
+    for path in written:
+        print(path)
+    for verdict in report.rejected:
+        print(f"left out: {verdict.line()}", file=sys.stderr)
+    print(
+        f"{len(report.rows)} game(s) in the report, {len(report.rejected)} left out",
+        file=sys.stderr,
+    )
+    return EXIT_OK if report.rows else EXIT_FAILED
+
+
+def _verify(args: argparse.Namespace) -> int:
+    from game.verify import verify_files
+
+    expected, handed_in = _checks(args)
     status = EXIT_OK
     for verdict in verify_files(args.files, expected, handed_in):
         print(verdict.line())

@@ -21,7 +21,9 @@ from game.files import describe_os_error
 from game.scenarios import load_scenario
 from game.transcripts import read_transcript
 
-_CODE = re.compile(r"\b([A-Z2-7]{4}-[A-Z2-7]{4})\b")
+_CODE = re.compile(r"\b([0-9A-Z]{4})[- ]?([0-9A-Z]{4})\b")
+# What students write down is read leniently: O as zero, I and L as one.
+_LENIENT = str.maketrans({"O": "0", "I": "1", "L": "1"})
 
 
 @attrs.frozen
@@ -65,16 +67,18 @@ def read_codes(path: Path) -> HandedIn:
         line = raw.strip()
         if not line or line.startswith("#"):
             continue
-        found = _CODE.search(line.upper())
+        # The code comes last on the line, after any name (a name can look like a code).
+        found = next(reversed(list(_CODE.finditer(line.upper()))), None)
         if found is None:
             raise CodesFileError(
                 f"{path}:{number}: expected a verification code like 7F3K-Q2ZD, got {raw!r}"
             )
         name = line[: found.start()].strip(" \t,;:")
+        code = f"{found.group(1)}-{found.group(2)}".translate(_LENIENT)
         if name:
-            by_name[_key(name)] = found.group(1)
+            by_name[_key(name)] = code
         else:
-            anonymous.add(found.group(1))
+            anonymous.add(code)
     return HandedIn(by_name, frozenset(anonymous))
 
 

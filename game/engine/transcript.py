@@ -11,7 +11,6 @@ files is done at the edge (:mod:`game.transcripts`).
 
 from __future__ import annotations
 
-import base64
 import hashlib
 from collections.abc import Mapping, Sequence
 from typing import Any, Final
@@ -29,6 +28,9 @@ ENGINE: Final = 1
 """Version of the rules: a transcript made under other rules cannot be replayed."""
 
 GAME: Final = "hanoi-summit"
+
+CODE_ALPHABET: Final = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+"""Crockford's base32 for verification codes: no I, L, O or U to misread when copying."""
 
 
 class TranscriptError(ValueError):
@@ -101,7 +103,8 @@ def verification_code(state: GameState) -> str:
     if result is not None:
         ending = result.ending.id
     digest = hashlib.sha256(f"{state.hash}|{len(state.turns)}|{ending}".encode()).digest()
-    text = base64.b32encode(digest).decode("ascii")[:8]
+    value = int.from_bytes(digest[:5], "big")  # 40 bits: eight characters of base32
+    text = "".join(CODE_ALPHABET[(value >> shift) & 31] for shift in range(35, -5, -5))
     return f"{text[:4]}-{text[4:]}"
 
 

@@ -1,0 +1,283 @@
+"""The class report: verified transcripts summed up as Markdown, CSV and two charts.
+
+Each transcript is verified first (see :mod:`game.verify`); those that fail are listed and left
+out of every figure. The class is compared with what the historical and the essay's lines do
+against the same counterpart (same scenario and seed), so a teacher sees where students stood
+against history and against the essay's recommendation.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import statistics
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+
+import attrs
+
+from game.classcode import ClassCode
+from game.engine import Carry, GameState, Scenario, Terminal, new_game, outcome
+from game.engine.strategies import play
+from game.engine.transcript import verification_code
+from game.files import write_text_atomic
+from game.verify import HandedIn, Verdict, verify_files
+
+LIAISON_OR_BETTER = ("liaison_offices", "embassies")
+
+
+@attrs.frozen
+class Row:
+    """One student's game."""
+
+    file: str
+    name: str
+    ending: str
+    ending_title: str
+    accords: tuple[str, ...]
+    scores: tuple[tuple[str, int], ...]
+    turns: int
+    verification: str
+    trust: tuple[int, ...]
+    """Trust at the start and after every turn."""
+    terminal: str
+
+
+@attrs.frozen
+class Comparison:
+    """A reference line played against the same counterpart."""
+
+    label: str
+    ending_title: str
+    accords: tuple[str, ...]
+    scores: tuple[tuple[str, int], ...]
+
+
+@attrs.frozen
+class ClassReport:
+    """Everything the report shows."""
+
+    scenario: Scenario
+    rows: tuple[Row, ...]
+    rejected: tuple[Verdict, ...]
+    comparisons: tuple[Comparison, ...]
+    code: str
+
+
+def _row(verdict: Verdict) -> Row:
+    state = verdict.state
+    assert state is not None and verdict.transcript is not None
+    result = outcome(state)
+    assert result is not None
+    trust_index = state.scenario.meter_index.get("trust", 0)
+    # The first point is the value before the first move, as the game began.
+    first = new_game(state.scenario, state.seed, state.carry).meters[trust_index]
+    return Row(
+        file=verdict.path.name,
+        name=verdict.transcript.player or verdict.path.stem,
+        ending=result.ending.id,
+        ending_title=result.ending.title,
+        accords=tuple(accord.id for accord in result.accords),
+        scores=tuple((score.label, score.value) for score in result.scores),
+        turns=result.turns,
+        verification=verification_code(state),
+        trust=(first, *(turn.meters[trust_index] for turn in state.turns)),
+        terminal=result.terminal.value,
+    )
+
+
+def _comparisons(
+    scenario: Scenario, starts: Sequence[tuple[int, Carry | None]]
+) -> tuple[Comparison, ...]:
+    """The historical and essay lines against the class's counterparts (same seed, same start),
+    scores averaged."""
+    result = []
+    lines = (("historical", "What happened in history"), ("essay", "The essay's line"))
+    for line_id, label in lines:
+        if not any(line.id == line_id for line in scenario.lines):
+            continue
+        finished = [outcome(play(scenario, line_id, seed, carry)) for seed, carry in starts]
+        outcomes = [f for f in finished if f is not None]
+        if not outcomes:
+            continue
+        tables = [{s.label: s.value for s in o.scores} for o in outcomes]
+        means = tuple(
+            (name, round(statistics.mean(table[name] for table in tables))) for name in tables[0]
+        )
+        common = Counter(o.ending.title for o in outcomes).most_common(1)[0][0]
+        accords = Counter(a.id for o in outcomes for a in o.accords)
+        typical = tuple(a for a, n in accords.items() if n * 2 >= len(outcomes))
+        result.append(Comparison(label, common, typical, means))
+    return tuple(result)
+
+
+def build(
+    paths: Sequence[Path], expected: ClassCode | None = None, handed_in: HandedIn | None = None
+) -> ClassReport | None:
+    """Verify every transcript and gather the figures; None when no transcript is usable."""
+    verdicts = verify_files(paths, expected, handed_in)
+    good = [v for v in verdicts if v.ok and v.state is not None]
+    rejected = tuple(v for v in verdicts if not v.ok)
+    if not good:
+        return ClassReport(_any_scenario(verdicts), (), rejected, (), "") if rejected else None
+    first: GameState = good[0].state  # type: ignore[assignment]
+    scenario = first.scenario
+    # Only one scenario per report: games of another are listed as rejected.
+    same = [v for v in good if v.state is not None and v.state.scenario.id == scenario.id]
+    others = tuple(
+        attrs.evolve(v, ok=False, message=f'another scenario ("{v.transcript.scenario}")')
+        for v in good
+        if v not in same and v.transcript is not None
+    )
+    rows = tuple(sorted((_row(v) for v in same), key=lambda r: (r.name.casefold(), r.file)))
+    starts = list(dict.fromkeys((v.state.seed, v.state.carry) for v in same if v.state is not None))
+    codes = {v.transcript.code for v in same if v.transcript is not None and v.transcript.code}
+    code = str(expected) if expected else (codes.pop() if len(codes) == 1 else "")
+    return ClassReport(scenario, rows, rejected + others, _comparisons(scenario, starts), code)
+
+
+def _any_scenario(verdicts: Sequence[Verdict]) -> Scenario:
+    from game.scenarios import load_scenario
+
+    for verdict in verdicts:
+        if verdict.transcript is not None:
+            try:
+                return load_scenario(verdict.transcript.scenario)
+            except ValueError:
+                continue
+    return load_scenario("hanoi")
+
+
+# --- writing ------------------------------------------------------------------------------
+
+
+def _share(count: int, total: int) -> str:
+    return f"{count / total:.0%}" if total else "-"
+
+
+def _table(header: Sequence[str], rows: Sequence[Sequence[object]]) -> list[str]:
+    def cell(value: object) -> str:
+        return str(value).replace("|", "\\|").replace("\n", " ")
+
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(cell(v) for v in row) + " |" for row in rows]
+    return lines
+
+
+def markdown(report: ClassReport) -> str:
+    """The report as Markdown."""
+    scenario = report.scenario
+    rows = report.rows
+    total = len(rows)
+    label = scenario.accord_label
+    lines = [f"# Class report: {scenario.title}", ""]
+    facts = [f"{total} verified game{'s' if total != 1 else ''}"]
+    if report.code:
+        facts.append(f"class code {report.code}")
+    if report.rejected:
+        facts.append(f"{len(report.rejected)} transcript(s) left out (see the end)")
+    lines += ["; ".join(facts) + ".", ""]
+
+    endings = Counter(row.ending for row in rows)
+    titles = {ending.id: ending.title for ending in scenario.endings}
+    lines += ["## Outcomes", ""]
+    lines += _table(
+        ["Ending", "Games", "Share"],
+        [(titles.get(e, e), n, _share(n, total)) for e, n in endings.most_common()],
+    )
+    accords = Counter(a for row in rows for a in set(row.accords))
+    lines += ["", "## Accords on the record", ""]
+    lines += _table(
+        ["Accord", "Games", "Share"],
+        [(label(a), n, _share(n, total)) for a, n in accords.most_common()] or [("(none)", 0, "-")],
+    )
+
+    lines += ["", "## Against history and the essay", ""]
+    history_like = sum(1 for r in rows if r.terminal != Terminal.STATEMENT.value)
+    liaison = sum(1 for r in rows if set(LIAISON_OR_BETTER) & set(r.accords))
+    embassies = sum(1 for r in rows if "embassies" in r.accords)
+    handoff = sum(1 for r in rows if "regional_handoff" in r.accords)
+    lines += [
+        f"- Like Hanoi, no joint statement: {history_like} of {total} "
+        f"({_share(history_like, total)}).",
+        f"- Liaison offices or better on the record: {liaison} ({_share(liaison, total)}).",
+        f"- Embassies, the essay's step to a normal relationship: {embassies} "
+        f"({_share(embassies, total)}).",
+        f"- The regional hand-off, the essay's way to less U.S. risk: {handoff} "
+        f"({_share(handoff, total)}).",
+        "",
+    ]
+    if rows:
+        score_names = [name for name, _ in rows[0].scores]
+        means = [round(statistics.mean(dict(r.scores)[name] for r in rows)) for name in score_names]
+        header = ["", *score_names, "Ending"]
+        table_rows: list[Sequence[object]] = [("Class average", *means, "")]
+        for comparison in report.comparisons:
+            values = [dict(comparison.scores).get(name, "-") for name in score_names]
+            table_rows.append((comparison.label, *values, comparison.ending_title))
+        lines += _table(header, table_rows)
+        lines += [
+            "",
+            "The reference lines are played by the game's built-in historical and essay "
+            "strategies against the same counterpart (same scenario and seed).",
+        ]
+
+    lines += ["", "## Students", ""]
+    if rows:
+        score_names = [name for name, _ in rows[0].scores]
+        lines += _table(
+            ["Name", "Ending", "Accords", *score_names, "Turns", "Code"],
+            [
+                (
+                    r.name,
+                    r.ending_title,
+                    ", ".join(label(a) for a in r.accords) or "none",
+                    *(value for _, value in r.scores),
+                    r.turns,
+                    r.verification,
+                )
+                for r in rows
+            ],
+        )
+    else:
+        lines.append("No verified games.")
+    lines += ["", "## Charts", "", "![Endings](endings.png)", "", "![Trust](trust.png)", ""]
+    if report.rejected:
+        lines += ["## Left out", ""]
+        lines += [f"- `{v.path.name}`: {v.message}" for v in report.rejected]
+        lines.append("")
+    return "\n".join(lines)
+
+
+def csv_text(report: ClassReport) -> str:
+    """One row per verified student, for a grade book."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    names = [name for name, _ in report.rows[0].scores] if report.rows else []
+    writer.writerow(["name", "file", "ending", "accords", *names, "turns", "verification"])
+    for row in report.rows:
+        writer.writerow(
+            [
+                row.name,
+                row.file,
+                row.ending,
+                " ".join(row.accords),
+                *(value for _, value in row.scores),
+                row.turns,
+                row.verification,
+            ]
+        )
+    return buffer.getvalue()
+
+
+def write(report: ClassReport, out: Path) -> list[Path]:
+    """Write report.md, report.csv, endings.png and trust.png into ``out``."""
+    from game.report_charts import draw_charts
+
+    out.mkdir(parents=True, exist_ok=True)
+    md = out / "report.md"
+    table = out / "report.csv"
+    write_text_atomic(md, markdown(report))
+    write_text_atomic(table, csv_text(report))
+    return [md, table, *draw_charts(report, out)]

@@ -1,0 +1,129 @@
+"""The class report's pictures, drawn with pygame off screen: endings as bars, trust as lines.
+
+They use the same chart code as the debrief screen, so the report looks like the game.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING, Final
+
+if TYPE_CHECKING:
+    from game.report import ClassReport
+
+ENDINGS_SIZE: Final = (1200, 640)
+TRUST_SIZE: Final = (1200, 640)
+MARGIN: Final = 40
+"""Paper left around each chart, as on a printed page."""
+
+
+def _save_png(surface: object, path: Path) -> None:
+    import pygame
+
+    assert isinstance(surface, pygame.Surface)
+    # pygame picks the format from the name, so the temporary file keeps the .png ending.
+    fd, name = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".png", dir=path.parent)
+    os.close(fd)
+    try:
+        pygame.image.save(surface, name)
+        Path(name).replace(path)
+    except BaseException:
+        Path(name).unlink(missing_ok=True)
+        raise
+
+
+def _ticks(top: int) -> tuple[float, ...]:
+    step = max(1, -(-top // 5))
+    return tuple(float(v) for v in range(0, top + step, step))
+
+
+def _render(chart: object, ctx: object, size: tuple[int, int]) -> object:
+    import pygame
+
+    from game.ui.chart import BarChart, LineChart
+    from game.ui.context import UiContext
+
+    assert isinstance(chart, BarChart | LineChart) and isinstance(ctx, UiContext)
+    surface = pygame.Surface(size)
+    surface.fill(ctx.palette.paper)
+    chart.draw(surface, surface.get_rect().inflate(-2 * MARGIN, -2 * MARGIN), ctx)
+    return surface
+
+
+def draw_charts(report: ClassReport, out: Path) -> list[Path]:
+    """Write endings.png and trust.png into ``out`` and return their paths."""
+    # Drawing needs no window; a machine without a display must still make the report.
+    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    import pygame
+
+    from game.ui.chart import (
+        Axis,
+        BarChart,
+        BarSeries,
+        LineChart,
+        Marker,
+        Series,
+        series_colours,
+    )
+    from game.ui.context import UiContext
+
+    pygame.font.init()
+    ctx = UiContext()
+    palette = ctx.palette
+    colours = series_colours(palette)
+    scenario = report.scenario
+    rows = report.rows
+
+    counts = {ending.id: 0 for ending in scenario.endings}
+    for row in rows:
+        counts[row.ending] = counts.get(row.ending, 0) + 1
+    shown = sorted(
+        (e for e in scenario.endings if counts[e.id]), key=lambda e: -counts[e.id]
+    ) or list(scenario.endings)
+    top = max((counts[e.id] for e in shown), default=0)
+    top = max(top, 1)
+    bars = BarChart(
+        categories=tuple(e.title for e in shown),
+        series=(BarSeries("Students", tuple(float(counts[e.id]) for e in shown), colours[0]),),
+        value_axis=Axis(0, float(max(_ticks(top))), ticks=_ticks(top), title="students"),
+        title=f"How {len(rows)} games ended",
+        horizontal=True,
+    )
+    endings = out / "endings.png"
+    _save_png(_render(bars, ctx, ENDINGS_SIZE), endings)
+
+    longest = max((len(row.trust) for row in rows), default=2)
+    student_lines = tuple(
+        Series(
+            row.name,
+            tuple(float(v) for v in row.trust),
+            palette.ink_soft,
+            width=1,
+            marker=Marker.NONE,
+        )
+        for row in rows
+    )
+    # A finished game keeps the trust it ended with, so early endings do not skew the average.
+    padded = [row.trust + (row.trust[-1],) * (longest - len(row.trust)) for row in rows]
+    mean = tuple(
+        float(round(statistics.mean(values[i] for values in padded))) if padded else None
+        for i in range(longest)
+    )
+    lines = LineChart(
+        x=Axis(0, float(max(longest - 1, 1)), ticks=_ticks(max(longest - 1, 1)), title="turn"),
+        y=Axis(0, 100, ticks=(0, 25, 50, 75, 100), title="trust"),
+        series=(
+            *student_lines,
+            Series("Class average", mean, colours[0], width=3, emphasis=True),
+        ),
+        title="Trust over the turns: every student, and the class average in bold "
+        "(a finished game keeps its last value)",
+        legend=False,
+    )
+    trust = out / "trust.png"
+    _save_png(_render(lines, ctx, TRUST_SIZE), trust)
+    return [endings, trust]

@@ -1,0 +1,112 @@
+"""The class report end to end: thirty students, two bad transcripts, files that add up."""
+
+from __future__ import annotations
+
+import csv
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+from game.classcode import encode
+from game.cli import main
+from game.engine import Scenario
+from game.engine.strategies import play
+from game.engine.transcript import verification_code
+from game.report_charts import ENDINGS_SIZE, TRUST_SIZE
+from game.transcripts import write_transcript
+from game.verify import read_codes
+
+CODE = encode("HNOI", 1234, "graded")
+STRATEGIES = ("essay", "dove", "random", "hawk", "historical", "greedy")
+
+
+@pytest.fixture
+def classroom(tmp_path: Path, hanoi: Scenario) -> tuple[Path, list[Path], Path]:
+    folder = tmp_path / "handed-in"
+    folder.mkdir()
+    paths = []
+    codes = []
+    for number in range(30):
+        state = play(hanoi, STRATEGIES[number % len(STRATEGIES)], 1234)
+        path = folder / f"student{number:02d}.toml"
+        write_transcript(path, state, player=f"Student {number:02d}", mode="graded", code=CODE)
+        paths.append(path)
+        codes.append(f"Student {number:02d}, {verification_code(state)}")
+    edited = folder / "edited.toml"
+    write_transcript(edited, play(hanoi, "essay", 1234), player="Mallory", mode="graded", code=CODE)
+    edited.write_text(edited.read_text().replace("trust = 24,", "trust = 84,", 1))
+    broken = folder / "broken.toml"
+    broken.write_text("this is not a transcript\n")
+    codes_file = tmp_path / "codes.txt"
+    codes_file.write_text("\n".join(codes) + "\nMallory, 0000-0000\n", encoding="utf-8")
+    return folder, [*paths, edited, broken], codes_file
+
+
+def test_the_report_adds_up_and_leaves_out_bad_transcripts(
+    classroom: tuple[Path, list[Path], Path], tmp_path: Path
+) -> None:
+    _, paths, codes = classroom
+    out = tmp_path / "report"
+    args = ["report", *map(str, paths), "--out", str(out), "--code", CODE, "--codes", str(codes)]
+    assert main(args) == 0
+    assert sorted(p.name for p in out.iterdir()) == [
+        "endings.png",
+        "report.csv",
+        "report.md",
+        "trust.png",
+    ]
+    md = (out / "report.md").read_text(encoding="utf-8")
+    assert md.startswith("# Class report: Hanoi, February 2019")
+    assert f"30 verified games; class code {CODE}; 2 transcript(s) left out" in md
+    outcomes = md.split("## Outcomes")[1].split("##")[0]
+    counts = [int(n) for n in re.findall(r"^\| [^|]+ \| (\d+) \| \d+% \|$", outcomes, re.M)]
+    assert sum(counts) == 30
+    assert "| What happened in history |" in md and "| The essay's line |" in md
+    assert "`edited.toml`: turn 1" in md and "`broken.toml`: not a valid transcript" in md
+    with (out / "report.csv").open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(rows) == 30
+    assert {row["name"] for row in rows} == {f"Student {n:02d}" for n in range(30)}
+    assert {"ending", "accords", "turns", "verification"} <= set(rows[0])
+    assert all(0 <= int(row["A normal relationship"]) <= 100 for row in rows)
+
+
+def test_the_charts_are_pngs_of_the_right_size(
+    classroom: tuple[Path, list[Path], Path], tmp_path: Path
+) -> None:
+    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    import pygame
+
+    _, paths, _ = classroom
+    out = tmp_path / "report"
+    assert main(["report", *map(str, paths[:30]), "--out", str(out)]) == 0
+    for name, size in (("endings.png", ENDINGS_SIZE), ("trust.png", TRUST_SIZE)):
+        data = (out / name).read_bytes()
+        assert data.startswith(b"\x89PNG\r\n\x1a\n")
+        image = pygame.image.load(out / name)
+        assert image.get_size() == size
+        # Not a blank page: the chart draws in several colours.
+        colours = {
+            image.get_at((x, y))[:3] for x in range(0, size[0], 7) for y in range(0, size[1], 7)
+        }
+        assert len(colours) > 3
+
+
+def test_codes_are_read_leniently(tmp_path: Path) -> None:
+    path = tmp_path / "codes.txt"
+    path.write_text("Jennifer, 7f3k q2zd\nOlga\t0O1L-ABCD\nAB12-CD34\n", encoding="utf-8")
+    codes = read_codes(path)
+    assert codes.by_name == {"jennifer": "7F3K-Q2ZD", "olga": "0011-ABCD"}
+    assert codes.anonymous == frozenset({"AB12-CD34"})
+
+
+def test_a_report_with_nothing_usable_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text("x = 1\n")
+    assert main(["report", str(bad), "--out", str(tmp_path / "r")]) == 1
+    err = capsys.readouterr().err
+    assert "left out" in err and "0 game(s) in the report, 1 left out" in err
