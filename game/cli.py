@@ -1,52 +1,32 @@
 """The command line: ``python -m game`` and its subcommands, a thin layer over the engine.
 
 Every bad input (a broken scenario, a bad script move, a corrupt transcript, an unknown flag)
-ends with one clear line on stderr and exit status 2; a failed verification exits 1.
+ends with one clear line on stderr and exit status 2; a failed verification exits 1. This module
+stays light — it parses arguments and hands over — so the game window opens quickly; the
+subcommands live in :mod:`game.commands`.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import secrets
 import sys
 from argparse import SUPPRESS
 from collections.abc import Sequence
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, NoReturn
-
-import attrs
+from typing import NoReturn
 
 from game import __version__
-from game.classcode import MAX_SEED, ClassCode, ClassCodeError, decode, encode
-from game.engine import (
-    Carry,
-    CarryError,
-    GameState,
-    Scenario,
-    ScenarioError,
-    carry_from,
-    new_game,
-)
-from game.engine.strategies import STRATEGIES
-from game.engine.transcript import TranscriptError, replay
-from game.files import describe_os_error
-from game.scenarios import (
-    load_scenario,
-    resolve,
-    scenario_dir,
-    scenario_for_code,
-    scenario_names,
-)
-
-if TYPE_CHECKING:
-    from game.verify import HandedIn
 
 PROG = "hanoi-summit"
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_BAD_INPUT = 2
+MAX_CLASS_SEED = 2**15 - 1
+"""The largest seed a class code holds (kept in step with :data:`game.classcode.MAX_SEED`)."""
+STRATEGY_NAMES = ("historical", "essay", "hawk", "dove", "random", "greedy")
+"""The built-in strategies (kept in step with :data:`game.engine.strategies.STRATEGIES`)."""
 
 
 class UsageError(Exception):
@@ -80,7 +60,8 @@ def _positive(text: str) -> int:
     return value
 
 
-def _random_seed() -> int:
+def random_seed() -> int:
+    """A seed for a game whose seed was not given."""
     return secrets.randbelow(1_000_000)
 
 
@@ -90,7 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog=PROG,
         description="Hanoi Summit: negotiate with North Korea at the February 2019 summit.",
         epilog="Without a subcommand the game window opens. "
-        f"Scenarios bundled: {', '.join(scenario_names())}.",
+        "Scenarios are the .toml files of the scenarios folder, named without .toml.",
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     parser.add_argument("--scenario", default=None, help="scenario name or .toml file")
@@ -128,7 +109,7 @@ def build_parser() -> argparse.ArgumentParser:
     code = commands.add_parser("code", help="make a class code for a scenario, seed and mode")
     code.add_argument("--scenario", default=SUPPRESS, help="scenario name (default: hanoi)")
     code.add_argument(
-        "--seed", type=_seed, default=SUPPRESS, help=f"0 to {MAX_SEED} (default: random)"
+        "--seed", type=_seed, default=SUPPRESS, help=f"0 to {MAX_CLASS_SEED} (default: random)"
     )
     code.add_argument("--mode", choices=("practice", "graded"), default="practice")
 
@@ -156,14 +137,14 @@ def build_parser() -> argparse.ArgumentParser:
     replay_cmd.add_argument("--scenario", default=SUPPRESS, help="scenario file to replay against")
     replay_cmd.add_argument("--format", choices=("text", "json"), default="text")
 
-    names = ", ".join(STRATEGIES)
-    strategy_help = "; ".join(
-        f"{info.name}: {info.description.splitlines()[0]}" for info in STRATEGIES.values()
-    )
     batch = commands.add_parser(
-        "batch", help="play seeded games with a built-in strategy", epilog=strategy_help
+        "batch",
+        help="play seeded games with a built-in strategy",
+        epilog="The strategies are described in docs/scripting.md and the README.",
     )
-    batch.add_argument("--strategy", required=True, choices=list(STRATEGIES), metavar=names)
+    batch.add_argument(
+        "--strategy", required=True, choices=STRATEGY_NAMES, metavar="|".join(STRATEGY_NAMES)
+    )
     batch.add_argument("--games", type=_positive, default=100)
     batch.add_argument(
         "--seed", type=_seed, default=SUPPRESS, help="seed of the first game (default 0)"
@@ -182,10 +163,6 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _scenario_ref(args: argparse.Namespace) -> str:
-    return getattr(args, "scenario", None) or "hanoi"
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     try:
@@ -194,14 +171,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as error:
         print(error, file=sys.stderr)
         return EXIT_BAD_INPUT
-    except ScenarioError as error:
-        for problem in error.problems:
-            print(problem, file=sys.stderr)
-        return EXIT_BAD_INPUT
-    except TranscriptError as error:
-        for problem in error.problems:
-            print(problem, file=sys.stderr)
-        return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         print(f"{PROG}: interrupted", file=sys.stderr)
         return 130
@@ -209,380 +178,33 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader went away (e.g. `| head`); stay quiet, as shell tools do.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
+    except ValueError as error:
+        # Scenario and transcript errors carry one line per problem; anything else is a bug.
+        problems = getattr(error, "problems", None)
+        if not isinstance(problems, list):
+            raise
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        return EXIT_BAD_INPUT
 
 
 def _dispatch(args: argparse.Namespace) -> int:
-    command = args.command
-    if command is None:
-        return _window(args)
-    if command == "play":
-        return _play(args)
-    if command == "check":
-        return _check(args.files)
-    if command == "code":
-        return _code(args)
-    if command == "verify":
-        return _verify(args)
-    if command == "report":
-        return _report(args)
-    if command == "replay":
-        return _replay(args)
-    if command == "batch":
-        return _batch(args)
-    if command == "bench":
-        return _bench(args)
-    if command == "shots":
-        return _shots(args)
-    raise UsageError(f"{PROG}: unknown command {command!r}")
-
-
-# --- the window ---------------------------------------------------------------------------
-
-
-def _window(args: argparse.Namespace) -> int:
-    from game.ui.app import run  # imported here: the headless commands never load pygame
-
-    return run()
-
-
-def _shots(args: argparse.Namespace) -> int:
-    from game.ui.shots import render_all
-
-    out: Path = args.out
-    try:
-        written = render_all(out, seed=7 if args.seed is None else args.seed)
-    except OSError as error:
-        raise UsageError(f"{out}: cannot write screenshots: {describe_os_error(error)}") from None
-    for path in written:
-        print(path)
-    return EXIT_OK
-
-
-# --- play ----------------------------------------------------------------------------------
-
-
-def _write_transcript(
-    path: Path | None, state: GameState, *, name: str, mode: str, code: str
-) -> None:
-    if path is None:
-        return
-    from game.transcripts import write_transcript
-
-    try:
-        write_transcript(path, state, player=name, mode=mode, code=code)
-    except OSError as error:
-        raise UsageError(
-            f"{path}: cannot write the transcript: {describe_os_error(error)}"
-        ) from None
-
-
-def _print_game(state: GameState, form: str, stream: IO[str] | None = None) -> None:
-    from game.headless import game_json, game_text
-
-    stream = stream or sys.stdout
-    if form == "json":
-        stream.write(json.dumps(game_json(state), ensure_ascii=False, indent=2) + "\n")
-    else:
-        stream.write(game_text(state) + "\n")
-
-
-@attrs.frozen
-class Setup:
-    """Everything a new game needs, settled from the command line."""
-
-    scenario: Scenario
-    seed: int
-    mode: str
-    code: str
-    carry: Carry | None
-
-    def new_state(self) -> GameState:
-        return new_game(self.scenario, self.seed, self.carry)
-
-
-def _class_code(text: str) -> tuple[ClassCode, Path]:
-    try:
-        code = decode(text)
-    except ClassCodeError as error:
-        raise UsageError(f"{PROG}: {error}") from None
-    path = scenario_for_code(code.prefix)
-    if path is None:
-        raise UsageError(f"{PROG}: class code {text}: no installed scenario uses {code.prefix}")
-    return code, path
-
-
-def _carry(previous: Path, scenario_ref: str | None) -> tuple[Scenario, Carry]:
-    from game.engine.transcript import verification_code
-    from game.transcripts import read_transcript
-
-    transcript = read_transcript(previous)
-    earlier = load_scenario(transcript.scenario)
-    report = replay(earlier, transcript)
-    if not report.ok or report.state is None:
-        raise UsageError(f"{previous}: {report.message}")
-    state = report.state
-    if scenario_ref is None:
-        following = [
-            path
-            for path in (resolve(name) for name in scenario_names())
-            if (spec := load_scenario(path).carry) is not None and earlier.id in spec.sources
-        ]
-        if not following:
-            raise UsageError(f"{previous}: no installed scenario continues {earlier.id!r}")
-        scenario_ref = str(following[0])
-    scenario = load_scenario(scenario_ref)
-    try:
-        carry = carry_from(state, scenario, verification_code(state))
-    except CarryError as error:
-        raise UsageError(f"{previous}: {error}") from None
-    return scenario, carry
-
-
-def settle(
-    *,
-    scenario_ref: str | None,
-    seed: int | None,
-    code_text: str | None,
-    mode: str | None,
-    previous: Path | None,
-) -> Setup:
-    """Settle scenario, seed, mode and carry-over from the options (the script's defaults are
-    passed in ``scenario_ref`` and ``seed``)."""
-    code = ""
-    if code_text:
-        decoded, path = _class_code(code_text)
-        if seed is not None and seed != decoded.seed:
-            raise UsageError(f"{PROG}: --seed {seed} contradicts class code {code_text}")
-        if mode is not None and mode != decoded.mode:
-            raise UsageError(f"{PROG}: --mode {mode} contradicts class code {code_text}")
-        if previous is None:
-            scenario_ref = str(path)
-        seed, mode, code = decoded.seed, decoded.mode, str(decoded)
-    carry = None
-    if previous is not None:
-        scenario, carry = _carry(previous, scenario_ref)
-    else:
-        scenario = load_scenario(scenario_ref or "hanoi")
-    if code and decode(code).prefix != scenario.code:
-        raise UsageError(
-            f"{PROG}: class code {code} is not for {scenario.id} (its codes start {scenario.code})"
-        )
-    return Setup(
-        scenario=scenario,
-        seed=seed if seed is not None else _random_seed(),
-        mode=mode or "practice",
-        code=code,
-        carry=carry,
-    )
-
-
-def _play(args: argparse.Namespace) -> int:
-    from game.headless import (
-        BadMoveError,
-        ScriptError,
-        interactive,
-        play_moves,
-        read_script,
-        run_stdio,
-    )
-
-    if not args.headless:
+    if args.command is None:
+        return window(args)
+    if args.command == "play" and not args.headless:
         if args.script or args.stdio:
             raise UsageError(f"{PROG} play: --script and --stdio need --headless")
-        return _window(args)
+        return window(args)
+    from game import commands
 
-    script = None
-    if args.script is not None:
-        try:
-            script = read_script(args.script)
-        except ScriptError as error:
-            raise UsageError(str(error)) from None
-    # A script's own seed and scenario are defaults: a class code or a flag overrides them.
-    defaults = script if script is not None and not args.code else None
-    setup = settle(
-        scenario_ref=args.scenario or (defaults.scenario if defaults else None),
-        seed=args.seed if args.seed is not None else (defaults.seed if defaults else None),
-        code_text=args.code,
-        mode=args.mode,
-        previous=args.previous,
-    )
-    meta = {"name": args.name, "mode": setup.mode, "code": setup.code}
-    state = setup.new_state()
-
-    if args.stdio:
-        state, bad = run_stdio(state, sys.stdin, sys.stdout)
-        _write_transcript(args.transcript, state, **meta)
-        if bad is not None:
-            print(f"stdin: {bad}", file=sys.stderr)
-            return EXIT_BAD_INPUT
-        if not state.is_over:
-            print(
-                f"stdin: input ended after move {len(state.turns)}, before the summit did",
-                file=sys.stderr,
-            )
-            return EXIT_FAILED
-        return EXIT_OK
-
-    if script is None:
-        state = interactive(state)
-        _write_transcript(args.transcript, state, **meta)
-        return EXIT_OK
-
-    try:
-        state = play_moves(state, script.moves)
-    except BadMoveError as error:
-        _write_transcript(args.transcript, error.state, **meta)
-        print(f"{args.script}: {error}", file=sys.stderr)
-        return EXIT_BAD_INPUT
-    _write_transcript(args.transcript, state, **meta)
-    _print_game(state, args.format)
-    if not state.is_over:
-        print(
-            f"{args.script}: the script ended after move {len(state.turns)}, before the summit did",
-            file=sys.stderr,
-        )
-        return EXIT_FAILED
-    return EXIT_OK
-
-
-def _code(args: argparse.Namespace) -> int:
-    path = resolve(args.scenario or "hanoi")
-    scenario = load_scenario(path)
-    if scenario_for_code(scenario.code) is None:
-        raise UsageError(
-            f"{PROG} code: {path} is not installed in {scenario_dir()}; class codes work only "
-            "for installed scenarios (copy the file there first)"
-        )
-    seed = args.seed if args.seed is not None else secrets.randbelow(MAX_SEED + 1)
-    try:
-        code = encode(scenario.code, seed, args.mode)
-    except ClassCodeError as error:
-        raise UsageError(f"{PROG} code: {error}") from None
-    print(code)
-    print(
-        f"{scenario.title}, seed {seed}, {args.mode} mode. Students enter it on the title "
-        f'screen, or play with: python -m game --code {code} --name "Their Name"',
-        file=sys.stderr,
-    )
-    return EXIT_OK
-
-
-def _checks(args: argparse.Namespace) -> tuple[ClassCode | None, HandedIn | None]:
-    from game.verify import CodesFileError, read_codes
-
-    expected = _class_code(args.class_code)[0] if args.class_code else None
-    handed_in = None
-    if args.codes is not None:
-        try:
-            handed_in = read_codes(args.codes)
-        except CodesFileError as error:
-            raise UsageError(str(error)) from None
-    return expected, handed_in
-
-
-def _report(args: argparse.Namespace) -> int:
-    from game.report import build, write
-
-    expected, handed_in = _checks(args)
-    report = build(args.files, expected, handed_in)
-    if report is None:
-        raise UsageError(f"{PROG} report: no transcripts to report on")
-    out: Path = args.out
-    try:
-        written = write(report, out)
-    except OSError as error:
-        raise UsageError(f"{out}: cannot write the report: {describe_os_error(error)}") from None
-    for path in written:
-        print(path)
-    for verdict in report.rejected:
-        print(f"left out: {verdict.line()}", file=sys.stderr)
-    print(
-        f"{len(report.rows)} game(s) in the report, {len(report.rejected)} left out",
-        file=sys.stderr,
-    )
-    return EXIT_OK if report.rows else EXIT_FAILED
-
-
-def _verify(args: argparse.Namespace) -> int:
-    from game.verify import verify_files
-
-    expected, handed_in = _checks(args)
-    status = EXIT_OK
-    for verdict in verify_files(args.files, expected, handed_in):
-        print(verdict.line())
-        if not verdict.ok:
-            status = EXIT_FAILED
+    handler = getattr(commands, args.command)
+    status: int = handler(args)
     return status
 
 
-# --- check, replay, batch, bench -----------------------------------------------------------
+def window(args: argparse.Namespace) -> int:
+    """Open the game window (pygame is imported only here)."""
+    from game.ui.app import run
 
-
-def _check(files: Sequence[str]) -> int:
-    status = EXIT_OK
-    for name in files:
-        path = resolve(name)
-        try:
-            load_scenario(path)
-        except ScenarioError as error:
-            for problem in error.problems:
-                print(problem)
-            status = EXIT_BAD_INPUT
-        else:
-            print(f"{path}: ok")
-    return status
-
-
-def _replay(args: argparse.Namespace) -> int:
-    from game.transcripts import read_transcript
-
-    path: Path = args.file
-    transcript = read_transcript(path)
-    scenario = load_scenario(args.scenario or transcript.scenario)
-    report = replay(scenario, transcript)
-    if args.verify:
-        print(f"{path}: {report.message}")
-        return EXIT_OK if report.ok else EXIT_FAILED
-    if report.state is None or not report.ok:
-        print(f"{path}: {report.message}", file=sys.stderr)
-        if report.state is not None and report.state.turns:
-            _print_game(report.state, args.format)
-        return EXIT_FAILED
-    _print_game(report.state, args.format)
-    return EXIT_OK
-
-
-def _batch(args: argparse.Namespace) -> int:
-    from game.batch import run_batch, table
-
-    path = resolve(_scenario_ref(args))
-    scenario = load_scenario(path)
-    show = sys.stderr.isatty()
-
-    def progress(done: int, total: int) -> None:
-        if show:
-            print(f"\rbatch: {done}/{total} games", end="", file=sys.stderr, flush=True)
-
-    result = run_batch(
-        path,
-        args.strategy,
-        args.games,
-        0 if args.seed is None else args.seed,
-        jobs=args.jobs,
-        progress=progress,
-    )
-    if show:
-        print(file=sys.stderr)
-    if args.format == "json":
-        print(json.dumps(result.to_json(), indent=2))
-    else:
-        print(table(result, scenario))
-    return EXIT_OK
-
-
-def _bench(args: argparse.Namespace) -> int:
-    from game.bench import measure, report
-
-    figures = measure(games=args.games)
-    print(json.dumps(figures, indent=2) if args.json else report(figures))
-    return EXIT_OK
+    del args  # the window's own options are wired in game.ui.app.run
+    return run()

@@ -238,3 +238,23 @@ def test_a_script_that_stops_before_the_end_exits_1(
     assert main(["play", "--headless", "--script", str(script)]) == 1
     err = capsys.readouterr().err.strip()
     assert err == f"{script}: the script ended after move 1, before the summit did"
+
+
+def test_the_light_command_line_agrees_with_the_engine() -> None:
+    from game.classcode import MAX_SEED
+    from game.cli import MAX_CLASS_SEED, STRATEGY_NAMES
+    from game.engine.strategies import STRATEGIES
+
+    assert tuple(STRATEGIES) == STRATEGY_NAMES
+    assert MAX_CLASS_SEED == MAX_SEED
+
+
+def test_importing_the_command_line_loads_neither_engine_nor_pygame() -> None:
+    code = (
+        "import sys, game.cli; "
+        "print(sorted(m for m in sys.modules if m.startswith(('game.', 'pygame'))))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert result.stdout.strip() == "['game.cli']"

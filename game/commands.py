@@ -1,0 +1,385 @@
+"""The subcommands of the command line, each a thin layer over the engine.
+
+Imported only when a subcommand runs, so opening the game window does not pay for them.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+import sys
+from pathlib import Path
+from typing import IO, TYPE_CHECKING
+
+import attrs
+
+from game.classcode import MAX_SEED, ClassCode, ClassCodeError, decode, encode
+from game.cli import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, PROG, UsageError, random_seed
+from game.engine import (
+    Carry,
+    CarryError,
+    GameState,
+    Scenario,
+    ScenarioError,
+    carry_from,
+    new_game,
+)
+from game.engine.transcript import replay as replay_transcript
+from game.files import describe_os_error
+from game.scenarios import (
+    load_scenario,
+    resolve,
+    scenario_dir,
+    scenario_for_code,
+    scenario_names,
+)
+
+if TYPE_CHECKING:
+    import argparse
+
+    from game.verify import HandedIn
+
+
+# --- the window ---------------------------------------------------------------------------
+
+
+def shots(args: argparse.Namespace) -> int:
+    from game.ui.shots import render_all
+
+    out: Path = args.out
+    try:
+        written = render_all(out, seed=7 if args.seed is None else args.seed)
+    except OSError as error:
+        raise UsageError(f"{out}: cannot write screenshots: {describe_os_error(error)}") from None
+    for path in written:
+        print(path)
+    return EXIT_OK
+
+
+# --- play ----------------------------------------------------------------------------------
+
+
+def _write_transcript(
+    path: Path | None, state: GameState, *, name: str, mode: str, code: str
+) -> None:
+    if path is None:
+        return
+    from game.transcripts import write_transcript
+
+    try:
+        write_transcript(path, state, player=name, mode=mode, code=code)
+    except OSError as error:
+        raise UsageError(
+            f"{path}: cannot write the transcript: {describe_os_error(error)}"
+        ) from None
+
+
+def _print_game(state: GameState, form: str, stream: IO[str] | None = None) -> None:
+    from game.headless import game_json, game_text
+
+    stream = stream or sys.stdout
+    if form == "json":
+        stream.write(json.dumps(game_json(state), ensure_ascii=False, indent=2) + "\n")
+    else:
+        stream.write(game_text(state) + "\n")
+
+
+@attrs.frozen
+class Setup:
+    """Everything a new game needs, settled from the command line."""
+
+    scenario: Scenario
+    seed: int
+    mode: str
+    code: str
+    carry: Carry | None
+
+    def new_state(self) -> GameState:
+        return new_game(self.scenario, self.seed, self.carry)
+
+
+def _class_code(text: str) -> tuple[ClassCode, Path]:
+    try:
+        code = decode(text)
+    except ClassCodeError as error:
+        raise UsageError(f"{PROG}: {error}") from None
+    path = scenario_for_code(code.prefix)
+    if path is None:
+        raise UsageError(f"{PROG}: class code {text}: no installed scenario uses {code.prefix}")
+    return code, path
+
+
+def _carry(previous: Path, scenario_ref: str | None) -> tuple[Scenario, Carry]:
+    from game.engine.transcript import verification_code
+    from game.transcripts import read_transcript
+
+    transcript = read_transcript(previous)
+    earlier = load_scenario(transcript.scenario)
+    report = replay_transcript(earlier, transcript)
+    if not report.ok or report.state is None:
+        raise UsageError(f"{previous}: {report.message}")
+    state = report.state
+    if scenario_ref is None:
+        following = [
+            path
+            for path in (resolve(name) for name in scenario_names())
+            if (spec := load_scenario(path).carry) is not None and earlier.id in spec.sources
+        ]
+        if not following:
+            raise UsageError(f"{previous}: no installed scenario continues {earlier.id!r}")
+        scenario_ref = str(following[0])
+    scenario = load_scenario(scenario_ref)
+    try:
+        carry = carry_from(state, scenario, verification_code(state))
+    except CarryError as error:
+        raise UsageError(f"{previous}: {error}") from None
+    return scenario, carry
+
+
+def settle(
+    *,
+    scenario_ref: str | None,
+    seed: int | None,
+    code_text: str | None,
+    mode: str | None,
+    previous: Path | None,
+) -> Setup:
+    """Settle scenario, seed, mode and carry-over from the options (the script's defaults are
+    passed in ``scenario_ref`` and ``seed``)."""
+    code = ""
+    if code_text:
+        decoded, path = _class_code(code_text)
+        if seed is not None and seed != decoded.seed:
+            raise UsageError(f"{PROG}: --seed {seed} contradicts class code {code_text}")
+        if mode is not None and mode != decoded.mode:
+            raise UsageError(f"{PROG}: --mode {mode} contradicts class code {code_text}")
+        if previous is None:
+            scenario_ref = str(path)
+        seed, mode, code = decoded.seed, decoded.mode, str(decoded)
+    carry = None
+    if previous is not None:
+        scenario, carry = _carry(previous, scenario_ref)
+    else:
+        scenario = load_scenario(scenario_ref or "hanoi")
+    if code and decode(code).prefix != scenario.code:
+        raise UsageError(
+            f"{PROG}: class code {code} is not for {scenario.id} (its codes start {scenario.code})"
+        )
+    return Setup(
+        scenario=scenario,
+        seed=seed if seed is not None else random_seed(),
+        mode=mode or "practice",
+        code=code,
+        carry=carry,
+    )
+
+
+def play(args: argparse.Namespace) -> int:
+    from game.headless import (
+        BadMoveError,
+        ScriptError,
+        interactive,
+        play_moves,
+        read_script,
+        run_stdio,
+    )
+
+    script = None
+    if args.script is not None:
+        try:
+            script = read_script(args.script)
+        except ScriptError as error:
+            raise UsageError(str(error)) from None
+    # A script's own seed and scenario are defaults: a class code or a flag overrides them.
+    defaults = script if script is not None and not args.code else None
+    setup = settle(
+        scenario_ref=args.scenario or (defaults.scenario if defaults else None),
+        seed=args.seed if args.seed is not None else (defaults.seed if defaults else None),
+        code_text=args.code,
+        mode=args.mode,
+        previous=args.previous,
+    )
+    meta = {"name": args.name, "mode": setup.mode, "code": setup.code}
+    state = setup.new_state()
+
+    if args.stdio:
+        state, bad = run_stdio(state, sys.stdin, sys.stdout)
+        _write_transcript(args.transcript, state, **meta)
+        if bad is not None:
+            print(f"stdin: {bad}", file=sys.stderr)
+            return EXIT_BAD_INPUT
+        if not state.is_over:
+            print(
+                f"stdin: input ended after move {len(state.turns)}, before the summit did",
+                file=sys.stderr,
+            )
+            return EXIT_FAILED
+        return EXIT_OK
+
+    if script is None:
+        state = interactive(state)
+        _write_transcript(args.transcript, state, **meta)
+        return EXIT_OK
+
+    try:
+        state = play_moves(state, script.moves)
+    except BadMoveError as error:
+        _write_transcript(args.transcript, error.state, **meta)
+        print(f"{args.script}: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    _write_transcript(args.transcript, state, **meta)
+    _print_game(state, args.format)
+    if not state.is_over:
+        print(
+            f"{args.script}: the script ended after move {len(state.turns)}, before the summit did",
+            file=sys.stderr,
+        )
+        return EXIT_FAILED
+    return EXIT_OK
+
+
+def code(args: argparse.Namespace) -> int:
+    path = resolve(args.scenario or "hanoi")
+    scenario = load_scenario(path)
+    if scenario_for_code(scenario.code) is None:
+        raise UsageError(
+            f"{PROG} code: {path} is not installed in {scenario_dir()}; class codes work only "
+            "for installed scenarios (copy the file there first)"
+        )
+    seed = args.seed if args.seed is not None else secrets.randbelow(MAX_SEED + 1)
+    try:
+        code = encode(scenario.code, seed, args.mode)
+    except ClassCodeError as error:
+        raise UsageError(f"{PROG} code: {error}") from None
+    print(code)
+    print(
+        f"{scenario.title}, seed {seed}, {args.mode} mode. Students enter it on the title "
+        f'screen, or play with: python -m game --code {code} --name "Their Name"',
+        file=sys.stderr,
+    )
+    return EXIT_OK
+
+
+def _checks(args: argparse.Namespace) -> tuple[ClassCode | None, HandedIn | None]:
+    from game.verify import CodesFileError, read_codes
+
+    expected = _class_code(args.class_code)[0] if args.class_code else None
+    handed_in = None
+    if args.codes is not None:
+        try:
+            handed_in = read_codes(args.codes)
+        except CodesFileError as error:
+            raise UsageError(str(error)) from None
+    return expected, handed_in
+
+
+def report(args: argparse.Namespace) -> int:
+    from game.report import build, write
+
+    expected, handed_in = _checks(args)
+    report = build(args.files, expected, handed_in)
+    if report is None:
+        raise UsageError(f"{PROG} report: no transcripts to report on")
+    out: Path = args.out
+    try:
+        written = write(report, out)
+    except OSError as error:
+        raise UsageError(f"{out}: cannot write the report: {describe_os_error(error)}") from None
+    for path in written:
+        print(path)
+    for verdict in report.rejected:
+        print(f"left out: {verdict.line()}", file=sys.stderr)
+    print(
+        f"{len(report.rows)} game(s) in the report, {len(report.rejected)} left out",
+        file=sys.stderr,
+    )
+    return EXIT_OK if report.rows else EXIT_FAILED
+
+
+def verify(args: argparse.Namespace) -> int:
+    from game.verify import verify_files
+
+    expected, handed_in = _checks(args)
+    status = EXIT_OK
+    for verdict in verify_files(args.files, expected, handed_in):
+        print(verdict.line())
+        if not verdict.ok:
+            status = EXIT_FAILED
+    return status
+
+
+# --- check, replay, batch, bench -----------------------------------------------------------
+
+
+def check(args: argparse.Namespace) -> int:
+    status = EXIT_OK
+    for name in args.files:
+        path = resolve(name)
+        try:
+            load_scenario(path)
+        except ScenarioError as error:
+            for problem in error.problems:
+                print(problem)
+            status = EXIT_BAD_INPUT
+        else:
+            print(f"{path}: ok")
+    return status
+
+
+def replay(args: argparse.Namespace) -> int:
+    from game.transcripts import read_transcript
+
+    path: Path = args.file
+    transcript = read_transcript(path)
+    scenario = load_scenario(args.scenario or transcript.scenario)
+    report = replay_transcript(scenario, transcript)
+    if args.verify:
+        print(f"{path}: {report.message}")
+        return EXIT_OK if report.ok else EXIT_FAILED
+    if report.state is None or not report.ok:
+        print(f"{path}: {report.message}", file=sys.stderr)
+        if report.state is not None and report.state.turns:
+            _print_game(report.state, args.format)
+        return EXIT_FAILED
+    _print_game(report.state, args.format)
+    return EXIT_OK
+
+
+def _scenario_ref(args: argparse.Namespace) -> str:
+    return getattr(args, "scenario", None) or "hanoi"
+
+
+def batch(args: argparse.Namespace) -> int:
+    from game.batch import run_batch, table
+
+    path = resolve(_scenario_ref(args))
+    scenario = load_scenario(path)
+    show = sys.stderr.isatty()
+
+    def progress(done: int, total: int) -> None:
+        if show:
+            print(f"\rbatch: {done}/{total} games", end="", file=sys.stderr, flush=True)
+
+    result = run_batch(
+        path,
+        args.strategy,
+        args.games,
+        0 if args.seed is None else args.seed,
+        jobs=args.jobs,
+        progress=progress,
+    )
+    if show:
+        print(file=sys.stderr)
+    if args.format == "json":
+        print(json.dumps(result.to_json(), indent=2))
+    else:
+        print(table(result, scenario))
+    return EXIT_OK
+
+
+def bench(args: argparse.Namespace) -> int:
+    from game.bench import measure, report
+
+    figures = measure(games=args.games)
+    print(json.dumps(figures, indent=2) if args.json else report(figures))
+    return EXIT_OK
