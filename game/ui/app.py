@@ -415,16 +415,40 @@ def window_icon() -> pygame.Surface:
     return icon
 
 
-def run(first: Callable[[UiContext], Screen] | None = None) -> int:
-    """Open the window on the title screen (or ``first(ctx)``) and run until the player quits."""
-    settings = load_settings()
-    ctx = UiContext(settings)
-    pygame.font.init()
-    if first is None:
-        from game.ui.screens.title import default_title
+def run(
+    *,
+    scenario: str | None = None,
+    seed: int | None = None,
+    fullscreen: bool = False,
+    code: str = "",
+    name: str = "",
+    first: Callable[[UiContext], Screen] | None = None,
+) -> int:
+    """Open the window on the title screen (or ``first(ctx)``) and run until the player quits.
 
-        first = default_title
-    app = App(ctx, first(ctx))
+    ``scenario`` (a name or a path) and ``seed`` are what New game offers; ``fullscreen`` opens
+    full screen for this run without changing the saved setting. With a class ``code`` or a
+    ``name`` the window opens on New game, filled in, one key press from the briefing.
+    """
+    from game.ui.session import Controller
+
+    settings = load_settings()
+    ctx = UiContext(attrs.evolve(settings, fullscreen=True) if fullscreen else settings)
+    pygame.font.init()
+    controller = Controller(ctx, scenario=scenario, seed=seed)
+    controller.player, controller.code = name, code
+    if first is None and (code or name):
+        from game.ui.screens.new_game import NewGameScreen
+
+        def to_title() -> Action:
+            return Replace(controller.title())
+
+        screen: Screen = NewGameScreen(
+            ctx, controller, scenario=controller.scenario, on_back=to_title
+        )
+    else:
+        screen = first(ctx) if first is not None else controller.title()
+    app = App(ctx, screen, on_apply=controller.handle)
     try:
         app.run()
     finally:

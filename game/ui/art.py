@@ -120,12 +120,18 @@ def _figure(
     pygame.draw.circle(big, head, (cx, cy + head_dy), 12 * scale)
 
 
+PLAN_DESIGN_HEIGHT: Final = 232
+"""Height the seating plan's figures are designed at; shorter plans shrink them to fit."""
+
+
 @functools.cache
 def _seating_plan(width: int, height: int, colour_blind: bool) -> pygame.Surface:
     palette = theme.COLOUR_BLIND_PALETTE if colour_blind else theme.STANDARD_PALETTE
     s = SUPERSAMPLE
     big = pygame.Surface((width * s, height * s), pygame.SRCALPHA)
     w, h = width * s, height * s
+    # Figures, chairs and table things keep their proportions as the plan gets shorter.
+    k = min(1.0, height / PLAN_DESIGN_HEIGHT)
     table = pygame.Rect(0, 0, round(w * 0.84), round(h * 0.38))
     table.center = (w // 2, h // 2)
     chair_colour = palette.navy_deep
@@ -137,7 +143,7 @@ def _seating_plan(width: int, height: int, colour_blind: bool) -> pygame.Surface
         edge_y = table.top if side < 0 else table.bottom
         for seat in range(seats):
             x = table.left + pitch * (seat + 1)
-            scale = s * (1.12 if seat == 1 else 0.96)
+            scale = s * k * (1.12 if seat == 1 else 0.96)
             chair = pygame.Rect(0, 0, round(76 * scale), round(46 * scale))
             chair.center = (round(x), round(edge_y + side * 30 * scale))
             pygame.draw.rect(big, chair_colour, chair, border_radius=round(12 * scale))
@@ -150,24 +156,36 @@ def _seating_plan(width: int, height: int, colour_blind: bool) -> pygame.Surface
                 facing_down=side < 0,
             )
     pygame.draw.rect(big, palette.table, table, border_radius=round(table.height * 0.5))
-    inner = table.inflate(-7 * s, -7 * s)
-    pygame.draw.rect(big, palette.rule, inner, width=s, border_radius=round(inner.height * 0.5))
+    inner = table.inflate(round(-7 * s * k), round(-7 * s * k))
+    pygame.draw.rect(
+        big,
+        palette.rule,
+        inner,
+        width=max(1, round(s * k)),
+        border_radius=round(inner.height * 0.5),
+    )
     for side in (-1, 1):
         for seat in range(seats):
             x = table.left + pitch * (seat + 1)
-            folder = pygame.Rect(0, 0, 34 * s, 20 * s)
+            folder = pygame.Rect(0, 0, round(34 * s * k), round(20 * s * k))
             folder.center = (round(x), round(table.centery + side * table.height * 0.27))
-            pygame.draw.rect(big, palette.surface, folder, border_radius=2 * s)
-            pygame.draw.rect(big, palette.rule, folder, width=s, border_radius=2 * s)
-            glass = (x + 30 * s, table.centery + side * table.height * 0.27)
-            pygame.draw.circle(big, palette.slate, glass, 5 * s, width=s)
+            pygame.draw.rect(big, palette.surface, folder, border_radius=round(2 * s * k))
+            pygame.draw.rect(
+                big,
+                palette.rule,
+                folder,
+                width=max(1, round(s * k)),
+                border_radius=round(2 * s * k),
+            )
+            glass = (x + 30 * s * k, table.centery + side * table.height * 0.27)
+            pygame.draw.circle(big, palette.slate, glass, 5 * s * k, width=max(1, round(s * k)))
     # A low arrangement down the middle of the table, as at most formal talks.
-    bed = pygame.Rect(0, 0, 112 * s, 16 * s)
+    bed = pygame.Rect(0, 0, round(112 * s * k), round(16 * s * k))
     bed.center = table.center
-    pygame.draw.rect(big, theme.FLOWER_LEAF, bed, border_radius=8 * s)
+    pygame.draw.rect(big, theme.FLOWER_LEAF, bed, border_radius=round(8 * s * k))
     for i in range(7):
-        bloom = (bed.left + (8 + i * 16) * s, bed.centery + (-2 if i % 2 else 2) * s)
-        pygame.draw.circle(big, theme.FLOWER_BLOOM, bloom, 4 * s)
+        bloom = (bed.left + (8 + i * 16) * s * k, bed.centery + (-2 if i % 2 else 2) * s * k)
+        pygame.draw.circle(big, theme.FLOWER_BLOOM, bloom, 4 * s * k)
     return _finish(big, (width, height))
 
 

@@ -12,6 +12,7 @@ from game.ui import theme
 from game.ui.app import App, FixedClock, OffscreenDisplay, ScriptedEvents, ScriptStep
 from game.ui.context import UiContext
 from game.ui.screen import Screen
+from game.ui.session import Controller
 
 
 def key(code: int, mod: int = pygame.KMOD_NONE, unicode: str = "") -> pygame.event.Event:
@@ -46,6 +47,30 @@ def wheel(dy: int, dx: int = 0) -> pygame.event.Event:
         flipped=False,
         touch=False,
     )
+
+
+def game_app(
+    ctx: UiContext,
+    controller: Controller,
+    screen: Screen | None = None,
+    script: Iterable[ScriptStep] = (),
+) -> App:
+    """A headless App wired to ``controller`` (its move handler), starting on ``screen`` (the
+    controller's title screen by default)."""
+    return App(
+        ctx,
+        screen if screen is not None else controller.title(),
+        display=OffscreenDisplay(),
+        events=ScriptedEvents(script),
+        clock=FixedClock(),
+        on_apply=controller.handle,
+        persist_settings=False,
+    )
+
+
+def text(typed: str) -> pygame.event.Event:
+    """Typed text, as SDL delivers it to a focused text field."""
+    return pygame.event.Event(pygame.TEXTINPUT, text=typed)
 
 
 def headless_app(

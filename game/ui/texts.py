@@ -76,33 +76,104 @@ HOW_TO_PLAY: Final = (
             "You are the U.S. negotiator. Over a few rounds \u2013 dinner, a one-on-one, the "
             "expanded talks, a working lunch and, if it gets that far, a signing \u2013 you put "
             "offers on the table and the North Korean delegation answers each one.",
-            "Agreements you reach are called accords. The summit ends when the schedule runs "
-            "out, when you walk away, or when they do.",
+            "Agreements you reach are called accords. The summit ends when a joint statement is "
+            "signed, when the schedule runs out, when you walk away, or when they walk out.",
+            "The debrief scores two goals from the essay \u2013 a normal relationship with "
+            "Pyongyang, and less risk for the United States \u2013 and your standing at home.",
         ),
     ),
     Page(
         "The meters",
         (
-            "- Trust, in the centre of the table, is the number to watch. Most accords need "
-            "more of it than you start with.",
-            "- Patience is how much more the other side will sit through. Pushing an offer "
-            "they have already refused costs patience.",
-            "- Leverage is what you have left to trade: sanctions relief and other chips are "
-            "spent when you give them away.",
-            "- Domestic pressure is the cost at home. Too much and the deal cannot be sold in "
-            "Washington.",
-            "- Risk exposure is how much of the danger the United States carries itself.",
+            "- Trust, in front of the table, is the number to watch. Most accords need more of "
+            "it than you start with; accepted offers raise it, refusals and bad news lower it.",
+            "- Patience is how long they will stay. Every offer uses some, refusals and repeated "
+            "demands use more, and each new round gives a little back. At 0 they walk out.",
+            "- U.S. leverage is what you have left to trade. Sanctions relief spends it, and what "
+            "is traded away does not come back. Some offers need leverage left to be made.",
+            "- Domestic pressure is the opposition at home. Above 75 the President cannot sell a "
+            "joint statement, so none can be signed.",
+            "- Risk exposure is how much of the danger the United States carries itself. "
+            "Restraint, peace and handing the lead to the region bring it down.",
         ),
     ),
     Page(
-        "Offers and answers",
+        "Their stance",
         (
-            "Each offer is a card. A card you cannot play yet says why, for example that trust "
-            "is too low or that embassies need liaison offices first.",
-            "The other side may accept, make a counter-offer, ask for time, refuse, or leave "
-            "the table. Every answer comes with its reason, so you can see what moved them.",
-            "Making the same offer again is worth less each time. Small, concrete steps tend "
-            "to build the trust that larger ones need.",
+            "The other side moves between five stances, from hostile through guarded, wary and "
+            "engaged to cooperative. Trust mostly decides which: the marks under the trust bar "
+            "show where they warm to the next stance.",
+            "They warm up at one level and cool down only well below it, so a stance does not "
+            "flicker when trust wobbles. The warmer they are, the less they need before they "
+            "accept. A hostile delegation is looking for a reason to leave.",
+            "Their delegation also has a hidden character \u2013 pragmatic, cautious, hard-line "
+            "or opportunist \u2013 drawn by the seed. It shows in how they answer, and the "
+            "debrief reveals it.",
+        ),
+    ),
+    Page(
+        "Offers and what they need",
+        (
+            "Each offer is a card. A locked card says why: not enough leverage left, an accord "
+            "that must come first, a stance they have not reached, or a round not yet begun.",
+            "An open offer still has to persuade them. Each needs some level on a meter \u2013 "
+            "often trust \u2013 before they accept; the trust bar marks roughly what the card in "
+            "focus needs. Their mood, their character and a little chance move that level by a "
+            "few points either way.",
+            "Some offers come in forms, such as written or unwritten restraint. A form can be "
+            "easier or harder for them to accept, and costs you differently; an unwritten "
+            "understanding stands even if the summit ends without a statement.",
+        ),
+    ),
+    Page(
+        "Their answers",
+        (
+            "- Accept: the accord is made, and a little trust and patience return.",
+            "- Defer: you fell just short. They want to see more first; try again later.",
+            "- Reject: you fell well short, or crossed a line.",
+            "- Counter-offer: they name their own price instead, as they did in Hanoi with "
+            "Yongbyon for most sanctions. Accept or reject it; the dialog shows what each "
+            "costs. They make each counter-offer only once.",
+            "- Walk out: their patience is gone. Crossing a hard-line delegation's red line "
+            "costs so much patience that it can end the day.",
+            "Every answer comes with its reason, naming the meter and the level that decided "
+            "it, so you can see what moved them.",
+        ),
+    ),
+    Page(
+        "Repeats, recesses and events",
+        (
+            "Making the same offer again is worth less each time, and every earlier refusal of "
+            "it costs patience. Build trust elsewhere before you try again.",
+            "Calling Washington is a recess, not an offer: it eases pressure at home but costs "
+            "patience, and each call helps less than the last.",
+            "Between rounds, events happen: news at home, a signal from Pyongyang, an ally's "
+            "worry. The seed decides which; they move the meters and you plan around them.",
+        ),
+    ),
+    Page(
+        "The schedule and the end",
+        (
+            "Each round allows a set number of offers; the schedule at the top shows them as "
+            "dots. When a round's offers are used up, the next round begins.",
+            "From the working lunch a joint statement can be put forward, if domestic pressure "
+            "is 75 or less. If they sign, every accord reached is on the record. Without a "
+            "statement only unwritten accords stand, and a walkout erases today's accords.",
+            "Endings range from a walkout or no deal, as in history, through freeze for freeze, "
+            "the Yongbyon deal, a peace declaration and liaison offices, to embassies, the "
+            "region taking the lead, and the near-impossible grand bargain.",
+        ),
+    ),
+    Page(
+        "Modes and saving",
+        (
+            "Practice games allow undo: it steps back one move, and the transcript records "
+            "that you took it back. Graded games do not allow undo.",
+            "In a hot-seat game a second player answers for Pyongyang, choosing among the "
+            "answers the rules allow, with the rules' own choice shown as advice.",
+            "The game saves itself after every move; Continue on the title screen goes on from "
+            "there. You can also save under a name, and export the transcript from the debrief "
+            "for your teacher, who can check it with its verification code.",
         ),
     ),
     Page(
@@ -110,11 +181,12 @@ HOW_TO_PLAY: Final = (
         (
             "- Mouse: point at a card or button and click. The wheel scrolls the log.",
             "- Keyboard: Tab and Shift+Tab or the arrow keys move between controls; Enter or "
-            "Space chooses; Esc goes back.",
-            "- Number keys pick offers directly: 1 to 9, then 0, minus and equals.",
-            "- Page Up and Page Down scroll the log. F11 switches full screen.",
-            "Text size, a colour-blind-safe palette, animation speed, sound and the "
-            "adviser's hints are in Settings.",
+            "Space chooses; Esc goes back, or opens the menu at the table.",
+            "- Offers: number keys 1 to 9 and 0, then Q, W, E, R and on along the keyboard.",
+            "- At the table: U undo, S save, H help, L the whole log, X dismisses the adviser's "
+            "note. In their proposal: A accepts, R rejects. F11 switches full screen.",
+            "Text size, a colour-blind-safe palette, animation speed, sound and the adviser's "
+            "hints are in Settings.",
         ),
     ),
 )

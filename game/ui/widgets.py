@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 import math
 from collections.abc import Callable, Sequence
-from typing import Final
+from typing import ClassVar, Final
 
 import attrs
 import pygame
@@ -76,6 +76,20 @@ _LETTER_KEYS: Final = (
     (pygame.K_o, "O"),
     (pygame.K_p, "P"),
 )
+
+
+_OFFER_LETTERS: Final = "QWERTYIOPADFGJKZCVBNM"
+"""Letters after the digits for offer cards, in keyboard order, without the summit table's own
+keys (H help, L log, S save, U undo, X dismiss)."""
+
+
+def offer_shortcuts(count: int) -> tuple[Shortcut, ...]:
+    """Badges for offer cards: 1-9, 0, then letters (Q, W, E ...), as the keyboard runs."""
+    keys = [Shortcut(key, label, alt) for key, alt, label in _DIGIT_KEYS if label.isdigit()]
+    keys += [Shortcut(getattr(pygame, f"K_{c.lower()}"), c) for c in _OFFER_LETTERS]
+    if count > len(keys):
+        raise ValueError(f"at most {len(keys)} offer shortcuts, asked for {count}")
+    return tuple(keys[:count])
 
 
 def shortcuts(count: int) -> tuple[Shortcut, ...]:
@@ -241,6 +255,15 @@ def blit_clipped(
     surface.set_clip(previous)
 
 
+def _fade_edge(surface: pygame.Surface, rect: pygame.Rect, colour: Colour) -> None:
+    """Fade from solid ``colour`` at the top of ``rect`` to clear at its bottom."""
+    veil = pygame.Surface(rect.size, pygame.SRCALPHA)
+    for row in range(rect.height):
+        alpha = round(255 * (1 - row / rect.height) ** 1.5)
+        pygame.draw.line(veil, (*colour, alpha), (0, row), (rect.width, row))
+    surface.blit(veil, rect)
+
+
 # --- Base classes ------------------------------------------------------------------------------
 
 
@@ -293,6 +316,11 @@ class Control(Widget):
         del dy
         return None
 
+    def on_text(self, text: str) -> Handled | None:
+        """Typed text (a TEXTINPUT event) while the control has focus."""
+        del text
+        return None
+
 
 @attrs.define(eq=False)
 class FocusGroup:
@@ -341,6 +369,9 @@ class FocusGroup:
             return None
         if event.type == pygame.KEYDOWN:
             return self._on_key(event, ctx)
+        if event.type == pygame.TEXTINPUT:
+            focused = self.focused
+            return None if focused is None else focused.on_text(str(event.text))
         if event.type == pygame.MOUSEMOTION:
             self._hover(event.pos)
             return None
@@ -790,6 +821,141 @@ class OptionSelector(_SettingRow):
         pygame.draw.rect(surface, palette.ink_soft, area, width=1, border_radius=theme.RADIUS)
 
 
+@attrs.define(kw_only=True, eq=False)
+class TextField(Control):
+    """A one-line text entry: label above, the box below, and a note (or an error) under it.
+
+    Typing arrives as TEXTINPUT events; the keys that also type (letters, digits, space) are
+    swallowed as KEYDOWNs so they never trigger a shortcut while the field has focus. Enter
+    activates (``on_activate``), Tab and Up/Down leave the field.
+    """
+
+    label: str
+    text: str = ""
+    placeholder: str = ""
+    note: str = ""
+    error: str = ""
+    """Shown instead of the note, in the alarm colour, when the text cannot be used."""
+    max_length: int = 40
+    allowed: Callable[[str], bool] | None = None
+    """Which characters may be typed (all printable ones when None)."""
+    cursor: int = -1
+    """Caret position in characters; -1 puts it at the end."""
+
+    BOX_HEIGHT: ClassVar[int] = 44
+
+    def __attrs_post_init__(self) -> None:
+        if self.cursor < 0 or self.cursor > len(self.text):
+            self.cursor = len(self.text)
+
+    def box_rect(self, ctx: UiContext) -> pygame.Rect:
+        """The input box below the label."""
+        top = self.rect.top + ctx.line_height(TextRole.LABEL) + theme.UNIT // 2
+        return pygame.Rect(self.rect.left, top, self.rect.width, self.BOX_HEIGHT)
+
+    def preferred_height(self, ctx: UiContext) -> int:
+        """Label, box and one line of note."""
+        return (
+            ctx.line_height(TextRole.LABEL)
+            + theme.UNIT // 2
+            + self.BOX_HEIGHT
+            + theme.UNIT // 2
+            + ctx.line_height(TextRole.CAPTION)
+        )
+
+    def set_text(self, text: str) -> None:
+        """Replace the text and put the caret at its end."""
+        self.text = text[: self.max_length]
+        self.cursor = len(self.text)
+
+    def on_text(self, text: str) -> Handled | None:
+        if not self.enabled:
+            return Handled()
+        typed = "".join(
+            c for c in text if c.isprintable() and (self.allowed is None or self.allowed(c))
+        )
+        room = self.max_length - len(self.text)
+        typed = typed[: max(room, 0)]
+        if typed:
+            self.text = self.text[: self.cursor] + typed + self.text[self.cursor :]
+            self.cursor += len(typed)
+        return Handled()
+
+    def on_key(self, event: pygame.event.Event) -> Handled | None:
+        if event.type != pygame.KEYDOWN or not self.enabled:
+            return None
+        key = event.key
+        if key == pygame.K_BACKSPACE:
+            if self.cursor > 0:
+                self.text = self.text[: self.cursor - 1] + self.text[self.cursor :]
+                self.cursor -= 1
+            return Handled()
+        if key == pygame.K_DELETE:
+            self.text = self.text[: self.cursor] + self.text[self.cursor + 1 :]
+            return Handled()
+        moves = {
+            pygame.K_LEFT: self.cursor - 1,
+            pygame.K_RIGHT: self.cursor + 1,
+            pygame.K_HOME: 0,
+            pygame.K_END: len(self.text),
+        }
+        if key in moves:
+            self.cursor = max(0, min(len(self.text), moves[key]))
+            return Handled()
+        typed = getattr(event, "unicode", "")
+        if typed and typed.isprintable() and not event.mod & _BLOCKING_MODS:
+            return Handled()  # the matching TEXTINPUT event does the typing
+        return None
+
+    def on_click(self, pos: tuple[int, int]) -> Handled:
+        del pos
+        self.cursor = len(self.text)
+        return Handled()
+
+    def activate(self) -> Action | None:
+        if not self.enabled or self.on_activate is None:
+            return None
+        return self.on_activate()
+
+    def draw(self, surface: pygame.Surface, ctx: UiContext) -> None:
+        palette = ctx.palette
+        label = ctx.text(
+            TextRole.LABEL, self.label, palette.ink if self.enabled else palette.ink_faint
+        )
+        surface.blit(label, self.rect.topleft)
+        box = self.box_rect(ctx)
+        fill = palette.surface if self.enabled else palette.sunk
+        pygame.draw.rect(surface, fill, box, border_radius=theme.RADIUS)
+        if self.error:
+            border, width = palette.alarm, 2
+        elif self.focused:
+            border, width = palette.navy, 2
+        else:
+            border, width = (palette.ink_soft if self.hovered else palette.rule), 1
+        pygame.draw.rect(surface, border, box, width=width, border_radius=theme.RADIUS)
+        inner = box.inflate(-4 * theme.UNIT, -theme.UNIT)
+        if self.text:
+            image = ctx.text(TextRole.BODY, self.text, palette.ink)
+            caret_x = ctx.text_width(TextRole.BODY, self.text[: self.cursor])
+        else:
+            image = ctx.text(TextRole.BODY_ITALIC, self.placeholder, palette.ink_faint)
+            caret_x = 0
+        # Keep the caret in view when the text is wider than the box.
+        shift = max(0, caret_x - inner.width + 2)
+        y = box.centery - image.get_height() // 2
+        blit_clipped(surface, image, (inner.left - shift, y), inner)
+        if self.focused and self.enabled:
+            x = inner.left + caret_x - shift
+            pygame.draw.line(surface, palette.ink, (x, box.top + 10), (x, box.bottom - 11), 2)
+        note, colour = (self.error, palette.alarm) if self.error else (self.note, palette.ink_soft)
+        if note:
+            role = TextRole.CAPTION
+            text = ctx.text(role, fit_text(ctx, role, note, self.rect.width), colour)
+            surface.blit(text, (self.rect.left, box.bottom + theme.UNIT // 2))
+        if self.focused:
+            draw_focus_ring(surface, ctx, box)
+
+
 # --- Text --------------------------------------------------------------------------------------
 
 
@@ -880,6 +1046,8 @@ class LogPanel(Control):
     target: float = 0.0
     follow: bool = True
     """Stay scrolled to the newest entry while the player has not scrolled up."""
+    compact: bool = False
+    """Tighter spacing, for a log that shares a column with other panels."""
     _cache_key: tuple[object, ...] | None = attrs.field(default=None, init=False)
     _entry_heights: list[int] = attrs.field(factory=list, init=False)
     _view_height: int = attrs.field(default=0, init=False)
@@ -890,15 +1058,35 @@ class LogPanel(Control):
         if self.follow:
             self.target = math.inf
 
+    @property
+    def _gap(self) -> int:
+        """Space between entries, and around the panel's title."""
+        return theme.UNIT if self.compact else 2 * theme.UNIT
+
     def body_rect(self, ctx: UiContext) -> pygame.Rect:
         """The scrolling area below the panel title."""
-        head = ctx.line_height(TextRole.KICKER) + 3 * theme.UNIT
+        head = ctx.line_height(TextRole.KICKER) + (
+            2 * theme.UNIT if self.compact else 3 * theme.UNIT
+        )
         return pygame.Rect(
             self.rect.left + 2 * theme.UNIT,
             self.rect.top + head,
             self.rect.width - 5 * theme.UNIT,
-            self.rect.height - head - 2 * theme.UNIT,
+            self.rect.height - head - self._gap,
         )
+
+    def measure(self, ctx: UiContext) -> None:
+        """Measure the entries at the panel's current size, so scrolling can be worked out
+        before the next draw (e.g. to open a log scrolled to its newest entry)."""
+        body = self.body_rect(ctx)
+        self._measure(ctx, body.width, body.height)
+
+    def scroll_to_end(self, *, animate: bool = True) -> None:
+        """Follow the newest entry; gliding there unless ``animate`` is False."""
+        self.follow = True
+        self.target = self.max_scroll()
+        if not animate:
+            self.offset = self.target
 
     def max_scroll(self) -> float:
         """How far the content can scroll, as last measured when drawn."""
@@ -969,21 +1157,21 @@ class LogPanel(Control):
         ).get_height()
         if entry.label:
             height += ctx.line_height(TextRole.KICKER)
-        return height + 2 * theme.UNIT
+        return height + self._gap
 
     def draw(self, surface: pygame.Surface, ctx: UiContext) -> None:
         palette = ctx.palette
         pygame.draw.rect(surface, palette.surface, self.rect, border_radius=theme.RADIUS)
         pygame.draw.rect(surface, palette.rule, self.rect, width=1, border_radius=theme.RADIUS)
         title = ctx.text(TextRole.KICKER, self.title.upper(), palette.ink_soft)
-        surface.blit(title, (self.rect.left + 2 * theme.UNIT, self.rect.top + 2 * theme.UNIT - 2))
+        surface.blit(title, (self.rect.left + 2 * theme.UNIT, self.rect.top + self._gap - 2))
         body = self.body_rect(ctx)
         draw_rule(
             surface,
             palette.rule,
             body.left,
             self.rect.right - 2 * theme.UNIT,
-            body.top - theme.UNIT,
+            body.top - (4 if self.compact else theme.UNIT),
         )
         heights = self._measure(ctx, body.width, body.height)
         scroll = min(self.offset, float(max(0, sum(heights) - body.height)))
@@ -997,6 +1185,11 @@ class LogPanel(Control):
             if y + height >= body.top and y <= body.bottom:
                 self._draw_entry(surface, ctx, entry, pygame.Rect(body.left, y, body.width, height))
             y += height
+        if scroll > 0:
+            # Entries scrolled half out of view fade into the top edge instead of being cut.
+            _fade_edge(
+                surface, pygame.Rect(body.left - 4, body.top, body.width + 8, 18), palette.surface
+            )
         surface.set_clip(previous)
         total = sum(heights)
         if total > body.height:
@@ -1021,9 +1214,7 @@ class LogPanel(Control):
     ) -> None:
         palette = ctx.palette
         bar = palette.tone(entry.tone) if entry.tone is not Tone.NEUTRAL else palette.rule
-        pygame.draw.rect(
-            surface, bar, (area.left, area.top + 2, 3, area.height - 2 * theme.UNIT - 2)
-        )
+        pygame.draw.rect(surface, bar, (area.left, area.top + 2, 3, area.height - self._gap - 2))
         y = area.top
         if entry.label:
             label = ctx.text(TextRole.KICKER, entry.label.upper(), palette.ink_soft)

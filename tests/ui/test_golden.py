@@ -26,10 +26,37 @@ MAX_MEAN_DIFFERENCE = 1.5
 MAX_CHANGED_SHARE = 0.01
 CHANGED_THRESHOLD = 48
 
+
+SUMMIT_MOVES = (
+    "mutual_restraint:unwritten",
+    "yongbyon_for_relief:partial",
+    "peace_declaration:declaration",
+    "yongbyon_for_relief:partial",
+)
+
+
+def _summit(ctx: UiContext) -> Screen:
+    """The table mid-game (a scripted game, so strategy changes leave it alone), as a player
+    sees it once the adviser's hints are off."""
+    from game.engine import Move, apply, new_game
+    from game.scenarios import load_scenario
+    from game.ui.screens.summit import SummitScreen
+    from game.ui.session import Session
+
+    state = new_game(load_scenario("hanoi"), 7)
+    history = []
+    for text in SUMMIT_MOVES:
+        history.append(state)
+        state = apply(state, Move.parse(text)).state
+    quiet = UiContext(Settings(hints=False), fonts=ctx.fonts)
+    return SummitScreen(quiet, Session(state, history=history))
+
+
 SCREENS: dict[str, Callable[[UiContext], Screen]] = {
     "title": default_title,
     "settings": SettingsScreen,
     "how-to-play": lambda ctx: TextPagesScreen(ctx, "How to play", HOW_TO_PLAY, kicker="Help"),
+    "summit": _summit,
 }
 
 

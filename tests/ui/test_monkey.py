@@ -1,5 +1,6 @@
 """Seeded random input through the real loop: thousands of events per screen, no exception."""
 
+import itertools
 import random
 from collections.abc import Callable
 
@@ -18,6 +19,8 @@ from game.ui.texts import BRIEFING, HOW_TO_PLAY
 from game.ui.widgets import ButtonKind
 
 EVENTS = 2500
+BATCH = 8
+"""Events per loop iteration: each is handled, but a frame is drawn per batch, not per event."""
 
 
 def _dialog(ctx: UiContext) -> Screen:
@@ -46,7 +49,8 @@ SCREENS: dict[str, Callable[[UiContext], Screen]] = {
 def test_monkey(name: str) -> None:
     ctx = UiContext(Settings())
     factory = SCREENS[name]
-    events = ScriptedEvents(monkey_events(random.Random(f"monkey-{name}"), EVENTS))
+    stream = monkey_events(random.Random(f"monkey-{name}"), EVENTS)
+    events = ScriptedEvents(iter(lambda: list(itertools.islice(stream, BATCH)), []))
     app = App(ctx, factory(ctx), display=OffscreenDisplay(), events=events, clock=FixedClock())
     restarts = 0
     while True:

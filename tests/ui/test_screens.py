@@ -129,15 +129,28 @@ def test_mouse_only_title_to_settings_and_back(ctx: UiContext) -> None:
     assert app.stack == [title]
 
 
-def test_mouse_only_reads_the_briefing_to_the_end(ctx: UiContext) -> None:
-    title = default_title(ctx)
+def test_mouse_only_new_game_reads_the_briefing_and_takes_a_seat(ctx: UiContext) -> None:
+    from game.ui.screens.briefing import briefing_screen
+    from game.ui.screens.new_game import NewGameScreen
+    from game.ui.screens.summit import SummitScreen
+    from game.ui.session import Controller
+    from game.ui.testing import game_app
+
+    controller = Controller(ctx, seed=3)
+    title = default_title(ctx, controller)
     new_game = next(item for item in title.items if item.label == "New game")
-    probe = TextPagesScreen(ctx, "Briefing", BRIEFING)
+    form = NewGameScreen(ctx, controller, scenario="hanoi")
+    setup = form.setup()
+    assert setup is not None
+    probe = briefing_screen(ctx, setup)
     sheets = len(probe.sheets())
-    script = [click(new_game.rect.center)] + [click(probe.next.rect.center)] * sheets
-    app = headless_app(ctx, title, script)
+    script = [click(new_game.rect.center), click(form.begin.rect.center)]
+    script += [click(probe.next.rect.center)] * sheets
+    app = game_app(ctx, controller, title, script)
     app.run()
-    assert app.stack == [title]
+    assert isinstance(app.top, SummitScreen)
+    assert controller.session is not None
+    assert controller.session.state.seed == 3
 
 
 def test_disabled_menu_entries_show_their_reason(ctx: UiContext) -> None:
@@ -244,7 +257,26 @@ def test_settings_preview_replays_when_the_animation_speed_changes(ctx: UiContex
 
 def test_render_all_writes_one_png_per_screen(tmp_path: Path) -> None:
     written = render_all(tmp_path / "shots", seed=3)
-    names = sorted(path.name for path in written)
-    assert names == ["briefing.png", "how-to-play.png", "quit.png", "settings.png", "title.png"]
+    names = {path.name for path in written}
+    expected = {
+        "title.png",
+        "settings.png",
+        "how-to-play.png",
+        "quit.png",
+        "summit.png",
+        "summit-start.png",
+        "variant.png",
+        "counter.png",
+        "event.png",
+        "hotseat.png",
+        "hints.png",
+        "new-game.png",
+        "briefing.png",
+        "load.png",
+        "save.png",
+        "scenario.png",
+    }
+    assert expected <= names
+    assert len(names) == len(written)
     for path in written:
         assert pygame.image.load(str(path)).get_size() == (1280, 720)

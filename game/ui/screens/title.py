@@ -3,19 +3,32 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import ClassVar, Final
+from typing import TYPE_CHECKING, ClassVar, Final
 
 import attrs
 import pygame
 
+from game.saves import describe_time
 from game.ui import art, theme
 from game.ui.context import UiContext
-from game.ui.screen import Action, Pop, Push, Quit
+from game.ui.screen import Action, Apply, Pop, Push, Quit
 from game.ui.screens.common import draw_key_hints
 from game.ui.screens.dialog import Choice, DialogScreen
-from game.ui.texts import BRIEFING, CITATION, HOW_TO_PLAY
+from game.ui.session import ContinueGame
+from game.ui.texts import CITATION, HOW_TO_PLAY
 from game.ui.theme import TextRole
-from game.ui.widgets import ActionFn, ButtonKind, FocusGroup, MenuItem, draw_rule, shortcuts
+from game.ui.widgets import (
+    ActionFn,
+    ButtonKind,
+    FocusGroup,
+    MenuItem,
+    draw_modal_frame,
+    draw_rule,
+    shortcuts,
+)
+
+if TYPE_CHECKING:
+    from game.ui.session import Controller
 
 PANEL_COLUMNS: Final = 7
 """The navy art panel covers the first seven columns and bleeds off the left edge."""
@@ -27,6 +40,8 @@ HEADER_RULE_Y: Final = theme.MARGIN_Y + 36
 FOOTER_RULE_Y: Final = theme.CONTENT_BOTTOM - 36
 KICKER: Final = "Hanoi \u00b7 27\u201328 February 2019"
 SUBTITLE: Final = "You lead the U.S. delegation. The table is set; the trust is not."
+MENU_DIALOG_COLUMNS: Final = 5
+MENU_DIALOG_ROW: Final = 56
 
 
 @attrs.frozen
@@ -136,6 +151,76 @@ class TitleScreen:
         surface.blit(citation, citation.get_rect(bottomleft=(left, theme.CONTENT_BOTTOM + 4)))
 
 
+class MenuScreen:
+    """A menu in a dialog over the screen below (the pause menu): Esc closes it."""
+
+    is_overlay: ClassVar[bool] = True
+
+    def __init__(
+        self, ctx: UiContext, title: str, entries: Sequence[MenuEntry], *, kicker: str = ""
+    ) -> None:
+        self.ctx = ctx
+        self.title = title
+        self.kicker = kicker
+        keys = shortcuts(len(entries))
+        self.items = [
+            MenuItem(
+                label=entry.label,
+                detail=entry.detail,
+                reason=entry.reason,
+                enabled=entry.action is not None,
+                on_activate=entry.action,
+                shortcut=key,
+            )
+            for entry, key in zip(entries, keys, strict=True)
+        ]
+        self.focus = FocusGroup(list(self.items))
+        self.frame = pygame.Rect(0, 0, theme.span(MENU_DIALOG_COLUMNS), 0)
+        self._layout()
+
+    def _layout(self) -> None:
+        ctx = self.ctx
+        head = theme.UNIT + 3 * theme.UNIT + 4 * theme.UNIT + 1
+        if self.kicker:
+            head += ctx.line_height(TextRole.KICKER) + theme.UNIT
+        head += ctx.text(TextRole.HEADING, self.title, ctx.palette.ink).get_height()
+        row = MENU_DIALOG_ROW + (ctx.line_height(TextRole.BODY_STRONG) - 27)
+        height = head + len(self.items) * row + 3 * theme.UNIT
+        frame = pygame.Rect(0, 0, self.frame.width, height)
+        frame.center = (theme.LOGICAL_WIDTH // 2, theme.LOGICAL_HEIGHT // 2)
+        self.frame = frame
+        for i, item in enumerate(self.items):
+            item.rect = pygame.Rect(
+                frame.left + 2 * theme.UNIT,
+                frame.top + head + i * row,
+                frame.width - 4 * theme.UNIT,
+                row - 4,
+            )
+
+    def on_event(self, event: pygame.event.Event) -> Action | None:
+        self._layout()
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+            return Pop()
+        handled = self.focus.handle(event, self.ctx)
+        if handled is not None:
+            return handled.action
+        if (
+            event.type == pygame.MOUSEBUTTONDOWN
+            and event.button == 1
+            and not self.frame.collidepoint(event.pos)
+        ):
+            return Pop()
+        return None
+
+    def update(self, dt: float) -> bool:
+        return self.focus.update(dt)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        self._layout()
+        draw_modal_frame(surface, self.ctx, self.frame, self.title, self.kicker)
+        self.focus.draw(surface, self.ctx)
+
+
 def confirm_quit(ctx: UiContext) -> DialogScreen:
     """'Leave the summit?' with Stay and Quit."""
     return DialogScreen(
@@ -147,15 +232,52 @@ def confirm_quit(ctx: UiContext) -> DialogScreen:
     )
 
 
-def default_title(ctx: UiContext) -> TitleScreen:
-    """The title screen as it stands before the engine is wired in."""
+def _continue_entry(controller: Controller) -> MenuEntry:
+    """Continue: the latest autosave, described; unavailable with the reason when none."""
+    store = controller.store
+    if not store.has_autosave():
+        return MenuEntry("Continue", reason="No autosave yet")
+    info = store.inspect(store.autosave_path)
+    if not info.is_ok:
+        info = store.inspect(store.backup_path)
+    if info.is_ok:
+        when = describe_time(info.saved_at, store.clock())
+        where = f"finished: {info.ending}" if info.finished else info.round_label
+        trust = f" \u00b7 trust {info.trust}" if info.trust is not None else ""
+        detail = f"{capitalise(where)}{trust} \u00b7 {when}"
+    else:
+        detail = "The autosave is damaged: see what can be saved"
+    return MenuEntry("Continue", lambda: Apply(ContinueGame()), detail=detail)
+
+
+def capitalise(text: str) -> str:
+    """``text`` with its first letter in capitals."""
+    return text[:1].upper() + text[1:]
+
+
+def default_title(ctx: UiContext, controller: Controller | None = None) -> TitleScreen:
+    """The title screen, its entries wired to ``controller`` (a fresh one when not given)."""
+    from game.scenarios import scenario_paths
+    from game.ui.screens.new_game import NewGameScreen
+    from game.ui.screens.saves_screen import SavesScreen
+    from game.ui.screens.scenario_pick import ScenarioScreen
     from game.ui.screens.settings_screen import SettingsScreen
     from game.ui.screens.text_pages import TextPagesScreen
+    from game.ui.session import Controller
 
-    def briefing() -> Action:
-        return Push(
-            TextPagesScreen(ctx, "Briefing", BRIEFING, kicker="Before the talks", done_label="Done")
-        )
+    game = controller if controller is not None else Controller(ctx)
+
+    def new_game() -> Action:
+        return Push(NewGameScreen(ctx, game, scenario=game.scenario))
+
+    def hot_seat() -> Action:
+        return Push(NewGameScreen(ctx, game, scenario=game.scenario, hotseat=True))
+
+    def load() -> Action:
+        return Push(SavesScreen(ctx, game.store, saving=False, session=game.session))
+
+    def pick_scenario() -> Action:
+        return Push(ScenarioScreen(ctx, game))
 
     def settings() -> Action:
         return Push(SettingsScreen(ctx))
@@ -166,15 +288,26 @@ def default_title(ctx: UiContext) -> TitleScreen:
     def leave() -> Action:
         return Push(confirm_quit(ctx))
 
+    saves = game.store.listing()
+    count = len(scenario_paths())
     return TitleScreen(
         ctx,
         (
-            MenuEntry("New game", briefing, detail="Start with the briefing"),
-            MenuEntry("Continue", reason="No autosave yet"),
-            MenuEntry("Load", reason="No saved games yet"),
-            MenuEntry("Scenario", reason="Only Hanoi is installed"),
-            MenuEntry("Hot-seat", reason="Opens with the summit table"),
-            MenuEntry("Settings", settings, detail="Text, colours, motion, sound"),
+            MenuEntry("New game", new_game, detail="Your name, the mode, then the briefing"),
+            _continue_entry(game),
+            MenuEntry(
+                "Load",
+                load if saves else None,
+                detail=f"{len(saves)} saved game{'s' if len(saves) != 1 else ''}",
+                reason="No saved games yet",
+            ),
+            MenuEntry(
+                "Scenario",
+                pick_scenario,
+                detail=f"{count} summit{'s' if count != 1 else ''} to choose from",
+            ),
+            MenuEntry("Hot-seat", hot_seat, detail="Two players, one for each delegation"),
+            MenuEntry("Settings", settings, detail="Text, colours, motion, sound, hints"),
             MenuEntry("How to play", how_to_play, detail="The rules in plain words"),
             MenuEntry("Quit", leave, detail="Close the game"),
         ),

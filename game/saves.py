@@ -1,0 +1,544 @@
+"""Saved games: the autosave (with the previous one kept as a backup), named slots and exports.
+
+A save is a transcript (see :mod:`game.transcripts`) with a few extra keys that are not part of
+the verified record: when it was saved, the slot's name as the player typed it, and whether it
+is a hot-seat game. Loading replays the transcript through the engine, so a corrupt or edited
+save is caught and named, never half-loaded.
+
+Nothing here raises for a bad, missing or unwritable file: every operation returns a result that
+carries one clear message (the file, and what is wrong with it). No pygame.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import enum
+import re
+import tomllib
+import unicodedata
+from collections.abc import Callable, Mapping
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Final
+
+import attrs
+import toml
+
+from game import __version__
+from game.classcode import MODES
+from game.engine import GameState, Move, ReactionKind, Scenario, ScenarioError, apply, new_game
+from game.engine import outcome as engine_outcome
+from game.engine.parse import syntax_problem
+from game.engine.transcript import (
+    Transcript,
+    TranscriptError,
+    Undo,
+    from_document,
+    replay,
+    to_document,
+)
+from game.files import data_dir, describe_os_error, write_text_atomic
+from game.scenarios import load_scenario, scenario_paths
+from game.transcripts import clean_name, dumps, transcript_text
+
+SAVES_DIR: Final = "saves"
+EXPORTS_DIR: Final = "exports"
+AUTOSAVE: Final = "autosave.toml"
+BACKUP: Final = "autosave.previous.toml"
+"""The autosave before the latest one: what Continue falls back to if the latest is damaged."""
+SLOT_PREFIX: Final = "slot-"
+SUFFIX: Final = ".toml"
+PROGRESS: Final = "progress.toml"
+"""Tiny record of the player's progress (games finished), kept beside the saves."""
+PRACTICE: Final = MODES[0]
+GRADED: Final = MODES[1]
+MAX_SLOT_NAME: Final = 60
+MAX_FILE_STEM: Final = 40
+_UNSAFE: Final = re.compile(r"[^a-z0-9]+")
+
+
+class SaveKind(enum.Enum):
+    """Where a save came from."""
+
+    AUTOSAVE = "autosave"
+    BACKUP = "backup"
+    SLOT = "slot"
+
+
+@attrs.frozen
+class SavedGame:
+    """Everything a session needs to go on with a game: the state, the way back, and who plays."""
+
+    state: GameState
+    history: tuple[GameState, ...] = ()
+    """The state before each turn, oldest first: what undo steps back through."""
+    undos: tuple[Undo, ...] = ()
+    """Moves taken back so far (written to the transcript for the teacher)."""
+    player: str = ""
+    mode: str = PRACTICE
+    """``"practice"`` (undo allowed) or ``"graded"`` (no undo)."""
+    code: str = ""
+    """The class code the game was started from, or ``""``."""
+    hotseat: bool = False
+    """True when a second player chooses the counterpart's reactions."""
+    scenario_file: str = ""
+    """The scenario file the game was started from, when it is not an installed one."""
+
+
+@attrs.frozen
+class SaveInfo:
+    """What the load screen shows about one save file."""
+
+    path: Path
+    kind: SaveKind
+    name: str
+    """The slot's name as typed, or "Autosave" / "Previous autosave"."""
+    saved_at: datetime | None = None
+    scenario: str = ""
+    """The scenario's title (its id if the scenario is not installed)."""
+    round_label: str = ""
+    trust: int | None = None
+    turns: int = 0
+    finished: bool = False
+    ending: str = ""
+    """The ending's title once the game is over."""
+    mode: str = ""
+    player: str = ""
+    problem: str = ""
+    """Why the save cannot be loaded (``""`` when it can), naming the file."""
+
+    @property
+    def is_ok(self) -> bool:
+        """True when the save can be loaded."""
+        return not self.problem
+
+
+@attrs.frozen
+class LoadResult:
+    """A loaded game, or why there is none; ``notice`` explains any fallback to the backup."""
+
+    game: SavedGame | None
+    info: SaveInfo | None = None
+    problem: str = ""
+    """Why the requested save could not be loaded (``""`` if it could)."""
+    notice: str = ""
+    """Set when an older save was loaded instead of the requested one, saying why."""
+
+    @property
+    def is_ok(self) -> bool:
+        """True when a game was loaded (possibly from the backup)."""
+        return self.game is not None
+
+
+@attrs.frozen
+class WriteResult:
+    """Where a file was written, or why it could not be."""
+
+    path: Path | None
+    problem: str = ""
+
+    @property
+    def is_ok(self) -> bool:
+        """True when the file was written."""
+        return self.path is not None and not self.problem
+
+
+def safe_stem(name: str, fallback: str = "save") -> str:
+    """A player's name for something, made into a safe, portable file name stem.
+
+    >>> safe_stem("Before the lunch / v2!")
+    'before-the-lunch-v2'
+    >>> safe_stem("Ünïcödé")
+    'unicode'
+    >>> safe_stem("***")
+    'save'
+    """
+    ascii_text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    stem = _UNSAFE.sub("-", ascii_text.lower()).strip("-")
+    return stem[:MAX_FILE_STEM].strip("-") or fallback
+
+
+def describe_time(moment: datetime | None, now: datetime | None = None) -> str:
+    """A save's date as a player reads it: ``"today, 14:05"`` or ``"3 Mar 2026, 09:10"``."""
+    if moment is None:
+        return "date unknown"
+    clock = moment.strftime("%H:%M")
+    if now is not None and moment.date() == now.date():
+        return f"today, {clock}"
+    return f"{moment.day} {moment.strftime('%b %Y')}, {clock}"
+
+
+def _now() -> datetime:
+    return datetime.now().astimezone()
+
+
+def _parse_time(value: object) -> datetime | None:
+    if isinstance(value, datetime):
+        return value
+    if not isinstance(value, str):
+        return None
+    try:
+        return datetime.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def find_scenario(scenario_id: str, also: str = "") -> Scenario | None:
+    """The installed scenario with this id (broken files are skipped), else the file ``also``
+    if it holds that scenario, else None."""
+    candidates: list[str | Path] = [*scenario_paths(), also] if also else list(scenario_paths())
+    for path in candidates:
+        with contextlib.suppress(ScenarioError, OSError):
+            scenario = load_scenario(path)
+            if scenario.id == scenario_id:
+                return scenario
+    return None
+
+
+def _rebuild(scenario: Scenario, transcript: Transcript) -> tuple[GameState, ...]:
+    """Every state of a verified transcript, from the start to the end."""
+    state = new_game(scenario, transcript.seed, transcript.carry)
+    states = [state]
+    for record in transcript.turns:
+        chosen = ReactionKind(record.reaction) if record.chosen_by == "player" else None
+        state = apply(state, Move.parse(record.move), chosen).state
+        states.append(state)
+    return tuple(states)
+
+
+def _info_for(
+    path: Path,
+    kind: SaveKind,
+    name: str,
+    saved_at: datetime | None,
+    game: SavedGame,
+) -> SaveInfo:
+    state = game.state
+    scenario = state.scenario
+    result = engine_outcome(state)
+    trust = state.meter("trust") if "trust" in scenario.meter_index else None
+    return SaveInfo(
+        path=path,
+        kind=kind,
+        name=name,
+        saved_at=saved_at,
+        scenario=scenario.title,
+        round_label=scenario.rounds[state.round].label,
+        trust=trust,
+        turns=len(state.turns),
+        finished=state.is_over,
+        ending=result.ending.title if result is not None else "",
+        mode=game.mode,
+        player=game.player,
+    )
+
+
+@attrs.frozen
+class _Read:
+    """One save file read and checked (cached by the file's size and modification time)."""
+
+    info: SaveInfo
+    game: SavedGame | None
+
+
+class SaveStore:
+    """The player's saves in ``<data dir>/saves`` and exports in ``<data dir>/exports``.
+
+    ``root`` defaults to :func:`game.files.data_dir` (looked up on every call, so the
+    ``HANOI_SUMMIT_HOME`` override applies); ``clock`` gives the time written into each save.
+    """
+
+    def __init__(self, root: Path | None = None, *, clock: Callable[[], datetime] = _now) -> None:
+        self._root = root
+        self.clock = clock
+        self._cache: dict[Path, tuple[tuple[int, int], _Read]] = {}
+
+    # -- places --
+
+    @property
+    def root(self) -> Path:
+        """The folder holding ``saves/``, ``exports/`` and the progress file."""
+        return self._root if self._root is not None else data_dir()
+
+    @property
+    def saves(self) -> Path:
+        """The saves folder."""
+        return self.root / SAVES_DIR
+
+    @property
+    def exports(self) -> Path:
+        """Where exported transcripts go."""
+        return self.root / EXPORTS_DIR
+
+    @property
+    def autosave_path(self) -> Path:
+        """The latest autosave."""
+        return self.saves / AUTOSAVE
+
+    @property
+    def backup_path(self) -> Path:
+        """The autosave before the latest."""
+        return self.saves / BACKUP
+
+    def slot_path(self, name: str) -> Path:
+        """The file a slot of this name is saved in."""
+        return self.saves / f"{SLOT_PREFIX}{safe_stem(name)}{SUFFIX}"
+
+    def has_autosave(self) -> bool:
+        """True when there is an autosave or its backup to continue from."""
+        return self.autosave_path.is_file() or self.backup_path.is_file()
+
+    # -- writing --
+
+    def autosave(self, game: SavedGame) -> WriteResult:
+        """Write the autosave, first moving a good previous autosave aside as the backup."""
+        path = self.autosave_path
+        try:
+            if path.is_file() and self.inspect(path).is_ok:
+                # Only a good autosave becomes the backup, so a damaged one never pushes out the
+                # last good copy. A crash between the move and the write leaves the backup.
+                path.replace(self.backup_path)
+                self._cache.pop(path, None)
+        except OSError as error:
+            return WriteResult(None, f"{path}: cannot keep a backup: {describe_os_error(error)}")
+        return self._write(path, game, SaveKind.AUTOSAVE, "")
+
+    def save_slot(self, name: str, game: SavedGame) -> WriteResult:
+        """Save into the slot called ``name`` (replacing a slot of the same file name)."""
+        shown = clean_name(name)[:MAX_SLOT_NAME] or "Saved game"
+        return self._write(self.slot_path(shown), game, SaveKind.SLOT, shown)
+
+    def _write(self, path: Path, game: SavedGame, kind: SaveKind, name: str) -> WriteResult:
+        moment = self.clock()
+        try:
+            text = save_text(game, saved_at=moment, slot=name)
+            write_text_atomic(path, text)
+            stat = path.stat()
+        except OSError as error:
+            return WriteResult(None, f"{path}: cannot save: {describe_os_error(error)}")
+        # What was just written is known to be good: remember it instead of replaying it later.
+        shown = name or _kind_name(kind)
+        info = _info_for(path, kind, shown, moment, game)
+        self._cache[path] = ((stat.st_mtime_ns, stat.st_size), _Read(info, game))
+        return WriteResult(path)
+
+    def export(self, game: SavedGame) -> WriteResult:
+        """Write the plain transcript to ``exports/<scenario>-<seed>-<name>-<date>.toml``."""
+        state = game.state
+        day = self.clock().strftime("%Y-%m-%d")
+        who = safe_stem(game.player, "anonymous")
+        stem = f"{safe_stem(state.scenario.id, 'scenario')}-{state.seed}-{who}-{day}"
+        try:
+            self.exports.mkdir(parents=True, exist_ok=True)
+            path = self.exports / f"{stem}{SUFFIX}"
+            number = 2
+            while path.exists():
+                path = self.exports / f"{stem}-{number}{SUFFIX}"
+                number += 1
+            text = transcript_text(
+                state, player=game.player, mode=game.mode, code=game.code, undos=game.undos
+            )
+            write_text_atomic(path, text)
+        except OSError as error:
+            return WriteResult(None, f"{self.exports}: cannot export: {describe_os_error(error)}")
+        return WriteResult(path)
+
+    def delete(self, path: Path) -> WriteResult:
+        """Delete a save file; a file already gone is not an error."""
+        self._cache.pop(path, None)
+        try:
+            path.unlink(missing_ok=True)
+        except OSError as error:
+            return WriteResult(None, f"{path}: cannot delete: {describe_os_error(error)}")
+        return WriteResult(path)
+
+    # -- reading --
+
+    def listing(self) -> list[SaveInfo]:
+        """Every save, newest first (saves whose date is unknown last)."""
+        try:
+            paths = sorted(self.saves.glob(f"*{SUFFIX}"))
+        except OSError:
+            return []
+        infos = [self.inspect(path) for path in paths if _kind_of(path) is not None]
+        # Newest first; at the same second the autosave leads and its backup trails.
+        order = {SaveKind.AUTOSAVE: 0, SaveKind.SLOT: 1, SaveKind.BACKUP: 2}
+        dated = sorted(
+            (info for info in infos if info.saved_at is not None),
+            key=lambda info: (-_sort_key(info.saved_at), order[info.kind]),
+        )
+        return dated + [info for info in infos if info.saved_at is None]
+
+    def inspect(self, path: Path) -> SaveInfo:
+        """What the load screen shows about ``path`` (with the problem, if it is broken)."""
+        return self._read(path).info
+
+    def load(self, path: Path) -> LoadResult:
+        """Read a save and rebuild its game, or say in one line what is wrong with it."""
+        read = self._read(path)
+        if read.game is None:
+            return LoadResult(None, read.info, read.info.problem)
+        return LoadResult(read.game, read.info)
+
+    def load_latest(self) -> LoadResult:
+        """The autosave; if it is missing or damaged, the previous one, with a notice."""
+        latest = self.load(self.autosave_path)
+        if latest.is_ok:
+            return latest
+        backup = self.load(self.backup_path)
+        if not backup.is_ok:
+            if not self.autosave_path.exists() and not self.backup_path.exists():
+                return LoadResult(None, None, "There is no autosave yet.")
+            return LoadResult(None, latest.info, latest.problem or backup.problem)
+        when = describe_time(backup.info.saved_at if backup.info else None, self.clock())
+        notice = (
+            f"{latest.problem}. The previous autosave ({when}) was loaded instead; "
+            "the damaged file is kept as it is."
+        )
+        if not self.autosave_path.exists():
+            notice = f"The latest autosave is missing; the previous one ({when}) was loaded."
+        return LoadResult(backup.game, backup.info, latest.problem, notice)
+
+    def _read(self, path: Path) -> _Read:
+        kind = _kind_of(path) or SaveKind.SLOT
+        try:
+            stat = path.stat()
+        except FileNotFoundError:
+            return _Read(_broken(path, kind, "no such file"), None)
+        except OSError as error:
+            return _Read(_broken(path, kind, describe_os_error(error)), None)
+        stamp = (stat.st_mtime_ns, stat.st_size)
+        cached = self._cache.get(path)
+        if cached is not None and cached[0] == stamp:
+            return cached[1]
+        read = _read_save(path, kind)
+        self._cache[path] = (stamp, read)
+        return read
+
+    # -- progress --
+
+    def games_finished(self) -> int:
+        """How many games this player has seen to the end (0 if unknown)."""
+        try:
+            data = tomllib.loads((self.root / PROGRESS).read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+            return 0
+        value = data.get("games_finished", 0)
+        return value if isinstance(value, int) and not isinstance(value, bool) else 0
+
+    def record_finished_game(self) -> int:
+        """Count one more finished game and return the new count (best effort, never raises)."""
+        count = self.games_finished() + 1
+        with contextlib.suppress(OSError):
+            write_text_atomic(self.root / PROGRESS, toml.dumps({"games_finished": count}))
+        return count
+
+
+def save_text(game: SavedGame, *, saved_at: datetime, slot: str = "") -> str:
+    """The TOML of a save: the transcript, plus when it was saved and by what name."""
+    document: dict[str, Any] = to_document(
+        game.state,
+        game_version=__version__,
+        player=clean_name(game.player),
+        mode=game.mode,
+        code=game.code,
+        undos=game.undos,
+    )
+    # Outside the verified record: the transcript replays and verifies with or without them.
+    document["saved_at"] = saved_at.isoformat(timespec="seconds")
+    if slot:
+        document["slot"] = slot
+    if game.hotseat:
+        document["hotseat"] = True
+    if game.scenario_file:
+        document["scenario_file"] = game.scenario_file
+    return dumps(document)
+
+
+def _kind_of(path: Path) -> SaveKind | None:
+    if path.name == AUTOSAVE:
+        return SaveKind.AUTOSAVE
+    if path.name == BACKUP:
+        return SaveKind.BACKUP
+    if path.name.startswith(SLOT_PREFIX) and path.suffix == SUFFIX:
+        return SaveKind.SLOT
+    return None
+
+
+def _kind_name(kind: SaveKind) -> str:
+    return {
+        SaveKind.AUTOSAVE: "Autosave",
+        SaveKind.BACKUP: "Previous autosave",
+        SaveKind.SLOT: "Saved game",
+    }[kind]
+
+
+def _sort_key(moment: datetime | None) -> float:
+    if moment is None:
+        return 0.0
+    try:
+        return moment.timestamp()
+    except (OverflowError, OSError, ValueError):
+        return 0.0
+
+
+def _broken(
+    path: Path, kind: SaveKind, why: str, data: Mapping[str, Any] | None = None
+) -> SaveInfo:
+    name = _kind_name(kind)
+    saved_at = None
+    if data is not None:
+        slot = data.get("slot")
+        if isinstance(slot, str) and slot:
+            name = slot
+        saved_at = _parse_time(data.get("saved_at"))
+    elif kind is SaveKind.SLOT:
+        name = path.stem.removeprefix(SLOT_PREFIX)
+    # Messages from the TOML reader already start with the file and its line and column.
+    problem = why if why.startswith(f"{path.name}:") else f"{path.name}: {why}"
+    return SaveInfo(path, kind, name, saved_at, problem=problem)
+
+
+def _read_save(path: Path, kind: SaveKind) -> _Read:
+    """Read, check and replay one save file; any problem becomes the info's one-line message."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        return _Read(_broken(path, kind, f"not UTF-8 text (byte {error.start})"), None)
+    except OSError as error:
+        return _Read(_broken(path, kind, f"cannot read: {describe_os_error(error)}"), None)
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        problem = f"{syntax_problem(path.name, error, text)} (the file is damaged)"
+        return _Read(_broken(path, kind, problem), None)
+    try:
+        transcript = from_document(data, path.name)
+    except TranscriptError as error:
+        first = error.problems[0].removeprefix(f"{path.name}: ") if error.problems else "unreadable"
+        return _Read(_broken(path, kind, f"damaged: {first}", data), None)
+    scenario_file = data.get("scenario_file")
+    scenario_file = scenario_file if isinstance(scenario_file, str) else ""
+    scenario = find_scenario(transcript.scenario, scenario_file)
+    if scenario is None:
+        why = f'made for scenario "{transcript.scenario}", which is not installed'
+        return _Read(_broken(path, kind, why, data), None)
+    report = replay(scenario, transcript)
+    if not report.ok:
+        return _Read(_broken(path, kind, f"does not replay: {report.message}", data), None)
+    states = _rebuild(scenario, transcript)
+    mode = transcript.mode if transcript.mode in MODES else PRACTICE
+    game = SavedGame(
+        state=states[-1],
+        history=states[:-1],
+        undos=transcript.undos,
+        player=transcript.player,
+        mode=mode,
+        code=transcript.code,
+        hotseat=data.get("hotseat") is True,
+        scenario_file=scenario_file,
+    )
+    slot = data.get("slot")
+    name = slot if isinstance(slot, str) and slot else _kind_name(kind)
+    info = _info_for(path, kind, name, _parse_time(data.get("saved_at")), game)
+    return _Read(info, game)

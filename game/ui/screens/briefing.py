@@ -1,0 +1,94 @@
+"""The briefing before the talks, built from the scenario: the situation, the goals, the
+schedule, the other side, and the essay the scenario draws on, cited by author and title."""
+
+from __future__ import annotations
+
+from game.engine import Scenario
+from game.ui.context import UiContext
+from game.ui.screen import Action, Apply, Pop
+from game.ui.screens.text_pages import TextPagesScreen
+from game.ui.session import GameSetup, NewGame
+from game.ui.texts import Page
+from game.ui.widgets import ActionFn
+
+
+def _pop() -> Action:
+    return Pop()
+
+
+def briefing_pages(scenario: Scenario) -> tuple[Page, ...]:
+    """The briefing's pages, in our own words from the scenario file."""
+    pages = [Page("The situation", scenario.briefing)]
+    pages.append(
+        Page(
+            "Your goals",
+            (
+                "You lead the U.S. delegation. The debrief will judge you on these:",
+                *(f"- {goal}" for goal in scenario.goals),
+            ),
+        )
+    )
+    schedule = [
+        f"- {held.label[:1].upper() + held.label[1:]}, {held.time}: {held.description} "
+        f"({held.turns} offer{'s' if held.turns != 1 else ''})"
+        for held in scenario.rounds
+    ]
+    pages.append(
+        Page(
+            "The schedule",
+            (
+                f"The summit runs over {len(scenario.rounds)} sessions. Each allows a few "
+                "offers; if they walk out, what is left is cancelled.",
+                *schedule,
+            ),
+        )
+    )
+    stances = ", ".join(stance.label for stance in scenario.stances)
+    start = scenario.stances[scenario.start_stance]
+    pages.append(
+        Page(
+            "Across the table",
+            (
+                f"The North Korean delegation arrives {start.label}: "
+                f"{start.description[:1].lower()}{start.description[1:]}",
+                f"Their stance moves with trust and with what you offer, from the most hostile "
+                f"to the most open: {stances}. The warmer they are, the less they need before "
+                "they accept.",
+                "Their delegation's character is hidden. It shows only in how they answer, and "
+                "the debrief reveals it.",
+            ),
+        )
+    )
+    source = scenario.source
+    pages.append(
+        Page(
+            "Source",
+            (
+                f"The situation and the offers follow an essay written after the summit: "
+                f"{source.author}, \u201c{source.title}\u201d, {source.publication}, "
+                f"{source.year}.",
+                "The game's wording is its own. The delegates at the table are generic figures, "
+                "not portraits of anyone who was there; leaders are named only in the history.",
+            ),
+        )
+    )
+    return tuple(pages)
+
+
+def briefing_screen(
+    ctx: UiContext, setup: GameSetup, *, on_back: ActionFn = _pop
+) -> TextPagesScreen:
+    """The briefing for ``setup``'s scenario; its last page's button starts the game."""
+
+    def begin() -> Action:
+        return Apply(NewGame(setup))
+
+    return TextPagesScreen(
+        ctx,
+        "Briefing",
+        briefing_pages(setup.scenario),
+        kicker=setup.scenario.title,
+        done_label="Take your seat",
+        on_done=begin,
+        on_back=on_back,
+    )

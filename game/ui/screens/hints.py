@@ -1,0 +1,209 @@
+"""The U.S. adviser's hints for a first game: what a meter means, why a card is locked, what a
+counter-offer costs. One short note at a time, each shown once, dismissed with X or a click.
+
+Which hint shows is worked out from the game state and what has been dismissed; dismissing is
+interface state (a set of keys the controller keeps), never game state.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection
+from typing import Final
+
+import attrs
+import pygame
+
+from game.engine import GameState, Move, OfferKind, ReactionKind, is_legal
+from game.ui import theme
+from game.ui.context import UiContext
+from game.ui.screen import Action
+from game.ui.screens.costs import effect_text
+from game.ui.theme import TextRole
+from game.ui.widgets import Control, Handled, Shortcut, draw_focus_ring, fit_lines
+
+ADVISER: Final = "Your adviser"
+DISMISS_KEY: Final = Shortcut(pygame.K_x, "X")
+LOW_PATIENCE: Final = 30
+NOTE_PAD: Final = 12
+
+
+@attrs.frozen
+class Hint:
+    """One note: ``key`` identifies it so it is shown once; ``topic`` heads it."""
+
+    key: str
+    text: str
+    topic: str = ""
+
+
+@attrs.frozen
+class Focus:
+    """What the player is looking at on the table: an offer card and why it is locked."""
+
+    offer: str = ""
+    reason: str = ""
+
+
+def _meter_hint(state: GameState, seen: Collection[str]) -> Hint | None:
+    """The first meter the last turn moved that has not been explained yet."""
+    if not state.turns:
+        return None
+    before = state.turns[-2].meters if len(state.turns) > 1 else None
+    after = state.turns[-1].meters
+    for index, meter in enumerate(state.scenario.meters):
+        key = f"meter:{meter.id}"
+        if key in seen:
+            continue
+        moved = before is None or before[index] != after[index]
+        if moved:
+            return Hint(key, meter.description, meter.label)
+    return None
+
+
+def next_hint(state: GameState, focus: Focus, seen: Collection[str]) -> Hint | None:
+    """The most useful hint not yet dismissed, or None."""
+    scenario = state.scenario
+    candidates: list[Callable[[], Hint | None]] = []
+
+    def add(key: str, when: bool, text: Callable[[], str], topic: str = "") -> None:
+        if key not in seen and when:
+            candidates.append(lambda: Hint(key, text(), topic))
+
+    trust = scenario.meter("trust") if "trust" in scenario.meter_index else None
+    if trust is not None:
+        add(
+            "meter:trust",
+            True,
+            lambda: f"{trust.description} Most accords need more of it than you start with.",
+            trust.label,
+        )
+    if state.pending is not None:
+        counter = scenario.counters[state.pending]
+        add(
+            "counter",
+            True,
+            lambda: (
+                f"Accepting costs {effect_text(scenario, counter.on_accept)}; refusing costs "
+                f"{effect_text(scenario, counter.on_reject)}. They ask only once."
+            ),
+            "their proposal",
+        )
+    if focus.reason and focus.offer:
+        offer = scenario.offer(focus.offer)
+        add(
+            "locked",
+            True,
+            lambda: (
+                f"{offer.label}: {focus.reason}. Cards open as trust grows and accords are reached."
+            ),
+            "locked cards",
+        )
+    last = state.turns[-1] if state.turns else None
+    if last is not None:
+        add(
+            "refused",
+            last.reaction.kind in (ReactionKind.REJECT, ReactionKind.DEFER),
+            lambda: (
+                "Making a refused offer again costs patience each time. Build trust "
+                "elsewhere first."
+            ),
+            "refusals",
+        )
+        add(
+            "event",
+            bool(last.events),
+            lambda: (
+                "Events between rounds move the meters. You cannot stop them; plan around them."
+            ),
+            "events",
+        )
+        add(
+            "accord",
+            last.reaction.accord is not None,
+            lambda: (
+                "An accord counts only if a joint statement records it, unless it is "
+                "unwritten: a tacit understanding stands even without one."
+            ),
+            "accords",
+        )
+    statement_open = any(
+        offer.kind is OfferKind.STATEMENT and is_legal(state, Move(offer.id))
+        for offer in scenario.offers
+    )
+    add(
+        "statement",
+        statement_open and bool(state.accords),
+        lambda: (
+            "A joint statement can now be put forward. If they sign, the summit closes "
+            "with everything agreed on the record."
+        ),
+        "the statement",
+    )
+    for candidate in candidates:
+        hint = candidate()
+        if hint is not None:
+            return hint
+    return _meter_hint(state, seen)
+
+
+@attrs.define(kw_only=True, eq=False)
+class AdviserNote(Control):
+    """The note on screen: a kicker, the hint, and a dismiss control (X)."""
+
+    hint: Hint | None = None
+    on_dismiss: Callable[[str], None] | None = None
+
+    def __attrs_post_init__(self) -> None:
+        self.shortcut = DISMISS_KEY
+
+    def activate(self) -> Action | None:
+        if self.hint is not None and self.on_dismiss is not None:
+            self.on_dismiss(self.hint.key)
+        return None
+
+    def on_click(self, pos: tuple[int, int]) -> Handled:
+        del pos
+        return Handled(self.activate())
+
+    def height_for(self, ctx: UiContext, width: int) -> int:
+        """Height needed to show the hint at ``width``."""
+        if self.hint is None:
+            return 0
+        inner = width - 2 * NOTE_PAD - 6
+        body = ctx.text(TextRole.CAPTION, self.hint.text, ctx.palette.ink, wrap=inner)
+        return 2 * NOTE_PAD + ctx.line_height(TextRole.KICKER) + theme.UNIT // 2 + body.get_height()
+
+    def draw(self, surface: pygame.Surface, ctx: UiContext) -> None:
+        if self.hint is None:
+            return
+        palette = ctx.palette
+        rect = self.rect
+        pygame.draw.rect(surface, palette.navy, rect, border_radius=theme.RADIUS)
+        pygame.draw.rect(
+            surface,
+            palette.focus,
+            (rect.left, rect.top + theme.UNIT, 4, rect.height - 2 * theme.UNIT),
+            border_radius=2,
+        )
+        x = rect.left + NOTE_PAD + 6
+        y = rect.top + NOTE_PAD
+        heading = ADVISER + (f" on {self.hint.topic}" if self.hint.topic else "")
+        kicker = ctx.text(TextRole.KICKER, heading.upper(), palette.on_navy_soft)
+        surface.blit(kicker, (x, y))
+        close = ctx.text(TextRole.KICKER, "DISMISS  X", palette.on_navy)
+        close_rect = close.get_rect(topright=(rect.right - NOTE_PAD, y))
+        if self.hovered or self.focused:
+            pygame.draw.rect(
+                surface,
+                palette.navy_deep,
+                close_rect.inflate(12, 8),
+                border_radius=theme.RADIUS_SMALL,
+            )
+        surface.blit(close, close_rect)
+        y += ctx.line_height(TextRole.KICKER) + theme.UNIT // 2
+        inner = rect.right - NOTE_PAD - x
+        text = fit_lines(ctx, TextRole.CAPTION, self.hint.text, inner, rect.bottom - NOTE_PAD - y)
+        body = ctx.text(TextRole.CAPTION, text, palette.on_navy, wrap=inner)
+        surface.blit(body, (x, y))
+        if self.focused:
+            draw_focus_ring(surface, ctx, rect)

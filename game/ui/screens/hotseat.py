@@ -1,0 +1,301 @@
+"""Hot-seat: the U.S. player hands over, and the North Korean player answers the offer.
+
+The second player chooses among the reactions the rules allow for this offer
+(:func:`game.engine.judge`), with the rules' own choice and its reason shown as advice. The
+choice goes back to the app as the move plus the reaction; the engine records it as the
+player's (``chosen_by = "player"``).
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar, Final
+
+import pygame
+
+from game.engine import GameState, Judgement, Move, ReactionKind
+from game.engine.scenario import Offer
+from game.headless import move_label
+from game.ui import art, theme
+from game.ui.context import UiContext
+from game.ui.screen import Action, Apply, Chain, Pop, Replace
+from game.ui.screens.common import draw_key_hints
+from game.ui.screens.costs import ChoiceRow, Part, effect_parts
+from game.ui.session import PlayMove, Session
+from game.ui.theme import TextRole, Tone
+from game.ui.widgets import (
+    ActionFn,
+    Button,
+    ButtonKind,
+    Control,
+    FocusGroup,
+    draw_rule,
+    fit_lines,
+    shortcuts,
+)
+
+OFFER_COLUMNS: Final = 5
+CHOICES_FIRST_COLUMN: Final = 6
+CHOICES_COLUMNS: Final = 6
+RULES_CHOICE: Final = "The rules' choice"
+
+_TITLES: Final = {
+    ReactionKind.ACCEPT: "Accept",
+    ReactionKind.COUNTER: "Counter with your own ask",
+    ReactionKind.DEFER: "Defer",
+    ReactionKind.REJECT: "Reject",
+    ReactionKind.WALKOUT: "Walk out",
+}
+
+
+def _pop() -> Action:
+    return Pop()
+
+
+def reaction_row(state: GameState, offer: Offer, move: Move, kind: ReactionKind) -> ChoiceRow:
+    """What answering ``kind`` means for this offer, with its costs to the meters."""
+    scenario = state.scenario
+    variant = offer.variant(move.variant)
+    parts: list[Part] = []
+    title = _TITLES.get(kind, kind.value.capitalize())
+    if kind is ReactionKind.ACCEPT:
+        body = f"Agree to it: {scenario.accord_label(offer.id)} is made."
+        effects = [offer.on_accept, *([variant.on_accept] if variant else [])]
+        parts = effect_parts(scenario, *effects)
+    elif kind is ReactionKind.COUNTER:
+        counter = scenario.counter(offer.counter) if offer.counter else None
+        if counter is not None:
+            title = f"Counter: {counter.label}"
+            body = counter.summary
+        else:
+            body = "Put your own ask on the table instead."
+    elif kind is ReactionKind.DEFER:
+        body = "Not now: you want to see more first. They may offer it again."
+        parts = effect_parts(scenario, offer.on_defer)
+    elif kind is ReactionKind.REJECT:
+        body = "Refuse it."
+        parts = effect_parts(scenario, offer.on_reject)
+    else:
+        body = "Leave the table. The summit ends at once and nothing agreed today stands."
+    return ChoiceRow(title=title, body=body, parts=parts)
+
+
+class HandOverScreen:
+    """Between the two players: the U.S. side has chosen; pass the keyboard to the other side."""
+
+    is_overlay: ClassVar[bool] = False
+
+    def __init__(self, ctx: UiContext, session: Session, move: Move, judgement: Judgement) -> None:
+        self.ctx = ctx
+        self.session = session
+        self.move = move
+        self.judgement = judgement
+        self.back = Button(
+            label="Back to the U.S. side", kind=ButtonKind.QUIET, hint="Esc", on_activate=_pop
+        )
+        self.go = Button(
+            label="I am the DPRK delegation",
+            kind=ButtonKind.PRIMARY,
+            hint="Enter",
+            on_activate=self._answer,
+        )
+        self.focus = FocusGroup([self.back, self.go], index=1)
+        self._layout()
+
+    def _answer(self) -> Action:
+        return Replace(AnswerScreen(self.ctx, self.session, self.move, self.judgement))
+
+    def _layout(self) -> None:
+        ctx = self.ctx
+        right = theme.column_x(theme.COLUMNS)
+        width = max(self.go.preferred_width(ctx), theme.span(3))
+        self.go.rect = pygame.Rect(
+            right - width, theme.CONTENT_BOTTOM - theme.CONTROL_HEIGHT, width, theme.CONTROL_HEIGHT
+        )
+        back_w = self.back.preferred_width(ctx)
+        self.back.rect = pygame.Rect(
+            self.go.rect.left - 2 * theme.UNIT - back_w,
+            self.go.rect.top,
+            back_w,
+            theme.CONTROL_HEIGHT,
+        )
+
+    def on_event(self, event: pygame.event.Event) -> Action | None:
+        self._layout()
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+            return Pop()
+        handled = self.focus.handle(event, self.ctx)
+        return None if handled is None else handled.action
+
+    def update(self, dt: float) -> bool:
+        return self.focus.update(dt)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        ctx = self.ctx
+        palette = ctx.palette
+        surface.fill(palette.paper)
+        # The navy half is the other delegation's side of the table, as on the answer screen.
+        panel_right = theme.column_x(OFFER_COLUMNS + 1) - theme.GUTTER
+        pygame.draw.rect(surface, palette.navy, (0, 0, panel_right, theme.LOGICAL_HEIGHT))
+        left = theme.MARGIN_X
+        width = theme.span(OFFER_COLUMNS)
+        y = theme.MARGIN_Y + 8
+        kick = ctx.text(TextRole.KICKER, "HOT-SEAT \u00b7 PASS THE KEYBOARD", palette.on_navy_soft)
+        surface.blit(kick, (left, y))
+        y += kick.get_height() + 4 * theme.UNIT
+        flag = art.dprk_flag(56)
+        art.draw_flag(surface, flag, (left, y), palette)
+        y += flag.get_height() + 4 * theme.UNIT
+        title = ctx.text(
+            TextRole.TITLE, "Over to the North Korean delegation", palette.on_navy, wrap=width
+        )
+        surface.blit(title, (left, y))
+        right_left = theme.column_x(OFFER_COLUMNS + 1)
+        right_width = theme.column_x(theme.COLUMNS) - right_left
+        y = theme.MARGIN_Y + 8
+        kicker = ctx.text(TextRole.KICKER, "THE U.S. SIDE OFFERS", palette.ink_soft)
+        surface.blit(kicker, (right_left, y))
+        y += kicker.get_height() + theme.UNIT
+        label = move_label(self.session.scenario, self.move)
+        heading = ctx.text(TextRole.HEADING, label, palette.ink, wrap=right_width)
+        surface.blit(heading, (right_left, y))
+        y += heading.get_height() + 2 * theme.UNIT
+        draw_rule(surface, palette.rule, right_left, right_left + right_width, y)
+        y += 3 * theme.UNIT
+        for text in (
+            "Second player: you decide how Pyongyang answers, choosing among the answers the "
+            "rules allow. The rules' own reading is shown beside them as advice.",
+            "U.S. player: hand over the keyboard or the mouse. There are no secrets at this "
+            "table; the answer and its reason will be on the record for both of you.",
+        ):
+            body = ctx.text(TextRole.BODY, text, palette.ink, wrap=right_width)
+            surface.blit(body, (right_left, y))
+            y += body.get_height() + 2 * theme.UNIT
+        self._layout()
+        self.focus.draw(surface, ctx)
+
+
+class AnswerScreen:
+    """The North Korean player's choice: the offer on the left, the allowed answers on the right."""
+
+    is_overlay: ClassVar[bool] = False
+
+    def __init__(self, ctx: UiContext, session: Session, move: Move, judgement: Judgement) -> None:
+        self.ctx = ctx
+        self.session = session
+        self.move = move
+        self.judgement = judgement
+        state = session.state
+        self.offer = state.scenario.offer(move.offer)
+        keys = shortcuts(len(judgement.allowed))
+        self.rows: list[ChoiceRow] = []
+        for kind, key in zip(judgement.allowed, keys, strict=True):
+            row = reaction_row(state, self.offer, move, kind)
+            row.shortcut = key
+            row.on_activate = self._chooser(kind)
+            if kind is judgement.kind:
+                row.tag = RULES_CHOICE
+                row.tag_tone = Tone.POSITIVE
+            self.rows.append(row)
+        self.back = Button(
+            label="Back to the U.S. side", kind=ButtonKind.QUIET, hint="Esc", on_activate=_pop
+        )
+        controls: list[Control] = [*self.rows, self.back]
+        self.focus = FocusGroup(controls)
+        advised = next((r for r in self.rows if r.tag), None)
+        if advised is not None:
+            self.focus.focus(advised)
+        self._layout()
+
+    def _chooser(self, kind: ReactionKind) -> ActionFn:
+        def choose() -> Action:
+            return Chain((Pop(), Apply(PlayMove(self.move, kind))))
+
+        return choose
+
+    def _layout(self) -> None:
+        ctx = self.ctx
+        area = theme.grid_rect(CHOICES_FIRST_COLUMN, CHOICES_COLUMNS, 0, 0)
+        y = theme.MARGIN_Y + ctx.line_height(TextRole.KICKER) + theme.UNIT
+        bottom = theme.CONTENT_BOTTOM - theme.CONTROL_HEIGHT - 2 * theme.UNIT
+        heights = [row.height_for(ctx, area.width) for row in self.rows]
+        gap = theme.UNIT
+        total = sum(heights) + gap * (len(heights) - 1)
+        if total > bottom - y:
+            gap = 4
+        for row, height in zip(self.rows, heights, strict=True):
+            row.rect = pygame.Rect(area.left, y, area.width, height)
+            y += height + gap
+        self.back.rect = pygame.Rect(
+            area.right - self.back.preferred_width(ctx),
+            theme.CONTENT_BOTTOM - theme.CONTROL_HEIGHT,
+            self.back.preferred_width(ctx),
+            theme.CONTROL_HEIGHT,
+        )
+
+    def on_event(self, event: pygame.event.Event) -> Action | None:
+        self._layout()
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+            return Pop()
+        handled = self.focus.handle(event, self.ctx)
+        return None if handled is None else handled.action
+
+    def update(self, dt: float) -> bool:
+        return self.focus.update(dt)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        ctx = self.ctx
+        palette = ctx.palette
+        state = self.session.state
+        scenario = state.scenario
+        surface.fill(palette.paper)
+        panel_right = theme.column_x(OFFER_COLUMNS + 1) - theme.GUTTER
+        pygame.draw.rect(surface, palette.navy, (0, 0, panel_right, theme.LOGICAL_HEIGHT))
+        left = theme.MARGIN_X
+        width = theme.span(OFFER_COLUMNS)
+        y = theme.MARGIN_Y
+        flag = art.dprk_flag(20)
+        rect = art.draw_flag(surface, flag, (left, y), palette)
+        kick = ctx.text(TextRole.KICKER, "YOU ARE THE DPRK DELEGATION", palette.on_navy_soft)
+        surface.blit(kick, kick.get_rect(midleft=(rect.right + 12, rect.centery)))
+        y += flag.get_height() + 3 * theme.UNIT
+        kicker = ctx.text(TextRole.KICKER, "THEY OFFER", palette.on_navy_soft)
+        surface.blit(kicker, (left, y))
+        y += kicker.get_height() + theme.UNIT
+        title = ctx.text(
+            TextRole.HEADING, move_label(scenario, self.move), palette.on_navy, wrap=width
+        )
+        surface.blit(title, (left, y))
+        y += title.get_height() + 2 * theme.UNIT
+        variant = self.offer.variant(self.move.variant)
+        summary = variant.summary if variant is not None else self.offer.summary
+        text = ctx.text(TextRole.BODY, summary, palette.on_navy_soft, wrap=width)
+        surface.blit(text, (left, y))
+        y += text.get_height() + 3 * theme.UNIT
+        draw_rule(surface, palette.on_navy_soft, left, left + width, y)
+        y += 2 * theme.UNIT
+        kicker = ctx.text(TextRole.KICKER, "THE RULES' READING (ADVICE)", palette.on_navy_soft)
+        surface.blit(kicker, (left, y))
+        y += kicker.get_height() + theme.UNIT
+        why = self.judgement.why[:1].upper() + self.judgement.why[1:] + "."
+        room = theme.CONTENT_BOTTOM - 6 * theme.UNIT - y
+        why = fit_lines(ctx, TextRole.BODY_ITALIC, why, width, room)
+        advice = ctx.text(TextRole.BODY_ITALIC, why, palette.on_navy, wrap=width)
+        surface.blit(advice, (left, y))
+        meters = " \u00b7 ".join(
+            f"{meter.label} {value}"
+            for meter, value in zip(scenario.meters, state.meters, strict=True)
+        )
+        line = ctx.text(TextRole.CAPTION, meters, palette.on_navy_soft, wrap=width)
+        surface.blit(line, line.get_rect(bottomleft=(left, theme.CONTENT_BOTTOM)))
+        area = theme.grid_rect(CHOICES_FIRST_COLUMN, CHOICES_COLUMNS, theme.MARGIN_Y, 0)
+        head = ctx.text(
+            TextRole.KICKER, "YOUR ANSWER: ONE OF THOSE THE RULES ALLOW", palette.ink_soft
+        )
+        surface.blit(head, area.topleft)
+        self._layout()
+        self.focus.draw(surface, ctx)
+        hints = ctx.text(TextRole.CAPTION, "Number keys or Enter choose", palette.ink_soft)
+        if area.left + hints.get_width() + 2 * theme.UNIT < self.back.rect.left:
+            draw_key_hints(
+                surface, ctx, "Number keys or Enter choose", (area.left, theme.CONTENT_BOTTOM - 14)
+            )

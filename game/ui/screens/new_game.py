@@ -1,0 +1,330 @@
+"""New game: the student's name (optional), practice or graded, an optional class code, and the
+seed; then the briefing. The screen also shows the class code for the game as set up, so a
+teacher can make one here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar, Final
+
+import pygame
+
+from game.classcode import MAX_SEED, MODES, ClassCodeError, decode, encode
+from game.engine import Scenario, ScenarioError
+from game.scenarios import load_scenario, resolve, scenario_for_code
+from game.transcripts import clean_name
+from game.ui import theme
+from game.ui.context import UiContext
+from game.ui.screen import Action, Pop, Push
+from game.ui.screens.common import draw_header, draw_key_hints
+from game.ui.session import GameSetup
+from game.ui.theme import TextRole
+from game.ui.widgets import (
+    ActionFn,
+    Button,
+    ButtonKind,
+    Control,
+    FocusGroup,
+    OptionSelector,
+    TextField,
+    draw_rule,
+)
+
+if TYPE_CHECKING:
+    from game.ui.session import Controller
+
+FORM_COLUMNS: Final = 7
+PANEL_FIRST_COLUMN: Final = 8
+PANEL_COLUMNS: Final = 4
+FORM_TOP: Final = 21 * theme.UNIT
+FIELD_GAP: Final = 2 * theme.UNIT
+MODE_LABELS: Final = ("Practice", "Graded")
+MODE_TEXT: Final = {
+    "practice": "Practice: you may take moves back (undo), and the transcript records each time.",
+    "graded": "Graded: no undo. Every move stands, as it would at a real summit.",
+}
+
+
+def _pop() -> Action:
+    return Pop()
+
+
+def _code_char(char: str) -> bool:
+    return char.isascii() and (char.isalnum() or char in "- ")
+
+
+class NewGameScreen:
+    """The form before the briefing; Enter (or the button) reads the briefing next."""
+
+    is_overlay: ClassVar[bool] = False
+
+    def __init__(
+        self,
+        ctx: UiContext,
+        controller: Controller,
+        *,
+        scenario: str,
+        hotseat: bool = False,
+        on_back: ActionFn = _pop,
+    ) -> None:
+        self.ctx = ctx
+        self.controller = controller
+        self.hotseat = hotseat
+        self.on_back = on_back
+        self.scenario_ref = scenario
+        self.scenario: Scenario | None = None
+        self.scenario_problem = ""
+        try:
+            self.scenario = load_scenario(scenario)
+        except ScenarioError as error:
+            self.scenario_problem = error.problems[0] if error.problems else str(error)
+        self.mode_index = 0
+        self.name = TextField(
+            text=controller.player,
+            label="Players' names" if hotseat else "Your name",
+            placeholder="Optional",
+            note="It goes on your transcript and the debrief.",
+            max_length=60,
+            on_activate=self._begin,
+        )
+        self.mode = OptionSelector(
+            label="Mode",
+            description="Practice allows undo; graded does not.",
+            options=MODE_LABELS,
+            get=lambda: self.mode_index,
+            set=self._set_mode,
+        )
+        self.code = TextField(
+            text=controller.code,
+            label="Class code",
+            placeholder="Optional, e.g. HNOI-7F3K",
+            note="From your teacher: sets summit, seed, mode.",
+            max_length=12,
+            allowed=_code_char,
+            on_activate=self._begin,
+        )
+        self.seed = TextField(
+            label="Seed",
+            text=str(controller.new_seed()),
+            note="Same seed: same counterpart, same events.",
+            max_length=9,
+            allowed=str.isdigit,
+            on_activate=self._begin,
+        )
+        self.begin = Button(
+            label="Read the briefing",
+            kind=ButtonKind.PRIMARY,
+            hint="Enter",
+            on_activate=self._begin,
+        )
+        self.back = Button(label="Back", kind=ButtonKind.SECONDARY, hint="Esc", on_activate=on_back)
+        controls: list[Control] = [
+            self.name,
+            self.mode,
+            self.code,
+            self.seed,
+            self.back,
+            self.begin,
+        ]
+        self.focus = FocusGroup(controls)
+        self._layout()
+        self.validate()
+
+    # -- the form --
+
+    def _set_mode(self, index: int) -> Action | None:
+        self.mode_index = index
+        return None
+
+    def setup(self) -> GameSetup | None:
+        """The game the form describes, or None while something in it is wrong."""
+        code_text = self.code.text.strip()
+        scenario = self.scenario
+        scenario_file = str(resolve(self.scenario_ref))
+        if code_text:
+            try:
+                code = decode(code_text)
+            except ClassCodeError:
+                return None
+            path = scenario_for_code(code.prefix)
+            if path is None:
+                return None
+            try:
+                scenario = load_scenario(path)
+            except ScenarioError:
+                return None
+            return GameSetup(
+                scenario,
+                code.seed,
+                code.mode,
+                clean_name(self.name.text),
+                str(code),
+                self.hotseat,
+                str(path),
+            )
+        if scenario is None or not self.seed.text:
+            return None
+        return GameSetup(
+            scenario,
+            int(self.seed.text),
+            MODES[self.mode_index],
+            clean_name(self.name.text),
+            "",
+            self.hotseat,
+            scenario_file,
+        )
+
+    def validate(self) -> None:
+        """Show what is wrong in the form beside the field concerned; enable Begin if nothing."""
+        self.code.error = ""
+        self.seed.error = ""
+        code_text = self.code.text.strip()
+        self.seed.enabled = not code_text
+        self.mode.enabled = not code_text
+        if code_text:
+            try:
+                code = decode(code_text)
+            except ClassCodeError as error:
+                self.code.error = str(error)
+            else:
+                if scenario_for_code(code.prefix) is None:
+                    self.code.error = f"No installed summit has the code {code.prefix}."
+                else:
+                    self.mode_index = MODES.index(code.mode)
+        elif not self.seed.text:
+            self.seed.error = "Type a seed (a whole number)."
+        setup = self.setup()
+        self.begin.enabled = setup is not None
+        self.begin.reason = (
+            "" if setup is not None else (self.scenario_problem or "Fix the form first.")
+        )
+
+    def _begin(self) -> Action | None:
+        self.validate()
+        setup = self.setup()
+        if setup is None:
+            return None
+        from game.ui.screens.briefing import briefing_screen
+
+        return Push(briefing_screen(self.ctx, setup))
+
+    # -- layout --
+
+    def _layout(self) -> None:
+        ctx = self.ctx
+        form = theme.grid_rect(0, FORM_COLUMNS, FORM_TOP, 0)
+        y = FORM_TOP
+        half = (form.width - theme.GUTTER) // 2
+        self.name.rect = pygame.Rect(form.left, y, form.width, self.name.preferred_height(ctx))
+        y += self.name.rect.height + FIELD_GAP
+        row_h = ctx.line_height(TextRole.LABEL) + ctx.line_height(TextRole.CAPTION) + 3 * theme.UNIT
+        self.mode.rect = pygame.Rect(
+            form.left - 2 * theme.UNIT, y, form.width + 4 * theme.UNIT, row_h
+        )
+        y += row_h + FIELD_GAP
+        field_h = self.code.preferred_height(ctx)
+        self.code.rect = pygame.Rect(form.left, y, half, field_h)
+        self.seed.rect = pygame.Rect(form.left + half + theme.GUTTER, y, half, field_h)
+        right = theme.column_x(theme.COLUMNS)
+        width = max(self.begin.preferred_width(ctx), theme.span(3))
+        self.begin.rect = pygame.Rect(
+            right - width, theme.CONTENT_BOTTOM - theme.CONTROL_HEIGHT, width, theme.CONTROL_HEIGHT
+        )
+        self.back.rect = pygame.Rect(
+            theme.MARGIN_X,
+            theme.CONTENT_BOTTOM - theme.CONTROL_HEIGHT,
+            theme.span(2),
+            theme.CONTROL_HEIGHT,
+        )
+
+    # -- screen protocol --
+
+    def on_event(self, event: pygame.event.Event) -> Action | None:
+        self._layout()
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+            return self.on_back()
+        handled = self.focus.handle(event, self.ctx)
+        self.validate()
+        return None if handled is None else handled.action
+
+    def update(self, dt: float) -> bool:
+        return self.focus.update(dt)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        ctx = self.ctx
+        palette = ctx.palette
+        surface.fill(palette.paper)
+        header = theme.grid_rect(0, theme.COLUMNS, theme.MARGIN_Y, 0)
+        title = "A new hot-seat game" if self.hotseat else "A new game"
+        kicker = self.scenario.title if self.scenario else Path(self.scenario_ref).name
+        draw_header(surface, ctx, kicker, title, header)
+        self._layout()
+        self.focus.draw(surface, ctx)
+        self._draw_panel(surface)
+        draw_key_hints(
+            surface,
+            ctx,
+            "Tab move \u00b7 Enter begin \u00b7 Esc back",
+            (theme.column_x(3), theme.CONTENT_BOTTOM - 14),
+        )
+
+    def _draw_panel(self, surface: pygame.Surface) -> None:
+        ctx = self.ctx
+        palette = ctx.palette
+        bottom = theme.CONTENT_BOTTOM - theme.CONTROL_HEIGHT - 3 * theme.UNIT
+        panel = theme.grid_rect(PANEL_FIRST_COLUMN, PANEL_COLUMNS, FORM_TOP, bottom - FORM_TOP)
+        pygame.draw.rect(surface, palette.surface, panel, border_radius=theme.RADIUS)
+        pygame.draw.rect(surface, palette.rule, panel, width=1, border_radius=theme.RADIUS)
+        pad = 3 * theme.UNIT
+        x, y = panel.left + pad, panel.top + pad
+        width = panel.width - 2 * pad
+        setup = self.setup()
+        scenario = setup.scenario if setup else self.scenario
+        kick = ctx.text(TextRole.KICKER, "THIS GAME", palette.ink_soft)
+        surface.blit(kick, (x, y))
+        y += kick.get_height() + theme.UNIT
+        if scenario is None:
+            text = ctx.text(TextRole.CAPTION, self.scenario_problem, palette.alarm, wrap=width)
+            surface.blit(text, (x, y))
+            return
+        head = ctx.text(TextRole.LABEL, scenario.title, palette.ink, wrap=width)
+        surface.blit(head, (x, y))
+        y += head.get_height() + 2
+        sub = ctx.text(TextRole.CAPTION, scenario.subtitle, palette.ink_soft, wrap=width)
+        surface.blit(sub, (x, y))
+        y += sub.get_height() + theme.UNIT
+        draw_rule(surface, palette.rule, x, x + width, y)
+        y += 2 * theme.UNIT
+        lines: list[tuple[str, TextRole]] = []
+        mode = setup.mode if setup else MODES[self.mode_index]
+        lines.append((MODE_TEXT[mode], TextRole.CAPTION))
+        if self.hotseat:
+            lines.append(
+                (
+                    "Hot-seat: after each U.S. offer, a second player answers for Pyongyang, "
+                    "with the rules' own choice shown as advice.",
+                    TextRole.CAPTION,
+                )
+            )
+        if setup is not None:
+            if setup.code:
+                lines.append((f"Class code {setup.code}: seed {setup.seed}.", TextRole.CAPTION))
+            elif setup.seed <= MAX_SEED:
+                code = encode(scenario.code, setup.seed, setup.mode)
+                lines.append(
+                    (
+                        f"The class code for this game is {code}. Give it to a class and "
+                        "every student meets the same counterpart and the same events.",
+                        TextRole.CAPTION,
+                    )
+                )
+            else:
+                lines.append(
+                    (f"Seeds above {MAX_SEED} play fine but make no class code.", TextRole.CAPTION)
+                )
+        for line, role in lines:
+            image = ctx.text(role, line, palette.ink_soft, wrap=width)
+            if y + image.get_height() > panel.bottom - pad:
+                break
+            surface.blit(image, (x, y))
+            y += image.get_height() + theme.UNIT

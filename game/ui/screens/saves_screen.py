@@ -1,0 +1,453 @@
+"""Save and load: the named slots (and, for loading, the autosave and its backup) with their
+date, round and trust; a damaged save is listed with what is wrong with it.
+
+Saving, loading and deleting go to the app as commands; this screen only reads the listing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import ClassVar, Final
+
+import attrs
+import pygame
+
+from game.saves import SaveInfo, SaveKind, SaveStore, describe_time
+from game.ui import theme
+from game.ui.context import UiContext
+from game.ui.screen import Action, Apply, Chain, Pop, Push
+from game.ui.screens.common import draw_header, draw_key_hints
+from game.ui.screens.dialog import Choice, DialogScreen
+from game.ui.session import DeleteSave, LoadSave, SaveSlot, Session
+from game.ui.theme import TextRole
+from game.ui.widgets import (
+    ActionFn,
+    Button,
+    ButtonKind,
+    Control,
+    FocusGroup,
+    TextField,
+    blit_clipped,
+    draw_focus_ring,
+    draw_lock,
+    draw_rule,
+    fit_text,
+)
+
+LIST_COLUMNS: Final = 8
+DETAIL_FIRST_COLUMN: Final = 8
+DETAIL_COLUMNS: Final = 4
+ROW_GAP: Final = theme.UNIT
+DELETE_WIDTH: Final = 96
+LIST_TOP: Final = 20 * theme.UNIT
+
+
+def _pop() -> Action:
+    return Pop()
+
+
+def describe_save(info: SaveInfo, now: datetime | None) -> str:
+    """The line under a save's name: when, where in the summit, trust, moves and mode."""
+    if not info.is_ok:
+        return info.problem
+    parts = [describe_time(info.saved_at, now)]
+    parts.append(f"finished: {info.ending}" if info.finished else info.round_label)
+    if info.trust is not None:
+        parts.append(f"trust {info.trust}")
+    parts.append(f"{info.turns} move{'s' if info.turns != 1 else ''}")
+    if info.mode:
+        parts.append(info.mode)
+    return " \u00b7 ".join(parts)
+
+
+@attrs.define(kw_only=True, eq=False)
+class SaveRow(Control):
+    """One save: its name and what it holds (or what is wrong with it)."""
+
+    info: SaveInfo
+    line: str = ""
+
+    def draw(self, surface: pygame.Surface, ctx: UiContext) -> None:
+        palette = ctx.palette
+        rect = self.rect
+        active = self.focused or self.hovered
+        fill = palette.surface_hover if active else palette.surface
+        pygame.draw.rect(surface, fill, rect, border_radius=theme.RADIUS)
+        pygame.draw.rect(
+            surface,
+            palette.ink_soft if active else palette.rule,
+            rect,
+            width=1,
+            border_radius=theme.RADIUS,
+        )
+        pad = 2 * theme.UNIT
+        x = rect.left + pad
+        room = rect.right - pad - DELETE_WIDTH - x
+        ok = self.info.is_ok
+        name = ctx.text(
+            TextRole.LABEL,
+            fit_text(ctx, TextRole.LABEL, self.info.name, room),
+            palette.ink if ok else palette.ink_soft,
+        )
+        block = name.get_height() + ctx.line_height(TextRole.CAPTION)
+        top = rect.centery - block // 2
+        surface.blit(name, (x, top))
+        y = top + name.get_height()
+        role = TextRole.CAPTION if ok else TextRole.CAPTION_ITALIC
+        detail_x = x
+        if not ok:
+            draw_lock(surface, palette.alarm, (x + 6, y + 9), 11)
+            detail_x += 18
+        text = ctx.text(
+            role,
+            fit_text(ctx, role, self.line, room - (detail_x - x)),
+            palette.ink_soft if ok else palette.alarm,
+        )
+        blit_clipped(surface, text, (detail_x, y), rect)
+        if self.focused:
+            draw_focus_ring(surface, ctx, rect)
+
+
+class SavesScreen:
+    """Save into a named slot (``saving``), or load any save; delete with confirmation."""
+
+    is_overlay: ClassVar[bool] = False
+
+    def __init__(
+        self,
+        ctx: UiContext,
+        store: SaveStore,
+        *,
+        saving: bool,
+        session: Session | None = None,
+        on_back: ActionFn = _pop,
+    ) -> None:
+        self.ctx = ctx
+        self.store = store
+        self.saving = saving and session is not None
+        self.session = session
+        self.on_back = on_back
+        now = store.clock()
+        infos = store.listing()
+        if self.saving:
+            infos = [info for info in infos if info.kind is SaveKind.SLOT]
+        self.rows: list[SaveRow] = []
+        self.deletes: list[Button] = []
+        for info in infos:
+            row = SaveRow(info=info, line=describe_save(info, now))
+            row.on_activate = self._activator(info)
+            row.enabled = info.is_ok or self.saving
+            row.reason = info.problem
+            self.rows.append(row)
+            self.deletes.append(
+                Button(label="Delete", kind=ButtonKind.QUIET, on_activate=self._deleter(info))
+            )
+        self.name = TextField(
+            label="Name",
+            placeholder=self._suggestion(),
+            note="Saving under an existing name replaces that save.",
+            max_length=40,
+            on_activate=self._save,
+        )
+        self.save_button = Button(
+            label="Save", kind=ButtonKind.PRIMARY, hint="Enter", on_activate=self._save
+        )
+        self.back = Button(label="Back", kind=ButtonKind.SECONDARY, hint="Esc", on_activate=on_back)
+        self.first = 0
+        self.focus = FocusGroup([])
+        self._visible = 0
+        self._layout()
+        if self.saving:
+            self.focus.focus(self.name)
+        elif self.rows:
+            self.focus.focus(self.rows[0])
+
+    # -- actions --
+
+    def _suggestion(self) -> str:
+        if self.session is None:
+            return "Saved game"
+        state = self.session.state
+        held = state.scenario.rounds[state.round].label
+        return f"{held[:1].upper() + held[1:]}, move {len(state.turns) + 1}"
+
+    def _activator(self, info: SaveInfo) -> ActionFn:
+        def activate() -> Action | None:
+            if self.saving:
+                self.name.set_text(info.name)
+                self.focus.focus(self.save_button)
+                return None
+            return Apply(LoadSave(info.path))
+
+        return activate
+
+    def _deleter(self, info: SaveInfo) -> ActionFn:
+        def delete() -> Action | None:
+            return Push(
+                DialogScreen(
+                    self.ctx,
+                    f"Delete \u201c{info.name}\u201d?",
+                    (f"The file {info.path.name} will be removed. This cannot be undone.",),
+                    (
+                        Choice("Keep it", _pop),
+                        Choice(
+                            "Delete",
+                            lambda: Chain((Pop(), Apply(DeleteSave(info.path, self.saving)))),
+                            ButtonKind.PRIMARY,
+                        ),
+                    ),
+                    kicker="Delete a save",
+                    default=0,
+                )
+            )
+
+        return delete
+
+    def _save(self) -> Action | None:
+        name = self.name.text.strip() or self._suggestion()
+        if self.store.slot_path(name).exists():
+            return Push(
+                DialogScreen(
+                    self.ctx,
+                    f"Replace \u201c{name}\u201d?",
+                    ("A save with this name exists. Saving replaces it.",),
+                    (
+                        Choice("Keep both", _pop),
+                        Choice(
+                            "Replace",
+                            lambda: Chain((Pop(), Pop(), Apply(SaveSlot(name)))),
+                            ButtonKind.PRIMARY,
+                        ),
+                    ),
+                    kicker="Save",
+                    default=0,
+                )
+            )
+        return Chain((Pop(), Apply(SaveSlot(name))))
+
+    # -- layout --
+
+    def _list_area(self) -> pygame.Rect:
+        top = LIST_TOP
+        if self.saving:
+            top += self.name.preferred_height(self.ctx) + 4 * theme.UNIT
+        bottom = theme.CONTENT_BOTTOM - theme.CONTROL_HEIGHT - 3 * theme.UNIT
+        return theme.grid_rect(0, LIST_COLUMNS, top, bottom - top)
+
+    def _row_height(self) -> int:
+        ctx = self.ctx
+        return ctx.line_height(TextRole.LABEL) + ctx.line_height(TextRole.CAPTION) + 3 * theme.UNIT
+
+    def _layout(self) -> None:
+        ctx = self.ctx
+        column = theme.grid_rect(0, LIST_COLUMNS, LIST_TOP, 0)
+        if self.saving:
+            field_w = column.width - theme.span(2) - theme.GUTTER
+            self.name.rect = pygame.Rect(
+                column.left, LIST_TOP, field_w, self.name.preferred_height(ctx)
+            )
+            box = self.name.box_rect(ctx)
+            self.save_button.rect = pygame.Rect(
+                column.right - theme.span(2), box.top, theme.span(2), box.height
+            )
+        area = self._list_area()
+        pitch = self._row_height() + ROW_GAP
+        self._visible = max(1, (area.height + ROW_GAP) // pitch)
+        self.first = max(0, min(self.first, len(self.rows) - self._visible))
+        for i, (row, delete) in enumerate(zip(self.rows, self.deletes, strict=True)):
+            slot = i - self.first
+            if 0 <= slot < self._visible:
+                row.rect = pygame.Rect(
+                    area.left, area.top + slot * pitch, area.width, pitch - ROW_GAP
+                )
+                delete.rect = pygame.Rect(
+                    row.rect.right - DELETE_WIDTH - theme.UNIT,
+                    row.rect.centery - 18,
+                    DELETE_WIDTH,
+                    36,
+                )
+            else:
+                row.rect = pygame.Rect(0, 0, 0, 0)
+                delete.rect = pygame.Rect(0, 0, 0, 0)
+        self.back.rect = pygame.Rect(
+            theme.MARGIN_X,
+            theme.CONTENT_BOTTOM - theme.CONTROL_HEIGHT,
+            theme.span(2),
+            theme.CONTROL_HEIGHT,
+        )
+        controls: list[Control] = []
+        if self.saving:
+            controls += [self.name, self.save_button]
+        for i in range(self.first, min(len(self.rows), self.first + self._visible)):
+            controls += [self.rows[i], self.deletes[i]]
+        controls.append(self.back)
+        previous = self.focus.focused
+        self.focus.set_controls(controls)
+        if previous is not None and previous in controls:
+            self.focus.focus(previous)
+
+    def _scroll_to(self, index: int) -> None:
+        index = max(0, min(len(self.rows) - 1, index))
+        if index < self.first:
+            self.first = index
+        elif index >= self.first + self._visible:
+            self.first = index - self._visible + 1
+        self._layout()
+        self.focus.focus(self.rows[index])
+
+    # -- screen protocol --
+
+    def on_event(self, event: pygame.event.Event) -> Action | None:
+        focused = self.focus.focused
+        index = self._row_index(focused)
+        if event.type == pygame.KEYDOWN and not event.mod & (pygame.KMOD_CTRL | pygame.KMOD_ALT):
+            if event.key == pygame.K_ESCAPE:
+                return self.on_back()
+            if index is not None:
+                steps = {
+                    pygame.K_UP: -1,
+                    pygame.K_DOWN: 1,
+                    pygame.K_PAGEUP: -self._visible,
+                    pygame.K_PAGEDOWN: self._visible,
+                }
+                if event.key in steps:
+                    target = index + steps[event.key]
+                    if 0 <= target < len(self.rows) or event.key in (
+                        pygame.K_PAGEUP,
+                        pygame.K_PAGEDOWN,
+                    ):
+                        self._scroll_to(target)
+                        return None
+                if event.key in (pygame.K_DELETE, pygame.K_BACKSPACE):
+                    return self.deletes[index].activate()
+        if event.type == pygame.MOUSEWHEEL and self.rows:
+            self.first = max(0, self.first - int(event.y))
+            self._layout()
+            return None
+        handled = self.focus.handle(event, self.ctx)
+        return None if handled is None else handled.action
+
+    def _row_index(self, control: Control | None) -> int | None:
+        for i, (row, delete) in enumerate(zip(self.rows, self.deletes, strict=True)):
+            if control is row or control is delete:
+                return i
+        return None
+
+    def update(self, dt: float) -> bool:
+        return self.focus.update(dt)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        ctx = self.ctx
+        palette = ctx.palette
+        surface.fill(palette.paper)
+        header = theme.grid_rect(0, theme.COLUMNS, theme.MARGIN_Y, 0)
+        title = "Save the game" if self.saving else "Load a game"
+        draw_header(surface, ctx, "Saved games", title, header)
+        area = self._list_area()
+        if self.saving:
+            kick = ctx.text(TextRole.KICKER, "YOUR SAVES", palette.ink_soft)
+            surface.blit(kick, (area.left, area.top - kick.get_height() - theme.UNIT))
+        if not self.rows:
+            empty = ctx.text(
+                TextRole.BODY_ITALIC,
+                "No saved games yet." if not self.saving else "No named saves yet.",
+                palette.ink_soft,
+            )
+            surface.blit(empty, (area.left, area.top))
+        self.focus.draw(surface, ctx)
+        self._draw_scroll(surface, area)
+        self._draw_detail(surface)
+        hints = "\u2191\u2193 choose \u00b7 Enter " + ("use the name" if self.saving else "load")
+        hints += " \u00b7 Del delete \u00b7 Esc back"
+        draw_key_hints(surface, ctx, hints, (theme.column_x(3), theme.CONTENT_BOTTOM - 14))
+
+    def _draw_scroll(self, surface: pygame.Surface, area: pygame.Rect) -> None:
+        count = len(self.rows)
+        if count <= self._visible:
+            return
+        palette = self.ctx.palette
+        track = pygame.Rect(area.right + theme.UNIT, area.top, 4, area.height)
+        pygame.draw.rect(surface, palette.sunk, track, border_radius=2)
+        thumb_h = max(24, round(track.height * self._visible / count))
+        thumb_y = track.top + round((track.height - thumb_h) * self.first / (count - self._visible))
+        pygame.draw.rect(surface, palette.slate, (track.left, thumb_y, 4, thumb_h), border_radius=2)
+
+    def _draw_detail(self, surface: pygame.Surface) -> None:
+        ctx = self.ctx
+        palette = ctx.palette
+        panel = theme.grid_rect(
+            DETAIL_FIRST_COLUMN, DETAIL_COLUMNS, LIST_TOP, self._list_area().bottom - LIST_TOP
+        )
+        pygame.draw.rect(surface, palette.surface, panel, border_radius=theme.RADIUS)
+        pygame.draw.rect(surface, palette.rule, panel, width=1, border_radius=theme.RADIUS)
+        pad = 3 * theme.UNIT
+        x, y = panel.left + pad, panel.top + pad
+        width = panel.width - 2 * pad
+        index = self._row_index(self.focus.focused)
+        info = self.rows[index].info if index is not None else None
+        if info is None:
+            lines = self._help_lines()
+            heading = "Saves" if not self.saving else "Saving"
+        else:
+            heading = info.name
+            lines = self._info_lines(info)
+        kick = ctx.text(TextRole.KICKER, "DETAILS", palette.ink_soft)
+        surface.blit(kick, (x, y))
+        y += kick.get_height() + theme.UNIT
+        head = ctx.text(TextRole.LABEL, heading, palette.ink, wrap=width)
+        surface.blit(head, (x, y))
+        y += head.get_height() + theme.UNIT
+        draw_rule(surface, palette.rule, x, x + width, y)
+        y += 2 * theme.UNIT
+        for line, alarm in lines:
+            colour = palette.alarm if alarm else palette.ink_soft
+            # A long file name runs out of the panel rather than wrapping mid-word.
+            text = (
+                fit_text(ctx, TextRole.CAPTION, line, width) if line.startswith("File: ") else line
+            )
+            image = ctx.text(TextRole.CAPTION, text, colour, wrap=width)
+            if y + image.get_height() > panel.bottom - pad:
+                break
+            surface.blit(image, (x, y))
+            y += image.get_height() + theme.UNIT // 2
+
+    def _info_lines(self, info: SaveInfo) -> Sequence[tuple[str, bool]]:
+        if not info.is_ok:
+            return [
+                ("This save cannot be loaded:", True),
+                (info.problem, True),
+                ("The file is left as it is. Other saves are not affected.", False),
+            ]
+        now = self.store.clock()
+        lines = [
+            (f"Saved {describe_time(info.saved_at, now)}", False),
+            (info.scenario, False),
+            (
+                f"Finished: {info.ending}" if info.finished else f"Now: {info.round_label}",
+                False,
+            ),
+        ]
+        if info.trust is not None:
+            lines.append((f"Trust {info.trust}", False))
+        lines.append((f"{info.turns} move{'s' if info.turns != 1 else ''} made", False))
+        mode = info.mode or "practice"
+        lines.append(
+            (
+                f"{mode.capitalize()} game" + (f", played by {info.player}" if info.player else ""),
+                False,
+            )
+        )
+        lines.append((f"File: {info.path.name}", False))
+        return lines
+
+    def _help_lines(self) -> Sequence[tuple[str, bool]]:
+        if self.saving:
+            return [
+                ("Type a name and press Enter, or pick a save below to replace it.", False),
+                ("The game is also saved automatically after every move.", False),
+            ]
+        return [
+            ("Your named saves, the autosave after your last move, and the one before it.", False),
+            ("A save that has been damaged or edited is shown with what is wrong.", False),
+        ]

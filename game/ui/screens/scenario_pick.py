@@ -1,0 +1,288 @@
+"""Choose the summit: every scenario file installed, each with its title and schedule. A broken
+file is listed with its first problem instead of crashing the menu."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar, Final
+
+import attrs
+import pygame
+
+from game.engine import Scenario, ScenarioError
+from game.scenarios import load_scenario, scenario_paths
+from game.ui import theme
+from game.ui.context import UiContext
+from game.ui.screen import Action, Pop, Push
+from game.ui.screens.common import draw_header, draw_key_hints
+from game.ui.theme import TextRole
+from game.ui.widgets import (
+    ActionFn,
+    Button,
+    ButtonKind,
+    Control,
+    FocusGroup,
+    blit_clipped,
+    draw_badge,
+    draw_focus_ring,
+    draw_lock,
+    draw_rule,
+    fit_lines,
+    fit_text,
+    shortcuts,
+)
+
+if TYPE_CHECKING:
+    from game.ui.session import Controller
+
+LIST_COLUMNS: Final = 7
+DETAIL_FIRST_COLUMN: Final = 7
+DETAIL_COLUMNS: Final = 5
+LIST_TOP: Final = 20 * theme.UNIT
+
+
+def _pop() -> Action:
+    return Pop()
+
+
+@attrs.frozen
+class Entry:
+    """One scenario file: the scenario, or the first problem that stops it loading."""
+
+    path: Path
+    scenario: Scenario | None
+    problem: str = ""
+
+
+def read_entries(paths: list[Path] | None = None) -> list[Entry]:
+    """Every scenario file, loaded or with its first problem."""
+    entries = []
+    for path in scenario_paths() if paths is None else paths:
+        try:
+            entries.append(Entry(path, load_scenario(path)))
+        except ScenarioError as error:
+            first = error.problems[0] if error.problems else str(error)
+            entries.append(Entry(path, None, first))
+        except OSError as error:
+            entries.append(Entry(path, None, f"{path}: cannot read: {error.strerror or error}"))
+    return entries
+
+
+@attrs.define(kw_only=True, eq=False)
+class ScenarioRow(Control):
+    """A scenario in the list: its title and subtitle, or why it cannot be played."""
+
+    entry: Entry
+
+    def draw(self, surface: pygame.Surface, ctx: UiContext) -> None:
+        palette = ctx.palette
+        rect = self.rect
+        active = self.focused or self.hovered
+        pygame.draw.rect(
+            surface,
+            palette.surface_hover if active else palette.surface,
+            rect,
+            border_radius=theme.RADIUS,
+        )
+        pygame.draw.rect(
+            surface,
+            palette.ink_soft if active else palette.rule,
+            rect,
+            width=1,
+            border_radius=theme.RADIUS,
+        )
+        pad = 2 * theme.UNIT
+        label = self.shortcut.label if self.shortcut else ""
+        badge = draw_badge(
+            surface,
+            ctx,
+            (rect.left + pad, rect.centery - 14),
+            label,
+            filled=active and self.enabled,
+            enabled=self.enabled,
+        )
+        x = badge.right + 2 * theme.UNIT
+        room = rect.right - pad - x
+        scenario = self.entry.scenario
+        title_text = scenario.title if scenario else self.entry.path.name
+        title = ctx.text(
+            TextRole.LABEL,
+            fit_text(ctx, TextRole.LABEL, title_text, room),
+            palette.ink if self.enabled else palette.ink_soft,
+        )
+        block = title.get_height() + ctx.line_height(TextRole.CAPTION)
+        top = rect.centery - block // 2
+        surface.blit(title, (x, top))
+        y = top + title.get_height()
+        if scenario is not None:
+            line = (
+                f"{len(scenario.rounds)} rounds \u00b7 {len(scenario.offers)} offers \u00b7 "
+                f"{self.entry.path.name}"
+            )
+            text = ctx.text(
+                TextRole.CAPTION, fit_text(ctx, TextRole.CAPTION, line, room), palette.ink_soft
+            )
+            surface.blit(text, (x, y))
+        else:
+            draw_lock(surface, palette.alarm, (x + 6, y + 9), 11)
+            problem = fit_text(ctx, TextRole.CAPTION_ITALIC, self.entry.problem, room - 18)
+            text = ctx.text(TextRole.CAPTION_ITALIC, problem, palette.alarm)
+            blit_clipped(surface, text, (x + 18, y), rect)
+        if self.focused:
+            draw_focus_ring(surface, ctx, rect)
+
+
+class ScenarioScreen:
+    """The installed scenarios; choosing one opens New game for it."""
+
+    is_overlay: ClassVar[bool] = False
+
+    def __init__(
+        self,
+        ctx: UiContext,
+        controller: Controller,
+        *,
+        entries: list[Entry] | None = None,
+        on_back: ActionFn = _pop,
+    ) -> None:
+        self.ctx = ctx
+        self.controller = controller
+        self.on_back = on_back
+        self.entries = read_entries() if entries is None else entries
+        keys = shortcuts(min(len(self.entries), 20))
+        self.rows = [
+            ScenarioRow(
+                entry=entry,
+                enabled=entry.scenario is not None,
+                reason=entry.problem,
+                shortcut=keys[i] if i < len(keys) else None,
+                on_activate=self._opener(entry),
+            )
+            for i, entry in enumerate(self.entries)
+        ]
+        self.back = Button(label="Back", kind=ButtonKind.SECONDARY, hint="Esc", on_activate=on_back)
+        self.focus = FocusGroup([*self.rows, self.back])
+        first = next((row for row in self.rows if row.enabled), None)
+        if first is not None:
+            self.focus.focus(first)
+        self._layout()
+
+    def _opener(self, entry: Entry) -> ActionFn:
+        def open_() -> Action | None:
+            from game.ui.screens.new_game import NewGameScreen
+
+            return Push(NewGameScreen(self.ctx, self.controller, scenario=str(entry.path)))
+
+        return open_
+
+    def _layout(self) -> None:
+        ctx = self.ctx
+        height = (
+            ctx.line_height(TextRole.LABEL) + ctx.line_height(TextRole.CAPTION) + 4 * theme.UNIT
+        )
+        area = theme.grid_rect(0, LIST_COLUMNS, LIST_TOP, 0)
+        for i, row in enumerate(self.rows):
+            row.rect = pygame.Rect(
+                area.left, LIST_TOP + i * (height + theme.UNIT), area.width, height
+            )
+        self.back.rect = pygame.Rect(
+            theme.MARGIN_X,
+            theme.CONTENT_BOTTOM - theme.CONTROL_HEIGHT,
+            theme.span(2),
+            theme.CONTROL_HEIGHT,
+        )
+
+    def on_event(self, event: pygame.event.Event) -> Action | None:
+        self._layout()
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+            return self.on_back()
+        handled = self.focus.handle(event, self.ctx)
+        return None if handled is None else handled.action
+
+    def update(self, dt: float) -> bool:
+        return self.focus.update(dt)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        ctx = self.ctx
+        palette = ctx.palette
+        surface.fill(palette.paper)
+        header = theme.grid_rect(0, theme.COLUMNS, theme.MARGIN_Y, 0)
+        draw_header(surface, ctx, "Choose the summit", "Scenarios", header)
+        self._layout()
+        self.focus.draw(surface, ctx)
+        self._draw_detail(surface)
+        draw_key_hints(
+            surface,
+            ctx,
+            "\u2191\u2193 choose \u00b7 Enter play \u00b7 Esc back",
+            (theme.column_x(3), theme.CONTENT_BOTTOM - 14),
+        )
+
+    def _draw_detail(self, surface: pygame.Surface) -> None:
+        ctx = self.ctx
+        palette = ctx.palette
+        bottom = theme.CONTENT_BOTTOM - theme.CONTROL_HEIGHT - 3 * theme.UNIT
+        panel = theme.grid_rect(DETAIL_FIRST_COLUMN, DETAIL_COLUMNS, LIST_TOP, bottom - LIST_TOP)
+        pygame.draw.rect(surface, palette.surface, panel, border_radius=theme.RADIUS)
+        pygame.draw.rect(surface, palette.rule, panel, width=1, border_radius=theme.RADIUS)
+        pad = 3 * theme.UNIT
+        x, y = panel.left + pad, panel.top + pad
+        width = panel.width - 2 * pad
+        focused = self.focus.focused
+        entry = focused.entry if isinstance(focused, ScenarioRow) else None
+        if entry is None:
+            text = ctx.text(
+                TextRole.BODY_ITALIC,
+                "Every summit installed with the game.",
+                palette.ink_soft,
+                wrap=width,
+            )
+            surface.blit(text, (x, y))
+            return
+        scenario = entry.scenario
+        if scenario is None:
+            head = ctx.text(TextRole.LABEL, "This scenario cannot be played", palette.alarm)
+            surface.blit(head, (x, y))
+            y += head.get_height() + theme.UNIT
+            body = ctx.text(TextRole.CAPTION, entry.problem, palette.ink, wrap=width)
+            surface.blit(body, (x, y))
+            y += body.get_height() + 2 * theme.UNIT
+            note = ctx.text(
+                TextRole.CAPTION_ITALIC,
+                "Check it with: python -m game check " + entry.path.name,
+                palette.ink_soft,
+                wrap=width,
+            )
+            surface.blit(note, (x, y))
+            return
+        kick = ctx.text(TextRole.KICKER, scenario.title.upper(), palette.ink_soft)
+        surface.blit(kick, (x, y))
+        y += kick.get_height() + theme.UNIT
+        head = ctx.text(TextRole.LABEL, scenario.subtitle, palette.ink, wrap=width)
+        surface.blit(head, (x, y))
+        y += head.get_height() + theme.UNIT
+        draw_rule(surface, palette.rule, x, x + width, y)
+        y += 2 * theme.UNIT
+        schedule = " \u00b7 ".join(held.label for held in scenario.rounds)
+        lines = [scenario.briefing[0] if scenario.briefing else "", f"Schedule: {schedule}."]
+        if scenario.carry is not None:
+            lines.append(
+                "It can also continue a finished game of "
+                + ", ".join(scenario.carry.sources)
+                + " (from that game's debrief)."
+            )
+        source = scenario.source
+        lines.append(
+            f"After {source.author}, \u201c{source.title}\u201d, {source.publication}, "
+            f"{source.year}."
+        )
+        for line in lines:
+            if not line:
+                continue
+            room = panel.bottom - pad - y
+            fitted = fit_lines(ctx, TextRole.CAPTION, line, width, room)
+            if not fitted:
+                break
+            image = ctx.text(TextRole.CAPTION, fitted, palette.ink_soft, wrap=width)
+            surface.blit(image, (x, y))
+            y += image.get_height() + theme.UNIT

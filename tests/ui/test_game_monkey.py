@@ -1,0 +1,90 @@
+"""Seeded random input through the real loop on every game screen: thousands of events each, no
+exception. The app's move handler is the real controller, so whatever the monkey manages to do
+(play, undo, save, load, delete, start a game) really happens, into a private saves folder."""
+
+import random
+from collections.abc import Iterator
+from pathlib import Path
+
+import pygame
+import pytest
+
+from game.ui.app import App, FixedClock, OffscreenDisplay, ScriptedEvents, ScriptStep
+from game.ui.context import UiContext
+from game.ui.screen import Reset, Screen
+from game.ui.session import Session
+from game.ui.settings import Settings
+from game.ui.shots import gallery, shot_controller
+from game.ui.testing import monkey_events
+
+EVENTS = 2000
+BATCH = 16
+"""Events delivered per loop iteration: every one is handled, but frames are drawn per batch,
+which keeps the whole run quick."""
+
+SCREENS = (
+    "summit",
+    "summit-start",
+    "hints",
+    "variant",
+    "counter",
+    "event",
+    "hotseat",
+    "hand-over",
+    "menu",
+    "new-game",
+    "briefing",
+    "save",
+    "load",
+    "scenario",
+)
+
+
+def _batches(rng: random.Random, count: int) -> Iterator[ScriptStep]:
+    batch: list[pygame.event.Event] = []
+    for event in monkey_events(rng, count):
+        batch.append(event)
+        if len(batch) == BATCH:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+@pytest.mark.parametrize("name", SCREENS)
+def test_monkey_on_game_screens(name: str, tmp_path: Path) -> None:
+    ctx = UiContext(Settings(sound=False))
+    controller = shot_controller(ctx, tmp_path / "root", 7)
+    build = gallery(ctx, tmp_path / "shots", 7)[name]
+
+    def fresh() -> list[Screen]:
+        stack = build()
+        # Wire the sample game into the controller, so the monkey's moves are really played.
+        for screen in stack:
+            session = getattr(screen, "session", None)
+            if isinstance(session, Session):
+                controller.session = session
+        return stack
+
+    events = ScriptedEvents(_batches(random.Random(f"game-monkey-{name}"), EVENTS))
+    stack = fresh()
+    app = App(
+        ctx,
+        stack[0],
+        display=OffscreenDisplay(),
+        events=events,
+        clock=FixedClock(),
+        on_apply=controller.handle,
+        persist_settings=False,
+    )
+    app.stack = list(stack)
+    while True:
+        app.run()
+        if events.is_exhausted:
+            break
+        # Quit or a last Pop ended the run: start the screen again and keep the input coming.
+        restart = fresh()
+        app.apply(Reset(restart[0]))
+        app.stack = list(restart)
+    assert events.delivered >= EVENTS
+    assert app.frames_drawn > 0

@@ -1,0 +1,330 @@
+"""The game's screens: each renders at every text size in both palettes, drawing never changes the
+game, and the table answers keys, clicks and pages of cards as a player expects."""
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pygame
+import pytest
+
+from game.engine import Move, OfferKind
+from game.scenarios import load_scenario
+from game.ui.context import UiContext
+from game.ui.screen import Apply, Chain, Pop, Push, Screen
+from game.ui.screens.briefing import briefing_pages
+from game.ui.screens.counter import CounterScreen
+from game.ui.screens.dialog import DialogScreen
+from game.ui.screens.new_game import NewGameScreen
+from game.ui.screens.scenario_pick import Entry, ScenarioScreen, read_entries
+from game.ui.screens.summit import CardStatus, LogScreen, SummitScreen
+from game.ui.screens.variant import VariantScreen
+from game.ui.session import Controller, NewGame, PlayMove, Session
+from game.ui.settings import Settings, TextSize
+from game.ui.shots import counter_pending, gallery, mid_game, sample_session
+from game.ui.testing import click, game_app, key, text
+from game.ui.widgets import TextField
+
+SCENARIO = load_scenario("hanoi")
+GAME_SCREENS = (
+    "new-game",
+    "hotseat-new",
+    "briefing",
+    "summit-start",
+    "summit",
+    "hints",
+    "variant",
+    "counter",
+    "event",
+    "hotseat",
+    "hand-over",
+    "menu",
+    "save",
+    "load",
+    "scenario",
+    "title",
+)
+
+
+@pytest.fixture(scope="module")
+def screens(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[Callable[[UiContext, str], list[Screen]]]:
+    root = tmp_path_factory.mktemp("saves")
+
+    def build(ctx: UiContext, name: str) -> list[Screen]:
+        return gallery(ctx, root, 7)[name]()
+
+    yield build
+
+
+def _colours(surface: pygame.Surface) -> int:
+    return len({surface.get_at((x, y))[:3] for x in range(0, 1280, 16) for y in range(0, 720, 16)})
+
+
+@pytest.mark.parametrize("size", list(TextSize))
+def test_every_game_screen_renders_at_every_text_size(
+    size: TextSize, screens: Callable[[UiContext, str], list[Screen]]
+) -> None:
+    from game.ui.shots import render_screens
+
+    for colour_blind in (False, True):
+        ctx = UiContext(Settings(text_size=size, colour_blind=colour_blind, sound=False))
+        for name in GAME_SCREENS:
+            picture = render_screens(screens(ctx, name))
+            assert picture.get_size() == (1280, 720), name
+            assert _colours(picture) > 12, name
+
+
+def test_drawing_never_changes_the_game(screens: Callable[[UiContext, str], list[Screen]]) -> None:
+    ctx = UiContext(Settings(sound=False))
+    surface = pygame.Surface((1280, 720))
+    for name in GAME_SCREENS:
+        stack = screens(ctx, name)
+        found = [getattr(screen, "session", None) for screen in stack]
+        sessions = [session for session in found if isinstance(session, Session)]
+        before = [(s.state, len(s.history), len(s.undos), len(s.notices)) for s in sessions]
+        for screen in stack:
+            screen.update(1.0)
+        first = None
+        for _ in range(3):
+            for screen in stack:
+                screen.draw(surface)
+            picture = pygame.image.tobytes(surface, "RGB")
+            first = first or picture
+            assert picture == first, f"{name}: drawing twice gives different pictures"
+        after = [(s.state, len(s.history), len(s.undos), len(s.notices)) for s in sessions]
+        assert after == before, name
+
+
+def _table(ctx: UiContext, **fields: object) -> tuple[Controller, SummitScreen]:
+    controller = Controller(ctx)
+    controller.session = sample_session(SCENARIO, 7, mid_game, **fields)
+    table = controller.summit()
+    assert isinstance(table, SummitScreen)
+    return controller, table
+
+
+def test_every_offer_has_a_card_and_locked_ones_say_why(ctx: UiContext) -> None:
+    _, table = _table(ctx)
+    assert [card.offer_id for card in table.cards] == [o.id for o in SCENARIO.offers]
+    locked = [card for card in table.cards if card.status is CardStatus.LOCKED]
+    assert locked
+    for card in locked:
+        assert card.reason and not card.enabled
+        assert card.caption.lower().startswith(card.reason[:10].lower())
+    labels = [card.shortcut.label for card in table.cards if card.shortcut]
+    assert labels[:10] == list("1234567890")
+    assert labels[10:] == list("QWER")[: len(labels) - 10]
+
+
+def test_a_locked_card_shortcut_focuses_it_but_plays_nothing(ctx: UiContext) -> None:
+    controller, table = _table(ctx)
+    card = next(c for c in table.cards if c.status is CardStatus.LOCKED)
+    assert card.shortcut is not None
+    app = game_app(ctx, controller, table, [key(card.shortcut.key)])
+    turns = len(table.state.turns)
+    app.run()
+    assert table.focus.focused is card
+    assert len(table.state.turns) == turns
+    assert app.top is table
+
+
+def test_an_offer_with_forms_opens_the_picker_and_plays_the_chosen_form(ctx: UiContext) -> None:
+    _controller, table = _table(ctx)
+    card = next(
+        c
+        for c in table.cards
+        if c.status is CardStatus.OPEN and SCENARIO.offer(c.offer_id).variants
+    )
+    action = table.choose(card.offer_id)
+    assert isinstance(action, Push) and isinstance(action.screen, VariantScreen)
+    picker = action.screen
+    offer = SCENARIO.offer(card.offer_id)
+    picked = picker.on_event(key(pygame.K_2))
+    assert picked == Chain((Pop(), Apply(PlayMove(Move(offer.id, offer.variants[1].id)))))
+    assert picker.on_event(key(pygame.K_ESCAPE)) == Pop()
+
+
+def test_walking_away_asks_first(ctx: UiContext) -> None:
+    _controller, table = _table(ctx)
+    walk = next(o for o in SCENARIO.offers if o.kind is OfferKind.WALK_AWAY)
+    action = table.choose(walk.id)
+    assert isinstance(action, Push) and isinstance(action.screen, DialogScreen)
+    assert action.screen.on_event(key(pygame.K_1)) == Pop()
+
+
+def test_mouse_plays_a_card_and_the_table_follows(ctx: UiContext) -> None:
+    controller, table = _table(ctx)
+    card = next(
+        c
+        for c in table.cards
+        if c.status is CardStatus.OPEN
+        and not SCENARIO.offer(c.offer_id).variants
+        and SCENARIO.offer(c.offer_id).kind is OfferKind.OFFER
+    )
+    turns = len(table.state.turns)
+    app = game_app(ctx, controller, table, [[], click(card.rect.center)])
+    app.run()
+    assert len(table.state.turns) == turns + 1
+    assert table.state.turns[-1].move.offer == card.offer_id
+    assert any(entry.text.startswith(f"{turns + 1}.") for entry in table.log.entries)
+    reaction = table.state.turns[-1].reaction
+    assert table.bubble.text == (reaction.say or "\u2026")
+
+
+def test_the_trust_meter_glides_to_its_new_value_and_then_the_loop_idles(ctx: UiContext) -> None:
+    controller = Controller(ctx)
+    controller.handle(NewGame(sample_session(SCENARIO, 7, lambda s: not s.turns).setup))
+    table = controller.summit()
+    assert isinstance(table, SummitScreen)
+    start = table.trust.value
+    app = game_app(ctx, controller, table, [key(pygame.K_1), key(pygame.K_1)])
+    app.run(frames=4)
+    assert table.trust.value != start
+    assert table.trust.shown != table.trust.value  # still on its way
+    app.run()
+    assert table.trust.shown == table.trust.value
+    assert app.events.waits  # type: ignore[attr-defined]
+
+
+def test_large_text_pages_the_cards_and_keys_still_reach_every_card() -> None:
+    ctx = UiContext(Settings(text_size=TextSize.LARGE, sound=False))
+    controller, table = _table(ctx)
+    table.update(0.0)
+    assert table._tray.pages >= 1
+    last = table.cards[-1]
+    assert last.shortcut is not None
+    app = game_app(ctx, controller, table, [key(last.shortcut.key)])
+    app.run(frames=2)
+    assert table.focus.focused is last or isinstance(app.top, DialogScreen)
+    assert last.rect.width > 0
+
+
+def test_the_pager_turns_pages_when_the_cards_do_not_fit() -> None:
+    ctx = UiContext(Settings(text_size=TextSize.LARGE, sound=False))
+    controller, table = _table(ctx)
+    if table._tray.pages == 1:
+        pytest.skip("every card fits at this size")
+    first_page = table._visible_cards()
+    app = game_app(ctx, controller, table, [[], click(table.pager.rect.center)])
+    app.run()
+    assert table.page == 1
+    assert table._visible_cards() != first_page
+
+
+def test_their_proposal_stays_on_the_table_until_answered(ctx: UiContext) -> None:
+    controller = Controller(ctx)
+    controller.session = sample_session(SCENARIO, 7, counter_pending)
+    table = controller.summit()
+    assert isinstance(table, SummitScreen)
+    assert table.focus.focused is table.panel_button
+    action = table.on_event(key(pygame.K_RETURN))
+    assert isinstance(action, Push) and isinstance(action.screen, CounterScreen)
+    dialog = action.screen
+    assert dialog.on_event(key(pygame.K_ESCAPE)) == Pop()
+    reject = dialog.on_event(key(pygame.K_r))
+    assert reject == Chain((Pop(), Apply(PlayMove(Move("reject")))))
+
+
+def test_the_whole_log_opens_with_l_and_shows_the_reasons(ctx: UiContext) -> None:
+    _, table = _table(ctx)
+    action = table.on_event(key(pygame.K_l))
+    assert isinstance(action, Push) and isinstance(action.screen, LogScreen)
+    assert any("Why:" in entry.text for entry in action.screen.log.entries)
+
+
+def test_the_adviser_note_is_dismissed_with_x_and_never_covers_trust(ctx: UiContext) -> None:
+    controller, table = _table(ctx)
+    table.update(0.0)
+    hint = table.note.hint
+    assert hint is not None
+    assert not table.note.rect.colliderect(table.trust.rect)
+    assert not table.note.rect.colliderect(table.bubble.rect)
+    table.on_event(key(pygame.K_x))
+    assert hint.key in controller.hints_seen
+    assert table.note.hint is None or table.note.hint.key != hint.key
+
+
+def test_no_hints_when_switched_off() -> None:
+    ctx = UiContext(Settings(hints=False, sound=False))
+    _, table = _table(ctx)
+    table.update(0.0)
+    assert table.note.hint is None
+
+
+def test_new_game_form_checks_the_class_code(ctx: UiContext) -> None:
+    from game.classcode import encode
+
+    screen = NewGameScreen(ctx, Controller(ctx, seed=5), scenario="hanoi")
+    setup = screen.setup()
+    assert setup is not None and (setup.seed, setup.mode) == (5, "practice")
+    screen.focus.focus(screen.code)
+    for char in "HNOI-ZZZZ":
+        screen.on_event(text(char))
+    assert screen.code.error
+    assert not screen.begin.enabled
+    screen.code.set_text(encode("HNOI", 1234, "graded"))
+    screen.validate()
+    setup = screen.setup()
+    assert setup is not None and (setup.seed, setup.mode, setup.code) == (
+        1234,
+        "graded",
+        "HNOI-" + setup.code[5:],
+    )
+    assert not screen.seed.enabled
+
+
+def test_text_fields_swallow_shortcut_keys_and_edit(ctx: UiContext) -> None:
+    field = TextField(label="Name", text="Ann", rect=pygame.Rect(0, 0, 300, 90))
+    assert field.on_key(key(pygame.K_1, unicode="1")) is not None  # typing, not a shortcut
+    field.on_text("e")
+    assert field.text == "Anne"
+    field.on_key(key(pygame.K_HOME))
+    field.on_key(key(pygame.K_DELETE))
+    field.on_key(key(pygame.K_END))
+    field.on_key(key(pygame.K_BACKSPACE))
+    assert field.text == "nn"
+    assert field.on_key(key(pygame.K_TAB)) is None
+
+
+def test_broken_scenarios_are_listed_with_their_problem(tmp_path: Path, ctx: UiContext) -> None:
+    bad = tmp_path / "broken.toml"
+    bad.write_text('format = 1\nid = "x"\n', encoding="utf-8")
+    entries = read_entries([*(e.path for e in read_entries()), bad])
+    broken = entries[-1]
+    assert isinstance(broken, Entry) and broken.scenario is None
+    assert broken.problem.startswith(str(bad))
+    screen = ScenarioScreen(ctx, Controller(ctx), entries=entries)
+    row = screen.rows[-1]
+    assert not row.enabled
+    assert screen.rows[0].enabled
+
+
+def test_the_briefing_cites_the_essay_from_the_scenario() -> None:
+    pages = briefing_pages(SCENARIO)
+    text_all = " ".join(p for page in pages for p in page.paragraphs)
+    assert SCENARIO.source.author in text_all
+    assert SCENARIO.source.title in text_all
+    assert all(f"{held.label[:1].upper()}{held.label[1:]}" in text_all for held in SCENARIO.rounds)
+    assert SCENARIO.goals[0] in text_all
+
+
+@pytest.mark.parametrize("path", [e.path for e in read_entries() if e.scenario is not None])
+def test_every_installed_scenario_plays_on_the_table(path: Path) -> None:
+    from game.engine import apply, new_game
+    from game.engine.strategies import play
+    from game.scenarios import load_scenario as load
+    from game.ui.shots import render_screens
+
+    scenario = load(path)
+    ctx = UiContext(Settings(sound=False))
+    final = play(scenario, "random", 3)
+    state = new_game(scenario, 3)
+    session = Session(state)
+    table = SummitScreen(ctx, session)
+    for turn in final.turns:
+        session.state = apply(session.state, turn.move).state
+        picture = render_screens([table])
+        assert picture.get_size() == (1280, 720)
+    assert table.state.is_over
+    assert table._mode() == "over"

@@ -1,0 +1,199 @@
+"""Saves: the autosave and its backup, named slots, the listing, loading, damage and exports."""
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from game.engine import GameState, Move, apply, new_game
+from game.engine.transcript import Undo, from_document, replay
+from game.saves import (
+    AUTOSAVE,
+    BACKUP,
+    SavedGame,
+    SaveKind,
+    SaveStore,
+    describe_time,
+    safe_stem,
+    save_text,
+)
+from game.scenarios import load_scenario
+from game.transcripts import read_transcript
+
+NOW = datetime(2026, 3, 1, 14, 5, tzinfo=UTC)
+MOVES = ("mutual_restraint:unwritten", "peace_declaration:declaration", "liaison_offices")
+
+
+def _states(seed: int = 4) -> list[GameState]:
+    state = new_game(load_scenario("hanoi"), seed)
+    states = [state]
+    for text in MOVES:
+        state = apply(state, Move.parse(text)).state
+        states.append(state)
+    return states
+
+
+def _game(states: list[GameState], upto: int, **fields: object) -> SavedGame:
+    return SavedGame(states[upto], tuple(states[:upto]), **fields)  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> SaveStore:
+    return SaveStore(tmp_path, clock=lambda: NOW)
+
+
+def test_autosave_keeps_the_previous_one_as_a_backup(store: SaveStore) -> None:
+    states = _states()
+    assert not store.has_autosave()
+    assert store.autosave(_game(states, 1)).is_ok
+    assert not store.backup_path.exists()
+    assert store.autosave(_game(states, 2)).is_ok
+    assert store.has_autosave()
+    latest = SaveStore(store.root).load(store.autosave_path)
+    backup = SaveStore(store.root).load(store.backup_path)
+    assert latest.game is not None and backup.game is not None
+    assert latest.game.state.hash == states[2].hash
+    assert backup.game.state.hash == states[1].hash
+    # Undo history comes back with the game.
+    assert [s.hash for s in latest.game.history] == [s.hash for s in states[:2]]
+
+
+def test_a_save_is_a_transcript_that_replays_and_carries_its_extras(store: SaveStore) -> None:
+    states = _states()
+    undo = Undo(1, "peace_declaration:declaration", "accept")
+    game = SavedGame(states[3], tuple(states[:3]), (undo,), "Ann Lee", "graded", "", True)
+    store.autosave(game)
+    transcript = read_transcript(store.autosave_path)
+    assert replay(load_scenario("hanoi"), transcript).ok
+    assert (transcript.player, transcript.mode, transcript.undos) == ("Ann Lee", "graded", (undo,))
+    loaded = SaveStore(store.root).load(store.autosave_path)
+    assert loaded.game is not None
+    assert loaded.game.hotseat and loaded.game.mode == "graded"
+    assert loaded.info is not None and loaded.info.saved_at == NOW
+
+
+def test_slots_have_safe_file_names_and_a_listing(store: SaveStore) -> None:
+    states = _states()
+    result = store.save_slot("Before lunch / v2: ÉTÉ!", _game(states, 3))
+    assert result.path == store.saves / "slot-before-lunch-v2-ete.toml"
+    store.autosave(_game(states, 2))
+    listing = SaveStore(store.root, clock=lambda: NOW).listing()
+    assert [info.kind for info in listing] == [SaveKind.AUTOSAVE, SaveKind.SLOT]
+    slot = listing[1]
+    assert slot.name == "Before lunch / v2: ÉTÉ!"
+    assert (slot.round_label, slot.turns, slot.finished) == ("one-on-one", 3, False)
+    assert slot.trust == states[3].meter("trust")
+    assert describe_time(slot.saved_at, NOW) == "today, 14:05"
+    assert store.delete(slot.path).is_ok
+    assert not slot.path.exists()
+
+
+def test_safe_stem_never_gives_an_empty_or_unsafe_name() -> None:
+    assert safe_stem("") == "save"
+    assert safe_stem("../../etc/passwd") == "etc-passwd"
+    assert safe_stem("CON") == "con"  # the slot- prefix keeps it clear of Windows device names
+    assert len(safe_stem("x" * 500)) <= 40
+
+
+def test_a_damaged_autosave_falls_back_to_the_backup_with_a_message(store: SaveStore) -> None:
+    states = _states()
+    store.autosave(_game(states, 2))
+    store.autosave(_game(states, 3))
+    path = store.autosave_path
+    path.write_text(path.read_text(encoding="utf-8")[:200], encoding="utf-8")
+    result = SaveStore(store.root, clock=lambda: NOW).load_latest()
+    assert result.game is not None
+    assert result.game.state.hash == states[2].hash
+    assert AUTOSAVE in result.problem
+    assert BACKUP not in result.problem
+    assert "previous autosave" in result.notice
+    # The damaged file is kept for inspection, and it never pushes the backup out.
+    assert path.exists()
+    fresh = SaveStore(store.root, clock=lambda: NOW)
+    fresh.autosave(_game(states, 3))
+    assert fresh.load(fresh.backup_path).game is not None
+
+
+def test_a_tampered_save_is_named_with_what_is_wrong(store: SaveStore) -> None:
+    states = _states()
+    store.save_slot("edited", _game(states, 3))
+    path = store.slot_path("edited")
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("trust = ", "trust = 9", 1), encoding="utf-8")
+    info = SaveStore(store.root).inspect(path)
+    assert not info.is_ok
+    assert info.problem.startswith(f"{path.name}: does not replay: turn 1")
+    assert info.name == "edited"
+
+
+def test_every_kind_of_bad_file_gets_one_line_and_no_exception(store: SaveStore) -> None:
+    store.saves.mkdir(parents=True)
+    cases: dict[str, str | bytes] = {
+        "slot-syntax.toml": "format = [",
+        "slot-binary.toml": b"\xff\xfe\x00",
+        "slot-shape.toml": "format = 1\nturns = 3\n",
+        "slot-scenario.toml": save_text(_game(_states(), 1), saved_at=NOW).replace(
+            'scenario = "hanoi"', 'scenario = "atlantis"'
+        ),
+    }
+    for name, content in cases.items():
+        path = store.saves / name
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+    problems = {info.path.name: info.problem for info in store.listing()}
+    assert problems["slot-syntax.toml"].startswith("slot-syntax.toml:1:")
+    assert "not UTF-8" in problems["slot-binary.toml"]
+    assert "turns" in problems["slot-shape.toml"]
+    assert "atlantis" in problems["slot-scenario.toml"]
+    for problem in problems.values():
+        assert "\n" not in problem
+    missing = store.load(store.saves / "slot-gone.toml")
+    assert missing.game is None and "no such file" in missing.problem
+
+
+def test_no_autosave_at_all_says_so(store: SaveStore) -> None:
+    result = store.load_latest()
+    assert result.game is None
+    assert result.problem == "There is no autosave yet."
+
+
+def test_writing_where_a_file_blocks_the_folder_fails_softly(tmp_path: Path) -> None:
+    (tmp_path / "saves").write_text("not a folder", encoding="utf-8")
+    (tmp_path / "exports").write_text("not a folder", encoding="utf-8")
+    store = SaveStore(tmp_path, clock=lambda: NOW)
+    game = _game(_states(), 1)
+    assert "cannot" in store.autosave(game).problem
+    assert "cannot" in store.save_slot("x", game).problem
+    assert "cannot export" in store.export(game).problem
+
+
+def test_export_names_the_file_after_scenario_seed_player_and_date(store: SaveStore) -> None:
+    game = _game(_states(), 3, player="Ann Lee", mode="graded")
+    first = store.export(game)
+    second = store.export(game)
+    assert first.path == store.exports / "hanoi-4-ann-lee-2026-03-01.toml"
+    assert second.path == store.exports / "hanoi-4-ann-lee-2026-03-01-2.toml"
+    transcript = read_transcript(first.path)
+    assert transcript.player == "Ann Lee"
+    assert replay(load_scenario("hanoi"), transcript).ok
+    anonymous = store.export(_game(_states(), 1))
+    assert anonymous.path is not None and "-anonymous-" in anonymous.path.name
+
+
+def test_progress_counts_finished_games(store: SaveStore) -> None:
+    assert store.games_finished() == 0
+    assert store.record_finished_game() == 1
+    assert store.record_finished_game() == 2
+    assert SaveStore(store.root).games_finished() == 2
+
+
+def test_the_save_document_keeps_the_transcript_fields(store: SaveStore) -> None:
+    import tomllib
+
+    text = save_text(_game(_states(), 2, player="Ann"), saved_at=NOW, slot="My slot")
+    data = tomllib.loads(text)
+    assert data["saved_at"] == "2026-03-01T14:05:00+00:00"
+    assert data["slot"] == "My slot"
+    assert from_document(data).player == "Ann"

@@ -1,0 +1,288 @@
+"""The session and the controller: moves, undo (practice only), autosave and Continue, hot-seat."""
+
+from pathlib import Path
+
+import pygame
+import pytest
+
+from game.engine import Move, ReactionKind, judge, new_game
+from game.engine.transcript import replay
+from game.scenarios import load_scenario
+from game.transcripts import read_transcript
+from game.ui.app import App, ScriptedEvents
+from game.ui.context import UiContext
+from game.ui.screen import Apply, Chain, Push, Reset
+from game.ui.screens.counter import CounterScreen
+from game.ui.screens.dialog import DialogScreen
+from game.ui.screens.event import EventScreen
+from game.ui.screens.hotseat import AnswerScreen, HandOverScreen
+from game.ui.screens.summit import SummitScreen
+from game.ui.session import (
+    UNDO_GRADED,
+    ContinueGame,
+    Controller,
+    GameSetup,
+    NewGame,
+    PlayMove,
+    Session,
+    Step,
+    TakeBack,
+)
+from game.ui.shots import counter_pending, event_happened, sample_game
+from game.ui.testing import game_app, key
+
+SCENARIO = load_scenario("hanoi")
+
+
+def _controller(ctx: UiContext, **setup: object) -> Controller:
+    controller = Controller(ctx, seed=4)
+    controller.handle(NewGame(GameSetup(SCENARIO, 4, **setup)))  # type: ignore[arg-type]
+    return controller
+
+
+def _turns(session: Session) -> int:
+    return len(session.state.turns)
+
+
+def test_play_reports_what_the_screens_show_next() -> None:
+    state, _ = sample_game(SCENARIO, 7, lambda s: len(s.turns) == 0)
+    session = Session(state)
+    played = session.play(Move("mutual_restraint", "unwritten"))
+    assert played.steps[0] is Step.REPLY
+    assert played.turn.number == 1
+    assert session.history == [state]
+    counter_state, history = sample_game(SCENARIO, 7, counter_pending)
+    before = Session(history[-1])
+    replayed = before.play(counter_state.turns[-1].move)
+    assert Step.COUNTER in replayed.steps
+    event_state, history = sample_game(SCENARIO, 7, event_happened)
+    replayed = Session(history[-1]).play(event_state.turns[-1].move)
+    assert Step.EVENT in replayed.steps
+
+
+def test_undo_steps_back_and_is_written_to_the_transcript(ctx: UiContext, home: Path) -> None:
+    controller = _controller(ctx)
+    session = controller.session
+    assert session is not None
+    start = session.state
+    controller.handle(PlayMove(Move("mutual_restraint", "unwritten")))
+    controller.handle(PlayMove(Move("security_assurances", "spoken")))
+    assert _turns(session) == 2
+    controller.handle(TakeBack())
+    assert _turns(session) == 1
+    assert session.notices[-1].text.startswith("Taken back: Security assurances")
+    controller.handle(TakeBack())
+    assert session.state is start
+    assert session.undo_block == "There is no move to take back yet."
+    transcript = read_transcript(home / "saves" / "autosave.toml")
+    assert [u.move for u in transcript.undos] == [
+        "security_assurances:spoken",
+        "mutual_restraint:unwritten",
+    ]
+    assert [u.after_turn for u in transcript.undos] == [1, 0]
+
+
+def test_undo_is_refused_in_a_graded_game_and_says_why(ctx: UiContext) -> None:
+    controller = _controller(ctx, mode="graded")
+    session = controller.session
+    assert session is not None
+    controller.handle(PlayMove(Move("mutual_restraint", "unwritten")))
+    assert controller.handle(TakeBack()) is None
+    assert len(session.state.turns) == 1
+    assert session.notices[-1].text == UNDO_GRADED
+    # On the table the Undo button is disabled with that reason, and U shows it as a toast.
+    table = controller.summit()
+    assert isinstance(table, SummitScreen)
+    assert not table.undo.enabled
+    assert table.undo.reason == UNDO_GRADED
+    app = game_app(ctx, controller, table, [key(pygame.K_u)])
+    app.run(frames=3)
+    assert len(session.state.turns) == 1
+    assert table._toast is not None and table._toast[0] == UNDO_GRADED
+
+
+def test_undo_by_key_in_practice(ctx: UiContext) -> None:
+    controller = _controller(ctx)
+    session = controller.session
+    assert session is not None
+    table = controller.summit()
+    app = game_app(ctx, controller, table, [key(pygame.K_1), key(pygame.K_1), key(pygame.K_u)])
+    app.run()
+    assert session.state.turns == ()
+    assert session.undos[-1].move == "mutual_restraint:unwritten"
+
+
+def test_continue_restores_the_exact_game(ctx: UiContext) -> None:
+    controller = _controller(ctx, player="Ann", mode="practice")
+    session = controller.session
+    assert session is not None
+    for text in ("mutual_restraint:unwritten", "peace_declaration:declaration"):
+        controller.handle(PlayMove(Move.parse(text)))
+    controller.handle(TakeBack())
+    controller.handle(PlayMove(Move.parse("liaison_offices")))
+    # A new run of the game: a fresh controller, nothing in memory.
+    again = Controller(UiContext(ctx.settings))
+    action = again.handle(ContinueGame())
+    assert isinstance(action, Chain)
+    assert isinstance(action.actions[0], Reset)
+    restored = again.session
+    assert restored is not None
+    assert restored.state.hash == session.state.hash
+    assert [s.hash for s in restored.history] == [s.hash for s in session.history]
+    assert restored.undos == session.undos
+    assert (restored.player, restored.mode) == ("Ann", "practice")
+    # And it plays on exactly as the original would.
+    move = Move.parse("embassies")
+    assert restored.play(move).after.hash == session.play(move).after.hash
+
+
+def test_a_corrupt_autosave_falls_back_to_the_backup_with_a_message(
+    ctx: UiContext, home: Path
+) -> None:
+    controller = _controller(ctx)
+    session = controller.session
+    assert session is not None
+    controller.handle(PlayMove(Move.parse("mutual_restraint:unwritten")))
+    one_move = session.state.hash
+    controller.handle(PlayMove(Move.parse("peace_declaration:declaration")))
+    autosave = home / "saves" / "autosave.toml"
+    autosave.write_text("this is not a transcript = [", encoding="utf-8")
+    again = Controller(UiContext(ctx.settings))
+    action = again.handle(ContinueGame())
+    assert isinstance(action, Chain)
+    kinds = [type(a) for a in action.actions]
+    assert kinds == [Reset, Push]
+    dialog = action.actions[1]
+    assert isinstance(dialog, Push) and isinstance(dialog.screen, DialogScreen)
+    message = " ".join(dialog.screen.body)
+    assert "autosave.toml:1:" in message
+    assert "previous autosave" in message
+    assert again.session is not None
+    assert again.session.state.hash == one_move
+    assert autosave.read_text(encoding="utf-8").startswith("this is not")
+
+
+def test_nothing_to_continue_gives_a_message_not_a_crash(ctx: UiContext) -> None:
+    action = Controller(ctx).handle(ContinueGame())
+    assert isinstance(action, Push) and isinstance(action.screen, DialogScreen)
+
+
+def test_a_counter_offer_and_an_event_open_their_pop_ups(ctx: UiContext) -> None:
+    controller = Controller(ctx)
+    state, history = sample_game(SCENARIO, 7, counter_pending)
+    controller.session = Session(history[-1])
+    action = controller.handle(PlayMove(state.turns[-1].move))
+    assert isinstance(action, Chain)
+    push = action.actions[0]
+    assert isinstance(push, Push) and isinstance(push.screen, CounterScreen)
+    state, history = sample_game(SCENARIO, 7, event_happened)
+    controller.session = Session(history[-1])
+    action = controller.handle(PlayMove(state.turns[-1].move))
+    assert isinstance(action, Chain)
+    push = action.actions[-1]
+    assert isinstance(push, Push) and isinstance(push.screen, EventScreen)
+
+
+def test_hot_seat_the_second_player_overrides_the_rules(ctx: UiContext, home: Path) -> None:
+    controller = _controller(ctx, hotseat=True)
+    session = controller.session
+    assert session is not None
+    move = Move("security_assurances", "spoken")
+    verdict = judge(session.state, move)
+    other = next(kind for kind in verdict.allowed if kind is not verdict.kind)
+    table = controller.summit()
+    # The U.S. player presses 2 (and picks the form), the DPRK player takes over and answers.
+    app = game_app(ctx, controller, table, [key(pygame.K_2), key(pygame.K_1)])
+    app.run()
+    assert isinstance(app.top, HandOverScreen)
+    app.events = ScriptedEvents([key(pygame.K_RETURN)])
+    app.run()
+    answer = app.top
+    assert isinstance(answer, AnswerScreen)
+    advised = next(row for row in answer.rows if row.tag)
+    assert advised.title.lower().startswith(verdict.kind.value[:4])
+    index = list(verdict.allowed).index(other)
+    app.events = ScriptedEvents([key(pygame.K_1 + index)])
+    app.run()
+    assert app.top is table
+    turn = session.state.turns[-1]
+    assert turn.reaction.kind is other
+    assert turn.reaction.chosen_by == "player"
+    transcript = read_transcript(home / "saves" / "autosave.toml")
+    assert replay(SCENARIO, transcript).ok
+
+
+def test_hot_seat_answers_and_walking_away_are_not_handed_over(ctx: UiContext) -> None:
+    controller = _controller(ctx, hotseat=True)
+    session = controller.session
+    assert session is not None
+    assert session.judge(Move("walk_away")) is None
+    assert session.judge(Move("consult_washington")) is None
+    action = controller.handle(PlayMove(Move("consult_washington")))
+    assert action is None or not isinstance(action, Push)
+    assert session.state.turns[-1].move == Move("consult_washington")
+
+
+def test_illegal_moves_become_a_notice(ctx: UiContext) -> None:
+    controller = _controller(ctx)
+    session = controller.session
+    assert session is not None
+    assert controller.handle(PlayMove(Move("embassies"))) is None
+    assert session.notices[-1].text.startswith("Not possible:")
+    assert session.state.turns == ()
+
+
+def test_replay_and_title_commands(ctx: UiContext) -> None:
+    from game.ui.session import ReplaySeed, ToTitle
+
+    controller = _controller(ctx, player="Ann", mode="graded")
+    first = controller.session
+    assert first is not None
+    controller.handle(PlayMove(Move.parse("mutual_restraint:unwritten")))
+    action = controller.handle(ReplaySeed())
+    assert isinstance(action, Reset)
+    second = controller.session
+    assert second is not None and second is not first
+    assert second.state.turns == ()
+    assert (second.state.seed, second.player, second.mode) == (4, "Ann", "graded")
+    assert second.state.hash == new_game(SCENARIO, 4).hash
+    assert isinstance(controller.handle(ToTitle()), Reset)
+    assert controller.session is None
+
+
+@pytest.mark.parametrize("hotseat", [False, True])
+def test_the_setup_round_trips(hotseat: bool) -> None:
+    session = Session.start(GameSetup(SCENARIO, 9, "graded", "Bo", "", hotseat))
+    assert session.setup == GameSetup(SCENARIO, 9, "graded", "Bo", "", hotseat)
+    assert session.state.turns == ()
+    assert session.undo_block == UNDO_GRADED
+    assert isinstance(ReactionKind.ACCEPT, ReactionKind)
+
+
+def test_apply_hook_is_the_controller(ctx: UiContext) -> None:
+    controller = _controller(ctx)
+    app = game_app(ctx, controller, controller.summit(), [])
+    assert isinstance(app, App)
+    assert app.on_apply == controller.handle
+
+
+def test_the_next_summit_hook_carries_the_game_over(ctx: UiContext) -> None:
+    from game.engine.strategies import play
+    from game.ui.session import following_scenario
+
+    follow_up = following_scenario("hanoi")
+    if follow_up is None:
+        pytest.skip("no scenario continues Hanoi")
+    controller = _controller(ctx, player="Ann")
+    finished = play(SCENARIO, "essay", 4)
+    assert controller.session is not None
+    controller.session.state = finished
+    action = controller.continue_summit(finished)
+    assert isinstance(action, Apply) and isinstance(action.move, NewGame)
+    setup = action.move.setup
+    assert setup.scenario.id == follow_up.id
+    assert setup.carry is not None and setup.carry.source == "hanoi"
+    assert setup.player == "Ann"
+    controller.handle(action.move)
+    assert controller.session is not None
+    assert controller.session.state.carry == setup.carry
