@@ -204,7 +204,24 @@ def _dispatch(args: argparse.Namespace) -> int:
 
 def window(args: argparse.Namespace) -> int:
     """Open the game window (pygame is imported only here)."""
+    code = args.code or ""
+    if code:
+        from game.classcode import ClassCodeError, decode
+        from game.scenarios import scenario_for_code
+
+        try:
+            prefix = decode(code).prefix
+        except ClassCodeError as error:
+            raise UsageError(f"{PROG}: {error}") from None
+        if scenario_for_code(prefix) is None:
+            raise UsageError(f"{PROG}: class code {code}: no installed scenario uses {prefix}")
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     from game.ui.app import run
 
-    del args  # the window's own options are wired in game.ui.app.run
-    return run()
+    return run(
+        scenario=args.scenario,
+        seed=args.seed,
+        fullscreen=args.fullscreen,
+        code=code,
+        name=args.name or "",
+    )
