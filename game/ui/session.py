@@ -409,7 +409,7 @@ class Controller:
         self.session: Session | None = None
         self.hints_seen: set[str] = set()
         """Adviser hints dismissed in this run (interface state, not game state)."""
-        self.next_summit: NextSummit | None = None
+        self.next_summit: NextSummit | None = self.continue_summit
         """Hook for the debrief's "Go to the next summit"; None hides the button."""
         self.player = ""
         """The name New game offers first (from ``--name``)."""
@@ -627,7 +627,9 @@ class Controller:
         assert self.session is not None
         state = self.session.state
         hook = self.next_summit
-        next_summit = None if hook is None else (lambda: hook(state))
+        # The button shows only where a scenario continues this one (Hanoi -> the next summit).
+        follows = following_scenario(state.scenario.id) is not None
+        next_summit = None if hook is None or not follows else (lambda: hook(state))
         return DebriefScreen(
             self.ctx,
             state,

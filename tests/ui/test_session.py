@@ -286,3 +286,17 @@ def test_the_next_summit_hook_carries_the_game_over(ctx: UiContext) -> None:
     controller.handle(action.move)
     assert controller.session is not None
     assert controller.session.state.carry == setup.carry
+
+
+def test_the_debrief_offers_the_next_summit_only_where_one_follows(ctx: UiContext) -> None:
+    from game.engine.strategies import play
+    from game.ui.screens.debrief import DebriefScreen
+
+    controller = _controller(ctx, player="Ann")
+    assert controller.session is not None
+    controller.session.state = play(SCENARIO, "essay", 4)
+    debrief = controller.debrief()
+    assert isinstance(debrief, DebriefScreen) and debrief.next_button.enabled
+    controller.session.state = play(load_scenario("next_summit"), "essay", 4)
+    last = controller.debrief()
+    assert isinstance(last, DebriefScreen) and not last.next_button.enabled
