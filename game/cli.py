@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import secrets
 import sys
 from argparse import SUPPRESS
 from collections.abc import Sequence
@@ -62,6 +61,8 @@ def _positive(text: str) -> int:
 
 def random_seed() -> int:
     """A seed for a game whose seed was not given."""
+    import secrets
+
     return secrets.randbelow(1_000_000)
 
 

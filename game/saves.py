@@ -7,6 +7,9 @@ save is caught and named, never half-loaded.
 
 Nothing here raises for a bad, missing or unwritable file: every operation returns a result that
 carries one clear message (the file, and what is wrong with it). No pygame.
+
+The engine is imported inside the functions that need it, so that the title screen, which only
+asks whether there are saves, opens without loading it.
 """
 
 from __future__ import annotations
@@ -19,27 +22,17 @@ import unicodedata
 from collections.abc import Callable, Mapping
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
-import toml
 
 from game import __version__
 from game.classcode import MODES
-from game.engine import GameState, Move, ReactionKind, Scenario, ScenarioError, apply, new_game
-from game.engine import outcome as engine_outcome
-from game.engine.parse import syntax_problem
-from game.engine.transcript import (
-    Transcript,
-    TranscriptError,
-    Undo,
-    from_document,
-    replay,
-    to_document,
-)
 from game.files import data_dir, describe_os_error, write_text_atomic
-from game.scenarios import load_scenario, scenario_paths
-from game.transcripts import clean_name, dumps, transcript_text
+
+if TYPE_CHECKING:
+    from game.engine import GameState, Scenario
+    from game.engine.transcript import Transcript, Undo
 
 SAVES_DIR: Final = "saves"
 EXPORTS_DIR: Final = "exports"
@@ -186,6 +179,9 @@ def _parse_time(value: object) -> datetime | None:
 def find_scenario(scenario_id: str, also: str = "") -> Scenario | None:
     """The installed scenario with this id (broken files are skipped), else the file ``also``
     if it holds that scenario, else None."""
+    from game.engine import ScenarioError
+    from game.scenarios import load_scenario, scenario_paths
+
     candidates: list[str | Path] = [*scenario_paths(), also] if also else list(scenario_paths())
     for path in candidates:
         with contextlib.suppress(ScenarioError, OSError):
@@ -197,6 +193,8 @@ def find_scenario(scenario_id: str, also: str = "") -> Scenario | None:
 
 def _rebuild(scenario: Scenario, transcript: Transcript) -> tuple[GameState, ...]:
     """Every state of a verified transcript, from the start to the end."""
+    from game.engine import Move, ReactionKind, apply, new_game
+
     state = new_game(scenario, transcript.seed, transcript.carry)
     states = [state]
     for record in transcript.turns:
@@ -213,6 +211,8 @@ def _info_for(
     saved_at: datetime | None,
     game: SavedGame,
 ) -> SaveInfo:
+    from game.engine import outcome as engine_outcome
+
     state = game.state
     scenario = state.scenario
     result = engine_outcome(state)
@@ -305,6 +305,8 @@ class SaveStore:
 
     def save_slot(self, name: str, game: SavedGame) -> WriteResult:
         """Save into the slot called ``name`` (replacing a slot of the same file name)."""
+        from game.transcripts import clean_name
+
         shown = clean_name(name)[:MAX_SLOT_NAME] or "Saved game"
         return self._write(self.slot_path(shown), game, SaveKind.SLOT, shown)
 
@@ -324,6 +326,8 @@ class SaveStore:
 
     def export(self, game: SavedGame) -> WriteResult:
         """Write the plain transcript to ``exports/<scenario>-<seed>-<name>-<date>.toml``."""
+        from game.transcripts import transcript_text
+
         state = game.state
         day = self.clock().strftime("%Y-%m-%d")
         who = safe_stem(game.player, "anonymous")
@@ -353,6 +357,13 @@ class SaveStore:
         return WriteResult(path)
 
     # -- reading --
+
+    def count(self) -> int:
+        """How many save files there are, without reading them (for the title screen)."""
+        try:
+            return sum(1 for path in self.saves.glob(f"*{SUFFIX}") if _kind_of(path) is not None)
+        except OSError:
+            return 0
 
     def listing(self) -> list[SaveInfo]:
         """Every save, newest first (saves whose date is unknown last)."""
@@ -430,12 +441,17 @@ class SaveStore:
         """Count one more finished game and return the new count (best effort, never raises)."""
         count = self.games_finished() + 1
         with contextlib.suppress(OSError):
+            import toml  # the writer is needed only when saving
+
             write_text_atomic(self.root / PROGRESS, toml.dumps({"games_finished": count}))
         return count
 
 
 def save_text(game: SavedGame, *, saved_at: datetime, slot: str = "") -> str:
     """The TOML of a save: the transcript, plus when it was saved and by what name."""
+    from game.engine.transcript import to_document
+    from game.transcripts import clean_name, dumps
+
     document: dict[str, Any] = to_document(
         game.state,
         game_version=__version__,
@@ -501,6 +517,9 @@ def _broken(
 
 def _read_save(path: Path, kind: SaveKind) -> _Read:
     """Read, check and replay one save file; any problem becomes the info's one-line message."""
+    from game.engine.parse import syntax_problem
+    from game.engine.transcript import TranscriptError, from_document, replay
+
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as error:

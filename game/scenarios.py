@@ -1,13 +1,17 @@
-"""Find and load scenario files: the file-reading edge in front of the pure scenario parser."""
+"""Find and load scenario files: the file-reading edge in front of the pure scenario parser.
+
+Listing the files needs no engine; it is imported when a scenario is actually read.
+"""
 
 from __future__ import annotations
 
 import functools
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from game.engine.parse import ScenarioError, parse_scenario
-from game.engine.scenario import Scenario
+if TYPE_CHECKING:
+    from game.engine.scenario import Scenario
 
 SUFFIX = ".toml"
 
@@ -40,6 +44,8 @@ def resolve(name_or_path: str | Path) -> Path:
 
 def read_scenario(path: Path) -> Scenario:
     """Read and validate one scenario file; raise :class:`ScenarioError` with every problem."""
+    from game.engine.parse import ScenarioError, parse_scenario
+
     try:
         data = path.read_bytes()
     except FileNotFoundError:
@@ -77,6 +83,8 @@ def load_scenario(name_or_path: str | Path = "hanoi") -> Scenario:
 
 def scenario_for_code(prefix: str) -> Path | None:
     """The bundled scenario whose class-code prefix is ``prefix`` (broken files are skipped)."""
+    from game.engine.parse import ScenarioError
+
     for path in scenario_paths():
         try:
             if load_scenario(path).code == prefix.upper():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import time
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Final, Protocol
@@ -136,16 +137,31 @@ class OffscreenDisplay:
         return fullscreen
 
 
+IDLE_POLL_SECONDS: Final = 0.02
+"""How often an idle game looks for input: 50 times a second, quick enough for any click."""
+
+
 class PygameEvents:
-    """Events from SDL's queue; blocks in ``pygame.event.wait`` so an idle game uses no CPU."""
+    """Events from SDL's queue; while idle, the process sleeps between short looks at it.
+
+    ``pygame.event.wait`` would be the obvious way to block, but SDL wakes up inside it every
+    millisecond or so (2-4% of a core measured here, on X11 and on the dummy driver alike);
+    sleeping between polls costs a fifth of that and answers within 20 ms.
+    """
 
     def get(self, timeout_ms: int | None) -> list[pygame.event.Event]:
-        if timeout_ms is None:
-            return pygame.event.get()
-        first = pygame.event.wait(timeout_ms)
-        if first.type == pygame.NOEVENT:
-            return []
-        return [first, *pygame.event.get()]
+        events = pygame.event.get()
+        if timeout_ms is None or events:
+            return events
+        deadline = time.monotonic() + timeout_ms / 1000
+        while True:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                return []
+            time.sleep(min(IDLE_POLL_SECONDS, remaining))
+            events = pygame.event.get()
+            if events:
+                return events
 
 
 ScriptStep = pygame.event.Event | Sequence[pygame.event.Event]
@@ -285,7 +301,8 @@ class App:
             self.handle_event(event)
             if not self.running:
                 return
-        dt = self.clock.tick(theme.FPS if busy else 0)
+        # The first frame is drawn at once; pacing to 60 fps starts from the second.
+        dt = self.clock.tick(theme.FPS if busy and self.iterations else 0)
         if not busy:
             # Time spent asleep is not animation time: an animation started by the event that
             # woke us must begin from its first frame.

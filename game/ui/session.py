@@ -9,7 +9,6 @@ are played and taken back, and saves are written, loaded and deleted.
 from __future__ import annotations
 
 import enum
-import secrets
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
@@ -17,22 +16,6 @@ from typing import TYPE_CHECKING, Final
 import attrs
 
 from game.classcode import MAX_SEED
-from game.engine import (
-    Carry,
-    CarryError,
-    GameState,
-    IllegalMoveError,
-    Judgement,
-    Move,
-    ReactionKind,
-    Scenario,
-    Turn,
-    apply,
-    carry_from,
-    judge,
-    new_game,
-)
-from game.engine.transcript import Undo, verification_code
 from game.saves import GRADED, PRACTICE, LoadResult, SavedGame, SaveStore, WriteResult
 from game.ui.assets import Cue
 from game.ui.context import UiContext
@@ -40,6 +23,8 @@ from game.ui.screen import Action, Chain, Pop, Push, Replace, Reset, Screen
 from game.ui.theme import Tone
 
 if TYPE_CHECKING:
+    from game.engine import Carry, GameState, Judgement, Move, ReactionKind, Scenario, Turn
+    from game.engine.transcript import Undo
     from game.ui.screens.dialog import DialogScreen
 
 UNDO_GRADED: Final = "Graded game: a move cannot be taken back."
@@ -137,6 +122,8 @@ class Session:
     @classmethod
     def start(cls, setup: GameSetup, store: SaveStore | None = None) -> Session:
         """A new game, autosaved at once so Continue finds it even before the first move."""
+        from game.engine import new_game
+
         session = cls(
             new_game(setup.scenario, setup.seed, setup.carry),
             mode=setup.mode if setup.mode in (PRACTICE, GRADED) else PRACTICE,
@@ -200,6 +187,8 @@ class Session:
     def judge(self, move: Move) -> Judgement | None:
         """The counterpart's verdict on ``move`` as the rules see it, or None when the move is
         not judged (answers, recesses, walking away) or cannot be played."""
+        from game.engine import IllegalMoveError, judge
+
         try:
             return judge(self.state, move)
         except IllegalMoveError:
@@ -210,6 +199,8 @@ class Session:
 
         Raises :class:`IllegalMoveError` for a move that cannot be played now.
         """
+        from game.engine import ReactionKind, apply
+
         before = self.state
         after = apply(before, move, reaction).state
         self.history.append(before)
@@ -226,6 +217,8 @@ class Session:
 
     def undo(self) -> TakenBack:
         """Step back one move (practice only); the transcript records what was taken back."""
+        from game.engine.transcript import Undo
+
         block = self.undo_block
         if block:
             return TakenBack(None, block)
@@ -362,7 +355,7 @@ Command = (
     | ToTitle
 )
 
-NextSummit = Callable[[GameState], Action | None]
+NextSummit = Callable[["GameState"], Action | None]
 """Starts the next summit from a finished game (wired once a follow-up scenario exists)."""
 
 
@@ -383,6 +376,8 @@ def following_scenario(scenario_id: str) -> Scenario | None:
 
 def random_seed() -> int:
     """A fresh seed small enough to fit in a class code."""
+    import secrets
+
     return secrets.randbelow(MAX_SEED + 1)
 
 
@@ -420,6 +415,8 @@ class Controller:
 
     def handle(self, command: object) -> Action | None:
         """Carry out one command from a screen and return what the screens do next."""
+        from game.engine import Move
+
         match command:
             case Move():
                 return self._play(PlayMove(command))
@@ -454,6 +451,8 @@ class Controller:
         return None
 
     def _play(self, command: PlayMove) -> Action | None:
+        from game.engine import IllegalMoveError
+
         session = self.session
         if session is None:
             return None
@@ -582,6 +581,9 @@ class Controller:
         Ready to be the debrief's "next summit" hook: ``controller.next_summit =
         controller.continue_summit``. With no follow-up scenario installed it shows why.
         """
+        from game.engine import CarryError, carry_from
+        from game.engine.transcript import verification_code
+
         follow_up = following_scenario(state.scenario.id)
         session = self.session
         if follow_up is None or session is None:
@@ -621,6 +623,7 @@ class Controller:
 
     def debrief(self) -> Screen:
         """The debrief of the finished game, with its buttons wired here."""
+        from game.engine.transcript import verification_code
         from game.ui.screen import Apply
         from game.ui.screens.debrief import DebriefScreen
 

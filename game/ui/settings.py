@@ -14,7 +14,6 @@ from typing import Any, Final
 
 import attrs
 import platformdirs
-import toml
 
 log = logging.getLogger(__name__)
 
@@ -141,6 +140,8 @@ def save_settings(settings: Settings, path: Path | None = None) -> bool:
     """Write settings atomically; on failure log one line and return False instead of raising."""
     path = settings_path() if path is None else path
     try:
+        import toml  # the writer is needed only when saving
+
         write_text_atomic(path, toml.dumps(settings.to_mapping()))
     except OSError as exc:
         log.warning(

@@ -257,38 +257,46 @@ def capitalise(text: str) -> str:
 
 def default_title(ctx: UiContext, controller: Controller | None = None) -> TitleScreen:
     """The title screen, its entries wired to ``controller`` (a fresh one when not given)."""
+    # The screens behind the menu are imported when chosen: the title must open fast.
     from game.scenarios import scenario_paths
-    from game.ui.screens.new_game import NewGameScreen
-    from game.ui.screens.saves_screen import SavesScreen
-    from game.ui.screens.scenario_pick import ScenarioScreen
-    from game.ui.screens.settings_screen import SettingsScreen
-    from game.ui.screens.text_pages import TextPagesScreen
     from game.ui.session import Controller
 
     game = controller if controller is not None else Controller(ctx)
 
     def new_game() -> Action:
+        from game.ui.screens.new_game import NewGameScreen
+
         return Push(NewGameScreen(ctx, game, scenario=game.scenario))
 
     def hot_seat() -> Action:
+        from game.ui.screens.new_game import NewGameScreen
+
         return Push(NewGameScreen(ctx, game, scenario=game.scenario, hotseat=True))
 
     def load() -> Action:
+        from game.ui.screens.saves_screen import SavesScreen
+
         return Push(SavesScreen(ctx, game.store, saving=False, session=game.session))
 
     def pick_scenario() -> Action:
+        from game.ui.screens.scenario_pick import ScenarioScreen
+
         return Push(ScenarioScreen(ctx, game))
 
     def settings() -> Action:
+        from game.ui.screens.settings_screen import SettingsScreen
+
         return Push(SettingsScreen(ctx))
 
     def how_to_play() -> Action:
+        from game.ui.screens.text_pages import TextPagesScreen
+
         return Push(TextPagesScreen(ctx, "How to play", HOW_TO_PLAY, kicker="Help"))
 
     def leave() -> Action:
         return Push(confirm_quit(ctx))
 
-    saves = game.store.listing()
+    saves = game.store.count()
     count = len(scenario_paths())
     return TitleScreen(
         ctx,
@@ -298,7 +306,7 @@ def default_title(ctx: UiContext, controller: Controller | None = None) -> Title
             MenuEntry(
                 "Load",
                 load if saves else None,
-                detail=f"{len(saves)} saved game{'s' if len(saves) != 1 else ''}",
+                detail=f"{saves} saved game{'s' if saves != 1 else ''}",
                 reason="No saved games yet",
             ),
             MenuEntry(
