@@ -1066,8 +1066,13 @@ def _pen(pt: Painter, p: Palette, x: float, y: float, *, angle: float, colour: C
     )
 
 
-def _peace(kit: Kit) -> None:
-    """A declaration signed by both sides: two pens, one document, both flags."""
+def _signed_text(
+    kit: Kit, title: str, subtitle: str, *, lines: int, hands: int, start: float
+) -> tuple[float, float, float, float]:
+    """A text on the table with both flags above it, signed in turn by the two sides.
+
+    ``hands`` picks the signature shapes; ``start`` is when the first signature is drawn.
+    """
     p = kit.palette
     tones = _tones(p)
     bg = kit.painter()
@@ -1076,13 +1081,18 @@ def _peace(kit: Kit) -> None:
     bg.rect(p.rule, 52, 228, 524, 420, radius=6, width=1.2)
     kit.add(bg)
     _flag_pair(kit, p, 314, 70, height=52, motion=Motion(0.0, 0.45, Pose(dy=-20, alpha=0.0)))
-    x, y, w, h = _document(
-        kit, p, "Declaration", "on the end of the Korean War", lines=11, signatures=True
-    )
+    x, y, w, h = _document(kit, p, title, subtitle, lines=lines, signatures=True)
     for i, sx in enumerate((x + 38, x + w / 2 + 14)):
         sheet = kit.painter((sx - 4, y + h - 86, 112, 56))
-        _signature(sheet, sx + 2, y + h - 66, 92, i)
-        kit.add(sheet, Motion(0.35 + 0.25 * i, 0.6 + 0.25 * i, Pose(reveal=0.0)))
+        _signature(sheet, sx + 2, y + h - 66, 92, i + hands)
+        kit.add(sheet, Motion(start + 0.25 * i, start + 0.25 + 0.25 * i, Pose(reveal=0.0)))
+    return x, y, w, h
+
+
+def _peace(kit: Kit) -> None:
+    """A declaration signed by both sides: two pens, one document, both flags."""
+    p = kit.palette
+    _signed_text(kit, "Declaration", "on the end of the Korean War", lines=11, hands=0, start=0.35)
     pens = kit.painter((40, 216, 548, 444))
     _pen(pens, p, 126, 560, angle=-64, colour=p.navy_deep)
     _pen(pens, p, 506, 560, angle=-116, colour=mix(p.alarm, p.navy_deep, 0.35))
@@ -1559,21 +1569,7 @@ def _talks_continue(kit: Kit) -> None:
 
 def _statement(kit: Kit) -> None:
     """Any signed joint statement: a short text, two signatures, both flags."""
-    p = kit.palette
-    tones = _tones(p)
-    bg = kit.painter()
-    bg.fill(tones["night"])
-    bg.rect(p.table, 40, 216, 548, 444, radius=10)
-    bg.rect(p.rule, 52, 228, 524, 420, radius=6, width=1.2)
-    kit.add(bg)
-    _flag_pair(kit, p, 314, 70, height=52, motion=Motion(0.0, 0.45, Pose(dy=-20, alpha=0.0)))
-    x, y, w, h = _document(
-        kit, p, "Joint Statement", "of the two delegations", lines=7, signatures=True
-    )
-    for i, sx in enumerate((x + 38, x + w / 2 + 14)):
-        sheet = kit.painter((sx - 4, y + h - 86, 112, 56))
-        _signature(sheet, sx + 2, y + h - 66, 92, i + 2)
-        kit.add(sheet, Motion(0.3 + 0.25 * i, 0.55 + 0.25 * i, Pose(reveal=0.0)))
+    _signed_text(kit, "Joint Statement", "of the two delegations", lines=7, hands=2, start=0.3)
 
 
 # --- Choosing a scene ----------------------------------------------------------------------------

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import contextlib
 import enum
 import logging
 import os
-import tempfile
 import tomllib
 from collections.abc import Mapping
 from pathlib import Path
@@ -15,10 +13,10 @@ from typing import Any, Final
 import attrs
 import platformdirs
 
+from game.files import APP_NAME, HOME_ENV, describe_os_error, write_text_atomic
+
 log = logging.getLogger(__name__)
 
-APP_NAME: Final = "hanoi-summit"
-HOME_ENV: Final = "HANOI_SUMMIT_HOME"
 """Environment variable that moves every file the game writes into one directory (tests use it)."""
 SETTINGS_FILE: Final = "settings.toml"
 SETTINGS_VERSION: Final = 1
@@ -123,7 +121,7 @@ def load_settings(path: Path | None = None) -> Settings:
     except FileNotFoundError:
         return Settings()
     except (OSError, UnicodeDecodeError) as exc:
-        log.warning("settings: cannot read %s (%s); using defaults", path, _describe(exc))
+        log.warning("settings: cannot read %s (%s); using defaults", path, describe_os_error(exc))
         return Settings()
     try:
         data = tomllib.loads(text)
@@ -145,44 +143,9 @@ def save_settings(settings: Settings, path: Path | None = None) -> bool:
         write_text_atomic(path, toml.dumps(settings.to_mapping()))
     except OSError as exc:
         log.warning(
-            "settings: cannot save %s (%s); keeping them for this session", path, _describe(exc)
+            "settings: cannot save %s (%s); keeping them for this session",
+            path,
+            describe_os_error(exc),
         )
         return False
     return True
-
-
-def write_text_atomic(path: Path, text: str) -> None:
-    """Replace ``path`` with ``text`` so a crash leaves either the old or the new file whole."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    # The temp file must sit in the same directory: os.replace is only atomic within one filesystem.
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        tmp.replace(path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
-    _fsync_directory(path.parent)
-
-
-def _fsync_directory(directory: Path) -> None:
-    # Makes the rename itself durable on POSIX; Windows cannot open directories, and needs not.
-    if os.name != "posix":
-        return
-    with contextlib.suppress(OSError):
-        fd = os.open(directory, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
-def _describe(exc: BaseException) -> str:
-    if isinstance(exc, OSError) and exc.strerror:
-        return exc.strerror
-    return str(exc) or type(exc).__name__

@@ -363,6 +363,11 @@ class FocusGroup:
                 return i
         return None
 
+    def action_for(self, event: pygame.event.Event, ctx: UiContext) -> Action | None:
+        """:meth:`handle` the event and return the action it produced, if any."""
+        handled = self.handle(event, ctx)
+        return None if handled is None else handled.action
+
     def handle(self, event: pygame.event.Event, ctx: UiContext) -> Handled | None:
         """Use ``event`` for focus, hover, shortcuts and activation; None if it was not ours."""
         if not self.controls:

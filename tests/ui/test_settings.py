@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
+from game.files import HOME_ENV, write_text_atomic
 from game.ui.settings import (
-    HOME_ENV,
     SETTINGS_FILE,
     AnimationSpeed,
     Settings,
@@ -15,7 +15,6 @@ from game.ui.settings import (
     parse_settings,
     save_settings,
     settings_path,
-    write_text_atomic,
 )
 
 

@@ -1,13 +1,16 @@
-"""Pieces several screens share: the page header and the key-hint footer."""
+"""Pieces several screens share: the page header, the key-hint footer, the side panel and the
+row of dialog buttons."""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 import pygame
 
 from game.ui import theme
 from game.ui.context import UiContext
 from game.ui.theme import Colour, TextRole
-from game.ui.widgets import draw_rule
+from game.ui.widgets import Button, draw_rule
 
 
 def draw_header(
@@ -42,3 +45,32 @@ def draw_key_hints(
     """A caption line of keyboard hints, e.g. 'Tab move · Enter choose · Esc back'."""
     text = ctx.text(TextRole.CAPTION, hints, ctx.palette.ink_soft)
     surface.blit(text, text.get_rect(bottomleft=bottomleft))
+
+
+PANEL_PAD = 3 * theme.UNIT
+"""Inner margin of a side panel."""
+
+
+def draw_side_panel(
+    surface: pygame.Surface, ctx: UiContext, first_column: int, columns: int, top: int
+) -> pygame.Rect:
+    """The framed panel beside a list or form, down to the footer's buttons.
+
+    Returns the area inside its margins, where the content goes.
+    """
+    palette = ctx.palette
+    bottom = theme.CONTENT_BOTTOM - theme.CONTROL_HEIGHT - 3 * theme.UNIT
+    panel = theme.grid_rect(first_column, columns, top, bottom - top)
+    pygame.draw.rect(surface, palette.surface, panel, border_radius=theme.RADIUS)
+    pygame.draw.rect(surface, palette.rule, panel, width=1, border_radius=theme.RADIUS)
+    return panel.inflate(-2 * PANEL_PAD, -2 * PANEL_PAD)
+
+
+def place_buttons_right(buttons: Sequence[Button], ctx: UiContext, right: int, bottom: int) -> None:
+    """Lay buttons out in a row from ``right`` leftwards, their bottoms on ``bottom``."""
+    for button in reversed(buttons):
+        width = max(button.preferred_width(ctx), 3 * theme.COLUMN // 2)
+        button.rect = pygame.Rect(
+            right - width, bottom - theme.CONTROL_HEIGHT, width, theme.CONTROL_HEIGHT
+        )
+        right = button.rect.left - 2 * theme.UNIT

@@ -551,8 +551,7 @@ class DebriefScreen:
         if event.type == pygame.MOUSEWHEEL and VIEW.collidepoint(self.focus.pointer or (-1, -1)):
             self._scroll_by(-event.y * SCROLL_STEP)
             return None
-        handled = self.focus.handle(event, self.ctx)
-        return None if handled is None else handled.action
+        return self.focus.action_for(event, self.ctx)
 
     def _scroll_key(self, key: int) -> bool:
         view = VIEW.height

@@ -11,6 +11,7 @@ import pygame
 from game.ui import theme
 from game.ui.context import UiContext
 from game.ui.screen import Action, Pop
+from game.ui.screens.common import place_buttons_right
 from game.ui.theme import TextRole
 from game.ui.widgets import (
     ActionFn,
@@ -89,16 +90,7 @@ class DialogScreen:
         height = head + body + theme.CONTROL_HEIGHT + 2 * theme.UNIT + pad
         frame = pygame.Rect(0, 0, self.frame.width, height)
         frame.center = (theme.LOGICAL_WIDTH // 2, theme.LOGICAL_HEIGHT // 2)
-        right = frame.right - pad
-        for button in reversed(self.buttons):
-            button_width = max(button.preferred_width(ctx), 3 * theme.COLUMN // 2)
-            button.rect = pygame.Rect(
-                right - button_width,
-                frame.bottom - pad - theme.CONTROL_HEIGHT,
-                button_width,
-                theme.CONTROL_HEIGHT,
-            )
-            right = button.rect.left - 2 * theme.UNIT
+        place_buttons_right(self.buttons, ctx, frame.right - pad, frame.bottom - pad)
         self.frame = frame
         return frame
 

@@ -16,7 +16,7 @@ from game.transcripts import clean_name
 from game.ui import theme
 from game.ui.context import UiContext
 from game.ui.screen import Action, Pop, Push
-from game.ui.screens.common import draw_header, draw_key_hints
+from game.ui.screens.common import draw_header, draw_key_hints, draw_side_panel
 from game.ui.session import GameSetup
 from game.ui.theme import TextRole
 from game.ui.widgets import (
@@ -271,13 +271,8 @@ class NewGameScreen:
     def _draw_panel(self, surface: pygame.Surface) -> None:
         ctx = self.ctx
         palette = ctx.palette
-        bottom = theme.CONTENT_BOTTOM - theme.CONTROL_HEIGHT - 3 * theme.UNIT
-        panel = theme.grid_rect(PANEL_FIRST_COLUMN, PANEL_COLUMNS, FORM_TOP, bottom - FORM_TOP)
-        pygame.draw.rect(surface, palette.surface, panel, border_radius=theme.RADIUS)
-        pygame.draw.rect(surface, palette.rule, panel, width=1, border_radius=theme.RADIUS)
-        pad = 3 * theme.UNIT
-        x, y = panel.left + pad, panel.top + pad
-        width = panel.width - 2 * pad
+        inner = draw_side_panel(surface, ctx, PANEL_FIRST_COLUMN, PANEL_COLUMNS, FORM_TOP)
+        x, y, width = inner.left, inner.top, inner.width
         setup = self.setup()
         scenario = setup.scenario if setup else self.scenario
         kick = ctx.text(TextRole.KICKER, "THIS GAME", palette.ink_soft)
@@ -324,7 +319,7 @@ class NewGameScreen:
                 )
         for line, role in lines:
             image = ctx.text(role, line, palette.ink_soft, wrap=width)
-            if y + image.get_height() > panel.bottom - pad:
+            if y + image.get_height() > inner.bottom:
                 break
             surface.blit(image, (x, y))
             y += image.get_height() + theme.UNIT

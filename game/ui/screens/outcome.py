@@ -172,8 +172,7 @@ class OutcomeScreen:
         ):
             return self.on_continue()
         self._layout_button()
-        handled = self.focus.handle(event, self.ctx)
-        return None if handled is None else handled.action
+        return self.focus.action_for(event, self.ctx)
 
     def update(self, dt: float) -> bool:
         moving = self.focus.update(dt)

@@ -325,8 +325,7 @@ class SavesScreen:
             self.first = max(0, self.first - int(event.y))
             self._layout()
             return None
-        handled = self.focus.handle(event, self.ctx)
-        return None if handled is None else handled.action
+        return self.focus.action_for(event, self.ctx)
 
     def _row_index(self, control: Control | None) -> int | None:
         for i, (row, delete) in enumerate(zip(self.rows, self.deletes, strict=True)):

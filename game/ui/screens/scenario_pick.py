@@ -14,7 +14,7 @@ from game.scenarios import load_scenario, scenario_paths
 from game.ui import theme
 from game.ui.context import UiContext
 from game.ui.screen import Action, Pop, Push
-from game.ui.screens.common import draw_header, draw_key_hints
+from game.ui.screens.common import draw_header, draw_key_hints, draw_side_panel
 from game.ui.theme import TextRole
 from game.ui.widgets import (
     ActionFn,
@@ -196,8 +196,7 @@ class ScenarioScreen:
         self._layout()
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
             return self.on_back()
-        handled = self.focus.handle(event, self.ctx)
-        return None if handled is None else handled.action
+        return self.focus.action_for(event, self.ctx)
 
     def update(self, dt: float) -> bool:
         return self.focus.update(dt)
@@ -221,13 +220,8 @@ class ScenarioScreen:
     def _draw_detail(self, surface: pygame.Surface) -> None:
         ctx = self.ctx
         palette = ctx.palette
-        bottom = theme.CONTENT_BOTTOM - theme.CONTROL_HEIGHT - 3 * theme.UNIT
-        panel = theme.grid_rect(DETAIL_FIRST_COLUMN, DETAIL_COLUMNS, LIST_TOP, bottom - LIST_TOP)
-        pygame.draw.rect(surface, palette.surface, panel, border_radius=theme.RADIUS)
-        pygame.draw.rect(surface, palette.rule, panel, width=1, border_radius=theme.RADIUS)
-        pad = 3 * theme.UNIT
-        x, y = panel.left + pad, panel.top + pad
-        width = panel.width - 2 * pad
+        inner = draw_side_panel(surface, ctx, DETAIL_FIRST_COLUMN, DETAIL_COLUMNS, LIST_TOP)
+        x, y, width = inner.left, inner.top, inner.width
         focused = self.focus.focused
         entry = focused.entry if isinstance(focused, ScenarioRow) else None
         if entry is None:
@@ -279,7 +273,7 @@ class ScenarioScreen:
         for line in lines:
             if not line:
                 continue
-            room = panel.bottom - pad - y
+            room = inner.bottom - y
             fitted = fit_lines(ctx, TextRole.CAPTION, line, width, room)
             if not fitted:
                 break

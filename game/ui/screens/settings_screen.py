@@ -128,8 +128,7 @@ class SettingsScreen:
     def on_event(self, event: pygame.event.Event) -> Action | None:
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
             return self.on_back()
-        handled = self.focus.handle(event, self.ctx)
-        return None if handled is None else handled.action
+        return self.focus.action_for(event, self.ctx)
 
     def update(self, dt: float) -> bool:
         self._describe_sound()

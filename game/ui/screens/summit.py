@@ -1336,8 +1336,7 @@ class LogScreen:
     def on_event(self, event: pygame.event.Event) -> Action | None:
         if event.type == pygame.KEYDOWN and event.key in (pygame.K_ESCAPE, pygame.K_l):
             return Pop()
-        handled = self.focus.handle(event, self.ctx)
-        return None if handled is None else handled.action
+        return self.focus.action_for(event, self.ctx)
 
     def update(self, dt: float) -> bool:
         return self.focus.update(dt)

@@ -92,8 +92,7 @@ class TitleScreen:
     def on_event(self, event: pygame.event.Event) -> Action | None:
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
             return Push(confirm_quit(self.ctx))
-        handled = self.focus.handle(event, self.ctx)
-        return None if handled is None else handled.action
+        return self.focus.action_for(event, self.ctx)
 
     def update(self, dt: float) -> bool:
         return self.focus.update(dt)

@@ -14,6 +14,7 @@ from game.engine.scenario import Offer, Variant
 from game.ui import theme
 from game.ui.context import UiContext
 from game.ui.screen import Action, Pop
+from game.ui.screens.common import place_buttons_right
 from game.ui.screens.costs import (
     ChoiceRow,
     Part,
@@ -155,16 +156,7 @@ class ChoiceDialog:
                 row = self.rows[int(name[4:])]
                 row.rect = pygame.Rect(frame.left + PAD, y, width, block_height - theme.UNIT)
             y += block_height
-        right = frame.right - PAD
-        for button in reversed(self.buttons):
-            button_width = max(button.preferred_width(ctx), 3 * theme.COLUMN // 2)
-            button.rect = pygame.Rect(
-                right - button_width,
-                frame.bottom - PAD - theme.CONTROL_HEIGHT,
-                button_width,
-                theme.CONTROL_HEIGHT,
-            )
-            right = button.rect.left - 2 * theme.UNIT
+        place_buttons_right(self.buttons, ctx, frame.right - PAD, frame.bottom - PAD)
         self.frame = frame
         return frame
 
@@ -174,8 +166,7 @@ class ChoiceDialog:
         self.layout()
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
             return None if self.cancel is None else self.cancel()
-        handled = self.focus.handle(event, self.ctx)
-        return None if handled is None else handled.action
+        return self.focus.action_for(event, self.ctx)
 
     def update(self, dt: float) -> bool:
         return self.focus.update(dt)
