@@ -438,17 +438,24 @@ class _Reading:
         return f"{self.label} {self.value} {verb} {need.context}"
 
 
-def _read_need(state: GameState, need: Need, shift: int) -> _Reading:
+def _threshold(state: GameState, need: Need, shift: int) -> tuple[int, int]:
+    """The threshold a need has at this shift, and by how much the meter falls short of it."""
     meter = state.scenario.meters[need.meter]
     value = state.meters[need.meter]
     if need.fixed:
         shift = 0
     if need.at_least is not None:
         threshold = min(max(need.at_least + shift, meter.minimum), meter.maximum)
-        return _Reading(threshold - value, need, meter.label, value, threshold)
+        return threshold, threshold - value
     limit = need.at_most if need.at_most is not None else meter.maximum
     threshold = min(max(limit - shift, meter.minimum), meter.maximum)
-    return _Reading(value - threshold, need, meter.label, value, threshold)
+    return threshold, value - threshold
+
+
+def _read_need(state: GameState, need: Need, shift: int) -> _Reading:
+    threshold, shortfall = _threshold(state, need, shift)
+    label = state.scenario.meters[need.meter].label
+    return _Reading(shortfall, need, label, state.meters[need.meter], threshold)
 
 
 def _counter_open(state: GameState, offer: Offer) -> bool:
@@ -514,7 +521,7 @@ def expected_shortfall(state: GameState, move: Move) -> int:
     """
     offer, variant = _resolve(state, move)
     shift = state.scenario.stances[state.stance].shift + (variant.shift if variant else 0)
-    return max((_read_need(state, need, shift).shortfall for need in offer.needs), default=-1)
+    return max((_threshold(state, need, shift)[1] for need in offer.needs), default=-1)
 
 
 def judge(state: GameState, move: Move) -> Judgement:

@@ -269,14 +269,19 @@ def random_play(state: GameState, rng: int) -> tuple[Move, int]:
 def _card_total(scenario: Scenario, meters: Sequence[int], accords: frozenset[str]) -> int:
     total = 0
     for card in scenario.scorecards:
-        value = card.base + sum(points for accord, points in card.accords if accord in accords)
-        value += sum(meters[index] * percent // 100 for index, percent in card.meters)
+        value = card.base
+        for accord, points in card.accords:
+            if accord in accords:
+                value += points
+        for index, percent in card.meters:
+            value += meters[index] * percent // 100
         total += min(max(value, 0), 100)
     return total
 
 
-def _gain(state: GameState, offer: Offer, variant: Variant | None) -> int:
-    """What accepting an offer would add to the scorecards, trust counted twice over."""
+def _gain(state: GameState, offer: Offer, variant: Variant | None, before: int) -> int:
+    """What accepting an offer would add to the scorecards (``before``: their total now),
+    trust counted twice over."""
     scenario = state.scenario
     meters = list(state.meters)
     effects = [offer.on_offer, offer.on_accept, scenario.rules.per_accept]
@@ -286,23 +291,31 @@ def _gain(state: GameState, offer: Offer, variant: Variant | None) -> int:
         for index, delta in effect.meters:
             meter = scenario.meters[index]
             meters[index] = min(max(meters[index] + delta, meter.minimum), meter.maximum)
-    before = _card_total(scenario, state.meters, state.agreed)
     after = _card_total(scenario, meters, state.agreed | {offer.id})
     trust = scenario.meter_index.get("trust")
     bonus = 2 * (meters[trust] - state.meters[trust]) if trust is not None else 0
     return after - before + bonus
 
 
-def _signable_after(state: GameState, effect_meters: Sequence[tuple[int, int]]) -> bool:
+def _statement_limits(scenario: Scenario) -> tuple[tuple[int, int], ...]:
+    """(meter, highest value) pairs a joint statement requires, a margin of 5 kept."""
+    return tuple(
+        (bound.meter, bound.high - 5)
+        for offer in scenario.offers
+        if offer.kind is OfferKind.STATEMENT
+        for bound in offer.requires.meters
+        if bound.high is not None
+    )
+
+
+def _signable_after(
+    state: GameState, effect_meters: Sequence[tuple[int, int]], limits: Sequence[tuple[int, int]]
+) -> bool:
     """True when, after these changes, the statement's own meter limits would still hold."""
-    meters = list(state.meters)
-    for index, delta in effect_meters:
-        meters[index] += delta
-    for offer in state.scenario.offers:
-        if offer.kind is OfferKind.STATEMENT:
-            for bound in offer.requires.meters:
-                if bound.high is not None and meters[bound.meter] > bound.high - 5:
-                    return False
+    for meter, high in limits:
+        value = state.meters[meter] + sum(d for index, d in effect_meters if index == meter)
+        if value > high:
+            return False
     return True
 
 
@@ -312,9 +325,11 @@ def greedy(state: GameState, rng: int) -> tuple[Move, int]:
     scenario = state.scenario
     if state.pending is not None:
         counter = scenario.counters[state.pending]
-        fits = _signable_after(state, counter.on_accept.meters)
+        fits = _signable_after(state, counter.on_accept.meters, _statement_limits(scenario))
         return Move(ACCEPT if fits and counter.accord not in state.agreed else REJECT), rng
     margin = scenario.rules.defer_margin
+    before = _card_total(scenario, state.meters, state.agreed)
+    limits = _statement_limits(scenario)
     best: Move | None = None
     best_value = 0
     for move in available_moves(state):
@@ -325,21 +340,18 @@ def greedy(state: GameState, rng: int) -> tuple[Move, int]:
         effects = [*offer.on_offer.meters, *offer.on_accept.meters]
         if variant is not None:
             effects += [*variant.on_offer.meters, *variant.on_accept.meters]
-        if not _signable_after(state, effects):
+        if not _signable_after(state, effects, limits):
             continue
         short = expected_shortfall(state, move)
         if short > margin:
             continue
-        value = _gain(state, offer, variant) // (1 if short <= 0 else 3)
+        value = _gain(state, offer, variant, before) // (1 if short <= 0 else 3)
         if value > best_value:
             best, best_value = move, value
-    closing = best is None or _in_final_round(state)
-    statement = _statement_move(state)
-    if statement is not None and closing:
-        return statement, rng
-    recess = _helpful_recess(state)
-    if recess is not None and closing:
-        return recess, rng
+    if best is None or _in_final_round(state):
+        closing = _statement_move(state) or _helpful_recess(state)
+        if closing is not None:
+            return closing, rng
     if best is not None:
         return best, rng
     return _preferences(state, _keep_talking(state), _always(REJECT)), rng
