@@ -1,42 +1,60 @@
 """The documentation stays true to the code.
 
 docs/scenarios.md: its example scenario loads, plays with every built-in strategy and still
-gives the batch table printed beside it; every key the loader accepts is documented.
-docs/scripting.md: every JSON field the game writes is documented, and every script example
-reads and plays as the text says. Both: every option, command and in-page link they show
-exists, and neither pastes the essay the game is built on.
+gives the batch table printed beside it; every key the loader accepts is documented; the
+checker's lines and the explanations it quotes are what the game prints.
+docs/scripting.md: every JSON field the game writes is documented, every script example reads
+and plays as the text says, and the outputs shown (text, JSON, stdio, Python examples, batch,
+replay) are what the commands print now.
+docs/teaching.md: a simulated class of thirty is run through code, verify and report, and the
+runs, the report and every verify line the guide quotes are what the game prints now.
+All three: every option, command and in-page link they show exists, every verification or
+class code they show is one the game can write, and none pastes the essay the game is built on.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import copy
 import functools
 import io
 import json
 import re
+import shlex
+import shutil
+import subprocess
+import sys
 import tomllib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, NamedTuple
 
+import attrs
 import pytest
 
 from game.batch import run_batch, table
-from game.cli import build_parser
+from game.classcode import ClassCodeError, decode
+from game.cli import build_parser, main
 from game.engine import (
+    Carry,
+    GameState,
+    Move,
     OfferKind,
     Scenario,
     ScenarioError,
     Terminal,
     apply,
     available_moves,
+    carry_from,
     new_game,
     outcome,
     parse_scenario,
     scenario_from_dict,
 )
+from game.engine.rng import draw, seed_state
 from game.engine.strategies import STRATEGIES, play
+from game.engine.transcript import Undo, replay, verification_code
 from game.headless import (
     BadMoveError,
     game_json,
@@ -46,10 +64,13 @@ from game.headless import (
     run_stdio,
 )
 from game.scenarios import load_scenario, scenario_paths
+from game.transcripts import read_transcript, write_transcript
 
 ROOT = Path(__file__).resolve().parents[1]
 SCENARIOS_DOC = ROOT / "docs" / "scenarios.md"
 SCRIPTING_DOC = ROOT / "docs" / "scripting.md"
+TEACHING_DOC = ROOT / "docs" / "teaching.md"
+DOCS = (SCENARIOS_DOC, SCRIPTING_DOC, TEACHING_DOC)
 EXAMPLE_MARK = "<!-- example-scenario -->"
 BAD_SCRIPT_MARK = "<!-- bad-script -->"
 PROBE = "zz_undocumented_probe"
@@ -68,12 +89,12 @@ class Block(NamedTuple):
 
 
 def fenced_blocks(text: str) -> list[Block]:
-    """Every top-level ```fenced``` block, in order."""
+    """Every ```fenced``` block, in order; a block indented inside a list item is dedented."""
     lines = text.splitlines()
     blocks = []
     index = 0
     while index < len(lines):
-        opening = re.fullmatch(r"```(\S*)\s*", lines[index])
+        opening = re.fullmatch(r"( *)```(\S*)\s*", lines[index])
         if opening is None:
             index += 1
             continue
@@ -81,8 +102,9 @@ def fenced_blocks(text: str) -> list[Block]:
         assert end is not None, f"the fence opened at line {index + 1} is never closed"
         before = lines[index - 1].strip() if index else ""
         mark = before if before.startswith("<!--") else ""
-        body = "\n".join(lines[index + 1 : end]) + "\n"
-        blocks.append(Block(opening.group(1), body, index + 1, mark))
+        indent = len(opening.group(1))
+        body = "\n".join(line[indent:] for line in lines[index + 1 : end]) + "\n"
+        blocks.append(Block(opening.group(2), body, index + 1, mark))
         index = end + 1
     return blocks
 
@@ -125,7 +147,7 @@ def test_the_example_shows_every_part_of_the_format(example: Scenario) -> None:
     assert any(offer.counter for offer in example.offers)
     assert any(not offer.requires.is_empty for offer in example.offers)
     assert not example.rules.walkout_when.is_empty
-    assert {line.id for line in example.lines} >= {"essay", "historical"}
+    assert {line.id for line in example.lines} >= {"essay", "historical", "keep_talking"}
     covered = {terminal for ending in example.endings for terminal in ending.terminals}
     assert covered == set(Terminal)
 
@@ -349,13 +371,20 @@ def test_every_script_example_reads_and_plays_as_documented(tmp_path: Path) -> N
 # --- both: links and the command line they show ----------------------------------------------
 
 
-@pytest.mark.parametrize("doc", [SCENARIOS_DOC, SCRIPTING_DOC], ids=lambda p: p.name)
+ESSAY_TITLE = (
+    "the hanoi summit \u2013 we asked ted carpenter what happens next in u.s.-north korea relations"
+)
+"""Cited by title in the teacher's guide: quoting a title is not pasting the essay."""
+
+
+@pytest.mark.parametrize("doc", DOCS, ids=lambda p: p.name)
 def test_the_docs_do_not_paste_the_essay(doc: Path) -> None:
     essay = ROOT.parent / "shared" / "brief" / "essay.txt"
     if not essay.exists():
         pytest.skip("the essay is reference material outside the repository")
     words = re.sub(r"\s+", " ", essay.read_text(encoding="utf-8").lower()).split(" ")
-    ours = re.sub(r"\s+", " ", doc_text(doc).lower())
+    ours = re.sub(r"\s+", " ", re.sub(r"^> ", "", doc_text(doc), flags=re.MULTILINE).lower())
+    ours = ours.replace(ESSAY_TITLE, "")
     runs = (" ".join(words[i : i + 8]) for i in range(len(words) - 8))
     assert [run for run in runs if run in ours] == []
 
@@ -365,7 +394,7 @@ def _slug(heading: str) -> str:
     return re.sub(r"[^\w\- ]", "", heading.strip().lower()).replace(" ", "-")
 
 
-@pytest.mark.parametrize("doc", [SCENARIOS_DOC, SCRIPTING_DOC], ids=lambda p: p.name)
+@pytest.mark.parametrize("doc", DOCS, ids=lambda p: p.name)
 def test_links_within_the_page_lead_to_a_heading(doc: Path) -> None:
     prose = re.sub(r"^```.*?^```", "", doc_text(doc), flags=re.DOTALL | re.MULTILINE)
     anchors = {_slug(found) for found in re.findall(r"^#+ (.+)$", prose, re.MULTILINE)}
@@ -387,7 +416,7 @@ def _options(parser: argparse.ArgumentParser) -> tuple[set[str], set[str]]:
     return options, commands
 
 
-@pytest.mark.parametrize("doc", [SCENARIOS_DOC, SCRIPTING_DOC], ids=lambda p: p.name)
+@pytest.mark.parametrize("doc", DOCS, ids=lambda p: p.name)
 def test_the_commands_shown_exist(doc: Path) -> None:
     options, commands = _options(build_parser())
     text = doc_text(doc)
@@ -396,3 +425,568 @@ def test_the_commands_shown_exist(doc: Path) -> None:
     assert sorted(shown - options) == []
     named = set(re.findall(r"python -m game ([a-z]+)", text))
     assert named and sorted(named - commands) == []
+
+
+# --- docs/scripting.md: the outputs shown ----------------------------------------------------
+
+
+def _block_after(doc: Path, start: str) -> Block:
+    """The first fenced block whose body starts with ``start``."""
+    found = [b for b in fenced_blocks(doc_text(doc)) if b.body.startswith(start)]
+    assert found, f"no block in {doc.name} starts with {start!r}"
+    return found[0]
+
+
+@pytest.fixture
+def scripts(tmp_path: Path) -> Path:
+    """The two example scripts of docs/scripting.md, saved under the names the page uses."""
+    names = {
+        "# What happened in Hanoi": "hanoi_history.toml",
+        "# The essay's opening": "opening.toml",
+    }
+    for block in _script_blocks():
+        for start, name in names.items():
+            if block.body.startswith(start):
+                (tmp_path / name).write_text(block.body, encoding="utf-8")
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(names.values())
+    return tmp_path
+
+
+def test_the_text_output_shown_is_current(scripts: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    text = doc_text(SCRIPTING_DOC)
+    argv, shown = _shown_run(SCRIPTING_DOC, "opening-text")
+    result = _run(argv, scripts, monkeypatch)
+    assert result.status == 1 and result.out == shown
+    assert f"```text\n{result.err[0]}\n```" in text
+    history = _run(["play", "--headless", "--script", "hanoi_history.toml"], scripts, monkeypatch)
+    ending = _block_after(SCRIPTING_DOC, "Outcome: ").body.splitlines()
+    assert history.out[-len(ending) :] == ending
+
+
+def test_the_json_output_shown_is_current(scripts: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    result = _run(
+        ["play", "--headless", "--script", "hanoi_history.toml", "--format", "json"],
+        scripts,
+        monkeypatch,
+    )
+    game = json.loads("\n".join(result.out))
+    game["turns"] = game["turns"][:1]  # the page shows the first turn only
+    assert json.loads(_block_after(SCRIPTING_DOC, '{\n  "scenario"').body) == game
+
+
+def test_the_stdio_session_shown_is_current(hanoi: Scenario) -> None:
+    session = _block_after(SCRIPTING_DOC, "# my opening").body
+    sink = io.StringIO()
+    state, bad = run_stdio(new_game(hanoi, 1), io.StringIO(session), sink)
+    assert bad is None and state.is_over
+    written = sink.getvalue().splitlines()
+    shown = [
+        b.body.strip()
+        for b in fenced_blocks(doc_text(SCRIPTING_DOC))
+        if b.body.startswith('{"type": "state"')
+    ]
+    assert len(shown) >= 3
+    for line in shown:  # each with its `legal` array cut short: [...] or [first, ...]
+        found = re.search(r'"move_number": (\d+)', line)
+        assert found is not None
+        real = json.loads(written[int(found[1]) - 1])
+        legal, real["legal"] = real["legal"], "LEGAL"
+        whole = json.dumps(real, ensure_ascii=False)
+        cuts = ["[...]"] + [
+            json.dumps(legal[:n], ensure_ascii=False)[:-1] + ", ...]" for n in (1, 2)
+        ]
+        renders = {whole.replace('"LEGAL"', cut) for cut in cuts}
+        assert line in renders, f"move {found[1]} now writes:\n{written[int(found[1]) - 1]}"
+    error = _block_after(SCRIPTING_DOC, '{"type": "error"').body.strip()
+    sink = io.StringIO()
+    run_stdio(new_game(hanoi, 1), io.StringIO("embassies\n"), sink)
+    assert sink.getvalue().splitlines()[-1] == error
+
+
+def _python_example(contains: str) -> tuple[str, str]:
+    """A Python example of docs/scripting.md and the output block that follows it."""
+    blocks = fenced_blocks(doc_text(SCRIPTING_DOC))
+    for index, block in enumerate(blocks):
+        if block.lang == "python" and contains in block.body:
+            output = blocks[index + 1].body
+            return block.body, output.removeprefix("$ python client.py\n")
+    raise AssertionError(f"no Python example with {contains!r}")
+
+
+@pytest.mark.parametrize("contains", ["IllegalMoveError", "ReactionKind.DEFER", "A minimal client"])
+def test_the_python_examples_print_what_is_shown(tmp_path: Path, contains: str) -> None:
+    code, shown = _python_example(contains)
+    (tmp_path / "example.py").write_text(code, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "example.py"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == shown
+
+
+def test_the_batch_shown_is_current() -> None:
+    block = _block_after(SCRIPTING_DOC, "$ python -m game batch --strategy essay --games 400")
+    shown = json.loads(block.body.split("\n", 1)[1])
+    assert run_batch(ROOT / "scenarios" / "hanoi.toml", "essay", 400, 0).to_json() == shown
+
+
+def test_the_replay_lines_shown_are_current(scripts: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    text = doc_text(SCRIPTING_DOC)
+    _run(
+        ["play", "--headless", "--script", "hanoi_history.toml", "--transcript", "ada.toml"],
+        scripts,
+        monkeypatch,
+    )
+    transcript = (scripts / "ada.toml").read_text(encoding="utf-8")
+    (scripts / "edited.toml").write_text(
+        transcript.replace("patience = 58", "patience = 68", 1), encoding="utf-8"
+    )
+    head, *turns = transcript.split("[[turns]]\n")
+    (scripts / "removed.toml").write_text(
+        head + "".join("[[turns]]\n" + t for t in turns[:1] + turns[2:]), encoding="utf-8"
+    )
+    for name in ("ada", "edited", "removed"):
+        result = _run(["replay", f"{name}.toml", "--verify"], scripts, monkeypatch)
+        assert result.out[0] in text, result.out[0]
+    bad = _marked(SCRIPTING_DOC, "bad-script").body
+    (scripts / "bad.toml").write_text(bad, encoding="utf-8")
+    result = _run(["play", "--headless", "--script", "bad.toml"], scripts, monkeypatch)
+    assert result.status == 2 and result.err[0] in text
+
+
+# --- docs/scenarios.md: the checker's lines and the explanations shown -------------------------
+
+
+def _broken_copies(example_text: str) -> dict[str, str]:
+    """The example with the mistakes docs/scenarios.md describes, by file name."""
+    broken = example_text.replace('label = "trust", start = 20,', 'label = "trust", start = 120,')
+    broken = broken.replace('afternoon", turns = 3', 'afternoon", turns = "three"')
+    head, mark, rest = broken.partition('id = "joint_patrols"')
+    broken = head + mark + rest.replace("on_reject", "on_rejct", 1)
+    broken = broken.replace('accords = ["joint_patrols"]\ntext', 'accords = ["joint_patrol"]\ntext')
+    start = example_text.index("rounds = [\n")
+    end = example_text.index("]\n", start) + 2
+    order = example_text[:start] + example_text[end:].lstrip("\n")
+    order = order.rstrip("\n") + "\n\n" + example_text[start:end]
+    no_deal = example_text.index('[[endings]]\nid = "no_deal"')
+    cards = example_text.index("[[scorecards]]")
+    formal = (
+        '[[endings]]\nid = "formal_hotline"\ntitle = "A formal hotline"\n'
+        'terminals = ["statement"]\naccords = ["hotline"]\ntext = "Written down."\n\n'
+    )
+    reach = example_text[:no_deal] + formal + example_text[cards:]
+    lines = example_text.splitlines(keepends=True)
+    comma = next(i for i, line in enumerate(lines) if line.startswith("rounds = [")) + 1
+    lines[comma] = lines[comma].rstrip("\n").removesuffix(",") + "\n"
+    return {
+        "broken.toml": broken,
+        "order.toml": order,
+        "reach.toml": reach,
+        "syntax.toml": "".join(lines),
+    }
+
+
+def test_the_checker_lines_shown_are_current(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = doc_text(SCENARIOS_DOC)
+    for name, body in _broken_copies(example_block().body).items():
+        (tmp_path / name).write_text(body, encoding="utf-8")
+        result = _run(["check", name], tmp_path, monkeypatch)
+        assert result.status == 2 and result.out
+        missing = [line for line in result.out if line not in text]
+        assert missing == [], f"check {name} now says other lines"
+    assert "syntax.toml:35:5: Unclosed array" in text  # the line number the page names
+
+
+def test_the_explanations_shown_happen_in_the_example(example: Scenario) -> None:
+    shown: set[str] = set()
+    for block in fenced_blocks(doc_text(SCENARIOS_DOC)):
+        if block.lang == "text" and re.match(
+            r"(accepted|deferred|countered|rejected|noted): ", block.body
+        ):
+            shown |= set(block.body.splitlines())
+    assert len(shown) >= 8
+    seen: set[str] = set()
+    state = new_game(example, 0)
+    for _ in range(2):  # the recess lines: Call the capital twice at the start
+        state = apply(state, Move("call_home")).state
+        seen.add(state.turns[-1].reaction.why)
+    for seed in range(30_000):  # random play meets every other line within ~10,000 games
+        if shown <= seen:
+            break
+        state = new_game(example, seed)
+        rng = seed_state("docs", seed)
+        while not state.is_over:
+            moves = available_moves(state)
+            pick, rng = draw(rng, 0, len(moves) - 1)
+            state = apply(state, moves[pick]).state
+            seen.add(state.turns[-1].reaction.why)
+    assert sorted(shown - seen) == []
+
+
+# --- docs/teaching.md: a simulated class, run through verify and report ------------------------
+
+
+CROCKFORD_CODE = re.compile(r"[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}")
+ANY_CODE = re.compile(r"(?<![\w-])[0-9A-Z]{4}-[0-9A-Z]{4}(?![\w-])")
+CLASS_CODE = "HNOI-16JJ"
+NEXT_CODE = "NEXT-16JZ"
+STUDENTS = (
+    "Ada Lovelace",
+    "Alan Turing",
+    "Amara Okafor",
+    "Ben Carter",
+    "Chloe Martin",
+    "Daniel Kim",
+    "Elena Petrova",
+    "Farah Haddad",
+    "Gabriel Silva",
+    "Hannah Weber",
+    "Isaac Mensah",
+    "Julia Rossi",
+    "Kenji Sato",
+    "Leila Nasser",
+    "Lucas Dubois",
+    "Maya Patel",
+    "Noah Fischer",
+    "Olivia Brown",
+    "Pablo Garcia",
+    "Priya Sharma",
+    "Rafael Costa",
+    "Sara Lindqvist",
+    "Tomas Novak",
+    "Uma Reddy",
+    "Victor Lee",
+    "Wen Zhang",
+    "Yara Haddad",
+    "Zoe Murphy",
+    "Omar Aziz",
+    "Ines Moreau",
+)
+STYLES = ("essay", "greedy", "dove", "hawk", "historical")
+WANDER = (0, 10, 20, 35, 50, 80)
+"""Percent of a simulated student's moves made at random (never walking away at random)."""
+PRACTICE_STUDENT = "Gabriel Silva"
+"""Played with the practice code of the class's seed."""
+EDITING_STUDENT = "Lucas Dubois"
+"""Raised the trust after turn 3 of the Hanoi transcript by hand."""
+ELSEWHERE_STUDENT = "Yara Haddad"
+"""Continued, at the next summit, a Hanoi game played again at home and never handed in."""
+FORGING_STUDENT = "Zoe Murphy"
+"""Started the next summit from trust 100 instead of where Hanoi ended."""
+
+
+def _stem(name: str) -> str:
+    return name.lower().replace(" ", "-")
+
+
+def _student_game(
+    scenario: Scenario, index: int, salt: str, carry: Carry | None = None
+) -> GameState:
+    """One simulated student's game: a built-in strategy with random moves mixed in."""
+    style = STYLES[index % len(STYLES)]
+    wander = WANDER[index // len(STYLES) % len(WANDER)]
+    rng = seed_state(salt, index)
+    state = new_game(scenario, decode(CLASS_CODE).seed, carry)
+    while not state.is_over:
+        move, rng = STRATEGIES[style].choose(state, rng)
+        roll, rng = draw(rng, 1, 100)
+        others = [m for m in available_moves(state) if m.offer != "walk_away"]
+        if roll <= wander and others:
+            pick, rng = draw(rng, 0, len(others) - 1)
+            move = others[pick]
+        state = apply(state, move).state
+    return state
+
+
+def _raise_trust_after_turn(path: Path, number: int, by: int) -> None:
+    text = path.read_text(encoding="utf-8")
+    head, mark, rest = text.partition(f"\nn = {number}\n")
+    rest = re.sub(r"trust = (\d+)", lambda found: f"trust = {int(found[1]) + by}", rest, count=1)
+    path.write_text(head + mark + rest, encoding="utf-8")
+
+
+def simulated_class(folder: Path) -> None:
+    """The Hanoi transcripts and codes.txt of the class the teacher's guide shows."""
+    hanoi = load_scenario("hanoi")
+    lines = []
+    for index, name in enumerate(STUDENTS):
+        state = _student_game(hanoi, index, "student")
+        code = CLASS_CODE if name != PRACTICE_STUDENT else "HNOI-16JA"
+        path = folder / f"{_stem(name)}.toml"
+        write_transcript(path, state, player=name, mode=decode(code).mode, code=code)
+        lines.append(f"{name}, {verification_code(state)}\n")
+    (folder / "codes.txt").write_text("".join(lines), encoding="utf-8")
+    _raise_trust_after_turn(folder / f"{_stem(EDITING_STUDENT)}.toml", 3, 20)
+
+
+def simulated_next_round(hanoi_folder: Path, folder: Path) -> None:
+    """The class's next summit: each student (but the one who edited Hanoi) continues Hanoi."""
+    hanoi = load_scenario("hanoi")
+    following = load_scenario("next_summit")
+    folder.mkdir()
+    for index, name in enumerate(STUDENTS):
+        if name == EDITING_STUDENT:
+            continue
+        if name == ELSEWHERE_STUDENT:
+            earlier = play(hanoi, "random", decode(CLASS_CODE).seed)
+        else:
+            transcript = read_transcript(hanoi_folder / f"{_stem(name)}.toml")
+            replayed = replay(hanoi, transcript).state
+            assert replayed is not None
+            earlier = replayed
+        carry = carry_from(earlier, following, verification_code(earlier))
+        if name == FORGING_STUDENT:
+            forged = tuple((m, 100 if m == "trust" else v) for m, v in carry.meters)
+            carry = attrs.evolve(carry, meters=forged)
+        state = _student_game(following, index, "student-next", carry)
+        path = folder / f"{_stem(name)}.toml"
+        write_transcript(path, state, player=name, mode="graded", code=NEXT_CODE)
+
+
+class Run(NamedTuple):
+    status: int
+    out: list[str]
+    err: list[str]
+
+
+def _run(argv: list[str], cwd: Path, monkeypatch: pytest.MonkeyPatch) -> Run:
+    """Run the command line in ``cwd``, expanding ``*.toml`` arguments as a shell would."""
+    monkeypatch.chdir(cwd)
+    args: list[str] = []
+    for arg in argv:
+        args += sorted(str(p) for p in Path().glob(arg)) if "*" in arg else [arg]
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        status = main(args)
+    return Run(status, out.getvalue().splitlines(), err.getvalue().splitlines())
+
+
+def _fits(shown: list[str], actual: list[str]) -> bool:
+    """True when ``actual`` is ``shown`` with each ``...`` line standing for any lines."""
+    if not shown:
+        return not actual
+    if shown[0] == "...":
+        return any(_fits(shown[1:], actual[i:]) for i in range(len(actual) + 1))
+    return bool(actual) and actual[0] == shown[0] and _fits(shown[1:], actual[1:])
+
+
+def _marked(doc: Path, mark: str) -> Block:
+    found = [b for b in fenced_blocks(doc_text(doc)) if b.mark == f"<!-- {mark} -->"]
+    assert len(found) == 1, f"expected one block marked <!-- {mark} --> in {doc.name}"
+    return found[0]
+
+
+def _shown_run(doc: Path, mark: str) -> tuple[list[str], list[str]]:
+    """The command (``$ python -m game ...``, split) and the output shown in a marked block."""
+    first, *shown = _marked(doc, mark).body.splitlines()
+    assert first.startswith("$ python -m game "), first
+    return shlex.split(first.removeprefix("$ python -m game ")), shown
+
+
+@pytest.fixture(scope="module")
+def classroom(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder with ``class/`` (Hanoi), and ``hanoi/`` plus ``next/`` for the next summit."""
+    root = tmp_path_factory.mktemp("classroom")
+    (root / "class").mkdir()
+    simulated_class(root / "class")
+    shutil.copytree(root / "class", root / "hanoi")
+    simulated_next_round(root / "hanoi", root / "next")
+    return root
+
+
+def test_the_class_code_shown_is_what_code_prints(monkeypatch: pytest.MonkeyPatch) -> None:
+    argv, shown = _shown_run(TEACHING_DOC, "class-code")
+    result = _run(argv, ROOT, monkeypatch)
+    assert result.status == 0
+    assert shown == result.out + result.err
+    argv, shown = _shown_run(TEACHING_DOC, "mistyped-code")
+    assert argv[:2] == ["--code", MISTYPED]
+    with pytest.raises(ClassCodeError):  # a valid code would open the window
+        decode(MISTYPED)
+    result = _run(argv, ROOT, monkeypatch)  # refused before any window opens
+    assert result.status == 2
+    assert shown == result.err
+
+
+@pytest.mark.parametrize(
+    ("mark", "folder", "status"),
+    [
+        ("class-verify", "class", 1),
+        ("class-report", "class", 0),
+        ("next-verify", "", 1),
+        ("next-report", "", 0),
+    ],
+)
+def test_the_class_runs_shown_are_current(
+    classroom: Path, monkeypatch: pytest.MonkeyPatch, mark: str, folder: str, status: int
+) -> None:
+    argv, shown = _shown_run(TEACHING_DOC, mark)
+    result = _run(argv, classroom / folder, monkeypatch)
+    assert result.status == status
+    actual = result.out
+    if "--out" in argv:  # the written paths, then what went to standard error
+        actual = [*result.out, *result.err]
+    assert _fits(shown, actual), f"{mark}: the run now prints:\n" + "\n".join(actual)
+
+
+def test_the_class_report_shown_is_current(
+    classroom: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    argv, _ = _shown_run(TEACHING_DOC, "class-report")
+    _run(argv, classroom / "class", monkeypatch)
+    out = Path(argv[argv.index("--out") + 1])
+    written = (classroom / "class" / out / "report.md").read_text(encoding="utf-8").splitlines()
+    shown = _marked(TEACHING_DOC, "class-report-md").body.splitlines()
+    assert _fits(shown, written), "report.md now reads:\n" + "\n".join(written)
+    csv_shown = _marked(TEACHING_DOC, "class-report-csv").body.splitlines()
+    csv_written = (classroom / "class" / out / "report.csv").read_text(encoding="utf-8")
+    assert _fits(csv_shown, csv_written.splitlines())
+
+
+def test_the_codes_handed_in_shown_are_the_class_codes(classroom: Path) -> None:
+    handed_in = (classroom / "class" / "codes.txt").read_text(encoding="utf-8").splitlines()
+    shown = _marked(TEACHING_DOC, "class-codes").body.splitlines()
+    assert shown and all(line in handed_in for line in shown)
+
+
+def _tamper(text: str, case: str) -> str:
+    """A student's transcript changed as the verify table of the teacher's guide says."""
+    head, *turns = text.split("[[turns]]\n")
+    turns[-1], mark, result = turns[-1].partition("[outcome]\n")
+    outcome_part = mark + result
+
+    def join(parts: list[str], tail: str = outcome_part, top: str = head) -> str:
+        return top + "".join("[[turns]]\n" + part for part in parts) + tail
+
+    if case == "meter":
+        turns[2] = re.sub(
+            r"trust = (\d+)", lambda f: f"trust = {int(f[1]) + 10}", turns[2], count=1
+        )
+        return join(turns)
+    if case == "reaction":
+        turns[3] = re.sub(r'reaction = "\w+"', 'reaction = "reject"', turns[3], count=1)
+        return join(turns)
+    if case == "removed":
+        return join(turns[:2] + turns[3:])
+    if case == "inserted":
+        return join(turns[:3] + turns[2:])
+    if case == "reordered":
+        return join([*turns[:2], turns[3], turns[2], *turns[4:]])
+    if case == "cut":
+        return join(turns[:5], "", re.sub(r'verification = ".*"\n', "", head))
+    if case == "cut_outcome":
+        return join(turns[:5])
+    if case == "cut_code":
+        return join(turns[:5], "")
+    if case == "rules":
+        return text.replace("engine = 1\n", "engine = 0\n", 1)
+    if case == "changed":
+        return re.sub(r'scenario_sha256 = "\w+"', f'scenario_sha256 = "{"0" * 64}"', text, count=1)
+    if case == "variant":
+        return text.replace('scenario = "hanoi"', 'scenario = "hanoi_election"', 1)
+    if case == "own_code":
+        return text.replace(f'code = "{CLASS_CODE}"', 'code = "HNOI-16JA"', 1)
+    assert case == "syntax", case
+    return text.replace("\nn = 2\n", "\nn = 2\nround = \n", 1)
+
+
+TAMPERED = (
+    "meter",
+    "reaction",
+    "removed",
+    "inserted",
+    "reordered",
+    "cut",
+    "cut_outcome",
+    "cut_code",
+    "rules",
+    "changed",
+    "variant",
+    "own_code",
+    "syntax",
+)
+
+
+def test_every_verify_line_in_the_table_is_what_verify_says(
+    classroom: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The table of verify lines quotes real lines for the first student's transcript."""
+    source = classroom / "class" / f"{_stem(STUDENTS[0])}.toml"
+    text = source.read_text(encoding="utf-8")
+    codes = (classroom / "class" / "codes.txt").read_text(encoding="utf-8").splitlines()
+    other_code = codes[1].rsplit(", ", 1)[1]
+    runs: list[list[str]] = []
+    for case in TAMPERED:
+        (tmp_path / f"{case}.toml").write_text(_tamper(text, case), encoding="utf-8")
+        runs.append([f"{case}.toml", "--code", CLASS_CODE])
+    shutil.copy(source, tmp_path / "ada.toml")
+    hanoi = load_scenario("hanoi")
+    for name, file_text in {
+        "wrong.txt": f"{STUDENTS[0]}, {other_code}\n",
+        "anonymous.txt": f"{other_code}\n",
+        "nameless.txt": f"{STUDENTS[1]}, {other_code}\n",
+    }.items():
+        (tmp_path / name).write_text(file_text, encoding="utf-8")
+        runs.append(["ada.toml", "--code", CLASS_CODE, "--codes", name])
+    write_transcript(tmp_path / "seed.toml", play(hanoi, "essay", 5), player="A", mode="graded")
+    following = play(load_scenario("next_summit"), "essay", 1234)
+    write_transcript(tmp_path / "next.toml", following, player="A", mode="graded", code=NEXT_CODE)
+    undos = (Undo(2, "demand_cvid", "counter"), Undo(5, "embassies", "reject"))
+    write_transcript(
+        tmp_path / "undo.toml",
+        play(hanoi, "essay", 1234),
+        player="A",
+        mode="graded",
+        code=CLASS_CODE,
+        undos=undos,
+    )
+    runs += [[f"{name}.toml", "--code", CLASS_CODE] for name in ("seed", "next", "undo")]
+    runs.append(
+        [str(classroom / "class" / f"{_stem(PRACTICE_STUDENT)}.toml"), "--code", CLASS_CODE]
+    )
+    runs.append(["missing.toml"])
+    hanoi_files = sorted(str(path) for path in (classroom / "hanoi").glob("*.toml"))
+    for student in (ELSEWHERE_STUDENT, FORGING_STUDENT):
+        runs.append([str(classroom / "next" / f"{_stem(student)}.toml"), *hanoi_files])
+    table = _verify_table()
+    for argv in runs:
+        result = _run(["verify", *argv], tmp_path, monkeypatch)
+        message = result.out[0].split(": ", 1)[1]
+        assert message in table, f"verify {' '.join(argv)} now says: {message}"
+
+
+def _verify_table() -> set[str]:
+    """The verify lines quoted in the first column of the teacher's guide's table."""
+    return set(re.findall(r"^\| `([^`]+)`", doc_text(TEACHING_DOC), re.MULTILINE))
+
+
+# --- all three: verification and class codes -------------------------------------------------
+
+
+MISTYPED = "HNOI-16JK"
+"""The class code the teacher's guide shows being refused: it must stay invalid."""
+
+
+@pytest.mark.parametrize("doc", DOCS, ids=lambda p: p.name)
+def test_every_code_shown_can_be_written_by_the_game(doc: Path) -> None:
+    """Verification codes are Crockford base32 (no I, L, O or U); a class code is a scenario's
+    four letters and four Crockford characters that decode with a valid check character."""
+    prefixes = {load_scenario(path).code for path in scenario_paths()} | {"STRT"}
+    codes = ANY_CODE.findall(doc_text(doc))
+    assert codes or doc == SCENARIOS_DOC
+    for code in codes:
+        if code[:4] not in prefixes:
+            assert CROCKFORD_CODE.fullmatch(code), f"{code}: not a code the game can write"
+        elif code == MISTYPED:
+            with pytest.raises(ClassCodeError):
+                decode(code)
+        else:
+            assert CROCKFORD_CODE.fullmatch(f"0000{code[4:]}"), code
+            assert str(decode(code)) == code
