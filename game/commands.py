@@ -219,7 +219,7 @@ def play(args: argparse.Namespace) -> int:
     if script is None:
         state = interactive(state)
         _write_transcript(args.transcript, state, **meta)
-        return EXIT_OK
+        return EXIT_OK if state.is_over else EXIT_FAILED
 
     try:
         state = play_moves(state, script.moves)
@@ -289,8 +289,9 @@ def report(args: argparse.Namespace) -> int:
         print(path)
     for verdict in report.rejected:
         print(f"left out: {verdict.line()}", file=sys.stderr)
+    others = f", {len(report.other)} of another summit" if report.other else ""
     print(
-        f"{len(report.rows)} game(s) in the report, {len(report.rejected)} left out",
+        f"{len(report.rows)} game(s) in the report, {len(report.rejected)} left out{others}",
         file=sys.stderr,
     )
     return EXIT_OK if report.rows else EXIT_FAILED
@@ -311,15 +312,42 @@ def verify(args: argparse.Namespace) -> int:
 # --- check, replay, batch, bench -----------------------------------------------------------
 
 
+def _clashes(path: Path, scenario: Scenario) -> list[str]:
+    """Installed scenarios (other files) that already use this scenario's id or class code."""
+    problems = []
+    for other_path in (resolve(name) for name in scenario_names()):
+        if other_path.resolve() == path.resolve():
+            continue
+        try:
+            other = load_scenario(other_path)
+        except ScenarioError:
+            continue
+        if other.id == scenario.id:
+            problems.append(
+                f'{path}: id: expected an id no installed scenario uses, got "{scenario.id}" '
+                f"(also {other_path})"
+            )
+        if other.code == scenario.code:
+            problems.append(
+                f"{path}: code: expected a class code no installed scenario uses, got "
+                f'"{scenario.code}" (also {other_path})'
+            )
+    return problems
+
+
 def check(args: argparse.Namespace) -> int:
     status = EXIT_OK
     for name in args.files:
         path = resolve(name)
         try:
-            load_scenario(path)
+            scenario = load_scenario(path)
         except ScenarioError as error:
-            for problem in error.problems:
-                print(problem)
+            problems = error.problems
+        else:
+            problems = _clashes(path, scenario)
+        for problem in problems:
+            print(problem)
+        if problems:
             status = EXIT_BAD_INPUT
         else:
             print(f"{path}: ok")

@@ -61,6 +61,10 @@ class ClassReport:
     scenario: Scenario
     rows: tuple[Row, ...]
     rejected: tuple[Verdict, ...]
+    """Transcripts that failed verification, with the reason."""
+    other: tuple[Verdict, ...]
+    """Verified games of another summit (e.g. the Hanoi games that vouch for next-summit
+    starts): not in the figures, and not failures."""
     comparisons: tuple[Comparison, ...]
     code: str
 
@@ -115,26 +119,40 @@ def _comparisons(
 def build(
     paths: Sequence[Path], expected: ClassCode | None = None, handed_in: HandedIn | None = None
 ) -> ClassReport | None:
-    """Verify every transcript and gather the figures; None when no transcript is usable."""
+    """Verify every transcript and gather the figures; None when no transcript is usable.
+
+    One report covers one summit: the class code's, else the one most games were played in
+    (on a tie, the later summit, which continues the other).
+    """
     verdicts = verify_files(paths, expected, handed_in)
     good = [v for v in verdicts if v.ok and v.state is not None]
     rejected = tuple(v for v in verdicts if not v.ok)
     if not good:
-        return ClassReport(_any_scenario(verdicts), (), rejected, (), "") if rejected else None
-    first: GameState = good[0].state  # type: ignore[assignment]
-    scenario = first.scenario
-    # Only one scenario per report: games of another are listed as rejected.
+        return ClassReport(_any_scenario(verdicts), (), rejected, (), (), "") if rejected else None
+    scenario = _reported_scenario([v.state for v in good if v.state is not None], expected)
     same = [v for v in good if v.state is not None and v.state.scenario.id == scenario.id]
-    others = tuple(
-        attrs.evolve(v, ok=False, message=f'another scenario ("{v.transcript.scenario}")')
-        for v in good
-        if v not in same and v.transcript is not None
-    )
+    other = tuple(v for v in good if v not in same)
     rows = tuple(sorted((_row(v) for v in same), key=lambda r: (r.name.casefold(), r.file)))
     starts = list(dict.fromkeys((v.state.seed, v.state.carry) for v in same if v.state is not None))
     codes = {v.transcript.code for v in same if v.transcript is not None and v.transcript.code}
     code = str(expected) if expected else (codes.pop() if len(codes) == 1 else "")
-    return ClassReport(scenario, rows, rejected + others, _comparisons(scenario, starts), code)
+    comparisons = _comparisons(scenario, starts)
+    return ClassReport(scenario, rows, rejected, other, comparisons, code)
+
+
+def _reported_scenario(states: Sequence[GameState], expected: ClassCode | None) -> Scenario:
+    scenarios = {state.scenario.id: state.scenario for state in states}
+    if expected is not None:
+        for scenario in scenarios.values():
+            if scenario.code == expected.prefix:
+                return scenario
+    counts = Counter(state.scenario.id for state in states)
+
+    def later(scenario: Scenario) -> bool:
+        return scenario.carry is not None and any(s in scenarios for s in scenario.carry.sources)
+
+    best = max(scenarios.values(), key=lambda s: (counts[s.id], later(s)))
+    return best
 
 
 def _any_scenario(verdicts: Sequence[Verdict]) -> Scenario:
@@ -177,6 +195,8 @@ def markdown(report: ClassReport) -> str:
         facts.append(f"class code {report.code}")
     if report.rejected:
         facts.append(f"{len(report.rejected)} transcript(s) left out (see the end)")
+    if report.other:
+        facts.append(f"{len(report.other)} game(s) of another summit not counted")
     lines += ["; ".join(facts) + ".", ""]
 
     endings = Counter(row.ending for row in rows)
@@ -243,6 +263,14 @@ def markdown(report: ClassReport) -> str:
     else:
         lines.append("No verified games.")
     lines += ["", "## Charts", "", "![Endings](endings.png)", "", "![Trust](trust.png)", ""]
+    if report.other:
+        lines += ["## Games of another summit", ""]
+        lines += [
+            f"- `{v.path.name}`: a verified game of "
+            f"{v.state.scenario.title if v.state else 'another summit'}, not in these figures"
+            for v in report.other
+        ]
+        lines.append("")
     if report.rejected:
         lines += ["## Left out", ""]
         lines += [f"- `{v.path.name}`: {v.message}" for v in report.rejected]

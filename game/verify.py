@@ -15,13 +15,24 @@ from pathlib import Path
 import attrs
 
 from game.classcode import ClassCode, ClassCodeError, decode
-from game.engine import CarryError, GameState, ScenarioError, carry_from
-from game.engine.transcript import Transcript, TranscriptError, replay, verification_code
+from game.engine import Carry, CarryError, GameState, ScenarioError, carry_from
+from game.engine.transcript import (
+    CODE_ALPHABET,
+    Transcript,
+    TranscriptError,
+    replay,
+    verification_code,
+)
 from game.files import describe_os_error
-from game.scenarios import load_scenario
+from game.scenarios import load_scenario, scenario_for_code
 from game.transcripts import read_transcript
 
-_CODE = re.compile(r"\b([0-9A-Z]{4})[- ]?([0-9A-Z]{4})\b")
+# A code is four characters, a hyphen and four more; written with a space or run together it
+# must hold a digit, so that a name like LOVELACE or LOVE LACE is not taken for a code.
+_CODE = re.compile(
+    r"(?<![0-9A-Z])(?:([0-9A-Z]{4})-([0-9A-Z]{4})"
+    r"|(?=[0-9A-Z ]{0,8}[0-9])([0-9A-Z]{4}) ?([0-9A-Z]{4}))(?![0-9A-Z])"
+)
 # What students write down is read leniently: O as zero, I and L as one.
 _LENIENT = str.maketrans({"O": "0", "I": "1", "L": "1"})
 
@@ -44,9 +55,10 @@ class Verdict:
 
 @attrs.frozen
 class HandedIn:
-    """Verification codes collected from the students: by name where names were given."""
+    """Verification codes collected from the students: by name where names were given (a
+    student may hand in several, one per game), and those given without a name."""
 
-    by_name: Mapping[str, str]
+    by_name: Mapping[str, frozenset[str]]
     anonymous: frozenset[str]
 
 
@@ -55,31 +67,41 @@ class CodesFileError(ValueError):
 
 
 def read_codes(path: Path) -> HandedIn:
-    """Read verification codes, one per line: ``CODE`` or ``NAME, CODE`` (tab or comma)."""
+    """Read verification codes, one per line: ``CODE`` or ``NAME, CODE`` (tab or comma).
+
+    What students wrote down is read leniently: any case, O for zero, I or L for one.
+    """
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         reason = describe_os_error(error) if isinstance(error, OSError) else "not UTF-8 text"
         raise CodesFileError(f"{path}: cannot read: {reason}") from None
-    by_name: dict[str, str] = {}
+    by_name: dict[str, set[str]] = {}
     anonymous: set[str] = set()
     for number, raw in enumerate(text.splitlines(), start=1):
         line = raw.strip()
         if not line or line.startswith("#"):
             continue
-        # The code comes last on the line, after any name (a name can look like a code).
+        # The code comes last on the line, after any name.
         found = next(reversed(list(_CODE.finditer(line.upper()))), None)
         if found is None:
             raise CodesFileError(
                 f"{path}:{number}: expected a verification code like 7F3K-Q2ZD, got {raw!r}"
             )
+        halves = [group for group in found.groups() if group]
+        code = "-".join(halves).translate(_LENIENT)
+        wrong = sorted(set(code.replace("-", "")) - set(CODE_ALPHABET))
+        if wrong:
+            raise CodesFileError(
+                f"{path}:{number}: {code} is not a verification code "
+                f"(codes never contain {', '.join(wrong)})"
+            )
         name = line[: found.start()].strip(" \t,;:")
-        code = f"{found.group(1)}-{found.group(2)}".translate(_LENIENT)
         if name:
-            by_name[_key(name)] = code
+            by_name.setdefault(_key(name), set()).add(code)
         else:
             anonymous.add(code)
-    return HandedIn(by_name, frozenset(anonymous))
+    return HandedIn({k: frozenset(v) for k, v in by_name.items()}, frozenset(anonymous))
 
 
 def _key(name: str) -> str:
@@ -96,13 +118,23 @@ def _unreadable(path: Path, problem: str) -> str:
 
 
 def _class_mismatch(transcript: Transcript, code: ClassCode, scenario_code: str) -> str:
-    if scenario_code != code.prefix:
+    if scenario_code != code.prefix and not _is_earlier_summit(transcript.scenario, code):
         return f'made for scenario "{transcript.scenario}", but class code {code} is for another'
     if transcript.seed != code.seed:
         return f"seed {transcript.seed}, but class code {code} is for seed {code.seed}"
     if transcript.mode and transcript.mode != code.mode:
         return f"played in {transcript.mode} mode, but class code {code} is {code.mode}"
     return ""
+
+
+def _is_earlier_summit(scenario_id: str, code: ClassCode) -> bool:
+    """True when the class code's scenario continues ``scenario_id``: the first round of the
+    same class (same seed, same mode) is then checked against it too."""
+    path = scenario_for_code(code.prefix)
+    if path is None:
+        return False
+    spec = load_scenario(path).carry
+    return spec is not None and scenario_id in spec.sources
 
 
 def verify_file(
@@ -166,9 +198,10 @@ def _handed_in_mismatch(transcript: Transcript, code: str, handed_in: HandedIn) 
                 return ""
             name = transcript.player or "(no name)"
             return f"no verification code was handed in for {name}"
-        if wanted != code:
+        if code not in wanted:
+            listed = ", ".join(sorted(wanted))
             return (
-                f"verification code {code} does not match the one handed in ({wanted}): "
+                f"verification code {code} does not match the one handed in ({listed}): "
                 "the transcript was cut short or altered"
             )
         return ""
@@ -180,47 +213,75 @@ def _handed_in_mismatch(transcript: Transcript, code: str, handed_in: HandedIn) 
     return ""
 
 
+@attrs.frozen
+class _Earlier:
+    """A game another transcript may continue from, as it replayed."""
+
+    state: GameState | None
+    """The replayed game, or None when its transcript does not verify."""
+    player: str
+
+
 def verify_files(
     paths: Sequence[Path], expected: ClassCode | None = None, handed_in: HandedIn | None = None
 ) -> list[Verdict]:
-    """Check several transcripts; a game that continues an earlier summit is ok only when that
-    earlier game is among them and its end matches this game's start."""
+    """Check several transcripts. A game that continues an earlier summit is ok only when the
+    earlier game is among them, verifies, was played by the same student, and ended where this
+    one starts."""
     verdicts = [verify_file(path, expected, handed_in) for path in paths]
-    earlier = {
-        verification_code(v.state): v.state for v in verdicts if v.ok and v.state is not None
-    }
+    earlier: dict[str, _Earlier] = {}
+    for path, verdict in zip(paths, verdicts, strict=True):
+        # Integrity alone decides whether a game can vouch: a Hanoi transcript checked with the
+        # next summit's class code still shows where the student left off.
+        plain = verdict if verdict.state is not None else verify_file(path)
+        if plain.ok and plain.state is not None:
+            code = verification_code(plain.state)
+            player = plain.transcript.player if plain.transcript else ""
+            earlier[code] = _Earlier(plain.state, player)
+        elif plain.transcript is not None and plain.transcript.verification:
+            earlier.setdefault(plain.transcript.verification, _Earlier(None, ""))
     return [_check_start(verdict, earlier) for verdict in verdicts]
 
 
-def _check_start(verdict: Verdict, earlier: Mapping[str, GameState]) -> Verdict:
+def _same_player(one: str, other: str) -> bool:
+    return not one or not other or _key(one) == _key(other)
+
+
+def _check_start(verdict: Verdict, earlier: Mapping[str, _Earlier]) -> Verdict:
     state = verdict.state
     if not verdict.ok or state is None or state.carry is None:
         return verdict
     carry = state.carry
-    before = earlier.get(carry.verification)
-    if before is None:
-        return attrs.evolve(
-            verdict,
-            ok=False,
-            message=(
-                f"continues an earlier {carry.source} game (code {carry.verification or '?'}) "
-                "whose transcript was not among those checked, so its start cannot be vouched for"
-            ),
-            state=None,
+    found = earlier.get(carry.verification)
+    name = f"an earlier {carry.source} game (code {carry.verification or '?'})"
+    message = ""
+    if found is None:
+        message = (
+            f"continues {name} whose transcript was not among those checked, "
+            "so its start cannot be vouched for"
         )
+    elif found.state is None:
+        message = f"continues {name} whose transcript does not verify"
+    else:
+        player = verdict.transcript.player if verdict.transcript else ""
+        if not _same_player(player, found.player):
+            message = f"continues {name} played by {found.player}, not by {player}"
+        else:
+            message = _start_difference(state, found.state, carry)
+    if message:
+        return attrs.evolve(verdict, ok=False, message=message, state=None)
+    return verdict
+
+
+def _start_difference(state: GameState, before: GameState, carry: Carry) -> str:
     try:
         wanted = carry_from(before, state.scenario, carry.verification)
     except CarryError as error:
-        return attrs.evolve(verdict, ok=False, message=f"start: {error}", state=None)
-    if wanted != carry:
-        written = dict(carry.meters)
-        for meter, value in wanted.meters:
-            if written.get(meter) != value:
-                message = (
-                    f"start: {meter} {written.get(meter)}, but the earlier game ended at {value}"
-                )
-                break
-        else:
-            message = "start: the carried accords differ from the earlier game's record"
-        return attrs.evolve(verdict, ok=False, message=message, state=None)
-    return verdict
+        return f"start: {error}"
+    if wanted == carry:
+        return ""
+    written = dict(carry.meters)
+    for meter, value in wanted.meters:
+        if written.get(meter) != value:
+            return f"start: {meter} {written.get(meter)}, but the earlier game ended at {value}"
+    return "start: the carried accords differ from the earlier game's record"

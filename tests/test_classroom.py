@@ -290,3 +290,58 @@ def test_class_codes_only_for_installed_scenarios(
     assert main(["code", "--scenario", str(copy), "--seed", "3"]) == 2
     (line,) = capsys.readouterr().err.splitlines()
     assert "class codes work only for installed scenarios" in line
+
+
+def test_the_next_rounds_class_code_covers_both_rounds(tmp_path: Path, hanoi: Scenario) -> None:
+    from game.engine import carry_from
+    from game.scenarios import load_scenario
+    from game.verify import verify_files
+
+    nxt = load_scenario("next_summit")
+    code = decode(encode("NEXT", 321, "graded"))
+    earlier = play(hanoi, "essay", 321)
+    first = tmp_path / "ada-hanoi.toml"
+    write_transcript(
+        first, earlier, player="Ada", mode="graded", code=encode("HNOI", 321, "graded")
+    )
+    carry = carry_from(earlier, nxt, verification_code(earlier))
+    second = tmp_path / "ada-next.toml"
+    write_transcript(
+        second, play(nxt, "essay", 321, carry), player="Ada", mode="graded", code=str(code)
+    )
+    assert [v.message for v in verify_files([first, second], code)] == ["ok", "ok"]
+
+    # Another student's earlier game cannot vouch for this start.
+    third = tmp_path / "bo-next.toml"
+    write_transcript(
+        third, play(nxt, "essay", 321, carry), player="Bo", mode="graded", code=str(code)
+    )
+    verdict = verify_files([first, third], code)[1]
+    assert verdict.message.endswith("played by Ada, not by Bo")
+
+    # An earlier game that was edited cannot vouch either.
+    text = first.read_text(encoding="utf-8")
+    edited = re.sub(r"trust = (\d+),", "trust = 99,", text, count=1)
+    assert edited != text
+    first.write_text(edited, encoding="utf-8")
+    verdict = verify_files([first, second], code)[1]
+    assert verdict.message.endswith("whose transcript does not verify")
+
+
+def test_check_refuses_a_scenario_that_takes_an_installed_code(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from game.scenarios import resolve
+
+    copy = tmp_path / "copy.toml"
+    copy.write_text(
+        resolve("hanoi")
+        .read_text(encoding="utf-8")
+        .replace('id = "hanoi"', 'id = "hanoi_copy"', 1),
+        encoding="utf-8",
+    )
+    assert main(["check", str(copy)]) == 2
+    (line,) = capsys.readouterr().out.splitlines()
+    assert line.startswith(
+        f'{copy}: code: expected a class code no installed scenario uses, got "HNOI"'
+    )

@@ -98,8 +98,32 @@ def test_codes_are_read_leniently(tmp_path: Path) -> None:
     path = tmp_path / "codes.txt"
     path.write_text("Jennifer, 7f3k q2zd\nOlga\t0O1L-ABCD\nAB12-CD34\n", encoding="utf-8")
     codes = read_codes(path)
-    assert codes.by_name == {"jennifer": "7F3K-Q2ZD", "olga": "0011-ABCD"}
+    assert codes.by_name == {"jennifer": {"7F3K-Q2ZD"}, "olga": {"0011-ABCD"}}
     assert codes.anonymous == frozenset({"AB12-CD34"})
+
+
+def test_a_student_may_hand_in_a_code_per_game(tmp_path: Path) -> None:
+    path = tmp_path / "codes.txt"
+    path.write_text("Ada Lovelace, 7F3K-Q2ZD\nAda Lovelace, 8G4M-R3Z5\n", encoding="utf-8")
+    assert read_codes(path).by_name == {"ada lovelace": {"7F3K-Q2ZD", "8G4M-R3Z5"}}
+
+
+@pytest.mark.parametrize(
+    ("line", "problem"),
+    [
+        ("Ada Lovelace", "expected a verification code like 7F3K-Q2ZD"),
+        ("Love Lace", "expected a verification code like 7F3K-Q2ZD"),
+        ("Ada, 7F3U-Q2ZD", "7F3U-Q2ZD is not a verification code (codes never contain U)"),
+    ],
+)
+def test_lines_without_a_real_code_are_refused(tmp_path: Path, line: str, problem: str) -> None:
+    from game.verify import CodesFileError
+
+    path = tmp_path / "codes.txt"
+    path.write_text(line + "\n", encoding="utf-8")
+    with pytest.raises(CodesFileError) as caught:
+        read_codes(path)
+    assert str(caught.value) == f"{path}:1: {problem}" or problem in str(caught.value)
 
 
 def test_a_report_with_nothing_usable_says_so(

@@ -275,6 +275,8 @@ class _Builder:
         self.stance_ids: dict[str, int] = {}
         self.round_ids: dict[str, int] = {}
         self.offer_ids: dict[str, int] = {}
+        self.accord_ids: dict[str, int] = {}
+        """Offers that can create an accord (kind offer or statement): what accords may name."""
         self.offer_variants: dict[str, tuple[str, ...]] = {}
         self.counter_ids: dict[str, int] = {}
 
@@ -377,8 +379,8 @@ class _Builder:
                 if low is not None and high is not None and low > high:
                     spec.report("max", f"expected at least min ({low}), got {high}")
                 bounds.append(Bound(self.meter_ids[name], low, high))
-        accords = self.references(table, "accords", self.offer_ids)
-        no_accords = self.references(table, "no_accords", self.offer_ids)
+        accords = self.references(table, "accords", self.accord_ids)
+        no_accords = self.references(table, "no_accords", self.accord_ids)
         stance_low = self.optional_ref(table, "stance_at_least", self.stance_ids)
         stance_high = self.optional_ref(table, "stance_at_most", self.stance_ids)
         round_low = self.optional_ref(table, "round_at_least", self.round_ids)
@@ -489,6 +491,11 @@ class _Builder:
         tables = self.root.tables("offers", required=True)
         for index, table in enumerate(tables):
             ident = self.identifier(table, self.offer_ids, index)
+            if table.data.get("kind", "offer") in (
+                OfferKind.OFFER.value,
+                OfferKind.STATEMENT.value,
+            ):
+                self.accord_ids[ident] = index
             if ident in ANSWERS:
                 table.report("id", f'expected an id other than the reserved "{ident}"')
             variants = table.raw("variants")
@@ -603,7 +610,7 @@ class _Builder:
     def counter(self, table: _Table) -> CounterOffer:
         accord = table.text("accord")
         if accord:
-            self.reference(table, "accord", accord, self.offer_ids)
+            self.reference(table, "accord", accord, self.accord_ids)
         counter = CounterOffer(
             id=table.text("id"),
             label=table.text("label"),
@@ -650,8 +657,8 @@ class _Builder:
                     weight=table.integer("weight", 1, low=1, high=1000),
                     shift=table.integer("shift", 0, low=-100, high=100),
                     start=self.effect(table, "start"),
-                    red_lines=self.references(table, "red_lines", self.offer_ids),
-                    counter_first=self.references(table, "counter_first", self.offer_ids),
+                    red_lines=self.references(table, "red_lines", self.accord_ids),
+                    counter_first=self.references(table, "counter_first", self.accord_ids),
                 )
             )
             table.done()
@@ -682,7 +689,7 @@ class _Builder:
                     text=table.text("text"),
                     history=table.text("history", ""),
                     terminals=tuple(terminals) or tuple(Terminal),
-                    accords=self.references(table, "accords", self.offer_ids),
+                    accords=self.references(table, "accords", self.accord_ids),
                 )
             )
             table.done()
@@ -697,7 +704,7 @@ class _Builder:
             if accords is not None:
                 for name in accords.data:
                     value = accords.integer(name, low=-100, high=100)
-                    if self.reference(accords, name, name, self.offer_ids) >= 0:
+                    if self.reference(accords, name, name, self.accord_ids) >= 0:
                         points.append((name, value))
             weights = []
             meters = table.table("meters")
@@ -969,6 +976,8 @@ def _all_effects(scenario: Scenario) -> Iterable[Effect]:
         yield from (counter.on_accept, counter.on_reject)
     for event in scenario.events:
         yield event.effect
+    for profile in scenario.profiles:
+        yield profile.start
     rules = scenario.rules
     yield from (rules.per_turn, rules.per_round, rules.per_accept, rules.repeat, rules.red_line)
 

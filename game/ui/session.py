@@ -374,6 +374,20 @@ def following_scenario(scenario_id: str) -> Scenario | None:
     return None
 
 
+def _follow_up_code(code: str, follow_up: Scenario) -> str:
+    """The class code of the next round: the same seed and mode under the next summit's prefix
+    (none when the first round had none)."""
+    from game.classcode import ClassCodeError, decode, encode
+
+    if not code:
+        return ""
+    try:
+        first = decode(code)
+        return encode(follow_up.code, first.seed, first.mode)
+    except ClassCodeError:
+        return ""
+
+
 def random_seed() -> int:
     """A fresh seed small enough to fit in a class code."""
     import secrets
@@ -597,7 +611,7 @@ class Controller:
             state.seed,
             session.mode,
             session.player,
-            "",
+            _follow_up_code(session.code, follow_up),
             session.hotseat,
             "",
             carry,

@@ -300,3 +300,18 @@ def test_the_debrief_offers_the_next_summit_only_where_one_follows(ctx: UiContex
     controller.session.state = play(load_scenario("next_summit"), "essay", 4)
     last = controller.debrief()
     assert isinstance(last, DebriefScreen) and not last.next_button.enabled
+
+
+def test_the_next_round_of_a_class_gets_its_own_class_code(ctx: UiContext) -> None:
+    from game.classcode import decode, encode
+    from game.engine.strategies import play
+
+    code = encode("HNOI", 4, "graded")
+    controller = _controller(ctx, player="Ann", mode="graded", code=code)
+    finished = play(SCENARIO, "essay", 4)
+    assert controller.session is not None
+    controller.session.state = finished
+    action = controller.continue_summit(finished)
+    assert isinstance(action, Apply) and isinstance(action.move, NewGame)
+    following = decode(action.move.setup.code)
+    assert (following.prefix, following.seed, following.mode) == ("NEXT", 4, "graded")
