@@ -37,6 +37,7 @@ from game.scenarios import (
 if TYPE_CHECKING:
     import argparse
 
+    from game.headless import Who
     from game.verify import HandedIn
 
 
@@ -74,14 +75,14 @@ def _write_transcript(
         ) from None
 
 
-def _print_game(state: GameState, form: str, stream: IO[str] | None = None) -> None:
+def _print_game(state: GameState, form: str, who: Who, stream: IO[str] | None = None) -> None:
     from game.headless import game_json, game_text
 
     stream = stream or sys.stdout
     if form == "json":
-        stream.write(json.dumps(game_json(state), ensure_ascii=False, indent=2) + "\n")
+        stream.write(json.dumps(game_json(state, who), ensure_ascii=False, indent=2) + "\n")
     else:
-        stream.write(game_text(state) + "\n")
+        stream.write(game_text(state, who) + "\n")
 
 
 @attrs.frozen
@@ -130,7 +131,8 @@ def _carry(previous: Path, scenario_ref: str | None) -> tuple[Scenario, Carry]:
         scenario_ref = str(following[0])
     scenario = load_scenario(scenario_ref)
     try:
-        carry = carry_from(state, scenario, verification_code(state))
+        who = {"player": transcript.player, "mode": transcript.mode, "code": transcript.code}
+        carry = carry_from(state, scenario, verification_code(state, **who))
     except CarryError as error:
         raise UsageError(f"{previous}: {error}") from None
     return scenario, carry
@@ -178,6 +180,7 @@ def play(args: argparse.Namespace) -> int:
     from game.headless import (
         BadMoveError,
         ScriptError,
+        Who,
         interactive,
         play_moves,
         read_script,
@@ -200,10 +203,11 @@ def play(args: argparse.Namespace) -> int:
         previous=args.previous,
     )
     meta = {"name": args.name, "mode": setup.mode, "code": setup.code}
+    who = Who(args.name, setup.mode, setup.code)
     state = setup.new_state()
 
     if args.stdio:
-        state, bad = run_stdio(state, sys.stdin, sys.stdout)
+        state, bad = run_stdio(state, sys.stdin, sys.stdout, who)
         _write_transcript(args.transcript, state, **meta)
         if bad is not None:
             print(f"stdin: {bad}", file=sys.stderr)
@@ -217,9 +221,14 @@ def play(args: argparse.Namespace) -> int:
         return EXIT_OK
 
     if script is None:
-        state = interactive(state)
+        state = interactive(state, who=who)
         _write_transcript(args.transcript, state, **meta)
-        return EXIT_OK if state.is_over else EXIT_FAILED
+        if not state.is_over:
+            print(
+                f"stopped after move {len(state.turns)}, before the summit ended", file=sys.stderr
+            )
+            return EXIT_FAILED
+        return EXIT_OK
 
     try:
         state = play_moves(state, script.moves)
@@ -228,7 +237,7 @@ def play(args: argparse.Namespace) -> int:
         print(f"{args.script}: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
     _write_transcript(args.transcript, state, **meta)
-    _print_game(state, args.format)
+    _print_game(state, args.format, who)
     if not state.is_over:
         print(
             f"{args.script}: the script ended after move {len(state.turns)}, before the summit did",
@@ -241,10 +250,16 @@ def play(args: argparse.Namespace) -> int:
 def code(args: argparse.Namespace) -> int:
     path = resolve(args.scenario or "hanoi")
     scenario = load_scenario(path)
-    if scenario_for_code(scenario.code) is None:
+    installed = scenario_for_code(scenario.code)
+    if installed is None:
         raise UsageError(
             f"{PROG} code: {path} is not installed in {scenario_dir()}; class codes work only "
             "for installed scenarios (copy the file there first)"
+        )
+    if installed.resolve() != path.resolve():
+        raise UsageError(
+            f"{PROG} code: {installed} already uses the class code {scenario.code}; "
+            f"give {path} a code of its own"
         )
     seed = args.seed if args.seed is not None else secrets.randbelow(MAX_SEED + 1)
     try:
@@ -312,10 +327,18 @@ def verify(args: argparse.Namespace) -> int:
 # --- check, replay, batch, bench -----------------------------------------------------------
 
 
+def _shown(path: Path) -> Path:
+    """A path as short as it can be said from here."""
+    try:
+        return path.resolve().relative_to(Path.cwd())
+    except ValueError:
+        return path
+
+
 def _clashes(path: Path, scenario: Scenario) -> list[str]:
     """Installed scenarios (other files) that already use this scenario's id or class code."""
     problems = []
-    for other_path in (resolve(name) for name in scenario_names()):
+    for other_path in (_shown(resolve(name)) for name in scenario_names()):
         if other_path.resolve() == path.resolve():
             continue
         try:
@@ -355,21 +378,23 @@ def check(args: argparse.Namespace) -> int:
 
 
 def replay(args: argparse.Namespace) -> int:
+    from game.headless import Who
     from game.transcripts import read_transcript
 
     path: Path = args.file
     transcript = read_transcript(path)
     scenario = load_scenario(args.scenario or transcript.scenario)
     report = replay_transcript(scenario, transcript)
+    who = Who(transcript.player, transcript.mode, transcript.code)
     if args.verify:
         print(f"{path}: {report.message}")
         return EXIT_OK if report.ok else EXIT_FAILED
     if report.state is None or not report.ok:
         print(f"{path}: {report.message}", file=sys.stderr)
         if report.state is not None and report.state.turns:
-            _print_game(report.state, args.format)
+            _print_game(report.state, args.format, who)
         return EXIT_FAILED
-    _print_game(report.state, args.format)
+    _print_game(report.state, args.format, who)
     return EXIT_OK
 
 

@@ -39,6 +39,22 @@ _VERBS: Final = {
 }
 
 
+@attrs.frozen
+class Who:
+    """Who played a game, as its transcript records it: part of its verification code."""
+
+    player: str = ""
+    mode: str = ""
+    code: str = ""
+
+    def verification(self, state: GameState) -> str:
+        """The game's verification code, for this player, mode and class code."""
+        return verification_code(state, player=self.player, mode=self.mode, code=self.code)
+
+
+NOBODY: Final = Who()
+
+
 class ScriptError(ValueError):
     """A script file that cannot be used; the message is one line naming the file and key."""
 
@@ -161,7 +177,7 @@ def turn_lines(scenario: Scenario, turn: Turn) -> list[str]:
     return lines
 
 
-def game_text(state: GameState) -> str:
+def game_text(state: GameState, who: Who = NOBODY) -> str:
     """The whole game as a readable account, turn by turn, then the outcome."""
     scenario = state.scenario
     lines = [f"{scenario.title}: {scenario.subtitle}", f"Seed {state.seed}", ""]
@@ -173,11 +189,11 @@ def game_text(state: GameState) -> str:
             lines.append(f"Round {current + 1}: {held.label} ({held.time})")
         lines.extend(turn_lines(scenario, turn))
     lines.append("")
-    lines.extend(outcome_lines(state))
+    lines.extend(outcome_lines(state, who))
     return "\n".join(lines)
 
 
-def outcome_lines(state: GameState) -> list[str]:
+def outcome_lines(state: GameState, who: Who = NOBODY) -> list[str]:
     """The outcome, accords, scores and the hidden profile; or where the game stands."""
     scenario = state.scenario
     result = outcome(state)
@@ -193,7 +209,7 @@ def outcome_lines(state: GameState) -> list[str]:
         f"Accords on the record: {accords}",
         f"Scores: {scores}",
         f"Across the table: {state.profile_info.label}. {state.profile_info.description}",
-        f"Verification code: {verification_code(state)}",
+        f"Verification code: {who.verification(state)}",
     ]
 
 
@@ -221,7 +237,7 @@ def turn_json(scenario: Scenario, turn: Turn) -> dict[str, Any]:
     }
 
 
-def outcome_json(state: GameState) -> dict[str, Any] | None:
+def outcome_json(state: GameState, who: Who = NOBODY) -> dict[str, Any] | None:
     """The outcome as a JSON-ready dictionary, or None while the summit goes on."""
     result = outcome(state)
     if result is None:
@@ -233,14 +249,14 @@ def outcome_json(state: GameState) -> dict[str, Any] | None:
         "accords": [accord.id for accord in result.accords],
         "scores": {score.id: score.value for score in result.scores},
         "profile": state.profile_info.id,
-        "verification": verification_code(state),
+        "verification": who.verification(state),
     }
 
 
-def game_json(state: GameState) -> dict[str, Any]:
+def game_json(state: GameState, who: Who = NOBODY) -> dict[str, Any]:
     """The whole game as one JSON-ready dictionary."""
     scenario = state.scenario
-    result = outcome_json(state)
+    result = outcome_json(state, who)
     return {
         "scenario": scenario.id,
         "seed": state.seed,
@@ -257,7 +273,7 @@ def game_json(state: GameState) -> dict[str, Any]:
 # --- the stdio protocol -----------------------------------------------------------------
 
 
-def protocol_message(state: GameState) -> dict[str, Any]:
+def protocol_message(state: GameState, who: Who = NOBODY) -> dict[str, Any]:
     """What the game writes before each move in ``--stdio`` mode (see docs/scripting.md)."""
     scenario = state.scenario
     held = scenario.rounds[state.round]
@@ -288,7 +304,7 @@ def protocol_message(state: GameState) -> dict[str, Any]:
         ],
         "last": last,
         "pending": pending,
-        "outcome": outcome_json(state),
+        "outcome": outcome_json(state, who),
     }
 
 
@@ -300,7 +316,7 @@ def _lines(stream: IO[str]) -> Iterator[str]:
 
 
 def run_stdio(
-    state: GameState, source: IO[str], sink: IO[str]
+    state: GameState, source: IO[str], sink: IO[str], who: Who = NOBODY
 ) -> tuple[GameState, BadMoveError | None]:
     """Play over a line protocol: one JSON object out per state, one move in per line.
 
@@ -311,7 +327,7 @@ def run_stdio(
         sink.write(json.dumps(message, ensure_ascii=False) + "\n")
         sink.flush()
 
-    send(protocol_message(state))
+    send(protocol_message(state, who))
     for text in _lines(source):
         try:
             state = play_moves(state, [text], first=len(state.turns) + 1)
@@ -326,14 +342,17 @@ def run_stdio(
                 }
             )
             return state, error
-        send(protocol_message(state))
+        send(protocol_message(state, who))
         if state.is_over:
             break
     return state, None
 
 
 def interactive(
-    state: GameState, source: IO[str] | None = None, sink: IO[str] | None = None
+    state: GameState,
+    source: IO[str] | None = None,
+    sink: IO[str] | None = None,
+    who: Who = NOBODY,
 ) -> GameState:
     """A terminal game: the menu is numbered; type a number or a move id (``q`` to stop)."""
     source = source or sys.stdin
@@ -369,5 +388,5 @@ def interactive(
             write(f"  Not possible: {error.reason}\n")
             continue
         write("\n".join(turn_lines(scenario, state.turns[-1])) + "\n")
-    write("\n" + "\n".join(outcome_lines(state)) + "\n")
+    write("\n" + "\n".join(outcome_lines(state, who)) + "\n")
     return state

@@ -85,7 +85,12 @@ def _row(verdict: Verdict) -> Row:
         accords=tuple(accord.id for accord in result.accords),
         scores=tuple((score.label, score.value) for score in result.scores),
         turns=result.turns,
-        verification=verification_code(state),
+        verification=verification_code(
+            state,
+            player=verdict.transcript.player,
+            mode=verdict.transcript.mode,
+            code=verdict.transcript.code,
+        ),
         trust=(first, *(turn.meters[trust_index] for turn in state.turns)),
         terminal=result.terminal.value,
     )
@@ -121,8 +126,9 @@ def build(
 ) -> ClassReport | None:
     """Verify every transcript and gather the figures; None when no transcript is usable.
 
-    One report covers one summit: the class code's, else the one most games were played in
-    (on a tie, the later summit, which continues the other).
+    One report covers one summit: the class code's; else, where a summit and one that continues
+    it are both present, the later one (the earlier games are there to vouch for its starts);
+    else the one most games were played in.
     """
     verdicts = verify_files(paths, expected, handed_in)
     good = [v for v in verdicts if v.ok and v.state is not None]
@@ -151,8 +157,7 @@ def _reported_scenario(states: Sequence[GameState], expected: ClassCode | None) 
     def later(scenario: Scenario) -> bool:
         return scenario.carry is not None and any(s in scenarios for s in scenario.carry.sources)
 
-    best = max(scenarios.values(), key=lambda s: (counts[s.id], later(s)))
-    return best
+    return max(scenarios.values(), key=lambda s: (later(s), counts[s.id]))
 
 
 def _any_scenario(verdicts: Sequence[Verdict]) -> Scenario:
@@ -266,14 +271,14 @@ def markdown(report: ClassReport) -> str:
     if report.other:
         lines += ["## Games of another summit", ""]
         lines += [
-            f"- `{v.path.name}`: a verified game of "
+            f"- `{v.path}`: a verified game of "
             f"{v.state.scenario.title if v.state else 'another summit'}, not in these figures"
             for v in report.other
         ]
         lines.append("")
     if report.rejected:
         lines += ["## Left out", ""]
-        lines += [f"- `{v.path.name}`: {v.message}" for v in report.rejected]
+        lines += [f"- `{v.path}`: {v.message}" for v in report.rejected]
         lines.append("")
     return "\n".join(lines)
 

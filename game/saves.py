@@ -305,7 +305,7 @@ class SaveStore:
 
     def save_slot(self, name: str, game: SavedGame) -> WriteResult:
         """Save into the slot called ``name`` (replacing a slot of the same file name)."""
-        from game.transcripts import clean_name
+        from game.engine.transcript import clean_name
 
         shown = clean_name(name)[:MAX_SLOT_NAME] or "Saved game"
         return self._write(self.slot_path(shown), game, SaveKind.SLOT, shown)
@@ -449,8 +449,8 @@ class SaveStore:
 
 def save_text(game: SavedGame, *, saved_at: datetime, slot: str = "") -> str:
     """The TOML of a save: the transcript, plus when it was saved and by what name."""
-    from game.engine.transcript import to_document
-    from game.transcripts import clean_name, dumps
+    from game.engine.transcript import clean_name, to_document
+    from game.transcripts import dumps
 
     document: dict[str, Any] = to_document(
         game.state,

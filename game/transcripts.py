@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import tomllib
 from pathlib import Path
 from typing import Any, Final
@@ -12,11 +11,17 @@ import toml
 from game import __version__
 from game.engine.parse import syntax_problem
 from game.engine.state import GameState
-from game.engine.transcript import Transcript, TranscriptError, Undo, from_document, to_document
+from game.engine.transcript import (
+    Transcript,
+    TranscriptError,
+    Undo,
+    clean_name,
+    from_document,
+    to_document,
+)
 from game.files import describe_os_error, write_text_atomic
 
 SUFFIX: Final = ".toml"
-_CONTROL: Final = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
 class _InlineTable(dict[str, Any], toml.decoder.InlineTableDict):
@@ -34,11 +39,6 @@ def _inline(document: dict[str, Any]) -> dict[str, Any]:
         result["scores"] = _InlineTable(result["scores"])
         result["meters"] = _InlineTable(result["meters"])
     return document
-
-
-def clean_name(name: str) -> str:
-    """A player's name as stored: no control characters, single spaces, 60 characters at most."""
-    return " ".join(_CONTROL.sub("", name).split())[:60]
 
 
 def dumps(document: dict[str, Any]) -> str:

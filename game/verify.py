@@ -118,7 +118,7 @@ def _unreadable(path: Path, problem: str) -> str:
 
 
 def _class_mismatch(transcript: Transcript, code: ClassCode, scenario_code: str) -> str:
-    if scenario_code != code.prefix and not _is_earlier_summit(transcript.scenario, code):
+    if scenario_code != code.prefix and not _same_class(transcript.scenario, code):
         return f'made for scenario "{transcript.scenario}", but class code {code} is for another'
     if transcript.seed != code.seed:
         return f"seed {transcript.seed}, but class code {code} is for seed {code.seed}"
@@ -127,14 +127,20 @@ def _class_mismatch(transcript: Transcript, code: ClassCode, scenario_code: str)
     return ""
 
 
-def _is_earlier_summit(scenario_id: str, code: ClassCode) -> bool:
-    """True when the class code's scenario continues ``scenario_id``: the first round of the
-    same class (same seed, same mode) is then checked against it too."""
+def _same_class(scenario_id: str, code: ClassCode) -> bool:
+    """True when ``scenario_id`` and the class code's scenario are rounds of one class: one
+    continues the other, so the same seed and mode cover both."""
     path = scenario_for_code(code.prefix)
     if path is None:
         return False
-    spec = load_scenario(path).carry
-    return spec is not None and scenario_id in spec.sources
+    coded = load_scenario(path)
+    if coded.carry is not None and scenario_id in coded.carry.sources:
+        return True
+    try:
+        other = load_scenario(scenario_id)
+    except ScenarioError:
+        return False
+    return other.carry is not None and coded.id in other.carry.sources
 
 
 def verify_file(
@@ -184,7 +190,7 @@ def verify_file(
             transcript,
         )
     if handed_in is not None:
-        problem = _handed_in_mismatch(transcript, verification_code(state), handed_in)
+        problem = _handed_in_mismatch(transcript, _code_of(state, transcript), handed_in)
         if problem:
             return Verdict(path, False, problem, transcript)
     return Verdict(path, True, "ok", transcript, state)
@@ -235,12 +241,19 @@ def verify_files(
         # next summit's class code still shows where the student left off.
         plain = verdict if verdict.state is not None else verify_file(path)
         if plain.ok and plain.state is not None:
-            code = verification_code(plain.state)
-            player = plain.transcript.player if plain.transcript else ""
+            assert plain.transcript is not None
+            code = _code_of(plain.state, plain.transcript)
+            player = plain.transcript.player
             earlier[code] = _Earlier(plain.state, player)
         elif plain.transcript is not None and plain.transcript.verification:
             earlier.setdefault(plain.transcript.verification, _Earlier(None, ""))
     return [_check_start(verdict, earlier) for verdict in verdicts]
+
+
+def _code_of(state: GameState, transcript: Transcript) -> str:
+    return verification_code(
+        state, player=transcript.player, mode=transcript.mode, code=transcript.code
+    )
 
 
 def _same_player(one: str, other: str) -> bool:

@@ -202,7 +202,8 @@ def test_a_truncated_transcript_that_still_replays_is_caught_by_its_code(
     path = tmp_path / "swap.toml"
     write_transcript(path, other, player="Ada", mode="graded", code=CODE)
     codes = tmp_path / "codes.txt"
-    codes.write_text(f"Ada\t{verification_code(handed)}\n", encoding="utf-8")
+    ada = verification_code(handed, player="Ada", mode="graded", code=CODE)
+    codes.write_text(f"Ada\t{ada}\n", encoding="utf-8")
     verdict = verify_file(path, decode(CODE), read_codes(codes))
     assert not verdict.ok
     assert "does not match the one handed in" in verdict.message
@@ -244,7 +245,7 @@ def test_a_next_summit_game_is_vouched_for_by_the_earlier_game(
     earlier = play(hanoi, "essay", 321)
     first = tmp_path / "hanoi.toml"
     write_transcript(first, earlier, player="Ada", mode="practice")
-    carry = carry_from(earlier, nxt, verification_code(earlier))
+    carry = carry_from(earlier, nxt, verification_code(earlier, player="Ada", mode="practice"))
     honest = tmp_path / "next.toml"
     write_transcript(honest, play(nxt, "essay", 321, carry), player="Ada", mode="practice")
 
@@ -304,7 +305,8 @@ def test_the_next_rounds_class_code_covers_both_rounds(tmp_path: Path, hanoi: Sc
     write_transcript(
         first, earlier, player="Ada", mode="graded", code=encode("HNOI", 321, "graded")
     )
-    carry = carry_from(earlier, nxt, verification_code(earlier))
+    who = {"player": "Ada", "mode": "graded", "code": encode("HNOI", 321, "graded")}
+    carry = carry_from(earlier, nxt, verification_code(earlier, **who))
     second = tmp_path / "ada-next.toml"
     write_transcript(
         second, play(nxt, "essay", 321, carry), player="Ada", mode="graded", code=str(code)

@@ -33,7 +33,8 @@ def classroom(tmp_path: Path, hanoi: Scenario) -> tuple[Path, list[Path], Path]:
         path = folder / f"student{number:02d}.toml"
         write_transcript(path, state, player=f"Student {number:02d}", mode="graded", code=CODE)
         paths.append(path)
-        codes.append(f"Student {number:02d}, {verification_code(state)}")
+        code = verification_code(state, player=f"Student {number:02d}", mode="graded", code=CODE)
+        codes.append(f"Student {number:02d}, {code}")
     edited = folder / "edited.toml"
     write_transcript(edited, play(hanoi, "essay", 1234), player="Mallory", mode="graded", code=CODE)
     edited.write_text(edited.read_text().replace("trust = 24,", "trust = 84,", 1))
@@ -64,7 +65,8 @@ def test_the_report_adds_up_and_leaves_out_bad_transcripts(
     counts = [int(n) for n in re.findall(r"^\| [^|]+ \| (\d+) \| \d+% \|$", outcomes, re.M)]
     assert sum(counts) == 30
     assert "| What happened in history |" in md and "| The essay's line |" in md
-    assert "`edited.toml`: turn 1" in md and "`broken.toml`: not a valid transcript" in md
+    assert f"`{paths[-2]}`: turn 1" in md
+    assert f"`{paths[-1]}`: not a valid transcript" in md
     with (out / "report.csv").open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
     assert len(rows) == 30

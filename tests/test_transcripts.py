@@ -29,7 +29,9 @@ def test_a_transcript_replays_exactly(hanoi: Scenario, saved: Path) -> None:
     report = replay(hanoi, transcript)
     assert report.ok, report.message
     assert report.state is not None
-    assert verification_code(report.state) == transcript.verification
+    assert verification_code(report.state, player="Ada Lovelace") == transcript.verification
+    # The code covers who played: the same game under another name has another code.
+    assert verification_code(report.state, player="Alan Turing") != transcript.verification
     assert re.fullmatch(r"[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}", transcript.verification)
 
 

@@ -12,6 +12,7 @@ files is done at the edge (:mod:`game.transcripts`).
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any, Final
 
@@ -93,16 +94,27 @@ class Transcript:
     """Where the game started from, when it continued an earlier summit."""
 
 
-def verification_code(state: GameState) -> str:
-    """A short code derived from the whole game, to write down or read out: ``"7F3K-Q2ZD"``.
+_CONTROL: Final = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
-    Any change to any turn changes it, and so does dropping turns from the end.
+
+def clean_name(name: str) -> str:
+    """A player's name as stored: no control characters, single spaces, 60 characters at most."""
+    return " ".join(_CONTROL.sub("", name).split())[:60]
+
+
+def verification_code(state: GameState, *, player: str = "", mode: str = "", code: str = "") -> str:
+    """A short code derived from the whole game and who played it, to write down or read out:
+    ``"7F3K-Q2ZD"``.
+
+    Any change to any turn changes it, and so does dropping turns from the end or changing the
+    player's name, the mode or the class code recorded with the game.
     """
     ending = ""
     result = outcome(state)
     if result is not None:
         ending = result.ending.id
-    digest = hashlib.sha256(f"{state.hash}|{len(state.turns)}|{ending}".encode()).digest()
+    who = f"{clean_name(player)}|{mode}|{code}"
+    digest = hashlib.sha256(f"{state.hash}|{len(state.turns)}|{ending}|{who}".encode()).digest()
     value = int.from_bytes(digest[:5], "big")  # 40 bits: eight characters of base32
     text = "".join(CODE_ALPHABET[(value >> shift) & 31] for shift in range(35, -5, -5))
     return f"{text[:4]}-{text[4:]}"
@@ -180,7 +192,7 @@ def to_document(
             "profile": state.profile_info.id,
             "turns": result.turns,
         }
-    document["verification"] = verification_code(state)
+    document["verification"] = verification_code(state, player=player, mode=mode, code=code)
     return document
 
 
@@ -446,7 +458,9 @@ def _check_outcome(transcript: Transcript, state: GameState) -> ReplayReport:
                 return ReplayReport(
                     False, f"outcome.{key}: {written.get(key)!r}, replay gives {value!r}", state
                 )
-    code = verification_code(state)
+    code = verification_code(
+        state, player=transcript.player, mode=transcript.mode, code=transcript.code
+    )
     if transcript.verification and transcript.verification != code:
         return ReplayReport(
             False, f"verification code {transcript.verification}, replay gives {code}", state

@@ -596,14 +596,13 @@ class Controller:
         controller.continue_summit``. With no follow-up scenario installed it shows why.
         """
         from game.engine import CarryError, carry_from
-        from game.engine.transcript import verification_code
 
         follow_up = following_scenario(state.scenario.id)
         session = self.session
         if follow_up is None or session is None:
             return Push(self.message("No next summit", ["No installed scenario follows this one."]))
         try:
-            carry = carry_from(state, follow_up, verification_code(state))
+            carry = carry_from(state, follow_up, self._verification(state))
         except CarryError as error:
             return Push(self.message("The next summit cannot start", [str(error)]))
         setup = GameSetup(
@@ -637,7 +636,6 @@ class Controller:
 
     def debrief(self) -> Screen:
         """The debrief of the finished game, with its buttons wired here."""
-        from game.engine.transcript import verification_code
         from game.ui.screen import Apply
         from game.ui.screens.debrief import DebriefScreen
 
@@ -654,8 +652,17 @@ class Controller:
             on_export=lambda: Apply(ExportTranscript()),
             on_next_summit=next_summit,
             on_title=lambda: Apply(ToTitle()),
-            verification=verification_code(state),
+            verification=self._verification(state),
         )
+
+    def _verification(self, state: GameState) -> str:
+        """The verification code of ``state`` as the transcript of this session records it."""
+        from game.engine.transcript import verification_code
+
+        session = self.session
+        if session is None:
+            return verification_code(state)
+        return verification_code(state, player=session.player, mode=session.mode, code=session.code)
 
     def message(self, title: str, body: list[str], *, kicker: str = "Notice") -> DialogScreen:
         """A dialog with one OK button."""

@@ -11,8 +11,8 @@ import pygame
 
 from game.classcode import MAX_SEED, MODES, ClassCodeError, decode, encode
 from game.engine import Scenario, ScenarioError
+from game.engine.transcript import clean_name
 from game.scenarios import load_scenario, resolve, scenario_for_code
-from game.transcripts import clean_name
 from game.ui import theme
 from game.ui.context import UiContext
 from game.ui.screen import Action, Pop, Push
