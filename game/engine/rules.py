@@ -356,19 +356,33 @@ def legal_moves(state: GameState) -> tuple[MoveOption, ...]:
     return tuple(options)
 
 
+_ANSWERS: Final = (Move(ACCEPT), Move(REJECT))
+_MENUS: dict[str, tuple[tuple[Offer, tuple[Move, ...]], ...]] = {}
+"""Each scenario's offers with their moves, by the scenario's digest: moves are frozen values,
+so they are built once and shared (the same digest always means the same offers)."""
+
+
+def _menu(scenario: Scenario) -> tuple[tuple[Offer, tuple[Move, ...]], ...]:
+    menu = _MENUS.get(scenario.sha256)
+    if menu is None:
+        menu = tuple(
+            (offer, tuple(Move(offer.id, v.id) for v in offer.variants) or (Move(offer.id),))
+            for offer in scenario.offers
+        )
+        _MENUS[scenario.sha256] = menu
+    return menu
+
+
 def available_moves(state: GameState) -> tuple[Move, ...]:
     """Only the moves that can be played now, in the order of :func:`legal_moves`."""
     if state.terminal is not None:
         return ()
     if state.pending is not None:
-        return (Move(ACCEPT), Move(REJECT))
+        return _ANSWERS
     moves: list[Move] = []
-    for offer in state.scenario.offers:
+    for offer, offered in _menu(state.scenario):
         if _is_open(state, offer):
-            if offer.variants:
-                moves.extend(Move(offer.id, variant.id) for variant in offer.variants)
-            else:
-                moves.append(Move(offer.id))
+            moves.extend(offered)
     return tuple(moves)
 
 

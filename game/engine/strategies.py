@@ -266,8 +266,9 @@ def random_play(state: GameState, rng: int) -> tuple[Move, int]:
     return moves[index], rng
 
 
-def _card_total(scenario: Scenario, meters: Sequence[int], accords: frozenset[str]) -> int:
-    total = 0
+def _card_raw(scenario: Scenario, meters: Sequence[int], accords: frozenset[str]) -> list[int]:
+    """Each scorecard's value before it is held to 0..100."""
+    raws = []
     for card in scenario.scorecards:
         value = card.base
         for accord, points in card.accords:
@@ -275,26 +276,38 @@ def _card_total(scenario: Scenario, meters: Sequence[int], accords: frozenset[st
                 value += points
         for index, percent in card.meters:
             value += meters[index] * percent // 100
-        total += min(max(value, 0), 100)
-    return total
+        raws.append(value)
+    return raws
 
 
-def _gain(state: GameState, offer: Offer, variant: Variant | None, before: int) -> int:
-    """What accepting an offer would add to the scorecards (``before``: their total now),
-    trust counted twice over."""
+def _gain(state: GameState, offer: Offer, variant: Variant | None, raws: Sequence[int]) -> int:
+    """What accepting an offer would add to the scorecards (``raws``: their values now, from
+    :func:`_card_raw`), trust counted twice over."""
     scenario = state.scenario
-    meters = list(state.meters)
+    changed: dict[int, int] = {}
     effects = [offer.on_offer, offer.on_accept, scenario.rules.per_accept]
     if variant is not None:
         effects += [variant.on_offer, variant.on_accept]
     for effect in effects:
         for index, delta in effect.meters:
             meter = scenario.meters[index]
-            meters[index] = min(max(meters[index] + delta, meter.minimum), meter.maximum)
-    after = _card_total(scenario, meters, state.agreed | {offer.id})
+            value = changed.get(index, state.meters[index]) + delta
+            changed[index] = min(max(value, meter.minimum), meter.maximum)
+    new_accord = offer.id not in state.agreed
+    gain = 0
+    for card, raw in zip(scenario.scorecards, raws, strict=True):
+        after = raw
+        if new_accord:
+            after += dict(card.accords).get(offer.id, 0)
+        for index, percent in card.meters:
+            if index in changed:
+                after += changed[index] * percent // 100 - state.meters[index] * percent // 100
+        if after != raw:
+            gain += min(max(after, 0), 100) - min(max(raw, 0), 100)
     trust = scenario.meter_index.get("trust")
-    bonus = 2 * (meters[trust] - state.meters[trust]) if trust is not None else 0
-    return after - before + bonus
+    if trust is not None and trust in changed:
+        gain += 2 * (changed[trust] - state.meters[trust])
+    return gain
 
 
 def _statement_limits(scenario: Scenario) -> tuple[tuple[int, int], ...]:
@@ -328,7 +341,7 @@ def greedy(state: GameState, rng: int) -> tuple[Move, int]:
         fits = _signable_after(state, counter.on_accept.meters, _statement_limits(scenario))
         return Move(ACCEPT if fits and counter.accord not in state.agreed else REJECT), rng
     margin = scenario.rules.defer_margin
-    before = _card_total(scenario, state.meters, state.agreed)
+    raws = _card_raw(scenario, state.meters, state.agreed)
     limits = _statement_limits(scenario)
     best: Move | None = None
     best_value = 0
@@ -345,7 +358,7 @@ def greedy(state: GameState, rng: int) -> tuple[Move, int]:
         short = expected_shortfall(state, move)
         if short > margin:
             continue
-        value = _gain(state, offer, variant, before) // (1 if short <= 0 else 3)
+        value = _gain(state, offer, variant, raws) // (1 if short <= 0 else 3)
         if value > best_value:
             best, best_value = move, value
     if best is None or _in_final_round(state):
