@@ -224,9 +224,7 @@ def play(args: argparse.Namespace) -> int:
         state = interactive(state, who=who)
         _write_transcript(args.transcript, state, **meta)
         if not state.is_over:
-            print(
-                f"stopped after move {len(state.turns)}, before the summit ended", file=sys.stderr
-            )
+            print(f"stopped after move {len(state.turns)}, before the summit did", file=sys.stderr)
             return EXIT_FAILED
         return EXIT_OK
 
@@ -250,16 +248,18 @@ def play(args: argparse.Namespace) -> int:
 def code(args: argparse.Namespace) -> int:
     path = resolve(args.scenario or "hanoi")
     scenario = load_scenario(path)
-    installed = scenario_for_code(scenario.code)
-    if installed is None:
+    if scenario_for_code(scenario.code) is None:
         raise UsageError(
-            f"{PROG} code: {path} is not installed in {scenario_dir()}; class codes work only "
-            "for installed scenarios (copy the file there first)"
+            f"{PROG} code: {_shown(path)} is not installed in {_shown(scenario_dir())}; class "
+            "codes work only for installed scenarios (copy the file there first)"
         )
-    if installed.resolve() != path.resolve():
+    # A code must open exactly this scenario: refuse while another installed file shares it.
+    sharing = [line for line in _clashes(path, scenario) if ": code: " in line]
+    if sharing:
+        other = sharing[0].rsplit("(also ", 1)[-1].rstrip(")")
         raise UsageError(
-            f"{PROG} code: {installed} already uses the class code {scenario.code}; "
-            f"give {path} a code of its own"
+            f"{PROG} code: {other} also uses the class code {scenario.code}; "
+            f"give one of them a code of its own"
         )
     seed = args.seed if args.seed is not None else secrets.randbelow(MAX_SEED + 1)
     try:

@@ -199,7 +199,9 @@ def outcome_lines(state: GameState, who: Who = NOBODY) -> list[str]:
     result = outcome(state)
     if result is None:
         held = scenario.rounds[state.round]
-        return [f"The summit goes on: {held.label}, {len(state.turns)} moves so far."]
+        moves = len(state.turns)
+        made = f"{moves} move{'' if moves == 1 else 's'} so far"
+        return [f"The summit goes on: {held.label}, {made}."]
     accords = ", ".join(scenario.accord_label(a.id) for a in result.accords) or "none"
     scores = " · ".join(f"{s.label} {s.value}/100" for s in result.scores)
     history = [f"History and the essay: {result.ending.history}"] if result.ending.history else []

@@ -78,7 +78,7 @@ def _row(verdict: Verdict) -> Row:
     # The first point is the value before the first move, as the game began.
     first = new_game(state.scenario, state.seed, state.carry).meters[trust_index]
     return Row(
-        file=verdict.path.name,
+        file=str(verdict.path),
         name=verdict.transcript.player or verdict.path.stem,
         ending=result.ending.id,
         ending_title=result.ending.title,

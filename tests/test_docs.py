@@ -489,8 +489,8 @@ def test_terminal_play_exits_as_documented(
     if status:
         moves = typed.count("consult_washington")
         assert len(transcript.turns) == moves
-        assert result.err == [f"stopped after move {moves}, before the summit ended"]
-        assert "`stopped after move N, before the summit ended`" in text
+        assert result.err == [f"stopped after move {moves}, before the summit did"]
+        assert "`stopped after move N, before the summit did`" in text
     else:
         assert result.err == []
         code = result.out[-1].removeprefix("Verification code: ")
@@ -1021,9 +1021,9 @@ def test_a_game_handed_in_under_a_classmate_s_name_is_caught(
     classroom: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """As the teacher's guide says: renamed, a transcript fails its own code; with that code
-    deleted too, it fails the code the student handed in."""
+    deleted too, it is refused as incomplete."""
     text = re.sub(r"\s+", " ", doc_text(TEACHING_DOC))
-    assert "even with that code deleted from the file it does not match" in text
+    assert "one with that code deleted from the file is refused as incomplete" in text
     ada = (classroom / "class" / f"{_stem(STUDENTS[0])}.toml").read_text(encoding="utf-8")
     claimed = ada.replace(f'player = "{STUDENTS[0]}"', f'player = "{STUDENTS[1]}"', 1)
     uncoded = re.sub(r'\nverification = ".*"\n', "\n", claimed, count=1)
@@ -1034,8 +1034,7 @@ def test_a_game_handed_in_under_a_classmate_s_name_is_caught(
     result = _run(["verify", "claimed.toml", "uncoded.toml", *checked], tmp_path, monkeypatch)
     assert result.status == 1
     assert re.fullmatch(r"claimed\.toml: verification code \S+, replay gives \S+", result.out[0])
-    assert result.out[1].startswith("uncoded.toml: verification code ")
-    assert result.out[1].endswith(" the transcript was cut short or altered")
+    assert result.out[1] == "uncoded.toml: the verification code is missing"
 
 
 def test_every_student_s_own_earlier_game_vouches(
@@ -1121,10 +1120,8 @@ def test_a_variant_keeping_hanoi_s_id_and_code_is_refused(
     assert argv[:3] == ["code", "--scenario", "hanoi_election"]
     result = _run(argv, tmp_path, monkeypatch)
     assert result.status == 2 and result.out == []
-    home = re.search(r" (/\S+)/scenarios/hanoi\.toml ", shown[0])
-    assert home is not None
-    assert [line.replace(str(tmp_path), home[1]) for line in result.err] == shown
-    assert "already uses the class code HNOI; give" in re.sub(r"\s+", " ", text)
+    assert result.err == shown
+    assert "also uses the class code HNOI; give one of them" in re.sub(r"\s+", " ", text)
 
 
 def _tamper(text: str, case: str) -> str:

@@ -461,6 +461,8 @@ def _check_outcome(transcript: Transcript, state: GameState) -> ReplayReport:
     code = verification_code(
         state, player=transcript.player, mode=transcript.mode, code=transcript.code
     )
+    if result is not None and not transcript.verification:
+        return ReplayReport(False, "the verification code is missing", state)
     if transcript.verification and transcript.verification != code:
         return ReplayReport(
             False, f"verification code {transcript.verification}, replay gives {code}", state
