@@ -217,12 +217,16 @@ def window(args: argparse.Namespace) -> int:
         if scenario_for_code(prefix) is None:
             raise UsageError(f"{PROG}: class code {code}: no installed scenario uses {prefix}")
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
-    from game.ui.app import run
+    from game.ui.app import NoDisplayError, run
 
-    return run(
-        scenario=args.scenario,
-        seed=args.seed,
-        fullscreen=args.fullscreen,
-        code=code,
-        name=args.name or "",
-    )
+    try:
+        return run(
+            scenario=args.scenario,
+            seed=args.seed,
+            fullscreen=args.fullscreen,
+            code=code,
+            name=args.name or "",
+        )
+    except NoDisplayError as error:
+        print(f"{PROG}: {error}", file=sys.stderr)
+        return EXIT_FAILED

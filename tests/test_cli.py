@@ -258,3 +258,26 @@ def test_importing_the_command_line_loads_neither_engine_nor_pygame() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
     )
     assert result.stdout.strip() == "['game.cli']"
+
+
+def test_without_a_screen_the_window_command_says_so_in_one_line() -> None:
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in ("SDL_VIDEODRIVER", "DISPLAY", "WAYLAND_DISPLAY")
+    }
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        pytest.skip("this machine has a screen: the window would open")
+    result = subprocess.run(
+        [sys.executable, "-m", "game"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 1
+    lines = [line for line in result.stderr.splitlines() if "XDG_RUNTIME_DIR" not in line]
+    assert len(lines) == 1
+    assert lines[0].startswith("hanoi-summit: no screen to open a window on")
+    assert lines[0].endswith("play without one: python -m game play --headless")

@@ -432,6 +432,26 @@ def window_icon() -> pygame.Surface:
     return icon
 
 
+class NoDisplayError(RuntimeError):
+    """There is no screen to open the game's window on."""
+
+
+# SDL falls back to these when it finds no screen; asked for on purpose (tests, benchmarks,
+# screenshots), they are fine, but a player would only see a game running invisibly.
+_HEADLESS_DRIVERS: Final = ("offscreen", "dummy")
+
+
+def _require_display() -> None:
+    pygame.display.init()
+    driver = pygame.display.get_driver()
+    if driver in _HEADLESS_DRIVERS and not os.environ.get("SDL_VIDEODRIVER"):
+        pygame.display.quit()
+        raise NoDisplayError(
+            f'no screen to open a window on (SDL could only offer its "{driver}" driver); '
+            "play without one: python -m game play --headless"
+        )
+
+
 def run(
     *,
     scenario: str | None = None,
@@ -449,6 +469,7 @@ def run(
     """
     from game.ui.session import Controller
 
+    _require_display()
     settings = load_settings()
     ctx = UiContext(attrs.evolve(settings, fullscreen=True) if fullscreen else settings)
     pygame.font.init()
