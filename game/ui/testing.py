@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import random
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Final
 
+import attrs
 import pygame
 
 from game.ui import theme
 from game.ui.app import App, FixedClock, OffscreenDisplay, ScriptedEvents, ScriptStep
 from game.ui.context import UiContext
-from game.ui.screen import Screen
+from game.ui.screen import Action, Screen
 from game.ui.session import Controller
 
 
@@ -169,3 +170,29 @@ def monkey_events(rng: random.Random, count: int) -> Iterator[pygame.event.Event
             yield pygame.event.Event(
                 rng.choice((pygame.WINDOWEXPOSED, pygame.WINDOWFOCUSLOST, pygame.WINDOWLEAVE))
             )
+
+
+@attrs.define(eq=False)
+class DrawWatcher:
+    """Wraps a screen so that every draw is checked not to change it (``snapshot`` says what
+    "it" is: the screen's state and the game's), counting the draws."""
+
+    inner: Screen
+    snapshot: Callable[[], object]
+    draws: int = 0
+
+    @property
+    def is_overlay(self) -> bool:
+        return self.inner.is_overlay
+
+    def on_event(self, event: pygame.event.Event) -> Action | None:
+        return self.inner.on_event(event)
+
+    def update(self, dt: float) -> bool:
+        return self.inner.update(dt)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        before = self.snapshot()
+        self.inner.draw(surface)
+        assert self.snapshot() == before, "draw changed the screen"
+        self.draws += 1

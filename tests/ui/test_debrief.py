@@ -2,6 +2,7 @@
 
 import os
 import random
+from functools import partial
 from pathlib import Path
 
 import attrs
@@ -28,7 +29,7 @@ from game.ui.screens.debrief import (
 from game.ui.screens.outcome import finished_games, rich_game
 from game.ui.settings import Settings, TextSize
 from game.ui.shots import SETTLE_SECONDS, render_screens
-from game.ui.testing import click, key, monkey_events, move, wheel
+from game.ui.testing import DrawWatcher, click, key, monkey_events, move, wheel
 from game.ui.widgets import Button
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -363,41 +364,18 @@ def test_drawing_changes_nothing(ctx: UiContext, rich: GameState) -> None:
         assert _snapshot(screen) == before
 
 
-@attrs.define(eq=False)
-class Watched:
-    """A debrief whose every draw is checked not to change the screen or the game."""
-
-    inner: DebriefScreen
-    draws: int = 0
-
-    @property
-    def is_overlay(self) -> bool:
-        return self.inner.is_overlay
-
-    def on_event(self, event: pygame.event.Event) -> Action | None:
-        return self.inner.on_event(event)
-
-    def update(self, dt: float) -> bool:
-        return self.inner.update(dt)
-
-    def draw(self, surface: pygame.Surface) -> None:
-        before = _snapshot(self.inner)
-        self.inner.draw(surface)
-        assert _snapshot(self.inner) == before, "draw changed the screen"
-        self.draws += 1
-
-
 @pytest.mark.parametrize("size", [TextSize.NORMAL, TextSize.LARGE])
 def test_monkey(rich: GameState, size: TextSize) -> None:
     ctx = UiContext(Settings(text_size=size))
     calls = Callbacks()
-    watched: list[Watched] = []
+    watched: list[DrawWatcher] = []
     with_next = [True]
 
     def fresh() -> Screen:
         # Alternate between a debrief with a next summit and one without.
         with_next[0] = not with_next[0]
-        watched.append(Watched(_screen(ctx, rich, calls, next_summit=with_next[0])))
+        screen = _screen(ctx, rich, calls, next_summit=with_next[0])
+        watched.append(DrawWatcher(screen, partial(_snapshot, screen)))
         return watched[-1]
 
     events = ScriptedEvents(monkey_events(random.Random(f"debrief-{size}"), MONKEY_EVENTS))

@@ -3,9 +3,9 @@
 import os
 import random
 from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 
-import attrs
 import pygame
 import pytest
 
@@ -26,7 +26,7 @@ from game.ui.screens.outcome import (
 )
 from game.ui.settings import AnimationSpeed, Settings, TextSize
 from game.ui.shots import SETTLE_SECONDS, render_screens
-from game.ui.testing import click, key, monkey_events
+from game.ui.testing import DrawWatcher, click, key, monkey_events
 
 GOLDEN = Path(__file__).parent / "golden"
 HANOI_ENDINGS = (
@@ -312,29 +312,8 @@ def test_drawing_changes_nothing(ctx: UiContext, games: dict[str, Found]) -> Non
 # --- Monkey ------------------------------------------------------------------------------------
 
 
-@attrs.define(eq=False)
-class Watched:
-    """A screen whose every draw is checked not to change the screen or the game."""
-
-    inner: OutcomeScreen
-    draws: int = 0
-
-    @property
-    def is_overlay(self) -> bool:
-        return self.inner.is_overlay
-
-    def on_event(self, event: pygame.event.Event) -> Action | None:
-        return self.inner.on_event(event)
-
-    def update(self, dt: float) -> bool:
-        return self.inner.update(dt)
-
-    def draw(self, surface: pygame.Surface) -> None:
-        before = (self.inner.elapsed, self.inner.state.hash, self.inner.focus.index)
-        self.inner.draw(surface)
-        after = (self.inner.elapsed, self.inner.state.hash, self.inner.focus.index)
-        assert before == after, "draw changed the screen"
-        self.draws += 1
+def _outcome_snapshot(screen: OutcomeScreen) -> object:
+    return (screen.elapsed, screen.state.hash, screen.focus.index)
 
 
 @pytest.mark.parametrize("ending_id", ["walkout", "embassies", "regional_handoff"])
@@ -342,10 +321,11 @@ def test_monkey(games: dict[str, Found], ending_id: str) -> None:
     ctx = UiContext(Settings())
     state = games[ending_id].state
     calls = Calls()
-    watched: list[Watched] = []
+    watched: list[DrawWatcher] = []
 
     def fresh() -> Screen:
-        watched.append(Watched(OutcomeScreen(ctx, state, calls)))
+        screen = OutcomeScreen(ctx, state, calls)
+        watched.append(DrawWatcher(screen, partial(_outcome_snapshot, screen)))
         return watched[-1]
 
     events = ScriptedEvents(monkey_events(random.Random(f"outcome-{ending_id}"), MONKEY_EVENTS))
