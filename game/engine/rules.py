@@ -425,31 +425,25 @@ class _Reading:
     value: int
     threshold: int
 
-    def short(self) -> str:
+    def _say(self, below: str, above: str, *, why: bool) -> str:
+        """The reading in words: ``below`` is the verb for a need with a minimum, ``above``
+        for one with a maximum; ``why`` adds their reason."""
         need = self.need
         if need.at_least is not None:
-            verb = f"is below the {self.threshold} they need"
+            verb = f"{below} the {self.threshold} they need"
         else:
-            verb = f"is above the {self.threshold} they can accept"
-        why = f"; {need.why}" if need.why else ""
-        return f"{self.label} {self.value} {verb} {need.context}{why}"
+            verb = f"{above} the {self.threshold} they can accept"
+        reason = f"; {need.why}" if why and need.why else ""
+        return f"{self.label} {self.value} {verb} {need.context}{reason}"
+
+    def short(self) -> str:
+        return self._say("is below", "is above", why=True)
 
     def close(self) -> str:
-        need = self.need
-        if need.at_least is not None:
-            verb = f"is close to the {self.threshold} they need"
-        else:
-            verb = f"is just above the {self.threshold} they can accept"
-        why = f"; {need.why}" if need.why else ""
-        return f"{self.label} {self.value} {verb} {need.context}{why}"
+        return self._say("is close to", "is just above", why=True)
 
     def met(self) -> str:
-        need = self.need
-        if need.at_least is not None:
-            verb = f"meets the {self.threshold} they need"
-        else:
-            verb = f"is within the {self.threshold} they can accept"
-        return f"{self.label} {self.value} {verb} {need.context}"
+        return self._say("meets", "is within", why=False)
 
 
 def _threshold(state: GameState, need: Need, shift: int) -> tuple[int, int]:
