@@ -40,19 +40,6 @@ def _ticks(top: int) -> tuple[float, ...]:
     return tuple(float(v) for v in range(0, top + step, step))
 
 
-def _render(chart: object, ctx: object, size: tuple[int, int]) -> object:
-    import pygame
-
-    from game.ui.chart import BarChart, LineChart
-    from game.ui.context import UiContext
-
-    assert isinstance(chart, BarChart | LineChart) and isinstance(ctx, UiContext)
-    surface = pygame.Surface(size)
-    surface.fill(ctx.palette.paper)
-    chart.draw(surface, surface.get_rect().inflate(-2 * MARGIN, -2 * MARGIN), ctx)
-    return surface
-
-
 def draw_charts(report: ClassReport, out: Path) -> list[Path]:
     """Write endings.png and trust.png into ``out`` and return their paths."""
     # Drawing needs no window; a machine without a display must still make the report.
@@ -94,7 +81,7 @@ def draw_charts(report: ClassReport, out: Path) -> list[Path]:
         horizontal=True,
     )
     endings = out / "endings.png"
-    _save_png(_render(bars, ctx, ENDINGS_SIZE), endings)
+    _save_png(bars.render(ctx, ENDINGS_SIZE, MARGIN), endings)
 
     longest = max((len(row.trust) for row in rows), default=2)
     student_lines = tuple(
@@ -125,5 +112,5 @@ def draw_charts(report: ClassReport, out: Path) -> list[Path]:
         legend=False,
     )
     trust = out / "trust.png"
-    _save_png(_render(lines, ctx, TRUST_SIZE), trust)
+    _save_png(lines.render(ctx, TRUST_SIZE, MARGIN), trust)
     return [endings, trust]

@@ -21,7 +21,7 @@ from __future__ import annotations
 import enum
 import itertools
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Final
 
 import attrs
@@ -303,6 +303,18 @@ def _draw_title(surface: pygame.Surface, ctx: UiContext, title: str, rect: pygam
     return text.get_height() + GAP
 
 
+def _on_paper(
+    draw: Callable[[pygame.Surface, pygame.Rect, UiContext], None],
+    ctx: UiContext,
+    size: tuple[int, int],
+    margin: int,
+) -> pygame.Surface:
+    surface = pygame.Surface(size)
+    surface.fill(ctx.palette.paper)
+    draw(surface, surface.get_rect().inflate(-2 * margin, -2 * margin), ctx)
+    return surface
+
+
 @attrs.frozen
 class LineChart:
     """Series of values over an x axis, with optional bands (e.g. rounds) behind them."""
@@ -365,12 +377,9 @@ class LineChart:
         px, py = self.to_screen(self.layout(ctx, rect).plot, x, y)
         return (round(px), round(py))
 
-    def render(self, ctx: UiContext, size: tuple[int, int]) -> pygame.Surface:
-        """The chart alone on paper, ``size`` pixels (e.g. for a report image)."""
-        surface = pygame.Surface(size)
-        surface.fill(ctx.palette.paper)
-        self.draw(surface, surface.get_rect(), ctx)
-        return surface
+    def render(self, ctx: UiContext, size: tuple[int, int], margin: int = 0) -> pygame.Surface:
+        """The chart alone on paper, ``size`` pixels with ``margin`` left blank around it."""
+        return _on_paper(self.draw, ctx, size, margin)
 
     def draw(self, surface: pygame.Surface, rect: pygame.Rect, ctx: UiContext) -> None:
         """Paint the chart inside ``rect``; the area behind it is left as it is."""
@@ -606,12 +615,9 @@ class BarChart:
         height = round(length * plot.height)
         return pygame.Rect(round(plot.left + start), round(base) - height, round(bar - 2), height)
 
-    def render(self, ctx: UiContext, size: tuple[int, int]) -> pygame.Surface:
-        """The chart alone on paper, ``size`` pixels."""
-        surface = pygame.Surface(size)
-        surface.fill(ctx.palette.paper)
-        self.draw(surface, surface.get_rect(), ctx)
-        return surface
+    def render(self, ctx: UiContext, size: tuple[int, int], margin: int = 0) -> pygame.Surface:
+        """The chart alone on paper, ``size`` pixels with ``margin`` left blank around it."""
+        return _on_paper(self.draw, ctx, size, margin)
 
     def draw(self, surface: pygame.Surface, rect: pygame.Rect, ctx: UiContext) -> None:
         """Paint the chart inside ``rect``."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import random
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Final
 
 import attrs
@@ -12,7 +12,7 @@ import pygame
 from game.ui import theme
 from game.ui.app import App, FixedClock, OffscreenDisplay, ScriptedEvents, ScriptStep
 from game.ui.context import UiContext
-from game.ui.screen import Action, Screen
+from game.ui.screen import Action, Reset, Screen
 from game.ui.session import Controller
 
 
@@ -196,3 +196,19 @@ class DrawWatcher:
         self.inner.draw(surface)
         assert self.snapshot() == before, "draw changed the screen"
         self.draws += 1
+
+
+def run_until_exhausted(
+    app: App, events: ScriptedEvents, restart: Callable[[], Sequence[Screen]]
+) -> int:
+    """Run the real loop until the scripted input is used up, putting the screens of
+    ``restart()`` back whenever a Quit or a last Pop ends a run; return how often it did."""
+    restarts = 0
+    while True:
+        app.run()
+        if events.is_exhausted:
+            return restarts
+        stack = list(restart())
+        app.apply(Reset(stack[0]))
+        app.stack = stack
+        restarts += 1

@@ -17,7 +17,7 @@ from game.ui import theme
 from game.ui.app import App, FixedClock, OffscreenDisplay, ScriptedEvents
 from game.ui.chart import COLOUR_BLIND_SERIES, STANDARD_SERIES
 from game.ui.context import UiContext
-from game.ui.screen import Action, Reset, Screen
+from game.ui.screen import Action, Screen
 from game.ui.screens.debrief import (
     PAGES,
     VIEW,
@@ -29,7 +29,7 @@ from game.ui.screens.debrief import (
 from game.ui.screens.outcome import finished_games, rich_game
 from game.ui.settings import Settings, TextSize
 from game.ui.shots import SETTLE_SECONDS, render_screens
-from game.ui.testing import DrawWatcher, click, key, monkey_events, move, wheel
+from game.ui.testing import DrawWatcher, click, key, monkey_events, move, run_until_exhausted, wheel
 from game.ui.widgets import Button
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -387,11 +387,7 @@ def test_monkey(rich: GameState, size: TextSize) -> None:
         clock=FixedClock(),
         persist_settings=False,
     )
-    while True:
-        app.run()
-        if events.is_exhausted:
-            break
-        app.apply(Reset(fresh()))
+    run_until_exhausted(app, events, lambda: [fresh()])
     assert events.delivered >= MONKEY_EVENTS
     assert sum(w.draws for w in watched) > 0
     assert calls.replay + calls.export + calls.title > 0

@@ -11,11 +11,11 @@ import pytest
 
 from game.ui.app import App, FixedClock, OffscreenDisplay, ScriptedEvents, ScriptStep
 from game.ui.context import UiContext
-from game.ui.screen import Reset, Screen
+from game.ui.screen import Screen
 from game.ui.session import Session
 from game.ui.settings import Settings
 from game.ui.shots import gallery, shot_controller
-from game.ui.testing import monkey_events
+from game.ui.testing import monkey_events, run_until_exhausted
 
 EVENTS = 2000
 BATCH = 16
@@ -78,13 +78,6 @@ def test_monkey_on_game_screens(name: str, tmp_path: Path) -> None:
         persist_settings=False,
     )
     app.stack = list(stack)
-    while True:
-        app.run()
-        if events.is_exhausted:
-            break
-        # Quit or a last Pop ended the run: start the screen again and keep the input coming.
-        restart = fresh()
-        app.apply(Reset(restart[0]))
-        app.stack = list(restart)
+    run_until_exhausted(app, events, fresh)
     assert events.delivered >= EVENTS
     assert app.frames_drawn > 0

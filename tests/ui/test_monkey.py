@@ -8,13 +8,13 @@ import pytest
 
 from game.ui.app import App, FixedClock, OffscreenDisplay, ScriptedEvents
 from game.ui.context import UiContext
-from game.ui.screen import Reset, Screen
+from game.ui.screen import Screen
 from game.ui.screens.dialog import Choice, DialogScreen
 from game.ui.screens.settings_screen import SettingsScreen
 from game.ui.screens.text_pages import TextPagesScreen
 from game.ui.screens.title import default_title
 from game.ui.settings import Settings
-from game.ui.testing import monkey_events
+from game.ui.testing import monkey_events, run_until_exhausted
 from game.ui.texts import BRIEFING, HOW_TO_PLAY
 from game.ui.widgets import ButtonKind
 
@@ -52,13 +52,6 @@ def test_monkey(name: str) -> None:
     stream = monkey_events(random.Random(f"monkey-{name}"), EVENTS)
     events = ScriptedEvents(iter(lambda: list(itertools.islice(stream, BATCH)), []))
     app = App(ctx, factory(ctx), display=OffscreenDisplay(), events=events, clock=FixedClock())
-    restarts = 0
-    while True:
-        app.run()
-        if events.is_exhausted:
-            break
-        # Quit or a last Pop ended the run: start the screen again and keep the input coming.
-        restarts += 1
-        app.apply(Reset(factory(ctx)))
+    run_until_exhausted(app, events, lambda: [factory(ctx)])
     assert events.delivered >= EVENTS
     assert app.frames_drawn > 0

@@ -14,7 +14,7 @@ from game.scenarios import load_scenario
 from game.ui import scenes, theme
 from game.ui.app import App, FixedClock, OffscreenDisplay, ScriptedEvents
 from game.ui.context import UiContext
-from game.ui.screen import Action, Reset, Screen
+from game.ui.screen import Action, Screen
 from game.ui.screens.outcome import (
     Found,
     OutcomeScreen,
@@ -26,7 +26,7 @@ from game.ui.screens.outcome import (
 )
 from game.ui.settings import AnimationSpeed, Settings, TextSize
 from game.ui.shots import SETTLE_SECONDS, render_screens
-from game.ui.testing import DrawWatcher, click, key, monkey_events
+from game.ui.testing import DrawWatcher, click, key, monkey_events, run_until_exhausted
 
 GOLDEN = Path(__file__).parent / "golden"
 HANOI_ENDINGS = (
@@ -337,11 +337,7 @@ def test_monkey(games: dict[str, Found], ending_id: str) -> None:
         clock=FixedClock(),
         persist_settings=False,
     )
-    while True:
-        app.run()
-        if events.is_exhausted:
-            break
-        app.apply(Reset(fresh()))
+    run_until_exhausted(app, events, lambda: [fresh()])
     assert events.delivered >= MONKEY_EVENTS
     assert calls.count > 0, "random input found Continue"
     assert sum(w.draws for w in watched) > 0

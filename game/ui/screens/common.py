@@ -74,3 +74,13 @@ def place_buttons_right(buttons: Sequence[Button], ctx: UiContext, right: int, b
             right - width, bottom - theme.CONTROL_HEIGHT, width, theme.CONTROL_HEIGHT
         )
         right = button.rect.left - 2 * theme.UNIT
+
+
+def footer_back_rect() -> pygame.Rect:
+    """Where a screen's Back button sits: bottom left, two columns wide."""
+    return pygame.Rect(
+        theme.MARGIN_X,
+        theme.CONTENT_BOTTOM - theme.CONTROL_HEIGHT,
+        theme.span(2),
+        theme.CONTROL_HEIGHT,
+    )

@@ -16,7 +16,7 @@ from game.scenarios import load_scenario, resolve, scenario_for_code
 from game.ui import theme
 from game.ui.context import UiContext
 from game.ui.screen import Action, Pop, Push
-from game.ui.screens.common import draw_header, draw_key_hints, draw_side_panel
+from game.ui.screens.common import draw_header, draw_key_hints, draw_side_panel, footer_back_rect
 from game.ui.session import GameSetup
 from game.ui.theme import TextRole
 from game.ui.widgets import (
@@ -230,12 +230,7 @@ class NewGameScreen:
         self.begin.rect = pygame.Rect(
             right - width, theme.CONTENT_BOTTOM - theme.CONTROL_HEIGHT, width, theme.CONTROL_HEIGHT
         )
-        self.back.rect = pygame.Rect(
-            theme.MARGIN_X,
-            theme.CONTENT_BOTTOM - theme.CONTROL_HEIGHT,
-            theme.span(2),
-            theme.CONTROL_HEIGHT,
-        )
+        self.back.rect = footer_back_rect()
 
     # -- screen protocol --
 

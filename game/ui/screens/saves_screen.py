@@ -17,7 +17,7 @@ from game.saves import SaveInfo, SaveKind, SaveStore, describe_time
 from game.ui import theme
 from game.ui.context import UiContext
 from game.ui.screen import Action, Apply, Chain, Pop, Push
-from game.ui.screens.common import draw_header, draw_key_hints
+from game.ui.screens.common import draw_header, draw_key_hints, footer_back_rect
 from game.ui.screens.dialog import Choice, DialogScreen
 from game.ui.session import DeleteSave, LoadSave, SaveSlot, Session
 from game.ui.theme import TextRole
@@ -270,12 +270,7 @@ class SavesScreen:
             else:
                 row.rect = pygame.Rect(0, 0, 0, 0)
                 delete.rect = pygame.Rect(0, 0, 0, 0)
-        self.back.rect = pygame.Rect(
-            theme.MARGIN_X,
-            theme.CONTENT_BOTTOM - theme.CONTROL_HEIGHT,
-            theme.span(2),
-            theme.CONTROL_HEIGHT,
-        )
+        self.back.rect = footer_back_rect()
         controls: list[Control] = []
         if self.saving:
             controls += [self.name, self.save_button]

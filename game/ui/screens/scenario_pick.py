@@ -14,7 +14,7 @@ from game.scenarios import load_scenario, scenario_paths
 from game.ui import theme
 from game.ui.context import UiContext
 from game.ui.screen import Action, Pop, Push
-from game.ui.screens.common import draw_header, draw_key_hints, draw_side_panel
+from game.ui.screens.common import draw_header, draw_key_hints, draw_side_panel, footer_back_rect
 from game.ui.theme import TextRole
 from game.ui.widgets import (
     ActionFn,
@@ -185,12 +185,7 @@ class ScenarioScreen:
             row.rect = pygame.Rect(
                 area.left, LIST_TOP + i * (height + theme.UNIT), area.width, height
             )
-        self.back.rect = pygame.Rect(
-            theme.MARGIN_X,
-            theme.CONTENT_BOTTOM - theme.CONTROL_HEIGHT,
-            theme.span(2),
-            theme.CONTROL_HEIGHT,
-        )
+        self.back.rect = footer_back_rect()
 
     def on_event(self, event: pygame.event.Event) -> Action | None:
         self._layout()

@@ -27,6 +27,7 @@ from game.ui import art, theme
 from game.ui.assets import Cue
 from game.ui.context import UiContext
 from game.ui.screen import Action, Apply, Chain, Pop, Push, Screen
+from game.ui.screens.common import draw_header, draw_key_hints, footer_back_rect
 from game.ui.screens.costs import offer_costs
 from game.ui.screens.dialog import Choice, DialogScreen
 from game.ui.screens.hints import AdviserNote, Focus, next_hint
@@ -1325,12 +1326,7 @@ class LogScreen:
             theme.CONTENT_BOTTOM - theme.CONTROL_HEIGHT - 3 * theme.UNIT - self.log.rect.top
         )
         self.back = Button(label="Back", kind=ButtonKind.SECONDARY, hint="Esc", on_activate=Pop)
-        self.back.rect = pygame.Rect(
-            theme.MARGIN_X,
-            theme.CONTENT_BOTTOM - theme.CONTROL_HEIGHT,
-            theme.span(2),
-            theme.CONTROL_HEIGHT,
-        )
+        self.back.rect = footer_back_rect()
         self.focus = FocusGroup([self.log, self.back])
 
     def on_event(self, event: pygame.event.Event) -> Action | None:
@@ -1342,8 +1338,6 @@ class LogScreen:
         return self.focus.update(dt)
 
     def draw(self, surface: pygame.Surface) -> None:
-        from game.ui.screens.common import draw_header, draw_key_hints
-
         ctx = self.ctx
         surface.fill(ctx.palette.paper)
         header = theme.grid_rect(0, theme.COLUMNS, theme.MARGIN_Y, 0)
