@@ -21,7 +21,7 @@ from game.engine import (
     Move,
     Scenario,
     apply,
-    legal_moves,
+    move_options,
     outcome,
 )
 from game.engine.parse import syntax_problem
@@ -108,7 +108,7 @@ def read_script(path: Path) -> Script:
 
 def legal_summary(state: GameState) -> str:
     """The moves available now, comma-separated (or a note that the summit is over)."""
-    moves = [str(option.move) for option in legal_moves(state) if option.available]
+    moves = [str(option.move) for option in move_options(state) if option.available]
     return ", ".join(moves) if moves else "none (the summit is over)"
 
 
@@ -120,7 +120,7 @@ class BadMoveError(ValueError):
         self.move = move
         self.reason = reason
         self.state = state
-        self.legal = [str(option.move) for option in legal_moves(state) if option.available]
+        self.legal = [str(option.move) for option in move_options(state) if option.available]
         super().__init__(f'move {number} "{move}": {reason}; legal moves: {legal_summary(state)}')
 
 
@@ -302,7 +302,7 @@ def protocol_message(state: GameState, who: Who = NOBODY) -> dict[str, Any]:
         "accords": [accord.id for accord in state.accords],
         "legal": [
             {"move": str(o.move), "label": o.label, "available": o.available, "reason": o.reason}
-            for o in legal_moves(state)
+            for o in move_options(state)
         ],
         "last": last,
         "pending": pending,
@@ -372,7 +372,7 @@ def interactive(
         if state.pending is not None:
             counter = scenario.counters[state.pending]
             write(f"  Their proposal: {counter.label}. {counter.summary}\n")
-        options = [o for o in legal_moves(state) if o.available]
+        options = [o for o in move_options(state) if o.available]
         for number, option in enumerate(options, start=1):
             write(f"  {number:>2}. {option.label}  [{option.move}]\n")
         write("Your move (number or id, q to stop): ")

@@ -193,12 +193,12 @@ def find_scenario(scenario_id: str, also: str = "") -> Scenario | None:
 
 def _rebuild(scenario: Scenario, transcript: Transcript) -> tuple[GameState, ...]:
     """Every state of a verified transcript, from the start to the end."""
-    from game.engine import Move, ReactionKind, apply, new_game
+    from game.engine import ChosenBy, Move, ReactionKind, apply, new_game
 
     state = new_game(scenario, transcript.seed, transcript.carry)
     states = [state]
     for record in transcript.turns:
-        chosen = ReactionKind(record.reaction) if record.chosen_by == "player" else None
+        chosen = ReactionKind(record.reaction) if record.chosen_by is ChosenBy.PLAYER else None
         state = apply(state, Move.parse(record.move), chosen).state
         states.append(state)
     return tuple(states)

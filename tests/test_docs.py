@@ -1289,7 +1289,7 @@ def _verify_table() -> set[str]:
 
 MISTYPED = "HNOI-16JK"
 """The class code the teacher's guide shows being refused: it must stay invalid."""
-MISREAD = "PJU2-2TFF"
+MISREAD = "K2UC-QMS1"
 """A verification code written down with U for V, which the teacher's guide shows refused."""
 
 

@@ -8,6 +8,7 @@ import attrs
 import pytest
 
 from game.engine import (
+    ChosenBy,
     GameOverError,
     IllegalMoveError,
     Move,
@@ -18,7 +19,7 @@ from game.engine import (
     available_moves,
     is_legal,
     judge,
-    legal_moves,
+    move_options,
     new_game,
     outcome,
 )
@@ -85,7 +86,7 @@ def test_an_accepted_offer_creates_its_accord_and_moves_meters(hanoi: Scenario) 
     assert state.meter("trust") > before.meter("trust")
     assert state.meter("risk") < before.meter("risk")
     assert not is_legal(state, Move("mutual_restraint", "written"))
-    reasons = {str(o.move): o.reason for o in legal_moves(state)}
+    reasons = {str(o.move): o.reason for o in move_options(state)}
     assert reasons["mutual_restraint:written"] == "already agreed"
 
 
@@ -96,7 +97,7 @@ def test_the_historical_ask_is_a_counter_offer_the_player_must_answer(hanoi: Sce
     assert reaction.counter == "yongbyon_for_most_sanctions"
     assert "trust" in reaction.why and "95" in reaction.why
     assert available_moves(state) == (Move("accept"), Move("reject"))
-    options = {str(o.move): o for o in legal_moves(state)}
+    options = {str(o.move): o for o in move_options(state)}
     assert options["embassies"].reason == "answer their proposal first (accept or reject)"
     accepted = apply(state, Move("accept")).state
     assert accepted.accords[-1].id == "yongbyon_for_relief"
@@ -130,7 +131,7 @@ def test_unknown_moves_and_variants_are_refused_with_a_reason(hanoi: Scenario) -
 
 def test_locked_offers_say_why(hanoi: Scenario) -> None:
     state = new_game(hanoi, 1)
-    reasons = {str(o.move): o.reason for o in legal_moves(state) if not o.available}
+    reasons = {str(o.move): o.reason for o in move_options(state) if not o.available}
     assert reasons["embassies"].startswith("embassies come after liaison offices")
     assert "needs liaison offices in both capitals agreed first" in reasons["embassies"]
     assert "trust 15 is below 70" in reasons["embassies"] or "trust" in reasons["embassies"]
@@ -152,8 +153,8 @@ def test_walking_away_ends_the_summit_without_a_statement(hanoi: Scenario) -> No
     assert result is not None and result.ending.id == "walked_away"
     with pytest.raises(GameOverError):
         apply(state, Move("next_summit", "working_level"))
-    assert all(not o.available for o in legal_moves(state))
-    assert all(o.reason == "the summit is over" for o in legal_moves(state))
+    assert all(not o.available for o in move_options(state))
+    assert all(o.reason == "the summit is over" for o in move_options(state))
 
 
 def test_repeating_a_refused_offer_costs_patience(hanoi: Scenario) -> None:
@@ -220,7 +221,7 @@ def test_domestic_pressure_can_make_the_statement_unsignable(hanoi: Scenario) ->
     meters[domestic] = 80
     lunch = next(i for i, r in enumerate(hanoi.rounds) if r.id == "lunch")
     probe = attrs.evolve(state, round=lunch, meters=tuple(meters))
-    reasons = {str(o.move): o.reason for o in legal_moves(probe)}
+    reasons = {str(o.move): o.reason for o in move_options(probe)}
     assert "a President who can sell it at home" in reasons["joint_statement"]
     assert "domestic pressure 80 is above 75" in reasons["joint_statement"]
     # Calling Washington is the way back: it lowers the pressure, less each time.
@@ -259,7 +260,7 @@ def test_hot_seat_player_chooses_among_allowed_reactions(hanoi: Scenario) -> Non
     other = next(k for k in verdict.allowed if k is not verdict.kind)
     result = apply(state, move, other)
     assert result.reaction.kind is other
-    assert result.reaction.chosen_by == "player"
+    assert result.reaction.chosen_by is ChosenBy.PLAYER
     assert "by their choice; the rules would have" in result.reaction.why
     not_allowed = [k for k in ReactionKind if k not in verdict.allowed]
     with pytest.raises(IllegalMoveError, match="the rules do not allow"):

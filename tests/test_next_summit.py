@@ -24,7 +24,7 @@ from game.engine import (
     Terminal,
     apply,
     carry_from,
-    legal_moves,
+    move_options,
     new_game,
     outcome,
 )
@@ -228,7 +228,7 @@ def test_a_hanoi_game_carries_trust_and_accords_into_the_next_summit(
     assert all(accord.prior for accord in state.accords)
     assert {accord.id for accord in state.accords} == set(expected)
 
-    reasons = {str(option.move): option for option in legal_moves(state)}
+    reasons = {str(option.move): option for option in move_options(state)}
     assert not reasons["liaison_offices"].available
     assert reasons["liaison_offices"].reason == PRIOR_REASON
     statement = reasons["joint_statement"]

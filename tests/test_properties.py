@@ -12,7 +12,7 @@ from game.engine import (
     Scenario,
     apply,
     available_moves,
-    legal_moves,
+    move_options,
     new_game,
 )
 from game.engine.state import GameState
@@ -52,7 +52,7 @@ def test_a_finished_game_accepts_no_move(seed: int, choices: list[int]) -> None:
     state = play_choices(HANOI, seed, [*choices, *range(60)])
     assert state.is_over
     assert available_moves(state) == ()
-    for option in legal_moves(state):
+    for option in move_options(state):
         assert not option.available
         try:
             apply(state, option.move)
@@ -106,7 +106,7 @@ def test_a_different_move_gives_a_different_state_hash(
 @given(SEEDS, CHOICES)
 def test_every_unavailable_move_says_why(seed: int, choices: list[int]) -> None:
     state = play_choices(HANOI, seed, choices)
-    for option in legal_moves(state):
+    for option in move_options(state):
         assert option.available == (option.reason == "")
         assert option.available == (option.move in available_moves(state))
 

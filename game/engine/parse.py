@@ -20,11 +20,13 @@ from game.engine.scenario import (
     CarrySpec,
     Condition,
     CounterOffer,
+    Direction,
     Effect,
     Ending,
     Event,
     Line,
     Meter,
+    MeterRole,
     Need,
     Offer,
     OfferKind,
@@ -50,6 +52,8 @@ ANSWERS: Final = ("accept", "reject")
 _ID_PATTERN: Final = re.compile(r"[a-z][a-z0-9_]*\Z")
 _REACTION_KEYS: Final = ("accept", "counter", "defer", "reject", "walkout", "noted", "ended")
 _STANCE_KEY: Final = "stance"
+_DIRECTIONS: Final = tuple(d.value for d in Direction)
+_ROLES: Final = tuple(r.value for r in MeterRole)
 _UNJUDGED: Final = (OfferKind.WALK_AWAY, OfferKind.RECESS)
 
 
@@ -419,7 +423,7 @@ class _Builder:
     # --- sections -----------------------------------------------------------------------
 
     def build_meters(self) -> None:
-        meters = []
+        meters: list[Meter] = []
         tables = self.root.tables("meters", required=True)
         for index, table in enumerate(tables):
             ident = self.identifier(table, self.meter_ids, index)
@@ -431,9 +435,22 @@ class _Builder:
                 table.report("max", f"expected more than min ({low}), got {high}")
                 high = low + 1
             start = table.integer("start", low=low, high=high)
-            good = table.text("good", "high")
-            if good not in ("high", "low"):
-                table.report("good", f'expected "high" or "low", got "{good}"')
+            good_text = table.text("good", "high")
+            good = Direction.HIGH
+            if good_text in _DIRECTIONS:
+                good = Direction(good_text)
+            else:
+                table.report("good", f'expected "high" or "low", got "{good_text}"')
+            role: MeterRole | None = None
+            role_text = table.text("role", "")
+            if role_text:
+                if role_text not in _ROLES:
+                    names = ", ".join(f'"{r}"' for r in _ROLES)
+                    table.report("role", f'expected one of {names}, got "{role_text}"')
+                elif any(m.role is MeterRole(role_text) for m in meters):
+                    table.report("role", f'expected one meter with role "{role_text}", got two')
+                else:
+                    role = MeterRole(role_text)
             meters.append(
                 Meter(
                     id=ident,
@@ -443,6 +460,7 @@ class _Builder:
                     maximum=high,
                     start=start,
                     good=good,
+                    role=role,
                 )
             )
             table.done()

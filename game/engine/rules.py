@@ -16,6 +16,7 @@ import attrs
 from game.engine.rng import draw, pick_weighted, seed_state
 from game.engine.scenario import (
     Condition,
+    Direction,
     Effect,
     Need,
     Offer,
@@ -29,6 +30,7 @@ from game.engine.state import (
     REJECT,
     Accord,
     Carry,
+    ChosenBy,
     GameOverError,
     GameState,
     IllegalMoveError,
@@ -321,8 +323,9 @@ def is_legal(state: GameState, move: Move) -> bool:
     return True
 
 
-def legal_moves(state: GameState) -> tuple[MoveOption, ...]:
-    """Every move of the scenario, each marked available or not with the reason.
+def move_options(state: GameState) -> tuple[MoveOption, ...]:
+    """Every move of the scenario, each marked available or not with the reason (the playable
+    ones alone come from :func:`available_moves`).
 
     Offers with variants are listed once per variant. Answers to a counter-offer come first
     while one is pending.
@@ -374,7 +377,7 @@ def _menu(scenario: Scenario) -> tuple[tuple[Offer, tuple[Move, ...]], ...]:
 
 
 def available_moves(state: GameState) -> tuple[Move, ...]:
-    """Only the moves that can be played now, in the order of :func:`legal_moves`."""
+    """Only the moves that can be played now, in the order of :func:`move_options`."""
     if state.terminal is not None:
         return ()
     if state.pending is not None:
@@ -570,7 +573,7 @@ def _shift_diminished(scenario: Scenario, values: list[int], effect: Effect, rep
     specs = scenario.meters
     for index, delta in effect.meters:
         spec = specs[index]
-        gain = delta > 0 if spec.good == "high" else delta < 0
+        gain = delta > 0 if spec.good is Direction.HIGH else delta < 0
         # Integer division toward zero, so a shrinking gain never flips into a loss.
         change = int(delta / (repeats + 1)) if gain else delta
         values[index] = min(max(values[index] + change, spec.minimum), spec.maximum)
@@ -629,7 +632,7 @@ class _Draft:
         self.why = ""
         self.counter: str | None = None
         self.accord: str | None = None
-        self.chosen_by = "engine"
+        self.chosen_by = ChosenBy.ENGINE
         self.events: tuple[str, ...] = ()
 
     def holds(self, condition: Condition) -> bool:
@@ -665,7 +668,7 @@ def _turn_hash(previous: str, number: int, move: Move, d: _Draft) -> str:
     accords = ",".join(f"{a.id}:{a.variant}" for a in d.accords)
     terminal = d.terminal.value if d.terminal else ""
     text = (
-        f"{previous}|{number}|{move}|{d.kind.value}|{d.chosen_by}|{d.counter}|{d.why}|"
+        f"{previous}|{number}|{move}|{d.kind.value}|{d.chosen_by.value}|{d.counter}|{d.why}|"
         f"{d.meters}|{d.stance}|{d.round}|{d.turn_in_round}|{accords}|{d.pending}|"
         f"{terminal}|{d.events}|{d.rng}"
     )
@@ -773,7 +776,7 @@ def _offer(
     kind = verdict.kind
     why = verdict.why
     if chosen is not None:
-        draft.chosen_by = "player"
+        draft.chosen_by = ChosenBy.PLAYER
         if chosen is not kind:
             allowed = verdict.allowed(state, offer)
             if chosen not in allowed:

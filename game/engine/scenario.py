@@ -26,6 +26,22 @@ class Terminal(enum.Enum):
     """The schedule ran out without a joint statement."""
 
 
+class Direction(enum.Enum):
+    """Which way a meter is better for the player."""
+
+    HIGH = "high"
+    """A higher value is better (trust, patience, leverage)."""
+    LOW = "low"
+    """A lower value is better (domestic pressure, risk exposure)."""
+
+
+class MeterRole(enum.Enum):
+    """What a meter means to every front end, so no code names a scenario's meter ids."""
+
+    TRUST = "trust"
+    """The one number the player's eye returns to: shown front and centre, charted, scored."""
+
+
 class OfferKind(enum.Enum):
     """What an offer does besides being judged."""
 
@@ -56,8 +72,10 @@ class Meter:
     """Highest value; changes are clamped to it."""
     start: int
     """Value at the start of a game (before the counterpart profile adjusts it)."""
-    good: str
-    """``"high"`` when a higher value is better for the player, ``"low"`` otherwise."""
+    good: Direction
+    """Which way is better for the player."""
+    role: MeterRole | None = None
+    """What the meter stands for to the front ends (at most one meter per role)."""
 
 
 @attrs.frozen
@@ -451,6 +469,13 @@ class Scenario:
     counter_index: Mapping[str, int] = attrs.field(eq=False, repr=False)
     transitions_from: tuple[tuple[Transition, ...], ...] = attrs.field(eq=False, repr=False)
     """For each stance, the transitions that leave it, in file order."""
+
+    def role_index(self, role: MeterRole) -> int | None:
+        """Index of the meter that plays ``role``, or None when no meter does."""
+        for index, meter in enumerate(self.meters):
+            if meter.role is role:
+                return index
+        return None
 
     def meter(self, meter_id: str) -> Meter:
         """The meter with this id (KeyError if absent)."""

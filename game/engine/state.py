@@ -61,6 +61,15 @@ class Move:
         return f"{self.offer}:{self.variant}" if self.variant else self.offer
 
 
+class ChosenBy(enum.Enum):
+    """Who decided the counterpart's reaction."""
+
+    ENGINE = "engine"
+    """The rules."""
+    PLAYER = "player"
+    """A second, human player at the same computer (hot-seat)."""
+
+
 class ReactionKind(enum.Enum):
     """How the counterpart answers a move."""
 
@@ -94,8 +103,8 @@ class Reaction:
     """The counter-offer they put on the table, when ``kind`` is COUNTER."""
     accord: str | None = None
     """The accord this move created, if any."""
-    chosen_by: str = "engine"
-    """``"engine"``, or ``"player"`` when a hot-seat player chose the reaction."""
+    chosen_by: ChosenBy = ChosenBy.ENGINE
+    """The rules, or a hot-seat player who chose the reaction."""
 
 
 @attrs.frozen

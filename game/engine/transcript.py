@@ -20,7 +20,7 @@ import attrs
 
 from game.engine.rules import CarryError, apply, new_game, outcome
 from game.engine.scenario import Scenario
-from game.engine.state import Carry, GameState, IllegalMoveError, Move, ReactionKind
+from game.engine.state import Carry, ChosenBy, GameState, IllegalMoveError, Move, ReactionKind
 
 FORMAT: Final = 1
 """Version of the transcript layout."""
@@ -50,7 +50,7 @@ class TurnRecord:
     round: str
     move: str
     reaction: str
-    chosen_by: str
+    chosen_by: ChosenBy
     say: str
     why: str
     meters: tuple[tuple[str, int], ...]
@@ -142,7 +142,7 @@ def to_document(
             "round": scenario.rounds[turn.round].id,
             "move": str(turn.move),
             "reaction": turn.reaction.kind.value,
-            "chosen_by": turn.reaction.chosen_by,
+            "chosen_by": turn.reaction.chosen_by.value,
             "say": turn.reaction.say,
             "why": turn.reaction.why,
             "meters": _meters(turn.meters, scenario),
@@ -250,13 +250,20 @@ def from_document(data: Mapping[str, Any], source: str = "<transcript>") -> Tran
         for key in bad:
             reader.fail(f"{path}.meters.{key}", f"expected an integer, got {meters[key]!r}")
         events = get(raw, "events", path, list, [])
+        chosen_text = get(raw, "chosen_by", path, str, ChosenBy.ENGINE.value)
+        chosen_by = ChosenBy.ENGINE
+        try:
+            chosen_by = ChosenBy(chosen_text)
+        except ValueError:
+            names = " or ".join(f'"{c.value}"' for c in ChosenBy)
+            reader.fail(f"{path}.chosen_by", f"expected {names}, got {chosen_text!r}")
         turns.append(
             TurnRecord(
                 number=get(raw, "n", path, int, 0),
                 round=get(raw, "round", path, str, ""),
                 move=get(raw, "move", path, str, ""),
                 reaction=get(raw, "reaction", path, str, ""),
-                chosen_by=get(raw, "chosen_by", path, str, "engine"),
+                chosen_by=chosen_by,
                 say=get(raw, "say", path, str, ""),
                 why=get(raw, "why", path, str, ""),
                 meters=tuple((str(k), v) for k, v in meters.items() if k not in bad),
@@ -417,7 +424,7 @@ def replay(scenario: Scenario, transcript: Transcript) -> ReplayReport:
     for index, record in enumerate(transcript.turns):
         number = index + 1
         chosen = None
-        if record.chosen_by == "player":
+        if record.chosen_by is ChosenBy.PLAYER:
             try:
                 chosen = ReactionKind(record.reaction)
             except ValueError:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pygame
 import pytest
 
-from game.engine import Ending, GameState, Scenario, Terminal, new_game, outcome
+from game.engine import ChosenBy, Ending, GameState, Scenario, Terminal, new_game, outcome
 from game.scenarios import load_scenario
 from game.ui import scenes, theme
 from game.ui.app import App, FixedClock, OffscreenDisplay, ScriptedEvents
@@ -83,7 +83,7 @@ def test_no_ending_needs_the_hot_seat_override(games: dict[str, Found]) -> None:
     # Every Hanoi ending is reachable by the engine's own reactions.
     assert not [found.how for found in games.values() if found.how.startswith("hot-seat")]
     for found in games.values():
-        assert all(turn.reaction.chosen_by == "engine" for turn in found.state.turns)
+        assert all(turn.reaction.chosen_by is ChosenBy.ENGINE for turn in found.state.turns)
 
 
 def test_the_search_is_deterministic(hanoi: Scenario, games: dict[str, Found]) -> None:

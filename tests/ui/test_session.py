@@ -5,7 +5,7 @@ from pathlib import Path
 import pygame
 import pytest
 
-from game.engine import Move, ReactionKind, judge, new_game
+from game.engine import ChosenBy, Move, ReactionKind, judge, new_game
 from game.engine.transcript import replay
 from game.scenarios import load_scenario
 from game.transcripts import read_transcript
@@ -207,7 +207,7 @@ def test_hot_seat_the_second_player_overrides_the_rules(ctx: UiContext, home: Pa
     assert app.top is table
     turn = session.state.turns[-1]
     assert turn.reaction.kind is other
-    assert turn.reaction.chosen_by == "player"
+    assert turn.reaction.chosen_by is ChosenBy.PLAYER
     transcript = read_transcript(home / "saves" / "autosave.toml")
     assert replay(SCENARIO, transcript).ok
 

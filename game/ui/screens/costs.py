@@ -12,7 +12,7 @@ from typing import ClassVar, Final
 import attrs
 import pygame
 
-from game.engine import Scenario
+from game.engine import Direction, Scenario
 from game.engine.scenario import Effect, Offer, Variant
 from game.ui import theme
 from game.ui.context import UiContext
@@ -52,7 +52,7 @@ def effect_parts(scenario: Scenario, *effects: Effect) -> list[Part]:
         delta = totals.get(index, 0)
         if not delta:
             continue
-        good = (delta > 0) == (meter.good == "high")
+        good = (delta > 0) == (meter.good is Direction.HIGH)
         parts.append(Part(f"{meter.label} {signed(delta)}", Tone.POSITIVE if good else Tone.ALARM))
     if step:
         word = "warmer" if step > 0 else "cooler"

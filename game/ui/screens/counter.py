@@ -10,7 +10,7 @@ from typing import Final
 
 import pygame
 
-from game.engine import GameState, Move, OfferKind
+from game.engine import Direction, GameState, Move, OfferKind
 from game.engine.state import ACCEPT, REJECT
 from game.ui.context import UiContext
 from game.ui.screen import Action, Apply, Chain, Pop
@@ -48,7 +48,7 @@ def adviser_note(state: GameState) -> str:
     worst: tuple[int, int] | None = None
     for index, delta in counter.on_accept.meters:
         meter = scenario.meters[index]
-        harm = -delta if meter.good == "high" else delta
+        harm = -delta if meter.good is Direction.HIGH else delta
         if harm > 0 and (worst is None or harm > worst[1]):
             worst = (index, harm)
     if worst is None:

@@ -15,7 +15,7 @@ from typing import ClassVar, Final
 import attrs
 import pygame
 
-from game.engine import GameState, ReactionKind, Terminal, new_game, outcome
+from game.engine import Direction, GameState, ReactionKind, Terminal, new_game, outcome
 from game.engine.strategies import STRATEGIES, play
 from game.headless import move_label
 from game.ui import theme
@@ -216,7 +216,7 @@ def build_debrief(state: GameState) -> Debrief:
         MeterLine(
             label=_sentence(meter.label),
             values=(start[i], *(turn.meters[i] for turn in state.turns)),
-            lower_is_better=meter.good == "low",
+            lower_is_better=meter.good is Direction.LOW,
             emphasis=i == trust,
         )
         for i, meter in enumerate(scenario.meters)

@@ -20,7 +20,15 @@ from typing import ClassVar, Final
 import attrs
 import pygame
 
-from game.engine import GameState, Move, OfferKind, ReactionKind, legal_moves, outcome
+from game.engine import (
+    Direction,
+    GameState,
+    Move,
+    OfferKind,
+    ReactionKind,
+    move_options,
+    outcome,
+)
 from game.engine.scenario import Offer, Scenario
 from game.headless import move_label
 from game.ui import art, theme
@@ -448,7 +456,7 @@ class SummitScreen:
         for index, spec in enumerate(scenario.meters):
             if index == self._trust_index:
                 continue
-            high_is_good = spec.good == "high"
+            high_is_good = spec.good is Direction.HIGH
             alarm: int | None = limits.get(index)
             if index in floors:
                 alarm = floors[index] + 15
@@ -562,7 +570,7 @@ class SummitScreen:
 
     def _update_cards(self, state: GameState) -> None:
         options: dict[str, str] = {}
-        for option in legal_moves(state):
+        for option in move_options(state):
             if option.move.is_answer:
                 continue
             reason = options.get(option.move.offer)
