@@ -11,9 +11,9 @@ import argparse
 import time
 from pathlib import Path
 
-from game.batch import run_batch
-from game.bench import measure, report
-from game.scenarios import resolve
+from game.cli.batch import run_batch
+from game.cli.bench import measure, report
+from game.store.scenarios import resolve
 
 
 def main() -> None:

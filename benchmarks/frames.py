@@ -85,9 +85,9 @@ def child_game() -> None:
     import pygame
 
     import game.cli  # noqa: F401  (the real launch imports the command line first)
+    from game.store.settings import load_settings
     from game.ui.app import App
     from game.ui.context import UiContext
-    from game.ui.settings import load_settings
 
     ctx = UiContext(load_settings())
     pygame.font.init()
@@ -101,12 +101,12 @@ def child_memory() -> None:
     """A long session's worth of screens in one process; report the peak resident set."""
     import pygame
 
-    from game.scenarios import load_scenario
+    from game.store.scenarios import load_scenario
+    from game.store.settings import load_settings
     from game.ui.app import App, OffscreenDisplay
     from game.ui.context import UiContext
     from game.ui.screen import Replace
     from game.ui.screens.outcome import outcome_shots
-    from game.ui.settings import load_settings
 
     ctx = UiContext(load_settings())
     pygame.font.init()
@@ -142,15 +142,15 @@ def child_idle(seconds: float, which: str) -> None:
     """The real loop (window, event wait, clock) left alone; report CPU time over wall time."""
     import pygame
 
+    from game.store.settings import load_settings
     from game.ui.app import App
     from game.ui.context import UiContext
-    from game.ui.settings import load_settings
 
     ctx = UiContext(load_settings())
     pygame.font.init()
     first: Screen
     if which == "outcome":
-        from game.scenarios import load_scenario
+        from game.store.scenarios import load_scenario
         from game.ui.screens.outcome import OutcomeScreen, finished_games
 
         state = finished_games(load_scenario("hanoi"), 7)["embassies"].state
@@ -238,9 +238,9 @@ def _percentile(values: Sequence[float], share: float) -> float:
 
 def _frame_times(build: ScreenFactory, frames: int) -> tuple[list[float], float]:
     """Per-frame milliseconds for ``frames`` frames (and the first frame, reported apart)."""
+    from game.store.settings import Settings
     from game.ui.app import App, OffscreenDisplay
     from game.ui.context import UiContext
-    from game.ui.settings import Settings
     from game.ui.testing import move
 
     ctx = UiContext(Settings(sound=False))
@@ -273,7 +273,7 @@ def _summit_factory() -> ScreenFactory | None:
         return None
     from game.engine import apply, new_game
     from game.engine.strategies import STRATEGIES, strategy_rng
-    from game.scenarios import load_scenario
+    from game.store.scenarios import load_scenario
 
     scenario = load_scenario("hanoi")
     # Half-way through the essay's line: meters moved, a long log, cards locked and open.
@@ -292,7 +292,7 @@ def _summit_factory() -> ScreenFactory | None:
 def _candidates() -> list[tuple[str, ScreenFactory]]:
     """Screens to time: the summit table if it exists by now, then the outcome and debrief."""
     from game.engine.transcript import verification_code
-    from game.scenarios import load_scenario
+    from game.store.scenarios import load_scenario
     from game.ui.screens.debrief import DebriefScreen
     from game.ui.screens.outcome import OutcomeScreen, finished_games, rich_game
 

@@ -10,11 +10,12 @@ import tempfile
 import time
 from pathlib import Path
 
-from game.classcode import encode
+from game.classroom.classcode import encode
+from game.classroom.report import build, write
 from game.engine.strategies import play
-from game.report import build, write
-from game.scenarios import load_scenario
-from game.transcripts import write_transcript
+from game.store.mode import Mode
+from game.store.scenarios import load_scenario
+from game.store.transcripts import write_transcript
 
 STRATEGIES = ("essay", "dove", "random", "hawk", "historical", "greedy")
 TARGET_SECONDS = 10.0
@@ -25,7 +26,7 @@ def main() -> None:
     parser.add_argument("--students", type=int, default=500)
     args = parser.parse_args()
     scenario = load_scenario("hanoi")
-    code = encode(scenario.code, 2024, "graded")
+    code = encode(scenario.code, 2024, Mode.GRADED)
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
         paths = []

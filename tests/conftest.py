@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from game.engine import Scenario
-from game.scenarios import load_scenario
+from game.store.scenarios import load_scenario
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -8,31 +8,32 @@ from pathlib import Path
 
 import pytest
 
-from game.classcode import ClassCodeError, decode, encode
+from game.classroom.classcode import ClassCodeError, decode, encode
+from game.classroom.verify import read_codes, verify_file
 from game.cli import main
 from game.engine import Scenario
 from game.engine.strategies import play
 from game.engine.transcript import Undo, verification_code
-from game.transcripts import transcript_text, write_transcript
-from game.verify import read_codes, verify_file
+from game.store.mode import Mode
+from game.store.transcripts import transcript_text, write_transcript
 
-CODE = encode("HNOI", 321, "graded")
+CODE = encode("HNOI", 321, Mode.GRADED)
 
 
 def test_class_codes_round_trip_and_reject_typos() -> None:
     for seed in (0, 1, 777, 32767):
-        for mode in ("practice", "graded"):
+        for mode in Mode:
             code = encode("HNOI", seed, mode)
             assert re.fullmatch(r"HNOI-[0-9A-Z]{4}", code)
             decoded = decode(code)
             assert (decoded.prefix, decoded.seed, decoded.mode) == ("HNOI", seed, mode)
             assert decode(" " + code.lower().replace("-", "") + " ") == decoded
     with pytest.raises(ClassCodeError, match="seeds from 0 to 32767"):
-        encode("HNOI", 40_000, "practice")
+        encode("HNOI", 40_000, Mode.PRACTICE)
     with pytest.raises(ClassCodeError, match="looks like HNOI-7F3K"):
         decode("HNOI-7F3")
     # Most single-character slips are caught by the check digit.
-    code = encode("HNOI", 4321, "practice")
+    code = encode("HNOI", 4321, Mode.PRACTICE)
     caught = 0
     for position in range(5, 9):
         for char in "0123456789ABCDEFGHJKMNPQRSTVWXYZ":
@@ -237,9 +238,9 @@ def test_verify_exit_status_and_one_line_per_file(
 def test_a_next_summit_game_is_vouched_for_by_the_earlier_game(
     tmp_path: Path, hanoi: Scenario
 ) -> None:
+    from game.classroom.verify import verify_files
     from game.engine import Carry, carry_from
-    from game.scenarios import load_scenario
-    from game.verify import verify_files
+    from game.store.scenarios import load_scenario
 
     nxt = load_scenario("next_summit")
     earlier = play(hanoi, "essay", 321)
@@ -283,7 +284,7 @@ def test_a_class_code_must_fit_the_scenario_played(
 def test_class_codes_only_for_installed_scenarios(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from game.scenarios import resolve
+    from game.store.scenarios import resolve
 
     copy = tmp_path / "mine.toml"
     text = resolve("hanoi").read_text(encoding="utf-8")
@@ -294,18 +295,18 @@ def test_class_codes_only_for_installed_scenarios(
 
 
 def test_the_next_rounds_class_code_covers_both_rounds(tmp_path: Path, hanoi: Scenario) -> None:
+    from game.classroom.verify import verify_files
     from game.engine import carry_from
-    from game.scenarios import load_scenario
-    from game.verify import verify_files
+    from game.store.scenarios import load_scenario
 
     nxt = load_scenario("next_summit")
-    code = decode(encode("NEXT", 321, "graded"))
+    code = decode(encode("NEXT", 321, Mode.GRADED))
     earlier = play(hanoi, "essay", 321)
     first = tmp_path / "ada-hanoi.toml"
     write_transcript(
-        first, earlier, player="Ada", mode="graded", code=encode("HNOI", 321, "graded")
+        first, earlier, player="Ada", mode="graded", code=encode("HNOI", 321, Mode.GRADED)
     )
-    who = {"player": "Ada", "mode": "graded", "code": encode("HNOI", 321, "graded")}
+    who = {"player": "Ada", "mode": "graded", "code": encode("HNOI", 321, Mode.GRADED)}
     carry = carry_from(earlier, nxt, verification_code(earlier, **who))
     second = tmp_path / "ada-next.toml"
     write_transcript(
@@ -333,7 +334,7 @@ def test_the_next_rounds_class_code_covers_both_rounds(tmp_path: Path, hanoi: Sc
 def test_check_refuses_a_scenario_that_takes_an_installed_code(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from game.scenarios import resolve
+    from game.store.scenarios import resolve
 
     copy = tmp_path / "copy.toml"
     copy.write_text(

@@ -38,9 +38,18 @@ from typing import Any, NamedTuple
 import attrs
 import pytest
 
-from game.batch import run_batch, table
-from game.classcode import ClassCodeError, decode
-from game.cli import build_parser, main
+from game.classroom.classcode import ClassCodeError, decode
+from game.cli import main
+from game.cli.batch import run_batch, table
+from game.cli.parser import build_parser
+from game.cli.terminal import (
+    BadMoveError,
+    game_json,
+    play_moves,
+    protocol_message,
+    read_script,
+    run_stdio,
+)
 from game.engine import (
     Carry,
     GameState,
@@ -60,16 +69,8 @@ from game.engine import (
 from game.engine.rng import draw, seed_state
 from game.engine.strategies import STRATEGIES, play
 from game.engine.transcript import Transcript, Undo, replay, verification_code
-from game.headless import (
-    BadMoveError,
-    game_json,
-    play_moves,
-    protocol_message,
-    read_script,
-    run_stdio,
-)
-from game.scenarios import load_scenario, scenario_paths
-from game.transcripts import read_transcript, write_transcript
+from game.store.scenarios import load_scenario, scenario_paths
+from game.store.transcripts import read_transcript, write_transcript
 
 ROOT = Path(__file__).resolve().parents[1]
 SCENARIOS_DOC = ROOT / "docs" / "scenarios.md"
@@ -1275,7 +1276,7 @@ def _install_variant(folder: Path, monkeypatch: pytest.MonkeyPatch, *, code: str
         assert text.count("hanoi_election") == 1 and f'"{code}"' in text
     variant = folder / "hanoi_election.toml"
     variant.write_text(text, encoding="utf-8")
-    monkeypatch.setattr("game.scenarios.scenario_dir", lambda: folder)
+    monkeypatch.setattr("game.store.scenarios.scenario_dir", lambda: folder)
     return variant
 
 

@@ -31,8 +31,8 @@ from game.engine import (
 from game.engine.rules import PRIOR_REASON
 from game.engine.strategies import STRATEGIES, play, strategy_rng
 from game.engine.transcript import replay, verification_code
-from game.scenarios import load_scenario, resolve
-from game.transcripts import dumps, read_transcript, write_transcript
+from game.store.scenarios import load_scenario, resolve
+from game.store.transcripts import dumps, read_transcript, write_transcript
 
 SEEDS = range(300, 540)
 """240 seeds, none of them the ones the scenario was tuned on (0 to 399 were)."""

@@ -17,7 +17,7 @@ from game.engine import (
 )
 from game.engine.state import GameState
 from game.engine.transcript import to_document
-from game.scenarios import load_scenario
+from game.store.scenarios import load_scenario
 
 HANOI = load_scenario("hanoi")
 SEEDS = st.integers(min_value=0, max_value=2**32)

@@ -9,16 +9,17 @@ from pathlib import Path
 
 import pytest
 
-from game.classcode import encode
+from game.classroom.classcode import encode
+from game.classroom.report_charts import ENDINGS_SIZE, TRUST_SIZE
+from game.classroom.verify import read_codes
 from game.cli import main
 from game.engine import Scenario
 from game.engine.strategies import play
 from game.engine.transcript import verification_code
-from game.report_charts import ENDINGS_SIZE, TRUST_SIZE
-from game.transcripts import write_transcript
-from game.verify import read_codes
+from game.store.mode import Mode
+from game.store.transcripts import write_transcript
 
-CODE = encode("HNOI", 1234, "graded")
+CODE = encode("HNOI", 1234, Mode.GRADED)
 STRATEGIES = ("essay", "dove", "random", "hawk", "historical", "greedy")
 
 
@@ -119,7 +120,7 @@ def test_a_student_may_hand_in_a_code_per_game(tmp_path: Path) -> None:
     ],
 )
 def test_lines_without_a_real_code_are_refused(tmp_path: Path, line: str, problem: str) -> None:
-    from game.verify import CodesFileError
+    from game.classroom.verify import CodesFileError
 
     path = tmp_path / "codes.txt"
     path.write_text(line + "\n", encoding="utf-8")

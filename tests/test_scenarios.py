@@ -10,7 +10,7 @@ import pytest
 from game.cli import main
 from game.engine import OfferKind, Scenario, ScenarioError, parse_scenario
 from game.engine.scenario import Terminal
-from game.scenarios import load_scenario, scenario_paths
+from game.store.scenarios import load_scenario, scenario_paths
 
 REQUIRED_OFFERS = (
     "demand_cvid",

@@ -11,8 +11,13 @@ import pytest
 from game.engine import Scenario, new_game
 from game.engine.strategies import play
 from game.engine.transcript import TranscriptError, replay, verification_code
-from game.files import write_text_atomic
-from game.transcripts import parse_transcript, read_transcript, transcript_text, write_transcript
+from game.store.files import write_text_atomic
+from game.store.transcripts import (
+    parse_transcript,
+    read_transcript,
+    transcript_text,
+    write_transcript,
+)
 
 
 @pytest.fixture

@@ -112,7 +112,7 @@ def new_game(scenario: Scenario, seed: int, carry: Carry | None = None) -> GameS
 
     ``carry`` starts it where an earlier summit left off (see :func:`carry_from`).
 
-    >>> from game.scenarios import load_scenario
+    >>> from game.store.scenarios import load_scenario
     >>> state = new_game(load_scenario("hanoi"), seed=1)
     >>> state.round, state.is_over
     (0, False)

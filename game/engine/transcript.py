@@ -6,7 +6,7 @@ the hash of the game so far; then the outcome. Replaying it through the engine r
 turn exactly, so a transcript edited by hand is caught at the first turn that differs.
 
 This module only converts between game states and plain dictionaries; reading and writing TOML
-files is done at the edge (:mod:`game.transcripts`).
+files is done at the edge (:mod:`game.store.transcripts`).
 """
 
 from __future__ import annotations

@@ -12,6 +12,7 @@ from typing import Final, Protocol
 import attrs
 import pygame
 
+from game.store.settings import Settings, load_settings, save_settings
 from game.ui import theme
 from game.ui.context import UiContext
 from game.ui.screen import (
@@ -26,7 +27,6 @@ from game.ui.screen import (
     Reset,
     Screen,
 )
-from game.ui.settings import Settings, load_settings, save_settings
 
 log = logging.getLogger(__name__)
 

@@ -7,8 +7,8 @@ import math
 import attrs
 import pygame
 
+from game.store.settings import Settings
 from game.ui.assets import Align, Cue, FontBook, SoundBank
-from game.ui.settings import Settings
 from game.ui.theme import (
     ANIMATION_SCALE,
     COLOUR_BLIND_PALETTE,

@@ -7,7 +7,7 @@ from typing import Protocol, TypeAlias
 import attrs
 import pygame
 
-from game.ui.settings import Settings
+from game.store.settings import Settings
 
 
 class Screen(Protocol):

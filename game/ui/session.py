@@ -15,8 +15,9 @@ from typing import TYPE_CHECKING, Final
 
 import attrs
 
-from game.classcode import MAX_SEED
-from game.saves import GRADED, PRACTICE, LoadResult, SavedGame, SaveStore, WriteResult
+from game.classroom.classcode import random_seed
+from game.store.mode import Mode
+from game.store.saves import LoadResult, SavedGame, SaveStore, WriteResult
 from game.ui.assets import Cue
 from game.ui.context import UiContext
 from game.ui.screen import Action, Chain, Pop, Push, Replace, Reset, Screen
@@ -51,7 +52,7 @@ class GameSetup:
 
     scenario: Scenario
     seed: int
-    mode: str = PRACTICE
+    mode: Mode = Mode.PRACTICE
     player: str = ""
     code: str = ""
     """The class code the game was started from, or ``""``."""
@@ -109,7 +110,7 @@ class Session:
     """
 
     state: GameState
-    mode: str = PRACTICE
+    mode: Mode = Mode.PRACTICE
     player: str = ""
     code: str = ""
     hotseat: bool = False
@@ -126,7 +127,7 @@ class Session:
 
         session = cls(
             new_game(setup.scenario, setup.seed, setup.carry),
-            mode=setup.mode if setup.mode in (PRACTICE, GRADED) else PRACTICE,
+            mode=Mode(setup.mode),
             player=setup.player,
             code=setup.code,
             hotseat=setup.hotseat,
@@ -159,7 +160,7 @@ class Session:
     @property
     def is_graded(self) -> bool:
         """True in graded mode: no undo."""
-        return self.mode == GRADED
+        return self.mode is Mode.GRADED
 
     @property
     def undo_block(self) -> str:
@@ -362,7 +363,7 @@ NextSummit = Callable[["GameState"], Action | None]
 def following_scenario(scenario_id: str) -> Scenario | None:
     """An installed scenario that continues ``scenario_id``'s summit, if there is one."""
     from game.engine import ScenarioError
-    from game.scenarios import load_scenario, scenario_paths
+    from game.store.scenarios import load_scenario, scenario_paths
 
     for path in scenario_paths():
         try:
@@ -377,7 +378,7 @@ def following_scenario(scenario_id: str) -> Scenario | None:
 def _follow_up_code(code: str, follow_up: Scenario) -> str:
     """The class code of the next round: the same seed and mode under the next summit's prefix
     (none when the first round had none)."""
-    from game.classcode import ClassCodeError, decode, encode
+    from game.classroom.classcode import ClassCodeError, decode, encode
 
     if not code:
         return ""
@@ -386,13 +387,6 @@ def _follow_up_code(code: str, follow_up: Scenario) -> str:
         return encode(follow_up.code, first.seed, first.mode)
     except ClassCodeError:
         return ""
-
-
-def random_seed() -> int:
-    """A fresh seed small enough to fit in a class code."""
-    import secrets
-
-    return secrets.randbelow(MAX_SEED + 1)
 
 
 class Controller:
@@ -514,7 +508,7 @@ class Controller:
             self.ctx.play(Cue.DENIED)
             return None
         assert taken.turn is not None
-        from game.headless import move_label
+        from game.cli.terminal import move_label
 
         label = move_label(session.scenario, taken.turn.move)
         session.notify(f"Taken back: {label}.")

@@ -13,13 +13,14 @@ import attrs
 import pygame
 
 from game.engine import GameState, Scenario, apply, new_game
-from game.saves import SavedGame, SaveStore, save_text
-from game.scenarios import load_scenario
+from game.store.mode import Mode
+from game.store.saves import SavedGame, SaveStore, save_text
+from game.store.scenarios import load_scenario
+from game.store.settings import Settings
 from game.ui import theme
 from game.ui.context import UiContext
 from game.ui.screen import Screen
 from game.ui.session import Controller, GameSetup, Session
-from game.ui.settings import Settings
 
 SETTLE_SECONDS: Final = 1e6
 """One update this long finishes every animation, so a shot shows where things come to rest."""
@@ -124,7 +125,9 @@ def _fill_saves(store: SaveStore, scenario: Scenario, seed: int) -> None:
     store.autosave(SavedGame(history[-1], tuple(history[:-1]), player="Alex Kim"))
     store.autosave(game)
     store.save_slot("Before the expanded talks", SavedGame(history[2], tuple(history[:2])))
-    store.save_slot("Class 9B, graded run", attrs.evolve(game, mode="graded", player="Sam Ortiz"))
+    store.save_slot(
+        "Class 9B, graded run", attrs.evolve(game, mode=Mode.GRADED, player="Sam Ortiz")
+    )
     damaged = store.slot_path("Trying the big deal")
     damaged.parent.mkdir(parents=True, exist_ok=True)
     text = save_text(game, saved_at=SHOT_NOW, slot="Trying the big deal")

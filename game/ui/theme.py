@@ -10,7 +10,7 @@ from typing import Final
 import attrs
 import pygame
 
-from game.ui.settings import AnimationSpeed, TextSize
+from game.store.settings import AnimationSpeed, TextSize
 
 Colour = tuple[int, int, int]
 

@@ -5,6 +5,7 @@ import itertools
 import pygame
 import pytest
 
+from game.store.settings import Settings, TextSize
 from game.ui import theme
 from game.ui.chart import (
     COLOUR_BLIND_SERIES,
@@ -20,7 +21,6 @@ from game.ui.chart import (
     series_colours,
 )
 from game.ui.context import UiContext
-from game.ui.settings import Settings, TextSize
 
 Colour = tuple[int, int, int]
 # Smoothing leaves a marker's centre within a few levels of its colour.

@@ -12,7 +12,8 @@ import pytest
 from game.engine import GameState, Scenario, Terminal, new_game, outcome
 from game.engine.strategies import play
 from game.engine.transcript import verification_code
-from game.scenarios import load_scenario
+from game.store.scenarios import load_scenario
+from game.store.settings import Settings, TextSize
 from game.ui import theme
 from game.ui.app import App, FixedClock, OffscreenDisplay, ScriptedEvents
 from game.ui.chart import COLOUR_BLIND_SERIES, STANDARD_SERIES
@@ -27,7 +28,6 @@ from game.ui.screens.debrief import (
     score_chart,
 )
 from game.ui.screens.outcome import finished_games, rich_game
-from game.ui.settings import Settings, TextSize
 from game.ui.shots import SETTLE_SECONDS, render_screens
 from game.ui.testing import DrawWatcher, click, key, monkey_events, move, run_until_exhausted, wheel
 from game.ui.widgets import Button

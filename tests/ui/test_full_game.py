@@ -13,7 +13,8 @@ import pygame
 
 from game.engine import GameState, Move
 from game.engine.strategies import STRATEGIES, strategy_rng
-from game.transcripts import read_transcript
+from game.store.settings import Settings
+from game.store.transcripts import read_transcript
 from game.ui.app import App, ScriptStep
 from game.ui.context import UiContext
 from game.ui.screens.counter import CounterScreen
@@ -27,7 +28,6 @@ from game.ui.screens.text_pages import TextPagesScreen
 from game.ui.screens.title import TitleScreen
 from game.ui.screens.variant import VariantScreen
 from game.ui.session import Controller
-from game.ui.settings import Settings
 from game.ui.testing import click, game_app, key, text
 
 MAX_STEPS = 600

@@ -8,7 +8,9 @@ import pygame
 import pytest
 
 from game.engine import Move, OfferKind
-from game.scenarios import load_scenario
+from game.store.mode import Mode
+from game.store.scenarios import load_scenario
+from game.store.settings import Settings, TextSize
 from game.ui.context import UiContext
 from game.ui.screen import Apply, Chain, Pop, Push, Screen
 from game.ui.screens.briefing import briefing_pages
@@ -19,7 +21,6 @@ from game.ui.screens.scenario_pick import Entry, ScenarioScreen, read_entries
 from game.ui.screens.summit import CardStatus, LogScreen, SummitScreen
 from game.ui.screens.variant import VariantScreen
 from game.ui.session import Controller, NewGame, PlayMove, Session
-from game.ui.settings import Settings, TextSize
 from game.ui.shots import counter_pending, gallery, mid_game, sample_session
 from game.ui.testing import click, game_app, key, text
 from game.ui.widgets import TextField
@@ -253,7 +254,7 @@ def test_no_hints_when_switched_off() -> None:
 
 
 def test_new_game_form_checks_the_class_code(ctx: UiContext) -> None:
-    from game.classcode import encode
+    from game.classroom.classcode import encode
 
     screen = NewGameScreen(ctx, Controller(ctx, seed=5), scenario="hanoi")
     setup = screen.setup()
@@ -263,7 +264,7 @@ def test_new_game_form_checks_the_class_code(ctx: UiContext) -> None:
         screen.on_event(text(char))
     assert screen.code.error
     assert not screen.begin.enabled
-    screen.code.set_text(encode("HNOI", 1234, "graded"))
+    screen.code.set_text(encode("HNOI", 1234, Mode.GRADED))
     screen.validate()
     setup = screen.setup()
     assert setup is not None and (setup.seed, setup.mode, setup.code) == (
@@ -313,7 +314,7 @@ def test_the_briefing_cites_the_essay_from_the_scenario() -> None:
 def test_every_installed_scenario_plays_on_the_table(path: Path) -> None:
     from game.engine import apply, new_game
     from game.engine.strategies import play
-    from game.scenarios import load_scenario as load
+    from game.store.scenarios import load_scenario as load
     from game.ui.shots import render_screens
 
     scenario = load(path)

@@ -11,12 +11,12 @@ from pathlib import Path
 import pygame
 import pytest
 
+from game.store.settings import Settings
 from game.ui.context import UiContext
 from game.ui.screen import Screen
 from game.ui.screens.settings_screen import SettingsScreen
 from game.ui.screens.text_pages import TextPagesScreen
 from game.ui.screens.title import default_title
-from game.ui.settings import Settings
 from game.ui.shots import render_screens
 from game.ui.texts import HOW_TO_PLAY
 
@@ -39,7 +39,7 @@ def _summit(ctx: UiContext) -> Screen:
     """The table mid-game (a scripted game, so strategy changes leave it alone), as a player
     sees it once the adviser's hints are off."""
     from game.engine import Move, apply, new_game
-    from game.scenarios import load_scenario
+    from game.store.scenarios import load_scenario
     from game.ui.screens.summit import SummitScreen
     from game.ui.session import Session
 

@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 import pytest
 
+from game.store.settings import Settings
 from game.ui.app import App, FixedClock, OffscreenDisplay, ScriptedEvents
 from game.ui.context import UiContext
 from game.ui.screen import Screen
@@ -13,7 +14,6 @@ from game.ui.screens.dialog import Choice, DialogScreen
 from game.ui.screens.settings_screen import SettingsScreen
 from game.ui.screens.text_pages import TextPagesScreen
 from game.ui.screens.title import default_title
-from game.ui.settings import Settings
 from game.ui.testing import monkey_events, run_until_exhausted
 from game.ui.texts import BRIEFING, HOW_TO_PLAY
 from game.ui.widgets import ButtonKind

@@ -10,7 +10,8 @@ import pygame
 import pytest
 
 from game.engine import ChosenBy, Ending, GameState, Scenario, Terminal, new_game, outcome
-from game.scenarios import load_scenario
+from game.store.scenarios import load_scenario
+from game.store.settings import AnimationSpeed, Settings, TextSize
 from game.ui import scenes, theme
 from game.ui.app import App, FixedClock, OffscreenDisplay, ScriptedEvents
 from game.ui.context import UiContext
@@ -24,7 +25,6 @@ from game.ui.screens.outcome import (
     outcome_shots,
     record_summary,
 )
-from game.ui.settings import AnimationSpeed, Settings, TextSize
 from game.ui.shots import SETTLE_SECONDS, render_screens
 from game.ui.testing import DrawWatcher, click, key, monkey_events, run_until_exhausted
 

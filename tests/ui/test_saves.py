@@ -7,7 +7,8 @@ import pytest
 
 from game.engine import GameState, Move, apply, new_game
 from game.engine.transcript import Undo, from_document, replay
-from game.saves import (
+from game.store.mode import Mode
+from game.store.saves import (
     AUTOSAVE,
     BACKUP,
     SavedGame,
@@ -17,8 +18,8 @@ from game.saves import (
     safe_stem,
     save_text,
 )
-from game.scenarios import load_scenario
-from game.transcripts import read_transcript
+from game.store.scenarios import load_scenario
+from game.store.transcripts import read_transcript
 
 NOW = datetime(2026, 3, 1, 14, 5, tzinfo=UTC)
 MOVES = ("mutual_restraint:unwritten", "peace_declaration:declaration", "liaison_offices")
@@ -61,7 +62,7 @@ def test_autosave_keeps_the_previous_one_as_a_backup(store: SaveStore) -> None:
 def test_a_save_is_a_transcript_that_replays_and_carries_its_extras(store: SaveStore) -> None:
     states = _states()
     undo = Undo(1, "peace_declaration:declaration", "accept")
-    game = SavedGame(states[3], tuple(states[:3]), (undo,), "Ann Lee", "graded", "", True)
+    game = SavedGame(states[3], tuple(states[:3]), (undo,), "Ann Lee", Mode.GRADED, "", True)
     store.autosave(game)
     transcript = read_transcript(store.autosave_path)
     assert replay(load_scenario("hanoi"), transcript).ok
@@ -170,7 +171,7 @@ def test_writing_where_a_file_blocks_the_folder_fails_softly(tmp_path: Path) -> 
 
 
 def test_export_names_the_file_after_scenario_seed_player_and_date(store: SaveStore) -> None:
-    game = _game(_states(), 3, player="Ann Lee", mode="graded")
+    game = _game(_states(), 3, player="Ann Lee", mode=Mode.GRADED)
     first = store.export(game)
     second = store.export(game)
     assert first.path == store.exports / "hanoi-4-ann-lee-2026-03-01.toml"

@@ -6,6 +6,7 @@ from pathlib import Path
 import pygame
 import pytest
 
+from game.store.settings import AnimationSpeed, Settings, TextSize, load_settings
 from game.ui.app import App
 from game.ui.context import UiContext
 from game.ui.screen import Action, Pop, Screen
@@ -13,7 +14,6 @@ from game.ui.screens.dialog import Choice, DialogScreen
 from game.ui.screens.settings_screen import SettingsScreen
 from game.ui.screens.text_pages import TextPagesScreen
 from game.ui.screens.title import MenuEntry, TitleScreen, confirm_quit, default_title
-from game.ui.settings import AnimationSpeed, Settings, TextSize, load_settings
 from game.ui.shots import render_all, render_screen_png, render_screens
 from game.ui.testing import click, headless_app, key
 from game.ui.texts import BRIEFING, HOW_TO_PLAY, Page

@@ -7,8 +7,9 @@ import pytest
 
 from game.engine import ChosenBy, Move, ReactionKind, judge, new_game
 from game.engine.transcript import replay
-from game.scenarios import load_scenario
-from game.transcripts import read_transcript
+from game.store.mode import Mode
+from game.store.scenarios import load_scenario
+from game.store.transcripts import read_transcript
 from game.ui.app import App, ScriptedEvents
 from game.ui.context import UiContext
 from game.ui.screen import Apply, Chain, Push, Reset
@@ -83,7 +84,7 @@ def test_undo_steps_back_and_is_written_to_the_transcript(ctx: UiContext, home: 
 
 
 def test_undo_is_refused_in_a_graded_game_and_says_why(ctx: UiContext) -> None:
-    controller = _controller(ctx, mode="graded")
+    controller = _controller(ctx, mode=Mode.GRADED)
     session = controller.session
     assert session is not None
     controller.handle(PlayMove(Move("mutual_restraint", "unwritten")))
@@ -113,7 +114,7 @@ def test_undo_by_key_in_practice(ctx: UiContext) -> None:
 
 
 def test_continue_restores_the_exact_game(ctx: UiContext) -> None:
-    controller = _controller(ctx, player="Ann", mode="practice")
+    controller = _controller(ctx, player="Ann", mode=Mode.PRACTICE)
     session = controller.session
     assert session is not None
     for text in ("mutual_restraint:unwritten", "peace_declaration:declaration"):
@@ -235,7 +236,7 @@ def test_illegal_moves_become_a_notice(ctx: UiContext) -> None:
 def test_replay_and_title_commands(ctx: UiContext) -> None:
     from game.ui.session import ReplaySeed, ToTitle
 
-    controller = _controller(ctx, player="Ann", mode="graded")
+    controller = _controller(ctx, player="Ann", mode=Mode.GRADED)
     first = controller.session
     assert first is not None
     controller.handle(PlayMove(Move.parse("mutual_restraint:unwritten")))
@@ -252,8 +253,8 @@ def test_replay_and_title_commands(ctx: UiContext) -> None:
 
 @pytest.mark.parametrize("hotseat", [False, True])
 def test_the_setup_round_trips(hotseat: bool) -> None:
-    session = Session.start(GameSetup(SCENARIO, 9, "graded", "Bo", "", hotseat))
-    assert session.setup == GameSetup(SCENARIO, 9, "graded", "Bo", "", hotseat)
+    session = Session.start(GameSetup(SCENARIO, 9, Mode.GRADED, "Bo", "", hotseat))
+    assert session.setup == GameSetup(SCENARIO, 9, Mode.GRADED, "Bo", "", hotseat)
     assert session.state.turns == ()
     assert session.undo_block == UNDO_GRADED
     assert isinstance(ReactionKind.ACCEPT, ReactionKind)
@@ -303,11 +304,11 @@ def test_the_debrief_offers_the_next_summit_only_where_one_follows(ctx: UiContex
 
 
 def test_the_next_round_of_a_class_gets_its_own_class_code(ctx: UiContext) -> None:
-    from game.classcode import decode, encode
+    from game.classroom.classcode import decode, encode
     from game.engine.strategies import play
 
-    code = encode("HNOI", 4, "graded")
-    controller = _controller(ctx, player="Ann", mode="graded", code=code)
+    code = encode("HNOI", 4, Mode.GRADED)
+    controller = _controller(ctx, player="Ann", mode=Mode.GRADED, code=code)
     finished = play(SCENARIO, "essay", 4)
     assert controller.session is not None
     controller.session.state = finished

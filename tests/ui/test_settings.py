@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from game.files import HOME_ENV, write_text_atomic
-from game.ui.settings import (
+from game.store.files import HOME_ENV, write_text_atomic
+from game.store.settings import (
     SETTINGS_FILE,
     AnimationSpeed,
     Settings,

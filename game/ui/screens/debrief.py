@@ -15,9 +15,9 @@ from typing import ClassVar, Final
 import attrs
 import pygame
 
+from game.cli.terminal import move_label
 from game.engine import Direction, GameState, ReactionKind, Terminal, new_game, outcome
 from game.engine.strategies import STRATEGIES, play
-from game.headless import move_label
 from game.ui import theme
 from game.ui.chart import (
     MARKERS,

@@ -12,9 +12,9 @@ from typing import ClassVar, Final
 
 import pygame
 
+from game.cli.terminal import move_label
 from game.engine import GameState, Judgement, Move, ReactionKind
 from game.engine.scenario import Offer
-from game.headless import move_label
 from game.ui import art, theme
 from game.ui.context import UiContext
 from game.ui.screen import Action, Apply, Chain, Pop, Replace

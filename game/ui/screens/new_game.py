@@ -9,10 +9,11 @@ from typing import TYPE_CHECKING, ClassVar, Final
 
 import pygame
 
-from game.classcode import MAX_SEED, MODES, ClassCodeError, decode, encode
+from game.classroom.classcode import MAX_SEED, MODES, ClassCodeError, decode, encode
 from game.engine import Scenario, ScenarioError
 from game.engine.transcript import clean_name
-from game.scenarios import load_scenario, resolve, scenario_for_code
+from game.store.mode import Mode
+from game.store.scenarios import load_scenario, resolve, scenario_for_code
 from game.ui import theme
 from game.ui.context import UiContext
 from game.ui.screen import Action, Pop, Push
@@ -40,8 +41,10 @@ FORM_TOP: Final = 21 * theme.UNIT
 FIELD_GAP: Final = 2 * theme.UNIT
 MODE_LABELS: Final = ("Practice", "Graded")
 MODE_TEXT: Final = {
-    "practice": "Practice: you may take moves back (undo), and the transcript records each time.",
-    "graded": "Graded: no undo. Every move stands, as it would at a real summit.",
+    Mode.PRACTICE: (
+        "Practice: you may take moves back (undo), and the transcript records each time."
+    ),
+    Mode.GRADED: "Graded: no undo. Every move stands, as it would at a real summit.",
 }
 
 

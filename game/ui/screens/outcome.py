@@ -605,7 +605,7 @@ def _no_action() -> Action | None:
 
 def outcome_shots(ctx: UiContext, seed: int) -> list[tuple[str, Screen]]:
     """One outcome scene per ending of Hanoi (``outcome-<ending id>``), then the debrief."""
-    from game.scenarios import load_scenario
+    from game.store.scenarios import load_scenario
     from game.ui.screens.debrief import DebriefScreen
 
     scenario = load_scenario("hanoi")

@@ -13,7 +13,8 @@ from typing import ClassVar, Final
 import attrs
 import pygame
 
-from game.saves import SaveInfo, SaveKind, SaveStore, describe_time
+from game.store.mode import Mode
+from game.store.saves import SaveInfo, SaveKind, SaveStore, describe_time
 from game.ui import theme
 from game.ui.context import UiContext
 from game.ui.screen import Action, Apply, Chain, Pop, Push
@@ -425,7 +426,7 @@ class SavesScreen:
         if info.trust is not None:
             lines.append((f"Trust {info.trust}", False))
         lines.append((f"{info.turns} move{'s' if info.turns != 1 else ''} made", False))
-        mode = info.mode or "practice"
+        mode = info.mode or Mode.PRACTICE
         lines.append(
             (
                 f"{mode.capitalize()} game" + (f", played by {info.player}" if info.player else ""),

@@ -10,7 +10,7 @@ import attrs
 import pygame
 
 from game.engine import Scenario, ScenarioError
-from game.scenarios import load_scenario, scenario_paths
+from game.store.scenarios import load_scenario, scenario_paths
 from game.ui import theme
 from game.ui.context import UiContext
 from game.ui.screen import Action, Pop, Push

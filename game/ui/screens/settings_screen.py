@@ -8,11 +8,11 @@ from typing import Any, ClassVar, Final
 import attrs
 import pygame
 
+from game.store.settings import AnimationSpeed, TextSize
 from game.ui import theme
 from game.ui.context import UiContext
 from game.ui.screen import Action, ChangeSettings, Pop
 from game.ui.screens.common import draw_header, draw_key_hints
-from game.ui.settings import AnimationSpeed, TextSize
 from game.ui.theme import TextRole, Tone
 from game.ui.widgets import (
     ActionFn,

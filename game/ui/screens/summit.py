@@ -20,6 +20,7 @@ from typing import ClassVar, Final
 import attrs
 import pygame
 
+from game.cli.terminal import move_label
 from game.engine import (
     Direction,
     GameState,
@@ -30,7 +31,6 @@ from game.engine import (
     outcome,
 )
 from game.engine.scenario import Offer, Scenario
-from game.headless import move_label
 from game.ui import art, theme
 from game.ui.assets import Cue
 from game.ui.context import UiContext
@@ -1083,7 +1083,7 @@ class SummitScreen:
         surface.blit(plan, (centre.left, plan_top))
         flag_rect = art.draw_flag(surface, art.us_flag(flag_h), (centre.left, us_y), palette)
         mode = "hot-seat \u00b7 " if self.session.hotseat else ""
-        mode += "graded" if self.session.is_graded else "practice"
+        mode += self.session.mode
         tag = ctx.text(TextRole.CAPTION, f"{mode} \u00b7 seed {state.seed}", palette.ink_soft)
         who = US.upper()
         if self.session.player:
@@ -1361,7 +1361,7 @@ class LogScreen:
 
 def saves_screen(ctx: UiContext, session: Session, *, saving: bool) -> Screen:
     """The save (or load) screen for the game in play."""
-    from game.saves import SaveStore
+    from game.store.saves import SaveStore
     from game.ui.screens.saves_screen import SavesScreen
 
     store = session.store if session.store is not None else SaveStore()

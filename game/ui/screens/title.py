@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, ClassVar, Final
 import attrs
 import pygame
 
-from game.saves import describe_time
+from game.store.saves import describe_time
 from game.ui import art, theme
 from game.ui.context import UiContext
 from game.ui.screen import Action, Apply, Pop, Push, Quit
@@ -257,7 +257,7 @@ def capitalise(text: str) -> str:
 def default_title(ctx: UiContext, controller: Controller | None = None) -> TitleScreen:
     """The title screen, its entries wired to ``controller`` (a fresh one when not given)."""
     # The screens behind the menu are imported when chosen: the title must open fast.
-    from game.scenarios import scenario_paths
+    from game.store.scenarios import scenario_paths
     from game.ui.session import Controller
 
     game = controller if controller is not None else Controller(ctx)

@@ -1,10 +1,9 @@
 """The class report: verified transcripts summed up as Markdown, CSV and two charts.
 
-Each transcript is verified first (see :mod:`game.verify`); those that fail are listed and left
-out of every figure. The class is compared with what the historical and the essay's lines do
-against the same counterpart (same scenario and seed), so a teacher sees where students stood
-against history and against the essay's recommendation.
-"""
+Each transcript is verified first (see :mod:`game.classroom.verify`); those that fail are listed
+and left out of every figure. The class is compared with what the historical and the essay's
+lines do against the same counterpart (same scenario and seed), so a teacher sees where students
+stood against history and against the essay's recommendation."""
 
 from __future__ import annotations
 
@@ -17,12 +16,12 @@ from pathlib import Path
 
 import attrs
 
-from game.classcode import ClassCode
+from game.classroom.classcode import ClassCode
+from game.classroom.verify import HandedIn, Verdict, verify_files
 from game.engine import Carry, GameState, Scenario, Terminal, new_game, outcome
 from game.engine.strategies import play
 from game.engine.transcript import verification_code
-from game.files import write_text_atomic
-from game.verify import HandedIn, Verdict, verify_files
+from game.store.files import write_text_atomic
 
 LIAISON_OR_BETTER = ("liaison_offices", "embassies")
 
@@ -161,7 +160,7 @@ def _reported_scenario(states: Sequence[GameState], expected: ClassCode | None) 
 
 
 def _any_scenario(verdicts: Sequence[Verdict]) -> Scenario:
-    from game.scenarios import load_scenario
+    from game.store.scenarios import load_scenario
 
     for verdict in verdicts:
         if verdict.transcript is not None:
@@ -306,7 +305,7 @@ def csv_text(report: ClassReport) -> str:
 
 def write(report: ClassReport, out: Path) -> list[Path]:
     """Write report.md, report.csv, endings.png and trust.png into ``out``."""
-    from game.report_charts import draw_charts
+    from game.classroom.report_charts import draw_charts
 
     out.mkdir(parents=True, exist_ok=True)
     md = out / "report.md"

@@ -17,7 +17,7 @@ from game.engine import apply, new_game
 from game.engine.state import GameState, Move
 from game.engine.strategies import play
 from game.engine.transcript import to_document
-from game.scenarios import read_scenario, resolve
+from game.store.scenarios import read_scenario, resolve
 
 TARGET_TURNS_PER_SECOND = 30_000
 TARGET_LOAD_MS = 25.0

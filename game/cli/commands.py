@@ -6,15 +6,14 @@ Imported only when a subcommand runs, so opening the game window does not pay fo
 from __future__ import annotations
 
 import json
-import secrets
 import sys
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
 import attrs
 
-from game.classcode import MAX_SEED, ClassCode, ClassCodeError, decode, encode
-from game.cli import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, PROG, UsageError, random_seed
+from game.classroom.classcode import ClassCode, ClassCodeError, decode, encode, random_seed
+from game.cli.parser import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, PROG, UsageError
 from game.engine import (
     Carry,
     CarryError,
@@ -25,8 +24,9 @@ from game.engine import (
     new_game,
 )
 from game.engine.transcript import replay as replay_transcript
-from game.files import describe_os_error
-from game.scenarios import (
+from game.store.files import describe_os_error
+from game.store.mode import Mode
+from game.store.scenarios import (
     load_scenario,
     resolve,
     scenario_dir,
@@ -37,8 +37,8 @@ from game.scenarios import (
 if TYPE_CHECKING:
     import argparse
 
-    from game.headless import Who
-    from game.verify import HandedIn
+    from game.classroom.verify import HandedIn
+    from game.cli.terminal import Who
 
 
 # --- the window ---------------------------------------------------------------------------
@@ -61,11 +61,11 @@ def shots(args: argparse.Namespace) -> int:
 
 
 def _write_transcript(
-    path: Path | None, state: GameState, *, name: str, mode: str, code: str
+    path: Path | None, state: GameState, *, name: str, mode: Mode, code: str
 ) -> None:
     if path is None:
         return
-    from game.transcripts import write_transcript
+    from game.store.transcripts import write_transcript
 
     try:
         write_transcript(path, state, player=name, mode=mode, code=code)
@@ -76,7 +76,7 @@ def _write_transcript(
 
 
 def _print_game(state: GameState, form: str, who: Who, stream: IO[str] | None = None) -> None:
-    from game.headless import game_json, game_text
+    from game.cli.terminal import game_json, game_text
 
     stream = stream or sys.stdout
     if form == "json":
@@ -91,7 +91,7 @@ class Setup:
 
     scenario: Scenario
     seed: int
-    mode: str
+    mode: Mode
     code: str
     carry: Carry | None
 
@@ -112,7 +112,7 @@ def _class_code(text: str) -> tuple[ClassCode, Path]:
 
 def _carry(previous: Path, scenario_ref: str | None) -> tuple[Scenario, Carry]:
     from game.engine.transcript import verification_code
-    from game.transcripts import read_transcript
+    from game.store.transcripts import read_transcript
 
     transcript = read_transcript(previous)
     earlier = load_scenario(transcript.scenario)
@@ -143,7 +143,7 @@ def settle(
     scenario_ref: str | None,
     seed: int | None,
     code_text: str | None,
-    mode: str | None,
+    mode: Mode | None,
     previous: Path | None,
 ) -> Setup:
     """Settle scenario, seed, mode and carry-over from the options (the script's defaults are
@@ -170,14 +170,14 @@ def settle(
     return Setup(
         scenario=scenario,
         seed=seed if seed is not None else random_seed(),
-        mode=mode or "practice",
+        mode=mode or Mode.PRACTICE,
         code=code,
         carry=carry,
     )
 
 
 def play(args: argparse.Namespace) -> int:
-    from game.headless import (
+    from game.cli.terminal import (
         BadMoveError,
         ScriptError,
         Who,
@@ -199,7 +199,7 @@ def play(args: argparse.Namespace) -> int:
         scenario_ref=args.scenario or (defaults.scenario if defaults else None),
         seed=args.seed if args.seed is not None else (defaults.seed if defaults else None),
         code_text=args.code,
-        mode=args.mode,
+        mode=None if args.mode is None else Mode(args.mode),
         previous=args.previous,
     )
     meta = {"name": args.name, "mode": setup.mode, "code": setup.code}
@@ -261,9 +261,9 @@ def code(args: argparse.Namespace) -> int:
             f"{PROG} code: {other} also uses the class code {scenario.code}; "
             f"give one of them a code of its own"
         )
-    seed = args.seed if args.seed is not None else secrets.randbelow(MAX_SEED + 1)
+    seed = args.seed if args.seed is not None else random_seed()
     try:
-        code = encode(scenario.code, seed, args.mode)
+        code = encode(scenario.code, seed, Mode(args.mode))
     except ClassCodeError as error:
         raise UsageError(f"{PROG} code: {error}") from None
     print(code)
@@ -276,7 +276,7 @@ def code(args: argparse.Namespace) -> int:
 
 
 def _checks(args: argparse.Namespace) -> tuple[ClassCode | None, HandedIn | None]:
-    from game.verify import CodesFileError, read_codes
+    from game.classroom.verify import CodesFileError, read_codes
 
     expected = _class_code(args.class_code)[0] if args.class_code else None
     handed_in = None
@@ -289,7 +289,7 @@ def _checks(args: argparse.Namespace) -> tuple[ClassCode | None, HandedIn | None
 
 
 def report(args: argparse.Namespace) -> int:
-    from game.report import build, write
+    from game.classroom.report import build, write
 
     expected, handed_in = _checks(args)
     report = build(args.files, expected, handed_in)
@@ -313,7 +313,7 @@ def report(args: argparse.Namespace) -> int:
 
 
 def verify(args: argparse.Namespace) -> int:
-    from game.verify import verify_files
+    from game.classroom.verify import verify_files
 
     expected, handed_in = _checks(args)
     status = EXIT_OK
@@ -378,8 +378,8 @@ def check(args: argparse.Namespace) -> int:
 
 
 def replay(args: argparse.Namespace) -> int:
-    from game.headless import Who
-    from game.transcripts import read_transcript
+    from game.cli.terminal import Who
+    from game.store.transcripts import read_transcript
 
     path: Path = args.file
     transcript = read_transcript(path)
@@ -403,7 +403,7 @@ def _scenario_ref(args: argparse.Namespace) -> str:
 
 
 def batch(args: argparse.Namespace) -> int:
-    from game.batch import run_batch, table
+    from game.cli.batch import run_batch, table
 
     path = resolve(_scenario_ref(args))
     scenario = load_scenario(path)
@@ -431,7 +431,7 @@ def batch(args: argparse.Namespace) -> int:
 
 
 def bench(args: argparse.Namespace) -> int:
-    from game.bench import measure, report
+    from game.cli.bench import measure, report
 
     figures = measure(games=args.games)
     print(json.dumps(figures, indent=2) if args.json else report(figures))

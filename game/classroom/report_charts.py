@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
 if TYPE_CHECKING:
-    from game.report import ClassReport
+    from game.classroom.report import ClassReport
 
 ENDINGS_SIZE: Final = (1200, 640)
 TRUST_SIZE: Final = (1200, 640)

@@ -21,7 +21,7 @@ def scenario_dir() -> Path:
     bundled = Path(str(resources.files("game"))) / "_data" / "scenarios"
     if bundled.is_dir():
         return bundled
-    return Path(__file__).resolve().parents[1] / "scenarios"
+    return Path(__file__).resolve().parents[2] / "scenarios"
 
 
 def scenario_paths() -> list[Path]:

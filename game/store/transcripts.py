@@ -19,7 +19,7 @@ from game.engine.transcript import (
     from_document,
     to_document,
 )
-from game.files import describe_os_error, write_text_atomic
+from game.store.files import describe_os_error, write_text_atomic
 
 SUFFIX: Final = ".toml"
 
@@ -63,7 +63,8 @@ def transcript_text(
         state,
         game_version=__version__,
         player=clean_name(player),
-        mode=mode,
+        # Plain text: the TOML writer would spell a Mode out letter by letter.
+        mode=str(mode),
         code=code,
         undos=undos,
     )

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import attrs
 
-from game.classcode import ClassCode, ClassCodeError, decode
+from game.classroom.classcode import ClassCode, ClassCodeError, decode
 from game.engine import Carry, CarryError, GameState, ScenarioError, carry_from
 from game.engine.transcript import (
     CODE_ALPHABET,
@@ -23,9 +23,10 @@ from game.engine.transcript import (
     replay,
     verification_code,
 )
-from game.files import describe_os_error
-from game.scenarios import load_scenario, scenario_for_code
-from game.transcripts import read_transcript
+from game.store.files import describe_os_error
+from game.store.mode import Mode
+from game.store.scenarios import load_scenario, scenario_for_code
+from game.store.transcripts import read_transcript
 
 # A code is four characters, a hyphen and four more; written with a space or run together it
 # must hold a digit, so that a name like LOVELACE or LOVE LACE is not taken for a code.
@@ -181,7 +182,7 @@ def verify_file(
             transcript,
         )
     mode = transcript.mode or (expected.mode if expected else "")
-    if mode == "graded" and transcript.undos:
+    if mode == Mode.GRADED and transcript.undos:
         times = len(transcript.undos)
         return Verdict(
             path,

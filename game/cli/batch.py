@@ -17,7 +17,7 @@ import attrs
 
 from game.engine import Scenario, Terminal, outcome
 from game.engine.strategies import STRATEGIES, play
-from game.scenarios import load_scenario
+from game.store.scenarios import load_scenario
 
 CHUNK: Final = 2500
 """Games per task: small enough for steady progress, large enough to keep overhead low."""

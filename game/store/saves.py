@@ -1,9 +1,9 @@
 """Saved games: the autosave (with the previous one kept as a backup), named slots and exports.
 
-A save is a transcript (see :mod:`game.transcripts`) with a few extra keys that are not part of
-the verified record: when it was saved, the slot's name as the player typed it, and whether it
-is a hot-seat game. Loading replays the transcript through the engine, so a corrupt or edited
-save is caught and named, never half-loaded.
+A save is a transcript (see :mod:`game.store.transcripts`) with a few extra keys that are not
+part of the verified record: when it was saved, the slot's name as the player typed it, and
+whether it is a hot-seat game. Loading replays the transcript through the engine, so a corrupt
+or edited save is caught and named, never half-loaded.
 
 Nothing here raises for a bad, missing or unwritable file: every operation returns a result that
 carries one clear message (the file, and what is wrong with it). No pygame.
@@ -27,8 +27,8 @@ from typing import TYPE_CHECKING, Any, Final
 import attrs
 
 from game import __version__
-from game.classcode import MODES
-from game.files import data_dir, describe_os_error, write_text_atomic
+from game.store.files import data_dir, describe_os_error, write_text_atomic
+from game.store.mode import Mode
 
 if TYPE_CHECKING:
     from game.engine import GameState, Scenario
@@ -43,8 +43,6 @@ SLOT_PREFIX: Final = "slot-"
 SUFFIX: Final = ".toml"
 PROGRESS: Final = "progress.toml"
 """Tiny record of the player's progress (games finished), kept beside the saves."""
-PRACTICE: Final = MODES[0]
-GRADED: Final = MODES[1]
 MAX_SLOT_NAME: Final = 60
 MAX_FILE_STEM: Final = 40
 _UNSAFE: Final = re.compile(r"[^a-z0-9]+")
@@ -68,8 +66,8 @@ class SavedGame:
     undos: tuple[Undo, ...] = ()
     """Moves taken back so far (written to the transcript for the teacher)."""
     player: str = ""
-    mode: str = PRACTICE
-    """``"practice"`` (undo allowed) or ``"graded"`` (no undo)."""
+    mode: Mode = Mode.PRACTICE
+    """Practice (undo allowed) or graded (no undo)."""
     code: str = ""
     """The class code the game was started from, or ``""``."""
     hotseat: bool = False
@@ -95,7 +93,7 @@ class SaveInfo:
     finished: bool = False
     ending: str = ""
     """The ending's title once the game is over."""
-    mode: str = ""
+    mode: Mode | None = None
     player: str = ""
     problem: str = ""
     """Why the save cannot be loaded (``""`` when it can), naming the file."""
@@ -180,7 +178,7 @@ def find_scenario(scenario_id: str, also: str = "") -> Scenario | None:
     """The installed scenario with this id (broken files are skipped), else the file ``also``
     if it holds that scenario, else None."""
     from game.engine import ScenarioError
-    from game.scenarios import load_scenario, scenario_paths
+    from game.store.scenarios import load_scenario, scenario_paths
 
     candidates: list[str | Path] = [*scenario_paths(), also] if also else list(scenario_paths())
     for path in candidates:
@@ -244,7 +242,7 @@ class _Read:
 class SaveStore:
     """The player's saves in ``<data dir>/saves`` and exports in ``<data dir>/exports``.
 
-    ``root`` defaults to :func:`game.files.data_dir` (looked up on every call, so the
+    ``root`` defaults to :func:`game.store.files.data_dir` (looked up on every call, so the
     ``HANOI_SUMMIT_HOME`` override applies); ``clock`` gives the time written into each save.
     """
 
@@ -326,7 +324,7 @@ class SaveStore:
 
     def export(self, game: SavedGame) -> WriteResult:
         """Write the plain transcript to ``exports/<scenario>-<seed>-<name>-<date>.toml``."""
-        from game.transcripts import transcript_text
+        from game.store.transcripts import transcript_text
 
         state = game.state
         day = self.clock().strftime("%Y-%m-%d")
@@ -450,13 +448,14 @@ class SaveStore:
 def save_text(game: SavedGame, *, saved_at: datetime, slot: str = "") -> str:
     """The TOML of a save: the transcript, plus when it was saved and by what name."""
     from game.engine.transcript import clean_name, to_document
-    from game.transcripts import dumps
+    from game.store.transcripts import dumps
 
     document: dict[str, Any] = to_document(
         game.state,
         game_version=__version__,
         player=clean_name(game.player),
-        mode=game.mode,
+        # Plain text: the TOML writer would spell an enum out letter by letter.
+        mode=str(game.mode),
         code=game.code,
         undos=game.undos,
     )
@@ -546,7 +545,7 @@ def _read_save(path: Path, kind: SaveKind) -> _Read:
     if not report.ok:
         return _Read(_broken(path, kind, f"does not replay: {report.message}", data), None)
     states = _rebuild(scenario, transcript)
-    mode = transcript.mode if transcript.mode in MODES else PRACTICE
+    mode = Mode.named(transcript.mode) or Mode.PRACTICE
     game = SavedGame(
         state=states[-1],
         history=states[:-1],

@@ -13,7 +13,7 @@ from typing import Any, Final
 import attrs
 import platformdirs
 
-from game.files import APP_NAME, HOME_ENV, describe_os_error, write_text_atomic
+from game.store.files import APP_NAME, HOME_ENV, describe_os_error, write_text_atomic
 
 log = logging.getLogger(__name__)
 

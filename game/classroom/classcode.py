@@ -5,9 +5,9 @@ base32 holding the seed (0 to 32767), the mode (practice or graded) and a check 
 catches most typing mistakes. Letters that are easy to confuse are read leniently: ``O`` as
 zero, ``I`` and ``L`` as one, and case does not matter.
 
->>> code = encode("HNOI", 1234, "graded")
+>>> code = encode("HNOI", 1234, Mode.GRADED)
 >>> decode(code)
-ClassCode(prefix='HNOI', seed=1234, mode='graded')
+ClassCode(prefix='HNOI', seed=1234, mode=<Mode.GRADED: 'graded'>)
 >>> decode(code.lower().replace("-", " ")) == decode(code)
 True
 """
@@ -19,9 +19,12 @@ from typing import Final
 
 import attrs
 
+from game.store.mode import Mode
+
 ALPHABET: Final = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 """Crockford's base32: no I, L, O or U, so codes read aloud are hard to get wrong."""
-MODES: Final = ("practice", "graded")
+MODES: Final = tuple(Mode)
+"""The modes in the order a code numbers them."""
 MAX_SEED: Final = 2**15 - 1
 _PREFIX: Final = re.compile(r"[A-Z]{4}\Z")
 _LENIENT: Final = str.maketrans({"O": "0", "I": "1", "L": "1"})
@@ -38,8 +41,7 @@ class ClassCode:
     prefix: str
     """The scenario's four-letter code (``code`` in its file)."""
     seed: int
-    mode: str
-    """``"practice"`` (undo allowed) or ``"graded"`` (no undo)."""
+    mode: Mode
 
     def __str__(self) -> str:
         return encode(self.prefix, self.seed, self.mode)
@@ -52,16 +54,17 @@ def _check(prefix: str, payload: int) -> int:
     return (total ^ (total >> 4) ^ (total >> 8) ^ (total >> 12)) & 0xF
 
 
-def encode(prefix: str, seed: int, mode: str) -> str:
+def encode(prefix: str, seed: int, mode: Mode) -> str:
     """The class code for a scenario prefix, a seed and a mode."""
     prefix = prefix.upper()
     if not _PREFIX.match(prefix):
         raise ClassCodeError(f"a scenario code is four letters A-Z, got {prefix!r}")
     if not 0 <= seed <= MAX_SEED:
         raise ClassCodeError(f"class codes hold seeds from 0 to {MAX_SEED}, got {seed}")
-    if mode not in MODES:
+    known = Mode.named(mode)
+    if known is None:
         raise ClassCodeError(f"the mode is practice or graded, got {mode!r}")
-    payload = seed << 1 | MODES.index(mode)
+    payload = seed << 1 | MODES.index(known)
     value = payload << 4 | _check(prefix, payload)
     body = "".join(ALPHABET[(value >> shift) & 31] for shift in (15, 10, 5, 0))
     return f"{prefix}-{body}"
@@ -85,3 +88,11 @@ def decode(text: str) -> ClassCode:
     if _check(prefix, payload) != check:
         raise ClassCodeError(f"{text!r} is not a valid class code: check it for a typing mistake")
     return ClassCode(prefix, payload >> 1, MODES[payload & 1])
+
+
+def random_seed() -> int:
+    """A fresh seed for a game whose seed was not given: one a class code can hold, so any game
+    can be handed to a class."""
+    import secrets  # the operating system's randomness, needed only here
+
+    return secrets.randbelow(MAX_SEED + 1)

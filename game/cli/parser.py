@@ -1,31 +1,27 @@
-"""The command line: ``python -m game`` and its subcommands, a thin layer over the engine.
+"""The command line's arguments: every subcommand and option, and the exit statuses.
 
-Every bad input (a broken scenario, a bad script move, a corrupt transcript, an unknown flag)
-ends with one clear line on stderr and exit status 2; a failed verification exits 1. This module
-stays light — it parses arguments and hands over — so the game window opens quickly; the
-subcommands live in :mod:`game.commands`.
+Light on purpose: the window's launch parses its arguments here before anything else loads.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
-import sys
 from argparse import SUPPRESS
-from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
 from game import __version__
+from game.classroom.classcode import MAX_SEED
+from game.store.mode import Mode
 
 PROG = "hanoi-summit"
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_BAD_INPUT = 2
-MAX_CLASS_SEED = 2**15 - 1
-"""The largest seed a class code holds (kept in step with :data:`game.classcode.MAX_SEED`)."""
 STRATEGY_NAMES = ("historical", "essay", "hawk", "dove", "random", "greedy")
-"""The built-in strategies (kept in step with :data:`game.engine.strategies.STRATEGIES`)."""
+"""The built-in strategies' names, spelt out so that parsing loads no engine (a test keeps them
+in step with :class:`game.engine.describe.StrategyName`)."""
+MODES = tuple(mode.value for mode in Mode)
 
 
 class UsageError(Exception):
@@ -59,13 +55,6 @@ def _positive(text: str) -> int:
     return value
 
 
-def random_seed() -> int:
-    """A seed for a game whose seed was not given."""
-    import secrets
-
-    return secrets.randbelow(1_000_000)
-
-
 def build_parser() -> argparse.ArgumentParser:
     """The parser for every subcommand."""
     parser = _Parser(
@@ -96,9 +85,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     play.add_argument("--name", default=SUPPRESS, help="player name recorded in the transcript")
     play.add_argument("--code", default=SUPPRESS, help="class code (sets scenario, seed and mode)")
-    play.add_argument(
-        "--mode", choices=("practice", "graded"), default=None, help="recorded in the transcript"
-    )
+    play.add_argument("--mode", choices=MODES, default=None, help="recorded in the transcript")
     play.add_argument(
         "--from",
         dest="previous",
@@ -110,9 +97,9 @@ def build_parser() -> argparse.ArgumentParser:
     code = commands.add_parser("code", help="make a class code for a scenario, seed and mode")
     code.add_argument("--scenario", default=SUPPRESS, help="scenario name (default: hanoi)")
     code.add_argument(
-        "--seed", type=_seed, default=SUPPRESS, help=f"0 to {MAX_CLASS_SEED} (default: random)"
+        "--seed", type=_seed, default=SUPPRESS, help=f"0 to {MAX_SEED} (default: random)"
     )
-    code.add_argument("--mode", choices=("practice", "graded"), default="practice")
+    code.add_argument("--mode", choices=MODES, default=Mode.PRACTICE.value)
 
     verify = commands.add_parser("verify", help="check students' transcripts")
     verify.add_argument("files", nargs="+", type=Path, metavar="TRANSCRIPT")
@@ -162,71 +149,3 @@ def build_parser() -> argparse.ArgumentParser:
     shots.add_argument("--out", type=Path, required=True, metavar="DIR")
     shots.add_argument("--seed", type=_seed, default=SUPPRESS, help="seed (default 7)")
     return parser
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit status."""
-    try:
-        args = build_parser().parse_args(argv)
-        return _dispatch(args)
-    except UsageError as error:
-        print(error, file=sys.stderr)
-        return EXIT_BAD_INPUT
-    except KeyboardInterrupt:
-        print(f"{PROG}: interrupted", file=sys.stderr)
-        return 130
-    except BrokenPipeError:
-        # The reader went away (e.g. `| head`); stay quiet, as shell tools do.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return EXIT_OK
-    except ValueError as error:
-        # Scenario and transcript errors carry one line per problem; anything else is a bug.
-        problems = getattr(error, "problems", None)
-        if not isinstance(problems, list):
-            raise
-        for problem in problems:
-            print(problem, file=sys.stderr)
-        return EXIT_BAD_INPUT
-
-
-def _dispatch(args: argparse.Namespace) -> int:
-    if args.command is None:
-        return window(args)
-    if args.command == "play" and not args.headless:
-        if args.script or args.stdio:
-            raise UsageError(f"{PROG} play: --script and --stdio need --headless")
-        return window(args)
-    from game import commands
-
-    handler = getattr(commands, args.command)
-    status: int = handler(args)
-    return status
-
-
-def window(args: argparse.Namespace) -> int:
-    """Open the game window (pygame is imported only here)."""
-    code = args.code or ""
-    if code:
-        from game.classcode import ClassCodeError, decode
-        from game.scenarios import scenario_for_code
-
-        try:
-            prefix = decode(code).prefix
-        except ClassCodeError as error:
-            raise UsageError(f"{PROG}: {error}") from None
-        if scenario_for_code(prefix) is None:
-            raise UsageError(f"{PROG}: class code {code}: no installed scenario uses {prefix}")
-    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
-    from game.ui.app import NoDisplayError, run
-
-    try:
-        return run(
-            scenario=args.scenario,
-            seed=args.seed,
-            fullscreen=args.fullscreen,
-            code=code,
-            name=args.name or "",
-        )
-    except NoDisplayError as error:
-        print(f"{PROG}: {error}", file=sys.stderr)
-        return EXIT_FAILED
