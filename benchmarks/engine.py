@@ -13,6 +13,7 @@ from pathlib import Path
 
 from game.cli.batch import run_batch
 from game.cli.bench import measure, report
+from game.engine.describe import StrategyName
 from game.store.scenarios import resolve
 
 
@@ -23,7 +24,7 @@ def main() -> None:
     args = parser.parse_args()
     print(report(measure()))
     path: Path = resolve("hanoi")
-    for strategy in ("random", "essay"):
+    for strategy in (StrategyName.RANDOM, StrategyName.ESSAY):
         start = time.perf_counter()
         run_batch(path, strategy, args.batch_games, 0, jobs=args.jobs)
         elapsed = time.perf_counter() - start

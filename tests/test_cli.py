@@ -242,9 +242,10 @@ def test_a_script_that_stops_before_the_end_exits_1(
 
 def test_the_light_command_line_agrees_with_the_engine() -> None:
     from game.cli.parser import STRATEGY_NAMES
+    from game.engine.describe import StrategyName
     from game.engine.strategies import STRATEGIES
 
-    assert tuple(STRATEGIES) == STRATEGY_NAMES
+    assert tuple(STRATEGIES) == STRATEGY_NAMES == tuple(StrategyName)
 
 
 def test_importing_the_command_line_loads_neither_engine_nor_pygame() -> None:

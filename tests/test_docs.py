@@ -66,6 +66,7 @@ from game.engine import (
     parse_scenario,
     scenario_from_dict,
 )
+from game.engine.describe import StrategyName
 from game.engine.rng import draw, seed_state
 from game.engine.strategies import STRATEGIES, play
 from game.engine.transcript import Transcript, Undo, replay, verification_code
@@ -187,7 +188,7 @@ def test_the_batch_table_printed_for_the_example_is_current(tmp_path: Path) -> N
     path = tmp_path / "example.toml"
     path.write_text(example_block().body, encoding="utf-8")
     scenario = load_scenario(path)
-    produced = table(run_batch(path, "essay", 400, 0), scenario) + "\n"
+    produced = table(run_batch(path, StrategyName.ESSAY, 400, 0), scenario) + "\n"
     assert printed == produced, "docs/scenarios.md shows an outdated batch table; now:\n" + produced
 
 
@@ -343,7 +344,7 @@ def test_every_field_of_the_stdio_protocol_is_documented(hanoi: Scenario) -> Non
 
 
 def test_every_batch_field_is_documented() -> None:
-    result = run_batch(ROOT / "scenarios" / "hanoi.toml", "random", 3, 0).to_json()
+    result = run_batch(ROOT / "scenarios" / "hanoi.toml", StrategyName.RANDOM, 3, 0).to_json()
     text = doc_text(SCRIPTING_DOC)
     assert [field for field in result if f"`{field}`" not in text] == []
 
@@ -576,7 +577,9 @@ def test_the_python_examples_print_what_is_shown(tmp_path: Path, contains: str) 
 def test_the_batch_shown_is_current() -> None:
     block = _block_after(SCRIPTING_DOC, "$ python -m game batch --strategy essay --games 400")
     shown = json.loads(block.body.split("\n", 1)[1])
-    assert run_batch(ROOT / "scenarios" / "hanoi.toml", "essay", 400, 0).to_json() == shown
+    assert (
+        run_batch(ROOT / "scenarios" / "hanoi.toml", StrategyName.ESSAY, 400, 0).to_json() == shown
+    )
 
 
 def test_the_replay_lines_shown_are_current(scripts: Path, monkeypatch: pytest.MonkeyPatch) -> None:

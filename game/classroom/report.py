@@ -19,6 +19,7 @@ import attrs
 from game.classroom.classcode import ClassCode
 from game.classroom.verify import HandedIn, Verdict, verify_files
 from game.engine import Carry, GameState, Scenario, Terminal, new_game, outcome
+from game.engine.describe import StrategyName
 from game.engine.strategies import play
 from game.engine.transcript import verification_code
 from game.store.files import write_text_atomic
@@ -101,7 +102,10 @@ def _comparisons(
     """The historical and essay lines against the class's counterparts (same seed, same start),
     scores averaged."""
     result = []
-    lines = (("historical", "What happened in history"), ("essay", "The essay's line"))
+    lines = (
+        (StrategyName.HISTORICAL, "What happened in history"),
+        (StrategyName.ESSAY, "The essay's line"),
+    )
     for line_id, label in lines:
         if not any(line.id == line_id for line in scenario.lines):
             continue

@@ -7,7 +7,6 @@ chunk are summed, so the result is the same whatever the number of processes.
 from __future__ import annotations
 
 import collections
-import os
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -16,6 +15,7 @@ from typing import Any, Final
 import attrs
 
 from game.engine import Scenario, Terminal, outcome
+from game.engine.describe import StrategyName
 from game.engine.strategies import STRATEGIES, play
 from game.store.scenarios import load_scenario
 
@@ -52,7 +52,7 @@ class Tally:
         )
 
 
-def play_chunk(scenario_path: str, strategy: str, first_seed: int, count: int) -> Tally:
+def play_chunk(scenario_path: str, strategy: StrategyName, first_seed: int, count: int) -> Tally:
     """Play ``count`` games with consecutive seeds and count what happened."""
     scenario = load_scenario(Path(scenario_path))
     endings: collections.Counter[str] = collections.Counter()
@@ -73,7 +73,7 @@ def play_chunk(scenario_path: str, strategy: str, first_seed: int, count: int) -
 class BatchResult:
     """What a batch produced, ready to print as a table or JSON."""
 
-    strategy: str
+    strategy: StrategyName
     scenario: str
     games: int
     seed: int
@@ -110,7 +110,7 @@ class BatchResult:
 
 def run_batch(
     scenario_path: Path,
-    strategy: str,
+    strategy: StrategyName,
     games: int,
     seed: int,
     *,
@@ -144,14 +144,6 @@ def run_batch(
                 if progress:
                     progress(done, games)
     return BatchResult(strategy, scenario.id, games, seed, total)
-
-
-def default_jobs() -> int:
-    """One process per available core."""
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # not on every platform
-        return max(1, os.cpu_count() or 1)
 
 
 def table(result: BatchResult, scenario: Scenario) -> str:

@@ -14,6 +14,7 @@ from typing import Any
 
 from game import __version__
 from game.engine import apply, new_game
+from game.engine.describe import StrategyName
 from game.engine.state import GameState, Move
 from game.engine.strategies import play
 from game.engine.transcript import to_document
@@ -32,7 +33,7 @@ def _scripts(scenario_path: Path, games: int) -> list[tuple[int, list[Move]]]:
     scenario = read_scenario(scenario_path)
     scripts = []
     for seed in range(games):
-        strategy = "random" if seed % 2 else "essay"
+        strategy = StrategyName.RANDOM if seed % 2 else StrategyName.ESSAY
         state = play(scenario, strategy, seed)
         scripts.append((seed, [turn.move for turn in state.turns]))
     return scripts
@@ -64,7 +65,7 @@ def measure(scenario_ref: str = "hanoi", games: int = 2000, repeats: int = 5) ->
     def strategy_games() -> float:
         start = time.perf_counter()
         for seed in range(games // 2):
-            to_document(play(scenario, "essay", seed), game_version=__version__)
+            to_document(play(scenario, StrategyName.ESSAY, seed), game_version=__version__)
         return time.perf_counter() - start
 
     strategy_elapsed = _best_of(max(1, repeats // 2), strategy_games)

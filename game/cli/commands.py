@@ -404,6 +404,7 @@ def _scenario_ref(args: argparse.Namespace) -> str:
 
 def batch(args: argparse.Namespace) -> int:
     from game.cli.batch import run_batch, table
+    from game.engine.describe import StrategyName
 
     path = resolve(_scenario_ref(args))
     scenario = load_scenario(path)
@@ -415,7 +416,7 @@ def batch(args: argparse.Namespace) -> int:
 
     result = run_batch(
         path,
-        args.strategy,
+        StrategyName(args.strategy),
         args.games,
         0 if args.seed is None else args.seed,
         jobs=args.jobs,

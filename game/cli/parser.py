@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 from argparse import SUPPRESS
 from pathlib import Path
-from typing import NoReturn
+from typing import Final, NoReturn
 
 from game import __version__
 from game.classroom.classcode import MAX_SEED
@@ -18,7 +18,7 @@ PROG = "hanoi-summit"
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_BAD_INPUT = 2
-STRATEGY_NAMES = ("historical", "essay", "hawk", "dove", "random", "greedy")
+STRATEGY_NAMES: Final = ("historical", "essay", "hawk", "dove", "random", "greedy")
 """The built-in strategies' names, spelt out so that parsing loads no engine (a test keeps them
 in step with :class:`game.engine.describe.StrategyName`)."""
 MODES = tuple(mode.value for mode in Mode)

@@ -24,19 +24,10 @@ from game.engine import (
     move_options,
     outcome,
 )
+from game.engine.describe import capitalise, meters_line, move_label, reply_sentence
 from game.engine.parse import syntax_problem
 from game.engine.state import ReactionKind, Turn
 from game.engine.transcript import verification_code
-
-_VERBS: Final = {
-    ReactionKind.ACCEPT: "They accept",
-    ReactionKind.COUNTER: "They counter",
-    ReactionKind.DEFER: "They defer",
-    ReactionKind.REJECT: "They reject",
-    ReactionKind.WALKOUT: "They walk out",
-    ReactionKind.NOTED: "They take note",
-    ReactionKind.ENDED: "You leave the table",
-}
 
 
 @attrs.frozen
@@ -137,24 +128,6 @@ def play_moves(state: GameState, moves: Iterable[str], first: int = 1) -> GameSt
 # --- text -------------------------------------------------------------------------------
 
 
-def meters_line(scenario: Scenario, meters: tuple[int, ...], stance: int) -> str:
-    """``trust 25 · patience 63 · ... · they are guarded``."""
-    parts = [f"{meter.label} {value}" for meter, value in zip(scenario.meters, meters, strict=True)]
-    parts.append(f"they are {scenario.stances[stance].label}")
-    return " · ".join(parts)
-
-
-def move_label(scenario: Scenario, move: Move) -> str:
-    """The player-facing name of a move: ``Mutual restraint (unwritten)``."""
-    if move.is_answer:
-        return (
-            "You accept their proposal" if move.offer == "accept" else "You reject their proposal"
-        )
-    offer = scenario.offer(move.offer)
-    variant = offer.variant(move.variant)
-    return f"{offer.label} ({variant.label})" if variant else offer.label
-
-
 def turn_lines(scenario: Scenario, turn: Turn) -> list[str]:
     """A turn as a few lines of readable text."""
     reaction = turn.reaction
@@ -165,7 +138,7 @@ def turn_lines(scenario: Scenario, turn: Turn) -> list[str]:
         else f"{turn.number:>3}. You offer: {label}"
     ]
     said = f': "{reaction.say}"' if reaction.say else ""
-    lines.append(f"     {_VERBS[reaction.kind]}{said}")
+    lines.append(f"     {reply_sentence(reaction.kind)}{said}")
     if reaction.kind is ReactionKind.COUNTER and reaction.counter:
         counter = scenario.counter(reaction.counter)
         lines.append(f"     Their proposal: {counter.label}. {counter.summary}")
@@ -367,7 +340,7 @@ def interactive(
     while not state.is_over:
         held = scenario.rounds[state.round]
         turn = f"offer {state.turn_in_round + 1} of {held.turns}"
-        write(f"\n{held.label.capitalize()} ({held.time}), {turn}\n")
+        write(f"\n{capitalise(held.label)} ({held.time}), {turn}\n")
         write(f"  {meters_line(scenario, state.meters, state.stance)}\n")
         if state.pending is not None:
             counter = scenario.counters[state.pending]

@@ -56,11 +56,6 @@ class Settings:
     hints: bool = True
     """Show the U.S. adviser's short hints."""
 
-    @classmethod
-    def from_mapping(cls, data: Mapping[str, object]) -> Settings:
-        """Build settings from parsed TOML, keeping defaults for missing or invalid keys."""
-        return parse_settings(data)[0]
-
     def to_mapping(self) -> dict[str, object]:
         """The TOML table this value is stored as."""
         return {

@@ -423,11 +423,7 @@ class Controller:
 
     def handle(self, command: object) -> Action | None:
         """Carry out one command from a screen and return what the screens do next."""
-        from game.engine import Move
-
         match command:
-            case Move():
-                return self._play(PlayMove(command))
             case PlayMove():
                 return self._play(command)
             case NewGame(setup=setup):
@@ -508,7 +504,7 @@ class Controller:
             self.ctx.play(Cue.DENIED)
             return None
         assert taken.turn is not None
-        from game.cli.terminal import move_label
+        from game.engine.describe import move_label
 
         label = move_label(session.scenario, taken.turn.move)
         session.notify(f"Taken back: {label}.")

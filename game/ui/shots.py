@@ -13,6 +13,7 @@ import attrs
 import pygame
 
 from game.engine import GameState, Scenario, apply, new_game
+from game.engine.describe import StrategyName
 from game.store.mode import Mode
 from game.store.saves import SavedGame, SaveStore, save_text
 from game.store.scenarios import load_scenario
@@ -60,7 +61,7 @@ SHOT_NOW: Final = datetime(2019, 2, 28, 15, 0, tzinfo=UTC)
 
 
 def game_until(
-    scenario: Scenario, seed: int, strategy: str, stop: Callable[[GameState], bool]
+    scenario: Scenario, seed: int, strategy: StrategyName, stop: Callable[[GameState], bool]
 ) -> tuple[GameState, list[GameState]] | None:
     """The first state of a built-in strategy's game on ``seed`` for which ``stop`` holds, with
     the states before it (the undo history); None if the game never gets there."""
@@ -82,7 +83,14 @@ def sample_game(
 ) -> tuple[GameState, list[GameState]]:
     """A game in the state ``stop`` asks for, searching strategies and nearby seeds."""
     for offset in range(40):
-        for strategy in ("essay", "historical", "greedy", "dove", "hawk", "random"):
+        for strategy in (
+            StrategyName.ESSAY,
+            StrategyName.HISTORICAL,
+            StrategyName.GREEDY,
+            StrategyName.DOVE,
+            StrategyName.HAWK,
+            StrategyName.RANDOM,
+        ):
             found = game_until(scenario, seed + offset, strategy, stop)
             if found is not None:
                 return found

@@ -20,7 +20,8 @@ ActionFn = Callable[[], Action | None]
 PaletteColour = Callable[[Palette], Colour]
 
 _ACTIVATE_KEYS: Final = frozenset({pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE})
-_BLOCKING_MODS: Final = pygame.KMOD_CTRL | pygame.KMOD_ALT | pygame.KMOD_META
+BLOCKING_MODS: Final = pygame.KMOD_CTRL | pygame.KMOD_ALT | pygame.KMOD_META
+"""Modifiers that make a key press a command for the system or the window, not for a control."""
 LINE_SCROLL: Final = 32
 WHEEL_SCROLL: Final = 56
 
@@ -43,7 +44,7 @@ class Shortcut:
 
     def matches(self, event: pygame.event.Event) -> bool:
         """True for a key press of this shortcut without Ctrl, Alt or Meta held."""
-        if event.type != pygame.KEYDOWN or event.mod & _BLOCKING_MODS:
+        if event.type != pygame.KEYDOWN or event.mod & BLOCKING_MODS:
             return False
         return bool(
             event.key == self.key or (self.alt_key is not None and event.key == self.alt_key)
@@ -417,7 +418,7 @@ class FocusGroup:
                 ctx.play(Cue.MOVE)
                 return used
         key = event.key
-        if key == pygame.K_TAB and not event.mod & _BLOCKING_MODS:
+        if key == pygame.K_TAB and not event.mod & BLOCKING_MODS:
             self._move_to(
                 (self.index + (-1 if event.mod & pygame.KMOD_SHIFT else 1)) % len(self.controls)
             )
@@ -436,7 +437,7 @@ class FocusGroup:
             self._move_to(target)
             ctx.play(Cue.MOVE)
             return Handled()
-        if key in _ACTIVATE_KEYS and focused is not None and not event.mod & _BLOCKING_MODS:
+        if key in _ACTIVATE_KEYS and focused is not None and not event.mod & BLOCKING_MODS:
             return self._activate(focused, ctx)
         for control in self.controls:
             if control.shortcut is not None and control.shortcut.matches(event):
@@ -908,7 +909,7 @@ class TextField(Control):
             self.cursor = max(0, min(len(self.text), moves[key]))
             return Handled()
         typed = getattr(event, "unicode", "")
-        if typed and typed.isprintable() and not event.mod & _BLOCKING_MODS:
+        if typed and typed.isprintable() and not event.mod & BLOCKING_MODS:
             return Handled()  # the matching TEXTINPUT event does the typing
         return None
 

@@ -9,6 +9,7 @@ import attrs
 import pygame
 import pytest
 
+from game.classroom.debrief import build_debrief
 from game.engine import GameState, Scenario, Terminal, new_game, outcome
 from game.engine.strategies import play
 from game.engine.transcript import verification_code
@@ -23,7 +24,6 @@ from game.ui.screens.debrief import (
     PAGES,
     VIEW,
     DebriefScreen,
-    build_debrief,
     meter_chart,
     score_chart,
 )

@@ -4,6 +4,7 @@ schedule, the other side, and the essay the scenario draws on, cited by author a
 from __future__ import annotations
 
 from game.engine import Scenario
+from game.engine.describe import capitalise
 from game.ui.context import UiContext
 from game.ui.screen import Action, Apply, Pop
 from game.ui.screens.text_pages import TextPagesScreen
@@ -29,7 +30,7 @@ def briefing_pages(scenario: Scenario) -> tuple[Page, ...]:
         )
     )
     schedule = [
-        f"- {held.label[:1].upper() + held.label[1:]}, {held.time}: {held.description} "
+        f"- {capitalise(held.label)}, {held.time}: {held.description} "
         f"({held.turns} offer{'s' if held.turns != 1 else ''})"
         for held in scenario.rounds
     ]

@@ -12,14 +12,15 @@ from typing import ClassVar, Final
 import attrs
 import pygame
 
-from game.engine import Direction, Scenario
+from game.engine import Scenario
+from game.engine.describe import changes, effect_text
 from game.engine.scenario import Effect, Offer, Variant
 from game.ui import theme
 from game.ui.context import UiContext
 from game.ui.theme import TextRole, Tone
+from game.ui.tones import change_tone
 from game.ui.widgets import Control, draw_badge, draw_focus_ring
 
-MINUS: Final = "\u2212"
 CHIP_HEIGHT: Final = 26
 CHIP_GAP: Final = 6
 
@@ -34,39 +35,10 @@ class Part:
     """Drawn as a plain word heading the chips that follow (no outline)."""
 
 
-def signed(value: int) -> str:
-    """``+8``, or ``-8`` written with a true minus sign (U+2212)."""
-    return f"+{value}" if value >= 0 else f"{MINUS}{-value}"
-
-
 def effect_parts(scenario: Scenario, *effects: Effect) -> list[Part]:
-    """The changes the effects make together, one part per meter, in the scenario's order."""
-    totals: dict[int, int] = {}
-    step = 0
-    for effect in effects:
-        for index, delta in effect.meters:
-            totals[index] = totals.get(index, 0) + delta
-        step += effect.stance_step
-    parts = []
-    for index, meter in enumerate(scenario.meters):
-        delta = totals.get(index, 0)
-        if not delta:
-            continue
-        good = (delta > 0) == (meter.good is Direction.HIGH)
-        parts.append(Part(f"{meter.label} {signed(delta)}", Tone.POSITIVE if good else Tone.ALARM))
-    if step:
-        word = "warmer" if step > 0 else "cooler"
-        steps = "one step" if abs(step) == 1 else f"{abs(step)} steps"
-        parts.append(
-            Part(f"their stance {steps} {word}", Tone.POSITIVE if step > 0 else Tone.ALARM)
-        )
-    return parts
-
-
-def effect_text(scenario: Scenario, *effects: Effect, none: str = "no change") -> str:
-    """The changes as one phrase: ``trust +8, risk exposure -8`` (true minus signs)."""
-    parts = effect_parts(scenario, *effects)
-    return ", ".join(part.text for part in parts) if parts else none
+    """The changes the effects make together as parts: one per meter, in the scenario's order,
+    then their stance."""
+    return [Part(change.text, change_tone(change)) for change in changes(scenario, *effects)]
 
 
 def offer_costs(scenario: Scenario, offer: Offer, variant: Variant | None) -> tuple[str, str]:

@@ -11,6 +11,7 @@ from typing import Final
 import pygame
 
 from game.engine import Direction, GameState, Move, OfferKind
+from game.engine.describe import capitalise, sentence
 from game.engine.state import ACCEPT, REJECT
 from game.ui.context import UiContext
 from game.ui.screen import Action, Apply, Chain, Pop
@@ -37,7 +38,7 @@ def consequence(why: str) -> str:
     weigh beforehand ("Yongbyon closes...")."""
     _, colon, rest = why.partition(": ")
     text = rest if colon else why
-    return text[:1].upper() + text[1:] + ("" if text.endswith(".") else ".")
+    return sentence(text)
 
 
 def adviser_note(state: GameState) -> str:
@@ -79,7 +80,7 @@ def crossing_notes(state: GameState, which: str) -> list[tuple[str, Tone]]:
                 if after[bound.meter] > bound.high >= state.meters[bound.meter]:
                     notes.append(
                         (
-                            f"{meter.label[:1].upper() + meter.label[1:]} would reach "
+                            f"{capitalise(meter.label)} would reach "
                             f"{after[bound.meter]}: above {bound.high}, no joint statement "
                             "can be signed.",
                             Tone.ALARM,
@@ -90,7 +91,7 @@ def crossing_notes(state: GameState, which: str) -> list[tuple[str, Tone]]:
             meter = scenario.meters[bound.meter]
             notes.append(
                 (
-                    f"{meter.label[:1].upper() + meter.label[1:]} would fall to "
+                    f"{capitalise(meter.label)} would fall to "
                     f"{after[bound.meter]}: they would walk out.",
                     Tone.ALARM,
                 )

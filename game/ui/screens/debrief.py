@@ -15,9 +15,8 @@ from typing import ClassVar, Final
 import attrs
 import pygame
 
-from game.cli.terminal import move_label
-from game.engine import Direction, GameState, ReactionKind, Terminal, new_game, outcome
-from game.engine.strategies import STRATEGIES, play
+from game.classroom.debrief import AccordLine, Debrief, MoveLine, ScoreLine, build_debrief
+from game.engine import GameState
 from game.ui import theme
 from game.ui.chart import (
     MARKERS,
@@ -32,7 +31,9 @@ from game.ui.chart import (
 from game.ui.context import UiContext
 from game.ui.screen import Action
 from game.ui.theme import Colour, Face, Palette, TextRole, Tone
+from game.ui.tones import decision_tone
 from game.ui.widgets import (
+    BLOCKING_MODS,
     ActionFn,
     Button,
     ButtonKind,
@@ -66,249 +67,6 @@ REVEAL_SECONDS: Final = 1.2
 """The chart's lines draw in from the left over this long when the debrief opens."""
 SCROLL_STEP: Final = 56
 PAGES: Final = ("The meters", "Scores", "The record", "History and the essay")
-
-_BLOCKING_MODS: Final = pygame.KMOD_CTRL | pygame.KMOD_ALT | pygame.KMOD_META
-
-
-# --- What the debrief says ------------------------------------------------------------------------
-
-
-@attrs.frozen
-class MeterLine:
-    """One meter over the game: its start value, then its value after every decision."""
-
-    label: str
-    values: tuple[int, ...]
-    lower_is_better: bool
-    emphasis: bool
-
-
-@attrs.frozen
-class RoundSpan:
-    """The decisions made in one round of the schedule (x positions on the chart)."""
-
-    label: str
-    first: int
-    last: int
-
-
-@attrs.frozen
-class AccordLine:
-    """An accord reached during the summit and whether it stands on the record."""
-
-    label: str
-    form: str
-    when: str
-    status: str
-    stands: bool
-
-
-@attrs.frozen
-class ScoreLine:
-    """A scorecard: the player's value, and what the historical and essay lines scored."""
-
-    label: str
-    description: str
-    value: int
-    history: int | None
-    essay: int | None
-
-
-@attrs.frozen
-class LineSummary:
-    """A named line of play (history or the essay) and how it ends on this game's seed."""
-
-    heading: str
-    description: str
-    ending: str
-    """Title of the ending the line reaches with this seed ("" when it cannot be replayed)."""
-
-
-@attrs.frozen
-class MoveLine:
-    """One of the player's decisions, summarised."""
-
-    number: int
-    round_label: str
-    label: str
-    verdict: str
-    tone: Tone
-
-
-@attrs.frozen
-class Debrief:
-    """Everything the debrief shows, worked out from a finished game."""
-
-    kicker: str
-    title: str
-    ending_text: str
-    history_text: str
-    meters: tuple[MeterLine, ...]
-    rounds: tuple[RoundSpan, ...]
-    decisions: int
-    accords: tuple[AccordLine, ...]
-    scores: tuple[ScoreLine, ...]
-    profile: tuple[str, str]
-    """The counterpart's hidden profile: label and description."""
-    stance: tuple[str, str]
-    """Their stance when the summit ended: label and description."""
-    history: LineSummary | None
-    essay: LineSummary | None
-    essay_views: tuple[tuple[str, str], ...]
-    """(offer label, the essay's view) for every offer the player made, in order of first use."""
-    citation: str
-    """The essay, by author, publication and year."""
-    moves: tuple[MoveLine, ...]
-
-
-_VERDICTS: Final = {
-    ReactionKind.ACCEPT: ("accepted", Tone.POSITIVE),
-    ReactionKind.COUNTER: ("countered", Tone.CAUTION),
-    ReactionKind.DEFER: ("deferred", Tone.CAUTION),
-    ReactionKind.REJECT: ("rejected", Tone.ALARM),
-    ReactionKind.WALKOUT: ("they walked out", Tone.ALARM),
-    ReactionKind.NOTED: ("noted", Tone.NEUTRAL),
-    ReactionKind.ENDED: ("you left the table", Tone.ALARM),
-}
-
-
-def _sentence(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
-def _line_summary(
-    state: GameState, line_id: str, strategy: str, heading: str
-) -> LineSummary | None:
-    scenario = state.scenario
-    try:
-        line = scenario.line(line_id)
-    except KeyError:
-        return None
-    ending = ""
-    # A game that continued an earlier summit started elsewhere: a fresh replay would not compare.
-    if state.carry is None and strategy in STRATEGIES:
-        result = outcome(play(scenario, strategy, state.seed))
-        if result is not None:
-            ending = result.ending.title
-    return LineSummary(heading, line.description, ending)
-
-
-def _line_scores(state: GameState, strategy: str) -> tuple[int, ...] | None:
-    if state.carry is not None or strategy not in STRATEGIES:
-        return None
-    try:
-        state.scenario.line("historical" if strategy == "historical" else "essay")
-    except KeyError:
-        return None
-    result = outcome(play(state.scenario, strategy, state.seed))
-    return None if result is None else tuple(score.value for score in result.scores)
-
-
-def build_debrief(state: GameState) -> Debrief:
-    """Work out the debrief of a finished game (ValueError if the game is not over)."""
-    result = outcome(state)
-    if result is None:
-        raise ValueError("the debrief needs a finished game")
-    scenario = state.scenario
-    start = new_game(scenario, state.seed, state.carry).meters
-    trust = scenario.meter_index.get("trust", 0)
-    meters = tuple(
-        MeterLine(
-            label=_sentence(meter.label),
-            values=(start[i], *(turn.meters[i] for turn in state.turns)),
-            lower_is_better=meter.good is Direction.LOW,
-            emphasis=i == trust,
-        )
-        for i, meter in enumerate(scenario.meters)
-    )
-    rounds: list[RoundSpan] = []
-    for turn in state.turns:
-        label = scenario.rounds[turn.round].label
-        if rounds and rounds[-1].label == label:
-            rounds[-1] = attrs.evolve(rounds[-1], last=turn.number)
-        else:
-            rounds.append(RoundSpan(label, turn.number, turn.number))
-
-    kept = {(accord.id, accord.turn) for accord in result.accords}
-    accords = []
-    for accord in state.accords:
-        form = accord.variant
-        if accord.id in scenario.offer_index:
-            variant = scenario.offer(accord.id).variant(accord.variant or None)
-            if accord.variant and variant is not None:
-                form = variant.label
-        when = "at the earlier summit" if accord.prior else f"decision {accord.turn}"
-        stands = (accord.id, accord.turn) in kept
-        if stands and accord.prior:
-            status = "carried over"
-        elif stands and result.terminal is Terminal.STATEMENT:
-            status = "in the joint statement"
-        elif stands:
-            status = "stands without a statement"
-        elif result.terminal is Terminal.WALKOUT:
-            status = "lost: they walked out"
-        else:
-            status = "lost: no statement"
-        accords.append(
-            AccordLine(_sentence(scenario.accord_label(accord.id)), form, when, status, stands)
-        )
-
-    history_scores = _line_scores(state, "historical")
-    essay_scores = _line_scores(state, "essay")
-    cards = {card.id: card for card in scenario.scorecards}
-    scores = tuple(
-        ScoreLine(
-            score.label,
-            cards[score.id].description if score.id in cards else "",
-            score.value,
-            history_scores[i] if history_scores else None,
-            essay_scores[i] if essay_scores else None,
-        )
-        for i, score in enumerate(result.scores)
-    )
-
-    views: dict[str, tuple[str, str]] = {}
-    moves = []
-    for turn in state.turns:
-        verdict, tone = _VERDICTS.get(turn.reaction.kind, (turn.reaction.kind.value, Tone.NEUTRAL))
-        if turn.reaction.kind is ReactionKind.ACCEPT and turn.move.is_answer:
-            verdict = "agreed"
-        moves.append(
-            MoveLine(
-                turn.number,
-                scenario.rounds[turn.round].label,
-                move_label(scenario, turn.move),
-                verdict,
-                tone,
-            )
-        )
-        if not turn.move.is_answer and turn.move.offer not in views:
-            offer = scenario.offer(turn.move.offer)
-            if offer.essay:
-                views[offer.id] = (offer.label, offer.essay)
-
-    stance = scenario.stances[state.stance]
-    source = scenario.source
-    verb = "decision" if len(state.turns) == 1 else "decisions"
-    return Debrief(
-        kicker=f"Debrief \u00b7 {scenario.title} \u00b7 seed {state.seed} \u00b7 "
-        f"{len(state.turns)} {verb}",
-        title=result.ending.title,
-        ending_text=result.ending.text,
-        history_text=result.ending.history,
-        meters=meters,
-        rounds=tuple(rounds),
-        decisions=len(state.turns),
-        accords=tuple(accords),
-        scores=scores,
-        profile=(state.profile_info.label, state.profile_info.description),
-        stance=(stance.label, stance.description),
-        history=_line_summary(state, "historical", "historical", "What happened in history"),
-        essay=_line_summary(state, "essay", "essay", "What the essay recommended"),
-        essay_views=tuple(views.values()),
-        citation=f"{source.author}, {source.publication}, {source.year}.",
-        moves=tuple(moves),
-    )
 
 
 def meter_chart(debrief: Debrief, palette: Palette) -> LineChart:
@@ -543,7 +301,7 @@ class DebriefScreen:
 
     def on_event(self, event: pygame.event.Event) -> Action | None:
         self._layout()
-        if event.type == pygame.KEYDOWN and not event.mod & _BLOCKING_MODS:
+        if event.type == pygame.KEYDOWN and not event.mod & BLOCKING_MODS:
             if event.key == pygame.K_ESCAPE:
                 return self.on_title()
             if self._scroll_key(event.key):
@@ -850,7 +608,8 @@ class DebriefScreen:
         you.kicker("What you did")
         counts: dict[Tone, int] = {}
         for move in debrief.moves:
-            counts[move.tone] = counts.get(move.tone, 0) + 1
+            tone = decision_tone(move.reaction)
+            counts[tone] = counts.get(tone, 0) + 1
         tallies = [
             (counts.get(Tone.POSITIVE, 0), "accepted"),
             (counts.get(Tone.CAUTION, 0), "deferred or countered"),
@@ -1055,7 +814,8 @@ class _Column:
         palette = ctx.palette
         x, width = self.x, self.width
         number_w = ctx.text_width(TextRole.CAPTION, "00") + theme.UNIT
-        colour = palette.tone(move.tone) if move.tone is not Tone.NEUTRAL else palette.slate
+        tone = decision_tone(move.reaction)
+        colour = palette.tone(tone) if tone is not Tone.NEUTRAL else palette.slate
         verdict = ctx.text(TextRole.CAPTION_ITALIC, move.verdict, colour)
         left = x + number_w + 12
         inner = width - (left - x) - verdict.get_width() - theme.UNIT
@@ -1072,14 +832,4 @@ class _Column:
         self._add(text.get_height() + 2, paint)
 
 
-__all__ = [
-    "AccordLine",
-    "Debrief",
-    "DebriefScreen",
-    "MeterLine",
-    "MoveLine",
-    "ScoreLine",
-    "build_debrief",
-    "meter_chart",
-    "score_chart",
-]
+__all__ = ["DebriefScreen", "meter_chart", "score_chart"]

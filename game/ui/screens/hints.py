@@ -14,10 +14,10 @@ import attrs
 import pygame
 
 from game.engine import GameState, Move, OfferKind, ReactionKind, is_legal
+from game.engine.describe import effect_text
 from game.ui import theme
 from game.ui.context import UiContext
 from game.ui.screen import Action
-from game.ui.screens.costs import effect_text
 from game.ui.theme import TextRole
 from game.ui.widgets import Control, Handled, Shortcut, draw_focus_ring, fit_lines
 

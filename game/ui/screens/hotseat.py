@@ -12,8 +12,8 @@ from typing import ClassVar, Final
 
 import pygame
 
-from game.cli.terminal import move_label
 from game.engine import GameState, Judgement, Move, ReactionKind
+from game.engine.describe import REPLY, capitalise, move_label
 from game.engine.scenario import Offer
 from game.ui import art, theme
 from game.ui.context import UiContext
@@ -38,14 +38,6 @@ CHOICES_FIRST_COLUMN: Final = 6
 CHOICES_COLUMNS: Final = 6
 RULES_CHOICE: Final = "The rules' choice"
 
-_TITLES: Final = {
-    ReactionKind.ACCEPT: "Accept",
-    ReactionKind.COUNTER: "Counter with your own ask",
-    ReactionKind.DEFER: "Defer",
-    ReactionKind.REJECT: "Reject",
-    ReactionKind.WALKOUT: "Walk out",
-}
-
 
 def _pop() -> Action:
     return Pop()
@@ -56,7 +48,7 @@ def reaction_row(state: GameState, offer: Offer, move: Move, kind: ReactionKind)
     scenario = state.scenario
     variant = offer.variant(move.variant)
     parts: list[Part] = []
-    title = _TITLES.get(kind, kind.value.capitalize())
+    title = capitalise(REPLY[kind])
     if kind is ReactionKind.ACCEPT:
         body = f"Agree to it: {scenario.accord_label(offer.id)} is made."
         effects = [offer.on_accept, *([variant.on_accept] if variant else [])]
@@ -67,6 +59,7 @@ def reaction_row(state: GameState, offer: Offer, move: Move, kind: ReactionKind)
             title = f"Counter: {counter.label}"
             body = counter.summary
         else:
+            title = "Counter with your own ask"
             body = "Put your own ask on the table instead."
     elif kind is ReactionKind.DEFER:
         body = "Not now: you want to see more first. They may offer it again."
@@ -274,7 +267,7 @@ class AnswerScreen:
         kicker = ctx.text(TextRole.KICKER, "THE RULES' READING (ADVICE)", palette.on_navy_soft)
         surface.blit(kicker, (left, y))
         y += kicker.get_height() + theme.UNIT
-        why = self.judgement.why[:1].upper() + self.judgement.why[1:] + "."
+        why = capitalise(self.judgement.why) + "."
         room = theme.CONTENT_BOTTOM - 6 * theme.UNIT - y
         why = fit_lines(ctx, TextRole.BODY_ITALIC, why, width, room)
         advice = ctx.text(TextRole.BODY_ITALIC, why, palette.on_navy, wrap=width)

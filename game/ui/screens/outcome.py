@@ -34,6 +34,7 @@ from game.engine import (
     new_game,
     outcome,
 )
+from game.engine.describe import capitalise, sentence
 from game.engine.state import ACCEPT, REJECT
 from game.engine.strategies import play
 from game.engine.transcript import verification_code
@@ -41,7 +42,15 @@ from game.ui import scenes, theme
 from game.ui.context import UiContext
 from game.ui.screen import Action, Screen
 from game.ui.theme import TextRole
-from game.ui.widgets import Button, ButtonKind, FocusGroup, draw_rule, fit_lines, fit_text
+from game.ui.widgets import (
+    BLOCKING_MODS,
+    Button,
+    ButtonKind,
+    FocusGroup,
+    draw_rule,
+    fit_lines,
+    fit_text,
+)
 
 PICTURE_SIZE: Final = (scenes.SCENE_WIDTH, theme.LOGICAL_HEIGHT)
 """The picture fills the left of the screen, bleeding off the top, left and bottom edges."""
@@ -54,7 +63,6 @@ US: Final = "You and the U.S. delegation"
 _CONTINUE_KEYS: Final = frozenset(
     {pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE, pygame.K_ESCAPE}
 )
-_BLOCKING_MODS: Final = pygame.KMOD_CTRL | pygame.KMOD_ALT | pygame.KMOD_META
 
 
 @attrs.frozen
@@ -85,14 +93,7 @@ def departure(state: GameState) -> Departure | None:
     marker = "then they walk out: "
     if marker in why:
         why = why.split(marker, 1)[1]
-    why = why[:1].upper() + why[1:]
-    if not why.endswith("."):
-        why += "."
-    return Departure(THEM, when, why, last.reaction.say)
-
-
-def _sentence(text: str) -> str:
-    return text[:1].upper() + text[1:]
+    return Departure(THEM, when, sentence(why), last.reaction.say)
 
 
 def record_summary(state: GameState) -> tuple[str, str]:
@@ -104,7 +105,7 @@ def record_summary(state: GameState) -> tuple[str, str]:
     recorded = [scenario.accord_label(a.id) for a in result.accords]
     kept = {(a.id, a.turn) for a in result.accords}
     lost = [scenario.accord_label(a.id) for a in state.accords if (a.id, a.turn) not in kept]
-    stands = _sentence("; ".join(recorded)) + "." if recorded else "No accord stands."
+    stands = capitalise("; ".join(recorded)) + "." if recorded else "No accord stands."
     if not lost:
         return (stands, "")
     why = (
@@ -168,7 +169,7 @@ class OutcomeScreen:
         if (
             event.type == pygame.KEYDOWN
             and event.key in _CONTINUE_KEYS
-            and not event.mod & _BLOCKING_MODS
+            and not event.mod & BLOCKING_MODS
         ):
             return self.on_continue()
         self._layout_button()

@@ -13,6 +13,7 @@ from typing import ClassVar, Final
 import attrs
 import pygame
 
+from game.engine.describe import capitalise
 from game.store.mode import Mode
 from game.store.saves import SaveInfo, SaveKind, SaveStore, describe_time
 from game.ui import theme
@@ -171,7 +172,7 @@ class SavesScreen:
             return "Saved game"
         state = self.session.state
         held = state.scenario.rounds[state.round].label
-        return f"{held[:1].upper() + held[1:]}, move {len(state.turns) + 1}"
+        return f"{capitalise(held)}, move {len(state.turns) + 1}"
 
     def _activator(self, info: SaveInfo) -> ActionFn:
         def activate() -> Action | None:
@@ -429,7 +430,7 @@ class SavesScreen:
         mode = info.mode or Mode.PRACTICE
         lines.append(
             (
-                f"{mode.capitalize()} game" + (f", played by {info.player}" if info.player else ""),
+                f"{capitalise(mode)} game" + (f", played by {info.player}" if info.player else ""),
                 False,
             )
         )

@@ -20,7 +20,6 @@ from typing import ClassVar, Final
 import attrs
 import pygame
 
-from game.cli.terminal import move_label
 from game.engine import (
     Direction,
     GameState,
@@ -30,6 +29,7 @@ from game.engine import (
     move_options,
     outcome,
 )
+from game.engine.describe import REPLIED, REPLY, capitalise, move_label
 from game.engine.scenario import Offer, Scenario
 from game.ui import art, theme
 from game.ui.assets import Cue
@@ -41,7 +41,9 @@ from game.ui.screens.dialog import Choice, DialogScreen
 from game.ui.screens.hints import AdviserNote, Focus, next_hint
 from game.ui.session import PlayMove, Session, ShowOutcome, TakeBack, ToTitle
 from game.ui.theme import Colour, TextRole, Tone
+from game.ui.tones import reaction_tone
 from game.ui.widgets import (
+    BLOCKING_MODS,
     Button,
     ButtonKind,
     Control,
@@ -89,41 +91,6 @@ TOAST_SECONDS: Final = 3.2
 TOAST_FADE: Final = 0.5
 THEM: Final = "DPRK delegation"
 US: Final = "U.S. delegation"
-
-_VERBS: Final = {
-    ReactionKind.ACCEPT: "accepted",
-    ReactionKind.COUNTER: "countered",
-    ReactionKind.DEFER: "deferred",
-    ReactionKind.REJECT: "rejected",
-    ReactionKind.WALKOUT: "they walked out",
-    ReactionKind.NOTED: "noted",
-    ReactionKind.ENDED: "you left the table",
-}
-_HEADLINES: Final = {
-    ReactionKind.ACCEPT: "accept",
-    ReactionKind.COUNTER: "counter",
-    ReactionKind.DEFER: "defer",
-    ReactionKind.REJECT: "reject",
-    ReactionKind.WALKOUT: "walk out",
-    ReactionKind.NOTED: "take note",
-    ReactionKind.ENDED: "see you leave",
-}
-
-
-def reaction_tone(kind: ReactionKind) -> Tone:
-    """Good news, a caution or an alarm, by what they did."""
-    if kind is ReactionKind.ACCEPT:
-        return Tone.POSITIVE
-    if kind in (ReactionKind.COUNTER, ReactionKind.DEFER):
-        return Tone.CAUTION
-    if kind in (ReactionKind.REJECT, ReactionKind.WALKOUT):
-        return Tone.ALARM
-    return Tone.NEUTRAL
-
-
-def capitalised(text: str) -> str:
-    """``text`` with its first letter in capitals (meter labels read mid-sentence)."""
-    return text[:1].upper() + text[1:]
 
 
 def statement_limits(scenario: Scenario) -> dict[int, int]:
@@ -188,7 +155,7 @@ def log_entries(state: GameState, *, full: bool = False) -> list[LogEntry]:
             verb = "accepted" if turn.move.offer == "accept" else "rejected"
             text = f"{turn.number}. You {verb} their ask: {ask}."
         else:
-            text = f"{turn.number}. {move_label(scenario, turn.move)}: {_VERBS[reaction.kind]}"
+            text = f"{turn.number}. {move_label(scenario, turn.move)}: {REPLIED[reaction.kind]}"
             if reaction.kind is ReactionKind.COUNTER and reaction.counter:
                 text += f", asking for {scenario.counter(reaction.counter).label}"
             text += "."
@@ -445,7 +412,7 @@ class SummitScreen:
         limits = statement_limits(scenario)
         floors = walkout_floors(scenario)
         self.trust = TrustGauge(
-            label=capitalised(scenario.meters[self._trust_index].label),
+            label=capitalise(scenario.meters[self._trust_index].label),
             value=session.state.meters[self._trust_index],
             lo=scenario.meters[self._trust_index].minimum,
             hi=scenario.meters[self._trust_index].maximum,
@@ -461,7 +428,7 @@ class SummitScreen:
             if index in floors:
                 alarm = floors[index] + 15
             meter = Meter(
-                label=capitalised(spec.label),
+                label=capitalise(spec.label),
                 value=session.state.meters[index],
                 lo=spec.minimum,
                 hi=spec.maximum,
@@ -594,7 +561,7 @@ class SummitScreen:
                 card.caption_tone = Tone.POSITIVE
             elif reason:
                 card.status = CardStatus.LOCKED
-                card.caption = capitalised(reason)
+                card.caption = capitalise(reason)
             else:
                 card.status = CardStatus.OPEN
                 refused = state.refusals[index]
@@ -624,9 +591,9 @@ class SummitScreen:
             bubble.speaker = "You leave the table"
             bubble.text = reaction.say or "You close your folder and stand. The talks are over."
         else:
-            bubble.speaker = f"{THEM} \u00b7 they {_HEADLINES[reaction.kind]}"
+            bubble.speaker = f"{THEM} \u00b7 they {REPLY[reaction.kind]}"
             bubble.text = reaction.say or "\u2026"
-        self._why = capitalised(reaction.why)
+        self._why = capitalise(reaction.why)
         bubble.tone = reaction_tone(reaction.kind)
 
     # -- layout --
@@ -881,9 +848,7 @@ class SummitScreen:
 
     def on_event(self, event: pygame.event.Event) -> Action | None:
         self._refresh()
-        if event.type == pygame.KEYDOWN and not event.mod & (
-            pygame.KMOD_CTRL | pygame.KMOD_ALT | pygame.KMOD_META
-        ):
+        if event.type == pygame.KEYDOWN and not event.mod & BLOCKING_MODS:
             if event.key == pygame.K_ESCAPE:
                 return self._open_menu()
             if event.key == pygame.K_l:
@@ -997,7 +962,7 @@ class SummitScreen:
             surface.blit(number, (rect.left + pad, rect.top + 4))
             name_x = rect.left + pad + number.get_width() + 6
             room = rect.right - pad - name_x
-            label = fit_text(ctx, TextRole.CAPTION, capitalised(held.label), room)
+            label = fit_text(ctx, TextRole.CAPTION, capitalise(held.label), room)
             surface.blit(ctx.text(TextRole.CAPTION, label, ink), (name_x, rect.top + 2))
             # One dot per offer the round allows: filled for those already made.
             used = state.turn_in_round if current else (held.turns if past else 0)
@@ -1161,7 +1126,7 @@ class SummitScreen:
             key = focused.shortcut.label if focused.shortcut else ""
             title = f"{key} \u00b7 {offer.label}" if key else offer.label
             if focused.status is CardStatus.LOCKED:
-                return title + " \u00b7 locked", f"{capitalised(focused.reason)}. {offer.summary}"
+                return title + " \u00b7 locked", f"{capitalise(focused.reason)}. {offer.summary}"
             if focused.status is CardStatus.AGREED:
                 return title + " \u00b7 agreed", f"{offer.summary} {_essay(offer)}"
             parts = [offer.summary, _essay(offer)]
@@ -1195,7 +1160,7 @@ class SummitScreen:
                 "Dismiss this hint. Hints can be switched off in Settings.",
             )
         held = self.scenario.rounds[state.round]
-        return f"{capitalised(held.label)} \u00b7 {held.time}", held.description
+        return f"{capitalise(held.label)} \u00b7 {held.time}", held.description
 
     def _draw_panel(self, surface: pygame.Surface, mode: str) -> None:
         """Instead of the cards: the end of the summit, or their proposal awaiting an answer."""

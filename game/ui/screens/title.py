@@ -240,6 +240,9 @@ def _continue_entry(controller: Controller) -> MenuEntry:
     if not info.is_ok:
         info = store.inspect(store.backup_path)
     if info.is_ok:
+        # Inspecting the save has just replayed it, so the engine is loaded already.
+        from game.engine.describe import capitalise
+
         when = describe_time(info.saved_at, store.clock())
         where = f"finished: {info.ending}" if info.finished else info.round_label
         trust = f" \u00b7 trust {info.trust}" if info.trust is not None else ""
@@ -247,11 +250,6 @@ def _continue_entry(controller: Controller) -> MenuEntry:
     else:
         detail = "The autosave is damaged: see what can be saved"
     return MenuEntry("Continue", lambda: Apply(ContinueGame()), detail=detail)
-
-
-def capitalise(text: str) -> str:
-    """``text`` with its first letter in capitals."""
-    return text[:1].upper() + text[1:]
 
 
 def default_title(ctx: UiContext, controller: Controller | None = None) -> TitleScreen:

@@ -10,6 +10,7 @@ from typing import ClassVar, Final
 import pygame
 
 from game.engine import GameState, Move
+from game.engine.describe import capitalise
 from game.engine.scenario import Offer, Variant
 from game.ui import theme
 from game.ui.context import UiContext
@@ -227,9 +228,7 @@ def variant_row(state: GameState, offer: Offer, variant: Variant) -> ChoiceRow:
     proposing = effect_parts(scenario, offer.on_offer, variant.on_offer)
     accepted = effect_parts(scenario, offer.on_accept, variant.on_accept)
     parts = labelled("Proposing it:", proposing) + labelled("If accepted:", accepted)
-    return ChoiceRow(
-        title=variant.label[:1].upper() + variant.label[1:], body=" ".join(notes), parts=parts
-    )
+    return ChoiceRow(title=capitalise(variant.label), body=" ".join(notes), parts=parts)
 
 
 class VariantScreen(ChoiceDialog):
