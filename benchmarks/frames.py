@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Final
 
 if TYPE_CHECKING:
     # Only for annotations: pygame must not load before the environment says which driver.
-    from game.ui.context import UiContext
+    from game.draw.context import UiContext
     from game.ui.screen import Screen
 
 ScreenFactory = Callable[["UiContext"], "Screen"]
@@ -85,9 +85,9 @@ def child_game() -> None:
     import pygame
 
     import game.cli  # noqa: F401  (the real launch imports the command line first)
+    from game.draw.context import UiContext
     from game.store.settings import load_settings
     from game.ui.app import App
-    from game.ui.context import UiContext
 
     ctx = UiContext(load_settings())
     pygame.font.init()
@@ -101,10 +101,10 @@ def child_memory() -> None:
     """A long session's worth of screens in one process; report the peak resident set."""
     import pygame
 
+    from game.draw.context import UiContext
     from game.store.scenarios import load_scenario
     from game.store.settings import load_settings
     from game.ui.app import App, OffscreenDisplay
-    from game.ui.context import UiContext
     from game.ui.screen import Replace
     from game.ui.screens.outcome import outcome_shots
 
@@ -142,9 +142,9 @@ def child_idle(seconds: float, which: str) -> None:
     """The real loop (window, event wait, clock) left alone; report CPU time over wall time."""
     import pygame
 
+    from game.draw.context import UiContext
     from game.store.settings import load_settings
     from game.ui.app import App
-    from game.ui.context import UiContext
 
     ctx = UiContext(load_settings())
     pygame.font.init()
@@ -238,9 +238,9 @@ def _percentile(values: Sequence[float], share: float) -> float:
 
 def _frame_times(build: ScreenFactory, frames: int) -> tuple[list[float], float]:
     """Per-frame milliseconds for ``frames`` frames (and the first frame, reported apart)."""
+    from game.draw.context import UiContext
     from game.store.settings import Settings
     from game.ui.app import App, OffscreenDisplay
-    from game.ui.context import UiContext
     from game.ui.testing import move
 
     ctx = UiContext(Settings(sound=False))

@@ -11,7 +11,8 @@ import time
 from pathlib import Path
 
 from game.classroom.classcode import encode
-from game.classroom.report import build, write
+from game.classroom.report import build
+from game.classroom.report_files import write
 from game.engine.strategies import play
 from game.store.mode import Mode
 from game.store.scenarios import load_scenario

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from game.classroom.classcode import encode
-from game.classroom.report_charts import ENDINGS_SIZE, TRUST_SIZE
+from game.classroom.report_files import ENDINGS_SIZE, TRUST_SIZE
 from game.classroom.verify import read_codes
 from game.cli import main
 from game.engine import Scenario

@@ -18,11 +18,10 @@ import attrs
 
 from game.classroom.classcode import ClassCode
 from game.classroom.verify import HandedIn, Verdict, verify_files
-from game.engine import Carry, GameState, Scenario, Terminal, new_game, outcome
+from game.engine import Carry, GameState, MeterRole, Scenario, Terminal, new_game, outcome
 from game.engine.describe import StrategyName
 from game.engine.strategies import play
 from game.engine.transcript import verification_code
-from game.store.files import write_text_atomic
 
 LIAISON_OR_BETTER = ("liaison_offices", "embassies")
 
@@ -74,7 +73,7 @@ def _row(verdict: Verdict) -> Row:
     assert state is not None and verdict.transcript is not None
     result = outcome(state)
     assert result is not None
-    trust_index = state.scenario.meter_index.get("trust", 0)
+    trust_index = state.scenario.role_index(MeterRole.TRUST) or 0
     # The first point is the value before the first move, as the game began.
     first = new_game(state.scenario, state.seed, state.carry).meters[trust_index]
     return Row(
@@ -305,15 +304,3 @@ def csv_text(report: ClassReport) -> str:
             ]
         )
     return buffer.getvalue()
-
-
-def write(report: ClassReport, out: Path) -> list[Path]:
-    """Write report.md, report.csv, endings.png and trust.png into ``out``."""
-    from game.classroom.report_charts import draw_charts
-
-    out.mkdir(parents=True, exist_ok=True)
-    md = out / "report.md"
-    table = out / "report.csv"
-    write_text_atomic(md, markdown(report))
-    write_text_atomic(table, csv_text(report))
-    return [md, table, *draw_charts(report, out)]

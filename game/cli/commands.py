@@ -289,7 +289,8 @@ def _checks(args: argparse.Namespace) -> tuple[ClassCode | None, HandedIn | None
 
 
 def report(args: argparse.Namespace) -> int:
-    from game.classroom.report import build, write
+    from game.classroom.report import build
+    from game.classroom.report_files import write
 
     expected, handed_in = _checks(args)
     report = build(args.files, expected, handed_in)

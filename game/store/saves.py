@@ -209,12 +209,14 @@ def _info_for(
     saved_at: datetime | None,
     game: SavedGame,
 ) -> SaveInfo:
+    from game.engine import MeterRole
     from game.engine import outcome as engine_outcome
 
     state = game.state
     scenario = state.scenario
     result = engine_outcome(state)
-    trust = state.meter("trust") if "trust" in scenario.meter_index else None
+    trust_index = scenario.role_index(MeterRole.TRUST)
+    trust = None if trust_index is None else state.meters[trust_index]
     return SaveInfo(
         path=path,
         kind=kind,

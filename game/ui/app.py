@@ -12,9 +12,9 @@ from typing import Final, Protocol
 import attrs
 import pygame
 
+from game.draw import theme
+from game.draw.context import UiContext
 from game.store.settings import Settings, load_settings, save_settings
-from game.ui import theme
-from game.ui.context import UiContext
 from game.ui.screen import (
     Action,
     Apply,

@@ -8,8 +8,8 @@ from typing import Final
 
 import pygame
 
-from game.ui import theme
-from game.ui.theme import Colour, Palette
+from game.draw import theme
+from game.draw.theme import Colour, Palette
 
 SUPERSAMPLE: Final = 4
 """Shapes are drawn this many times larger and scaled down, which antialiases every edge."""

@@ -19,10 +19,10 @@ from typing import Final
 import attrs
 import pygame
 
+from game.draw.assets import Align, FontBook
+from game.draw.theme import Colour, Face, Palette
 from game.engine.scenario import Ending, Terminal
 from game.ui import art
-from game.ui.assets import Align, FontBook
-from game.ui.theme import Colour, Face, Palette
 
 SCENE_WIDTH: Final = 628
 """Design width of every scene: the outcome screen's picture panel at 1280x720."""

@@ -16,12 +16,12 @@ from typing import TYPE_CHECKING, Final
 import attrs
 
 from game.classroom.classcode import random_seed
+from game.draw.assets import Cue
+from game.draw.context import UiContext
+from game.draw.theme import Tone
 from game.store.mode import Mode
 from game.store.saves import LoadResult, SavedGame, SaveStore, WriteResult
-from game.ui.assets import Cue
-from game.ui.context import UiContext
 from game.ui.screen import Action, Chain, Pop, Push, Replace, Reset, Screen
-from game.ui.theme import Tone
 
 if TYPE_CHECKING:
     from game.engine import Carry, GameState, Judgement, Move, ReactionKind, Scenario, Turn

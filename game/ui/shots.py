@@ -12,14 +12,14 @@ from typing import Any, Final
 import attrs
 import pygame
 
+from game.draw import theme
+from game.draw.context import UiContext
 from game.engine import GameState, Scenario, apply, new_game
 from game.engine.describe import StrategyName
 from game.store.mode import Mode
 from game.store.saves import SavedGame, SaveStore, save_text
 from game.store.scenarios import load_scenario
 from game.store.settings import Settings
-from game.ui import theme
-from game.ui.context import UiContext
 from game.ui.screen import Screen
 from game.ui.session import Controller, GameSetup, Session
 

@@ -9,9 +9,9 @@ from typing import Final
 import attrs
 import pygame
 
-from game.ui import theme
+from game.draw import theme
+from game.draw.context import UiContext
 from game.ui.app import App, FixedClock, OffscreenDisplay, ScriptedEvents, ScriptStep
-from game.ui.context import UiContext
 from game.ui.screen import Action, Reset, Screen
 from game.ui.session import Controller
 

@@ -3,9 +3,9 @@ makes, as the theme's tones (good news, a caution, an alarm)."""
 
 from __future__ import annotations
 
+from game.draw.theme import Tone
 from game.engine import ReactionKind
 from game.engine.describe import Change
-from game.ui.theme import Tone
 
 
 def reaction_tone(kind: ReactionKind) -> Tone:

@@ -10,11 +10,11 @@ from typing import ClassVar, Final
 import attrs
 import pygame
 
-from game.ui import theme
-from game.ui.assets import Align, Cue
-from game.ui.context import UiContext
+from game.draw import theme
+from game.draw.assets import Align, Cue
+from game.draw.context import UiContext
+from game.draw.theme import Colour, Palette, TextRole, Tone
 from game.ui.screen import Action
-from game.ui.theme import Colour, Palette, TextRole, Tone
 
 ActionFn = Callable[[], Action | None]
 PaletteColour = Callable[[Palette], Colour]

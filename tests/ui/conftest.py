@@ -13,9 +13,9 @@ from pathlib import Path
 import pygame
 import pytest
 
+from game.draw.context import UiContext
 from game.store.files import HOME_ENV
 from game.store.settings import Settings
-from game.ui.context import UiContext
 
 
 @pytest.fixture(scope="session", autouse=True)

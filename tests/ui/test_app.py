@@ -7,13 +7,13 @@ import attrs
 import pygame
 import pytest
 
+from game.draw.context import UiContext
+from game.draw.theme import COLOUR_BLIND_PALETTE
 from game.store.settings import SETTINGS_FILE, AnimationSpeed, Settings, load_settings
 from game.ui.app import App, FixedClock, OffscreenDisplay, PygameEvents, ScriptedEvents, run
-from game.ui.context import UiContext
 from game.ui.screen import Action, Apply, Chain, ChangeSettings, Pop, Push, Quit, Replace, Reset
 from game.ui.screens.title import confirm_quit, default_title
 from game.ui.testing import headless_app, key, move
-from game.ui.theme import COLOUR_BLIND_PALETTE
 from game.ui.widgets import Meter
 
 

@@ -5,9 +5,8 @@ import itertools
 import pygame
 import pytest
 
-from game.store.settings import Settings, TextSize
-from game.ui import theme
-from game.ui.chart import (
+from game.draw import theme
+from game.draw.charts import (
     COLOUR_BLIND_SERIES,
     MARKERS,
     STANDARD_SERIES,
@@ -20,7 +19,8 @@ from game.ui.chart import (
     Series,
     series_colours,
 )
-from game.ui.context import UiContext
+from game.draw.context import UiContext
+from game.store.settings import Settings, TextSize
 
 Colour = tuple[int, int, int]
 # Smoothing leaves a marker's centre within a few levels of its colour.

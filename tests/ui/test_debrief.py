@@ -10,15 +10,15 @@ import pygame
 import pytest
 
 from game.classroom.debrief import build_debrief
+from game.draw import theme
+from game.draw.charts import COLOUR_BLIND_SERIES, STANDARD_SERIES
+from game.draw.context import UiContext
 from game.engine import GameState, Scenario, Terminal, new_game, outcome
 from game.engine.strategies import play
 from game.engine.transcript import verification_code
 from game.store.scenarios import load_scenario
 from game.store.settings import Settings, TextSize
-from game.ui import theme
 from game.ui.app import App, FixedClock, OffscreenDisplay, ScriptedEvents
-from game.ui.chart import COLOUR_BLIND_SERIES, STANDARD_SERIES
-from game.ui.context import UiContext
 from game.ui.screen import Action, Screen
 from game.ui.screens.debrief import (
     PAGES,

@@ -11,12 +11,12 @@ from typing import Any
 
 import pygame
 
+from game.draw.context import UiContext
 from game.engine import GameState, Move
 from game.engine.strategies import STRATEGIES, strategy_rng
 from game.store.settings import Settings
 from game.store.transcripts import read_transcript
 from game.ui.app import App, ScriptStep
-from game.ui.context import UiContext
 from game.ui.screens.counter import CounterScreen
 from game.ui.screens.debrief import DebriefScreen
 from game.ui.screens.dialog import DialogScreen

@@ -9,9 +9,9 @@ from pathlib import Path
 import pygame
 import pytest
 
+from game.draw.context import UiContext
 from game.store.settings import Settings
 from game.ui.app import App, FixedClock, OffscreenDisplay, ScriptedEvents, ScriptStep
-from game.ui.context import UiContext
 from game.ui.screen import Screen
 from game.ui.session import Session
 from game.ui.shots import gallery, shot_controller

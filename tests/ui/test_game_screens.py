@@ -7,11 +7,11 @@ from pathlib import Path
 import pygame
 import pytest
 
+from game.draw.context import UiContext
 from game.engine import Move, OfferKind
 from game.store.mode import Mode
 from game.store.scenarios import load_scenario
 from game.store.settings import Settings, TextSize
-from game.ui.context import UiContext
 from game.ui.screen import Apply, Chain, Pop, Push, Screen
 from game.ui.screens.briefing import briefing_pages
 from game.ui.screens.counter import CounterScreen

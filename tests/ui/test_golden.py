@@ -11,8 +11,8 @@ from pathlib import Path
 import pygame
 import pytest
 
+from game.draw.context import UiContext
 from game.store.settings import Settings
-from game.ui.context import UiContext
 from game.ui.screen import Screen
 from game.ui.screens.settings_screen import SettingsScreen
 from game.ui.screens.text_pages import TextPagesScreen

@@ -6,9 +6,9 @@ from collections.abc import Callable
 
 import pytest
 
+from game.draw.context import UiContext
 from game.store.settings import Settings
 from game.ui.app import App, FixedClock, OffscreenDisplay, ScriptedEvents
-from game.ui.context import UiContext
 from game.ui.screen import Screen
 from game.ui.screens.dialog import Choice, DialogScreen
 from game.ui.screens.settings_screen import SettingsScreen

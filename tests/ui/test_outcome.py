@@ -9,12 +9,13 @@ from pathlib import Path
 import pygame
 import pytest
 
+from game.draw import theme
+from game.draw.context import UiContext
 from game.engine import ChosenBy, Ending, GameState, Scenario, Terminal, new_game, outcome
 from game.store.scenarios import load_scenario
 from game.store.settings import AnimationSpeed, Settings, TextSize
-from game.ui import scenes, theme
+from game.ui import scenes
 from game.ui.app import App, FixedClock, OffscreenDisplay, ScriptedEvents
-from game.ui.context import UiContext
 from game.ui.screen import Action, Screen
 from game.ui.screens.outcome import (
     Found,

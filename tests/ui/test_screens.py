@@ -6,9 +6,9 @@ from pathlib import Path
 import pygame
 import pytest
 
+from game.draw.context import UiContext
 from game.store.settings import AnimationSpeed, Settings, TextSize, load_settings
 from game.ui.app import App
-from game.ui.context import UiContext
 from game.ui.screen import Action, Pop, Screen
 from game.ui.screens.dialog import Choice, DialogScreen
 from game.ui.screens.settings_screen import SettingsScreen

@@ -5,13 +5,13 @@ from pathlib import Path
 import pygame
 import pytest
 
+from game.draw.context import UiContext
 from game.engine import ChosenBy, Move, ReactionKind, judge, new_game
 from game.engine.transcript import replay
 from game.store.mode import Mode
 from game.store.scenarios import load_scenario
 from game.store.transcripts import read_transcript
 from game.ui.app import App, ScriptedEvents
-from game.ui.context import UiContext
 from game.ui.screen import Apply, Chain, Push, Reset
 from game.ui.screens.counter import CounterScreen
 from game.ui.screens.dialog import DialogScreen

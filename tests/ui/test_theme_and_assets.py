@@ -3,9 +3,9 @@
 import pygame
 import pytest
 
-from game.ui import theme
-from game.ui.assets import CHIMES, Cue, FontBook, SoundBank, asset, asset_root, synthesise
-from game.ui.theme import COLOUR_BLIND_PALETTE, STANDARD_PALETTE, Colour, Face, Palette
+from game.draw import theme
+from game.draw.assets import CHIMES, Cue, FontBook, SoundBank, asset, asset_root, synthesise
+from game.draw.theme import COLOUR_BLIND_PALETTE, STANDARD_PALETTE, Colour, Face, Palette
 
 
 def _luminance(colour: Colour) -> float:

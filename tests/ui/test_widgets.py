@@ -5,10 +5,10 @@ import math
 import pygame
 import pytest
 
-from game.ui.context import UiContext
+from game.draw.context import UiContext
+from game.draw.theme import TextRole, Tone
 from game.ui.screen import Action, Pop, Quit
 from game.ui.testing import key, move, wheel
-from game.ui.theme import TextRole, Tone
 from game.ui.widgets import (
     Button,
     Card,

@@ -3,9 +3,9 @@ schedule, the other side, and the essay the scenario draws on, cited by author a
 
 from __future__ import annotations
 
+from game.draw.context import UiContext
 from game.engine import Scenario
 from game.engine.describe import capitalise
-from game.ui.context import UiContext
 from game.ui.screen import Action, Apply, Pop
 from game.ui.screens.text_pages import TextPagesScreen
 from game.ui.session import GameSetup, NewGame

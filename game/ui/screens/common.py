@@ -7,9 +7,9 @@ from collections.abc import Sequence
 
 import pygame
 
-from game.ui import theme
-from game.ui.context import UiContext
-from game.ui.theme import Colour, TextRole
+from game.draw import theme
+from game.draw.context import UiContext
+from game.draw.theme import Colour, TextRole
 from game.ui.widgets import Button, draw_rule
 
 

@@ -12,12 +12,12 @@ from typing import ClassVar, Final
 import attrs
 import pygame
 
+from game.draw import theme
+from game.draw.context import UiContext
+from game.draw.theme import TextRole, Tone
 from game.engine import Scenario
 from game.engine.describe import changes, effect_text
 from game.engine.scenario import Effect, Offer, Variant
-from game.ui import theme
-from game.ui.context import UiContext
-from game.ui.theme import TextRole, Tone
 from game.ui.tones import change_tone
 from game.ui.widgets import Control, draw_badge, draw_focus_ring
 

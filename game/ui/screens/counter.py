@@ -10,15 +10,15 @@ from typing import Final
 
 import pygame
 
+from game.draw.context import UiContext
+from game.draw.theme import Tone
 from game.engine import Direction, GameState, Move, OfferKind
 from game.engine.describe import capitalise, sentence
 from game.engine.state import ACCEPT, REJECT
-from game.ui.context import UiContext
 from game.ui.screen import Action, Apply, Chain, Pop
 from game.ui.screens.costs import ChoiceRow, effect_parts, labelled
 from game.ui.screens.variant import ChoiceDialog
 from game.ui.session import PlayMove
-from game.ui.theme import Tone
 from game.ui.widgets import Button, ButtonKind, Shortcut
 
 ACCEPT_KEY: Final = Shortcut(pygame.K_a, "A")

@@ -16,9 +16,8 @@ import attrs
 import pygame
 
 from game.classroom.debrief import AccordLine, Debrief, MoveLine, ScoreLine, build_debrief
-from game.engine import GameState
-from game.ui import theme
-from game.ui.chart import (
+from game.draw import theme
+from game.draw.charts import (
     MARKERS,
     Axis,
     Band,
@@ -28,9 +27,10 @@ from game.ui.chart import (
     Series,
     series_colours,
 )
-from game.ui.context import UiContext
+from game.draw.context import UiContext
+from game.draw.theme import Colour, Face, Palette, TextRole, Tone
+from game.engine import GameState
 from game.ui.screen import Action
-from game.ui.theme import Colour, Face, Palette, TextRole, Tone
 from game.ui.tones import decision_tone
 from game.ui.widgets import (
     BLOCKING_MODS,

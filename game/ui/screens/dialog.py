@@ -8,11 +8,11 @@ from typing import ClassVar
 import attrs
 import pygame
 
-from game.ui import theme
-from game.ui.context import UiContext
+from game.draw import theme
+from game.draw.context import UiContext
+from game.draw.theme import TextRole
 from game.ui.screen import Action, Pop
 from game.ui.screens.common import place_buttons_right
-from game.ui.theme import TextRole
 from game.ui.widgets import (
     ActionFn,
     Button,

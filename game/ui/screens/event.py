@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+from game.draw.context import UiContext
+from game.draw.theme import Tone
 from game.engine import GameState, Turn
 from game.engine.scenario import Event
-from game.ui.context import UiContext
 from game.ui.screen import Action, Pop
 from game.ui.screens.costs import effect_parts
 from game.ui.screens.variant import ChoiceDialog
-from game.ui.theme import Tone
 from game.ui.widgets import ActionFn, Button, ButtonKind
 
 

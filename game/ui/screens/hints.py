@@ -13,12 +13,12 @@ from typing import Final
 import attrs
 import pygame
 
-from game.engine import GameState, Move, OfferKind, ReactionKind, is_legal
+from game.draw import theme
+from game.draw.context import UiContext
+from game.draw.theme import TextRole
+from game.engine import GameState, MeterRole, Move, OfferKind, ReactionKind, is_legal
 from game.engine.describe import effect_text
-from game.ui import theme
-from game.ui.context import UiContext
 from game.ui.screen import Action
-from game.ui.theme import TextRole
 from game.ui.widgets import Control, Handled, Shortcut, draw_focus_ring, fit_lines
 
 ADVISER: Final = "Your adviser"
@@ -69,10 +69,11 @@ def next_hint(state: GameState, focus: Focus, seen: Collection[str]) -> Hint | N
         if key not in seen and when:
             candidates.append(lambda: Hint(key, text(), topic))
 
-    trust = scenario.meter("trust") if "trust" in scenario.meter_index else None
-    if trust is not None:
+    trust_index = scenario.role_index(MeterRole.TRUST)
+    if trust_index is not None:
+        trust = scenario.meters[trust_index]
         add(
-            "meter:trust",
+            f"meter:{trust.id}",
             True,
             lambda: f"{trust.description} Most accords need more of it than you start with.",
             trust.label,

@@ -12,16 +12,17 @@ from typing import ClassVar, Final
 
 import pygame
 
+from game.draw import theme
+from game.draw.context import UiContext
+from game.draw.theme import TextRole, Tone
 from game.engine import GameState, Judgement, Move, ReactionKind
 from game.engine.describe import REPLY, capitalise, move_label
 from game.engine.scenario import Offer
-from game.ui import art, theme
-from game.ui.context import UiContext
+from game.ui import art
 from game.ui.screen import Action, Apply, Chain, Pop, Replace
 from game.ui.screens.common import draw_key_hints
 from game.ui.screens.costs import ChoiceRow, Part, effect_parts
 from game.ui.session import PlayMove, Session
-from game.ui.theme import TextRole, Tone
 from game.ui.widgets import (
     ActionFn,
     Button,

@@ -10,16 +10,16 @@ from typing import TYPE_CHECKING, ClassVar, Final
 import pygame
 
 from game.classroom.classcode import MAX_SEED, MODES, ClassCodeError, decode, encode
+from game.draw import theme
+from game.draw.context import UiContext
+from game.draw.theme import TextRole
 from game.engine import Scenario, ScenarioError
 from game.engine.transcript import clean_name
 from game.store.mode import Mode
 from game.store.scenarios import load_scenario, resolve, scenario_for_code
-from game.ui import theme
-from game.ui.context import UiContext
 from game.ui.screen import Action, Pop, Push
 from game.ui.screens.common import draw_header, draw_key_hints, draw_side_panel, footer_back_rect
 from game.ui.session import GameSetup
-from game.ui.theme import TextRole
 from game.ui.widgets import (
     ActionFn,
     Button,

@@ -19,6 +19,9 @@ from typing import ClassVar, Final
 import attrs
 import pygame
 
+from game.draw import theme
+from game.draw.context import UiContext
+from game.draw.theme import TextRole
 from game.engine import (
     Ending,
     GameState,
@@ -38,10 +41,8 @@ from game.engine.describe import capitalise, sentence
 from game.engine.state import ACCEPT, REJECT
 from game.engine.strategies import play
 from game.engine.transcript import verification_code
-from game.ui import scenes, theme
-from game.ui.context import UiContext
+from game.ui import scenes
 from game.ui.screen import Action, Screen
-from game.ui.theme import TextRole
 from game.ui.widgets import (
     BLOCKING_MODS,
     Button,

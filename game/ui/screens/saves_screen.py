@@ -13,16 +13,16 @@ from typing import ClassVar, Final
 import attrs
 import pygame
 
+from game.draw import theme
+from game.draw.context import UiContext
+from game.draw.theme import TextRole
 from game.engine.describe import capitalise
 from game.store.mode import Mode
 from game.store.saves import SaveInfo, SaveKind, SaveStore, describe_time
-from game.ui import theme
-from game.ui.context import UiContext
 from game.ui.screen import Action, Apply, Chain, Pop, Push
 from game.ui.screens.common import draw_header, draw_key_hints, footer_back_rect
 from game.ui.screens.dialog import Choice, DialogScreen
 from game.ui.session import DeleteSave, LoadSave, SaveSlot, Session
-from game.ui.theme import TextRole
 from game.ui.widgets import (
     ActionFn,
     Button,

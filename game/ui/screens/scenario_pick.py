@@ -9,13 +9,13 @@ from typing import TYPE_CHECKING, ClassVar, Final
 import attrs
 import pygame
 
+from game.draw import theme
+from game.draw.context import UiContext
+from game.draw.theme import TextRole
 from game.engine import Scenario, ScenarioError
 from game.store.scenarios import load_scenario, scenario_paths
-from game.ui import theme
-from game.ui.context import UiContext
 from game.ui.screen import Action, Pop, Push
 from game.ui.screens.common import draw_header, draw_key_hints, draw_side_panel, footer_back_rect
-from game.ui.theme import TextRole
 from game.ui.widgets import (
     ActionFn,
     Button,

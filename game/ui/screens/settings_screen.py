@@ -8,12 +8,12 @@ from typing import Any, ClassVar, Final
 import attrs
 import pygame
 
+from game.draw import theme
+from game.draw.context import UiContext
+from game.draw.theme import TextRole, Tone
 from game.store.settings import AnimationSpeed, TextSize
-from game.ui import theme
-from game.ui.context import UiContext
 from game.ui.screen import Action, ChangeSettings, Pop
 from game.ui.screens.common import draw_header, draw_key_hints
-from game.ui.theme import TextRole, Tone
 from game.ui.widgets import (
     ActionFn,
     Button,

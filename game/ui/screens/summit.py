@@ -20,9 +20,14 @@ from typing import ClassVar, Final
 import attrs
 import pygame
 
+from game.draw import theme
+from game.draw.assets import Cue
+from game.draw.context import UiContext
+from game.draw.theme import Colour, TextRole, Tone
 from game.engine import (
     Direction,
     GameState,
+    MeterRole,
     Move,
     OfferKind,
     ReactionKind,
@@ -31,16 +36,13 @@ from game.engine import (
 )
 from game.engine.describe import REPLIED, REPLY, capitalise, move_label
 from game.engine.scenario import Offer, Scenario
-from game.ui import art, theme
-from game.ui.assets import Cue
-from game.ui.context import UiContext
+from game.ui import art
 from game.ui.screen import Action, Apply, Chain, Pop, Push, Screen
 from game.ui.screens.common import draw_header, draw_key_hints, footer_back_rect
 from game.ui.screens.costs import offer_costs
 from game.ui.screens.dialog import Choice, DialogScreen
 from game.ui.screens.hints import AdviserNote, Focus, next_hint
 from game.ui.session import PlayMove, Session, ShowOutcome, TakeBack, ToTitle
-from game.ui.theme import Colour, TextRole, Tone
 from game.ui.tones import reaction_tone
 from game.ui.widgets import (
     BLOCKING_MODS,
@@ -408,7 +410,8 @@ class SummitScreen:
         self.hints_seen = hints_seen if hints_seen is not None else set()
         scenario = session.scenario
         self.scenario = scenario
-        self._trust_index = scenario.meter_index.get("trust", 0)
+        # A scenario without a trust meter shows its first meter in trust's place.
+        self._trust_index = scenario.role_index(MeterRole.TRUST) or 0
         limits = statement_limits(scenario)
         floors = walkout_floors(scenario)
         self.trust = TrustGauge(

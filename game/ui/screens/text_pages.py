@@ -8,13 +8,13 @@ from typing import ClassVar, Final
 import attrs
 import pygame
 
-from game.ui import theme
-from game.ui.assets import Cue
-from game.ui.context import UiContext
+from game.draw import theme
+from game.draw.assets import Cue
+from game.draw.context import UiContext
+from game.draw.theme import TextRole
 from game.ui.screen import Action, Pop
 from game.ui.screens.common import draw_header
 from game.ui.texts import Page
-from game.ui.theme import TextRole
 from game.ui.widgets import (
     ActionFn,
     Button,

@@ -8,15 +8,16 @@ from typing import TYPE_CHECKING, ClassVar, Final
 import attrs
 import pygame
 
+from game.draw import theme
+from game.draw.context import UiContext
+from game.draw.theme import TextRole
 from game.store.saves import describe_time
-from game.ui import art, theme
-from game.ui.context import UiContext
+from game.ui import art
 from game.ui.screen import Action, Apply, Pop, Push, Quit
 from game.ui.screens.common import draw_key_hints
 from game.ui.screens.dialog import Choice, DialogScreen
 from game.ui.session import ContinueGame
 from game.ui.texts import CITATION, HOW_TO_PLAY
-from game.ui.theme import TextRole
 from game.ui.widgets import (
     ActionFn,
     ButtonKind,

@@ -9,11 +9,12 @@ from typing import ClassVar, Final
 
 import pygame
 
+from game.draw import theme
+from game.draw.context import UiContext
+from game.draw.theme import TextRole, Tone
 from game.engine import GameState, Move
 from game.engine.describe import capitalise
 from game.engine.scenario import Offer, Variant
-from game.ui import theme
-from game.ui.context import UiContext
 from game.ui.screen import Action, Pop
 from game.ui.screens.common import place_buttons_right
 from game.ui.screens.costs import (
@@ -25,7 +26,6 @@ from game.ui.screens.costs import (
     effect_parts,
     labelled,
 )
-from game.ui.theme import TextRole, Tone
 from game.ui.widgets import (
     ActionFn,
     Button,

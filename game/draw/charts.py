@@ -27,9 +27,9 @@ from typing import Final
 import attrs
 import pygame
 
-from game.ui import theme
-from game.ui.context import UiContext
-from game.ui.theme import Colour, Palette, TextRole
+from game.draw import theme
+from game.draw.context import UiContext
+from game.draw.theme import Colour, Palette, TextRole
 
 SUPERSAMPLE: Final = 3
 """Lines and markers are drawn this many times larger and scaled down: smooth, even strokes."""

@@ -17,7 +17,7 @@ from typing import Final
 import attrs
 import pygame
 
-from game.ui.theme import Colour, Face
+from game.draw.theme import Colour, Face
 
 log = logging.getLogger(__name__)
 

@@ -1,6 +1,7 @@
-"""The class report's pictures, drawn with pygame off screen: endings as bars, trust as lines.
+"""The class report on disk: report.md, report.csv, and two pictures drawn with pygame off
+screen, endings as bars and trust as lines.
 
-They use the same chart code as the debrief screen, so the report looks like the game.
+The pictures use the same chart code as the debrief screen, so the report looks like the game.
 """
 
 from __future__ import annotations
@@ -9,10 +10,10 @@ import os
 import statistics
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING, Final
+from typing import Final
 
-if TYPE_CHECKING:
-    from game.classroom.report import ClassReport
+from game.classroom.report import ClassReport, csv_text, markdown
+from game.store.files import write_text_atomic
 
 ENDINGS_SIZE: Final = (1200, 640)
 TRUST_SIZE: Final = (1200, 640)
@@ -47,7 +48,7 @@ def draw_charts(report: ClassReport, out: Path) -> list[Path]:
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     import pygame
 
-    from game.ui.chart import (
+    from game.draw.charts import (
         Axis,
         BarChart,
         BarSeries,
@@ -56,7 +57,7 @@ def draw_charts(report: ClassReport, out: Path) -> list[Path]:
         Series,
         series_colours,
     )
-    from game.ui.context import UiContext
+    from game.draw.context import UiContext
 
     pygame.font.init()
     ctx = UiContext()
@@ -114,3 +115,13 @@ def draw_charts(report: ClassReport, out: Path) -> list[Path]:
     trust = out / "trust.png"
     _save_png(lines.render(ctx, TRUST_SIZE, MARGIN), trust)
     return [endings, trust]
+
+
+def write(report: ClassReport, out: Path) -> list[Path]:
+    """Write report.md, report.csv, endings.png and trust.png into ``out``."""
+    out.mkdir(parents=True, exist_ok=True)
+    md = out / "report.md"
+    table = out / "report.csv"
+    write_text_atomic(md, markdown(report))
+    write_text_atomic(table, csv_text(report))
+    return [md, table, *draw_charts(report, out)]

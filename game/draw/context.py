@@ -7,9 +7,8 @@ import math
 import attrs
 import pygame
 
-from game.store.settings import Settings
-from game.ui.assets import Align, Cue, FontBook, SoundBank
-from game.ui.theme import (
+from game.draw.assets import Align, Cue, FontBook, SoundBank
+from game.draw.theme import (
     ANIMATION_SCALE,
     COLOUR_BLIND_PALETTE,
     FIXED_SIZE_ROLES,
@@ -20,6 +19,7 @@ from game.ui.theme import (
     Palette,
     TextRole,
 )
+from game.store.settings import Settings
 
 
 @attrs.define(eq=False)
