@@ -150,8 +150,9 @@ def child_idle(seconds: float, which: str) -> None:
     pygame.font.init()
     first: Screen
     if which == "outcome":
+        from game.engine.search import finished_games
         from game.store.scenarios import load_scenario
-        from game.ui.screens.outcome import OutcomeScreen, finished_games
+        from game.ui.screens.outcome import OutcomeScreen
 
         state = finished_games(load_scenario("hanoi"), 7)["embassies"].state
         first = OutcomeScreen(ctx, state, lambda: None)
@@ -291,10 +292,11 @@ def _summit_factory() -> ScreenFactory | None:
 
 def _candidates() -> list[tuple[str, ScreenFactory]]:
     """Screens to time: the summit table if it exists by now, then the outcome and debrief."""
+    from game.engine.search import finished_games, rich_game
     from game.engine.transcript import verification_code
     from game.store.scenarios import load_scenario
     from game.ui.screens.debrief import DebriefScreen
-    from game.ui.screens.outcome import OutcomeScreen, finished_games, rich_game
+    from game.ui.screens.outcome import OutcomeScreen
 
     scenario = load_scenario("hanoi")
     found = finished_games(scenario, 7)

@@ -14,6 +14,7 @@ from game.draw import theme
 from game.draw.charts import COLOUR_BLIND_SERIES, STANDARD_SERIES
 from game.draw.context import UiContext
 from game.engine import GameState, Scenario, Terminal, new_game, outcome
+from game.engine.search import finished_games, rich_game
 from game.engine.strategies import play
 from game.engine.transcript import verification_code
 from game.store.scenarios import load_scenario
@@ -27,7 +28,6 @@ from game.ui.screens.debrief import (
     meter_chart,
     score_chart,
 )
-from game.ui.screens.outcome import finished_games, rich_game
 from game.ui.shots import SETTLE_SECONDS, render_screens
 from game.ui.testing import DrawWatcher, click, key, monkey_events, move, run_until_exhausted, wheel
 from game.ui.widgets import Button

@@ -12,17 +12,15 @@ import pytest
 from game.draw import theme
 from game.draw.context import UiContext
 from game.engine import ChosenBy, Ending, GameState, Scenario, Terminal, new_game, outcome
+from game.engine.search import Found, directed_game, finished_games
 from game.store.scenarios import load_scenario
 from game.store.settings import AnimationSpeed, Settings, TextSize
 from game.ui import scenes
 from game.ui.app import App, FixedClock, OffscreenDisplay, ScriptedEvents
 from game.ui.screen import Action, Screen
 from game.ui.screens.outcome import (
-    Found,
     OutcomeScreen,
     departure,
-    directed_game,
-    finished_games,
     outcome_shots,
     record_summary,
 )
