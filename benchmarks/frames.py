@@ -58,14 +58,10 @@ def _verdict(ok: bool) -> str:
 
 
 def _title_screen(ctx: UiContext) -> Screen:
-    """The title screen as the game opens it: through the game's controller when it has one."""
-    try:
-        from game.ui.session import Controller
-    except ImportError:
-        from game.ui.screens.title import default_title
+    """The title screen as the game opens it: built by the flow."""
+    from game.ui.flow import Flow
 
-        return default_title(ctx)
-    return Controller(ctx).title()
+    return Flow(ctx).title()
 
 
 def child_bare() -> None:
@@ -106,7 +102,7 @@ def child_memory() -> None:
     from game.store.settings import load_settings
     from game.ui.app import App, OffscreenDisplay
     from game.ui.screen import Replace
-    from game.ui.screens.outcome import outcome_shots
+    from game.ui.shots import outcome_shots
 
     ctx = UiContext(load_settings())
     pygame.font.init()
@@ -114,12 +110,10 @@ def child_memory() -> None:
     app.update(1.0)
     app.draw(app.surface)
     load_scenario("hanoi")
-    summit = _summit_factory()
-    if summit is not None:
-        app.apply(Replace(summit(ctx)))
-        for _ in range(60):
-            app.update(1 / 20)
-            app.draw(app.surface)
+    app.apply(Replace(_summit(ctx)))
+    for _ in range(60):
+        app.update(1 / 20)
+        app.draw(app.surface)
     # Every outcome scene, entering and at rest, then every page of the debrief: one at a
     # time, as a player meets them (each replaces the last).
     shots = outcome_shots(ctx, 7)
@@ -155,7 +149,7 @@ def child_idle(seconds: float, which: str) -> None:
         from game.ui.screens.outcome import OutcomeScreen
 
         state = finished_games(load_scenario("hanoi"), 7)["embassies"].state
-        first = OutcomeScreen(ctx, state, lambda: None)
+        first = OutcomeScreen(ctx, state)
     else:
         first = _title_screen(ctx)
     app = App(ctx, first)
@@ -265,33 +259,26 @@ def _frame_times(build: ScreenFactory, frames: int) -> tuple[list[float], float]
     return times, first
 
 
-def _summit_factory() -> ScreenFactory | None:
-    """The summit table half-way through a game, or None while that screen does not exist."""
-    try:
-        from game.ui.screens.summit import SummitScreen
-        from game.ui.session import Session
-    except ImportError:
-        return None
+def _summit(ctx: UiContext) -> Screen:
+    """The summit table half-way through a game: meters moved, a long log, cards locked and
+    open (the essay's line on seed 7)."""
     from game.engine import apply, new_game
+    from game.engine.describe import StrategyName
     from game.engine.strategies import STRATEGIES, strategy_rng
     from game.store.scenarios import load_scenario
+    from game.ui.screens.summit import SummitScreen
+    from game.ui.session import Session
 
-    scenario = load_scenario("hanoi")
-    # Half-way through the essay's line: meters moved, a long log, cards locked and open.
-    state = new_game(scenario, 7)
-    rng = strategy_rng("essay", 7)
+    state = new_game(load_scenario("hanoi"), 7)
+    rng = strategy_rng(StrategyName.ESSAY, 7)
     for _ in range(5):
-        move, rng = STRATEGIES["essay"].choose(state, rng)
+        move, rng = STRATEGIES[StrategyName.ESSAY].choose(state, rng)
         state = apply(state, move).state
-
-    def summit(ctx: UiContext) -> Screen:
-        return SummitScreen(ctx, Session(state))
-
-    return summit
+    return SummitScreen(ctx, Session(state))
 
 
 def _candidates() -> list[tuple[str, ScreenFactory]]:
-    """Screens to time: the summit table if it exists by now, then the outcome and debrief."""
+    """Screens to time: the summit table, then the outcome and the debrief."""
     from game.engine.search import finished_games, rich_game
     from game.engine.transcript import verification_code
     from game.store.scenarios import load_scenario
@@ -301,24 +288,13 @@ def _candidates() -> list[tuple[str, ScreenFactory]]:
     scenario = load_scenario("hanoi")
     found = finished_games(scenario, 7)
     rich = rich_game(scenario, 7)
-    screens: list[tuple[str, ScreenFactory]] = []
-    summit = _summit_factory()
-    if summit is not None:
-        screens.append(("summit table (mid-game)", summit))
+    screens: list[tuple[str, ScreenFactory]] = [("summit table (mid-game)", _summit)]
 
     def outcome(ctx: UiContext) -> Screen:
-        return OutcomeScreen(ctx, found["embassies"].state, lambda: None)
+        return OutcomeScreen(ctx, found["embassies"].state)
 
     def debrief(ctx: UiContext) -> Screen:
-        return DebriefScreen(
-            ctx,
-            rich,
-            on_replay=lambda: None,
-            on_export=lambda: None,
-            on_next_summit=None,
-            on_title=lambda: None,
-            verification=verification_code(rich),
-        )
+        return DebriefScreen(ctx, rich, verification=verification_code(rich), next_summit=False)
 
     screens.append(("outcome scene (entering)", outcome))
     screens.append(("debrief (chart drawing in)", debrief))
@@ -372,8 +348,6 @@ def main(argv: Sequence[str] | None = None) -> int:
                 f"(first frame, building it: {first:6.1f} ms, {len(times)} frames)"
             )
         p95, busiest = max(results)
-        if not any("summit" in name for _, name in results):
-            print("  (game.ui.screens.summit is not there yet: the busiest of these is reported)")
         print(
             f"  busiest: {busiest:<19} p95 {p95:6.2f} ms   target <= {TARGET_P95_MS:.0f} ms   "
             f"{_verdict(p95 <= TARGET_P95_MS)}"

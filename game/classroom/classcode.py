@@ -96,3 +96,15 @@ def random_seed() -> int:
     import secrets  # the operating system's randomness, needed only here
 
     return secrets.randbelow(MAX_SEED + 1)
+
+
+def next_round_code(code: str, prefix: str) -> str:
+    """The class code of a class's next round, in the scenario whose codes start ``prefix``:
+    the same seed and mode (``""`` when the first round had no code, or an unreadable one)."""
+    if not code:
+        return ""
+    try:
+        first = decode(code)
+        return encode(prefix, first.seed, first.mode)
+    except ClassCodeError:
+        return ""

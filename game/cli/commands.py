@@ -27,6 +27,7 @@ from game.engine.transcript import replay as replay_transcript
 from game.store.files import describe_os_error
 from game.store.mode import Mode
 from game.store.scenarios import (
+    follow_up,
     load_scenario,
     resolve,
     scenario_dir,
@@ -121,15 +122,12 @@ def _carry(previous: Path, scenario_ref: str | None) -> tuple[Scenario, Carry]:
         raise UsageError(f"{previous}: {report.message}")
     state = report.state
     if scenario_ref is None:
-        following = [
-            path
-            for path in (resolve(name) for name in scenario_names())
-            if (spec := load_scenario(path).carry) is not None and earlier.id in spec.sources
-        ]
-        if not following:
+        following = follow_up(earlier.id)
+        if following is None:
             raise UsageError(f"{previous}: no installed scenario continues {earlier.id!r}")
-        scenario_ref = str(following[0])
-    scenario = load_scenario(scenario_ref)
+        scenario = following
+    else:
+        scenario = load_scenario(scenario_ref)
     try:
         who = {"player": transcript.player, "mode": transcript.mode, "code": transcript.code}
         carry = carry_from(state, scenario, verification_code(state, **who))

@@ -18,7 +18,7 @@ from typing import Final
 
 import attrs
 
-from game.engine.scenario import Direction, Effect, Scenario
+from game.engine.scenario import Direction, Effect, Offer, Scenario, Variant
 from game.engine.state import ACCEPT, Move, ReactionKind
 
 MINUS: Final = "\u2212"
@@ -153,6 +153,16 @@ def effect_text(scenario: Scenario, *effects: Effect, none: str = "no change") -
     return ", ".join(change.text for change in found) if found else none
 
 
+def offer_costs(scenario: Scenario, offer: Offer, variant: Variant | None) -> tuple[str, str]:
+    """What proposing costs and what acceptance brings, as two phrases."""
+    proposing = [offer.on_offer] + ([variant.on_offer] if variant else [])
+    accepted = [offer.on_accept] + ([variant.on_accept] if variant else [])
+    return (
+        effect_text(scenario, *proposing, none="nothing"),
+        effect_text(scenario, *accepted, none="no change to the meters"),
+    )
+
+
 __all__ = [
     "MINUS",
     "REPLIED",
@@ -164,6 +174,7 @@ __all__ = [
     "effect_text",
     "meters_line",
     "move_label",
+    "offer_costs",
     "reply_sentence",
     "sentence",
     "signed",

@@ -92,3 +92,18 @@ def scenario_for_code(prefix: str) -> Path | None:
         except ScenarioError:
             continue
     return None
+
+
+def follow_up(scenario_id: str) -> Scenario | None:
+    """The first installed scenario that continues ``scenario_id``'s summit (broken files are
+    skipped), or None when none does."""
+    from game.engine.parse import ScenarioError
+
+    for path in scenario_paths():
+        try:
+            scenario = load_scenario(path)
+        except ScenarioError:
+            continue
+        if scenario.carry is not None and scenario_id in scenario.carry.sources:
+            return scenario
+    return None

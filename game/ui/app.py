@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Final, Protocol
 
@@ -20,6 +20,9 @@ from game.ui.screen import (
     Apply,
     Chain,
     ChangeSettings,
+    Command,
+    Open,
+    Place,
     Pop,
     Push,
     Quit,
@@ -46,8 +49,17 @@ _QUIET_EVENTS: Final = frozenset(
     }
 )
 
-MoveHandler = Callable[[object], Action | None]
-"""Plays a move through the engine and says what the screens should do next."""
+
+class Router(Protocol):
+    """Builds the screen for a place and carries out commands (the flow, :mod:`game.ui.flow`)."""
+
+    def open(self, place: Place) -> Screen:
+        """The screen for ``place``."""
+        ...
+
+    def handle(self, command: Command) -> Action | None:
+        """Carry out ``command`` on the game in play; say what the screens do next."""
+        ...
 
 
 # --- Swappable parts ---------------------------------------------------------------------------
@@ -224,16 +236,23 @@ class FixedClock:
 # --- The app -----------------------------------------------------------------------------------
 
 
-def _no_game(move: object) -> Action | None:
-    log.warning("app: no game is wired to play %r", move)
-    return None
+class _Nowhere:
+    """The router of an app with a single screen and no game (some tests, the benchmarks)."""
+
+    def open(self, place: Place) -> Screen:
+        raise LookupError(f"app: no flow is wired to open {place!r}")
+
+    def handle(self, command: Command) -> Action | None:
+        log.warning("app: no game is wired to carry out %r", command)
+        return None
 
 
 class App:
     """Owns the screen stack and applies every action in one place.
 
-    Screens only return actions; this class is where the stack, the settings file and (through
-    ``on_apply``) the game state change.
+    Screens only return actions; this class is where the stack and the settings file change,
+    and it hands places and commands to the ``router`` (the flow), where screens are built and
+    the game state changes.
     """
 
     def __init__(
@@ -244,7 +263,7 @@ class App:
         display: Display | None = None,
         events: EventSource | None = None,
         clock: Clock | None = None,
-        on_apply: MoveHandler = _no_game,
+        router: Router | None = None,
         settings_file: Path | None = None,
         persist_settings: bool = True,
     ) -> None:
@@ -253,7 +272,7 @@ class App:
         self.display: Display = display if display is not None else WindowDisplay()
         self.events: EventSource = events if events is not None else PygameEvents()
         self.clock: Clock = clock if clock is not None else PygameClock()
-        self.on_apply = on_apply
+        self.router: Router = router if router is not None else _Nowhere()
         self.settings_file = settings_file
         self.persist_settings = persist_settings
         self.running = False
@@ -368,7 +387,7 @@ class App:
     # -- actions --
 
     def apply(self, action: Action | None) -> None:
-        """Carry out an action returned by a screen (or by the move handler)."""
+        """Carry out an action returned by a screen (or by the router)."""
         match action:
             case None:
                 return
@@ -393,8 +412,11 @@ class App:
                 self.running = False
             case ChangeSettings(settings=settings):
                 self.change_settings(settings)
-            case Apply(move=move):
-                self.apply(self.on_apply(move))
+            case Open(place=place, replace=replace):
+                screen = self.router.open(place)
+                self.apply(Replace(screen) if replace else Push(screen))
+            case Apply(command=command):
+                self.apply(self.router.handle(command))
             case Chain(actions=actions):
                 for each in actions:
                     self.apply(each)
@@ -459,34 +481,24 @@ def run(
     fullscreen: bool = False,
     code: str = "",
     name: str = "",
-    first: Callable[[UiContext], Screen] | None = None,
 ) -> int:
-    """Open the window on the title screen (or ``first(ctx)``) and run until the player quits.
+    """Open the window on the title screen and run until the player quits.
 
     ``scenario`` (a name or a path) and ``seed`` are what New game offers; ``fullscreen`` opens
     full screen for this run without changing the saved setting. With a class ``code`` or a
     ``name`` the window opens on New game, filled in, one key press from the briefing.
     """
-    from game.ui.session import Controller
+    from game.ui.flow import Flow
+    from game.ui.screen import NewGameForm, Title
 
     _require_display()
     settings = load_settings()
     ctx = UiContext(attrs.evolve(settings, fullscreen=True) if fullscreen else settings)
     pygame.font.init()
-    controller = Controller(ctx, scenario=scenario, seed=seed)
-    controller.player, controller.code = name, code
-    if first is None and (code or name):
-        from game.ui.screens.new_game import NewGameScreen
-
-        def to_title() -> Action:
-            return Replace(controller.title())
-
-        screen: Screen = NewGameScreen(
-            ctx, controller, scenario=controller.scenario, on_back=to_title
-        )
-    else:
-        screen = first(ctx) if first is not None else controller.title()
-    app = App(ctx, screen, on_apply=controller.handle)
+    flow = Flow(ctx, scenario=scenario, seed=seed)
+    flow.player, flow.code = name, code
+    first = NewGameForm(back=Open(Title(), replace=True)) if code or name else Title()
+    app = App(ctx, flow.open(first), router=flow)
     try:
         app.run()
     finally:

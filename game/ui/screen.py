@@ -1,13 +1,31 @@
-"""The screen protocol, and the actions screens hand to the app instead of acting themselves."""
+"""The screen protocol, and everything a screen hands back instead of acting itself.
+
+Navigation is data. A screen returns an :data:`Action`: a change to the stack (``Pop``), a
+place to open (``Open(Saves(saving=True))``), a command for the game in play
+(``Apply(PlayMove(move))``), a change of settings, or several in turn (``Chain``). The flow
+(:mod:`game.ui.flow`) is the one place that turns places into screens and carries out commands;
+the app (:mod:`game.ui.app`) applies the actions. So no screen imports another screen, and none
+changes the game.
+
+Light on purpose: the title screen needs these classes on the first frame, and the engine's
+types are named for the type checker only.
+"""
 
 from __future__ import annotations
 
-from typing import Protocol, TypeAlias
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol, TypeAlias
 
 import attrs
 import pygame
 
+from game.draw.theme import Tone
+from game.store.mode import Mode
 from game.store.settings import Settings
+
+if TYPE_CHECKING:
+    from game.engine import Carry, GameState, Judgement, Move, ReactionKind, Scenario
 
 
 class Screen(Protocol):
@@ -35,9 +53,164 @@ class Screen(Protocol):
         ...
 
 
+# --- A new game ---------------------------------------------------------------------------------
+
+
+@attrs.frozen
+class GameSetup:
+    """Everything that decides a new game before its first move."""
+
+    scenario: Scenario
+    seed: int
+    mode: Mode = Mode.PRACTICE
+    player: str = ""
+    code: str = ""
+    """The class code the game was started from, or ``""``."""
+    hotseat: bool = False
+    scenario_file: str = ""
+    """The file the scenario was read from (kept in saves so they load again)."""
+    carry: Carry | None = None
+    """Where an earlier summit left off, for a scenario that continues one."""
+
+
+@attrs.frozen
+class Notice:
+    """A short message for the table's toast (saved, save failed, undo refused)."""
+
+    serial: int
+    text: str
+    tone: Tone = Tone.NEUTRAL
+
+
+class GameInPlay(Protocol):
+    """What a screen may read of the game in play: the flow's session, which screens never
+    change."""
+
+    @property
+    def state(self) -> GameState: ...
+
+    @property
+    def notices(self) -> Sequence[Notice]: ...
+
+    @property
+    def undo_block(self) -> str: ...
+
+    @property
+    def hotseat(self) -> bool: ...
+
+    @property
+    def mode(self) -> Mode: ...
+
+    @property
+    def player(self) -> str: ...
+
+
+# --- Commands: what happens to the game in play -------------------------------------------------
+
+
+@attrs.frozen
+class NewGame:
+    """Start a game."""
+
+    setup: GameSetup
+
+
+@attrs.frozen
+class PlayMove:
+    """Put a move on the table; ``reaction`` is the hot-seat counterpart's choice."""
+
+    move: Move
+    reaction: ReactionKind | None = None
+
+
+@attrs.frozen
+class TakeBack:
+    """Undo the last move."""
+
+
+@attrs.frozen
+class SaveSlot:
+    """Save the game in play under a name."""
+
+    name: str
+
+
+@attrs.frozen
+class LoadSave:
+    """Load the save in ``path``."""
+
+    path: Path
+
+
+@attrs.frozen
+class ContinueGame:
+    """Load the latest autosave (or its backup)."""
+
+
+@attrs.frozen
+class DeleteSave:
+    """Delete the save in ``path`` (from the save screen when ``saving``, else the load one)."""
+
+    path: Path
+    saving: bool = False
+
+
+@attrs.frozen
+class ShowOutcome:
+    """The summit is over: show how it ended, then the debrief."""
+
+
+@attrs.frozen
+class ReplaySeed:
+    """Play the same scenario and seed again from the start."""
+
+
+@attrs.frozen
+class ExportTranscript:
+    """Write the transcript of the game in play to the exports folder."""
+
+
+@attrs.frozen
+class NextSummit:
+    """Start the summit that continues the finished game, carrying over where it left off."""
+
+
+@attrs.frozen
+class ToTitle:
+    """Leave the game (it is autosaved) for the title screen."""
+
+
+Command: TypeAlias = (
+    NewGame
+    | PlayMove
+    | TakeBack
+    | SaveSlot
+    | LoadSave
+    | ContinueGame
+    | DeleteSave
+    | ShowOutcome
+    | ReplaySeed
+    | ExportTranscript
+    | NextSummit
+    | ToTitle
+)
+
+
+# --- Actions: what the app does with the stack --------------------------------------------------
+
+
+@attrs.frozen
+class Open:
+    """Build the screen for ``place`` (the flow does) and put it on top, or in place of the top
+    screen when ``replace``."""
+
+    place: Place
+    replace: bool = False
+
+
 @attrs.frozen
 class Push:
-    """Open ``screen`` on top of the current one."""
+    """Open ``screen`` on top of the current one (the flow's way to open a screen it built)."""
 
     screen: Screen
 
@@ -75,13 +248,9 @@ class ChangeSettings:
 
 @attrs.frozen
 class Apply:
-    """Ask the app to play ``move`` through the engine.
+    """Hand ``command`` to the flow, which changes the game and says what the screens do next."""
 
-    The app owns game state; it hands ``move`` to its move handler, which returns the action
-    that follows (e.g. Replace with the outcome scene). Typed ``object`` until the engine lands.
-    """
-
-    move: object
+    command: Command
 
 
 @attrs.frozen
@@ -91,4 +260,160 @@ class Chain:
     actions: tuple[Action, ...]
 
 
-Action: TypeAlias = Push | Pop | Replace | Reset | Quit | ChangeSettings | Apply | Chain
+Action: TypeAlias = Open | Push | Pop | Replace | Reset | Quit | ChangeSettings | Apply | Chain
+
+
+# --- Places: where a screen can send the player -------------------------------------------------
+
+
+@attrs.frozen
+class Title:
+    """The title screen and its main menu."""
+
+
+@attrs.frozen
+class NewGameForm:
+    """The form before a new game: name, mode, class code and seed."""
+
+    scenario: str = ""
+    """A scenario name or file; ``""`` for the one the game was started with."""
+    hotseat: bool = False
+    back: Action = attrs.field(factory=Pop)
+    """What Back does: close the form, or (when the window opened on it) go to the title."""
+
+
+@attrs.frozen
+class Briefing:
+    """The briefing for a game set up on the form; its last page starts the game."""
+
+    setup: GameSetup
+
+
+@attrs.frozen
+class Scenarios:
+    """Every installed scenario, to choose one."""
+
+
+@attrs.frozen
+class Saves:
+    """Save into a named slot (``saving``), or load any save."""
+
+    saving: bool
+
+
+@attrs.frozen
+class Preferences:
+    """The settings screen."""
+
+
+@attrs.frozen
+class HowToPlay:
+    """The rules in plain words, and the controls."""
+
+
+@attrs.frozen
+class Table:
+    """The summit table for the game in play."""
+
+
+@attrs.frozen
+class PauseMenu:
+    """The menu over the table: resume, save, load, settings, help, the title, quit."""
+
+
+@attrs.frozen
+class SummitLog:
+    """The whole log of the game in play, with their words and reasons."""
+
+
+@attrs.frozen
+class OfferForms:
+    """The forms an offer can take, to choose one and play it."""
+
+    offer: str
+    """The offer's id."""
+
+
+@attrs.frozen
+class TheirProposal:
+    """Their counter-offer on the table, to accept or reject."""
+
+
+@attrs.frozen
+class Answer:
+    """Hot-seat: the second player chooses how the counterpart answers ``move``."""
+
+    move: Move
+    judgement: Judgement
+
+
+@attrs.frozen
+class Debrief:
+    """The debrief of the finished game."""
+
+
+@attrs.frozen
+class Choice:
+    """One button of a dialog: its label, what it does, and whether it is the primary one."""
+
+    label: str
+    action: Action
+    primary: bool = False
+
+
+@attrs.frozen
+class Dialog:
+    """A question or a message over the screen below, with a row of choices."""
+
+    title: str
+    body: tuple[str, ...]
+    choices: tuple[Choice, ...]
+    kicker: str = ""
+    default: int | None = None
+    """The choice in focus at first (the last one when None)."""
+    cancel: Action = attrs.field(factory=Pop)
+    """What Esc or a click outside the dialog does."""
+
+
+Place: TypeAlias = (
+    Title
+    | NewGameForm
+    | Briefing
+    | Scenarios
+    | Saves
+    | Preferences
+    | HowToPlay
+    | Table
+    | PauseMenu
+    | SummitLog
+    | OfferForms
+    | TheirProposal
+    | Answer
+    | Debrief
+    | Dialog
+)
+
+
+@attrs.frozen
+class MenuEntry:
+    """One line of a menu; ``action`` None means unavailable, and ``reason`` says why."""
+
+    label: str
+    action: Action | None = None
+    detail: str = ""
+    reason: str = ""
+
+
+def message(title: str, body: tuple[str, ...], *, kicker: str = "Notice") -> Dialog:
+    """A dialog with one OK button."""
+    return Dialog(title, body, (Choice("OK", Pop(), primary=True),), kicker=kicker)
+
+
+def confirm_quit() -> Dialog:
+    """'Leave the summit?' with Stay and Quit."""
+    return Dialog(
+        "Leave the summit?",
+        ("Your settings are saved. A game in progress is kept as its autosave.",),
+        (Choice("Stay", Pop()), Choice("Quit", Quit(), primary=True)),
+        default=0,
+    )

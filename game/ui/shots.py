@@ -20,8 +20,30 @@ from game.store.mode import Mode
 from game.store.saves import SavedGame, SaveStore, save_text
 from game.store.scenarios import load_scenario
 from game.store.settings import Settings
-from game.ui.screen import Screen
-from game.ui.session import Controller, GameSetup, Session
+from game.ui.flow import Flow
+from game.ui.screen import (
+    Answer,
+    Briefing,
+    Chain,
+    GameSetup,
+    HowToPlay,
+    NewGameForm,
+    OfferForms,
+    PauseMenu,
+    Place,
+    PlayMove,
+    Preferences,
+    Push,
+    Saves,
+    Scenarios,
+    Screen,
+    SummitLog,
+    Table,
+    TheirProposal,
+    Title,
+    confirm_quit,
+)
+from game.ui.session import Session
 
 SETTLE_SECONDS: Final = 1e6
 """One update this long finishes every animation, so a shot shows where things come to rest."""
@@ -143,127 +165,143 @@ def _fill_saves(store: SaveStore, scenario: Scenario, seed: int) -> None:
     damaged.write_text(text.replace("trust = ", "trust = 9", 1), encoding="utf-8")
 
 
-def _gallery(controller: Controller, seed: int) -> dict[str, Callable[[UiContext], list[Screen]]]:
+def shot_flow(ctx: UiContext, store: SaveStore, seed: int) -> Flow:
+    """A flow on ``ctx`` over ``store`` that offers ``seed`` for every new game."""
+    return Flow(ctx, store=store, seed=seed, seeds=lambda: seed)
+
+
+Shot = tuple[Flow, list[Screen]]
+"""A stack of screens, bottom first, and the flow that built them (and owns their game)."""
+
+
+def _gallery(store: SaveStore, seed: int) -> dict[str, Callable[[UiContext], Shot]]:
+    """Every screen the flow builds, by name, each as a player meets it."""
     # Imported here so that importing this module stays cheap for callers of render_screen_png.
     from game.engine import Move, judge
-    from game.ui.screens.briefing import briefing_screen
-    from game.ui.screens.counter import CounterScreen
-    from game.ui.screens.event import EventScreen
-    from game.ui.screens.hotseat import AnswerScreen, HandOverScreen
-    from game.ui.screens.new_game import NewGameScreen
-    from game.ui.screens.saves_screen import SavesScreen
-    from game.ui.screens.scenario_pick import ScenarioScreen
-    from game.ui.screens.settings_screen import SettingsScreen
-    from game.ui.screens.summit import LogScreen, SummitScreen, pause_menu
-    from game.ui.screens.text_pages import TextPagesScreen
-    from game.ui.screens.title import confirm_quit, default_title
-    from game.ui.screens.variant import VariantScreen
-    from game.ui.texts import HOW_TO_PLAY
+    from game.ui.session import Session
 
     scenario = load_scenario("hanoi")
-    store = controller.store
 
-    def summit(ctx: UiContext, stop: Callable[[GameState], bool], **fields: Any) -> SummitScreen:
-        return SummitScreen(ctx, sample_session(scenario, seed, stop, **fields))
+    def playing(ctx: UiContext, stop: Callable[[GameState], bool], **fields: Any) -> Flow:
+        """A flow whose game in play is a sample game in the state ``stop`` asks for."""
+        flow = shot_flow(ctx, store, seed)
+        flow.session = sample_session(scenario, seed, stop, **fields)
+        return flow
 
-    def start(ctx: UiContext) -> list[Screen]:
-        session = Session(new_game(scenario, seed))
-        return [SummitScreen(_quiet(ctx), session)]
+    def start(ctx: UiContext) -> Shot:
+        flow = shot_flow(_quiet(ctx), store, seed)
+        flow.session = Session(new_game(scenario, seed))
+        return flow, [flow.open(Table())]
 
-    def variant(ctx: UiContext) -> list[Screen]:
-        table = summit(_quiet(ctx), mid_game)
-        offer = scenario.offer("yongbyon_for_relief")
-        return [table, VariantScreen(ctx, table.state, offer, on_pick=lambda move: None)]
+    def variant(ctx: UiContext) -> Shot:
+        flow = playing(_quiet(ctx), mid_game)
+        return flow, [flow.open(Table()), flow.open(OfferForms("yongbyon_for_relief"))]
 
-    def counter(ctx: UiContext) -> list[Screen]:
-        table = summit(_quiet(ctx), counter_pending)
-        return [table, CounterScreen(ctx, table.state, hints=True)]
+    def counter(ctx: UiContext) -> Shot:
+        quiet = playing(_quiet(ctx), counter_pending)
+        # The dialog as a first game shows it, with the adviser's note.
+        advised = shot_flow(ctx, store, seed)
+        advised.session = quiet.session
+        return advised, [quiet.open(Table()), advised.open(TheirProposal())]
 
-    def event(ctx: UiContext) -> list[Screen]:
-        table = summit(_quiet(ctx), event_happened)
-        return [table, EventScreen(ctx, table.state, table.state.turns[-1])]
+    def event(ctx: UiContext) -> Shot:
+        # The move that closed the round, played again: the flow opens the event pop-up.
+        state, history = sample_game(scenario, seed, event_happened)
+        flow = shot_flow(ctx, store, seed)
+        flow.session = Session(history[-1], history=history[:-1])
+        popup = flow.handle(PlayMove(state.turns[-1].move))
+        assert isinstance(popup, Chain) and isinstance(popup.actions[-1], Push)
+        quiet = shot_flow(_quiet(ctx), store, seed)
+        quiet.session = flow.session
+        return flow, [quiet.open(Table()), popup.actions[-1].screen]
 
-    def answer(ctx: UiContext) -> list[Screen]:
-        session = sample_session(scenario, seed, mid_game, hotseat=True)
+    def answer(ctx: UiContext) -> Shot:
+        flow = playing(ctx, mid_game, hotseat=True)
+        assert flow.session is not None
+        session = flow.session
         move = next(
             Move(offer.id, offer.variants[0].id if offer.variants else None)
             for offer in scenario.offers
             if session.judge(Move(offer.id, offer.variants[0].id if offer.variants else None))
         )
-        return [AnswerScreen(ctx, session, move, judge(session.state, move))]
+        return flow, [flow.open(Answer(move, judge(session.state, move)))]
 
-    def hand_over(ctx: UiContext) -> list[Screen]:
-        session = sample_session(scenario, seed, mid_game, hotseat=True)
+    def hand_over(ctx: UiContext) -> Shot:
+        flow = playing(ctx, mid_game, hotseat=True)
+        assert flow.session is not None
         move = Move("liaison_offices")
-        return [HandOverScreen(ctx, session, move, judge(session.state, move))]
+        action = flow.handle(PlayMove(move))
+        assert isinstance(action, Push), "a hot-seat offer is handed over first"
+        return flow, [action.screen]
 
-    def hints(ctx: UiContext) -> list[Screen]:
-        session = sample_session(scenario, seed, mid_game)
-        return [SummitScreen(ctx, session)]
+    def whole_log(ctx: UiContext) -> Shot:
+        flow = playing(ctx, lambda s: s.is_over)
+        return flow, [flow.open(SummitLog())]
 
-    def over(ctx: UiContext) -> list[Screen]:
-        return [summit(_quiet(ctx), lambda s: s.is_over)]
+    def paused(ctx: UiContext) -> Shot:
+        flow = playing(_quiet(ctx), mid_game)
+        return flow, [flow.open(Table()), shot_flow(ctx, store, seed).open(PauseMenu())]
 
-    def proposal(ctx: UiContext) -> list[Screen]:
-        return [summit(_quiet(ctx), counter_pending)]
-
-    def whole_log(ctx: UiContext) -> list[Screen]:
-        state, _ = sample_game(scenario, seed, lambda s: s.is_over)
-        return [LogScreen(ctx, state)]
-
-    def paused(ctx: UiContext) -> list[Screen]:
-        table = summit(_quiet(ctx), mid_game)
-        return [table, pause_menu(ctx, table.session)]
-
-    def saving(ctx: UiContext) -> list[Screen]:
-        return [
-            SavesScreen(ctx, store, saving=True, session=sample_session(scenario, seed, mid_game))
-        ]
-
-    def setup(ctx: UiContext) -> GameSetup:
+    def setup() -> GameSetup:
         return GameSetup(scenario, seed, player="Alex Kim")
 
+    def place(build: Callable[[UiContext], Flow], *places: Place) -> Callable[[UiContext], Shot]:
+        def screens(ctx: UiContext) -> Shot:
+            flow = build(ctx)
+            return flow, [flow.open(where) for where in places]
+
+        return screens
+
+    def fresh(ctx: UiContext) -> Flow:
+        return shot_flow(ctx, store, seed)
+
     return {
-        "title": lambda ctx: [default_title(ctx, controller)],
-        "settings": lambda ctx: [SettingsScreen(ctx)],
-        "how-to-play": lambda ctx: [
-            TextPagesScreen(ctx, "How to play", HOW_TO_PLAY, kicker="Help")
-        ],
-        "new-game": lambda ctx: [NewGameScreen(ctx, controller, scenario="hanoi")],
-        "hotseat-new": lambda ctx: [NewGameScreen(ctx, controller, scenario="hanoi", hotseat=True)],
-        "briefing": lambda ctx: [briefing_screen(ctx, setup(ctx))],
+        "title": place(fresh, Title()),
+        "settings": place(fresh, Preferences()),
+        "how-to-play": place(fresh, HowToPlay()),
+        "new-game": place(fresh, NewGameForm()),
+        "hotseat-new": place(fresh, NewGameForm(hotseat=True)),
+        "briefing": place(fresh, Briefing(setup())),
         "summit-start": start,
-        "summit": lambda ctx: [summit(_quiet(ctx), mid_game)],
-        "hints": hints,
+        "summit": place(lambda ctx: playing(_quiet(ctx), mid_game), Table()),
+        "hints": place(lambda ctx: playing(ctx, mid_game), Table()),
         "variant": variant,
         "counter": counter,
         "event": event,
         "hotseat": answer,
         "hand-over": hand_over,
-        "summit-proposal": proposal,
-        "summit-over": over,
+        "summit-proposal": place(lambda ctx: playing(_quiet(ctx), counter_pending), Table()),
+        "summit-over": place(lambda ctx: playing(_quiet(ctx), lambda s: s.is_over), Table()),
         "log": whole_log,
         "menu": paused,
-        "save": saving,
-        "load": lambda ctx: [SavesScreen(ctx, store, saving=False)],
-        "scenario": lambda ctx: [ScenarioScreen(ctx, controller)],
-        "quit": lambda ctx: [default_title(ctx, controller), confirm_quit(ctx)],
+        "save": place(lambda ctx: playing(ctx, mid_game), Saves(saving=True)),
+        "load": place(fresh, Saves(saving=False)),
+        "scenario": place(fresh, Scenarios()),
+        "quit": place(fresh, Title(), confirm_quit()),
     }
 
 
-def shot_controller(ctx: UiContext, root: Path, seed: int) -> Controller:
-    """A controller whose saves live in ``root`` (filled with sample saves) on a fixed clock."""
+def sample_saves(root: Path, seed: int) -> SaveStore:
+    """A save store in ``root`` holding a few sample saves, on a fixed clock."""
     store = SaveStore(root, clock=lambda: SHOT_NOW)
     _fill_saves(store, load_scenario("hanoi"), seed)
-    return Controller(ctx, store=store, seed=seed, seeds=lambda: seed)
+    return store
 
 
 def gallery(ctx: UiContext, root: Path, seed: int = 7) -> dict[str, Callable[[], list[Screen]]]:
     """Every screen by name, built on demand; saves go to ``root``."""
-    controller = shot_controller(ctx, root, seed)
-    return {
-        name: functools.partial(build, ctx) for name, build in _gallery(controller, seed).items()
-    }
+    shots = flow_gallery(ctx, root, seed)
+    return {name: _screens_of(build) for name, build in shots.items()}
+
+
+def flow_gallery(ctx: UiContext, root: Path, seed: int = 7) -> dict[str, Callable[[], Shot]]:
+    """Every screen by name as :func:`gallery` has them, each with the flow that built it."""
+    store = sample_saves(root, seed)
+    return {name: functools.partial(build, ctx) for name, build in _gallery(store, seed).items()}
+
+
+def _screens_of(build: Callable[[], Shot]) -> Callable[[], list[Screen]]:
+    return lambda: build()[1]
 
 
 def render_all(out: Path | str, *, seed: int = 7) -> list[Path]:
@@ -278,15 +316,24 @@ def render_all(out: Path | str, *, seed: int = 7) -> list[Path]:
     with tempfile.TemporaryDirectory(prefix="hanoi-shots-") as root:
         for name, build in gallery(ctx, Path(root), seed).items():
             written.append(render_screen_png(build(), directory / f"{name}.png"))
-    for name, screen in _outcome_shots(ctx, seed):
+    for name, screen in outcome_shots(ctx, seed):
         written.append(render_screen_png(screen, directory / f"{name}.png"))
     return written
 
 
-def _outcome_shots(ctx: UiContext, seed: int) -> list[tuple[str, Screen]]:
-    """The outcome scenes and the debrief, from their own module once it is installed."""
-    try:
-        from game.ui.screens.outcome import outcome_shots
-    except ImportError:
-        return []
-    return outcome_shots(ctx, seed)
+def outcome_shots(ctx: UiContext, seed: int) -> list[tuple[str, Screen]]:
+    """One outcome scene per ending of Hanoi (``outcome-<ending id>``), then the debrief of a
+    game with plenty in it, each built by the flow for a game that ended that way."""
+    from game.engine.search import finished_games, rich_game
+    from game.ui.session import Session
+
+    scenario = load_scenario("hanoi")
+    shots: list[tuple[str, Screen]] = []
+    for ending_id, found in finished_games(scenario, seed).items():
+        flow = Flow(ctx)
+        flow.session = Session(found.state)
+        shots.append((f"outcome-{ending_id}", flow.outcome()))
+    flow = Flow(ctx)
+    flow.session = Session(rich_game(scenario, seed))
+    shots.append(("debrief", flow.debrief(next_summit=False)))
+    return shots

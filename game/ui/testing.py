@@ -12,8 +12,8 @@ import pygame
 from game.draw import theme
 from game.draw.context import UiContext
 from game.ui.app import App, FixedClock, OffscreenDisplay, ScriptedEvents, ScriptStep
+from game.ui.flow import Flow
 from game.ui.screen import Action, Reset, Screen
-from game.ui.session import Controller
 
 
 def key(code: int, mod: int = pygame.KMOD_NONE, unicode: str = "") -> pygame.event.Event:
@@ -52,19 +52,19 @@ def wheel(dy: int, dx: int = 0) -> pygame.event.Event:
 
 def game_app(
     ctx: UiContext,
-    controller: Controller,
+    flow: Flow,
     screen: Screen | None = None,
     script: Iterable[ScriptStep] = (),
 ) -> App:
-    """A headless App wired to ``controller`` (its move handler), starting on ``screen`` (the
-    controller's title screen by default)."""
+    """A headless App routed through ``flow``, starting on ``screen`` (the flow's title screen
+    by default)."""
     return App(
         ctx,
-        screen if screen is not None else controller.title(),
+        screen if screen is not None else flow.title(),
         display=OffscreenDisplay(),
         events=ScriptedEvents(script),
         clock=FixedClock(),
-        on_apply=controller.handle,
+        router=flow,
         persist_settings=False,
     )
 
@@ -81,13 +81,15 @@ def headless_app(
     *,
     persist_settings: bool = False,
 ) -> App:
-    """An App with no window, a scripted event source and a fixed clock; call ``run()`` on it."""
+    """An App with no window, a scripted event source and a fixed clock, routed through a
+    fresh flow (no game in play); call ``run()`` on it."""
     return App(
         ctx,
         screen,
         display=OffscreenDisplay(),
         events=ScriptedEvents(script),
         clock=FixedClock(),
+        router=Flow(ctx),
         persist_settings=persist_settings,
     )
 

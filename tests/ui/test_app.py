@@ -11,10 +11,29 @@ from game.draw.context import UiContext
 from game.draw.theme import COLOUR_BLIND_PALETTE
 from game.store.settings import SETTINGS_FILE, AnimationSpeed, Settings, load_settings
 from game.ui.app import App, FixedClock, OffscreenDisplay, PygameEvents, ScriptedEvents, run
-from game.ui.screen import Action, Apply, Chain, ChangeSettings, Pop, Push, Quit, Replace, Reset
-from game.ui.screens.title import confirm_quit, default_title
+from game.ui.flow import Flow
+from game.ui.screen import (
+    Action,
+    Apply,
+    Chain,
+    ChangeSettings,
+    Command,
+    Open,
+    Place,
+    Pop,
+    Preferences,
+    Push,
+    Quit,
+    Replace,
+    Reset,
+    Screen,
+    TakeBack,
+    Title,
+    confirm_quit,
+)
+from game.ui.screens.dialog import DialogScreen
 from game.ui.testing import headless_app, key, move
-from game.ui.widgets import Meter
+from game.ui.widgets.meter import Meter
 
 
 class Probe:
@@ -164,27 +183,53 @@ def test_screen_change_cross_fades_then_settles(ctx: UiContext) -> None:
     assert app._fade_from is None
 
 
-def test_apply_hands_the_move_to_the_game_and_follows_its_answer(ctx: UiContext) -> None:
-    played: list[object] = []
+class Router:
+    """Records commands and places, answering each command with ``answer``."""
+
+    def __init__(self, answer: Action | None, opened: Screen) -> None:
+        self.answer = answer
+        self.opened = opened
+        self.log: list[object] = []
+
+    def handle(self, command: Command) -> Action | None:
+        self.log.append(command)
+        return self.answer
+
+    def open(self, place: Place) -> Screen:
+        self.log.append(place)
+        return self.opened
+
+
+def test_apply_hands_the_command_to_the_router_and_follows_its_answer(ctx: UiContext) -> None:
     after = Probe("after")
-
-    def play(move: object) -> Action | None:
-        played.append(move)
-        return Replace(after)
-
-    screen = Probe("table", {pygame.K_1: Apply("offer-1")})
+    router = Router(Replace(after), Probe("opened"))
+    screen = Probe("table", {pygame.K_1: Apply(TakeBack())})
     app = App(
         ctx,
         screen,
         display=OffscreenDisplay(),
         events=ScriptedEvents([key(pygame.K_1)]),
         clock=FixedClock(),
-        on_apply=play,
+        router=router,
         persist_settings=False,
     )
     app.run()
-    assert played == ["offer-1"]
+    assert router.log == [TakeBack()]
     assert app.stack == [after]
+
+
+def test_open_asks_the_router_for_the_screen_and_pushes_or_replaces(ctx: UiContext) -> None:
+    opened = Probe("settings")
+    router = Router(None, opened)
+    base = Probe("base", {pygame.K_o: Open(Preferences()), pygame.K_r: Open(Title(), replace=True)})
+    app = headless_app(ctx, base, [key(pygame.K_o)])
+    app.router = router
+    app.run()
+    assert router.log == [Preferences()]
+    assert app.stack == [base, opened]
+    app.stack = [base]
+    app.apply(base.on_event(key(pygame.K_r)))
+    assert app.stack == [opened]
 
 
 def test_f11_toggles_fullscreen_and_saves_it(ctx: UiContext, home: Path) -> None:
@@ -208,7 +253,7 @@ def test_change_settings_applies_sound_and_palette(ctx: UiContext) -> None:
 @pytest.mark.filterwarnings("ignore:no fast renderer available")
 def test_real_window_opens_on_the_dummy_driver(ctx: UiContext) -> None:
     events = ScriptedEvents([[], key(pygame.K_DOWN)])
-    app = App(ctx, default_title(ctx), events=events, clock=FixedClock(), persist_settings=False)
+    app = App(ctx, Flow(ctx).title(), events=events, clock=FixedClock(), persist_settings=False)
     app.run()
     window = pygame.display.get_surface()
     assert window is not None
@@ -248,7 +293,7 @@ def test_run_opens_the_title_and_returns_when_the_window_closes(
 
 
 def test_an_overlay_alone_does_not_darken_frame_after_frame(ctx: UiContext) -> None:
-    dialog = confirm_quit(ctx)
+    dialog = DialogScreen(ctx, confirm_quit())
     app = headless_app(ctx, dialog)
     surface = pygame.Surface((1280, 720))
     app.draw(surface)

@@ -20,7 +20,17 @@ from game.engine.transcript import verification_code
 from game.store.scenarios import load_scenario
 from game.store.settings import Settings, TextSize
 from game.ui.app import App, FixedClock, OffscreenDisplay, ScriptedEvents
-from game.ui.screen import Action, Screen
+from game.ui.screen import (
+    Action,
+    Apply,
+    Command,
+    ExportTranscript,
+    NextSummit,
+    Place,
+    ReplaySeed,
+    Screen,
+    ToTitle,
+)
 from game.ui.screens.debrief import (
     PAGES,
     VIEW,
@@ -30,7 +40,7 @@ from game.ui.screens.debrief import (
 )
 from game.ui.shots import SETTLE_SECONDS, render_screens
 from game.ui.testing import DrawWatcher, click, key, monkey_events, move, run_until_exhausted, wheel
-from game.ui.widgets import Button
+from game.ui.widgets.buttons import Button
 
 GOLDEN = Path(__file__).parent / "golden"
 MONKEY_EVENTS = 2000
@@ -53,35 +63,36 @@ def endings(hanoi: Scenario) -> dict[str, GameState]:
 
 @attrs.define
 class Callbacks:
-    """Counts of every debrief callback."""
+    """Counts of every command the debrief gives; a router for the app, too."""
 
     replay: int = 0
     export: int = 0
     next_summit: int = 0
     title: int = 0
 
-    def bump(self, name: str) -> Action | None:
+    def handle(self, command: Command) -> Action | None:
+        names = {ReplaySeed: "replay", ExportTranscript: "export", NextSummit: "next_summit"}
+        name = names.get(type(command), "title" if isinstance(command, ToTitle) else "")
+        assert name, f"the debrief gave the command {command!r}"
         setattr(self, name, getattr(self, name) + 1)
         return None
 
-
-def _screen(
-    ctx: UiContext, state: GameState, calls: Callbacks, *, next_summit: bool = True
-) -> DebriefScreen:
-    return DebriefScreen(
-        ctx,
-        state,
-        on_replay=lambda: calls.bump("replay"),
-        on_export=lambda: calls.bump("export"),
-        on_next_summit=(lambda: calls.bump("next_summit")) if next_summit else None,
-        on_title=lambda: calls.bump("title"),
-        verification=verification_code(state),
-    )
+    def open(self, place: Place) -> Screen:
+        raise AssertionError(f"the debrief opened {place!r}")
 
 
-def _send(screen: DebriefScreen, *events: pygame.event.Event) -> None:
+def _screen(ctx: UiContext, state: GameState, *, next_summit: bool = True) -> DebriefScreen:
+    return DebriefScreen(ctx, state, verification=verification_code(state), next_summit=next_summit)
+
+
+def _send(screen: DebriefScreen, calls: Callbacks, *events: pygame.event.Event) -> None:
+    """Hand ``events`` to the screen, and the commands it gives back to ``calls``."""
     for event in events:
-        screen.on_event(event)
+        action = screen.on_event(event)
+        if isinstance(action, Apply):
+            calls.handle(action.command)
+        else:
+            assert action is None, f"the debrief gave {action!r}"
 
 
 # --- What it reports -----------------------------------------------------------------------------
@@ -155,7 +166,7 @@ def test_the_chart_follows_the_palette(rich: GameState) -> None:
 
 def test_an_unfinished_game_is_refused(ctx: UiContext, hanoi: Scenario) -> None:
     with pytest.raises(ValueError, match="finished"):
-        _screen(ctx, new_game(hanoi, 1), Callbacks())
+        _screen(ctx, new_game(hanoi, 1))
 
 
 # --- Rendering and fit ----------------------------------------------------------------------------
@@ -167,7 +178,7 @@ def test_every_page_renders_and_fits_or_scrolls(
     rich: GameState, size: TextSize, colour_blind: bool
 ) -> None:
     ctx = UiContext(Settings(text_size=size, colour_blind=colour_blind))
-    screen = _screen(ctx, rich, Callbacks())
+    screen = _screen(ctx, rich)
     for page in range(len(PAGES)):
         screen.page = page
         screen._sync_tabs()
@@ -189,7 +200,7 @@ def test_every_page_renders_and_fits_or_scrolls(
 
 def test_every_ending_gets_a_debrief(ctx: UiContext, endings: dict[str, GameState]) -> None:
     for state in endings.values():
-        screen = _screen(ctx, state, Callbacks())
+        screen = _screen(ctx, state)
         for page in range(len(PAGES)):
             screen.page = page
             render_screens([screen])
@@ -197,30 +208,32 @@ def test_every_ending_gets_a_debrief(ctx: UiContext, endings: dict[str, GameStat
 
 def test_pages_that_overflow_scroll_with_keys_and_wheel(rich: GameState) -> None:
     ctx = UiContext(Settings(text_size=TextSize.LARGE))
-    screen = _screen(ctx, rich, Callbacks())
-    _send(screen, key(pygame.K_4))
+    screen = _screen(ctx, rich)
+    calls = Callbacks()
+    _send(screen, calls, key(pygame.K_4))
     assert screen.page == 3
     top = screen.max_scroll(3)
     assert top > 0, "the comparison page is long at large text"
-    _send(screen, key(pygame.K_PAGEDOWN))
+    _send(screen, calls, key(pygame.K_PAGEDOWN))
     assert 0 < screen.scroll[3] <= top
-    _send(screen, key(pygame.K_END))
+    _send(screen, calls, key(pygame.K_END))
     assert screen.scroll[3] == top
-    _send(screen, key(pygame.K_HOME))
+    _send(screen, calls, key(pygame.K_HOME))
     assert screen.scroll[3] == 0
-    _send(screen, move(VIEW.center), wheel(-2))
+    _send(screen, calls, move(VIEW.center), wheel(-2))
     assert screen.scroll[3] > 0
-    _send(screen, wheel(50))
+    _send(screen, calls, wheel(50))
     assert screen.scroll[3] == 0
 
 
 def test_tabs_switch_by_number_and_by_click(ctx: UiContext, rich: GameState) -> None:
-    screen = _screen(ctx, rich, Callbacks())
+    screen = _screen(ctx, rich)
+    calls = Callbacks()
     for number, code in enumerate((pygame.K_2, pygame.K_3, pygame.K_4, pygame.K_1), start=1):
-        _send(screen, key(code))
+        _send(screen, calls, key(code))
         assert screen.page == number % 4
     for index, tab in enumerate(screen.tabs):
-        _send(screen, *click(tab.rect.center))
+        _send(screen, calls, *click(tab.rect.center))
         assert screen.page == index
         assert tab.is_current
 
@@ -238,37 +251,37 @@ BUTTONS = {
 @pytest.mark.parametrize("name", sorted(BUTTONS))
 def test_each_button_by_its_shortcut(ctx: UiContext, rich: GameState, name: str) -> None:
     calls = Callbacks()
-    screen = _screen(ctx, rich, calls)
-    _send(screen, key(BUTTONS[name][1]))
+    screen = _screen(ctx, rich)
+    _send(screen, calls, key(BUTTONS[name][1]))
     assert attrs.asdict(calls) == {k: int(k == name) for k in BUTTONS}
 
 
 @pytest.mark.parametrize("name", sorted(BUTTONS))
 def test_each_button_by_tab_and_enter(ctx: UiContext, rich: GameState, name: str) -> None:
     calls = Callbacks()
-    screen = _screen(ctx, rich, calls)
+    screen = _screen(ctx, rich)
     target: Button = getattr(screen, BUTTONS[name][0])
     for _ in range(len(screen.focus.controls)):
         if screen.focus.focused is target:
             break
-        _send(screen, key(pygame.K_TAB))
+        _send(screen, calls, key(pygame.K_TAB))
     assert screen.focus.focused is target
-    _send(screen, key(pygame.K_RETURN))
+    _send(screen, calls, key(pygame.K_RETURN))
     assert attrs.asdict(calls) == {k: int(k == name) for k in BUTTONS}
 
 
 @pytest.mark.parametrize("name", sorted(BUTTONS))
 def test_each_button_by_mouse(ctx: UiContext, rich: GameState, name: str) -> None:
     calls = Callbacks()
-    screen = _screen(ctx, rich, calls)
+    screen = _screen(ctx, rich)
     target: Button = getattr(screen, BUTTONS[name][0])
-    _send(screen, *click(target.rect.center))
+    _send(screen, calls, *click(target.rect.center))
     assert attrs.asdict(calls) == {k: int(k == name) for k in BUTTONS}
 
 
 def test_escape_goes_back_to_the_title(ctx: UiContext, rich: GameState) -> None:
     calls = Callbacks()
-    _send(_screen(ctx, rich, calls), key(pygame.K_ESCAPE))
+    _send(_screen(ctx, rich), calls, key(pygame.K_ESCAPE))
     assert calls.title == 1
 
 
@@ -276,13 +289,13 @@ def test_without_a_next_summit_the_button_is_disabled_with_a_reason(
     ctx: UiContext, rich: GameState
 ) -> None:
     calls = Callbacks()
-    screen = _screen(ctx, rich, calls, next_summit=False)
+    screen = _screen(ctx, rich, next_summit=False)
     assert not screen.next_button.enabled
     assert screen.next_button.reason
-    _send(screen, key(pygame.K_n), *click(screen.next_button.rect.center))
+    _send(screen, calls, key(pygame.K_n), *click(screen.next_button.rect.center))
     assert calls.next_summit == 0
     # Focused, it says why, just above itself.
-    plain = render_screens([_screen(ctx, rich, calls, next_summit=False)])
+    plain = render_screens([_screen(ctx, rich, next_summit=False)])
     screen.focus.focus(screen.next_button)
     focused = render_screens([screen])
     rect = screen.next_button.rect
@@ -294,7 +307,7 @@ def test_without_a_next_summit_the_button_is_disabled_with_a_reason(
 
 def test_buttons_work_through_the_real_loop(ctx: UiContext, rich: GameState) -> None:
     calls = Callbacks()
-    screen = _screen(ctx, rich, calls)
+    screen = _screen(ctx, rich)
     script = [
         [],
         [key(pygame.K_e)],
@@ -309,6 +322,7 @@ def test_buttons_work_through_the_real_loop(ctx: UiContext, rich: GameState) -> 
         display=OffscreenDisplay(),
         events=ScriptedEvents(script),
         clock=FixedClock(),
+        router=calls,
         persist_settings=False,
     )
     app.run()
@@ -319,7 +333,7 @@ def test_buttons_work_through_the_real_loop(ctx: UiContext, rich: GameState) -> 
 
 
 def test_the_chart_draws_in_then_the_screen_idles(ctx: UiContext, rich: GameState) -> None:
-    screen = _screen(ctx, rich, Callbacks())
+    screen = _screen(ctx, rich)
     early = render_screens_at(screen, 0.2)
     assert screen.update(1 / 60) is True
     while screen.update(1 / 60):
@@ -355,7 +369,7 @@ def _snapshot(screen: DebriefScreen) -> tuple[object, ...]:
 
 
 def test_drawing_changes_nothing(ctx: UiContext, rich: GameState) -> None:
-    screen = _screen(ctx, rich, Callbacks())
+    screen = _screen(ctx, rich)
     surface = pygame.Surface(theme.LOGICAL_SIZE)
     for page in range(len(PAGES)):
         screen.page = page
@@ -374,7 +388,7 @@ def test_monkey(rich: GameState, size: TextSize) -> None:
     def fresh() -> Screen:
         # Alternate between a debrief with a next summit and one without.
         with_next[0] = not with_next[0]
-        screen = _screen(ctx, rich, calls, next_summit=with_next[0])
+        screen = _screen(ctx, rich, next_summit=with_next[0])
         watched.append(DrawWatcher(screen, partial(_snapshot, screen)))
         return watched[-1]
 
@@ -385,6 +399,7 @@ def test_monkey(rich: GameState, size: TextSize) -> None:
         display=OffscreenDisplay(),
         events=events,
         clock=FixedClock(),
+        router=calls,
         persist_settings=False,
     )
     run_until_exhausted(app, events, lambda: [fresh()])
@@ -413,7 +428,7 @@ def _compare(a: pygame.Surface, b: pygame.Surface, step: int = 3) -> tuple[float
 
 
 def test_debrief_matches_its_golden_image(rich: GameState) -> None:
-    screen = _screen(UiContext(Settings()), rich, Callbacks(), next_summit=False)
+    screen = _screen(UiContext(Settings()), rich, next_summit=False)
     screen.update(SETTLE_SECONDS)
     picture = render_screens([screen])
     path = GOLDEN / "debrief.png"

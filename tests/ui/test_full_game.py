@@ -14,9 +14,11 @@ import pygame
 from game.draw.context import UiContext
 from game.engine import GameState, Move
 from game.engine.strategies import STRATEGIES, strategy_rng
+from game.store.mode import Mode
 from game.store.settings import Settings
 from game.store.transcripts import read_transcript
 from game.ui.app import App, ScriptStep
+from game.ui.flow import Flow
 from game.ui.screens.counter import CounterScreen
 from game.ui.screens.debrief import DebriefScreen
 from game.ui.screens.dialog import DialogScreen
@@ -27,7 +29,6 @@ from game.ui.screens.summit import SummitScreen
 from game.ui.screens.text_pages import TextPagesScreen
 from game.ui.screens.title import TitleScreen
 from game.ui.screens.variant import VariantScreen
-from game.ui.session import Controller
 from game.ui.testing import click, game_app, key, text
 
 MAX_STEPS = 600
@@ -36,7 +37,7 @@ MAX_STEPS = 600
 class Player:
     """Plays a strategy's moves; what it sees on screen decides which events it sends."""
 
-    def __init__(self, controller: Controller, strategy: str, seed: int) -> None:
+    def __init__(self, controller: Flow, strategy: str, seed: int) -> None:
         self.controller = controller
         self.choose = STRATEGIES[strategy].choose
         self.rng = strategy_rng(strategy, seed)
@@ -156,7 +157,7 @@ def _play(player: Player, ctx: UiContext) -> App:
 
 def test_a_whole_game_with_the_keyboard_alone(home: Any) -> None:
     ctx = UiContext(Settings(sound=False))
-    controller = Controller(ctx, seed=2)
+    controller = Flow(ctx, seed=2)
     player = KeyboardPlayer(controller, "essay", 2)
     app = _play(player, ctx)
     assert isinstance(app.top, DebriefScreen)
@@ -175,7 +176,7 @@ def test_a_whole_game_with_the_keyboard_alone(home: Any) -> None:
 
 def test_a_whole_game_with_the_mouse_alone(home: Any) -> None:
     ctx = UiContext(Settings(sound=False, hints=False))
-    controller = Controller(ctx, seed=1)
+    controller = Flow(ctx, seed=1)
     player = MousePlayer(controller, "historical", 1)
     app = _play(player, ctx)
     assert isinstance(app.top, DebriefScreen)
@@ -183,5 +184,5 @@ def test_a_whole_game_with_the_mouse_alone(home: Any) -> None:
     assert state.terminal is not None and state.terminal.value == "walked_away"
     assert {"CounterScreen", "DialogScreen", "OutcomeScreen"} <= set(player.seen)
     session = controller.session
-    assert session is not None and session.mode == "graded"
+    assert session is not None and session.mode is Mode.GRADED
     assert read_transcript(home / "saves" / "autosave.toml").mode == "graded"

@@ -1,6 +1,6 @@
 """Seeded random input through the real loop on every game screen: thousands of events each, no
-exception. The app's move handler is the real controller, so whatever the monkey manages to do
-(play, undo, save, load, delete, start a game) really happens, into a private saves folder."""
+exception. The app's router is the real flow, so whatever the monkey manages to do (play, undo,
+save, load, delete, start a game) really happens, into a private saves folder."""
 
 import random
 from collections.abc import Iterator
@@ -12,9 +12,9 @@ import pytest
 from game.draw.context import UiContext
 from game.store.settings import Settings
 from game.ui.app import App, FixedClock, OffscreenDisplay, ScriptedEvents, ScriptStep
+from game.ui.flow import Flow
 from game.ui.screen import Screen
-from game.ui.session import Session
-from game.ui.shots import gallery, shot_controller
+from game.ui.shots import flow_gallery
 from game.ui.testing import monkey_events, run_until_exhausted
 
 EVENTS = 2000
@@ -54,16 +54,15 @@ def _batches(rng: random.Random, count: int) -> Iterator[ScriptStep]:
 @pytest.mark.parametrize("name", SCREENS)
 def test_monkey_on_game_screens(name: str, tmp_path: Path) -> None:
     ctx = UiContext(Settings(sound=False))
-    controller = shot_controller(ctx, tmp_path / "root", 7)
-    build = gallery(ctx, tmp_path / "shots", 7)[name]
+    build = flow_gallery(ctx, tmp_path / "shots", 7)[name]
+    flows: list[Flow] = []
 
     def fresh() -> list[Screen]:
-        stack = build()
-        # Wire the sample game into the controller, so the monkey's moves are really played.
-        for screen in stack:
-            session = getattr(screen, "session", None)
-            if isinstance(session, Session):
-                controller.session = session
+        # The flow that built the screens routes the monkey's moves: they are really played.
+        flow, stack = build()
+        flows.append(flow)
+        if len(flows) > 1:
+            app.router = flow
         return stack
 
     events = ScriptedEvents(_batches(random.Random(f"game-monkey-{name}"), EVENTS))
@@ -74,7 +73,7 @@ def test_monkey_on_game_screens(name: str, tmp_path: Path) -> None:
         display=OffscreenDisplay(),
         events=events,
         clock=FixedClock(),
-        on_apply=controller.handle,
+        router=flows[-1],
         persist_settings=False,
     )
     app.stack = list(stack)

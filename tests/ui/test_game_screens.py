@@ -12,18 +12,33 @@ from game.engine import Move, OfferKind
 from game.store.mode import Mode
 from game.store.scenarios import load_scenario
 from game.store.settings import Settings, TextSize
-from game.ui.screen import Apply, Chain, Pop, Push, Screen
-from game.ui.screens.briefing import briefing_pages
+from game.ui.briefing import briefing_pages
+from game.ui.flow import Flow
+from game.ui.screen import (
+    Apply,
+    Chain,
+    Dialog,
+    NewGame,
+    OfferForms,
+    Open,
+    PlayMove,
+    Pop,
+    Screen,
+    SummitLog,
+    TheirProposal,
+)
 from game.ui.screens.counter import CounterScreen
 from game.ui.screens.dialog import DialogScreen
+from game.ui.screens.log import LogScreen
 from game.ui.screens.new_game import NewGameScreen
 from game.ui.screens.scenario_pick import Entry, ScenarioScreen, read_entries
-from game.ui.screens.summit import CardStatus, LogScreen, SummitScreen
+from game.ui.screens.summit import SummitScreen
 from game.ui.screens.variant import VariantScreen
-from game.ui.session import Controller, NewGame, PlayMove, Session
+from game.ui.session import Session
 from game.ui.shots import counter_pending, gallery, mid_game, sample_session
+from game.ui.table import CardStatus, TableMode
 from game.ui.testing import click, game_app, key, text
-from game.ui.widgets import TextField
+from game.ui.widgets.text_field import TextField
 
 SCENARIO = load_scenario("hanoi")
 GAME_SCREENS = (
@@ -97,8 +112,8 @@ def test_drawing_never_changes_the_game(screens: Callable[[UiContext, str], list
         assert after == before, name
 
 
-def _table(ctx: UiContext, **fields: object) -> tuple[Controller, SummitScreen]:
-    controller = Controller(ctx)
+def _table(ctx: UiContext, **fields: object) -> tuple[Flow, SummitScreen]:
+    controller = Flow(ctx)
     controller.session = sample_session(SCENARIO, 7, mid_game, **fields)
     table = controller.summit()
     assert isinstance(table, SummitScreen)
@@ -131,15 +146,16 @@ def test_a_locked_card_shortcut_focuses_it_but_plays_nothing(ctx: UiContext) -> 
 
 
 def test_an_offer_with_forms_opens_the_picker_and_plays_the_chosen_form(ctx: UiContext) -> None:
-    _controller, table = _table(ctx)
+    controller, table = _table(ctx)
     card = next(
         c
         for c in table.cards
         if c.status is CardStatus.OPEN and SCENARIO.offer(c.offer_id).variants
     )
     action = table.choose(card.offer_id)
-    assert isinstance(action, Push) and isinstance(action.screen, VariantScreen)
-    picker = action.screen
+    assert action == Open(OfferForms(card.offer_id))
+    picker = controller.open(action.place)
+    assert isinstance(picker, VariantScreen)
     offer = SCENARIO.offer(card.offer_id)
     picked = picker.on_event(key(pygame.K_2))
     assert picked == Chain((Pop(), Apply(PlayMove(Move(offer.id, offer.variants[1].id)))))
@@ -150,8 +166,10 @@ def test_walking_away_asks_first(ctx: UiContext) -> None:
     _controller, table = _table(ctx)
     walk = next(o for o in SCENARIO.offers if o.kind is OfferKind.WALK_AWAY)
     action = table.choose(walk.id)
-    assert isinstance(action, Push) and isinstance(action.screen, DialogScreen)
-    assert action.screen.on_event(key(pygame.K_1)) == Pop()
+    assert isinstance(action, Open) and isinstance(action.place, Dialog)
+    dialog = DialogScreen(ctx, action.place)
+    assert dialog.on_event(key(pygame.K_1)) == Pop()
+    assert dialog.on_event(key(pygame.K_2)) == Chain((Pop(), Apply(PlayMove(Move(walk.id)))))
 
 
 def test_mouse_plays_a_card_and_the_table_follows(ctx: UiContext) -> None:
@@ -174,7 +192,7 @@ def test_mouse_plays_a_card_and_the_table_follows(ctx: UiContext) -> None:
 
 
 def test_the_trust_meter_glides_to_its_new_value_and_then_the_loop_idles(ctx: UiContext) -> None:
-    controller = Controller(ctx)
+    controller = Flow(ctx)
     controller.handle(NewGame(sample_session(SCENARIO, 7, lambda s: not s.turns).setup))
     table = controller.summit()
     assert isinstance(table, SummitScreen)
@@ -214,24 +232,27 @@ def test_the_pager_turns_pages_when_the_cards_do_not_fit() -> None:
 
 
 def test_their_proposal_stays_on_the_table_until_answered(ctx: UiContext) -> None:
-    controller = Controller(ctx)
+    controller = Flow(ctx)
     controller.session = sample_session(SCENARIO, 7, counter_pending)
     table = controller.summit()
     assert isinstance(table, SummitScreen)
     assert table.focus.focused is table.panel_button
     action = table.on_event(key(pygame.K_RETURN))
-    assert isinstance(action, Push) and isinstance(action.screen, CounterScreen)
-    dialog = action.screen
+    assert action == Open(TheirProposal())
+    dialog = controller.open(TheirProposal())
+    assert isinstance(dialog, CounterScreen)
     assert dialog.on_event(key(pygame.K_ESCAPE)) == Pop()
     reject = dialog.on_event(key(pygame.K_r))
     assert reject == Chain((Pop(), Apply(PlayMove(Move("reject")))))
 
 
 def test_the_whole_log_opens_with_l_and_shows_the_reasons(ctx: UiContext) -> None:
-    _, table = _table(ctx)
+    controller, table = _table(ctx)
     action = table.on_event(key(pygame.K_l))
-    assert isinstance(action, Push) and isinstance(action.screen, LogScreen)
-    assert any("Why:" in entry.text for entry in action.screen.log.entries)
+    assert action == Open(SummitLog())
+    log = controller.open(SummitLog())
+    assert isinstance(log, LogScreen)
+    assert any("Why:" in entry.text for entry in log.log.entries)
 
 
 def test_the_adviser_note_is_dismissed_with_x_and_never_covers_trust(ctx: UiContext) -> None:
@@ -256,7 +277,7 @@ def test_no_hints_when_switched_off() -> None:
 def test_new_game_form_checks_the_class_code(ctx: UiContext) -> None:
     from game.classroom.classcode import encode
 
-    screen = NewGameScreen(ctx, Controller(ctx, seed=5), scenario="hanoi")
+    screen = NewGameScreen(ctx, scenario="hanoi", seed=5)
     setup = screen.setup()
     assert setup is not None and (setup.seed, setup.mode) == (5, "practice")
     screen.focus.focus(screen.code)
@@ -295,7 +316,7 @@ def test_broken_scenarios_are_listed_with_their_problem(tmp_path: Path, ctx: UiC
     broken = entries[-1]
     assert isinstance(broken, Entry) and broken.scenario is None
     assert broken.problem.startswith(str(bad))
-    screen = ScenarioScreen(ctx, Controller(ctx), entries=entries)
+    screen = ScenarioScreen(ctx, entries=entries)
     row = screen.rows[-1]
     assert not row.enabled
     assert screen.rows[0].enabled
@@ -328,4 +349,4 @@ def test_every_installed_scenario_plays_on_the_table(path: Path) -> None:
         picture = render_screens([table])
         assert picture.get_size() == (1280, 720)
     assert table.state.is_over
-    assert table._mode() == "over"
+    assert table._mode() is TableMode.OVER

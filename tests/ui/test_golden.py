@@ -13,10 +13,10 @@ import pytest
 
 from game.draw.context import UiContext
 from game.store.settings import Settings
+from game.ui.flow import Flow
 from game.ui.screen import Screen
 from game.ui.screens.settings_screen import SettingsScreen
 from game.ui.screens.text_pages import TextPagesScreen
-from game.ui.screens.title import default_title
 from game.ui.shots import render_screens
 from game.ui.texts import HOW_TO_PLAY
 
@@ -53,7 +53,7 @@ def _summit(ctx: UiContext) -> Screen:
 
 
 SCREENS: dict[str, Callable[[UiContext], Screen]] = {
-    "title": default_title,
+    "title": lambda ctx: Flow(ctx).title(),
     "settings": SettingsScreen,
     "how-to-play": lambda ctx: TextPagesScreen(ctx, "How to play", HOW_TO_PLAY, kicker="Help"),
     "summit": _summit,

@@ -7,40 +7,52 @@ from collections.abc import Callable
 import pytest
 
 from game.draw.context import UiContext
+from game.store.scenarios import load_scenario
 from game.store.settings import Settings
 from game.ui.app import App, FixedClock, OffscreenDisplay, ScriptedEvents
-from game.ui.screen import Screen
-from game.ui.screens.dialog import Choice, DialogScreen
+from game.ui.briefing import briefing_pages
+from game.ui.flow import Flow
+from game.ui.screen import Chain, Choice, Dialog, Screen
+from game.ui.screens.dialog import DialogScreen
 from game.ui.screens.settings_screen import SettingsScreen
 from game.ui.screens.text_pages import TextPagesScreen
-from game.ui.screens.title import default_title
 from game.ui.testing import monkey_events, run_until_exhausted
-from game.ui.texts import BRIEFING, HOW_TO_PLAY
-from game.ui.widgets import ButtonKind
+from game.ui.texts import HOW_TO_PLAY
 
 EVENTS = 2500
 BATCH = 8
 """Events per loop iteration: each is handled, but a frame is drawn per batch, not per event."""
 
 
+NOTHING = Chain(())
+"""An action that does nothing."""
+
+
 def _dialog(ctx: UiContext) -> Screen:
     return DialogScreen(
         ctx,
-        "Counter-offer",
-        ["They offer to close Yongbyon if most sanctions are lifted.", "Accepting costs leverage."],
-        [
-            Choice("Reject", lambda: None),
-            Choice("Counter", lambda: None),
-            Choice("Accept", lambda: None, ButtonKind.PRIMARY),
-        ],
+        Dialog(
+            "Counter-offer",
+            (
+                "They offer to close Yongbyon if most sanctions are lifted.",
+                "Accepting costs leverage.",
+            ),
+            (
+                Choice("Reject", NOTHING),
+                Choice("Counter", NOTHING),
+                Choice("Accept", NOTHING, primary=True),
+            ),
+        ),
     )
 
 
 SCREENS: dict[str, Callable[[UiContext], Screen]] = {
-    "title": default_title,
+    "title": lambda ctx: Flow(ctx).title(),
     "settings": SettingsScreen,
     "how-to-play": lambda ctx: TextPagesScreen(ctx, "How to play", HOW_TO_PLAY),
-    "briefing": lambda ctx: TextPagesScreen(ctx, "Briefing", BRIEFING),
+    "briefing": lambda ctx: TextPagesScreen(
+        ctx, "Briefing", briefing_pages(load_scenario("hanoi"))
+    ),
     "dialog": _dialog,
 }
 
@@ -51,7 +63,14 @@ def test_monkey(name: str) -> None:
     factory = SCREENS[name]
     stream = monkey_events(random.Random(f"monkey-{name}"), EVENTS)
     events = ScriptedEvents(iter(lambda: list(itertools.islice(stream, BATCH)), []))
-    app = App(ctx, factory(ctx), display=OffscreenDisplay(), events=events, clock=FixedClock())
+    app = App(
+        ctx,
+        factory(ctx),
+        display=OffscreenDisplay(),
+        events=events,
+        clock=FixedClock(),
+        router=Flow(ctx),
+    )
     run_until_exhausted(app, events, lambda: [factory(ctx)])
     assert events.delivered >= EVENTS
     assert app.frames_drawn > 0

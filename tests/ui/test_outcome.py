@@ -17,14 +17,9 @@ from game.store.scenarios import load_scenario
 from game.store.settings import AnimationSpeed, Settings, TextSize
 from game.ui import scenes
 from game.ui.app import App, FixedClock, OffscreenDisplay, ScriptedEvents
-from game.ui.screen import Action, Screen
-from game.ui.screens.outcome import (
-    OutcomeScreen,
-    departure,
-    outcome_shots,
-    record_summary,
-)
-from game.ui.shots import SETTLE_SECONDS, render_screens
+from game.ui.screen import Action, Command, Debrief, Open, Place, Screen
+from game.ui.screens.outcome import OutcomeScreen, departure, record_summary
+from game.ui.shots import SETTLE_SECONDS, outcome_shots, render_screens
 from game.ui.testing import DrawWatcher, click, key, monkey_events, run_until_exhausted
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -54,15 +49,23 @@ def games(hanoi: Scenario) -> dict[str, Found]:
     return finished_games(hanoi, 7)
 
 
-class Calls:
-    """Counts how often a callback ran."""
+GO_ON = Open(Debrief(), replace=True)
+"""What Continue does on the outcome scene."""
 
-    def __init__(self) -> None:
-        self.count = 0
 
-    def __call__(self) -> Action | None:
-        self.count += 1
-        return None
+class Doors:
+    """A router that counts what it is asked to open and opens another outcome scene."""
+
+    def __init__(self, state: GameState) -> None:
+        self.state = state
+        self.opened: list[Place] = []
+
+    def open(self, place: Place) -> Screen:
+        self.opened.append(place)
+        return OutcomeScreen(UiContext(Settings()), self.state)
+
+    def handle(self, command: Command) -> Action | None:
+        raise AssertionError(f"the outcome scene gave the command {command!r}")
 
 
 # --- Finding a game for every ending -----------------------------------------------------------
@@ -173,7 +176,7 @@ def test_every_outcome_renders_and_its_text_fits(
 ) -> None:
     ctx = UiContext(Settings(text_size=size, colour_blind=colour_blind))
     for ending_id, state in _states(games):
-        screen = OutcomeScreen(ctx, state, Calls())
+        screen = OutcomeScreen(ctx, state)
         picture = render_screens([screen])
         assert picture.get_size() == theme.LOGICAL_SIZE
         column = screen._text_column()
@@ -191,7 +194,7 @@ def test_the_screen_shows_the_right_scene_for_each_ending(
     ctx: UiContext, games: dict[str, Found]
 ) -> None:
     for ending_id, state in _states(games):
-        assert OutcomeScreen(ctx, state, Calls()).scene.id == ending_id
+        assert OutcomeScreen(ctx, state).scene.id == ending_id
 
 
 def test_walkouts_say_who_left(games: dict[str, Found]) -> None:
@@ -214,61 +217,55 @@ def test_the_record_names_what_stands_and_what_was_lost(games: dict[str, Found])
 
 def test_an_unfinished_game_is_refused(ctx: UiContext, hanoi: Scenario) -> None:
     with pytest.raises(ValueError, match="finished"):
-        OutcomeScreen(ctx, new_game(hanoi, 1), Calls())
+        OutcomeScreen(ctx, new_game(hanoi, 1))
 
 
 @pytest.mark.parametrize(
     "code", [pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE, pygame.K_ESCAPE]
 )
 def test_keys_continue(ctx: UiContext, games: dict[str, Found], code: int) -> None:
-    calls = Calls()
-    screen = OutcomeScreen(ctx, games["embassies"].state, calls)
-    screen.on_event(key(code))
-    assert calls.count == 1
+    screen = OutcomeScreen(ctx, games["embassies"].state)
+    assert screen.on_event(key(code)) == GO_ON
 
 
 def test_modified_keys_and_other_keys_do_not_continue(
     ctx: UiContext, games: dict[str, Found]
 ) -> None:
-    calls = Calls()
-    screen = OutcomeScreen(ctx, games["embassies"].state, calls)
-    screen.on_event(key(pygame.K_RETURN, pygame.KMOD_LCTRL))
-    screen.on_event(key(pygame.K_a))
-    screen.on_event(key(pygame.K_TAB))
-    assert calls.count == 0
+    screen = OutcomeScreen(ctx, games["embassies"].state)
+    assert screen.on_event(key(pygame.K_RETURN, pygame.KMOD_LCTRL)) is None
+    assert screen.on_event(key(pygame.K_a)) is None
+    assert screen.on_event(key(pygame.K_TAB)) is None
 
 
 def test_a_click_on_continue_continues_and_a_click_elsewhere_does_not(
     ctx: UiContext, games: dict[str, Found]
 ) -> None:
-    calls = Calls()
-    screen = OutcomeScreen(ctx, games["walkout"].state, calls)
-    for event in click((300, 300)):
-        screen.on_event(event)
-    assert calls.count == 0
-    for event in click(screen.button.rect.center):
-        screen.on_event(event)
-    assert calls.count == 1
+    screen = OutcomeScreen(ctx, games["walkout"].state)
+    assert [screen.on_event(event) for event in click((300, 300))] == [None, None, None]
+    actions = [screen.on_event(event) for event in click(screen.button.rect.center)]
+    assert actions.count(GO_ON) == 1
 
 
 def test_continue_through_the_real_loop(ctx: UiContext, games: dict[str, Found]) -> None:
-    calls = Calls()
-    screen = OutcomeScreen(ctx, games["no_deal"].state, calls)
+    state = games["no_deal"].state
+    screen = OutcomeScreen(ctx, state)
+    doors = Doors(state)
     app = App(
         ctx,
         screen,
         display=OffscreenDisplay(),
         events=ScriptedEvents([[], [], click(screen.button.rect.center), [key(pygame.K_SPACE)]]),
         clock=FixedClock(),
+        router=doors,
         persist_settings=False,
     )
     app.run()
-    assert calls.count == 2
+    assert doors.opened == [Debrief(), Debrief()]
     assert app.frames_drawn > 0
 
 
 def test_it_animates_on_entry_then_idles(ctx: UiContext, games: dict[str, Found]) -> None:
-    screen = OutcomeScreen(ctx, games["liaison_offices"].state, Calls())
+    screen = OutcomeScreen(ctx, games["liaison_offices"].state)
     assert screen.update(1 / 60) is True
     assert 0 < screen.progress < 1
     steps = 0
@@ -282,7 +279,7 @@ def test_it_animates_on_entry_then_idles(ctx: UiContext, games: dict[str, Found]
 
 def test_with_animation_off_the_app_settles_at_once(games: dict[str, Found]) -> None:
     ctx = UiContext(Settings(animation_speed=AnimationSpeed.OFF))
-    screen = OutcomeScreen(ctx, games["embassies"].state, Calls())
+    screen = OutcomeScreen(ctx, games["embassies"].state)
     app = App(
         ctx,
         screen,
@@ -298,7 +295,7 @@ def test_with_animation_off_the_app_settles_at_once(games: dict[str, Found]) -> 
 
 def test_drawing_changes_nothing(ctx: UiContext, games: dict[str, Found]) -> None:
     state = games["peace_declaration"].state
-    screen = OutcomeScreen(ctx, state, Calls())
+    screen = OutcomeScreen(ctx, state)
     screen.update(0.4)
     before = (screen.elapsed, state.hash, screen.focus.index)
     surface = pygame.Surface(theme.LOGICAL_SIZE)
@@ -319,11 +316,11 @@ def _outcome_snapshot(screen: OutcomeScreen) -> object:
 def test_monkey(games: dict[str, Found], ending_id: str) -> None:
     ctx = UiContext(Settings())
     state = games[ending_id].state
-    calls = Calls()
+    doors = Doors(state)
     watched: list[DrawWatcher] = []
 
     def fresh() -> Screen:
-        screen = OutcomeScreen(ctx, state, calls)
+        screen = OutcomeScreen(ctx, state)
         watched.append(DrawWatcher(screen, partial(_outcome_snapshot, screen)))
         return watched[-1]
 
@@ -334,11 +331,12 @@ def test_monkey(games: dict[str, Found], ending_id: str) -> None:
         display=OffscreenDisplay(),
         events=events,
         clock=FixedClock(),
+        router=doors,
         persist_settings=False,
     )
     run_until_exhausted(app, events, lambda: [fresh()])
     assert events.delivered >= MONKEY_EVENTS
-    assert calls.count > 0, "random input found Continue"
+    assert doors.opened, "random input found Continue"
     assert sum(w.draws for w in watched) > 0
     result = outcome(state)
     assert result is not None and result.ending.id == ending_id
@@ -373,7 +371,7 @@ def _changed_share(a: pygame.Surface, b: pygame.Surface, step: int = 3) -> float
 
 
 def test_walkout_matches_its_golden_image(games: dict[str, Found]) -> None:
-    screen = OutcomeScreen(UiContext(Settings()), games["walkout"].state, Calls())
+    screen = OutcomeScreen(UiContext(Settings()), games["walkout"].state)
     screen.update(SETTLE_SECONDS)
     picture = render_screens([screen])
     path = GOLDEN / "outcome-walkout.png"

@@ -7,25 +7,49 @@ import pygame
 import pytest
 
 from game.draw.context import UiContext
+from game.store.scenarios import load_scenario
 from game.store.settings import AnimationSpeed, Settings, TextSize, load_settings
 from game.ui.app import App
-from game.ui.screen import Action, Pop, Screen
-from game.ui.screens.dialog import Choice, DialogScreen
+from game.ui.briefing import briefing_pages
+from game.ui.flow import Flow
+from game.ui.screen import (
+    Apply,
+    Briefing,
+    Choice,
+    Dialog,
+    MenuEntry,
+    NewGame,
+    Pop,
+    Quit,
+    Screen,
+    TakeBack,
+    confirm_quit,
+)
+from game.ui.screens.dialog import DialogScreen
 from game.ui.screens.settings_screen import SettingsScreen
 from game.ui.screens.text_pages import TextPagesScreen
-from game.ui.screens.title import MenuEntry, TitleScreen, confirm_quit, default_title
+from game.ui.screens.title import TitleScreen
 from game.ui.shots import render_all, render_screen_png, render_screens
 from game.ui.testing import click, headless_app, key
-from game.ui.texts import BRIEFING, HOW_TO_PLAY, Page
-from game.ui.widgets import MenuItem, OptionSelector, Toggle
+from game.ui.texts import HOW_TO_PLAY, Page
+from game.ui.widgets.buttons import MenuItem
+from game.ui.widgets.options import OptionSelector, Toggle
 
 ScreenFactory = Callable[[UiContext], Screen]
+
+HANOI = load_scenario("hanoi")
+
+
+def default_title(ctx: UiContext) -> TitleScreen:
+    """The title screen as the game opens it."""
+    return Flow(ctx).title()
+
 
 SCREENS: dict[str, ScreenFactory] = {
     "title": default_title,
     "settings": SettingsScreen,
     "how-to-play": lambda ctx: TextPagesScreen(ctx, "How to play", HOW_TO_PLAY, kicker="Help"),
-    "briefing": lambda ctx: TextPagesScreen(ctx, "Briefing", BRIEFING),
+    "briefing": lambda ctx: TextPagesScreen(ctx, "Briefing", briefing_pages(HANOI)),
 }
 
 
@@ -46,7 +70,7 @@ def test_every_screen_renders_at_every_text_size(name: str, size: TextSize) -> N
 def test_dialog_renders_over_the_title(ctx: UiContext) -> None:
     title = default_title(ctx)
     plain = render_screens([title])
-    shaded = render_screens([title, confirm_quit(ctx)])
+    shaded = render_screens([title, DialogScreen(ctx, confirm_quit())])
     assert plain.get_at((1000, 40)) != shaded.get_at((1000, 40))
 
 
@@ -58,6 +82,7 @@ def test_png_is_written_at_the_requested_size(tmp_path: Path, ctx: UiContext) ->
 
 
 def _title_item(app: App, label: str) -> MenuItem:
+    """The title screen's menu item called ``label``."""
     screen = app.stack[0]
     assert isinstance(screen, TitleScreen)
     return next(item for item in screen.items if item.label == label)
@@ -130,19 +155,19 @@ def test_mouse_only_title_to_settings_and_back(ctx: UiContext) -> None:
 
 
 def test_mouse_only_new_game_reads_the_briefing_and_takes_a_seat(ctx: UiContext) -> None:
-    from game.ui.screens.briefing import briefing_screen
     from game.ui.screens.new_game import NewGameScreen
     from game.ui.screens.summit import SummitScreen
-    from game.ui.session import Controller
     from game.ui.testing import game_app
 
-    controller = Controller(ctx, seed=3)
-    title = default_title(ctx, controller)
+    controller = Flow(ctx, seed=3)
+    title = controller.title()
     new_game = next(item for item in title.items if item.label == "New game")
-    form = NewGameScreen(ctx, controller, scenario="hanoi")
+    form = NewGameScreen(ctx, scenario="hanoi", seed=3)
     setup = form.setup()
     assert setup is not None
-    probe = briefing_screen(ctx, setup)
+    probe = controller.open(Briefing(setup))
+    assert isinstance(probe, TextPagesScreen)
+    assert probe.done == Apply(NewGame(setup))
     sheets = len(probe.sheets())
     script = [click(new_game.rect.center), click(form.begin.rect.center)]
     script += [click(probe.next.rect.center)] * sheets
@@ -155,7 +180,7 @@ def test_mouse_only_new_game_reads_the_briefing_and_takes_a_seat(ctx: UiContext)
 
 def test_disabled_menu_entries_show_their_reason(ctx: UiContext) -> None:
     title = TitleScreen(
-        ctx, (MenuEntry("Continue", reason="No autosave yet"), MenuEntry("Quit", Pop))
+        ctx, (MenuEntry("Continue", reason="No autosave yet"), MenuEntry("Quit", Pop()))
     )
     assert not title.items[0].enabled
     assert title.items[0].reason == "No autosave yet"
@@ -169,24 +194,17 @@ def test_disabled_menu_entries_show_their_reason(ctx: UiContext) -> None:
 
 
 def test_text_pages_turn_and_finish(ctx: UiContext) -> None:
-    finished: list[bool] = []
-
-    def done() -> Action | None:
-        finished.append(True)
-        return Pop()
-
-    pages = TextPagesScreen(ctx, "Briefing", BRIEFING, on_done=done, done_label="Begin")
+    briefing = briefing_pages(HANOI)
+    pages = TextPagesScreen(ctx, "Briefing", briefing, done=Quit(), done_label="Begin")
     count = len(pages.sheets())
-    assert count >= len(BRIEFING)
+    assert count >= len(briefing)
     app = headless_app(ctx, pages, [key(pygame.K_RIGHT), key(pygame.K_LEFT), key(pygame.K_END)])
     app.run(frames=2)
     assert pages.sheet == 0
     app.run(frames=1)
     assert pages.sheet == count - 1
     assert pages.next.label == "Begin"
-    assert not finished
-    app.apply(pages.on_event(key(pygame.K_RETURN)))
-    assert finished == [True]
+    assert pages.on_event(key(pygame.K_RETURN)) == Quit()
 
 
 def test_text_pages_contents_jump_by_click(ctx: UiContext) -> None:
@@ -215,34 +233,27 @@ def test_long_pages_flow_onto_continuation_sheets() -> None:
 
 
 def test_dialog_choices_by_key_click_and_escape(ctx: UiContext) -> None:
-    picked: list[str] = []
-
-    def pick(name: str) -> Callable[[], Action | None]:
-        def choose() -> Action | None:
-            picked.append(name)
-            return Pop()
-
-        return choose
-
+    reject, accept = Apply(TakeBack()), Quit()
     dialog = DialogScreen(
         ctx,
-        "Counter-offer",
-        ["They ask for most sanctions to be lifted."],
-        [Choice("Reject", pick("reject")), Choice("Accept", pick("accept"))],
+        Dialog(
+            "Counter-offer",
+            ("They ask for most sanctions to be lifted.",),
+            (Choice("Reject", reject), Choice("Accept", accept)),
+        ),
     )
     dialog.layout()
-    assert dialog.on_event(key(pygame.K_2)) == Pop()
+    assert dialog.on_event(key(pygame.K_2)) == accept
     assert (
         dialog.on_event(
             pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=dialog.buttons[0].rect.center, button=1)
         )
-        == Pop()
+        == reject
     )
     assert dialog.on_event(key(pygame.K_ESCAPE)) == Pop()
     assert (
         dialog.on_event(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=(2, 2), button=1)) == Pop()
     )
-    assert picked == ["accept", "reject"]
 
 
 def test_settings_preview_replays_when_the_animation_speed_changes(ctx: UiContext) -> None:

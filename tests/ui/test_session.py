@@ -1,4 +1,5 @@
-"""The session and the controller: moves, undo (practice only), autosave and Continue, hot-seat."""
+"""The session and the flow: moves, undo (practice only), autosave and Continue, hot-seat, the
+next summit."""
 
 from pathlib import Path
 
@@ -12,31 +13,35 @@ from game.store.mode import Mode
 from game.store.scenarios import load_scenario
 from game.store.transcripts import read_transcript
 from game.ui.app import App, ScriptedEvents
-from game.ui.screen import Apply, Chain, Push, Reset
-from game.ui.screens.counter import CounterScreen
-from game.ui.screens.dialog import DialogScreen
+from game.ui.flow import Flow
+from game.ui.screen import (
+    Chain,
+    ContinueGame,
+    Dialog,
+    GameSetup,
+    NewGame,
+    NextSummit,
+    Open,
+    PlayMove,
+    Push,
+    ReplaySeed,
+    Reset,
+    TakeBack,
+    TheirProposal,
+    ToTitle,
+)
 from game.ui.screens.event import EventScreen
 from game.ui.screens.hotseat import AnswerScreen, HandOverScreen
 from game.ui.screens.summit import SummitScreen
-from game.ui.session import (
-    UNDO_GRADED,
-    ContinueGame,
-    Controller,
-    GameSetup,
-    NewGame,
-    PlayMove,
-    Session,
-    Step,
-    TakeBack,
-)
+from game.ui.session import UNDO_GRADED, Session, Step
 from game.ui.shots import counter_pending, event_happened, sample_game
 from game.ui.testing import game_app, key
 
 SCENARIO = load_scenario("hanoi")
 
 
-def _controller(ctx: UiContext, **setup: object) -> Controller:
-    controller = Controller(ctx, seed=4)
+def _controller(ctx: UiContext, **setup: object) -> Flow:
+    controller = Flow(ctx, seed=4)
     controller.handle(NewGame(GameSetup(SCENARIO, 4, **setup)))  # type: ignore[arg-type]
     return controller
 
@@ -99,7 +104,7 @@ def test_undo_is_refused_in_a_graded_game_and_says_why(ctx: UiContext) -> None:
     app = game_app(ctx, controller, table, [key(pygame.K_u)])
     app.run(frames=3)
     assert len(session.state.turns) == 1
-    assert table._toast is not None and table._toast[0] == UNDO_GRADED
+    assert table.toast.is_showing and table.toast.text == UNDO_GRADED
 
 
 def test_undo_by_key_in_practice(ctx: UiContext) -> None:
@@ -122,7 +127,7 @@ def test_continue_restores_the_exact_game(ctx: UiContext) -> None:
     controller.handle(TakeBack())
     controller.handle(PlayMove(Move.parse("liaison_offices")))
     # A new run of the game: a fresh controller, nothing in memory.
-    again = Controller(UiContext(ctx.settings))
+    again = Flow(UiContext(ctx.settings))
     action = again.handle(ContinueGame())
     assert isinstance(action, Chain)
     assert isinstance(action.actions[0], Reset)
@@ -148,14 +153,14 @@ def test_a_corrupt_autosave_falls_back_to_the_backup_with_a_message(
     controller.handle(PlayMove(Move.parse("peace_declaration:declaration")))
     autosave = home / "saves" / "autosave.toml"
     autosave.write_text("this is not a transcript = [", encoding="utf-8")
-    again = Controller(UiContext(ctx.settings))
+    again = Flow(UiContext(ctx.settings))
     action = again.handle(ContinueGame())
     assert isinstance(action, Chain)
     kinds = [type(a) for a in action.actions]
-    assert kinds == [Reset, Push]
+    assert kinds == [Reset, Open]
     dialog = action.actions[1]
-    assert isinstance(dialog, Push) and isinstance(dialog.screen, DialogScreen)
-    message = " ".join(dialog.screen.body)
+    assert isinstance(dialog, Open) and isinstance(dialog.place, Dialog)
+    message = " ".join(dialog.place.body)
     assert "autosave.toml:1:" in message
     assert "previous autosave" in message
     assert again.session is not None
@@ -164,18 +169,17 @@ def test_a_corrupt_autosave_falls_back_to_the_backup_with_a_message(
 
 
 def test_nothing_to_continue_gives_a_message_not_a_crash(ctx: UiContext) -> None:
-    action = Controller(ctx).handle(ContinueGame())
-    assert isinstance(action, Push) and isinstance(action.screen, DialogScreen)
+    action = Flow(ctx).handle(ContinueGame())
+    assert isinstance(action, Open) and isinstance(action.place, Dialog)
 
 
 def test_a_counter_offer_and_an_event_open_their_pop_ups(ctx: UiContext) -> None:
-    controller = Controller(ctx)
+    controller = Flow(ctx)
     state, history = sample_game(SCENARIO, 7, counter_pending)
     controller.session = Session(history[-1])
     action = controller.handle(PlayMove(state.turns[-1].move))
     assert isinstance(action, Chain)
-    push = action.actions[0]
-    assert isinstance(push, Push) and isinstance(push.screen, CounterScreen)
+    assert action.actions[0] == Open(TheirProposal())
     state, history = sample_game(SCENARIO, 7, event_happened)
     controller.session = Session(history[-1])
     action = controller.handle(PlayMove(state.turns[-1].move))
@@ -205,7 +209,7 @@ def test_hot_seat_the_second_player_overrides_the_rules(ctx: UiContext, home: Pa
     index = list(verdict.allowed).index(other)
     app.events = ScriptedEvents([key(pygame.K_1 + index)])
     app.run()
-    assert app.top is table
+    assert app.stack[-1] is table
     turn = session.state.turns[-1]
     assert turn.reaction.kind is other
     assert turn.reaction.chosen_by is ChosenBy.PLAYER
@@ -234,8 +238,6 @@ def test_illegal_moves_become_a_notice(ctx: UiContext) -> None:
 
 
 def test_replay_and_title_commands(ctx: UiContext) -> None:
-    from game.ui.session import ReplaySeed, ToTitle
-
     controller = _controller(ctx, player="Ann", mode=Mode.GRADED)
     first = controller.session
     assert first is not None
@@ -260,33 +262,34 @@ def test_the_setup_round_trips(hotseat: bool) -> None:
     assert isinstance(ReactionKind.ACCEPT, ReactionKind)
 
 
-def test_apply_hook_is_the_controller(ctx: UiContext) -> None:
+def test_the_app_routes_through_the_flow(ctx: UiContext) -> None:
     controller = _controller(ctx)
     app = game_app(ctx, controller, controller.summit(), [])
     assert isinstance(app, App)
-    assert app.on_apply == controller.handle
+    assert app.router is controller
 
 
-def test_the_next_summit_hook_carries_the_game_over(ctx: UiContext) -> None:
+def test_the_next_summit_carries_the_game_over(ctx: UiContext) -> None:
     from game.engine.strategies import play
-    from game.ui.session import following_scenario
+    from game.store.scenarios import follow_up
 
-    follow_up = following_scenario("hanoi")
-    if follow_up is None:
+    following = follow_up("hanoi")
+    if following is None:
         pytest.skip("no scenario continues Hanoi")
     controller = _controller(ctx, player="Ann")
     finished = play(SCENARIO, "essay", 4)
     assert controller.session is not None
     controller.session.state = finished
-    action = controller.continue_summit(finished)
-    assert isinstance(action, Apply) and isinstance(action.move, NewGame)
-    setup = action.move.setup
-    assert setup.scenario.id == follow_up.id
+    action = controller.handle(NextSummit())
+    assert isinstance(action, Reset) and isinstance(action.screen, SummitScreen)
+    session = controller.session
+    assert session is not None
+    setup = session.setup
+    assert setup.scenario.id == following.id
     assert setup.carry is not None and setup.carry.source == "hanoi"
     assert setup.player == "Ann"
-    controller.handle(action.move)
-    assert controller.session is not None
-    assert controller.session.state.carry == setup.carry
+    assert session.state.carry == setup.carry
+    assert session.state.turns == ()
 
 
 def test_the_debrief_offers_the_next_summit_only_where_one_follows(ctx: UiContext) -> None:
@@ -312,7 +315,7 @@ def test_the_next_round_of_a_class_gets_its_own_class_code(ctx: UiContext) -> No
     finished = play(SCENARIO, "essay", 4)
     assert controller.session is not None
     controller.session.state = finished
-    action = controller.continue_summit(finished)
-    assert isinstance(action, Apply) and isinstance(action.move, NewGame)
-    following = decode(action.move.setup.code)
+    controller.handle(NextSummit())
+    assert controller.session is not None
+    following = decode(controller.session.code)
     assert (following.prefix, following.seed, following.mode) == ("NEXT", 4, "graded")

@@ -9,22 +9,13 @@ from game.draw.context import UiContext
 from game.draw.theme import TextRole, Tone
 from game.ui.screen import Action, Pop, Quit
 from game.ui.testing import key, move, wheel
-from game.ui.widgets import (
-    Button,
-    Card,
-    FocusGroup,
-    Handled,
-    LogEntry,
-    LogPanel,
-    MenuItem,
-    Meter,
-    OptionSelector,
-    SpeechBubble,
-    TextBlock,
-    Toggle,
-    fit_text,
-    shortcuts,
-)
+from game.ui.widgets.base import FocusGroup, Handled, shortcuts
+from game.ui.widgets.buttons import Button, MenuItem
+from game.ui.widgets.drawing import fit_text
+from game.ui.widgets.log import LogEntry, LogPanel
+from game.ui.widgets.meter import Meter
+from game.ui.widgets.options import OptionSelector, Toggle
+from game.ui.widgets.speech import SpeechBubble
 
 
 def _grid_of_buttons() -> tuple[FocusGroup, list[Button]]:
@@ -101,8 +92,8 @@ def test_enter_space_and_shortcuts_activate(ctx: UiContext) -> None:
 
 def test_disabled_controls_take_focus_but_do_nothing(ctx: UiContext) -> None:
     fired: list[int] = []
-    locked = Card(
-        title="Embassies",
+    locked = Button(
+        label="Embassies",
         reason="Needs liaison offices first",
         enabled=False,
         on_activate=lambda: fired.append(1),
@@ -265,13 +256,6 @@ def test_meter_where_lower_is_better() -> None:
     assert risk.delta_tone() is Tone.ALARM
 
 
-def test_text_block_wraps_and_measures(ctx: UiContext) -> None:
-    text = "Pyongyang watched what happened to Libya and Iran after their agreements. " * 3
-    block = TextBlock(text=text, rect=pygame.Rect(0, 0, 600, 400))
-    assert block.measure(ctx, 300) > block.measure(ctx, 600)
-    assert block.render(ctx, 300).get_width() <= 300
-
-
 def test_fit_text_shortens_with_an_ellipsis(ctx: UiContext) -> None:
     long = "a very long description that cannot possibly fit in a narrow space"
     short = fit_text(ctx, TextRole.CAPTION, long, 120)
@@ -300,16 +284,6 @@ def test_every_widget_draws(ctx: UiContext, enabled: bool) -> None:
             shortcut=keys[0],
             focused=True,
             rect=pygame.Rect(10, 70, 400, 52),
-        ),
-        Card(
-            title="Liaison offices",
-            body="Open offices in both capitals.",
-            reason="Trust below 40",
-            enabled=enabled,
-            shortcut=keys[1],
-            focused=True,
-            selected=True,
-            rect=pygame.Rect(10, 130, 220, 140),
         ),
         Meter(
             label="Trust",

@@ -1,6 +1,6 @@
 """The counter-offer dialog: their proposal, and what accepting or rejecting it would cost.
 
-Accepting or rejecting hands the answer to the app as a move; Esc ("later") closes the dialog
+Accepting or rejecting hands the answer to the flow as a move; Esc ("later") closes the dialog
 and leaves the proposal on the table, where a button opens this dialog again.
 """
 
@@ -15,11 +15,10 @@ from game.draw.theme import Tone
 from game.engine import Direction, GameState, Move, OfferKind
 from game.engine.describe import capitalise, sentence
 from game.engine.state import ACCEPT, REJECT
-from game.ui.screen import Action, Apply, Chain, Pop
-from game.ui.screens.costs import ChoiceRow, effect_parts, labelled
-from game.ui.screens.variant import ChoiceDialog
-from game.ui.session import PlayMove
-from game.ui.widgets import Button, ButtonKind, Shortcut
+from game.ui.screen import Action, Apply, Chain, PlayMove, Pop
+from game.ui.widgets.base import Shortcut, does
+from game.ui.widgets.buttons import Button, ButtonKind
+from game.ui.widgets.choices import ChoiceDialog, ChoiceRow, effect_parts, labelled
 
 ACCEPT_KEY: Final = Shortcut(pygame.K_a, "A")
 REJECT_KEY: Final = Shortcut(pygame.K_r, "R")
@@ -27,10 +26,6 @@ REJECT_KEY: Final = Shortcut(pygame.K_r, "R")
 
 def _answer(word: str) -> Action:
     return Chain((Pop(), Apply(PlayMove(Move(word)))))
-
-
-def _later() -> Action:
-    return Pop()
 
 
 def consequence(why: str) -> str:
@@ -113,19 +108,21 @@ class CounterScreen(ChoiceDialog):
             body=f"The accord: {accord}, {counter.variant}. {consequence(counter.accept_why)}",
             parts=labelled("It changes:", effect_parts(scenario, counter.on_accept)),
             shortcut=ACCEPT_KEY,
-            on_activate=lambda: _answer(ACCEPT),
+            on_activate=does(_answer(ACCEPT)),
         )
         reject = ChoiceRow(
             title="Reject it",
             body=f"They will not offer it again. {consequence(counter.reject_why)}",
             parts=labelled("It changes:", effect_parts(scenario, counter.on_reject)),
             shortcut=REJECT_KEY,
-            on_activate=lambda: _answer(REJECT),
+            on_activate=does(_answer(REJECT)),
         )
         notes = [(f"If you accept: {text}", tone) for text, tone in crossing_notes(state, ACCEPT)]
         notes += [(f"If you reject: {text}", tone) for text, tone in crossing_notes(state, REJECT)]
         adviser = adviser_note(state) if hints else ""
-        later = Button(label="Answer later", kind=ButtonKind.QUIET, hint="Esc", on_activate=_later)
+        later = Button(
+            label="Answer later", kind=ButtonKind.QUIET, hint="Esc", on_activate=does(Pop())
+        )
         super().__init__(
             ctx,
             title=counter.label,
@@ -135,7 +132,7 @@ class CounterScreen(ChoiceDialog):
             notes=notes,
             adviser=adviser,
             buttons=(later,),
-            cancel=_later,
+            cancel=Pop(),
             columns=10,
         )
         self.focus.focus(reject)

@@ -30,21 +30,11 @@ from game.draw.charts import (
 from game.draw.context import UiContext
 from game.draw.theme import Colour, Face, Palette, TextRole, Tone
 from game.engine import GameState
-from game.ui.screen import Action
+from game.ui.screen import Action, Apply, ExportTranscript, NextSummit, ReplaySeed, ToTitle
 from game.ui.tones import decision_tone
-from game.ui.widgets import (
-    BLOCKING_MODS,
-    ActionFn,
-    Button,
-    ButtonKind,
-    Control,
-    FocusGroup,
-    Shortcut,
-    draw_badge,
-    draw_focus_ring,
-    draw_rule,
-    fit_text,
-)
+from game.ui.widgets.base import BLOCKING_MODS, ActionFn, Control, FocusGroup, Shortcut, does
+from game.ui.widgets.buttons import Button, ButtonKind
+from game.ui.widgets.drawing import draw_badge, draw_focus_ring, draw_rule, fit_text
 
 # --- Layout on the grid -----------------------------------------------------------------------
 
@@ -185,21 +175,15 @@ class DebriefScreen:
     is_overlay: ClassVar[bool] = False
 
     def __init__(
-        self,
-        ctx: UiContext,
-        state: GameState,
-        *,
-        on_replay: Callable[[], Action | None],
-        on_export: Callable[[], Action | None],
-        on_next_summit: Callable[[], Action | None] | None,
-        on_title: Callable[[], Action | None],
-        verification: str,
+        self, ctx: UiContext, state: GameState, *, verification: str, next_summit: bool
     ) -> None:
+        """``verification`` is the code students write down; ``next_summit`` says whether an
+        installed scenario continues this one (else that button is disabled, saying why)."""
         self.ctx = ctx
         self.state = state
         self.debrief = build_debrief(state)
         self.verification = verification
-        self.on_title = on_title
+        self.leave: Action = Apply(ToTitle())
         self.page = 0
         self.scroll = [0.0] * len(PAGES)
         self.elapsed = 0.0
@@ -227,30 +211,30 @@ class DebriefScreen:
             kind=ButtonKind.QUIET,
             hint="Esc",
             shortcut=_key(pygame.K_t, "T"),
-            on_activate=on_title,
+            on_activate=does(self.leave),
         )
         self.next_button = Button(
             label="Go to the next summit",
             kind=ButtonKind.SECONDARY,
             hint="N",
             shortcut=_key(pygame.K_n, "N"),
-            on_activate=on_next_summit,
-            enabled=on_next_summit is not None,
-            reason="" if on_next_summit is not None else "No later summit follows this one",
+            on_activate=does(Apply(NextSummit())),
+            enabled=next_summit,
+            reason="" if next_summit else "No later summit follows this one",
         )
         self.export_button = Button(
             label="Export transcript",
             kind=ButtonKind.SECONDARY,
             hint="E",
             shortcut=_key(pygame.K_e, "E"),
-            on_activate=on_export,
+            on_activate=does(Apply(ExportTranscript())),
         )
         self.replay_button = Button(
             label="Replay same seed",
             kind=ButtonKind.PRIMARY,
             hint="R",
             shortcut=_key(pygame.K_r, "R"),
-            on_activate=on_replay,
+            on_activate=does(Apply(ReplaySeed())),
         )
         self.buttons = [self.title_button, self.next_button, self.export_button, self.replay_button]
         self.focus = FocusGroup([*self.tabs, *self.buttons])
@@ -303,7 +287,7 @@ class DebriefScreen:
         self._layout()
         if event.type == pygame.KEYDOWN and not event.mod & BLOCKING_MODS:
             if event.key == pygame.K_ESCAPE:
-                return self.on_title()
+                return self.leave
             if self._scroll_key(event.key):
                 return None
         if event.type == pygame.MOUSEWHEEL and VIEW.collidepoint(self.focus.pointer or (-1, -1)):

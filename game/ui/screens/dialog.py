@@ -1,43 +1,22 @@
-"""A modal dialog drawn over the screen below it: a question and a row of choices."""
+"""A modal dialog drawn over the screen below it: a question and a row of choices, as the
+:class:`~game.ui.screen.Dialog` it is opened with describes."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import ClassVar
 
-import attrs
 import pygame
 
 from game.draw import theme
 from game.draw.context import UiContext
 from game.draw.theme import TextRole
-from game.ui.screen import Action, Pop
-from game.ui.screens.common import place_buttons_right
-from game.ui.widgets import (
-    ActionFn,
-    Button,
-    ButtonKind,
-    FocusGroup,
-    draw_modal_frame,
-    draw_paragraph,
-    paragraph_height,
-    shortcuts,
-)
+from game.ui.screen import Action, Dialog
+from game.ui.widgets.base import FocusGroup, does, shortcuts
+from game.ui.widgets.buttons import Button, ButtonKind
+from game.ui.widgets.drawing import draw_modal_frame, draw_paragraph, paragraph_height
+from game.ui.widgets.page import place_buttons_right
 
 DIALOG_COLUMNS = 6
-
-
-def _pop() -> Action:
-    return Pop()
-
-
-@attrs.frozen
-class Choice:
-    """One button of a dialog."""
-
-    label: str
-    action: ActionFn
-    kind: ButtonKind = ButtonKind.SECONDARY
 
 
 class DialogScreen:
@@ -45,34 +24,25 @@ class DialogScreen:
 
     is_overlay: ClassVar[bool] = True
 
-    def __init__(
-        self,
-        ctx: UiContext,
-        title: str,
-        body: Sequence[str],
-        choices: Sequence[Choice],
-        *,
-        kicker: str = "",
-        cancel: ActionFn = _pop,
-        default: int | None = None,
-    ) -> None:
+    def __init__(self, ctx: UiContext, dialog: Dialog) -> None:
         self.ctx = ctx
-        self.title = title
-        self.body = tuple(body)
-        self.kicker = kicker
-        self.cancel = cancel
-        keys = shortcuts(len(choices))
+        self.dialog = dialog
+        self.title = dialog.title
+        self.body = dialog.body
+        self.kicker = dialog.kicker
+        self.cancel = dialog.cancel
+        keys = shortcuts(len(dialog.choices))
         self.buttons = [
             Button(
                 label=choice.label,
-                kind=choice.kind,
-                on_activate=choice.action,
+                kind=ButtonKind.PRIMARY if choice.primary else ButtonKind.SECONDARY,
+                on_activate=does(choice.action),
                 shortcut=key,
                 hint=key.label,
             )
-            for choice, key in zip(choices, keys, strict=True)
+            for choice, key in zip(dialog.choices, keys, strict=True)
         ]
-        start = len(self.buttons) - 1 if default is None else default
+        start = len(self.buttons) - 1 if dialog.default is None else dialog.default
         self.focus = FocusGroup(list(self.buttons), index=start)
         self.frame = pygame.Rect(0, 0, theme.span(DIALOG_COLUMNS), 0)
 
@@ -97,7 +67,7 @@ class DialogScreen:
     def on_event(self, event: pygame.event.Event) -> Action | None:
         self.layout()
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
-            return self.cancel()
+            return self.cancel
         handled = self.focus.handle(event, self.ctx)
         if handled is not None:
             return handled.action
@@ -106,7 +76,7 @@ class DialogScreen:
             and event.button == 1
             and not self.frame.collidepoint(event.pos)
         ):
-            return self.cancel()
+            return self.cancel
         return None
 
     def update(self, dt: float) -> bool:

@@ -6,14 +6,10 @@ from game.draw.context import UiContext
 from game.draw.theme import Tone
 from game.engine import GameState, Turn
 from game.engine.scenario import Event
-from game.ui.screen import Action, Pop
-from game.ui.screens.costs import effect_parts
-from game.ui.screens.variant import ChoiceDialog
-from game.ui.widgets import ActionFn, Button, ButtonKind
-
-
-def _pop() -> Action:
-    return Pop()
+from game.ui.screen import Pop
+from game.ui.widgets.base import does
+from game.ui.widgets.buttons import Button, ButtonKind
+from game.ui.widgets.choices import ChoiceDialog, effect_parts
 
 
 def events_of(state: GameState, turn: Turn) -> list[Event]:
@@ -30,8 +26,6 @@ class EventScreen(ChoiceDialog):
         ctx: UiContext,
         state: GameState,
         turn: Turn,
-        *,
-        on_continue: ActionFn = _pop,
     ) -> None:
         events = events_of(state, turn)
         if not events:
@@ -55,7 +49,7 @@ class EventScreen(ChoiceDialog):
             label="Back to the table",
             kind=ButtonKind.PRIMARY,
             hint="Enter",
-            on_activate=on_continue,
+            on_activate=does(Pop()),
         )
         super().__init__(
             ctx,
@@ -66,7 +60,7 @@ class EventScreen(ChoiceDialog):
             parts=parts,
             notes=notes,
             buttons=(button,),
-            cancel=on_continue,
+            cancel=Pop(),
             columns=7,
         )
         self.events = events

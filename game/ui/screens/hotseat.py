@@ -19,29 +19,17 @@ from game.engine import GameState, Judgement, Move, ReactionKind
 from game.engine.describe import REPLY, capitalise, move_label
 from game.engine.scenario import Offer
 from game.ui import art
-from game.ui.screen import Action, Apply, Chain, Pop, Replace
-from game.ui.screens.common import draw_key_hints
-from game.ui.screens.costs import ChoiceRow, Part, effect_parts
-from game.ui.session import PlayMove, Session
-from game.ui.widgets import (
-    ActionFn,
-    Button,
-    ButtonKind,
-    Control,
-    FocusGroup,
-    draw_rule,
-    fit_lines,
-    shortcuts,
-)
+from game.ui.screen import Action, Answer, Apply, Chain, Open, PlayMove, Pop
+from game.ui.widgets.base import ActionFn, Control, FocusGroup, does, shortcuts
+from game.ui.widgets.buttons import Button, ButtonKind
+from game.ui.widgets.choices import ChoiceRow, Part, effect_parts
+from game.ui.widgets.drawing import draw_rule, fit_lines
+from game.ui.widgets.page import draw_key_hints
 
 OFFER_COLUMNS: Final = 5
 CHOICES_FIRST_COLUMN: Final = 6
 CHOICES_COLUMNS: Final = 6
 RULES_CHOICE: Final = "The rules' choice"
-
-
-def _pop() -> Action:
-    return Pop()
 
 
 def reaction_row(state: GameState, offer: Offer, move: Move, kind: ReactionKind) -> ChoiceRow:
@@ -78,25 +66,25 @@ class HandOverScreen:
 
     is_overlay: ClassVar[bool] = False
 
-    def __init__(self, ctx: UiContext, session: Session, move: Move, judgement: Judgement) -> None:
+    def __init__(self, ctx: UiContext, state: GameState, move: Move, judgement: Judgement) -> None:
         self.ctx = ctx
-        self.session = session
+        self.state = state
         self.move = move
         self.judgement = judgement
         self.back = Button(
-            label="Back to the U.S. side", kind=ButtonKind.QUIET, hint="Esc", on_activate=_pop
+            label="Back to the U.S. side",
+            kind=ButtonKind.QUIET,
+            hint="Esc",
+            on_activate=does(Pop()),
         )
         self.go = Button(
             label="I am the DPRK delegation",
             kind=ButtonKind.PRIMARY,
             hint="Enter",
-            on_activate=self._answer,
+            on_activate=does(Open(Answer(move, judgement), replace=True)),
         )
         self.focus = FocusGroup([self.back, self.go], index=1)
         self._layout()
-
-    def _answer(self) -> Action:
-        return Replace(AnswerScreen(self.ctx, self.session, self.move, self.judgement))
 
     def _layout(self) -> None:
         ctx = self.ctx
@@ -148,7 +136,7 @@ class HandOverScreen:
         kicker = ctx.text(TextRole.KICKER, "THE U.S. SIDE OFFERS", palette.ink_soft)
         surface.blit(kicker, (right_left, y))
         y += kicker.get_height() + theme.UNIT
-        label = move_label(self.session.scenario, self.move)
+        label = move_label(self.state.scenario, self.move)
         heading = ctx.text(TextRole.HEADING, label, palette.ink, wrap=right_width)
         surface.blit(heading, (right_left, y))
         y += heading.get_height() + 2 * theme.UNIT
@@ -172,12 +160,11 @@ class AnswerScreen:
 
     is_overlay: ClassVar[bool] = False
 
-    def __init__(self, ctx: UiContext, session: Session, move: Move, judgement: Judgement) -> None:
+    def __init__(self, ctx: UiContext, state: GameState, move: Move, judgement: Judgement) -> None:
         self.ctx = ctx
-        self.session = session
+        self.state = state
         self.move = move
         self.judgement = judgement
-        state = session.state
         self.offer = state.scenario.offer(move.offer)
         keys = shortcuts(len(judgement.allowed))
         self.rows: list[ChoiceRow] = []
@@ -190,7 +177,10 @@ class AnswerScreen:
                 row.tag_tone = Tone.POSITIVE
             self.rows.append(row)
         self.back = Button(
-            label="Back to the U.S. side", kind=ButtonKind.QUIET, hint="Esc", on_activate=_pop
+            label="Back to the U.S. side",
+            kind=ButtonKind.QUIET,
+            hint="Esc",
+            on_activate=does(Pop()),
         )
         controls: list[Control] = [*self.rows, self.back]
         self.focus = FocusGroup(controls)
@@ -199,11 +189,8 @@ class AnswerScreen:
             self.focus.focus(advised)
         self._layout()
 
-    def _chooser(self, kind: ReactionKind) -> ActionFn:
-        def choose() -> Action:
-            return Chain((Pop(), Apply(PlayMove(self.move, kind))))
-
-        return choose
+    def _chooser(self, kind: ReactionKind) -> ActionFn | None:
+        return does(Chain((Pop(), Apply(PlayMove(self.move, kind)))))
 
     def _layout(self) -> None:
         ctx = self.ctx
@@ -237,7 +224,7 @@ class AnswerScreen:
     def draw(self, surface: pygame.Surface) -> None:
         ctx = self.ctx
         palette = ctx.palette
-        state = self.session.state
+        state = self.state
         scenario = state.scenario
         surface.fill(palette.paper)
         panel_right = theme.column_x(OFFER_COLUMNS + 1) - theme.GUTTER

@@ -5,7 +5,7 @@ teacher can make one here."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar, Final
+from typing import ClassVar, Final
 
 import pygame
 
@@ -17,22 +17,13 @@ from game.engine import Scenario, ScenarioError
 from game.engine.transcript import clean_name
 from game.store.mode import Mode
 from game.store.scenarios import load_scenario, resolve, scenario_for_code
-from game.ui.screen import Action, Pop, Push
-from game.ui.screens.common import draw_header, draw_key_hints, draw_side_panel, footer_back_rect
-from game.ui.session import GameSetup
-from game.ui.widgets import (
-    ActionFn,
-    Button,
-    ButtonKind,
-    Control,
-    FocusGroup,
-    OptionSelector,
-    TextField,
-    draw_rule,
-)
-
-if TYPE_CHECKING:
-    from game.ui.session import Controller
+from game.ui.screen import Action, Briefing, GameSetup, Open, Pop
+from game.ui.widgets.base import Control, FocusGroup, does
+from game.ui.widgets.buttons import Button, ButtonKind
+from game.ui.widgets.drawing import draw_rule
+from game.ui.widgets.options import OptionSelector
+from game.ui.widgets.page import draw_header, draw_key_hints, draw_side_panel, footer_back_rect
+from game.ui.widgets.text_field import TextField
 
 FORM_COLUMNS: Final = 7
 PANEL_FIRST_COLUMN: Final = 8
@@ -48,8 +39,7 @@ MODE_TEXT: Final = {
 }
 
 
-def _pop() -> Action:
-    return Pop()
+_POP: Final = Pop()
 
 
 def _code_char(char: str) -> bool:
@@ -64,16 +54,18 @@ class NewGameScreen:
     def __init__(
         self,
         ctx: UiContext,
-        controller: Controller,
         *,
         scenario: str,
+        seed: int,
         hotseat: bool = False,
-        on_back: ActionFn = _pop,
+        player: str = "",
+        code: str = "",
+        back: Action = _POP,
     ) -> None:
+        """``scenario`` (a name or a file), ``seed``, ``player`` and ``code`` fill the form in."""
         self.ctx = ctx
-        self.controller = controller
         self.hotseat = hotseat
-        self.on_back = on_back
+        self.back_action = back
         self.scenario_ref = scenario
         self.scenario: Scenario | None = None
         self.scenario_problem = ""
@@ -83,7 +75,7 @@ class NewGameScreen:
             self.scenario_problem = error.problems[0] if error.problems else str(error)
         self.mode_index = 0
         self.name = TextField(
-            text=controller.player,
+            text=player,
             label="Players' names" if hotseat else "Your name",
             placeholder="Optional",
             note="It goes on your transcript and the debrief.",
@@ -98,7 +90,7 @@ class NewGameScreen:
             set=self._set_mode,
         )
         self.code = TextField(
-            text=controller.code,
+            text=code,
             label="Class code",
             placeholder="Optional, e.g. HNOI-7F3K",
             note="From your teacher: sets summit, seed, mode.",
@@ -108,7 +100,7 @@ class NewGameScreen:
         )
         self.seed = TextField(
             label="Seed",
-            text=str(controller.new_seed()),
+            text=str(seed),
             note="Same seed: same counterpart, same events.",
             max_length=9,
             allowed=str.isdigit,
@@ -120,7 +112,9 @@ class NewGameScreen:
             hint="Enter",
             on_activate=self._begin,
         )
-        self.back = Button(label="Back", kind=ButtonKind.SECONDARY, hint="Esc", on_activate=on_back)
+        self.back = Button(
+            label="Back", kind=ButtonKind.SECONDARY, hint="Esc", on_activate=does(back)
+        )
         controls: list[Control] = [
             self.name,
             self.mode,
@@ -207,9 +201,7 @@ class NewGameScreen:
         setup = self.setup()
         if setup is None:
             return None
-        from game.ui.screens.briefing import briefing_screen
-
-        return Push(briefing_screen(self.ctx, setup))
+        return Open(Briefing(setup))
 
     # -- layout --
 
@@ -240,7 +232,7 @@ class NewGameScreen:
     def on_event(self, event: pygame.event.Event) -> Action | None:
         self._layout()
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
-            return self.on_back()
+            return self.back_action
         handled = self.focus.handle(event, self.ctx)
         self.validate()
         return None if handled is None else handled.action

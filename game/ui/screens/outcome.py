@@ -8,7 +8,6 @@ Enter, Space, Esc or the Continue button moves on.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import ClassVar, Final
 
 import attrs
@@ -24,18 +23,11 @@ from game.engine import (
     outcome,
 )
 from game.engine.describe import capitalise, sentence
-from game.engine.transcript import verification_code
 from game.ui import scenes
-from game.ui.screen import Action, Screen
-from game.ui.widgets import (
-    BLOCKING_MODS,
-    Button,
-    ButtonKind,
-    FocusGroup,
-    draw_rule,
-    fit_lines,
-    fit_text,
-)
+from game.ui.screen import Action, Debrief, Open
+from game.ui.widgets.base import BLOCKING_MODS, FocusGroup, does
+from game.ui.widgets.buttons import Button, ButtonKind
+from game.ui.widgets.drawing import draw_rule, fit_lines, fit_text
 
 PICTURE_SIZE: Final = (scenes.SCENE_WIDTH, theme.LOGICAL_HEIGHT)
 """The picture fills the left of the screen, bleeding off the top, left and bottom edges."""
@@ -106,26 +98,22 @@ class OutcomeScreen:
 
     is_overlay: ClassVar[bool] = False
 
-    def __init__(
-        self,
-        ctx: UiContext,
-        state: GameState,
-        on_continue: Callable[[], Action | None],
-    ) -> None:
+    def __init__(self, ctx: UiContext, state: GameState) -> None:
         result = outcome(state)
         if result is None:
             raise ValueError("the outcome scene needs a finished game")
         self.ctx = ctx
         self.state = state
         self.result = result
-        self.on_continue = on_continue
+        self.go_on: Action = Open(Debrief(), replace=True)
+        """What Continue does: the debrief, in this screen's place."""
         self.scene = scenes.scene_for(result.ending, result.terminal)
         self.picture = scenes.ScenePicture(self.scene, PICTURE_SIZE)
         self.departure = departure(state)
         self.record = record_summary(state)
         self.elapsed = 0.0
         self.button = Button(
-            label="Continue", kind=ButtonKind.PRIMARY, hint="Enter", on_activate=on_continue
+            label="Continue", kind=ButtonKind.PRIMARY, hint="Enter", on_activate=does(self.go_on)
         )
         self.focus = FocusGroup([self.button])
         self._text_cache: tuple[object, pygame.Surface] | None = None
@@ -156,7 +144,7 @@ class OutcomeScreen:
             and event.key in _CONTINUE_KEYS
             and not event.mod & BLOCKING_MODS
         ):
-            return self.on_continue()
+            return self.go_on
         self._layout_button()
         return self.focus.action_for(event, self.ctx)
 
@@ -326,37 +314,4 @@ _PLANS: Final = (
 )
 
 
-def _no_action() -> Action | None:
-    return None
-
-
-def outcome_shots(ctx: UiContext, seed: int) -> list[tuple[str, Screen]]:
-    """One outcome scene per ending of Hanoi (``outcome-<ending id>``), then the debrief."""
-    from game.engine.search import finished_games, rich_game
-    from game.store.scenarios import load_scenario
-    from game.ui.screens.debrief import DebriefScreen
-
-    scenario = load_scenario("hanoi")
-    shots: list[tuple[str, Screen]] = [
-        (f"outcome-{ending_id}", OutcomeScreen(ctx, found.state, _no_action))
-        for ending_id, found in finished_games(scenario, seed).items()
-    ]
-    state = rich_game(scenario, seed)
-    shots.append(
-        (
-            "debrief",
-            DebriefScreen(
-                ctx,
-                state,
-                on_replay=_no_action,
-                on_export=_no_action,
-                on_next_summit=None,
-                on_title=_no_action,
-                verification=verification_code(state),
-            ),
-        )
-    )
-    return shots
-
-
-__all__ = ["Departure", "OutcomeScreen", "departure", "outcome_shots", "record_summary"]
+__all__ = ["Departure", "OutcomeScreen", "departure", "record_summary"]

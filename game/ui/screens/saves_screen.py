@@ -1,7 +1,7 @@
 """Save and load: the named slots (and, for loading, the autosave and its backup) with their
 date, round and trust; a damaged save is listed with what is wrong with it.
 
-Saving, loading and deleting go to the app as commands; this screen only reads the listing.
+Saving, loading and deleting go to the flow as commands; this screen only reads the listing.
 """
 
 from __future__ import annotations
@@ -16,26 +16,27 @@ import pygame
 from game.draw import theme
 from game.draw.context import UiContext
 from game.draw.theme import TextRole
+from game.engine import GameState
 from game.engine.describe import capitalise
 from game.store.mode import Mode
 from game.store.saves import SaveInfo, SaveKind, SaveStore, describe_time
-from game.ui.screen import Action, Apply, Chain, Pop, Push
-from game.ui.screens.common import draw_header, draw_key_hints, footer_back_rect
-from game.ui.screens.dialog import Choice, DialogScreen
-from game.ui.session import DeleteSave, LoadSave, SaveSlot, Session
-from game.ui.widgets import (
-    ActionFn,
-    Button,
-    ButtonKind,
-    Control,
-    FocusGroup,
-    TextField,
-    blit_clipped,
-    draw_focus_ring,
-    draw_lock,
-    draw_rule,
-    fit_text,
+from game.ui.screen import (
+    Action,
+    Apply,
+    Chain,
+    Choice,
+    DeleteSave,
+    Dialog,
+    LoadSave,
+    Open,
+    Pop,
+    SaveSlot,
 )
+from game.ui.widgets.base import ActionFn, Control, FocusGroup, does
+from game.ui.widgets.buttons import Button, ButtonKind
+from game.ui.widgets.drawing import blit_clipped, draw_focus_ring, draw_lock, draw_rule, fit_text
+from game.ui.widgets.page import draw_header, draw_key_hints, footer_back_rect
+from game.ui.widgets.text_field import TextField
 
 LIST_COLUMNS: Final = 8
 DETAIL_FIRST_COLUMN: Final = 8
@@ -45,8 +46,7 @@ DELETE_WIDTH: Final = 96
 LIST_TOP: Final = 20 * theme.UNIT
 
 
-def _pop() -> Action:
-    return Pop()
+_POP: Final = Pop()
 
 
 def describe_save(info: SaveInfo, now: datetime | None) -> str:
@@ -122,14 +122,15 @@ class SavesScreen:
         store: SaveStore,
         *,
         saving: bool,
-        session: Session | None = None,
-        on_back: ActionFn = _pop,
+        state: GameState | None = None,
+        back: Action = _POP,
     ) -> None:
+        """``state`` is the game in play (saving needs one; its round names the suggestion)."""
         self.ctx = ctx
         self.store = store
-        self.saving = saving and session is not None
-        self.session = session
-        self.on_back = on_back
+        self.saving = saving and state is not None
+        self.state = state
+        self.back_action = back
         now = store.clock()
         infos = store.listing()
         if self.saving:
@@ -155,7 +156,9 @@ class SavesScreen:
         self.save_button = Button(
             label="Save", kind=ButtonKind.PRIMARY, hint="Enter", on_activate=self._save
         )
-        self.back = Button(label="Back", kind=ButtonKind.SECONDARY, hint="Esc", on_activate=on_back)
+        self.back = Button(
+            label="Back", kind=ButtonKind.SECONDARY, hint="Esc", on_activate=does(back)
+        )
         self.first = 0
         self.focus = FocusGroup([])
         self._visible = 0
@@ -168,9 +171,9 @@ class SavesScreen:
     # -- actions --
 
     def _suggestion(self) -> str:
-        if self.session is None:
+        state = self.state
+        if state is None:
             return "Saved game"
-        state = self.session.state
         held = state.scenario.rounds[state.round].label
         return f"{capitalise(held)}, move {len(state.turns) + 1}"
 
@@ -186,17 +189,16 @@ class SavesScreen:
 
     def _deleter(self, info: SaveInfo) -> ActionFn:
         def delete() -> Action | None:
-            return Push(
-                DialogScreen(
-                    self.ctx,
+            return Open(
+                Dialog(
                     f"Delete \u201c{info.name}\u201d?",
                     (f"The file {info.path.name} will be removed. This cannot be undone.",),
                     (
-                        Choice("Keep it", _pop),
+                        Choice("Keep it", Pop()),
                         Choice(
                             "Delete",
-                            lambda: Chain((Pop(), Apply(DeleteSave(info.path, self.saving)))),
-                            ButtonKind.PRIMARY,
+                            Chain((Pop(), Apply(DeleteSave(info.path, self.saving)))),
+                            primary=True,
                         ),
                     ),
                     kicker="Delete a save",
@@ -209,17 +211,14 @@ class SavesScreen:
     def _save(self) -> Action | None:
         name = self.name.text.strip() or self._suggestion()
         if self.store.slot_path(name).exists():
-            return Push(
-                DialogScreen(
-                    self.ctx,
+            return Open(
+                Dialog(
                     f"Replace \u201c{name}\u201d?",
                     ("A save with this name exists. Saving replaces it.",),
                     (
-                        Choice("Keep both", _pop),
+                        Choice("Keep both", Pop()),
                         Choice(
-                            "Replace",
-                            lambda: Chain((Pop(), Pop(), Apply(SaveSlot(name)))),
-                            ButtonKind.PRIMARY,
+                            "Replace", Chain((Pop(), Pop(), Apply(SaveSlot(name)))), primary=True
                         ),
                     ),
                     kicker="Save",
@@ -300,7 +299,7 @@ class SavesScreen:
         index = self._row_index(focused)
         if event.type == pygame.KEYDOWN and not event.mod & (pygame.KMOD_CTRL | pygame.KMOD_ALT):
             if event.key == pygame.K_ESCAPE:
-                return self.on_back()
+                return self.back_action
             if index is not None:
                 steps = {
                     pygame.K_UP: -1,

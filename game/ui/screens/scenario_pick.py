@@ -4,7 +4,7 @@ file is listed with its first problem instead of crashing the menu."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar, Final
+from typing import ClassVar, Final
 
 import attrs
 import pygame
@@ -14,14 +14,10 @@ from game.draw.context import UiContext
 from game.draw.theme import TextRole
 from game.engine import Scenario, ScenarioError
 from game.store.scenarios import load_scenario, scenario_paths
-from game.ui.screen import Action, Pop, Push
-from game.ui.screens.common import draw_header, draw_key_hints, draw_side_panel, footer_back_rect
-from game.ui.widgets import (
-    ActionFn,
-    Button,
-    ButtonKind,
-    Control,
-    FocusGroup,
+from game.ui.screen import Action, NewGameForm, Open, Pop
+from game.ui.widgets.base import Control, FocusGroup, does, shortcuts
+from game.ui.widgets.buttons import Button, ButtonKind
+from game.ui.widgets.drawing import (
     blit_clipped,
     draw_badge,
     draw_focus_ring,
@@ -29,11 +25,8 @@ from game.ui.widgets import (
     draw_rule,
     fit_lines,
     fit_text,
-    shortcuts,
 )
-
-if TYPE_CHECKING:
-    from game.ui.session import Controller
+from game.ui.widgets.page import draw_header, draw_key_hints, draw_side_panel, footer_back_rect
 
 LIST_COLUMNS: Final = 7
 DETAIL_FIRST_COLUMN: Final = 7
@@ -41,8 +34,7 @@ DETAIL_COLUMNS: Final = 5
 LIST_TOP: Final = 20 * theme.UNIT
 
 
-def _pop() -> Action:
-    return Pop()
+_POP: Final = Pop()
 
 
 @attrs.frozen
@@ -140,14 +132,12 @@ class ScenarioScreen:
     def __init__(
         self,
         ctx: UiContext,
-        controller: Controller,
         *,
         entries: list[Entry] | None = None,
-        on_back: ActionFn = _pop,
+        back: Action = _POP,
     ) -> None:
         self.ctx = ctx
-        self.controller = controller
-        self.on_back = on_back
+        self.back_action = back
         self.entries = read_entries() if entries is None else entries
         keys = shortcuts(min(len(self.entries), 20))
         self.rows = [
@@ -156,24 +146,18 @@ class ScenarioScreen:
                 enabled=entry.scenario is not None,
                 reason=entry.problem,
                 shortcut=keys[i] if i < len(keys) else None,
-                on_activate=self._opener(entry),
+                on_activate=does(Open(NewGameForm(scenario=str(entry.path)))),
             )
             for i, entry in enumerate(self.entries)
         ]
-        self.back = Button(label="Back", kind=ButtonKind.SECONDARY, hint="Esc", on_activate=on_back)
+        self.back = Button(
+            label="Back", kind=ButtonKind.SECONDARY, hint="Esc", on_activate=does(back)
+        )
         self.focus = FocusGroup([*self.rows, self.back])
         first = next((row for row in self.rows if row.enabled), None)
         if first is not None:
             self.focus.focus(first)
         self._layout()
-
-    def _opener(self, entry: Entry) -> ActionFn:
-        def open_() -> Action | None:
-            from game.ui.screens.new_game import NewGameScreen
-
-            return Push(NewGameScreen(self.ctx, self.controller, scenario=str(entry.path)))
-
-        return open_
 
     def _layout(self) -> None:
         ctx = self.ctx
@@ -190,7 +174,7 @@ class ScenarioScreen:
     def on_event(self, event: pygame.event.Event) -> Action | None:
         self._layout()
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
-            return self.on_back()
+            return self.back_action
         return self.focus.action_for(event, self.ctx)
 
     def update(self, dt: float) -> bool:

@@ -13,18 +13,12 @@ from game.draw.context import UiContext
 from game.draw.theme import TextRole, Tone
 from game.store.settings import AnimationSpeed, TextSize
 from game.ui.screen import Action, ChangeSettings, Pop
-from game.ui.screens.common import draw_header, draw_key_hints
-from game.ui.widgets import (
-    ActionFn,
-    Button,
-    ButtonKind,
-    Control,
-    FocusGroup,
-    Meter,
-    OptionSelector,
-    Toggle,
-    draw_rule,
-)
+from game.ui.widgets.base import Control, FocusGroup, does
+from game.ui.widgets.buttons import Button, ButtonKind
+from game.ui.widgets.drawing import draw_rule
+from game.ui.widgets.meter import Meter
+from game.ui.widgets.options import OptionSelector, Toggle
+from game.ui.widgets.page import draw_header, draw_key_hints
 
 ROWS_TOP: Final = 21 * theme.UNIT
 ROWS_COLUMNS: Final = 8
@@ -40,8 +34,7 @@ SPEEDS: Final = (
 PREVIEW_TEXT: Final = "They will not discuss Yongbyon while trust is below 45."
 
 
-def _pop() -> Action:
-    return Pop()
+_POP: Final = Pop()
 
 
 class SettingsScreen:
@@ -49,9 +42,9 @@ class SettingsScreen:
 
     is_overlay: ClassVar[bool] = False
 
-    def __init__(self, ctx: UiContext, *, on_back: ActionFn = _pop) -> None:
+    def __init__(self, ctx: UiContext, *, back: Action = _POP) -> None:
         self.ctx = ctx
-        self.on_back = on_back
+        self.back_action = back
 
         def change(**values: Any) -> Action:
             return ChangeSettings(attrs.evolve(ctx.settings, **values))
@@ -103,7 +96,9 @@ class SettingsScreen:
                 set=hints_set,
             ),
         ]
-        self.back = Button(label="Back", kind=ButtonKind.SECONDARY, hint="Esc", on_activate=on_back)
+        self.back = Button(
+            label="Back", kind=ButtonKind.SECONDARY, hint="Esc", on_activate=does(back)
+        )
         self.focus = FocusGroup([*self.rows, self.back])
         self.preview_meters = (
             Meter(label="Trust", value=34, alarm_at=20, marker=45, last_delta=6),
@@ -127,7 +122,7 @@ class SettingsScreen:
 
     def on_event(self, event: pygame.event.Event) -> Action | None:
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
-            return self.on_back()
+            return self.back_action
         return self.focus.action_for(event, self.ctx)
 
     def update(self, dt: float) -> bool:

@@ -1,4 +1,5 @@
-"""A paged text screen (briefing, How to play): contents on the left, the page on the right."""
+"""A paged text screen (the briefing, How to play): contents on the left, the page on the
+right."""
 
 from __future__ import annotations
 
@@ -13,19 +14,11 @@ from game.draw.assets import Cue
 from game.draw.context import UiContext
 from game.draw.theme import TextRole
 from game.ui.screen import Action, Pop
-from game.ui.screens.common import draw_header
 from game.ui.texts import Page
-from game.ui.widgets import (
-    ActionFn,
-    Button,
-    ButtonKind,
-    Control,
-    FocusGroup,
-    draw_focus_ring,
-    draw_paragraph,
-    draw_rule,
-    paragraph_height,
-)
+from game.ui.widgets.base import ActionFn, Control, FocusGroup, does
+from game.ui.widgets.buttons import Button, ButtonKind
+from game.ui.widgets.drawing import draw_focus_ring, draw_paragraph, draw_rule, paragraph_height
+from game.ui.widgets.page import draw_header
 
 SIDEBAR_COLUMNS: Final = 3
 BODY_FIRST_COLUMN: Final = 4
@@ -35,8 +28,7 @@ PARAGRAPH_GAP: Final = 2 * theme.UNIT
 HEADING_TOP: Final = theme.MARGIN_Y + 32
 
 
-def _pop() -> Action:
-    return Pop()
+_POP: Final = Pop()
 
 
 @attrs.frozen
@@ -90,9 +82,11 @@ class TextPagesScreen:
         *,
         kicker: str = "",
         done_label: str = "Done",
-        on_done: ActionFn = _pop,
-        on_back: ActionFn = _pop,
+        done: Action = _POP,
+        back: Action = _POP,
     ) -> None:
+        """``done`` is what the last page's button does (close the pages, or start the game
+        after the briefing); ``back`` what Back and Esc do."""
         if not pages:
             raise ValueError("a text screen needs at least one page")
         self.ctx = ctx
@@ -100,8 +94,8 @@ class TextPagesScreen:
         self.pages = tuple(pages)
         self.kicker = kicker
         self.done_label = done_label
-        self.on_done = on_done
-        self.on_back = on_back
+        self.done = done
+        self.back_action = back
         self.sheet = 0
         self._flow_key: object = None
         self._sheets: list[Sheet] = []
@@ -109,7 +103,7 @@ class TextPagesScreen:
             ContentsEntry(label=page.heading, on_activate=self._goto_page(i))
             for i, page in enumerate(self.pages)
         ]
-        self.back = Button(label="Back", kind=ButtonKind.QUIET, hint="Esc", on_activate=on_back)
+        self.back = Button(label="Back", kind=ButtonKind.QUIET, hint="Esc", on_activate=does(back))
         self.previous = Button(
             label="Previous", kind=ButtonKind.SECONDARY, on_activate=self._turn(-1)
         )
@@ -228,7 +222,7 @@ class TextPagesScreen:
 
     def _next(self) -> Action | None:
         if self.sheet >= len(self.sheets()) - 1:
-            return self.on_done()
+            return self.done
         self.turn(1)
         return None
 
@@ -245,7 +239,7 @@ class TextPagesScreen:
     def on_event(self, event: pygame.event.Event) -> Action | None:
         if event.type == pygame.KEYDOWN and not event.mod & (pygame.KMOD_CTRL | pygame.KMOD_ALT):
             if event.key == pygame.K_ESCAPE:
-                return self.on_back()
+                return self.back_action
             if event.key in (pygame.K_RIGHT, pygame.K_PAGEDOWN):
                 self.turn(1)
                 return None

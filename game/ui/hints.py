@@ -1,30 +1,19 @@
 """The U.S. adviser's hints for a first game: what a meter means, why a card is locked, what a
 counter-offer costs. One short note at a time, each shown once, dismissed with X or a click.
 
-Which hint shows is worked out from the game state and what has been dismissed; dismissing is
-interface state (a set of keys the controller keeps), never game state.
+Which hint shows is worked out here from the game state and what has been dismissed; dismissing
+is interface state (a set of keys the flow keeps), never game state. The note on the table is
+:class:`game.ui.widgets.adviser.AdviserNote`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Collection
-from typing import Final
 
 import attrs
-import pygame
 
-from game.draw import theme
-from game.draw.context import UiContext
-from game.draw.theme import TextRole
 from game.engine import GameState, MeterRole, Move, OfferKind, ReactionKind, is_legal
 from game.engine.describe import effect_text
-from game.ui.screen import Action
-from game.ui.widgets import Control, Handled, Shortcut, draw_focus_ring, fit_lines
-
-ADVISER: Final = "Your adviser"
-DISMISS_KEY: Final = Shortcut(pygame.K_x, "X")
-LOW_PATIENCE: Final = 30
-NOTE_PAD: Final = 12
 
 
 @attrs.frozen
@@ -145,66 +134,3 @@ def next_hint(state: GameState, focus: Focus, seen: Collection[str]) -> Hint | N
         if hint is not None:
             return hint
     return _meter_hint(state, seen)
-
-
-@attrs.define(kw_only=True, eq=False)
-class AdviserNote(Control):
-    """The note on screen: a kicker, the hint, and a dismiss control (X)."""
-
-    hint: Hint | None = None
-    on_dismiss: Callable[[str], None] | None = None
-
-    def __attrs_post_init__(self) -> None:
-        self.shortcut = DISMISS_KEY
-
-    def activate(self) -> Action | None:
-        if self.hint is not None and self.on_dismiss is not None:
-            self.on_dismiss(self.hint.key)
-        return None
-
-    def on_click(self, pos: tuple[int, int]) -> Handled:
-        del pos
-        return Handled(self.activate())
-
-    def height_for(self, ctx: UiContext, width: int) -> int:
-        """Height needed to show the hint at ``width``."""
-        if self.hint is None:
-            return 0
-        inner = width - 2 * NOTE_PAD - 6
-        body = ctx.text(TextRole.CAPTION, self.hint.text, ctx.palette.ink, wrap=inner)
-        return 2 * NOTE_PAD + ctx.line_height(TextRole.KICKER) + theme.UNIT // 2 + body.get_height()
-
-    def draw(self, surface: pygame.Surface, ctx: UiContext) -> None:
-        if self.hint is None:
-            return
-        palette = ctx.palette
-        rect = self.rect
-        pygame.draw.rect(surface, palette.navy, rect, border_radius=theme.RADIUS)
-        pygame.draw.rect(
-            surface,
-            palette.focus,
-            (rect.left, rect.top + theme.UNIT, 4, rect.height - 2 * theme.UNIT),
-            border_radius=2,
-        )
-        x = rect.left + NOTE_PAD + 6
-        y = rect.top + NOTE_PAD
-        heading = ADVISER + (f" on {self.hint.topic}" if self.hint.topic else "")
-        kicker = ctx.text(TextRole.KICKER, heading.upper(), palette.on_navy_soft)
-        surface.blit(kicker, (x, y))
-        close = ctx.text(TextRole.KICKER, "DISMISS  X", palette.on_navy)
-        close_rect = close.get_rect(topright=(rect.right - NOTE_PAD, y))
-        if self.hovered or self.focused:
-            pygame.draw.rect(
-                surface,
-                palette.navy_deep,
-                close_rect.inflate(12, 8),
-                border_radius=theme.RADIUS_SMALL,
-            )
-        surface.blit(close, close_rect)
-        y += ctx.line_height(TextRole.KICKER) + theme.UNIT // 2
-        inner = rect.right - NOTE_PAD - x
-        text = fit_lines(ctx, TextRole.CAPTION, self.hint.text, inner, rect.bottom - NOTE_PAD - y)
-        body = ctx.text(TextRole.CAPTION, text, palette.on_navy, wrap=inner)
-        surface.blit(body, (x, y))
-        if self.focused:
-            draw_focus_ring(surface, ctx, rect)

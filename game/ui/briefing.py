@@ -3,18 +3,9 @@ schedule, the other side, and the essay the scenario draws on, cited by author a
 
 from __future__ import annotations
 
-from game.draw.context import UiContext
 from game.engine import Scenario
 from game.engine.describe import capitalise
-from game.ui.screen import Action, Apply, Pop
-from game.ui.screens.text_pages import TextPagesScreen
-from game.ui.session import GameSetup, NewGame
 from game.ui.texts import Page
-from game.ui.widgets import ActionFn
-
-
-def _pop() -> Action:
-    return Pop()
 
 
 def briefing_pages(scenario: Scenario) -> tuple[Page, ...]:
@@ -74,22 +65,3 @@ def briefing_pages(scenario: Scenario) -> tuple[Page, ...]:
         )
     )
     return tuple(pages)
-
-
-def briefing_screen(
-    ctx: UiContext, setup: GameSetup, *, on_back: ActionFn = _pop
-) -> TextPagesScreen:
-    """The briefing for ``setup``'s scenario; its last page's button starts the game."""
-
-    def begin() -> Action:
-        return Apply(NewGame(setup))
-
-    return TextPagesScreen(
-        ctx,
-        "Briefing",
-        briefing_pages(setup.scenario),
-        kicker=setup.scenario.title,
-        done_label="Take your seat",
-        on_done=begin,
-        on_back=on_back,
-    )

@@ -10,7 +10,8 @@ import pygame
 from game.draw import theme
 from game.draw.context import UiContext
 from game.draw.theme import Colour, TextRole
-from game.ui.widgets import Button, draw_rule
+from game.ui.widgets.buttons import Button
+from game.ui.widgets.drawing import draw_rule
 
 
 def draw_header(

@@ -1,0 +1,507 @@
+"""The flow of the game between screens: the one place that builds screens.
+
+Screens hand back data (see :mod:`game.ui.screen`): places to open and commands for the game in
+play. The app passes both here. :meth:`Flow.open` turns a place into its screen, with what that
+screen needs to show; :meth:`Flow.handle` carries out a command on the session (a move, undo, a
+save, a new game) and says what the screens do next.
+
+Screens are imported when first opened, so that the title screen opens fast.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Final, assert_never
+
+import attrs
+
+from game.classroom.classcode import random_seed
+from game.draw.assets import Cue
+from game.draw.context import UiContext
+from game.draw.theme import Tone
+from game.store.saves import LoadResult, SaveStore, describe_time
+from game.ui.screen import (
+    Action,
+    Answer,
+    Apply,
+    Briefing,
+    Chain,
+    ChangeSettings,
+    Command,
+    ContinueGame,
+    Debrief,
+    DeleteSave,
+    Dialog,
+    ExportTranscript,
+    GameSetup,
+    HowToPlay,
+    LoadSave,
+    MenuEntry,
+    NewGame,
+    NewGameForm,
+    NextSummit,
+    OfferForms,
+    Open,
+    PauseMenu,
+    Place,
+    PlayMove,
+    Pop,
+    Preferences,
+    Push,
+    ReplaySeed,
+    Reset,
+    Saves,
+    SaveSlot,
+    Scenarios,
+    Screen,
+    ShowOutcome,
+    SummitLog,
+    Table,
+    TakeBack,
+    TheirProposal,
+    Title,
+    ToTitle,
+    confirm_quit,
+    message,
+)
+
+if TYPE_CHECKING:
+    from game.engine import GameState
+    from game.ui.screens.debrief import DebriefScreen
+    from game.ui.screens.menu import MenuScreen
+    from game.ui.screens.outcome import OutcomeScreen
+    from game.ui.screens.summit import SummitScreen
+    from game.ui.screens.title import TitleScreen
+    from game.ui.session import Played, Session
+
+DEFAULT_SCENARIO: Final = "hanoi"
+
+
+class Flow:
+    """Owns the session in play and builds every screen; the app's router.
+
+    ``scenario`` and ``seed`` are what New game offers first (the command line passes them), as
+    are ``player`` and ``code`` (from ``--name`` and ``--code``).
+    """
+
+    def __init__(
+        self,
+        ctx: UiContext,
+        *,
+        scenario: str | None = None,
+        seed: int | None = None,
+        store: SaveStore | None = None,
+        seeds: Callable[[], int] = random_seed,
+    ) -> None:
+        self.ctx = ctx
+        self.store = store if store is not None else SaveStore()
+        self.scenario = scenario or DEFAULT_SCENARIO
+        self.seed = seed
+        self.seeds = seeds
+        self.session: Session | None = None
+        self.hints_seen: set[str] = set()
+        """Adviser hints dismissed in this run (interface state, not game state)."""
+        self.player = ""
+        """The name New game offers first."""
+        self.code = ""
+        """The class code New game offers first."""
+
+    def new_seed(self) -> int:
+        """The seed New game offers: the command line's, else a fresh one."""
+        return self.seed if self.seed is not None else self.seeds()
+
+    # -- places: the screens, built with what they show --------------------------------------
+
+    def open(self, place: Place) -> Screen:
+        """The screen for ``place``."""
+        match place:
+            case Title():
+                return self.title()
+            case NewGameForm(scenario=scenario, hotseat=hotseat, back=back):
+                from game.ui.screens.new_game import NewGameScreen
+
+                return NewGameScreen(
+                    self.ctx,
+                    scenario=scenario or self.scenario,
+                    hotseat=hotseat,
+                    player=self.player,
+                    code=self.code,
+                    seed=self.new_seed(),
+                    back=back,
+                )
+            case Briefing(setup=setup):
+                from game.ui.briefing import briefing_pages
+                from game.ui.screens.text_pages import TextPagesScreen
+
+                return TextPagesScreen(
+                    self.ctx,
+                    "Briefing",
+                    briefing_pages(setup.scenario),
+                    kicker=setup.scenario.title,
+                    done_label="Take your seat",
+                    done=Apply(NewGame(setup)),
+                )
+            case Scenarios():
+                from game.ui.screens.scenario_pick import ScenarioScreen
+
+                return ScenarioScreen(self.ctx)
+            case Saves(saving=saving):
+                from game.ui.screens.saves_screen import SavesScreen
+
+                state = self.session.state if self.session is not None else None
+                return SavesScreen(self.ctx, self._store(), saving=saving, state=state)
+            case Preferences():
+                from game.ui.screens.settings_screen import SettingsScreen
+
+                return SettingsScreen(self.ctx)
+            case HowToPlay():
+                from game.ui.screens.text_pages import TextPagesScreen
+                from game.ui.texts import HOW_TO_PLAY
+
+                return TextPagesScreen(self.ctx, "How to play", HOW_TO_PLAY, kicker="Help")
+            case Dialog():
+                from game.ui.screens.dialog import DialogScreen
+
+                return DialogScreen(self.ctx, place)
+            case Table():
+                return self.summit()
+            case PauseMenu():
+                return self.pause_menu()
+            case SummitLog():
+                from game.ui.screens.log import LogScreen
+
+                return LogScreen(self.ctx, self._state())
+            case OfferForms(offer=offer):
+                from game.ui.screens.variant import VariantScreen
+
+                state = self._state()
+                return VariantScreen(self.ctx, state, state.scenario.offer(offer))
+            case TheirProposal():
+                from game.ui.screens.counter import CounterScreen
+
+                return CounterScreen(self.ctx, self._state(), hints=self.ctx.settings.hints)
+            case Answer(move=move, judgement=judgement):
+                from game.ui.screens.hotseat import AnswerScreen
+
+                return AnswerScreen(self.ctx, self._state(), move, judgement)
+            case Debrief():
+                return self.debrief()
+        assert_never(place)
+
+    def _state(self) -> GameState:
+        assert self.session is not None, "this screen needs a game in play"
+        return self.session.state
+
+    def _store(self) -> SaveStore:
+        session = self.session
+        return session.store if session is not None and session.store is not None else self.store
+
+    def title(self) -> TitleScreen:
+        """The title screen and its main menu."""
+        from game.store.scenarios import scenario_paths
+        from game.ui.screens.title import TitleScreen
+
+        saves = self.store.count()
+        count = len(scenario_paths())
+        return TitleScreen(
+            self.ctx,
+            (
+                MenuEntry(
+                    "New game",
+                    Open(NewGameForm()),
+                    detail="Your name, the mode, then the briefing",
+                ),
+                self._continue_entry(),
+                MenuEntry(
+                    "Load",
+                    Open(Saves(saving=False)) if saves else None,
+                    detail=f"{saves} saved game{'s' if saves != 1 else ''}",
+                    reason="No saved games yet",
+                ),
+                MenuEntry(
+                    "Scenario",
+                    Open(Scenarios()),
+                    detail=f"{count} summit{'s' if count != 1 else ''} to choose from",
+                ),
+                MenuEntry(
+                    "Hot-seat",
+                    Open(NewGameForm(hotseat=True)),
+                    detail="Two players, one for each delegation",
+                ),
+                MenuEntry(
+                    "Settings", Open(Preferences()), detail="Text, colours, motion, sound, hints"
+                ),
+                MenuEntry("How to play", Open(HowToPlay()), detail="The rules in plain words"),
+                MenuEntry("Quit", Open(confirm_quit()), detail="Close the game"),
+            ),
+        )
+
+    def _continue_entry(self) -> MenuEntry:
+        """Continue: the latest autosave, described; unavailable with the reason when none."""
+        store = self.store
+        if not store.has_autosave():
+            return MenuEntry("Continue", reason="No autosave yet")
+        info = store.inspect(store.autosave_path)
+        if not info.is_ok:
+            info = store.inspect(store.backup_path)
+        if info.is_ok:
+            # Inspecting the save has just replayed it, so the engine is loaded already.
+            from game.engine.describe import capitalise
+
+            when = describe_time(info.saved_at, store.clock())
+            where = f"finished: {info.ending}" if info.finished else info.round_label
+            trust = f" \u00b7 trust {info.trust}" if info.trust is not None else ""
+            detail = f"{capitalise(where)}{trust} \u00b7 {when}"
+        else:
+            detail = "The autosave is damaged: see what can be saved"
+        return MenuEntry("Continue", Apply(ContinueGame()), detail=detail)
+
+    def summit(self) -> SummitScreen:
+        """The summit table for the session in play."""
+        from game.ui.screens.summit import SummitScreen
+
+        assert self.session is not None
+        return SummitScreen(self.ctx, self.session, hints_seen=self.hints_seen)
+
+    def pause_menu(self) -> MenuScreen:
+        """Esc on the table: resume, save, load, settings, help, the title, or quit."""
+        from game.ui.screens.menu import MenuScreen
+
+        return MenuScreen(
+            self.ctx,
+            "The summit is paused",
+            (
+                MenuEntry("Resume", Pop(), detail="Back to the table"),
+                MenuEntry(
+                    "Save game",
+                    Chain((Pop(), Open(Saves(saving=True)))),
+                    detail="Keep this game under a name",
+                ),
+                MenuEntry(
+                    "Load game",
+                    Chain((Pop(), Open(Saves(saving=False)))),
+                    detail="Open a saved game",
+                ),
+                MenuEntry("Settings", Open(Preferences()), detail="Text, colours, hints"),
+                MenuEntry("How to play", Open(HowToPlay()), detail="The rules in plain words"),
+                MenuEntry("Main menu", Apply(ToTitle()), detail="This game is autosaved"),
+                MenuEntry("Quit", Open(confirm_quit()), detail="Close the game"),
+            ),
+            kicker="Menu",
+        )
+
+    def outcome(self) -> OutcomeScreen:
+        """The outcome scene of the finished game."""
+        from game.ui.screens.outcome import OutcomeScreen
+
+        return OutcomeScreen(self.ctx, self._state())
+
+    def debrief(self, *, next_summit: bool | None = None) -> DebriefScreen:
+        """The debrief of the finished game. Its "next summit" button is enabled where an
+        installed scenario continues this one (Hanoi -> the next summit), unless
+        ``next_summit`` says otherwise."""
+        from game.store.scenarios import follow_up
+        from game.ui.screens.debrief import DebriefScreen
+
+        state = self._state()
+        if next_summit is None:
+            next_summit = follow_up(state.scenario.id) is not None
+        return DebriefScreen(
+            self.ctx, state, verification=self._verification(state), next_summit=next_summit
+        )
+
+    def _verification(self, state: GameState) -> str:
+        """The verification code of ``state`` as the transcript of this session records it."""
+        from game.engine.transcript import verification_code
+
+        session = self.session
+        if session is None:
+            return verification_code(state)
+        return verification_code(state, player=session.player, mode=session.mode, code=session.code)
+
+    # -- commands: the game in play -----------------------------------------------------------
+
+    def handle(self, command: Command) -> Action | None:
+        """Carry out one command from a screen and return what the screens do next."""
+        from game.ui.session import Session
+
+        match command:
+            case PlayMove():
+                return self._play(command)
+            case NewGame(setup=setup):
+                self.session = Session.start(setup, self.store)
+                self.hints_seen.clear()
+                return Reset(self.summit())
+            case TakeBack():
+                return self._undo()
+            case SaveSlot(name=name):
+                return self._save(name)
+            case LoadSave(path=path):
+                return self._load(self.store.load(path), path.name)
+            case ContinueGame():
+                return self._load(self.store.load_latest(), "the autosave")
+            case DeleteSave(path=path, saving=saving):
+                return self._delete(path, saving)
+            case ShowOutcome():
+                return self._outcome()
+            case ReplaySeed():
+                if self.session is None:
+                    return None
+                self.session = self.session.restart()
+                return Reset(self.summit())
+            case ExportTranscript():
+                return self._export()
+            case NextSummit():
+                return self._next_summit()
+            case ToTitle():
+                self.session = None
+                return Reset(self.title())
+        assert_never(command)
+
+    def _play(self, command: PlayMove) -> Action | None:
+        from game.engine import IllegalMoveError
+
+        session = self.session
+        if session is None:
+            return None
+        move = command.move
+        if session.hotseat and command.reaction is None:
+            judgement = session.judge(move)
+            if judgement is not None:
+                from game.ui.screens.hotseat import HandOverScreen
+
+                return Push(HandOverScreen(self.ctx, session.state, move, judgement))
+        try:
+            played = session.play(move, command.reaction)
+        except IllegalMoveError as error:
+            session.notify(f"Not possible: {error.reason}", Tone.ALARM)
+            self.ctx.play(Cue.DENIED)
+            return None
+        return self._after(played)
+
+    def _after(self, played: Played) -> Action | None:
+        """The pop-ups a move calls for, stacked so the first to show is on top."""
+        from game.ui.session import Step
+
+        actions: list[Action] = []
+        if Step.COUNTER in played.steps:
+            actions.append(Open(TheirProposal()))
+        if Step.EVENT in played.steps:
+            from game.ui.screens.event import EventScreen
+
+            self.ctx.play(Cue.ALERT)
+            actions.append(Push(EventScreen(self.ctx, played.after, played.turn)))
+        if not actions:
+            return None
+        return Chain(tuple(actions))
+
+    def _undo(self) -> Action | None:
+        session = self.session
+        if session is None:
+            return None
+        taken = session.undo()
+        if not taken.is_ok:
+            session.notify(taken.reason, Tone.CAUTION)
+            self.ctx.play(Cue.DENIED)
+            return None
+        assert taken.turn is not None
+        from game.engine.describe import move_label
+
+        label = move_label(session.scenario, taken.turn.move)
+        session.notify(f"Taken back: {label}.")
+        return None
+
+    def _save(self, name: str) -> Action | None:
+        session = self.session
+        if session is None:
+            return None
+        result = session.save_as(name)
+        if not result.is_ok:
+            return Open(message("The game was not saved", (result.problem,)))
+        session.notify(f"Saved as \u201c{name.strip() or 'Saved game'}\u201d.", Tone.POSITIVE)
+        return None
+
+    def _load(self, result: LoadResult, what: str) -> Action | None:
+        from game.ui.session import Session
+
+        if result.game is None:
+            problem = result.problem or f"{what} could not be read."
+            return Open(message("This game cannot be loaded", (problem,)))
+        self.session = Session.from_saved(result.game, self.store)
+        self.hints_seen.clear()
+        actions: list[Action] = [Reset(self.summit())]
+        if result.notice:
+            actions.append(Open(message("The latest autosave was damaged", (result.notice,))))
+        return Chain(tuple(actions))
+
+    def _delete(self, path: Path, saving: bool) -> Action | None:
+        result = self.store.delete(path)
+        if not result.is_ok:
+            return Open(message("The save was not deleted", (result.problem,)))
+        # The list is read again without the deleted save.
+        return Open(Saves(saving=saving), replace=True)
+
+    def _outcome(self) -> Action | None:
+        session = self.session
+        if session is None or not session.state.is_over:
+            return None
+        actions: list[Action] = []
+        # Hints are for a first game: once one has been seen to the end, they switch off (the
+        # player can switch them on again in Settings).
+        if self.store.record_finished_game() == 1 and self.ctx.settings.hints:
+            actions.append(ChangeSettings(attrs.evolve(self.ctx.settings, hints=False)))
+        actions.append(Push(self.outcome()))
+        return Chain(tuple(actions))
+
+    def _export(self) -> Action | None:
+        session = self.session
+        if session is None:
+            return None
+        result = session.export()
+        if not result.is_ok or result.path is None:
+            return Open(message("The transcript was not exported", (result.problem,)))
+        return Open(
+            message(
+                "Transcript exported",
+                (
+                    f"Saved to {result.path}",
+                    "Hand this file in to your teacher. It can be checked with "
+                    "\u201cpython -m game verify\u201d followed by the file's name.",
+                ),
+                kicker="Export",
+            )
+        )
+
+    def _next_summit(self) -> Action | None:
+        """Start the scenario that follows the finished game's summit, carrying over where it
+        left off (trust, the other meters it names, the accords on the record)."""
+        from game.classroom.classcode import next_round_code
+        from game.engine import CarryError, carry_from
+        from game.store.scenarios import follow_up
+
+        session = self.session
+        if session is None:
+            return None
+        state = session.state
+        following = follow_up(state.scenario.id)
+        if following is None:
+            return Open(message("No next summit", ("No installed scenario follows this one.",)))
+        try:
+            carry = carry_from(state, following, self._verification(state))
+        except CarryError as error:
+            return Open(message("The next summit cannot start", (str(error),)))
+        setup = GameSetup(
+            following,
+            state.seed,
+            session.mode,
+            session.player,
+            next_round_code(session.code, following.code),
+            session.hotseat,
+            "",
+            carry,
+        )
+        return self.handle(NewGame(setup))
+
+
+__all__ = ["DEFAULT_SCENARIO", "Flow"]

@@ -1,0 +1,60 @@
+"""The whole summit log, with their words and reasons: scroll, then Esc."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+import pygame
+
+from game.draw import theme
+from game.draw.context import UiContext
+from game.engine import GameState
+from game.ui.screen import Action, Pop
+from game.ui.table import log_entries
+from game.ui.widgets.base import FocusGroup, does
+from game.ui.widgets.buttons import Button, ButtonKind
+from game.ui.widgets.log import LogPanel
+from game.ui.widgets.page import draw_header, draw_key_hints, footer_back_rect
+
+
+class LogScreen:
+    """The whole summit log, with their words and reasons: scroll, then Esc."""
+
+    is_overlay: ClassVar[bool] = False
+
+    def __init__(self, ctx: UiContext, state: GameState) -> None:
+        self.ctx = ctx
+        self.state = state
+        self.log = LogPanel(
+            title="Every move, answer and event", entries=log_entries(state, full=True)
+        )
+        self.log.rect = theme.grid_rect(0, theme.COLUMNS, 18 * theme.UNIT, 0)
+        self.log.rect.height = (
+            theme.CONTENT_BOTTOM - theme.CONTROL_HEIGHT - 3 * theme.UNIT - self.log.rect.top
+        )
+        self.back = Button(
+            label="Back", kind=ButtonKind.SECONDARY, hint="Esc", on_activate=does(Pop())
+        )
+        self.back.rect = footer_back_rect()
+        self.focus = FocusGroup([self.log, self.back])
+
+    def on_event(self, event: pygame.event.Event) -> Action | None:
+        if event.type == pygame.KEYDOWN and event.key in (pygame.K_ESCAPE, pygame.K_l):
+            return Pop()
+        return self.focus.action_for(event, self.ctx)
+
+    def update(self, dt: float) -> bool:
+        return self.focus.update(dt)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        ctx = self.ctx
+        surface.fill(ctx.palette.paper)
+        header = theme.grid_rect(0, theme.COLUMNS, theme.MARGIN_Y, 0)
+        draw_header(surface, ctx, self.state.scenario.title, "Summit log", header)
+        self.focus.draw(surface, ctx)
+        draw_key_hints(
+            surface,
+            ctx,
+            "\u2191\u2193 PgUp PgDn scroll \u00b7 Esc back",
+            (theme.column_x(3), theme.CONTENT_BOTTOM - 14),
+        )

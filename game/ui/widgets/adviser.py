@@ -1,0 +1,84 @@
+"""The adviser's note on the table: a kicker, the hint, and a dismiss control (X)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Final
+
+import attrs
+import pygame
+
+from game.draw import theme
+from game.draw.context import UiContext
+from game.draw.theme import TextRole
+from game.ui.hints import Hint
+from game.ui.screen import Action
+from game.ui.widgets.base import Control, Handled, Shortcut
+from game.ui.widgets.drawing import draw_focus_ring, fit_lines
+
+ADVISER: Final = "Your adviser"
+DISMISS_KEY: Final = Shortcut(pygame.K_x, "X")
+NOTE_PAD: Final = 12
+
+
+@attrs.define(kw_only=True, eq=False)
+class AdviserNote(Control):
+    """The note on screen: a kicker, the hint, and a dismiss control (X)."""
+
+    hint: Hint | None = None
+    on_dismiss: Callable[[str], None] | None = None
+
+    def __attrs_post_init__(self) -> None:
+        self.shortcut = DISMISS_KEY
+
+    def activate(self) -> Action | None:
+        if self.hint is not None and self.on_dismiss is not None:
+            self.on_dismiss(self.hint.key)
+        return None
+
+    def on_click(self, pos: tuple[int, int]) -> Handled:
+        del pos
+        return Handled(self.activate())
+
+    def height_for(self, ctx: UiContext, width: int) -> int:
+        """Height needed to show the hint at ``width``."""
+        if self.hint is None:
+            return 0
+        inner = width - 2 * NOTE_PAD - 6
+        body = ctx.text(TextRole.CAPTION, self.hint.text, ctx.palette.ink, wrap=inner)
+        return 2 * NOTE_PAD + ctx.line_height(TextRole.KICKER) + theme.UNIT // 2 + body.get_height()
+
+    def draw(self, surface: pygame.Surface, ctx: UiContext) -> None:
+        if self.hint is None:
+            return
+        palette = ctx.palette
+        rect = self.rect
+        pygame.draw.rect(surface, palette.navy, rect, border_radius=theme.RADIUS)
+        pygame.draw.rect(
+            surface,
+            palette.focus,
+            (rect.left, rect.top + theme.UNIT, 4, rect.height - 2 * theme.UNIT),
+            border_radius=2,
+        )
+        x = rect.left + NOTE_PAD + 6
+        y = rect.top + NOTE_PAD
+        heading = ADVISER + (f" on {self.hint.topic}" if self.hint.topic else "")
+        kicker = ctx.text(TextRole.KICKER, heading.upper(), palette.on_navy_soft)
+        surface.blit(kicker, (x, y))
+        close = ctx.text(TextRole.KICKER, "DISMISS  X", palette.on_navy)
+        close_rect = close.get_rect(topright=(rect.right - NOTE_PAD, y))
+        if self.hovered or self.focused:
+            pygame.draw.rect(
+                surface,
+                palette.navy_deep,
+                close_rect.inflate(12, 8),
+                border_radius=theme.RADIUS_SMALL,
+            )
+        surface.blit(close, close_rect)
+        y += ctx.line_height(TextRole.KICKER) + theme.UNIT // 2
+        inner = rect.right - NOTE_PAD - x
+        text = fit_lines(ctx, TextRole.CAPTION, self.hint.text, inner, rect.bottom - NOTE_PAD - y)
+        body = ctx.text(TextRole.CAPTION, text, palette.on_navy, wrap=inner)
+        surface.blit(body, (x, y))
+        if self.focused:
+            draw_focus_ring(surface, ctx, rect)

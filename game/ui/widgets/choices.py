@@ -1,0 +1,368 @@
+"""Choices and what they cost: meter changes as coloured chips, a choice row (badge, title,
+description, chips), and the modal panel of choices the variant picker, the counter-offer
+dialog and the event pop-up are built on.
+
+Shared by the table's card details, those dialogs and the hot-seat screens, so a cost reads the
+same everywhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar, Final
+
+import attrs
+import pygame
+
+from game.draw import theme
+from game.draw.context import UiContext
+from game.draw.theme import TextRole, Tone
+from game.engine import Scenario
+from game.engine.describe import changes
+from game.engine.scenario import Effect, Variant
+from game.ui.screen import Action, Pop
+from game.ui.tones import change_tone
+from game.ui.widgets.base import Control, FocusGroup
+from game.ui.widgets.buttons import Button
+from game.ui.widgets.drawing import draw_badge, draw_focus_ring, draw_modal_frame, fit_lines
+from game.ui.widgets.page import place_buttons_right
+
+DIALOG_COLUMNS: Final = 8
+"""Width of a dialog of choices, in grid columns."""
+PAD: Final = 4 * theme.UNIT
+SCREEN_PAD: Final = 3 * theme.UNIT
+ADVISER: Final = "YOUR ADVISER"
+"""The heading over the adviser's note in a dialog."""
+_POP: Final = Pop()
+CHIP_HEIGHT: Final = 26
+CHIP_GAP: Final = 6
+
+
+@attrs.frozen
+class Part:
+    """One change, e.g. ``trust +8``, and whether it is good or bad news for the player."""
+
+    text: str
+    tone: Tone
+    plain: bool = False
+    """Drawn as a plain word heading the chips that follow (no outline)."""
+
+
+def effect_parts(scenario: Scenario, *effects: Effect) -> list[Part]:
+    """The changes the effects make together as parts: one per meter, in the scenario's order,
+    then their stance."""
+    return [Part(change.text, change_tone(change)) for change in changes(scenario, *effects)]
+
+
+def difficulty(variant: Variant) -> str:
+    """How a variant changes what they need before they accept, in a sentence ("" if not)."""
+    if variant.shift > 0:
+        return f"They need {variant.shift} more on the meter before they accept."
+    if variant.shift < 0:
+        return f"They need {-variant.shift} less on the meter before they accept."
+    return ""
+
+
+def labelled(label: str, parts: Sequence[Part]) -> list[Part]:
+    """``parts`` headed by a plain word, e.g. "If accepted:" (nothing when there are none)."""
+    return [Part(label, Tone.NEUTRAL, plain=True), *parts] if parts else []
+
+
+def chips_height(ctx: UiContext, parts: Sequence[Part], width: int) -> int:
+    """Height :func:`draw_chips` takes for ``parts`` at ``width``."""
+    return _flow(ctx, parts, pygame.Rect(0, 0, width, 0))[1]
+
+
+def draw_chips(
+    surface: pygame.Surface,
+    ctx: UiContext,
+    parts: Sequence[Part],
+    topleft: tuple[int, int],
+    width: int,
+    *,
+    empty: str = "",
+) -> int:
+    """Draw each part as a small outlined chip, wrapping at ``width``; return the height used."""
+    palette = ctx.palette
+    if not parts:
+        if not empty:
+            return 0
+        text = ctx.text(TextRole.CAPTION_ITALIC, empty, palette.ink_soft)
+        surface.blit(text, topleft)
+        return text.get_height()
+    rects, height = _flow(ctx, parts, pygame.Rect(topleft, (width, 0)))
+    for part, rect in zip(parts, rects, strict=True):
+        if part.plain:
+            text = ctx.text(TextRole.CAPTION, part.text, palette.ink_soft)
+            surface.blit(text, text.get_rect(midleft=(rect.left, rect.centery)))
+            continue
+        colour = palette.tone(part.tone)
+        pygame.draw.rect(surface, palette.surface, rect, border_radius=rect.height // 2)
+        pygame.draw.rect(surface, colour, rect, width=1, border_radius=rect.height // 2)
+        text = ctx.text(TextRole.CAPTION, part.text, colour)
+        surface.blit(text, text.get_rect(center=rect.center))
+    return height
+
+
+def _chip_height(ctx: UiContext) -> int:
+    return max(CHIP_HEIGHT, ctx.line_height(TextRole.CAPTION) + 6)
+
+
+def _flow(
+    ctx: UiContext, parts: Sequence[Part], area: pygame.Rect
+) -> tuple[list[pygame.Rect], int]:
+    chip_h = _chip_height(ctx)
+    x, y = area.left, area.top
+    rects = []
+    for part in parts:
+        w = ctx.text_width(TextRole.CAPTION, part.text) + (0 if part.plain else 2 * theme.UNIT + 4)
+        if x > area.left and x + w > area.right:
+            x = area.left
+            y += chip_h + CHIP_GAP
+        rects.append(pygame.Rect(x, y, w, chip_h))
+        x += w + CHIP_GAP
+    height = (y - area.top) + chip_h if parts else 0
+    return rects, height
+
+
+@attrs.define(kw_only=True, eq=False)
+class ChoiceRow(Control):
+    """One choice in a dialog: key badge, title (and a tag), a description and its costs."""
+
+    title: str
+    body: str = ""
+    parts: Sequence[Part] = ()
+    tag: str = ""
+    """A short note beside the title, e.g. "the rules' choice"."""
+    tag_tone: Tone = Tone.NEUTRAL
+
+    PAD: ClassVar[int] = 2 * theme.UNIT
+
+    def _text_left(self) -> int:
+        return self.rect.left + self.PAD + 28 + 2 * theme.UNIT
+
+    def height_for(self, ctx: UiContext, width: int) -> int:
+        """Height the row needs at ``width``."""
+        inner = width - (self.PAD + 28 + 2 * theme.UNIT) - self.PAD
+        height = self.PAD + ctx.line_height(TextRole.LABEL)
+        if self.body:
+            height += 2 + ctx.text(TextRole.CAPTION, self.body, (0, 0, 0), wrap=inner).get_height()
+        if self.parts:
+            height += theme.UNIT + chips_height(ctx, self.parts, inner)
+        return height + self.PAD
+
+    def draw(self, surface: pygame.Surface, ctx: UiContext) -> None:
+        palette = ctx.palette
+        rect = self.rect
+        active = self.focused or self.hovered
+        fill = palette.surface_hover if active and self.enabled else palette.surface
+        pygame.draw.rect(surface, fill, rect, border_radius=theme.RADIUS)
+        edge = palette.ink_soft if active else palette.rule
+        pygame.draw.rect(surface, edge, rect, width=1, border_radius=theme.RADIUS)
+        label = self.shortcut.label if self.shortcut is not None else ""
+        draw_badge(
+            surface,
+            ctx,
+            (rect.left + self.PAD, rect.top + self.PAD - 3),
+            label,
+            filled=active and self.enabled,
+            enabled=self.enabled,
+        )
+        x = self._text_left()
+        inner = rect.right - self.PAD - x
+        y = rect.top + self.PAD
+        title = ctx.text(
+            TextRole.LABEL, self.title, palette.ink if self.enabled else palette.ink_faint
+        )
+        surface.blit(title, (x, y))
+        if self.tag:
+            colour = (
+                palette.tone(self.tag_tone)
+                if self.tag_tone is not Tone.NEUTRAL
+                else palette.ink_soft
+            )
+            tag = ctx.text(TextRole.KICKER, self.tag.upper(), colour)
+            tag_x = max(
+                x + title.get_width() + 2 * theme.UNIT, rect.right - self.PAD - tag.get_width()
+            )
+            surface.blit(tag, tag.get_rect(midleft=(tag_x, y + title.get_height() // 2)))
+        y += ctx.line_height(TextRole.LABEL)
+        if self.body:
+            body = ctx.text(TextRole.CAPTION, self.body, palette.ink_soft, wrap=inner)
+            surface.blit(body, (x, y + 2))
+            y += 2 + body.get_height()
+        if self.parts:
+            draw_chips(surface, ctx, self.parts, (x, y + theme.UNIT), inner)
+        if self.focused:
+            draw_focus_ring(surface, ctx, rect)
+
+
+class ChoiceDialog:
+    """A modal panel: an introduction, a few choice rows, chips of changes, notes, an adviser's
+    note, and buttons. Esc does ``cancel`` (nothing when it is None); number keys pick the rows.
+
+    A base for dialog screens: each builds its rows and buttons and hands them in."""
+
+    is_overlay: ClassVar[bool] = True
+
+    def __init__(
+        self,
+        ctx: UiContext,
+        *,
+        title: str,
+        kicker: str = "",
+        intro: Sequence[str] = (),
+        rows: Sequence[ChoiceRow] = (),
+        parts_title: str = "",
+        parts: Sequence[Part] = (),
+        notes: Sequence[tuple[str, Tone]] = (),
+        adviser: str = "",
+        buttons: Sequence[Button] = (),
+        cancel: Action | None = _POP,
+        columns: int = DIALOG_COLUMNS,
+    ) -> None:
+        self.ctx = ctx
+        self.title = title
+        self.kicker = kicker
+        self.intro = tuple(intro)
+        self.rows = list(rows)
+        self.parts_title = parts_title
+        self.parts = tuple(parts)
+        self.notes = tuple(notes)
+        self.adviser = adviser
+        self.buttons = list(buttons)
+        self.cancel = cancel
+        self.frame = pygame.Rect(0, 0, theme.span(columns), 0)
+        controls: list[Control] = [*self.rows, *self.buttons]
+        self.focus = FocusGroup(controls)
+        self._intro_room = 0
+        self._show_adviser = bool(adviser)
+
+    # -- geometry --
+
+    def _head_height(self) -> int:
+        ctx = self.ctx
+        width = self.frame.width - 2 * PAD
+        head = theme.UNIT + 3 * theme.UNIT
+        if self.kicker:
+            head += ctx.line_height(TextRole.KICKER) + theme.UNIT
+        head += ctx.text(TextRole.HEADING, self.title, ctx.palette.ink, wrap=width).get_height()
+        return head + 4 * theme.UNIT + 1
+
+    def _blocks(self, width: int, intro_room: int | None) -> list[tuple[str, int]]:
+        """Each block of content and its height, top to bottom."""
+        ctx = self.ctx
+        blocks: list[tuple[str, int]] = []
+        for i, text in enumerate(self.intro):
+            shown = self._intro_text(text, width, intro_room) if i == 0 else text
+            height = ctx.text(TextRole.BODY, shown, ctx.palette.ink, wrap=width).get_height()
+            blocks.append((f"intro:{i}", height + 2 * theme.UNIT))
+        for i, row in enumerate(self.rows):
+            blocks.append((f"row:{i}", row.height_for(ctx, width) + theme.UNIT))
+        if self.parts:
+            head = ctx.line_height(TextRole.KICKER) + theme.UNIT if self.parts_title else 0
+            blocks.append(("parts", head + chips_height(ctx, self.parts, width) + 2 * theme.UNIT))
+        for i, (text, _) in enumerate(self.notes):
+            height = ctx.text(TextRole.CAPTION, text, ctx.palette.ink, wrap=width).get_height()
+            blocks.append((f"note:{i}", height + theme.UNIT))
+        if self.adviser and self._show_adviser:
+            height = ctx.text(
+                TextRole.CAPTION, self.adviser, ctx.palette.ink, wrap=width - 4 * theme.UNIT
+            ).get_height()
+            blocks.append(("adviser", height + ctx.line_height(TextRole.KICKER) + 5 * theme.UNIT))
+        return blocks
+
+    def _intro_text(self, text: str, width: int, room: int | None) -> str:
+        if room is None:
+            return text
+        return fit_lines(self.ctx, TextRole.BODY, text, width, max(room, 0)) or text[:0]
+
+    def layout(self) -> pygame.Rect:
+        """Size the panel to its content (shortening the introduction if the screen is too
+        small for it) and centre it; place rows and buttons."""
+        ctx = self.ctx
+        width = self.frame.width - 2 * PAD
+        head = self._head_height()
+        foot = (theme.CONTROL_HEIGHT + 2 * theme.UNIT) if self.buttons else 0
+        blocks = self._blocks(width, None)
+        body = sum(height for _, height in blocks)
+        limit = theme.LOGICAL_HEIGHT - 2 * SCREEN_PAD
+        self._show_adviser = bool(self.adviser)
+        if head + body + foot + PAD > limit and self.adviser:
+            # The adviser's note is the first thing to give way when the screen is short.
+            self._show_adviser = False
+            blocks = self._blocks(width, None)
+            body = sum(height for _, height in blocks)
+        room: int | None = None
+        if head + body + foot + PAD > limit and self.intro:
+            first = blocks[0][1] - 2 * theme.UNIT
+            room = max(ctx.line_height(TextRole.BODY), first - (head + body + foot + PAD - limit))
+            blocks = self._blocks(width, room)
+            body = sum(height for _, height in blocks)
+        self._intro_room = room if room is not None else -1
+        height = min(limit, head + body + foot + PAD)
+        frame = pygame.Rect(0, 0, self.frame.width, height)
+        frame.center = (theme.LOGICAL_WIDTH // 2, theme.LOGICAL_HEIGHT // 2)
+        y = frame.top + head
+        for name, block_height in blocks:
+            if name.startswith("row:"):
+                row = self.rows[int(name[4:])]
+                row.rect = pygame.Rect(frame.left + PAD, y, width, block_height - theme.UNIT)
+            y += block_height
+        place_buttons_right(self.buttons, ctx, frame.right - PAD, frame.bottom - PAD)
+        self.frame = frame
+        return frame
+
+    # -- screen protocol --
+
+    def on_event(self, event: pygame.event.Event) -> Action | None:
+        self.layout()
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+            return self.cancel
+        return self.focus.action_for(event, self.ctx)
+
+    def update(self, dt: float) -> bool:
+        return self.focus.update(dt)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        ctx = self.ctx
+        palette = ctx.palette
+        frame = self.layout()
+        content = draw_modal_frame(surface, ctx, frame, self.title, self.kicker)
+        width = content.width
+        room = None if self._intro_room < 0 else self._intro_room
+        y = content.top
+        for name, height in self._blocks(width, room):
+            if name.startswith("intro:"):
+                index = int(name[6:])
+                text = self.intro[index]
+                if index == 0:
+                    text = self._intro_text(text, width, room)
+                image = ctx.text(TextRole.BODY, text, palette.ink, wrap=width)
+                surface.blit(image, (content.left, y))
+            elif name == "parts":
+                top = y
+                if self.parts_title:
+                    kick = ctx.text(TextRole.KICKER, self.parts_title.upper(), palette.ink_soft)
+                    surface.blit(kick, (content.left, y))
+                    top += ctx.line_height(TextRole.KICKER) + theme.UNIT
+                draw_chips(surface, ctx, self.parts, (content.left, top), width)
+            elif name.startswith("note:"):
+                text, tone = self.notes[int(name[5:])]
+                colour = palette.tone(tone) if tone is not Tone.NEUTRAL else palette.ink_soft
+                image = ctx.text(TextRole.CAPTION, text, colour, wrap=width)
+                surface.blit(image, (content.left, y))
+            elif name == "adviser":
+                box = pygame.Rect(content.left, y, width, height - 2 * theme.UNIT)
+                pygame.draw.rect(surface, palette.navy, box, border_radius=theme.RADIUS)
+                kick = ctx.text(TextRole.KICKER, ADVISER, palette.on_navy_soft)
+                surface.blit(kick, (box.left + 2 * theme.UNIT, box.top + 2 * theme.UNIT - 2))
+                advice = ctx.text(
+                    TextRole.CAPTION, self.adviser, palette.on_navy, wrap=width - 4 * theme.UNIT
+                )
+                surface.blit(
+                    advice,
+                    (box.left + 2 * theme.UNIT, box.top + 2 * theme.UNIT + kick.get_height()),
+                )
+            y += height
+        self.focus.draw(surface, ctx)

@@ -1,0 +1,188 @@
+"""Small drawing helpers the widgets and screens share: focus rings, badges, locks, rules, the
+modal frame, fitting text to a width or a height, and paragraphs."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.draw import theme
+from game.draw.context import UiContext
+from game.draw.theme import Colour, TextRole
+
+
+def draw_focus_ring(surface: pygame.Surface, ctx: UiContext, rect: pygame.Rect) -> None:
+    """The keyboard-focus outline, drawn just outside ``rect``."""
+    ring = rect.inflate(2 * theme.FOCUS_RING_GAP, 2 * theme.FOCUS_RING_GAP)
+    pygame.draw.rect(
+        surface,
+        ctx.palette.focus,
+        ring,
+        width=theme.FOCUS_RING_WIDTH,
+        border_radius=theme.RADIUS + theme.FOCUS_RING_GAP,
+    )
+
+
+def draw_badge(
+    surface: pygame.Surface,
+    ctx: UiContext,
+    topleft: tuple[int, int],
+    label: str,
+    *,
+    filled: bool = False,
+    enabled: bool = True,
+) -> pygame.Rect:
+    """A small key-cap showing a shortcut; returns the rectangle it took."""
+    palette = ctx.palette
+    colour = palette.on_navy if filled else (palette.ink if enabled else palette.ink_faint)
+    text = ctx.text(TextRole.LABEL, label, colour)
+    size = max(28, text.get_width() + 14)
+    rect = pygame.Rect(topleft, (size, 28))
+    if filled:
+        pygame.draw.rect(surface, palette.navy, rect, border_radius=theme.RADIUS_SMALL)
+    else:
+        pygame.draw.rect(surface, palette.surface, rect, border_radius=theme.RADIUS_SMALL)
+        border = palette.ink_soft if enabled else palette.rule
+        pygame.draw.rect(surface, border, rect, width=1, border_radius=theme.RADIUS_SMALL)
+    surface.blit(text, text.get_rect(center=rect.center))
+    return rect
+
+
+def draw_lock(
+    surface: pygame.Surface, colour: Colour, center: tuple[int, int], size: int = 12
+) -> None:
+    """A padlock glyph drawn from shapes, so it looks the same in any font."""
+    x, y = center
+    body = pygame.Rect(0, 0, size, round(size * 0.75))
+    body.midtop = (x, y - round(size * 0.1))
+    pygame.draw.rect(surface, colour, body, border_radius=2)
+    shackle = pygame.Rect(0, 0, round(size * 0.7), round(size * 0.8))
+    shackle.midbottom = (x, body.top + 2)
+    pygame.draw.rect(surface, colour, shackle, width=2, border_radius=round(size * 0.35))
+
+
+def draw_rule(surface: pygame.Surface, colour: Colour, x1: int, x2: int, y: int) -> None:
+    """A one-pixel horizontal hairline."""
+    pygame.draw.line(surface, colour, (x1, y), (x2, y), theme.HAIRLINE)
+
+
+def draw_triangle(
+    surface: pygame.Surface, colour: Colour, center: tuple[int, int], *, up: bool
+) -> None:
+    """A small solid arrowhead (drawn, because arrow glyphs differ between fonts)."""
+    x, y = center
+    if up:
+        points = [(x - 5, y + 3), (x + 5, y + 3), (x, y - 4)]
+    else:
+        points = [(x - 5, y - 3), (x + 5, y - 3), (x, y + 4)]
+    pygame.draw.polygon(surface, colour, points)
+
+
+def draw_shade(surface: pygame.Surface, ctx: UiContext) -> None:
+    """Veil the whole surface, as behind a modal dialog."""
+    veil = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
+    veil.fill(ctx.palette.shade)
+    surface.blit(veil, (0, 0))
+
+
+def draw_modal_frame(
+    surface: pygame.Surface, ctx: UiContext, rect: pygame.Rect, title: str, kicker: str = ""
+) -> pygame.Rect:
+    """Shade the screen, draw a dialog panel with its title, and return the content area."""
+    palette = ctx.palette
+    draw_shade(surface, ctx)
+    pygame.draw.rect(surface, palette.paper, rect, border_radius=theme.RADIUS)
+    band = pygame.Rect(rect.left, rect.top, rect.width, theme.UNIT)
+    pygame.draw.rect(
+        surface,
+        palette.navy,
+        band,
+        border_top_left_radius=theme.RADIUS,
+        border_top_right_radius=theme.RADIUS,
+    )
+    pad = 4 * theme.UNIT
+    y = rect.top + theme.UNIT + 3 * theme.UNIT
+    inner_width = rect.width - 2 * pad
+    if kicker:
+        kick = ctx.text(TextRole.KICKER, kicker.upper(), palette.ink_soft)
+        surface.blit(kick, (rect.left + pad, y))
+        y += kick.get_height() + theme.UNIT
+    heading = ctx.text(TextRole.HEADING, title, palette.ink, wrap=inner_width)
+    surface.blit(heading, (rect.left + pad, y))
+    y += heading.get_height() + 2 * theme.UNIT
+    draw_rule(surface, palette.rule, rect.left + pad, rect.right - pad, y)
+    y += 2 * theme.UNIT
+    return pygame.Rect(rect.left + pad, y, inner_width, rect.bottom - pad - y)
+
+
+def fit_text(ctx: UiContext, role: TextRole, text: str, width: int) -> str:
+    """``text`` shortened with an ellipsis so that it fits on one line of ``width`` pixels."""
+    if ctx.text_width(role, text) <= width:
+        return text
+    words = text.split()
+    while words and ctx.text_width(role, " ".join(words) + "\u2026") > width:
+        words.pop()
+    return (" ".join(words) + "\u2026") if words else "\u2026"
+
+
+def fit_lines(ctx: UiContext, role: TextRole, text: str, width: int, height: int) -> str:
+    """``text`` cut at a word, with an ellipsis, so that wrapped at ``width`` it fits ``height``."""
+
+    def fits(candidate: str) -> bool:
+        return ctx.text(role, candidate, (0, 0, 0), wrap=max(width, 1)).get_height() <= height
+
+    if fits(text):
+        return text
+    words = text.split()
+    low, high = 0, len(words)
+    # Binary search on the word count: rendered heights are cached, so repeat draws cost lookups.
+    while low < high:
+        middle = (low + high + 1) // 2
+        if fits(" ".join(words[:middle]) + "\u2026"):
+            low = middle
+        else:
+            high = middle - 1
+    return " ".join(words[:low]).rstrip(",;:") + "\u2026" if low else ""
+
+
+def blit_clipped(
+    surface: pygame.Surface, image: pygame.Surface, pos: tuple[int, int], clip: pygame.Rect
+) -> None:
+    """Blit ``image`` at ``pos`` showing only the part inside ``clip``."""
+    previous = surface.get_clip()
+    surface.set_clip(clip.clip(previous))
+    surface.blit(image, pos)
+    surface.set_clip(previous)
+
+
+def paragraph_height(ctx: UiContext, text: str, width: int, role: TextRole = TextRole.BODY) -> int:
+    """Height :func:`draw_paragraph` will take for ``text`` at ``width``."""
+    return _paragraph_surface(ctx, text, width, role, ctx.palette.ink).get_height()
+
+
+def draw_paragraph(
+    surface: pygame.Surface,
+    ctx: UiContext,
+    text: str,
+    topleft: tuple[int, int],
+    width: int,
+    *,
+    role: TextRole = TextRole.BODY,
+    colour: Colour | None = None,
+) -> int:
+    """Draw one paragraph (a leading '- ' makes it a bullet); return its height."""
+    image = _paragraph_surface(ctx, text, width, role, colour or ctx.palette.ink)
+    x, y = topleft
+    if text.startswith("- "):
+        dot_y = y + ctx.line_height(role) // 2
+        pygame.draw.aacircle(surface, ctx.palette.ink_soft, (x + 5, dot_y), 3)
+        x += 3 * theme.UNIT
+    surface.blit(image, (x, y))
+    return image.get_height()
+
+
+def _paragraph_surface(
+    ctx: UiContext, text: str, width: int, role: TextRole, colour: Colour
+) -> pygame.Surface:
+    if text.startswith("- "):
+        return ctx.text(role, text[2:], colour, wrap=max(width - 3 * theme.UNIT, 1))
+    return ctx.text(role, text, colour, wrap=max(width, 1))

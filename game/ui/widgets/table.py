@@ -1,0 +1,559 @@
+"""The summit table's own widgets: the offer cards, the pager, the trust gauge, the top bar's
+buttons, the log that opens in full, the toast, and the schedule, accords and stance drawn
+across the table."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from typing import Final
+
+import attrs
+import pygame
+
+from game.draw import theme
+from game.draw.context import UiContext
+from game.draw.theme import Colour, TextRole, Tone
+from game.engine import Direction, GameState, Scenario
+from game.engine.describe import capitalise
+from game.engine.scenario import Round
+from game.ui import art
+from game.ui.table import CardStatus, stance_ticks, statement_limits, walkout_floors
+from game.ui.widgets.base import Control, Handled, Widget
+from game.ui.widgets.buttons import Button
+from game.ui.widgets.drawing import (
+    blit_clipped,
+    draw_badge,
+    draw_focus_ring,
+    draw_lock,
+    draw_rule,
+    fit_lines,
+    fit_text,
+)
+from game.ui.widgets.log import LogPanel
+from game.ui.widgets.meter import Meter
+
+CARD_PAD: Final = theme.UNIT
+"""Inner margin of an offer card."""
+CARD_COLUMNS: Final = 5
+CARD_GAP_X: Final = 2 * theme.UNIT
+CARD_GAP_Y: Final = theme.UNIT
+TOAST_SECONDS: Final = 3.2
+TOAST_FADE: Final = 0.5
+
+
+@attrs.define(kw_only=True, eq=False)
+class OfferCard(Control):
+    """An offer: key badge, title, and one or two lines (its forms, or why it is locked)."""
+
+    offer_id: str
+    title: str
+    caption: str = ""
+    caption_tone: Tone = Tone.NEUTRAL
+    status: CardStatus = CardStatus.OPEN
+    selected: bool = False
+    """The offer made last: drawn with a navy edge."""
+
+    def draw(self, surface: pygame.Surface, ctx: UiContext) -> None:
+        if self.rect.width < 4 * CARD_PAD:
+            return  # not on the page of cards shown
+        palette = ctx.palette
+        rect = self.rect
+        open_ = self.status is CardStatus.OPEN
+        active = (self.focused or self.hovered) and open_
+        fill = palette.surface_hover if active else (palette.surface if open_ else palette.paper)
+        pygame.draw.rect(surface, fill, rect, border_radius=theme.RADIUS)
+        if self.selected:
+            pygame.draw.rect(surface, palette.navy, rect, width=2, border_radius=theme.RADIUS)
+        else:
+            edge = palette.ink_soft if self.hovered else palette.rule
+            pygame.draw.rect(surface, edge, rect, width=1, border_radius=theme.RADIUS)
+        x, y = rect.left + CARD_PAD, rect.top + CARD_PAD
+        badge_label = self.shortcut.label if self.shortcut is not None else ""
+        badge = draw_badge(surface, ctx, (x, y), badge_label, filled=active, enabled=open_)
+        title_x = badge.right + theme.UNIT
+        width = rect.right - CARD_PAD - title_x
+        ink = palette.ink if open_ else palette.ink_soft
+        two_lines = 2 * ctx.line_height(TextRole.LABEL)
+        title_text = fit_lines(ctx, TextRole.LABEL, self.title, width, two_lines)
+        title = ctx.text(TextRole.LABEL, title_text, ink, wrap=width)
+        title_y = y + max(0, (badge.height - ctx.line_height(TextRole.LABEL)) // 2)
+        surface.blit(title, (title_x, title_y))
+        top = max(badge.bottom, title_y + title.get_height()) + 2
+        room = rect.bottom - CARD_PAD + 4 - top
+        if self.caption and room >= ctx.line_height(TextRole.CAPTION):
+            role = TextRole.CAPTION if open_ else TextRole.CAPTION_ITALIC
+            colour = (
+                palette.tone(self.caption_tone)
+                if self.caption_tone is not Tone.NEUTRAL
+                else (palette.ink_soft)
+            )
+            text_x = x
+            mid = top + ctx.line_height(TextRole.CAPTION) // 2
+            if self.status is CardStatus.LOCKED:
+                draw_lock(surface, palette.ink_soft, (x + 6, mid - 1), 11)
+                text_x += 18
+            elif self.status is CardStatus.AGREED:
+                draw_check(surface, palette.positive, (x + 6, mid))
+                text_x += 18
+            wrap = rect.right - CARD_PAD - text_x
+            fitted = fit_lines(ctx, role, self.caption, wrap, room)
+            if fitted:
+                body = ctx.text(role, fitted, colour, wrap=wrap)
+                blit_clipped(surface, body, (text_x, top), rect.inflate(-2, -2))
+        if self.focused:
+            draw_focus_ring(surface, ctx, rect)
+
+
+def draw_check(surface: pygame.Surface, colour: Colour, center: tuple[int, int]) -> None:
+    """A check mark drawn from lines (glyphs differ between fonts)."""
+    x, y = center
+    pygame.draw.lines(surface, colour, False, [(x - 5, y), (x - 1, y + 4), (x + 6, y - 4)], 3)
+
+
+@attrs.define(kw_only=True, eq=False)
+class PagerCard(Control):
+    """The last slot of a page of cards when they do not all fit: turns to the next page."""
+
+    label: str = "More offers"
+    detail: str = ""
+
+    def draw(self, surface: pygame.Surface, ctx: UiContext) -> None:
+        palette = ctx.palette
+        rect = self.rect
+        active = self.focused or self.hovered
+        pygame.draw.rect(
+            surface,
+            palette.surface_hover if active else palette.paper,
+            rect,
+            border_radius=theme.RADIUS,
+        )
+        pygame.draw.rect(surface, palette.ink_soft, rect, width=1, border_radius=theme.RADIUS)
+        title = ctx.text(TextRole.LABEL, f"{self.label} \u203a", palette.ink)
+        surface.blit(title, title.get_rect(midleft=(rect.left + CARD_PAD + 4, rect.centery - 10)))
+        note = ctx.text(TextRole.CAPTION, self.detail, palette.ink_soft)
+        surface.blit(note, note.get_rect(midleft=(rect.left + CARD_PAD + 4, rect.centery + 12)))
+        if self.focused:
+            draw_focus_ring(surface, ctx, rect)
+
+
+@attrs.define(kw_only=True, eq=False)
+class TableLog(LogPanel):
+    """The log on the table: Enter or a click opens the whole log."""
+
+    def on_click(self, pos: tuple[int, int]) -> Handled:
+        del pos
+        return Handled(self.activate())
+
+
+@attrs.define(kw_only=True, eq=False)
+class TrustGauge(Meter):
+    """The trust meter drawn wide: the number large, the bar beside it, and the thresholds where
+    the other side warms to each next stance marked under the bar."""
+
+    ticks: tuple[tuple[int, str], ...] = ()
+
+    def draw(self, surface: pygame.Surface, ctx: UiContext) -> None:
+        palette = ctx.palette
+        rect = self.rect
+        label = ctx.text(TextRole.KICKER, self.label.upper(), palette.ink_soft)
+        surface.blit(label, rect.topleft)
+        self._delta(
+            surface,
+            ctx,
+            (rect.left + label.get_width() + theme.UNIT, rect.top + label.get_height() // 2),
+            TextRole.LABEL,
+        )
+        if self.marker is not None and self.marker_label:
+            room = rect.width - label.get_width() - 6 * theme.UNIT
+            note = ctx.text(
+                TextRole.CAPTION,
+                fit_text(ctx, TextRole.CAPTION, self.marker_label, room),
+                palette.ink,
+            )
+            surface.blit(note, note.get_rect(topright=(rect.right, rect.top - 2)))
+        figure_colour = palette.alarm if self.is_alarming else palette.ink
+        figure = ctx.text(TextRole.FIGURE, str(round(self.shown)), figure_colour)
+        fy = rect.top + label.get_height()
+        surface.blit(figure, (rect.left - 3, fy))
+        ascent = ctx.font(TextRole.FIGURE).get_ascent()
+        bar_left = rect.left + ctx.text_width(TextRole.FIGURE, "100") + 2 * theme.UNIT
+        bar = pygame.Rect(bar_left, fy + ascent // 2 - 6, rect.right - bar_left, 18)
+        self._bar(surface, ctx, bar)
+        last_right = -10_000
+        for value, name in self.ticks:
+            tx = bar.left + round(bar.width * self.fraction(value))
+            pygame.draw.line(surface, palette.ink_soft, (tx, bar.bottom + 2), (tx, bar.bottom + 6))
+            text = ctx.text(TextRole.CAPTION, name, palette.ink_soft)
+            spot = text.get_rect(midtop=(tx, bar.bottom + 6))
+            spot.right = min(spot.right, rect.right)
+            # Crowded names slide right while they still sit by their own tick; else the tick
+            # stands alone (the stance's name is in their row above the table).
+            spot.left = max(spot.left, last_right + 5)
+            if spot.left <= tx + 12 and spot.right <= rect.right:
+                surface.blit(text, spot)
+                last_right = spot.right
+
+
+@attrs.define(kw_only=True, eq=False)
+class ActionButton(Button):
+    """A top-bar button: its label with its key beside it (the key dropped when space is short),
+    and, when disabled and in focus, its reason in the details line rather than over the bar."""
+
+    key_hint: str = ""
+
+    def draw(self, surface: pygame.Surface, ctx: UiContext) -> None:
+        palette = ctx.palette
+        rect = self.rect
+        active = self.focused or self.hovered
+        if not self.enabled:
+            pygame.draw.rect(surface, palette.sunk, rect, border_radius=theme.RADIUS)
+            ink = soft = palette.ink_faint
+        else:
+            fill = palette.surface_hover if active else palette.surface
+            pygame.draw.rect(surface, fill, rect, border_radius=theme.RADIUS)
+            pygame.draw.rect(surface, palette.ink_soft, rect, width=1, border_radius=theme.RADIUS)
+            ink, soft = palette.ink, palette.ink_soft
+        label = ctx.text(TextRole.LABEL, self.label, ink)
+        hint = ctx.text(TextRole.CAPTION, self.key_hint, soft) if self.key_hint else None
+        total = label.get_width()
+        if (
+            hint is not None
+            and total + theme.UNIT + hint.get_width() + 2 * theme.UNIT <= rect.width
+        ):
+            total += theme.UNIT + hint.get_width()
+        else:
+            hint = None
+        x = rect.centerx - total // 2
+        surface.blit(label, label.get_rect(midleft=(x, rect.centery)))
+        if hint is not None:
+            x += label.get_width() + theme.UNIT
+            surface.blit(hint, hint.get_rect(midleft=(x, rect.centery + 1)))
+        if self.focused:
+            draw_focus_ring(surface, ctx, rect)
+
+
+@attrs.define(kw_only=True, eq=False)
+class Toast(Widget):
+    """A short message over the bottom of the table (saved, undo refused...) that fades out after
+    a few seconds; it is drawn centred on its rectangle's bottom edge."""
+
+    text: str = ""
+    tone: Tone = Tone.NEUTRAL
+    left: float = 0.0
+    """Seconds until it is gone."""
+
+    @property
+    def is_showing(self) -> bool:
+        """True while the message is on screen."""
+        return self.left > 0
+
+    def show(self, text: str, tone: Tone = Tone.NEUTRAL) -> None:
+        """Show ``text`` for a few seconds."""
+        self.text, self.tone, self.left = text, tone, TOAST_SECONDS
+
+    def update(self, dt: float) -> bool:
+        if not self.is_showing:
+            return False
+        self.left -= dt
+        # True on the frame it ends too: that frame must be drawn without it.
+        return True
+
+    def draw(self, surface: pygame.Surface, ctx: UiContext) -> None:
+        if not self.is_showing:
+            return
+        palette = ctx.palette
+        image = ctx.text(
+            TextRole.LABEL,
+            fit_text(ctx, TextRole.LABEL, self.text, theme.span(10)),
+            palette.on_navy,
+        )
+        box = image.get_rect().inflate(6 * theme.UNIT, 3 * theme.UNIT)
+        box.midbottom = self.rect.midbottom
+        toast = pygame.Surface(box.size, pygame.SRCALPHA)
+        pygame.draw.rect(
+            toast, (*palette.navy_deep, 255), toast.get_rect(), border_radius=box.height // 2
+        )
+        if self.tone is not Tone.NEUTRAL:
+            centre = (3 * theme.UNIT - 8, box.height // 2)
+            pygame.draw.circle(toast, palette.tone(self.tone), centre, 5)
+        toast.blit(image, image.get_rect(center=(box.width // 2 + 4, box.height // 2)))
+        toast.set_alpha(round(255 * min(1.0, self.left / TOAST_FADE)))
+        surface.blit(toast, box)
+
+
+def draw_schedule(
+    surface: pygame.Surface,
+    ctx: UiContext,
+    rounds: Sequence[Round],
+    state: GameState,
+    bar: pygame.Rect,
+) -> None:
+    """The schedule across ``bar``: a box per round, the current one in navy, with a dot per
+    offer the round allows (filled for those made) and how many are left."""
+    palette = ctx.palette
+    left, right = bar.left, bar.right
+    gap = theme.UNIT
+    width = (right - left - gap * (len(rounds) - 1)) / len(rounds)
+    for i, held in enumerate(rounds):
+        x0 = round(left + i * (width + gap))
+        x1 = round(left + i * (width + gap) + width)
+        rect = pygame.Rect(x0, bar.top, x1 - x0, bar.height)
+        current = i == state.round and not state.is_over
+        past = i < state.round or (state.is_over and i <= state.round)
+        if current:
+            pygame.draw.rect(surface, palette.navy, rect, border_radius=theme.RADIUS)
+            ink, soft = palette.on_navy, palette.on_navy_soft
+        elif past:
+            pygame.draw.rect(surface, palette.sunk, rect, border_radius=theme.RADIUS)
+            ink, soft = palette.ink_soft, palette.ink_soft
+        else:
+            pygame.draw.rect(surface, palette.rule, rect, width=1, border_radius=theme.RADIUS)
+            ink, soft = palette.ink, palette.ink_soft
+        pad = theme.UNIT
+        number = ctx.text(TextRole.KICKER, f"{i + 1}", soft)
+        surface.blit(number, (rect.left + pad, rect.top + 4))
+        name_x = rect.left + pad + number.get_width() + 6
+        room = rect.right - pad - name_x
+        label = fit_text(ctx, TextRole.CAPTION, capitalise(held.label), room)
+        surface.blit(ctx.text(TextRole.CAPTION, label, ink), (name_x, rect.top + 2))
+        # One dot per offer the round allows: filled for those already made.
+        used = state.turn_in_round if current else (held.turns if past else 0)
+        dy = rect.bottom - 10
+        for dot in range(held.turns):
+            cx = rect.left + pad + 4 + dot * 12
+            if dot < used:
+                pygame.draw.circle(surface, ink, (cx, dy), 4)
+            else:
+                pygame.draw.circle(surface, soft, (cx, dy), 4, width=1)
+        if current:
+            left_now = held.turns - state.turn_in_round
+            note = f"{left_now} offer{'s' if left_now != 1 else ''} left"
+            text = ctx.text(TextRole.CAPTION, note, soft)
+            note_x = rect.left + pad + held.turns * 12 + 4
+            if note_x + text.get_width() <= rect.right - pad:
+                surface.blit(text, text.get_rect(midleft=(note_x, dy)))
+
+
+def draw_accords(
+    surface: pygame.Surface, ctx: UiContext, state: GameState, area: pygame.Rect
+) -> None:
+    """The accords reached so far, on one line under a kicker that counts them."""
+    palette = ctx.palette
+    scenario = state.scenario
+    count = len(state.accords)
+    kicker = ctx.text(TextRole.KICKER, f"ACCORDS \u00b7 {count}", palette.ink_soft)
+    surface.blit(kicker, area.topleft)
+    y = area.top + ctx.line_height(TextRole.KICKER)
+    line = ctx.line_height(TextRole.CAPTION)
+    if y + line > area.bottom + 4:
+        return
+    if not state.accords:
+        text = ctx.text(TextRole.CAPTION_ITALIC, "None yet.", palette.ink_soft)
+        surface.blit(text, (area.left, y))
+        return
+    draw_check(surface, palette.positive, (area.left + 6, y + line // 2))
+    names = ", ".join(
+        scenario.offer(a.id).label if a.id in scenario.offer_index else a.id for a in state.accords
+    )
+    text = ctx.text(
+        TextRole.CAPTION, fit_text(ctx, TextRole.CAPTION, names, area.width - 18), palette.ink
+    )
+    surface.blit(text, (area.left + 18, y))
+
+
+def draw_stance(
+    surface: pygame.Surface, ctx: UiContext, state: GameState, row: pygame.Rect, room: int
+) -> int:
+    """Their stance at the right end of ``row``: its name and a step scale, and the word
+    "stance" too when ``room`` allows. Returns where the drawing starts on the left."""
+    palette = ctx.palette
+    stances = state.scenario.stances
+    stance = state.stance
+    x = row.right
+    for i in reversed(range(len(stances))):
+        colour = palette.navy if i <= stance else palette.rule
+        pygame.draw.rect(surface, colour, (x - 12, row.centery - 4, 12, 8), border_radius=3)
+        x -= 15
+    label = ctx.text(TextRole.LABEL, stances[stance].label, palette.ink)
+    spot = label.get_rect(midright=(x - 4, row.centery))
+    surface.blit(label, spot)
+    kicker = ctx.text(TextRole.KICKER, "STANCE", palette.ink_soft)
+    if row.right - spot.left + 10 + kicker.get_width() <= room:
+        place = kicker.get_rect(midright=(spot.left - 10, row.centery))
+        surface.blit(kicker, place)
+        return place.left
+    return spot.left
+
+
+def draw_details(
+    surface: pygame.Surface, ctx: UiContext, title: str, body: str, area: pygame.Rect
+) -> None:
+    """The details line under the tray: a hairline, a title, and as much of ``body`` as fits."""
+    palette = ctx.palette
+    draw_rule(surface, palette.rule, area.left, area.right, area.top - theme.UNIT)
+    head = ctx.text(TextRole.LABEL, fit_text(ctx, TextRole.LABEL, title, area.width), palette.ink)
+    surface.blit(head, area.topleft)
+    top = area.top + ctx.line_height(TextRole.LABEL)
+    text = fit_lines(ctx, TextRole.CAPTION, body, area.width, area.bottom - top)
+    if text:
+        surface.blit(
+            ctx.text(TextRole.CAPTION, text, palette.ink_soft, wrap=area.width), (area.left, top)
+        )
+
+
+def draw_tray_panel(
+    surface: pygame.Surface, ctx: UiContext, panel: pygame.Rect, text: tuple[str, str, str]
+) -> None:
+    """A panel in the tray's place, with a kicker, a title and a body (``text``)."""
+    palette = ctx.palette
+    kicker, title, body = text
+    pygame.draw.rect(surface, palette.surface, panel, border_radius=theme.RADIUS)
+    pygame.draw.rect(surface, palette.rule, panel, width=1, border_radius=theme.RADIUS)
+    pad = 4 * theme.UNIT
+    x, y = panel.left + pad, panel.top + pad
+    width = theme.span(8)
+    kick = ctx.text(TextRole.KICKER, kicker, palette.ink_soft)
+    surface.blit(kick, (x, y))
+    y += kick.get_height() + theme.UNIT
+    heading = ctx.text(TextRole.HEADING, title, palette.ink, wrap=width)
+    surface.blit(heading, (x, y))
+    y += heading.get_height() + 2 * theme.UNIT
+    text_fit = fit_lines(ctx, TextRole.BODY, body, width, panel.bottom - pad - y)
+    surface.blit(ctx.text(TextRole.BODY, text_fit, palette.ink, wrap=width), (x, y))
+
+
+def draw_delegations(
+    surface: pygame.Surface,
+    ctx: UiContext,
+    state: GameState,
+    centre: pygame.Rect,
+    names: tuple[str, str, str],
+) -> None:
+    """The table from above between the two delegations, down to ``centre``'s bottom (where
+    the trust gauge goes): their flag, name and stance along the top; ours and the game's mode
+    along the bottom. ``names`` are theirs, ours and the tag after ours (mode and seed)."""
+    palette = ctx.palette
+    them_name, us_name, tag_text = names
+    flag_h = 16
+    # Their side: flag, name and stance.
+    flag_rect = art.draw_flag(surface, art.dprk_flag(flag_h), centre.topleft, palette)
+    row = pygame.Rect(centre.left, centre.top, centre.width, flag_h)
+    stance_left = draw_stance(surface, ctx, state, row, centre.right - flag_rect.right - 170)
+    room = stance_left - 2 * theme.UNIT - (flag_rect.right + 10)
+    them = them_name if ctx.text_width(TextRole.KICKER, them_name) <= room else "DPRK"
+    name = ctx.text(TextRole.KICKER, them, palette.ink_soft)
+    surface.blit(name, name.get_rect(midleft=(flag_rect.right + 10, flag_rect.centery)))
+    plan_top = centre.top + flag_h + theme.UNIT
+    us_y = centre.bottom - 2 * theme.UNIT - flag_h
+    plan_h = us_y - theme.UNIT - plan_top
+    plan = art.seating_plan(centre.width, plan_h, palette)
+    surface.blit(plan, (centre.left, plan_top))
+    flag_rect = art.draw_flag(surface, art.us_flag(flag_h), (centre.left, us_y), palette)
+    tag = ctx.text(TextRole.CAPTION, tag_text, palette.ink_soft)
+    room = centre.right - tag.get_width() - 2 * theme.UNIT - (flag_rect.right + 10)
+    label = ctx.text(
+        TextRole.KICKER, fit_text(ctx, TextRole.KICKER, us_name, room), palette.ink_soft
+    )
+    surface.blit(label, label.get_rect(midleft=(flag_rect.right + 10, flag_rect.centery)))
+    surface.blit(tag, tag.get_rect(midright=(centre.right, flag_rect.centery)))
+    draw_rule(surface, palette.rule, centre.left, centre.right, centre.bottom - theme.UNIT)
+
+
+@attrs.frozen
+class Tray:
+    """How the offer cards are laid out at the current text size: in rows of five, paged when
+    they do not all fit (the last slot of a page then turns it)."""
+
+    rows: int
+    per_page: int
+    pages: int
+    card_height: int
+
+    @classmethod
+    def fit(cls, ctx: UiContext, count: int, area: pygame.Rect) -> Tray:
+        """The layout of ``count`` cards in ``area`` at the context's text size."""
+        label = ctx.line_height(TextRole.LABEL)
+        caption = ctx.line_height(TextRole.CAPTION)
+        card_h = 2 * CARD_PAD + max(28, 2 * label) + 2 + caption
+        # A few pixels of slack: rows may close up a little rather than spill onto a second page.
+        rows = max(1, (area.height + CARD_GAP_Y + 6) // (card_h + CARD_GAP_Y))
+        slots = rows * CARD_COLUMNS
+        if count <= slots:
+            return cls(rows, count, 1, card_h)
+        per_page = slots - 1
+        return cls(rows, per_page, math.ceil(count / per_page), card_h)
+
+    def place(self, controls: Sequence[Control], area: pygame.Rect) -> None:
+        """Put ``controls`` (a page of cards, then the pager if any) in their slots."""
+        # Rows share the tray's height so the last row sits on the tray's bottom edge.
+        pitch_y = (area.height + CARD_GAP_Y) / self.rows
+        card_h = min(round(pitch_y) - CARD_GAP_Y, self.card_height + 12)
+        total = area.width + CARD_GAP_X
+        for slot, control in enumerate(controls):
+            row, column = divmod(slot, CARD_COLUMNS)
+            left = area.left + round(column * total / CARD_COLUMNS)
+            right = area.left + round((column + 1) * total / CARD_COLUMNS) - CARD_GAP_X
+            top = area.top + round(row * pitch_y)
+            control.rect = pygame.Rect(left, top, right - left, card_h)
+
+
+def table_meters(state: GameState, trust: int) -> tuple[TrustGauge, list[tuple[int, Meter]]]:
+    """The trust gauge (meter ``trust``) and the other meters with their indices, each marked
+    with the limit a joint statement needs and warning near the walkout floor."""
+    scenario = state.scenario
+    limits = statement_limits(scenario)
+    floors = walkout_floors(scenario)
+    spec = scenario.meters[trust]
+    gauge = TrustGauge(
+        label=capitalise(spec.label),
+        value=state.meters[trust],
+        lo=spec.minimum,
+        hi=spec.maximum,
+        hero=True,
+        ticks=stance_ticks(scenario, trust),
+    )
+    meters: list[tuple[int, Meter]] = []
+    for index, spec in enumerate(scenario.meters):
+        if index == trust:
+            continue
+        alarm: int | None = limits.get(index)
+        if index in floors:
+            alarm = floors[index] + 15
+        meter = Meter(
+            label=capitalise(spec.label),
+            value=state.meters[index],
+            lo=spec.minimum,
+            hi=spec.maximum,
+            higher_is_better=spec.good is Direction.HIGH,
+            alarm_at=alarm,
+            marker=limits.get(index),
+        )
+        meters.append((index, meter))
+    return gauge, meters
+
+
+def draw_meters(
+    surface: pygame.Surface,
+    ctx: UiContext,
+    scenario: Scenario,
+    meters: Sequence[tuple[int, Meter]],
+    right: int,
+) -> None:
+    """The meters, each that a joint statement limits marked where the limit is and saying so,
+    the note ending at ``right``."""
+    palette = ctx.palette
+    limits = statement_limits(scenario)
+    for index, meter in meters:
+        meter.draw(surface, ctx)
+        limit = limits.get(index)
+        if limit is None:
+            continue
+        bar_bottom = meter.rect.bottom
+        mx = meter.rect.left + round(meter.rect.width * meter.fraction(limit))
+        pygame.draw.line(surface, palette.ink, (mx, bar_bottom), (mx, bar_bottom + 6), 2)
+        note = ctx.text(TextRole.CAPTION, f"above {limit}: no statement", palette.ink_soft)
+        spot = note.get_rect(topright=(right, bar_bottom + 2))
+        if spot.left < mx + 6 <= spot.right:
+            spot.right = mx - 6
+        surface.blit(note, spot)
