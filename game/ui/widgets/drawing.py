@@ -3,6 +3,8 @@ modal frame, fitting text to a width or a height, and paragraphs."""
 
 from __future__ import annotations
 
+import functools
+
 import pygame
 
 from game.draw import theme
@@ -186,3 +188,13 @@ def _paragraph_surface(
     if text.startswith("- "):
         return ctx.text(role, text[2:], colour, wrap=max(width - 3 * theme.UNIT, 1))
     return ctx.text(role, text, colour, wrap=max(width, 1))
+
+
+@functools.cache
+def fade(colour: Colour, width: int, height: int) -> pygame.Surface:
+    """A strip going from clear to ``colour``, top to bottom."""
+    strip = pygame.Surface((width, height), pygame.SRCALPHA)
+    for y in range(height):
+        alpha = round(255 * (y + 1) / height)
+        strip.fill((*colour, alpha), pygame.Rect(0, y, width, 1))
+    return strip
