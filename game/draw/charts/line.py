@@ -1,0 +1,241 @@
+"""A line chart: series over an x axis, with shaded bands, markers, a legend, and the last value
+of the series to follow written at its end."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+import attrs
+import pygame
+
+from game.draw.charts.parts import (
+    GAP,
+    LEGEND_SWATCH,
+    SUPERSAMPLE,
+    TICK,
+    Axis,
+    Band,
+    Layout,
+    Series,
+    draw_marker,
+    draw_swatch,
+    draw_title,
+    draw_y_axis,
+    fit_words,
+    legend_entry_width,
+    legend_row_height,
+    legend_rows,
+    number,
+    on_paper,
+    stroke,
+    y_axis_width,
+)
+from game.draw.context import UiContext
+from game.draw.theme import TextRole
+
+
+@attrs.frozen
+class LineChart:
+    """Series of values over an x axis, with optional bands (e.g. rounds) behind them."""
+
+    x: Axis
+    y: Axis
+    series: tuple[Series, ...]
+    bands: tuple[Band, ...] = ()
+    title: str = ""
+    """A kicker above the chart (empty: none)."""
+    legend: bool = True
+    grid: bool = True
+    end_labels: bool = True
+    """Label each emphasised series with its last value, at the end of its line."""
+    boundaries: bool = True
+    """Draw a dotted rule where one band ends and the next begins."""
+
+    def layout(self, ctx: UiContext, rect: pygame.Rect) -> Layout:
+        """Where the plot and the legend go in ``rect``, for the current text size."""
+        top = rect.top
+        if self.title:
+            top += ctx.line_height(TextRole.KICKER) + GAP
+        if self.bands:
+            top += ctx.line_height(TextRole.CAPTION) + GAP
+        left = rect.left + y_axis_width(ctx, self.y)
+        if self.y.title:
+            left += ctx.line_height(TextRole.CAPTION) + GAP // 2
+        right = rect.right - (self._end_label_room(ctx) if self.end_labels else GAP)
+        rows: list[list[int]] = []
+        legend_h = 0
+        if self.legend and self.series:
+            entries = [(s.label, s.emphasis) for s in self.series]
+            rows = legend_rows(ctx, entries, rect.width)
+            legend_h = len(rows) * legend_row_height(ctx) + GAP
+        bottom = rect.bottom - legend_h
+        bottom -= TICK + GAP // 2 + ctx.line_height(TextRole.CAPTION)
+        if self.x.title:
+            bottom -= ctx.line_height(TextRole.CAPTION)
+        plot = pygame.Rect(left, top, max(1, right - left), max(1, bottom - top))
+        legend = pygame.Rect(rect.left, rect.bottom - legend_h + GAP, rect.width, legend_h - GAP)
+        return Layout(plot, legend, tuple(tuple(row) for row in rows))
+
+    def _end_label_room(self, ctx: UiContext) -> int:
+        widths = [
+            ctx.text_width(TextRole.LABEL, number(_last(s.values) or 0)) + 2 * GAP
+            for s in self.series
+            if s.emphasis and _last(s.values) is not None
+        ]
+        return max(widths, default=GAP)
+
+    def to_screen(self, plot: pygame.Rect, x: float, y: float) -> tuple[float, float]:
+        """The point of ``plot`` where the data value ``(x, y)`` is drawn."""
+        return (
+            plot.left + self.x.fraction(x) * plot.width,
+            plot.bottom - self.y.fraction(y) * plot.height,
+        )
+
+    def point_at(self, ctx: UiContext, rect: pygame.Rect, x: float, y: float) -> tuple[int, int]:
+        """Pixel of ``(x, y)`` when the chart is drawn in ``rect`` (for tests and hit-testing)."""
+        px, py = self.to_screen(self.layout(ctx, rect).plot, x, y)
+        return (round(px), round(py))
+
+    def render(self, ctx: UiContext, size: tuple[int, int], margin: int = 0) -> pygame.Surface:
+        """The chart alone on paper, ``size`` pixels with ``margin`` left blank around it."""
+        return on_paper(self.draw, ctx, size, margin)
+
+    def draw(self, surface: pygame.Surface, rect: pygame.Rect, ctx: UiContext) -> None:
+        """Paint the chart inside ``rect``; the area behind it is left as it is."""
+        palette = ctx.palette
+        draw_title(surface, ctx, self.title, rect)
+        layout = self.layout(ctx, rect)
+        plot = layout.plot
+        self._draw_bands(surface, ctx, plot)
+        draw_y_axis(surface, ctx, self.y, plot, grid=self.grid)
+        self._draw_x_axis(surface, ctx, plot)
+        # Axis lines go under the data: a point on an axis must not be struck through.
+        pygame.draw.line(surface, palette.ink_soft, plot.bottomleft, plot.bottomright)
+        pygame.draw.line(surface, palette.rule, plot.topleft, plot.bottomleft)
+        self._draw_series(surface, ctx, plot)
+        if self.y.title:
+            title = ctx.text(TextRole.CAPTION, self.y.title, palette.ink_soft)
+            title = pygame.transform.rotate(title, 90)
+            surface.blit(title, title.get_rect(midleft=(rect.left, plot.centery)))
+        if layout.legend_rows:
+            self._draw_legend(surface, ctx, layout)
+
+    def _draw_bands(self, surface: pygame.Surface, ctx: UiContext, plot: pygame.Rect) -> None:
+        palette = ctx.palette
+        label_y = plot.top - GAP // 2
+        for i, band in enumerate(self.bands):
+            x1 = round(self.to_screen(plot, band.start, 0)[0])
+            x2 = round(self.to_screen(plot, band.end, 0)[0])
+            x1, x2 = max(x1, plot.left), min(x2, plot.right)
+            if x2 <= x1:
+                continue
+            if band.shaded:
+                surface.fill(palette.surface, pygame.Rect(x1, plot.top, x2 - x1, plot.height))
+            if self.boundaries and i > 0:
+                for y in range(plot.top, plot.bottom, 6):
+                    pygame.draw.line(surface, palette.rule, (x1, y), (x1, min(y + 2, plot.bottom)))
+            label = fit_words(ctx, TextRole.CAPTION, band.label, x2 - x1 - GAP)
+            if label:
+                text = ctx.text(TextRole.CAPTION, label, palette.ink_soft)
+                surface.blit(text, text.get_rect(bottomleft=(x1 + GAP // 2, label_y)))
+
+    def _draw_x_axis(self, surface: pygame.Surface, ctx: UiContext, plot: pygame.Rect) -> None:
+        palette = ctx.palette
+        labels = self.x.tick_labels()
+        # Thin the labels when they would touch, keeping the first and the last.
+        widest = max((ctx.text_width(TextRole.CAPTION, label) for label in labels), default=0)
+        count = max(len(self.x.ticks) - 1, 1)
+        pitch = plot.width / count
+        every = max(1, math.ceil((widest + GAP) / max(pitch, 1)))
+        y = plot.bottom
+        for i, (tick, label) in enumerate(zip(self.x.ticks, labels, strict=True)):
+            x = round(self.to_screen(plot, tick, 0)[0])
+            pygame.draw.line(surface, palette.rule, (x, y), (x, y + TICK))
+            if i % every and i != len(labels) - 1:
+                continue
+            if i != len(labels) - 1 and (len(labels) - 1 - i) < every and i:
+                continue
+            text = ctx.text(TextRole.CAPTION, label, palette.ink_soft)
+            surface.blit(text, text.get_rect(midtop=(x, y + TICK + GAP // 2)))
+        if self.x.title:
+            title = ctx.text(TextRole.CAPTION, self.x.title, palette.ink_soft)
+            top = y + TICK + GAP // 2 + ctx.line_height(TextRole.CAPTION)
+            surface.blit(title, title.get_rect(midtop=(plot.centerx, top)))
+
+    def _draw_series(self, surface: pygame.Surface, ctx: UiContext, plot: pygame.Rect) -> None:
+        palette = ctx.palette
+        pad = 12
+        k = SUPERSAMPLE
+        area = plot.inflate(2 * pad, 2 * pad)
+        big = pygame.Surface((area.width * k, area.height * k), pygame.SRCALPHA)
+
+        def big_point(point: tuple[float, float]) -> tuple[float, float]:
+            sx, sy = self.to_screen(plot, *point)
+            return ((sx - area.left + 0.5) * k, (sy - area.top + 0.5) * k)
+
+        ordered = sorted(self.series, key=lambda s: s.emphasis)
+        for series in ordered:
+            width = series.width + (1 if series.emphasis else 0)
+            runs: list[list[tuple[float, float]]] = [[]]
+            for point in series.points(self.x.lo):
+                if point is None:
+                    runs.append([])
+                else:
+                    runs[-1].append(big_point(point))
+            for run in runs:
+                stroke(big, series.colour, run, width * k, dashed=series.dashed, dash=9 * k)
+            radius = (4.5 if series.emphasis else 3.5) * k
+            for run in runs:
+                for point in run:
+                    draw_marker(
+                        big, series.marker, series.colour, point, radius, ring=palette.paper
+                    )
+        small = pygame.transform.smoothscale(big, area.size)
+        surface.blit(small, area.topleft)
+        if self.end_labels:
+            for series in self.series:
+                last = _last_point(series.points(self.x.lo))
+                if series.emphasis and last is not None:
+                    sx, sy = self.to_screen(plot, *last)
+                    text = ctx.text(TextRole.LABEL, number(last[1]), series.colour)
+                    surface.blit(text, text.get_rect(midleft=(round(sx) + GAP + 2, round(sy))))
+
+    def _draw_legend(self, surface: pygame.Surface, ctx: UiContext, layout: Layout) -> None:
+        palette = ctx.palette
+        row_h = legend_row_height(ctx)
+        for r, row in enumerate(layout.legend_rows):
+            x = layout.legend.left
+            y = layout.legend.top + r * row_h + row_h // 2
+            for index in row:
+                series = self.series[index]
+                swatch = pygame.Rect(x, y - 6, LEGEND_SWATCH, 12)
+                draw_swatch(
+                    surface,
+                    series.colour,
+                    swatch,
+                    marker=series.marker,
+                    width=series.width + (1 if series.emphasis else 0),
+                    dashed=series.dashed,
+                    paper=palette.paper,
+                )
+                role = TextRole.LABEL if series.emphasis else TextRole.CAPTION
+                text = ctx.text(
+                    role, series.label, palette.ink if series.emphasis else palette.ink_soft
+                )
+                surface.blit(text, text.get_rect(midleft=(swatch.right + GAP, y)))
+                x += legend_entry_width(ctx, series.label, series.emphasis)
+
+
+def _last(values: Sequence[float | None]) -> float | None:
+    for value in reversed(values):
+        if value is not None:
+            return value
+    return None
+
+
+def _last_point(points: Sequence[tuple[float, float] | None]) -> tuple[float, float] | None:
+    for point in reversed(points):
+        if point is not None:
+            return point
+    return None
