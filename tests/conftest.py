@@ -8,12 +8,18 @@ os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
+from collections.abc import Iterator
 from pathlib import Path
 
+import pygame
 import pytest
 
-from game.engine import Scenario
+from game.draw.context import UiContext
+from game.engine import GameState, Scenario
+from game.engine.search import Found, finished_games, rich_game
+from game.store.files import HOME_ENV
 from game.store.scenarios import load_scenario
+from game.store.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -24,7 +30,35 @@ def hanoi() -> Scenario:
     return load_scenario("hanoi")
 
 
+@pytest.fixture(scope="session")
+def games(hanoi: Scenario) -> dict[str, Found]:
+    """A finished game of Hanoi for every ending (seed 7), found once."""
+    return finished_games(hanoi, 7)
+
+
+@pytest.fixture(scope="session")
+def rich(hanoi: Scenario) -> GameState:
+    """A finished game of Hanoi with plenty to debrief (seed 7)."""
+    return rich_game(hanoi, 7)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _pygame_fonts() -> Iterator[None]:
+    pygame.font.init()
+    yield
+    pygame.quit()
+
+
 @pytest.fixture(autouse=True)
-def _private_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Keep every test's saves and settings out of the real user folders."""
-    monkeypatch.setenv("HANOI_SUMMIT_HOME", str(tmp_path / "home"))
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Where the game may write during this test: saves and settings never reach the real
+    user folders."""
+    directory = tmp_path / "home"
+    monkeypatch.setenv(HOME_ENV, str(directory))
+    return directory
+
+
+@pytest.fixture
+def ctx() -> UiContext:
+    """A drawing context with default settings."""
+    return UiContext(Settings())

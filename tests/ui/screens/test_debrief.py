@@ -13,11 +13,9 @@ from game.classroom.debrief import build_debrief
 from game.draw import theme
 from game.draw.charts import COLOUR_BLIND_SERIES, STANDARD_SERIES
 from game.draw.context import UiContext
-from game.engine import GameState, Scenario, Terminal, new_game, outcome
-from game.engine.search import finished_games, rich_game
-from game.engine.strategies import play
+from game.engine import GameState, Scenario, new_game, outcome
+from game.engine.search import Found
 from game.engine.transcript import verification_code
-from game.store.scenarios import load_scenario
 from game.store.settings import Settings, TextSize
 from game.ui.app import App, FixedClock, OffscreenDisplay, ScriptedEvents
 from game.ui.screen import (
@@ -42,23 +40,8 @@ from game.ui.shots import SETTLE_SECONDS, render_screens
 from game.ui.testing import DrawWatcher, click, key, monkey_events, move, run_until_exhausted, wheel
 from game.ui.widgets.buttons import Button
 
-GOLDEN = Path(__file__).parent / "golden"
+GOLDEN = Path(__file__).resolve().parents[1] / "golden"
 MONKEY_EVENTS = 2000
-
-
-@pytest.fixture(scope="module")
-def hanoi() -> Scenario:
-    return load_scenario("hanoi")
-
-
-@pytest.fixture(scope="module")
-def rich(hanoi: Scenario) -> GameState:
-    return rich_game(hanoi, 7)
-
-
-@pytest.fixture(scope="module")
-def endings(hanoi: Scenario) -> dict[str, GameState]:
-    return {ending: found.state for ending, found in finished_games(hanoi, 7).items()}
 
 
 @attrs.define
@@ -96,60 +79,6 @@ def _send(screen: DebriefScreen, calls: Callbacks, *events: pygame.event.Event) 
 
 
 # --- What it reports -----------------------------------------------------------------------------
-
-
-def test_the_meters_run_from_the_start_through_every_decision(rich: GameState) -> None:
-    debrief = build_debrief(rich)
-    start = new_game(rich.scenario, rich.seed).meters
-    assert len(debrief.meters) == len(rich.scenario.meters)
-    for i, meter in enumerate(debrief.meters):
-        assert meter.values[0] == start[i]
-        assert meter.values[1:] == tuple(turn.meters[i] for turn in rich.turns)
-    assert [m.emphasis for m in debrief.meters].count(True) == 1
-    assert debrief.meters[rich.scenario.meter_index["trust"]].emphasis
-
-
-def test_rounds_cover_every_decision_in_order(rich: GameState) -> None:
-    debrief = build_debrief(rich)
-    assert debrief.rounds[0].first == 1
-    assert debrief.rounds[-1].last == len(rich.turns)
-    for before, after in zip(debrief.rounds, debrief.rounds[1:], strict=False):
-        assert after.first == before.last + 1
-
-
-def test_accords_say_whether_they_stand(endings: dict[str, GameState]) -> None:
-    signed = build_debrief(endings["embassies"])
-    assert signed.accords and all(a.stands for a in signed.accords)
-    assert all(a.status == "in the joint statement" for a in signed.accords)
-    for name, state in endings.items():
-        debrief = build_debrief(state)
-        result = outcome(state)
-        assert result is not None
-        assert sum(a.stands for a in debrief.accords) == len(result.accords), name
-        if state.terminal is Terminal.WALKOUT:
-            assert all(a.status == "lost: they walked out" for a in debrief.accords)
-        if state.terminal in (Terminal.WALKED_AWAY, Terminal.NO_STATEMENT):
-            for accord in debrief.accords:
-                expected = "stands without a statement" if accord.stands else "lost: no statement"
-                assert accord.status == expected
-
-
-def test_scores_profile_and_the_two_lines(rich: GameState) -> None:
-    debrief = build_debrief(rich)
-    result = outcome(rich)
-    assert result is not None
-    assert [s.value for s in debrief.scores] == [s.value for s in result.scores]
-    assert {s.label for s in debrief.scores} >= {"A normal relationship", "Less risk exposure"}
-    assert debrief.profile == (rich.profile_info.label, rich.profile_info.description)
-    assert debrief.history is not None and debrief.history.ending
-    assert debrief.essay is not None and debrief.essay.ending
-    historical = outcome(play(rich.scenario, "historical", rich.seed))
-    assert historical is not None
-    assert debrief.history.ending == historical.ending.title
-    assert all(s.history is not None and s.essay is not None for s in debrief.scores)
-    assert len(debrief.moves) == len(rich.turns)
-    offered = {t.move.offer for t in rich.turns if not t.move.is_answer}
-    assert len(debrief.essay_views) == len(offered)
 
 
 def test_the_chart_follows_the_palette(rich: GameState) -> None:
@@ -198,9 +127,9 @@ def test_every_page_renders_and_fits_or_scrolls(
     assert screen.max_scroll(0) == 0, "the chart always fits"
 
 
-def test_every_ending_gets_a_debrief(ctx: UiContext, endings: dict[str, GameState]) -> None:
-    for state in endings.values():
-        screen = _screen(ctx, state)
+def test_every_ending_gets_a_debrief(ctx: UiContext, games: dict[str, Found]) -> None:
+    for found in games.values():
+        screen = _screen(ctx, found.state)
         for page in range(len(PAGES)):
             screen.page = page
             render_screens([screen])

@@ -13,7 +13,8 @@ import pytest
 from game.cli import main
 from game.store.transcripts import read_transcript
 
-HERE = Path(__file__).resolve().parent
+HERE = Path(__file__).resolve().parents[1]
+"""The tests folder, where the scripts and golden transcripts are."""
 SCRIPTS = HERE / "scripts"
 GOLDEN = HERE / "golden"
 UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"

@@ -1,0 +1,55 @@
+"""The words every front end shares: labels, replies, meter lines and the changes moves make."""
+
+from __future__ import annotations
+
+from game.engine import Move, ReactionKind, Scenario
+from game.engine.describe import (
+    REPLIED,
+    REPLY,
+    StrategyName,
+    capitalise,
+    changes,
+    effect_text,
+    meters_line,
+    move_label,
+    offer_costs,
+    reply_sentence,
+    sentence,
+)
+from game.engine.strategies import STRATEGIES
+
+
+def test_labels_read_as_the_scenario_words_them(hanoi: Scenario) -> None:
+    assert move_label(hanoi, Move("mutual_restraint", "unwritten")) == (
+        "Mutual restraint (unwritten)"
+    )
+    assert move_label(hanoi, Move("accept")) == "You accept their proposal"
+    assert move_label(hanoi, Move("reject")) == "You reject their proposal"
+
+
+def test_every_reply_has_its_words() -> None:
+    assert set(REPLY) == set(REPLIED) == set(ReactionKind)
+    assert reply_sentence(ReactionKind.ACCEPT) == "They accept"
+    assert reply_sentence(ReactionKind.ENDED) == "You leave the table"
+
+
+def test_capitals_keep_the_rest_of_a_label() -> None:
+    assert capitalise("working lunch") == "Working lunch"
+    assert capitalise("") == ""
+    assert sentence("talks in Pyongyang") == "Talks in Pyongyang."
+    assert sentence("done.") == "Done."
+
+
+def test_changes_say_whether_they_help(hanoi: Scenario) -> None:
+    offer = hanoi.offer("liaison_offices")
+    found = changes(hanoi, offer.on_accept)
+    assert found and all(change.text for change in found)
+    assert effect_text(hanoi) == "no change"
+    proposing, accepted = offer_costs(hanoi, offer, None)
+    assert proposing and accepted
+    line = meters_line(hanoi, tuple(m.start for m in hanoi.meters), hanoi.start_stance)
+    assert line.endswith(f"they are {hanoi.stances[hanoi.start_stance].label}")
+
+
+def test_strategy_names_are_the_built_in_strategies() -> None:
+    assert tuple(StrategyName) == tuple(STRATEGIES)
