@@ -3,26 +3,22 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
-
 import pygame
 
 from game.draw import theme
 from game.draw.context import UiContext
 from game.draw.theme import TextRole
-from game.ui.screen import Action, Dialog
+from game.ui.screen import Dialog
 from game.ui.widgets.base import FocusGroup, does, shortcuts
 from game.ui.widgets.buttons import Button, ButtonKind
 from game.ui.widgets.drawing import draw_modal_frame, draw_paragraph, paragraph_height
-from game.ui.widgets.page import place_buttons_right
+from game.ui.widgets.page import ModalScreen, place_buttons_right
 
 DIALOG_COLUMNS = 6
 
 
-class DialogScreen:
+class DialogScreen(ModalScreen):
     """A question with buttons; Esc (or a click outside) cancels, number keys pick a choice."""
-
-    is_overlay: ClassVar[bool] = True
 
     def __init__(self, ctx: UiContext, dialog: Dialog) -> None:
         self.ctx = ctx
@@ -30,7 +26,7 @@ class DialogScreen:
         self.title = dialog.title
         self.body = dialog.body
         self.kicker = dialog.kicker
-        self.cancel = dialog.cancel
+        self.escape = dialog.cancel
         keys = shortcuts(len(dialog.choices))
         self.buttons = [
             Button(
@@ -63,24 +59,6 @@ class DialogScreen:
         place_buttons_right(self.buttons, ctx, frame.right - pad, frame.bottom - pad)
         self.frame = frame
         return frame
-
-    def on_event(self, event: pygame.event.Event) -> Action | None:
-        self.layout()
-        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
-            return self.cancel
-        handled = self.focus.handle(event, self.ctx)
-        if handled is not None:
-            return handled.action
-        if (
-            event.type == pygame.MOUSEBUTTONDOWN
-            and event.button == 1
-            and not self.frame.collidepoint(event.pos)
-        ):
-            return self.cancel
-        return None
-
-    def update(self, dt: float) -> bool:
-        return self.focus.update(dt)
 
     def draw(self, surface: pygame.Surface) -> None:
         ctx = self.ctx

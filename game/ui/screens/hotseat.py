@@ -8,7 +8,7 @@ player's (``chosen_by = "player"``).
 
 from __future__ import annotations
 
-from typing import ClassVar, Final
+from typing import Final
 
 import pygame
 
@@ -19,12 +19,12 @@ from game.engine import GameState, Judgement, Move, ReactionKind
 from game.engine.describe import REPLY, capitalise, move_label
 from game.engine.scenario import Offer
 from game.ui import art
-from game.ui.screen import Action, Answer, Apply, Chain, Open, PlayMove, Pop
+from game.ui.screen import Answer, Apply, Chain, Open, PlayMove, Pop
 from game.ui.widgets.base import ActionFn, Control, FocusGroup, does, shortcuts
 from game.ui.widgets.buttons import Button, ButtonKind
 from game.ui.widgets.choices import ChoiceRow, Part, effect_parts
 from game.ui.widgets.drawing import draw_rule, fit_lines
-from game.ui.widgets.page import draw_key_hints
+from game.ui.widgets.page import FocusScreen, draw_key_hints
 
 OFFER_COLUMNS: Final = 5
 CHOICES_FIRST_COLUMN: Final = 6
@@ -61,10 +61,10 @@ def reaction_row(state: GameState, offer: Offer, move: Move, kind: ReactionKind)
     return ChoiceRow(title=title, body=body, parts=parts)
 
 
-class HandOverScreen:
+class HandOverScreen(FocusScreen):
     """Between the two players: the U.S. side has chosen; pass the keyboard to the other side."""
 
-    is_overlay: ClassVar[bool] = False
+    escape = Pop()
 
     def __init__(self, ctx: UiContext, state: GameState, move: Move, judgement: Judgement) -> None:
         self.ctx = ctx
@@ -84,9 +84,9 @@ class HandOverScreen:
             on_activate=does(Open(Answer(move, judgement), replace=True)),
         )
         self.focus = FocusGroup([self.back, self.go], index=1)
-        self._layout()
+        self.layout()
 
-    def _layout(self) -> None:
+    def layout(self) -> None:
         ctx = self.ctx
         right = theme.column_x(theme.COLUMNS)
         width = max(self.go.preferred_width(ctx), theme.span(3))
@@ -100,15 +100,6 @@ class HandOverScreen:
             back_w,
             theme.CONTROL_HEIGHT,
         )
-
-    def on_event(self, event: pygame.event.Event) -> Action | None:
-        self._layout()
-        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
-            return Pop()
-        return self.focus.action_for(event, self.ctx)
-
-    def update(self, dt: float) -> bool:
-        return self.focus.update(dt)
 
     def draw(self, surface: pygame.Surface) -> None:
         ctx = self.ctx
@@ -151,14 +142,14 @@ class HandOverScreen:
             body = ctx.text(TextRole.BODY, text, palette.ink, wrap=right_width)
             surface.blit(body, (right_left, y))
             y += body.get_height() + 2 * theme.UNIT
-        self._layout()
+        self.layout()
         self.focus.draw(surface, ctx)
 
 
-class AnswerScreen:
+class AnswerScreen(FocusScreen):
     """The North Korean player's choice: the offer on the left, the allowed answers on the right."""
 
-    is_overlay: ClassVar[bool] = False
+    escape = Pop()
 
     def __init__(self, ctx: UiContext, state: GameState, move: Move, judgement: Judgement) -> None:
         self.ctx = ctx
@@ -187,12 +178,12 @@ class AnswerScreen:
         advised = next((r for r in self.rows if r.tag), None)
         if advised is not None:
             self.focus.focus(advised)
-        self._layout()
+        self.layout()
 
     def _chooser(self, kind: ReactionKind) -> ActionFn | None:
         return does(Chain((Pop(), Apply(PlayMove(self.move, kind)))))
 
-    def _layout(self) -> None:
+    def layout(self) -> None:
         ctx = self.ctx
         area = theme.grid_rect(CHOICES_FIRST_COLUMN, CHOICES_COLUMNS, 0, 0)
         y = theme.MARGIN_Y + ctx.line_height(TextRole.KICKER) + theme.UNIT
@@ -211,15 +202,6 @@ class AnswerScreen:
             self.back.preferred_width(ctx),
             theme.CONTROL_HEIGHT,
         )
-
-    def on_event(self, event: pygame.event.Event) -> Action | None:
-        self._layout()
-        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
-            return Pop()
-        return self.focus.action_for(event, self.ctx)
-
-    def update(self, dt: float) -> bool:
-        return self.focus.update(dt)
 
     def draw(self, surface: pygame.Surface) -> None:
         ctx = self.ctx
@@ -271,7 +253,7 @@ class AnswerScreen:
             TextRole.KICKER, "YOUR ANSWER: ONE OF THOSE THE RULES ALLOW", palette.ink_soft
         )
         surface.blit(head, area.topleft)
-        self._layout()
+        self.layout()
         self.focus.draw(surface, ctx)
         hints = ctx.text(TextRole.CAPTION, "Number keys or Enter choose", palette.ink_soft)
         if area.left + hints.get_width() + 2 * theme.UNIT < self.back.rect.left:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
-
 import pygame
 
 from game.draw import theme
@@ -14,13 +12,13 @@ from game.ui.table import log_entries
 from game.ui.widgets.base import FocusGroup, does
 from game.ui.widgets.buttons import Button, ButtonKind
 from game.ui.widgets.log import LogPanel
-from game.ui.widgets.page import draw_header, draw_key_hints, footer_back_rect
+from game.ui.widgets.page import FocusScreen, draw_key_hints, draw_page, footer_back_rect
 
 
-class LogScreen:
-    """The whole summit log, with their words and reasons: scroll, then Esc."""
+class LogScreen(FocusScreen):
+    """The whole summit log, with their words and reasons: scroll, then Esc (or L again)."""
 
-    is_overlay: ClassVar[bool] = False
+    escape = Pop()
 
     def __init__(self, ctx: UiContext, state: GameState) -> None:
         self.ctx = ctx
@@ -39,18 +37,13 @@ class LogScreen:
         self.focus = FocusGroup([self.log, self.back])
 
     def on_event(self, event: pygame.event.Event) -> Action | None:
-        if event.type == pygame.KEYDOWN and event.key in (pygame.K_ESCAPE, pygame.K_l):
-            return Pop()
-        return self.focus.action_for(event, self.ctx)
-
-    def update(self, dt: float) -> bool:
-        return self.focus.update(dt)
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_l:
+            return self.escape
+        return super().on_event(event)
 
     def draw(self, surface: pygame.Surface) -> None:
         ctx = self.ctx
-        surface.fill(ctx.palette.paper)
-        header = theme.grid_rect(0, theme.COLUMNS, theme.MARGIN_Y, 0)
-        draw_header(surface, ctx, self.state.scenario.title, "Summit log", header)
+        draw_page(surface, ctx, self.state.scenario.title, "Summit log")
         self.focus.draw(surface, ctx)
         draw_key_hints(
             surface,

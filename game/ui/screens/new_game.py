@@ -5,7 +5,7 @@ teacher can make one here."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import ClassVar, Final
+from typing import Final
 
 import pygame
 
@@ -22,7 +22,13 @@ from game.ui.widgets.base import Control, FocusGroup, does
 from game.ui.widgets.buttons import Button, ButtonKind
 from game.ui.widgets.drawing import draw_rule
 from game.ui.widgets.options import OptionSelector
-from game.ui.widgets.page import draw_header, draw_key_hints, draw_side_panel, footer_back_rect
+from game.ui.widgets.page import (
+    FocusScreen,
+    draw_key_hints,
+    draw_page,
+    draw_side_panel,
+    footer_back_rect,
+)
 from game.ui.widgets.text_field import TextField
 
 FORM_COLUMNS: Final = 7
@@ -46,10 +52,8 @@ def _code_char(char: str) -> bool:
     return char.isascii() and (char.isalnum() or char in "- ")
 
 
-class NewGameScreen:
+class NewGameScreen(FocusScreen):
     """The form before the briefing; Enter (or the button) reads the briefing next."""
-
-    is_overlay: ClassVar[bool] = False
 
     def __init__(
         self,
@@ -237,17 +241,11 @@ class NewGameScreen:
         self.validate()
         return None if handled is None else handled.action
 
-    def update(self, dt: float) -> bool:
-        return self.focus.update(dt)
-
     def draw(self, surface: pygame.Surface) -> None:
         ctx = self.ctx
-        palette = ctx.palette
-        surface.fill(palette.paper)
-        header = theme.grid_rect(0, theme.COLUMNS, theme.MARGIN_Y, 0)
         title = "A new hot-seat game" if self.hotseat else "A new game"
         kicker = self.scenario.title if self.scenario else Path(self.scenario_ref).name
-        draw_header(surface, ctx, kicker, title, header)
+        draw_page(surface, ctx, kicker, title)
         self._layout()
         self.focus.draw(surface, ctx)
         self._draw_panel(surface)

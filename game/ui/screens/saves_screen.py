@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
-from typing import ClassVar, Final
+from typing import Final
 
 import attrs
 import pygame
@@ -34,8 +34,14 @@ from game.ui.screen import (
 )
 from game.ui.widgets.base import ActionFn, Control, FocusGroup, does
 from game.ui.widgets.buttons import Button, ButtonKind
-from game.ui.widgets.drawing import blit_clipped, draw_focus_ring, draw_lock, draw_rule, fit_text
-from game.ui.widgets.page import draw_header, draw_key_hints, footer_back_rect
+from game.ui.widgets.drawing import (
+    draw_focus_ring,
+    draw_row_card,
+    draw_row_text,
+    draw_rule,
+    fit_text,
+)
+from game.ui.widgets.page import FocusScreen, draw_key_hints, draw_page, footer_back_rect
 from game.ui.widgets.text_field import TextField
 
 LIST_COLUMNS: Final = 8
@@ -71,50 +77,20 @@ class SaveRow(Control):
     line: str = ""
 
     def draw(self, surface: pygame.Surface, ctx: UiContext) -> None:
-        palette = ctx.palette
         rect = self.rect
-        active = self.focused or self.hovered
-        fill = palette.surface_hover if active else palette.surface
-        pygame.draw.rect(surface, fill, rect, border_radius=theme.RADIUS)
-        pygame.draw.rect(
-            surface,
-            palette.ink_soft if active else palette.rule,
-            rect,
-            width=1,
-            border_radius=theme.RADIUS,
-        )
+        draw_row_card(surface, ctx, rect, active=self.focused or self.hovered)
         pad = 2 * theme.UNIT
         x = rect.left + pad
         room = rect.right - pad - DELETE_WIDTH - x
-        ok = self.info.is_ok
-        name = ctx.text(
-            TextRole.LABEL,
-            fit_text(ctx, TextRole.LABEL, self.info.name, room),
-            palette.ink if ok else palette.ink_soft,
+        draw_row_text(
+            surface, ctx, rect, (self.info.name, self.line), left=x, room=room, ok=self.info.is_ok
         )
-        block = name.get_height() + ctx.line_height(TextRole.CAPTION)
-        top = rect.centery - block // 2
-        surface.blit(name, (x, top))
-        y = top + name.get_height()
-        role = TextRole.CAPTION if ok else TextRole.CAPTION_ITALIC
-        detail_x = x
-        if not ok:
-            draw_lock(surface, palette.alarm, (x + 6, y + 9), 11)
-            detail_x += 18
-        text = ctx.text(
-            role,
-            fit_text(ctx, role, self.line, room - (detail_x - x)),
-            palette.ink_soft if ok else palette.alarm,
-        )
-        blit_clipped(surface, text, (detail_x, y), rect)
         if self.focused:
             draw_focus_ring(surface, ctx, rect)
 
 
-class SavesScreen:
+class SavesScreen(FocusScreen):
     """Save into a named slot (``saving``), or load any save; delete with confirmation."""
-
-    is_overlay: ClassVar[bool] = False
 
     def __init__(
         self,
@@ -329,16 +305,11 @@ class SavesScreen:
                 return i
         return None
 
-    def update(self, dt: float) -> bool:
-        return self.focus.update(dt)
-
     def draw(self, surface: pygame.Surface) -> None:
         ctx = self.ctx
         palette = ctx.palette
-        surface.fill(palette.paper)
-        header = theme.grid_rect(0, theme.COLUMNS, theme.MARGIN_Y, 0)
         title = "Save the game" if self.saving else "Load a game"
-        draw_header(surface, ctx, "Saved games", title, header)
+        draw_page(surface, ctx, "Saved games", title)
         area = self._list_area()
         if self.saving:
             kick = ctx.text(TextRole.KICKER, "YOUR SAVES", palette.ink_soft)

@@ -4,7 +4,7 @@ file is listed with its first problem instead of crashing the menu."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import ClassVar, Final
+from typing import Final
 
 import attrs
 import pygame
@@ -18,15 +18,20 @@ from game.ui.screen import Action, NewGameForm, Open, Pop
 from game.ui.widgets.base import Control, FocusGroup, does, shortcuts
 from game.ui.widgets.buttons import Button, ButtonKind
 from game.ui.widgets.drawing import (
-    blit_clipped,
     draw_badge,
     draw_focus_ring,
-    draw_lock,
+    draw_row_card,
+    draw_row_text,
     draw_rule,
     fit_lines,
-    fit_text,
 )
-from game.ui.widgets.page import draw_header, draw_key_hints, draw_side_panel, footer_back_rect
+from game.ui.widgets.page import (
+    FocusScreen,
+    draw_key_hints,
+    draw_page,
+    draw_side_panel,
+    footer_back_rect,
+)
 
 LIST_COLUMNS: Final = 7
 DETAIL_FIRST_COLUMN: Final = 7
@@ -67,22 +72,9 @@ class ScenarioRow(Control):
     entry: Entry
 
     def draw(self, surface: pygame.Surface, ctx: UiContext) -> None:
-        palette = ctx.palette
         rect = self.rect
         active = self.focused or self.hovered
-        pygame.draw.rect(
-            surface,
-            palette.surface_hover if active else palette.surface,
-            rect,
-            border_radius=theme.RADIUS,
-        )
-        pygame.draw.rect(
-            surface,
-            palette.ink_soft if active else palette.rule,
-            rect,
-            width=1,
-            border_radius=theme.RADIUS,
-        )
+        draw_row_card(surface, ctx, rect, active=active)
         pad = 2 * theme.UNIT
         label = self.shortcut.label if self.shortcut else ""
         badge = draw_badge(
@@ -94,40 +86,23 @@ class ScenarioRow(Control):
             enabled=self.enabled,
         )
         x = badge.right + 2 * theme.UNIT
-        room = rect.right - pad - x
         scenario = self.entry.scenario
-        title_text = scenario.title if scenario else self.entry.path.name
-        title = ctx.text(
-            TextRole.LABEL,
-            fit_text(ctx, TextRole.LABEL, title_text, room),
-            palette.ink if self.enabled else palette.ink_soft,
-        )
-        block = title.get_height() + ctx.line_height(TextRole.CAPTION)
-        top = rect.centery - block // 2
-        surface.blit(title, (x, top))
-        y = top + title.get_height()
-        if scenario is not None:
-            line = (
-                f"{len(scenario.rounds)} rounds \u00b7 {len(scenario.offers)} offers \u00b7 "
-                f"{self.entry.path.name}"
-            )
-            text = ctx.text(
-                TextRole.CAPTION, fit_text(ctx, TextRole.CAPTION, line, room), palette.ink_soft
-            )
-            surface.blit(text, (x, y))
+        if scenario is None:
+            lines = (self.entry.path.name, self.entry.problem)
         else:
-            draw_lock(surface, palette.alarm, (x + 6, y + 9), 11)
-            problem = fit_text(ctx, TextRole.CAPTION_ITALIC, self.entry.problem, room - 18)
-            text = ctx.text(TextRole.CAPTION_ITALIC, problem, palette.alarm)
-            blit_clipped(surface, text, (x + 18, y), rect)
+            lines = (
+                scenario.title,
+                f"{len(scenario.rounds)} rounds \u00b7 {len(scenario.offers)} offers \u00b7 "
+                f"{self.entry.path.name}",
+            )
+        room = rect.right - pad - x
+        draw_row_text(surface, ctx, rect, lines, left=x, room=room, ok=scenario is not None)
         if self.focused:
             draw_focus_ring(surface, ctx, rect)
 
 
-class ScenarioScreen:
+class ScenarioScreen(FocusScreen):
     """The installed scenarios; choosing one opens New game for it."""
-
-    is_overlay: ClassVar[bool] = False
 
     def __init__(
         self,
@@ -137,7 +112,7 @@ class ScenarioScreen:
         back: Action = _POP,
     ) -> None:
         self.ctx = ctx
-        self.back_action = back
+        self.escape = back
         self.entries = read_entries() if entries is None else entries
         keys = shortcuts(min(len(self.entries), 20))
         self.rows = [
@@ -157,9 +132,9 @@ class ScenarioScreen:
         first = next((row for row in self.rows if row.enabled), None)
         if first is not None:
             self.focus.focus(first)
-        self._layout()
+        self.layout()
 
-    def _layout(self) -> None:
+    def layout(self) -> None:
         ctx = self.ctx
         height = (
             ctx.line_height(TextRole.LABEL) + ctx.line_height(TextRole.CAPTION) + 4 * theme.UNIT
@@ -171,22 +146,10 @@ class ScenarioScreen:
             )
         self.back.rect = footer_back_rect()
 
-    def on_event(self, event: pygame.event.Event) -> Action | None:
-        self._layout()
-        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
-            return self.back_action
-        return self.focus.action_for(event, self.ctx)
-
-    def update(self, dt: float) -> bool:
-        return self.focus.update(dt)
-
     def draw(self, surface: pygame.Surface) -> None:
         ctx = self.ctx
-        palette = ctx.palette
-        surface.fill(palette.paper)
-        header = theme.grid_rect(0, theme.COLUMNS, theme.MARGIN_Y, 0)
-        draw_header(surface, ctx, "Choose the summit", "Scenarios", header)
-        self._layout()
+        draw_page(surface, ctx, "Choose the summit", "Scenarios")
+        self.layout()
         self.focus.draw(surface, ctx)
         self._draw_detail(surface)
         draw_key_hints(

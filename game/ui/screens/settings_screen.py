@@ -18,7 +18,7 @@ from game.ui.widgets.buttons import Button, ButtonKind
 from game.ui.widgets.drawing import draw_rule
 from game.ui.widgets.meter import Meter
 from game.ui.widgets.options import OptionSelector, Toggle
-from game.ui.widgets.page import draw_header, draw_key_hints
+from game.ui.widgets.page import FocusScreen, draw_key_hints, draw_page
 
 ROWS_TOP: Final = 21 * theme.UNIT
 ROWS_COLUMNS: Final = 8
@@ -37,14 +37,14 @@ PREVIEW_TEXT: Final = "They will not discuss Yongbyon while trust is below 45."
 _POP: Final = Pop()
 
 
-class SettingsScreen:
+class SettingsScreen(FocusScreen):
     """Six preferences and a Back button; each change is returned as ChangeSettings at once."""
 
     is_overlay: ClassVar[bool] = False
 
     def __init__(self, ctx: UiContext, *, back: Action = _POP) -> None:
         self.ctx = ctx
-        self.back_action = back
+        self.escape = back
 
         def change(**values: Any) -> Action:
             return ChangeSettings(attrs.evolve(ctx.settings, **values))
@@ -105,9 +105,9 @@ class SettingsScreen:
             Meter(label="Patience", value=18, alarm_at=25, last_delta=-7),
         )
         self._shown_speed = ctx.settings.animation_speed
-        self._layout()
+        self.layout()
 
-    def _layout(self) -> None:
+    def layout(self) -> None:
         for i, row in enumerate(self.rows):
             row.rect = theme.grid_rect(
                 0, ROWS_COLUMNS, ROWS_TOP + i * theme.ROW_PITCH, theme.ROW_PITCH - theme.UNIT
@@ -119,11 +119,6 @@ class SettingsScreen:
             2 * theme.COLUMN,
             theme.CONTROL_HEIGHT,
         )
-
-    def on_event(self, event: pygame.event.Event) -> Action | None:
-        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
-            return self.back_action
-        return self.focus.action_for(event, self.ctx)
 
     def update(self, dt: float) -> bool:
         self._describe_sound()
@@ -140,9 +135,7 @@ class SettingsScreen:
     def draw(self, surface: pygame.Surface) -> None:
         ctx = self.ctx
         palette = ctx.palette
-        surface.fill(palette.paper)
-        header = theme.grid_rect(0, theme.COLUMNS, theme.MARGIN_Y, 0)
-        draw_header(surface, ctx, "Preferences", "Settings", header)
+        draw_page(surface, ctx, "Preferences", "Settings")
         self.focus.draw(surface, ctx)
         self._draw_preview(surface)
         draw_key_hints(

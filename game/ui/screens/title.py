@@ -4,7 +4,7 @@ the flow)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import ClassVar, Final
+from typing import Final
 
 import pygame
 
@@ -12,12 +12,12 @@ from game.draw import theme
 from game.draw.context import UiContext
 from game.draw.theme import TextRole
 from game.ui import art
-from game.ui.screen import Action, MenuEntry, Open, confirm_quit
+from game.ui.screen import MenuEntry, Open, confirm_quit
 from game.ui.texts import CITATION
 from game.ui.widgets.base import FocusGroup
 from game.ui.widgets.buttons import menu_items
 from game.ui.widgets.drawing import draw_rule
-from game.ui.widgets.page import draw_key_hints
+from game.ui.widgets.page import FocusScreen, draw_key_hints
 
 PANEL_COLUMNS: Final = 7
 """The navy art panel covers the first seven columns and bleeds off the left edge."""
@@ -31,19 +31,18 @@ KICKER: Final = "Hanoi \u00b7 27\u201328 February 2019"
 SUBTITLE: Final = "You lead the U.S. delegation. The table is set; the trust is not."
 
 
-class TitleScreen:
+class TitleScreen(FocusScreen):
     """Title art on the left, the menu on the right; Esc asks before quitting."""
-
-    is_overlay: ClassVar[bool] = False
 
     def __init__(self, ctx: UiContext, entries: Sequence[MenuEntry]) -> None:
         self.ctx = ctx
+        self.escape = Open(confirm_quit())
         self.items = menu_items(entries)
         first_enabled = next((i for i, item in enumerate(self.items) if item.enabled), 0)
         self.focus = FocusGroup(list(self.items), index=first_enabled)
-        self._layout()
+        self.layout()
 
-    def _layout(self) -> None:
+    def layout(self) -> None:
         left = theme.column_x(MENU_FIRST_COLUMN) - 2 * theme.UNIT
         width = theme.span(MENU_COLUMNS) + 2 * theme.UNIT
         top = self.menu_top()
@@ -54,14 +53,6 @@ class TitleScreen:
         """First menu row, centred between the header rule and the footer rule."""
         space = FOOTER_RULE_Y - HEADER_RULE_Y - theme.UNIT
         return HEADER_RULE_Y + theme.UNIT + max(0, (space - len(self.items) * MENU_ROW) // 2)
-
-    def on_event(self, event: pygame.event.Event) -> Action | None:
-        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
-            return Open(confirm_quit())
-        return self.focus.action_for(event, self.ctx)
-
-    def update(self, dt: float) -> bool:
-        return self.focus.update(dt)
 
     def draw(self, surface: pygame.Surface) -> None:
         ctx = self.ctx

@@ -25,7 +25,7 @@ from game.ui.tones import change_tone
 from game.ui.widgets.base import Control, FocusGroup
 from game.ui.widgets.buttons import Button
 from game.ui.widgets.drawing import draw_badge, draw_focus_ring, draw_modal_frame, fit_lines
-from game.ui.widgets.page import place_buttons_right
+from game.ui.widgets.page import FocusScreen, place_buttons_right
 
 DIALOG_COLUMNS: Final = 8
 """Width of a dialog of choices, in grid columns."""
@@ -197,7 +197,7 @@ class ChoiceRow(Control):
             draw_focus_ring(surface, ctx, rect)
 
 
-class ChoiceDialog:
+class ChoiceDialog(FocusScreen):
     """A modal panel: an introduction, a few choice rows, chips of changes, notes, an adviser's
     note, and buttons. Esc does ``cancel`` (nothing when it is None); number keys pick the rows.
 
@@ -231,7 +231,7 @@ class ChoiceDialog:
         self.notes = tuple(notes)
         self.adviser = adviser
         self.buttons = list(buttons)
-        self.cancel = cancel
+        self.escape = cancel
         self.frame = pygame.Rect(0, 0, theme.span(columns), 0)
         controls: list[Control] = [*self.rows, *self.buttons]
         self.focus = FocusGroup(controls)
@@ -314,15 +314,6 @@ class ChoiceDialog:
         return frame
 
     # -- screen protocol --
-
-    def on_event(self, event: pygame.event.Event) -> Action | None:
-        self.layout()
-        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
-            return self.cancel
-        return self.focus.action_for(event, self.ctx)
-
-    def update(self, dt: float) -> bool:
-        return self.focus.update(dt)
 
     def draw(self, surface: pygame.Surface) -> None:
         ctx = self.ctx

@@ -198,3 +198,51 @@ def fade(colour: Colour, width: int, height: int) -> pygame.Surface:
         alpha = round(255 * (y + 1) / height)
         strip.fill((*colour, alpha), pygame.Rect(0, y, width, 1))
     return strip
+
+
+def draw_row_card(
+    surface: pygame.Surface, ctx: UiContext, rect: pygame.Rect, *, active: bool
+) -> None:
+    """The card under a row of a list: lighter, with a darker edge, while pointed at or in
+    focus."""
+    palette = ctx.palette
+    fill = palette.surface_hover if active else palette.surface
+    pygame.draw.rect(surface, fill, rect, border_radius=theme.RADIUS)
+    edge = palette.ink_soft if active else palette.rule
+    pygame.draw.rect(surface, edge, rect, width=1, border_radius=theme.RADIUS)
+
+
+def draw_row_text(
+    surface: pygame.Surface,
+    ctx: UiContext,
+    rect: pygame.Rect,
+    lines: tuple[str, str],
+    *,
+    left: int,
+    room: int,
+    ok: bool,
+) -> None:
+    """A row's two lines, centred on ``rect`` from ``left`` and fitted to ``room``: a title and,
+    under it, a detail; when not ``ok``, the title is soft and the detail is a problem, in
+    italics beside a lock."""
+    palette = ctx.palette
+    title_text, detail = lines
+    title = ctx.text(
+        TextRole.LABEL,
+        fit_text(ctx, TextRole.LABEL, title_text, room),
+        palette.ink if ok else palette.ink_soft,
+    )
+    top = rect.centery - (title.get_height() + ctx.line_height(TextRole.CAPTION)) // 2
+    surface.blit(title, (left, top))
+    y = top + title.get_height()
+    role = TextRole.CAPTION if ok else TextRole.CAPTION_ITALIC
+    x = left
+    if not ok:
+        draw_lock(surface, palette.alarm, (left + 6, y + 9), 11)
+        x += 18
+    text = ctx.text(
+        role,
+        fit_text(ctx, role, detail, room - (x - left)),
+        palette.ink_soft if ok else palette.alarm,
+    )
+    blit_clipped(surface, text, (x, y), rect)

@@ -1,17 +1,74 @@
-"""Pieces several screens share: the page header, the key-hint footer, the side panel and the
-row of dialog buttons."""
+"""Pieces several screens share: the input of a screen of controls (and of a modal panel), the
+page header, the key-hint footer, the side panel and the row of dialog buttons."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import ClassVar
 
 import pygame
 
 from game.draw import theme
 from game.draw.context import UiContext
 from game.draw.theme import Colour, TextRole
+from game.ui.screen import Action
+from game.ui.widgets.base import FocusGroup
 from game.ui.widgets.buttons import Button
 from game.ui.widgets.drawing import draw_rule
+
+
+class FocusScreen:
+    """A screen whose controls take the input through a focus group: each event first lays the
+    screen out (the text size may have changed), then Esc does ``escape``, and the rest goes to
+    the controls."""
+
+    is_overlay: ClassVar[bool] = False
+    ctx: UiContext
+    focus: FocusGroup
+    escape: Action | None = None
+    """What Esc does (nothing when None)."""
+
+    def layout(self) -> object:
+        """Place the controls at the current text size (nothing to do for a fixed layout)."""
+        return None
+
+    def on_event(self, event: pygame.event.Event) -> Action | None:
+        self.layout()
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+            return self.escape
+        return self.focus.action_for(event, self.ctx)
+
+    def update(self, dt: float) -> bool:
+        return self.focus.update(dt)
+
+
+class ModalScreen(FocusScreen):
+    """A panel (``frame``) over the screen below: Esc, or a click outside the panel, does
+    ``escape``."""
+
+    is_overlay: ClassVar[bool] = True
+    frame: pygame.Rect
+
+    def on_event(self, event: pygame.event.Event) -> Action | None:
+        self.layout()
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+            return self.escape
+        handled = self.focus.handle(event, self.ctx)
+        if handled is not None:
+            return handled.action
+        if (
+            event.type == pygame.MOUSEBUTTONDOWN
+            and event.button == 1
+            and not self.frame.collidepoint(event.pos)
+        ):
+            return self.escape
+        return None
+
+
+def draw_page(surface: pygame.Surface, ctx: UiContext, kicker: str, title: str) -> None:
+    """A page's paper and its header across the grid: kicker, title and a hairline."""
+    surface.fill(ctx.palette.paper)
+    draw_header(surface, ctx, kicker, title, theme.grid_rect(0, theme.COLUMNS, theme.MARGIN_Y, 0))
 
 
 def draw_header(
