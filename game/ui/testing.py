@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import itertools
+import os
 import random
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
 from typing import Final
 
 import attrs
@@ -11,7 +14,7 @@ import pygame
 
 from game.draw import theme
 from game.draw.context import UiContext
-from game.ui.app import App, FixedClock, OffscreenDisplay, ScriptedEvents, ScriptStep
+from game.ui.app import App, FixedClock, OffscreenDisplay, Router, ScriptedEvents, ScriptStep
 from game.ui.flow import Flow
 from game.ui.screen import Action, Reset, Screen
 
@@ -93,6 +96,14 @@ def headless_app(
         persist_settings=persist_settings,
     )
 
+
+GOLDEN_MEAN: Final = 1.5
+"""The mean difference per channel a picture may show from its golden image: loose enough for
+antialiasing differences between builds, tight enough to catch a moved panel."""
+GOLDEN_SHARE: Final = 0.01
+"""The share of pixels that may change markedly."""
+GOLDEN_CHANGED: Final = 48
+"""A pixel whose channels differ by more than this in all changed markedly."""
 
 MONKEY_KEYS: Final = (
     pygame.K_TAB,
@@ -214,3 +225,65 @@ def run_until_exhausted(
         app.apply(Reset(stack[0]))
         app.stack = stack
         restarts += 1
+
+
+def monkey_input(name: str, count: int, batch: int = 1) -> ScriptedEvents:
+    """``count`` random events seeded by ``name``, ``batch`` to a step of the loop (each is
+    handled, but a frame is drawn per step)."""
+    stream = monkey_events(random.Random(name), count)
+    if batch == 1:
+        return ScriptedEvents(stream)
+    return ScriptedEvents(iter(lambda: list(itertools.islice(stream, batch)), []))
+
+
+def run_monkey(
+    ctx: UiContext,
+    fresh: Callable[[], Sequence[Screen]],
+    events: ScriptedEvents,
+    router: Router | None = None,
+) -> App:
+    """The real loop, headless, on the screens ``fresh()`` gives (bottom first), fed ``events``
+    until they are used up; fresh screens go back whenever a Quit or a last Pop ends a run."""
+    stack = list(fresh())
+    app = App(
+        ctx,
+        stack[0],
+        display=OffscreenDisplay(),
+        events=events,
+        clock=FixedClock(),
+        router=router,
+        persist_settings=False,
+    )
+    app.stack = stack
+    run_until_exhausted(app, events, fresh)
+    return app
+
+
+def golden_difference(
+    actual: pygame.Surface, expected: pygame.Surface, step: int = 2
+) -> tuple[float, float]:
+    """How far a picture is from its golden image: the mean absolute difference per channel,
+    and the share of pixels that changed markedly, over every ``step``-th pixel each way."""
+    width, height = actual.get_size()
+    total = changed = samples = 0
+    for y in range(0, height, step):
+        for x in range(0, width, step):
+            a, b = actual.get_at((x, y)), expected.get_at((x, y))
+            diff = abs(a.r - b.r) + abs(a.g - b.g) + abs(a.b - b.b)
+            total += diff
+            changed += diff > GOLDEN_CHANGED
+            samples += 1
+    return total / (3 * samples), changed / samples
+
+
+def assert_matches_golden(picture: pygame.Surface, path: Path, step: int = 2) -> None:
+    """``picture`` is what the golden image at ``path`` shows (within antialiasing); with
+    ``HANOI_UPDATE_GOLDEN=1`` it becomes the golden image instead."""
+    if os.environ.get("HANOI_UPDATE_GOLDEN") == "1":
+        path.parent.mkdir(exist_ok=True)
+        pygame.image.save(picture, str(path))
+    expected = pygame.image.load(str(path))
+    assert expected.get_size() == picture.get_size()
+    mean, share = golden_difference(picture, expected, step)
+    assert mean <= GOLDEN_MEAN, f"{path.name}: mean difference {mean:.2f}"
+    assert share <= GOLDEN_SHARE, f"{path.name}: {share:.1%} of pixels changed"

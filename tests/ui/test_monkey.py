@@ -1,7 +1,5 @@
 """Seeded random input through the real loop: thousands of events per screen, no exception."""
 
-import itertools
-import random
 from collections.abc import Callable
 
 import pytest
@@ -9,14 +7,13 @@ import pytest
 from game.draw.context import UiContext
 from game.store.scenarios import load_scenario
 from game.store.settings import Settings
-from game.ui.app import App, FixedClock, OffscreenDisplay, ScriptedEvents
 from game.ui.briefing import briefing_pages
 from game.ui.flow import Flow
 from game.ui.screen import Chain, Choice, Dialog, Screen
 from game.ui.screens.dialog import DialogScreen
 from game.ui.screens.settings_screen import SettingsScreen
 from game.ui.screens.text_pages import TextPagesScreen
-from game.ui.testing import monkey_events, run_until_exhausted
+from game.ui.testing import monkey_input, run_monkey
 from game.ui.texts import HOW_TO_PLAY
 
 EVENTS = 2500
@@ -61,16 +58,7 @@ SCREENS: dict[str, Callable[[UiContext], Screen]] = {
 def test_monkey(name: str) -> None:
     ctx = UiContext(Settings())
     factory = SCREENS[name]
-    stream = monkey_events(random.Random(f"monkey-{name}"), EVENTS)
-    events = ScriptedEvents(iter(lambda: list(itertools.islice(stream, BATCH)), []))
-    app = App(
-        ctx,
-        factory(ctx),
-        display=OffscreenDisplay(),
-        events=events,
-        clock=FixedClock(),
-        router=Flow(ctx),
-    )
-    run_until_exhausted(app, events, lambda: [factory(ctx)])
+    events = monkey_input(f"monkey-{name}", EVENTS, BATCH)
+    app = run_monkey(ctx, lambda: [factory(ctx)], events, Flow(ctx))
     assert events.delivered >= EVENTS
     assert app.frames_drawn > 0

@@ -10,14 +10,14 @@ from game.draw.charts.parts import (
     GAP,
     TICK,
     Axis,
+    Chart,
     Layout,
     draw_title,
     fit,
-    legend_entry_width,
+    legend_places,
     legend_row_height,
     legend_rows,
     number,
-    on_paper,
     y_axis_width,
 )
 from game.draw.context import UiContext
@@ -34,7 +34,7 @@ class BarSeries:
 
 
 @attrs.frozen
-class BarChart:
+class BarChart(Chart):
     """Categories with one bar per series each, grouped; vertical or horizontal.
 
     Horizontal bars suit long category names (e.g. the endings of a class report).
@@ -100,10 +100,6 @@ class BarChart:
         height = round(length * plot.height)
         return pygame.Rect(round(plot.left + start), round(base) - height, round(bar - 2), height)
 
-    def render(self, ctx: UiContext, size: tuple[int, int], margin: int = 0) -> pygame.Surface:
-        """The chart alone on paper, ``size`` pixels with ``margin`` left blank around it."""
-        return on_paper(self.draw, ctx, size, margin)
-
     def draw(self, surface: pygame.Surface, rect: pygame.Rect, ctx: UiContext) -> None:
         """Paint the chart inside ``rect``."""
         palette = ctx.palette
@@ -152,14 +148,9 @@ class BarChart:
             pygame.draw.line(surface, palette.ink_soft, plot.topleft, plot.bottomleft)
         else:
             pygame.draw.line(surface, palette.ink_soft, plot.bottomleft, plot.bottomright)
-        if layout.legend_rows:
-            row_h = legend_row_height(ctx)
-            for r, row in enumerate(layout.legend_rows):
-                x = layout.legend.left
-                y = layout.legend.top + r * row_h + row_h // 2
-                for index in row:
-                    series = self.series[index]
-                    pygame.draw.rect(surface, series.colour, (x, y - 6, 12, 12))
-                    text = ctx.text(TextRole.CAPTION, series.label, palette.ink_soft)
-                    surface.blit(text, text.get_rect(midleft=(x + 12 + GAP, y)))
-                    x += legend_entry_width(ctx, series.label, False)
+        entries = [(series.label, False) for series in self.series]
+        for index, x, y in legend_places(ctx, layout, entries):
+            series = self.series[index]
+            pygame.draw.rect(surface, series.colour, (x, y - 6, 12, 12))
+            text = ctx.text(TextRole.CAPTION, series.label, palette.ink_soft)
+            surface.blit(text, text.get_rect(midleft=(x + 12 + GAP, y)))

@@ -16,6 +16,7 @@ from game.draw.charts.parts import (
     TICK,
     Axis,
     Band,
+    Chart,
     Layout,
     Series,
     draw_marker,
@@ -23,11 +24,10 @@ from game.draw.charts.parts import (
     draw_title,
     draw_y_axis,
     fit_words,
-    legend_entry_width,
+    legend_places,
     legend_row_height,
     legend_rows,
     number,
-    on_paper,
     stroke,
     y_axis_width,
 )
@@ -36,7 +36,7 @@ from game.draw.theme import TextRole
 
 
 @attrs.frozen
-class LineChart:
+class LineChart(Chart):
     """Series of values over an x axis, with optional bands (e.g. rounds) behind them."""
 
     x: Axis
@@ -96,10 +96,6 @@ class LineChart:
         """Pixel of ``(x, y)`` when the chart is drawn in ``rect`` (for tests and hit-testing)."""
         px, py = self.to_screen(self.layout(ctx, rect).plot, x, y)
         return (round(px), round(py))
-
-    def render(self, ctx: UiContext, size: tuple[int, int], margin: int = 0) -> pygame.Surface:
-        """The chart alone on paper, ``size`` pixels with ``margin`` left blank around it."""
-        return on_paper(self.draw, ctx, size, margin)
 
     def draw(self, surface: pygame.Surface, rect: pygame.Rect, ctx: UiContext) -> None:
         """Paint the chart inside ``rect``; the area behind it is left as it is."""
@@ -203,28 +199,24 @@ class LineChart:
 
     def _draw_legend(self, surface: pygame.Surface, ctx: UiContext, layout: Layout) -> None:
         palette = ctx.palette
-        row_h = legend_row_height(ctx)
-        for r, row in enumerate(layout.legend_rows):
-            x = layout.legend.left
-            y = layout.legend.top + r * row_h + row_h // 2
-            for index in row:
-                series = self.series[index]
-                swatch = pygame.Rect(x, y - 6, LEGEND_SWATCH, 12)
-                draw_swatch(
-                    surface,
-                    series.colour,
-                    swatch,
-                    marker=series.marker,
-                    width=series.width + (1 if series.emphasis else 0),
-                    dashed=series.dashed,
-                    paper=palette.paper,
-                )
-                role = TextRole.LABEL if series.emphasis else TextRole.CAPTION
-                text = ctx.text(
-                    role, series.label, palette.ink if series.emphasis else palette.ink_soft
-                )
-                surface.blit(text, text.get_rect(midleft=(swatch.right + GAP, y)))
-                x += legend_entry_width(ctx, series.label, series.emphasis)
+        entries = [(series.label, series.emphasis) for series in self.series]
+        for index, x, y in legend_places(ctx, layout, entries):
+            series = self.series[index]
+            swatch = pygame.Rect(x, y - 6, LEGEND_SWATCH, 12)
+            draw_swatch(
+                surface,
+                series.colour,
+                swatch,
+                marker=series.marker,
+                width=series.width + (1 if series.emphasis else 0),
+                dashed=series.dashed,
+                paper=palette.paper,
+            )
+            role = TextRole.LABEL if series.emphasis else TextRole.CAPTION
+            text = ctx.text(
+                role, series.label, palette.ink if series.emphasis else palette.ink_soft
+            )
+            surface.blit(text, text.get_rect(midleft=(swatch.right + GAP, y)))
 
 
 def _last(values: Sequence[float | None]) -> float | None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import enum
 import itertools
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Final
 
 import attrs
@@ -314,3 +314,29 @@ def fit_words(ctx: UiContext, role: TextRole, text: str, width: int) -> str:
     while len(words) > 1 and ctx.text_width(role, " ".join(words)) > width:
         words.pop()
     return fit(ctx, role, " ".join(words), width)
+
+
+def legend_places(
+    ctx: UiContext, layout: Layout, entries: Sequence[tuple[str, bool]]
+) -> Iterator[tuple[int, int, int]]:
+    """Where each legend entry goes, row by row: the series' index, and the x and the middle
+    y of its entry; ``entries`` are every series' label and whether it is emphasised."""
+    row_h = legend_row_height(ctx)
+    for r, row in enumerate(layout.legend_rows):
+        x = layout.legend.left
+        y = layout.legend.top + r * row_h + row_h // 2
+        for index in row:
+            yield index, x, y
+            x += legend_entry_width(ctx, *entries[index])
+
+
+class Chart:
+    """What every chart does: paint itself into a rectangle, or alone on paper."""
+
+    def draw(self, surface: pygame.Surface, rect: pygame.Rect, ctx: UiContext) -> None:
+        """Paint the chart inside ``rect``; the area behind it is left as it is."""
+        raise NotImplementedError
+
+    def render(self, ctx: UiContext, size: tuple[int, int], margin: int = 0) -> pygame.Surface:
+        """The chart alone on paper, ``size`` pixels with ``margin`` left blank around it."""
+        return on_paper(self.draw, ctx, size, margin)

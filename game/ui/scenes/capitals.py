@@ -17,7 +17,7 @@ from game.ui.scenes.kit import (
     Wipe,
     mix,
 )
-from game.ui.scenes.props import flagpole, scene_tones, street
+from game.ui.scenes.props import backdrop, flagpole, street
 
 
 def _building_windows(
@@ -48,10 +48,7 @@ def _lamp(pt: Painter, p: Palette, x: float, ground: float) -> None:
 
 def liaison(kit: Kit) -> None:
     """A modest two-storey office with both flags over the door."""
-    p = kit.palette
-    tones = scene_tones(p)
-    bg = kit.painter()
-    bg.fill(tones["night"])
+    p, _, bg = backdrop(kit)
     ground = 540.0
     # Neighbouring buildings, plainer and darker, set the office in an ordinary street.
     bg.rect(mix(p.navy, p.navy_deep, 0.6), 0, 250, 118, ground - 250)
@@ -151,10 +148,7 @@ def _car(
 
 def embassies(kit: Kit) -> None:
     """Two embassies, one for each side, with ambassadors' cars drawing up."""
-    p = kit.palette
-    tones = scene_tones(p)
-    bg = kit.painter()
-    bg.fill(tones["night"])
+    p, _, bg = backdrop(kit)
     ground = 540.0
     stone = mix(p.paper, p.table, 0.55)
     modern = mix(p.paper, p.slate, 0.35)
@@ -224,10 +218,7 @@ def embassies(kit: Kit) -> None:
 
 def regional(kit: Kit) -> None:
     """A map reduced to capitals and ties: the neighbours take the lead, Washington steps back."""
-    p = kit.palette
-    tones = scene_tones(p)
-    bg = kit.painter()
-    bg.fill(tones["night"])
+    p, tones, bg = backdrop(kit)
     # A faint graticule: the sense of a map without drawing any coastline.
     for gx in range(10, SCENE_WIDTH + 1, 52):
         bg.line(tones["faint"], (gx, 0), (gx, SCENE_HEIGHT), 1)

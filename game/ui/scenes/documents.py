@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from game.draw.theme import Face
 from game.ui.scenes.kit import PAPER_WHITE, STEAM, Kit, Motion, Pose, Wipe, mix
-from game.ui.scenes.props import pen, scene_tones, signed_text
+from game.ui.scenes.props import backdrop, pen, signed_text
 
 
 def peace(kit: Kit) -> None:
@@ -19,10 +19,7 @@ def peace(kit: Kit) -> None:
 
 def grand(kit: Kit) -> None:
     """A bound document of everything, every box ticked, under a magnifying glass: verified how?"""
-    p = kit.palette
-    tones = scene_tones(p)
-    bg = kit.painter()
-    bg.fill(tones["night"])
+    p, _, bg = backdrop(kit)
     bg.rect(p.table, 40, 120, 548, 540, radius=10)
     bg.rect(p.rule, 52, 132, 524, 516, radius=6, width=1.2)
     # A thick stack: the pages' edges show under the open book.

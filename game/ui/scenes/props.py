@@ -26,6 +26,15 @@ from game.ui.scenes.kit import (
 )
 
 
+def backdrop(kit: Kit) -> tuple[Palette, dict[str, Colour], Painter]:
+    """A picture's palette, its tones, and the sheet behind everything, filled with night."""
+    p = kit.palette
+    tones = scene_tones(p)
+    bg = kit.painter()
+    bg.fill(tones["night"])
+    return p, tones, bg
+
+
 def scene_tones(p: Palette) -> dict[str, Colour]:
     """Tones every scene shares, derived from the palette so the colour-blind one follows."""
     return {
@@ -293,10 +302,7 @@ def signed_text(
 
     ``hands`` picks the signature shapes; ``start`` is when the first signature is drawn.
     """
-    p = kit.palette
-    tones = scene_tones(p)
-    bg = kit.painter()
-    bg.fill(tones["night"])
+    p, _, bg = backdrop(kit)
     bg.rect(p.table, 40, 216, 548, 444, radius=10)
     bg.rect(p.rule, 52, 228, 524, 420, radius=6, width=1.2)
     kit.add(bg)

@@ -20,6 +20,7 @@ from game.ui.scenes.kit import (
     rounded_points,
 )
 from game.ui.scenes.props import (
+    backdrop,
     chair,
     delegate,
     desk_flag,
@@ -27,7 +28,6 @@ from game.ui.scenes.props import (
     glass,
     paper_sheet,
     room_walls,
-    scene_tones,
     table_top,
 )
 
@@ -40,12 +40,9 @@ TABLE_H: Final = 168.0
 
 def walkout(kit: Kit) -> None:
     """Their chairs pushed back and empty; the delegation filing out through a door."""
-    p = kit.palette
-    tones = scene_tones(p)
+    p, _, bg = backdrop(kit)
     room = (48.0, 168.0, 532.0, 456.0)
     door_from, door_to = 468.0, 544.0
-    bg = kit.painter()
-    bg.fill(tones["night"])
     room_walls(bg, p, room, ("top", door_from, door_to))
     door(bg, p.alarm, (door_to, room[1]), door_to - door_from, opens_up=True, left=True)
     top = TABLE_CY - TABLE_H / 2
@@ -95,12 +92,9 @@ def walkout(kit: Kit) -> None:
 
 def walked_away(kit: Kit) -> None:
     """Our chairs empty and our papers left behind at a lunch table nobody sat down to."""
-    p = kit.palette
-    tones = scene_tones(p)
+    p, _, bg = backdrop(kit)
     room = (48.0, 120.0, 532.0, 480.0)
     door_from, door_to = 88.0, 164.0
-    bg = kit.painter()
-    bg.fill(tones["night"])
     room_walls(bg, p, room, ("bottom", door_from, door_to))
     door(
         bg, p.alarm, (door_from, room[1] + room[3]), door_to - door_from, opens_up=False, left=False
@@ -195,10 +189,7 @@ def _standing_flag(
 
 def no_deal(kit: Kit) -> None:
     """The signing table laid and unused: folders shut, pens untouched, the clock past the hour."""
-    p = kit.palette
-    tones = scene_tones(p)
-    bg = kit.painter()
-    bg.fill(tones["night"])
+    p, tones, bg = backdrop(kit)
     floor = 604.0
     bg.rect(tones["wall"], 0, floor, SCENE_WIDTH, SCENE_HEIGHT - floor)
     bg.line(tones["line"], (0, floor), (SCENE_WIDTH, floor), 2)
@@ -262,10 +253,7 @@ def _armchair(pt: Painter, colour: Colour, x: float, ground: float, *, facing_ri
 
 def talks_continue(kit: Kit) -> None:
     """Two chairs, a low table, and a calendar page turning to the date of the next meeting."""
-    p = kit.palette
-    tones = scene_tones(p)
-    bg = kit.painter()
-    bg.fill(tones["night"])
+    p, tones, bg = backdrop(kit)
     floor = 590.0
     bg.rect(tones["wall"], 0, floor, SCENE_WIDTH, SCENE_HEIGHT - floor)
     bg.line(tones["line"], (0, floor), (SCENE_WIDTH, floor), 2)

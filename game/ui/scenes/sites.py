@@ -16,15 +16,12 @@ from game.ui.scenes.kit import (
     Pose,
     mix,
 )
-from game.ui.scenes.props import hills, scene_tones, smooth, stars
+from game.ui.scenes.props import backdrop, hills, smooth, stars
 
 
 def freeze(kit: Kit) -> None:
     """A quiet test stand under the moon; the exercise dates on the calendar struck through."""
-    p = kit.palette
-    tones = scene_tones(p)
-    bg = kit.painter()
-    bg.fill(tones["night"])
+    p, _, bg = backdrop(kit)
     stars(bg, p, 26, 40, 290)
     far = mix(p.navy, p.slate, 0.45)
     near = mix(p.navy_deep, p.navy, 0.35)
@@ -133,10 +130,7 @@ def _cooling_tower(pt: Painter, colour: Colour, cx: float, base: float, height: 
 
 def yongbyon(kit: Kit) -> None:
     """The reactor complex going dark behind a sealed gate."""
-    p = kit.palette
-    tones = scene_tones(p)
-    bg = kit.painter()
-    bg.fill(tones["night"])
+    p, tones, bg = backdrop(kit)
     stars(bg, p, 18, 40, 220)
     ground = 500.0
     hills(

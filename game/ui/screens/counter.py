@@ -103,19 +103,32 @@ class CounterScreen(ChoiceDialog):
         scenario = state.scenario
         counter = scenario.counters[state.pending]
         accord = scenario.accord_label(counter.accord)
-        accept = ChoiceRow(
-            title="Accept their proposal",
-            body=f"The accord: {accord}, {counter.variant}. {consequence(counter.accept_why)}",
-            parts=labelled("It changes:", effect_parts(scenario, counter.on_accept)),
-            shortcut=ACCEPT_KEY,
-            on_activate=does(_answer(ACCEPT)),
-        )
-        reject = ChoiceRow(
-            title="Reject it",
-            body=f"They will not offer it again. {consequence(counter.reject_why)}",
-            parts=labelled("It changes:", effect_parts(scenario, counter.on_reject)),
-            shortcut=REJECT_KEY,
-            on_activate=does(_answer(REJECT)),
+        accept, reject = (
+            ChoiceRow(
+                title=title,
+                body=f"{intro} {consequence(why)}",
+                parts=labelled("It changes:", effect_parts(scenario, effect)),
+                shortcut=key,
+                on_activate=does(_answer(word)),
+            )
+            for title, intro, why, effect, key, word in (
+                (
+                    "Accept their proposal",
+                    f"The accord: {accord}, {counter.variant}.",
+                    counter.accept_why,
+                    counter.on_accept,
+                    ACCEPT_KEY,
+                    ACCEPT,
+                ),
+                (
+                    "Reject it",
+                    "They will not offer it again.",
+                    counter.reject_why,
+                    counter.on_reject,
+                    REJECT_KEY,
+                    REJECT,
+                ),
+            )
         )
         notes = [(f"If you accept: {text}", tone) for text, tone in crossing_notes(state, ACCEPT)]
         notes += [(f"If you reject: {text}", tone) for text, tone in crossing_notes(state, REJECT)]

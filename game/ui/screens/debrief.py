@@ -112,8 +112,13 @@ def score_chart(debrief: Debrief, palette: Palette) -> BarChart | None:
     )
 
 
-def _key(code: int, label: str) -> Shortcut:
-    return Shortcut(code, label)
+def _button(label: str, kind: ButtonKind, key: str, action: Action, *, hint: str = "") -> Button:
+    """A button that does ``action``, with a letter ``key`` as its shortcut (shown as its hint
+    unless ``hint`` says otherwise)."""
+    shortcut = Shortcut(getattr(pygame, f"K_{key.lower()}"), key)
+    return Button(
+        label=label, kind=kind, hint=hint or key, shortcut=shortcut, on_activate=does(action)
+    )
 
 
 # --- The screen -----------------------------------------------------------------------------------
@@ -156,35 +161,17 @@ class DebriefScreen:
                 )
             )
         ]
-        self.title_button = Button(
-            label="Back to title",
-            kind=ButtonKind.QUIET,
-            hint="Esc",
-            shortcut=_key(pygame.K_t, "T"),
-            on_activate=does(self.leave),
+        self.title_button = _button("Back to title", ButtonKind.QUIET, "T", self.leave, hint="Esc")
+        self.next_button = _button(
+            "Go to the next summit", ButtonKind.SECONDARY, "N", Apply(NextSummit())
         )
-        self.next_button = Button(
-            label="Go to the next summit",
-            kind=ButtonKind.SECONDARY,
-            hint="N",
-            shortcut=_key(pygame.K_n, "N"),
-            on_activate=does(Apply(NextSummit())),
-            enabled=next_summit,
-            reason="" if next_summit else "No later summit follows this one",
+        self.next_button.enabled = next_summit
+        self.next_button.reason = "" if next_summit else "No later summit follows this one"
+        self.export_button = _button(
+            "Export transcript", ButtonKind.SECONDARY, "E", Apply(ExportTranscript())
         )
-        self.export_button = Button(
-            label="Export transcript",
-            kind=ButtonKind.SECONDARY,
-            hint="E",
-            shortcut=_key(pygame.K_e, "E"),
-            on_activate=does(Apply(ExportTranscript())),
-        )
-        self.replay_button = Button(
-            label="Replay same seed",
-            kind=ButtonKind.PRIMARY,
-            hint="R",
-            shortcut=_key(pygame.K_r, "R"),
-            on_activate=does(Apply(ReplaySeed())),
+        self.replay_button = _button(
+            "Replay same seed", ButtonKind.PRIMARY, "R", Apply(ReplaySeed())
         )
         self.buttons = [self.title_button, self.next_button, self.export_button, self.replay_button]
         self.focus = FocusGroup([*self.tabs, *self.buttons])

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any, ClassVar, Final
 
 import attrs
@@ -49,20 +48,17 @@ class SettingsScreen(FocusScreen):
         def change(**values: Any) -> Action:
             return ChangeSettings(attrs.evolve(ctx.settings, **values))
 
-        def flag(name: str) -> tuple[Callable[[], bool], Callable[[bool], Action]]:
-            return (lambda: bool(getattr(ctx.settings, name))), (lambda on: change(**{name: on}))
+        def toggle(name: str, label: str, description: str) -> Toggle:
+            """A switch for the setting called ``name``."""
+            return Toggle(
+                label=label,
+                description=description,
+                get=lambda: bool(getattr(ctx.settings, name)),
+                set=lambda on: change(**{name: on}),
+            )
 
-        fullscreen_get, fullscreen_set = flag("fullscreen")
-        palette_get, palette_set = flag("colour_blind")
-        sound_get, sound_set = flag("sound")
-        hints_get, hints_set = flag("hints")
         self.rows: list[Control] = [
-            Toggle(
-                label="Full screen",
-                description="Fill the display. F11 switches at any time.",
-                get=fullscreen_get,
-                set=fullscreen_set,
-            ),
+            toggle("fullscreen", "Full screen", "Fill the display. F11 switches at any time."),
             OptionSelector(
                 label="Text size",
                 description="Scales every label and paragraph.",
@@ -70,11 +66,10 @@ class SettingsScreen(FocusScreen):
                 get=lambda: TEXT_SIZES.index(ctx.settings.text_size),
                 set=lambda i: change(text_size=TEXT_SIZES[i]),
             ),
-            Toggle(
-                label="Colour-blind-safe palette",
-                description="Blue for good news and orange for alarms, instead of green and red.",
-                get=palette_get,
-                set=palette_set,
+            toggle(
+                "colour_blind",
+                "Colour-blind-safe palette",
+                "Blue for good news and orange for alarms, instead of green and red.",
             ),
             OptionSelector(
                 label="Animation",
@@ -83,17 +78,11 @@ class SettingsScreen(FocusScreen):
                 get=lambda: SPEEDS.index(ctx.settings.animation_speed),
                 set=lambda i: change(animation_speed=SPEEDS[i]),
             ),
-            Toggle(
-                label="Sound",
-                description="Soft clicks and chimes.",
-                get=sound_get,
-                set=sound_set,
-            ),
-            Toggle(
-                label="Adviser hints",
-                description="Short notes from your adviser on meters, locked offers and costs.",
-                get=hints_get,
-                set=hints_set,
+            toggle("sound", "Sound", "Soft clicks and chimes."),
+            toggle(
+                "hints",
+                "Adviser hints",
+                "Short notes from your adviser on meters, locked offers and costs.",
             ),
         ]
         self.back = Button(

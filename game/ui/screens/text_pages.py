@@ -171,30 +171,19 @@ class TextPagesScreen:
                 TextRole.TITLE, page.heading, ctx.palette.ink, wrap=width
             ).get_height()
             room = self._body_bottom() - (HEADING_TOP + heading_h + 4 * theme.UNIT)
-            chunk: list[str] = []
+            chunks: list[list[str]] = [[]]
             used = 0
             for text in page.paragraphs:
                 height = paragraph_height(ctx, text, width) + PARAGRAPH_GAP
-                if chunk and used + height > room:
-                    sheets.append(
-                        Sheet(
-                            index,
-                            page.heading,
-                            tuple(chunk),
-                            continued=bool(sheets and sheets[-1].page == index),
-                        )
-                    )
-                    chunk, used = [], 0
-                chunk.append(text)
+                if chunks[-1] and used + height > room:
+                    chunks.append([])
+                    used = 0
+                chunks[-1].append(text)
                 used += height
-            sheets.append(
-                Sheet(
-                    index,
-                    page.heading,
-                    tuple(chunk),
-                    continued=bool(sheets and sheets[-1].page == index),
-                )
-            )
+            sheets += [
+                Sheet(index, page.heading, tuple(chunk), continued=number > 0)
+                for number, chunk in enumerate(chunks)
+            ]
         # Re-flowing is derived layout; the sheet index is clamped so a change of text size
         # never leaves the reader past the end.
         self._flow_key, self._sheets = key, sheets

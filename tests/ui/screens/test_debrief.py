@@ -1,7 +1,5 @@
 """The debrief: what it reports, that it fits, its buttons by key and by mouse, monkeys, golden."""
 
-import os
-import random
 from functools import partial
 from pathlib import Path
 
@@ -37,7 +35,16 @@ from game.ui.screens.debrief import (
     score_chart,
 )
 from game.ui.shots import SETTLE_SECONDS, render_screens
-from game.ui.testing import DrawWatcher, click, key, monkey_events, move, run_until_exhausted, wheel
+from game.ui.testing import (
+    DrawWatcher,
+    assert_matches_golden,
+    click,
+    key,
+    monkey_input,
+    move,
+    run_monkey,
+    wheel,
+)
 from game.ui.widgets.buttons import Button
 
 GOLDEN = Path(__file__).resolve().parents[1] / "golden"
@@ -321,17 +328,8 @@ def test_monkey(rich: GameState, size: TextSize) -> None:
         watched.append(DrawWatcher(screen, partial(_snapshot, screen)))
         return watched[-1]
 
-    events = ScriptedEvents(monkey_events(random.Random(f"debrief-{size}"), MONKEY_EVENTS))
-    app = App(
-        ctx,
-        fresh(),
-        display=OffscreenDisplay(),
-        events=events,
-        clock=FixedClock(),
-        router=calls,
-        persist_settings=False,
-    )
-    run_until_exhausted(app, events, lambda: [fresh()])
+    events = monkey_input(f"debrief-{size}", MONKEY_EVENTS)
+    run_monkey(ctx, lambda: [fresh()], events, calls)
     assert events.delivered >= MONKEY_EVENTS
     assert sum(w.draws for w in watched) > 0
     assert calls.replay + calls.export + calls.title > 0
@@ -342,30 +340,7 @@ def test_monkey(rich: GameState, size: TextSize) -> None:
 # --- Golden image ---------------------------------------------------------------------------------
 
 
-def _compare(a: pygame.Surface, b: pygame.Surface, step: int = 3) -> tuple[float, float]:
-    """Mean absolute channel difference, and the share of sampled pixels that changed markedly."""
-    width, height = a.get_size()
-    total = changed = samples = 0
-    for y in range(0, height, step):
-        for x in range(0, width, step):
-            pa, pb = a.get_at((x, y)), b.get_at((x, y))
-            diff = abs(pa.r - pb.r) + abs(pa.g - pb.g) + abs(pa.b - pb.b)
-            total += diff
-            changed += diff > 48
-            samples += 1
-    return total / (3 * samples), changed / samples
-
-
 def test_debrief_matches_its_golden_image(rich: GameState) -> None:
     screen = _screen(UiContext(Settings()), rich, next_summit=False)
     screen.update(SETTLE_SECONDS)
-    picture = render_screens([screen])
-    path = GOLDEN / "debrief.png"
-    if os.environ.get("HANOI_UPDATE_GOLDEN") == "1":
-        GOLDEN.mkdir(exist_ok=True)
-        pygame.image.save(picture, str(path))
-    expected = pygame.image.load(str(path))
-    assert expected.get_size() == picture.get_size()
-    mean, share = _compare(picture, expected)
-    assert mean <= 1.5, f"mean difference {mean:.2f}"
-    assert share <= 0.01, f"{share:.1%} of pixels changed"
+    assert_matches_golden(render_screens([screen]), GOLDEN / "debrief.png", step=3)

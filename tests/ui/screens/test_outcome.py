@@ -1,7 +1,5 @@
 """Outcome scenes: one picture per ending, found games for every ending, input, idling, golden."""
 
-import os
-import random
 from collections.abc import Iterator
 from functools import partial
 from pathlib import Path
@@ -19,7 +17,15 @@ from game.ui.app import App, FixedClock, OffscreenDisplay, ScriptedEvents
 from game.ui.screen import Action, Command, Debrief, Open, Place, Screen
 from game.ui.screens.outcome import OutcomeScreen, departure, record_summary
 from game.ui.shots import SETTLE_SECONDS, outcome_shots, render_screens
-from game.ui.testing import DrawWatcher, click, key, monkey_events, run_until_exhausted
+from game.ui.testing import (
+    DrawWatcher,
+    assert_matches_golden,
+    click,
+    golden_difference,
+    key,
+    monkey_input,
+    run_monkey,
+)
 
 GOLDEN = Path(__file__).resolve().parents[1] / "golden"
 HANOI_ENDINGS = (
@@ -107,7 +113,8 @@ def test_every_scene_paints_and_moves_while_it_enters(ctx: UiContext, scene_id: 
     rest = scenes.render_scene(scene, size, ctx.palette, ctx.fonts, 1.0)
     colours = {rest.get_at((x, y))[:3] for x in range(0, size[0], 6) for y in range(0, size[1], 6)}
     assert len(colours) > 12, "a scene is a picture, not a flat field"
-    assert _difference(start, rest) > 0 or _difference(middle, rest) > 0, "nothing moves"
+    moved = golden_difference(start, rest, 3)[0] or golden_difference(middle, rest, 3)[0]
+    assert moved > 0, "nothing moves"
 
 
 def test_a_scene_follows_the_colour_blind_palette() -> None:
@@ -116,7 +123,7 @@ def test_a_scene_follows_the_colour_blind_palette() -> None:
     safe = UiContext(Settings(colour_blind=True))
     a = scenes.render_scene(scene, (314, 360), plain.palette, plain.fonts)
     b = scenes.render_scene(scene, (314, 360), safe.palette, safe.fonts)
-    assert _difference(a, b) > 0, "the door's alarm colour changes with the palette"
+    assert golden_difference(a, b, 3)[0] > 0, "the door's alarm colour changes with the palette"
 
 
 # --- The screen ---------------------------------------------------------------------------------
@@ -282,17 +289,8 @@ def test_monkey(games: dict[str, Found], ending_id: str) -> None:
         watched.append(DrawWatcher(screen, partial(_outcome_snapshot, screen)))
         return watched[-1]
 
-    events = ScriptedEvents(monkey_events(random.Random(f"outcome-{ending_id}"), MONKEY_EVENTS))
-    app = App(
-        ctx,
-        fresh(),
-        display=OffscreenDisplay(),
-        events=events,
-        clock=FixedClock(),
-        router=doors,
-        persist_settings=False,
-    )
-    run_until_exhausted(app, events, lambda: [fresh()])
+    events = monkey_input(f"outcome-{ending_id}", MONKEY_EVENTS)
+    run_monkey(ctx, lambda: [fresh()], events, doors)
     assert events.delivered >= MONKEY_EVENTS
     assert doors.opened, "random input found Continue"
     assert sum(w.draws for w in watched) > 0
@@ -303,40 +301,7 @@ def test_monkey(games: dict[str, Found], ending_id: str) -> None:
 # --- Golden image ---------------------------------------------------------------------------------
 
 
-def _difference(a: pygame.Surface, b: pygame.Surface, step: int = 3) -> float:
-    """Mean absolute channel difference over a grid of sample points."""
-    width, height = a.get_size()
-    total = 0
-    samples = 0
-    for y in range(0, height, step):
-        for x in range(0, width, step):
-            pa, pb = a.get_at((x, y)), b.get_at((x, y))
-            total += abs(pa.r - pb.r) + abs(pa.g - pb.g) + abs(pa.b - pb.b)
-            samples += 1
-    return total / (3 * samples)
-
-
-def _changed_share(a: pygame.Surface, b: pygame.Surface, step: int = 3) -> float:
-    width, height = a.get_size()
-    changed = 0
-    samples = 0
-    for y in range(0, height, step):
-        for x in range(0, width, step):
-            pa, pb = a.get_at((x, y)), b.get_at((x, y))
-            changed += abs(pa.r - pb.r) + abs(pa.g - pb.g) + abs(pa.b - pb.b) > 48
-            samples += 1
-    return changed / samples
-
-
 def test_walkout_matches_its_golden_image(games: dict[str, Found]) -> None:
     screen = OutcomeScreen(UiContext(Settings()), games["walkout"].state)
     screen.update(SETTLE_SECONDS)
-    picture = render_screens([screen])
-    path = GOLDEN / "outcome-walkout.png"
-    if os.environ.get("HANOI_UPDATE_GOLDEN") == "1":
-        GOLDEN.mkdir(exist_ok=True)
-        pygame.image.save(picture, str(path))
-    expected = pygame.image.load(str(path))
-    assert expected.get_size() == picture.get_size()
-    assert _difference(picture, expected) <= 1.5
-    assert _changed_share(picture, expected) <= 0.01
+    assert_matches_golden(render_screens([screen]), GOLDEN / "outcome-walkout.png", step=3)
