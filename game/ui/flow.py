@@ -327,44 +327,44 @@ class Flow:
         from game.ui.session import Session
 
         match command:
-            case PlayMove():
-                return self._play(command)
             case NewGame(setup=setup):
                 self.session = Session.start(setup, self.store)
                 self.hints_seen.clear()
                 return Reset(self.summit())
-            case TakeBack():
-                return self._undo()
-            case SaveSlot(name=name):
-                return self._save(name)
             case LoadSave(path=path):
                 return self._load(self.store.load(path), path.name)
             case ContinueGame():
                 return self._load(self.store.load_latest(), "the autosave")
             case DeleteSave(path=path, saving=saving):
                 return self._delete(path, saving)
-            case ShowOutcome():
-                return self._outcome()
-            case ReplaySeed():
-                if self.session is None:
-                    return None
-                self.session = self.session.restart()
-                return Reset(self.summit())
-            case ExportTranscript():
-                return self._export()
-            case NextSummit():
-                return self._next_summit()
             case ToTitle():
                 self.session = None
                 return Reset(self.title())
-        assert_never(command)
-
-    def _play(self, command: PlayMove) -> Action | None:
-        from game.engine import IllegalMoveError
-
+        # The rest are about the game in play; without one they do nothing.
         session = self.session
         if session is None:
             return None
+        match command:
+            case PlayMove():
+                return self._play(session, command)
+            case TakeBack():
+                return self._undo(session)
+            case SaveSlot(name=name):
+                return self._save(session, name)
+            case ShowOutcome():
+                return self._outcome(session)
+            case ReplaySeed():
+                self.session = session.restart()
+                return Reset(self.summit())
+            case ExportTranscript():
+                return self._export(session)
+            case NextSummit():
+                return self._next_summit(session)
+        assert_never(command)
+
+    def _play(self, session: Session, command: PlayMove) -> Action | None:
+        from game.engine import IllegalMoveError
+
         move = command.move
         if session.hotseat and command.reaction is None:
             judgement = session.judge(move)
@@ -396,10 +396,7 @@ class Flow:
             return None
         return Chain(tuple(actions))
 
-    def _undo(self) -> Action | None:
-        session = self.session
-        if session is None:
-            return None
+    def _undo(self, session: Session) -> Action | None:
         taken = session.undo()
         if not taken.is_ok:
             session.notify(taken.reason, Tone.CAUTION)
@@ -412,10 +409,7 @@ class Flow:
         session.notify(f"Taken back: {label}.")
         return None
 
-    def _save(self, name: str) -> Action | None:
-        session = self.session
-        if session is None:
-            return None
+    def _save(self, session: Session, name: str) -> Action | None:
         result = session.save_as(name)
         if not result.is_ok:
             return Open(message("The game was not saved", (result.problem,)))
@@ -442,9 +436,8 @@ class Flow:
         # The list is read again without the deleted save.
         return Open(Saves(saving=saving), replace=True)
 
-    def _outcome(self) -> Action | None:
-        session = self.session
-        if session is None or not session.state.is_over:
+    def _outcome(self, session: Session) -> Action | None:
+        if not session.state.is_over:
             return None
         actions: list[Action] = []
         # Hints are for a first game: once one has been seen to the end, they switch off (the
@@ -454,10 +447,7 @@ class Flow:
         actions.append(Push(self.outcome()))
         return Chain(tuple(actions))
 
-    def _export(self) -> Action | None:
-        session = self.session
-        if session is None:
-            return None
+    def _export(self, session: Session) -> Action | None:
         result = session.export()
         if not result.is_ok or result.path is None:
             return Open(message("The transcript was not exported", (result.problem,)))
@@ -473,16 +463,13 @@ class Flow:
             )
         )
 
-    def _next_summit(self) -> Action | None:
+    def _next_summit(self, session: Session) -> Action | None:
         """Start the scenario that follows the finished game's summit, carrying over where it
         left off (trust, the other meters it names, the accords on the record)."""
         from game.classroom.classcode import next_round_code
         from game.engine import CarryError, carry_from
         from game.store.scenarios import follow_up
 
-        session = self.session
-        if session is None:
-            return None
         state = session.state
         following = follow_up(state.scenario.id)
         if following is None:

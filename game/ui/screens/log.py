@@ -45,9 +45,4 @@ class LogScreen(FocusScreen):
         ctx = self.ctx
         draw_page(surface, ctx, self.state.scenario.title, "Summit log")
         self.focus.draw(surface, ctx)
-        draw_key_hints(
-            surface,
-            ctx,
-            "\u2191\u2193 PgUp PgDn scroll \u00b7 Esc back",
-            (theme.column_x(3), theme.CONTENT_BOTTOM - 14),
-        )
+        draw_key_hints(surface, ctx, "\u2191\u2193 PgUp PgDn scroll \u00b7 Esc back")

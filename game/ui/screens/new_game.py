@@ -249,12 +249,7 @@ class NewGameScreen(FocusScreen):
         self._layout()
         self.focus.draw(surface, ctx)
         self._draw_panel(surface)
-        draw_key_hints(
-            surface,
-            ctx,
-            "Tab move \u00b7 Enter begin \u00b7 Esc back",
-            (theme.column_x(3), theme.CONTENT_BOTTOM - 14),
-        )
+        draw_key_hints(surface, ctx, "Tab move \u00b7 Enter begin \u00b7 Esc back")
 
     def _draw_panel(self, surface: pygame.Surface) -> None:
         ctx = self.ctx

@@ -326,7 +326,7 @@ class SavesScreen(FocusScreen):
         self._draw_detail(surface)
         hints = "\u2191\u2193 choose \u00b7 Enter " + ("use the name" if self.saving else "load")
         hints += " \u00b7 Del delete \u00b7 Esc back"
-        draw_key_hints(surface, ctx, hints, (theme.column_x(3), theme.CONTENT_BOTTOM - 14))
+        draw_key_hints(surface, ctx, hints)
 
     def _draw_scroll(self, surface: pygame.Surface, area: pygame.Rect) -> None:
         count = len(self.rows)

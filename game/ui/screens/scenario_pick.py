@@ -152,12 +152,7 @@ class ScenarioScreen(FocusScreen):
         self.layout()
         self.focus.draw(surface, ctx)
         self._draw_detail(surface)
-        draw_key_hints(
-            surface,
-            ctx,
-            "\u2191\u2193 choose \u00b7 Enter play \u00b7 Esc back",
-            (theme.column_x(3), theme.CONTENT_BOTTOM - 14),
-        )
+        draw_key_hints(surface, ctx, "\u2191\u2193 choose \u00b7 Enter play \u00b7 Esc back")
 
     def _draw_detail(self, surface: pygame.Surface) -> None:
         ctx = self.ctx

@@ -131,7 +131,6 @@ class SettingsScreen(FocusScreen):
             surface,
             ctx,
             "\u2191\u2193 move \u00b7 \u2190\u2192 change \u00b7 Enter toggle \u00b7 Esc back",
-            (theme.column_x(3), theme.CONTENT_BOTTOM - 14),
         )
         saved = ctx.text(
             TextRole.CAPTION_ITALIC, "Changes apply at once and are saved.", palette.ink_soft

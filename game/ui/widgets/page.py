@@ -4,7 +4,7 @@ page header, the key-hint footer, the side panel and the row of dialog buttons."
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import ClassVar
+from typing import ClassVar, Final
 
 import pygame
 
@@ -97,8 +97,15 @@ def draw_header(
     return y + 1
 
 
+KEY_HINTS_AT: Final = (theme.column_x(3), theme.CONTENT_BOTTOM - 14)
+"""Where a page's key hints go: beside its Back button."""
+
+
 def draw_key_hints(
-    surface: pygame.Surface, ctx: UiContext, hints: str, bottomleft: tuple[int, int]
+    surface: pygame.Surface,
+    ctx: UiContext,
+    hints: str,
+    bottomleft: tuple[int, int] = KEY_HINTS_AT,
 ) -> None:
     """A caption line of keyboard hints, e.g. 'Tab move · Enter choose · Esc back'."""
     text = ctx.text(TextRole.CAPTION, hints, ctx.palette.ink_soft)
