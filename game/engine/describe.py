@@ -66,10 +66,11 @@ def move_label(scenario: Scenario, move: Move) -> str:
     return f"{offer.label} ({variant.label})" if variant else offer.label
 
 
-def meters_line(scenario: Scenario, meters: Sequence[int], stance: int) -> str:
-    """``trust 25 · patience 63 · ... · they are guarded``."""
+def meters_line(scenario: Scenario, meters: Sequence[int], stance: int | None = None) -> str:
+    """``trust 25 · patience 63 · ... · they are guarded`` (the stance only when given)."""
     parts = [f"{meter.label} {value}" for meter, value in zip(scenario.meters, meters, strict=True)]
-    parts.append(f"they are {scenario.stances[stance].label}")
+    if stance is not None:
+        parts.append(f"they are {scenario.stances[stance].label}")
     return " \u00b7 ".join(parts)
 
 

@@ -12,28 +12,14 @@ from game.ui.flow import Flow
 from game.ui.screen import Action, Command, Place, Screen
 from game.ui.shots import flow_gallery
 from game.ui.testing import monkey_input, run_monkey
+from tests.ui import GAME_SCREENS
 
 EVENTS = 2000
 BATCH = 16
 """Events delivered per loop iteration: every one is handled, but frames are drawn per batch,
 which keeps the whole run quick."""
 
-SCREENS = (
-    "summit",
-    "summit-start",
-    "hints",
-    "variant",
-    "counter",
-    "event",
-    "hotseat",
-    "hand-over",
-    "menu",
-    "new-game",
-    "briefing",
-    "save",
-    "load",
-    "scenario",
-)
+SCREENS = [name for name in GAME_SCREENS if name not in ("hotseat-new", "title")]
 
 
 class LatestFlow:

@@ -13,6 +13,7 @@ from game.ui.scenes.kit import (
     Kit,
     Motion,
     Painter,
+    Point,
     Pose,
     Wipe,
     mix,
@@ -216,6 +217,11 @@ def embassies(kit: Kit) -> None:
     kit.add(right, Motion(0.3, 0.9, Pose(dx=260)))
 
 
+def _place_name(pt: Painter, name: str, colour: Colour, at: Point, anchor: str) -> None:
+    """A city's name on the regional map, in capitals beside its dot."""
+    pt.text(Face.TEXT_STRONG, 13, name.upper(), colour, at, anchor=anchor, tracking=1)
+
+
 def regional(kit: Kit) -> None:
     """A map reduced to capitals and ties: the neighbours take the lead, Washington steps back."""
     p, tones, bg = backdrop(kit)
@@ -261,20 +267,10 @@ def regional(kit: Kit) -> None:
     for name, (x, y) in neighbours.items():
         nodes.circle(p.on_navy, x, y, 9)
         nodes.circle(p.navy, x, y, 4)
-        nodes.text(
-            Face.TEXT_STRONG, 13, name.upper(), p.on_navy, (x, y + 16), anchor="midtop", tracking=1
-        )
+        _place_name(nodes, name, p.on_navy, (x, y + 16), "midtop")
     nodes.circle(p.alarm, pyongyang[0], pyongyang[1], 13)
     nodes.circle(PAPER_WHITE, pyongyang[0], pyongyang[1], 5)
-    nodes.text(
-        Face.TEXT_STRONG,
-        13,
-        "PYONGYANG",
-        p.on_navy,
-        (pyongyang[0] + 20, pyongyang[1] - 4),
-        anchor="midleft",
-        tracking=1,
-    )
+    _place_name(nodes, "Pyongyang", p.on_navy, (pyongyang[0] + 20, pyongyang[1] - 4), "midleft")
     kit.add(nodes)
     # Washington: once close in, now at the edge, its tie thinned to a dotted line.
     washington = (574.0, 214.0)
@@ -298,14 +294,8 @@ def regional(kit: Kit) -> None:
     kit.add(dotted, Motion(0.5, 1.0, Pose(alpha=0.0)))
     node = kit.painter((washington[0] - 140, washington[1] - 44, 170, 64))
     node.circle(p.on_navy_soft, washington[0], washington[1], 9, width=3)
-    node.text(
-        Face.TEXT_STRONG,
-        13,
-        "WASHINGTON",
-        p.on_navy_soft,
-        (washington[0] + 20, washington[1] - 18),
-        anchor="bottomright",
-        tracking=1,
+    _place_name(
+        node, "Washington", p.on_navy_soft, (washington[0] + 20, washington[1] - 18), "bottomright"
     )
     kit.add(node, Motion(0.1, 0.85, Pose(dx=start[0] - washington[0], dy=start[1] - washington[1])))
     # A small arrow alongside the tie: the direction America is moving.

@@ -16,7 +16,7 @@ from game.draw import theme
 from game.draw.context import UiContext
 from game.draw.theme import TextRole, Tone
 from game.engine import GameState, Judgement, Move, ReactionKind
-from game.engine.describe import REPLY, capitalise, move_label
+from game.engine.describe import REPLY, capitalise, meters_line, move_label
 from game.engine.scenario import Offer
 from game.ui import art
 from game.ui.screen import Answer, Apply, Chain, Open, PlayMove, Pop
@@ -61,8 +61,9 @@ def reaction_row(state: GameState, offer: Offer, move: Move, kind: ReactionKind)
     return ChoiceRow(title=title, body=body, parts=parts)
 
 
-class HandOverScreen(FocusScreen):
-    """Between the two players: the U.S. side has chosen; pass the keyboard to the other side."""
+class _HotSeatScreen(FocusScreen):
+    """What both hot-seat screens share: the move on the table, the rules' judgement of it, the
+    way back to the U.S. side and the navy half that is the other delegation's side."""
 
     escape = Pop()
 
@@ -77,6 +78,19 @@ class HandOverScreen(FocusScreen):
             hint="Esc",
             on_activate=does(Pop()),
         )
+
+    def _draw_sides(self, surface: pygame.Surface) -> None:
+        palette = self.ctx.palette
+        surface.fill(palette.paper)
+        panel_right = theme.column_x(OFFER_COLUMNS + 1) - theme.GUTTER
+        pygame.draw.rect(surface, palette.navy, (0, 0, panel_right, theme.LOGICAL_HEIGHT))
+
+
+class HandOverScreen(_HotSeatScreen):
+    """Between the two players: the U.S. side has chosen; pass the keyboard to the other side."""
+
+    def __init__(self, ctx: UiContext, state: GameState, move: Move, judgement: Judgement) -> None:
+        super().__init__(ctx, state, move, judgement)
         self.go = Button(
             label="I am the DPRK delegation",
             kind=ButtonKind.PRIMARY,
@@ -104,10 +118,7 @@ class HandOverScreen(FocusScreen):
     def draw(self, surface: pygame.Surface) -> None:
         ctx = self.ctx
         palette = ctx.palette
-        surface.fill(palette.paper)
-        # The navy half is the other delegation's side of the table, as on the answer screen.
-        panel_right = theme.column_x(OFFER_COLUMNS + 1) - theme.GUTTER
-        pygame.draw.rect(surface, palette.navy, (0, 0, panel_right, theme.LOGICAL_HEIGHT))
+        self._draw_sides(surface)
         left = theme.MARGIN_X
         width = theme.span(OFFER_COLUMNS)
         y = theme.MARGIN_Y + 8
@@ -146,16 +157,11 @@ class HandOverScreen(FocusScreen):
         self.focus.draw(surface, ctx)
 
 
-class AnswerScreen(FocusScreen):
+class AnswerScreen(_HotSeatScreen):
     """The North Korean player's choice: the offer on the left, the allowed answers on the right."""
 
-    escape = Pop()
-
     def __init__(self, ctx: UiContext, state: GameState, move: Move, judgement: Judgement) -> None:
-        self.ctx = ctx
-        self.state = state
-        self.move = move
-        self.judgement = judgement
+        super().__init__(ctx, state, move, judgement)
         self.offer = state.scenario.offer(move.offer)
         keys = shortcuts(len(judgement.allowed))
         self.rows: list[ChoiceRow] = []
@@ -167,12 +173,6 @@ class AnswerScreen(FocusScreen):
                 row.tag = RULES_CHOICE
                 row.tag_tone = Tone.POSITIVE
             self.rows.append(row)
-        self.back = Button(
-            label="Back to the U.S. side",
-            kind=ButtonKind.QUIET,
-            hint="Esc",
-            on_activate=does(Pop()),
-        )
         controls: list[Control] = [*self.rows, self.back]
         self.focus = FocusGroup(controls)
         advised = next((r for r in self.rows if r.tag), None)
@@ -208,9 +208,7 @@ class AnswerScreen(FocusScreen):
         palette = ctx.palette
         state = self.state
         scenario = state.scenario
-        surface.fill(palette.paper)
-        panel_right = theme.column_x(OFFER_COLUMNS + 1) - theme.GUTTER
-        pygame.draw.rect(surface, palette.navy, (0, 0, panel_right, theme.LOGICAL_HEIGHT))
+        self._draw_sides(surface)
         left = theme.MARGIN_X
         width = theme.span(OFFER_COLUMNS)
         y = theme.MARGIN_Y
@@ -242,10 +240,7 @@ class AnswerScreen(FocusScreen):
         why = fit_lines(ctx, TextRole.BODY_ITALIC, why, width, room)
         advice = ctx.text(TextRole.BODY_ITALIC, why, palette.on_navy, wrap=width)
         surface.blit(advice, (left, y))
-        meters = " \u00b7 ".join(
-            f"{meter.label} {value}"
-            for meter, value in zip(scenario.meters, state.meters, strict=True)
-        )
+        meters = meters_line(scenario, state.meters)
         line = ctx.text(TextRole.CAPTION, meters, palette.on_navy_soft, wrap=width)
         surface.blit(line, line.get_rect(bottomleft=(left, theme.CONTENT_BOTTOM)))
         area = theme.grid_rect(CHOICES_FIRST_COLUMN, CHOICES_COLUMNS, theme.MARGIN_Y, 0)

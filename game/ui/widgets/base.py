@@ -37,32 +37,21 @@ class Shortcut:
         )
 
 
-_DIGIT_KEYS: Final = (
-    (pygame.K_1, pygame.K_KP1, "1"),
-    (pygame.K_2, pygame.K_KP2, "2"),
-    (pygame.K_3, pygame.K_KP3, "3"),
-    (pygame.K_4, pygame.K_KP4, "4"),
-    (pygame.K_5, pygame.K_KP5, "5"),
-    (pygame.K_6, pygame.K_KP6, "6"),
-    (pygame.K_7, pygame.K_KP7, "7"),
-    (pygame.K_8, pygame.K_KP8, "8"),
-    (pygame.K_9, pygame.K_KP9, "9"),
-    (pygame.K_0, pygame.K_KP0, "0"),
-    (pygame.K_MINUS, pygame.K_KP_MINUS, "-"),
-    (pygame.K_EQUALS, pygame.K_KP_PLUS, "="),
+def _key(label: str) -> int:
+    key: int = getattr(pygame, f"K_{label.lower()}")
+    return key
+
+
+def _letters(letters: str) -> list[Shortcut]:
+    return [Shortcut(_key(c), c) for c in letters]
+
+
+_DIGITS: Final = tuple(Shortcut(_key(d), d, getattr(pygame, f"K_KP{d}")) for d in "1234567890")
+_SIGNS: Final = (
+    Shortcut(pygame.K_MINUS, "-", pygame.K_KP_MINUS),
+    Shortcut(pygame.K_EQUALS, "=", pygame.K_KP_PLUS),
 )
-_LETTER_KEYS: Final = (
-    (pygame.K_q, "Q"),
-    (pygame.K_w, "W"),
-    (pygame.K_e, "E"),
-    (pygame.K_r, "R"),
-    (pygame.K_t, "T"),
-    (pygame.K_y, "Y"),
-    (pygame.K_u, "U"),
-    (pygame.K_i, "I"),
-    (pygame.K_o, "O"),
-    (pygame.K_p, "P"),
-)
+_LIST_LETTERS: Final = "QWERTYUIOP"
 
 
 _OFFER_LETTERS: Final = "QWERTYIOPADFGJKZCVBNM"
@@ -72,8 +61,7 @@ keys (H help, L log, S save, U undo, X dismiss)."""
 
 def offer_shortcuts(count: int) -> tuple[Shortcut, ...]:
     """Badges for offer cards: 1-9, 0, then letters (Q, W, E ...), as the keyboard runs."""
-    keys = [Shortcut(key, label, alt) for key, alt, label in _DIGIT_KEYS if label.isdigit()]
-    keys += [Shortcut(getattr(pygame, f"K_{c.lower()}"), c) for c in _OFFER_LETTERS]
+    keys = [*_DIGITS, *_letters(_OFFER_LETTERS)]
     if count > len(keys):
         raise ValueError(f"at most {len(keys)} offer shortcuts, asked for {count}")
     return tuple(keys[:count])
@@ -81,8 +69,7 @@ def offer_shortcuts(count: int) -> tuple[Shortcut, ...]:
 
 def shortcuts(count: int) -> tuple[Shortcut, ...]:
     """Badges for ``count`` items in keyboard order: 1-9, 0, -, =, then Q, W, E ..."""
-    keys = [Shortcut(key, label, alt) for key, alt, label in _DIGIT_KEYS]
-    keys += [Shortcut(key, label) for key, label in _LETTER_KEYS]
+    keys = [*_DIGITS, *_SIGNS, *_letters(_LIST_LETTERS)]
     if count > len(keys):
         raise ValueError(f"at most {len(keys)} shortcuts, asked for {count}")
     return tuple(keys[:count])

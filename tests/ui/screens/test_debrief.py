@@ -184,34 +184,27 @@ BUTTONS = {
 }
 
 
+def _press(screen: DebriefScreen, calls: Callbacks, name: str, how: str) -> None:
+    attribute, shortcut = BUTTONS[name]
+    target: Button = getattr(screen, attribute)
+    if how == "shortcut":
+        _send(screen, calls, key(shortcut))
+    elif how == "mouse":
+        _send(screen, calls, *click(target.rect.center))
+    else:
+        for _ in range(len(screen.focus.controls)):
+            if screen.focus.focused is target:
+                break
+            _send(screen, calls, key(pygame.K_TAB))
+        assert screen.focus.focused is target
+        _send(screen, calls, key(pygame.K_RETURN))
+
+
+@pytest.mark.parametrize("how", ["shortcut", "tab and enter", "mouse"])
 @pytest.mark.parametrize("name", sorted(BUTTONS))
-def test_each_button_by_its_shortcut(ctx: UiContext, rich: GameState, name: str) -> None:
+def test_each_button(ctx: UiContext, rich: GameState, name: str, how: str) -> None:
     calls = Callbacks()
-    screen = _screen(ctx, rich)
-    _send(screen, calls, key(BUTTONS[name][1]))
-    assert attrs.asdict(calls) == {k: int(k == name) for k in BUTTONS}
-
-
-@pytest.mark.parametrize("name", sorted(BUTTONS))
-def test_each_button_by_tab_and_enter(ctx: UiContext, rich: GameState, name: str) -> None:
-    calls = Callbacks()
-    screen = _screen(ctx, rich)
-    target: Button = getattr(screen, BUTTONS[name][0])
-    for _ in range(len(screen.focus.controls)):
-        if screen.focus.focused is target:
-            break
-        _send(screen, calls, key(pygame.K_TAB))
-    assert screen.focus.focused is target
-    _send(screen, calls, key(pygame.K_RETURN))
-    assert attrs.asdict(calls) == {k: int(k == name) for k in BUTTONS}
-
-
-@pytest.mark.parametrize("name", sorted(BUTTONS))
-def test_each_button_by_mouse(ctx: UiContext, rich: GameState, name: str) -> None:
-    calls = Callbacks()
-    screen = _screen(ctx, rich)
-    target: Button = getattr(screen, BUTTONS[name][0])
-    _send(screen, calls, *click(target.rect.center))
+    _press(_screen(ctx, rich), calls, name, how)
     assert attrs.asdict(calls) == {k: int(k == name) for k in BUTTONS}
 
 

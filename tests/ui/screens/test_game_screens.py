@@ -39,26 +39,9 @@ from game.ui.shots import counter_pending, gallery, mid_game, sample_session
 from game.ui.table import CardStatus, TableMode
 from game.ui.testing import click, game_app, key, text
 from game.ui.widgets.text_field import TextField
+from tests.ui import GAME_SCREENS
 
 SCENARIO = load_scenario("hanoi")
-GAME_SCREENS = (
-    "new-game",
-    "hotseat-new",
-    "briefing",
-    "summit-start",
-    "summit",
-    "hints",
-    "variant",
-    "counter",
-    "event",
-    "hotseat",
-    "hand-over",
-    "menu",
-    "save",
-    "load",
-    "scenario",
-    "title",
-)
 
 
 @pytest.fixture(scope="module")
