@@ -171,7 +171,7 @@ def _any_scenario(verdicts: Sequence[Verdict]) -> Scenario:
                 return load_scenario(verdict.transcript.scenario)
             except ValueError:
                 continue
-    return load_scenario("hanoi")
+    return load_scenario()
 
 
 # --- writing ------------------------------------------------------------------------------

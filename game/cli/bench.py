@@ -18,7 +18,7 @@ from game.engine.describe import StrategyName
 from game.engine.state import GameState, Move
 from game.engine.strategies import play
 from game.engine.transcript import to_document
-from game.store.scenarios import read_scenario, resolve
+from game.store.scenarios import DEFAULT_SCENARIO, read_scenario, resolve
 
 TARGET_TURNS_PER_SECOND = 30_000
 TARGET_LOAD_MS = 25.0
@@ -39,7 +39,9 @@ def _scripts(scenario_path: Path, games: int) -> list[tuple[int, list[Move]]]:
     return scripts
 
 
-def measure(scenario_ref: str = "hanoi", games: int = 2000, repeats: int = 5) -> dict[str, Any]:
+def measure(
+    scenario_ref: str = DEFAULT_SCENARIO, games: int = 2000, repeats: int = 5
+) -> dict[str, Any]:
     """Measure and return the figures as a dictionary."""
     path = resolve(scenario_ref)
     load_times = []

@@ -27,6 +27,7 @@ from game.engine.transcript import replay as replay_transcript
 from game.store.files import describe_os_error
 from game.store.mode import Mode
 from game.store.scenarios import (
+    DEFAULT_SCENARIO,
     follow_up,
     load_scenario,
     resolve,
@@ -160,7 +161,7 @@ def settle(
     if previous is not None:
         scenario, carry = _carry(previous, scenario_ref)
     else:
-        scenario = load_scenario(scenario_ref or "hanoi")
+        scenario = load_scenario(scenario_ref or DEFAULT_SCENARIO)
     if code and decode(code).prefix != scenario.code:
         raise UsageError(
             f"{PROG}: class code {code} is not for {scenario.id} (its codes start {scenario.code})"
@@ -244,7 +245,7 @@ def play(args: argparse.Namespace) -> int:
 
 
 def code(args: argparse.Namespace) -> int:
-    path = resolve(args.scenario or "hanoi")
+    path = resolve(args.scenario or DEFAULT_SCENARIO)
     scenario = load_scenario(path)
     if scenario_for_code(scenario.code) is None:
         raise UsageError(
@@ -398,7 +399,7 @@ def replay(args: argparse.Namespace) -> int:
 
 
 def _scenario_ref(args: argparse.Namespace) -> str:
-    return getattr(args, "scenario", None) or "hanoi"
+    return getattr(args, "scenario", None) or DEFAULT_SCENARIO
 
 
 def batch(args: argparse.Namespace) -> int:

@@ -14,6 +14,8 @@ if TYPE_CHECKING:
     from game.engine.scenario import Scenario
 
 SUFFIX = ".toml"
+DEFAULT_SCENARIO = "hanoi"
+"""The scenario played when none is named."""
 
 
 def scenario_dir() -> Path:
@@ -66,7 +68,7 @@ def _cached(path: Path, absolute: Path, stamp: tuple[int, int]) -> Scenario:
     return read_scenario(path)
 
 
-def load_scenario(name_or_path: str | Path = "hanoi") -> Scenario:
+def load_scenario(name_or_path: str | Path = DEFAULT_SCENARIO) -> Scenario:
     """Load a scenario by name or path, caching it until the file changes.
 
     >>> load_scenario("hanoi").id

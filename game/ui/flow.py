@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Final, assert_never
+from typing import TYPE_CHECKING, assert_never
 
 import attrs
 
@@ -21,6 +21,7 @@ from game.draw.assets import Cue
 from game.draw.context import UiContext
 from game.draw.theme import Tone
 from game.store.saves import LoadResult, SaveStore, describe_time
+from game.store.scenarios import DEFAULT_SCENARIO
 from game.ui.screen import (
     Action,
     Answer,
@@ -74,8 +75,6 @@ if TYPE_CHECKING:
     from game.ui.screens.summit import SummitScreen
     from game.ui.screens.title import TitleScreen
     from game.ui.session import Played, Session
-
-DEFAULT_SCENARIO: Final = "hanoi"
 
 
 class Flow:
@@ -491,4 +490,4 @@ class Flow:
         return self.handle(NewGame(setup))
 
 
-__all__ = ["DEFAULT_SCENARIO", "Flow"]
+__all__ = ["Flow"]

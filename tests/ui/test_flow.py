@@ -40,10 +40,10 @@ from game.ui.testing import game_app, key
 SCENARIO = load_scenario("hanoi")
 
 
-def _controller(ctx: UiContext, **setup: object) -> Flow:
-    controller = Flow(ctx, seed=4)
-    controller.handle(NewGame(GameSetup(SCENARIO, 4, **setup)))  # type: ignore[arg-type]
-    return controller
+def _flow(ctx: UiContext, **setup: object) -> Flow:
+    flow = Flow(ctx, seed=4)
+    flow.handle(NewGame(GameSetup(SCENARIO, 4, **setup)))  # type: ignore[arg-type]
+    return flow
 
 
 def _turns(session: Session) -> int:
@@ -67,17 +67,17 @@ def test_play_reports_what_the_screens_show_next() -> None:
 
 
 def test_undo_steps_back_and_is_written_to_the_transcript(ctx: UiContext, home: Path) -> None:
-    controller = _controller(ctx)
-    session = controller.session
+    flow = _flow(ctx)
+    session = flow.session
     assert session is not None
     start = session.state
-    controller.handle(PlayMove(Move("mutual_restraint", "unwritten")))
-    controller.handle(PlayMove(Move("security_assurances", "spoken")))
+    flow.handle(PlayMove(Move("mutual_restraint", "unwritten")))
+    flow.handle(PlayMove(Move("security_assurances", "spoken")))
     assert _turns(session) == 2
-    controller.handle(TakeBack())
+    flow.handle(TakeBack())
     assert _turns(session) == 1
     assert session.notices[-1].text.startswith("Taken back: Security assurances")
-    controller.handle(TakeBack())
+    flow.handle(TakeBack())
     assert session.state is start
     assert session.undo_block == "There is no move to take back yet."
     transcript = read_transcript(home / "saves" / "autosave.toml")
@@ -89,44 +89,44 @@ def test_undo_steps_back_and_is_written_to_the_transcript(ctx: UiContext, home: 
 
 
 def test_undo_is_refused_in_a_graded_game_and_says_why(ctx: UiContext) -> None:
-    controller = _controller(ctx, mode=Mode.GRADED)
-    session = controller.session
+    flow = _flow(ctx, mode=Mode.GRADED)
+    session = flow.session
     assert session is not None
-    controller.handle(PlayMove(Move("mutual_restraint", "unwritten")))
-    assert controller.handle(TakeBack()) is None
+    flow.handle(PlayMove(Move("mutual_restraint", "unwritten")))
+    assert flow.handle(TakeBack()) is None
     assert len(session.state.turns) == 1
     assert session.notices[-1].text == UNDO_GRADED
     # On the table the Undo button is disabled with that reason, and U shows it as a toast.
-    table = controller.summit()
+    table = flow.summit()
     assert isinstance(table, SummitScreen)
     assert not table.undo.enabled
     assert table.undo.reason == UNDO_GRADED
-    app = game_app(ctx, controller, table, [key(pygame.K_u)])
+    app = game_app(ctx, flow, table, [key(pygame.K_u)])
     app.run(frames=3)
     assert len(session.state.turns) == 1
     assert table.toast.is_showing and table.toast.text == UNDO_GRADED
 
 
 def test_undo_by_key_in_practice(ctx: UiContext) -> None:
-    controller = _controller(ctx)
-    session = controller.session
+    flow = _flow(ctx)
+    session = flow.session
     assert session is not None
-    table = controller.summit()
-    app = game_app(ctx, controller, table, [key(pygame.K_1), key(pygame.K_1), key(pygame.K_u)])
+    table = flow.summit()
+    app = game_app(ctx, flow, table, [key(pygame.K_1), key(pygame.K_1), key(pygame.K_u)])
     app.run()
     assert session.state.turns == ()
     assert session.undos[-1].move == "mutual_restraint:unwritten"
 
 
 def test_continue_restores_the_exact_game(ctx: UiContext) -> None:
-    controller = _controller(ctx, player="Ann", mode=Mode.PRACTICE)
-    session = controller.session
+    flow = _flow(ctx, player="Ann", mode=Mode.PRACTICE)
+    session = flow.session
     assert session is not None
     for text in ("mutual_restraint:unwritten", "peace_declaration:declaration"):
-        controller.handle(PlayMove(Move.parse(text)))
-    controller.handle(TakeBack())
-    controller.handle(PlayMove(Move.parse("liaison_offices")))
-    # A new run of the game: a fresh controller, nothing in memory.
+        flow.handle(PlayMove(Move.parse(text)))
+    flow.handle(TakeBack())
+    flow.handle(PlayMove(Move.parse("liaison_offices")))
+    # A new run of the game: a fresh flow, nothing in memory.
     again = Flow(UiContext(ctx.settings))
     action = again.handle(ContinueGame())
     assert isinstance(action, Chain)
@@ -145,12 +145,12 @@ def test_continue_restores_the_exact_game(ctx: UiContext) -> None:
 def test_a_corrupt_autosave_falls_back_to_the_backup_with_a_message(
     ctx: UiContext, home: Path
 ) -> None:
-    controller = _controller(ctx)
-    session = controller.session
+    flow = _flow(ctx)
+    session = flow.session
     assert session is not None
-    controller.handle(PlayMove(Move.parse("mutual_restraint:unwritten")))
+    flow.handle(PlayMove(Move.parse("mutual_restraint:unwritten")))
     one_move = session.state.hash
-    controller.handle(PlayMove(Move.parse("peace_declaration:declaration")))
+    flow.handle(PlayMove(Move.parse("peace_declaration:declaration")))
     autosave = home / "saves" / "autosave.toml"
     autosave.write_text("this is not a transcript = [", encoding="utf-8")
     again = Flow(UiContext(ctx.settings))
@@ -174,30 +174,30 @@ def test_nothing_to_continue_gives_a_message_not_a_crash(ctx: UiContext) -> None
 
 
 def test_a_counter_offer_and_an_event_open_their_pop_ups(ctx: UiContext) -> None:
-    controller = Flow(ctx)
+    flow = Flow(ctx)
     state, history = sample_game(SCENARIO, 7, counter_pending)
-    controller.session = Session(history[-1])
-    action = controller.handle(PlayMove(state.turns[-1].move))
+    flow.session = Session(history[-1])
+    action = flow.handle(PlayMove(state.turns[-1].move))
     assert isinstance(action, Chain)
     assert action.actions[0] == Open(TheirProposal())
     state, history = sample_game(SCENARIO, 7, event_happened)
-    controller.session = Session(history[-1])
-    action = controller.handle(PlayMove(state.turns[-1].move))
+    flow.session = Session(history[-1])
+    action = flow.handle(PlayMove(state.turns[-1].move))
     assert isinstance(action, Chain)
     push = action.actions[-1]
     assert isinstance(push, Push) and isinstance(push.screen, EventScreen)
 
 
 def test_hot_seat_the_second_player_overrides_the_rules(ctx: UiContext, home: Path) -> None:
-    controller = _controller(ctx, hotseat=True)
-    session = controller.session
+    flow = _flow(ctx, hotseat=True)
+    session = flow.session
     assert session is not None
     move = Move("security_assurances", "spoken")
     verdict = judge(session.state, move)
     other = next(kind for kind in verdict.allowed if kind is not verdict.kind)
-    table = controller.summit()
+    table = flow.summit()
     # The U.S. player presses 2 (and picks the form), the DPRK player takes over and answers.
-    app = game_app(ctx, controller, table, [key(pygame.K_2), key(pygame.K_1)])
+    app = game_app(ctx, flow, table, [key(pygame.K_2), key(pygame.K_1)])
     app.run()
     assert isinstance(app.top, HandOverScreen)
     app.events = ScriptedEvents([key(pygame.K_RETURN)])
@@ -218,39 +218,39 @@ def test_hot_seat_the_second_player_overrides_the_rules(ctx: UiContext, home: Pa
 
 
 def test_hot_seat_answers_and_walking_away_are_not_handed_over(ctx: UiContext) -> None:
-    controller = _controller(ctx, hotseat=True)
-    session = controller.session
+    flow = _flow(ctx, hotseat=True)
+    session = flow.session
     assert session is not None
     assert session.judge(Move("walk_away")) is None
     assert session.judge(Move("consult_washington")) is None
-    action = controller.handle(PlayMove(Move("consult_washington")))
+    action = flow.handle(PlayMove(Move("consult_washington")))
     assert action is None or not isinstance(action, Push)
     assert session.state.turns[-1].move == Move("consult_washington")
 
 
 def test_illegal_moves_become_a_notice(ctx: UiContext) -> None:
-    controller = _controller(ctx)
-    session = controller.session
+    flow = _flow(ctx)
+    session = flow.session
     assert session is not None
-    assert controller.handle(PlayMove(Move("embassies"))) is None
+    assert flow.handle(PlayMove(Move("embassies"))) is None
     assert session.notices[-1].text.startswith("Not possible:")
     assert session.state.turns == ()
 
 
 def test_replay_and_title_commands(ctx: UiContext) -> None:
-    controller = _controller(ctx, player="Ann", mode=Mode.GRADED)
-    first = controller.session
+    flow = _flow(ctx, player="Ann", mode=Mode.GRADED)
+    first = flow.session
     assert first is not None
-    controller.handle(PlayMove(Move.parse("mutual_restraint:unwritten")))
-    action = controller.handle(ReplaySeed())
+    flow.handle(PlayMove(Move.parse("mutual_restraint:unwritten")))
+    action = flow.handle(ReplaySeed())
     assert isinstance(action, Reset)
-    second = controller.session
+    second = flow.session
     assert second is not None and second is not first
     assert second.state.turns == ()
     assert (second.state.seed, second.player, second.mode) == (4, "Ann", "graded")
     assert second.state.hash == new_game(SCENARIO, 4).hash
-    assert isinstance(controller.handle(ToTitle()), Reset)
-    assert controller.session is None
+    assert isinstance(flow.handle(ToTitle()), Reset)
+    assert flow.session is None
 
 
 @pytest.mark.parametrize("hotseat", [False, True])
@@ -263,10 +263,10 @@ def test_the_setup_round_trips(hotseat: bool) -> None:
 
 
 def test_the_app_routes_through_the_flow(ctx: UiContext) -> None:
-    controller = _controller(ctx)
-    app = game_app(ctx, controller, controller.summit(), [])
+    flow = _flow(ctx)
+    app = game_app(ctx, flow, flow.summit(), [])
     assert isinstance(app, App)
-    assert app.router is controller
+    assert app.router is flow
 
 
 def test_the_next_summit_carries_the_game_over(ctx: UiContext) -> None:
@@ -276,13 +276,13 @@ def test_the_next_summit_carries_the_game_over(ctx: UiContext) -> None:
     following = follow_up("hanoi")
     if following is None:
         pytest.skip("no scenario continues Hanoi")
-    controller = _controller(ctx, player="Ann")
+    flow = _flow(ctx, player="Ann")
     finished = play(SCENARIO, "essay", 4)
-    assert controller.session is not None
-    controller.session.state = finished
-    action = controller.handle(NextSummit())
+    assert flow.session is not None
+    flow.session.state = finished
+    action = flow.handle(NextSummit())
     assert isinstance(action, Reset) and isinstance(action.screen, SummitScreen)
-    session = controller.session
+    session = flow.session
     assert session is not None
     setup = session.setup
     assert setup.scenario.id == following.id
@@ -296,13 +296,13 @@ def test_the_debrief_offers_the_next_summit_only_where_one_follows(ctx: UiContex
     from game.engine.strategies import play
     from game.ui.screens.debrief import DebriefScreen
 
-    controller = _controller(ctx, player="Ann")
-    assert controller.session is not None
-    controller.session.state = play(SCENARIO, "essay", 4)
-    debrief = controller.debrief()
+    flow = _flow(ctx, player="Ann")
+    assert flow.session is not None
+    flow.session.state = play(SCENARIO, "essay", 4)
+    debrief = flow.debrief()
     assert isinstance(debrief, DebriefScreen) and debrief.next_button.enabled
-    controller.session.state = play(load_scenario("next_summit"), "essay", 4)
-    last = controller.debrief()
+    flow.session.state = play(load_scenario("next_summit"), "essay", 4)
+    last = flow.debrief()
     assert isinstance(last, DebriefScreen) and not last.next_button.enabled
 
 
@@ -311,11 +311,11 @@ def test_the_next_round_of_a_class_gets_its_own_class_code(ctx: UiContext) -> No
     from game.engine.strategies import play
 
     code = encode("HNOI", 4, Mode.GRADED)
-    controller = _controller(ctx, player="Ann", mode=Mode.GRADED, code=code)
+    flow = _flow(ctx, player="Ann", mode=Mode.GRADED, code=code)
     finished = play(SCENARIO, "essay", 4)
-    assert controller.session is not None
-    controller.session.state = finished
-    controller.handle(NextSummit())
-    assert controller.session is not None
-    following = decode(controller.session.code)
+    assert flow.session is not None
+    flow.session.state = finished
+    flow.handle(NextSummit())
+    assert flow.session is not None
+    following = decode(flow.session.code)
     assert (following.prefix, following.seed, following.mode) == ("NEXT", 4, "graded")

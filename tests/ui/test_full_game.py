@@ -37,8 +37,8 @@ MAX_STEPS = 600
 class Player:
     """Plays a strategy's moves; what it sees on screen decides which events it sends."""
 
-    def __init__(self, controller: Flow, strategy: str, seed: int) -> None:
-        self.controller = controller
+    def __init__(self, flow: Flow, strategy: str, seed: int) -> None:
+        self.flow = flow
         self.choose = STRATEGIES[strategy].choose
         self.rng = strategy_rng(strategy, seed)
         self.planned: Move | None = None
@@ -46,8 +46,8 @@ class Player:
         self.seen: list[str] = []
 
     def state(self) -> GameState:
-        assert self.controller.session is not None
-        return self.controller.session.state
+        assert self.flow.session is not None
+        return self.flow.session.state
 
     def next_move(self) -> Move:
         move, self.rng = self.choose(self.state(), self.rng)
@@ -149,7 +149,7 @@ class MousePlayer(Player):
 
 def _play(player: Player, ctx: UiContext) -> App:
     # The driver's generator first runs inside app.run(), by which time it knows the app.
-    app = game_app(ctx, player.controller, script=player.steps())
+    app = game_app(ctx, player.flow, script=player.steps())
     player.app = app
     app.run()
     return app
@@ -157,15 +157,15 @@ def _play(player: Player, ctx: UiContext) -> App:
 
 def test_a_whole_game_with_the_keyboard_alone(home: Any) -> None:
     ctx = UiContext(Settings(sound=False))
-    controller = Flow(ctx, seed=2)
-    player = KeyboardPlayer(controller, "essay", 2)
+    flow = Flow(ctx, seed=2)
+    player = KeyboardPlayer(flow, "essay", 2)
     app = _play(player, ctx)
     assert isinstance(app.top, DebriefScreen)
     state = player.state()
     assert state.is_over
     assert {"VariantScreen", "CounterScreen", "EventScreen", "OutcomeScreen"} <= set(player.seen)
-    assert player.controller.session is not None
-    assert player.controller.session.player == "Kim Lee"
+    assert player.flow.session is not None
+    assert player.flow.session.player == "Kim Lee"
     # The autosave holds the finished game, ready to export.
     transcript = read_transcript(home / "saves" / "autosave.toml")
     assert len(transcript.turns) == len(state.turns)
@@ -176,13 +176,13 @@ def test_a_whole_game_with_the_keyboard_alone(home: Any) -> None:
 
 def test_a_whole_game_with_the_mouse_alone(home: Any) -> None:
     ctx = UiContext(Settings(sound=False, hints=False))
-    controller = Flow(ctx, seed=1)
-    player = MousePlayer(controller, "historical", 1)
+    flow = Flow(ctx, seed=1)
+    player = MousePlayer(flow, "historical", 1)
     app = _play(player, ctx)
     assert isinstance(app.top, DebriefScreen)
     state = player.state()
     assert state.terminal is not None and state.terminal.value == "walked_away"
     assert {"CounterScreen", "DialogScreen", "OutcomeScreen"} <= set(player.seen)
-    session = controller.session
+    session = flow.session
     assert session is not None and session.mode is Mode.GRADED
     assert read_transcript(home / "saves" / "autosave.toml").mode == "graded"

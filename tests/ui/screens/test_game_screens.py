@@ -96,11 +96,11 @@ def test_drawing_never_changes_the_game(screens: Callable[[UiContext, str], list
 
 
 def _table(ctx: UiContext, **fields: object) -> tuple[Flow, SummitScreen]:
-    controller = Flow(ctx)
-    controller.session = sample_session(SCENARIO, 7, mid_game, **fields)
-    table = controller.summit()
+    flow = Flow(ctx)
+    flow.session = sample_session(SCENARIO, 7, mid_game, **fields)
+    table = flow.summit()
     assert isinstance(table, SummitScreen)
-    return controller, table
+    return flow, table
 
 
 def test_every_offer_has_a_card_and_locked_ones_say_why(ctx: UiContext) -> None:
@@ -117,10 +117,10 @@ def test_every_offer_has_a_card_and_locked_ones_say_why(ctx: UiContext) -> None:
 
 
 def test_a_locked_card_shortcut_focuses_it_but_plays_nothing(ctx: UiContext) -> None:
-    controller, table = _table(ctx)
+    flow, table = _table(ctx)
     card = next(c for c in table.cards if c.status is CardStatus.LOCKED)
     assert card.shortcut is not None
-    app = game_app(ctx, controller, table, [key(card.shortcut.key)])
+    app = game_app(ctx, flow, table, [key(card.shortcut.key)])
     turns = len(table.state.turns)
     app.run()
     assert table.focus.focused is card
@@ -129,7 +129,7 @@ def test_a_locked_card_shortcut_focuses_it_but_plays_nothing(ctx: UiContext) -> 
 
 
 def test_an_offer_with_forms_opens_the_picker_and_plays_the_chosen_form(ctx: UiContext) -> None:
-    controller, table = _table(ctx)
+    flow, table = _table(ctx)
     card = next(
         c
         for c in table.cards
@@ -137,7 +137,7 @@ def test_an_offer_with_forms_opens_the_picker_and_plays_the_chosen_form(ctx: UiC
     )
     action = table.choose(card.offer_id)
     assert action == Open(OfferForms(card.offer_id))
-    picker = controller.open(action.place)
+    picker = flow.open(action.place)
     assert isinstance(picker, VariantScreen)
     offer = SCENARIO.offer(card.offer_id)
     picked = picker.on_event(key(pygame.K_2))
@@ -146,7 +146,7 @@ def test_an_offer_with_forms_opens_the_picker_and_plays_the_chosen_form(ctx: UiC
 
 
 def test_walking_away_asks_first(ctx: UiContext) -> None:
-    _controller, table = _table(ctx)
+    _flow, table = _table(ctx)
     walk = next(o for o in SCENARIO.offers if o.kind is OfferKind.WALK_AWAY)
     action = table.choose(walk.id)
     assert isinstance(action, Open) and isinstance(action.place, Dialog)
@@ -156,7 +156,7 @@ def test_walking_away_asks_first(ctx: UiContext) -> None:
 
 
 def test_mouse_plays_a_card_and_the_table_follows(ctx: UiContext) -> None:
-    controller, table = _table(ctx)
+    flow, table = _table(ctx)
     card = next(
         c
         for c in table.cards
@@ -165,7 +165,7 @@ def test_mouse_plays_a_card_and_the_table_follows(ctx: UiContext) -> None:
         and SCENARIO.offer(c.offer_id).kind is OfferKind.OFFER
     )
     turns = len(table.state.turns)
-    app = game_app(ctx, controller, table, [[], click(card.rect.center)])
+    app = game_app(ctx, flow, table, [[], click(card.rect.center)])
     app.run()
     assert len(table.state.turns) == turns + 1
     assert table.state.turns[-1].move.offer == card.offer_id
@@ -175,12 +175,12 @@ def test_mouse_plays_a_card_and_the_table_follows(ctx: UiContext) -> None:
 
 
 def test_the_trust_meter_glides_to_its_new_value_and_then_the_loop_idles(ctx: UiContext) -> None:
-    controller = Flow(ctx)
-    controller.handle(NewGame(sample_session(SCENARIO, 7, lambda s: not s.turns).setup))
-    table = controller.summit()
+    flow = Flow(ctx)
+    flow.handle(NewGame(sample_session(SCENARIO, 7, lambda s: not s.turns).setup))
+    table = flow.summit()
     assert isinstance(table, SummitScreen)
     start = table.trust.value
-    app = game_app(ctx, controller, table, [key(pygame.K_1), key(pygame.K_1)])
+    app = game_app(ctx, flow, table, [key(pygame.K_1), key(pygame.K_1)])
     app.run(frames=4)
     assert table.trust.value != start
     assert table.trust.shown != table.trust.value  # still on its way
@@ -191,12 +191,12 @@ def test_the_trust_meter_glides_to_its_new_value_and_then_the_loop_idles(ctx: Ui
 
 def test_large_text_pages_the_cards_and_keys_still_reach_every_card() -> None:
     ctx = UiContext(Settings(text_size=TextSize.LARGE, sound=False))
-    controller, table = _table(ctx)
+    flow, table = _table(ctx)
     table.update(0.0)
     assert table._tray.pages >= 1
     last = table.cards[-1]
     assert last.shortcut is not None
-    app = game_app(ctx, controller, table, [key(last.shortcut.key)])
+    app = game_app(ctx, flow, table, [key(last.shortcut.key)])
     app.run(frames=2)
     assert table.focus.focused is last or isinstance(app.top, DialogScreen)
     assert last.rect.width > 0
@@ -204,25 +204,25 @@ def test_large_text_pages_the_cards_and_keys_still_reach_every_card() -> None:
 
 def test_the_pager_turns_pages_when_the_cards_do_not_fit() -> None:
     ctx = UiContext(Settings(text_size=TextSize.LARGE, sound=False))
-    controller, table = _table(ctx)
+    flow, table = _table(ctx)
     if table._tray.pages == 1:
         pytest.skip("every card fits at this size")
     first_page = table._visible_cards()
-    app = game_app(ctx, controller, table, [[], click(table.pager.rect.center)])
+    app = game_app(ctx, flow, table, [[], click(table.pager.rect.center)])
     app.run()
     assert table.page == 1
     assert table._visible_cards() != first_page
 
 
 def test_their_proposal_stays_on_the_table_until_answered(ctx: UiContext) -> None:
-    controller = Flow(ctx)
-    controller.session = sample_session(SCENARIO, 7, counter_pending)
-    table = controller.summit()
+    flow = Flow(ctx)
+    flow.session = sample_session(SCENARIO, 7, counter_pending)
+    table = flow.summit()
     assert isinstance(table, SummitScreen)
     assert table.focus.focused is table.panel_button
     action = table.on_event(key(pygame.K_RETURN))
     assert action == Open(TheirProposal())
-    dialog = controller.open(TheirProposal())
+    dialog = flow.open(TheirProposal())
     assert isinstance(dialog, CounterScreen)
     assert dialog.on_event(key(pygame.K_ESCAPE)) == Pop()
     reject = dialog.on_event(key(pygame.K_r))
@@ -230,23 +230,23 @@ def test_their_proposal_stays_on_the_table_until_answered(ctx: UiContext) -> Non
 
 
 def test_the_whole_log_opens_with_l_and_shows_the_reasons(ctx: UiContext) -> None:
-    controller, table = _table(ctx)
+    flow, table = _table(ctx)
     action = table.on_event(key(pygame.K_l))
     assert action == Open(SummitLog())
-    log = controller.open(SummitLog())
+    log = flow.open(SummitLog())
     assert isinstance(log, LogScreen)
     assert any("Why:" in entry.text for entry in log.log.entries)
 
 
 def test_the_adviser_note_is_dismissed_with_x_and_never_covers_trust(ctx: UiContext) -> None:
-    controller, table = _table(ctx)
+    flow, table = _table(ctx)
     table.update(0.0)
     hint = table.note.hint
     assert hint is not None
     assert not table.note.rect.colliderect(table.trust.rect)
     assert not table.note.rect.colliderect(table.bubble.rect)
     table.on_event(key(pygame.K_x))
-    assert hint.key in controller.hints_seen
+    assert hint.key in flow.hints_seen
     assert table.note.hint is None or table.note.hint.key != hint.key
 
 

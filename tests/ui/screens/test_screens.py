@@ -159,23 +159,23 @@ def test_mouse_only_new_game_reads_the_briefing_and_takes_a_seat(ctx: UiContext)
     from game.ui.screens.summit import SummitScreen
     from game.ui.testing import game_app
 
-    controller = Flow(ctx, seed=3)
-    title = controller.title()
+    flow = Flow(ctx, seed=3)
+    title = flow.title()
     new_game = next(item for item in title.items if item.label == "New game")
     form = NewGameScreen(ctx, scenario="hanoi", seed=3)
     setup = form.setup()
     assert setup is not None
-    probe = controller.open(Briefing(setup))
+    probe = flow.open(Briefing(setup))
     assert isinstance(probe, TextPagesScreen)
     assert probe.done == Apply(NewGame(setup))
     sheets = len(probe.sheets())
     script = [click(new_game.rect.center), click(form.begin.rect.center)]
     script += [click(probe.next.rect.center)] * sheets
-    app = game_app(ctx, controller, title, script)
+    app = game_app(ctx, flow, title, script)
     app.run()
     assert isinstance(app.top, SummitScreen)
-    assert controller.session is not None
-    assert controller.session.state.seed == 3
+    assert flow.session is not None
+    assert flow.session.state.seed == 3
 
 
 def test_disabled_menu_entries_show_their_reason(ctx: UiContext) -> None:
