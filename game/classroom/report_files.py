@@ -48,21 +48,13 @@ def draw_charts(report: ClassReport, out: Path) -> list[Path]:
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     import pygame
 
-    from game.draw.charts import (
-        Axis,
-        BarChart,
-        BarSeries,
-        LineChart,
-        Marker,
-        Series,
-        series_colours,
-    )
+    from game.draw import charts
     from game.draw.context import UiContext
 
     pygame.font.init()
     ctx = UiContext()
     palette = ctx.palette
-    colours = series_colours(palette)
+    colours = charts.series_colours(palette)
     scenario = report.scenario
     rows = report.rows
 
@@ -74,10 +66,12 @@ def draw_charts(report: ClassReport, out: Path) -> list[Path]:
     ) or list(scenario.endings)
     top = max((counts[e.id] for e in shown), default=0)
     top = max(top, 1)
-    bars = BarChart(
+    bars = charts.BarChart(
         categories=tuple(e.title for e in shown),
-        series=(BarSeries("Students", tuple(float(counts[e.id]) for e in shown), colours[0]),),
-        value_axis=Axis(0, float(max(_ticks(top))), ticks=_ticks(top), title="students"),
+        series=(
+            charts.BarSeries("Students", tuple(float(counts[e.id]) for e in shown), colours[0]),
+        ),
+        value_axis=charts.Axis(0, float(max(_ticks(top))), ticks=_ticks(top), title="students"),
         title=f"How {len(rows)} games ended",
         horizontal=True,
     )
@@ -86,12 +80,12 @@ def draw_charts(report: ClassReport, out: Path) -> list[Path]:
 
     longest = max((len(row.trust) for row in rows), default=2)
     student_lines = tuple(
-        Series(
+        charts.Series(
             row.name,
             tuple(float(v) for v in row.trust),
             palette.ink_soft,
             width=1,
-            marker=Marker.NONE,
+            marker=charts.Marker.NONE,
         )
         for row in rows
     )
@@ -101,12 +95,14 @@ def draw_charts(report: ClassReport, out: Path) -> list[Path]:
         float(round(statistics.mean(values[i] for values in padded))) if padded else None
         for i in range(longest)
     )
-    lines = LineChart(
-        x=Axis(0, float(max(longest - 1, 1)), ticks=_ticks(max(longest - 1, 1)), title="turn"),
-        y=Axis(0, 100, ticks=(0, 25, 50, 75, 100), title="trust"),
+    lines = charts.LineChart(
+        x=charts.Axis(
+            0, float(max(longest - 1, 1)), ticks=_ticks(max(longest - 1, 1)), title="turn"
+        ),
+        y=charts.Axis(0, 100, ticks=(0, 25, 50, 75, 100), title="trust"),
         series=(
             *student_lines,
-            Series("Class average", mean, colours[0], width=3, emphasis=True),
+            charts.Series("Class average", mean, colours[0], width=3, emphasis=True),
         ),
         title="Trust over the turns: every student, and the class average in bold "
         "(a finished game keeps its last value)",

@@ -122,3 +122,19 @@ def _options(parser: argparse.ArgumentParser) -> tuple[set[str], set[str]]:
 def command_line() -> tuple[set[str], set[str]]:
     """Every option string and every subcommand name of the game's command line."""
     return _options(build_parser())
+
+
+def missing_paths(text: str) -> list[str]:
+    """The paths of the repository a document names in backticks that do not exist."""
+    top = "game|tests|scenarios|docs|assets|benchmarks"
+    named = set(re.findall(rf"`((?:{top})/[\w/.]*)`", text))
+    assert named, "no paths found: the pattern is wrong"
+    return sorted(path for path in named if not (ROOT / path).exists())
+
+
+def game_packages() -> list[str]:
+    """Every package inside the game, as ``game/ui/widgets/``."""
+    found = (path.parent for path in (ROOT / "game").rglob("__init__.py"))
+    return sorted(
+        path.relative_to(ROOT).as_posix() + "/" for path in found if path != ROOT / "game"
+    )

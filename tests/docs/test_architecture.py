@@ -5,23 +5,23 @@ from __future__ import annotations
 
 import re
 
-from tests.docs.helpers import ARCHITECTURE_DOC, ROOT, command_line, doc_text
+from tests.docs.helpers import (
+    ARCHITECTURE_DOC,
+    command_line,
+    doc_text,
+    game_packages,
+    missing_paths,
+)
 
 TEXT = doc_text(ARCHITECTURE_DOC)
 
 
 def test_every_path_it_names_exists() -> None:
-    named = set(re.findall(r"`((?:game|tests|scenarios|docs)/[\w/.]*)`", TEXT))
-    assert named, "no paths found: the pattern is wrong"
-    assert sorted(path for path in named if not (ROOT / path).exists()) == []
+    assert missing_paths(TEXT) == []
 
 
 def test_every_package_of_the_game_is_described() -> None:
-    packages = sorted(
-        path.parent.relative_to(ROOT).as_posix() for path in (ROOT / "game").glob("*/__init__.py")
-    )
-    assert packages
-    assert [package for package in packages if f"`{package}/`" not in TEXT] == []
+    assert [package for package in game_packages() if f"`{package}`" not in TEXT] == []
 
 
 def test_every_command_it_shows_exists() -> None:

@@ -5,27 +5,16 @@ from __future__ import annotations
 
 import re
 
-from tests.docs.helpers import ROOT, doc_text
+from tests.docs.helpers import ROOT, doc_text, game_packages, missing_paths
 
 TEXT = doc_text(ROOT / "README.md")
 LAYOUT = TEXT[TEXT.index("## Project layout") : TEXT.index("## Licence")]
 
 
-def _rows() -> list[str]:
-    return re.findall(r"^\| `([^`]+)` \|", LAYOUT, flags=re.MULTILINE)
-
-
 def test_every_path_in_the_layout_exists() -> None:
-    named = set(re.findall(r"`((?:game|tests|scenarios|docs|assets|benchmarks)/[\w/.]*)`", LAYOUT))
-    assert named, "no paths found: the pattern is wrong"
-    assert sorted(path for path in named if not (ROOT / path).exists()) == []
+    assert missing_paths(LAYOUT) == []
 
 
 def test_every_package_of_the_game_has_a_row() -> None:
-    packages = sorted(
-        path.parent.relative_to(ROOT).as_posix() + "/"
-        for path in (ROOT / "game").rglob("__init__.py")
-        if path.parent != ROOT / "game"
-    )
-    assert packages
-    assert sorted(set(packages) - set(_rows())) == []
+    rows = set(re.findall(r"^\| `([^`]+)` \|", LAYOUT, flags=re.MULTILINE))
+    assert [package for package in game_packages() if package not in rows] == []
