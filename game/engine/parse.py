@@ -16,21 +16,26 @@ from typing import Any, Final
 
 from game.engine.scenario import (
     NO_EFFECT,
+    Band,
     Bound,
     CarrySpec,
     Condition,
-    CounterOffer,
     Direction,
+    Drift,
     Effect,
     Ending,
     Event,
+    Interest,
     Line,
     Meter,
+    MeterGroup,
     MeterRole,
     Need,
     Offer,
     OfferKind,
     Profile,
+    Proposal,
+    Quirk,
     Round,
     Rules,
     Sayings,
@@ -39,6 +44,7 @@ from game.engine.scenario import (
     Source,
     Stance,
     Terminal,
+    Test,
     Transition,
     Variant,
 )
@@ -46,12 +52,14 @@ from game.engine.scenario import (
 FORMAT: Final = 1
 """The scenario format version this engine reads."""
 
-ANSWERS: Final = ("accept", "reject")
-"""Reserved move ids that answer a pending counter-offer."""
+ANSWERS: Final = ("accept", "reject", "amend")
+"""Reserved move ids that answer a pending proposal of theirs."""
 
 _ID_PATTERN: Final = re.compile(r"[a-z][a-z0-9_]*\Z")
 _REACTION_KEYS: Final = ("accept", "counter", "defer", "reject", "walkout", "noted", "ended")
 _STANCE_KEY: Final = "stance"
+_GRUDGE_KEY: Final = "grudge"
+_GROUPS: Final = tuple(g.value for g in MeterGroup)
 _DIRECTIONS: Final = tuple(d.value for d in Direction)
 _ROLES: Final = tuple(r.value for r in MeterRole)
 _UNJUDGED: Final = (OfferKind.WALK_AWAY, OfferKind.RECESS)
@@ -282,7 +290,8 @@ class _Builder:
         self.accord_ids: dict[str, int] = {}
         """Offers that can create an accord (kind offer or statement): what accords may name."""
         self.offer_variants: dict[str, tuple[str, ...]] = {}
-        self.counter_ids: dict[str, int] = {}
+        self.proposal_ids: dict[str, int] = {}
+        self.interest_ids: dict[str, int] = {}
 
     # --- small pieces -------------------------------------------------------------------
 
@@ -322,9 +331,13 @@ class _Builder:
             return NO_EFFECT
         deltas = []
         stance_step = 0
+        grudge = False
         for name in table.data:
             if name == _STANCE_KEY:
                 stance_step = table.integer(name, low=-10, high=10)
+                continue
+            if name == _GRUDGE_KEY:
+                grudge = table.boolean(name, False)
                 continue
             table.read.add(name)
             value = table.data[name]
@@ -333,8 +346,8 @@ class _Builder:
                 hint = f' (did you mean "{close[0]}"?)' if close else ""
                 table.report(
                     name,
-                    f'expected a meter id ({", ".join(self.meter_ids)}) or "stance", '
-                    f'got "{name}"{hint}',
+                    f'expected a meter id ({", ".join(self.meter_ids)}), "stance" or '
+                    f'"grudge", got "{name}"{hint}',
                 )
                 continue
             if isinstance(value, bool) or not isinstance(value, int):
@@ -346,7 +359,7 @@ class _Builder:
                 table.report(name, f"expected a change of at most {span} either way, got {value}")
                 continue
             deltas.append((self.meter_ids[name], value))
-        return Effect(tuple(deltas), stance_step)
+        return Effect(tuple(deltas), stance_step, grudge)
 
     def condition(self, parent: _Table, key: str, allow_reason: bool = True) -> Condition:
         table = parent.table(key)
@@ -388,6 +401,7 @@ class _Builder:
         stance_low = self.optional_ref(table, "stance_at_least", self.stance_ids)
         stance_high = self.optional_ref(table, "stance_at_most", self.stance_ids)
         round_low = self.optional_ref(table, "round_at_least", self.round_ids)
+        round_high = self.optional_ref(table, "round_at_most", self.round_ids)
         alternatives = tuple(
             self.condition_from(item, allow_reason=False) for item in table.tables("any")
         )
@@ -400,6 +414,7 @@ class _Builder:
             stance_at_least=stance_low,
             stance_at_most=stance_high,
             round_at_least=round_low,
+            round_at_most=round_high,
             any=alternatives,
             reason=reason,
         )
@@ -427,8 +442,8 @@ class _Builder:
         tables = self.root.tables("meters", required=True)
         for index, table in enumerate(tables):
             ident = self.identifier(table, self.meter_ids, index)
-            if ident == _STANCE_KEY:
-                table.report("id", f'expected an id other than the reserved "{_STANCE_KEY}"')
+            if ident in (_STANCE_KEY, _GRUDGE_KEY):
+                table.report("id", f'expected an id other than the reserved "{ident}"')
             low = table.integer("min", 0)
             high = table.integer("max", 100)
             if high <= low:
@@ -451,6 +466,12 @@ class _Builder:
                     table.report("role", f'expected one meter with role "{role_text}", got two')
                 else:
                     role = MeterRole(role_text)
+            group_text = table.text("group", MeterGroup.TALKS.value)
+            group = MeterGroup.TALKS
+            if group_text in _GROUPS:
+                group = MeterGroup(group_text)
+            else:
+                table.report("group", f'expected {_choices(_GROUPS)}, got "{group_text}"')
             meters.append(
                 Meter(
                     id=ident,
@@ -461,12 +482,62 @@ class _Builder:
                     start=start,
                     good=good,
                     role=role,
+                    group=group,
+                    bands=self.bands(table, low, high),
+                    rise=table.text("rise", ""),
+                    fall=table.text("fall", ""),
                 )
             )
             table.done()
         if not tables and "meters" in self.root.data:
             self.root.report("meters", "expected at least one meter, got none")
         self.meters = tuple(meters)
+
+    def bands(self, table: _Table, low: int, high: int) -> tuple[Band, ...]:
+        result: list[Band] = []
+        items = table.tables("bands")
+        for index, item in enumerate(items):
+            top = item.optional_integer("max")
+            last = index == len(items) - 1
+            if top is None and not last:
+                item.report("max", "expected an upper end on every band but the last")
+            if top is not None and last:
+                item.report("max", "expected no upper end on the last band")
+                top = None
+            if top is not None:
+                previous = result[-1].high if result else None
+                if not low <= top <= high or (previous is not None and top <= previous):
+                    item.report("max", f"expected rising ends within {low}..{high}, got {top}")
+            result.append(Band(top, item.text("label")))
+            item.done()
+        return tuple(result)
+
+    def serves(self, table: _Table) -> tuple[tuple[int, int], ...]:
+        served = table.table("serves")
+        if served is None:
+            return ()
+        result = []
+        for name in served.data:
+            points = served.integer(name, low=-10, high=10)
+            index = self.reference(served, name, name, self.interest_ids)
+            if index >= 0:
+                result.append((index, points))
+        return tuple(result)
+
+    def interests(self) -> tuple[Interest, ...]:
+        result = []
+        for index, table in enumerate(self.root.tables("interests")):
+            result.append(
+                Interest(
+                    id=self.identifier(table, self.interest_ids, index),
+                    label=table.text("label"),
+                    description=table.text("description", ""),
+                    voice=table.text("voice", ""),
+                    met=table.integer("met", 2, low=1, high=100),
+                )
+            )
+            table.done()
+        return tuple(result)
 
     def build_stances(self) -> tuple[Stance, ...]:
         stances = []
@@ -530,10 +601,10 @@ class _Builder:
             self.root.report("offers", "expected at least one offer, got none")
         return tables
 
-    def scan_counters(self) -> list[_Table]:
-        tables = self.root.tables("counters")
+    def scan_proposals(self) -> list[_Table]:
+        tables = self.root.tables("proposals")
         for index, table in enumerate(tables):
-            ident = self.identifier(table, self.counter_ids, index)
+            ident = self.identifier(table, self.proposal_ids, index)
             if ident in self.offer_ids:
                 table.report("id", f'expected an id that no offer uses, got "{ident}"')
         return tables
@@ -553,7 +624,8 @@ class _Builder:
                 )
             context = item.text("context")
             why = item.text("why", "")
-            fixed = item.boolean("fixed", False)
+            who = item.text("who", "")
+            fixed = item.boolean("fixed", False) or bool(who)
             item.done()
             if meter >= 0:
                 spec = self.meters[meter]
@@ -564,7 +636,7 @@ class _Builder:
                             f"expected a value within the meter's range "
                             f"{spec.minimum}..{spec.maximum}, got {value}",
                         )
-                result.append(Need(meter, low, high, context, why, fixed))
+                result.append(Need(meter, low, high, context, why, fixed, who))
         return tuple(result)
 
     def variants(self, table: _Table) -> tuple[Variant, ...]:
@@ -582,6 +654,9 @@ class _Builder:
                     on_offer=self.effect(item, "on_offer"),
                     on_accept=self.effect(item, "on_accept"),
                     tacit=item.boolean("tacit", False),
+                    serves=self.serves(item),
+                    hold=item.optional_integer("hold"),
+                    counterproductive=item.boolean("counterproductive", False),
                 )
             )
             item.done()
@@ -599,8 +674,8 @@ class _Builder:
             kind = OfferKind.OFFER
         counter = table.text("counter", "") or None
         if counter is not None:
-            self.reference(table, "counter", counter, self.counter_ids)
-            if counter not in self.counter_ids:
+            self.reference(table, "counter", counter, self.proposal_ids)
+            if counter not in self.proposal_ids:
                 counter = None
         label = table.text("label")
         offer = Offer(
@@ -619,22 +694,45 @@ class _Builder:
             on_reject=self.effect(table, "on_reject"),
             counter=counter,
             say=self.sayings(table),
+            serves=self.serves(table),
+            hold=table.integer("hold", 100, low=0, high=100),
+            counterproductive=table.boolean("counterproductive", False),
         )
         if kind in _UNJUDGED and (offer.needs or offer.counter):
             table.report("needs", f"expected no needs or counter on a {kind.value} offer")
         table.done()
         return offer
 
-    def counter(self, table: _Table) -> CounterOffer:
+    def proposal(self, table: _Table) -> Proposal:
         accord = table.text("accord")
         if accord:
             self.reference(table, "accord", accord, self.accord_ids)
-        counter = CounterOffer(
+        amend = table.text("amend", "")
+        if amend:
+            offer, _, variant = amend.partition(":")
+            if offer not in self.accord_ids:
+                table.report(
+                    "amend", f'expected an offer id (offer or offer:variant), got "{amend}"'
+                )
+            elif variant and variant not in self.offer_variants.get(offer, ()):
+                choices = _choices(self.offer_variants.get(offer, ()))
+                table.report(
+                    "amend", f'expected a variant of "{offer}": {choices}, got "{variant}"'
+                )
+        proposal = Proposal(
             id=table.text("id"),
             label=table.text("label"),
             summary=table.text("summary", ""),
+            their_view=table.text("their_view", ""),
+            our_view=table.text("our_view", ""),
             accord=accord,
             variant=table.text("variant", ""),
+            serves=self.serves(table),
+            tabled=self.condition(table, "tabled", allow_reason=False),
+            main=table.boolean("main", False),
+            amend=amend,
+            hold=table.integer("hold", 100, low=0, high=100),
+            hardens=table.integer("hardens", 0, low=0, high=100),
             on_accept=self.effect(table, "on_accept"),
             on_reject=self.effect(table, "on_reject"),
             accept_why=table.text("accept_why"),
@@ -642,7 +740,7 @@ class _Builder:
             say=self.sayings(table),
         )
         table.done()
-        return counter
+        return proposal
 
     def events(self) -> tuple[Event, ...]:
         result = []
@@ -657,6 +755,87 @@ class _Builder:
                     when=self.condition(table, "when"),
                     effect=self.effect(table, "effect"),
                     once=table.boolean("once", True),
+                    test=self.test(table),
+                )
+            )
+            table.done()
+        return tuple(result)
+
+    def test(self, parent: _Table) -> Test | None:
+        table = parent.table("test")
+        if table is None:
+            return None
+        accord = table.text("accord")
+        if accord:
+            self.reference(table, "accord", accord, self.accord_ids)
+        test = Test(
+            accord=accord,
+            on_hold=self.effect(table, "on_hold"),
+            on_break=self.effect(table, "on_break"),
+            held=table.text("held"),
+            broken=table.text("broken"),
+        )
+        table.done()
+        return test
+
+    def drifts(self) -> tuple[Drift, ...]:
+        result = []
+        seen: dict[str, int] = {}
+        for index, table in enumerate(self.root.tables("drifts")):
+            drift = Drift(
+                id=self.identifier(table, seen, index),
+                text=table.text("text"),
+                when=self.condition(table, "when", allow_reason=False),
+                effect=self.effect(table, "effect"),
+            )
+            if drift.when.is_empty:
+                table.report("when", "expected a condition, got none (it would apply every round)")
+            table.done()
+            result.append(drift)
+        return tuple(result)
+
+    def moves_of(self, table: _Table, key: str) -> tuple[str, ...]:
+        """An array of ``offer`` or ``offer:variant`` references."""
+        result = []
+        for text in table.strings(key):
+            offer, _, variant = text.partition(":")
+            if offer not in self.offer_ids:
+                self.reference(table, key, offer, self.offer_ids)
+            elif variant and variant not in self.offer_variants.get(offer, ()):
+                choices = _choices(self.offer_variants.get(offer, ()))
+                table.report(key, f'expected a variant of "{offer}": {choices}, got "{variant}"')
+            else:
+                result.append(text)
+        return tuple(result)
+
+    def quirks(self, parent: _Table) -> tuple[Quirk, ...]:
+        result = []
+        for table in parent.tables("quirks"):
+            table.ident = parent.ident
+            target = table.text("target")
+            offer, _, variant = target.partition(":")
+            if offer in self.proposal_ids:
+                if variant:
+                    table.report("target", f'expected a proposal without a variant, got "{target}"')
+            elif offer in self.offer_ids:
+                if variant and variant not in self.offer_variants.get(offer, ()):
+                    choices = _choices(self.offer_variants.get(offer, ()))
+                    table.report(
+                        "target", f'expected a variant of "{offer}": {choices}, got "{variant}"'
+                    )
+            elif target:
+                known = {**self.offer_ids, **self.proposal_ids}
+                self.reference(table, "target", offer, known)
+            result.append(
+                Quirk(
+                    target=offer,
+                    variant=variant,
+                    shift=table.integer("shift", 0, low=-100, high=100),
+                    on_accept=self.effect(table, "on_accept"),
+                    on_reject=self.effect(table, "on_reject"),
+                    note=table.text("note", ""),
+                    say=self.sayings(table),
+                    serves=self.serves(table),
                 )
             )
             table.done()
@@ -675,8 +854,24 @@ class _Builder:
                     weight=table.integer("weight", 1, low=1, high=1000),
                     shift=table.integer("shift", 0, low=-100, high=100),
                     start=self.effect(table, "start"),
-                    red_lines=self.references(table, "red_lines", self.accord_ids),
+                    red_lines=self.moves_of(table, "red_lines"),
                     counter_first=self.references(table, "counter_first", self.accord_ids),
+                    agenda=tuple(
+                        self.interest_ids[name]
+                        for name in self.references(table, "agenda", self.interest_ids)
+                    ),
+                    proposals=tuple(
+                        self.proposal_ids[name]
+                        for name in self.references(table, "proposals", self.proposal_ids)
+                    ),
+                    quirks=self.quirks(table),
+                    say=self.sayings(table),
+                    opening=table.text("opening", ""),
+                    red_line_walkout=(
+                        self.condition(table, "red_line_walkout", allow_reason=False)
+                        if "red_line_walkout" in table.data
+                        else None
+                    ),
                 )
             )
             table.done()
@@ -708,6 +903,7 @@ class _Builder:
                     history=table.text("history", ""),
                     terminals=tuple(terminals) or tuple(Terminal),
                     accords=self.references(table, "accords", self.accord_ids),
+                    tier=table.integer("tier", 0, low=0, high=10),
                 )
             )
             table.done()
@@ -754,7 +950,9 @@ class _Builder:
                 if offer in ANSWERS and not variant:
                     continue
                 if offer not in self.offer_ids:
-                    table.report("moves", f'expected offer ids or accept/reject, got "{move}"')
+                    table.report(
+                        "moves", f'expected offer ids or accept, reject or amend, got "{move}"'
+                    )
                 elif variant and variant not in self.offer_variants.get(offer, ()):
                     table.report(
                         "moves",
@@ -787,6 +985,14 @@ class _Builder:
             walkout_when=self.condition(table, "walkout_when"),
             walkout_why=table.text("walkout_why", ""),
             say=self.sayings(table),
+            focus_shift=table.integer("focus_shift", 0, low=-100, high=100),
+            early_shift=table.integer("early_shift", 0, low=-100, high=100),
+            focus_bonus=self.effect(table, "focus_bonus"),
+            early_cost=self.effect(table, "early_cost"),
+            grudge_shift=table.integer("grudge_shift", 0, low=0, high=100),
+            red_line_walkout=self.condition(table, "red_line_walkout", allow_reason=False),
+            amend_shift=table.integer("amend_shift", 0, low=-100, high=100),
+            tabled_limit=table.integer("tabled_limit", 0, low=0, high=100),
         )
         table.done()
         return rules
@@ -841,10 +1047,11 @@ class _Builder:
             briefing_table.done()
 
         self.build_meters()
+        interests = self.interests()
         stances = self.build_stances()
         rounds = self.build_rounds()
         offer_tables = self.scan_offers()
-        counter_tables = self.scan_counters()
+        proposal_tables = self.scan_proposals()
 
         start_stance = 0
         start_name = root.text("start_stance", "")
@@ -867,8 +1074,12 @@ class _Builder:
                 transitions.append(Transition(src, dst, when))
 
         offers = tuple(self.offer(table) for table in offer_tables)
-        counters = tuple(self.counter(table) for table in counter_tables)
+        proposals = tuple(self.proposal(table) for table in proposal_tables)
+        mains = [index for index, proposal in enumerate(proposals) if proposal.main]
+        for index in mains[1:]:
+            proposal_tables[index].report("main", "expected one main proposal, got a second")
         events = self.events()
+        drifts = self.drifts()
         profiles = self.profiles()
         endings = self.endings()
         scorecards = self.scorecards()
@@ -891,18 +1102,20 @@ class _Builder:
             transitions=tuple(transitions),
             rounds=rounds,
             offers=offers,
-            counters=counters,
+            proposals=proposals,
             events=events,
             profiles=profiles,
             endings=endings,
             scorecards=scorecards,
             lines=lines,
             rules=rules,
+            interests=interests,
+            drifts=drifts,
             carry=carry,
             sha256=sha256,
             meter_index=dict(self.meter_ids),
             offer_index={offer.id: index for index, offer in enumerate(offers)},
-            counter_index={counter.id: index for index, counter in enumerate(counters)},
+            proposal_index={proposal.id: index for index, proposal in enumerate(proposals)},
             transitions_from=tuple(
                 tuple(t for t in transitions if t.source == index) for index in range(len(stances))
             ),
@@ -915,7 +1128,7 @@ class _Builder:
 def _check_reachability(scenario: Scenario, problems: _Problems) -> None:
     """Report stances, endings and accords that no play of the scenario can reach."""
     creatable = {offer.id for offer in scenario.offers if offer.kind not in _UNJUDGED}
-    creatable |= {counter.accord for counter in scenario.counters}
+    creatable |= {proposal.accord for proposal in scenario.proposals}
     kinds = {offer.kind for offer in scenario.offers}
     # A walkout is always possible: a hot-seat player may walk out of a hostile stance.
     possible = {Terminal.WALKOUT, Terminal.NO_STATEMENT}
@@ -942,7 +1155,7 @@ def _check_reachability(scenario: Scenario, problems: _Problems) -> None:
             problems.add(
                 path,
                 ending.id,
-                f"unreachable ending: no offer or counter-offer creates {', '.join(missing)}",
+                f"unreachable ending: no offer or proposal creates {', '.join(missing)}",
             )
             continue
         if not set(ending.terminals) & possible:
@@ -990,14 +1203,21 @@ def _all_effects(scenario: Scenario) -> Iterable[Effect]:
         yield from (offer.on_offer, offer.on_accept, offer.on_defer, offer.on_reject)
         for variant in offer.variants:
             yield from (variant.on_offer, variant.on_accept)
-    for counter in scenario.counters:
-        yield from (counter.on_accept, counter.on_reject)
+    for proposal in scenario.proposals:
+        yield from (proposal.on_accept, proposal.on_reject)
     for event in scenario.events:
         yield event.effect
+        if event.test is not None:
+            yield from (event.test.on_hold, event.test.on_break)
+    for drift in scenario.drifts:
+        yield drift.effect
     for profile in scenario.profiles:
         yield profile.start
+        for quirk in profile.quirks:
+            yield from (quirk.on_accept, quirk.on_reject)
     rules = scenario.rules
     yield from (rules.per_turn, rules.per_round, rules.per_accept, rules.repeat, rules.red_line)
+    yield from (rules.focus_bonus, rules.early_cost)
 
 
 def scenario_from_dict(data: Mapping[str, Any], source: str, sha256: str) -> Scenario:

@@ -42,6 +42,15 @@ class MeterRole(enum.Enum):
     """The one number the player's eye returns to: shown front and centre, charted, scored."""
 
 
+class MeterGroup(enum.Enum):
+    """Where a meter belongs on the screen and in reports."""
+
+    TALKS = "talks"
+    """A meter of the negotiation itself: trust, patience, leverage, pressure at home, risk."""
+    REGION = "region"
+    """A neighbour's support for the talks (an ally or a great power), shown apart."""
+
+
 class OfferKind(enum.Enum):
     """What an offer does besides being judged."""
 
@@ -76,6 +85,43 @@ class Meter:
     """Which way is better for the player."""
     role: MeterRole | None = None
     """What the meter stands for to the front ends (at most one meter per role)."""
+    group: MeterGroup = MeterGroup.TALKS
+    """Whether it measures the talks or a neighbour's support for them."""
+    bands: tuple[Band, ...] = ()
+    """Words for ranges of the value, lowest first (e.g. opposed, wary, supportive)."""
+    rise: str = ""
+    """What is said when a move raises it, e.g. ``"Seoul welcomes the step"``."""
+    fall: str = ""
+    """What is said when a move lowers it, e.g. ``"Tokyo objects"``."""
+
+    def band(self, value: int) -> str:
+        """The word for ``value`` (``""`` when the meter has no bands)."""
+        for band in self.bands:
+            if band.high is None or value <= band.high:
+                return band.label
+        return ""
+
+
+@attrs.frozen
+class Band:
+    """A word for a meter's values up to ``high`` (the last band has no upper end)."""
+
+    high: int | None
+    label: str
+
+
+@attrs.frozen
+class Interest:
+    """Something the counterpart wants from the talks: sanctions relief, security, status..."""
+
+    id: str
+    label: str
+    """Name in the middle of a sentence, e.g. ``"sanctions relief"``."""
+    description: str
+    voice: str
+    """What their delegates say when they press for it: the tell a careful player reads."""
+    met: int
+    """Points of accords serving it that settle it, so that they move on to the next."""
 
 
 @attrs.frozen
@@ -106,6 +152,8 @@ class Condition:
     """The counterpart's stance must be at most this index."""
     round_at_least: int | None = None
     """The schedule must have reached this round index."""
+    round_at_most: int | None = None
+    """The schedule must not have gone past this round index."""
     any: tuple[Condition, ...] = ()
     """When not empty, at least one of these must hold as well."""
     reason: str = ""
@@ -122,22 +170,25 @@ class Condition:
             or self.stance_at_least is not None
             or self.stance_at_most is not None
             or self.round_at_least is not None
+            or self.round_at_most is not None
         )
 
 
 @attrs.frozen
 class Effect:
-    """Changes applied together: meter deltas and a step of the counterpart's stance."""
+    """Changes applied together: meter deltas, a step of the counterpart's stance, a grudge."""
 
     meters: tuple[tuple[int, int], ...] = ()
     """Pairs of (meter index, delta)."""
     stance_step: int = 0
     """Steps up (positive) or down (negative) the ordered list of stances."""
+    grudge: bool = False
+    """True when the counterpart will remember it: every later threshold rises."""
 
     @property
     def is_empty(self) -> bool:
         """True when applying the effect changes nothing."""
-        return not self.meters and not self.stance_step
+        return not self.meters and not self.stance_step and not self.grudge
 
 
 NO_EFFECT = Effect()
@@ -159,6 +210,8 @@ class Need:
     """Their reason in a few words, e.g. ``"they remember what happened to Libya"``."""
     fixed: bool = False
     """True when neither mood, profile nor chance moves this threshold."""
+    who: str = ""
+    """Whose need it is when not the counterpart's (e.g. ``"Tokyo"``); such a need is fixed."""
 
 
 @attrs.frozen
@@ -197,6 +250,12 @@ class Variant:
     """Added to the offer's own effect when accepted."""
     tacit: bool
     """An accord in this form stands even without a joint statement (not after a walkout)."""
+    serves: tuple[tuple[int, int], ...] = ()
+    """(interest index, points) this form serves on top of the offer's own."""
+    hold: int | None = None
+    """Percent chance the accord survives a test between rounds (None: the offer's)."""
+    counterproductive: bool = False
+    """True for a form the essay calls counterproductive (``analyze`` flags lines that use it)."""
 
 
 @attrs.frozen
@@ -230,9 +289,20 @@ class Offer:
     on_reject: Effect
     """Effect when rejected."""
     counter: str | None
-    """Counter-offer they make instead of rejecting outright, if any."""
+    """Id of the proposal of theirs they table instead of rejecting outright, if any."""
     say: Sayings
     """The counterpart's lines."""
+    serves: tuple[tuple[int, int], ...] = ()
+    """(interest index, points): which of the counterpart's interests the accord serves."""
+    hold: int = 100
+    """Percent chance the accord survives a test between rounds (see :class:`Test`)."""
+    counterproductive: bool = False
+    """True for a move the essay calls counterproductive in every form."""
+
+    def is_counterproductive(self, variant_id: str | None) -> bool:
+        """True when the offer, or the named form of it, is marked counterproductive."""
+        variant = self.variant(variant_id)
+        return self.counterproductive or (variant is not None and variant.counterproductive)
 
     def variant(self, variant_id: str | None) -> Variant | None:
         """Return the named variant, the first when ``variant_id`` is None, or None if absent."""
@@ -247,8 +317,12 @@ class Offer:
 
 
 @attrs.frozen
-class CounterOffer:
-    """The counterpart's own proposal, which the player answers with accept or reject."""
+class Proposal:
+    """The counterpart's own proposal, which the player accepts, rejects or amends.
+
+    They table it on their own at the start of a round when ``tabled`` holds and it is on
+    their profile's list, or put it forward instead of refusing an offer (a counter-offer).
+    """
 
     id: str
     """Identifier."""
@@ -256,10 +330,27 @@ class CounterOffer:
     """Short name."""
     summary: str
     """What they ask for and what it would cost."""
+    their_view: str
+    """How Pyongyang describes it."""
+    our_view: str
+    """How Washington describes it."""
     accord: str
     """Id of the offer whose accord accepting this creates."""
     variant: str
     """Label recorded with the accord, e.g. ``"most sanctions lifted"``."""
+    serves: tuple[tuple[int, int], ...]
+    """(interest index, points) the accord serves."""
+    tabled: Condition
+    """When they table it on their own (an empty condition: any round but the first)."""
+    main: bool
+    """True for the scenario's main proposal, the decision the summit turns on."""
+    amend: str
+    """The move (``offer:variant``) the player may answer with instead ("" when none)."""
+    hold: int
+    """Percent chance the accord survives a test between rounds."""
+    hardens: int
+    """Once the player rejects it, added to their thresholds for the offer creating the same
+    accord: their position does not move."""
     on_accept: Effect
     """Effect when the player accepts."""
     on_reject: Effect
@@ -269,7 +360,7 @@ class CounterOffer:
     reject_why: str
     """Explanation when the player rejects."""
     say: Sayings
-    """Their lines after the player's answer (``accept`` and ``noted``)."""
+    """Their lines: ``counter`` when they table it, ``accept`` and ``noted`` after the answer."""
 
 
 @attrs.frozen
@@ -306,6 +397,33 @@ class Round:
 
 
 @attrs.frozen
+class Test:
+    """An event's test of an accord: whether it survives depends on the form it took."""
+
+    accord: str
+    """Id of the accord tested; without it on the record, the event's ``effect`` applies."""
+    on_hold: Effect
+    """Effect when the accord holds."""
+    on_break: Effect
+    """Effect when it breaks: it drops off the record."""
+    held: str
+    """What the log says when it holds."""
+    broken: str
+    """What the log says when it breaks."""
+
+
+@attrs.frozen
+class Drift:
+    """A standing pressure: applied at the start of every round while its condition holds."""
+
+    id: str
+    text: str
+    """What the log says, e.g. ``"Beijing lets border checks slacken"``."""
+    when: Condition
+    effect: Effect
+
+
+@attrs.frozen
 class Event:
     """Something that happens between rounds, drawn by the seed."""
 
@@ -319,6 +437,31 @@ class Event:
     effect: Effect
     once: bool
     """True when the event can happen at most once per game."""
+    test: Test | None = None
+    """The accord the event puts to the test, if any."""
+
+
+@attrs.frozen
+class Quirk:
+    """How one profile reacts, characteristically, to one offer or proposal: a tell."""
+
+    target: str
+    """Id of an offer or of a proposal."""
+    variant: str
+    """The variant it applies to (``""``: every form)."""
+    shift: int
+    """Added to their thresholds for it."""
+    on_accept: Effect
+    """Added when it is accepted (by them, or by the player for a proposal)."""
+    on_reject: Effect
+    """Added when the player rejects their proposal, or they reject the offer."""
+    note: str
+    """Added to the explanation, e.g. ``"they heard the same words in Singapore"``."""
+    say: Sayings
+    """Their lines for it, before the offer's own."""
+    serves: tuple[tuple[int, int], ...] = ()
+    """(interest index, points) added to what the accord serves them: negative when they take
+    it and still want as much as before."""
 
 
 @attrs.frozen
@@ -335,9 +478,28 @@ class Profile:
     start: Effect
     """Applied to the starting meters."""
     red_lines: tuple[str, ...]
-    """Offers that offend this delegation: rejected at a heavy cost, or a walkout."""
+    """Moves (``offer`` or ``offer:variant``) that offend them: refused at a heavy cost, or a
+    walkout."""
     counter_first: tuple[str, ...]
     """Offers they answer with their counter-offer even when they would accept."""
+    agenda: tuple[int, ...] = ()
+    """Interest indexes in the order they want them served."""
+    proposals: tuple[int, ...] = ()
+    """Indexes of the proposals they table on their own, in order."""
+    quirks: tuple[Quirk, ...] = ()
+    say: Sayings = Sayings()
+    """Their own lines, used where an offer has none."""
+    opening: str = ""
+    """What their head of delegation says as the talks open: the first tell."""
+    red_line_walkout: Condition | None = None
+    """When they walk out over a red line instead of refusing (None: the scenario's rule)."""
+
+    def quirk(self, target: str, variant: str | None) -> Quirk | None:
+        """Their quirk for this offer or proposal in this form, if any."""
+        for quirk in self.quirks:
+            if quirk.target == target and (not quirk.variant or quirk.variant == variant):
+                return quirk
+        return None
 
 
 @attrs.frozen
@@ -353,6 +515,8 @@ class Ending:
     """The ways the summit must have ended."""
     accords: tuple[str, ...]
     """Accords that must all be on the record."""
+    tier: int = 0
+    """How far it goes, from 0 (nothing on the record) up; the highest tier is the top."""
 
 
 @attrs.frozen
@@ -397,6 +561,24 @@ class Rules:
     """Their reason for walking out, in a few words."""
     say: Sayings
     """Default lines for each reaction."""
+    focus_shift: int = 0
+    """Added to their thresholds for an offer that serves the interest they want served first."""
+    early_shift: int = 0
+    """Added for an offer that serves only interests they want served later."""
+    focus_bonus: Effect = NO_EFFECT
+    """Applied when an accord serves the interest they wanted served first."""
+    early_cost: Effect = NO_EFFECT
+    """Applied when they refuse an offer that served only interests they want served later:
+    they feel unheard (with ``grudge``, they remember it)."""
+    grudge_shift: int = 0
+    """Added to every threshold for each thing they remember against you."""
+    red_line_walkout: Condition = Condition()
+    """When this holds, crossing a red line makes them walk out instead of refusing."""
+    amend_shift: int = 0
+    """Added to their thresholds when the player answers their proposal with an amendment."""
+    tabled_limit: int = 0
+    """How many proposals they table on their own in one game (0: no limit); counter-offers
+    do not count."""
 
 
 @attrs.frozen
@@ -452,7 +634,7 @@ class Scenario:
     transitions: tuple[Transition, ...]
     rounds: tuple[Round, ...]
     offers: tuple[Offer, ...]
-    counters: tuple[CounterOffer, ...]
+    proposals: tuple[Proposal, ...]
     events: tuple[Event, ...]
     profiles: tuple[Profile, ...]
     endings: tuple[Ending, ...]
@@ -460,13 +642,15 @@ class Scenario:
     scorecards: tuple[Scorecard, ...]
     lines: tuple[Line, ...]
     rules: Rules
+    interests: tuple[Interest, ...]
+    drifts: tuple[Drift, ...]
     carry: CarrySpec | None
     """How a game of this scenario can start from an earlier summit (None: it cannot)."""
     sha256: str
     """Digest of the scenario's source, recorded in transcripts."""
     meter_index: Mapping[str, int] = attrs.field(eq=False, repr=False)
     offer_index: Mapping[str, int] = attrs.field(eq=False, repr=False)
-    counter_index: Mapping[str, int] = attrs.field(eq=False, repr=False)
+    proposal_index: Mapping[str, int] = attrs.field(eq=False, repr=False)
     transitions_from: tuple[tuple[Transition, ...], ...] = attrs.field(eq=False, repr=False)
     """For each stance, the transitions that leave it, in file order."""
 
@@ -485,9 +669,14 @@ class Scenario:
         """The offer with this id (KeyError if absent)."""
         return self.offers[self.offer_index[offer_id]]
 
-    def counter(self, counter_id: str) -> CounterOffer:
-        """The counter-offer with this id (KeyError if absent)."""
-        return self.counters[self.counter_index[counter_id]]
+    def proposal(self, proposal_id: str) -> Proposal:
+        """The proposal of theirs with this id (KeyError if absent)."""
+        return self.proposals[self.proposal_index[proposal_id]]
+
+    @property
+    def main_proposal(self) -> Proposal | None:
+        """The proposal the summit turns on, if the scenario names one."""
+        return next((p for p in self.proposals if p.main), None)
 
     def ending(self, ending_id: str) -> Ending:
         """The ending with this id (KeyError if absent)."""

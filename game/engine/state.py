@@ -14,6 +14,8 @@ from game.engine.scenario import Ending, Profile, Scenario, Terminal
 
 ACCEPT: Final = "accept"
 REJECT: Final = "reject"
+AMEND: Final = "amend"
+ANSWERS: Final = (ACCEPT, REJECT, AMEND)
 
 
 class IllegalMoveError(ValueError):
@@ -42,7 +44,7 @@ class Move:
     """
 
     offer: str
-    """Offer id, or ``"accept"`` / ``"reject"`` to answer a counter-offer."""
+    """Offer id, or ``"accept"``, ``"reject"`` or ``"amend"`` to answer a proposal of theirs."""
     variant: str | None = None
     """Variant id for offers that have variants; ``None`` picks the first."""
 
@@ -54,8 +56,8 @@ class Move:
 
     @property
     def is_answer(self) -> bool:
-        """True for ``accept`` and ``reject``."""
-        return self.offer in (ACCEPT, REJECT)
+        """True for ``accept``, ``reject`` and ``amend``."""
+        return self.offer in ANSWERS
 
     def __str__(self) -> str:
         return f"{self.offer}:{self.variant}" if self.variant else self.offer
@@ -68,6 +70,24 @@ class ChosenBy(enum.Enum):
     """The rules."""
     PLAYER = "player"
     """A second, human player at the same computer (hot-seat)."""
+
+
+class PendingKind(enum.Enum):
+    """How a proposal of theirs came to be on the table."""
+
+    COUNTER = "counter"
+    """They put it forward instead of accepting an offer."""
+    PROPOSAL = "proposal"
+    """They tabled it on their own at the start of a session."""
+
+
+@attrs.frozen
+class Pending:
+    """A proposal of theirs awaiting the player's answer."""
+
+    proposal: int
+    """Index of the proposal in the scenario."""
+    kind: PendingKind
 
 
 class ReactionKind(enum.Enum):
@@ -84,7 +104,7 @@ class ReactionKind(enum.Enum):
     WALKOUT = "walkout"
     """They leave the table: the summit is over."""
     NOTED = "noted"
-    """They take note of the player's refusal of their counter-offer."""
+    """They take note of the player's refusal of their proposal, or of a recess."""
     ENDED = "ended"
     """The player walked away; there is nothing left to answer."""
 
@@ -100,11 +120,17 @@ class Reaction:
     why: str
     """Why, naming the meters and thresholds that decided it."""
     counter: str | None = None
-    """The counter-offer they put on the table, when ``kind`` is COUNTER."""
+    """The proposal they put forward instead, when ``kind`` is COUNTER."""
     accord: str | None = None
     """The accord this move created, if any."""
     chosen_by: ChosenBy = ChosenBy.ENGINE
     """The rules, or a hot-seat player who chose the reaction."""
+    focus: str | None = None
+    """The interest their words reveal they want served first (a tell), if they revealed one."""
+    asides: tuple[str, ...] = ()
+    """How the neighbours took the move, e.g. ``"Tokyo objects (Tokyo 45 to 38)"``."""
+    holding_out: bool = False
+    """True when they had no objection to the offer but countered it to get more (a tell)."""
 
 
 @attrs.frozen
@@ -121,6 +147,10 @@ class Accord:
     """True when it stands without a joint statement."""
     prior: bool = False
     """True for an accord carried over from an earlier summit (turn 0)."""
+    hold: int = 100
+    """Percent chance it survives a test between rounds."""
+    broken: bool = False
+    """True once a test has broken it: it is off the record and cannot be agreed again."""
 
 
 @attrs.frozen
@@ -155,6 +185,12 @@ class Turn:
     """Ids of the events that happened after this move, between rounds."""
     hash: str
     """Hash of the whole game up to and including this turn."""
+    drifts: tuple[str, ...] = ()
+    """Ids of the standing pressures that applied at the start of the next round."""
+    tests: tuple[tuple[str, bool], ...] = ()
+    """(accord id, held) for each accord an event put to the test after this move."""
+    tabled: str | None = None
+    """The proposal they tabled at the start of the next round, if any."""
 
 
 @attrs.frozen(slots=True)
@@ -188,11 +224,11 @@ class GameState:
     refusals: tuple[int, ...]
     """Per offer, how many times it was rejected, deferred or countered."""
     answered: frozenset[str]
-    """Counter-offers the player has already answered."""
+    """Proposals of theirs already put on the table (each is put once)."""
     fired: frozenset[str]
     """Events that have already happened."""
-    pending: int | None
-    """Index of the counter-offer awaiting an answer, if any."""
+    pending: Pending | None
+    """Their proposal awaiting an answer, if any."""
     terminal: Terminal | None
     """How the summit ended, or None while it goes on."""
     turns: tuple[Turn, ...]
@@ -201,6 +237,16 @@ class GameState:
     """Hash of the game so far: changes with every turn, moves and results alike."""
     carry: Carry | None = None
     """What this summit inherited from an earlier one, if anything."""
+    points: tuple[int, ...] = ()
+    """Per interest of theirs, the points the accords so far have served."""
+    grudges: tuple[str, ...] = ()
+    """What they remember against you, oldest first: each raises every threshold."""
+    hotseat: bool = False
+    """True when a second player chooses their reactions and tables their proposals."""
+    rejected: frozenset[str] = frozenset()
+    """Proposals of theirs the player rejected (a rejected proposal may harden them)."""
+    tabled: int = 0
+    """How many proposals they have tabled on their own (counter-offers not counted)."""
 
     @property
     def is_over(self) -> bool:
@@ -214,6 +260,15 @@ class GameState:
     def has_accord(self, accord_id: str) -> bool:
         """True when the accord has been reached."""
         return accord_id in self.agreed
+
+    @property
+    def focus(self) -> int | None:
+        """Index of the interest they want served next (hidden: their words reveal it)."""
+        profile = self.scenario.profiles[self.profile]
+        for index in profile.agenda:
+            if self.points[index] < self.scenario.interests[index].met:
+                return index
+        return None
 
     @property
     def profile_info(self) -> Profile:
@@ -251,6 +306,8 @@ class Judgement:
     """The rules' explanation."""
     allowed: tuple[ReactionKind, ...]
     """Reactions a human playing the counterpart may choose instead."""
+    proposals: tuple[str, ...] = ()
+    """Proposals of theirs a human playing them may table instead (a counter-offer)."""
 
 
 @attrs.frozen

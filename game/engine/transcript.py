@@ -25,8 +25,10 @@ from game.engine.state import Carry, ChosenBy, GameState, IllegalMoveError, Move
 FORMAT: Final = 1
 """Version of the transcript layout."""
 
-ENGINE: Final = 1
-"""Version of the rules: a transcript made under other rules cannot be replayed."""
+ENGINE: Final = 2
+"""Version of the rules: a transcript made under other rules cannot be replayed. Version 2 is
+the negotiation in which the delegation has an agenda of its own, tables proposals, remembers,
+and the neighbours have a say."""
 
 GAME: Final = "hanoi-summit"
 
@@ -59,6 +61,8 @@ class TurnRecord:
     accord: str
     counter: str
     hash: str
+    tabled: str = ""
+    """The proposal they tabled at the start of the next round, if any."""
 
 
 @attrs.frozen
@@ -92,6 +96,8 @@ class Transcript:
     """The verification code as written (``""`` if absent)."""
     carry: Carry | None = None
     """Where the game started from, when it continued an earlier summit."""
+    hotseat: bool = False
+    """True when a second player chose the counterpart's side of the game."""
 
 
 _CONTROL: Final = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
@@ -153,6 +159,16 @@ def to_document(
             record["accord"] = turn.reaction.accord
         if turn.reaction.counter:
             record["counter"] = turn.reaction.counter
+        if turn.reaction.focus:
+            record["focus"] = turn.reaction.focus
+        if turn.reaction.asides:
+            record["asides"] = list(turn.reaction.asides)
+        if turn.drifts:
+            record["drifts"] = list(turn.drifts)
+        if turn.tests:
+            record["tests"] = [{"accord": accord, "held": held} for accord, held in turn.tests]
+        if turn.tabled:
+            record["tabled"] = turn.tabled
         record["hash"] = turn.hash
         turns.append(record)
     document: dict[str, Any] = {
@@ -166,6 +182,7 @@ def to_document(
         "player": player,
         "mode": mode,
         "code": code,
+        "hotseat": state.hotseat,
         "turns": turns,
     }
     if state.carry is not None:
@@ -272,6 +289,7 @@ def from_document(data: Mapping[str, Any], source: str = "<transcript>") -> Tran
                 accord=get(raw, "accord", path, str, ""),
                 counter=get(raw, "counter", path, str, ""),
                 hash=get(raw, "hash", path, str, ""),
+                tabled=get(raw, "tabled", path, str, ""),
             )
         )
     undos = []
@@ -322,6 +340,7 @@ def from_document(data: Mapping[str, Any], source: str = "<transcript>") -> Tran
         outcome=result,
         verification=get(data, "verification", "", str, ""),
         carry=carry,
+        hotseat=get(data, "hotseat", "", bool, False),
     )
     if reader.problems:
         raise TranscriptError(reader.problems)
@@ -378,6 +397,8 @@ def _differences(record: TurnRecord, state: GameState) -> list[str]:
         found.append("their words differ")
     if tuple(record.events) != turn.events:
         found.append(f"events {list(record.events)}, replay gives {list(turn.events)}")
+    if record.tabled != (turn.tabled or ""):
+        found.append(f"tabled {record.tabled!r}, replay gives {turn.tabled or ''!r}")
     if record.round != scenario.rounds[turn.round].id:
         found.append(f"round {record.round!r}, replay gives {scenario.rounds[turn.round].id!r}")
     if record.hash != turn.hash:
@@ -415,7 +436,7 @@ def replay(scenario: Scenario, transcript: Transcript) -> ReplayReport:
     if problem:
         return ReplayReport(False, problem, None)
     try:
-        state = new_game(scenario, transcript.seed, transcript.carry)
+        state = new_game(scenario, transcript.seed, transcript.carry, hotseat=transcript.hotseat)
     except CarryError as error:
         return ReplayReport(False, f"start: {error}", None)
     problem = numbering_problem([record.number for record in transcript.turns])
@@ -431,8 +452,9 @@ def replay(scenario: Scenario, transcript: Transcript) -> ReplayReport:
                 return ReplayReport(
                     False, f"turn {number}: unknown reaction {record.reaction!r}", state, number
                 )
+        table = record.counter or None if chosen is ReactionKind.COUNTER else None
         try:
-            state = apply(state, Move.parse(record.move), chosen).state
+            state = apply(state, Move.parse(record.move), chosen, table).state
         except IllegalMoveError as error:
             return ReplayReport(
                 False, f"turn {number}: move {record.move!r} {error.reason}", state, number
