@@ -57,7 +57,7 @@ def test_hanoi_has_the_offer_ids_scripts_rely_on(hanoi: Scenario) -> None:
     assert [v.id for v in restraint.variants] == ["unwritten", "written"]
     assert hanoi.offer("joint_statement").kind is OfferKind.STATEMENT
     assert hanoi.offer("walk_away").kind is OfferKind.WALK_AWAY
-    assert hanoi.counter("yongbyon_for_most_sanctions").accord == "yongbyon_for_relief"
+    assert hanoi.proposal("yongbyon_for_sanctions").accord == "yongbyon_for_relief"
 
 
 def test_hanoi_text_does_not_paste_the_essay() -> None:

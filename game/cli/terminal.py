@@ -140,7 +140,7 @@ def turn_lines(scenario: Scenario, turn: Turn) -> list[str]:
     said = f': "{reaction.say}"' if reaction.say else ""
     lines.append(f"     {reply_sentence(reaction.kind)}{said}")
     if reaction.kind is ReactionKind.COUNTER and reaction.counter:
-        counter = scenario.counter(reaction.counter)
+        counter = scenario.proposal(reaction.counter)
         lines.append(f"     Their proposal: {counter.label}. {counter.summary}")
     lines.append(f"     Why: {reaction.why}")
     lines.append(f"     {meters_line(scenario, turn.meters, turn.stance)}")
@@ -254,7 +254,7 @@ def protocol_message(state: GameState, who: Who = NOBODY) -> dict[str, Any]:
     held = scenario.rounds[state.round]
     pending = None
     if state.pending is not None:
-        counter = scenario.counters[state.pending]
+        counter = scenario.proposals[state.pending.proposal]
         pending = {"id": counter.id, "label": counter.label, "summary": counter.summary}
     last = turn_json(scenario, state.turns[-1]) if state.turns else None
     return {
@@ -343,7 +343,7 @@ def interactive(
         write(f"\n{capitalise(held.label)} ({held.time}), {turn}\n")
         write(f"  {meters_line(scenario, state.meters, state.stance)}\n")
         if state.pending is not None:
-            counter = scenario.counters[state.pending]
+            counter = scenario.proposals[state.pending.proposal]
             write(f"  Their proposal: {counter.label}. {counter.summary}\n")
         options = [o for o in move_options(state) if o.available]
         for number, option in enumerate(options, start=1):

@@ -189,7 +189,7 @@ def _directed_move(
     generator's next state."""
     scenario = state.scenario
     if state.pending is not None:
-        counter = scenario.counters[state.pending]
+        counter = scenario.proposals[state.pending.proposal]
         wanted = counter.accord in target.accords and terminal is Terminal.STATEMENT
         return Move(ACCEPT if wanted and counter.accord not in avoid else REJECT), None, rng
     moves = available_moves(state)

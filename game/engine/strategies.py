@@ -302,9 +302,9 @@ def historical(state: GameState, rng: int) -> tuple[Move, int]:
         return line[position], rng
     # Waiting for the next step (walking out of a dinner is not done): keep the talks going.
     for move in _keep_talking(state):
-        if is_legal(state, move) and not state.has_accord(move.offer):
-            if not _refused_since_progress(state, move):
-                return move, rng
+        open_now = is_legal(state, move) and not state.has_accord(move.offer)
+        if open_now and not _refused_since_progress(state, move):
+            return move, rng
     waiting = [move for move, _ in _recesses(state)]
     return (waiting[0] if waiting else _last_resort(state)), rng
 
@@ -371,8 +371,7 @@ def _proposal_served(state: GameState, turn: Turn, interest: str) -> bool:
         return False
     proposal = state.scenario.proposal(proposal_id)
     return any(
-        state.scenario.interests[i].id == interest and points > 0
-        for i, points in proposal.serves
+        state.scenario.interests[i].id == interest and points > 0 for i, points in proposal.serves
     )
 
 
@@ -400,13 +399,14 @@ def _essay_candidates(state: GameState) -> list[Move]:
     its other form."""
     scenario = state.scenario
     found = []
-    for move in _line_moves(scenario, "essay"):
-        offer = _offer_of(scenario, move)
-        if offer.kind is not OfferKind.OFFER or state.has_accord(move.offer):
+    for planned in _line_moves(scenario, "essay"):
+        offer = _offer_of(scenario, planned)
+        if offer.kind is not OfferKind.OFFER or state.has_accord(planned.offer):
             continue
-        if _refused_since_progress(state, move) and offer.variants:
-            others = [v for v in offer.variants if v.id != move.variant]
-            move = Move(offer.id, others[-1].id) if others else move
+        move = planned
+        if _refused_since_progress(state, planned) and offer.variants:
+            others = [v for v in offer.variants if v.id != planned.variant]
+            move = Move(offer.id, others[-1].id) if others else planned
         if is_legal(state, move):
             found.append(move)
     return found
@@ -418,9 +418,10 @@ def _focus_moves(state: GameState, focus: str) -> list[Move]:
     found = []
     for move in available_moves(state):
         offer = _offer_of(scenario, move)
-        if offer.kind is OfferKind.OFFER and focus in _served_ids(scenario, move):
-            if not offer.is_counterproductive(move.variant) and not state.has_accord(offer.id):
-                found.append(move)
+        useful = offer.kind is OfferKind.OFFER and focus in _served_ids(scenario, move)
+        fresh = not offer.is_counterproductive(move.variant) and not state.has_accord(offer.id)
+        if useful and fresh:
+            found.append(move)
     return found
 
 

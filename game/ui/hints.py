@@ -68,7 +68,7 @@ def next_hint(state: GameState, focus: Focus, seen: Collection[str]) -> Hint | N
             trust.label,
         )
     if state.pending is not None:
-        counter = scenario.counters[state.pending]
+        counter = scenario.proposals[state.pending.proposal]
         add(
             "counter",
             True,

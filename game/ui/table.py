@@ -159,13 +159,13 @@ def log_entries(state: GameState, *, full: bool = False) -> list[LogEntry]:
         reaction = turn.reaction
         if turn.move.is_answer:
             pending = state.turns[turn.number - 2].reaction.counter if turn.number > 1 else None
-            ask = scenario.counter(pending).label if pending else "their proposal"
+            ask = scenario.proposal(pending).label if pending else "their proposal"
             verb = "accepted" if turn.move.offer == ACCEPT else "rejected"
             text = f"{turn.number}. You {verb} their ask: {ask}."
         else:
             text = f"{turn.number}. {move_label(scenario, turn.move)}: {REPLIED[reaction.kind]}"
             if reaction.kind is ReactionKind.COUNTER and reaction.counter:
-                text += f", asking for {scenario.counter(reaction.counter).label}"
+                text += f", asking for {scenario.proposal(reaction.counter).label}"
             text += "."
         if full:
             if reaction.accord:
@@ -206,7 +206,7 @@ def tray_panel(state: GameState, can_undo: bool) -> tuple[str, str, str]:
     summit, or their proposal awaiting an answer."""
     scenario = state.scenario
     if state.pending is not None and not state.is_over:
-        counter = scenario.counters[state.pending]
+        counter = scenario.proposals[state.pending.proposal]
         return "THEIR PROPOSAL", counter.label, counter.summary
     result = outcome(state)
     last = state.turns[-1].reaction if state.turns else None

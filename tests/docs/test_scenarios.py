@@ -45,7 +45,7 @@ def test_the_example_scenario_loads(example: Scenario) -> None:
 
 def test_the_example_shows_every_part_of_the_format(example: Scenario) -> None:
     assert {offer.kind for offer in example.offers} == set(OfferKind)
-    assert example.transitions and example.counters and example.events and example.scorecards
+    assert example.transitions and example.proposals and example.events and example.scorecards
     assert len(example.profiles) >= 2
     assert any(profile.red_lines for profile in example.profiles)
     assert any(profile.counter_first for profile in example.profiles)

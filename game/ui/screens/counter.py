@@ -40,7 +40,7 @@ def adviser_note(state: GameState) -> str:
     """What the adviser says of a proposal: what its heaviest cost means for the player."""
     scenario = state.scenario
     assert state.pending is not None
-    counter = scenario.counters[state.pending]
+    counter = scenario.proposals[state.pending.proposal]
     worst: tuple[int, int] | None = None
     for index, delta in counter.on_accept.meters:
         meter = scenario.meters[index]
@@ -61,7 +61,7 @@ def crossing_notes(state: GameState, which: str) -> list[tuple[str, Tone]]:
     the patience at which they walk out."""
     scenario = state.scenario
     assert state.pending is not None
-    counter = scenario.counters[state.pending]
+    counter = scenario.proposals[state.pending.proposal]
     effect = counter.on_accept if which == ACCEPT else counter.on_reject
     after = list(state.meters)
     for index, delta in effect.meters:
@@ -101,7 +101,7 @@ class CounterScreen(ChoiceDialog):
         if state.pending is None:
             raise ValueError("there is no proposal of theirs to answer")
         scenario = state.scenario
-        counter = scenario.counters[state.pending]
+        counter = scenario.proposals[state.pending.proposal]
         accord = scenario.accord_label(counter.accord)
         accept, reject = (
             ChoiceRow(

@@ -43,7 +43,7 @@ def reaction_row(state: GameState, offer: Offer, move: Move, kind: ReactionKind)
         effects = [offer.on_accept, *([variant.on_accept] if variant else [])]
         parts = effect_parts(scenario, *effects)
     elif kind is ReactionKind.COUNTER:
-        counter = scenario.counter(offer.counter) if offer.counter else None
+        counter = scenario.proposal(offer.counter) if offer.counter else None
         if counter is not None:
             title = f"Counter: {counter.label}"
             body = counter.summary

@@ -1,0 +1,92 @@
+"""Conditions on a game: whether one holds, and in words why it does not."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from game.engine.scenario import (
+    Condition,
+)
+from game.engine.state import (
+    GameState,
+)
+
+
+def holds(state: GameState, condition: Condition) -> bool:
+    """True when every part of the condition holds in this state."""
+    return _holds(condition, state.meters, state.stance, state.round, state.agreed)
+
+
+def _holds(
+    condition: Condition,
+    meters: Sequence[int],
+    stance: int,
+    round_index: int,
+    agreed: frozenset[str],
+) -> bool:
+    for bound in condition.meters:
+        value = meters[bound.meter]
+        if (bound.low is not None and value < bound.low) or (
+            bound.high is not None and value > bound.high
+        ):
+            return False
+    if condition.accords and not agreed.issuperset(condition.accords):
+        return False
+    if condition.no_accords and not agreed.isdisjoint(condition.no_accords):
+        return False
+    if condition.stance_at_least is not None and stance < condition.stance_at_least:
+        return False
+    if condition.stance_at_most is not None and stance > condition.stance_at_most:
+        return False
+    if condition.round_at_least is not None and round_index < condition.round_at_least:
+        return False
+    if condition.round_at_most is not None and round_index > condition.round_at_most:
+        return False
+    return not condition.any or any(
+        _holds(alternative, meters, stance, round_index, agreed) for alternative in condition.any
+    )
+
+
+def _failures(state: GameState, condition: Condition) -> list[str]:
+    """Player-facing descriptions of each part of the condition that does not hold."""
+    scenario = state.scenario
+    failures: list[str] = []
+    for bound in condition.meters:
+        value = state.meters[bound.meter]
+        label = scenario.meters[bound.meter].label
+        if bound.low is not None and value < bound.low:
+            failures.append(f"{label} {value} is below {bound.low}")
+        if bound.high is not None and value > bound.high:
+            failures.append(f"{label} {value} is above {bound.high}")
+    missing = [a for a in condition.accords if a not in state.agreed]
+    if missing:
+        names = " and ".join(scenario.accord_label(a) for a in missing)
+        failures.append(f"needs {names} agreed first")
+    for accord in condition.no_accords:
+        if accord in state.agreed:
+            failures.append(f"not once {scenario.accord_label(accord)} is agreed")
+    stances = scenario.stances
+    if condition.stance_at_least is not None and state.stance < condition.stance_at_least:
+        failures.append(
+            f"needs them at least {stances[condition.stance_at_least].label} "
+            f"(they are {stances[state.stance].label})"
+        )
+    if condition.stance_at_most is not None and state.stance > condition.stance_at_most:
+        failures.append(f"not while they are {stances[state.stance].label}")
+    if condition.round_at_least is not None and state.round < condition.round_at_least:
+        failures.append(f"not before the {scenario.rounds[condition.round_at_least].label}")
+    if condition.round_at_most is not None and state.round > condition.round_at_most:
+        failures.append(f"not after the {scenario.rounds[condition.round_at_most].label}")
+    if condition.any:
+        alternatives = [_failures(state, alternative) for alternative in condition.any]
+        if all(alternatives):
+            failures.append("either " + ", or ".join("; ".join(a) for a in alternatives))
+    return failures
+
+
+def _explain(state: GameState, condition: Condition) -> str:
+    failures = _failures(state, condition)
+    if not failures:
+        return ""
+    detail = "; ".join(failures)
+    return f"{condition.reason} ({detail})" if condition.reason else detail

@@ -1,0 +1,313 @@
+"""How the counterpart judges an offer: the thresholds its needs set, moved by mood, profile,
+memory, its agenda and chance; and what a hot-seat player may choose instead."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Sequence
+from typing import Final
+
+import attrs
+
+from game.engine.conditions import holds
+from game.engine.moves import _ACCORDING, _checked, _resolve
+from game.engine.rng import draw
+from game.engine.scenario import (
+    Need,
+    Offer,
+    OfferKind,
+    Profile,
+    Quirk,
+    Variant,
+)
+from game.engine.state import (
+    GameState,
+    IllegalMoveError,
+    Judgement,
+    Move,
+    ReactionKind,
+)
+
+_VERB: Final = {
+    ReactionKind.ACCEPT: "accepted",
+    ReactionKind.COUNTER: "countered",
+    ReactionKind.DEFER: "deferred",
+    ReactionKind.REJECT: "rejected",
+    ReactionKind.WALKOUT: "walked out",
+}
+
+
+class _Alignment(enum.Enum):
+    """How an offer stands with the interest they want served first."""
+
+    FOCUS = "focus"
+    """It serves that interest."""
+    EARLY = "early"
+    """It serves only interests they want served later."""
+    NEUTRAL = "neutral"
+    """It serves nothing on their agenda that is still open."""
+
+
+@attrs.frozen
+class _Verdict:
+    kind: ReactionKind
+    why: str
+    rng: int
+    shortfall: int
+    """How far the offer falls short of what they need (<= 0: it does not)."""
+    counter_open: bool
+    red_line: bool
+    quirk: Quirk | None
+    alignment: _Alignment
+    focus: int | None
+    """The interest they revealed wanting first, when the reply shows it."""
+    holding_out: bool = False
+    """True when they countered an offer they had no objection to."""
+
+    def allowed(self, state: GameState, offer: Offer) -> tuple[ReactionKind, ...]:
+        """The reactions a human playing the counterpart may choose instead (hot-seat)."""
+        if self.red_line:
+            return (ReactionKind.REJECT, ReactionKind.WALKOUT)
+        near = self.shortfall <= state.scenario.rules.defer_margin
+        options = {
+            ReactionKind.ACCEPT: near,
+            ReactionKind.COUNTER: offer.kind is OfferKind.OFFER and bool(_tableable(state, offer)),
+            ReactionKind.DEFER: True,
+            ReactionKind.REJECT: True,
+            ReactionKind.WALKOUT: state.stance == 0,
+        }
+        options[self.kind] = True
+        return tuple(kind for kind, allowed in options.items() if allowed)
+
+
+@attrs.frozen
+class _Reading:
+    """How one need stands: by how much it falls short, described on demand."""
+
+    shortfall: int
+    need: Need
+    label: str
+    value: int
+    threshold: int
+
+    def _say(self, below: str, above: str, *, why: bool) -> str:
+        """The reading in words: ``below`` is the verb for a need with a minimum, ``above``
+        for one with a maximum; ``why`` adds their reason."""
+        need = self.need
+        who, verb = (need.who, "needs") if need.who else ("they", "need")
+        if need.at_least is not None:
+            text = f"{below} the {self.threshold} {who} {verb}"
+        else:
+            text = f"{above} the {self.threshold} {who} can accept"
+        reason = f"; {need.why}" if why and need.why else ""
+        return f"{self.label} {self.value} {text} {need.context}{reason}"
+
+    def short(self) -> str:
+        return self._say("is below", "is above", why=True)
+
+    def close(self) -> str:
+        return self._say("is close to", "is just above", why=True)
+
+    def met(self) -> str:
+        return self._say("meets", "is within", why=False)
+
+
+def _threshold(state: GameState, need: Need, shift: int) -> tuple[int, int]:
+    """The threshold a need has at this shift, and by how much the meter falls short of it."""
+    meter = state.scenario.meters[need.meter]
+    value = state.meters[need.meter]
+    if need.fixed:
+        shift = 0
+    if need.at_least is not None:
+        threshold = min(max(need.at_least + shift, meter.minimum), meter.maximum)
+        return threshold, threshold - value
+    limit = need.at_most if need.at_most is not None else meter.maximum
+    threshold = min(max(limit - shift, meter.minimum), meter.maximum)
+    return threshold, value - threshold
+
+
+def _read_need(state: GameState, need: Need, shift: int) -> _Reading:
+    threshold, shortfall = _threshold(state, need, shift)
+    label = state.scenario.meters[need.meter].label
+    return _Reading(shortfall, need, label, state.meters[need.meter], threshold)
+
+
+def _tableable(state: GameState, offer: Offer | None) -> tuple[str, ...]:
+    """Proposals of theirs that can be put forward now: the offer's own counter-offer, and in
+    a hot-seat game every other proposal whose moment has come."""
+    scenario = state.scenario
+    found = []
+    for proposal in scenario.proposals:
+        if proposal.id in state.answered or proposal.accord in state.agreed:
+            continue
+        own = offer is not None and offer.counter == proposal.id
+        if own or (state.hotseat and holds(state, proposal.tabled)):
+            found.append(proposal.id)
+    return tuple(found)
+
+
+def _counter_open(state: GameState, offer: Offer) -> bool:
+    """True when they may answer the offer with its counter-offer: not put forward before, its
+    accord not yet reached, and not about something they want only later."""
+    if offer.counter is None or offer.counter in state.answered:
+        return False
+    proposal = state.scenario.proposal(offer.counter)
+    if proposal.accord in state.agreed:
+        return False
+    return _alignment(state, proposal.serves)[0] is not _Alignment.EARLY
+
+
+def _served(offer: Offer, variant: Variant | None) -> tuple[tuple[int, int], ...]:
+    if variant is None or not variant.serves:
+        return offer.serves
+    return (*offer.serves, *variant.serves)
+
+
+def _alignment(
+    state: GameState, served: Sequence[tuple[int, int]]
+) -> tuple[_Alignment, int | None]:
+    """How what an offer serves stands with their agenda, and their first open interest."""
+    focus = state.focus
+    if focus is None or not served:
+        return _Alignment.NEUTRAL, focus
+    if any(index == focus and points > 0 for index, points in served):
+        return _Alignment.FOCUS, focus
+    agenda = state.scenario.profiles[state.profile].agenda
+    interests = state.scenario.interests
+    for index, points in served:
+        if points > 0 and index in agenda and state.points[index] < interests[index].met:
+            return _Alignment.EARLY, focus
+    return _Alignment.NEUTRAL, focus
+
+
+def _is_red_line(profile: Profile, offer: Offer, variant: Variant | None) -> bool:
+    if offer.id in profile.red_lines:
+        return True
+    return variant is not None and f"{offer.id}:{variant.id}" in profile.red_lines
+
+
+def _judge(
+    state: GameState, offer: Offer, variant: Variant | None, extra_shift: int = 0
+) -> _Verdict:
+    """Decide the counterpart's reaction to an offer, before any of its effects apply."""
+    scenario = state.scenario
+    rules = scenario.rules
+    profile = scenario.profiles[state.profile]
+    noise, rng = draw(state.rng, -rules.noise, rules.noise)
+    counter_open = _counter_open(state, offer)
+    quirk = profile.quirk(offer.id, variant.id if variant else None)
+    alignment, focus = _alignment(state, _served(offer, variant))
+    if _is_red_line(profile, offer, variant):
+        rule = profile.red_line_walkout
+        walkout = holds(state, rules.red_line_walkout if rule is None else rule)
+        kind = ReactionKind.WALKOUT if walkout else ReactionKind.REJECT
+        why = f"{_VERB[kind]}: {offer.label.lower()} crosses a red line for them"
+        if quirk is not None and quirk.note:
+            why += f"; {quirk.note}"
+        return _Verdict(kind, why, rng, 100, counter_open, True, quirk, alignment, None)
+
+    shift = state.hardness + scenario.stances[state.stance].shift + noise + extra_shift
+    shift += variant.shift if variant else 0
+    shift += quirk.shift if quirk else 0
+    shift += rules.grudge_shift * len(state.grudges)
+    hardened = _hardened(state, offer)
+    shift += hardened
+    if alignment is _Alignment.FOCUS:
+        shift += rules.focus_shift
+    elif alignment is _Alignment.EARLY:
+        shift += rules.early_shift
+    worst: _Reading | None = None
+    for need in offer.needs:
+        reading = _read_need(state, need, shift)
+        if worst is None or reading.shortfall > worst.shortfall:
+            worst = reading
+    holding_out = counter_open and offer.id in profile.counter_first
+    if worst is None:
+        shortfall = -1
+        if holding_out:
+            kind = ReactionKind.COUNTER
+            why = "countered: they have no objection, but they hold out for more"
+        else:
+            kind = ReactionKind.ACCEPT
+            why = "accepted: they have no objection"
+    elif worst.shortfall <= 0:
+        shortfall = worst.shortfall
+        if holding_out:
+            kind = ReactionKind.COUNTER
+            why = f"countered: {worst.met()}, but they hold out for more"
+        else:
+            kind = ReactionKind.ACCEPT
+            why = f"accepted: {worst.met()}"
+    else:
+        shortfall = worst.shortfall
+        if shortfall <= rules.defer_margin:
+            kind = ReactionKind.DEFER
+            why = f"deferred: {worst.close()}"
+        elif counter_open:
+            kind = ReactionKind.COUNTER
+            why = f"countered: {worst.short()}; they name their own price"
+        else:
+            kind = ReactionKind.REJECT
+            why = f"rejected: {worst.short()}"
+    if alignment is _Alignment.EARLY and kind in (ReactionKind.ACCEPT, ReactionKind.COUNTER):
+        # First things first: however high trust runs, they take up their agenda in order.
+        kind = ReactionKind.DEFER
+        standing = worst.met() if worst is not None else "they have no objection"
+        why = f"deferred: {standing}, but it is not their first concern"
+    revealed: int | None = None
+    if focus is not None and alignment is _Alignment.FOCUS:
+        revealed = focus
+        why += f" ({scenario.interests[focus].label} comes first for them)"
+    elif focus is not None and alignment is _Alignment.EARLY:
+        revealed = focus
+        why += f"; they want {scenario.interests[focus].label} settled first"
+    if quirk is not None and quirk.note:
+        why += f"; {quirk.note}"
+    if hardened and kind is not ReactionKind.ACCEPT:
+        why += "; since you refused their own proposal, their position has not moved"
+    if state.grudges and kind is not ReactionKind.ACCEPT:
+        why += f"; they have not forgotten {state.grudges[-1]}"
+    holding = kind is ReactionKind.COUNTER and holding_out and shortfall <= 0
+    return _Verdict(
+        kind, why, rng, shortfall, counter_open, False, quirk, alignment, revealed, holding
+    )
+
+
+def _hardened(state: GameState, offer: Offer) -> int:
+    """How much their rejected proposals for the same accord stiffen them against the offer."""
+    scenario = state.scenario
+    return sum(
+        scenario.proposal(name).hardens
+        for name in state.rejected
+        if scenario.proposal(name).accord == offer.id
+    )
+
+
+def expected_shortfall(state: GameState, move: Move) -> int:
+    """How far an offer falls short of what the counterpart needs, as a player can estimate it:
+    their stance, the variant and what they remember counted; their hidden profile, their
+    agenda and the day's mood not.
+
+    Zero or less means it should be accepted; a little more, deferred.
+    """
+    offer, variant = _resolve(state, move)
+    rules = state.scenario.rules
+    shift = state.scenario.stances[state.stance].shift + (variant.shift if variant else 0)
+    shift += rules.grudge_shift * len(state.grudges) + _hardened(state, offer)
+    return max((_threshold(state, need, shift)[1] for need in offer.needs), default=-1)
+
+
+def judge(state: GameState, move: Move) -> Judgement:
+    """What the counterpart would do with ``move`` (an offer), and what else it may do.
+
+    Used for hot-seat advice; it does not change the state.
+    """
+    offer, variant = _checked(state, move)
+    if offer is None:
+        raise IllegalMoveError(str(move), "answers are not judged")
+    if offer.kind not in _ACCORDING:
+        raise IllegalMoveError(str(move), f"{offer.label} is not judged by the counterpart")
+    verdict = _judge(state, offer, variant)
+    return Judgement(
+        verdict.kind, verdict.why, verdict.allowed(state, offer), _tableable(state, offer)
+    )

@@ -1,0 +1,223 @@
+"""What can be played now: the legal moves, every option with the reason it is closed, and
+the check that a move may be played."""
+
+from __future__ import annotations
+
+from typing import Final
+
+from game.engine.conditions import _explain, holds
+from game.engine.scenario import (
+    Offer,
+    OfferKind,
+    Scenario,
+    Variant,
+)
+from game.engine.state import (
+    ACCEPT,
+    AMEND,
+    ANSWERS,
+    REJECT,
+    GameOverError,
+    GameState,
+    IllegalMoveError,
+    Move,
+    MoveOption,
+)
+
+OVER_REASON: Final = "the summit is over"
+PENDING_REASON: Final = "answer their proposal first (accept, reject or amend)"
+NOTHING_TO_ANSWER: Final = "there is no proposal of theirs to answer"
+NO_AMENDMENT: Final = "this proposal of theirs cannot be amended, only accepted or rejected"
+AGREED_REASON: Final = "already agreed"
+BROKEN_REASON: Final = "agreed once and broken; it cannot be agreed again at this summit"
+PRIOR_REASON: Final = "already agreed at the earlier summit"
+_ACCORDING: Final = (OfferKind.OFFER, OfferKind.STATEMENT)
+"""Kinds of offer that create an accord, and so can be agreed only once."""
+NOTHING_AGREED: Final = "nothing has been agreed yet that a statement could record"
+
+
+def _is_open(state: GameState, offer: Offer, answering: bool = False) -> bool:
+    """True when the offer can be made now (the fast path of :func:`_offer_block`).
+
+    ``answering``: it is made as an amendment to their pending proposal.
+    """
+    if state.terminal is not None or (state.pending is not None and not answering):
+        return False
+    if offer.kind in _ACCORDING and offer.id in state.agreed:
+        return False
+    if offer.kind is OfferKind.STATEMENT and not _reached_here(state):
+        return False
+    return offer.requires.is_empty or holds(state, offer.requires)
+
+
+def _reached_here(state: GameState) -> bool:
+    """True once this summit (not an earlier one) has reached an accord that still stands."""
+    return any(not accord.prior and not accord.broken for accord in state.accords)
+
+
+def _offer_block(state: GameState, offer: Offer, answering: bool = False) -> str:
+    """Why an offer cannot be made now (``""`` when it can)."""
+    if _is_open(state, offer, answering):
+        return ""
+    if state.terminal is not None:
+        return OVER_REASON
+    if state.pending is not None and not answering:
+        return PENDING_REASON
+    if offer.kind in _ACCORDING and offer.id in state.agreed:
+        accord = next((a for a in state.accords if a.id == offer.id), None)
+        if accord is not None and accord.prior:
+            return PRIOR_REASON
+        if accord is not None and accord.broken:
+            return BROKEN_REASON
+        return AGREED_REASON
+    if offer.kind is OfferKind.STATEMENT and not _reached_here(state):
+        return NOTHING_AGREED
+    return _explain(state, offer.requires)
+
+
+def _resolve(state: GameState, move: Move) -> tuple[Offer, Variant | None]:
+    """Find the offer and variant a move names, or raise :class:`IllegalMoveError`."""
+    scenario = state.scenario
+    index = scenario.offer_index.get(move.offer)
+    if index is None:
+        raise IllegalMoveError(str(move), "unknown move")
+    offer = scenario.offers[index]
+    if move.variant is not None and offer.variant(move.variant) is None:
+        if offer.variants:
+            names = ", ".join(v.id for v in offer.variants)
+            raise IllegalMoveError(str(move), f"unknown variant (this offer has {names})")
+        raise IllegalMoveError(str(move), "this offer has no variants")
+    return offer, offer.variant(move.variant)
+
+
+def amendment(state: GameState) -> Move | None:
+    """The move the player may answer their pending proposal with (None when none)."""
+    if state.pending is None:
+        return None
+    text = state.scenario.proposals[state.pending.proposal].amend
+    return Move.parse(text) if text else None
+
+
+def _amend_block(state: GameState) -> str:
+    """Why the pending proposal cannot be answered with its amendment now (``""``: it can)."""
+    amended = amendment(state)
+    if amended is None:
+        return NO_AMENDMENT
+    offer, _ = _resolve(state, amended)
+    reason = _offer_block(state, offer, answering=True)
+    return f"{offer.label}: {reason}" if reason else ""
+
+
+def check_move(state: GameState, move: Move) -> None:
+    """Raise :class:`IllegalMoveError` (or :class:`GameOverError`) unless the move is legal."""
+    _checked(state, move)
+
+
+def _checked(state: GameState, move: Move) -> tuple[Offer | None, Variant | None]:
+    """Check a move and return its offer and variant (None for an answer)."""
+    if state.terminal is not None:
+        raise GameOverError(str(move), OVER_REASON)
+    if move.is_answer:
+        if move.variant is not None:
+            raise IllegalMoveError(str(move), "an answer takes no variant")
+        if state.pending is None:
+            raise IllegalMoveError(str(move), NOTHING_TO_ANSWER)
+        if move.offer == AMEND:
+            reason = _amend_block(state)
+            if reason:
+                raise IllegalMoveError(str(move), reason)
+        return None, None
+    offer, variant = _resolve(state, move)
+    if not _is_open(state, offer):
+        raise IllegalMoveError(str(move), _offer_block(state, offer))
+    return offer, variant
+
+
+def is_legal(state: GameState, move: Move) -> bool:
+    """True when ``move`` can be played now."""
+    try:
+        check_move(state, move)
+    except IllegalMoveError:
+        return False
+    return True
+
+
+def _answer_options(state: GameState) -> list[MoveOption]:
+    if state.terminal is not None:
+        reasons = dict.fromkeys(ANSWERS, OVER_REASON)
+    elif state.pending is None:
+        reasons = dict.fromkeys(ANSWERS, NOTHING_TO_ANSWER)
+    else:
+        reasons = {ACCEPT: "", REJECT: "", AMEND: _amend_block(state)}
+    options = []
+    for answer in ANSWERS:
+        label = answer.capitalize()
+        amended = amendment(state) if answer == AMEND else None
+        if amended is not None:
+            offer, variant = _resolve(state, amended)
+            label = f"Amend: {offer.label}" + (f" ({variant.label})" if variant else "")
+        options.append(MoveOption(Move(answer), label, not reasons[answer], reasons[answer]))
+    return options
+
+
+def move_options(state: GameState) -> tuple[MoveOption, ...]:
+    """Every move of the scenario, each marked available or not with the reason (the playable
+    ones alone come from :func:`available_moves`).
+
+    Offers with variants are listed once per variant. Answers to a proposal of theirs come
+    first while one is pending, last otherwise.
+    """
+    options: list[MoveOption] = []
+    answers = _answer_options(state)
+    pending = state.pending is not None and state.terminal is None
+    if pending:
+        options.extend(answers)
+    for offer in state.scenario.offers:
+        reason = _offer_block(state, offer)
+        if offer.variants:
+            options.extend(
+                MoveOption(
+                    Move(offer.id, variant.id),
+                    f"{offer.label} ({variant.label})",
+                    not reason,
+                    reason,
+                )
+                for variant in offer.variants
+            )
+        else:
+            options.append(MoveOption(Move(offer.id), offer.label, not reason, reason))
+    if not pending:
+        options.extend(answers)
+    return tuple(options)
+
+
+_ANSWER_MOVES: Final = (Move(ACCEPT), Move(REJECT))
+_MENUS: dict[str, tuple[tuple[Offer, tuple[Move, ...]], ...]] = {}
+"""Each scenario's offers with their moves, by the scenario's digest: moves are frozen values,
+so they are built once and shared (the same digest always means the same offers)."""
+
+
+def _menu(scenario: Scenario) -> tuple[tuple[Offer, tuple[Move, ...]], ...]:
+    menu = _MENUS.get(scenario.sha256)
+    if menu is None:
+        menu = tuple(
+            (offer, tuple(Move(offer.id, v.id) for v in offer.variants) or (Move(offer.id),))
+            for offer in scenario.offers
+        )
+        _MENUS[scenario.sha256] = menu
+    return menu
+
+
+def available_moves(state: GameState) -> tuple[Move, ...]:
+    """Only the moves that can be played now, in the order of :func:`move_options`."""
+    if state.terminal is not None:
+        return ()
+    if state.pending is not None:
+        if _amend_block(state):
+            return _ANSWER_MOVES
+        return (*_ANSWER_MOVES, Move(AMEND))
+    moves: list[Move] = []
+    for offer, offered in _menu(state.scenario):
+        if _is_open(state, offer):
+            moves.extend(offered)
+    return tuple(moves)
