@@ -25,6 +25,7 @@ from game.engine.scenario import (
     Effect,
     Ending,
     Event,
+    Example,
     Interest,
     Line,
     Meter,
@@ -940,25 +941,41 @@ class _Builder:
             table.done()
         return tuple(result)
 
+    def examples(self, ending_ids: Mapping[str, int]) -> tuple[Example, ...]:
+        result = []
+        for table in self.root.tables("examples"):
+            ending = table.text("ending")
+            if ending:
+                self.reference(table, "ending", ending, ending_ids)
+            moves = table.strings("moves")
+            self.check_moves(table, moves)
+            result.append(Example(ending, table.integer("seed", low=0), moves))
+            table.done()
+        return tuple(result)
+
+    def check_moves(self, table: _Table, moves: Iterable[str]) -> None:
+        """Report moves that name no offer (or no variant of it); answers pass."""
+        for move in moves:
+            offer, _, variant = move.partition(":")
+            if offer in ANSWERS and not variant:
+                continue
+            if offer not in self.offer_ids:
+                table.report(
+                    "moves", f'expected offer ids or accept, reject or amend, got "{move}"'
+                )
+            elif variant and variant not in self.offer_variants.get(offer, ()):
+                table.report(
+                    "moves",
+                    f'expected a variant of "{offer}": '
+                    f'{_choices(self.offer_variants.get(offer, ()))}, got "{variant}"',
+                )
+
     def lines(self) -> tuple[Line, ...]:
         result = []
         seen: dict[str, int] = {}
         for index, table in enumerate(self.root.tables("lines")):
             moves = table.strings("moves")
-            for move in moves:
-                offer, _, variant = move.partition(":")
-                if offer in ANSWERS and not variant:
-                    continue
-                if offer not in self.offer_ids:
-                    table.report(
-                        "moves", f'expected offer ids or accept, reject or amend, got "{move}"'
-                    )
-                elif variant and variant not in self.offer_variants.get(offer, ()):
-                    table.report(
-                        "moves",
-                        f'expected a variant of "{offer}": '
-                        f'{_choices(self.offer_variants.get(offer, ()))}, got "{variant}"',
-                    )
+            self.check_moves(table, moves)
             result.append(
                 Line(
                     id=self.identifier(table, seen, index),
@@ -1084,6 +1101,7 @@ class _Builder:
         endings = self.endings()
         scorecards = self.scorecards()
         lines = self.lines()
+        examples = self.examples({ending.id: i for i, ending in enumerate(endings)})
         rules = self.rules()
         carry = self.carry()
         root.done()
@@ -1111,6 +1129,7 @@ class _Builder:
             rules=rules,
             interests=interests,
             drifts=drifts,
+            examples=examples,
             carry=carry,
             sha256=sha256,
             meter_index=dict(self.meter_ids),

@@ -614,6 +614,16 @@ class Line:
 
 
 @attrs.frozen
+class Example:
+    """A known game that reaches an ending the built-in strategies seldom reach (for screenshots,
+    tests and the debrief): replaying ``moves`` on ``seed`` ends there."""
+
+    ending: str
+    seed: int
+    moves: tuple[str, ...]
+
+
+@attrs.frozen
 class Scenario:
     """A whole summit: everything the engine knows, validated and frozen."""
 
@@ -644,6 +654,7 @@ class Scenario:
     rules: Rules
     interests: tuple[Interest, ...]
     drifts: tuple[Drift, ...]
+    examples: tuple[Example, ...]
     carry: CarrySpec | None
     """How a game of this scenario can start from an earlier summit (None: it cannot)."""
     sha256: str

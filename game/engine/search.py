@@ -1,8 +1,9 @@
 """Finding a finished game for every ending of a scenario, for screenshots, benchmarks and tests.
 
-Built-in strategies are tried first (their games are the most natural to show), then a few known
-games, then a search that steers towards the ending, and only when that fails one that also
-overrides the counterpart's reaction wherever the rules let a hot-seat player choose it.
+Built-in strategies are tried first (their games are the most natural to show), then the
+scenario's known games (its ``[[examples]]``), then a search that steers towards the ending, and
+only when that fails one that also overrides the counterpart's reaction wherever the rules let
+a hot-seat player choose it.
 
 Pure and deterministic like the rest of the engine: the search draws its choices from the
 engine's own generator (:mod:`game.engine.rng`), seeded from the scenario, the ending and the
@@ -50,29 +51,6 @@ SEARCH_SEEDS: Final = 24
 """Seeds tried per strategy, starting from the one asked for."""
 DIRECTED_TRIES: Final = 240
 """Games a directed search plays before giving up on an ending."""
-RECIPES: Final[dict[str, dict[str, tuple[int, tuple[str, ...]]]]] = {
-    "hanoi": {
-        # No built-in strategy reaches the grand bargain, and a directed search seldom does:
-        # trust must reach 95 while leverage stays at 60 or more, which takes every
-        # trust-building accord and a kind seed. Found by a seeded random search over orders.
-        "grand_bargain": (
-            38,
-            (
-                "mutual_restraint:written",
-                "liaison_offices",
-                "embassies",
-                "security_assurances:written",
-                "next_summit:in_pyongyang",
-                "peace_declaration:treaty_talks",
-                "regional_handoff",
-                "embassies",
-                "demand_cvid",
-                "joint_statement",
-            ),
-        ),
-    },
-}
-"""Scripted games, (seed, moves) by scenario and ending, for endings strategies seldom reach."""
 _JUDGED: Final = (OfferKind.OFFER, OfferKind.STATEMENT)
 """Offer kinds the counterpart answers (others, like walking away, are not judged)."""
 
@@ -298,7 +276,8 @@ def finished_games(scenario: Scenario, seed: int) -> dict[str, Found]:
                 found[result.ending.id] = Found(state, f"{name}, seed {seed + offset}")
         if wanted <= set(found):
             break
-    for ending_id, (recipe_seed, moves) in RECIPES.get(scenario.id, {}).items():
+    for example in scenario.examples:
+        ending_id, recipe_seed, moves = example.ending, example.seed, example.moves
         if ending_id not in found:
             scripted = _scripted(scenario, recipe_seed, moves)
             result = None if scripted is None else outcome(scripted)
@@ -335,4 +314,4 @@ def rich_game(scenario: Scenario, seed: int) -> GameState:
     return max(candidates, key=lambda s: (len(s.accords), len(s.turns)))
 
 
-__all__ = ["RECIPES", "Found", "directed_game", "finished_games", "rich_game"]
+__all__ = ["Found", "directed_game", "finished_games", "rich_game"]
