@@ -94,23 +94,23 @@ def test_every_content_problem_is_reported_with_its_key_and_id() -> None:
     text = HANOI.read_text(encoding="utf-8")
     text = text.replace('label = "Embassies"', 'lable = "Embassies"', 1)
     text = text.replace(
-        'min = 60, context = "before exchanging', 'min = "sixty", context = "before exchanging', 1
+        'min = 62, context = "before exchanging', 'min = "sixty", context = "before exchanging', 1
     )
     text = text.replace(
         'requires = { accords = ["peace_declaration"]', 'requires = { accords = ["peace_treaty"]', 1
     )
-    text = text.replace("start = 65", "start = 165", 1)
+    text = text.replace("start = 76", "start = 176", 1)
     problems = _broken(text)
     assert len(problems) >= 4
     joined = "\n".join(problems)
-    assert 'broken.toml: offers[5].lable (id "embassies"): expected one of the known keys' in joined
+    assert 'broken.toml: offers[6].lable (id "embassies"): expected one of the known keys' in joined
     assert 'did you mean "label"?' in joined
     assert (
-        'offers[5].needs[0].min (id "embassies"): expected an integer, got a string "sixty"'
+        'offers[6].needs[0].min (id "embassies"): expected an integer, got a string "sixty"'
         in joined
     )
     assert '(id "regional_handoff"): expected one of' in joined and 'got "peace_treaty"' in joined
-    assert 'meters[1].start (id "patience"): expected an integer from 0 to 100, got 165' in joined
+    assert 'meters[1].start (id "patience"): expected an integer from 0 to 100, got 176' in joined
     for problem in problems:
         assert problem.startswith("broken.toml: ")
 

@@ -9,6 +9,7 @@ import pytest
 
 from game.engine import (
     ChosenBy,
+    PendingKind,
     GameOverError,
     IllegalMoveError,
     Move,
@@ -28,7 +29,8 @@ from game.engine.strategies import play
 
 WHY = re.compile(
     r"^(accepted|rejected|deferred|countered): [\w. ]+ \d+ "
-    r"(meets|is below|is close to|is above|is within|is just above) the \d+ they (need|can accept)"
+    r"(meets|is below|is close to|is above|is within|is just above) the \d+ "
+    r"(they need|they can accept|[\w ]+ needs|[\w ]+ can accept)"
 )
 
 
@@ -66,7 +68,7 @@ def test_every_reaction_explains_itself_with_meter_and_threshold(hanoi: Scenario
         state = run(hanoi, seed, "yongbyon_for_relief:partial")
         why = state.turns[-1].reaction.why
         assert WHY.match(why), why
-        assert "before closing Yongbyon" in why
+        assert "before giving up Yongbyon" in why
 
 
 def test_a_refusal_names_the_shortfall_and_the_reason(hanoi: Scenario) -> None:
@@ -75,7 +77,9 @@ def test_a_refusal_names_the_shortfall_and_the_reason(hanoi: Scenario) -> None:
     trust = re.search(r"trust (\d+) is below the (\d+) they need", reaction.why)
     assert trust and int(trust.group(1)) < int(trust.group(2))
     assert "an American presence in their capital needs confidence" in reaction.why
-    assert reaction.say == "That is not acceptable to us."
+    # Their words: the scenario's refusal, and when the offer came out of turn, what they want
+    # first (a tell).
+    assert reaction.say.startswith("That is not acceptable to us.")
 
 
 def test_an_accepted_offer_creates_its_accord_and_moves_meters(hanoi: Scenario) -> None:
@@ -90,26 +94,36 @@ def test_an_accepted_offer_creates_its_accord_and_moves_meters(hanoi: Scenario) 
     assert reasons["mutual_restraint:written"] == "already agreed"
 
 
-def test_the_historical_ask_is_a_counter_offer_the_player_must_answer(hanoi: Scenario) -> None:
-    state = run(hanoi, 3, "demand_cvid")
-    reaction = state.turns[-1].reaction
-    assert reaction.kind is ReactionKind.COUNTER
-    assert reaction.counter == "yongbyon_for_most_sanctions"
-    assert "trust" in reaction.why and "95" in reaction.why
-    assert available_moves(state) == (Move("accept"), Move("reject"))
+def test_their_yongbyon_proposal_is_tabled_and_must_be_answered(hanoi: Scenario) -> None:
+    # Their standing offer of Hanoi comes when the one-on-one opens, whatever else happened.
+    state = new_game(hanoi, 3)
+    while state.pending is None:
+        state = apply(
+            state,
+            Move("consult", "washington") if state.round else Move("next_summit", "working_level"),
+        ).state
+    assert state.round == 1 and state.turns[-1].tabled == "yongbyon_for_sanctions"
+    assert state.pending is not None and state.pending.kind is PendingKind.PROPOSAL
+    assert available_moves(state) == (Move("accept"), Move("reject"), Move("amend"))
     options = {str(o.move): o for o in move_options(state)}
-    assert options["embassies"].reason == "answer their proposal first (accept or reject)"
+    assert options["embassies"].reason == "answer their proposal first (accept, reject or amend)"
+    assert options["amend"].label == "Amend: Yongbyon for relief (partial relief)"
     accepted = apply(state, Move("accept")).state
     assert accepted.accords[-1].id == "yongbyon_for_relief"
-    assert accepted.accords[-1].variant == "most sanctions lifted"
-    assert accepted.meter("leverage") == state.meter("leverage") - 45
-    assert accepted.meter("domestic") > state.meter("domestic")
+    assert accepted.accords[-1].variant == "the 2016-17 sanctions lifted"
+    assert accepted.meter("leverage") == state.meter("leverage") - 35
+    assert accepted.meter("domestic") != state.meter("domestic")
     refused = apply(state, Move("reject")).state
     assert refused.turns[-1].reaction.kind is ReactionKind.NOTED
     assert "in history this is where the talks broke down" in refused.turns[-1].reaction.why
-    # They do not make the same ask twice.
-    again = apply(refused, Move("demand_cvid")).state
-    assert again.turns[-1].reaction.kind is not ReactionKind.COUNTER
+    # Their position does not move: their thresholds for Yongbyon rise once it is refused.
+    assert "yongbyon_for_sanctions" in refused.rejected
+    # The answer takes no turn of the schedule; an amendment is an offer and takes one.
+    assert refused.turn_in_round == state.turn_in_round
+    amended = apply(state, Move("amend")).state
+    assert amended.turns[-1].move == Move("amend")
+    assert "you answered Yongbyon for the 2016-17 sanctions with" in amended.turns[-1].reaction.why
+    assert amended.turn_in_round == state.turn_in_round + 1
 
 
 def test_answers_only_when_a_proposal_is_pending(hanoi: Scenario) -> None:
@@ -158,13 +172,20 @@ def test_walking_away_ends_the_summit_without_a_statement(hanoi: Scenario) -> No
 
 
 def test_repeating_a_refused_offer_costs_patience(hanoi: Scenario) -> None:
-    seed, state = seed_where(hanoi, ReactionKind.REJECT, "liaison_offices")
-    again = apply(state, Move("liaison_offices")).state
+    # Within one session (no round's break in between), the second refusal costs more.
+    for seed in range(200):
+        start = attrs.evolve(new_game(hanoi, seed), round=1)
+        first = apply(start, Move("liaison_offices")).state
+        again = apply(first, Move("liaison_offices")).state
+        kinds = (first.turns[-1].reaction.kind, again.turns[-1].reaction.kind)
+        if kinds == (ReactionKind.REJECT, ReactionKind.REJECT) and not again.turns[-1].events:
+            break
+    else:
+        raise AssertionError("no seed refuses liaison offices twice in the one-on-one")
     assert "offered again after 1 refusal" in again.turns[-1].reaction.why
-    first_cost = new_game(hanoi, seed).meter("patience") - state.meter("patience")
-    if again.turns[-1].reaction.kind is ReactionKind.REJECT:
-        second_cost = state.meter("patience") - again.meter("patience")
-        assert second_cost > first_cost
+    first_cost = start.meter("patience") - first.meter("patience")
+    second_cost = first.meter("patience") - again.meter("patience")
+    assert second_cost > first_cost
 
 
 def test_repeating_any_single_offer_never_yields_more_than_one_accord(hanoi: Scenario) -> None:
@@ -225,13 +246,13 @@ def test_domestic_pressure_can_make_the_statement_unsignable(hanoi: Scenario) ->
     assert "a President who can sell it at home" in reasons["joint_statement"]
     assert "domestic pressure 80 is above 75" in reasons["joint_statement"]
     # Calling Washington is the way back: it lowers the pressure, less each time.
-    first = apply(probe, Move("consult_washington")).state
-    second = apply(first, Move("consult_washington")).state
+    first = apply(probe, Move("consult", "washington")).state
+    second = apply(first, Move("consult", "washington")).state
     assert first.turns[-1].reaction.kind is ReactionKind.NOTED
     assert first.meter("domestic") == 74
     assert 74 > second.meter("domestic") > 74 - 6
     assert "each helps less" in second.turns[-1].reaction.why
-    assert not first.has_accord("consult_washington")
+    assert not first.has_accord("consult")
     assert is_legal(first, Move("joint_statement"))
     del seed
 

@@ -70,9 +70,13 @@ def test_no_accord_without_an_accepted_offer(seed: int, choices: list[int]) -> N
     assert [a.id for a in state.accords] == [t.reaction.accord for t in made]
     for turn in made:
         assert turn.reaction.kind is ReactionKind.ACCEPT
-        if turn.move.is_answer:
-            assert turn.move.offer == "accept"
+        if turn.move.offer == "accept":
+            continue  # their proposal, accepted: its accord is the proposal's
+        if turn.move.offer == "amend":
+            # Answered with the amendment: the offer it names was accepted.
+            assert turn.reaction.accord is not None
         else:
+            assert not turn.move.is_answer
             assert turn.reaction.accord == turn.move.offer
     assert len({a.id for a in state.accords}) == len(state.accords)
 
