@@ -1,0 +1,325 @@
+"""The delegation's own hand: its agenda, its proposals, its tells, its memory, the tests of what
+was agreed, and the neighbours."""
+
+from __future__ import annotations
+
+import attrs
+import pytest
+
+from game.engine import (
+    ChosenBy,
+    IllegalMoveError,
+    MeterGroup,
+    Move,
+    Pending,
+    PendingKind,
+    ReactionKind,
+    Scenario,
+    Terminal,
+    apply,
+    judge,
+    new_game,
+    opening_tell,
+    outcome,
+)
+from game.engine.strategies import play
+from game.engine.transcript import from_document, replay, to_document
+
+
+def seed_of(scenario: Scenario, profile: str, start: int = 0) -> int:
+    return next(
+        s for s in range(start, start + 500) if new_game(scenario, s).profile_info.id == profile
+    )
+
+
+def interest(scenario: Scenario, interest_id: str) -> int:
+    return next(i for i, x in enumerate(scenario.interests) if x.id == interest_id)
+
+
+# --- the agenda -----------------------------------------------------------------------------
+
+
+def test_each_profile_wants_its_interests_in_its_own_order(hanoi: Scenario) -> None:
+    firsts = {profile.agenda[0] for profile in hanoi.profiles}
+    assert len(firsts) == len(hanoi.profiles)  # every profile opens with a different interest
+    for profile in hanoi.profiles:
+        assert profile.opening  # and its first words say which
+
+
+def test_the_opening_words_name_their_first_interest(hanoi: Scenario) -> None:
+    for profile in hanoi.profiles:
+        state = new_game(hanoi, seed_of(hanoi, profile.id))
+        assert opening_tell(state) == hanoi.interests[profile.agenda[0]].id
+        assert state.focus == profile.agenda[0]
+
+
+def test_an_offer_out_of_turn_is_put_off_however_high_trust_runs(hanoi: Scenario) -> None:
+    # Security hard-liners want security first: recognition must wait, even at trust 90.
+    seed = seed_of(hanoi, "guardian")
+    state = new_game(hanoi, seed)
+    trusting = attrs.evolve(state, meters=(90, *state.meters[1:]))
+    reaction = apply(trusting, Move("liaison_offices")).reaction
+    assert reaction.kind is ReactionKind.DEFER
+    assert "not their first concern" in reaction.why
+    assert "they want security guarantees settled first" in reaction.why
+    assert reaction.focus == "security"
+    # Their words carry the tell: the voice of the interest they want first.
+    assert hanoi.interests[interest(hanoi, "security")].voice in reaction.say
+    # And they remember it: every later threshold rises.
+    after = apply(trusting, Move("liaison_offices")).state
+    assert len(after.grudges) == 1 and "liaison offices" in after.grudges[0]
+
+
+def test_serving_their_first_interest_is_rewarded_and_the_next_one_named(hanoi: Scenario) -> None:
+    seed = seed_of(hanoi, "guardian")
+    state = attrs.evolve(new_game(hanoi, seed), meters=(60, *new_game(hanoi, seed).meters[1:]))
+    first = apply(state, Move("mutual_restraint", "written"))
+    assert first.reaction.kind is ReactionKind.ACCEPT
+    assert "security guarantees comes first for them" in first.reaction.why
+    # Written restraint serves security 3 points: settled, and they say what comes next.
+    assert "security guarantees settled, next they want recognition" in first.reaction.why
+    assert first.reaction.focus == "status"
+    assert first.state.focus == interest(hanoi, "status")
+
+
+# --- their proposals ------------------------------------------------------------------------
+
+
+def test_they_table_proposals_on_their_own_in_games_that_reach_the_one_on_one(
+    hanoi: Scenario,
+) -> None:
+    reached = tabled = 0
+    for seed in range(300):
+        game = play(hanoi, "essay", seed)
+        if max(turn.round for turn in game.turns) >= 1:
+            reached += 1
+            tabled += any(turn.tabled for turn in game.turns)
+    assert reached > 250 and tabled / reached >= 0.9
+
+
+def test_no_more_proposals_than_the_limit_are_tabled(hanoi: Scenario) -> None:
+    limit = hanoi.rules.tabled_limit
+    assert limit > 0
+    for seed in range(200):
+        game = play(hanoi, "random", seed)
+        assert sum(1 for turn in game.turns if turn.tabled) <= limit
+        assert game.tabled <= limit
+
+
+def test_a_counter_offer_and_a_tabled_proposal_are_told_apart(hanoi: Scenario) -> None:
+    seed = seed_of(hanoi, "opportunist")
+    state = attrs.evolve(new_game(hanoi, seed), meters=(40, *new_game(hanoi, seed).meters[1:]))
+    countered = apply(state, Move("yongbyon_for_relief", "partial"))
+    assert countered.reaction.kind is ReactionKind.COUNTER
+    assert countered.reaction.holding_out  # no objection, and still they ask for more: a tell
+    assert countered.state.pending is not None
+    assert countered.state.pending.kind is PendingKind.COUNTER
+    assert countered.reaction.counter == "yongbyon_for_sanctions"
+
+
+def test_rejecting_the_main_proposal_hardens_them_on_the_same_accord(hanoi: Scenario) -> None:
+    main = hanoi.main_proposal
+    assert main is not None and main.hardens > 0
+    for seed in range(100):
+        state = new_game(hanoi, seed)
+        while state.pending is None and not state.is_over:
+            state = apply(
+                state,
+                Move("next_summit", "working_level")
+                if state.round == 0 and not state.turns
+                else Move("consult", "washington")
+                if state.round
+                else Move("security_assurances", "written"),
+            ).state
+        if state.pending is not None and hanoi.proposals[state.pending.proposal] is main:
+            break
+    else:
+        raise AssertionError("the main proposal never came")
+    refused = apply(state, Move("reject")).state
+    before = judge(attrs.evolve(state, pending=None), Move("yongbyon_for_relief", "partial"))
+    after = judge(refused, Move("yongbyon_for_relief", "partial"))
+    shortfall = [int(w.split("the ")[1].split(" ")[0]) for w in (before.why, after.why)]
+    assert shortfall[1] >= shortfall[0] + main.hardens - 2 * hanoi.rules.noise
+
+
+def test_amend_is_refused_when_the_proposal_names_no_amendment(hanoi: Scenario) -> None:
+    offices = hanoi.proposal("offices_for_test_halt")
+    assert offices.amend == ""
+    index = hanoi.proposal_index["offices_for_test_halt"]
+    state = attrs.evolve(new_game(hanoi, 1), pending=_pending(index))
+    with pytest.raises(IllegalMoveError, match="cannot be amended"):
+        apply(state, Move("amend"))
+
+
+def _pending(index: int) -> Pending:
+    return Pending(index, PendingKind.PROPOSAL)
+
+
+# --- memory and tests of what was agreed --------------------------------------------------------
+
+
+def test_a_written_accord_survives_a_test_more_often_than_an_unwritten_one(
+    hanoi: Scenario,
+) -> None:
+    held = {"unwritten": [0, 0], "written": [0, 0]}
+    for seed in range(2000):
+        game = play(hanoi, "essay" if seed % 2 else "dove", seed)
+        for turn in game.turns:
+            for accord_id, survived in turn.tests:
+                if accord_id != "mutual_restraint":
+                    continue
+                form = next(a.variant for a in game.accords if a.id == accord_id)
+                if form in held:
+                    held[form][0] += survived
+                    held[form][1] += 1
+    assert held["unwritten"][1] >= 20 and held["written"][1] >= 20
+    unwritten = held["unwritten"][0] / held["unwritten"][1]
+    written = held["written"][0] / held["written"][1]
+    assert written > unwritten + 0.2
+
+
+def test_a_broken_accord_drops_off_the_record_and_is_remembered(hanoi: Scenario) -> None:
+    for seed in range(3000):
+        game = play(hanoi, "essay", seed)
+        broken = [a for a in game.accords if a.broken]
+        if broken and game.terminal is Terminal.STATEMENT:
+            result = outcome(game)
+            assert result is not None
+            assert broken[0].id not in {a.id for a in result.accords}
+            assert any("broken promise" in grudge for grudge in game.grudges)
+            return
+    raise AssertionError("no accord was ever broken by a test")
+
+
+def test_trust_can_fall_after_an_acceptance(hanoi: Scenario) -> None:
+    trust = hanoi.meter_index["trust"]
+    fell = 0
+    for seed in range(300):
+        game = play(hanoi, "essay", seed)
+        for before, after in zip(game.turns, game.turns[1:], strict=False):
+            if (
+                before.reaction.kind is ReactionKind.ACCEPT
+                and after.meters[trust] < before.meters[trust]
+            ):
+                fell += 1
+                break
+    assert fell >= 30
+
+
+# --- what never pays ------------------------------------------------------------------------
+
+
+def test_human_rights_as_a_precondition_is_never_accepted(hanoi: Scenario) -> None:
+    move = Move("raise_human_rights", "precondition")
+    for seed in range(400):
+        state = new_game(hanoi, seed)
+        trusting = attrs.evolve(state, meters=(100, *state.meters[1:]), stance=4)
+        for probe in (state, trusting):
+            reaction = apply(probe, move).reaction
+            assert reaction.kind in (ReactionKind.REJECT, ReactionKind.WALKOUT)
+            assert "crosses a red line" in reaction.why
+
+
+def test_the_senate_limit_does_not_move_with_their_mood(hanoi: Scenario) -> None:
+    senate = next(n for n in hanoi.offer("embassies").needs if n.who == "the Senate")
+    assert senate.fixed and senate.at_most == 55
+    state = new_game(hanoi, 3)
+    ready = attrs.evolve(
+        state,
+        meters=tuple(
+            {"trust": 95, "domestic": 60}.get(m.id, v)
+            for m, v in zip(hanoi.meters, state.meters, strict=True)
+        ),
+        agreed=frozenset({"liaison_offices"}),
+        stance=4,
+    )
+    for seed_offset in range(30):
+        probe = attrs.evolve(ready, rng=ready.rng + seed_offset)
+        why = judge(probe, Move("embassies")).why
+        assert "domestic pressure 60 is" in why and "the 55 the Senate can accept" in why
+
+
+# --- the neighbours -------------------------------------------------------------------------
+
+
+def test_the_neighbours_react_to_moves_that_touch_them(hanoi: Scenario) -> None:
+    region = [m for m in hanoi.meters if m.group is MeterGroup.REGION]
+    assert {m.label for m in region} == {"Seoul", "Tokyo", "Beijing"}
+    state = new_game(hanoi, 2)
+    reaction = apply(state, Move("raise_human_rights", "on_the_record")).reaction
+    assert any(line.startswith("Tokyo approves (Tokyo ") for line in reaction.asides)
+    assert any(line.startswith("Beijing is displeased") for line in reaction.asides)
+
+
+def test_the_regional_hand_off_needs_all_three_neighbours(hanoi: Scenario) -> None:
+    handoff = hanoi.offer("regional_handoff")
+    assert {need.who for need in handoff.needs if need.who} == {"Seoul", "Tokyo", "Beijing"}
+    state = new_game(hanoi, 5)
+    cold = attrs.evolve(
+        state,
+        meters=tuple(
+            {"trust": 90, "tokyo": 30}.get(m.id, v)
+            for m, v in zip(hanoi.meters, state.meters, strict=True)
+        ),
+        agreed=frozenset({"peace_declaration", "liaison_offices"}),
+        stance=4,
+    )
+    reaction = apply(cold, Move("regional_handoff")).reaction
+    assert reaction.kind is not ReactionKind.ACCEPT
+    assert "Tokyo 30 is below the 45 Tokyo needs" in reaction.why
+
+
+def test_a_neighbour_left_out_drags_on_the_talks(hanoi: Scenario) -> None:
+    drift = next(d for d in hanoi.drifts if d.id == "beijing_slackens")
+    state = new_game(hanoi, 7)
+    cold = attrs.evolve(
+        state,
+        meters=tuple(
+            {"beijing": 20}.get(m.id, v) for m, v in zip(hanoi.meters, state.meters, strict=True)
+        ),
+        turn_in_round=1,
+    )
+    after = apply(cold, Move("next_summit", "working_level")).state
+    assert drift.id in after.turns[-1].drifts
+    leverage = hanoi.meter_index["leverage"]
+    assert after.meters[leverage] < cold.meters[leverage]
+
+
+# --- hot-seat: the second player tables the proposals ---------------------------------------
+
+
+def test_in_hot_seat_the_north_tables_proposals_and_the_engine_does_not(hanoi: Scenario) -> None:
+    seed = 4
+    state = new_game(hanoi, seed, hotseat=True)
+    assert state.hash != new_game(hanoi, seed).hash  # the seat is part of the record
+    while state.round < 1:
+        state = apply(
+            state,
+            Move("next_summit", "working_level")
+            if not state.turns
+            else Move("security_assurances", "written"),
+        ).state
+        assert state.pending is None  # no proposal tabled by the engine at the round's start
+    move = Move("peace_declaration", "declaration")
+    verdict = judge(state, move)
+    assert ReactionKind.COUNTER in verdict.allowed and verdict.proposals
+    chosen = verdict.proposals[0]
+    result = apply(state, move, ReactionKind.COUNTER, chosen)
+    assert result.reaction.chosen_by is ChosenBy.PLAYER
+    assert result.state.pending is not None
+    assert result.state.pending.kind is PendingKind.COUNTER
+    assert hanoi.proposals[result.state.pending.proposal].id == chosen
+    # The transcript replays, the choice included.
+    document = to_document(result.state, game_version="test")
+    assert document["hotseat"] is True
+    report = replay(hanoi, from_document(document))
+    assert report.ok, report.message
+
+
+def test_a_hot_seat_player_cannot_table_what_is_not_open(hanoi: Scenario) -> None:
+    state = attrs.evolve(new_game(hanoi, 4, hotseat=True), round=1)
+    assert ReactionKind.COUNTER in judge(state, Move("peace_declaration", "declaration")).allowed
+    with pytest.raises(IllegalMoveError, match="cannot table"):
+        apply(state, Move("peace_declaration", "declaration"), ReactionKind.COUNTER, "nonsense")
+    with pytest.raises(IllegalMoveError, match="only a counter-offer tables a proposal"):
+        apply(state, Move("peace_declaration", "declaration"), ReactionKind.REJECT, "nonsense")
