@@ -195,9 +195,10 @@ def test_a_good_hanoi_game_makes_the_next_summit_clearly_easier(
         >= share(defaults, lambda g: g.terminal is Terminal.STATEMENT) - 0.01
     )
     # ... nor does anyone leave more often...
-    assert share(carried, lambda g: g.terminal in LEFT) <= share(
-        defaults, lambda g: g.terminal in LEFT
-    ) + 0.01
+    assert (
+        share(carried, lambda g: g.terminal in LEFT)
+        <= share(defaults, lambda g: g.terminal in LEFT) + 0.01
+    )
     # ... and embassies and the essay's two scorecards come clearly more often and higher.
     embassies = share(carried, lambda g: "embassies" in recorded(g))
     assert embassies >= share(defaults, lambda g: "embassies" in recorded(g)) + 0.15

@@ -9,10 +9,10 @@ import pytest
 
 from game.engine import (
     ChosenBy,
-    PendingKind,
     GameOverError,
     IllegalMoveError,
     Move,
+    PendingKind,
     ReactionKind,
     Scenario,
     Terminal,
