@@ -474,13 +474,14 @@ def analyze(
     scenario: Scenario,
     *,
     budget: int = 1200,
+    profile_budget: int | None = None,
     train: int = 200,
     test: int = 1000,
     progress: Callable[[str], None] | None = None,
 ) -> Analysis:
     """Search for the best fixed line on ``train`` seeds and measure the balance on ``test``
-    other seeds; ``budget`` is the number of line evaluations for the main search (each
-    profile's search gets a third of it)."""
+    other seeds; ``budget`` is the number of line evaluations for the main search, and
+    ``profile_budget`` for each hidden profile's own (a third of ``budget`` by default)."""
     say = progress or (lambda text: None)
     train_seeds = range(1, train + 1)
     test_seeds = range(100_001, 100_001 + test)
@@ -498,7 +499,11 @@ def analyze(
     for profile in scenario.profiles:
         say(f"searching for the best line against the {profile.label}")
         line, _ = search_line(
-            scenario, by_train[profile.id], budget // 3, by_score=True, salt=profile.id
+            scenario,
+            by_train[profile.id],
+            budget // 3 if profile_budget is None else profile_budget,
+            by_score=True,
+            salt=profile.id,
         )
         others = [s for p, seeds in by_test.items() if p != profile.id for s in seeds]
         profiles.append(
