@@ -12,6 +12,7 @@ import hashlib
 from collections.abc import Sequence
 
 from game.engine.conditions import holds
+from game.engine.draft import _apply_meters
 from game.engine.judging import expected_shortfall, judge
 from game.engine.moves import (
     amendment,
@@ -33,7 +34,7 @@ from game.engine.state import (
     Outcome,
     Score,
 )
-from game.engine.turns import _apply_meters, apply
+from game.engine.turns import apply
 
 __all__ = [
     "CarryError",

@@ -12,6 +12,17 @@ from collections.abc import Mapping
 
 import attrs
 
+from game.engine.effects import NO_EFFECT, Bound, Condition, Effect
+from game.engine.offers import (
+    Need,
+    Offer,
+    OfferKind,
+    Proposal,
+    Quirk,
+    Sayings,
+    Variant,
+)
+
 
 class Terminal(enum.Enum):
     """How a summit ended."""
@@ -49,20 +60,6 @@ class MeterGroup(enum.Enum):
     """A meter of the negotiation itself: trust, patience, leverage, pressure at home, risk."""
     REGION = "region"
     """A neighbour's support for the talks (an ally or a great power), shown apart."""
-
-
-class OfferKind(enum.Enum):
-    """What an offer does besides being judged."""
-
-    OFFER = "offer"
-    """An ordinary proposal: judged by the counterpart, creates its accord when accepted."""
-    STATEMENT = "statement"
-    """A closing joint statement: when accepted, the summit ends and records the accords."""
-    WALK_AWAY = "walk_away"
-    """The player leaves the table: not judged, ends the summit at once."""
-    RECESS = "recess"
-    """A pause in the talks (e.g. to consult Washington): not judged, creates no accord, can be
-    taken again, and uses up a turn."""
 
 
 @attrs.frozen
@@ -122,245 +119,6 @@ class Interest:
     """What their delegates say when they press for it: the tell a careful player reads."""
     met: int
     """Points of accords serving it that settle it, so that they move on to the next."""
-
-
-@attrs.frozen
-class Bound:
-    """A meter kept within an inclusive range: part of a :class:`Condition`."""
-
-    meter: int
-    """Index of the meter."""
-    low: int | None = None
-    """The meter must be at least this (``None``: no lower bound)."""
-    high: int | None = None
-    """The meter must be at most this (``None``: no upper bound)."""
-
-
-@attrs.frozen
-class Condition:
-    """A test on the game: every part given must hold. An empty condition always holds."""
-
-    meters: tuple[Bound, ...] = ()
-    """Meter bounds, all of which must hold."""
-    accords: tuple[str, ...] = ()
-    """Accords that must all have been reached."""
-    no_accords: tuple[str, ...] = ()
-    """Accords that must not have been reached."""
-    stance_at_least: int | None = None
-    """The counterpart's stance must be at least this index."""
-    stance_at_most: int | None = None
-    """The counterpart's stance must be at most this index."""
-    round_at_least: int | None = None
-    """The schedule must have reached this round index."""
-    round_at_most: int | None = None
-    """The schedule must not have gone past this round index."""
-    any: tuple[Condition, ...] = ()
-    """When not empty, at least one of these must hold as well."""
-    reason: str = ""
-    """Player-facing words on why the condition matters (prefixed to the generated detail)."""
-
-    @property
-    def is_empty(self) -> bool:
-        """True when the condition tests nothing and so always holds."""
-        return not (
-            self.meters
-            or self.accords
-            or self.no_accords
-            or self.any
-            or self.stance_at_least is not None
-            or self.stance_at_most is not None
-            or self.round_at_least is not None
-            or self.round_at_most is not None
-        )
-
-
-@attrs.frozen
-class Effect:
-    """Changes applied together: meter deltas, a step of the counterpart's stance, a grudge."""
-
-    meters: tuple[tuple[int, int], ...] = ()
-    """Pairs of (meter index, delta)."""
-    stance_step: int = 0
-    """Steps up (positive) or down (negative) the ordered list of stances."""
-    grudge: bool = False
-    """True when the counterpart will remember it: every later threshold rises."""
-
-    @property
-    def is_empty(self) -> bool:
-        """True when applying the effect changes nothing."""
-        return not self.meters and not self.stance_step and not self.grudge
-
-
-NO_EFFECT = Effect()
-
-
-@attrs.frozen
-class Need:
-    """What the counterpart needs to see on one meter before it accepts an offer."""
-
-    meter: int
-    """Index of the meter."""
-    at_least: int | None
-    """The meter must reach this (before the counterpart's mood and noise shift it)."""
-    at_most: int | None
-    """The meter must not exceed this (shifted the other way)."""
-    context: str
-    """Completes "they need ... ": e.g. ``"before closing Yongbyon"``."""
-    why: str
-    """Their reason in a few words, e.g. ``"they remember what happened to Libya"``."""
-    fixed: bool = False
-    """True when neither mood, profile nor chance moves this threshold."""
-    who: str = ""
-    """Whose need it is when not the counterpart's (e.g. ``"Tokyo"``); such a need is fixed."""
-
-
-@attrs.frozen
-class Sayings:
-    """What the counterpart says, one line per reaction; empty strings fall back to defaults."""
-
-    accept: str = ""
-    counter: str = ""
-    defer: str = ""
-    reject: str = ""
-    walkout: str = ""
-    noted: str = ""
-    ended: str = ""
-
-    def line(self, kind: str) -> str:
-        """The line for a reaction kind (``""`` when none is given)."""
-        value: str = getattr(self, kind, "")
-        return value
-
-
-@attrs.frozen
-class Variant:
-    """A form an offer can take, e.g. a written or an unwritten understanding."""
-
-    id: str
-    """Identifier, used after a colon in moves: ``mutual_restraint:written``."""
-    label: str
-    """Name shown to the player."""
-    summary: str
-    """What this variant means in practice, and what it costs."""
-    shift: int
-    """Added to every threshold the counterpart applies to this variant."""
-    on_offer: Effect
-    """Added to the offer's own cost of proposing it."""
-    on_accept: Effect
-    """Added to the offer's own effect when accepted."""
-    tacit: bool
-    """An accord in this form stands even without a joint statement (not after a walkout)."""
-    serves: tuple[tuple[int, int], ...] = ()
-    """(interest index, points) this form serves on top of the offer's own."""
-    hold: int | None = None
-    """Percent chance the accord survives a test between rounds (None: the offer's)."""
-    counterproductive: bool = False
-    """True for a form the essay calls counterproductive (``analyze`` flags lines that use it)."""
-
-
-@attrs.frozen
-class Offer:
-    """A move the player can put on the table."""
-
-    id: str
-    """Identifier used by scripts, screens and transcripts; also the id of its accord."""
-    label: str
-    """Short name for the offer card."""
-    summary: str
-    """What the offer proposes, in a sentence or two."""
-    essay: str
-    """What the essay says of this move, in our own words."""
-    accord: str
-    """Name of the accord this offer creates when accepted."""
-    kind: OfferKind
-    """Ordinary offer, closing statement or walking away."""
-    requires: Condition
-    """When the offer can be made at all; otherwise the card is locked with the reason."""
-    needs: tuple[Need, ...]
-    """What the counterpart needs to see before it accepts."""
-    variants: tuple[Variant, ...]
-    """The forms the offer can take (empty: only one form)."""
-    on_offer: Effect
-    """Cost of putting the offer on the table, whatever the reply."""
-    on_accept: Effect
-    """Effect when accepted."""
-    on_defer: Effect
-    """Effect when deferred."""
-    on_reject: Effect
-    """Effect when rejected."""
-    counter: str | None
-    """Id of the proposal of theirs they table instead of rejecting outright, if any."""
-    say: Sayings
-    """The counterpart's lines."""
-    serves: tuple[tuple[int, int], ...] = ()
-    """(interest index, points): which of the counterpart's interests the accord serves."""
-    hold: int = 100
-    """Percent chance the accord survives a test between rounds (see :class:`Test`)."""
-    counterproductive: bool = False
-    """True for a move the essay calls counterproductive in every form."""
-
-    def is_counterproductive(self, variant_id: str | None) -> bool:
-        """True when the offer, or the named form of it, is marked counterproductive."""
-        variant = self.variant(variant_id)
-        return self.counterproductive or (variant is not None and variant.counterproductive)
-
-    def variant(self, variant_id: str | None) -> Variant | None:
-        """Return the named variant, the first when ``variant_id`` is None, or None if absent."""
-        if not self.variants:
-            return None
-        if variant_id is None:
-            return self.variants[0]
-        for variant in self.variants:
-            if variant.id == variant_id:
-                return variant
-        return None
-
-
-@attrs.frozen
-class Proposal:
-    """The counterpart's own proposal, which the player accepts, rejects or amends.
-
-    They table it on their own at the start of a round when ``tabled`` holds and it is on
-    their profile's list, or put it forward instead of refusing an offer (a counter-offer).
-    """
-
-    id: str
-    """Identifier."""
-    label: str
-    """Short name."""
-    summary: str
-    """What they ask for and what it would cost."""
-    their_view: str
-    """How Pyongyang describes it."""
-    our_view: str
-    """How Washington describes it."""
-    accord: str
-    """Id of the offer whose accord accepting this creates."""
-    variant: str
-    """Label recorded with the accord, e.g. ``"most sanctions lifted"``."""
-    serves: tuple[tuple[int, int], ...]
-    """(interest index, points) the accord serves."""
-    tabled: Condition
-    """When they table it on their own (an empty condition: any round but the first)."""
-    main: bool
-    """True for the scenario's main proposal, the decision the summit turns on."""
-    amend: str
-    """The move (``offer:variant``) the player may answer with instead ("" when none)."""
-    hold: int
-    """Percent chance the accord survives a test between rounds."""
-    hardens: int
-    """Once the player rejects it, added to their thresholds for the offer creating the same
-    accord: their position does not move."""
-    on_accept: Effect
-    """Effect when the player accepts."""
-    on_reject: Effect
-    """Effect when the player rejects."""
-    accept_why: str
-    """Explanation when the player accepts."""
-    reject_why: str
-    """Explanation when the player rejects."""
-    say: Sayings
-    """Their lines: ``counter`` when they table it, ``accept`` and ``noted`` after the answer."""
 
 
 @attrs.frozen
@@ -442,29 +200,6 @@ class Event:
 
 
 @attrs.frozen
-class Quirk:
-    """How one profile reacts, characteristically, to one offer or proposal: a tell."""
-
-    target: str
-    """Id of an offer or of a proposal."""
-    variant: str
-    """The variant it applies to (``""``: every form)."""
-    shift: int
-    """Added to their thresholds for it."""
-    on_accept: Effect
-    """Added when it is accepted (by them, or by the player for a proposal)."""
-    on_reject: Effect
-    """Added when the player rejects their proposal, or they reject the offer."""
-    note: str
-    """Added to the explanation, e.g. ``"they heard the same words in Singapore"``."""
-    say: Sayings
-    """Their lines for it, before the offer's own."""
-    serves: tuple[tuple[int, int], ...] = ()
-    """(interest index, points) added to what the accord serves them: negative when they take
-    it and still want as much as before."""
-
-
-@attrs.frozen
 class Profile:
     """A hidden character of the counterpart delegation, drawn from the seed."""
 
@@ -487,7 +222,7 @@ class Profile:
     proposals: tuple[int, ...] = ()
     """Indexes of the proposals they table on their own, in order."""
     quirks: tuple[Quirk, ...] = ()
-    say: Sayings = Sayings()
+    say: Sayings = attrs.field(factory=Sayings)
     """Their own lines, used where an offer has none."""
     opening: str = ""
     """What their head of delegation says as the talks open: the first tell."""
@@ -572,7 +307,7 @@ class Rules:
     they feel unheard (with ``grudge``, they remember it)."""
     grudge_shift: int = 0
     """Added to every threshold for each thing they remember against you."""
-    red_line_walkout: Condition = Condition()
+    red_line_walkout: Condition = attrs.field(factory=Condition)
     """When this holds, crossing a red line makes them walk out instead of refusing."""
     amend_shift: int = 0
     """Added to their thresholds when the player answers their proposal with an amendment."""
@@ -707,3 +442,40 @@ class Scenario:
         """The player-facing name of an accord."""
         index = self.offer_index.get(accord_id)
         return self.offers[index].accord if index is not None else accord_id
+
+
+__all__ = [
+    "NO_EFFECT",
+    "Band",
+    "Bound",
+    "CarrySpec",
+    "Condition",
+    "Direction",
+    "Drift",
+    "Effect",
+    "Ending",
+    "Event",
+    "Example",
+    "Interest",
+    "Line",
+    "Meter",
+    "MeterGroup",
+    "MeterRole",
+    "Need",
+    "Offer",
+    "OfferKind",
+    "Profile",
+    "Proposal",
+    "Quirk",
+    "Round",
+    "Rules",
+    "Sayings",
+    "Scenario",
+    "Scorecard",
+    "Source",
+    "Stance",
+    "Terminal",
+    "Test",
+    "Transition",
+    "Variant",
+]

@@ -7,9 +7,7 @@ import hashlib
 from collections.abc import Sequence
 from typing import Final
 
-import attrs
-
-from game.engine.conditions import _holds
+from game.engine.draft import _Draft, _say, _shift_diminished
 from game.engine.judging import (
     _VERB,
     _Alignment,
@@ -18,20 +16,15 @@ from game.engine.judging import (
     _tableable,
 )
 from game.engine.moves import _checked, _resolve, amendment
-from game.engine.rng import draw, pick_weighted
+from game.engine.rounds import _check_walkout, _next_round
 from game.engine.scenario import (
-    Condition,
-    Direction,
     Effect,
     MeterGroup,
     Offer,
     OfferKind,
-    Profile,
     Proposal,
-    Quirk,
     Scenario,
     Terminal,
-    Test,
     Variant,
 )
 from game.engine.state import (
@@ -44,199 +37,12 @@ from game.engine.state import (
     Move,
     Pending,
     PendingKind,
-    Reaction,
     ReactionKind,
     Result,
     Turn,
 )
 
-
-def _apply_meters(
-    scenario: Scenario, meters: tuple[int, ...], effect: Effect, times: int
-) -> tuple[int, ...]:
-    values = list(meters)
-    _shift(scenario, values, effect, times)
-    return tuple(values)
-
-
-def _shift(scenario: Scenario, values: list[int], effect: Effect, times: int = 1) -> None:
-    """Add an effect's deltas (``times`` over) to meter values in place, within bounds."""
-    specs = scenario.meters
-    for index, delta in effect.meters:
-        spec = specs[index]
-        values[index] = min(max(values[index] + delta * times, spec.minimum), spec.maximum)
-
-
-def _shift_diminished(scenario: Scenario, values: list[int], effect: Effect, repeats: int) -> None:
-    """Add an effect whose gains shrink each time the same offer is made again."""
-    specs = scenario.meters
-    for index, delta in effect.meters:
-        spec = specs[index]
-        gain = delta > 0 if spec.good is Direction.HIGH else delta < 0
-        # Integer division toward zero, so a shrinking gain never flips into a loss.
-        change = int(delta / (repeats + 1)) if gain else delta
-        values[index] = min(max(values[index] + change, spec.minimum), spec.maximum)
-
-
-def _say(
-    scenario: Scenario,
-    offer: Offer | Proposal | None,
-    kind: ReactionKind,
-    profile: Profile | None = None,
-    quirk: Quirk | None = None,
-) -> str:
-    """Their line: the quirk's, the offer's, the profile's own, then the scenario's default."""
-    key = kind.value
-    for source in (quirk, offer, profile):
-        if source is not None:
-            line = source.say.line(key)
-            if line:
-                return line
-    return scenario.rules.say.line(key)
-
-
 _REFUSALS: Final = (ReactionKind.DEFER, ReactionKind.REJECT, ReactionKind.COUNTER)
-
-
-class _Draft:
-    """Mutable scratch for one move: the steps of :func:`apply` fill it, and it is frozen once
-    into the next state, so no intermediate state is ever built."""
-
-    __slots__ = (
-        "accord",
-        "accords",
-        "agreed",
-        "answered",
-        "asides",
-        "attempts",
-        "chosen_by",
-        "counter",
-        "drifts",
-        "events",
-        "fired",
-        "focus",
-        "grudges",
-        "holding_out",
-        "kind",
-        "meters",
-        "pending",
-        "points",
-        "profile",
-        "refusals",
-        "rejected",
-        "rng",
-        "round",
-        "say",
-        "scenario",
-        "stance",
-        "tabled",
-        "tabled_count",
-        "terminal",
-        "tests",
-        "turn_in_round",
-        "why",
-    )
-
-    def __init__(self, state: GameState) -> None:
-        self.scenario = state.scenario
-        self.profile = state.scenario.profiles[state.profile]
-        self.rng = state.rng
-        self.meters = list(state.meters)
-        self.stance = state.stance
-        self.round = state.round
-        self.turn_in_round = state.turn_in_round
-        self.accords = state.accords
-        self.agreed = state.agreed
-        self.attempts = state.attempts
-        self.refusals = state.refusals
-        self.answered = state.answered
-        self.fired = state.fired
-        self.pending = state.pending
-        self.terminal = state.terminal
-        self.points = list(state.points)
-        self.grudges = state.grudges
-        self.rejected = state.rejected
-        self.tabled_count = state.tabled
-        self.kind = ReactionKind.NOTED
-        self.say = ""
-        self.why = ""
-        self.counter: str | None = None
-        self.accord: str | None = None
-        self.chosen_by = ChosenBy.ENGINE
-        self.focus: str | None = None
-        self.holding_out = False
-        self.asides: tuple[str, ...] = ()
-        self.events: tuple[str, ...] = ()
-        self.drifts: tuple[str, ...] = ()
-        self.tests: tuple[tuple[str, bool], ...] = ()
-        self.tabled: str | None = None
-
-    def holds(self, condition: Condition) -> bool:
-        return _holds(condition, self.meters, self.stance, self.round, self.agreed)
-
-    def step_stance(self, step: int) -> None:
-        if step:
-            self.stance = min(max(self.stance + step, 0), len(self.scenario.stances) - 1)
-
-    def apply(self, effect: Effect, times: int = 1, source: str = "") -> None:
-        _shift(self.scenario, self.meters, effect, times)
-        self.step_stance(effect.stance_step * times)
-        if effect.grudge and source:
-            self.grudges = (*self.grudges, source)
-
-    def add_accord(self, accord: Accord) -> None:
-        self.accords = (*self.accords, accord)
-        self.agreed = self.agreed | {accord.id}
-        self.accord = accord.id
-
-    def serve(
-        self, served: Sequence[tuple[int, int]], quirk: Quirk | None = None, *, bonus: bool = True
-    ) -> None:
-        """Count what an accord serves toward their interests (a quirk may add or take away):
-        the reward when it serves the one they wanted first and, once that one is settled, a
-        word on what they want next."""
-        agenda = self.profile.agenda
-        interests = self.scenario.interests
-        focus = next((i for i in agenda if self.points[i] < interests[i].met), None)
-        total: dict[int, int] = {}
-        for index, points in (*served, *(quirk.serves if quirk is not None else ())):
-            total[index] = total.get(index, 0) + points
-        for index, points in total.items():
-            self.points[index] += points
-        if focus is None or total.get(focus, 0) <= 0:
-            return
-        if bonus:
-            self.apply(self.scenario.rules.focus_bonus)
-        if self.points[focus] < interests[focus].met:
-            return
-        following = next((i for i in agenda if self.points[i] < interests[i].met), None)
-        if following is not None:
-            self.focus = interests[following].id
-            self.why += (
-                f"; {interests[focus].label} settled, next they want {interests[following].label}"
-            )
-
-    def transition(self) -> None:
-        """Take at most one meter-driven transition at a time (after the move, and again after
-        an event between rounds): with the gaps between up and down thresholds, that is the
-        hysteresis."""
-        for transition in self.scenario.transitions_from[self.stance]:
-            if self.holds(transition.when):
-                self.stance = transition.target
-                return
-
-    def reaction(self) -> Reaction:
-        return Reaction(
-            self.kind,
-            self.say,
-            self.why,
-            self.counter,
-            self.accord,
-            self.chosen_by,
-            self.focus,
-            self.asides,
-            self.holding_out,
-        )
 
 
 def _turn_hash(previous: str, number: int, move: Move, d: _Draft) -> str:
@@ -551,122 +357,3 @@ def _recess(state: GameState, draft: _Draft, offer: Offer, variant: Variant | No
 
 def _bump(values: tuple[int, ...], index: int) -> tuple[int, ...]:
     return (*values[:index], values[index] + 1, *values[index + 1 :])
-
-
-def _check_walkout(draft: _Draft, offer: Offer | None, after_round: bool = False) -> None:
-    """Turn the reaction into a walkout when the scenario's walkout condition holds."""
-    rules = draft.scenario.rules
-    if draft.kind is ReactionKind.ACCEPT and not after_round:
-        return  # nobody walks out on a deal they have just made
-    if rules.walkout_when.is_empty or not draft.holds(rules.walkout_when):
-        return
-    draft.why = f"{draft.why}; then they walk out: {_walkout_detail(draft)}"
-    draft.kind = ReactionKind.WALKOUT
-    draft.say = _say(draft.scenario, offer, ReactionKind.WALKOUT, draft.profile)
-    draft.terminal = Terminal.WALKOUT
-    draft.pending = None
-
-
-def _walkout_detail(draft: _Draft) -> str:
-    rules = draft.scenario.rules
-    parts = []
-    for bound in rules.walkout_when.meters:
-        meter = draft.scenario.meters[bound.meter]
-        value = draft.meters[bound.meter]
-        if bound.high is not None and value <= bound.high:
-            parts.append(f"{meter.label} fell to {value}")
-        elif bound.low is not None and value >= bound.low:
-            parts.append(f"{meter.label} reached {value}")
-    text = ", ".join(parts) or "the conditions for a walkout hold"
-    return f"{text}; {rules.walkout_why}" if rules.walkout_why else text
-
-
-def _next_round(draft: _Draft, offer: Offer | None, hotseat: bool) -> None:
-    """Close the current round: end the summit after the last one; else draw an event, apply
-    the standing pressures, and let them table a proposal."""
-    scenario = draft.scenario
-    if draft.round + 1 >= len(scenario.rounds):
-        draft.why = f"{draft.why}; the schedule has run out without a joint statement"
-        draft.terminal = Terminal.NO_STATEMENT
-        return
-    draft.round += 1
-    draft.turn_in_round = 0
-    draft.apply(scenario.rules.per_round)
-    roll, draft.rng = draw(draft.rng, 1, 100)
-    if roll <= scenario.rules.event_chance:
-        eligible = [
-            event
-            for event in scenario.events
-            if event.weight > 0
-            and not (event.once and event.id in draft.fired)
-            and draft.holds(event.when)
-        ]
-        if eligible:
-            index, draft.rng = pick_weighted(draft.rng, tuple(e.weight for e in eligible))
-            event = eligible[index]
-            _happen(draft, event.id, event.title, event.effect, event.test)
-    for drift in scenario.drifts:
-        if draft.holds(drift.when):
-            draft.apply(drift.effect, source=drift.text)
-            draft.drifts = (*draft.drifts, drift.id)
-    draft.transition()
-    if draft.events or draft.drifts:
-        _check_walkout(draft, offer, after_round=True)
-    if draft.terminal is None and not hotseat and draft.pending is None:
-        _table(draft)
-
-
-def _happen(draft: _Draft, ident: str, title: str, effect: Effect, test: Test | None) -> None:
-    """An event between rounds: its effect, or the test of the accord it names."""
-
-    draft.fired = draft.fired | {ident}
-    draft.events = (ident,)
-    if test is None:
-        draft.apply(effect, source=title.lower())
-        return
-    position = next(
-        (i for i, a in enumerate(draft.accords) if a.id == test.accord and not a.broken), None
-    )
-    if position is None:
-        draft.apply(effect, source=title.lower())
-        return
-    accord = draft.accords[position]
-    roll, draft.rng = draw(draft.rng, 1, 100)
-    held = roll <= accord.hold
-    if held:
-        draft.apply(test.on_hold)
-    else:
-        label = draft.scenario.accord_label(accord.id)
-        draft.apply(test.on_break, source=f"the broken promise of {label}")
-        accords = list(draft.accords)
-        accords[position] = attrs.evolve(accord, broken=True)
-        draft.accords = tuple(accords)
-    draft.tests = ((accord.id, held),)
-
-
-def _table(draft: _Draft) -> None:
-    """They table the first proposal on their list whose moment has come and that serves what
-    they want now (nothing they want only later; their main proposal whatever they want), if
-    any."""
-    scenario = draft.scenario
-    limit = scenario.rules.tabled_limit
-    if limit and draft.tabled_count >= limit:
-        return
-    interests = scenario.interests
-    agenda = draft.profile.agenda
-    focus = next((i for i in agenda if draft.points[i] < interests[i].met), None)
-    for index in draft.profile.proposals:
-        proposal = scenario.proposals[index]
-        if proposal.id in draft.answered or proposal.accord in draft.agreed:
-            continue
-        later = {i for i in agenda if i != focus and draft.points[i] < interests[i].met}
-        served = {i for i, points in proposal.serves if points > 0}
-        # Their main proposal is their standing position: it comes when its moment comes.
-        if not proposal.main and served and focus not in served and served & later:
-            continue
-        if draft.holds(proposal.tabled):
-            draft.pending = Pending(index, PendingKind.PROPOSAL)
-            draft.answered = draft.answered | {proposal.id}
-            draft.tabled = proposal.id
-            draft.tabled_count += 1
-            return

@@ -1,0 +1,79 @@
+"""Conditions and effects: the two building blocks every part of a scenario is made of.
+
+Meters are referred to by their index in the scenario, so the engine keeps meter values in a
+plain tuple.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+
+@attrs.frozen
+class Bound:
+    """A meter kept within an inclusive range: part of a :class:`Condition`."""
+
+    meter: int
+    """Index of the meter."""
+    low: int | None = None
+    """The meter must be at least this (``None``: no lower bound)."""
+    high: int | None = None
+    """The meter must be at most this (``None``: no upper bound)."""
+
+
+@attrs.frozen
+class Condition:
+    """A test on the game: every part given must hold. An empty condition always holds."""
+
+    meters: tuple[Bound, ...] = ()
+    """Meter bounds, all of which must hold."""
+    accords: tuple[str, ...] = ()
+    """Accords that must all have been reached."""
+    no_accords: tuple[str, ...] = ()
+    """Accords that must not have been reached."""
+    stance_at_least: int | None = None
+    """The counterpart's stance must be at least this index."""
+    stance_at_most: int | None = None
+    """The counterpart's stance must be at most this index."""
+    round_at_least: int | None = None
+    """The schedule must have reached this round index."""
+    round_at_most: int | None = None
+    """The schedule must not have gone past this round index."""
+    any: tuple[Condition, ...] = ()
+    """When not empty, at least one of these must hold as well."""
+    reason: str = ""
+    """Player-facing words on why the condition matters (prefixed to the generated detail)."""
+
+    @property
+    def is_empty(self) -> bool:
+        """True when the condition tests nothing and so always holds."""
+        return not (
+            self.meters
+            or self.accords
+            or self.no_accords
+            or self.any
+            or self.stance_at_least is not None
+            or self.stance_at_most is not None
+            or self.round_at_least is not None
+            or self.round_at_most is not None
+        )
+
+
+@attrs.frozen
+class Effect:
+    """Changes applied together: meter deltas, a step of the counterpart's stance, a grudge."""
+
+    meters: tuple[tuple[int, int], ...] = ()
+    """Pairs of (meter index, delta)."""
+    stance_step: int = 0
+    """Steps up (positive) or down (negative) the ordered list of stances."""
+    grudge: bool = False
+    """True when the counterpart will remember it: every later threshold rises."""
+
+    @property
+    def is_empty(self) -> bool:
+        """True when applying the effect changes nothing."""
+        return not self.meters and not self.stance_step and not self.grudge
+
+
+NO_EFFECT = Effect()

@@ -1,0 +1,233 @@
+"""What every section of a scenario is read with: ids, references, effects, conditions and lines
+of moves, each reporting its problems through the reader."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from game.engine.parse_reader import (
+    _GRUDGE_KEY,
+    _ID_PATTERN,
+    _REACTION_KEYS,
+    _STANCE_KEY,
+    ANSWERS,
+    _choices,
+    _describe,
+    _Problems,
+    _Table,
+)
+from game.engine.scenario import (
+    NO_EFFECT,
+    Bound,
+    Condition,
+    Effect,
+    Meter,
+    Sayings,
+)
+
+
+class _BuilderBase:
+    """Reads one scenario document; holds the ids each section declares for cross-checks."""
+
+    def __init__(self, data: Mapping[str, Any], source: str) -> None:
+        self.problems = _Problems(source)
+        self.root = _Table(self.problems, data, "")
+        self.meters: tuple[Meter, ...] = ()
+        self.meter_ids: dict[str, int] = {}
+        self.stance_ids: dict[str, int] = {}
+        self.round_ids: dict[str, int] = {}
+        self.offer_ids: dict[str, int] = {}
+        self.accord_ids: dict[str, int] = {}
+        """Offers that can create an accord (kind offer or statement): what accords may name."""
+        self.offer_variants: dict[str, tuple[str, ...]] = {}
+        self.proposal_ids: dict[str, int] = {}
+        self.interest_ids: dict[str, int] = {}
+
+    # --- small pieces -------------------------------------------------------------------
+
+    def identifier(self, table: _Table, seen: dict[str, int], index: int) -> str:
+        ident = table.text("id")
+        if ident and not _ID_PATTERN.match(ident):
+            table.report(
+                "id",
+                "expected lower-case letters, digits and underscores, starting with a letter, "
+                f'got "{ident}"',
+            )
+        elif ident in seen:
+            table.report("id", f'expected a unique id, got "{ident}" a second time')
+        elif ident:
+            seen[ident] = index
+        return ident
+
+    def reference(self, table: _Table, key: str, value: str, known: Mapping[str, int]) -> int:
+        if value in known:
+            return known[value]
+        close = difflib.get_close_matches(value, list(known), n=1)
+        hint = f' (did you mean "{close[0]}"?)' if close else ""
+        table.report(key, f'expected {_choices(known)}, got "{value}"{hint}')
+        return -1
+
+    def references(
+        self, table: _Table, key: str, known: Mapping[str, int], what: str = ""
+    ) -> tuple[str, ...]:
+        values = table.strings(key)
+        for value in values:
+            self.reference(table, key, value, known)
+        return tuple(value for value in values if value in known)
+
+    def effect(self, parent: _Table, key: str) -> Effect:
+        table = parent.table(key)
+        if table is None:
+            return NO_EFFECT
+        deltas = []
+        stance_step = 0
+        grudge = False
+        for name in table.data:
+            if name == _STANCE_KEY:
+                stance_step = table.integer(name, low=-10, high=10)
+                continue
+            if name == _GRUDGE_KEY:
+                grudge = table.boolean(name, False)
+                continue
+            table.read.add(name)
+            value = table.data[name]
+            if name not in self.meter_ids:
+                close = difflib.get_close_matches(name, list(self.meter_ids), n=1)
+                hint = f' (did you mean "{close[0]}"?)' if close else ""
+                table.report(
+                    name,
+                    f'expected a meter id ({", ".join(self.meter_ids)}), "stance" or '
+                    f'"grudge", got "{name}"{hint}',
+                )
+                continue
+            if isinstance(value, bool) or not isinstance(value, int):
+                table.report(name, f"expected an integer change, got {_describe(value)}")
+                continue
+            meter = self.meters[self.meter_ids[name]]
+            span = meter.maximum - meter.minimum
+            if abs(value) > span:
+                table.report(name, f"expected a change of at most {span} either way, got {value}")
+                continue
+            deltas.append((self.meter_ids[name], value))
+        return Effect(tuple(deltas), stance_step, grudge)
+
+    def condition(self, parent: _Table, key: str, allow_reason: bool = True) -> Condition:
+        table = parent.table(key)
+        if table is None:
+            return Condition()
+        return self.condition_from(table, allow_reason)
+
+    def condition_from(self, table: _Table, allow_reason: bool = True) -> Condition:
+        bounds = []
+        meters = table.table("meters")
+        if meters is not None:
+            for name in meters.data:
+                meters.read.add(name)
+                spec = meters.table(name)
+                if name not in self.meter_ids:
+                    meters.report(name, f'expected {_choices(self.meter_ids)}, got "{name}"')
+                    continue
+                if spec is None:
+                    continue
+                meter = self.meters[self.meter_ids[name]]
+                low = spec.optional_integer("min")
+                high = spec.optional_integer("max")
+                spec.done()
+                if low is None and high is None:
+                    meters.report(name, "expected min, max or both, got neither")
+                    continue
+                for which, value in (("min", low), ("max", high)):
+                    if value is not None and not meter.minimum <= value <= meter.maximum:
+                        spec.report(
+                            which,
+                            f"expected a value within the meter's range "
+                            f"{meter.minimum}..{meter.maximum}, got {value}",
+                        )
+                if low is not None and high is not None and low > high:
+                    spec.report("max", f"expected at least min ({low}), got {high}")
+                bounds.append(Bound(self.meter_ids[name], low, high))
+        accords = self.references(table, "accords", self.accord_ids)
+        no_accords = self.references(table, "no_accords", self.accord_ids)
+        stance_low = self.optional_ref(table, "stance_at_least", self.stance_ids)
+        stance_high = self.optional_ref(table, "stance_at_most", self.stance_ids)
+        round_low = self.optional_ref(table, "round_at_least", self.round_ids)
+        round_high = self.optional_ref(table, "round_at_most", self.round_ids)
+        alternatives = tuple(
+            self.condition_from(item, allow_reason=False) for item in table.tables("any")
+        )
+        reason = table.text("reason", "") if allow_reason else ""
+        table.done()
+        return Condition(
+            meters=tuple(bounds),
+            accords=accords,
+            no_accords=no_accords,
+            stance_at_least=stance_low,
+            stance_at_most=stance_high,
+            round_at_least=round_low,
+            round_at_most=round_high,
+            any=alternatives,
+            reason=reason,
+        )
+
+    def optional_ref(self, table: _Table, key: str, known: Mapping[str, int]) -> int | None:
+        if key not in table.data:
+            table.read.add(key)
+            return None
+        value = table.text(key)
+        index = self.reference(table, key, value, known) if value else -1
+        return index if index >= 0 else None
+
+    def sayings(self, parent: _Table, key: str = "say") -> Sayings:
+        table = parent.table(key)
+        if table is None:
+            return Sayings()
+        values = {name: table.text(name, "") for name in _REACTION_KEYS}
+        table.done()
+        return Sayings(**values)
+
+    # --- sections -----------------------------------------------------------------------
+
+    def serves(self, table: _Table) -> tuple[tuple[int, int], ...]:
+        served = table.table("serves")
+        if served is None:
+            return ()
+        result = []
+        for name in served.data:
+            points = served.integer(name, low=-10, high=10)
+            index = self.reference(served, name, name, self.interest_ids)
+            if index >= 0:
+                result.append((index, points))
+        return tuple(result)
+
+    def check_moves(self, table: _Table, moves: Iterable[str]) -> None:
+        """Report moves that name no offer (or no variant of it); answers pass."""
+        for move in moves:
+            offer, _, variant = move.partition(":")
+            if offer in ANSWERS and not variant:
+                continue
+            if offer not in self.offer_ids:
+                table.report(
+                    "moves", f'expected offer ids or accept, reject or amend, got "{move}"'
+                )
+            elif variant and variant not in self.offer_variants.get(offer, ()):
+                table.report(
+                    "moves",
+                    f'expected a variant of "{offer}": '
+                    f'{_choices(self.offer_variants.get(offer, ()))}, got "{variant}"',
+                )
+
+    def moves_of(self, table: _Table, key: str) -> tuple[str, ...]:
+        """An array of ``offer`` or ``offer:variant`` references."""
+        result = []
+        for text in table.strings(key):
+            offer, _, variant = text.partition(":")
+            if offer not in self.offer_ids:
+                self.reference(table, key, offer, self.offer_ids)
+            elif variant and variant not in self.offer_variants.get(offer, ()):
+                choices = _choices(self.offer_variants.get(offer, ()))
+                table.report(key, f'expected a variant of "{offer}": {choices}, got "{variant}"')
+            else:
+                result.append(text)
+        return tuple(result)

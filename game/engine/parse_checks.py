@@ -1,0 +1,108 @@
+"""Checks on a loaded scenario as a whole: what no play can reach."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from game.engine.parse_reader import _UNJUDGED, _Problems
+from game.engine.scenario import (
+    Effect,
+    OfferKind,
+    Scenario,
+    Terminal,
+)
+
+
+def _check_reachability(scenario: Scenario, problems: _Problems) -> None:
+    """Report stances, endings and accords that no play of the scenario can reach."""
+    creatable = {offer.id for offer in scenario.offers if offer.kind not in _UNJUDGED}
+    creatable |= {proposal.accord for proposal in scenario.proposals}
+    kinds = {offer.kind for offer in scenario.offers}
+    # A walkout is always possible: a hot-seat player may walk out of a hostile stance.
+    possible = {Terminal.WALKOUT, Terminal.NO_STATEMENT}
+    if OfferKind.STATEMENT in kinds:
+        possible.add(Terminal.STATEMENT)
+    if OfferKind.WALK_AWAY in kinds:
+        possible.add(Terminal.WALKED_AWAY)
+
+    reached = {scenario.start_stance} | {t.target for t in scenario.transitions}
+    steps = [effect.stance_step for effect in _all_effects(scenario) if effect.stance_step]
+    for index, stance in enumerate(scenario.stances):
+        if index in reached or steps:
+            continue
+        problems.add(
+            f"stances[{index}]",
+            stance.id,
+            "expected a way to reach this stance (a transition into it or a stance step), got none",
+        )
+
+    for index, ending in enumerate(scenario.endings):
+        path = f"endings[{index}]"
+        missing = [accord for accord in ending.accords if accord not in creatable]
+        if missing:
+            problems.add(
+                path,
+                ending.id,
+                f"unreachable ending: no offer or proposal creates {', '.join(missing)}",
+            )
+            continue
+        if not set(ending.terminals) & possible:
+            names = ", ".join(t.value for t in ending.terminals)
+            problems.add(
+                path, ending.id, f"unreachable ending: no way for the summit to end as {names}"
+            )
+            continue
+        if ending.accords and not set(ending.terminals) - {Terminal.WALKOUT}:
+            problems.add(path, ending.id, "unreachable ending: a walkout records no accords")
+            continue
+        for earlier in scenario.endings[:index]:
+            if set(ending.terminals) <= set(earlier.terminals) and set(earlier.accords) <= set(
+                ending.accords
+            ):
+                problems.add(
+                    path,
+                    ending.id,
+                    f'unreachable ending: "{earlier.id}" comes first and always matches instead',
+                )
+                break
+    for terminal in sorted(possible, key=lambda t: t.value):
+        if not any(terminal in e.terminals and not e.accords for e in scenario.endings):
+            problems.add(
+                "endings",
+                None,
+                f'expected an ending for "{terminal.value}" that needs no accords '
+                "(so every game has an outcome), got none",
+            )
+    for offer in scenario.offers:
+        for accord in offer.requires.accords + tuple(
+            a for alt in offer.requires.any for a in alt.accords
+        ):
+            if accord not in creatable:
+                index = scenario.offer_index[offer.id]
+                problems.add(
+                    f"offers[{index}].requires.accords",
+                    offer.id,
+                    f'expected accords some offer can create, got "{accord}"',
+                )
+
+
+def _all_effects(scenario: Scenario) -> Iterable[Effect]:
+    for offer in scenario.offers:
+        yield from (offer.on_offer, offer.on_accept, offer.on_defer, offer.on_reject)
+        for variant in offer.variants:
+            yield from (variant.on_offer, variant.on_accept)
+    for proposal in scenario.proposals:
+        yield from (proposal.on_accept, proposal.on_reject)
+    for event in scenario.events:
+        yield event.effect
+        if event.test is not None:
+            yield from (event.test.on_hold, event.test.on_break)
+    for drift in scenario.drifts:
+        yield drift.effect
+    for profile in scenario.profiles:
+        yield profile.start
+        for quirk in profile.quirks:
+            yield from (quirk.on_accept, quirk.on_reject)
+    rules = scenario.rules
+    yield from (rules.per_turn, rules.per_round, rules.per_accept, rules.repeat, rules.red_line)
+    yield from (rules.focus_bonus, rules.early_cost)

@@ -1,0 +1,208 @@
+"""Reading a parsed TOML document: typed getters that report each problem with its key path
+and id, and track unknown keys."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any, Final
+
+from game.engine.scenario import (
+    Direction,
+    MeterGroup,
+    MeterRole,
+    OfferKind,
+)
+
+FORMAT: Final = 1
+"""The scenario format version this engine reads."""
+
+ANSWERS: Final = ("accept", "reject", "amend")
+"""Reserved move ids that answer a pending proposal of theirs."""
+
+_ID_PATTERN: Final = re.compile(r"[a-z][a-z0-9_]*\Z")
+_REACTION_KEYS: Final = ("accept", "counter", "defer", "reject", "walkout", "noted", "ended")
+_STANCE_KEY: Final = "stance"
+_GRUDGE_KEY: Final = "grudge"
+_GROUPS: Final = tuple(g.value for g in MeterGroup)
+_DIRECTIONS: Final = tuple(d.value for d in Direction)
+_ROLES: Final = tuple(r.value for r in MeterRole)
+_UNJUDGED: Final = (OfferKind.WALK_AWAY, OfferKind.RECESS)
+
+
+def _describe(value: object) -> str:
+    names = {
+        bool: "a boolean",
+        int: "an integer",
+        float: "a float",
+        str: "a string",
+        list: "an array",
+        dict: "a table",
+    }
+    kind = names.get(type(value), type(value).__name__)
+    if isinstance(value, dict):
+        return kind
+    shown = repr(value) if not isinstance(value, str) else f'"{value}"'
+    if len(shown) > 40:
+        shown = shown[:37] + "..."
+    return f"{kind} {shown}"
+
+
+class _Problems:
+    """Collects problems, each naming the file, the key path and the id of the enclosing item."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.lines: list[str] = []
+
+    def add(self, path: str, ident: str | None, message: str) -> None:
+        where = f'{path} (id "{ident}")' if ident else path
+        self.lines.append(f"{self.source}: {where}: {message}")
+
+
+_MISSING: Final[Any] = object()
+
+
+class _Table:
+    """A TOML table being read: typed getters that report problems and track unknown keys."""
+
+    def __init__(
+        self, problems: _Problems, data: Mapping[str, Any], path: str, ident: str | None = None
+    ) -> None:
+        self.problems = problems
+        self.data = data
+        self.path = path
+        self.ident = ident
+        self.read: set[str] = set()
+
+    def key_path(self, key: str) -> str:
+        return f"{self.path}.{key}" if self.path else key
+
+    def report(self, key: str, message: str) -> None:
+        self.problems.add(self.key_path(key), self.ident, message)
+
+    def _get(self, key: str, required: bool) -> Any:
+        self.read.add(key)
+        if key in self.data:
+            return self.data[key]
+        if required:
+            self.report(key, "expected a value, got nothing (the key is missing)")
+        return _MISSING
+
+    def text(self, key: str, default: str | None = None) -> str:
+        value = self._get(key, default is None)
+        if value is _MISSING:
+            return default or ""
+        if isinstance(value, str):
+            return value
+        self.report(key, f"expected a string, got {_describe(value)}")
+        return default or ""
+
+    def paragraphs(self, key: str) -> tuple[str, ...]:
+        """A string or an array of strings."""
+        value = self._get(key, True)
+        if value is _MISSING:
+            return ()
+        if isinstance(value, str):
+            return (value,)
+        if isinstance(value, list) and all(isinstance(item, str) for item in value):
+            return tuple(value)
+        self.report(key, f"expected a string or an array of strings, got {_describe(value)}")
+        return ()
+
+    def integer(
+        self,
+        key: str,
+        default: int | None = None,
+        low: int | None = None,
+        high: int | None = None,
+    ) -> int:
+        value = self._get(key, default is None)
+        if value is _MISSING:
+            return default or 0
+        if isinstance(value, bool) or not isinstance(value, int):
+            self.report(key, f"expected an integer, got {_describe(value)}")
+            return default or 0
+        if (low is not None and value < low) or (high is not None and value > high):
+            self.report(key, f"expected {_range_text(low, high)}, got {value}")
+            return min(max(value, low if low is not None else value), high or value)
+        return value
+
+    def optional_integer(self, key: str) -> int | None:
+        if key not in self.data:
+            self.read.add(key)
+            return None
+        return self.integer(key)
+
+    def boolean(self, key: str, default: bool) -> bool:
+        value = self._get(key, False)
+        if value is _MISSING:
+            return default
+        if isinstance(value, bool):
+            return value
+        self.report(key, f"expected true or false, got {_describe(value)}")
+        return default
+
+    def strings(self, key: str) -> tuple[str, ...]:
+        value = self._get(key, False)
+        if value is _MISSING:
+            return ()
+        if isinstance(value, list) and all(isinstance(item, str) for item in value):
+            return tuple(value)
+        self.report(key, f"expected an array of strings, got {_describe(value)}")
+        return ()
+
+    def table(self, key: str, required: bool = False) -> _Table | None:
+        value = self._get(key, required)
+        if value is _MISSING:
+            return None
+        if isinstance(value, dict):
+            return _Table(self.problems, value, self.key_path(key), self.ident)
+        self.report(key, f"expected a table, got {_describe(value)}")
+        return None
+
+    def tables(self, key: str, required: bool = False) -> list[_Table]:
+        """An array of tables, each read with the ``id`` it declares."""
+        value = self._get(key, required)
+        if value is _MISSING:
+            return []
+        if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
+            self.report(key, f"expected an array of tables, got {_describe(value)}")
+            return []
+        result = []
+        for index, item in enumerate(value):
+            ident = item.get("id") if isinstance(item.get("id"), str) else None
+            result.append(
+                _Table(self.problems, item, f"{self.key_path(key)}[{index}]", ident or self.ident)
+            )
+        return result
+
+    def raw(self, key: str) -> Any:
+        value = self._get(key, False)
+        return None if value is _MISSING else value
+
+    def done(self) -> None:
+        """Report every key that was never read: a typo or something the format lacks."""
+        for key in self.data:
+            if key in self.read:
+                continue
+            close = difflib.get_close_matches(key, sorted(self.read), n=1)
+            hint = f' (did you mean "{close[0]}"?)' if close else ""
+            known = ", ".join(sorted(self.read))
+            self.report(key, f"expected one of the known keys {known}, got unknown key{hint}")
+
+
+def _range_text(low: int | None, high: int | None) -> str:
+    if low is not None and high is not None:
+        return f"an integer from {low} to {high}"
+    if low is not None:
+        return f"an integer of at least {low}"
+    return f"an integer of at most {high}"
+
+
+def _choices(values: Iterable[str]) -> str:
+    values = list(values)
+    if not values:
+        return "(none are defined)"
+    return "one of " + ", ".join(values)

@@ -1,0 +1,139 @@
+"""Between rounds: the events and the tests of what was agreed, the standing pressures, the
+walkouts they may cause, and the proposals the delegation tables."""
+
+from __future__ import annotations
+
+import attrs
+
+from game.engine.draft import _Draft, _say
+from game.engine.rng import draw, pick_weighted
+from game.engine.scenario import (
+    Effect,
+    Offer,
+    Terminal,
+    Test,
+)
+from game.engine.state import (
+    Pending,
+    PendingKind,
+    ReactionKind,
+)
+
+
+def _check_walkout(draft: _Draft, offer: Offer | None, after_round: bool = False) -> None:
+    """Turn the reaction into a walkout when the scenario's walkout condition holds."""
+    rules = draft.scenario.rules
+    if draft.kind is ReactionKind.ACCEPT and not after_round:
+        return  # nobody walks out on a deal they have just made
+    if rules.walkout_when.is_empty or not draft.holds(rules.walkout_when):
+        return
+    draft.why = f"{draft.why}; then they walk out: {_walkout_detail(draft)}"
+    draft.kind = ReactionKind.WALKOUT
+    draft.say = _say(draft.scenario, offer, ReactionKind.WALKOUT, draft.profile)
+    draft.terminal = Terminal.WALKOUT
+    draft.pending = None
+
+
+def _walkout_detail(draft: _Draft) -> str:
+    rules = draft.scenario.rules
+    parts = []
+    for bound in rules.walkout_when.meters:
+        meter = draft.scenario.meters[bound.meter]
+        value = draft.meters[bound.meter]
+        if bound.high is not None and value <= bound.high:
+            parts.append(f"{meter.label} fell to {value}")
+        elif bound.low is not None and value >= bound.low:
+            parts.append(f"{meter.label} reached {value}")
+    text = ", ".join(parts) or "the conditions for a walkout hold"
+    return f"{text}; {rules.walkout_why}" if rules.walkout_why else text
+
+
+def _next_round(draft: _Draft, offer: Offer | None, hotseat: bool) -> None:
+    """Close the current round: end the summit after the last one; else draw an event, apply
+    the standing pressures, and let them table a proposal."""
+    scenario = draft.scenario
+    if draft.round + 1 >= len(scenario.rounds):
+        draft.why = f"{draft.why}; the schedule has run out without a joint statement"
+        draft.terminal = Terminal.NO_STATEMENT
+        return
+    draft.round += 1
+    draft.turn_in_round = 0
+    draft.apply(scenario.rules.per_round)
+    roll, draft.rng = draw(draft.rng, 1, 100)
+    if roll <= scenario.rules.event_chance:
+        eligible = [
+            event
+            for event in scenario.events
+            if event.weight > 0
+            and not (event.once and event.id in draft.fired)
+            and draft.holds(event.when)
+        ]
+        if eligible:
+            index, draft.rng = pick_weighted(draft.rng, tuple(e.weight for e in eligible))
+            event = eligible[index]
+            _happen(draft, event.id, event.title, event.effect, event.test)
+    for drift in scenario.drifts:
+        if draft.holds(drift.when):
+            draft.apply(drift.effect, source=drift.text)
+            draft.drifts = (*draft.drifts, drift.id)
+    draft.transition()
+    if draft.events or draft.drifts:
+        _check_walkout(draft, offer, after_round=True)
+    if draft.terminal is None and not hotseat and draft.pending is None:
+        _table(draft)
+
+
+def _happen(draft: _Draft, ident: str, title: str, effect: Effect, test: Test | None) -> None:
+    """An event between rounds: its effect, or the test of the accord it names."""
+
+    draft.fired = draft.fired | {ident}
+    draft.events = (ident,)
+    if test is None:
+        draft.apply(effect, source=title.lower())
+        return
+    position = next(
+        (i for i, a in enumerate(draft.accords) if a.id == test.accord and not a.broken), None
+    )
+    if position is None:
+        draft.apply(effect, source=title.lower())
+        return
+    accord = draft.accords[position]
+    roll, draft.rng = draw(draft.rng, 1, 100)
+    held = roll <= accord.hold
+    if held:
+        draft.apply(test.on_hold)
+    else:
+        label = draft.scenario.accord_label(accord.id)
+        draft.apply(test.on_break, source=f"the broken promise of {label}")
+        accords = list(draft.accords)
+        accords[position] = attrs.evolve(accord, broken=True)
+        draft.accords = tuple(accords)
+    draft.tests = ((accord.id, held),)
+
+
+def _table(draft: _Draft) -> None:
+    """They table the first proposal on their list whose moment has come and that serves what
+    they want now (nothing they want only later; their main proposal whatever they want), if
+    any."""
+    scenario = draft.scenario
+    limit = scenario.rules.tabled_limit
+    if limit and draft.tabled_count >= limit:
+        return
+    interests = scenario.interests
+    agenda = draft.profile.agenda
+    focus = next((i for i in agenda if draft.points[i] < interests[i].met), None)
+    for index in draft.profile.proposals:
+        proposal = scenario.proposals[index]
+        if proposal.id in draft.answered or proposal.accord in draft.agreed:
+            continue
+        later = {i for i in agenda if i != focus and draft.points[i] < interests[i].met}
+        served = {i for i, points in proposal.serves if points > 0}
+        # Their main proposal is their standing position: it comes when its moment comes.
+        if not proposal.main and served and focus not in served and served & later:
+            continue
+        if draft.holds(proposal.tabled):
+            draft.pending = Pending(index, PendingKind.PROPOSAL)
+            draft.answered = draft.answered | {proposal.id}
+            draft.tabled = proposal.id
+            draft.tabled_count += 1
+            return
