@@ -38,7 +38,12 @@ def _shift(scenario: Scenario, values: list[int], effect: Effect, times: int = 1
     specs = scenario.meters
     for index, delta in effect.meters:
         spec = specs[index]
-        values[index] = min(max(values[index] + delta * times, spec.minimum), spec.maximum)
+        value = values[index] + delta * times
+        if value < spec.minimum:
+            value = spec.minimum
+        elif value > spec.maximum:
+            value = spec.maximum
+        values[index] = value
 
 
 def _shift_diminished(scenario: Scenario, values: list[int], effect: Effect, repeats: int) -> None:
@@ -150,8 +155,10 @@ class _Draft:
             self.stance = min(max(self.stance + step, 0), len(self.scenario.stances) - 1)
 
     def apply(self, effect: Effect, times: int = 1, source: str = "") -> None:
-        _shift(self.scenario, self.meters, effect, times)
-        self.step_stance(effect.stance_step * times)
+        if effect.meters:
+            _shift(self.scenario, self.meters, effect, times)
+        if effect.stance_step:
+            self.step_stance(effect.stance_step * times)
         if effect.grudge and source:
             self.grudges = (*self.grudges, source)
 
