@@ -292,6 +292,7 @@ class _Builder(_MenuSections):
                     terminals=tuple(terminals) or tuple(Terminal),
                     accords=self.references(table, "accords", self.accord_ids),
                     tier=table.integer("tier", 0, low=0, high=10),
+                    picture=table.text("picture", ""),
                 )
             )
             table.done()

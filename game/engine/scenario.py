@@ -252,6 +252,9 @@ class Ending:
     """Accords that must all be on the record."""
     tier: int = 0
     """How far it goes, from 0 (nothing on the record) up; the highest tier is the top."""
+    picture: str = ""
+    """Which of the game's pictures shows it (e.g. ``"embassies"``); empty: the picture of how
+    the summit ended."""
 
 
 @attrs.frozen
