@@ -78,7 +78,8 @@ def _write_transcript(
 
 
 def _print_game(state: GameState, form: str, who: Who, stream: IO[str] | None = None) -> None:
-    from game.cli.terminal import game_json, game_text
+    from game.cli.protocol import game_json
+    from game.cli.terminal import game_text
 
     stream = stream or sys.stdout
     if form == "json":
@@ -176,6 +177,7 @@ def settle(
 
 
 def play(args: argparse.Namespace) -> int:
+    from game.cli.protocol import run_stdio
     from game.cli.terminal import (
         BadMoveError,
         ScriptError,
@@ -183,7 +185,6 @@ def play(args: argparse.Namespace) -> int:
         interactive,
         play_moves,
         read_script,
-        run_stdio,
     )
 
     script = None

@@ -18,14 +18,8 @@ from typing import Any
 import pytest
 
 from game.cli.batch import run_batch
-from game.cli.terminal import (
-    BadMoveError,
-    game_json,
-    play_moves,
-    protocol_message,
-    read_script,
-    run_stdio,
-)
+from game.cli.protocol import game_json, protocol_message, run_stdio
+from game.cli.terminal import BadMoveError, play_moves, read_script
 from game.engine import (
     Scenario,
     apply,
