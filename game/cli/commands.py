@@ -432,6 +432,31 @@ def batch(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def analyze(args: argparse.Namespace) -> int:
+    import time
+
+    from game.cli.analyze import analysis_json, analysis_text
+    from game.engine.analysis import analyze as search
+
+    scenario = load_scenario(args.target or _scenario_ref(args))
+    show = sys.stderr.isatty()
+    started = time.monotonic()
+
+    def progress(step: str) -> None:
+        if show:
+            elapsed = round(time.monotonic() - started)
+            print(f"analyze: {step} ({elapsed // 60}:{elapsed % 60:02d})", file=sys.stderr)
+
+    found = search(
+        scenario, budget=args.budget, train=args.train, test=args.test, progress=progress
+    )
+    if args.json:
+        print(json.dumps(analysis_json(scenario, found, args.budget), indent=2))
+    else:
+        print(analysis_text(scenario, found, args.budget))
+    return EXIT_OK
+
+
 def bench(args: argparse.Namespace) -> int:
     from game.cli.bench import measure, report
 

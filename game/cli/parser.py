@@ -141,6 +141,23 @@ def build_parser() -> argparse.ArgumentParser:
     batch.add_argument("--scenario", default=SUPPRESS, help="scenario (default: hanoi)")
     batch.add_argument("--format", choices=("table", "json"), default="table")
 
+    analyze = commands.add_parser(
+        "analyze",
+        help="search for the best fixed line of play and report the scenario's balance",
+        epilog="With the defaults the search takes minutes; docs/scripting.md says how long.",
+    )
+    analyze.add_argument(
+        "target", nargs="?", metavar="SCENARIO", help="scenario name or .toml file (default: hanoi)"
+    )
+    analyze.add_argument("--json", action="store_true", help="print the report as JSON")
+    analyze.add_argument(
+        "--budget", type=_positive, default=1200, help="line evaluations (default 1200)"
+    )
+    analyze.add_argument(
+        "--train", type=_positive, default=200, help="training seeds (default 200)"
+    )
+    analyze.add_argument("--test", type=_positive, default=1000, help="test seeds (default 1000)")
+
     bench = commands.add_parser("bench", help="measure the engine's speed")
     bench.add_argument("--json", action="store_true", help="print the figures as JSON")
     bench.add_argument("--games", type=_positive, default=2000)

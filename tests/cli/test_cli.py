@@ -15,7 +15,8 @@ import pytest
 from game.cli import main
 from game.cli.protocol import run_stdio
 from game.cli.terminal import interactive, read_script
-from game.engine import Scenario, new_game
+from game.engine import Scenario, available_moves, new_game
+from game.store.scenarios import load_scenario
 from game.store.transcripts import read_transcript
 
 HERE = Path(__file__).resolve().parents[1]
@@ -342,3 +343,72 @@ def test_without_a_screen_the_window_command_says_so_in_one_line() -> None:
     assert len(lines) == 1
     assert lines[0].startswith("hanoi-summit: no screen to open a window on")
     assert lines[0].endswith("play without one: python -m game play --headless")
+
+
+TINY = ["--budget", "12", "--train", "8", "--test", "24"]
+"""A search small enough for the tests: the shape of the report, not its figures."""
+
+
+@pytest.mark.parametrize("scenario", ["hanoi", "next_summit"])
+def test_analyze_reports_the_best_fixed_line_and_the_balance(
+    scenario: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["analyze", scenario, "--json", *TINY]) == 0
+    report = json.loads(capsys.readouterr().out)
+    loaded = load_scenario(scenario)
+    assert report["scenario"] == scenario and report["budget"] == 12
+    best = report["best"]
+    assert best["moves"] and all(isinstance(move, str) for move in best["moves"])
+    assert (best["train"]["games"], best["test"]["games"]) == (8, 24)
+    assert 0 <= best["test"]["top"] <= 1 and isinstance(best["counterproductive"], list)
+    assert {p["profile"] for p in report["profiles"]} == {p.id for p in loaded.profiles}
+    for figures in report["profiles"]:
+        assert figures["loss"] == pytest.approx(figures["own"] - figures["others"], abs=0.02)
+    assert set(report["openings"]) <= {str(move) for move in available_moves(new_game(loaded, 1))}
+    assert all(0 <= share <= 1 for share in report["openings"].values())
+    proposals = report["proposals"]
+    assert proposals["main"] == (loaded.main_proposal.id if loaded.main_proposal else None)
+    assert 0 <= proposals["tabled"] <= 1 and 0 <= proposals["accept_better"] <= 1
+    assert set(report["checks"]) == {
+        "best_line_top_tier",
+        "profile_loss",
+        "best_opening_accepted",
+        "proposal_tabled",
+        "accepting_main_better",
+        "best_line_counterproductive",
+    }
+    assert main(["analyze", scenario, *TINY]) == 0
+    text = capsys.readouterr().out
+    assert text.startswith(f"Analysis of {scenario} ({loaded.title}): ")
+    assert "\nThe best fixed line " in text and "\nOpening moves: " in text
+    for profile in loaded.profiles:
+        assert f"\n  {profile.label}: " in text
+    assert "\nTheir proposals:\n" in text and "Average loss: " in text
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["analyze", "atlantis"], "no such scenario file"),
+        (["analyze", "--budget", "0"], "argument --budget: expected at least 1, got 0"),
+        (["analyze", "--test", "many"], "argument --test: expected a whole number, got 'many'"),
+        (["analyze", "--train", "-3"], "argument --train: expected at least 1, got -3"),
+    ],
+)
+def test_analyze_refuses_bad_input_in_one_line(args: list[str], expected: str) -> None:
+    result = run_cli(*args)
+    assert result.returncode == 2 and result.stdout == ""
+    (line,) = result.stderr.splitlines()
+    assert expected in line
+
+
+def test_analyze_shows_progress_on_a_terminal_only(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert main(["analyze", "--json", *TINY]) == 0
+    assert capsys.readouterr().err == ""
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    assert main(["analyze", "--json", *TINY]) == 0
+    steps = capsys.readouterr().err.splitlines()
+    assert steps[0] == "analyze: searching for the best fixed line (0:00)"
+    assert all(re.fullmatch(r"analyze: .+ \(\d+:\d\d\)", step) for step in steps)
