@@ -458,8 +458,11 @@ def analyze(args: argparse.Namespace) -> int:
 
 
 def bench(args: argparse.Namespace) -> int:
-    from game.cli.bench import measure, report
+    from game.cli.bench import NOT_INSTALLED, measure, report
 
-    figures = measure(games=args.games)
+    seconds = None if args.no_negmas else args.negmas_seconds
+    figures = measure(games=args.games, negmas_seconds=seconds)
+    if seconds is not None and figures["negmas"] is None:
+        print(NOT_INSTALLED, file=sys.stderr)
     print(json.dumps(figures, indent=2) if args.json else report(figures))
     return EXIT_OK

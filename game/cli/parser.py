@@ -55,6 +55,16 @@ def _positive(text: str) -> int:
     return value
 
 
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number of seconds, got {text!r}") from None
+    if not 0 < value <= 600:
+        raise argparse.ArgumentTypeError(f"expected more than 0 and at most 600, got {text}")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The parser for every subcommand."""
     parser = _Parser(
@@ -161,6 +171,16 @@ def build_parser() -> argparse.ArgumentParser:
     bench = commands.add_parser("bench", help="measure the engine's speed")
     bench.add_argument("--json", action="store_true", help="print the figures as JSON")
     bench.add_argument("--games", type=_positive, default=2000)
+    bench.add_argument(
+        "--negmas-seconds",
+        type=_seconds,
+        default=5.0,
+        metavar="S",
+        help="how long to run NegMAS's negotiations for its rate (default 5)",
+    )
+    bench.add_argument(
+        "--no-negmas", action="store_true", help="measure the engine alone, even with NegMAS"
+    )
 
     shots = commands.add_parser("shots", help="render every screen to PNG")
     shots.add_argument("--out", type=Path, required=True, metavar="DIR")

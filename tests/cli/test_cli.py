@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
 import io
 import json
 import os
@@ -13,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from game.cli import main
+from game.cli.bench import NOT_INSTALLED
 from game.cli.protocol import run_stdio
 from game.cli.terminal import interactive, read_script
 from game.engine import Scenario, available_moves, new_game
@@ -269,10 +272,44 @@ def test_batch_table_lists_endings(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_bench_prints_its_figures(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["bench", "--games", "40", "--json"]) == 0
-    figures = json.loads(capsys.readouterr().out)
+    assert main(["bench", "--games", "40", "--json", "--no-negmas"]) == 0
+    captured = capsys.readouterr()
+    figures = json.loads(captured.out)
     assert figures["turns_per_second"] > 0
     assert figures["scenario_load_ms_median"] > 0
+    assert figures["negmas"] is figures["negmas_ratio"] is None and captured.err == ""
+    assert figures["targets"]["negmas_ratio"] == 10
+
+
+def test_bench_without_negmas_says_so_in_one_line(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = importlib.import_module
+
+    def without_negmas(name: str, package: str | None = None) -> object:
+        if name.partition(".")[0] == "negmas":
+            raise ImportError(f"No module named {name!r}")
+        return real(name, package)
+
+    monkeypatch.setattr(importlib, "import_module", without_negmas)
+    assert main(["bench", "--games", "20"]) == 0
+    captured = capsys.readouterr()
+    assert captured.err.splitlines() == [NOT_INSTALLED]
+    assert "turns per second" in captured.out and "NegMAS" not in captured.out
+
+
+def test_bench_measures_negmas_beside_the_engine(capsys: pytest.CaptureFixture[str]) -> None:
+    """Only where the optional extra is installed (pip install -e ".[bench]")."""
+    if importlib.util.find_spec("negmas") is None:
+        pytest.skip("NegMAS is an optional extra, not installed here")
+    assert main(["bench", "--games", "20", "--json", "--negmas-seconds", "0.3"]) == 0
+    figures = json.loads(capsys.readouterr().out)
+    negmas = figures["negmas"]
+    assert negmas["negotiations"] >= 1 and negmas["rounds"] >= negmas["negotiations"]
+    assert negmas["rounds_per_second"] > 0 and negmas["version"]
+    assert figures["negmas_ratio"] == pytest.approx(
+        figures["turns_per_second"] / negmas["rounds_per_second"], abs=0.05
+    )
 
 
 def test_console_script_and_module_agree() -> None:
