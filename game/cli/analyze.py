@@ -150,9 +150,11 @@ def _line_lines(scenario: Scenario, line: FixedLine, indent: str) -> list[str]:
         f"{indent}{number:>2}. {move_label(scenario, move)}  [{move}]"
         for number, move in enumerate(line.moves, start=1)
     ]
-    answers = [f"{answer} {scenario.proposal(proposal).label}" for proposal, answer in line.answers]
-    answers.append("reject every other proposal" if answers else "reject every proposal")
-    lines.append(f"{indent}    Their proposals: {'; '.join(answers)}")
+    answers = [
+        f'{answer} "{scenario.proposal(proposal).label}"' for proposal, answer in line.answers
+    ]
+    rest = "reject the others" if answers else "reject every proposal of theirs"
+    lines.append(f"{indent}    Answers: {', '.join([*answers, rest])}")
     return lines
 
 
@@ -185,7 +187,8 @@ def analysis_text(scenario: Scenario, analysis: Analysis, budget: int) -> str:
     lines += ["", "The best line against each hidden profile, played against the others:"]
     labels = {profile.id: profile.label for profile in scenario.profiles}
     for figures in analysis.profiles:
-        change = f"loses {figures.loss:.1f}" if figures.loss >= 0 else f"gains {-figures.loss:.1f}"
+        loss = round(figures.loss, 1)
+        change = f"loses {loss:.1f}" if loss >= 0 else f"gains {-loss:.1f}"
         lines.append(
             f"  {labels.get(figures.profile, figures.profile)}: {figures.own:.1f} against them, "
             f"{figures.others:.1f} against the others: it {change}"
