@@ -2,8 +2,8 @@
 
 A save is a transcript (see :mod:`game.store.transcripts`) with a few extra keys that are not
 part of the verified record: when it was saved, the slot's name as the player typed it, and the
-scenario file when it is not an installed one. Loading replays the transcript through the engine, so a corrupt
-or edited save is caught and named, never half-loaded.
+scenario file when it is not an installed one. Loading replays the transcript through the
+engine, so a corrupt or edited save is caught and named, never half-loaded.
 
 Nothing here raises for a bad, missing or unwritable file: every operation returns a result that
 carries one clear message (the file, and what is wrong with it). No pygame.
