@@ -1,8 +1,9 @@
-"""Engine benchmark: turns and games per second on one core, scenario load time, and the time a
-100,000-game batch takes on two processes.
+"""Engine benchmark: turns and games per second on one core, scenario load time, NegMAS's
+alternating-offers rounds per second on the same machine (when the ``bench`` extra is
+installed), and the time a 100,000-game batch takes on two processes.
 
-Run: ``python benchmarks/engine.py [--batch-games N]`` (``python -m game bench`` prints the first
-three figures alone).
+Run: ``python benchmarks/engine.py [--batch-games N]`` (``python -m game bench`` prints all but
+the batches).
 """
 
 from __future__ import annotations

@@ -19,7 +19,7 @@ import attrs
 from game.classroom.classcode import ClassCode
 from game.classroom.verify import HandedIn, Verdict, verify_files
 from game.engine import Carry, GameState, MeterRole, Scenario, Terminal, new_game, outcome
-from game.engine.describe import StrategyName
+from game.engine.describe import StrategyName, answered_proposal
 from game.engine.strategies import play
 from game.engine.transcript import verification_code
 
@@ -41,6 +41,11 @@ class Row:
     trust: tuple[int, ...]
     """Trust at the start and after every turn."""
     terminal: str
+    answers: tuple[tuple[str, str], ...] = ()
+    """(proposal id, ``accept`` / ``reject`` / ``amend``) for each proposal of theirs the
+    student answered, in order."""
+    hotseat: bool = False
+    """True when a second student played the North Korean side."""
 
 
 @attrs.frozen
@@ -75,7 +80,13 @@ def _row(verdict: Verdict) -> Row:
     assert result is not None
     trust_index = state.scenario.role_index(MeterRole.TRUST) or 0
     # The first point is the value before the first move, as the game began.
-    first = new_game(state.scenario, state.seed, state.carry).meters[trust_index]
+    start = new_game(state.scenario, state.seed, state.carry, hotseat=state.hotseat)
+    first = start.meters[trust_index]
+    answers = []
+    for index, turn in enumerate(state.turns):
+        proposal = answered_proposal(state.scenario, state.turns, index)
+        if proposal is not None:
+            answers.append((proposal.id, turn.move.offer))
     return Row(
         file=str(verdict.path),
         name=verdict.transcript.player or verdict.path.stem,
@@ -92,6 +103,8 @@ def _row(verdict: Verdict) -> Row:
         ),
         trust=(first, *(turn.meters[trust_index] for turn in state.turns)),
         terminal=result.terminal.value,
+        answers=tuple(answers),
+        hotseat=state.hotseat,
     )
 
 
@@ -202,6 +215,9 @@ def markdown(report: ClassReport) -> str:
         facts.append(f"class code {report.code}")
     if report.rejected:
         facts.append(f"{len(report.rejected)} transcript(s) left out (see the end)")
+    hotseat = sum(row.hotseat for row in rows)
+    if hotseat:
+        facts.append(f"{hotseat} of them hot-seat (a second student played the North)")
     if report.other:
         facts.append(f"{len(report.other)} game(s) of another summit not counted")
     lines += ["; ".join(facts) + ".", ""]
@@ -220,6 +236,7 @@ def markdown(report: ClassReport) -> str:
         [(label(a), n, _share(n, total)) for a, n in accords.most_common()] or [("(none)", 0, "-")],
     )
 
+    lines += _proposals(report)
     lines += ["", "## Against history and the essay", ""]
     history_like = sum(1 for r in rows if r.terminal != Terminal.STATEMENT.value)
     liaison = sum(1 for r in rows if set(LIAISON_OR_BETTER) & set(r.accords))
@@ -251,24 +268,15 @@ def markdown(report: ClassReport) -> str:
         ]
 
     lines += ["", "## Students", ""]
-    if rows:
-        score_names = [name for name, _ in rows[0].scores]
-        lines += _table(
-            ["Name", "Ending", "Accords", *score_names, "Turns", "Code"],
-            [
-                (
-                    r.name,
-                    r.ending_title,
-                    ", ".join(label(a) for a in r.accords) or "none",
-                    *(value for _, value in r.scores),
-                    r.turns,
-                    r.verification,
-                )
-                for r in rows
-            ],
-        )
+    alone = [r for r in rows if not r.hotseat]
+    if alone:
+        lines += _students(report, alone)
     else:
-        lines.append("No verified games.")
+        lines.append("Every verified game was hot-seat (below)." if rows else "No verified games.")
+    if hotseat:
+        lines += ["", "## Hot-seat games", ""]
+        lines += ["A second student chose the North's answers and tabled its proposals.", ""]
+        lines += _students(report, [r for r in rows if r.hotseat])
     lines += ["", "## Charts", "", "![Endings](endings.png)", "", "![Trust](trust.png)", ""]
     if report.other:
         lines += ["## Games of another summit", ""]
@@ -285,12 +293,55 @@ def markdown(report: ClassReport) -> str:
     return "\n".join(lines)
 
 
+def _students(report: ClassReport, rows: Sequence[Row]) -> list[str]:
+    """One line per student: name, ending, accords, scorecards, decisions and code."""
+    label = report.scenario.accord_label
+    score_names = [name for name, _ in rows[0].scores] if rows else []
+    return _table(
+        ["Name", "Ending", "Accords", *score_names, "Turns", "Code"],
+        [
+            (
+                r.name,
+                r.ending_title,
+                ", ".join(label(a) for a in r.accords) or "none",
+                *(value for _, value in r.scores),
+                r.turns,
+                r.verification,
+            )
+            for r in rows
+        ],
+    )
+
+
+_ANSWERED = {"accept": "accepted", "amend": "amended", "reject": "rejected"}
+
+
+def _proposals(report: ClassReport) -> list[str]:
+    """How the class answered the proposals the delegation put on the table (nothing when
+    none came up)."""
+    answers = Counter((proposal, answer) for row in report.rows for proposal, answer in row.answers)
+    if not answers:
+        return []
+    came = Counter(proposal for proposal, _ in answers.elements())
+    rows = [
+        (
+            report.scenario.proposal(proposal).label,
+            count,
+            *(answers[(proposal, answer)] for answer in _ANSWERED),
+        )
+        for proposal, count in came.most_common()
+    ]
+    header = ["Their proposal", "Games", *(word.capitalize() for word in _ANSWERED.values())]
+    return ["", "## Their proposals", "", *_table(header, rows)]
+
+
 def csv_text(report: ClassReport) -> str:
     """One row per verified student, for a grade book."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     names = [name for name, _ in report.rows[0].scores] if report.rows else []
-    writer.writerow(["name", "file", "ending", "accords", *names, "turns", "verification"])
+    header = ["name", "file", "ending", "accords", *names, "turns", "verification", "hotseat"]
+    writer.writerow(header)
     for row in report.rows:
         writer.writerow(
             [
@@ -301,6 +352,7 @@ def csv_text(report: ClassReport) -> str:
                 *(value for _, value in row.scores),
                 row.turns,
                 row.verification,
+                "yes" if row.hotseat else "no",
             ]
         )
     return buffer.getvalue()

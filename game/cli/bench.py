@@ -1,16 +1,19 @@
-"""Benchmarks of the engine: turns and games per second on one core, and scenario load time.
+"""Benchmarks of the engine: turns and games per second on one core, scenario load time, and
+the same machine's rate for NegMAS's alternating-offers rounds as a yardstick.
 
 Run with ``python -m game bench``. The figures are measured, not asserted: the tests check
-behaviour, this command tracks speed.
+behaviour, this command tracks speed. NegMAS is an optional extra
+(``pip install -e ".[bench]"``); without it the engine's figures are reported alone.
 """
 
 from __future__ import annotations
 
+import importlib
 import statistics
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 from game import __version__
 from game.engine import apply, new_game
@@ -22,6 +25,18 @@ from game.store.scenarios import DEFAULT_SCENARIO, read_scenario, resolve
 
 TARGET_TURNS_PER_SECOND = 30_000
 TARGET_LOAD_MS = 25.0
+TARGET_NEGMAS_RATIO = 10.0
+"""The engine's turns per second over NegMAS's rounds per second, measured in the same run."""
+
+NEGMAS_SETUP: Final = (
+    "SAOMechanism, two AspirationNegotiators, 3 issues of 10 x 11 x 10 outcomes, random "
+    "normalized linear additive utilities with reserved value 0.9, at most 200 steps; "
+    "mechanism creation included"
+)
+NOT_INSTALLED: Final = (
+    'bench: NegMAS is not installed (pip install -e ".[bench]"), so the engine\'s figures '
+    "are reported alone"
+)
 
 
 def _best_of(repeats: int, run: Callable[[], float]) -> float:
@@ -39,10 +54,49 @@ def _scripts(scenario_path: Path, games: int) -> list[tuple[int, list[Move]]]:
     return scripts
 
 
+def negmas_rounds(seconds: float) -> dict[str, Any] | None:
+    """NegMAS's alternating-offers rounds per second on this machine: whole negotiations
+    (see :data:`NEGMAS_SETUP`) run back to back for ``seconds``, counting each one's rounds
+    (``state.step``). None when NegMAS is not installed."""
+    try:
+        negmas = importlib.import_module("negmas")
+        preferences = importlib.import_module("negmas.preferences")
+    except ImportError:
+        return None
+    issues = [
+        negmas.make_issue(name="price", values=10),
+        negmas.make_issue(name="quantity", values=(1, 11)),
+        negmas.make_issue(name="delivery", values=10),
+    ]
+    utility = preferences.LinearAdditiveUtilityFunction
+    negotiations = rounds = 0
+    start = time.perf_counter()
+    while time.perf_counter() - start < seconds:
+        mechanism = negmas.SAOMechanism(issues=issues, n_steps=200)
+        for side in ("buyer", "seller"):
+            wants = utility.random(mechanism.outcome_space, reserved_value=0.9, normalized=True)
+            mechanism.add(negmas.AspirationNegotiator(name=side), preferences=wants)
+        rounds += int(mechanism.run().step)
+        negotiations += 1
+    elapsed = time.perf_counter() - start
+    return {
+        "version": str(negmas.__version__),
+        "setup": NEGMAS_SETUP,
+        "negotiations": negotiations,
+        "rounds": rounds,
+        "seconds": round(elapsed, 2),
+        "rounds_per_second": round(rounds / elapsed),
+    }
+
+
 def measure(
-    scenario_ref: str = DEFAULT_SCENARIO, games: int = 2000, repeats: int = 5
+    scenario_ref: str = DEFAULT_SCENARIO,
+    games: int = 2000,
+    repeats: int = 5,
+    negmas_seconds: float | None = 5.0,
 ) -> dict[str, Any]:
-    """Measure and return the figures as a dictionary."""
+    """Measure and return the figures as a dictionary (NegMAS's too, for ``negmas_seconds``,
+    unless it is None or NegMAS is not installed)."""
     path = resolve(scenario_ref)
     load_times = []
     for _ in range(max(repeats * 4, 10)):
@@ -71,18 +125,24 @@ def measure(
         return time.perf_counter() - start
 
     strategy_elapsed = _best_of(max(1, repeats // 2), strategy_games)
+    turns_per_second = round(turns / elapsed)
+    negmas = None if negmas_seconds is None else negmas_rounds(negmas_seconds)
+    ratio = round(turns_per_second / negmas["rounds_per_second"], 1) if negmas else None
     return {
         "scenario": scenario.id,
         "games": games,
         "turns": turns,
-        "turns_per_second": round(turns / elapsed),
+        "turns_per_second": turns_per_second,
         "games_per_second": round(games / elapsed),
         "strategy_games_per_second": round((games // 2) / strategy_elapsed),
         "scenario_load_ms_median": round(statistics.median(load_times), 2),
         "scenario_load_ms_max": round(max(load_times), 2),
+        "negmas": negmas,
+        "negmas_ratio": ratio,
         "targets": {
             "turns_per_second": TARGET_TURNS_PER_SECOND,
             "scenario_load_ms": TARGET_LOAD_MS,
+            "negmas_ratio": TARGET_NEGMAS_RATIO,
         },
     }
 
@@ -104,5 +164,21 @@ def report(figures: dict[str, Any]) -> str:
             f"  scenario load + check   {figures['scenario_load_ms_median']:>10.2f} ms median, "
             f"{figures['scenario_load_ms_max']:.2f} ms worst   target <= {TARGET_LOAD_MS:.0f} ms  "
             f"{'ok' if load_ok else 'ABOVE TARGET'}",
+            *_negmas_lines(figures),
         ]
     )
+
+
+def _negmas_lines(figures: dict[str, Any]) -> list[str]:
+    negmas = figures.get("negmas")
+    if not negmas:
+        return []
+    ratio = figures["negmas_ratio"]
+    ratio_ok = ratio >= TARGET_NEGMAS_RATIO
+    return [
+        f"  NegMAS rounds/second    {negmas['rounds_per_second']:>10,}   (NegMAS "
+        f"{negmas['version']}: {negmas['negotiations']} alternating-offers negotiations, "
+        f"{negmas['rounds']:,} rounds in {negmas['seconds']:.1f} s)",
+        f"  engine turns per NegMAS round {ratio:>4.1f}x   target >= {TARGET_NEGMAS_RATIO:.0f}x  "
+        f"{'ok' if ratio_ok else 'BELOW TARGET'}",
+    ]

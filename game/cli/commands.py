@@ -78,7 +78,8 @@ def _write_transcript(
 
 
 def _print_game(state: GameState, form: str, who: Who, stream: IO[str] | None = None) -> None:
-    from game.cli.terminal import game_json, game_text
+    from game.cli.protocol import game_json
+    from game.cli.terminal import game_text
 
     stream = stream or sys.stdout
     if form == "json":
@@ -176,6 +177,7 @@ def settle(
 
 
 def play(args: argparse.Namespace) -> int:
+    from game.cli.protocol import run_stdio
     from game.cli.terminal import (
         BadMoveError,
         ScriptError,
@@ -183,7 +185,6 @@ def play(args: argparse.Namespace) -> int:
         interactive,
         play_moves,
         read_script,
-        run_stdio,
     )
 
     script = None
@@ -431,9 +432,37 @@ def batch(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def bench(args: argparse.Namespace) -> int:
-    from game.cli.bench import measure, report
+def analyze(args: argparse.Namespace) -> int:
+    import time
 
-    figures = measure(games=args.games)
+    from game.cli.analyze import analysis_json, analysis_text
+    from game.engine.analysis import analyze as search
+
+    scenario = load_scenario(args.target or _scenario_ref(args))
+    show = sys.stderr.isatty()
+    started = time.monotonic()
+
+    def progress(step: str) -> None:
+        if show:
+            elapsed = round(time.monotonic() - started)
+            print(f"analyze: {step} ({elapsed // 60}:{elapsed % 60:02d})", file=sys.stderr)
+
+    found = search(
+        scenario, budget=args.budget, train=args.train, test=args.test, progress=progress
+    )
+    if args.json:
+        print(json.dumps(analysis_json(scenario, found, args.budget), indent=2))
+    else:
+        print(analysis_text(scenario, found, args.budget))
+    return EXIT_OK
+
+
+def bench(args: argparse.Namespace) -> int:
+    from game.cli.bench import NOT_INSTALLED, measure, report
+
+    seconds = None if args.no_negmas else args.negmas_seconds
+    figures = measure(games=args.games, negmas_seconds=seconds)
+    if seconds is not None and figures["negmas"] is None:
+        print(NOT_INSTALLED, file=sys.stderr)
     print(json.dumps(figures, indent=2) if args.json else report(figures))
     return EXIT_OK

@@ -55,6 +55,16 @@ def _positive(text: str) -> int:
     return value
 
 
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number of seconds, got {text!r}") from None
+    if not 0 < value <= 600:
+        raise argparse.ArgumentTypeError(f"expected more than 0 and at most 600, got {text}")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The parser for every subcommand."""
     parser = _Parser(
@@ -141,9 +151,36 @@ def build_parser() -> argparse.ArgumentParser:
     batch.add_argument("--scenario", default=SUPPRESS, help="scenario (default: hanoi)")
     batch.add_argument("--format", choices=("table", "json"), default="table")
 
+    analyze = commands.add_parser(
+        "analyze",
+        help="search for the best fixed line of play and report the scenario's balance",
+        epilog="With the defaults the search takes minutes; docs/scripting.md says how long.",
+    )
+    analyze.add_argument(
+        "target", nargs="?", metavar="SCENARIO", help="scenario name or .toml file (default: hanoi)"
+    )
+    analyze.add_argument("--json", action="store_true", help="print the report as JSON")
+    analyze.add_argument(
+        "--budget", type=_positive, default=1200, help="line evaluations (default 1200)"
+    )
+    analyze.add_argument(
+        "--train", type=_positive, default=200, help="training seeds (default 200)"
+    )
+    analyze.add_argument("--test", type=_positive, default=1000, help="test seeds (default 1000)")
+
     bench = commands.add_parser("bench", help="measure the engine's speed")
     bench.add_argument("--json", action="store_true", help="print the figures as JSON")
     bench.add_argument("--games", type=_positive, default=2000)
+    bench.add_argument(
+        "--negmas-seconds",
+        type=_seconds,
+        default=5.0,
+        metavar="S",
+        help="how long to run NegMAS's negotiations for its rate (default 5)",
+    )
+    bench.add_argument(
+        "--no-negmas", action="store_true", help="measure the engine alone, even with NegMAS"
+    )
 
     shots = commands.add_parser("shots", help="render every screen to PNG")
     shots.add_argument("--out", type=Path, required=True, metavar="DIR")

@@ -1,33 +1,48 @@
-"""Playing without a window: scripts of moves, a terminal game, and the stdio line protocol.
+"""Playing without a window: scripts of moves, a game in the terminal, and a game as text.
 
 Everything here is a thin layer over :mod:`game.engine`: it reads moves, applies them and
-writes what happened as text or JSON.
+writes what happened as readable text (the JSON forms and the stdio protocol are in
+:mod:`game.cli.protocol`).
 """
 
 from __future__ import annotations
 
-import json
 import sys
 import tomllib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import IO, Any, Final
+from typing import IO, Final
 
 import attrs
 
 from game.engine import (
     GameState,
     IllegalMoveError,
+    MeterGroup,
     Move,
+    Proposal,
     Scenario,
     apply,
     move_options,
+    new_game,
     outcome,
 )
-from game.engine.describe import capitalise, meters_line, move_label, reply_sentence
+from game.engine.describe import (
+    answered_proposal,
+    between_rounds,
+    capitalise,
+    meters_line,
+    move_label,
+    proposal_costs,
+    region_line,
+    remembered,
+    reply_sentence,
+)
 from game.engine.parse import syntax_problem
 from game.engine.state import ReactionKind, Turn
 from game.engine.transcript import verification_code
+
+TALKS: Final = MeterGroup.TALKS
 
 
 @attrs.frozen
@@ -127,47 +142,93 @@ def play_moves(state: GameState, moves: Iterable[str], first: int = 1) -> GameSt
 
 # --- text -------------------------------------------------------------------------------
 
+INDENT: Final = "     "
+"""Where the lines under a turn's number start."""
 
-def turn_lines(scenario: Scenario, turn: Turn) -> list[str]:
-    """A turn as a few lines of readable text."""
+
+def proposal_lines(scenario: Scenario, proposal: Proposal, indent: str = INDENT) -> list[str]:
+    """Their proposal as a few lines: its terms, how each side describes it, what accepting
+    does to the meters and how it may be answered."""
+    lines = [
+        f"{indent}Terms: {proposal.summary}",
+        f"{indent}They call it: {proposal.their_view}",
+        f"{indent}Washington calls it: {proposal.our_view}",
+        f"{indent}Accepting: {proposal_costs(scenario, proposal)}",
+    ]
+    if proposal.amend:
+        amended = move_label(scenario, Move.parse(proposal.amend))
+        lines.append(f"{indent}Answer: accept, reject, or amend it to {amended}")
+    else:
+        lines.append(f"{indent}Answer: accept or reject")
+    return lines
+
+
+def turn_lines(scenario: Scenario, turns: Sequence[Turn], index: int = -1) -> list[str]:
+    """A turn (the last one by default) as a few lines of readable text: the move, their
+    reply and why, the meters, how the neighbours took it, and what happened before the
+    next move."""
+    index %= len(turns)
+    turn = turns[index]
     reaction = turn.reaction
-    label = move_label(scenario, turn.move)
+    label = move_label(scenario, turn.move, answered_proposal(scenario, turns, index))
     lines = [
         f"{turn.number:>3}. {label}"
         if turn.move.is_answer
         else f"{turn.number:>3}. You offer: {label}"
     ]
     said = f': "{reaction.say}"' if reaction.say else ""
-    lines.append(f"     {reply_sentence(reaction.kind)}{said}")
+    lines.append(f"{INDENT}{reply_sentence(reaction.kind)}{said}")
+    lines.append(f"{INDENT}Why: {reaction.why}")
+    lines.append(f"{INDENT}{meters_line(scenario, turn.meters, turn.stance, group=TALKS)}")
+    if reaction.asides:
+        lines.append(f"{INDENT}The neighbours: {'; '.join(reaction.asides)}.")
     if reaction.kind is ReactionKind.COUNTER and reaction.counter:
         counter = scenario.proposal(reaction.counter)
-        lines.append(f"     Their proposal: {counter.label}. {counter.summary}")
-    lines.append(f"     Why: {reaction.why}")
-    lines.append(f"     {meters_line(scenario, turn.meters, turn.stance)}")
-    for event_id in turn.events:
-        event = next(e for e in scenario.events if e.id == event_id)
-        lines.append(f"     Between rounds: {event.title}. {event.text}")
+        lines.append(f"{INDENT}Their proposal instead: {counter.label}.")
+        lines.extend(proposal_lines(scenario, counter, INDENT + "  "))
+    for heading, text in between_rounds(scenario, turn):
+        lines.append(f"{INDENT}{heading}: {text}")
+    if turn.tabled:
+        lines.extend(proposal_lines(scenario, scenario.proposal(turn.tabled), INDENT + "  "))
+    return lines
+
+
+def opening_lines(state: GameState) -> list[str]:
+    """What is known before the first move: their head of delegation's first words (the
+    first tell) and where the neighbours stand."""
+    scenario = state.scenario
+    start = new_game(scenario, state.seed, state.carry, hotseat=state.hotseat)
+    lines = []
+    if state.profile_info.opening:
+        lines.append(f'Their head of delegation: "{state.profile_info.opening}"')
+    region = region_line(scenario, start.meters)
+    if region:
+        lines.append(f"The neighbours: {region}")
     return lines
 
 
 def game_text(state: GameState, who: Who = NOBODY) -> str:
     """The whole game as a readable account, turn by turn, then the outcome."""
     scenario = state.scenario
-    lines = [f"{scenario.title}: {scenario.subtitle}", f"Seed {state.seed}", ""]
+    lines = [f"{scenario.title}: {scenario.subtitle}", f"Seed {state.seed}"]
+    opening = opening_lines(state)
+    lines.extend(["", *opening] if opening else [])
+    lines.append("")
     current = -1
-    for turn in state.turns:
+    for index, turn in enumerate(state.turns):
         if turn.round != current:
             current = turn.round
             held = scenario.rounds[current]
             lines.append(f"Round {current + 1}: {held.label} ({held.time})")
-        lines.extend(turn_lines(scenario, turn))
+        lines.extend(turn_lines(scenario, state.turns, index))
     lines.append("")
     lines.extend(outcome_lines(state, who))
     return "\n".join(lines)
 
 
 def outcome_lines(state: GameState, who: Who = NOBODY) -> list[str]:
-    """The outcome, accords, scores and the hidden profile; or where the game stands."""
+    """The outcome, accords, scores, the neighbours, what they remember and the hidden profile;
+    or where the game stands."""
     scenario = state.scenario
     result = outcome(state)
     if result is None:
@@ -176,151 +237,42 @@ def outcome_lines(state: GameState, who: Who = NOBODY) -> list[str]:
         made = f"{moves} move{'' if moves == 1 else 's'} so far"
         return [f"The summit goes on: {held.label}, {made}."]
     accords = ", ".join(scenario.accord_label(a.id) for a in result.accords) or "none"
-    scores = " · ".join(f"{s.label} {s.value}/100" for s in result.scores)
+    scores = " \u00b7 ".join(f"{s.label} {s.value}/100" for s in result.scores)
     history = [f"History and the essay: {result.ending.history}"] if result.ending.history else []
+    region = region_line(scenario, state.meters)
+    neighbours = [f"The neighbours: {region}"] if region else []
+    memory = [f"They remember: {remembered(state.grudges)}"] if state.grudges else []
     return [
         f"Outcome: {result.ending.title}. {result.ending.text}",
         *history,
         f"Accords on the record: {accords}",
         f"Scores: {scores}",
+        *neighbours,
+        *memory,
         f"Across the table: {state.profile_info.label}. {state.profile_info.description}",
         f"Verification code: {who.verification(state)}",
     ]
 
 
-# --- JSON -------------------------------------------------------------------------------
-
-
-def _meters(scenario: Scenario, meters: tuple[int, ...]) -> dict[str, int]:
-    return {meter.id: value for meter, value in zip(scenario.meters, meters, strict=True)}
-
-
-def turn_json(scenario: Scenario, turn: Turn) -> dict[str, Any]:
-    """One turn as a JSON-ready dictionary."""
-    return {
-        "n": turn.number,
-        "round": scenario.rounds[turn.round].id,
-        "move": str(turn.move),
-        "reaction": turn.reaction.kind.value,
-        "say": turn.reaction.say,
-        "why": turn.reaction.why,
-        "counter": turn.reaction.counter,
-        "accord": turn.reaction.accord,
-        "meters": _meters(scenario, turn.meters),
-        "stance": scenario.stances[turn.stance].id,
-        "events": list(turn.events),
-    }
-
-
-def outcome_json(state: GameState, who: Who = NOBODY) -> dict[str, Any] | None:
-    """The outcome as a JSON-ready dictionary, or None while the summit goes on."""
-    result = outcome(state)
-    if result is None:
-        return None
-    return {
-        "ending": result.ending.id,
-        "title": result.ending.title,
-        "terminal": result.terminal.value,
-        "accords": [accord.id for accord in result.accords],
-        "scores": {score.id: score.value for score in result.scores},
-        "profile": state.profile_info.id,
-        "verification": who.verification(state),
-    }
-
-
-def game_json(state: GameState, who: Who = NOBODY) -> dict[str, Any]:
-    """The whole game as one JSON-ready dictionary."""
-    scenario = state.scenario
-    result = outcome_json(state, who)
-    return {
-        "scenario": scenario.id,
-        "seed": state.seed,
-        "over": state.is_over,
-        "ending": result["ending"] if result else None,
-        "accords": result["accords"] if result else [a.id for a in state.accords],
-        "meters": _meters(scenario, state.meters),
-        "stance": scenario.stances[state.stance].id,
-        "outcome": result,
-        "turns": [turn_json(scenario, turn) for turn in state.turns],
-    }
-
-
-# --- the stdio protocol -----------------------------------------------------------------
-
-
-def protocol_message(state: GameState, who: Who = NOBODY) -> dict[str, Any]:
-    """What the game writes before each move in ``--stdio`` mode (see docs/scripting.md)."""
+def _prompt_lines(state: GameState) -> list[str]:
+    """Where the game stands before a move: the session, the meters, the neighbours, what they
+    remember and the proposal awaiting an answer."""
     scenario = state.scenario
     held = scenario.rounds[state.round]
-    pending = None
+    turn = f"offer {state.turn_in_round + 1} of {held.turns}"
+    lines = [
+        f"{capitalise(held.label)} ({held.time}), {turn}",
+        f"  {meters_line(scenario, state.meters, state.stance, group=TALKS)}",
+    ]
+    region = region_line(scenario, state.meters)
+    if region:
+        lines.append(f"  The neighbours: {region}")
+    if state.grudges:
+        lines.append(f"  They remember: {remembered(state.grudges)}")
     if state.pending is not None:
-        counter = scenario.proposals[state.pending.proposal]
-        pending = {"id": counter.id, "label": counter.label, "summary": counter.summary}
-    last = turn_json(scenario, state.turns[-1]) if state.turns else None
-    return {
-        "type": "state",
-        "scenario": scenario.id,
-        "seed": state.seed,
-        "move_number": len(state.turns) + 1,
-        "round": {
-            "index": state.round + 1,
-            "of": len(scenario.rounds),
-            "id": held.id,
-            "label": held.label,
-            "turn": min(state.turn_in_round + 1, held.turns),
-            "turns": held.turns,
-        },
-        "meters": _meters(scenario, state.meters),
-        "stance": scenario.stances[state.stance].id,
-        "accords": [accord.id for accord in state.accords],
-        "legal": [
-            {"move": str(o.move), "label": o.label, "available": o.available, "reason": o.reason}
-            for o in move_options(state)
-        ],
-        "last": last,
-        "pending": pending,
-        "outcome": outcome_json(state, who),
-    }
-
-
-def _lines(stream: IO[str]) -> Iterator[str]:
-    for line in stream:
-        text = line.strip()
-        if text and not text.startswith("#"):
-            yield text
-
-
-def run_stdio(
-    state: GameState, source: IO[str], sink: IO[str], who: Who = NOBODY
-) -> tuple[GameState, BadMoveError | None]:
-    """Play over a line protocol: one JSON object out per state, one move in per line.
-
-    Returns the final state and the bad move that stopped the game, if any.
-    """
-
-    def send(message: dict[str, Any]) -> None:
-        sink.write(json.dumps(message, ensure_ascii=False) + "\n")
-        sink.flush()
-
-    send(protocol_message(state, who))
-    for text in _lines(source):
-        try:
-            state = play_moves(state, [text], first=len(state.turns) + 1)
-        except BadMoveError as error:
-            send(
-                {
-                    "type": "error",
-                    "move_number": error.number,
-                    "move": error.move,
-                    "reason": error.reason,
-                    "legal": error.legal,
-                }
-            )
-            return state, error
-        send(protocol_message(state, who))
-        if state.is_over:
-            break
-    return state, None
+        proposal = scenario.proposals[state.pending.proposal]
+        lines.append(f"  Their proposal awaits your answer: {proposal.label}")
+    return lines
 
 
 def interactive(
@@ -337,14 +289,10 @@ def interactive(
     write(f"{scenario.title}: {scenario.subtitle}\n\n")
     for paragraph in scenario.briefing:
         write(f"{paragraph}\n\n")
+    if not state.turns:
+        write("\n".join(opening_lines(state)) + "\n")
     while not state.is_over:
-        held = scenario.rounds[state.round]
-        turn = f"offer {state.turn_in_round + 1} of {held.turns}"
-        write(f"\n{capitalise(held.label)} ({held.time}), {turn}\n")
-        write(f"  {meters_line(scenario, state.meters, state.stance)}\n")
-        if state.pending is not None:
-            counter = scenario.proposals[state.pending.proposal]
-            write(f"  Their proposal: {counter.label}. {counter.summary}\n")
+        write("\n" + "\n".join(_prompt_lines(state)) + "\n")
         options = [o for o in move_options(state) if o.available]
         for number, option in enumerate(options, start=1):
             write(f"  {number:>2}. {option.label}  [{option.move}]\n")
@@ -362,6 +310,6 @@ def interactive(
         except IllegalMoveError as error:
             write(f"  Not possible: {error.reason}\n")
             continue
-        write("\n".join(turn_lines(scenario, state.turns[-1])) + "\n")
+        write("\n".join(turn_lines(scenario, state.turns)) + "\n")
     write("\n" + "\n".join(outcome_lines(state, who)) + "\n")
     return state

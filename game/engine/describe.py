@@ -18,8 +18,16 @@ from typing import Final
 
 import attrs
 
-from game.engine.scenario import Direction, Effect, Offer, Scenario, Variant
-from game.engine.state import ACCEPT, Move, ReactionKind
+from game.engine.scenario import (
+    Direction,
+    Effect,
+    MeterGroup,
+    Offer,
+    Proposal,
+    Scenario,
+    Variant,
+)
+from game.engine.state import ACCEPT, AMEND, Move, ReactionKind, Turn
 
 MINUS: Final = "\u2212"
 """The true minus sign, wider than a hyphen and set at the height of a plus."""
@@ -57,20 +65,71 @@ def sentence(text: str) -> str:
     return text if text.endswith(".") else f"{text}."
 
 
-def move_label(scenario: Scenario, move: Move) -> str:
-    """The player-facing name of a move: ``Mutual restraint (unwritten)``."""
+def move_label(scenario: Scenario, move: Move, proposal: Proposal | None = None) -> str:
+    """The player-facing name of a move: ``Mutual restraint (unwritten)``.
+
+    An answer names the proposal it answers when given it: ``You reject their proposal:
+    Yongbyon for the 2016-17 sanctions``, ``You amend their proposal to Yongbyon for relief
+    (partial relief)``.
+    """
     if move.is_answer:
-        return "You accept their proposal" if move.offer == ACCEPT else "You reject their proposal"
+        if move.offer == AMEND:
+            if proposal is None or not proposal.amend:
+                return "You amend their proposal"
+            return f"You amend their proposal to {move_label(scenario, Move.parse(proposal.amend))}"
+        verb = "accept" if move.offer == ACCEPT else "reject"
+        named = f": {proposal.label}" if proposal is not None else ""
+        return f"You {verb} their proposal{named}"
     offer = scenario.offer(move.offer)
     variant = offer.variant(move.variant)
     return f"{offer.label} ({variant.label})" if variant else offer.label
 
 
-def meters_line(scenario: Scenario, meters: Sequence[int], stance: int | None = None) -> str:
-    """``trust 25 · patience 63 · ... · they are guarded`` (the stance only when given)."""
-    parts = [f"{meter.label} {value}" for meter, value in zip(scenario.meters, meters, strict=True)]
+def answered_proposal(scenario: Scenario, turns: Sequence[Turn], index: int) -> Proposal | None:
+    """The proposal of theirs that ``turns[index]`` answered (None when it is not an answer).
+
+    A proposal waits for an answer on the very next move, so it is the one the turn before
+    put on the table: as a counter-offer, or tabled at the start of the round.
+    """
+    if not turns[index].move.is_answer or index == 0:
+        return None
+    before = turns[index - 1]
+    named = before.reaction.counter or before.tabled
+    return scenario.proposal(named) if named else None
+
+
+def group_of(scenario: Scenario, group: MeterGroup) -> tuple[int, ...]:
+    """Indexes of the scenario's meters in ``group``, in the scenario's order."""
+    return tuple(i for i, meter in enumerate(scenario.meters) if meter.group is group)
+
+
+def meters_line(
+    scenario: Scenario,
+    meters: Sequence[int],
+    stance: int | None = None,
+    *,
+    group: MeterGroup | None = None,
+) -> str:
+    """``trust 25 · patience 63 · ... · they are guarded`` (the stance only when given; only
+    the meters of ``group`` when given, all of them otherwise)."""
+    parts = [
+        f"{meter.label} {value}"
+        for meter, value in zip(scenario.meters, meters, strict=True)
+        if group is None or meter.group is group
+    ]
     if stance is not None:
         parts.append(f"they are {scenario.stances[stance].label}")
+    return " \u00b7 ".join(parts)
+
+
+def region_line(scenario: Scenario, meters: Sequence[int]) -> str:
+    """The neighbours' stances: ``Seoul 60 supportive · Tokyo 48 wary`` (``""`` when the
+    scenario has no region meters)."""
+    parts = []
+    for index in group_of(scenario, MeterGroup.REGION):
+        meter, value = scenario.meters[index], meters[index]
+        band = meter.band(value)
+        parts.append(f"{meter.label} {value} {band}" if band else f"{meter.label} {value}")
     return " \u00b7 ".join(parts)
 
 
@@ -164,18 +223,76 @@ def offer_costs(scenario: Scenario, offer: Offer, variant: Variant | None) -> tu
     )
 
 
+def remembered(grudges: Sequence[str]) -> str:
+    """What they remember against you, each thing once, with how often:
+
+    >>> remembered(["demand the big deal", "a broken promise", "demand the big deal"])
+    'demand the big deal (twice); a broken promise'
+    """
+    counts: dict[str, int] = {}
+    for grudge in grudges:
+        counts[grudge] = counts.get(grudge, 0) + 1
+    times = {1: "", 2: " (twice)"}
+    return "; ".join(f"{g}{times.get(n, f' ({n} times)')}" for g, n in counts.items())
+
+
+# --- Their proposals and what happens between rounds ---------------------------------------
+
+
+def proposal_costs(scenario: Scenario, proposal: Proposal) -> str:
+    """What accepting a proposal of theirs does to the meters, as one phrase."""
+    return effect_text(scenario, proposal.on_accept, none="no change to the meters")
+
+
+def between_rounds(scenario: Scenario, turn: Turn) -> list[tuple[str, str]]:
+    """What happened after a turn, before the next move: (heading, sentence) pairs for the
+    event, the accord it put to the test, the standing pressures and the proposal they tabled.
+    """
+    found: list[tuple[str, str]] = []
+    for event_id in turn.events:
+        event = next(e for e in scenario.events if e.id == event_id)
+        found.append(("Between rounds", f"{event.title}. {event.text}"))
+        if event.test is None:
+            continue
+        for accord, held in turn.tests:
+            if accord != event.test.accord:
+                continue
+            label = scenario.accord_label(accord)
+            if held:
+                found.append(("Put to the test", f"{event.test.held} ({capitalise(label)} holds.)"))
+            else:
+                found.append(
+                    (
+                        "Put to the test",
+                        f"{event.test.broken} ({capitalise(label)} is broken: off the record.)",
+                    )
+                )
+    for drift_id in turn.drifts:
+        drift = next(d for d in scenario.drifts if d.id == drift_id)
+        found.append(("Standing pressure", sentence(drift.text)))
+    if turn.tabled:
+        found.append(("They table a proposal", sentence(scenario.proposal(turn.tabled).label)))
+    return found
+
+
 __all__ = [
     "MINUS",
     "REPLIED",
     "REPLY",
     "Change",
     "StrategyName",
+    "answered_proposal",
+    "between_rounds",
     "capitalise",
     "changes",
     "effect_text",
+    "group_of",
     "meters_line",
     "move_label",
     "offer_costs",
+    "proposal_costs",
+    "region_line",
+    "remembered",
     "reply_sentence",
     "sentence",
     "signed",

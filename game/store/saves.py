@@ -1,9 +1,9 @@
 """Saved games: the autosave (with the previous one kept as a backup), named slots and exports.
 
 A save is a transcript (see :mod:`game.store.transcripts`) with a few extra keys that are not
-part of the verified record: when it was saved, the slot's name as the player typed it, and
-whether it is a hot-seat game. Loading replays the transcript through the engine, so a corrupt
-or edited save is caught and named, never half-loaded.
+part of the verified record: when it was saved, the slot's name as the player typed it, and the
+scenario file when it is not an installed one. Loading replays the transcript through the
+engine, so a corrupt or edited save is caught and named, never half-loaded.
 
 Nothing here raises for a bad, missing or unwritable file: every operation returns a result that
 carries one clear message (the file, and what is wrong with it). No pygame.
@@ -71,7 +71,9 @@ class SavedGame:
     code: str = ""
     """The class code the game was started from, or ``""``."""
     hotseat: bool = False
-    """True when a second player chooses the counterpart's reactions."""
+    """True when a second player chooses the counterpart's reactions and tables their
+    proposals (the state was made with ``new_game(..., hotseat=True)``; the saved file records
+    the state's own flag)."""
     scenario_file: str = ""
     """The scenario file the game was started from, when it is not an installed one."""
 
@@ -190,14 +192,19 @@ def find_scenario(scenario_id: str, also: str = "") -> Scenario | None:
 
 
 def _rebuild(scenario: Scenario, transcript: Transcript) -> tuple[GameState, ...]:
-    """Every state of a verified transcript, from the start to the end."""
+    """Every state of a verified transcript, from the start to the end.
+
+    In a hot-seat game the second player's choices are replayed too: the reaction they chose
+    and, for a counter-offer, the proposal they tabled (recorded as the turn's ``counter``).
+    """
     from game.engine import ChosenBy, Move, ReactionKind, apply, new_game
 
-    state = new_game(scenario, transcript.seed, transcript.carry)
+    state = new_game(scenario, transcript.seed, transcript.carry, hotseat=transcript.hotseat)
     states = [state]
     for record in transcript.turns:
         chosen = ReactionKind(record.reaction) if record.chosen_by is ChosenBy.PLAYER else None
-        state = apply(state, Move.parse(record.move), chosen).state
+        tabled = record.counter or None if chosen is ReactionKind.COUNTER else None
+        state = apply(state, Move.parse(record.move), chosen, tabled).state
         states.append(state)
     return tuple(states)
 
@@ -462,11 +469,11 @@ def save_text(game: SavedGame, *, saved_at: datetime, slot: str = "") -> str:
         undos=game.undos,
     )
     # Outside the verified record: the transcript replays and verifies with or without them.
+    # (Whether the game is hot-seat is part of the record: the transcript says so, from the
+    # state, because a hot-seat game replays differently.)
     document["saved_at"] = saved_at.isoformat(timespec="seconds")
     if slot:
         document["slot"] = slot
-    if game.hotseat:
-        document["hotseat"] = True
     if game.scenario_file:
         document["scenario_file"] = game.scenario_file
     return dumps(document)
@@ -555,7 +562,7 @@ def _read_save(path: Path, kind: SaveKind) -> _Read:
         player=transcript.player,
         mode=mode,
         code=transcript.code,
-        hotseat=data.get("hotseat") is True,
+        hotseat=transcript.hotseat,
         scenario_file=scenario_file,
     )
     slot = data.get("slot")

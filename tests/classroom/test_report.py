@@ -13,8 +13,9 @@ from game.classroom.classcode import encode
 from game.classroom.report_files import ENDINGS_SIZE, TRUST_SIZE
 from game.classroom.verify import read_codes
 from game.cli import main
-from game.engine import Scenario
-from game.engine.strategies import play
+from game.engine import GameState, Move, ReactionKind, Scenario, apply, judge, new_game
+from game.engine.describe import answered_proposal
+from game.engine.strategies import play, play_from
 from game.engine.transcript import verification_code
 from game.store.mode import Mode
 from game.store.transcripts import write_transcript
@@ -38,7 +39,7 @@ def classroom(tmp_path: Path, hanoi: Scenario) -> tuple[Path, list[Path], Path]:
         codes.append(f"Student {number:02d}, {code}")
     edited = folder / "edited.toml"
     write_transcript(edited, play(hanoi, "essay", 1234), player="Mallory", mode="graded", code=CODE)
-    edited.write_text(edited.read_text().replace("trust = 24,", "trust = 84,", 1))
+    edited.write_text(re.sub(r"trust = \d+,", "trust = 99,", edited.read_text(), count=1))
     broken = folder / "broken.toml"
     broken.write_text("this is not a transcript\n")
     codes_file = tmp_path / "codes.txt"
@@ -137,3 +138,46 @@ def test_a_report_with_nothing_usable_says_so(
     assert main(["report", str(bad), "--out", str(tmp_path / "r")]) == 1
     err = capsys.readouterr().err
     assert "left out" in err and "0 game(s) in the report, 1 left out" in err
+
+
+def _hotseat_game(hanoi: Scenario) -> GameState:
+    """Seed 1234 with a second player: they table their proposal to end the exercises instead
+    of answering written restraint, the American refuses it, and the rules play on."""
+    state = new_game(hanoi, 1234, hotseat=True)
+    move = Move("mutual_restraint", "written")
+    assert "end_exercises" in judge(state, move).proposals
+    state = apply(state, move, ReactionKind.COUNTER, "end_exercises").state
+    state = apply(state, Move("reject")).state
+    return play_from(state, "essay")
+
+
+def test_the_report_lists_their_proposals_and_hot_seat_games_apart(
+    tmp_path: Path, hanoi: Scenario
+) -> None:
+    games = {f"Student {n}": play(hanoi, name, 1234) for n, name in enumerate(STRATEGIES)}
+    games["Pair"] = _hotseat_game(hanoi)
+    paths = []
+    for name, state in games.items():
+        paths.append(tmp_path / f"{name}.toml")
+        write_transcript(paths[-1], state, player=name, mode="graded", code=CODE)
+    out = tmp_path / "report"
+    assert main(["report", *map(str, paths), "--out", str(out)]) == 0
+    md = (out / "report.md").read_text(encoding="utf-8")
+    assert f"{len(games)} verified games; class code {CODE}; 1 of them hot-seat" in md
+    proposals = md.split("## Their proposals")[1].split("##")[0]
+    assert "| Their proposal | Games | Accepted | Amended | Rejected |" in proposals
+    answered = [
+        (proposal, answer)
+        for state in games.values()
+        for index, turn in enumerate(state.turns)
+        if (proposal := answered_proposal(hanoi, state.turns, index)) is not None
+        for answer in [turn.move.offer]
+    ]
+    counts = re.findall(r"^\| .+ \| (\d+) \| (\d+) \| (\d+) \| (\d+) \|$", proposals, re.M)
+    assert sum(int(games_) for games_, *_ in counts) == len(answered)
+    assert "| End the joint exercises for good | " in proposals
+    students, seated = md.split("## Students")[1].split("## Hot-seat games")
+    assert "| Pair |" in seated.split("##")[0] and "| Pair |" not in students
+    with (out / "report.csv").open(encoding="utf-8") as handle:
+        rows = {row["name"]: row["hotseat"] for row in csv.DictReader(handle)}
+    assert rows.pop("Pair") == "yes" and set(rows.values()) == {"no"}

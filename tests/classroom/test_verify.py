@@ -122,8 +122,8 @@ TAMPERS: dict[str, tuple[Tamper, str]] = {
         r'^scenario "hanoi" has changed since the transcript was made$',
     ),
     "other rules version": (
-        _sub(r"^engine = 1$", "engine = 2"),
-        r"^made with rules version 2; this game plays version 1",
+        _sub(r"^engine = 2$", "engine = 1"),
+        r"^made with rules version 1; this game plays version 2 \(game version [\w.]+\)$",
     ),
     "corrupt file": (
         lambda text: text[: len(text) // 2] + '\n"unterminated',

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
+import io
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -11,6 +15,11 @@ from pathlib import Path
 import pytest
 
 from game.cli import main
+from game.cli.bench import NOT_INSTALLED
+from game.cli.protocol import run_stdio
+from game.cli.terminal import interactive, read_script
+from game.engine import Scenario, available_moves, new_game
+from game.store.scenarios import load_scenario
 from game.store.transcripts import read_transcript
 
 HERE = Path(__file__).resolve().parents[1]
@@ -53,11 +62,20 @@ def test_json_output_has_the_documented_fields(capsys: pytest.CaptureFixture[str
     assert main(["play", "--headless", "--script", str(script), "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["ending"] == "regional_handoff"
-    assert "embassies" in data["accords"]
+    assert "regional_handoff" in data["accords"]
     assert set(data["meters"]) == {"trust", "patience", "leverage", "domestic", "risk"}
+    assert set(data["region"]) == {"seoul", "tokyo", "beijing"}
+    assert data["opening"].startswith("We have not come to sell")
     turn = data["turns"][0]
-    assert {"move", "reaction", "why", "meters"} <= set(turn)
-    assert turn["move"] == "mutual_restraint:unwritten"
+    assert {"move", "reaction", "why", "meters", "region", "asides", "tabled"} <= set(turn)
+    assert turn["move"] == "mutual_restraint:written"
+    assert set(turn["meters"]) == set(data["meters"])
+    tabled = [t for t in data["turns"] if t["tabled"]]
+    assert tabled[0]["tabled"] == "yongbyon_for_sanctions"
+    answer = data["turns"][tabled[0]["n"]]
+    assert (answer["move"], answer["answered"]) == ("reject", "yongbyon_for_sanctions")
+    assert any(turn["asides"] for turn in data["turns"])
+    assert any(turn["drifts"] for turn in data["turns"])
 
 
 def test_a_bad_move_names_its_number_and_the_legal_moves_and_keeps_the_turns(
@@ -80,10 +98,8 @@ def test_a_move_after_the_end_and_an_unknown_move(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     script = tmp_path / "late.toml"
-    script.write_text(
-        'seed = 1\nmoves = ["liaison_offices", "peace_declaration", "demand_cvid", "reject",'
-        ' "demand_cvid", "demand_cvid", "walk_away", "next_summit"]\n'
-    )
+    moves = read_script(SCRIPTS / "historical_seed1.toml").moves
+    script.write_text(f"seed = 1\nmoves = {json.dumps([*moves, 'next_summit'])}\n")
     assert main(["play", "--headless", "--script", str(script)]) == 2
     (line,) = capsys.readouterr().err.splitlines()
     assert 'move 8 "next_summit": the summit is over; legal moves: none' in line
@@ -137,11 +153,11 @@ def test_replay_verify_passes_and_fails_with_the_first_bad_turn(tmp_path: Path) 
     assert main(["play", "--headless", "--script", str(script), "--transcript", str(out)]) == 0
     result = run_cli("replay", str(out), "--verify")
     assert result.returncode == 0 and result.stdout.strip() == f"{out}: ok"
-    text = out.read_text().replace("trust = 24,", "trust = 64,", 1)
+    text = re.sub(r"trust = \d+,", "trust = 99,", out.read_text(), count=1)
     out.write_text(text)
     result = run_cli("replay", str(out), "--verify")
     assert result.returncode == 1
-    assert result.stdout.strip().startswith(f"{out}: turn 1 (mutual_restraint:unwritten): trust 64")
+    assert result.stdout.strip().startswith(f"{out}: turn 1 (mutual_restraint:written): trust 99")
 
 
 def test_replay_of_a_corrupt_file_is_one_line(tmp_path: Path) -> None:
@@ -153,31 +169,76 @@ def test_replay_of_a_corrupt_file_is_one_line(tmp_path: Path) -> None:
 
 
 def test_stdio_protocol_plays_a_whole_game() -> None:
-    moves = "\n".join(
-        [
-            "mutual_restraint:unwritten",
-            "yongbyon_for_relief:partial",
-            "peace_declaration:declaration",
-            "liaison_offices",
-            "embassies",
-            "regional_handoff",
-            "next_summit:working_level",
-            "security_assurances:spoken",
-            "joint_statement",
-        ]
-    )
-    result = run_cli("play", "--headless", "--stdio", "--seed", "4", stdin=moves + "\n")
+    moves = read_script(SCRIPTS / "essay_seed4.toml").moves
+    result = run_cli("play", "--headless", "--stdio", "--seed", "4", stdin="\n".join(moves) + "\n")
     assert result.returncode == 0, result.stderr
     messages = [json.loads(line) for line in result.stdout.splitlines()]
     first, last = messages[0], messages[-1]
     assert first["type"] == "state" and first["move_number"] == 1
     assert first["last"] is None and first["outcome"] is None
+    assert first["opening"].startswith("We have not come to sell")
     assert {"move", "label", "available", "reason"} <= set(first["legal"][0])
     locked = {o["move"]: o["reason"] for o in first["legal"] if not o["available"]}
     assert locked.get("embassies")
     assert last["outcome"]["ending"] == "regional_handoff"
     assert last["last"]["reaction"] == "accept"
-    assert len(messages) == 10
+    assert len(messages) == len(moves) + 1
+
+
+def test_stdio_carries_their_proposals_and_the_neighbours_apart(hanoi: Scenario) -> None:
+    """A proposal they table is pending with kind "proposal", a counter-offer with kind
+    "counter"; the answers come first in the legal list; the neighbours are in `region`."""
+    sink = io.StringIO()
+    moves = read_script(SCRIPTS / "essay_seed4.toml").moves[:2]
+    run_stdio(new_game(hanoi, 4), io.StringIO("\n".join(moves)), sink)
+    first, _, tabled = (json.loads(line) for line in sink.getvalue().splitlines())
+    assert set(first["meters"]) == {"trust", "patience", "leverage", "domestic", "risk"}
+    assert set(first["region"]) == set(first["region_bands"]) == {"seoul", "tokyo", "beijing"}
+    assert first["region_bands"]["seoul"] == "supportive"
+    pending = tabled["pending"]
+    assert pending["kind"] == "proposal" and pending["id"] == "yongbyon_for_sanctions"
+    assert pending["amend"] == "yongbyon_for_relief:partial"
+    assert pending["on_accept"]["leverage"] < 0 and "U.S. leverage" in pending["accepting"]
+    assert {"their_view", "our_view", "summary", "label", "accord"} <= set(pending)
+    assert tabled["last"]["tabled"] == "yongbyon_for_sanctions"
+    assert [o["move"] for o in tabled["legal"][:3]] == ["accept", "reject", "amend"]
+    assert tabled["legal"][2]["label"] == "Amend: Yongbyon for relief (partial relief)"
+
+    sink = io.StringIO()
+    moves = read_script(SCRIPTS / "opportunist_seed273.toml").moves[:3]
+    run_stdio(new_game(hanoi, 273), io.StringIO("\n".join(moves)), sink)
+    *_, countered, amended = (json.loads(line) for line in sink.getvalue().splitlines())
+    assert countered["pending"]["kind"] == "counter"
+    assert countered["last"]["counter"] == countered["pending"]["id"] == "yongbyon_for_sanctions"
+    assert amended["last"]["answered"] == "yongbyon_for_sanctions"
+    assert amended["last"]["reaction"] == "accept"
+
+
+def test_the_hidden_profile_stays_hidden_until_the_end(hanoi: Scenario) -> None:
+    """Their opening words are shown from the start; the profile's id, label and description
+    only once the summit is over."""
+    sink = io.StringIO()
+    moves = read_script(SCRIPTS / "opportunist_seed273.toml").moves
+    run_stdio(new_game(hanoi, 273), io.StringIO("\n".join(moves)), sink)
+    *during, end = sink.getvalue().splitlines()
+    profile = new_game(hanoi, 273).profile_info
+    for line in during:
+        assert profile.label not in line and profile.description not in line
+        assert f'"{profile.id}"' not in line
+    assert json.loads(end)["outcome"]["profile"] == profile.id
+
+
+def test_terminal_play_shows_the_opening_the_neighbours_and_their_proposal(hanoi: Scenario) -> None:
+    moves = read_script(SCRIPTS / "essay_seed4.toml").moves[:2]
+    sink = io.StringIO()
+    interactive(new_game(hanoi, 4), io.StringIO("\n".join(moves) + "\nq\n"), sink)
+    text = sink.getvalue()
+    assert 'Their head of delegation: "We have not come to sell' in text
+    assert "The neighbours: Seoul 60 supportive \u00b7 Tokyo 48 wary \u00b7 Beijing 48 wary" in text
+    assert "They table a proposal: Yongbyon for the 2016-17 sanctions." in text
+    assert "Their proposal awaits your answer: Yongbyon for the 2016-17 sanctions" in text
+    assert "   3. Amend: Yongbyon for relief (partial relief)  [amend]" in text
+    assert hanoi.profiles[new_game(hanoi, 4).profile].label not in text
 
 
 def test_stdio_bad_move_is_reported_in_band_and_exits_2() -> None:
@@ -211,10 +272,44 @@ def test_batch_table_lists_endings(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_bench_prints_its_figures(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["bench", "--games", "40", "--json"]) == 0
-    figures = json.loads(capsys.readouterr().out)
+    assert main(["bench", "--games", "40", "--json", "--no-negmas"]) == 0
+    captured = capsys.readouterr()
+    figures = json.loads(captured.out)
     assert figures["turns_per_second"] > 0
     assert figures["scenario_load_ms_median"] > 0
+    assert figures["negmas"] is figures["negmas_ratio"] is None and captured.err == ""
+    assert figures["targets"]["negmas_ratio"] == 10
+
+
+def test_bench_without_negmas_says_so_in_one_line(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = importlib.import_module
+
+    def without_negmas(name: str, package: str | None = None) -> object:
+        if name.partition(".")[0] == "negmas":
+            raise ImportError(f"No module named {name!r}")
+        return real(name, package)
+
+    monkeypatch.setattr(importlib, "import_module", without_negmas)
+    assert main(["bench", "--games", "20"]) == 0
+    captured = capsys.readouterr()
+    assert captured.err.splitlines() == [NOT_INSTALLED]
+    assert "turns per second" in captured.out and "NegMAS" not in captured.out
+
+
+def test_bench_measures_negmas_beside_the_engine(capsys: pytest.CaptureFixture[str]) -> None:
+    """Only where the optional extra is installed (pip install -e ".[bench]")."""
+    if importlib.util.find_spec("negmas") is None:
+        pytest.skip("NegMAS is an optional extra, not installed here")
+    assert main(["bench", "--games", "20", "--json", "--negmas-seconds", "0.3"]) == 0
+    figures = json.loads(capsys.readouterr().out)
+    negmas = figures["negmas"]
+    assert negmas["negotiations"] >= 1 and negmas["rounds"] >= negmas["negotiations"]
+    assert negmas["rounds_per_second"] > 0 and negmas["version"]
+    assert figures["negmas_ratio"] == pytest.approx(
+        figures["turns_per_second"] / negmas["rounds_per_second"], abs=0.05
+    )
 
 
 def test_console_script_and_module_agree() -> None:
@@ -285,3 +380,72 @@ def test_without_a_screen_the_window_command_says_so_in_one_line() -> None:
     assert len(lines) == 1
     assert lines[0].startswith("hanoi-summit: no screen to open a window on")
     assert lines[0].endswith("play without one: python -m game play --headless")
+
+
+TINY = ["--budget", "12", "--train", "8", "--test", "24"]
+"""A search small enough for the tests: the shape of the report, not its figures."""
+
+
+@pytest.mark.parametrize("scenario", ["hanoi", "next_summit"])
+def test_analyze_reports_the_best_fixed_line_and_the_balance(
+    scenario: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["analyze", scenario, "--json", *TINY]) == 0
+    report = json.loads(capsys.readouterr().out)
+    loaded = load_scenario(scenario)
+    assert report["scenario"] == scenario and report["budget"] == 12
+    best = report["best"]
+    assert best["moves"] and all(isinstance(move, str) for move in best["moves"])
+    assert (best["train"]["games"], best["test"]["games"]) == (8, 24)
+    assert 0 <= best["test"]["top"] <= 1 and isinstance(best["counterproductive"], list)
+    assert {p["profile"] for p in report["profiles"]} == {p.id for p in loaded.profiles}
+    for figures in report["profiles"]:
+        assert figures["loss"] == pytest.approx(figures["own"] - figures["others"], abs=0.02)
+    assert set(report["openings"]) <= {str(move) for move in available_moves(new_game(loaded, 1))}
+    assert all(0 <= share <= 1 for share in report["openings"].values())
+    proposals = report["proposals"]
+    assert proposals["main"] == (loaded.main_proposal.id if loaded.main_proposal else None)
+    assert 0 <= proposals["tabled"] <= 1 and 0 <= proposals["accept_better"] <= 1
+    assert set(report["checks"]) == {
+        "best_line_top_tier",
+        "profile_loss",
+        "best_opening_accepted",
+        "proposal_tabled",
+        "accepting_main_better",
+        "best_line_counterproductive",
+    }
+    assert main(["analyze", scenario, *TINY]) == 0
+    text = capsys.readouterr().out
+    assert text.startswith(f"Analysis of {scenario} ({loaded.title}): ")
+    assert "\nThe best fixed line " in text and "\nOpening moves: " in text
+    for profile in loaded.profiles:
+        assert f"\n  {profile.label}: " in text
+    assert "\nTheir proposals:\n" in text and "Average loss: " in text
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["analyze", "atlantis"], "no such scenario file"),
+        (["analyze", "--budget", "0"], "argument --budget: expected at least 1, got 0"),
+        (["analyze", "--test", "many"], "argument --test: expected a whole number, got 'many'"),
+        (["analyze", "--train", "-3"], "argument --train: expected at least 1, got -3"),
+    ],
+)
+def test_analyze_refuses_bad_input_in_one_line(args: list[str], expected: str) -> None:
+    result = run_cli(*args)
+    assert result.returncode == 2 and result.stdout == ""
+    (line,) = result.stderr.splitlines()
+    assert expected in line
+
+
+def test_analyze_shows_progress_on_a_terminal_only(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert main(["analyze", "--json", *TINY]) == 0
+    assert capsys.readouterr().err == ""
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    assert main(["analyze", "--json", *TINY]) == 0
+    steps = capsys.readouterr().err.splitlines()
+    assert steps[0] == "analyze: searching for the best fixed line (0:00)"
+    assert all(re.fullmatch(r"analyze: .+ \(\d+:\d\d\)", step) for step in steps)

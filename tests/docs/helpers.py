@@ -102,7 +102,7 @@ def shown_run(doc: Path, mark: str) -> tuple[list[str], list[str]]:
 MISTYPED = "HNOI-16JK"
 """The class code the teacher's guide shows being refused: it must stay invalid."""
 
-MISREAD = "K2UC-QMS1"
+MISREAD = "AFU8-R9TK"
 """A verification code written down with U for V, which the teacher's guide shows refused."""
 
 

@@ -17,16 +17,12 @@ from typing import Any
 
 import pytest
 
+from game.cli import main
 from game.cli.batch import run_batch
-from game.cli.terminal import (
-    BadMoveError,
-    game_json,
-    play_moves,
-    protocol_message,
-    read_script,
-    run_stdio,
-)
+from game.cli.protocol import game_json, protocol_message, run_stdio
+from game.cli.terminal import BadMoveError, play_moves, read_script
 from game.engine import (
+    Move,
     Scenario,
     apply,
     available_moves,
@@ -48,8 +44,9 @@ from tests.docs.helpers import (
 
 BAD_SCRIPT_MARK = "<!-- bad-script -->"
 
-MAPS = frozenset({"meters", "scores"})
-"""Fields whose value maps the scenario's own ids (meter ids, scorecard ids) to numbers."""
+MAPS = frozenset({"meters", "scores", "region", "region_bands", "on_accept", "openings", "answers"})
+"""Fields whose value maps the scenario's own ids (meter, scorecard, move and proposal ids) to
+values."""
 
 
 def _keys(value: Any) -> Iterator[str]:
@@ -65,18 +62,20 @@ def _keys(value: Any) -> Iterator[str]:
 
 
 def _protocol_messages(hanoi: Scenario) -> list[dict[str, Any]]:
-    """State messages at the start, with a counter-offer pending, and at the end."""
-    state = new_game(hanoi, 1)
-    messages = [protocol_message(state)]
-    countered = None
-    for move in available_moves(state):
-        after = apply(state, move).state
-        if after.pending is not None:
-            countered = after
-            break
-    assert countered is not None, "no opening offer draws a counter-offer to document"
-    messages.append(protocol_message(countered))
-    state = countered
+    """State messages at the start, with a proposal they tabled pending, with a counter-offer
+    pending, and at the end."""
+    messages = []
+    for seed, moves in (
+        (4, ["mutual_restraint:written", "security_assurances:written"]),
+        (273, ["yongbyon_for_relief:partial", "yongbyon_for_relief:generous"]),
+    ):
+        state = new_game(hanoi, seed)
+        messages.append(protocol_message(state))
+        for move in moves:
+            state = apply(state, Move.parse(move)).state
+        messages.append(protocol_message(state))
+    kinds = [m["pending"]["kind"] for m in messages if m["pending"] is not None]
+    assert kinds == ["proposal", "counter"], "no pending proposal of each kind to document"
     while not state.is_over:
         state = apply(state, available_moves(state)[-1]).state
     messages.append(protocol_message(state))
@@ -85,7 +84,8 @@ def _protocol_messages(hanoi: Scenario) -> list[dict[str, Any]]:
 
 def test_every_field_of_the_stdio_protocol_is_documented(hanoi: Scenario) -> None:
     messages = _protocol_messages(hanoi)
-    assert messages[1]["pending"] is not None and messages[-1]["outcome"] is not None
+    assert messages[-1]["outcome"] is not None
+    assert any(m["last"] and m["last"]["asides"] for m in messages)
     sink = io.StringIO()
     _, bad = run_stdio(new_game(hanoi, 1), io.StringIO("# a comment\n\nhug_it_out\n"), sink)
     assert bad is not None
@@ -93,9 +93,34 @@ def test_every_field_of_the_stdio_protocol_is_documented(hanoi: Scenario) -> Non
     assert len(error) == 1
     fields = set(_keys(messages)) | set(_keys(json.loads(error[0])))
     fields |= set(_keys(game_json(new_game(hanoi, 1))))
+    fields |= {"held", "accord"}  # the objects of `tests`, seen only after an event's test
     text = doc_text(SCRIPTING_DOC)
     missing = sorted(field for field in fields if f"`{field}`" not in text)
     assert missing == [], "JSON fields the game writes but docs/scripting.md never names"
+
+
+def test_every_field_of_analyze_and_bench_is_documented(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["analyze", "--json", "--budget", "6", "--train", "4", "--test", "8"]) == 0
+    fields = set(_keys(json.loads(capsys.readouterr().out)))
+    assert main(["bench", "--json", "--games", "10", "--no-negmas"]) == 0
+    bench = json.loads(capsys.readouterr().out)
+    fields |= set(_keys(bench))
+    shown = json.loads(marked(SCRIPTING_DOC, "bench-json").body)
+    assert set(_keys(shown)) - {"negmas"} >= set(_keys(bench)) - {"negmas"}
+    assert set(shown["negmas"]) == {
+        "version",
+        "setup",
+        "negotiations",
+        "rounds",
+        "seconds",
+        "rounds_per_second",
+    }
+    fields |= set(shown["negmas"])
+    text = doc_text(SCRIPTING_DOC)
+    missing = sorted(field for field in fields if f"`{field}`" not in text)
+    assert missing == [], "JSON fields analyze and bench write but docs/scripting.md never names"
 
 
 def test_every_batch_field_is_documented() -> None:
@@ -165,7 +190,7 @@ def test_the_text_output_shown_is_current(scripts: Path, monkeypatch: pytest.Mon
 
 @pytest.mark.parametrize(
     ("typed", "status"),
-    [("q\n", 1), ("consult_washington\n", 1), ("consult_washington\n" * 60, 0)],
+    [("q\n", 1), ("1\n", 1), ("1\n" * 60, 0)],
     ids=["stopped", "input-ended", "finished"],
 )
 def test_terminal_play_exits_as_documented(
@@ -182,7 +207,7 @@ def test_terminal_play_exits_as_documented(
     transcript = read_transcript(tmp_path / "game.toml")
     assert (transcript.outcome is not None) == (status == 0)
     if status:
-        moves = typed.count("consult_washington")
+        moves = typed.count("1\n")  # the first move of the menu, each time
         assert len(transcript.turns) == moves
         assert result.err == [f"stopped after move {moves}, before the summit did"]
         assert "`stopped after move N, before the summit did`" in text
@@ -199,8 +224,10 @@ def test_the_json_output_shown_is_current(scripts: Path, monkeypatch: pytest.Mon
         monkeypatch,
     )
     game = json.loads("\n".join(result.out))
-    game["turns"] = game["turns"][:1]  # the page shows the first turn only
-    assert json.loads(_block_after(SCRIPTING_DOC, '{\n  "scenario"').body) == game
+    shown = json.loads(_block_after(SCRIPTING_DOC, '{\n  "scenario"').body)
+    assert 1 <= len(shown["turns"]) < len(game["turns"])
+    game["turns"] = game["turns"][: len(shown["turns"])]  # the page shows the first turns
+    assert shown == game
 
 
 def test_the_stdio_session_shown_is_current(
@@ -251,7 +278,7 @@ def _python_example(contains: str) -> tuple[str, str]:
     raise AssertionError(f"no Python example with {contains!r}")
 
 
-@pytest.mark.parametrize("contains", ["IllegalMoveError", "ReactionKind.DEFER", "A minimal client"])
+@pytest.mark.parametrize("contains", ["IllegalMoveError", "hotseat=True", "A minimal client"])
 def test_the_python_examples_print_what_is_shown(tmp_path: Path, contains: str) -> None:
     code, shown = _python_example(contains)
     (tmp_path / "example.py").write_text(code, encoding="utf-8")
@@ -283,8 +310,12 @@ def test_the_replay_lines_shown_are_current(scripts: Path, monkeypatch: pytest.M
         monkeypatch,
     )
     transcript = (scripts / "ada.toml").read_text(encoding="utf-8")
+    found = re.search(r"patience = (\d+)", transcript)
+    assert found is not None
+    before, after = int(found[1]), int(found[1]) + 10
+    assert f"after\nturn 1 from {before} to {after}:" in text
     (scripts / "edited.toml").write_text(
-        transcript.replace("patience = 58", "patience = 68", 1), encoding="utf-8"
+        transcript.replace(f"patience = {before}", f"patience = {after}", 1), encoding="utf-8"
     )
     head, *turns = transcript.split("[[turns]]\n")
     (scripts / "removed.toml").write_text(
@@ -300,3 +331,28 @@ def test_the_replay_lines_shown_are_current(scripts: Path, monkeypatch: pytest.M
     (scripts / "bad.toml").write_text(bad, encoding="utf-8")
     result = run(["play", "--headless", "--script", "bad.toml"], scripts, monkeypatch)
     assert result.status == 2 and result.err[0] in text
+
+
+def test_the_counter_offer_shown_is_what_the_protocol_writes(hanoi: Scenario) -> None:
+    """The jq pipe of the page: the `pending` of each state message, cut to three fields."""
+    first, *shown = marked(SCRIPTING_DOC, "counter-pending").body.splitlines()
+    moves = first.split("'")[1].split("\\n")[:-1]
+    found = re.search(r"--seed (\d+)", first)
+    assert found is not None and moves
+    seed = int(found[1])
+    sink = io.StringIO()
+    run_stdio(new_game(hanoi, seed), io.StringIO("\n".join(moves) + "\n"), sink)
+    written = []
+    for line in sink.getvalue().splitlines():
+        pending = json.loads(line)["pending"]
+        cut = None if pending is None else {k: pending[k] for k in ("kind", "id", "amend")}
+        written.append(json.dumps(cut, separators=(",", ":")))
+    assert shown == written
+
+
+def test_the_analysis_shown_is_what_analyze_prints(
+    scripts: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    argv, shown = shown_run(SCRIPTING_DOC, "analyze-text")
+    result = run(argv, scripts, monkeypatch)
+    assert result.status == 0 and result.out == shown

@@ -480,7 +480,7 @@ def _tamper(text: str, case: str) -> str:
         )
         return join(turns)
     if case == "reaction":
-        turns[3] = re.sub(r'reaction = "\w+"', 'reaction = "reject"', turns[3], count=1)
+        turns[4] = re.sub(r'reaction = "\w+"', 'reaction = "reject"', turns[4], count=1)
         return join(turns)
     if case == "removed":
         return join(turns[:2] + turns[3:])
@@ -495,7 +495,7 @@ def _tamper(text: str, case: str) -> str:
     if case == "cut_code":
         return join(turns[:5], "")
     if case == "rules":
-        return text.replace("engine = 1\n", "engine = 0\n", 1)
+        return text.replace("engine = 2\n", "engine = 1\n", 1)
     if case == "changed":
         return re.sub(r'scenario_sha256 = "\w+"', f'scenario_sha256 = "{"0" * 64}"', text, count=1)
     if case == "variant":

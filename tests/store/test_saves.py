@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from game.engine import GameState, Move, apply, new_game
+from game.engine import GameState, Move, ReactionKind, apply, new_game
 from game.engine.transcript import Undo, from_document, replay
 from game.store.mode import Mode
 from game.store.saves import (
@@ -22,7 +22,8 @@ from game.store.scenarios import load_scenario
 from game.store.transcripts import read_transcript
 
 NOW = datetime(2026, 3, 1, 14, 5, tzinfo=UTC)
-MOVES = ("mutual_restraint:unwritten", "peace_declaration:declaration", "liaison_offices")
+MOVES = ("mutual_restraint:written", "security_assurances:written", "reject")
+"""Seed 4: deferred, accepted, then their Yongbyon proposal (tabled between rounds) refused."""
 
 
 def _states(seed: int = 4) -> list[GameState]:
@@ -30,6 +31,23 @@ def _states(seed: int = 4) -> list[GameState]:
     states = [state]
     for text in MOVES:
         state = apply(state, Move.parse(text)).state
+        states.append(state)
+    return states
+
+
+def _hotseat_states() -> list[GameState]:
+    """A hot-seat game on seed 4: the second player answers written restraint by tabling their
+    proposal to end the exercises for good; the American amends it back to written restraint,
+    which the second player defers; then the rules judge written assurances."""
+    state = new_game(load_scenario("hanoi"), 4, hotseat=True)
+    states = [state]
+    plays = [
+        (Move("mutual_restraint", "written"), ReactionKind.COUNTER, "end_exercises"),
+        (Move("amend"), ReactionKind.DEFER, None),
+        (Move("security_assurances", "written"), None, None),
+    ]
+    for move, reaction, proposal in plays:
+        state = apply(state, move, reaction, proposal).state
         states.append(state)
     return states
 
@@ -62,15 +80,33 @@ def test_autosave_keeps_the_previous_one_as_a_backup(store: SaveStore) -> None:
 def test_a_save_is_a_transcript_that_replays_and_carries_its_extras(store: SaveStore) -> None:
     states = _states()
     undo = Undo(1, "peace_declaration:declaration", "accept")
-    game = SavedGame(states[3], tuple(states[:3]), (undo,), "Ann Lee", Mode.GRADED, "", True)
+    game = SavedGame(states[3], tuple(states[:3]), (undo,), "Ann Lee", Mode.GRADED, "")
     store.autosave(game)
     transcript = read_transcript(store.autosave_path)
     assert replay(load_scenario("hanoi"), transcript).ok
     assert (transcript.player, transcript.mode, transcript.undos) == ("Ann Lee", "graded", (undo,))
     loaded = SaveStore(store.root).load(store.autosave_path)
     assert loaded.game is not None
-    assert loaded.game.hotseat and loaded.game.mode == "graded"
+    assert not loaded.game.hotseat and loaded.game.mode == "graded"
     assert loaded.info is not None and loaded.info.saved_at == NOW
+
+
+def test_a_hot_seat_save_replays_the_proposal_the_second_player_tabled(store: SaveStore) -> None:
+    states = _hotseat_states()
+    assert states[1].turns[-1].reaction.counter == "end_exercises"
+    store.save_slot("Hot seat", SavedGame(states[-1], tuple(states[:-1]), hotseat=True))
+    text = store.slot_path("Hot seat").read_text(encoding="utf-8")
+    assert "\nhotseat = true\n" in text and '\ncounter = "end_exercises"\n' in text
+    loaded = SaveStore(store.root).load(store.slot_path("Hot seat"))
+    assert loaded.game is not None, loaded.problem
+    assert loaded.game.hotseat and loaded.game.state.hotseat
+    assert loaded.game.state == states[-1]
+    assert [s.hash for s in loaded.game.history] == [s.hash for s in states[:-1]]
+    tabled = text.replace('counter = "end_exercises"', 'counter = "written_guarantee"', 1)
+    store.slot_path("Hot seat").write_text(tabled, encoding="utf-8")
+    problem = SaveStore(store.root).load(store.slot_path("Hot seat")).problem
+    assert problem.startswith("slot-hot-seat.toml: does not replay: turn 1: ")
+    assert "they cannot table written_guarantee now" in problem
 
 
 def test_slots_have_safe_file_names_and_a_listing(store: SaveStore) -> None:

@@ -8,10 +8,12 @@ from pathlib import Path
 
 import pytest
 
+from game.cli import main
 from game.engine import Scenario, new_game
 from game.engine.strategies import play
 from game.engine.transcript import TranscriptError, replay, verification_code
 from game.store.files import write_text_atomic
+from game.store.saves import SaveStore
 from game.store.transcripts import (
     parse_transcript,
     read_transcript,
@@ -139,8 +141,31 @@ def test_a_different_seed_is_caught(hanoi: Scenario, saved: Path) -> None:
 
 
 def test_another_rules_version_is_refused(hanoi: Scenario, saved: Path) -> None:
-    text = saved.read_text(encoding="utf-8").replace("engine = 1\n", "engine = 99\n")
+    text = saved.read_text(encoding="utf-8").replace("engine = 2\n", "engine = 99\n")
     assert "rules version 99" in _check(hanoi, text)
+
+
+OLD_RULES = Path(__file__).with_name("rules_v1.toml")
+"""A transcript made under the first rules (the essay's line on seed 4), kept as it was."""
+
+
+def test_a_transcript_of_the_old_rules_is_refused_in_one_line(
+    hanoi: Scenario, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    expected = "made with rules version 1; this game plays version 2 (game version 1.0.0)"
+    assert _check(hanoi, OLD_RULES.read_text(encoding="utf-8")) == expected
+    assert main(["replay", str(OLD_RULES), "--verify"]) == 1
+    assert capsys.readouterr().out == f"{OLD_RULES}: {expected}\n"
+    assert main(["replay", str(OLD_RULES)]) == 1
+    captured = capsys.readouterr()
+    assert (captured.out, captured.err) == ("", f"{OLD_RULES}: {expected}\n")
+    assert main(["verify", str(OLD_RULES)]) == 1
+    assert capsys.readouterr().out == f"{OLD_RULES}: {expected}\n"
+    saves = SaveStore(tmp_path)
+    saves.saves.mkdir(parents=True)
+    copy = saves.slot_path("old")
+    copy.write_text(OLD_RULES.read_text(encoding="utf-8"), encoding="utf-8")
+    assert saves.load(copy).problem == f"{copy.name}: does not replay: {expected}"
 
 
 def test_a_corrupt_transcript_gets_one_line_with_its_position(tmp_path: Path) -> None:
