@@ -322,8 +322,17 @@ def search_line(
 ) -> tuple[FixedLine, LineScore]:
     """The best fixed line found within ``budget`` evaluations on ``seeds``: most top-tier
     endings first (or the best mean scorecard with ``by_score``)."""
+    line, score, _ = _search(scenario, seeds, budget, by_score=by_score, salt=salt)
+    return line, score
+
+
+def _search(
+    scenario: Scenario, seeds: Sequence[int], budget: int, *, by_score: bool, salt: str
+) -> tuple[FixedLine, LineScore, int]:
+    """:func:`search_line`, with the number of lines it evaluated."""
     searcher = _Searcher(scenario, seeds, budget, by_score=by_score, salt=salt)
-    return searcher.run(_scenario_lines(scenario))
+    line, score = searcher.run(_scenario_lines(scenario))
+    return line, score, searcher.used
 
 
 # --- the other figures ------------------------------------------------------------------
@@ -464,6 +473,7 @@ class Analysis:
     openings: tuple[OpeningRate, ...]
     proposals: ProposalFigures
     evaluations: int
+    """Lines evaluated in all the searches (each on every one of its seeds)."""
 
     @property
     def profile_loss(self) -> float:
@@ -487,7 +497,7 @@ def analyze(
     train_seeds = range(1, train + 1)
     test_seeds = range(100_001, 100_001 + test)
     say("searching for the best fixed line")
-    best, trained = search_line(scenario, train_seeds, budget)
+    best, trained, used = _search(scenario, train_seeds, budget, by_score=False, salt="all")
     tested = score_line(scenario, best, test_seeds)
     flagged = tuple(
         str(move)
@@ -498,14 +508,15 @@ def analyze(
     by_test = profile_seeds(scenario, test_seeds)
     profiles = []
     for profile in scenario.profiles:
-        say(f"searching for the best line against the {profile.label}")
-        line, _ = search_line(
+        say(f"searching for the best line against one hidden profile: {profile.label}")
+        line, _, spent = _search(
             scenario,
             by_train[profile.id],
             budget // 3 if profile_budget is None else profile_budget,
             by_score=True,
             salt=profile.id,
         )
+        used += spent
         others = [s for p, seeds in by_test.items() if p != profile.id for s in seeds]
         profiles.append(
             ProfileFigures(
@@ -525,7 +536,7 @@ def analyze(
         tuple(profiles),
         opening_rates(scenario, test_seeds),
         proposal_figures(scenario, range(100_001, 100_001 + min(test, 400))),
-        budget,
+        used,
     )
 
 

@@ -10,7 +10,7 @@ from typing import Final
 import attrs
 
 from game.engine.conditions import holds
-from game.engine.moves import _ACCORDING, _checked, _resolve
+from game.engine.moves import _ACCORDING, _checked, _resolve, amendment
 from game.engine.rng import draw
 from game.engine.scenario import (
     Need,
@@ -21,6 +21,7 @@ from game.engine.scenario import (
     Variant,
 )
 from game.engine.state import (
+    AMEND,
     GameState,
     IllegalMoveError,
     Judgement,
@@ -201,7 +202,7 @@ def _judge(
         rule = profile.red_line_walkout
         walkout = holds(state, rules.red_line_walkout if rule is None else rule)
         kind = ReactionKind.WALKOUT if walkout else ReactionKind.REJECT
-        why = f"{_VERB[kind]}: {offer.label.lower()} crosses a red line for them"
+        why = f"{_VERB[kind]}: {offer.mid_label} crosses a red line for them"
         if quirk is not None and quirk.note:
             why += f"; {quirk.note}"
         return _Verdict(kind, why, rng, 100, counter_open, True, quirk, alignment, None)
@@ -257,7 +258,7 @@ def _judge(
     revealed: int | None = None
     if focus is not None and alignment is _Alignment.FOCUS:
         revealed = focus
-        why += f" ({scenario.interests[focus].label} comes first for them)"
+        why += f" (they want {scenario.interests[focus].label} first)"
     elif focus is not None and alignment is _Alignment.EARLY:
         revealed = focus
         why += f"; they want {scenario.interests[focus].label} settled first"
@@ -303,11 +304,18 @@ def judge(state: GameState, move: Move) -> Judgement:
     Used for hot-seat advice; it does not change the state.
     """
     offer, variant = _checked(state, move)
+    extra = 0
+    if offer is None and move.offer == AMEND:
+        # An amendment is their proposal answered with an offer: judged like one.
+        amended = amendment(state)
+        assert amended is not None
+        offer, variant = _resolve(state, amended)
+        extra = state.scenario.rules.amend_shift
     if offer is None:
-        raise IllegalMoveError(str(move), "answers are not judged")
+        raise IllegalMoveError(str(move), "accepting or rejecting their proposal is not judged")
     if offer.kind not in _ACCORDING:
         raise IllegalMoveError(str(move), f"{offer.label} is not judged by the counterpart")
-    verdict = _judge(state, offer, variant)
+    verdict = _judge(state, offer, variant, extra)
     return Judgement(
         verdict.kind, verdict.why, verdict.allowed(state, offer), _tableable(state, offer)
     )

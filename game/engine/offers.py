@@ -134,6 +134,15 @@ class Offer:
         variant = self.variant(variant_id)
         return self.counterproductive or (variant is not None and variant.counterproductive)
 
+    @property
+    def mid_label(self) -> str:
+        """The label as it reads mid-sentence: first letter small, unless the first word is a
+        name (it is capitalised in the accord's own words, e.g. "Yongbyon")."""
+        first = self.label.split(" ", 1)[0]
+        if first[:1].isupper() and first in self.accord.split():
+            return self.label
+        return self.label[:1].lower() + self.label[1:]
+
     def variant(self, variant_id: str | None) -> Variant | None:
         """Return the named variant, the first when ``variant_id`` is None, or None if absent."""
         if not self.variants:

@@ -457,7 +457,7 @@ def replay(scenario: Scenario, transcript: Transcript) -> ReplayReport:
             state = apply(state, Move.parse(record.move), chosen, table).state
         except IllegalMoveError as error:
             return ReplayReport(
-                False, f"turn {number}: move {record.move!r} {error.reason}", state, number
+                False, f"turn {number}: move {record.move!r}: {error.reason}", state, number
             )
         differences = _differences(record, state)
         if differences:

@@ -264,7 +264,7 @@ def _offer(
     _shift_diminished(scenario, draft.meters, offer.on_offer, attempts)
     draft.step_stance(offer.on_offer.stance_step)
     if offer.on_offer.grudge:
-        draft.apply(Effect(grudge=True), source=offer.label.lower())
+        draft.apply(Effect(grudge=True), source=offer.mid_label)
     if variant is not None:
         _shift_diminished(scenario, draft.meters, variant.on_offer, attempts)
         draft.step_stance(variant.on_offer.stance_step)
@@ -273,9 +273,9 @@ def _offer(
         draft.apply(rules.repeat, refusals)
         why += f" (offered again after {refusals} refusal{'s' if refusals > 1 else ''})"
     if amending is not None:
-        why = f"you answered {amending.label} with {offer.label.lower()}: {why}"
+        why = f"you answered {amending.label} with an offer of your own, {offer.mid_label}: {why}"
     if verdict.red_line:
-        draft.apply(rules.red_line, source=offer.label.lower())
+        draft.apply(rules.red_line, source=offer.mid_label)
 
     quirk = verdict.quirk
     draft.why = why
@@ -285,7 +285,7 @@ def _offer(
         if variant is not None:
             draft.apply(variant.on_accept)
         if quirk is not None:
-            draft.apply(quirk.on_accept, source=offer.label.lower())
+            draft.apply(quirk.on_accept, source=offer.mid_label)
         tacit = variant.tacit if variant else False
         hold = variant.hold if variant is not None and variant.hold is not None else offer.hold
         draft.add_accord(
@@ -295,7 +295,7 @@ def _offer(
         if offer.kind is OfferKind.STATEMENT:
             draft.terminal = Terminal.STATEMENT
     if verdict.alignment is _Alignment.EARLY and kind in _REFUSALS:
-        draft.apply(rules.early_cost, source=f"{offer.label.lower()} pressed on them out of turn")
+        draft.apply(rules.early_cost, source=f"{offer.mid_label} pressed on them out of turn")
         if rules.early_cost.grudge:
             draft.why += "; they will remember that you did not listen"
     if kind is ReactionKind.DEFER:
@@ -304,7 +304,7 @@ def _offer(
     elif kind is ReactionKind.REJECT:
         draft.apply(offer.on_reject)
         if quirk is not None:
-            draft.apply(quirk.on_reject, source=offer.label.lower())
+            draft.apply(quirk.on_reject, source=offer.mid_label)
     elif kind is ReactionKind.COUNTER:
         assert counter is not None
         proposal_index = scenario.proposal_index[counter]
@@ -348,7 +348,7 @@ def _recess(state: GameState, draft: _Draft, offer: Offer, variant: Variant | No
         if old != new and meter.group is MeterGroup.TALKS
     ]
     taken = f" (taken {attempts + 1} times: each helps less)" if attempts else ""
-    draft.why = f"noted: {offer.label.lower()}{taken}; " + (", ".join(changes) or "no change")
+    draft.why = f"noted: {offer.mid_label}{taken}; " + (", ".join(changes) or "no change")
     draft.kind = ReactionKind.NOTED
     draft.say = _say(scenario, offer, ReactionKind.NOTED)
     draft.attempts = _bump(state.attempts, index)

@@ -75,7 +75,7 @@ def test_serving_their_first_interest_is_rewarded_and_the_next_one_named(hanoi: 
     state = attrs.evolve(new_game(hanoi, seed), meters=(60, *new_game(hanoi, seed).meters[1:]))
     first = apply(state, Move("mutual_restraint", "written"))
     assert first.reaction.kind is ReactionKind.ACCEPT
-    assert "security guarantees comes first for them" in first.reaction.why
+    assert "(they want security guarantees first)" in first.reaction.why
     # Written restraint serves security 3 points: settled, and they say what comes next.
     assert "security guarantees settled, next they want recognition" in first.reaction.why
     assert first.reaction.focus == "status"
@@ -323,3 +323,18 @@ def test_a_hot_seat_player_cannot_table_what_is_not_open(hanoi: Scenario) -> Non
         apply(state, Move("peace_declaration", "declaration"), ReactionKind.COUNTER, "nonsense")
     with pytest.raises(IllegalMoveError, match="only a counter-offer tables a proposal"):
         apply(state, Move("peace_declaration", "declaration"), ReactionKind.REJECT, "nonsense")
+
+
+def test_an_amendment_is_judged_like_the_offer_it_plays(hanoi: Scenario) -> None:
+    index = hanoi.proposal_index["yongbyon_for_sanctions"]
+    state = attrs.evolve(new_game(hanoi, 4, hotseat=True), pending=_pending(index), round=1)
+    verdict = judge(state, Move("amend"))
+    assert verdict.allowed and verdict.why
+    with pytest.raises(IllegalMoveError, match="is not judged"):
+        judge(state, Move("accept"))
+
+
+def test_names_keep_their_capitals_mid_sentence(hanoi: Scenario) -> None:
+    assert hanoi.offer("yongbyon_for_relief").mid_label == "Yongbyon for relief"
+    assert hanoi.offer("peace_declaration").mid_label == "peace declaration"
+    assert hanoi.offer("liaison_offices").mid_label == "liaison offices"
