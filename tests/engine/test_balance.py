@@ -68,7 +68,9 @@ def scenario(request: pytest.FixtureRequest) -> Scenario:
 @pytest.fixture(scope="module")
 def analysis(scenario: Scenario) -> Analysis:
     if scenario.id not in _ANALYSES:
-        _ANALYSES[scenario.id] = analyze(scenario, budget=240, profile_budget=200, train=80, test=400)
+        _ANALYSES[scenario.id] = analyze(
+            scenario, budget=240, profile_budget=200, train=80, test=400
+        )
     return _ANALYSES[scenario.id]
 
 
