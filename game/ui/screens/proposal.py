@@ -1,7 +1,9 @@
-"""The counter-offer dialog: their proposal, and what accepting or rejecting it would cost.
+"""The proposal dialog: a proposal of theirs on the table (tabled on their own, or put forward
+instead of your offer), how each side describes it, and what each answer would cost.
 
-Accepting or rejecting hands the answer to the flow as a move; Esc ("later") closes the dialog
-and leaves the proposal on the table, where a button opens this dialog again.
+Accept (A), reject (R) and amend (M: answer with an offer of your own, named) hand the answer to
+the flow as a move; Esc ("answer later") closes the dialog and leaves the proposal on the table,
+where the answer cards and a button to open this dialog again wait for it.
 """
 
 from __future__ import annotations
@@ -12,16 +14,23 @@ import pygame
 
 from game.draw.context import UiContext
 from game.draw.theme import Tone
-from game.engine import Direction, GameState, Move, OfferKind
+from game.engine import Direction, GameState, Move, OfferKind, amendment, move_options
 from game.engine.describe import capitalise, sentence
-from game.engine.state import ACCEPT, REJECT
+from game.engine.state import ACCEPT, AMEND, REJECT
+from game.ui.record import amend_title, proposal_kicker
 from game.ui.screen import Action, Apply, Chain, PlayMove, Pop
+from game.ui.table import ANSWER_KEYS
 from game.ui.widgets.base import Shortcut, does
 from game.ui.widgets.buttons import Button, ButtonKind
-from game.ui.widgets.choices import ChoiceDialog, ChoiceRow, effect_parts, labelled
+from game.ui.widgets.choices import ChoiceDialog, ChoiceRow, difficulty, effect_parts, labelled
 
-ACCEPT_KEY: Final = Shortcut(pygame.K_a, "A")
-REJECT_KEY: Final = Shortcut(pygame.K_r, "R")
+KEYS: Final = {
+    answer: Shortcut(getattr(pygame, f"K_{letter.lower()}"), letter)
+    for answer, letter in ANSWER_KEYS.items()
+}
+"""A, R and M: the keys of the three answers, here and on the table."""
+THEIR_VIEW: Final = "How they put it"
+OUR_VIEW: Final = "How Washington puts it"
 
 
 def _answer(word: str) -> Action:
@@ -29,8 +38,8 @@ def _answer(word: str) -> Action:
 
 
 def consequence(why: str) -> str:
-    """An engine explanation ("accepted their ask: Yongbyon closes...") as a consequence to
-    weigh beforehand ("Yongbyon closes...")."""
+    """An engine explanation ("accepted their proposal: Yongbyon closes...") as a consequence
+    to weigh beforehand ("Yongbyon closes...")."""
     _, colon, rest = why.partition(": ")
     text = rest if colon else why
     return sentence(text)
@@ -40,9 +49,9 @@ def adviser_note(state: GameState) -> str:
     """What the adviser says of a proposal: what its heaviest cost means for the player."""
     scenario = state.scenario
     assert state.pending is not None
-    counter = scenario.proposals[state.pending.proposal]
+    proposal = scenario.proposals[state.pending.proposal]
     worst: tuple[int, int] | None = None
-    for index, delta in counter.on_accept.meters:
+    for index, delta in proposal.on_accept.meters:
         meter = scenario.meters[index]
         harm = -delta if meter.good is Direction.HIGH else delta
         if harm > 0 and (worst is None or harm > worst[1]):
@@ -61,8 +70,8 @@ def crossing_notes(state: GameState, which: str) -> list[tuple[str, Tone]]:
     the patience at which they walk out."""
     scenario = state.scenario
     assert state.pending is not None
-    counter = scenario.proposals[state.pending.proposal]
-    effect = counter.on_accept if which == ACCEPT else counter.on_reject
+    proposal = scenario.proposals[state.pending.proposal]
+    effect = proposal.on_accept if which == ACCEPT else proposal.on_reject
     after = list(state.meters)
     for index, delta in effect.meters:
         meter = scenario.meters[index]
@@ -94,42 +103,60 @@ def crossing_notes(state: GameState, which: str) -> list[tuple[str, Tone]]:
     return notes
 
 
-class CounterScreen(ChoiceDialog):
-    """Their proposal: accept (A) or reject (R), each with its cost; Esc answers later."""
+def amend_row(state: GameState) -> ChoiceRow:
+    """Answering with an offer of your own: which, what it costs, and that it is judged like any
+    offer; disabled, saying why, when there is no amendment or its offer is closed."""
+    scenario = state.scenario
+    option = next(o for o in move_options(state) if o.move.offer == AMEND)
+    amended = amendment(state)
+    if amended is None:
+        return ChoiceRow(title="Amend it", body=capitalise(option.reason) + ".", enabled=False)
+    offer = scenario.offer(amended.offer)
+    variant = offer.variant(amended.variant)
+    title = amend_title(state, amended)
+    if not option.available:
+        return ChoiceRow(title=title, body=capitalise(option.reason) + ".", enabled=False)
+    judged = "They judge it as they would your offer"
+    if scenario.rules.amend_shift > 0:
+        judged += ", a little more harshly for coming as an amendment"
+    notes = [f"{judged}; it uses one of this round's offers."]
+    if variant is not None and difficulty(variant):
+        notes.append(difficulty(variant))
+    variants = [variant] if variant is not None else []
+    proposing = effect_parts(scenario, offer.on_offer, *(v.on_offer for v in variants))
+    accepted = effect_parts(scenario, offer.on_accept, *(v.on_accept for v in variants))
+    parts = labelled("Proposing it:", proposing) + labelled("If accepted:", accepted)
+    summary = variant.summary if variant is not None else offer.summary
+    return ChoiceRow(title=title, body=summary, detail=" ".join(notes), parts=parts)
+
+
+class ProposalScreen(ChoiceDialog):
+    """Their proposal: accept (A), reject (R) or amend (M), each with its cost; Esc answers
+    later."""
 
     def __init__(self, ctx: UiContext, state: GameState, *, hints: bool = False) -> None:
-        if state.pending is None:
+        if state.pending is None or state.is_over:
             raise ValueError("there is no proposal of theirs to answer")
         scenario = state.scenario
-        counter = scenario.proposals[state.pending.proposal]
-        accord = scenario.accord_label(counter.accord)
-        accept, reject = (
-            ChoiceRow(
-                title=title,
-                body=f"{intro} {consequence(why)}",
-                parts=labelled("It changes:", effect_parts(scenario, effect)),
-                shortcut=key,
-                on_activate=does(_answer(word)),
-            )
-            for title, intro, why, effect, key, word in (
-                (
-                    "Accept their proposal",
-                    f"The accord: {accord}, {counter.variant}.",
-                    counter.accept_why,
-                    counter.on_accept,
-                    ACCEPT_KEY,
-                    ACCEPT,
-                ),
-                (
-                    "Reject it",
-                    "They will not offer it again.",
-                    counter.reject_why,
-                    counter.on_reject,
-                    REJECT_KEY,
-                    REJECT,
-                ),
-            )
+        proposal = scenario.proposals[state.pending.proposal]
+        accord = scenario.accord_label(proposal.accord)
+        accept = ChoiceRow(
+            title="Accept their proposal",
+            body=f"The accord: {accord}, {proposal.variant}.",
+            detail="Answering does not use up an offer.",
+            parts=labelled("It changes:", effect_parts(scenario, proposal.on_accept)),
         )
+        reject = ChoiceRow(
+            title="Reject it",
+            body="They will not table it again.",
+            detail=consequence(proposal.reject_why),
+            parts=labelled("It changes:", effect_parts(scenario, proposal.on_reject)),
+        )
+        amend = amend_row(state)
+        rows = {ACCEPT: accept, REJECT: reject, AMEND: amend}
+        for word, row in rows.items():
+            row.shortcut = KEYS[word]
+            row.on_activate = does(_answer(word)) if row.enabled else None
         notes = [(f"If you accept: {text}", tone) for text, tone in crossing_notes(state, ACCEPT)]
         notes += [(f"If you reject: {text}", tone) for text, tone in crossing_notes(state, REJECT)]
         adviser = adviser_note(state) if hints else ""
@@ -138,14 +165,21 @@ class CounterScreen(ChoiceDialog):
         )
         super().__init__(
             ctx,
-            title=counter.label,
-            kicker="Their proposal",
-            intro=(counter.summary,),
-            rows=(accept, reject),
+            title=proposal.label,
+            kicker=proposal_kicker(state.pending.kind),
+            rows=(accept, reject, amend),
             notes=notes,
             adviser=adviser,
             buttons=(later,),
             cancel=Pop(),
-            columns=10,
+            columns=12,
+            side=(
+                ("", proposal.summary),
+                (THEIR_VIEW, proposal.their_view),
+                (OUR_VIEW, proposal.our_view),
+            ),
+            side_columns=4,
         )
+        self.proposal = proposal
+        self.answers = rows
         self.focus.focus(reject)
