@@ -31,6 +31,22 @@ from game.ui.screen import Action, Apply, Chain, Choice, Dialog, OfferForms, Ope
 
 ANSWER_KEYS: Final = {ACCEPT: "A", REJECT: "R", AMEND: "M"}
 """The letter each answer to a proposal of theirs goes by, on the table and in its dialog."""
+BUTTON_DETAILS: Final = {
+    "help": ("Help \u00b7 H", "The rules in plain words, and the controls."),
+    "menu": ("Menu \u00b7 Esc", "Save, load, settings, or leave the summit."),
+    "save": (
+        "Save \u00b7 S",
+        "Save this game under a name you choose. It also autosaves after every move.",
+    ),
+    "log": (
+        "Summit log \u00b7 L",
+        "Every move, answer and event so far. Enter or a click opens it in full, with their "
+        "words and reasons.",
+    ),
+    "pager": ("More offers \u00b7 PgDn", "The offers do not all fit at this text size."),
+    "note": ("Your adviser \u00b7 X", "Dismiss this hint. Hints can be switched off in Settings."),
+}
+"""What the details line says of the table's buttons and panels in focus."""
 
 
 class TableMode(enum.Enum):

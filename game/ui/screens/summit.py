@@ -20,8 +20,9 @@ import pygame
 from game.draw import theme
 from game.draw.assets import Cue
 from game.draw.context import UiContext
-from game.draw.theme import TextRole, Tone
+from game.draw.theme import Tone
 from game.engine import GameState, MeterRole, Move
+from game.ui import table_layout as layout
 from game.ui.hints import Focus, next_hint
 from game.ui.record import log_entries, their_reply
 from game.ui.screen import (
@@ -40,6 +41,7 @@ from game.ui.screen import (
 )
 from game.ui.table import (
     ANSWER_KEYS,
+    BUTTON_DETAILS,
     CardStatus,
     TableMode,
     answer_detail,
@@ -74,12 +76,10 @@ from game.ui.widgets.board import (
     draw_tray_panel,
 )
 from game.ui.widgets.buttons import Button, ButtonKind
-from game.ui.widgets.drawing import fit_lines
 from game.ui.widgets.meter import Meter
 from game.ui.widgets.neighbours import NeighbourStrip, neighbour_meters
 from game.ui.widgets.speech import SpeechBubble, Tail
 from game.ui.widgets.table import (
-    CARD_GAP_Y,
     ActionButton,
     AnswerCard,
     OfferCard,
@@ -90,56 +90,8 @@ from game.ui.widgets.table import (
     table_meters,
 )
 
-# --- Layout -------------------------------------------------------------------------------------
-
-# The table is the densest screen, so it runs closer to the window's edges vertically than the
-# other screens; horizontally it keeps the grid's margins and columns. The band of meters, table
-# and reply ends where the tray of cards begins; the tray takes only the rows of cards the text
-# size lets it show, and the band gets the rest.
-TOP: Final = 12
-BAR_HEIGHT: Final = 5 * theme.UNIT
-BAND_TOP: Final = TOP + BAR_HEIGHT + theme.UNIT
-BAND_BOTTOM: Final = 42 * theme.UNIT
-"""Where the band ends at the least: the tray's rows never push it higher."""
-TRAY_TOP: Final = BAND_BOTTOM + 3 * theme.UNIT // 2
-TRAY_BOTTOM: Final = 628
-DETAIL_TOP: Final = TRAY_BOTTOM + 2 * theme.UNIT
-DETAIL_BOTTOM: Final = theme.LOGICAL_HEIGHT - 12
-GAUGE_HEIGHT: Final = 10 * theme.UNIT
-BUTTON_WIDTH: Final = 80
-LEFT_COLUMNS: Final = (0, 3)
-CENTRE_COLUMNS: Final = (3, 4)
-RIGHT_COLUMNS: Final = (7, 5)
-PANEL_COLUMNS: Final = 7
-"""Columns of the tray the proposal on the table takes; its answer cards take the rest."""
-LOG_MIN_HEIGHT: Final = 8 * theme.UNIT
-"""The log's height when the reply is long: its title and a line."""
-LOG_TITLE_HEIGHT: Final = 5 * theme.UNIT
-"""The log's height when the reply is longer still: its title alone."""
-METER_GAP: Final = 5
-DETAILS: Final = pygame.Rect(
-    theme.MARGIN_X, DETAIL_TOP, theme.CONTENT_WIDTH, DETAIL_BOTTOM - DETAIL_TOP
-)
-"""Where the focused card's (or button's) details go, under the tray."""
-WHOLE: Final = " (The whole reason is in the log: L.)"
-"""Ends a reason the bubble has no room for in full."""
 THEM: Final = "DPRK delegation"
 US: Final = "U.S. delegation"
-BUTTON_DETAILS: Final = {
-    "help": ("Help \u00b7 H", "The rules in plain words, and the controls."),
-    "menu": ("Menu \u00b7 Esc", "Save, load, settings, or leave the summit."),
-    "save": (
-        "Save \u00b7 S",
-        "Save this game under a name you choose. It also autosaves after every move.",
-    ),
-    "log": (
-        "Summit log \u00b7 L",
-        "Every move, answer and event so far. Enter or a click opens it in full, with their "
-        "words and reasons.",
-    ),
-    "pager": ("More offers \u00b7 PgDn", "The offers do not all fit at this text size."),
-    "note": ("Your adviser \u00b7 X", "Dismiss this hint. Hints can be switched off in Settings."),
-}
 
 
 class SummitScreen:
@@ -215,11 +167,11 @@ class SummitScreen:
         self.page = 0
         self._state: GameState | None = None
         self._notice_seen = len(session.notices)
-        self.toast = Toast(rect=pygame.Rect(theme.LOGICAL_WIDTH // 2, DETAIL_BOTTOM, 0, 0))
+        self.toast = Toast(rect=pygame.Rect(theme.LOGICAL_WIDTH // 2, layout.DETAIL_BOTTOM, 0, 0))
         self._layout_key: object = None
         self._tray = Tray(3, len(self.cards), 1, 84)
-        self._tray_area = pygame.Rect(0, TRAY_TOP, 0, 0)
-        self.band_bottom = BAND_BOTTOM
+        self._tray_area = layout.TRAY_ROOM
+        self.band_bottom = layout.BAND_BOTTOM
         self._accords = pygame.Rect(0, 0, 0, 0)
         self._why = ""
         self._refresh()
@@ -309,133 +261,43 @@ class SummitScreen:
             return
         self._layout_key = key
         ctx = self.ctx
-        self._tray = Tray.fit(ctx, len(self.cards), self._tray_room())
-        self._place_band(ctx)
-        # Top bar: the four buttons at the right, the schedule takes the rest.
-        right = theme.column_x(theme.COLUMNS)
+        self._tray = Tray.fit(ctx, len(self.cards), layout.TRAY_ROOM)
+        self._tray_area = layout.tray_area(self._tray)
+        self.band_bottom = layout.band_bottom(self._tray_area)
         buttons = (self.undo, self.save, self.help, self.menu)
-        width = BUTTON_WIDTH
-        for i, button in enumerate(buttons):
-            left = right - (len(buttons) - i) * width - (len(buttons) - 1 - i) * theme.UNIT
-            button.rect = pygame.Rect(left, TOP, width, BAR_HEIGHT)
-        self._layout_left(ctx)
-        # The trust meter in front of the table, the accords on it above the U.S. delegation.
-        centre = theme.grid_rect(CENTRE_COLUMNS[0], CENTRE_COLUMNS[1], 0, 0)
-        bottom = self.band_bottom
-        self.trust.rect = pygame.Rect(
-            centre.left, bottom - GAUGE_HEIGHT, centre.width, GAUGE_HEIGHT
-        )
-        self._layout_right(ctx)
+        for button, rect in zip(buttons, layout.top_buttons(len(buttons)), strict=True):
+            button.rect = rect
+        limits = tuple(statement_limits(self.scenario))
+        layout.place_left(ctx, self.meters, limits, self.neighbours, self.band_bottom)
+        self.trust.rect = layout.trust_rect(self.band_bottom)
+        self.log.rect, side = layout.place_reply(ctx, self.bubble, self._why, self.band_bottom)
+        # The adviser's note lies over the log, never over the reply or the trust meter.
+        note_h = min(self.note.height_for(ctx, side.width), self.log.rect.height)
+        self.note.rect = pygame.Rect(side.left, self.band_bottom - note_h, side.width, note_h)
         self._layout_tray(ctx)
         # A new text size can page the cards differently: the controls on screen follow.
         self._update_focus()
 
-    def _tray_room(self) -> pygame.Rect:
-        """The most room the tray can have: from where the band ends at the least."""
-        return pygame.Rect(theme.MARGIN_X, TRAY_TOP, theme.CONTENT_WIDTH, TRAY_BOTTOM - TRAY_TOP)
-
-    def _place_band(self, ctx: UiContext) -> None:
-        """Where the band ends: the tray keeps the rows of cards it shows; what it does not
-        need goes to the band."""
-        tray = self._tray
-        needed = tray.rows * tray.card_height + (tray.rows - 1) * CARD_GAP_Y
-        top = max(TRAY_TOP, TRAY_BOTTOM - needed)
-        self._tray_area = pygame.Rect(theme.MARGIN_X, top, theme.CONTENT_WIDTH, TRAY_BOTTOM - top)
-        self.band_bottom = top - (TRAY_TOP - BAND_BOTTOM)
-
-    def _layout_left(self, ctx: UiContext) -> None:
-        """The talks meters down the left, each with a line under its bar for the limit it may
-        carry; the neighbours under them."""
-        left_x = theme.column_x(LEFT_COLUMNS[0])
-        width = theme.span(LEFT_COLUMNS[1])
-        y = BAND_TOP
-        meter_h = ctx.line_height(TextRole.LABEL) + 13
-        limits = statement_limits(self.scenario)
-        for index, meter in self.meters:
-            meter.rect = pygame.Rect(left_x, y, width, meter_h)
-            y += meter_h + (ctx.line_height(TextRole.CAPTION) + 2 if index in limits else 0)
-            y += METER_GAP
-        top = y
-        self.neighbours.place(ctx, pygame.Rect(left_x, top, width, self.band_bottom - top))
-
-    def _layout_right(self, ctx: UiContext) -> None:
-        """Reply and log on the right: the reply takes what it needs, the log the rest."""
-        band = self.band_bottom - BAND_TOP
-        side = theme.grid_rect(RIGHT_COLUMNS[0], RIGHT_COLUMNS[1], BAND_TOP, 0)
-        width = side.width - 14
-        limit = band - LOG_MIN_HEIGHT - theme.UNIT
-        bubble = self.bubble
-        bubble.why = self._why
-        if bubble.measure(ctx, width) > limit:
-            # The log gives way first, down to its title: it opens in full with L.
-            limit = band - LOG_TITLE_HEIGHT - theme.UNIT
-        if bubble.measure(ctx, width) > limit and self._why:
-            # Their words always show whole; the reason gives way last, saying where it is
-            # whole (the log, with L).
-            bubble.why = ""
-            room = limit - bubble.measure(ctx, width) - theme.UNIT
-            inner = bubble.inner_width(width)
-            bubble.why = fit_lines(ctx, TextRole.CAPTION_ITALIC, self._why + WHOLE, inner, room)
-            if not bubble.why.endswith(WHOLE):
-                line = ctx.line_height(TextRole.CAPTION_ITALIC)
-                cut = fit_lines(ctx, TextRole.CAPTION_ITALIC, self._why, inner, room - line)
-                bubble.why = cut + WHOLE
-        bubble_h = min(bubble.measure(ctx, width), limit)
-        bubble.rect = pygame.Rect(side.left + 14, BAND_TOP, width, bubble_h)
-        log_top = BAND_TOP + bubble_h + theme.UNIT
-        self.log.rect = pygame.Rect(side.left, log_top, side.width, self.band_bottom - log_top)
-        # The adviser's note lies over the log, never over the reply or the trust meter.
-        note_h = min(self.note.height_for(ctx, side.width), self.log.rect.height)
-        self.note.rect = pygame.Rect(side.left, self.band_bottom - note_h, side.width, note_h)
-
     def _layout_tray(self, ctx: UiContext) -> None:
-        area = self._tray_area
         tray = self._tray
         self.page = min(self.page, tray.pages - 1)
         for card in self.cards:
             card.rect = pygame.Rect(0, 0, 0, 0)
         visible = self._visible_cards() if self._mode() is TableMode.OFFERS else []
-        tray.place([*visible, self.pager] if visible and tray.pages > 1 else visible, area)
-        self.pager.detail = f"Page {self.page + 1} of {tray.pages} \u00b7 PgDn"
-        panel = self._panel_rect()
-        width = max(self.panel_button.preferred_width(ctx), theme.span(3))
-        self.panel_button.rect = pygame.Rect(
-            panel.right - 3 * theme.UNIT - width,
-            panel.bottom - 3 * theme.UNIT - theme.CONTROL_HEIGHT,
-            width,
-            theme.CONTROL_HEIGHT,
+        tray.place(
+            [*visible, self.pager] if visible and tray.pages > 1 else visible, self._tray_area
         )
-        # The answers to their proposal stand beside it, one above the other; or, when the
-        # tray is too short for that, side by side under it.
-        card_h = AnswerCard.height_for(ctx)
-        count = len(self.answers)
-        if self._answers_stacked(ctx):
-            left = theme.column_x(PANEL_COLUMNS)
-            pitch = (area.height + CARD_GAP_Y) / count
-            for i, card in enumerate(self.answers):
-                top = area.top + round(i * pitch)
-                card.rect = pygame.Rect(left, top, area.right - left, round(pitch) - CARD_GAP_Y)
-            return
-        pitch = (area.width + CARD_GAP_Y) / count
-        for i, card in enumerate(self.answers):
-            left = area.left + round(i * pitch)
-            card.rect = pygame.Rect(left, area.bottom - card_h, round(pitch) - CARD_GAP_Y, card_h)
-
-    def _answers_stacked(self, ctx: UiContext) -> bool:
-        count = len(self.answers)
-        needed = count * AnswerCard.height_for(ctx) + (count - 1) * CARD_GAP_Y
-        return self._tray_area.height >= needed
+        self.pager.detail = f"Page {self.page + 1} of {tray.pages} \u00b7 PgDn"
+        width = max(self.panel_button.preferred_width(ctx), theme.span(3))
+        self.panel_button.rect = layout.panel_button(self._panel_rect(), width)
+        layout.place_answers(ctx, self.answers, self._tray_area)
 
     def _panel_rect(self) -> pygame.Rect:
         """The panel in the tray's place: all of it, or beside (or over) the answers to a
         proposal."""
-        area = self._tray_area
         if self._mode() is not TableMode.PENDING:
-            return area
-        if self._answers_stacked(self.ctx):
-            return pygame.Rect(area.left, area.top, theme.span(PANEL_COLUMNS), area.height)
-        height = area.height - AnswerCard.height_for(self.ctx) - CARD_GAP_Y
-        return pygame.Rect(area.left, area.top, area.width, height)
+            return self._tray_area
+        return layout.proposal_panel(self.ctx, self._tray_area, len(self.answers))
 
     def _visible_cards(self) -> list[OfferCard]:
         start = self.page * self._tray.per_page
@@ -602,13 +464,13 @@ class SummitScreen:
         palette = ctx.palette
         surface.fill(palette.paper)
         right = self.undo.rect.left - 3 * theme.UNIT
-        bar = pygame.Rect(theme.MARGIN_X, TOP, right - theme.MARGIN_X, BAR_HEIGHT)
+        bar = pygame.Rect(theme.MARGIN_X, layout.TOP, right - theme.MARGIN_X, layout.BAR_HEIGHT)
         draw_schedule(surface, ctx, self.scenario.rounds, self.state, bar)
-        column = theme.grid_rect(LEFT_COLUMNS[0], LEFT_COLUMNS[1], BAND_TOP, 0)
+        column = theme.grid_rect(*layout.LEFT_COLUMNS, layout.BAND_TOP, 0)
         draw_meters(surface, ctx, self.scenario, self.meters, column.right)
         self.neighbours.draw(surface, ctx)
-        centre = theme.grid_rect(CENTRE_COLUMNS[0], CENTRE_COLUMNS[1], BAND_TOP, 0)
-        centre.height = self.trust.rect.top - BAND_TOP
+        centre = theme.grid_rect(*layout.CENTRE_COLUMNS, layout.BAND_TOP, 0)
+        centre.height = self.trust.rect.top - layout.BAND_TOP
         session = self.session
         seat = ("hot-seat \u00b7 " if session.hotseat else "") + session.mode
         who = US.upper() + (f" \u00b7 {session.player.upper()}" if session.player else "")
@@ -623,7 +485,7 @@ class SummitScreen:
         if mode is not TableMode.OFFERS:
             text = tray_panel(self.state, can_undo=not self.session.undo_block)
             draw_tray_panel(surface, ctx, self._panel_rect(), text, self.panel_button.rect)
-        draw_details(surface, ctx, *self._detail_text(), DETAILS)
+        draw_details(surface, ctx, *self._detail_text(), layout.DETAILS)
         self.focus.draw(surface, ctx)
         self.toast.draw(surface, ctx)
 
@@ -656,15 +518,12 @@ class SummitScreen:
             return "Undo \u00b7 U", self.session.undo_block or "Take back your last move."
         if focused is self.panel_button and state.pending is not None and not state.is_over:
             return proposal_detail(state)
-        named = {
-            self.save: "save",
-            self.help: "help",
-            self.menu: "menu",
-            self.log: "log",
-            self.pager: "pager",
-            self.note: "note",
-        }
-        for control, name in named.items():
-            if focused is control:
-                return BUTTON_DETAILS[name]
-        return round_detail(state)
+        named = (
+            (self.save, "save"),
+            (self.help, "help"),
+            (self.menu, "menu"),
+            (self.log, "log"),
+            (self.pager, "pager"),
+            (self.note, "note"),
+        )
+        return next((BUTTON_DETAILS[n] for c, n in named if focused is c), round_detail(state))
