@@ -37,9 +37,15 @@ def pending_proposal(state: GameState) -> Proposal | None:
     return state.scenario.proposals[state.pending.proposal]
 
 
-def proposal_kicker(kind: PendingKind) -> str:
-    """How a proposal came to be on the table, as a kicker over it."""
-    return THEY_TABLE if kind is PendingKind.PROPOSAL else THEY_COUNTER
+def proposal_kicker(state: GameState) -> str:
+    """How the proposal on the table came to be there, as a kicker over it: ``They table a
+    proposal``, or ``Instead of liaison offices, they propose``."""
+    if state.pending is None or state.pending.kind is PendingKind.PROPOSAL:
+        return THEY_TABLE
+    last = state.turns[-1].move if state.turns else None
+    if last is None or last.is_answer:
+        return THEY_COUNTER
+    return f"Instead of {move_label(state.scenario, last)}, they propose"
 
 
 def amend_title(state: GameState, move: Move) -> str:

@@ -198,7 +198,7 @@ def tray_panel(state: GameState, can_undo: bool) -> tuple[str, str, str]:
     summit, or their proposal awaiting an answer."""
     proposal = pending_proposal(state)
     if proposal is not None and state.pending is not None:
-        kicker = proposal_kicker(state.pending.kind).upper()
+        kicker = proposal_kicker(state).upper()
         return kicker, proposal.label, proposal.summary
     result = outcome(state)
     last = state.turns[-1].reaction if state.turns else None

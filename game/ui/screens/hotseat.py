@@ -32,6 +32,7 @@ OFFER_COLUMNS: Final = 5
 CHOICES_FIRST_COLUMN: Final = 6
 CHOICES_COLUMNS: Final = 6
 RULES_CHOICE: Final = "The rules' choice"
+KEYS_HINT: Final = "Number keys or Enter choose"
 
 
 def reaction_row(
@@ -93,6 +94,25 @@ class _HotSeatScreen(FocusScreen):
         surface.fill(palette.paper)
         panel_right = theme.column_x(OFFER_COLUMNS + 1) - theme.GUTTER
         pygame.draw.rect(surface, palette.navy, (0, 0, panel_right, theme.LOGICAL_HEIGHT))
+
+    def _draw_seat(self, surface: pygame.Surface) -> int:
+        """Whose side this is, at the top of the navy half; returns where the rest begins."""
+        ctx = self.ctx
+        palette = ctx.palette
+        left, y = theme.MARGIN_X, theme.MARGIN_Y
+        flag = art.dprk_flag(20)
+        rect = art.draw_flag(surface, flag, (left, y), palette)
+        kick = ctx.text(TextRole.KICKER, "YOU ARE THE DPRK DELEGATION", palette.on_navy_soft)
+        surface.blit(kick, kick.get_rect(midleft=(rect.right + 12, rect.centery)))
+        return y + flag.get_height() + 3 * theme.UNIT
+
+    def _draw_keys(self, surface: pygame.Surface) -> None:
+        """The key hint at the foot of the choices, where it clears the way back."""
+        ctx = self.ctx
+        area = theme.grid_rect(CHOICES_FIRST_COLUMN, CHOICES_COLUMNS, 0, 0)
+        hints = ctx.text(TextRole.CAPTION, KEYS_HINT, ctx.palette.ink_soft)
+        if area.left + hints.get_width() + 2 * theme.UNIT < self.back.rect.left:
+            draw_key_hints(surface, ctx, KEYS_HINT, (area.left, theme.CONTENT_BOTTOM - 14))
 
 
 class HandOverScreen(_HotSeatScreen):
@@ -224,12 +244,7 @@ class AnswerScreen(_HotSeatScreen):
         self._draw_sides(surface)
         left = theme.MARGIN_X
         width = theme.span(OFFER_COLUMNS)
-        y = theme.MARGIN_Y
-        flag = art.dprk_flag(20)
-        rect = art.draw_flag(surface, flag, (left, y), palette)
-        kick = ctx.text(TextRole.KICKER, "YOU ARE THE DPRK DELEGATION", palette.on_navy_soft)
-        surface.blit(kick, kick.get_rect(midleft=(rect.right + 12, rect.centery)))
-        y += flag.get_height() + 3 * theme.UNIT
+        y = self._draw_seat(surface)
         kicker = ctx.text(TextRole.KICKER, "THEY OFFER", palette.on_navy_soft)
         surface.blit(kicker, (left, y))
         y += kicker.get_height() + theme.UNIT
@@ -263,11 +278,7 @@ class AnswerScreen(_HotSeatScreen):
         surface.blit(head, area.topleft)
         self.layout()
         self.focus.draw(surface, ctx)
-        hints = ctx.text(TextRole.CAPTION, "Number keys or Enter choose", palette.ink_soft)
-        if area.left + hints.get_width() + 2 * theme.UNIT < self.back.rect.left:
-            draw_key_hints(
-                surface, ctx, "Number keys or Enter choose", (area.left, theme.CONTENT_BOTTOM - 14)
-            )
+        self._draw_keys(surface)
 
 
 class TablingScreen(_HotSeatScreen):
@@ -329,7 +340,7 @@ class TablingScreen(_HotSeatScreen):
         self._draw_sides(surface)
         left = theme.MARGIN_X
         width = theme.span(OFFER_COLUMNS)
-        y = theme.MARGIN_Y
+        y = self._draw_seat(surface)
         kicker = ctx.text(TextRole.KICKER, "THEY OFFER", palette.on_navy_soft)
         surface.blit(kicker, (left, y))
         y += kicker.get_height() + theme.UNIT
@@ -348,10 +359,6 @@ class TablingScreen(_HotSeatScreen):
             title = ctx.text(TextRole.HEADING, proposal.label, palette.on_navy, wrap=width)
             surface.blit(title, (left, y))
             y += title.get_height() + 2 * theme.UNIT
-            room = theme.CONTENT_BOTTOM - 4 * theme.UNIT - y
-            summary = fit_lines(ctx, TextRole.BODY, proposal.summary, width, room)
-            text = ctx.text(TextRole.BODY, summary, palette.on_navy_soft, wrap=width)
-            surface.blit(text, (left, y))
             changes = effect_text(scenario, proposal.on_accept)
             line = ctx.text(
                 TextRole.CAPTION,
@@ -359,9 +366,17 @@ class TablingScreen(_HotSeatScreen):
                 palette.on_navy_soft,
                 wrap=width,
             )
-            surface.blit(line, line.get_rect(bottomleft=(left, theme.CONTENT_BOTTOM)))
+            spot = line.get_rect(bottomleft=(left, theme.CONTENT_BOTTOM))
+            surface.blit(line, spot)
+            room = spot.top - 2 * theme.UNIT - y
+            role = TextRole.BODY
+            if ctx.text(role, proposal.summary, palette.ink, wrap=width).get_height() > room:
+                role = TextRole.CAPTION
+            summary = fit_lines(ctx, role, proposal.summary, width, room)
+            surface.blit(ctx.text(role, summary, palette.on_navy_soft, wrap=width), (left, y))
         area = theme.grid_rect(CHOICES_FIRST_COLUMN, CHOICES_COLUMNS, theme.MARGIN_Y, 0)
         head = ctx.text(TextRole.KICKER, "TABLE ONE OF YOUR PROPOSALS", palette.ink_soft)
         surface.blit(head, area.topleft)
         self.layout()
         self.focus.draw(surface, ctx)
+        self._draw_keys(surface)

@@ -166,7 +166,7 @@ class ProposalScreen(ChoiceDialog):
         super().__init__(
             ctx,
             title=proposal.label,
-            kicker=proposal_kicker(state.pending.kind),
+            kicker=proposal_kicker(state),
             rows=(accept, reject, amend),
             notes=notes,
             adviser=adviser,
