@@ -346,7 +346,11 @@ class SummitScreen:
             return
         focused = self.focus.focused
         focus = Focus()
-        if isinstance(focused, OfferCard) and focused.status is CardStatus.LOCKED:
+        if (
+            isinstance(focused, OfferCard)
+            and not isinstance(focused, AnswerCard)
+            and focused.status is CardStatus.LOCKED
+        ):
             focus = Focus(focused.offer_id, focused.reason)
         self.note.hint = next_hint(self.state, focus, self.hints_seen)
 
