@@ -19,11 +19,14 @@ def test_the_meters_run_from_the_start_through_every_decision(rich: GameState) -
     assert region, "Hanoi has neighbours"
     assert len(debrief.meters) == len(talks)
     assert len(debrief.neighbours) == len(region)
-    for lines, indexes in ((debrief.meters, talks), (debrief.neighbours, region)):
-        for line, i in zip(lines, indexes, strict=True):
-            assert line.label.lower() == scenario.meters[i].label.lower()
-            assert line.values[0] == start[i]
-            assert line.values[1:] == tuple(turn.meters[i] for turn in rich.turns)
+    pairs = [
+        *((m.label, m.values, i) for m, i in zip(debrief.meters, talks, strict=True)),
+        *((n.label, n.values, i) for n, i in zip(debrief.neighbours, region, strict=True)),
+    ]
+    for label, values, i in pairs:
+        assert label.lower() == scenario.meters[i].label.lower()
+        assert values[0] == start[i]
+        assert values[1:] == tuple(turn.meters[i] for turn in rich.turns)
     assert [m.emphasis for m in debrief.meters].count(True) == 1
     assert debrief.meters[talks.index(scenario.meter_index["trust"])].emphasis
     for line, i in zip(debrief.neighbours, region, strict=True):
@@ -115,7 +118,9 @@ def test_the_reading_reveals_the_profile_its_tells_and_memory(rich: GameState) -
     focused = [t for t in rich.turns if t.reaction.focus is not None]
     assert [tell.decision for tell in reading.tells] == [t.number for t in focused]
     labels = {i.id: i.label for i in scenario.interests}
-    assert [tell.interest for tell in reading.tells] == [labels[t.reaction.focus] for t in focused]
+    assert [tell.interest for tell in reading.tells] == [
+        labels[t.reaction.focus or ""] for t in focused
+    ]
     assert reading.grudges == rich.grudges
 
 
