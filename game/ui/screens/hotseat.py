@@ -175,7 +175,8 @@ class HandOverScreen(_HotSeatScreen):
         y += 3 * theme.UNIT
         for text in (
             "Second player: you decide how Pyongyang answers, choosing among the answers the "
-            "rules allow. The rules' own reading is shown beside them as advice.",
+            "rules allow, or counter by tabling one of Pyongyang's proposals. The rules' own "
+            "reading is shown beside them as advice.",
             "U.S. player: hand over the keyboard or the mouse. There are no secrets at this "
             "table; the answer and its reason will be on the record for both of you.",
         ):

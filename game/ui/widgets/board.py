@@ -107,10 +107,10 @@ def draw_accords(
 
 
 def names_that_fit(ctx: UiContext, names: Sequence[str], width: int) -> str:
-    """As many of ``names`` as fit on one line of ``width``, the latest first, with how many
-    more there are: ``Embassies, Liaison offices +2``."""
+    """As many of ``names`` as fit on one line of ``width``, in order, with how many more
+    there are: ``Mutual restraint, Liaison offices +2``."""
     shown: list[str] = []
-    for name in reversed(names):
+    for name in names:
         more = len(names) - len(shown) - 1
         candidate = ", ".join([*shown, name]) + (f" +{more}" if more else "")
         if shown and ctx.text_width(TextRole.CAPTION, candidate) > width:
