@@ -1,6 +1,8 @@
 """The debrief of a finished game, worked out once from the game alone: the meters over every
-decision, the rounds, the accords and whether they stand, the scores against the historical and
-the essay's lines on the same seed, the hidden counterpart, and the essay's view of each move.
+decision, the neighbours' support, the rounds, the accords and whether they stand, the scores
+against the historical and the essay's lines on the same seed, the proposals they tabled and
+how the player answered, the hidden counterpart and what reading it would have shown, and the
+essay's view of each move.
 
 The debrief screen lays this out; it is pygame-free so that tests and other front ends can read
 it too.
@@ -13,15 +15,31 @@ import attrs
 from game.engine import (
     Direction,
     GameState,
+    MeterGroup,
     MeterRole,
+    Move,
     Outcome,
+    Proposal,
     ReactionKind,
     Terminal,
+    Turn,
     new_game,
+    opening_tell,
     outcome,
 )
 from game.engine.describe import REPLIED, StrategyName, capitalise, move_label
+from game.engine.state import ACCEPT, AMEND
 from game.engine.strategies import STRATEGIES, play
+
+
+def answered_proposal(state: GameState, turn: Turn) -> Proposal | None:
+    """The proposal of theirs that ``turn`` answered (None when it answered none): the one
+    they put forward instead of the offer before it, or tabled as its round opened."""
+    if not turn.move.is_answer or turn.number < 2:
+        return None
+    before = state.turns[turn.number - 2]
+    ident = before.reaction.counter or before.tabled
+    return state.scenario.proposal(ident) if ident else None
 
 
 @attrs.frozen
@@ -76,6 +94,67 @@ class LineSummary:
 
 
 @attrs.frozen
+class NeighbourLine:
+    """A neighbour's support for the talks over the game, and the words for where it began and
+    where it ended."""
+
+    label: str
+    values: tuple[int, ...]
+    """The start value, then the value after every decision."""
+    start: str
+    """The band word for the start value, e.g. "wary" ("" when the meter has no bands)."""
+    end: str
+    """The band word for the final value."""
+
+
+@attrs.frozen
+class ProposalLine:
+    """A proposal of theirs that came to the table, and what the player answered."""
+
+    label: str
+    how: str
+    """How it came: "they tabled it as the one-on-one opened", or "instead of liaison
+    offices"."""
+    decision: int
+    """The decision after which it was on the table."""
+    answer: str
+    """What the player answered, e.g. "you accepted it" ("" when it was never answered)."""
+    reaction: ReactionKind | None
+    """How the answer went (ACCEPT: an accord was made), None when unanswered."""
+    main: bool
+    """True for the scenario's main proposal, the decision the summit turns on."""
+
+
+@attrs.frozen
+class Tell:
+    """A reply that gave away what they wanted first: their words, and the interest."""
+
+    decision: int
+    """The decision it answered (0: their opening words)."""
+    said: str
+    interest: str
+    """The interest's label, e.g. "sanctions relief"."""
+
+
+@attrs.frozen
+class Reading:
+    """What reading the counterpart would have shown: who they were, what they wanted in what
+    order, the replies that said so, and what they held against the player."""
+
+    label: str
+    description: str
+    agenda: tuple[str, ...]
+    """Interest labels, in the order they wanted them served."""
+    opening: str
+    """Their head of delegation's first words."""
+    opening_interest: str
+    """The interest the opening words named ("" when none)."""
+    tells: tuple[Tell, ...]
+    grudges: tuple[str, ...]
+    """What they remembered against the player, oldest first."""
+
+
+@attrs.frozen
 class MoveLine:
     """One of the player's decisions, summarised."""
 
@@ -111,6 +190,11 @@ class Debrief:
     citation: str
     """The essay, by author, publication and year."""
     moves: tuple[MoveLine, ...]
+    neighbours: tuple[NeighbourLine, ...] = ()
+    """The region meters (Seoul, Tokyo, Beijing...) over the game; the talks meters are in
+    ``meters``."""
+    proposals: tuple[ProposalLine, ...] = ()
+    reading: Reading | None = None
 
 
 def _line_outcome(state: GameState, strategy: StrategyName) -> Outcome | None:
@@ -152,6 +236,17 @@ def build_debrief(state: GameState) -> Debrief:
             emphasis=i == trust,
         )
         for i, meter in enumerate(scenario.meters)
+        if meter.group is MeterGroup.TALKS
+    )
+    neighbours = tuple(
+        NeighbourLine(
+            label=capitalise(meter.label),
+            values=(start[i], *(turn.meters[i] for turn in state.turns)),
+            start=meter.band(start[i]),
+            end=meter.band(state.meters[i]),
+        )
+        for i, meter in enumerate(scenario.meters)
+        if meter.group is MeterGroup.REGION
     )
     rounds: list[RoundSpan] = []
     for turn in state.turns:
@@ -171,7 +266,9 @@ def build_debrief(state: GameState) -> Debrief:
                 form = variant.label
         when = "at the earlier summit" if accord.prior else f"decision {accord.turn}"
         stands = (accord.id, accord.turn) in kept
-        if stands and accord.prior:
+        if accord.broken:
+            status = "broken when it was put to the test"
+        elif stands and accord.prior:
             status = "carried over"
         elif stands and result.terminal is Terminal.STATEMENT:
             status = "in the joint statement"
@@ -211,7 +308,7 @@ def build_debrief(state: GameState) -> Debrief:
             MoveLine(
                 turn.number,
                 scenario.rounds[turn.round].label,
-                move_label(scenario, turn.move),
+                _decision_label(state, turn),
                 verdict,
                 turn.reaction.kind,
             )
@@ -244,4 +341,81 @@ def build_debrief(state: GameState) -> Debrief:
         essay_views=tuple(views.values()),
         citation=f"{source.author}, {source.publication}, {source.year}.",
         moves=tuple(moves),
+        neighbours=neighbours,
+        proposals=_proposals(state),
+        reading=_reading(state),
+    )
+
+
+def _decision_label(state: GameState, turn: Turn) -> str:
+    """A decision in words; an answer to a proposal of theirs names the proposal."""
+    if not turn.move.is_answer:
+        return move_label(state.scenario, turn.move)
+    proposal = answered_proposal(state, turn)
+    name = proposal.label if proposal is not None else "their proposal"
+    if turn.move.offer == ACCEPT:
+        return f"Accept their proposal: {name}"
+    if turn.move.offer == AMEND:
+        amended = _amended(state, proposal)
+        return f"Answer {name} with {amended}" if amended else f"Amend {name}"
+    return f"Reject their proposal: {name}"
+
+
+def _amended(state: GameState, proposal: Proposal | None) -> str:
+    """The offer an amendment of ``proposal`` plays, in words ("" when none)."""
+    if proposal is None or not proposal.amend:
+        return ""
+    return move_label(state.scenario, Move.parse(proposal.amend))
+
+
+def _proposals(state: GameState) -> tuple[ProposalLine, ...]:
+    """Every proposal of theirs that came to the table, in order, with the player's answer."""
+    scenario = state.scenario
+    found = []
+    for turn in state.turns:
+        ident = turn.reaction.counter or turn.tabled
+        if ident is None:
+            continue
+        proposal = scenario.proposal(ident)
+        if turn.reaction.counter:
+            how = f"instead of {move_label(scenario, turn.move).lower()}"
+        else:
+            opened = scenario.rounds[min(turn.round + 1, len(scenario.rounds) - 1)].label
+            how = f"tabled on their own as the {opened} opened"
+        answer, reaction = "never answered", None
+        following = state.turns[turn.number] if turn.number < len(state.turns) else None
+        if following is not None and following.move.is_answer:
+            reaction = following.reaction.kind
+            if following.move.offer == ACCEPT:
+                answer = "you accepted it"
+            elif following.move.offer == AMEND:
+                amended = _amended(state, proposal) or "an amendment"
+                answer = f"you answered with {amended.lower()}: {REPLIED[reaction]}"
+            else:
+                answer = "you rejected it"
+        found.append(
+            ProposalLine(proposal.label, how, turn.number, answer, reaction, proposal.main)
+        )
+    return tuple(found)
+
+
+def _reading(state: GameState) -> Reading:
+    """What a careful reader of their replies could have learnt, revealed."""
+    scenario = state.scenario
+    profile = state.profile_info
+    interests = {interest.id: interest.label for interest in scenario.interests}
+    tell = opening_tell(state)
+    tells = tuple(
+        Tell(turn.number, turn.reaction.say, interests.get(turn.reaction.focus, ""))
+        for turn in state.turns
+        if turn.reaction.focus is not None
+    )
+    return Reading(
+        label=profile.label,
+        description=profile.description,
+        agenda=tuple(scenario.interests[index].label for index in profile.agenda),
+        opening=profile.opening,
+        opening_interest=interests.get(tell, "") if tell else "",
+        tells=tells,
+        grudges=state.grudges,
     )

@@ -59,6 +59,7 @@ from game.ui.screen import (
     ShowOutcome,
     SummitLog,
     Table,
+    Tabling,
     TakeBack,
     TheirProposal,
     Title,
@@ -177,13 +178,17 @@ class Flow:
                 state = self._state()
                 return VariantScreen(self.ctx, state, state.scenario.offer(offer))
             case TheirProposal():
-                from game.ui.screens.counter import CounterScreen
+                from game.ui.screens.proposal import ProposalScreen
 
-                return CounterScreen(self.ctx, self._state(), hints=self.ctx.settings.hints)
+                return ProposalScreen(self.ctx, self._state(), hints=self.ctx.settings.hints)
             case Answer(move=move, judgement=judgement):
                 from game.ui.screens.hotseat import AnswerScreen
 
                 return AnswerScreen(self.ctx, self._state(), move, judgement)
+            case Tabling(move=move, judgement=judgement):
+                from game.ui.screens.hotseat import TablingScreen
+
+                return TablingScreen(self.ctx, self._state(), move, judgement)
             case Debrief():
                 return self.debrief()
         assert_never(place)
@@ -372,7 +377,7 @@ class Flow:
 
                 return Push(HandOverScreen(self.ctx, session.state, move, judgement))
         try:
-            played = session.play(move, command.reaction)
+            played = session.play(move, command.reaction, command.proposal)
         except IllegalMoveError as error:
             session.notify(f"Not possible: {error.reason}", Tone.ALARM)
             self.ctx.play(Cue.DENIED)
@@ -384,7 +389,7 @@ class Flow:
         from game.ui.session import Step
 
         actions: list[Action] = []
-        if Step.COUNTER in played.steps:
+        if Step.PROPOSAL in played.steps:
             actions.append(Open(TheirProposal()))
         if Step.EVENT in played.steps:
             from game.ui.screens.event import EventScreen

@@ -1,5 +1,6 @@
 """The U.S. adviser's hints for a first game: what a meter means, why a card is locked, what a
-counter-offer costs. One short note at a time, each shown once, dismissed with X or a click.
+proposal of theirs costs, what their words may give away. One short note at a time, each shown
+once, dismissed with X or a click.
 
 Which hint shows is worked out here from the game state and what has been dismissed; dismissing
 is interface state (a set of keys the flow keeps), never game state. The note on the table is
@@ -67,17 +68,27 @@ def next_hint(state: GameState, focus: Focus, seen: Collection[str]) -> Hint | N
             lambda: f"{trust.description} Most accords need more of it than you start with.",
             trust.label,
         )
-    if state.pending is not None:
-        counter = scenario.proposals[state.pending.proposal]
+    if state.pending is not None and not state.is_over:
+        proposal = scenario.proposals[state.pending.proposal]
         add(
-            "counter",
+            "proposal",
             True,
             lambda: (
-                f"Accepting costs {effect_text(scenario, counter.on_accept)}; refusing costs "
-                f"{effect_text(scenario, counter.on_reject)}. They ask only once."
+                f"Accepting changes {effect_text(scenario, proposal.on_accept)}; rejecting "
+                f"changes {effect_text(scenario, proposal.on_reject)}. Or amend it (M) with an "
+                "offer of your own. They table each proposal only once."
             ),
             "their proposal",
         )
+    add(
+        "opening",
+        not state.turns and bool(state.profile_info.opening),
+        lambda: (
+            "Listen to their head of delegation: what they say first, and what they refuse, "
+            "tells you what they want settled first."
+        ),
+        "their words",
+    )
     if focus.reason and focus.offer:
         offer = scenario.offer(focus.offer)
         add(

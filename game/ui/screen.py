@@ -117,10 +117,12 @@ class NewGame:
 
 @attrs.frozen
 class PlayMove:
-    """Put a move on the table; ``reaction`` is the hot-seat counterpart's choice."""
+    """Put a move on the table; ``reaction`` is the hot-seat counterpart's choice, and
+    ``proposal`` the proposal of theirs that a hot-seat counter-offer tables."""
 
     move: Move
     reaction: ReactionKind | None = None
+    proposal: str | None = None
 
 
 @attrs.frozen
@@ -336,12 +338,21 @@ class OfferForms:
 
 @attrs.frozen
 class TheirProposal:
-    """Their counter-offer on the table, to accept or reject."""
+    """Their proposal on the table (tabled on their own or as a counter-offer), to accept,
+    reject or amend."""
 
 
 @attrs.frozen
 class Answer:
     """Hot-seat: the second player chooses how the counterpart answers ``move``."""
+
+    move: Move
+    judgement: Judgement
+
+
+@attrs.frozen
+class Tabling:
+    """Hot-seat: the second player, countering ``move``, chooses which proposal to table."""
 
     move: Move
     judgement: Judgement
@@ -389,6 +400,7 @@ Place: TypeAlias = (
     | OfferForms
     | TheirProposal
     | Answer
+    | Tabling
     | Debrief
     | Dialog
 )

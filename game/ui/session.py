@@ -33,8 +33,9 @@ class Step(enum.Enum):
     """Their answer in the speech bubble (always)."""
     EVENT = "event"
     """Something happened between rounds: the event pop-up."""
-    COUNTER = "counter"
-    """They made a proposal of their own: the counter-offer dialog."""
+    PROPOSAL = "proposal"
+    """A proposal of theirs awaits an answer (a counter-offer, or one they tabled as the next
+    round opened): the proposal dialog."""
     OUTCOME = "outcome"
     """The summit is over: the outcome scene follows."""
 
@@ -93,7 +94,7 @@ class Session:
         from game.engine import new_game
 
         session = cls(
-            new_game(setup.scenario, setup.seed, setup.carry),
+            new_game(setup.scenario, setup.seed, setup.carry, hotseat=setup.hotseat),
             mode=Mode(setup.mode),
             player=setup.player,
             code=setup.code,
@@ -162,23 +163,26 @@ class Session:
         except IllegalMoveError:
             return None
 
-    def play(self, move: Move, reaction: ReactionKind | None = None) -> Played:
-        """Play ``move`` (``reaction``: a hot-seat player's choice) and autosave.
+    def play(
+        self, move: Move, reaction: ReactionKind | None = None, proposal: str | None = None
+    ) -> Played:
+        """Play ``move`` and autosave. ``reaction`` is a hot-seat player's choice for their
+        side, and ``proposal`` the proposal of theirs a counter-offer tables.
 
         Raises :class:`IllegalMoveError` for a move that cannot be played now.
         """
-        from game.engine import ReactionKind, apply
+        from game.engine import apply
 
         before = self.state
-        after = apply(before, move, reaction).state
+        after = apply(before, move, reaction, proposal).state
         self.history.append(before)
         self.state = after
         turn = after.turns[-1]
         steps = [Step.REPLY]
         if turn.events:
             steps.append(Step.EVENT)
-        if after.pending is not None and turn.reaction.kind is ReactionKind.COUNTER:
-            steps.append(Step.COUNTER)
+        if after.pending is not None and not after.is_over:
+            steps.append(Step.PROPOSAL)
         if after.is_over:
             steps.append(Step.OUTCOME)
         return Played(move, before, after, tuple(steps), self.autosave())

@@ -14,7 +14,16 @@ import pygame
 
 from game.draw import theme
 from game.draw.context import UiContext
-from game.engine import GameState, Scenario, apply, new_game
+from game.engine import (
+    GameState,
+    IllegalMoveError,
+    Move,
+    PendingKind,
+    ReactionKind,
+    Scenario,
+    apply,
+    new_game,
+)
 from game.engine.describe import StrategyName
 from game.store.mode import Mode
 from game.store.saves import SavedGame, SaveStore, save_text
@@ -39,6 +48,7 @@ from game.ui.screen import (
     Screen,
     SummitLog,
     Table,
+    Tabling,
     TheirProposal,
     Title,
     confirm_quit,
@@ -83,14 +93,20 @@ SHOT_NOW: Final = datetime(2019, 2, 28, 15, 0, tzinfo=UTC)
 
 
 def game_until(
-    scenario: Scenario, seed: int, strategy: StrategyName, stop: Callable[[GameState], bool]
+    scenario: Scenario,
+    seed: int,
+    strategy: StrategyName,
+    stop: Callable[[GameState], bool],
+    *,
+    hotseat: bool = False,
 ) -> tuple[GameState, list[GameState]] | None:
     """The first state of a built-in strategy's game on ``seed`` for which ``stop`` holds, with
-    the states before it (the undo history); None if the game never gets there."""
-    from game.engine.strategies import play
+    the states before it (the undo history); None if the game never gets there. ``hotseat``
+    plays a hot-seat game (their side's choices left to the rules)."""
+    from game.engine.strategies import play_from
 
-    final = play(scenario, strategy, seed)
-    state = new_game(scenario, seed)
+    final = play_from(new_game(scenario, seed, hotseat=hotseat), strategy)
+    state = new_game(scenario, seed, hotseat=hotseat)
     history: list[GameState] = []
     for turn in final.turns:
         if stop(state):
@@ -101,7 +117,7 @@ def game_until(
 
 
 def sample_game(
-    scenario: Scenario, seed: int, stop: Callable[[GameState], bool]
+    scenario: Scenario, seed: int, stop: Callable[[GameState], bool], *, hotseat: bool = False
 ) -> tuple[GameState, list[GameState]]:
     """A game in the state ``stop`` asks for, searching strategies and nearby seeds."""
     for offset in range(40):
@@ -113,7 +129,7 @@ def sample_game(
             StrategyName.HAWK,
             StrategyName.RANDOM,
         ):
-            found = game_until(scenario, seed + offset, strategy, stop)
+            found = game_until(scenario, seed + offset, strategy, stop, hotseat=hotseat)
             if found is not None:
                 return found
     raise LookupError("no sample game reaches the state asked for")
@@ -124,9 +140,45 @@ def mid_game(state: GameState) -> bool:
     return len(state.turns) >= 4 and state.pending is None and not state.is_over
 
 
-def counter_pending(state: GameState) -> bool:
-    """Their proposal is on the table."""
+def proposal_pending(state: GameState) -> bool:
+    """A proposal of theirs is on the table."""
     return state.pending is not None and not state.is_over
+
+
+def tabled_pending(state: GameState) -> bool:
+    """A proposal they tabled on their own, as a round opened, is on the table."""
+    return proposal_pending(state) and (
+        state.pending is not None and state.pending.kind is PendingKind.PROPOSAL
+    )
+
+
+def counter_pending(state: GameState) -> bool:
+    """A proposal they put forward instead of accepting an offer is on the table."""
+    return proposal_pending(state) and (
+        state.pending is not None and state.pending.kind is PendingKind.COUNTER
+    )
+
+
+def several_to_table(state: GameState) -> bool:
+    """In a hot-seat game, nothing pending, and an offer they could counter with any of
+    several proposals of theirs."""
+    return bool(state.hotseat and mid_game(state) and tabling_move(state) is not None)
+
+
+def tabling_move(state: GameState) -> Move | None:
+    """An offer that their side could answer by tabling any of several proposals."""
+    from game.engine import judge, move_options
+
+    for option in move_options(state):
+        if not option.available or option.move.is_answer:
+            continue
+        try:
+            judgement = judge(state, option.move)
+        except IllegalMoveError:
+            continue
+        if ReactionKind.COUNTER in judgement.allowed and len(judgement.proposals) > 1:
+            return option.move
+    return None
 
 
 def event_happened(state: GameState) -> bool:
@@ -137,8 +189,9 @@ def event_happened(state: GameState) -> bool:
 def sample_session(
     scenario: Scenario, seed: int, stop: Callable[[GameState], bool], **fields: Any
 ) -> Session:
-    """A session (saving nothing) in the state ``stop`` asks for."""
-    state, history = sample_game(scenario, seed, stop)
+    """A session (saving nothing) in the state ``stop`` asks for (a hot-seat game when
+    ``hotseat`` is among ``fields``)."""
+    state, history = sample_game(scenario, seed, stop, hotseat=bool(fields.get("hotseat")))
     return Session(state, history=history, **fields)
 
 
@@ -177,7 +230,7 @@ Shot = tuple[Flow, list[Screen]]
 def _gallery(store: SaveStore, seed: int) -> dict[str, Callable[[UiContext], Shot]]:
     """Every screen the flow builds, by name, each as a player meets it."""
     # Imported here so that importing this module stays cheap for callers of render_screen_png.
-    from game.engine import Move, judge
+    from game.engine import judge
     from game.ui.session import Session
 
     scenario = load_scenario("hanoi")
@@ -197,12 +250,15 @@ def _gallery(store: SaveStore, seed: int) -> dict[str, Callable[[UiContext], Sho
         flow = playing(_quiet(ctx), mid_game)
         return flow, [flow.open(Table()), flow.open(OfferForms("yongbyon_for_relief"))]
 
-    def counter(ctx: UiContext) -> Shot:
-        quiet = playing(_quiet(ctx), counter_pending)
-        # The dialog as a first game shows it, with the adviser's note.
-        advised = shot_flow(ctx, store, seed)
-        advised.session = quiet.session
-        return advised, [quiet.open(Table()), advised.open(TheirProposal())]
+    def proposal(stop: Callable[[GameState], bool]) -> Callable[[UiContext], Shot]:
+        def screens(ctx: UiContext) -> Shot:
+            quiet = playing(_quiet(ctx), stop)
+            # The dialog as a first game shows it, with the adviser's note.
+            advised = shot_flow(ctx, store, seed)
+            advised.session = quiet.session
+            return advised, [quiet.open(Table()), advised.open(TheirProposal())]
+
+        return screens
 
     def event(ctx: UiContext) -> Shot:
         # The move that closed the round, played again: the flow opens the event pop-up.
@@ -216,20 +272,27 @@ def _gallery(store: SaveStore, seed: int) -> dict[str, Callable[[UiContext], Sho
         return flow, [quiet.open(Table()), popup.actions[-1].screen]
 
     def answer(ctx: UiContext) -> Shot:
-        flow = playing(ctx, mid_game, hotseat=True)
+        flow = playing(ctx, several_to_table, hotseat=True)
         assert flow.session is not None
-        session = flow.session
-        move = next(
-            Move(offer.id, offer.variants[0].id if offer.variants else None)
-            for offer in scenario.offers
-            if session.judge(Move(offer.id, offer.variants[0].id if offer.variants else None))
-        )
-        return flow, [flow.open(Answer(move, judge(session.state, move)))]
+        state = flow.session.state
+        move = tabling_move(state)
+        assert move is not None
+        return flow, [flow.open(Answer(move, judge(state, move)))]
+
+    def tabling(ctx: UiContext) -> Shot:
+        flow = playing(ctx, several_to_table, hotseat=True)
+        assert flow.session is not None
+        state = flow.session.state
+        move = tabling_move(state)
+        assert move is not None
+        judgement = judge(state, move)
+        return flow, [flow.open(Answer(move, judgement)), flow.open(Tabling(move, judgement))]
 
     def hand_over(ctx: UiContext) -> Shot:
-        flow = playing(ctx, mid_game, hotseat=True)
+        flow = playing(ctx, several_to_table, hotseat=True)
         assert flow.session is not None
-        move = Move("liaison_offices")
+        move = tabling_move(flow.session.state)
+        assert move is not None
         action = flow.handle(PlayMove(move))
         assert isinstance(action, Push), "a hot-seat offer is handed over first"
         return flow, [action.screen]
@@ -266,11 +329,13 @@ def _gallery(store: SaveStore, seed: int) -> dict[str, Callable[[UiContext], Sho
         "summit": place(lambda ctx: playing(_quiet(ctx), mid_game), Table()),
         "hints": place(lambda ctx: playing(ctx, mid_game), Table()),
         "variant": variant,
-        "counter": counter,
+        "proposal": proposal(tabled_pending),
+        "counter": proposal(counter_pending),
         "event": event,
         "hotseat": answer,
+        "tabling": tabling,
         "hand-over": hand_over,
-        "summit-proposal": place(lambda ctx: playing(_quiet(ctx), counter_pending), Table()),
+        "summit-proposal": place(lambda ctx: playing(_quiet(ctx), tabled_pending), Table()),
         "summit-over": place(lambda ctx: playing(_quiet(ctx), lambda s: s.is_over), Table()),
         "log": whole_log,
         "menu": paused,

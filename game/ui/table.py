@@ -1,21 +1,52 @@
-"""What the summit table shows, worked out from the scenario and the game in play: the log's
-lines, the limits marked on the meters, where their stance turns, what an offer needs, and what
-each offer card says. No drawing: the table screen and its widgets lay these out.
+"""What the summit table shows, worked out from the scenario and the game in play: the limits
+marked on the meters, where their stance turns, what an offer needs, what each offer card says,
+the answers to a proposal of theirs, and what picking a card does. No drawing: the table screen
+and its widgets lay these out (the words of the log and of their reply are in
+:mod:`game.ui.record`).
 """
 
 from __future__ import annotations
 
 import enum
+from typing import Final
 
 import attrs
 
 from game.draw.theme import Tone
-from game.engine import GameState, OfferKind, ReactionKind, Scenario, move_options, outcome
-from game.engine.describe import REPLIED, REPLY, capitalise, move_label, offer_costs
+from game.engine import (
+    GameState,
+    MeterGroup,
+    OfferKind,
+    ReactionKind,
+    Scenario,
+    amendment,
+    move_options,
+    outcome,
+)
+from game.engine.describe import capitalise, effect_text, offer_costs
 from game.engine.scenario import Offer
-from game.engine.state import ACCEPT
-from game.ui.tones import reaction_tone
-from game.ui.widgets.log import LogEntry
+from game.engine.state import ACCEPT, AMEND, REJECT, Move
+from game.ui.record import amend_title, pending_proposal, proposal_kicker
+from game.ui.screen import Action, Apply, Chain, Choice, Dialog, OfferForms, Open, PlayMove, Pop
+
+ANSWER_KEYS: Final = {ACCEPT: "A", REJECT: "R", AMEND: "M"}
+"""The letter each answer to a proposal of theirs goes by, on the table and in its dialog."""
+BUTTON_DETAILS: Final = {
+    "help": ("Help \u00b7 H", "The rules in plain words, and the controls."),
+    "menu": ("Menu \u00b7 Esc", "Save, load, settings, or leave the summit."),
+    "save": (
+        "Save \u00b7 S",
+        "Save this game under a name you choose. It also autosaves after every move.",
+    ),
+    "log": (
+        "Summit log \u00b7 L",
+        "Every move, answer and event so far. Enter or a click opens it in full, with their "
+        "words and reasons.",
+    ),
+    "pager": ("More offers \u00b7 PgDn", "The offers do not all fit at this text size."),
+    "note": ("Your adviser \u00b7 X", "Dismiss this hint. Hints can be switched off in Settings."),
+}
+"""What the details line says of the table's buttons and panels in focus."""
 
 
 class TableMode(enum.Enum):
@@ -74,8 +105,12 @@ def card_faces(state: GameState) -> dict[str, CardFace]:
     for index, offer in enumerate(scenario.offers):
         reason = reasons.get(offer.id, "")
         selected = offer.id == last
-        if offer.kind in (OfferKind.OFFER, OfferKind.STATEMENT) and offer.id in state.agreed:
-            accord = next((a for a in state.accords if a.id == offer.id), None)
+        accord = next((a for a in state.accords if a.id == offer.id), None)
+        if accord is not None and accord.broken:
+            faces[offer.id] = CardFace(
+                CardStatus.LOCKED, "Broken: off the record", Tone.ALARM, reason, selected
+            )
+        elif offer.kind in (OfferKind.OFFER, OfferKind.STATEMENT) and offer.id in state.agreed:
             form = accord_form(scenario, accord.variant) if accord else ""
             caption = "Agreed" + (f": {form}" if form else "")
             if accord is not None and accord.prior:
@@ -141,49 +176,6 @@ def trust_need(offer: Offer, meter: int) -> int | None:
     return None
 
 
-def log_entries(state: GameState, *, full: bool = False) -> list[LogEntry]:
-    """The summit so far, one entry per decision and per event; ``full`` adds their words and
-    the reasons."""
-    scenario = state.scenario
-    entries: list[LogEntry] = []
-    if state.carry is not None and state.carry.accords:
-        names = ", ".join(scenario.accord_label(a) for a in state.carry.accords)
-        entries.append(LogEntry(f"Carried over from the earlier summit: {names}.", "Before"))
-    current = -1
-    for turn in state.turns:
-        label = ""
-        if turn.round != current:
-            current = turn.round
-            held = scenario.rounds[current]
-            label = f"Round {current + 1} \u00b7 {held.label}"
-        reaction = turn.reaction
-        if turn.move.is_answer:
-            pending = state.turns[turn.number - 2].reaction.counter if turn.number > 1 else None
-            ask = scenario.proposal(pending).label if pending else "their proposal"
-            verb = "accepted" if turn.move.offer == ACCEPT else "rejected"
-            text = f"{turn.number}. You {verb} their ask: {ask}."
-        else:
-            text = f"{turn.number}. {move_label(scenario, turn.move)}: {REPLIED[reaction.kind]}"
-            if reaction.kind is ReactionKind.COUNTER and reaction.counter:
-                text += f", asking for {scenario.proposal(reaction.counter).label}"
-            text += "."
-        if full:
-            if reaction.accord:
-                text += f" Agreed: {scenario.accord_label(reaction.accord)}."
-            if reaction.say:
-                text += f" \u201c{reaction.say}\u201d"
-            text += f" Why: {reaction.why}."
-        entries.append(LogEntry(text, label, reaction_tone(reaction.kind)))
-        for event_id in turn.events:
-            event = next(e for e in scenario.events if e.id == event_id)
-            detail = f" {event.text}" if full else ""
-            entries.append(LogEntry(f"{event.title}.{detail}", "Between rounds", Tone.CAUTION))
-    result = outcome(state)
-    if result is not None:
-        entries.append(LogEntry(f"The summit is over: {result.ending.title}.", "The end"))
-    return entries
-
-
 def essay_view(offer: Offer) -> str:
     """What the essay says of an offer, introduced unless the text introduces itself."""
     text = offer.essay
@@ -204,10 +196,10 @@ def accord_form(scenario: Scenario, variant: str) -> str:
 def tray_panel(state: GameState, can_undo: bool) -> tuple[str, str, str]:
     """What the tray holds instead of the cards, as (kicker, title, body): the end of the
     summit, or their proposal awaiting an answer."""
-    scenario = state.scenario
-    if state.pending is not None and not state.is_over:
-        counter = scenario.proposals[state.pending.proposal]
-        return "THEIR PROPOSAL", counter.label, counter.summary
+    proposal = pending_proposal(state)
+    if proposal is not None and state.pending is not None:
+        kicker = proposal_kicker(state).upper()
+        return kicker, proposal.label, proposal.summary
     result = outcome(state)
     last = state.turns[-1].reaction if state.turns else None
     body = (
@@ -221,39 +213,15 @@ def tray_panel(state: GameState, can_undo: bool) -> tuple[str, str, str]:
     return "THE SUMMIT IS OVER", result.ending.title if result else "", body
 
 
-@attrs.frozen
-class Reply:
-    """What the speech bubble says: who speaks, their words, why, and the tone of it."""
-
-    speaker: str
-    said: str
-    why: str
-    tone: Tone
-
-
-def their_reply(state: GameState, them: str) -> Reply:
-    """Their reply to the last move (``them``: how their delegation is named), or, before the
-    first, the round that has begun."""
-    if not state.turns:
-        held = state.scenario.rounds[state.round]
-        why = "Put your first offer on the table: pick a card below."
-        return Reply(f"{held.label} \u00b7 {held.time}", held.description, why, Tone.NEUTRAL)
-    reaction = state.turns[-1].reaction
-    if reaction.kind is ReactionKind.ENDED:
-        speaker = "You leave the table"
-        said = reaction.say or "You close your folder and stand. The talks are over."
-    else:
-        speaker = f"{them} \u00b7 they {REPLY[reaction.kind]}"
-        said = reaction.say or "\u2026"
-    return Reply(speaker, said, capitalise(reaction.why), reaction_tone(reaction.kind))
-
-
 def card_detail(
     scenario: Scenario, offer: Offer, status: CardStatus, reason: str, key: str
 ) -> tuple[str, str]:
     """An offer card in full, as a title and a body: the offer, what the essay says of it, and
     what playing it would cost (or why it is locked). ``key`` is the card's shortcut."""
     title = f"{key} \u00b7 {offer.label}" if key else offer.label
+    serves = serves_text(scenario, offer)
+    if serves:
+        title += f" \u00b7 {serves}"
     if status is CardStatus.LOCKED:
         return title + " \u00b7 locked", f"{capitalise(reason)}. {offer.summary}"
     if status is CardStatus.AGREED:
@@ -266,3 +234,161 @@ def card_detail(
         proposing, accepted = offer_costs(scenario, offer, None)
         parts.append(f"Proposing costs {proposing}; if accepted, {accepted}.")
     return title, " ".join(parts)
+
+
+def serves_text(scenario: Scenario, offer: Offer) -> str:
+    """Which of their interests an offer serves, in any of its forms (public: the scenario
+    says so): ``serves recognition`` (``""`` when none)."""
+    indexes: list[int] = []
+    for index, points in (*offer.serves, *(s for v in offer.variants for s in v.serves)):
+        if points > 0 and index not in indexes:
+            indexes.append(index)
+    if not indexes:
+        return ""
+    return "serves " + " and ".join(scenario.interests[i].label for i in indexes)
+
+
+def region_meters(scenario: Scenario) -> tuple[int, ...]:
+    """Indexes of the neighbours' meters (Seoul, Tokyo, Beijing...), shown apart."""
+    return tuple(i for i, m in enumerate(scenario.meters) if m.group is MeterGroup.REGION)
+
+
+# --- Answers to their proposal ------------------------------------------------------------------
+
+
+@attrs.frozen
+class AnswerFace:
+    """One answer to the proposal on the table, as its card shows it."""
+
+    answer: str
+    """``accept``, ``reject`` or ``amend``."""
+    key: str
+    title: str
+    caption: str
+    available: bool
+    reason: str = ""
+    """Why it cannot be given now (the amendment: none, or its offer is closed)."""
+    tone: Tone = Tone.NEUTRAL
+
+
+def answer_faces(state: GameState) -> tuple[AnswerFace, ...]:
+    """The three answers to the proposal on the table: accept, reject and amend (the last named
+    by the offer it plays, or closed with the reason). Empty when nothing is pending."""
+    proposal = pending_proposal(state)
+    if proposal is None:
+        return ()
+    scenario = state.scenario
+    options = {o.move.offer: o for o in move_options(state) if o.move.is_answer}
+    faces = []
+    for answer in (ACCEPT, REJECT, AMEND):
+        option = options[answer]
+        key = ANSWER_KEYS[answer]
+        if answer == ACCEPT:
+            title = "Accept their proposal"
+            caption = "It changes " + effect_text(scenario, proposal.on_accept, none="nothing")
+        elif answer == REJECT:
+            title = "Reject it"
+            caption = "It changes " + effect_text(scenario, proposal.on_reject, none="nothing")
+        else:
+            amended = amendment(state)
+            title = amend_title(state, amended) if amended is not None else "Amend it"
+            caption = "A counter-offer of yours: it uses one of this round's offers"
+        if not option.available:
+            caption = capitalise(option.reason)
+        faces.append(
+            AnswerFace(answer, key, title, caption, option.available, option.reason, Tone.NEUTRAL)
+        )
+    return tuple(faces)
+
+
+def answer_detail(state: GameState, face: AnswerFace) -> tuple[str, str]:
+    """An answer card in full, as a title and a body, for the details line under the tray."""
+    proposal = pending_proposal(state)
+    title = f"{face.key} \u00b7 {face.title}"
+    if proposal is None:
+        return title, ""
+    scenario = state.scenario
+    if not face.available:
+        return title + " \u00b7 closed", f"{capitalise(face.reason)}."
+    if face.answer == ACCEPT:
+        accord = scenario.accord_label(proposal.accord)
+        changes = effect_text(scenario, proposal.on_accept, none="nothing")
+        return title, (
+            f"The accord: {accord}, {proposal.variant}. It changes {changes}. "
+            "Answering does not use up an offer."
+        )
+    if face.answer == REJECT:
+        changes = effect_text(scenario, proposal.on_reject, none="nothing")
+        return title, (
+            f"They will not table it again. It changes {changes}. "
+            "Answering does not use up an offer."
+        )
+    return title, (
+        "Answer with an offer of your own instead: they judge it as they would your offer, "
+        "and it uses one of this round's offers. Enter on the proposal shows what it costs."
+    )
+
+
+def proposal_detail(state: GameState) -> tuple[str, str]:
+    """The proposal on the table, as each side describes it."""
+    proposal = pending_proposal(state)
+    if proposal is None:
+        return "", ""
+    return f"{proposal.label} \u00b7 Enter opens it", (
+        f"How they put it: {proposal.their_view} How Washington puts it: {proposal.our_view}"
+    )
+
+
+def round_detail(state: GameState) -> tuple[str, str]:
+    """The round on the table, for the details line when nothing else is in focus."""
+    held = state.scenario.rounds[state.round]
+    return f"{capitalise(held.label)} \u00b7 {held.time}", held.description
+
+
+def offer_action(scenario: Scenario, offer_id: str) -> Action:
+    """What picking an offer card does: the forms to choose from, a confirmation before a move
+    that ends or may close the summit, or the move itself."""
+    offer = scenario.offer(offer_id)
+    if offer.variants:
+        return Open(OfferForms(offer.id))
+    move = Move(offer.id)
+    if offer.kind is OfferKind.WALK_AWAY:
+        return Open(
+            _confirm(
+                "Walk away from the table?",
+                (
+                    offer.summary,
+                    "The summit ends at once; this cannot be taken back in a graded game.",
+                ),
+                "Walk away",
+                move,
+            )
+        )
+    if offer.kind is OfferKind.STATEMENT:
+        return Open(
+            _confirm(
+                "Put the joint statement forward?",
+                (
+                    offer.summary,
+                    "If they sign, the summit closes with everything agreed on "
+                    "the record. If they refuse, the talks go on.",
+                ),
+                "Put it forward",
+                move,
+            )
+        )
+    return Apply(PlayMove(move))
+
+
+def _confirm(title: str, body: tuple[str, ...], label: str, move: Move) -> Dialog:
+    """'Are you sure?' before a move that ends the summit or may close it."""
+    return Dialog(
+        title,
+        body,
+        (
+            Choice("Not now", Pop()),
+            Choice(label, Chain((Pop(), Apply(PlayMove(move)))), primary=True),
+        ),
+        kicker="Are you sure?",
+        default=0,
+    )

@@ -106,9 +106,12 @@ HOW_TO_PLAY: Final = (
             "They warm up at one level and cool down only well below it, so a stance does not "
             "flicker when trust wobbles. The warmer they are, the less they need before they "
             "accept. A hostile delegation is looking for a reason to leave.",
-            "Their delegation also has a hidden character \u2013 pragmatic, cautious, hard-line "
-            "or opportunist \u2013 drawn by the seed. It shows in how they answer, and the "
-            "debrief reveals it.",
+            "Their delegation also has a hidden character, drawn by the seed: what it wants "
+            "first and in what order. Their head of delegation's first words, and what they "
+            "say when you press something on them out of turn, give it away; the debrief "
+            "reveals it.",
+            "They remember what you do against them: each grievance raises what they need "
+            "for every later offer, and the replies say so.",
         ),
     ),
     Page(
@@ -131,9 +134,10 @@ HOW_TO_PLAY: Final = (
             "- Accept: the accord is made, and a little trust and patience return.",
             "- Defer: you fell just short. They want to see more first; try again later.",
             "- Reject: you fell well short, or crossed a line.",
-            "- Counter-offer: they name their own price instead, as they did in Hanoi with "
-            "Yongbyon for most sanctions. Accept or reject it; the dialog shows what each "
-            "costs. They make each counter-offer only once.",
+            "- A proposal of their own: instead of accepting, or as a round opens, they table "
+            "their own terms, as they did in Hanoi with Yongbyon for the 2016-17 sanctions. "
+            "Accept it, reject it, or amend it with an offer of yours, which they judge like "
+            "any offer and which uses one of the round's offers. They table each proposal once.",
             "- Walk out: their patience is gone. Crossing a hard-line delegation's red line "
             "costs so much patience that it can end the day.",
             "Every answer comes with its reason, naming the meter and the level that decided "
@@ -141,14 +145,28 @@ HOW_TO_PLAY: Final = (
         ),
     ),
     Page(
+        "The neighbours",
+        (
+            "Seoul, Tokyo and Beijing watch the talks. Under your meters each has a level of "
+            "support, with a word for it: opposed, wary or supportive.",
+            "Your moves raise or lower it \u2013 Tokyo and the missiles that reach Japan, Seoul "
+            "and engagement, Beijing and the sanctions at its border \u2013 and how they take "
+            "each move appears under the reply and in the log.",
+            "A neighbour far from supportive presses on the talks between rounds, and handing "
+            "the region the lead needs all three.",
+        ),
+    ),
+    Page(
         "Repeats, recesses and events",
         (
             "Making the same offer again is worth less each time, and every earlier refusal of "
             "it costs patience. Build trust elsewhere before you try again.",
-            "Calling Washington is a recess, not an offer: it eases pressure at home but costs "
-            "patience, and each call helps less than the last.",
+            "Stepping out to consult is a recess, not an offer: it eases a pressure but costs "
+            "patience, and each recess helps less than the last.",
             "Between rounds, events happen: news at home, a signal from Pyongyang, an ally's "
             "worry. The seed decides which; they move the meters and you plan around them.",
+            "An event may put an accord to the test: one in writing holds better than a spoken "
+            "one, and a broken accord drops off the record and is remembered.",
         ),
     ),
     Page(
@@ -170,7 +188,8 @@ HOW_TO_PLAY: Final = (
             "Practice games allow undo: it steps back one move, and the transcript records "
             "that you took it back. Graded games do not allow undo.",
             "In a hot-seat game a second player answers for Pyongyang, choosing among the "
-            "answers the rules allow, with the rules' own choice shown as advice.",
+            "answers the rules allow, with the rules' own choice shown as advice, and tables "
+            "Pyongyang's proposals by countering an offer.",
             "The game saves itself after every move; Continue on the title screen goes on from "
             "there. You can also save under a name, and export the transcript from the debrief "
             "for your teacher, who can check it with its verification code.",
@@ -184,7 +203,7 @@ HOW_TO_PLAY: Final = (
             "Space chooses; Esc goes back, or opens the menu at the table.",
             "- Offers: number keys 1 to 9 and 0, then Q, W, E, R and on along the keyboard.",
             "- At the table: U undo, S save, H help, L the whole log, X dismisses the adviser's "
-            "note. In their proposal: A accepts, R rejects. F11 switches full screen.",
+            "note. Their proposal: A accepts, R rejects, M amends. F11 switches full screen.",
             "Text size, a colour-blind-safe palette, animation speed, sound and the adviser's "
             "hints are in Settings.",
         ),

@@ -1,23 +1,37 @@
-"""The debrief's model: the meters over every decision, the rounds, whether each accord stands,
-the scores against the historical and the essay's lines."""
+"""The debrief's model: the meters and the neighbours over every decision, the rounds, whether
+each accord stands, the scores against the historical and the essay's lines, the proposals they
+tabled and the answers, and what reading the counterpart would have shown."""
 
 from __future__ import annotations
 
 from game.classroom.debrief import build_debrief
-from game.engine import GameState, Terminal, new_game, outcome
+from game.engine import GameState, MeterGroup, Terminal, new_game, outcome
 from game.engine.search import Found
 from game.engine.strategies import play
 
 
 def test_the_meters_run_from_the_start_through_every_decision(rich: GameState) -> None:
     debrief = build_debrief(rich)
-    start = new_game(rich.scenario, rich.seed).meters
-    assert len(debrief.meters) == len(rich.scenario.meters)
-    for i, meter in enumerate(debrief.meters):
-        assert meter.values[0] == start[i]
-        assert meter.values[1:] == tuple(turn.meters[i] for turn in rich.turns)
+    scenario = rich.scenario
+    start = new_game(scenario, rich.seed).meters
+    talks = [i for i, m in enumerate(scenario.meters) if m.group is MeterGroup.TALKS]
+    region = [i for i, m in enumerate(scenario.meters) if m.group is MeterGroup.REGION]
+    assert region, "Hanoi has neighbours"
+    assert len(debrief.meters) == len(talks)
+    assert len(debrief.neighbours) == len(region)
+    pairs = [
+        *((m.label, m.values, i) for m, i in zip(debrief.meters, talks, strict=True)),
+        *((n.label, n.values, i) for n, i in zip(debrief.neighbours, region, strict=True)),
+    ]
+    for label, values, i in pairs:
+        assert label.lower() == scenario.meters[i].label.lower()
+        assert values[0] == start[i]
+        assert values[1:] == tuple(turn.meters[i] for turn in rich.turns)
     assert [m.emphasis for m in debrief.meters].count(True) == 1
-    assert debrief.meters[rich.scenario.meter_index["trust"]].emphasis
+    assert debrief.meters[talks.index(scenario.meter_index["trust"])].emphasis
+    for line, i in zip(debrief.neighbours, region, strict=True):
+        assert line.start == scenario.meters[i].band(start[i])
+        assert line.end == scenario.meters[i].band(rich.meters[i])
 
 
 def test_rounds_cover_every_decision_in_order(rich: GameState) -> None:
@@ -62,3 +76,61 @@ def test_scores_profile_and_the_two_lines(rich: GameState) -> None:
     assert len(debrief.moves) == len(rich.turns)
     offered = {t.move.offer for t in rich.turns if not t.move.is_answer}
     assert len(debrief.essay_views) == len(offered)
+
+
+def test_every_proposal_that_came_is_listed_with_its_answer(games: dict[str, Found]) -> None:
+    seen = 0
+    for found in games.values():
+        state = found.state
+        debrief = build_debrief(state)
+        came = [t for t in state.turns if t.reaction.counter or t.tabled]
+        assert len(debrief.proposals) == len(came)
+        for line, turn in zip(debrief.proposals, came, strict=True):
+            seen += 1
+            ident = turn.reaction.counter or turn.tabled
+            assert ident is not None
+            proposal = state.scenario.proposal(ident)
+            assert line.label == proposal.label
+            assert line.decision == turn.number
+            assert line.main == proposal.main
+            assert ("instead of" in line.how) == bool(turn.reaction.counter)
+            answer = state.turns[turn.number] if turn.number < len(state.turns) else None
+            if answer is None or not answer.move.is_answer:
+                assert line.answer == "never answered" and line.reaction is None
+            else:
+                assert line.reaction is answer.reaction.kind
+                expected = {"accept": "you accepted", "reject": "you rejected"}
+                word = expected.get(answer.move.offer, "you answered with")
+                assert line.answer.startswith(word)
+    assert seen, "no game for any ending saw a proposal of theirs"
+
+
+def test_the_reading_reveals_the_profile_its_tells_and_memory(rich: GameState) -> None:
+    debrief = build_debrief(rich)
+    reading = debrief.reading
+    assert reading is not None
+    profile = rich.profile_info
+    scenario = rich.scenario
+    assert (reading.label, reading.description) == (profile.label, profile.description)
+    assert reading.agenda == tuple(scenario.interests[i].label for i in profile.agenda)
+    assert reading.opening == profile.opening
+    assert reading.opening_interest == scenario.interests[profile.agenda[0]].label
+    focused = [t for t in rich.turns if t.reaction.focus is not None]
+    assert [tell.decision for tell in reading.tells] == [t.number for t in focused]
+    labels = {i.id: i.label for i in scenario.interests}
+    assert [tell.interest for tell in reading.tells] == [
+        labels[t.reaction.focus or ""] for t in focused
+    ]
+    assert reading.grudges == rich.grudges
+
+
+def test_answers_to_their_proposals_name_the_proposal(games: dict[str, Found]) -> None:
+    for found in games.values():
+        state = found.state
+        debrief = build_debrief(state)
+        for line, turn in zip(debrief.moves, state.turns, strict=True):
+            if turn.move.is_answer:
+                before = state.turns[turn.number - 2]
+                ident = before.reaction.counter or before.tabled
+                assert ident is not None
+                assert state.scenario.proposal(ident).label in line.label

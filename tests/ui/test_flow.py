@@ -7,7 +7,16 @@ import pygame
 import pytest
 
 from game.draw.context import UiContext
-from game.engine import ChosenBy, Move, ReactionKind, judge, new_game
+from game.engine import (
+    ChosenBy,
+    GameState,
+    Move,
+    ReactionKind,
+    available_moves,
+    is_legal,
+    judge,
+    new_game,
+)
 from game.engine.transcript import replay
 from game.store.mode import Mode
 from game.store.scenarios import load_scenario
@@ -32,10 +41,11 @@ from game.ui.screen import (
 )
 from game.ui.screens.event import EventScreen
 from game.ui.screens.hotseat import AnswerScreen, HandOverScreen
+from game.ui.screens.proposal import ProposalScreen
 from game.ui.screens.summit import SummitScreen
 from game.ui.session import UNDO_GRADED, Session, Step
-from game.ui.shots import counter_pending, event_happened, sample_game
-from game.ui.testing import game_app, key
+from game.ui.shots import counter_pending, event_happened, sample_game, sample_session
+from game.ui.testing import click, game_app, key
 
 SCENARIO = load_scenario("hanoi")
 
@@ -60,7 +70,7 @@ def test_play_reports_what_the_screens_show_next() -> None:
     counter_state, history = sample_game(SCENARIO, 7, counter_pending)
     before = Session(history[-1])
     replayed = before.play(counter_state.turns[-1].move)
-    assert Step.COUNTER in replayed.steps
+    assert Step.PROPOSAL in replayed.steps
     event_state, history = sample_game(SCENARIO, 7, event_happened)
     replayed = Session(history[-1]).play(event_state.turns[-1].move)
     assert Step.EVENT in replayed.steps
@@ -138,7 +148,7 @@ def test_continue_restores_the_exact_game(ctx: UiContext) -> None:
     assert restored.undos == session.undos
     assert (restored.player, restored.mode) == ("Ann", "practice")
     # And it plays on exactly as the original would.
-    move = Move.parse("embassies")
+    move = available_moves(restored.state)[0]
     assert restored.play(move).after.hash == session.play(move).after.hash
 
 
@@ -194,7 +204,11 @@ def test_hot_seat_the_second_player_overrides_the_rules(ctx: UiContext, home: Pa
     assert session is not None
     move = Move("security_assurances", "spoken")
     verdict = judge(session.state, move)
-    other = next(kind for kind in verdict.allowed if kind is not verdict.kind)
+    other = next(
+        kind
+        for kind in verdict.allowed
+        if kind is not verdict.kind and kind is not ReactionKind.COUNTER
+    )
     table = flow.summit()
     # The U.S. player presses 2 (and picks the form), the DPRK player takes over and answers.
     app = game_app(ctx, flow, table, [key(pygame.K_2), key(pygame.K_1)])
@@ -218,14 +232,16 @@ def test_hot_seat_the_second_player_overrides_the_rules(ctx: UiContext, home: Pa
 
 
 def test_hot_seat_answers_and_walking_away_are_not_handed_over(ctx: UiContext) -> None:
-    flow = _flow(ctx, hotseat=True)
+    recess = Move("consult", "washington")
+    flow = Flow(ctx)
+    flow.session = sample_session(SCENARIO, 4, lambda s: is_legal(s, recess), hotseat=True)
     session = flow.session
-    assert session is not None
+    assert session.state.hotseat
     assert session.judge(Move("walk_away")) is None
-    assert session.judge(Move("consult_washington")) is None
-    action = flow.handle(PlayMove(Move("consult_washington")))
+    assert session.judge(recess) is None
+    action = flow.handle(PlayMove(recess))
     assert action is None or not isinstance(action, Push)
-    assert session.state.turns[-1].move == Move("consult_washington")
+    assert session.state.turns[-1].move == recess
 
 
 def test_illegal_moves_become_a_notice(ctx: UiContext) -> None:
@@ -319,3 +335,73 @@ def test_the_next_round_of_a_class_gets_its_own_class_code(ctx: UiContext) -> No
     assert flow.session is not None
     following = decode(flow.session.code)
     assert (following.prefix, following.seed, following.mode) == ("NEXT", 4, "graded")
+
+
+def test_hot_seat_the_second_player_tables_a_proposal(ctx: UiContext, home: Path) -> None:
+    from game.ui.screens.hotseat import TablingScreen
+    from game.ui.shots import several_to_table, tabling_move
+
+    flow = Flow(ctx)
+    flow.session = sample_session(SCENARIO, 7, several_to_table, hotseat=True, store=flow.store)
+    session = flow.session
+    move = tabling_move(session.state)
+    assert move is not None
+    verdict = judge(session.state, move)
+    assert len(verdict.proposals) > 1
+    table = flow.summit()
+    # The U.S. side makes the offer; the keyboard passes to the DPRK player.
+    push = flow.handle(PlayMove(move))
+    assert isinstance(push, Push) and isinstance(push.screen, HandOverScreen)
+    app = game_app(ctx, flow, table, [])
+    app.stack.append(push.screen)
+    app.events = ScriptedEvents([key(pygame.K_RETURN)])
+    app.run()
+    answer = app.top
+    assert isinstance(answer, AnswerScreen)
+    counter = list(verdict.allowed).index(ReactionKind.COUNTER)
+    assert answer.rows[counter].title.startswith("Counter")
+    app.events = ScriptedEvents([key(pygame.K_1 + counter)])
+    app.run()
+    tabling = app.top
+    assert isinstance(tabling, TablingScreen)
+    assert [p.id for p in tabling.proposals] == list(verdict.proposals)
+    # Esc goes back to the answers; the second proposal is tabled by a click.
+    app.events = ScriptedEvents([key(pygame.K_ESCAPE)])
+    app.run()
+    assert app.top is answer
+    app.events = ScriptedEvents([key(pygame.K_1 + counter)])
+    app.run()
+    tabling = app.top
+    assert isinstance(tabling, TablingScreen)
+    chosen = tabling.proposals[1]
+    app.events = ScriptedEvents([[], click(tabling.rows[1].rect.center)])
+    app.run()
+    # Back at the table, where their proposal now waits in its dialog.
+    assert isinstance(app.stack[-1], ProposalScreen)
+    assert app.stack[-2] is table
+    state = session.state
+    turn = state.turns[-1]
+    assert turn.reaction.kind is ReactionKind.COUNTER
+    assert turn.reaction.counter == chosen.id
+    assert turn.reaction.chosen_by is ChosenBy.PLAYER
+    assert state.pending is not None
+    assert state.scenario.proposals[state.pending.proposal].id == chosen.id
+    transcript = read_transcript(home / "saves" / "autosave.toml")
+    assert replay(SCENARIO, transcript).ok
+
+
+def test_a_proposal_tabled_as_a_round_opens_comes_after_the_event(ctx: UiContext) -> None:
+    from game.ui.shots import tabled_pending
+
+    def tabled_after_event(state: GameState) -> bool:
+        return tabled_pending(state) and bool(state.turns[-1].events)
+
+    state, history = sample_game(SCENARIO, 7, tabled_after_event)
+    flow = Flow(ctx)
+    flow.session = Session(history[-1])
+    action = flow.handle(PlayMove(state.turns[-1].move))
+    assert isinstance(action, Chain)
+    # Stacked so the event shows first, and the proposal under it.
+    assert action.actions[0] == Open(TheirProposal())
+    assert isinstance(action.actions[-1], Push)
+    assert isinstance(action.actions[-1].screen, EventScreen)

@@ -3,7 +3,7 @@ alone, one with the mouse alone.
 
 A driver looks at the screen on top before each step and answers with the events a player would
 produce there; the moves themselves come from a built-in strategy, so the game takes every turn
-the engine offers (variants, counter-offers, events, confirmations).
+the engine offers (variants, their proposals, events, confirmations).
 """
 
 from collections.abc import Iterator
@@ -19,12 +19,12 @@ from game.store.settings import Settings
 from game.store.transcripts import read_transcript
 from game.ui.app import App, ScriptStep
 from game.ui.flow import Flow
-from game.ui.screens.counter import CounterScreen
 from game.ui.screens.debrief import DebriefScreen
 from game.ui.screens.dialog import DialogScreen
 from game.ui.screens.event import EventScreen
 from game.ui.screens.new_game import NewGameScreen
 from game.ui.screens.outcome import OutcomeScreen
+from game.ui.screens.proposal import ProposalScreen
 from game.ui.screens.summit import SummitScreen
 from game.ui.screens.text_pages import TextPagesScreen
 from game.ui.screens.title import TitleScreen
@@ -94,9 +94,11 @@ class KeyboardPlayer(Player):
             assert self.planned is not None
             ids = [v.id for v in top.offer.variants]
             yield key(pygame.K_1 + ids.index(self.planned.variant or ids[0]))
-        elif isinstance(top, CounterScreen):
+        elif isinstance(top, ProposalScreen):
             answer = self.next_move()
-            yield key(pygame.K_a if answer.offer == "accept" else pygame.K_r)
+            yield key(
+                {"accept": pygame.K_a, "reject": pygame.K_r, "amend": pygame.K_m}[answer.offer]
+            )
         elif isinstance(top, EventScreen | OutcomeScreen):
             yield key(pygame.K_RETURN)
         elif isinstance(top, DialogScreen):
@@ -131,10 +133,10 @@ class MousePlayer(Player):
         elif isinstance(top, VariantScreen):
             ids = [v.id for v in top.offer.variants]
             yield click(top.rows[ids.index(self._variant.variant or ids[0])].rect.center)
-        elif isinstance(top, CounterScreen):
+        elif isinstance(top, ProposalScreen):
             answer = self.next_move()
             self.planned = None
-            yield click(top.rows[0 if answer.offer == "accept" else 1].rect.center)
+            yield click(top.answers[answer.offer].rect.center)
         elif isinstance(top, EventScreen):
             yield click(top.buttons[0].rect.center)
         elif isinstance(top, OutcomeScreen):
@@ -163,7 +165,7 @@ def test_a_whole_game_with_the_keyboard_alone(home: Any) -> None:
     assert isinstance(app.top, DebriefScreen)
     state = player.state()
     assert state.is_over
-    assert {"VariantScreen", "CounterScreen", "EventScreen", "OutcomeScreen"} <= set(player.seen)
+    assert {"VariantScreen", "ProposalScreen", "EventScreen", "OutcomeScreen"} <= set(player.seen)
     assert player.flow.session is not None
     assert player.flow.session.player == "Kim Lee"
     # The autosave holds the finished game, ready to export.
@@ -182,7 +184,7 @@ def test_a_whole_game_with_the_mouse_alone(home: Any) -> None:
     assert isinstance(app.top, DebriefScreen)
     state = player.state()
     assert state.terminal is not None and state.terminal.value == "walked_away"
-    assert {"CounterScreen", "DialogScreen", "OutcomeScreen"} <= set(player.seen)
+    assert {"ProposalScreen", "DialogScreen", "OutcomeScreen"} <= set(player.seen)
     session = flow.session
     assert session is not None and session.mode is Mode.GRADED
     assert read_transcript(home / "saves" / "autosave.toml").mode == "graded"

@@ -23,11 +23,12 @@ GOLDEN = Path(__file__).parent / "golden"
 
 
 SUMMIT_MOVES = (
-    "mutual_restraint:unwritten",
-    "yongbyon_for_relief:partial",
     "peace_declaration:declaration",
-    "yongbyon_for_relief:partial",
+    "liaison_offices",
+    "reject",
+    "mutual_restraint:unwritten",
 )
+"""Two accords, their proposal rejected, and a third accord the neighbours comment on."""
 
 
 def _summit(ctx: UiContext) -> Screen:

@@ -16,21 +16,18 @@ import pygame
 
 from game.classroom.debrief import Debrief, build_debrief
 from game.draw import theme
-from game.draw.charts import (
-    MARKERS,
-    Axis,
-    Band,
-    BarChart,
-    BarSeries,
-    LineChart,
-    Series,
-    series_colours,
-)
 from game.draw.context import UiContext
-from game.draw.theme import Face, Palette, TextRole, Tone
+from game.draw.theme import Face, Palette, TextRole
 from game.engine import GameState
+from game.ui.debrief_pages import (
+    compare_page,
+    meter_chart,
+    record_page,
+    score_chart,
+    scores_page,
+    table_page,
+)
 from game.ui.screen import Action, Apply, ExportTranscript, NextSummit, ReplaySeed, ToTitle
-from game.ui.tones import decision_tone
 from game.ui.widgets.base import BLOCKING_MODS, ActionFn, FocusGroup, Shortcut, does
 from game.ui.widgets.buttons import Button, ButtonKind
 from game.ui.widgets.column import Column
@@ -57,59 +54,14 @@ CODE_NOTE: Final = "Write it down for your teacher"
 REVEAL_SECONDS: Final = 1.2
 """The chart's lines draw in from the left over this long when the debrief opens."""
 SCROLL_STEP: Final = 56
-PAGES: Final = ("The meters", "Scores", "The record", "History and the essay")
-
-
-def meter_chart(debrief: Debrief, palette: Palette) -> LineChart:
-    """The chart of every meter over the game, trust emphasised, rounds as bands."""
-    colours = series_colours(palette)
-    decisions = debrief.decisions
-    series = []
-    for i, meter in enumerate(debrief.meters):
-        label = f"{meter.label} (lower is better)" if meter.lower_is_better else meter.label
-        series.append(
-            Series(
-                label,
-                tuple(float(v) for v in meter.values),
-                colours[i % len(colours)],
-                width=3 if meter.emphasis else 2,
-                marker=MARKERS[i % len(MARKERS)],
-                dashed=meter.lower_is_better,
-                emphasis=meter.emphasis,
-            )
-        )
-    # Trust first in the legend, whatever its place in the scenario.
-    series.sort(key=lambda s: not s.emphasis)
-    bands = tuple(
-        Band(r.first - 1, r.last, r.label, shaded=i % 2 == 1) for i, r in enumerate(debrief.rounds)
-    )
-    ticks = tuple(float(i) for i in range(decisions + 1))
-    labels = ("start", *(str(i) for i in range(1, decisions + 1)))
-    return LineChart(
-        x=Axis(0, max(decisions, 1), ticks=ticks, labels=labels, title="your decisions"),
-        y=Axis(0, 100, ticks=(0, 25, 50, 75, 100)),
-        series=tuple(series),
-        bands=bands,
-    )
-
-
-def score_chart(debrief: Debrief, palette: Palette) -> BarChart | None:
-    """Your scores beside those of the historical and the essay's lines (None without them)."""
-    colours = series_colours(palette)
-    series = [BarSeries("You", tuple(float(s.value) for s in debrief.scores), colours[0])]
-    if all(s.history is not None for s in debrief.scores):
-        values = tuple(float(s.history or 0) for s in debrief.scores)
-        series.append(BarSeries("History's line", values, colours[5 % len(colours)]))
-    if all(s.essay is not None for s in debrief.scores):
-        values = tuple(float(s.essay or 0) for s in debrief.scores)
-        series.append(BarSeries("The essay's line", values, colours[1]))
-    if len(series) == 1:
-        return None
-    return BarChart(
-        categories=tuple(s.label for s in debrief.scores),
-        series=tuple(series),
-        value_axis=Axis(0, 100, ticks=(0, 50, 100)),
-    )
+PAGES: Final = (
+    "The meters",
+    "Scores",
+    "The record",
+    "Across the table",
+    "History and the essay",
+)
+COMPARE_PAGE: Final = 4
 
 
 def _button(label: str, kind: ButtonKind, key: str, action: Action, *, hint: str = "") -> Button:
@@ -156,6 +108,7 @@ class DebriefScreen:
                         (pygame.K_2, pygame.K_KP2),
                         (pygame.K_3, pygame.K_KP3),
                         (pygame.K_4, pygame.K_KP4),
+                        (pygame.K_5, pygame.K_KP5),
                     ),
                     strict=True,
                 )
@@ -386,12 +339,13 @@ class DebriefScreen:
         cached = self._pages.get(key)
         if cached is not None:
             return cached
-        builders: dict[int, Callable[[], list[Column]]] = {
-            1: self._scores_page,
-            2: self._record_page,
-            3: self._compare_page,
+        builders: dict[int, Callable[[UiContext, Debrief], list[Column]]] = {
+            1: scores_page,
+            2: record_page,
+            3: table_page,
+            4: compare_page,
         }
-        columns = builders[page]()
+        columns = builders[page](ctx, self.debrief)
         lead = self._lead(page)
         height = max((column.ink_bottom for column in columns), default=0)
         lead_h = lead.get_height() if lead is not None else 0
@@ -405,153 +359,13 @@ class DebriefScreen:
         return image
 
     def _lead(self, page: int) -> pygame.Surface | None:
-        if page != 3:
+        if page != COMPARE_PAGE:
             return None
         ctx = self.ctx
         text = ctx.text(TextRole.LEAD, self.debrief.history_text, ctx.palette.ink, wrap=VIEW.width)
         lead = pygame.Surface((VIEW.width, text.get_height() + 3 * theme.UNIT), pygame.SRCALPHA)
         lead.blit(text, (0, 0))
         return lead
-
-    # -- pages -------------------------------------------------------------------------------
-
-    def _column(self, first: int, columns: int) -> Column:
-        return Column(self.ctx, theme.column_x(first) - theme.MARGIN_X, theme.span(columns))
-
-    def _scores_page(self) -> list[Column]:
-        ctx = self.ctx
-        palette = ctx.palette
-        left = self._column(0, 7)
-        left.kicker("The scorecards, 0 to 100")
-        for score in self.debrief.scores:
-            left.score(score)
-        chart = score_chart(self.debrief, palette)
-        right = self._column(8, 4)
-        if chart is not None:
-            right.kicker("Compared, on your seed")
-            right.chart(chart, 236)
-            notes = []
-            if self.debrief.history and self.debrief.history.ending:
-                notes.append(f"History's line ends: {self.debrief.history.ending}.")
-            if self.debrief.essay and self.debrief.essay.ending:
-                notes.append(f"The essay's line ends: {self.debrief.essay.ending}.")
-            if notes:
-                right.gap(theme.UNIT)
-                right.paragraph(
-                    "Both played by the computer: " + " ".join(notes),
-                    TextRole.CAPTION,
-                    palette.ink_soft,
-                )
-        return [left, right]
-
-    def _record_page(self) -> list[Column]:
-        ctx = self.ctx
-        palette = ctx.palette
-        debrief = self.debrief
-        head = self._column(0, theme.COLUMNS)
-        head.kicker("Accords reached, and whether they stand")
-        columns = [head]
-        if debrief.accords:
-            # Three columns of accords, filled downwards, so nine fit without scrolling.
-            per = -(-len(debrief.accords) // 3)
-            parts = []
-            for part in range(3):
-                column = self._column(part * 4, 4)
-                column.gap(head.bottom)
-                for accord in debrief.accords[part * per : (part + 1) * per]:
-                    column.accord(accord)
-                parts.append(column)
-            columns += parts
-            head.gap(max(part.bottom for part in parts) - head.bottom + theme.UNIT)
-        else:
-            head.paragraph("No accord was reached.", TextRole.BODY_ITALIC, palette.ink_soft)
-            head.gap(3 * theme.UNIT)
-        top = head.bottom
-        them = self._column(0, 6)
-        them.gap(top)
-        them.kicker("Across the table")
-        label, description = debrief.profile
-        them.paragraph(f"They were {label}. {description}", TextRole.BODY, palette.ink)
-        them.gap(theme.UNIT // 2)
-        stance, _ = debrief.stance
-        them.paragraph(
-            f"Hidden during play and drawn by the seed. At the end they were {stance}.",
-            TextRole.CAPTION,
-            palette.ink_soft,
-        )
-        ended = self._column(6, 6)
-        ended.gap(top)
-        ended.kicker("How it ended")
-        ended.paragraph(debrief.ending_text, TextRole.BODY, palette.ink)
-        return [*columns, them, ended]
-
-    def _compare_page(self) -> list[Column]:
-        ctx = self.ctx
-        palette = ctx.palette
-        debrief = self.debrief
-        columns = []
-        for index, line in enumerate((debrief.history, debrief.essay)):
-            column = self._column(index * 4, 4)
-            column.kicker(
-                "What happened in history" if index == 0 else "What the essay recommended"
-            )
-            if line is None:
-                column.paragraph(
-                    "This scenario has no such line.", TextRole.BODY_ITALIC, palette.ink_soft
-                )
-            else:
-                column.paragraph(line.description, TextRole.BODY, palette.ink)
-                if index == 1 and debrief.citation:
-                    column.gap(theme.UNIT // 2)
-                    column.paragraph(debrief.citation, TextRole.CAPTION, palette.ink_soft)
-                if line.ending:
-                    column.gap(theme.UNIT)
-                    column.paragraph(
-                        f"Played on your seed, this line ends: {line.ending}.",
-                        TextRole.CAPTION_ITALIC,
-                        palette.ink_soft,
-                    )
-            columns.append(column)
-        if debrief.essay_views:
-            # Under both lines, across their two columns: what the essay says of each move made.
-            views = self._column(0, 8)
-            views.gap(max(column.bottom for column in columns) + 2 * theme.UNIT)
-            views.kicker("The essay on the moves you made")
-            per = -(-len(debrief.essay_views) // 2)
-            for part in range(2):
-                column = self._column(part * 4, 4)
-                column.gap(views.bottom)
-                for label, view in debrief.essay_views[part * per : (part + 1) * per]:
-                    column.view(label, view)
-                columns.append(column)
-            columns.append(views)
-        you = self._column(8, 4)
-        you.kicker("What you did")
-        counts: dict[Tone, int] = {}
-        for move in debrief.moves:
-            tone = decision_tone(move.reaction)
-            counts[tone] = counts.get(tone, 0) + 1
-        tallies = [
-            (counts.get(Tone.POSITIVE, 0), "accepted"),
-            (counts.get(Tone.CAUTION, 0), "deferred or countered"),
-            (counts.get(Tone.ALARM, 0), "refused or ended"),
-            (counts.get(Tone.NEUTRAL, 0), "other"),
-        ]
-        summary = ", ".join(f"{count} {what}" for count, what in tallies if count)
-        you.paragraph(
-            f"{debrief.decisions} decisions: {summary}.", TextRole.CAPTION, palette.ink_soft
-        )
-        you.gap(theme.UNIT // 2)
-        current = ""
-        for move in debrief.moves:
-            if move.round_label != current:
-                current = move.round_label
-                you.round_rule(current)
-            you.move(move)
-        you.gap(2 * theme.UNIT)
-        you.paragraph(f"Ending: {debrief.title}.", TextRole.BODY_STRONG, palette.ink)
-        columns.append(you)
-        return columns
 
 
 __all__ = ["DebriefScreen", "meter_chart", "score_chart"]

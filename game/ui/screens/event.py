@@ -1,11 +1,13 @@
-"""The event pop-up between rounds: what happened, what it changed, and the round that follows."""
+"""The event pop-up between rounds: what happened (and how an accord it put to the test fared),
+what it changed, the standing pressures that bore on the talks, and the round that follows."""
 
 from __future__ import annotations
 
 from game.draw.context import UiContext
 from game.draw.theme import Tone
 from game.engine import GameState, Turn
-from game.engine.scenario import Event
+from game.engine.describe import sentence
+from game.engine.scenario import Effect, Event
 from game.ui.screen import Pop
 from game.ui.widgets.base import does
 from game.ui.widgets.buttons import Button, ButtonKind
@@ -18,8 +20,20 @@ def events_of(state: GameState, turn: Turn) -> list[Event]:
     return [by_id[event_id] for event_id in turn.events if event_id in by_id]
 
 
+def event_effects(event: Event, turn: Turn) -> tuple[str, list[Effect]]:
+    """What became of an event: the text of its test's outcome (``""`` when it tested no
+    accord on the record), and the effects it had."""
+    tested = dict(turn.tests)
+    test = event.test
+    if test is None or test.accord not in tested:
+        return "", [event.effect]
+    held = tested[test.accord]
+    return (test.held if held else test.broken), [test.on_hold if held else test.on_break]
+
+
 class EventScreen(ChoiceDialog):
-    """Between rounds: the event's title and text, its meter changes, and what comes next."""
+    """Between rounds: the event's title and text, its meter changes, the standing pressures,
+    and what comes next."""
 
     def __init__(
         self,
@@ -32,8 +46,18 @@ class EventScreen(ChoiceDialog):
             raise ValueError(f"nothing happened after turn {turn.number}")
         scenario = state.scenario
         title = " \u00b7 ".join(event.title for event in events)
-        parts = effect_parts(scenario, *(event.effect for event in events))
+        intro: list[str] = []
+        effects: list[Effect] = []
+        for event in events:
+            outcome_text, applied = event_effects(event, turn)
+            intro.append(f"{event.text} {outcome_text}".strip())
+            effects.extend(applied)
+        drifts = [d for d in scenario.drifts if d.id in turn.drifts]
+        effects.extend(drift.effect for drift in drifts)
+        parts = effect_parts(scenario, *effects)
         notes: list[tuple[str, Tone]] = []
+        for drift in drifts:
+            notes.append((f"Also: {sentence(drift.text)}", Tone.CAUTION))
         if state.is_over:
             notes.append(("The summit is over.", Tone.ALARM))
         else:
@@ -45,6 +69,9 @@ class EventScreen(ChoiceDialog):
                     Tone.NEUTRAL,
                 )
             )
+        if turn.tabled is not None:
+            proposal = scenario.proposal(turn.tabled)
+            notes.append((f"As it opens, they table a proposal: {proposal.label}.", Tone.CAUTION))
         button = Button(
             label="Back to the table",
             kind=ButtonKind.PRIMARY,
@@ -55,7 +82,7 @@ class EventScreen(ChoiceDialog):
             ctx,
             title=title,
             kicker="Between rounds",
-            intro=tuple(event.text for event in events),
+            intro=tuple(intro),
             parts_title="What it changes",
             parts=parts,
             notes=notes,

@@ -1,13 +1,15 @@
 """Hot-seat: the U.S. player hands over, and the North Korean player answers the offer.
 
 The second player chooses among the reactions the rules allow for this offer
-(:func:`game.engine.judge`), with the rules' own choice and its reason shown as advice. The
-choice goes back to the app as the move plus the reaction; the engine records it as the
-player's (``chosen_by = "player"``).
+(:func:`game.engine.judge`), with the rules' own choice and its reason shown as advice; to
+counter, they table one of the proposals of theirs the moment allows (the engine tables none of
+its own in a hot-seat game). The choice goes back to the app as the move plus the reaction (and
+the proposal); the engine records it as the player's (``chosen_by = "player"``).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Final
 
 import pygame
@@ -16,10 +18,10 @@ from game.draw import theme
 from game.draw.context import UiContext
 from game.draw.theme import TextRole, Tone
 from game.engine import GameState, Judgement, Move, ReactionKind
-from game.engine.describe import REPLY, capitalise, meters_line, move_label
+from game.engine.describe import REPLY, capitalise, effect_text, meters_line, move_label
 from game.engine.scenario import Offer
 from game.ui import art
-from game.ui.screen import Answer, Apply, Chain, Open, PlayMove, Pop
+from game.ui.screen import Answer, Apply, Chain, Open, PlayMove, Pop, Tabling
 from game.ui.widgets.base import ActionFn, Control, FocusGroup, does, shortcuts
 from game.ui.widgets.buttons import Button, ButtonKind
 from game.ui.widgets.choices import ChoiceRow, Part, effect_parts
@@ -30,10 +32,18 @@ OFFER_COLUMNS: Final = 5
 CHOICES_FIRST_COLUMN: Final = 6
 CHOICES_COLUMNS: Final = 6
 RULES_CHOICE: Final = "The rules' choice"
+KEYS_HINT: Final = "Number keys or Enter choose"
 
 
-def reaction_row(state: GameState, offer: Offer, move: Move, kind: ReactionKind) -> ChoiceRow:
-    """What answering ``kind`` means for this offer, with its costs to the meters."""
+def reaction_row(
+    state: GameState,
+    offer: Offer,
+    move: Move,
+    kind: ReactionKind,
+    proposals: Sequence[str] = (),
+) -> ChoiceRow:
+    """What answering ``kind`` means for this offer, with its costs to the meters; a counter
+    tables one of ``proposals``."""
     scenario = state.scenario
     variant = offer.variant(move.variant)
     parts: list[Part] = []
@@ -43,13 +53,13 @@ def reaction_row(state: GameState, offer: Offer, move: Move, kind: ReactionKind)
         effects = [offer.on_accept, *([variant.on_accept] if variant else [])]
         parts = effect_parts(scenario, *effects)
     elif kind is ReactionKind.COUNTER:
-        counter = scenario.proposal(offer.counter) if offer.counter else None
-        if counter is not None:
-            title = f"Counter: {counter.label}"
+        if len(proposals) == 1:
+            counter = scenario.proposal(proposals[0])
+            title = f"Counter: table {counter.label}"
             body = counter.summary
         else:
-            title = "Counter with your own ask"
-            body = "Put your own ask on the table instead."
+            title = "Counter: table a proposal of yours"
+            body = f"Choose which of your {len(proposals)} proposals to put forward instead."
     elif kind is ReactionKind.DEFER:
         body = "Not now: you want to see more first. They may offer it again."
         parts = effect_parts(scenario, offer.on_defer)
@@ -84,6 +94,25 @@ class _HotSeatScreen(FocusScreen):
         surface.fill(palette.paper)
         panel_right = theme.column_x(OFFER_COLUMNS + 1) - theme.GUTTER
         pygame.draw.rect(surface, palette.navy, (0, 0, panel_right, theme.LOGICAL_HEIGHT))
+
+    def _draw_seat(self, surface: pygame.Surface) -> int:
+        """Whose side this is, at the top of the navy half; returns where the rest begins."""
+        ctx = self.ctx
+        palette = ctx.palette
+        left, y = theme.MARGIN_X, theme.MARGIN_Y
+        flag = art.dprk_flag(20)
+        rect = art.draw_flag(surface, flag, (left, y), palette)
+        kick = ctx.text(TextRole.KICKER, "YOU ARE THE DPRK DELEGATION", palette.on_navy_soft)
+        surface.blit(kick, kick.get_rect(midleft=(rect.right + 12, rect.centery)))
+        return y + flag.get_height() + 3 * theme.UNIT
+
+    def _draw_keys(self, surface: pygame.Surface) -> None:
+        """The key hint at the foot of the choices, where it clears the way back."""
+        ctx = self.ctx
+        area = theme.grid_rect(CHOICES_FIRST_COLUMN, CHOICES_COLUMNS, 0, 0)
+        hints = ctx.text(TextRole.CAPTION, KEYS_HINT, ctx.palette.ink_soft)
+        if area.left + hints.get_width() + 2 * theme.UNIT < self.back.rect.left:
+            draw_key_hints(surface, ctx, KEYS_HINT, (area.left, theme.CONTENT_BOTTOM - 14))
 
 
 class HandOverScreen(_HotSeatScreen):
@@ -146,7 +175,8 @@ class HandOverScreen(_HotSeatScreen):
         y += 3 * theme.UNIT
         for text in (
             "Second player: you decide how Pyongyang answers, choosing among the answers the "
-            "rules allow. The rules' own reading is shown beside them as advice.",
+            "rules allow, or counter by tabling one of Pyongyang's proposals. The rules' own "
+            "reading is shown beside them as advice.",
             "U.S. player: hand over the keyboard or the mouse. There are no secrets at this "
             "table; the answer and its reason will be on the record for both of you.",
         ):
@@ -166,7 +196,7 @@ class AnswerScreen(_HotSeatScreen):
         keys = shortcuts(len(judgement.allowed))
         self.rows: list[ChoiceRow] = []
         for kind, key in zip(judgement.allowed, keys, strict=True):
-            row = reaction_row(state, self.offer, move, kind)
+            row = reaction_row(state, self.offer, move, kind, judgement.proposals)
             row.shortcut = key
             row.on_activate = self._chooser(kind)
             if kind is judgement.kind:
@@ -181,7 +211,11 @@ class AnswerScreen(_HotSeatScreen):
         self.layout()
 
     def _chooser(self, kind: ReactionKind) -> ActionFn | None:
-        return does(Chain((Pop(), Apply(PlayMove(self.move, kind)))))
+        proposals = self.judgement.proposals
+        if kind is ReactionKind.COUNTER and len(proposals) != 1:
+            return does(Open(Tabling(self.move, self.judgement)))
+        table = proposals[0] if kind is ReactionKind.COUNTER else None
+        return does(Chain((Pop(), Apply(PlayMove(self.move, kind, table)))))
 
     def layout(self) -> None:
         ctx = self.ctx
@@ -211,12 +245,7 @@ class AnswerScreen(_HotSeatScreen):
         self._draw_sides(surface)
         left = theme.MARGIN_X
         width = theme.span(OFFER_COLUMNS)
-        y = theme.MARGIN_Y
-        flag = art.dprk_flag(20)
-        rect = art.draw_flag(surface, flag, (left, y), palette)
-        kick = ctx.text(TextRole.KICKER, "YOU ARE THE DPRK DELEGATION", palette.on_navy_soft)
-        surface.blit(kick, kick.get_rect(midleft=(rect.right + 12, rect.centery)))
-        y += flag.get_height() + 3 * theme.UNIT
+        y = self._draw_seat(surface)
         kicker = ctx.text(TextRole.KICKER, "THEY OFFER", palette.on_navy_soft)
         surface.blit(kicker, (left, y))
         y += kicker.get_height() + theme.UNIT
@@ -250,8 +279,105 @@ class AnswerScreen(_HotSeatScreen):
         surface.blit(head, area.topleft)
         self.layout()
         self.focus.draw(surface, ctx)
-        hints = ctx.text(TextRole.CAPTION, "Number keys or Enter choose", palette.ink_soft)
-        if area.left + hints.get_width() + 2 * theme.UNIT < self.back.rect.left:
-            draw_key_hints(
-                surface, ctx, "Number keys or Enter choose", (area.left, theme.CONTENT_BOTTOM - 14)
+        self._draw_keys(surface)
+
+
+class TablingScreen(_HotSeatScreen):
+    """The North Korean player counters: which of their proposals to table. The offer and the
+    proposal in focus on the left (what it asks, and what the U.S. side's acceptance would
+    change); the proposals the moment allows on the right."""
+
+    escape = Pop()
+
+    def __init__(self, ctx: UiContext, state: GameState, move: Move, judgement: Judgement) -> None:
+        super().__init__(ctx, state, move, judgement)
+        scenario = state.scenario
+        offer = scenario.offer(move.offer)
+        self.back.label = "Back to the answers"
+        self.proposals = [scenario.proposal(ident) for ident in judgement.proposals]
+        keys = shortcuts(len(self.proposals))
+        self.rows: list[ChoiceRow] = []
+        for proposal, key in zip(self.proposals, keys, strict=True):
+            row = ChoiceRow(title=proposal.label, body=proposal.their_view, shortcut=key)
+            row.on_activate = does(
+                Chain((Pop(), Pop(), Apply(PlayMove(move, ReactionKind.COUNTER, proposal.id))))
             )
+            if proposal.id == offer.counter and judgement.kind is ReactionKind.COUNTER:
+                row.tag = RULES_CHOICE
+                row.tag_tone = Tone.POSITIVE
+            self.rows.append(row)
+        self.focus = FocusGroup([*self.rows, self.back])
+        self.layout()
+
+    def layout(self) -> None:
+        ctx = self.ctx
+        area = theme.grid_rect(CHOICES_FIRST_COLUMN, CHOICES_COLUMNS, 0, 0)
+        y = theme.MARGIN_Y + ctx.line_height(TextRole.KICKER) + theme.UNIT
+        bottom = theme.CONTENT_BOTTOM - theme.CONTROL_HEIGHT - 2 * theme.UNIT
+        heights = [row.height_for(ctx, area.width) for row in self.rows]
+        gap = theme.UNIT
+        if sum(heights) + gap * (len(heights) - 1) > bottom - y:
+            # Short of room, each keeps its name; how they put it is in focus on the left.
+            for row in self.rows:
+                row.body = ""
+            heights = [row.height_for(ctx, area.width) for row in self.rows]
+            gap = 4
+        for row, height in zip(self.rows, heights, strict=True):
+            row.rect = pygame.Rect(area.left, y, area.width, height)
+            y += height + gap
+        width = self.back.preferred_width(ctx)
+        self.back.rect = pygame.Rect(
+            area.right - width, theme.CONTENT_BOTTOM - theme.CONTROL_HEIGHT, width, 48
+        )
+
+    def _in_focus(self) -> int:
+        focused = self.focus.focused
+        return self.rows.index(focused) if focused in self.rows else 0
+
+    def draw(self, surface: pygame.Surface) -> None:
+        ctx = self.ctx
+        palette = ctx.palette
+        scenario = self.state.scenario
+        self._draw_sides(surface)
+        left = theme.MARGIN_X
+        width = theme.span(OFFER_COLUMNS)
+        y = self._draw_seat(surface)
+        kicker = ctx.text(TextRole.KICKER, "THEY OFFER", palette.on_navy_soft)
+        surface.blit(kicker, (left, y))
+        y += kicker.get_height() + theme.UNIT
+        offered = ctx.text(
+            TextRole.LABEL, move_label(scenario, self.move), palette.on_navy, wrap=width
+        )
+        surface.blit(offered, (left, y))
+        y += offered.get_height() + 3 * theme.UNIT
+        draw_rule(surface, palette.on_navy_soft, left, left + width, y)
+        y += 2 * theme.UNIT
+        proposal = self.proposals[self._in_focus()] if self.proposals else None
+        if proposal is not None:
+            kicker = ctx.text(TextRole.KICKER, "YOU WOULD TABLE", palette.on_navy_soft)
+            surface.blit(kicker, (left, y))
+            y += kicker.get_height() + theme.UNIT
+            title = ctx.text(TextRole.HEADING, proposal.label, palette.on_navy, wrap=width)
+            surface.blit(title, (left, y))
+            y += title.get_height() + 2 * theme.UNIT
+            changes = effect_text(scenario, proposal.on_accept)
+            line = ctx.text(
+                TextRole.CAPTION,
+                f"If the U.S. side accepts: {changes}.",
+                palette.on_navy_soft,
+                wrap=width,
+            )
+            spot = line.get_rect(bottomleft=(left, theme.CONTENT_BOTTOM))
+            surface.blit(line, spot)
+            room = spot.top - 2 * theme.UNIT - y
+            role = TextRole.BODY
+            if ctx.text(role, proposal.summary, palette.ink, wrap=width).get_height() > room:
+                role = TextRole.CAPTION
+            summary = fit_lines(ctx, role, proposal.summary, width, room)
+            surface.blit(ctx.text(role, summary, palette.on_navy_soft, wrap=width), (left, y))
+        area = theme.grid_rect(CHOICES_FIRST_COLUMN, CHOICES_COLUMNS, theme.MARGIN_Y, 0)
+        head = ctx.text(TextRole.KICKER, "TABLE ONE OF YOUR PROPOSALS", palette.ink_soft)
+        surface.blit(head, area.topleft)
+        self.layout()
+        self.focus.draw(surface, ctx)
+        self._draw_keys(surface)

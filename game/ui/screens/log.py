@@ -7,8 +7,8 @@ import pygame
 from game.draw import theme
 from game.draw.context import UiContext
 from game.engine import GameState
+from game.ui.record import log_entries
 from game.ui.screen import Action, Pop
-from game.ui.table import log_entries
 from game.ui.widgets.base import FocusGroup, does
 from game.ui.widgets.buttons import Button, ButtonKind
 from game.ui.widgets.log import LogPanel

@@ -20,23 +20,19 @@ import pygame
 from game.draw import theme
 from game.draw.assets import Cue
 from game.draw.context import UiContext
-from game.draw.theme import TextRole, Tone
-from game.engine import GameState, MeterRole, Move, OfferKind
-from game.engine.describe import capitalise
+from game.draw.theme import Tone
+from game.engine import GameState, MeterRole, Move
+from game.ui import table_layout as layout
 from game.ui.hints import Focus, next_hint
+from game.ui.record import log_entries, their_reply
 from game.ui.screen import (
     Action,
     Apply,
-    Chain,
-    Choice,
-    Dialog,
     GameInPlay,
     HowToPlay,
-    OfferForms,
     Open,
     PauseMenu,
     PlayMove,
-    Pop,
     Saves,
     ShowOutcome,
     SummitLog,
@@ -44,13 +40,19 @@ from game.ui.screen import (
     TheirProposal,
 )
 from game.ui.table import (
+    ANSWER_KEYS,
+    BUTTON_DETAILS,
     CardStatus,
     TableMode,
+    answer_detail,
+    answer_faces,
     card_detail,
     card_faces,
-    log_entries,
+    offer_action,
+    proposal_detail,
+    region_meters,
+    round_detail,
     statement_limits,
-    their_reply,
     tray_panel,
     trust_need,
 )
@@ -64,51 +66,30 @@ from game.ui.widgets.base import (
     does,
     offer_shortcuts,
 )
-from game.ui.widgets.buttons import Button, ButtonKind
-from game.ui.widgets.drawing import (
-    fit_lines,
-)
-from game.ui.widgets.speech import SpeechBubble, Tail
-from game.ui.widgets.table import (
-    ActionButton,
-    OfferCard,
-    PagerCard,
-    TableLog,
-    Toast,
-    Tray,
+from game.ui.widgets.board import (
+    accords_height,
     draw_accords,
     draw_delegations,
     draw_details,
     draw_meters,
     draw_schedule,
     draw_tray_panel,
+)
+from game.ui.widgets.buttons import Button, ButtonKind
+from game.ui.widgets.meter import Meter
+from game.ui.widgets.neighbours import NeighbourStrip, neighbour_meters
+from game.ui.widgets.speech import SpeechBubble, Tail
+from game.ui.widgets.table import (
+    ActionButton,
+    AnswerCard,
+    OfferCard,
+    PagerCard,
+    TableLog,
+    Toast,
+    Tray,
     table_meters,
 )
 
-# --- Layout -------------------------------------------------------------------------------------
-
-# The table is the densest screen, so it runs closer to the window's edges vertically than the
-# other screens; horizontally it keeps the grid's margins and columns.
-TOP: Final = 12
-BAR_HEIGHT: Final = 5 * theme.UNIT
-BAND_TOP: Final = 8 * theme.UNIT
-BAND_BOTTOM: Final = 42 * theme.UNIT
-TRAY_TOP: Final = 44 * theme.UNIT
-TRAY_BOTTOM: Final = TRAY_TOP + 3 * 84 + 2 * theme.UNIT
-DETAIL_TOP: Final = 80 * theme.UNIT
-DETAIL_BOTTOM: Final = theme.LOGICAL_HEIGHT - 12
-GAUGE_HEIGHT: Final = 10 * theme.UNIT
-BUTTON_WIDTH: Final = 80
-LEFT_COLUMNS: Final = (0, 3)
-CENTRE_COLUMNS: Final = (3, 4)
-RIGHT_COLUMNS: Final = (7, 5)
-LOG_MIN_HEIGHT: Final = 12 * theme.UNIT
-TRAY: Final = pygame.Rect(theme.MARGIN_X, TRAY_TOP, theme.CONTENT_WIDTH, TRAY_BOTTOM - TRAY_TOP)
-"""The offer cards' tray, or the panel in its place."""
-DETAILS: Final = pygame.Rect(
-    theme.MARGIN_X, DETAIL_TOP, theme.CONTENT_WIDTH, DETAIL_BOTTOM - DETAIL_TOP
-)
-"""Where the focused card's (or button's) details go, under the tray."""
 THEM: Final = "DPRK delegation"
 US: Final = "U.S. delegation"
 
@@ -132,7 +113,9 @@ class SummitScreen:
         self.scenario = scenario
         # A scenario without a trust meter shows its first meter in trust's place.
         self._trust_index = scenario.role_index(MeterRole.TRUST) or 0
-        self.trust, self.meters = table_meters(session.state, self._trust_index)
+        region = region_meters(scenario)
+        self.trust, self.meters = table_meters(session.state, self._trust_index, region)
+        self.neighbours = NeighbourStrip(meters=neighbour_meters(session.state, region))
         keys = offer_shortcuts(len(scenario.offers))
         self.cards = [
             OfferCard(
@@ -142,6 +125,15 @@ class SummitScreen:
                 on_activate=self._chooser(offer.id),
             )
             for offer, key in zip(scenario.offers, keys, strict=True)
+        ]
+        self.answers = [
+            AnswerCard(
+                offer_id=answer,
+                title=answer,
+                shortcut=Shortcut(getattr(pygame, f"K_{letter.lower()}"), letter),
+                on_activate=does(Apply(PlayMove(Move(answer)))),
+            )
+            for answer, letter in ANSWER_KEYS.items()
         ]
         self.pager = PagerCard(on_activate=self._next_page)
         self.log = TableLog(
@@ -175,10 +167,12 @@ class SummitScreen:
         self.page = 0
         self._state: GameState | None = None
         self._notice_seen = len(session.notices)
-        self.toast = Toast(rect=pygame.Rect(theme.LOGICAL_WIDTH // 2, DETAIL_BOTTOM, 0, 0))
+        self.toast = Toast(rect=pygame.Rect(theme.LOGICAL_WIDTH // 2, layout.DETAIL_BOTTOM, 0, 0))
         self._layout_key: object = None
         self._tray = Tray(3, len(self.cards), 1, 84)
-        self._accords_top = BAND_BOTTOM
+        self._tray_area = layout.TRAY_ROOM
+        self.band_bottom = layout.BAND_BOTTOM
+        self._accords = pygame.Rect(0, 0, 0, 0)
         self._why = ""
         self._refresh()
         first_open = next((c for c in self.cards if c.status is CardStatus.OPEN), None)
@@ -192,6 +186,9 @@ class SummitScreen:
         """The state on show."""
         return self.session.state
 
+    def _all_meters(self) -> list[tuple[int, Meter]]:
+        return [(self._trust_index, self.trust), *self.meters, *self.neighbours.meters]
+
     def _refresh(self) -> None:
         """Bring everything on screen in line with the session (after a move, an undo...)."""
         state = self.session.state
@@ -202,12 +199,11 @@ class SummitScreen:
         self._state = state
         values = state.meters
         if animate:
-            self.trust.set_value(values[self._trust_index])
-            for index, meter in self.meters:
+            for index, meter in self._all_meters():
                 meter.set_value(values[index])
         else:
             before = state.turns[-2].meters if len(state.turns) > 1 else None
-            for index, meter in [(self._trust_index, self.trust), *self.meters]:
+            for index, meter in self._all_meters():
                 meter.value = meter.shown = values[index]
                 meter.last_delta = values[index] - before[index] if before else 0
         self._update_cards(state)
@@ -237,14 +233,23 @@ class SummitScreen:
             card.reason = face.reason
             card.selected = face.selected
             card.enabled = face.status is CardStatus.OPEN
+        answers = {face.answer: face for face in answer_faces(state)}
+        for card in self.answers:
+            found = answers.get(card.offer_id)
+            if found is None:
+                continue
+            card.face = found
+            card.title = found.title
+            card.caption = found.caption
+            card.status = CardStatus.OPEN if found.available else CardStatus.LOCKED
+            card.reason = found.reason
+            card.enabled = found.available
 
     def _update_bubble(self, state: GameState) -> None:
         reply = their_reply(state, THEM)
-        self.bubble.speaker, self.bubble.text, self.bubble.tone = (
-            reply.speaker,
-            reply.said,
-            reply.tone,
-        )
+        bubble = self.bubble
+        bubble.speaker, bubble.text, bubble.tone = reply.speaker, reply.said, reply.tone
+        bubble.asides = reply.asides
         self._why = reply.why
 
     # -- layout --
@@ -256,67 +261,43 @@ class SummitScreen:
             return
         self._layout_key = key
         ctx = self.ctx
-        # Top bar: the four buttons at the right, the schedule takes the rest.
-        right = theme.column_x(theme.COLUMNS)
+        self._tray = Tray.fit(ctx, len(self.cards), layout.TRAY_ROOM)
+        self._tray_area = layout.tray_area(self._tray)
+        self.band_bottom = layout.band_bottom(self._tray_area)
         buttons = (self.undo, self.save, self.help, self.menu)
-        width = BUTTON_WIDTH
-        for i, button in enumerate(buttons):
-            left = right - (len(buttons) - i) * width - (len(buttons) - 1 - i) * theme.UNIT
-            button.rect = pygame.Rect(left, TOP, width, BAR_HEIGHT)
-        # Meters down the left, each with a line under its bar for the limit it may carry.
-        left_x = theme.column_x(LEFT_COLUMNS[0])
-        y = BAND_TOP
-        meter_h = ctx.line_height(TextRole.LABEL) + 17
-        limits = statement_limits(self.scenario)
-        for index, meter in self.meters:
-            meter.rect = pygame.Rect(left_x, y, theme.span(LEFT_COLUMNS[1]), meter_h)
-            y += meter_h + (ctx.line_height(TextRole.CAPTION) + 4 if index in limits else 12)
-        self._accords_top = y + 4
-        # The trust meter in front of the table.
-        centre = theme.grid_rect(CENTRE_COLUMNS[0], CENTRE_COLUMNS[1], 0, 0)
-        self.trust.rect = pygame.Rect(
-            centre.left, BAND_BOTTOM - GAUGE_HEIGHT, centre.width, GAUGE_HEIGHT
-        )
-        # Reply and log on the right; the reply takes what it needs.
-        side = theme.grid_rect(RIGHT_COLUMNS[0], RIGHT_COLUMNS[1], BAND_TOP, 0)
-        width = side.width - 14
-        limit = BAND_BOTTOM - BAND_TOP - LOG_MIN_HEIGHT - theme.UNIT
-        bubble = self.bubble
-        bubble.why = self._why
-        if bubble.measure(ctx, width) > limit and self._why:
-            # Their words always show whole; the reason gives way (it is whole in the log, L).
-            bubble.why = ""
-            room = limit - bubble.measure(ctx, width) - theme.UNIT
-            bubble.why = fit_lines(
-                ctx, TextRole.CAPTION_ITALIC, self._why, width - 6 * theme.UNIT, room
-            )
-        bubble_h = min(bubble.measure(ctx, width), limit)
-        bubble.rect = pygame.Rect(side.left + 14, BAND_TOP, width, bubble_h)
-        log_top = BAND_TOP + bubble_h + theme.UNIT
-        self.log.rect = pygame.Rect(side.left, log_top, side.width, BAND_BOTTOM - log_top)
+        for button, rect in zip(buttons, layout.top_buttons(len(buttons)), strict=True):
+            button.rect = rect
+        limits = tuple(statement_limits(self.scenario))
+        layout.place_left(ctx, self.meters, limits, self.neighbours, self.band_bottom)
+        self.trust.rect = layout.trust_rect(self.band_bottom)
+        self.log.rect, side = layout.place_reply(ctx, self.bubble, self._why, self.band_bottom)
         # The adviser's note lies over the log, never over the reply or the trust meter.
         note_h = min(self.note.height_for(ctx, side.width), self.log.rect.height)
-        self.note.rect = pygame.Rect(side.left, BAND_BOTTOM - note_h, side.width, note_h)
+        self.note.rect = pygame.Rect(side.left, self.band_bottom - note_h, side.width, note_h)
         self._layout_tray(ctx)
         # A new text size can page the cards differently: the controls on screen follow.
         self._update_focus()
 
     def _layout_tray(self, ctx: UiContext) -> None:
-        area = TRAY
-        self._tray = tray = Tray.fit(ctx, len(self.cards), area)
+        tray = self._tray
         self.page = min(self.page, tray.pages - 1)
         for card in self.cards:
             card.rect = pygame.Rect(0, 0, 0, 0)
-        visible = self._visible_cards()
-        tray.place([*visible, self.pager] if tray.pages > 1 else visible, area)
+        visible = self._visible_cards() if self._mode() is TableMode.OFFERS else []
+        tray.place(
+            [*visible, self.pager] if visible and tray.pages > 1 else visible, self._tray_area
+        )
         self.pager.detail = f"Page {self.page + 1} of {tray.pages} \u00b7 PgDn"
         width = max(self.panel_button.preferred_width(ctx), theme.span(3))
-        self.panel_button.rect = pygame.Rect(
-            area.right - 3 * theme.UNIT - width,
-            area.bottom - 3 * theme.UNIT - theme.CONTROL_HEIGHT,
-            width,
-            theme.CONTROL_HEIGHT,
-        )
+        self.panel_button.rect = layout.panel_button(self._panel_rect(), width)
+        layout.place_answers(ctx, self.answers, self._tray_area)
+
+    def _panel_rect(self) -> pygame.Rect:
+        """The panel in the tray's place: all of it, or beside (or over) the answers to a
+        proposal."""
+        if self._mode() is not TableMode.PENDING:
+            return self._tray_area
+        return layout.proposal_panel(self.ctx, self._tray_area, len(self.answers))
 
     def _visible_cards(self) -> list[OfferCard]:
         start = self.page * self._tray.per_page
@@ -337,9 +318,11 @@ class SummitScreen:
                 controls.append(self.pager)
         else:
             self.panel_button.label = (
-                "See how it ended" if mode is TableMode.OVER else "Answer their proposal"
+                "See how it ended" if mode is TableMode.OVER else "Read it in full"
             )
             controls.append(self.panel_button)
+            if mode is TableMode.PENDING:
+                controls.extend(self.answers)
         controls.append(self.log)
         if self.note.hint is not None:
             controls.append(self.note)
@@ -363,7 +346,11 @@ class SummitScreen:
             return
         focused = self.focus.focused
         focus = Focus()
-        if isinstance(focused, OfferCard) and focused.status is CardStatus.LOCKED:
+        if (
+            isinstance(focused, OfferCard)
+            and not isinstance(focused, AnswerCard)
+            and focused.status is CardStatus.LOCKED
+        ):
             focus = Focus(focused.offer_id, focused.reason)
         self.note.hint = next_hint(self.state, focus, self.hints_seen)
 
@@ -378,36 +365,7 @@ class SummitScreen:
     def choose(self, offer_id: str) -> Action | None:
         """What picking an offer card does: the forms to choose from, a confirmation, or the
         move itself."""
-        offer = self.scenario.offer(offer_id)
-        if offer.variants:
-            return Open(OfferForms(offer.id))
-        move = Move(offer.id)
-        if offer.kind is OfferKind.WALK_AWAY:
-            return Open(
-                _confirm(
-                    "Walk away from the table?",
-                    (
-                        offer.summary,
-                        "The summit ends at once; this cannot be taken back in a graded game.",
-                    ),
-                    "Walk away",
-                    move,
-                )
-            )
-        if offer.kind is OfferKind.STATEMENT:
-            return Open(
-                _confirm(
-                    "Put the joint statement forward?",
-                    (
-                        offer.summary,
-                        "If they sign, the summit closes with everything agreed on "
-                        "the record. If they refuse, the talks go on.",
-                    ),
-                    "Put it forward",
-                    move,
-                )
-            )
-        return Apply(PlayMove(move))
+        return offer_action(self.scenario, offer_id)
 
     def _next_page(self) -> Action | None:
         self.turn_page(1)
@@ -434,9 +392,6 @@ class SummitScreen:
             return Open(TheirProposal())
         return None
 
-    def _open_menu(self) -> Action | None:
-        return Open(PauseMenu())
-
     def _dismiss(self, key: str) -> None:
         self.hints_seen.add(key)
         self._update_focus()
@@ -447,7 +402,7 @@ class SummitScreen:
         self._refresh()
         if event.type == pygame.KEYDOWN and not event.mod & BLOCKING_MODS:
             if event.key == pygame.K_ESCAPE:
-                return self._open_menu()
+                return Open(PauseMenu())
             if event.key == pygame.K_l:
                 return Open(SummitLog())
             if self._mode() is TableMode.OFFERS:
@@ -500,8 +455,7 @@ class SummitScreen:
         self._layout()
         self._update_marker()
         moving = self.focus.update(dt)
-        moving = self.trust.update(dt) or moving
-        for _, meter in self.meters:
+        for _, meter in self._all_meters():
             moving = meter.update(dt) or moving
         moving = self.log.update(dt) or moving
         moving = self.toast.update(dt) or moving
@@ -514,28 +468,28 @@ class SummitScreen:
         palette = ctx.palette
         surface.fill(palette.paper)
         right = self.undo.rect.left - 3 * theme.UNIT
-        bar = pygame.Rect(theme.MARGIN_X, TOP, right - theme.MARGIN_X, BAR_HEIGHT)
+        bar = pygame.Rect(theme.MARGIN_X, layout.TOP, right - theme.MARGIN_X, layout.BAR_HEIGHT)
         draw_schedule(surface, ctx, self.scenario.rounds, self.state, bar)
-        column = theme.grid_rect(LEFT_COLUMNS[0], LEFT_COLUMNS[1], BAND_TOP, 0)
+        column = theme.grid_rect(*layout.LEFT_COLUMNS, layout.BAND_TOP, 0)
         draw_meters(surface, ctx, self.scenario, self.meters, column.right)
-        area = pygame.Rect(
-            column.left, self._accords_top, column.width, BAND_BOTTOM - self._accords_top
-        )
-        draw_accords(surface, ctx, self.state, area)
-        centre = theme.grid_rect(CENTRE_COLUMNS[0], CENTRE_COLUMNS[1], BAND_TOP, 0)
-        centre.height = self.trust.rect.top - BAND_TOP
+        self.neighbours.draw(surface, ctx)
+        centre = theme.grid_rect(*layout.CENTRE_COLUMNS, layout.BAND_TOP, 0)
+        centre.height = self.trust.rect.top - layout.BAND_TOP
         session = self.session
         seat = ("hot-seat \u00b7 " if session.hotseat else "") + session.mode
         who = US.upper() + (f" \u00b7 {session.player.upper()}" if session.player else "")
         tag = f"{seat} \u00b7 seed {self.state.seed}"
-        draw_delegations(surface, ctx, self.state, centre, (THEM.upper(), who, tag))
+        footer = draw_delegations(
+            surface, ctx, self.state, centre, (THEM.upper(), who, tag), footer=accords_height(ctx)
+        )
+        draw_accords(surface, ctx, self.state, footer)
         self.trust.draw(surface, ctx)
         self.bubble.draw(surface, ctx)
         mode = self._mode()
         if mode is not TableMode.OFFERS:
             text = tray_panel(self.state, can_undo=not self.session.undo_block)
-            draw_tray_panel(surface, ctx, TRAY, text)
-        draw_details(surface, ctx, *self._detail_text(), DETAILS)
+            draw_tray_panel(surface, ctx, self._panel_rect(), text, self.panel_button.rect)
+        draw_details(surface, ctx, *self._detail_text(), layout.DETAILS)
         self.focus.draw(surface, ctx)
         self.toast.draw(surface, ctx)
 
@@ -544,7 +498,11 @@ class SummitScreen:
         focused = self.focus.focused
         self.trust.marker = None
         self.trust.marker_label = ""
-        if isinstance(focused, OfferCard) and focused.status is not CardStatus.AGREED:
+        if (
+            isinstance(focused, OfferCard)
+            and not isinstance(focused, AnswerCard)
+            and focused.status is not CardStatus.AGREED
+        ):
             need = trust_need(self.scenario.offer(focused.offer_id), self._trust_index)
             if need is not None:
                 self.trust.marker = need
@@ -554,45 +512,22 @@ class SummitScreen:
         """The focused card in full; or the focused button; or the round on the table."""
         focused = self.focus.focused
         state = self.state
+        if isinstance(focused, AnswerCard) and focused.face is not None:
+            return answer_detail(state, focused.face)
         if isinstance(focused, OfferCard):
             key = focused.shortcut.label if focused.shortcut else ""
             offer = self.scenario.offer(focused.offer_id)
             return card_detail(self.scenario, offer, focused.status, focused.reason, key)
         if focused is self.undo:
             return "Undo \u00b7 U", self.session.undo_block or "Take back your last move."
-        if focused is self.save:
-            return "Save \u00b7 S", (
-                "Save this game under a name you choose. It also autosaves after every move."
-            )
-        if focused is self.help:
-            return "Help \u00b7 H", "The rules in plain words, and the controls."
-        if focused is self.menu:
-            return "Menu \u00b7 Esc", "Save, load, settings, or leave the summit."
-        if focused is self.log:
-            return "Summit log \u00b7 L", (
-                "Every move, answer and event so far. Enter or a click opens it in full, with "
-                "their words and reasons."
-            )
-        if focused is self.pager:
-            return "More offers \u00b7 PgDn", "The offers do not all fit at this text size."
-        if focused is self.note:
-            return (
-                "Your adviser \u00b7 X",
-                "Dismiss this hint. Hints can be switched off in Settings.",
-            )
-        held = self.scenario.rounds[state.round]
-        return f"{capitalise(held.label)} \u00b7 {held.time}", held.description
-
-
-def _confirm(title: str, body: tuple[str, ...], label: str, move: Move) -> Dialog:
-    """'Are you sure?' before a move that ends the summit or may close it."""
-    return Dialog(
-        title,
-        body,
-        (
-            Choice("Not now", Pop()),
-            Choice(label, Chain((Pop(), Apply(PlayMove(move)))), primary=True),
-        ),
-        kicker="Are you sure?",
-        default=0,
-    )
+        if focused is self.panel_button and state.pending is not None and not state.is_over:
+            return proposal_detail(state)
+        named = (
+            (self.save, "save"),
+            (self.help, "help"),
+            (self.menu, "menu"),
+            (self.log, "log"),
+            (self.pager, "pager"),
+            (self.note, "note"),
+        )
+        return next((BUTTON_DETAILS[n] for c, n in named if focused is c), round_detail(state))

@@ -131,6 +131,10 @@ class ChoiceRow(Control):
 
     title: str
     body: str = ""
+    detail: str = ""
+    """More of the description, after ``body``: the first thing to go when room is short."""
+    brief: bool = False
+    """True when the dialog is short of room: ``detail`` is left out."""
     parts: Sequence[Part] = ()
     tag: str = ""
     """A short note beside the title, e.g. "the rules' choice"."""
@@ -141,12 +145,19 @@ class ChoiceRow(Control):
     def _text_left(self) -> int:
         return self.rect.left + self.PAD + 28 + 2 * theme.UNIT
 
+    @property
+    def text(self) -> str:
+        """The description as shown: the body, and the detail unless the row is brief."""
+        if self.detail and not self.brief:
+            return f"{self.body} {self.detail}".strip()
+        return self.body
+
     def height_for(self, ctx: UiContext, width: int) -> int:
         """Height the row needs at ``width``."""
         inner = width - (self.PAD + 28 + 2 * theme.UNIT) - self.PAD
         height = self.PAD + ctx.line_height(TextRole.LABEL)
-        if self.body:
-            height += 2 + ctx.text(TextRole.CAPTION, self.body, (0, 0, 0), wrap=inner).get_height()
+        if self.text:
+            height += 2 + ctx.text(TextRole.CAPTION, self.text, (0, 0, 0), wrap=inner).get_height()
         if self.parts:
             height += theme.UNIT + chips_height(ctx, self.parts, inner)
         return height + self.PAD
@@ -187,8 +198,8 @@ class ChoiceRow(Control):
             )
             surface.blit(tag, tag.get_rect(midleft=(tag_x, y + title.get_height() // 2)))
         y += ctx.line_height(TextRole.LABEL)
-        if self.body:
-            body = ctx.text(TextRole.CAPTION, self.body, palette.ink_soft, wrap=inner)
+        if self.text:
+            body = ctx.text(TextRole.CAPTION, self.text, palette.ink_soft, wrap=inner)
             surface.blit(body, (x, y + 2))
             y += 2 + body.get_height()
         if self.parts:
@@ -220,8 +231,14 @@ class ChoiceDialog(FocusScreen):
         buttons: Sequence[Button] = (),
         cancel: Action | None = _POP,
         columns: int = DIALOG_COLUMNS,
+        side: Sequence[tuple[str, str]] = (),
+        side_columns: int = 0,
     ) -> None:
+        """``side`` puts paragraphs, each under its kicker (``""``: none), in a column of
+        ``side_columns`` on the left, with everything else to its right."""
         self.ctx = ctx
+        self.side = tuple(side)
+        self.side_width = theme.span(side_columns) if side and side_columns else 0
         self.title = title
         self.kicker = kicker
         self.intro = tuple(intro)
@@ -237,6 +254,7 @@ class ChoiceDialog(FocusScreen):
         self.focus = FocusGroup(controls)
         self._intro_room = 0
         self._show_adviser = bool(adviser)
+        self._compact = False
 
     # -- geometry --
 
@@ -272,27 +290,70 @@ class ChoiceDialog(FocusScreen):
             blocks.append(("adviser", height + ctx.line_height(TextRole.KICKER) + 5 * theme.UNIT))
         return blocks
 
+    def _side_blocks(self) -> list[tuple[int, int]]:
+        """Each paragraph of the side column: (kicker height, text height), with no gaps."""
+        ctx = self.ctx
+        blocks = []
+        for i, (kicker, text) in enumerate(self.side):
+            head = ctx.line_height(TextRole.KICKER) + theme.UNIT if kicker else 0
+            role = self._side_role(i)
+            height = ctx.text(role, text, ctx.palette.ink, wrap=self.side_width).get_height()
+            blocks.append((head, height))
+        return blocks
+
+    def _side_role(self, index: int) -> TextRole:
+        """The side column's first paragraph is body text, unless room is short."""
+        return TextRole.BODY if index == 0 and not self._compact else TextRole.CAPTION
+
+    def _side_height(self) -> int:
+        """Height of the side column, with the buttons under it."""
+        text = sum(head + text + 2 * theme.UNIT for head, text in self._side_blocks())
+        return text + (theme.CONTROL_HEIGHT if self.buttons else 0)
+
+    def _main_width(self) -> int:
+        """Width of the column of choices (the whole content less the side column)."""
+        width = self.frame.width - 2 * PAD
+        return width - self.side_width - theme.GUTTER if self.side_width else width
+
     def _intro_text(self, text: str, width: int, room: int | None) -> str:
         if room is None:
             return text
         return fit_lines(self.ctx, TextRole.BODY, text, width, max(room, 0)) or text[:0]
 
-    def layout(self) -> pygame.Rect:
-        """Size the panel to its content (shortening the introduction if the screen is too
-        small for it) and centre it; place rows and buttons."""
-        ctx = self.ctx
-        width = self.frame.width - 2 * PAD
-        head = self._head_height()
-        foot = (theme.CONTROL_HEIGHT + 2 * theme.UNIT) if self.buttons else 0
+    def _set_compact(self, compact: bool) -> None:
+        """Leave out what gives way when room is short: each row's detail, and the side
+        column's first paragraph set smaller."""
+        self._compact = compact
+        for row in self.rows:
+            row.brief = compact
+
+    def _measure(self, width: int) -> tuple[list[tuple[str, int]], int, int]:
+        """The blocks at the current compaction, the body's height and the footer's."""
         blocks = self._blocks(width, None)
-        body = sum(height for _, height in blocks)
+        rows = sum(height for _, height in blocks)
+        if self.side_width:
+            # With a side column, the buttons stand at its foot, not under the choices.
+            return blocks, max(self._side_height(), rows), 0
+        foot = (theme.CONTROL_HEIGHT + 2 * theme.UNIT) if self.buttons else 0
+        return blocks, rows, foot
+
+    def layout(self) -> pygame.Rect:
+        """Size the panel to its content and centre it; place rows and buttons. When the
+        screen is short, the adviser's note gives way first, then the rows' details (and the
+        side column's large type), then the introduction is shortened."""
+        ctx = self.ctx
+        width = self._main_width()
+        head = self._head_height()
         limit = theme.LOGICAL_HEIGHT - 2 * SCREEN_PAD
         self._show_adviser = bool(self.adviser)
+        self._set_compact(False)
+        blocks, body, foot = self._measure(width)
         if head + body + foot + PAD > limit and self.adviser:
-            # The adviser's note is the first thing to give way when the screen is short.
             self._show_adviser = False
-            blocks = self._blocks(width, None)
-            body = sum(height for _, height in blocks)
+            blocks, body, foot = self._measure(width)
+        if head + body + foot + PAD > limit and (self.side or any(r.detail for r in self.rows)):
+            self._set_compact(True)
+            blocks, body, foot = self._measure(width)
         room: int | None = None
         if head + body + foot + PAD > limit and self.intro:
             first = blocks[0][1] - 2 * theme.UNIT
@@ -304,12 +365,17 @@ class ChoiceDialog(FocusScreen):
         frame = pygame.Rect(0, 0, self.frame.width, height)
         frame.center = (theme.LOGICAL_WIDTH // 2, theme.LOGICAL_HEIGHT // 2)
         y = frame.top + head
+        left = frame.left + PAD + (self.side_width + theme.GUTTER if self.side_width else 0)
         for name, block_height in blocks:
             if name.startswith("row:"):
                 row = self.rows[int(name[4:])]
-                row.rect = pygame.Rect(frame.left + PAD, y, width, block_height - theme.UNIT)
+                row.rect = pygame.Rect(left, y, width, block_height - theme.UNIT)
             y += block_height
-        place_buttons_right(self.buttons, ctx, frame.right - PAD, frame.bottom - PAD)
+        if self.side_width:
+            right = frame.left + PAD + self.side_width
+            place_buttons_right(self.buttons, ctx, right, frame.bottom - PAD)
+        else:
+            place_buttons_right(self.buttons, ctx, frame.right - PAD, frame.bottom - PAD)
         self.frame = frame
         return frame
 
@@ -320,6 +386,10 @@ class ChoiceDialog(FocusScreen):
         palette = ctx.palette
         frame = self.layout()
         content = draw_modal_frame(surface, ctx, frame, self.title, self.kicker)
+        if self.side_width:
+            self._draw_side(surface, content)
+            shift = self.side_width + theme.GUTTER
+            content = pygame.Rect(content.left + shift, content.top, content.width - shift, 0)
         width = content.width
         room = None if self._intro_room < 0 else self._intro_room
         y = content.top
@@ -357,3 +427,23 @@ class ChoiceDialog(FocusScreen):
                 )
             y += height
         self.focus.draw(surface, ctx)
+
+    def _draw_side(self, surface: pygame.Surface, content: pygame.Rect) -> None:
+        """The side column: its first paragraph as body text, the rest as captions, each under
+        its kicker; a hairline parts it from the choices."""
+        ctx = self.ctx
+        palette = ctx.palette
+        y = content.top
+        for i, ((kicker, text), (head, _)) in enumerate(
+            zip(self.side, self._side_blocks(), strict=True)
+        ):
+            if kicker:
+                kick = ctx.text(TextRole.KICKER, kicker.upper(), palette.ink_soft)
+                surface.blit(kick, (content.left, y))
+            role = self._side_role(i)
+            colour = palette.ink if i == 0 else palette.ink_soft
+            image = ctx.text(role, text, colour, wrap=self.side_width)
+            surface.blit(image, (content.left, y + head))
+            y += head + image.get_height() + 2 * theme.UNIT
+        x = content.left + self.side_width + theme.GUTTER // 2
+        pygame.draw.line(surface, palette.rule, (x, content.top), (x, self.frame.bottom - PAD))

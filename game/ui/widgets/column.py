@@ -1,6 +1,6 @@
-"""A column of a long page (the debrief's scores, record and comparison): kickers, paragraphs,
-charts, scorecards, accords, the essay's views and the moves, stacked top to bottom and painted
-once onto the page's image."""
+"""A column of a long page (the debrief's scores, record, reading and comparison): kickers,
+paragraphs, charts, scorecards, accords, proposals, the essay's views and the moves, stacked top
+to bottom and painted once onto the page's image."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from collections.abc import Callable
 
 import pygame
 
-from game.classroom.debrief import AccordLine, MoveLine, ScoreLine
+from game.classroom.debrief import AccordLine, MoveLine, ProposalLine, ScoreLine
 from game.draw import theme
-from game.draw.charts import BarChart
+from game.draw.charts.parts import Chart
 from game.draw.context import UiContext
 from game.draw.theme import Colour, TextRole, Tone
 from game.ui.tones import decision_tone
@@ -67,8 +67,8 @@ class Column:
         x = self.x
         self._add(image_text.get_height(), lambda image, y: image.blit(image_text, (x, y)))
 
-    def chart(self, chart: BarChart, height: int) -> None:
-        """A bar chart ``height`` pixels tall across the column."""
+    def chart(self, chart: Chart, height: int) -> None:
+        """A chart ``height`` pixels tall across the column."""
         ctx = self.ctx
         x, width = self.x, self.width
 
@@ -214,3 +214,36 @@ class Column:
             image.blit(verdict, verdict.get_rect(topright=(x + width, y)))
 
         self._add(text.get_height() + 2, paint)
+
+    def proposal(self, line: ProposalLine, tone: Tone) -> None:
+        """A proposal of theirs: its name (marked when it was the summit's main one), how and
+        when it came, and the answer in the colour of how it went."""
+        ctx = self.ctx
+        palette = ctx.palette
+        x, width = self.x, self.width
+        name = ctx.text(TextRole.LABEL, line.label, palette.ink, wrap=width - 4 * theme.UNIT)
+        main = " \u00b7 the summit's main proposal" if line.main else ""
+        how = ctx.text(
+            TextRole.CAPTION,
+            f"After decision {line.decision}, {line.how}{main}.",
+            palette.ink_soft,
+            wrap=width - 4 * theme.UNIT,
+        )
+        colour = palette.tone(tone) if tone is not Tone.NEUTRAL else palette.ink_soft
+        answer = ctx.text(
+            TextRole.CAPTION_ITALIC,
+            line.answer[:1].upper() + line.answer[1:] + ".",
+            colour,
+            wrap=width - 4 * theme.UNIT,
+        )
+        height = name.get_height() + how.get_height() + answer.get_height()
+
+        def paint(image: pygame.Surface, y: int) -> None:
+            pygame.draw.rect(image, colour, (x, y + 3, 3, height - 6), border_radius=1)
+            left = x + 2 * theme.UNIT
+            image.blit(name, (left, y))
+            image.blit(how, (left, y + name.get_height()))
+            image.blit(answer, (left, y + name.get_height() + how.get_height()))
+
+        self._add(height, paint)
+        self.gap(theme.UNIT + theme.UNIT // 2)

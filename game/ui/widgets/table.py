@@ -1,6 +1,7 @@
-"""The summit table's own widgets: the offer cards, the pager, the trust gauge, the top bar's
-buttons, the log that opens in full, the toast, and the schedule, accords and stance drawn
-across the table."""
+"""The summit table's own widgets: the offer cards and the answers to a proposal of theirs, the
+pager, the trust gauge, the top bar's buttons, the log that opens in full, the toast, and the
+layout of the tray of cards. What is only drawn across the table is in
+:mod:`game.ui.widgets.board`."""
 
 from __future__ import annotations
 
@@ -14,11 +15,9 @@ import pygame
 from game.draw import theme
 from game.draw.context import UiContext
 from game.draw.theme import Colour, TextRole, Tone
-from game.engine import Direction, GameState, Scenario
+from game.engine import Direction, GameState
 from game.engine.describe import capitalise
-from game.engine.scenario import Round
-from game.ui import art
-from game.ui.table import CardStatus, stance_ticks, statement_limits, walkout_floors
+from game.ui.table import AnswerFace, CardStatus, stance_ticks, statement_limits, walkout_floors
 from game.ui.widgets.base import Control, Handled, Widget
 from game.ui.widgets.buttons import Button
 from game.ui.widgets.drawing import (
@@ -26,7 +25,6 @@ from game.ui.widgets.drawing import (
     draw_badge,
     draw_focus_ring,
     draw_lock,
-    draw_rule,
     fit_lines,
     fit_text,
 )
@@ -103,6 +101,20 @@ class OfferCard(Control):
                 blit_clipped(surface, body, (text_x, top), rect.inflate(-2, -2))
         if self.focused:
             draw_focus_ring(surface, ctx, rect)
+
+
+@attrs.define(kw_only=True, eq=False)
+class AnswerCard(OfferCard):
+    """An answer to the proposal on the table: accept, reject, or amend with a named offer.
+    ``offer_id`` holds the answer (``accept``, ``reject`` or ``amend``)."""
+
+    face: AnswerFace | None = None
+
+    @staticmethod
+    def height_for(ctx: UiContext) -> int:
+        """The height an answer card needs: a title line and a caption line."""
+        label = ctx.line_height(TextRole.LABEL)
+        return 2 * CARD_PAD + max(28, label) + 2 + ctx.line_height(TextRole.CAPTION)
 
 
 def draw_check(surface: pygame.Surface, colour: Colour, center: tuple[int, int]) -> None:
@@ -282,184 +294,6 @@ class Toast(Widget):
         surface.blit(toast, box)
 
 
-def draw_schedule(
-    surface: pygame.Surface,
-    ctx: UiContext,
-    rounds: Sequence[Round],
-    state: GameState,
-    bar: pygame.Rect,
-) -> None:
-    """The schedule across ``bar``: a box per round, the current one in navy, with a dot per
-    offer the round allows (filled for those made) and how many are left."""
-    palette = ctx.palette
-    left, right = bar.left, bar.right
-    gap = theme.UNIT
-    width = (right - left - gap * (len(rounds) - 1)) / len(rounds)
-    for i, held in enumerate(rounds):
-        x0 = round(left + i * (width + gap))
-        x1 = round(left + i * (width + gap) + width)
-        rect = pygame.Rect(x0, bar.top, x1 - x0, bar.height)
-        current = i == state.round and not state.is_over
-        past = i < state.round or (state.is_over and i <= state.round)
-        if current:
-            pygame.draw.rect(surface, palette.navy, rect, border_radius=theme.RADIUS)
-            ink, soft = palette.on_navy, palette.on_navy_soft
-        elif past:
-            pygame.draw.rect(surface, palette.sunk, rect, border_radius=theme.RADIUS)
-            ink, soft = palette.ink_soft, palette.ink_soft
-        else:
-            pygame.draw.rect(surface, palette.rule, rect, width=1, border_radius=theme.RADIUS)
-            ink, soft = palette.ink, palette.ink_soft
-        pad = theme.UNIT
-        number = ctx.text(TextRole.KICKER, f"{i + 1}", soft)
-        surface.blit(number, (rect.left + pad, rect.top + 4))
-        name_x = rect.left + pad + number.get_width() + 6
-        room = rect.right - pad - name_x
-        label = fit_text(ctx, TextRole.CAPTION, capitalise(held.label), room)
-        surface.blit(ctx.text(TextRole.CAPTION, label, ink), (name_x, rect.top + 2))
-        # One dot per offer the round allows: filled for those already made.
-        used = state.turn_in_round if current else (held.turns if past else 0)
-        dy = rect.bottom - 10
-        for dot in range(held.turns):
-            cx = rect.left + pad + 4 + dot * 12
-            if dot < used:
-                pygame.draw.circle(surface, ink, (cx, dy), 4)
-            else:
-                pygame.draw.circle(surface, soft, (cx, dy), 4, width=1)
-        if current:
-            left_now = held.turns - state.turn_in_round
-            note = f"{left_now} offer{'s' if left_now != 1 else ''} left"
-            text = ctx.text(TextRole.CAPTION, note, soft)
-            note_x = rect.left + pad + held.turns * 12 + 4
-            if note_x + text.get_width() <= rect.right - pad:
-                surface.blit(text, text.get_rect(midleft=(note_x, dy)))
-
-
-def draw_accords(
-    surface: pygame.Surface, ctx: UiContext, state: GameState, area: pygame.Rect
-) -> None:
-    """The accords reached so far, on one line under a kicker that counts them."""
-    palette = ctx.palette
-    scenario = state.scenario
-    count = len(state.accords)
-    kicker = ctx.text(TextRole.KICKER, f"ACCORDS \u00b7 {count}", palette.ink_soft)
-    surface.blit(kicker, area.topleft)
-    y = area.top + ctx.line_height(TextRole.KICKER)
-    line = ctx.line_height(TextRole.CAPTION)
-    if y + line > area.bottom + 4:
-        return
-    if not state.accords:
-        text = ctx.text(TextRole.CAPTION_ITALIC, "None yet.", palette.ink_soft)
-        surface.blit(text, (area.left, y))
-        return
-    draw_check(surface, palette.positive, (area.left + 6, y + line // 2))
-    names = ", ".join(
-        scenario.offer(a.id).label if a.id in scenario.offer_index else a.id for a in state.accords
-    )
-    text = ctx.text(
-        TextRole.CAPTION, fit_text(ctx, TextRole.CAPTION, names, area.width - 18), palette.ink
-    )
-    surface.blit(text, (area.left + 18, y))
-
-
-def draw_stance(
-    surface: pygame.Surface, ctx: UiContext, state: GameState, row: pygame.Rect, room: int
-) -> int:
-    """Their stance at the right end of ``row``: its name and a step scale, and the word
-    "stance" too when ``room`` allows. Returns where the drawing starts on the left."""
-    palette = ctx.palette
-    stances = state.scenario.stances
-    stance = state.stance
-    x = row.right
-    for i in reversed(range(len(stances))):
-        colour = palette.navy if i <= stance else palette.rule
-        pygame.draw.rect(surface, colour, (x - 12, row.centery - 4, 12, 8), border_radius=3)
-        x -= 15
-    label = ctx.text(TextRole.LABEL, stances[stance].label, palette.ink)
-    spot = label.get_rect(midright=(x - 4, row.centery))
-    surface.blit(label, spot)
-    kicker = ctx.text(TextRole.KICKER, "STANCE", palette.ink_soft)
-    if row.right - spot.left + 10 + kicker.get_width() <= room:
-        place = kicker.get_rect(midright=(spot.left - 10, row.centery))
-        surface.blit(kicker, place)
-        return place.left
-    return spot.left
-
-
-def draw_details(
-    surface: pygame.Surface, ctx: UiContext, title: str, body: str, area: pygame.Rect
-) -> None:
-    """The details line under the tray: a hairline, a title, and as much of ``body`` as fits."""
-    palette = ctx.palette
-    draw_rule(surface, palette.rule, area.left, area.right, area.top - theme.UNIT)
-    head = ctx.text(TextRole.LABEL, fit_text(ctx, TextRole.LABEL, title, area.width), palette.ink)
-    surface.blit(head, area.topleft)
-    top = area.top + ctx.line_height(TextRole.LABEL)
-    text = fit_lines(ctx, TextRole.CAPTION, body, area.width, area.bottom - top)
-    if text:
-        surface.blit(
-            ctx.text(TextRole.CAPTION, text, palette.ink_soft, wrap=area.width), (area.left, top)
-        )
-
-
-def draw_tray_panel(
-    surface: pygame.Surface, ctx: UiContext, panel: pygame.Rect, text: tuple[str, str, str]
-) -> None:
-    """A panel in the tray's place, with a kicker, a title and a body (``text``)."""
-    palette = ctx.palette
-    kicker, title, body = text
-    pygame.draw.rect(surface, palette.surface, panel, border_radius=theme.RADIUS)
-    pygame.draw.rect(surface, palette.rule, panel, width=1, border_radius=theme.RADIUS)
-    pad = 4 * theme.UNIT
-    x, y = panel.left + pad, panel.top + pad
-    width = theme.span(8)
-    kick = ctx.text(TextRole.KICKER, kicker, palette.ink_soft)
-    surface.blit(kick, (x, y))
-    y += kick.get_height() + theme.UNIT
-    heading = ctx.text(TextRole.HEADING, title, palette.ink, wrap=width)
-    surface.blit(heading, (x, y))
-    y += heading.get_height() + 2 * theme.UNIT
-    text_fit = fit_lines(ctx, TextRole.BODY, body, width, panel.bottom - pad - y)
-    surface.blit(ctx.text(TextRole.BODY, text_fit, palette.ink, wrap=width), (x, y))
-
-
-def draw_delegations(
-    surface: pygame.Surface,
-    ctx: UiContext,
-    state: GameState,
-    centre: pygame.Rect,
-    names: tuple[str, str, str],
-) -> None:
-    """The table from above between the two delegations, down to ``centre``'s bottom (where
-    the trust gauge goes): their flag, name and stance along the top; ours and the game's mode
-    along the bottom. ``names`` are theirs, ours and the tag after ours (mode and seed)."""
-    palette = ctx.palette
-    them_name, us_name, tag_text = names
-    flag_h = 16
-    # Their side: flag, name and stance.
-    flag_rect = art.draw_flag(surface, art.dprk_flag(flag_h), centre.topleft, palette)
-    row = pygame.Rect(centre.left, centre.top, centre.width, flag_h)
-    stance_left = draw_stance(surface, ctx, state, row, centre.right - flag_rect.right - 170)
-    room = stance_left - 2 * theme.UNIT - (flag_rect.right + 10)
-    them = them_name if ctx.text_width(TextRole.KICKER, them_name) <= room else "DPRK"
-    name = ctx.text(TextRole.KICKER, them, palette.ink_soft)
-    surface.blit(name, name.get_rect(midleft=(flag_rect.right + 10, flag_rect.centery)))
-    plan_top = centre.top + flag_h + theme.UNIT
-    us_y = centre.bottom - 2 * theme.UNIT - flag_h
-    plan_h = us_y - theme.UNIT - plan_top
-    plan = art.seating_plan(centre.width, plan_h, palette)
-    surface.blit(plan, (centre.left, plan_top))
-    flag_rect = art.draw_flag(surface, art.us_flag(flag_h), (centre.left, us_y), palette)
-    tag = ctx.text(TextRole.CAPTION, tag_text, palette.ink_soft)
-    room = centre.right - tag.get_width() - 2 * theme.UNIT - (flag_rect.right + 10)
-    label = ctx.text(
-        TextRole.KICKER, fit_text(ctx, TextRole.KICKER, us_name, room), palette.ink_soft
-    )
-    surface.blit(label, label.get_rect(midleft=(flag_rect.right + 10, flag_rect.centery)))
-    surface.blit(tag, tag.get_rect(midright=(centre.right, flag_rect.centery)))
-    draw_rule(surface, palette.rule, centre.left, centre.right, centre.bottom - theme.UNIT)
-
-
 @attrs.frozen
 class Tray:
     """How the offer cards are laid out at the current text size: in rows of five, paged when
@@ -498,9 +332,12 @@ class Tray:
             control.rect = pygame.Rect(left, top, right - left, card_h)
 
 
-def table_meters(state: GameState, trust: int) -> tuple[TrustGauge, list[tuple[int, Meter]]]:
-    """The trust gauge (meter ``trust``) and the other meters with their indices, each marked
-    with the limit a joint statement needs and warning near the walkout floor."""
+def table_meters(
+    state: GameState, trust: int, apart: Sequence[int] = ()
+) -> tuple[TrustGauge, list[tuple[int, Meter]]]:
+    """The trust gauge (meter ``trust``) and the other meters with their indices (but those
+    shown ``apart``: the neighbours), each marked with the limit a joint statement needs and
+    warning near the walkout floor."""
     scenario = state.scenario
     limits = statement_limits(scenario)
     floors = walkout_floors(scenario)
@@ -515,7 +352,7 @@ def table_meters(state: GameState, trust: int) -> tuple[TrustGauge, list[tuple[i
     )
     meters: list[tuple[int, Meter]] = []
     for index, spec in enumerate(scenario.meters):
-        if index == trust:
+        if index == trust or index in apart:
             continue
         alarm: int | None = limits.get(index)
         if index in floors:
@@ -531,29 +368,3 @@ def table_meters(state: GameState, trust: int) -> tuple[TrustGauge, list[tuple[i
         )
         meters.append((index, meter))
     return gauge, meters
-
-
-def draw_meters(
-    surface: pygame.Surface,
-    ctx: UiContext,
-    scenario: Scenario,
-    meters: Sequence[tuple[int, Meter]],
-    right: int,
-) -> None:
-    """The meters, each that a joint statement limits marked where the limit is and saying so,
-    the note ending at ``right``."""
-    palette = ctx.palette
-    limits = statement_limits(scenario)
-    for index, meter in meters:
-        meter.draw(surface, ctx)
-        limit = limits.get(index)
-        if limit is None:
-            continue
-        bar_bottom = meter.rect.bottom
-        mx = meter.rect.left + round(meter.rect.width * meter.fraction(limit))
-        pygame.draw.line(surface, palette.ink, (mx, bar_bottom), (mx, bar_bottom + 6), 2)
-        note = ctx.text(TextRole.CAPTION, f"above {limit}: no statement", palette.ink_soft)
-        spot = note.get_rect(topright=(right, bar_bottom + 2))
-        if spot.left < mx + 6 <= spot.right:
-            spot.right = mx - 6
-        surface.blit(note, spot)

@@ -1,4 +1,5 @@
-"""The debrief: what it reports, that it fits, its buttons by key and by mouse, monkeys, golden."""
+"""The debrief: what it reports (the reading of the counterpart too), that it fits, its buttons
+by key and by mouse, monkeys, golden."""
 
 from functools import partial
 from pathlib import Path
@@ -16,6 +17,14 @@ from game.engine.search import Found
 from game.engine.transcript import verification_code
 from game.store.settings import Settings, TextSize
 from game.ui.app import App, FixedClock, OffscreenDisplay, ScriptedEvents
+from game.ui.debrief_pages import (
+    agenda_text,
+    grudge_texts,
+    neighbour_text,
+    neighbours_chart,
+    table_page,
+    tell_texts,
+)
 from game.ui.screen import (
     Action,
     Apply,
@@ -105,6 +114,41 @@ def test_an_unfinished_game_is_refused(ctx: UiContext, hanoi: Scenario) -> None:
         _screen(ctx, new_game(hanoi, 1))
 
 
+def test_across_the_table_reveals_what_reading_them_would_have_shown(rich: GameState) -> None:
+    debrief = build_debrief(rich)
+    reading = debrief.reading
+    assert reading is not None
+    assert PAGES[3] == "Across the table"
+    assert agenda_text(reading.agenda).startswith(reading.agenda[0][:1].upper())
+    assert all(i.lower() in agenda_text(reading.agenda).lower() for i in reading.agenda)
+    lines = tell_texts(reading.tells)
+    shown = {tell.interest for tell in reading.tells}
+    assert len(lines) == len(shown)
+    for tell in reading.tells:
+        assert any(str(tell.decision) in line and tell.interest in line for line in lines)
+    remembered = grudge_texts(reading.grudges)
+    assert len(remembered) == len(set(reading.grudges))
+    assert all(text.endswith(".") for text in remembered)
+    for line in debrief.neighbours:
+        text = neighbour_text(line)
+        assert text.startswith(line.label) and str(line.values[-1]) in text
+    chart = neighbours_chart(debrief, theme.STANDARD_PALETTE)
+    assert chart is not None
+    assert [s.label for s in chart.series] == [n.label for n in debrief.neighbours]
+    assert {s.label for s in meter_chart(debrief, theme.STANDARD_PALETTE).series}.isdisjoint(
+        {n.label for n in debrief.neighbours}
+    ), "the neighbours are charted apart from the talks meters"
+
+
+def test_the_proposals_page_says_when_none_came(ctx: UiContext, rich: GameState) -> None:
+    debrief = build_debrief(rich)
+    assert debrief.proposals, "the rich game saw a proposal of theirs"
+    empty = attrs.evolve(debrief, proposals=())
+    columns = table_page(ctx, empty)
+    full = table_page(ctx, debrief)
+    assert columns[1].bottom < full[1].bottom
+
+
 # --- Rendering and fit ----------------------------------------------------------------------------
 
 
@@ -146,28 +190,30 @@ def test_pages_that_overflow_scroll_with_keys_and_wheel(rich: GameState) -> None
     ctx = UiContext(Settings(text_size=TextSize.LARGE))
     screen = _screen(ctx, rich)
     calls = Callbacks()
-    _send(screen, calls, key(pygame.K_4))
-    assert screen.page == 3
-    top = screen.max_scroll(3)
-    assert top > 0, "the comparison page is long at large text"
-    _send(screen, calls, key(pygame.K_PAGEDOWN))
-    assert 0 < screen.scroll[3] <= top
-    _send(screen, calls, key(pygame.K_END))
-    assert screen.scroll[3] == top
-    _send(screen, calls, key(pygame.K_HOME))
-    assert screen.scroll[3] == 0
-    _send(screen, calls, move(VIEW.center), wheel(-2))
-    assert screen.scroll[3] > 0
-    _send(screen, calls, wheel(50))
-    assert screen.scroll[3] == 0
+    for code, page in ((pygame.K_5, 4), (pygame.K_4, 3)):
+        _send(screen, calls, key(code))
+        assert screen.page == page
+        top = screen.max_scroll(page)
+        assert top > 0, f"page {page} is long at large text"
+        _send(screen, calls, key(pygame.K_PAGEDOWN))
+        assert 0 < screen.scroll[page] <= top
+        _send(screen, calls, key(pygame.K_END))
+        assert screen.scroll[page] == top
+        _send(screen, calls, key(pygame.K_HOME))
+        assert screen.scroll[page] == 0
+        _send(screen, calls, move(VIEW.center), wheel(-2))
+        assert screen.scroll[page] > 0
+        _send(screen, calls, wheel(50))
+        assert screen.scroll[page] == 0
 
 
 def test_tabs_switch_by_number_and_by_click(ctx: UiContext, rich: GameState) -> None:
     screen = _screen(ctx, rich)
     calls = Callbacks()
-    for number, code in enumerate((pygame.K_2, pygame.K_3, pygame.K_4, pygame.K_1), start=1):
+    codes = (pygame.K_2, pygame.K_3, pygame.K_4, pygame.K_5, pygame.K_1)
+    for number, code in enumerate(codes, start=1):
         _send(screen, calls, key(code))
-        assert screen.page == number % 4
+        assert screen.page == number % len(PAGES)
     for index, tab in enumerate(screen.tabs):
         _send(screen, calls, *click(tab.rect.center))
         assert screen.page == index

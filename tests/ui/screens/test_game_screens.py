@@ -27,15 +27,15 @@ from game.ui.screen import (
     SummitLog,
     TheirProposal,
 )
-from game.ui.screens.counter import CounterScreen
 from game.ui.screens.dialog import DialogScreen
 from game.ui.screens.log import LogScreen
 from game.ui.screens.new_game import NewGameScreen
+from game.ui.screens.proposal import ProposalScreen
 from game.ui.screens.scenario_pick import Entry, ScenarioScreen, read_entries
 from game.ui.screens.summit import SummitScreen
 from game.ui.screens.variant import VariantScreen
 from game.ui.session import Session
-from game.ui.shots import counter_pending, gallery, mid_game, sample_session
+from game.ui.shots import gallery, mid_game, proposal_pending, sample_session
 from game.ui.table import CardStatus, TableMode
 from game.ui.testing import click, game_app, key, text
 from game.ui.widgets.text_field import TextField
@@ -113,7 +113,7 @@ def test_every_offer_has_a_card_and_locked_ones_say_why(ctx: UiContext) -> None:
         assert card.caption.lower().startswith(card.reason[:10].lower())
     labels = [card.shortcut.label for card in table.cards if card.shortcut]
     assert labels[:10] == list("1234567890")
-    assert labels[10:] == list("QWER")[: len(labels) - 10]
+    assert labels[10:] == list("QWERT")[: len(labels) - 10]
 
 
 def test_a_locked_card_shortcut_focuses_it_but_plays_nothing(ctx: UiContext) -> None:
@@ -216,14 +216,14 @@ def test_the_pager_turns_pages_when_the_cards_do_not_fit() -> None:
 
 def test_their_proposal_stays_on_the_table_until_answered(ctx: UiContext) -> None:
     flow = Flow(ctx)
-    flow.session = sample_session(SCENARIO, 7, counter_pending)
+    flow.session = sample_session(SCENARIO, 7, proposal_pending)
     table = flow.summit()
     assert isinstance(table, SummitScreen)
     assert table.focus.focused is table.panel_button
     action = table.on_event(key(pygame.K_RETURN))
     assert action == Open(TheirProposal())
     dialog = flow.open(TheirProposal())
-    assert isinstance(dialog, CounterScreen)
+    assert isinstance(dialog, ProposalScreen)
     assert dialog.on_event(key(pygame.K_ESCAPE)) == Pop()
     reject = dialog.on_event(key(pygame.K_r))
     assert reject == Chain((Pop(), Apply(PlayMove(Move("reject")))))

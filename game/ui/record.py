@@ -1,0 +1,257 @@
+"""What the table says has happened, in words: their opening line, their reply to the last move
+with its reasons and the neighbours' asides, the proposal of theirs on the table, and the
+summit log's lines. No drawing: the table and the log screen lay these out.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+import attrs
+
+from game.classroom.debrief import answered_proposal
+from game.draw.theme import Tone
+from game.engine import GameState, Move, PendingKind, Proposal, ReactionKind, Turn, outcome
+from game.engine.describe import REPLIED, REPLY, capitalise, changes, move_label, sentence
+from game.engine.state import ACCEPT, AMEND
+from game.ui.tones import reaction_tone
+from game.ui.widgets.log import LogEntry
+
+THEY_TABLE: Final = "They table a proposal"
+"""The kicker over a proposal they tabled on their own."""
+THEY_COUNTER: Final = "Instead, they propose"
+"""The kicker over a proposal they put forward instead of accepting your offer."""
+HEAD: Final = "head of delegation"
+"""Who speaks their opening line."""
+_ASIDE_CHANGE: Final = re.compile(r"(-?\d+) to (-?\d+)\)?$")
+
+
+# --- Their proposal -------------------------------------------------------------------------
+
+
+def pending_proposal(state: GameState) -> Proposal | None:
+    """The proposal of theirs awaiting an answer, if any (none once the summit is over)."""
+    if state.pending is None or state.is_over:
+        return None
+    return state.scenario.proposals[state.pending.proposal]
+
+
+def proposal_kicker(state: GameState) -> str:
+    """How the proposal on the table came to be there, as a kicker over it: ``They table a
+    proposal``, or ``Instead of liaison offices, they propose``."""
+    if state.pending is None or state.pending.kind is PendingKind.PROPOSAL:
+        return THEY_TABLE
+    last = state.turns[-1].move if state.turns else None
+    if last is None or last.is_answer:
+        return THEY_COUNTER
+    return f"Instead of {move_label(state.scenario, last)}, they propose"
+
+
+def amend_title(state: GameState, move: Move) -> str:
+    """The amend answer named by the offer it plays: ``Answer with Yongbyon for relief
+    (partial relief)``."""
+    return f"Answer with {move_label(state.scenario, move)}"
+
+
+def answer_text(state: GameState, turn: Turn) -> str:
+    """What an answer to a proposal of theirs did, e.g. ``You accepted their proposal:
+    Yongbyon for the 2016-17 sanctions``."""
+    scenario = state.scenario
+    proposal = answered_proposal(state, turn)
+    name = proposal.label if proposal is not None else "their proposal"
+    if turn.move.offer == ACCEPT:
+        return f"You accepted their proposal: {name}"
+    if turn.move.offer == AMEND:
+        amended = amended_move(proposal)
+        offer = move_label(scenario, amended) if amended is not None else "an amendment"
+        return f"You answered {name} with {offer}: {REPLIED[turn.reaction.kind]}"
+    return f"You rejected their proposal: {name}"
+
+
+def amended_move(proposal: Proposal | None) -> Move | None:
+    """The move an amendment of ``proposal`` plays (None when it cannot be amended)."""
+    if proposal is None or not proposal.amend:
+        return None
+    return Move.parse(proposal.amend)
+
+
+def turn_text(state: GameState, turn: Turn) -> str:
+    """One decision and what became of it: ``Liaison offices: accepted``."""
+    scenario = state.scenario
+    reaction = turn.reaction
+    if turn.move.is_answer:
+        return answer_text(state, turn)
+    text = f"{move_label(scenario, turn.move)}: {REPLIED[reaction.kind]}"
+    if reaction.kind is ReactionKind.COUNTER and reaction.counter:
+        text += f", proposing {scenario.proposal(reaction.counter).label}"
+    return text
+
+
+# --- The neighbours -------------------------------------------------------------------------
+
+
+def aside_tone(aside: str) -> Tone:
+    """Good news or an alarm, by which way the aside says a neighbour moved (``Tokyo objects
+    (Tokyo 48 to 44)``); neutral when it does not say."""
+    found = _ASIDE_CHANGE.search(aside)
+    if found is None:
+        return Tone.NEUTRAL
+    before, after = int(found.group(1)), int(found.group(2))
+    return Tone.POSITIVE if after > before else Tone.ALARM
+
+
+def aside_words(aside: str) -> str:
+    """An aside without the figures in brackets (``Tokyo objects``): the neighbours' strip
+    shows where each now stands."""
+    words, _, _ = aside.partition(" (")
+    return words or aside
+
+
+# --- Their reply ----------------------------------------------------------------------------
+
+
+@attrs.frozen
+class Reply:
+    """What the speech bubble says: who speaks, their words, why, the tone of it, and how the
+    neighbours took the move (each with its tone)."""
+
+    speaker: str
+    said: str
+    why: str
+    tone: Tone
+    asides: tuple[tuple[str, Tone], ...] = ()
+
+
+def opening_line(state: GameState) -> str:
+    """Their head of delegation's first words (only these: the profile stays hidden)."""
+    return state.profile_info.opening
+
+
+def their_reply(state: GameState, them: str) -> Reply:
+    """Their reply to the last move (``them``: how their delegation is named), or, before the
+    first, their head of delegation's opening words."""
+    if not state.turns:
+        held = state.scenario.rounds[state.round]
+        when = f"{capitalise(held.label)}, {held.time}."
+        why = f"{when} Put your first offer on the table: pick a card below."
+        opening = opening_line(state)
+        if opening:
+            return Reply(f"{them} \u00b7 {HEAD}", opening, why, Tone.NEUTRAL)
+        return Reply(f"{held.label} \u00b7 {held.time}", held.description, why, Tone.NEUTRAL)
+    reaction = state.turns[-1].reaction
+    if reaction.kind is ReactionKind.ENDED:
+        speaker = "You leave the table"
+        said = reaction.say or "You close your folder and stand. The talks are over."
+    else:
+        speaker = f"{them} \u00b7 they {REPLY[reaction.kind]}"
+        said = reaction.say or "\u2026"
+    asides = tuple((aside_words(aside), aside_tone(aside)) for aside in reaction.asides)
+    why = sentence(reaction.why) if reaction.why else ""
+    return Reply(speaker, said, why, reaction_tone(reaction.kind), asides)
+
+
+# --- The log --------------------------------------------------------------------------------
+
+
+def _round_label(state: GameState, index: int) -> str:
+    held = state.scenario.rounds[index]
+    return f"Round {index + 1} \u00b7 {held.label}"
+
+
+def _between_rounds(state: GameState, turn: Turn, *, full: bool) -> list[LogEntry]:
+    """What happened after ``turn`` before the next round: the event (or the test of an
+    accord), the standing pressures, and the proposal they tabled."""
+    scenario = state.scenario
+    entries: list[LogEntry] = []
+    tested = dict(turn.tests)
+    for event_id in turn.events:
+        event = next(e for e in scenario.events if e.id == event_id)
+        text = f"{event.title}."
+        if full:
+            text += f" {event.text}"
+        tone = Tone.CAUTION
+        if event.test is not None and event.test.accord in tested:
+            held = tested[event.test.accord]
+            text += f" {event.test.held if held else event.test.broken}"
+            tone = Tone.POSITIVE if held else Tone.ALARM
+        entries.append(LogEntry(text, "Between rounds", tone))
+    for drift_id in turn.drifts:
+        drift = next(d for d in scenario.drifts if d.id == drift_id)
+        found = changes(scenario, drift.effect)
+        good = bool(found) and all(change.good for change in found)
+        text = sentence(drift.text)
+        if full and found:
+            text += f" ({', '.join(change.text for change in found)})"
+        entries.append(LogEntry(text, "" if entries else "Between rounds", _good(good)))
+    if turn.tabled is not None:
+        proposal = scenario.proposal(turn.tabled)
+        text = f"As the round opens, they table a proposal: {proposal.label}."
+        if full and proposal.say.counter:
+            text += f" \u201c{proposal.say.counter}\u201d"
+        # It opens the next round, so that round's heading goes over it.
+        label = _round_label(state, turn.round + 1)
+        entries.append(LogEntry(text, label, Tone.CAUTION))
+    return entries
+
+
+def _good(good: bool) -> Tone:
+    return Tone.POSITIVE if good else Tone.CAUTION
+
+
+def log_entries(state: GameState, *, full: bool = False) -> list[LogEntry]:
+    """The summit so far: their opening words, one entry per decision and what followed it
+    between rounds; ``full`` adds their words and the reasons."""
+    scenario = state.scenario
+    entries: list[LogEntry] = []
+    if state.carry is not None and state.carry.accords:
+        names = ", ".join(scenario.accord_label(a) for a in state.carry.accords)
+        entries.append(LogEntry(f"Carried over from the earlier summit: {names}.", "Before"))
+    opening = opening_line(state)
+    if opening:
+        entries.append(
+            LogEntry(f"Their {HEAD} opens: \u201c{opening}\u201d", _round_label(state, 0))
+        )
+    current = 0 if opening else -1
+    for turn in state.turns:
+        label = ""
+        if turn.round != current:
+            current = turn.round
+            label = _round_label(state, current)
+        reaction = turn.reaction
+        text = f"{turn.number}. {turn_text(state, turn)}."
+        if full:
+            if reaction.accord:
+                text += f" Agreed: {scenario.accord_label(reaction.accord)}."
+            if reaction.say:
+                text += f" \u201c{reaction.say}\u201d"
+            text += f" Why: {reaction.why}."
+        if reaction.asides:
+            text += " " + " ".join(sentence(aside) for aside in reaction.asides)
+        entries.append(LogEntry(text, label, reaction_tone(reaction.kind)))
+        entries.extend(_between_rounds(state, turn, full=full))
+        if turn.tabled is not None:
+            current = turn.round + 1
+    result = outcome(state)
+    if result is not None:
+        entries.append(LogEntry(f"The summit is over: {result.ending.title}.", "The end"))
+    return entries
+
+
+__all__ = [
+    "HEAD",
+    "THEY_COUNTER",
+    "THEY_TABLE",
+    "Reply",
+    "amend_title",
+    "amended_move",
+    "answer_text",
+    "aside_tone",
+    "aside_words",
+    "log_entries",
+    "opening_line",
+    "pending_proposal",
+    "proposal_kicker",
+    "their_reply",
+    "turn_text",
+]

@@ -1,0 +1,185 @@
+"""The proposal dialog: a proposal of theirs on the table (tabled on their own, or put forward
+instead of your offer), how each side describes it, and what each answer would cost.
+
+Accept (A), reject (R) and amend (M: answer with an offer of your own, named) hand the answer to
+the flow as a move; Esc ("answer later") closes the dialog and leaves the proposal on the table,
+where the answer cards and a button to open this dialog again wait for it.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+import pygame
+
+from game.draw.context import UiContext
+from game.draw.theme import Tone
+from game.engine import Direction, GameState, Move, OfferKind, amendment, move_options
+from game.engine.describe import capitalise, sentence
+from game.engine.state import ACCEPT, AMEND, REJECT
+from game.ui.record import amend_title, proposal_kicker
+from game.ui.screen import Action, Apply, Chain, PlayMove, Pop
+from game.ui.table import ANSWER_KEYS
+from game.ui.widgets.base import Shortcut, does
+from game.ui.widgets.buttons import Button, ButtonKind
+from game.ui.widgets.choices import ChoiceDialog, ChoiceRow, difficulty, effect_parts, labelled
+
+KEYS: Final = {
+    answer: Shortcut(getattr(pygame, f"K_{letter.lower()}"), letter)
+    for answer, letter in ANSWER_KEYS.items()
+}
+"""A, R and M: the keys of the three answers, here and on the table."""
+THEIR_VIEW: Final = "How they put it"
+OUR_VIEW: Final = "How Washington puts it"
+
+
+def _answer(word: str) -> Action:
+    return Chain((Pop(), Apply(PlayMove(Move(word)))))
+
+
+def consequence(why: str) -> str:
+    """An engine explanation ("accepted their proposal: Yongbyon closes...") as a consequence
+    to weigh beforehand ("Yongbyon closes...")."""
+    _, colon, rest = why.partition(": ")
+    text = rest if colon else why
+    return sentence(text)
+
+
+def adviser_note(state: GameState) -> str:
+    """What the adviser says of a proposal: what its heaviest cost means for the player."""
+    scenario = state.scenario
+    assert state.pending is not None
+    proposal = scenario.proposals[state.pending.proposal]
+    worst: tuple[int, int] | None = None
+    for index, delta in proposal.on_accept.meters:
+        meter = scenario.meters[index]
+        harm = -delta if meter.good is Direction.HIGH else delta
+        if harm > 0 and (worst is None or harm > worst[1]):
+            worst = (index, harm)
+    if worst is None:
+        return "Accepting costs you nothing on the meters; refusing closes this door for good."
+    meter = scenario.meters[worst[0]]
+    text = meter.description
+    if text[1:2].islower():
+        text = text[:1].lower() + text[1:]
+    return f"The heaviest cost is {meter.label}: {text}"
+
+
+def crossing_notes(state: GameState, which: str) -> list[tuple[str, Tone]]:
+    """Warnings about limits an answer would cross: the domestic line a statement needs, or
+    the patience at which they walk out."""
+    scenario = state.scenario
+    assert state.pending is not None
+    proposal = scenario.proposals[state.pending.proposal]
+    effect = proposal.on_accept if which == ACCEPT else proposal.on_reject
+    after = list(state.meters)
+    for index, delta in effect.meters:
+        meter = scenario.meters[index]
+        after[index] = min(max(after[index] + delta, meter.minimum), meter.maximum)
+    notes: list[tuple[str, Tone]] = []
+    for offer in scenario.offers:
+        for bound in offer.requires.meters:
+            if offer.kind is OfferKind.STATEMENT and bound.high is not None:
+                meter = scenario.meters[bound.meter]
+                if after[bound.meter] > bound.high >= state.meters[bound.meter]:
+                    notes.append(
+                        (
+                            f"{capitalise(meter.label)} would reach "
+                            f"{after[bound.meter]}: above {bound.high}, no joint statement "
+                            "can be signed.",
+                            Tone.ALARM,
+                        )
+                    )
+    for bound in scenario.rules.walkout_when.meters:
+        if bound.high is not None and after[bound.meter] <= bound.high:
+            meter = scenario.meters[bound.meter]
+            notes.append(
+                (
+                    f"{capitalise(meter.label)} would fall to "
+                    f"{after[bound.meter]}: they would walk out.",
+                    Tone.ALARM,
+                )
+            )
+    return notes
+
+
+def amend_row(state: GameState) -> ChoiceRow:
+    """Answering with an offer of your own: which, what it costs, and that it is judged like any
+    offer; disabled, saying why, when there is no amendment or its offer is closed."""
+    scenario = state.scenario
+    option = next(o for o in move_options(state) if o.move.offer == AMEND)
+    amended = amendment(state)
+    if amended is None:
+        return ChoiceRow(title="Amend it", body=capitalise(option.reason) + ".", enabled=False)
+    offer = scenario.offer(amended.offer)
+    variant = offer.variant(amended.variant)
+    title = amend_title(state, amended)
+    if not option.available:
+        return ChoiceRow(title=title, body=capitalise(option.reason) + ".", enabled=False)
+    judged = "They judge it as they would your offer"
+    if scenario.rules.amend_shift > 0:
+        judged += ", a little more harshly for coming as an amendment"
+    notes = [f"{judged}; it uses one of this round's offers."]
+    if variant is not None and difficulty(variant):
+        notes.append(difficulty(variant))
+    variants = [variant] if variant is not None else []
+    proposing = effect_parts(scenario, offer.on_offer, *(v.on_offer for v in variants))
+    accepted = effect_parts(scenario, offer.on_accept, *(v.on_accept for v in variants))
+    parts = labelled("Proposing it:", proposing) + labelled("If accepted:", accepted)
+    summary = variant.summary if variant is not None else offer.summary
+    return ChoiceRow(title=title, body=summary, detail=" ".join(notes), parts=parts)
+
+
+class ProposalScreen(ChoiceDialog):
+    """Their proposal: accept (A), reject (R) or amend (M), each with its cost; Esc answers
+    later."""
+
+    def __init__(self, ctx: UiContext, state: GameState, *, hints: bool = False) -> None:
+        if state.pending is None or state.is_over:
+            raise ValueError("there is no proposal of theirs to answer")
+        scenario = state.scenario
+        proposal = scenario.proposals[state.pending.proposal]
+        accord = scenario.accord_label(proposal.accord)
+        accept = ChoiceRow(
+            title="Accept their proposal",
+            body=f"The accord: {accord}, {proposal.variant}.",
+            detail="Answering does not use up an offer.",
+            parts=labelled("It changes:", effect_parts(scenario, proposal.on_accept)),
+        )
+        reject = ChoiceRow(
+            title="Reject it",
+            body="They will not table it again.",
+            detail=consequence(proposal.reject_why),
+            parts=labelled("It changes:", effect_parts(scenario, proposal.on_reject)),
+        )
+        amend = amend_row(state)
+        rows = {ACCEPT: accept, REJECT: reject, AMEND: amend}
+        for word, row in rows.items():
+            row.shortcut = KEYS[word]
+            row.on_activate = does(_answer(word)) if row.enabled else None
+        notes = [(f"If you accept: {text}", tone) for text, tone in crossing_notes(state, ACCEPT)]
+        notes += [(f"If you reject: {text}", tone) for text, tone in crossing_notes(state, REJECT)]
+        adviser = adviser_note(state) if hints else ""
+        later = Button(
+            label="Answer later", kind=ButtonKind.QUIET, hint="Esc", on_activate=does(Pop())
+        )
+        super().__init__(
+            ctx,
+            title=proposal.label,
+            kicker=proposal_kicker(state),
+            rows=(accept, reject, amend),
+            notes=notes,
+            adviser=adviser,
+            buttons=(later,),
+            cancel=Pop(),
+            columns=12,
+            side=(
+                ("", proposal.summary),
+                (THEIR_VIEW, proposal.their_view),
+                (OUR_VIEW, proposal.our_view),
+            ),
+            side_columns=4,
+        )
+        self.proposal = proposal
+        self.answers = rows
+        self.focus.focus(reject)

@@ -1,0 +1,184 @@
+"""Where everything goes on the summit table, on the 1280x720 grid: the top bar, the band of
+meters, table and reply, the tray of cards (or the proposal on the table and its answers, or the
+end of the summit) and the details line under it. Geometry only: the table screen places its
+widgets with these.
+
+The table is the densest screen, so it runs closer to the window's edges vertically than the
+other screens; horizontally it keeps the grid's margins and columns. The band ends where the
+tray begins; the tray takes only the rows of cards the text size lets it show, and the band
+gets the rest.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Final
+
+import pygame
+
+from game.draw import theme
+from game.draw.context import UiContext
+from game.draw.theme import TextRole
+from game.ui.widgets.drawing import fit_lines
+from game.ui.widgets.meter import Meter
+from game.ui.widgets.neighbours import NeighbourStrip
+from game.ui.widgets.speech import SpeechBubble
+from game.ui.widgets.table import CARD_GAP_Y, AnswerCard, Tray
+
+TOP: Final = 12
+BAR_HEIGHT: Final = 5 * theme.UNIT
+BAND_TOP: Final = TOP + BAR_HEIGHT + theme.UNIT
+BAND_BOTTOM: Final = 42 * theme.UNIT
+"""Where the band ends at the least: the tray's rows never push it higher."""
+TRAY_TOP: Final = BAND_BOTTOM + 3 * theme.UNIT // 2
+TRAY_BOTTOM: Final = 628
+DETAIL_TOP: Final = TRAY_BOTTOM + 2 * theme.UNIT
+DETAIL_BOTTOM: Final = theme.LOGICAL_HEIGHT - 12
+GAUGE_HEIGHT: Final = 10 * theme.UNIT
+BUTTON_WIDTH: Final = 80
+LEFT_COLUMNS: Final = (0, 3)
+CENTRE_COLUMNS: Final = (3, 4)
+RIGHT_COLUMNS: Final = (7, 5)
+PANEL_COLUMNS: Final = 7
+"""Columns of the tray the proposal on the table takes; its answer cards take the rest."""
+LOG_MIN_HEIGHT: Final = 8 * theme.UNIT
+"""The log's height when the reply is long: its title and a line."""
+LOG_TITLE_HEIGHT: Final = 5 * theme.UNIT
+"""The log's height when the reply is longer still: its title alone."""
+METER_GAP: Final = 5
+TRAY_ROOM: Final = pygame.Rect(
+    theme.MARGIN_X, TRAY_TOP, theme.CONTENT_WIDTH, TRAY_BOTTOM - TRAY_TOP
+)
+"""The most room the tray can have: from where the band ends at the least."""
+DETAILS: Final = pygame.Rect(
+    theme.MARGIN_X, DETAIL_TOP, theme.CONTENT_WIDTH, DETAIL_BOTTOM - DETAIL_TOP
+)
+"""Where the focused card's (or button's) details go, under the tray."""
+WHOLE: Final = " (The whole reason is in the log: L.)"
+"""Ends a reason the bubble has no room for in full."""
+
+
+def tray_area(tray: Tray) -> pygame.Rect:
+    """The tray for ``tray``'s rows of cards: as tall as they need, ending where it always
+    ends."""
+    needed = tray.rows * tray.card_height + (tray.rows - 1) * CARD_GAP_Y
+    top = max(TRAY_TOP, TRAY_BOTTOM - needed)
+    return pygame.Rect(theme.MARGIN_X, top, theme.CONTENT_WIDTH, TRAY_BOTTOM - top)
+
+
+def band_bottom(tray: pygame.Rect) -> int:
+    """Where the band ends over a tray placed at ``tray``."""
+    return tray.top - (TRAY_TOP - BAND_BOTTOM)
+
+
+def top_buttons(count: int) -> list[pygame.Rect]:
+    """Where the top bar's ``count`` buttons go: right-aligned on the grid, all as wide."""
+    right = theme.column_x(theme.COLUMNS)
+    return [
+        pygame.Rect(
+            right - (count - i) * BUTTON_WIDTH - (count - 1 - i) * theme.UNIT,
+            TOP,
+            BUTTON_WIDTH,
+            BAR_HEIGHT,
+        )
+        for i in range(count)
+    ]
+
+
+def place_left(
+    ctx: UiContext,
+    meters: Sequence[tuple[int, Meter]],
+    limits: Sequence[int],
+    neighbours: NeighbourStrip,
+    bottom: int,
+) -> None:
+    """The talks meters down the left, each with a line under its bar for the limit it may
+    carry (``limits``: the meters that have one); the neighbours under them, down to
+    ``bottom``."""
+    left = theme.column_x(LEFT_COLUMNS[0])
+    width = theme.span(LEFT_COLUMNS[1])
+    y = BAND_TOP
+    meter_h = ctx.line_height(TextRole.LABEL) + 13
+    for index, meter in meters:
+        meter.rect = pygame.Rect(left, y, width, meter_h)
+        y += meter_h + (ctx.line_height(TextRole.CAPTION) + 2 if index in limits else 0)
+        y += METER_GAP
+    neighbours.place(ctx, pygame.Rect(left, y, width, bottom - y))
+
+
+def trust_rect(bottom: int) -> pygame.Rect:
+    """The trust gauge, in front of the table, on the band's bottom."""
+    centre = theme.grid_rect(CENTRE_COLUMNS[0], CENTRE_COLUMNS[1], 0, 0)
+    return pygame.Rect(centre.left, bottom - GAUGE_HEIGHT, centre.width, GAUGE_HEIGHT)
+
+
+def place_reply(
+    ctx: UiContext, bubble: SpeechBubble, why: str, bottom: int
+) -> tuple[pygame.Rect, pygame.Rect]:
+    """Put the reply at the top of the right-hand column, giving it the reason ``why`` as whole
+    as room allows; return where the log and the adviser's note go under it.
+
+    The reply takes what it needs: the log gives way first, down to its title (it opens in
+    full with L); the reason gives way last, and then says where it is whole."""
+    band = bottom - BAND_TOP
+    side = theme.grid_rect(RIGHT_COLUMNS[0], RIGHT_COLUMNS[1], BAND_TOP, 0)
+    width = side.width - 14
+    limit = band - LOG_MIN_HEIGHT - theme.UNIT
+    bubble.why = why
+    if bubble.measure(ctx, width) > limit:
+        limit = band - LOG_TITLE_HEIGHT - theme.UNIT
+    if bubble.measure(ctx, width) > limit and why:
+        bubble.why = ""
+        room = limit - bubble.measure(ctx, width) - theme.UNIT
+        inner = bubble.inner_width(width)
+        bubble.why = fit_lines(ctx, TextRole.CAPTION_ITALIC, why + WHOLE, inner, room)
+        if not bubble.why.endswith(WHOLE):
+            line = ctx.line_height(TextRole.CAPTION_ITALIC)
+            bubble.why = fit_lines(ctx, TextRole.CAPTION_ITALIC, why, inner, room - line) + WHOLE
+    bubble_h = min(bubble.measure(ctx, width), limit)
+    bubble.rect = pygame.Rect(side.left + 14, BAND_TOP, width, bubble_h)
+    log_top = BAND_TOP + bubble_h + theme.UNIT
+    log = pygame.Rect(side.left, log_top, side.width, bottom - log_top)
+    return log, side
+
+
+def answers_stacked(ctx: UiContext, area: pygame.Rect, count: int) -> bool:
+    """True when the answers to a proposal fit one above the other beside it."""
+    needed = count * AnswerCard.height_for(ctx) + (count - 1) * CARD_GAP_Y
+    return area.height >= needed
+
+
+def place_answers(ctx: UiContext, answers: Sequence[AnswerCard], area: pygame.Rect) -> None:
+    """The answers to their proposal beside it, one above the other; or, when the tray is too
+    short for that, side by side under it."""
+    count = len(answers)
+    if answers_stacked(ctx, area, count):
+        left = theme.column_x(PANEL_COLUMNS)
+        pitch = (area.height + CARD_GAP_Y) / count
+        for i, card in enumerate(answers):
+            top = area.top + round(i * pitch)
+            card.rect = pygame.Rect(left, top, area.right - left, round(pitch) - CARD_GAP_Y)
+        return
+    card_h = AnswerCard.height_for(ctx)
+    pitch = (area.width + CARD_GAP_Y) / count
+    for i, card in enumerate(answers):
+        left = area.left + round(i * pitch)
+        card.rect = pygame.Rect(left, area.bottom - card_h, round(pitch) - CARD_GAP_Y, card_h)
+
+
+def proposal_panel(ctx: UiContext, area: pygame.Rect, answers: int) -> pygame.Rect:
+    """The panel with the proposal on the table: beside its answers, or over them."""
+    if answers_stacked(ctx, area, answers):
+        return pygame.Rect(area.left, area.top, theme.span(PANEL_COLUMNS), area.height)
+    height = area.height - AnswerCard.height_for(ctx) - CARD_GAP_Y
+    return pygame.Rect(area.left, area.top, area.width, height)
+
+
+def panel_button(panel: pygame.Rect, width: int) -> pygame.Rect:
+    """The panel's button, in its bottom right corner."""
+    return pygame.Rect(
+        panel.right - 3 * theme.UNIT - width,
+        panel.bottom - 3 * theme.UNIT - theme.CONTROL_HEIGHT,
+        width,
+        theme.CONTROL_HEIGHT,
+    )

@@ -1,0 +1,264 @@
+"""What is drawn across the summit table rather than played: the schedule along the top, their
+stance, the table between the two delegations with the accords on it, the meters down the
+left with the limits they carry, the details line under the tray, and the panel that takes the
+tray's place."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pygame
+
+from game.draw import theme
+from game.draw.context import UiContext
+from game.draw.theme import TextRole
+from game.engine import GameState, Scenario
+from game.engine.describe import capitalise
+from game.engine.scenario import Round
+from game.ui import art
+from game.ui.table import statement_limits
+from game.ui.widgets.drawing import draw_rule, fit_lines, fit_text
+from game.ui.widgets.meter import Meter
+from game.ui.widgets.table import draw_check
+
+
+def draw_schedule(
+    surface: pygame.Surface,
+    ctx: UiContext,
+    rounds: Sequence[Round],
+    state: GameState,
+    bar: pygame.Rect,
+) -> None:
+    """The schedule across ``bar``: a box per round, the current one in navy, with a dot per
+    offer the round allows (filled for those made) and how many are left."""
+    palette = ctx.palette
+    left, right = bar.left, bar.right
+    gap = theme.UNIT
+    width = (right - left - gap * (len(rounds) - 1)) / len(rounds)
+    for i, held in enumerate(rounds):
+        x0 = round(left + i * (width + gap))
+        x1 = round(left + i * (width + gap) + width)
+        rect = pygame.Rect(x0, bar.top, x1 - x0, bar.height)
+        current = i == state.round and not state.is_over
+        past = i < state.round or (state.is_over and i <= state.round)
+        if current:
+            pygame.draw.rect(surface, palette.navy, rect, border_radius=theme.RADIUS)
+            ink, soft = palette.on_navy, palette.on_navy_soft
+        elif past:
+            pygame.draw.rect(surface, palette.sunk, rect, border_radius=theme.RADIUS)
+            ink, soft = palette.ink_soft, palette.ink_soft
+        else:
+            pygame.draw.rect(surface, palette.rule, rect, width=1, border_radius=theme.RADIUS)
+            ink, soft = palette.ink, palette.ink_soft
+        pad = theme.UNIT
+        number = ctx.text(TextRole.KICKER, f"{i + 1}", soft)
+        surface.blit(number, (rect.left + pad, rect.top + 4))
+        name_x = rect.left + pad + number.get_width() + 6
+        room = rect.right - pad - name_x
+        label = fit_text(ctx, TextRole.CAPTION, capitalise(held.label), room)
+        surface.blit(ctx.text(TextRole.CAPTION, label, ink), (name_x, rect.top + 2))
+        # One dot per offer the round allows: filled for those already made.
+        used = state.turn_in_round if current else (held.turns if past else 0)
+        dy = rect.bottom - 10
+        for dot in range(held.turns):
+            cx = rect.left + pad + 4 + dot * 12
+            if dot < used:
+                pygame.draw.circle(surface, ink, (cx, dy), 4)
+            else:
+                pygame.draw.circle(surface, soft, (cx, dy), 4, width=1)
+        if current:
+            left_now = held.turns - state.turn_in_round
+            note = f"{left_now} offer{'s' if left_now != 1 else ''} left"
+            text = ctx.text(TextRole.CAPTION, note, soft)
+            note_x = rect.left + pad + held.turns * 12 + 4
+            if note_x + text.get_width() <= rect.right - pad:
+                surface.blit(text, text.get_rect(midleft=(note_x, dy)))
+
+
+def accords_height(ctx: UiContext) -> int:
+    """Height of the accords' line on the table."""
+    return max(ctx.line_height(TextRole.KICKER), ctx.line_height(TextRole.CAPTION))
+
+
+def draw_accords(
+    surface: pygame.Surface, ctx: UiContext, state: GameState, area: pygame.Rect
+) -> None:
+    """The accords reached so far on one line, after a kicker that counts them; a broken one
+    is struck through in words."""
+    palette = ctx.palette
+    scenario = state.scenario
+    count = len(state.accords)
+    kicker = ctx.text(TextRole.KICKER, f"ACCORDS \u00b7 {count}", palette.ink_soft)
+    mid = area.top + accords_height(ctx) // 2
+    surface.blit(kicker, kicker.get_rect(midleft=(area.left, mid)))
+    x = area.left + kicker.get_width() + 2 * theme.UNIT
+    if not state.accords:
+        text = ctx.text(TextRole.CAPTION_ITALIC, "None yet.", palette.ink_soft)
+        surface.blit(text, text.get_rect(midleft=(x, mid)))
+        return
+    draw_check(surface, palette.positive, (x + 6, mid))
+    names = [
+        (scenario.offer(a.id).label if a.id in scenario.offer_index else a.id)
+        + (" (broken)" if a.broken else "")
+        for a in state.accords
+    ]
+    text = ctx.text(TextRole.CAPTION, names_that_fit(ctx, names, area.right - x - 18), palette.ink)
+    surface.blit(text, text.get_rect(midleft=(x + 18, mid)))
+
+
+def names_that_fit(ctx: UiContext, names: Sequence[str], width: int) -> str:
+    """As many of ``names`` as fit on one line of ``width``, in order, with how many more
+    there are: ``Mutual restraint, Liaison offices +2``."""
+    shown: list[str] = []
+    for name in names:
+        more = len(names) - len(shown) - 1
+        candidate = ", ".join([*shown, name]) + (f" +{more}" if more else "")
+        if shown and ctx.text_width(TextRole.CAPTION, candidate) > width:
+            break
+        shown.append(name)
+    more = len(names) - len(shown)
+    return ", ".join(shown) + (f" +{more}" if more else "")
+
+
+def draw_stance(
+    surface: pygame.Surface, ctx: UiContext, state: GameState, row: pygame.Rect, room: int
+) -> int:
+    """Their stance at the right end of ``row``: its name and a step scale, and the word
+    "stance" too when ``room`` allows. Returns where the drawing starts on the left."""
+    palette = ctx.palette
+    stances = state.scenario.stances
+    stance = state.stance
+    x = row.right
+    for i in reversed(range(len(stances))):
+        colour = palette.navy if i <= stance else palette.rule
+        pygame.draw.rect(surface, colour, (x - 12, row.centery - 4, 12, 8), border_radius=3)
+        x -= 15
+    label = ctx.text(TextRole.LABEL, stances[stance].label, palette.ink)
+    spot = label.get_rect(midright=(x - 4, row.centery))
+    surface.blit(label, spot)
+    kicker = ctx.text(TextRole.KICKER, "STANCE", palette.ink_soft)
+    if row.right - spot.left + 10 + kicker.get_width() <= room:
+        place = kicker.get_rect(midright=(spot.left - 10, row.centery))
+        surface.blit(kicker, place)
+        return place.left
+    return spot.left
+
+
+def draw_details(
+    surface: pygame.Surface, ctx: UiContext, title: str, body: str, area: pygame.Rect
+) -> None:
+    """The details line under the tray: a hairline, a title, and as much of ``body`` as fits."""
+    palette = ctx.palette
+    draw_rule(surface, palette.rule, area.left, area.right, area.top - theme.UNIT)
+    head = ctx.text(TextRole.LABEL, fit_text(ctx, TextRole.LABEL, title, area.width), palette.ink)
+    surface.blit(head, area.topleft)
+    top = area.top + ctx.line_height(TextRole.LABEL)
+    text = fit_lines(ctx, TextRole.CAPTION, body, area.width, area.bottom - top)
+    if text:
+        surface.blit(
+            ctx.text(TextRole.CAPTION, text, palette.ink_soft, wrap=area.width), (area.left, top)
+        )
+
+
+def draw_tray_panel(
+    surface: pygame.Surface,
+    ctx: UiContext,
+    panel: pygame.Rect,
+    text: tuple[str, str, str],
+    button: pygame.Rect,
+) -> None:
+    """A panel in the tray's place, with a kicker, a title and a body (``text``), the body
+    kept clear of the panel's ``button``: beside it when the panel is wide enough, else above
+    it."""
+    palette = ctx.palette
+    kicker, title, body = text
+    pygame.draw.rect(surface, palette.surface, panel, border_radius=theme.RADIUS)
+    pygame.draw.rect(surface, palette.rule, panel, width=1, border_radius=theme.RADIUS)
+    pad = 4 * theme.UNIT if panel.height > 112 else 3 * theme.UNIT
+    x, y = panel.left + pad, panel.top + pad
+    width = min(theme.span(8), panel.width - 2 * pad)
+    beside = button.left - 2 * theme.UNIT - x
+    if beside >= theme.span(6):
+        width = min(width, beside)
+    kick = ctx.text(TextRole.KICKER, kicker, palette.ink_soft)
+    surface.blit(kick, (x, y))
+    y += kick.get_height() + theme.UNIT
+    heading = ctx.text(TextRole.HEADING, title, palette.ink, wrap=width)
+    surface.blit(heading, (x, y))
+    y += heading.get_height() + 2 * theme.UNIT
+    bottom = panel.bottom - pad if x + width <= button.left else button.top - theme.UNIT
+    role = TextRole.BODY
+    if ctx.text(role, body, palette.ink, wrap=width).get_height() > bottom - y:
+        role = TextRole.CAPTION
+    text_fit = fit_lines(ctx, role, body, width, bottom - y)
+    surface.blit(ctx.text(role, text_fit, palette.ink, wrap=width), (x, y))
+
+
+def draw_delegations(
+    surface: pygame.Surface,
+    ctx: UiContext,
+    state: GameState,
+    centre: pygame.Rect,
+    names: tuple[str, str, str],
+    *,
+    footer: int = 0,
+) -> pygame.Rect:
+    """The table from above between the two delegations, down to ``centre``'s bottom (where
+    the trust gauge goes): their flag, name and stance along the top; ours and the game's mode
+    along the bottom. ``names`` are theirs, ours and the tag after ours (mode and seed).
+
+    Returns a strip ``footer`` pixels high kept free under the table, above our delegation
+    (for the accords)."""
+    palette = ctx.palette
+    them_name, us_name, tag_text = names
+    flag_h = 16
+    # Their side: flag, name and stance.
+    flag_rect = art.draw_flag(surface, art.dprk_flag(flag_h), centre.topleft, palette)
+    row = pygame.Rect(centre.left, centre.top, centre.width, flag_h)
+    stance_left = draw_stance(surface, ctx, state, row, centre.right - flag_rect.right - 170)
+    room = stance_left - 2 * theme.UNIT - (flag_rect.right + 10)
+    them = them_name if ctx.text_width(TextRole.KICKER, them_name) <= room else "DPRK"
+    name = ctx.text(TextRole.KICKER, them, palette.ink_soft)
+    surface.blit(name, name.get_rect(midleft=(flag_rect.right + 10, flag_rect.centery)))
+    plan_top = centre.top + flag_h + theme.UNIT
+    us_y = centre.bottom - 2 * theme.UNIT - flag_h
+    strip = pygame.Rect(centre.left, us_y - theme.UNIT - footer, centre.width, footer)
+    plan_h = strip.top - (theme.UNIT if footer else 0) - plan_top
+    plan = art.seating_plan(centre.width, plan_h, palette)
+    surface.blit(plan, (centre.left, plan_top))
+    flag_rect = art.draw_flag(surface, art.us_flag(flag_h), (centre.left, us_y), palette)
+    tag = ctx.text(TextRole.CAPTION, tag_text, palette.ink_soft)
+    room = centre.right - tag.get_width() - 2 * theme.UNIT - (flag_rect.right + 10)
+    label = ctx.text(
+        TextRole.KICKER, fit_text(ctx, TextRole.KICKER, us_name, room), palette.ink_soft
+    )
+    surface.blit(label, label.get_rect(midleft=(flag_rect.right + 10, flag_rect.centery)))
+    surface.blit(tag, tag.get_rect(midright=(centre.right, flag_rect.centery)))
+    draw_rule(surface, palette.rule, centre.left, centre.right, centre.bottom - theme.UNIT)
+    return strip
+
+
+def draw_meters(
+    surface: pygame.Surface,
+    ctx: UiContext,
+    scenario: Scenario,
+    meters: Sequence[tuple[int, Meter]],
+    right: int,
+) -> None:
+    """The meters, each that a joint statement limits marked where the limit is and saying so,
+    the note ending at ``right``."""
+    palette = ctx.palette
+    limits = statement_limits(scenario)
+    for index, meter in meters:
+        meter.draw(surface, ctx)
+        limit = limits.get(index)
+        if limit is None:
+            continue
+        bar_bottom = meter.rect.bottom
+        mx = meter.rect.left + round(meter.rect.width * meter.fraction(limit))
+        pygame.draw.line(surface, palette.ink, (mx, bar_bottom), (mx, bar_bottom + 6), 2)
+        note = ctx.text(TextRole.CAPTION, f"above {limit}: no statement", palette.ink_soft)
+        spot = note.get_rect(topright=(right, bar_bottom + 2))
+        if spot.left < mx + 6 <= spot.right:
+            spot.right = mx - 6
+        surface.blit(note, spot)

@@ -1,0 +1,137 @@
+"""The proposal dialog: a proposal of theirs (tabled, or put forward instead of an offer), how
+each side describes it, what each answer changes, and the three answers by key and by mouse."""
+
+import itertools
+from collections.abc import Callable
+
+import pygame
+import pytest
+
+from game.draw.context import UiContext
+from game.engine import GameState, Move, PendingKind, amendment, is_legal
+from game.engine.describe import changes
+from game.store.scenarios import load_scenario
+from game.store.settings import Settings, TextSize
+from game.ui.flow import Flow
+from game.ui.record import THEY_TABLE
+from game.ui.screen import Apply, Chain, PlayMove, Pop, TheirProposal
+from game.ui.screens.proposal import OUR_VIEW, THEIR_VIEW, ProposalScreen
+from game.ui.session import Session
+from game.ui.shots import counter_pending, render_screens, sample_game, tabled_pending
+from game.ui.testing import click, key
+
+SCENARIO = load_scenario("hanoi")
+ANSWER_KEYS = {"accept": pygame.K_a, "reject": pygame.K_r, "amend": pygame.K_m}
+
+
+def _state(stop: Callable[[GameState], bool]) -> GameState:
+    return sample_game(SCENARIO, 7, stop)[0]
+
+
+def _dialog(ctx: UiContext, state: GameState) -> ProposalScreen:
+    flow = Flow(ctx)
+    flow.session = Session(state)
+    dialog = flow.open(TheirProposal())
+    assert isinstance(dialog, ProposalScreen)
+    dialog.layout()
+    return dialog
+
+
+def _amendable(state: GameState) -> bool:
+    return tabled_pending(state) and is_legal(state, Move("amend"))
+
+
+def _not_amendable(state: GameState) -> bool:
+    return state.pending is not None and not state.is_over and not is_legal(state, Move("amend"))
+
+
+def test_a_tabled_proposal_says_so_with_both_sides_views(ctx: UiContext) -> None:
+    state = _state(tabled_pending)
+    assert state.pending is not None and state.pending.kind is PendingKind.PROPOSAL
+    dialog = _dialog(ctx, state)
+    proposal = dialog.proposal
+    assert dialog.kicker == THEY_TABLE
+    assert dialog.title == proposal.label
+    assert dialog.side == (
+        ("", proposal.summary),
+        (THEIR_VIEW, proposal.their_view),
+        (OUR_VIEW, proposal.our_view),
+    )
+
+
+def test_a_counter_offer_names_the_offer_it_answers(ctx: UiContext) -> None:
+    state = _state(counter_pending)
+    assert state.pending is not None and state.pending.kind is PendingKind.COUNTER
+    dialog = _dialog(ctx, state)
+    assert dialog.kicker.startswith("Instead of ")
+    assert SCENARIO.offer(state.turns[-1].move.offer).label in dialog.kicker
+
+
+def test_accepting_shows_what_it_changes(ctx: UiContext) -> None:
+    dialog = _dialog(ctx, _state(tabled_pending))
+    accept, reject = dialog.answers["accept"], dialog.answers["reject"]
+    expected = [c.text for c in changes(SCENARIO, dialog.proposal.on_accept)]
+    assert [part.text for part in accept.parts if not part.plain] == expected
+    assert SCENARIO.accord_label(dialog.proposal.accord) in accept.body
+    refused = [c.text for c in changes(SCENARIO, dialog.proposal.on_reject)]
+    assert [part.text for part in reject.parts if not part.plain] == refused
+
+
+@pytest.mark.parametrize("answer", ["accept", "reject", "amend"])
+def test_each_answer_by_its_key_and_by_a_click(ctx: UiContext, answer: str) -> None:
+    state = _state(_amendable)
+    expected = Chain((Pop(), Apply(PlayMove(Move(answer)))))
+    dialog = _dialog(ctx, state)
+    assert dialog.on_event(key(ANSWER_KEYS[answer])) == expected
+    dialog = _dialog(ctx, state)
+    row = dialog.answers[answer]
+    actions = [dialog.on_event(event) for event in click(row.rect.center)]
+    assert expected in actions
+
+
+def test_amend_names_the_offer_it_plays(ctx: UiContext) -> None:
+    state = _state(_amendable)
+    amended = amendment(state)
+    assert amended is not None
+    row = _dialog(ctx, state).answers["amend"]
+    offer = SCENARIO.offer(amended.offer)
+    assert row.title.startswith("Answer with ") and offer.label in row.title
+    variant = offer.variant(amended.variant)
+    if variant is not None:
+        assert variant.label in row.title
+    assert row.enabled
+
+
+def test_amend_is_closed_with_its_reason_when_it_cannot_be_given(ctx: UiContext) -> None:
+    state = _state(_not_amendable)
+    dialog = _dialog(ctx, state)
+    row = dialog.answers["amend"]
+    assert not row.enabled
+    assert row.body and row.body.endswith(".")
+    assert dialog.on_event(key(pygame.K_m)) is None
+    assert [dialog.on_event(e) for e in click(row.rect.center)] == [None, None, None]
+
+
+def test_escape_answers_later(ctx: UiContext) -> None:
+    dialog = _dialog(ctx, _state(tabled_pending))
+    assert dialog.on_event(key(pygame.K_ESCAPE)) == Pop()
+    later = dialog.buttons[0]
+    assert Pop() in [dialog.on_event(e) for e in click(later.rect.center)]
+
+
+@pytest.mark.parametrize("size", list(TextSize))
+def test_it_fits_the_screen_at_every_text_size(size: TextSize) -> None:
+    ctx = UiContext(Settings(text_size=size, sound=False))
+    for stop in (tabled_pending, counter_pending, _not_amendable):
+        dialog = _dialog(ctx, _state(stop))
+        render_screens([dialog])
+        frame = dialog.frame
+        assert frame.top >= 0 and frame.bottom <= 720
+        rows = list(dialog.answers.values())
+        for row in rows:
+            assert frame.contains(row.rect), f"{size}: a row spills out of the dialog"
+        for upper, lower in itertools.pairwise(rows):
+            assert upper.rect.bottom <= lower.rect.top
+        for button in dialog.buttons:
+            assert frame.contains(button.rect)
+            assert not any(button.rect.colliderect(row.rect) for row in rows)

@@ -1,0 +1,329 @@
+"""The table and their hand: their opening words before the first move, the neighbours apart
+from the talks meters, the asides under a reply, a proposal of theirs waiting with its three
+answer cards (the "answer later" path), and what happened between rounds in the log."""
+
+import itertools
+
+import pygame
+import pytest
+
+from game.draw.context import UiContext
+from game.engine import GameState, MeterGroup, Move, ReactionKind, is_legal, new_game
+from game.engine.describe import sentence
+from game.store.scenarios import load_scenario
+from game.store.settings import Settings, TextSize
+from game.ui.app import ScriptedEvents
+from game.ui.flow import Flow
+from game.ui.record import HEAD, aside_words, log_entries, their_reply
+from game.ui.screen import Apply, Open, PlayMove, TheirProposal
+from game.ui.screens.proposal import ProposalScreen
+from game.ui.screens.summit import SummitScreen
+from game.ui.session import Session
+from game.ui.shots import mid_game, render_screens, sample_game, tabled_pending
+from game.ui.table import TableMode, region_meters, serves_text
+from game.ui.table_layout import WHOLE
+from game.ui.testing import click, game_app, key
+
+SCENARIO = load_scenario("hanoi")
+
+
+def _table(ctx: UiContext, state: GameState) -> tuple[Flow, SummitScreen]:
+    flow = Flow(ctx)
+    flow.session = Session(state)
+    table = flow.summit()
+    assert isinstance(table, SummitScreen)
+    table.update(0.0)
+    return flow, table
+
+
+def _shown_text(table: SummitScreen) -> str:
+    """Every word the table has to show: the bubble, the log, the details line."""
+    bubble = table.bubble
+    parts = [bubble.speaker, bubble.text, bubble.why, *(a for a, _ in bubble.asides)]
+    parts += [entry.text for entry in table.log.entries]
+    parts += list(table._detail_text())
+    return " ".join(parts)
+
+
+# --- Before the first move --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3, 4, 7])
+def test_their_opening_words_come_first_and_nothing_else_of_their_profile(
+    ctx: UiContext, seed: int
+) -> None:
+    state = new_game(SCENARIO, seed)
+    profile = state.profile_info
+    assert profile.opening
+    _, table = _table(ctx, state)
+    assert table.bubble.text == profile.opening
+    assert HEAD in table.bubble.speaker
+    assert profile.opening in table.log.entries[0].text
+    shown = _shown_text(table).lower()
+    assert profile.label.lower() not in shown
+    assert profile.description.lower() not in shown
+
+
+def test_the_opening_words_stay_in_the_log_after_the_first_move(ctx: UiContext) -> None:
+    flow = Flow(ctx, seed=4)
+    from game.ui.screen import GameSetup, NewGame
+
+    flow.handle(NewGame(GameSetup(SCENARIO, 4)))
+    assert flow.session is not None
+    opening = flow.session.state.profile_info.opening
+    table = flow.summit()
+    app = game_app(ctx, flow, table, [key(pygame.K_1), key(pygame.K_1)])
+    app.run()
+    assert flow.session.state.turns
+    assert opening in table.log.entries[0].text
+    assert table.bubble.text != opening
+
+
+# --- The neighbours ---------------------------------------------------------------------------
+
+
+def test_the_neighbours_are_a_strip_apart_from_the_talks_meters(ctx: UiContext) -> None:
+    state = sample_game(SCENARIO, 7, mid_game)[0]
+    _, table = _table(ctx, state)
+    region = region_meters(SCENARIO)
+    assert [i for i, m in enumerate(SCENARIO.meters) if m.group is MeterGroup.REGION] == list(
+        region
+    )
+    assert [index for index, _ in table.neighbours.meters] == list(region)
+    assert not {index for index, _ in table.meters} & set(region)
+    for index, meter in table.neighbours.meters:
+        spec = SCENARIO.meters[index]
+        assert meter.value == state.meters[index]
+        assert meter.band == spec.band(state.meters[index])
+        assert table.neighbours.rect.contains(meter.rect)
+    # Below the talks meters, and never over the table's band.
+    lowest = max(meter.rect.bottom for _, meter in table.meters)
+    assert table.neighbours.rect.top >= lowest
+    assert table.neighbours.meters[-1][1].rect.bottom <= table.band_bottom
+
+
+@pytest.mark.parametrize("size", list(TextSize))
+def test_the_left_column_fits_at_every_text_size(size: TextSize) -> None:
+    ctx = UiContext(Settings(text_size=size, sound=False))
+    _, table = _table(ctx, sample_game(SCENARIO, 7, mid_game)[0])
+    rows = [meter.rect for _, meter in table.neighbours.meters]
+    assert all(a.bottom <= b.top for a, b in itertools.pairwise(rows))
+    assert rows[-1].bottom <= table.band_bottom
+    assert table.trust.rect.bottom <= table.band_bottom
+
+
+def test_a_move_the_neighbours_notice_marks_them_and_their_asides(ctx: UiContext) -> None:
+    def noticed(state: GameState) -> bool:
+        return bool(state.turns and state.turns[-1].reaction.asides) and not state.is_over
+
+    state, history = sample_game(SCENARIO, 7, noticed)
+    flow = Flow(ctx)
+    flow.session = Session(history[-1], history=history[:-1])
+    table = flow.summit()
+    assert isinstance(table, SummitScreen)
+    flow.handle(PlayMove(state.turns[-1].move))
+    table.update(1e6)
+    reaction = flow.session.state.turns[-1].reaction
+    assert reaction.asides
+    assert [words for words, _ in table.bubble.asides] == [aside_words(a) for a in reaction.asides]
+    moved = [meter for _, meter in table.neighbours.meters if meter.last_delta]
+    assert moved, "the neighbours that moved are marked"
+    entry = next(e for e in table.log.entries if e.text.startswith(f"{len(state.turns)}."))
+    for aside in reaction.asides:
+        assert sentence(aside) in entry.text
+
+
+# --- Their reply, whole -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("size", [TextSize.SMALL, TextSize.NORMAL])
+def test_replies_show_whole_or_say_where_the_rest_is(size: TextSize) -> None:
+    from game.engine import apply
+    from game.engine.strategies import play
+
+    ctx = UiContext(Settings(text_size=size, sound=False, hints=False))
+    whole = 0
+    replies = 0
+    for seed in (1, 2, 3):
+        for strategy in ("essay", "random"):
+            final = play(SCENARIO, strategy, seed)
+            session = Session(new_game(SCENARIO, seed))
+            table = SummitScreen(ctx, session)
+            for turn in final.turns:
+                session.state = apply(session.state, turn.move).state
+                table.update(0.0)
+                reply = their_reply(session.state, "them")
+                replies += 1
+                assert table.bubble.text == reply.said, "their words always show whole"
+                if table.bubble.why == reply.why:
+                    whole += 1
+                else:
+                    assert table.bubble.why.endswith(WHOLE)
+                assert table.bubble.rect.bottom < table.log.rect.top
+    assert whole / replies > (0.99 if size is TextSize.SMALL else 0.9)
+
+
+# --- Their proposal, waiting ------------------------------------------------------------------
+
+
+def _waiting(ctx: UiContext) -> tuple[Flow, SummitScreen]:
+    def amendable(state: GameState) -> bool:
+        return tabled_pending(state) and is_legal(state, Move("amend"))
+
+    return _table(ctx, sample_game(SCENARIO, 7, amendable)[0])
+
+
+def test_a_waiting_proposal_shows_three_answer_cards(ctx: UiContext) -> None:
+    _, table = _waiting(ctx)
+    assert table._mode() is TableMode.PENDING
+    assert [c.shortcut.label for c in table.answers if c.shortcut] == ["A", "R", "M"]
+    for card in table.answers:
+        assert card in table.focus.controls
+        assert card.rect.width > 0 and table._tray_area.contains(card.rect)
+        assert not card.rect.colliderect(table._panel_rect())
+    amend = table.answers[2]
+    assert amend.title.startswith("Answer with ")
+    assert table.focus.focused is table.panel_button
+    title, body = table._detail_text()
+    assert table.state.scenario.proposals[table.state.pending.proposal].label in title  # type: ignore[union-attr]
+    assert "How they put it" in body and "How Washington puts it" in body
+
+
+@pytest.mark.parametrize(("code", "answer"), [(pygame.K_a, "accept"), (pygame.K_r, "reject")])
+def test_after_answer_later_a_and_r_answer_from_the_table(
+    ctx: UiContext, code: int, answer: str
+) -> None:
+    flow, table = _waiting(ctx)
+    app = game_app(ctx, flow, table, [key(pygame.K_RETURN)])
+    app.run()
+    assert isinstance(app.top, ProposalScreen)
+    app.events = ScriptedEvents([key(pygame.K_ESCAPE), key(code)])
+    app.run()
+    assert flow.session is not None
+    assert flow.session.state.turns[-1].move == Move(answer)
+
+
+def test_after_answer_later_m_amends_from_the_table(ctx: UiContext) -> None:
+    _, table = _waiting(ctx)
+    assert table.on_event(key(pygame.K_m)) == Apply(PlayMove(Move("amend")))
+
+
+def test_the_answer_cards_answer_by_mouse(ctx: UiContext) -> None:
+    _, table = _waiting(ctx)
+    card = table.answers[1]
+    actions = [table.on_event(event) for event in click(card.rect.center)]
+    assert Apply(PlayMove(Move("reject"))) in actions
+    assert table.on_event(key(pygame.K_RETURN)) is not None
+    actions = [table.on_event(event) for event in click(table.panel_button.rect.center)]
+    assert Open(TheirProposal()) in actions
+
+
+def test_a_closed_amendment_is_a_locked_card_that_says_why(ctx: UiContext) -> None:
+    def closed(state: GameState) -> bool:
+        return (
+            state.pending is not None and not state.is_over and not is_legal(state, Move("amend"))
+        )
+
+    _, table = _table(ctx, sample_game(SCENARIO, 7, closed)[0])
+    amend = table.answers[2]
+    assert not amend.enabled and amend.reason
+    assert amend.caption.lower().startswith(amend.reason[:12].lower())
+    turns = len(table.state.turns)
+    assert table.on_event(key(pygame.K_m)) is None
+    assert len(table.state.turns) == turns
+    table.focus.focus(amend)
+    title, body = table._detail_text()
+    assert title.endswith("closed") and body
+
+
+@pytest.mark.parametrize("size", list(TextSize))
+def test_the_waiting_proposal_renders_at_every_text_size(size: TextSize) -> None:
+    ctx = UiContext(Settings(text_size=size, sound=False))
+    _, table = _waiting(ctx)
+    render_screens([table])
+    panel = table._panel_rect()
+    assert not panel.colliderect(table.panel_button.rect.inflate(-2, -2)) or panel.contains(
+        table.panel_button.rect
+    )
+    for card in table.answers:
+        assert not card.rect.colliderect(panel)
+
+
+# --- Between rounds ---------------------------------------------------------------------------
+
+
+def test_standing_pressures_and_tested_accords_are_in_the_log(ctx: UiContext) -> None:
+    def drifted(state: GameState) -> bool:
+        return any(turn.drifts for turn in state.turns)
+
+    def tested(state: GameState) -> bool:
+        return any(turn.tests for turn in state.turns)
+
+    for stop in (drifted, tested):
+        state = sample_game(SCENARIO, 7, stop)[0]
+        entries = " ".join(entry.text for entry in log_entries(state))
+        for turn in state.turns:
+            for drift_id in turn.drifts:
+                drift = next(d for d in SCENARIO.drifts if d.id == drift_id)
+                assert sentence(drift.text) in entries
+            for accord, held in turn.tests:
+                event = next(
+                    e for e in SCENARIO.events if e.test is not None and e.test.accord == accord
+                )
+                assert event.test is not None
+                assert (event.test.held if held else event.test.broken) in entries
+
+
+def test_a_tabled_proposal_opens_its_round_in_the_log(ctx: UiContext) -> None:
+    state = sample_game(SCENARIO, 7, tabled_pending)[0]
+    turn = state.turns[-1]
+    assert turn.tabled is not None
+    entries = log_entries(state)
+    proposal = SCENARIO.proposal(turn.tabled)
+    entry = next(e for e in entries if proposal.label in e.text and "table" in e.text)
+    assert entry.label.startswith(f"Round {turn.round + 2}")
+
+
+def test_answers_in_the_log_name_the_proposal(ctx: UiContext) -> None:
+    def answered(state: GameState) -> bool:
+        return any(turn.move.is_answer for turn in state.turns)
+
+    state = sample_game(SCENARIO, 7, answered)[0]
+    entries = log_entries(state)
+    for turn in state.turns:
+        if turn.move.is_answer:
+            before = state.turns[turn.number - 2]
+            ident = before.reaction.counter or before.tabled
+            assert ident is not None
+            label = SCENARIO.proposal(ident).label
+            assert any(e.text.startswith(f"{turn.number}.") and label in e.text for e in entries)
+
+
+# --- Cards --------------------------------------------------------------------------------------
+
+
+def test_card_details_say_which_interest_an_offer_serves(ctx: UiContext) -> None:
+    state = sample_game(SCENARIO, 7, mid_game)[0]
+    _, table = _table(ctx, state)
+    served = [o for o in SCENARIO.offers if o.serves]
+    assert served
+    for offer in served:
+        text = serves_text(SCENARIO, offer)
+        assert all(SCENARIO.interests[i].label in text for i, points in offer.serves if points > 0)
+        card = next(c for c in table.cards if c.offer_id == offer.id)
+        if card.rect.width:
+            table.focus.focus(card)
+            assert text in table._detail_text()[0]
+
+
+def test_the_engine_tables_nothing_in_a_hot_seat_game(ctx: UiContext) -> None:
+    from game.ui.screen import GameSetup
+
+    session = Session.start(GameSetup(SCENARIO, 7, hotseat=True))
+    assert session.state.hotseat
+    state = sample_game(SCENARIO, 7, lambda s: len(s.turns) >= 8 or s.is_over, hotseat=True)[0]
+    assert all(turn.tabled is None for turn in state.turns)
+    assert all(
+        turn.reaction.kind is not ReactionKind.COUNTER or turn.reaction.counter
+        for turn in state.turns
+    )
