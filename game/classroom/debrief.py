@@ -27,19 +27,9 @@ from game.engine import (
     opening_tell,
     outcome,
 )
-from game.engine.describe import REPLIED, StrategyName, capitalise, move_label
+from game.engine.describe import REPLIED, StrategyName, answered_proposal, capitalise, move_label
 from game.engine.state import ACCEPT, AMEND
 from game.engine.strategies import STRATEGIES, play
-
-
-def answered_proposal(state: GameState, turn: Turn) -> Proposal | None:
-    """The proposal of theirs that ``turn`` answered (None when it answered none): the one
-    they put forward instead of the offer before it, or tabled as its round opened."""
-    if not turn.move.is_answer or turn.number < 2:
-        return None
-    before = state.turns[turn.number - 2]
-    ident = before.reaction.counter or before.tabled
-    return state.scenario.proposal(ident) if ident else None
 
 
 @attrs.frozen
@@ -351,7 +341,7 @@ def _decision_label(state: GameState, turn: Turn) -> str:
     """A decision in words; an answer to a proposal of theirs names the proposal."""
     if not turn.move.is_answer:
         return move_label(state.scenario, turn.move)
-    proposal = answered_proposal(state, turn)
+    proposal = answered_proposal(state.scenario, state.turns, turn.number - 1)
     name = proposal.label if proposal is not None else "their proposal"
     if turn.move.offer == ACCEPT:
         return f"Accept their proposal: {name}"

@@ -271,7 +271,10 @@ def between_rounds(scenario: Scenario, turn: Turn) -> list[tuple[str, str]]:
         drift = next(d for d in scenario.drifts if d.id == drift_id)
         found.append(("Standing pressure", sentence(drift.text)))
     if turn.tabled:
-        found.append(("They table a proposal", sentence(scenario.proposal(turn.tabled).label)))
+        proposal = scenario.proposal(turn.tabled)
+        words = proposal.say.tabled or proposal.say.counter
+        said = f" \u201c{words}\u201d" if words else ""
+        found.append(("They table a proposal", sentence(proposal.label) + said))
     return found
 
 

@@ -55,6 +55,8 @@ class Sayings:
     walkout: str = ""
     noted: str = ""
     ended: str = ""
+    tabled: str = ""
+    """For a proposal of theirs: what they say when they table it on their own."""
 
     def line(self, kind: str) -> str:
         """The line for a reaction kind (``""`` when none is given)."""

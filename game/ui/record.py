@@ -10,10 +10,17 @@ from typing import Final
 
 import attrs
 
-from game.classroom.debrief import answered_proposal
 from game.draw.theme import Tone
 from game.engine import GameState, Move, PendingKind, Proposal, ReactionKind, Turn, outcome
-from game.engine.describe import REPLIED, REPLY, capitalise, changes, move_label, sentence
+from game.engine.describe import (
+    REPLIED,
+    REPLY,
+    answered_proposal,
+    capitalise,
+    changes,
+    move_label,
+    sentence,
+)
 from game.engine.state import ACCEPT, AMEND
 from game.ui.tones import reaction_tone
 from game.ui.widgets.log import LogEntry
@@ -58,7 +65,7 @@ def answer_text(state: GameState, turn: Turn) -> str:
     """What an answer to a proposal of theirs did, e.g. ``You accepted their proposal:
     Yongbyon for the 2016-17 sanctions``."""
     scenario = state.scenario
-    proposal = answered_proposal(state, turn)
+    proposal = answered_proposal(state.scenario, state.turns, turn.number - 1)
     name = proposal.label if proposal is not None else "their proposal"
     if turn.move.offer == ACCEPT:
         return f"You accepted their proposal: {name}"
@@ -187,8 +194,9 @@ def _between_rounds(state: GameState, turn: Turn, *, full: bool) -> list[LogEntr
     if turn.tabled is not None:
         proposal = scenario.proposal(turn.tabled)
         text = f"As the round opens, they table a proposal: {proposal.label}."
-        if full and proposal.say.counter:
-            text += f" \u201c{proposal.say.counter}\u201d"
+        words = proposal.say.tabled or proposal.say.counter
+        if full and words:
+            text += f" \u201c{words}\u201d"
         # It opens the next round, so that round's heading goes over it.
         label = _round_label(state, turn.round + 1)
         entries.append(LogEntry(text, label, Tone.CAUTION))
