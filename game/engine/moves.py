@@ -82,12 +82,13 @@ def _resolve(state: GameState, move: Move) -> tuple[Offer, Variant | None]:
     if index is None:
         raise IllegalMoveError(str(move), "unknown move")
     offer = scenario.offers[index]
-    if move.variant is not None and offer.variant(move.variant) is None:
+    variant = offer.variant(move.variant)
+    if move.variant is not None and variant is None:
         if offer.variants:
             names = ", ".join(v.id for v in offer.variants)
             raise IllegalMoveError(str(move), f"unknown variant (this offer has {names})")
         raise IllegalMoveError(str(move), "this offer has no variants")
-    return offer, offer.variant(move.variant)
+    return offer, variant
 
 
 def amendment(state: GameState) -> Move | None:
