@@ -141,6 +141,7 @@ def test_the_example_shows_every_part_of_the_format(example: Scenario) -> None:
         for i, p in enumerate(proposals)
     )
     assert any(p.hardens for p in proposals) and any(p.their_view and p.our_view for p in proposals)
+    assert any(p.say.tabled for p in proposals) and any(p.say.counter for p in proposals)
     # The hidden profiles and their hand.
     profiles = example.profiles
     assert len(profiles) >= 2 and len({p.weight for p in profiles}) >= 2
