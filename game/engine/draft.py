@@ -159,8 +159,8 @@ class _Draft:
             _shift(self.scenario, self.meters, effect, times)
         if effect.stance_step:
             self.step_stance(effect.stance_step * times)
-        if effect.grudge and source:
-            self.grudges = (*self.grudges, source)
+        if effect.grudge:
+            self.grudges = (*self.grudges, source or "how the talks have gone")
 
     def add_accord(self, accord: Accord) -> None:
         self.accords = (*self.accords, accord)

@@ -199,10 +199,11 @@ def _judge(
     quirk = profile.quirk(offer.id, variant.id if variant else None)
     alignment, focus = _alignment(state, _served(offer, variant))
     if _is_red_line(profile, offer, variant):
-        rule = profile.red_line_walkout
-        walkout = holds(state, rules.red_line_walkout if rule is None else rule)
+        rule = profile.red_line_walkout or rules.red_line_walkout
+        walkout = rule is not None and holds(state, rule)
         kind = ReactionKind.WALKOUT if walkout else ReactionKind.REJECT
-        why = f"{_VERB[kind]}: {offer.mid_label} crosses a red line for them"
+        what = offer.mid_label + (f" ({variant.label})" if variant is not None else "")
+        why = f"{_VERB[kind]}: {what} crosses a red line for them"
         if quirk is not None and quirk.note:
             why += f"; {quirk.note}"
         return _Verdict(kind, why, rng, 100, counter_open, True, quirk, alignment, None)

@@ -138,12 +138,8 @@ class Offer:
 
     @property
     def mid_label(self) -> str:
-        """The label as it reads mid-sentence: first letter small, unless the first word is a
-        name (it is capitalised in the accord's own words, e.g. "Yongbyon")."""
-        first = self.label.split(" ", 1)[0]
-        if first[:1].isupper() and first in self.accord.split():
-            return self.label
-        return self.label[:1].lower() + self.label[1:]
+        """The label as it reads mid-sentence (see :func:`mid_sentence`)."""
+        return mid_sentence(self.label, self.summary, self.accord)
 
     def variant(self, variant_id: str | None) -> Variant | None:
         """Return the named variant, the first when ``variant_id`` is None, or None if absent."""
@@ -155,6 +151,15 @@ class Offer:
             if variant.id == variant_id:
                 return variant
         return None
+
+
+def mid_sentence(label: str, *context: str) -> str:
+    """A label as it reads in the middle of a sentence: its first letter small, unless its first
+    word is a name, which the context writes capitalised mid-sentence too ("Yongbyon")."""
+    first = label.split(" ", 1)[0]
+    if first[:1].isupper() and any(f" {first}" in text for text in context):
+        return label
+    return label[:1].lower() + label[1:]
 
 
 @attrs.frozen
@@ -201,7 +206,13 @@ class Proposal:
     reject_why: str
     """Explanation when the player rejects."""
     say: Sayings
-    """Their lines: ``counter`` when they table it, ``accept`` and ``noted`` after the answer."""
+    """Their lines: ``tabled`` when they table it on their own, ``counter`` when they put it
+    forward instead of an offer, ``accept`` and ``noted`` after the answer."""
+
+    @property
+    def mid_label(self) -> str:
+        """The label as it reads mid-sentence (see :func:`mid_sentence`)."""
+        return mid_sentence(self.label, self.summary, self.their_view, self.our_view)
 
 
 @attrs.frozen

@@ -378,7 +378,11 @@ class _Builder(_MenuSections):
             focus_bonus=self.effect(table, "focus_bonus"),
             early_cost=self.effect(table, "early_cost"),
             grudge_shift=table.integer("grudge_shift", 0, low=0, high=100),
-            red_line_walkout=self.condition(table, "red_line_walkout", allow_reason=False),
+            red_line_walkout=(
+                self.condition(table, "red_line_walkout", allow_reason=False)
+                if "red_line_walkout" in table.data
+                else None
+            ),
             amend_shift=table.integer("amend_shift", 0, low=-100, high=100),
             tabled_limit=table.integer("tabled_limit", 0, low=0, high=100),
         )

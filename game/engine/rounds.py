@@ -101,7 +101,7 @@ def _happen(draft: _Draft, ident: str, title: str, effect: Effect, test: Test | 
     roll, draft.rng = draw(draft.rng, 1, 100)
     held = roll <= accord.hold
     if held:
-        draft.apply(test.on_hold)
+        draft.apply(test.on_hold, source=title.lower())
     else:
         label = draft.scenario.accord_label(accord.id)
         draft.apply(test.on_break, source=f"the broken promise of {label}")

@@ -138,7 +138,9 @@ def new_game(
                 raise CarryError(f'scenario "{scenario.id}" has no accord "{accord_id}" to carry')
             for interest, served in scenario.offer(accord_id).serves:
                 points[interest] += served
-        accords = tuple(Accord(a, "", 0, True, prior=True) for a in carry.accords)
+        accords = tuple(
+            Accord(a, "", 0, True, prior=True, hold=scenario.offer(a).hold) for a in carry.accords
+        )
     meters = _apply_meters(scenario, tuple(start), profile.start, 1)
     stance = min(
         max(scenario.start_stance + profile.start.stance_step, 0), len(scenario.stances) - 1

@@ -310,8 +310,9 @@ class Rules:
     they feel unheard (with ``grudge``, they remember it)."""
     grudge_shift: int = 0
     """Added to every threshold for each thing they remember against you."""
-    red_line_walkout: Condition = attrs.field(factory=Condition)
-    """When this holds, crossing a red line makes them walk out instead of refusing."""
+    red_line_walkout: Condition | None = None
+    """When this holds, crossing a red line makes them walk out instead of refusing (None:
+    they never walk out over one, they refuse)."""
     amend_shift: int = 0
     """Added to their thresholds when the player answers their proposal with an amendment."""
     tabled_limit: int = 0

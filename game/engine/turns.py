@@ -193,10 +193,10 @@ def _answer(
         _offer(state, draft, offer, variant, chosen=chosen, table=table, amending=proposal)
         return
     if move.offer == ACCEPT:
-        draft.apply(proposal.on_accept, source=proposal.label)
+        draft.apply(proposal.on_accept, source=proposal.mid_label)
         draft.apply(scenario.rules.per_accept)
         if quirk is not None:
-            draft.apply(quirk.on_accept, source=proposal.label)
+            draft.apply(quirk.on_accept, source=proposal.mid_label)
         draft.add_accord(
             Accord(proposal.accord, proposal.variant, number, False, hold=proposal.hold)
         )
@@ -205,9 +205,9 @@ def _answer(
         draft.why = proposal.accept_why
         draft.serve(proposal.serves, quirk, bonus=False)
     else:
-        draft.apply(proposal.on_reject, source=proposal.label)
+        draft.apply(proposal.on_reject, source=proposal.mid_label)
         if quirk is not None:
-            draft.apply(quirk.on_reject, source=proposal.label)
+            draft.apply(quirk.on_reject, source=proposal.mid_label)
         draft.rejected = draft.rejected | {proposal.id}
         draft.kind = ReactionKind.NOTED
         draft.say = _say(scenario, proposal, ReactionKind.NOTED, None, quirk)
@@ -268,22 +268,26 @@ def _offer(
     if variant is not None:
         _shift_diminished(scenario, draft.meters, variant.on_offer, attempts)
         draft.step_stance(variant.on_offer.stance_step)
+        if variant.on_offer.grudge:
+            draft.apply(Effect(grudge=True), source=offer.mid_label)
     draft.apply(rules.per_turn)
     if refusals:
         draft.apply(rules.repeat, refusals)
         why += f" (offered again after {refusals} refusal{'s' if refusals > 1 else ''})"
     if amending is not None:
-        why = f"you answered {amending.label} with an offer of your own, {offer.mid_label}: {why}"
+        why = (
+            f"you answered {amending.mid_label} with an offer of your own, {offer.mid_label}: {why}"
+        )
     if verdict.red_line:
         draft.apply(rules.red_line, source=offer.mid_label)
 
     quirk = verdict.quirk
     draft.why = why
     if kind is ReactionKind.ACCEPT:
-        draft.apply(offer.on_accept)
+        draft.apply(offer.on_accept, source=offer.mid_label)
         draft.apply(rules.per_accept)
         if variant is not None:
-            draft.apply(variant.on_accept)
+            draft.apply(variant.on_accept, source=offer.mid_label)
         if quirk is not None:
             draft.apply(quirk.on_accept, source=offer.mid_label)
         tacit = variant.tacit if variant else False
@@ -301,8 +305,10 @@ def _offer(
     if kind is ReactionKind.DEFER:
         _shift_diminished(scenario, draft.meters, offer.on_defer, refusals)
         draft.step_stance(offer.on_defer.stance_step)
+        if offer.on_defer.grudge:
+            draft.apply(Effect(grudge=True), source=offer.mid_label)
     elif kind is ReactionKind.REJECT:
-        draft.apply(offer.on_reject)
+        draft.apply(offer.on_reject, source=offer.mid_label)
         if quirk is not None:
             draft.apply(quirk.on_reject, source=offer.mid_label)
     elif kind is ReactionKind.COUNTER:

@@ -164,7 +164,8 @@ def test_the_example_shows_every_part_of_the_format(example: Scenario) -> None:
     rules = example.rules
     assert rules.focus_shift and rules.early_shift and rules.grudge_shift and rules.amend_shift
     assert not rules.focus_bonus.is_empty and rules.early_cost.grudge and rules.red_line.grudge
-    assert not rules.red_line_walkout.is_empty and rules.tabled_limit
+    assert rules.red_line_walkout is not None and not rules.red_line_walkout.is_empty
+    assert rules.tabled_limit
     assert not rules.walkout_when.is_empty
     # The end, and the named lines.
     assert len({ending.tier for ending in example.endings}) >= 3 and example.examples

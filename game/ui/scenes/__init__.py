@@ -98,17 +98,7 @@ SCENES: Final[dict[str, Scene]] = {
 }
 """Every scene by id; Hanoi's endings use the scene of the same id."""
 
-# An ending of another scenario borrows the picture of the accord it is about ...
-_BY_ACCORD: Final = (
-    ("demand_cvid", "grand_bargain"),
-    ("regional_handoff", "regional_handoff"),
-    ("embassies", "embassies"),
-    ("liaison_offices", "liaison_offices"),
-    ("peace_declaration", "peace_declaration"),
-    ("yongbyon_for_relief", "yongbyon_deal"),
-    ("mutual_restraint", "freeze_for_freeze"),
-)
-# ... or, failing that, the generic picture of how the summit ended.
+# Without a picture of its own, an ending shows how the summit ended.
 _BY_TERMINAL: Final = {
     Terminal.WALKOUT: "walkout",
     Terminal.WALKED_AWAY: "walked_away",
@@ -118,13 +108,12 @@ _BY_TERMINAL: Final = {
 
 
 def scene_for(ending: Ending, terminal: Terminal) -> Scene:
-    """The picture for an ending: by its id, else by the accord it needs, else by how it ended."""
-    scene = SCENES.get(ending.id)
-    if scene is not None:
-        return scene
-    for accord, scene_id in _BY_ACCORD:
-        if accord in ending.accords:
-            return SCENES[scene_id]
+    """The picture for an ending: the one the scenario names for it, else the scene of the same
+    id, else the picture of how the summit ended."""
+    for name in (ending.picture, ending.id):
+        scene = SCENES.get(name)
+        if scene is not None:
+            return scene
     return SCENES[_BY_TERMINAL[terminal]]
 
 

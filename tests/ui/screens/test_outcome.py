@@ -11,6 +11,7 @@ from game.draw import theme
 from game.draw.context import UiContext
 from game.engine import Ending, GameState, Scenario, Terminal, new_game, outcome
 from game.engine.search import Found
+from game.store.scenarios import load_scenario
 from game.store.settings import AnimationSpeed, Settings, TextSize
 from game.ui import scenes
 from game.ui.app import App, FixedClock, OffscreenDisplay, ScriptedEvents
@@ -82,8 +83,10 @@ def test_each_ending_has_a_distinct_scene(hanoi: Scenario) -> None:
     assert chosen == {ending: ending for ending in HANOI_ENDINGS}
 
 
-def _ending(ending_id: str, terminal: Terminal, accords: tuple[str, ...] = ()) -> Ending:
-    return Ending(ending_id, "Title", "Text.", "History.", (terminal,), accords)
+def _ending(
+    ending_id: str, terminal: Terminal, accords: tuple[str, ...] = (), picture: str = ""
+) -> Ending:
+    return Ending(ending_id, "Title", "Text.", "History.", (terminal,), accords, picture=picture)
 
 
 @pytest.mark.parametrize(
@@ -99,9 +102,18 @@ def test_an_unknown_ending_falls_back_to_its_terminal(terminal: Terminal, scene:
     assert scenes.scene_for(_ending("elsewhere", terminal), terminal).id == scene
 
 
-def test_an_unknown_ending_about_a_known_accord_borrows_its_picture() -> None:
-    ending = _ending("ambassadors_named", Terminal.STATEMENT, ("embassies",))
+def test_an_ending_shows_the_picture_its_scenario_names() -> None:
+    ending = _ending("ambassadors_named", Terminal.STATEMENT, ("embassies",), "embassies")
     assert scenes.scene_for(ending, Terminal.STATEMENT).id == "embassies"
+    # Without one, the accord it needs does not decide: the scenario names pictures, not code.
+    plain = _ending("ambassadors_named", Terminal.STATEMENT, ("embassies",))
+    assert scenes.scene_for(plain, Terminal.STATEMENT).id == "statement"
+
+
+def test_every_ending_of_every_scenario_names_a_picture_the_game_has() -> None:
+    for name in ("hanoi", "next_summit"):
+        for ending in load_scenario(name).endings:
+            assert ending.picture in scenes.SCENES, (name, ending.id, ending.picture)
 
 
 @pytest.mark.parametrize("scene_id", sorted(scenes.SCENES))
