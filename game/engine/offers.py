@@ -136,10 +136,11 @@ class Offer:
         variant = self.variant(variant_id)
         return self.counterproductive or (variant is not None and variant.counterproductive)
 
-    @property
-    def mid_label(self) -> str:
-        """The label as it reads mid-sentence (see :func:`mid_sentence`)."""
-        return mid_sentence(self.label, self.summary, self.accord)
+    mid_label: str = attrs.field(init=False, eq=False, repr=False)
+    """The label as it reads mid-sentence (see :func:`mid_sentence`)."""
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "mid_label", mid_sentence(self.label, self.summary, self.accord))
 
     def variant(self, variant_id: str | None) -> Variant | None:
         """Return the named variant, the first when ``variant_id`` is None, or None if absent."""
@@ -209,10 +210,12 @@ class Proposal:
     """Their lines: ``tabled`` when they table it on their own, ``counter`` when they put it
     forward instead of an offer, ``accept`` and ``noted`` after the answer."""
 
-    @property
-    def mid_label(self) -> str:
-        """The label as it reads mid-sentence (see :func:`mid_sentence`)."""
-        return mid_sentence(self.label, self.summary, self.their_view, self.our_view)
+    mid_label: str = attrs.field(init=False, eq=False, repr=False)
+    """The label as it reads mid-sentence (see :func:`mid_sentence`)."""
+
+    def __attrs_post_init__(self) -> None:
+        mid = mid_sentence(self.label, self.summary, self.their_view, self.our_view)
+        object.__setattr__(self, "mid_label", mid)
 
 
 @attrs.frozen
