@@ -14,6 +14,8 @@ from game.engine.state import (
 
 def holds(state: GameState, condition: Condition) -> bool:
     """True when every part of the condition holds in this state."""
+    if condition.is_empty:
+        return True
     return _holds(condition, state.meters, state.stance, state.round, state.agreed)
 
 

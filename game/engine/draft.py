@@ -148,6 +148,8 @@ class _Draft:
         self.tabled: str | None = None
 
     def holds(self, condition: Condition) -> bool:
+        if condition.is_empty:
+            return True
         return _holds(condition, self.meters, self.stance, self.round, self.agreed)
 
     def step_stance(self, step: int) -> None:

@@ -43,11 +43,12 @@ class Condition:
     """When not empty, at least one of these must hold as well."""
     reason: str = ""
     """Player-facing words on why the condition matters (prefixed to the generated detail)."""
+    is_empty: bool = attrs.field(init=False, eq=False, repr=False)
+    """True when the condition tests nothing and so always holds (worked out once: the engine
+    asks for every event and transition of every round)."""
 
-    @property
-    def is_empty(self) -> bool:
-        """True when the condition tests nothing and so always holds."""
-        return not (
+    def __attrs_post_init__(self) -> None:
+        empty = not (
             self.meters
             or self.accords
             or self.no_accords
@@ -57,6 +58,7 @@ class Condition:
             or self.round_at_least is not None
             or self.round_at_most is not None
         )
+        object.__setattr__(self, "is_empty", empty)
 
 
 @attrs.frozen

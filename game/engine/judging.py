@@ -277,6 +277,8 @@ def _judge(
 
 def _hardened(state: GameState, offer: Offer) -> int:
     """How much their rejected proposals for the same accord stiffen them against the offer."""
+    if not state.rejected:
+        return 0
     scenario = state.scenario
     return sum(
         scenario.proposal(name).hardens

@@ -163,9 +163,9 @@ def _asides(scenario: Scenario, before: Sequence[int], after: Sequence[int]) -> 
     lines = []
     for index in indexes:
         old, new = before[index], after[index]
-        meter = scenario.meters[index]
         if old == new:
             continue
+        meter = scenario.meters[index]
         words = meter.rise if new > old else meter.fall
         change = f"{meter.label} {old} to {new}"
         lines.append(f"{words} ({change})" if words else change)
