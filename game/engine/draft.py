@@ -104,6 +104,7 @@ class _Draft:
         "round",
         "say",
         "scenario",
+        "seed",
         "stance",
         "tabled",
         "tabled_count",
@@ -115,6 +116,7 @@ class _Draft:
 
     def __init__(self, state: GameState) -> None:
         self.scenario = state.scenario
+        self.seed = state.seed
         self.profile = state.scenario.profiles[state.profile]
         self.rng = state.rng
         self.meters = list(state.meters)

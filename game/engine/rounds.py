@@ -6,7 +6,7 @@ from __future__ import annotations
 import attrs
 
 from game.engine.draft import _Draft, _say
-from game.engine.rng import draw, pick_weighted
+from game.engine.rng import draw, pick_weighted, seed_state
 from game.engine.scenario import (
     Effect,
     Offer,
@@ -59,7 +59,11 @@ def _next_round(draft: _Draft, offer: Offer | None, hotseat: bool) -> None:
     draft.round += 1
     draft.turn_in_round = 0
     draft.apply(scenario.rules.per_round)
-    roll, draft.rng = draw(draft.rng, 1, 100)
+    # Each break draws its event from a stream of its own, seeded by the game's seed and the
+    # round: players on the same seed (a class code) meet the same event at the same break,
+    # whatever they played before it, unless their own play has ruled it out.
+    events = seed_state(f"{scenario.id}\x00events\x00{draft.round}", draft.seed)
+    roll, events = draw(events, 1, 100)
     if roll <= scenario.rules.event_chance:
         eligible = [
             event
@@ -69,7 +73,7 @@ def _next_round(draft: _Draft, offer: Offer | None, hotseat: bool) -> None:
             and draft.holds(event.when)
         ]
         if eligible:
-            index, draft.rng = pick_weighted(draft.rng, tuple(e.weight for e in eligible))
+            index, _ = pick_weighted(events, tuple(e.weight for e in eligible))
             event = eligible[index]
             _happen(draft, event.id, event.title, event.effect, event.test)
     for drift in scenario.drifts:

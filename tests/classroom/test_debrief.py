@@ -53,10 +53,18 @@ def test_accords_say_whether_they_stand(games: dict[str, Found]) -> None:
         assert result is not None
         assert sum(a.stands for a in debrief.accords) == len(result.accords), name
         if state.terminal is Terminal.WALKOUT:
-            assert all(a.status == "lost: they walked out" for a in debrief.accords)
+            assert all(
+                a.status
+                == (
+                    "broken when it was put to the test" if held.broken else "lost: they walked out"
+                )
+                for a, held in zip(debrief.accords, state.accords, strict=True)
+            )
         if state.terminal in (Terminal.WALKED_AWAY, Terminal.NO_STATEMENT):
-            for accord in debrief.accords:
+            for accord, held in zip(debrief.accords, state.accords, strict=True):
                 expected = "stands without a statement" if accord.stands else "lost: no statement"
+                if held.broken:
+                    expected = "broken when it was put to the test"
                 assert accord.status == expected
 
 

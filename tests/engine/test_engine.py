@@ -241,7 +241,7 @@ def test_domestic_pressure_can_make_the_statement_unsignable(hanoi: Scenario) ->
     meters = list(state.meters)
     meters[domestic] = 80
     lunch = next(i for i, r in enumerate(hanoi.rounds) if r.id == "lunch")
-    probe = attrs.evolve(state, round=lunch, meters=tuple(meters))
+    probe = attrs.evolve(state, round=lunch, turn_in_round=0, meters=tuple(meters))
     reasons = {str(o.move): o.reason for o in move_options(probe)}
     assert "a President who can sell it at home" in reasons["joint_statement"]
     assert "domestic pressure 80 is above 75" in reasons["joint_statement"]
@@ -269,7 +269,8 @@ def test_a_walkout_records_nothing_and_an_unwritten_freeze_survives_a_walk_away(
         elif state.terminal is Terminal.WALKED_AWAY:
             assert all(a.tacit for a in result.accords)
         elif state.terminal is Terminal.STATEMENT:
-            assert result.accords == state.accords
+            # A promise broken at a test between rounds is off the record.
+            assert result.accords == tuple(a for a in state.accords if not a.broken)
 
 
 def test_hot_seat_player_chooses_among_allowed_reactions(hanoi: Scenario) -> None:

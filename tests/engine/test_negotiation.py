@@ -338,3 +338,19 @@ def test_names_keep_their_capitals_mid_sentence(hanoi: Scenario) -> None:
     assert hanoi.offer("yongbyon_for_relief").mid_label == "Yongbyon for relief"
     assert hanoi.offer("peace_declaration").mid_label == "peace declaration"
     assert hanoi.offer("liaison_offices").mid_label == "liaison offices"
+
+
+def test_players_on_one_seed_meet_the_same_event_at_the_same_break(hanoi: Scenario) -> None:
+    # A class code fixes the seed: whatever each student plays before a break, the event drawn
+    # there is the same for all whose play has not ruled it out (the first break: for all).
+    met: dict[int, set[tuple[str, ...]]] = {}
+    for seed in range(30):
+        for name in ("essay", "dove", "greedy", "historical", "random"):
+            state = play(hanoi, name, seed)
+            first = next((t for t in state.turns if t.round == 0 and t.events), None)
+            reached = any(t.round > 0 for t in state.turns)
+            if reached:
+                met.setdefault(seed, set()).add(first.events if first else ())
+    assert len(met) == 30
+    assert all(len(events) == 1 for events in met.values()), met
+    assert len({next(iter(events)) for events in met.values()}) > 3
