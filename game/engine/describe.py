@@ -21,6 +21,7 @@ import attrs
 from game.engine.scenario import (
     Direction,
     Effect,
+    Event,
     MeterGroup,
     Offer,
     Proposal,
@@ -244,32 +245,50 @@ def proposal_costs(scenario: Scenario, proposal: Proposal) -> str:
     return effect_text(scenario, proposal.on_accept, none="no change to the meters")
 
 
+def event_effect(event: Event, turn: Turn) -> Effect:
+    """What an event between rounds did to the meters after ``turn``: the test's outcome when
+    it put an accord of the record to the test, else its own effect."""
+    if event.test is not None:
+        for accord, held in turn.tests:
+            if accord == event.test.accord:
+                return event.test.on_hold if held else event.test.on_break
+    return event.effect
+
+
+def _with_effect(scenario: Scenario, text: str, effect: Effect) -> str:
+    found = effect_text(scenario, effect, none="")
+    return f"{text} ({found})" if found else text
+
+
 def between_rounds(scenario: Scenario, turn: Turn) -> list[tuple[str, str]]:
     """What happened after a turn, before the next move: (heading, sentence) pairs for the
-    event, the accord it put to the test, the standing pressures and the proposal they tabled.
+    event, the accord it put to the test, the standing pressures and the proposal they tabled,
+    each with what it did to the meters (the meters shown after a turn include them).
     """
     found: list[tuple[str, str]] = []
     for event_id in turn.events:
         event = next(e for e in scenario.events if e.id == event_id)
-        found.append(("Between rounds", f"{event.title}. {event.text}"))
-        if event.test is None:
+        effect = event_effect(event, turn)
+        tested = [held for accord, held in turn.tests if event.test and accord == event.test.accord]
+        if event.test is None or not tested:
+            found.append(
+                ("Between rounds", _with_effect(scenario, f"{event.title}. {event.text}", effect))
+            )
             continue
-        for accord, held in turn.tests:
-            if accord != event.test.accord:
-                continue
-            label = scenario.accord_label(accord)
-            if held:
-                found.append(("Put to the test", f"{event.test.held} ({capitalise(label)} holds.)"))
-            else:
-                found.append(
-                    (
-                        "Put to the test",
-                        f"{event.test.broken} ({capitalise(label)} is broken: off the record.)",
-                    )
-                )
+        found.append(("Between rounds", f"{event.title}. {event.text}"))
+        label = capitalise(scenario.accord_label(event.test.accord))
+        did = effect_text(scenario, effect, none="")
+        did = f"; {did}" if did else ""
+        if tested[0]:
+            text = f"{event.test.held} ({label} holds{did}.)"
+        else:
+            text = f"{event.test.broken} ({label} is broken: off the record{did}.)"
+        found.append(("Put to the test", text))
     for drift_id in turn.drifts:
         drift = next(d for d in scenario.drifts if d.id == drift_id)
-        found.append(("Standing pressure", sentence(drift.text)))
+        found.append(
+            ("Standing pressure", _with_effect(scenario, sentence(drift.text), drift.effect))
+        )
     if turn.tabled:
         proposal = scenario.proposal(turn.tabled)
         words = proposal.say.tabled or proposal.say.counter
@@ -289,6 +308,7 @@ __all__ = [
     "capitalise",
     "changes",
     "effect_text",
+    "event_effect",
     "group_of",
     "meters_line",
     "move_label",

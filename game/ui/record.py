@@ -18,6 +18,7 @@ from game.engine.describe import (
     answered_proposal,
     capitalise,
     changes,
+    event_effect,
     move_label,
     sentence,
 )
@@ -182,6 +183,9 @@ def _between_rounds(state: GameState, turn: Turn, *, full: bool) -> list[LogEntr
             held = tested[event.test.accord]
             text += f" {event.test.held if held else event.test.broken}"
             tone = Tone.POSITIVE if held else Tone.ALARM
+        found = changes(scenario, event_effect(event, turn))
+        if full and found:
+            text += f" ({', '.join(change.text for change in found)})"
         entries.append(LogEntry(text, "Between rounds", tone))
     for drift_id in turn.drifts:
         drift = next(d for d in scenario.drifts if d.id == drift_id)

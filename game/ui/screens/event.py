@@ -6,7 +6,7 @@ from __future__ import annotations
 from game.draw.context import UiContext
 from game.draw.theme import Tone
 from game.engine import GameState, Turn
-from game.engine.describe import sentence
+from game.engine.describe import event_effect, sentence
 from game.engine.scenario import Effect, Event
 from game.ui.screen import Pop
 from game.ui.widgets.base import does
@@ -25,10 +25,10 @@ def event_effects(event: Event, turn: Turn) -> tuple[str, list[Effect]]:
     accord on the record), and the effects it had."""
     tested = dict(turn.tests)
     test = event.test
+    effect = event_effect(event, turn)
     if test is None or test.accord not in tested:
-        return "", [event.effect]
-    held = tested[test.accord]
-    return (test.held if held else test.broken), [test.on_hold if held else test.on_break]
+        return "", [effect]
+    return (test.held if tested[test.accord] else test.broken), [effect]
 
 
 class EventScreen(ChoiceDialog):
