@@ -41,7 +41,7 @@ class _Parser(argparse.ArgumentParser):
 MAX_GAMES: Final = 1_000_000
 """The most games a batch plays: about a quarter of an hour on one core."""
 MAX_JOBS: Final = 64
-_WHOLE: Final = re.compile(r"[0-9]{1,30}")
+_WHOLE: Final = re.compile(r"-?[0-9]{1,30}")
 
 
 def _whole(text: str) -> int:

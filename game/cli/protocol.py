@@ -18,7 +18,8 @@ from game.engine import GameState, MeterGroup, Move, Proposal, Scenario, move_op
 from game.engine.describe import UNPRINTABLE, answered_proposal, group_of, proposal_costs
 from game.engine.state import Turn
 
-_UNPRINTABLE: Final = re.compile(f"[{UNPRINTABLE}]")
+# Newlines outside strings are the indentation's; inside them json has escaped them already.
+_UNPRINTABLE: Final = re.compile(f"(?!\\n)[{UNPRINTABLE}]")
 
 
 def json_text(value: Any, indent: int | None = None) -> str:
