@@ -93,7 +93,7 @@ class Session:
         from game.engine import new_game
 
         session = cls(
-            new_game(setup.scenario, setup.seed, setup.carry),
+            new_game(setup.scenario, setup.seed, setup.carry, hotseat=setup.hotseat),
             mode=Mode(setup.mode),
             player=setup.player,
             code=setup.code,
