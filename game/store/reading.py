@@ -251,7 +251,7 @@ def _check_values(data: Mapping[str, Any], source: str) -> None:
         elif isinstance(value, int) and not INT_MIN <= value <= INT_MAX:
             # Python will not even write out an integer of more than 4,300 digits.
             digits = len(str(abs(value))) if value.bit_length() < 14_000 else 0
-            got = str(value) if digits <= 30 else f"one of {digits or 'thousands of'} digits"
+            got = str(value) if 0 < digits <= 30 else f"one of {digits or 'thousands of'} digits"
             raise UnreadableFileError(
                 f"{source}: {_key_path(where)}: expected an integer of at most 64 bits, got {got}"
             )

@@ -47,6 +47,7 @@ PROGRESS: Final = "progress.toml"
 MAX_SLOT_NAME: Final = 60
 MAX_FILE_STEM: Final = 40
 _UNSAFE: Final = re.compile(r"[^a-z0-9]+")
+_UNLISTED: Final = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 
 log = logging.getLogger(__name__)
 
@@ -488,6 +489,10 @@ def save_text(game: SavedGame, *, saved_at: datetime, slot: str = "") -> str:
 
 
 def _kind_of(path: Path) -> SaveKind | None:
+    """What kind of save a file is by its name; None for a file the game does not list (not a
+    save, or a name the game never writes: control characters, bytes that are not UTF-8)."""
+    if _UNLISTED.search(path.name):
+        return None
     if path.name == AUTOSAVE:
         return SaveKind.AUTOSAVE
     if path.name == BACKUP:
@@ -517,6 +522,7 @@ def _sort_key(moment: datetime | None) -> float:
 def _broken(
     path: Path, kind: SaveKind, why: str, data: Mapping[str, Any] | None = None
 ) -> SaveInfo:
+    from game.engine.describe import printable
     from game.engine.transcript import clean_name
 
     name = _kind_name(kind)
@@ -530,7 +536,7 @@ def _broken(
         name = path.stem.removeprefix(SLOT_PREFIX)
     # Messages from the TOML reader already start with the file and its line and column.
     problem = why if why.startswith(f"{path.name}:") else f"{path.name}: {why}"
-    return SaveInfo(path, kind, name, saved_at, problem=problem)
+    return SaveInfo(path, kind, name, saved_at, problem=printable(problem))
 
 
 def _read_save(path: Path, kind: SaveKind) -> _Read:
