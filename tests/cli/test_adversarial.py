@@ -362,3 +362,14 @@ def test_a_scenario_no_game_can_be_played_through_is_refused_by_check_and_batch(
             capsys, "batch", "--strategy", strategy, "--games", "2", "--scenario", path
         )
         assert status == 2 and out == [] and err == [expected]
+
+
+def test_screenshots_on_a_full_disk_fail_in_one_line_and_leave_no_part_of_a_picture(
+    tmp_path: Path,
+) -> None:
+    out = tmp_path / "shots"
+    done = _process("shots", "--out", out, setup=_full_disk(10_000))
+    assert done.returncode == 2
+    assert _one_line(done) == f"{out}: cannot write screenshots: File too large"
+    assert done.stdout == b""
+    assert list(out.iterdir()) == []
