@@ -87,12 +87,18 @@ def parse_settings(data: Mapping[str, object]) -> tuple[Settings, tuple[str, ...
             if isinstance(raw, str) and raw in choices:
                 values[field.name] = type(default)(raw)
             else:
-                problems.append(f"{field.name} = {raw!r} is not one of {', '.join(choices)}")
+                problems.append(f"{field.name} = {_shown(raw)} is not one of {', '.join(choices)}")
         elif isinstance(raw, bool):
             values[field.name] = raw
         else:
-            problems.append(f"{field.name} = {raw!r} is not true or false")
+            problems.append(f"{field.name} = {_shown(raw)} is not true or false")
     return attrs.evolve(defaults, **values), tuple(problems)
+
+
+def _shown(value: object) -> str:
+    """A value from the file as a log line shows it: at most 40 characters of its repr."""
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
 
 
 def config_dir() -> Path:
