@@ -205,7 +205,8 @@ def _verify(
         try:
             own = decode(transcript.code)
         except ClassCodeError as error:
-            return Verdict(path, False, f"its class code is unreadable: {error}", transcript)
+            unreadable = short(error, quoted=False, limit=200)
+            return Verdict(path, False, f"its class code is unreadable: {unreadable}", transcript)
         problem = _class_mismatch(transcript, own, scenario.code, given)
         if problem:
             return Verdict(path, False, f"does not match its own class code: {problem}", transcript)
@@ -423,7 +424,8 @@ def _check_start(verdict: Verdict, earlier: Mapping[str, _Earlier]) -> Verdict:
         return verdict
     carry = state.carry
     found = earlier.get(carry.verification)
-    name = f"an earlier {carry.source} game (code {carry.verification or '?'})"
+    source, code = short(carry.source, quoted=False), short(carry.verification, quoted=False)
+    name = f"an earlier {source} game (code {code or '?'})"
     message = ""
     if found is None:
         message = (
@@ -450,7 +452,7 @@ def _start_difference(state: GameState, before: GameState, carry: Carry) -> str:
     try:
         wanted = carry_from(before, state.scenario, carry.verification)
     except CarryError as error:
-        return f"start: {error}"
+        return f"start: {short(error, quoted=False, limit=200)}"
     if wanted == carry:
         return ""
     written = dict(carry.meters)

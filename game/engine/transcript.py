@@ -232,7 +232,7 @@ _SCENARIO_ID: Final = re.compile(r"[a-z][a-z0-9_]{0,63}\Z")
 SHORT: Final = 60
 
 
-def short(value: object, *, quoted: bool = True) -> str:
+def short(value: object, *, quoted: bool = True, limit: int = SHORT) -> str:
     """A value from a transcript as a message shows it: its repr (or the text itself, with
     ``quoted=False``), cut to 60 characters, so a file cannot make a message as long as itself.
 
@@ -240,7 +240,7 @@ def short(value: object, *, quoted: bool = True) -> str:
     ("'Ada'", 'Ada', 60)
     """
     text = repr(value) if quoted else str(value)
-    return text if len(text) <= SHORT else text[: SHORT - 3] + "..."
+    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 class _Reader:
@@ -485,7 +485,7 @@ def replay(scenario: Scenario, transcript: Transcript) -> ReplayReport:
     try:
         state = new_game(scenario, transcript.seed, transcript.carry, hotseat=transcript.hotseat)
     except CarryError as error:
-        return ReplayReport(False, f"start: {error}", None)
+        return ReplayReport(False, f"start: {short(error, quoted=False, limit=200)}", None)
     problem = numbering_problem([record.number for record in transcript.turns])
     if problem:
         return ReplayReport(False, problem, state, None)
