@@ -358,7 +358,7 @@ def _file_identity(path: Path) -> tuple[int, int] | Path:
     """The file itself (device and inode), however it is named; the path when it is gone."""
     try:
         info = path.stat()
-    except OSError:
+    except (OSError, ValueError):
         return path.absolute()
     return (info.st_dev, info.st_ino)
 

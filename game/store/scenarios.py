@@ -112,7 +112,7 @@ def load_scenario(name_or_path: str | Path = DEFAULT_SCENARIO) -> Scenario:
     path = resolve(name_or_path)
     try:
         info = path.stat()
-    except OSError:
+    except (OSError, ValueError):  # missing, unreadable, or a name with a NUL in it
         return read_scenario(path)
     # Messages name the file as it was given; the cache knows it by its absolute path too.
     return _cached(path, path.resolve(), (info.st_mtime_ns, info.st_size))
