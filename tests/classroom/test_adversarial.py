@@ -67,6 +67,10 @@ def _rewritten(source: Path, hanoi: Scenario, name: str, **who: str) -> Path:
 # --- 1. one transcript takes down verify and report ------------------------------------------
 
 
+POSIX = pytest.mark.skipif(os.name != "posix", reason="FIFOs and /dev are POSIX's")
+
+
+@POSIX
 @pytest.mark.parametrize(
     "scenario",
     ["/dev/zero", "/dev/stdin", "../../scenarios/hanoi.toml", "fifo"],
@@ -396,6 +400,7 @@ def test_a_graded_class_code_game_must_name_its_student(
     assert out == [f"{path}: no name: a graded game played with a class code must name its student"]
 
 
+@POSIX
 def test_codes_files_are_read_as_files(
     good: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

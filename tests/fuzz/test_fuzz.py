@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import json
 import logging
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,9 @@ import pygame
 import pytest
 from hypothesis import event, given, settings
 from hypothesis import strategies as st
+
+if os.name != "posix":  # the watchdog is SIGALRM, and the cases name a FIFO
+    pytest.skip("the fuzz suite needs a POSIX system", allow_module_level=True)
 
 from game.store.saves import SaveStore
 from game.store.settings import Settings, load_settings
