@@ -3,25 +3,31 @@
 Each transcript is verified first (see :mod:`game.classroom.verify`); those that fail are listed
 and left out of every figure. The class is compared with what the historical and the essay's
 lines do against the same counterpart (same scenario and seed), so a teacher sees where students
-stood against history and against the essay's recommendation."""
+stood against history and against the essay's recommendation.
+
+Names and file names come from students' files: they are shown with control characters
+escaped, at most 60 characters long, as text in the Markdown (never markup or HTML) and as text
+in the CSV (never a formula)."""
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 import statistics
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any, Final
 
 import attrs
 
 from game.classroom.classcode import ClassCode
-from game.classroom.verify import HandedIn, Verdict, verify_files
+from game.classroom.verify import HandedIn, SameGame, Verdict, same_games, verify_files
 from game.engine import Carry, GameState, MeterRole, Scenario, Terminal, new_game, outcome
-from game.engine.describe import StrategyName, answered_proposal
+from game.engine.describe import StrategyName, answered_proposal, printable
 from game.engine.strategies import play
-from game.engine.transcript import verification_code
+from game.engine.transcript import MAX_NAME, verification_code
 
 LIAISON_OR_BETTER = ("liaison_offices", "embassies")
 
@@ -71,6 +77,8 @@ class ClassReport:
     starts): not in the figures, and not failures."""
     comparisons: tuple[Comparison, ...]
     code: str
+    same: tuple[SameGame, ...] = ()
+    """Verified games that are the same turn for turn under different names."""
 
 
 def _row(verdict: Verdict) -> Row:
@@ -88,8 +96,8 @@ def _row(verdict: Verdict) -> Row:
         if proposal is not None:
             answers.append((proposal.id, turn.move.offer))
     return Row(
-        file=str(verdict.path),
-        name=verdict.transcript.player or verdict.path.stem,
+        file=printable(str(verdict.path)),
+        name=shown_name(verdict.transcript.player or verdict.path.stem),
         ending=result.ending.id,
         ending_title=result.ending.title,
         accords=tuple(accord.id for accord in result.accords),
@@ -136,8 +144,21 @@ def _comparisons(
     return tuple(result)
 
 
+def shown_name(name: str) -> str:
+    """A name as the report shows it: control characters escaped, 60 characters at most.
+
+    >>> shown_name("Ada\\x1b[2J"), len(shown_name("x" * 1000))
+    ('Ada\\\\x1b[2J', 60)
+    """
+    text = printable(name)
+    return text if len(text) <= MAX_NAME else text[: MAX_NAME - 1] + "\u2026"
+
+
 def build(
-    paths: Sequence[Path], expected: ClassCode | None = None, handed_in: HandedIn | None = None
+    paths: Sequence[Path],
+    expected: ClassCode | None = None,
+    handed_in: HandedIn | None = None,
+    scenarios: Sequence[Scenario] = (),
 ) -> ClassReport | None:
     """Verify every transcript and gather the figures; None when no transcript is usable.
 
@@ -145,11 +166,13 @@ def build(
     it are both present, the later one (the earlier games are there to vouch for its starts);
     else the one most games were played in.
     """
-    verdicts = verify_files(paths, expected, handed_in)
+    verdicts = verify_files(paths, expected, handed_in, scenarios)
     good = [v for v in verdicts if v.ok and v.state is not None]
     rejected = tuple(v for v in verdicts if not v.ok)
     if not good:
-        return ClassReport(_any_scenario(verdicts), (), rejected, (), (), "") if rejected else None
+        if not rejected:
+            return None
+        return ClassReport(_any_scenario(verdicts, scenarios), (), rejected, (), (), "")
     scenario = _reported_scenario([v.state for v in good if v.state is not None], expected)
     same = [v for v in good if v.state is not None and v.state.scenario.id == scenario.id]
     other = tuple(v for v in good if v not in same)
@@ -158,7 +181,8 @@ def build(
     codes = {v.transcript.code for v in same if v.transcript is not None and v.transcript.code}
     code = str(expected) if expected else (codes.pop() if len(codes) == 1 else "")
     comparisons = _comparisons(scenario, starts)
-    return ClassReport(scenario, rows, rejected, other, comparisons, code)
+    same_game = tuple(same_games(same))
+    return ClassReport(scenario, rows, rejected, other, comparisons, code, same_game)
 
 
 def _reported_scenario(states: Sequence[GameState], expected: ClassCode | None) -> Scenario:
@@ -175,15 +199,17 @@ def _reported_scenario(states: Sequence[GameState], expected: ClassCode | None) 
     return max(scenarios.values(), key=lambda s: (later(s), counts[s.id]))
 
 
-def _any_scenario(verdicts: Sequence[Verdict]) -> Scenario:
-    from game.store.scenarios import load_scenario
+def _any_scenario(verdicts: Sequence[Verdict], given: Sequence[Scenario]) -> Scenario:
+    """The scenario a report with no verified game is titled by: the first one a transcript
+    names that is installed or given, else the default."""
+    from game.store.scenarios import find_scenario, load_scenario
 
     for verdict in verdicts:
         if verdict.transcript is not None:
-            try:
-                return load_scenario(verdict.transcript.scenario)
-            except ValueError:
-                continue
+            transcript = verdict.transcript
+            found = find_scenario(transcript.scenario, transcript.scenario_sha256, given)
+            if found is not None:
+                return found
     return load_scenario()
 
 
@@ -192,6 +218,33 @@ def _any_scenario(verdicts: Sequence[Verdict]) -> Scenario:
 
 def _share(count: int, total: int) -> str:
     return f"{count / total:.0%}" if total else "-"
+
+
+_MARKDOWN: Final = re.compile(r"[\\`*_\[\]<>|~&]")
+"""What Markdown or HTML would read as markup in the middle of a line."""
+_ENTITIES: Final = {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
+
+
+def markdown_text(text: str) -> str:
+    """Text from a student's file as Markdown shows it, never as markup: HTML's brackets as
+    entities, Markdown's marks behind backslashes, control characters escaped.
+
+    >>> print(markdown_text("<b>*Ada*</b> [x](y) O'Neil (Ms.)"))
+    &lt;b&gt;\\*Ada\\*&lt;/b&gt; \\[x\\](y) O'Neil (Ms.)
+    """
+    return _MARKDOWN.sub(
+        lambda found: _ENTITIES.get(found.group(), "\\" + found.group()), printable(text)
+    )
+
+
+def markdown_code(text: str) -> str:
+    """Text from a student's file (a path) as a Markdown code span, whatever backticks it
+    holds: the fence is longer than any run of them."""
+    text = printable(text)
+    longest = max((len(run) for run in re.findall("`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
 
 
 def _table(header: Sequence[str], rows: Sequence[Sequence[object]]) -> list[str]:
@@ -281,14 +334,29 @@ def markdown(report: ClassReport) -> str:
     if report.other:
         lines += ["## Games of another summit", ""]
         lines += [
-            f"- `{v.path}`: a verified game of "
+            f"- {markdown_code(str(v.path))}: a verified game of "
             f"{v.state.scenario.title if v.state else 'another summit'}, not in these figures"
             for v in report.other
         ]
         lines.append("")
+    if report.same:
+        lines += ["## The same game under different names", ""]
+        lines += ["Two students may play the same short game; a long one may have been copied.", ""]
+        lines += [
+            "- "
+            + ", ".join(
+                f"{markdown_code(str(path))} ({markdown_text(shown_name(name) or 'no name')})"
+                for path, name in zip(same.paths, same.names, strict=True)
+            )
+            + f": {same.turns} turns"
+            for same in report.same
+        ]
+        lines.append("")
     if report.rejected:
         lines += ["## Left out", ""]
-        lines += [f"- `{v.path}`: {v.message}" for v in report.rejected]
+        lines += [
+            f"- {markdown_code(str(v.path))}: {markdown_text(v.message)}" for v in report.rejected
+        ]
         lines.append("")
     return "\n".join(lines)
 
@@ -301,7 +369,7 @@ def _students(report: ClassReport, rows: Sequence[Row]) -> list[str]:
         ["Name", "Ending", "Accords", *score_names, "Turns", "Code"],
         [
             (
-                r.name,
+                markdown_text(r.name),
                 r.ending_title,
                 ", ".join(label(a) for a in r.accords) or "none",
                 *(value for _, value in r.scores),
@@ -335,15 +403,37 @@ def _proposals(report: ClassReport) -> list[str]:
     return ["", "## Their proposals", "", *_table(header, rows)]
 
 
+_FORMULA: Final = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: object) -> object:
+    """A cell of the grade book: text that a spreadsheet would read as a formula (OWASP's rule:
+    it begins with =, +, -, @, a tab or a carriage return) gets a leading quote; numbers stay
+    numbers.
+
+    >>> csv_cell("=HYPERLINK(1)"), csv_cell("Ada"), csv_cell(71)
+    ("'=HYPERLINK(1)", 'Ada', 71)
+    """
+    if isinstance(value, str) and value.startswith(_FORMULA):
+        return "'" + value
+    return value
+
+
+def _write_row(writer: Any, cells: Sequence[object]) -> None:
+    writer.writerow([csv_cell(printable(c) if isinstance(c, str) else c) for c in cells])
+
+
 def csv_text(report: ClassReport) -> str:
-    """One row per verified student, for a grade book."""
+    """One row per verified student, for a grade book; every cell quoted where it needs to be
+    (a comma, a quote or a line break in it), none a formula."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     names = [name for name, _ in report.rows[0].scores] if report.rows else []
     header = ["name", "file", "ending", "accords", *names, "turns", "verification", "hotseat"]
-    writer.writerow(header)
+    _write_row(writer, header)
     for row in report.rows:
-        writer.writerow(
+        _write_row(
+            writer,
             [
                 row.name,
                 row.file,
@@ -353,6 +443,6 @@ def csv_text(report: ClassReport) -> str:
                 row.turns,
                 row.verification,
                 "yes" if row.hotseat else "no",
-            ]
+            ],
         )
     return buffer.getvalue()

@@ -6,14 +6,14 @@ The pictures use the same chart code as the debrief screen, so the report looks 
 
 from __future__ import annotations
 
+import io
 import os
 import statistics
-import tempfile
 from pathlib import Path
 from typing import Final
 
 from game.classroom.report import ClassReport, csv_text, markdown
-from game.store.files import write_text_atomic
+from game.store.files import write_bytes_atomic, write_text_atomic
 
 ENDINGS_SIZE: Final = (1200, 640)
 TRUST_SIZE: Final = (1200, 640)
@@ -25,15 +25,11 @@ def _save_png(surface: object, path: Path) -> None:
     import pygame
 
     assert isinstance(surface, pygame.Surface)
-    # pygame picks the format from the name, so the temporary file keeps the .png ending.
-    fd, name = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".png", dir=path.parent)
-    os.close(fd)
-    try:
-        pygame.image.save(surface, name)
-        Path(name).replace(path)
-    except BaseException:
-        Path(name).unlink(missing_ok=True)
-        raise
+    # Encoded in memory and written as any file is: SDL's own writer does not notice a full
+    # disk, and would leave a truncated picture behind a success.
+    buffer = io.BytesIO()
+    pygame.image.save(surface, buffer, "png")
+    write_bytes_atomic(path, buffer.getvalue())
 
 
 def _ticks(top: int) -> tuple[float, ...]:

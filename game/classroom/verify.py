@@ -3,11 +3,17 @@
 A transcript is ``ok`` when it reads, replays turn for turn through the engine, is finished,
 matches the class code (scenario, seed, mode) and, when the teacher collected them, the
 verification code the student wrote down from the debrief screen — which is how a transcript cut
-short after the fact is caught.
+short after the fact is caught. A graded game must be the student's alone (no reaction chosen by
+a second player) and, played with a class code, name the student.
+
+Among several transcripts, one given twice (the same file, or the same game by the same student
+under another file name) is refused after the first; games that are the same turn for turn
+under different names are flagged (:func:`same_games`): a question for the teacher, not proof.
 """
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -15,18 +21,25 @@ from pathlib import Path
 import attrs
 
 from game.classroom.classcode import ClassCode, ClassCodeError, decode
-from game.engine import Carry, CarryError, GameState, ScenarioError, carry_from
+from game.engine import Carry, CarryError, ChosenBy, GameState, Scenario, carry_from
+from game.engine.describe import printable
 from game.engine.transcript import (
     CODE_ALPHABET,
+    MAX_NAME,
     Transcript,
     TranscriptError,
+    clean_name,
     replay,
+    short,
     verification_code,
 )
-from game.store.files import describe_os_error
 from game.store.mode import Mode
-from game.store.scenarios import load_scenario, scenario_for_code
+from game.store.reading import CODES_LIMIT, UnreadableFileError, read_text
+from game.store.scenarios import find_scenario, load_scenario, scenario_for_code
 from game.store.transcripts import read_transcript
+
+log = logging.getLogger(__name__)
+
 
 # A code is four characters, a hyphen and four more; written with a space or run together it
 # must hold a digit, so that a name like LOVELACE or LOVE LACE is not taken for a code.
@@ -51,7 +64,8 @@ class Verdict:
     """The replayed game, when the transcript is ok."""
 
     def line(self) -> str:
-        return f"{self.path}: {self.message}"
+        """``PATH: message``, with anything a terminal would act on escaped."""
+        return printable(f"{self.path}: {self.message}")
 
 
 @attrs.frozen
@@ -73,10 +87,9 @@ def read_codes(path: Path) -> HandedIn:
     What students wrote down is read leniently: any case, O for zero, I or L for one.
     """
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        reason = describe_os_error(error) if isinstance(error, OSError) else "not UTF-8 text"
-        raise CodesFileError(f"{path}: cannot read: {reason}") from None
+        text = read_text(path, what="a codes file", limit=CODES_LIMIT)
+    except UnreadableFileError as error:
+        raise CodesFileError(str(error)) from None
     by_name: dict[str, set[str]] = {}
     anonymous: set[str] = set()
     for number, raw in enumerate(text.splitlines(), start=1):
@@ -87,7 +100,7 @@ def read_codes(path: Path) -> HandedIn:
         found = next(reversed(list(_CODE.finditer(line.upper()))), None)
         if found is None:
             raise CodesFileError(
-                f"{path}:{number}: expected a verification code like 7F3K-Q2ZD, got {raw!r}"
+                f"{path}:{number}: expected a verification code like 7F3K-Q2ZD, got {short(raw)}"
             )
         halves = [group for group in found.groups() if group]
         code = "-".join(halves).translate(_LENIENT)
@@ -118,8 +131,10 @@ def _unreadable(path: Path, problem: str) -> str:
     return detail.removeprefix(": ")
 
 
-def _class_mismatch(transcript: Transcript, code: ClassCode, scenario_code: str) -> str:
-    if scenario_code != code.prefix and not _same_class(transcript.scenario, code):
+def _class_mismatch(
+    transcript: Transcript, code: ClassCode, scenario_code: str, given: Sequence[Scenario] = ()
+) -> str:
+    if scenario_code != code.prefix and not _same_class(transcript.scenario, code, given):
         return f'made for scenario "{transcript.scenario}", but class code {code} is for another'
     if transcript.seed != code.seed:
         return f"seed {transcript.seed}, but class code {code} is for seed {code.seed}"
@@ -128,7 +143,7 @@ def _class_mismatch(transcript: Transcript, code: ClassCode, scenario_code: str)
     return ""
 
 
-def _same_class(scenario_id: str, code: ClassCode) -> bool:
+def _same_class(scenario_id: str, code: ClassCode, given: Sequence[Scenario] = ()) -> bool:
     """True when ``scenario_id`` and the class code's scenario are rounds of one class: one
     continues the other, so the same seed and mode cover both."""
     path = scenario_for_code(code.prefix)
@@ -137,37 +152,62 @@ def _same_class(scenario_id: str, code: ClassCode) -> bool:
     coded = load_scenario(path)
     if coded.carry is not None and scenario_id in coded.carry.sources:
         return True
-    try:
-        other = load_scenario(scenario_id)
-    except ScenarioError:
-        return False
-    return other.carry is not None and coded.id in other.carry.sources
+    other = find_scenario(scenario_id, "", given)
+    return other is not None and other.carry is not None and coded.id in other.carry.sources
 
 
 def verify_file(
-    path: Path, expected: ClassCode | None = None, handed_in: HandedIn | None = None
+    path: Path,
+    expected: ClassCode | None = None,
+    handed_in: HandedIn | None = None,
+    scenarios: Sequence[Scenario] = (),
 ) -> Verdict:
-    """Check one transcript file; never raises for bad input."""
+    """Check one transcript file; never raises.
+
+    The transcript's scenario is looked up by the id and digest it records among the installed
+    scenarios and ``scenarios`` (files the teacher named): never a file the transcript names.
+    """
+    try:
+        return _verify(path, expected, handed_in, scenarios)
+    except Exception as error:  # one file must never stop the others being checked
+        log.exception("verify: %s", path)
+        return Verdict(path, False, f"{UNCHECKED} ({type(error).__name__}); please report it")
+
+
+UNCHECKED = "could not be checked: an error in the game itself"
+"""The start of the line for a transcript that made the game fail: a bug, never the file's
+fault (the fuzz tests look for it)."""
+
+
+def _verify(
+    path: Path, expected: ClassCode | None, handed_in: HandedIn | None, given: Sequence[Scenario]
+) -> Verdict:
     try:
         transcript = read_transcript(path)
     except TranscriptError as error:
         return Verdict(path, False, _unreadable(path, error.problems[0]))
-    try:
-        scenario = load_scenario(transcript.scenario)
-    except ScenarioError:
+    problem = _who_problem(transcript)
+    if problem:
+        return Verdict(path, False, problem, transcript)
+    scenario = find_scenario(transcript.scenario, transcript.scenario_sha256, given)
+    if scenario is None:
         return Verdict(
-            path, False, f'made for scenario "{transcript.scenario}", which is not installed'
+            path,
+            False,
+            f'made for scenario "{transcript.scenario}", which is not installed '
+            "(name its file with --scenario)",
         )
     if expected is not None:
-        problem = _class_mismatch(transcript, expected, scenario.code)
+        problem = _class_mismatch(transcript, expected, scenario.code, given)
         if problem:
             return Verdict(path, False, problem, transcript)
     if transcript.code:
         try:
             own = decode(transcript.code)
         except ClassCodeError as error:
-            return Verdict(path, False, f"its class code is unreadable: {error}", transcript)
-        problem = _class_mismatch(transcript, own, scenario.code)
+            unreadable = short(error, quoted=False, limit=200)
+            return Verdict(path, False, f"its class code is unreadable: {unreadable}", transcript)
+        problem = _class_mismatch(transcript, own, scenario.code, given)
         if problem:
             return Verdict(path, False, f"does not match its own class code: {problem}", transcript)
     report = replay(scenario, transcript)
@@ -190,11 +230,46 @@ def verify_file(
             f"undo used {times} time{'s' if times > 1 else ''} in a graded game",
             transcript,
         )
+    if mode == Mode.GRADED:
+        problem = _graded_problem(transcript, expected)
+        if problem:
+            return Verdict(path, False, problem, transcript)
     if handed_in is not None:
         problem = _handed_in_mismatch(transcript, _code_of(state, transcript), handed_in)
         if problem:
             return Verdict(path, False, problem, transcript)
     return Verdict(path, True, "ok", transcript, state)
+
+
+def _who_problem(transcript: Transcript) -> str:
+    """What is wrong with who the transcript says played: a name or a mode the game never
+    writes can only have been typed into the file."""
+    if transcript.player != clean_name(transcript.player):
+        return (
+            "player: not a name the game writes (control characters, extra spaces or more "
+            f"than {MAX_NAME} characters): the file was edited"
+        )
+    if transcript.mode and Mode.named(transcript.mode) is None:
+        return f"mode: expected practice or graded, got {short(transcript.mode)}"
+    return ""
+
+
+def _graded_problem(transcript: Transcript, expected: ClassCode | None) -> str:
+    """Why a graded game cannot be graded: another player chose the counterpart's answers, or
+    a game played with a class code does not name its student."""
+    chosen = next(
+        (record.number for record in transcript.turns if record.chosen_by is ChosenBy.PLAYER),
+        None,
+    )
+    if transcript.hotseat or chosen is not None:
+        which = f" (turn {chosen}'s reaction among them)" if chosen is not None else ""
+        return (
+            "a hot-seat game: a second player chose the North's answers"
+            f"{which}, so it cannot be graded"
+        )
+    if not transcript.player and (transcript.code or expected is not None):
+        return "no name: a graded game played with a class code must name its student"
+    return ""
 
 
 def _handed_in_mismatch(transcript: Transcript, code: str, handed_in: HandedIn) -> str:
@@ -230,17 +305,21 @@ class _Earlier:
 
 
 def verify_files(
-    paths: Sequence[Path], expected: ClassCode | None = None, handed_in: HandedIn | None = None
+    paths: Sequence[Path],
+    expected: ClassCode | None = None,
+    handed_in: HandedIn | None = None,
+    scenarios: Sequence[Scenario] = (),
 ) -> list[Verdict]:
     """Check several transcripts. A game that continues an earlier summit is ok only when the
     earlier game is among them, verifies, was played by the same student, and ended where this
-    one starts."""
-    verdicts = [verify_file(path, expected, handed_in) for path in paths]
+    one starts; a transcript given twice is refused after the first time."""
+    verdicts = [verify_file(path, expected, handed_in, scenarios) for path in paths]
+    verdicts = _given_twice(verdicts)
     earlier: dict[str, _Earlier] = {}
     for path, verdict in zip(paths, verdicts, strict=True):
         # Integrity alone decides whether a game can vouch: a Hanoi transcript checked with the
         # next summit's class code still shows where the student left off.
-        plain = verdict if verdict.state is not None else verify_file(path)
+        plain = verdict if verdict.state is not None else verify_file(path, scenarios=scenarios)
         if plain.ok and plain.state is not None:
             assert plain.transcript is not None
             code = _code_of(plain.state, plain.transcript)
@@ -251,6 +330,82 @@ def verify_files(
     return [_check_start(verdict, earlier) for verdict in verdicts]
 
 
+def _given_twice(verdicts: Sequence[Verdict]) -> list[Verdict]:
+    """Each transcript after the first that is the same file, or the same game by the same
+    student (the same verification code) under another file name, refused as given twice."""
+    files: dict[tuple[int, int] | Path, Path] = {}
+    games: dict[str, Path] = {}
+    result = []
+    for verdict in verdicts:
+        identity = _file_identity(verdict.path)
+        message = ""
+        if identity in files:
+            message = f"given twice (the same file as {files[identity]})"
+        else:
+            files[identity] = verdict.path
+            if verdict.ok and verdict.state is not None and verdict.transcript is not None:
+                game = _code_of(verdict.state, verdict.transcript)
+                if game in games:
+                    message = f"given twice: the same game by the same student as {games[game]}"
+                games.setdefault(game, verdict.path)
+        result.append(
+            attrs.evolve(verdict, ok=False, message=message, state=None) if message else verdict
+        )
+    return result
+
+
+def _file_identity(path: Path) -> tuple[int, int] | Path:
+    """The file itself (device and inode), however it is named; the path when it is gone."""
+    try:
+        info = path.stat()
+    except (OSError, ValueError):
+        return path.absolute()
+    return (info.st_dev, info.st_ino)
+
+
+@attrs.frozen
+class SameGame:
+    """Games that are the same, turn for turn, under different names."""
+
+    paths: tuple[Path, ...]
+    names: tuple[str, ...]
+    turns: int
+
+    def line(self) -> str:
+        """One line for the teacher, with anything a terminal would act on escaped."""
+        games = ", ".join(
+            f"{path} ({name or 'no name'})"
+            for path, name in zip(self.paths, self.names, strict=True)
+        )
+        return printable(
+            f"the same game turn for turn ({self.turns} turns) under different names: {games}"
+        )
+
+
+def same_games(verdicts: Sequence[Verdict]) -> list[SameGame]:
+    """Verified games that are the same turn for turn (same scenario, seed and start, every move
+    and reaction) under different names, grouped: two students may well play the same short
+    game, but a long one may have been copied."""
+    groups: dict[str, list[Verdict]] = {}
+    for verdict in verdicts:
+        if verdict.ok and verdict.state is not None and verdict.transcript is not None:
+            groups.setdefault(verdict.state.hash, []).append(verdict)
+    found = []
+    for group in groups.values():
+        names = {_key(v.transcript.player) for v in group if v.transcript is not None}
+        if len(names) > 1:
+            state = group[0].state
+            assert state is not None
+            found.append(
+                SameGame(
+                    tuple(v.path for v in group),
+                    tuple(v.transcript.player if v.transcript else "" for v in group),
+                    len(state.turns),
+                )
+            )
+    return found
+
+
 def _code_of(state: GameState, transcript: Transcript) -> str:
     return verification_code(
         state, player=transcript.player, mode=transcript.mode, code=transcript.code
@@ -258,7 +413,9 @@ def _code_of(state: GameState, transcript: Transcript) -> str:
 
 
 def _same_player(one: str, other: str) -> bool:
-    return not one or not other or _key(one) == _key(other)
+    """True when two transcripts name the same student; a transcript without a name vouches
+    for no one, and is vouched for by no one."""
+    return bool(_key(one)) and _key(one) == _key(other)
 
 
 def _check_start(verdict: Verdict, earlier: Mapping[str, _Earlier]) -> Verdict:
@@ -267,7 +424,8 @@ def _check_start(verdict: Verdict, earlier: Mapping[str, _Earlier]) -> Verdict:
         return verdict
     carry = state.carry
     found = earlier.get(carry.verification)
-    name = f"an earlier {carry.source} game (code {carry.verification or '?'})"
+    source, code = short(carry.source, quoted=False), short(carry.verification, quoted=False)
+    name = f"an earlier {source} game (code {code or '?'})"
     message = ""
     if found is None:
         message = (
@@ -279,7 +437,10 @@ def _check_start(verdict: Verdict, earlier: Mapping[str, _Earlier]) -> Verdict:
     else:
         player = verdict.transcript.player if verdict.transcript else ""
         if not _same_player(player, found.player):
-            message = f"continues {name} played by {found.player}, not by {player}"
+            message = (
+                f"continues {name} played by {found.player or '(no name)'}, "
+                f"not by {player or '(no name)'}"
+            )
         else:
             message = _start_difference(state, found.state, carry)
     if message:
@@ -291,7 +452,7 @@ def _start_difference(state: GameState, before: GameState, carry: Carry) -> str:
     try:
         wanted = carry_from(before, state.scenario, carry.verification)
     except CarryError as error:
-        return f"start: {error}"
+        return f"start: {short(error, quoted=False, limit=200)}"
     if wanted == carry:
         return ""
     written = dict(carry.meters)

@@ -14,6 +14,7 @@ from typing import Any, Final
 
 import attrs
 
+from game.cli.parser import MAX_GAMES
 from game.engine import Scenario, Terminal, outcome
 from game.engine.describe import StrategyName
 from game.engine.strategies import STRATEGIES, play
@@ -117,17 +118,22 @@ def run_batch(
     jobs: int = 1,
     progress: Callable[[int, int], None] | None = None,
 ) -> BatchResult:
-    """Play ``games`` games with ``strategy`` using ``jobs`` processes."""
+    """Play ``games`` games (1 to :data:`MAX_GAMES`) with ``strategy`` using ``jobs`` processes
+    (at most one per block of :data:`CHUNK` games)."""
     if strategy not in STRATEGIES:
         raise KeyError(strategy)
+    if not 1 <= games <= MAX_GAMES:
+        raise ValueError(f"a batch plays 1 to {MAX_GAMES} games, got {games}")
     scenario = load_scenario(scenario_path)
-    chunks = [
+    # Made one at a time: a list of every block of a huge batch would not fit in memory.
+    chunks = (
         (str(scenario_path), strategy, seed + start, min(CHUNK, games - start))
         for start in range(0, games, CHUNK)
-    ]
+    )
+    blocks = -(-games // CHUNK)
     total = Tally.empty()
     done = 0
-    if jobs <= 1 or len(chunks) <= 1:
+    if jobs <= 1 or blocks <= 1:
         for chunk in chunks:
             part = play_chunk(*chunk)
             total += part
@@ -135,7 +141,7 @@ def run_batch(
             if progress:
                 progress(done, games)
     else:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
+        with ProcessPoolExecutor(max_workers=min(jobs, blocks)) as pool:
             futures = [pool.submit(play_chunk, *chunk) for chunk in chunks]
             for future in futures:
                 part = future.result()

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import IO, TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, Any
 
 import attrs
 
@@ -23,11 +23,14 @@ from game.engine import (
     carry_from,
     new_game,
 )
+from game.engine.describe import printable
+from game.engine.transcript import clean_name
 from game.engine.transcript import replay as replay_transcript
 from game.store.files import describe_os_error
 from game.store.mode import Mode
 from game.store.scenarios import (
     DEFAULT_SCENARIO,
+    find_scenario,
     follow_up,
     load_scenario,
     resolve,
@@ -38,9 +41,15 @@ from game.store.scenarios import (
 
 if TYPE_CHECKING:
     import argparse
+    from collections.abc import Sequence
 
     from game.classroom.verify import HandedIn
     from game.cli.terminal import Who
+
+
+def warn(text: str) -> None:
+    """One line on standard error, with anything a terminal would act on escaped."""
+    print(printable(text), file=sys.stderr)
 
 
 # --- the window ---------------------------------------------------------------------------
@@ -78,14 +87,14 @@ def _write_transcript(
 
 
 def _print_game(state: GameState, form: str, who: Who, stream: IO[str] | None = None) -> None:
-    from game.cli.protocol import game_json
+    from game.cli.protocol import game_json, json_text
     from game.cli.terminal import game_text
 
     stream = stream or sys.stdout
     if form == "json":
-        stream.write(json.dumps(game_json(state, who), ensure_ascii=False, indent=2) + "\n")
+        stream.write(json_text(game_json(state, who), indent=2) + "\n")
     else:
-        stream.write(game_text(state, who) + "\n")
+        stream.write(printable(game_text(state, who), keep_newlines=True) + "\n")
 
 
 @attrs.frozen
@@ -118,7 +127,11 @@ def _carry(previous: Path, scenario_ref: str | None) -> tuple[Scenario, Carry]:
     from game.store.transcripts import read_transcript
 
     transcript = read_transcript(previous)
-    earlier = load_scenario(transcript.scenario)
+    earlier = find_scenario(transcript.scenario, transcript.scenario_sha256)
+    if earlier is None:
+        raise UsageError(
+            f'{previous}: made for scenario "{transcript.scenario}", which is not installed'
+        )
     report = replay_transcript(earlier, transcript)
     if not report.ok or report.state is None:
         raise UsageError(f"{previous}: {report.message}")
@@ -180,6 +193,7 @@ def play(args: argparse.Namespace) -> int:
     from game.cli.protocol import run_stdio
     from game.cli.terminal import (
         BadMoveError,
+        OutputError,
         ScriptError,
         Who,
         interactive,
@@ -202,29 +216,37 @@ def play(args: argparse.Namespace) -> int:
         mode=None if args.mode is None else Mode(args.mode),
         previous=args.previous,
     )
-    meta = {"name": args.name, "mode": setup.mode, "code": setup.code}
-    who = Who(args.name, setup.mode, setup.code)
+    # Cleaned as the window cleans it: the transcript records this name, the code covers it.
+    name = clean_name(args.name)
+    if setup.code and setup.mode is Mode.GRADED and not name:
+        raise UsageError(
+            f"{PROG}: class code {setup.code} is graded: give your name with --name, "
+            "so that your teacher knows whose game it is"
+        )
+    meta: dict[str, Any] = {"name": name, "mode": setup.mode, "code": setup.code}
+    who = Who(name, setup.mode, setup.code)
     state = setup.new_state()
 
-    if args.stdio:
-        state, bad = run_stdio(state, sys.stdin, sys.stdout, who)
+    if args.stdio or script is None:
+        source = _stdin()
+        try:
+            if args.stdio:
+                state, bad = run_stdio(state, source, sys.stdout, who)
+            else:
+                state, bad = interactive(state, source, who=who), None
+        except OutputError as error:
+            _write_transcript(args.transcript, error.state, **meta)
+            raise UsageError(
+                f"{PROG}: cannot write to standard output ({error}); the game stopped after "
+                f"move {len(error.state.turns)}"
+            ) from None
         _write_transcript(args.transcript, state, **meta)
         if bad is not None:
-            print(f"stdin: {bad}", file=sys.stderr)
+            warn(f"stdin: {bad}")
             return EXIT_BAD_INPUT
         if not state.is_over:
-            print(
-                f"stdin: input ended after move {len(state.turns)}, before the summit did",
-                file=sys.stderr,
-            )
-            return EXIT_FAILED
-        return EXIT_OK
-
-    if script is None:
-        state = interactive(state, who=who)
-        _write_transcript(args.transcript, state, **meta)
-        if not state.is_over:
-            print(f"stopped after move {len(state.turns)}, before the summit did", file=sys.stderr)
+            ended = "stdin: input ended" if args.stdio else "stopped"
+            warn(f"{ended} after move {len(state.turns)}, before the summit did")
             return EXIT_FAILED
         return EXIT_OK
 
@@ -232,17 +254,28 @@ def play(args: argparse.Namespace) -> int:
         state = play_moves(state, script.moves)
     except BadMoveError as error:
         _write_transcript(args.transcript, error.state, **meta)
-        print(f"{args.script}: {error}", file=sys.stderr)
+        warn(f"{args.script}: {error}")
         return EXIT_BAD_INPUT
     _write_transcript(args.transcript, state, **meta)
     _print_game(state, args.format, who)
     if not state.is_over:
-        print(
-            f"{args.script}: the script ended after move {len(state.turns)}, before the summit did",
-            file=sys.stderr,
-        )
+        moves = len(state.turns)
+        warn(f"{args.script}: the script ended after move {moves}, before the summit did")
         return EXIT_FAILED
     return EXIT_OK
+
+
+def _stdin() -> IO[str]:
+    """Standard input for a game: empty when it is closed, and with bytes that are not UTF-8
+    kept (as surrogates) for the game to refuse in one line, instead of failing to read."""
+    import io
+
+    if sys.stdin is None:
+        return io.StringIO()
+    reconfigure = getattr(sys.stdin, "reconfigure", None)
+    if reconfigure is not None:
+        reconfigure(errors="surrogateescape")
+    return sys.stdin
 
 
 def code(args: argparse.Namespace) -> int:
@@ -275,7 +308,11 @@ def code(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _checks(args: argparse.Namespace) -> tuple[ClassCode | None, HandedIn | None]:
+def _checks(
+    args: argparse.Namespace,
+) -> tuple[ClassCode | None, HandedIn | None, Sequence[Scenario]]:
+    """The class code, the codes handed in and the scenario files named, as the class tools
+    take them; any of them unusable is one line and status 2."""
     from game.classroom.verify import CodesFileError, read_codes
 
     expected = _class_code(args.class_code)[0] if args.class_code else None
@@ -285,15 +322,17 @@ def _checks(args: argparse.Namespace) -> tuple[ClassCode | None, HandedIn | None
             handed_in = read_codes(args.codes)
         except CodesFileError as error:
             raise UsageError(str(error)) from None
-    return expected, handed_in
+    # Only files the teacher names are opened: never a path a transcript holds.
+    scenarios = [load_scenario(path) for path in args.scenario_files]
+    return expected, handed_in, scenarios
 
 
 def report(args: argparse.Namespace) -> int:
     from game.classroom.report import build
     from game.classroom.report_files import write
 
-    expected, handed_in = _checks(args)
-    report = build(args.files, expected, handed_in)
+    expected, handed_in, scenarios = _checks(args)
+    report = build(args.files, expected, handed_in, scenarios)
     if report is None:
         raise UsageError(f"{PROG} report: no transcripts to report on")
     out: Path = args.out
@@ -302,26 +341,28 @@ def report(args: argparse.Namespace) -> int:
     except OSError as error:
         raise UsageError(f"{out}: cannot write the report: {describe_os_error(error)}") from None
     for path in written:
-        print(path)
+        print(printable(str(path)))
     for verdict in report.rejected:
-        print(f"left out: {verdict.line()}", file=sys.stderr)
+        warn(f"left out: {verdict.line()}")
+    for same in report.same:
+        warn(f"to check: {same.line()}")
     others = f", {len(report.other)} of another summit" if report.other else ""
-    print(
-        f"{len(report.rows)} game(s) in the report, {len(report.rejected)} left out{others}",
-        file=sys.stderr,
-    )
+    warn(f"{len(report.rows)} game(s) in the report, {len(report.rejected)} left out{others}")
     return EXIT_OK if report.rows else EXIT_FAILED
 
 
 def verify(args: argparse.Namespace) -> int:
-    from game.classroom.verify import verify_files
+    from game.classroom.verify import same_games, verify_files
 
-    expected, handed_in = _checks(args)
+    expected, handed_in, scenarios = _checks(args)
     status = EXIT_OK
-    for verdict in verify_files(args.files, expected, handed_in):
+    verdicts = verify_files(args.files, expected, handed_in, scenarios)
+    for verdict in verdicts:
         print(verdict.line())
         if not verdict.ok:
             status = EXIT_FAILED
+    for same in same_games(verdicts):
+        print(f"to check: {same.line()}")
     return status
 
 
@@ -370,11 +411,11 @@ def check(args: argparse.Namespace) -> int:
         else:
             problems = _clashes(path, scenario)
         for problem in problems:
-            print(problem)
+            print(printable(problem))
         if problems:
             status = EXIT_BAD_INPUT
         else:
-            print(f"{path}: ok")
+            print(printable(f"{path}: ok"))
     return status
 
 
@@ -384,14 +425,24 @@ def replay(args: argparse.Namespace) -> int:
 
     path: Path = args.file
     transcript = read_transcript(path)
-    scenario = load_scenario(args.scenario or transcript.scenario)
+    if args.scenario:
+        scenario = load_scenario(args.scenario)
+    else:
+        # Looked up by the id the transcript records, never opened as a path it holds.
+        found = find_scenario(transcript.scenario, transcript.scenario_sha256)
+        if found is None:
+            raise UsageError(
+                f'{path}: made for scenario "{transcript.scenario}", which is not installed '
+                "(name its file with --scenario)"
+            )
+        scenario = found
     report = replay_transcript(scenario, transcript)
     who = Who(transcript.player, transcript.mode, transcript.code)
     if args.verify:
-        print(f"{path}: {report.message}")
+        print(printable(f"{path}: {report.message}"))
         return EXIT_OK if report.ok else EXIT_FAILED
     if report.state is None or not report.ok:
-        print(f"{path}: {report.message}", file=sys.stderr)
+        warn(f"{path}: {report.message}")
         if report.state is not None and report.state.turns:
             _print_game(report.state, args.format, who)
         return EXIT_FAILED
@@ -428,7 +479,7 @@ def batch(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(json.dumps(result.to_json(), indent=2))
     else:
-        print(table(result, scenario))
+        print(printable(table(result, scenario), keep_newlines=True))
     return EXIT_OK
 
 

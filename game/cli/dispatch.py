@@ -2,44 +2,75 @@
 bad input into one line on stderr.
 
 Every bad input (a broken scenario, a bad script move, a corrupt transcript, an unknown flag)
-ends with one clear line and exit status 2; a failed verification exits 1. This module stays
-light so the window opens quickly: the subcommands (:mod:`game.cli.commands`) and the window
-(:mod:`game.ui`) are imported only when they run.
+ends with one clear line and exit status 2, and so does output that cannot be written (a full
+disk, a closed or broken pipe); a failed verification exits 1. Lines that repeat what a file or
+the command line held are shown with control characters escaped. This module stays light so the
+window opens quickly: the subcommands (:mod:`game.cli.commands`) and the window (:mod:`game.ui`)
+are imported only when they run.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from collections.abc import Sequence
 
-from game.cli.parser import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, PROG, UsageError, build_parser
+from game.cli.parser import EXIT_BAD_INPUT, EXIT_FAILED, PROG, UsageError, build_parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     try:
         args = build_parser().parse_args(argv)
-        return _dispatch(args)
+        if args.command is not None and sys.stdout is None:
+            raise UsageError(f"{PROG}: standard output is closed: there is nowhere to write")
+        status = _dispatch(args)
+        if sys.stdout is not None:
+            sys.stdout.flush()  # inside the try: a full disk shows here, not at exit
+        return status
     except UsageError as error:
-        print(error, file=sys.stderr)
+        _say(str(error))
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
-        print(f"{PROG}: interrupted", file=sys.stderr)
+        _say(f"{PROG}: interrupted")
         return 130
-    except BrokenPipeError:
-        # The reader went away (e.g. `| head`); stay quiet, as shell tools do.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return EXIT_OK
+    except OSError as error:
+        # Files the game reads and writes are handled where they are named; what is left is
+        # standard output: a full disk, a closed pipe (`| head`).
+        _drop_output()
+        reason = "broken pipe" if isinstance(error, BrokenPipeError) else error.strerror
+        _say(
+            f"{PROG}: cannot write to standard output ({reason or error}); the output is cut short"
+        )
+        return EXIT_BAD_INPUT
     except ValueError as error:
         # Scenario and transcript errors carry one line per problem; anything else is a bug.
         problems = getattr(error, "problems", None)
         if not isinstance(problems, list):
             raise
         for problem in problems:
-            print(problem, file=sys.stderr)
+            _say(str(problem))
         return EXIT_BAD_INPUT
+
+
+def _say(line: str) -> None:
+    """One line on standard error, with control characters escaped; if even that cannot be
+    written, the exit status has to say it alone."""
+    from game.engine.describe import printable
+
+    with contextlib.suppress(OSError, AttributeError, ValueError):
+        print(printable(line), file=sys.stderr, flush=True)
+
+
+def _drop_output() -> None:
+    """Send what is left in standard output's buffer to nowhere, so the interpreter's own flush
+    at exit does not fail again with a traceback."""
+    with contextlib.suppress(OSError, AttributeError, ValueError):
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
 
 
 def _dispatch(args: argparse.Namespace) -> int:
@@ -69,6 +100,11 @@ def window(args: argparse.Namespace) -> int:
             raise UsageError(f"{PROG}: {error}") from None
         if scenario_for_code(prefix) is None:
             raise UsageError(f"{PROG}: class code {code}: no installed scenario uses {prefix}")
+    name = ""
+    if args.name:
+        from game.engine.transcript import clean_name  # New game opens, and loads it anyway
+
+        name = clean_name(args.name)
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     from game.ui.app import NoDisplayError, run
 
@@ -78,7 +114,7 @@ def window(args: argparse.Namespace) -> int:
             seed=args.seed,
             fullscreen=args.fullscreen,
             code=code,
-            name=args.name or "",
+            name=name,
         )
     except NoDisplayError as error:
         print(f"{PROG}: {error}", file=sys.stderr)

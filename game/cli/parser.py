@@ -6,7 +6,9 @@ Light on purpose: the window's launch parses its arguments here before anything 
 from __future__ import annotations
 
 import argparse
+import re
 from argparse import SUPPRESS
+from collections.abc import Callable
 from pathlib import Path
 from typing import Final, NoReturn
 
@@ -18,6 +20,7 @@ PROG = "hanoi-summit"
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_BAD_INPUT = 2
+"""Bad input, and output that could not be written (a full disk, a closed output)."""
 STRATEGY_NAMES: Final = ("historical", "essay", "hawk", "dove", "random", "greedy")
 """The built-in strategies' names, spelt out so that parsing loads no engine (a test keeps them
 in step with :class:`game.engine.describe.StrategyName`)."""
@@ -35,24 +38,61 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(f"{self.prog}: {message} (see {self.prog} --help)")
 
 
+MAX_GAMES: Final = 1_000_000
+"""The most games a batch plays: about a quarter of an hour on one core."""
+MAX_JOBS: Final = 64
+_WHOLE: Final = re.compile(r"-?[0-9]{1,30}")
+
+
+def _whole(text: str) -> int:
+    """A whole number written in ASCII digits: Python's ``int`` would also read ``'٤'`` as 4,
+    and spend seconds on a number of thousands of digits."""
+    if not _WHOLE.fullmatch(text):
+        shown = text if len(text) <= 40 else text[:37] + "..."
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {shown!r}")
+    return int(text)
+
+
 def _seed(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    value = _whole(text)
     if not 0 <= value < 2**63:
         raise argparse.ArgumentTypeError(f"expected a seed from 0 to 2**63-1, got {value}")
     return value
 
 
-def _positive(text: str) -> int:
+def _counted(high: int, what: str = "") -> Callable[[str], int]:
+    """A whole number from 1 to ``high``."""
+
+    def read(text: str) -> int:
+        value = _whole(text)
+        if value < 1:
+            raise argparse.ArgumentTypeError(f"expected at least 1, got {value}")
+        if value > high:
+            why = f" ({what})" if what else ""
+            raise argparse.ArgumentTypeError(f"expected at most {high}{why}, got {value}")
+        return value
+
+    return read
+
+
+def _path(text: str) -> Path:
+    """A file or folder named on the command line: an empty name is not the current folder."""
+    if not text:
+        raise argparse.ArgumentTypeError("expected a file or folder name, got an empty one")
+    return Path(text)
+
+
+def _name(text: str) -> str:
+    """A player's name as typed: it must be text (a byte that is not UTF-8 would be written
+    into the transcript as something else); control characters are dropped later."""
     try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"expected at least 1, got {value}")
-    return value
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        shown = text.encode("utf-8", "surrogateescape")[:60]
+        raise argparse.ArgumentTypeError(
+            f"expected UTF-8 text, got {shown!r} (check your terminal's encoding)"
+        ) from None
+    return text
 
 
 def _seconds(text: str) -> float:
@@ -78,7 +118,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--seed", type=_seed, help="seed of the game (default: random)")
     parser.add_argument("--fullscreen", action="store_true", help="start in fullscreen")
     parser.add_argument("--code", help="a class code from your teacher, e.g. HNOI-7F3K")
-    parser.add_argument("--name", default="", help="your name, recorded in the transcript")
+    parser.add_argument(
+        "--name", type=_name, default="", help="your name, recorded in the transcript"
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     play = commands.add_parser("play", help="play a game (headless: script, terminal or stdio)")
@@ -87,19 +129,21 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--seed", type=_seed, default=SUPPRESS, help="seed (default: random)")
     play.add_argument("--scenario", default=SUPPRESS, help="scenario name or .toml file")
     source = play.add_mutually_exclusive_group()
-    source.add_argument("--script", type=Path, help="TOML file with moves = [...]")
+    source.add_argument("--script", type=_path, help="TOML file with moves = [...]")
     source.add_argument("--stdio", action="store_true", help="JSON lines out, one move per line in")
-    play.add_argument("--transcript", type=Path, help="write the game's transcript here")
+    play.add_argument("--transcript", type=_path, help="write the game's transcript here")
     play.add_argument(
         "--format", choices=("text", "json"), default="text", help="how to print the game"
     )
-    play.add_argument("--name", default=SUPPRESS, help="player name recorded in the transcript")
+    play.add_argument(
+        "--name", type=_name, default=SUPPRESS, help="player name recorded in the transcript"
+    )
     play.add_argument("--code", default=SUPPRESS, help="class code (sets scenario, seed and mode)")
     play.add_argument("--mode", choices=MODES, default=None, help="recorded in the transcript")
     play.add_argument(
         "--from",
         dest="previous",
-        type=Path,
+        type=_path,
         metavar="TRANSCRIPT",
         help="start where a finished game of an earlier summit left off",
     )
@@ -112,23 +156,41 @@ def build_parser() -> argparse.ArgumentParser:
     code.add_argument("--mode", choices=MODES, default=Mode.PRACTICE.value)
 
     verify = commands.add_parser("verify", help="check students' transcripts")
-    verify.add_argument("files", nargs="+", type=Path, metavar="TRANSCRIPT")
+    verify.add_argument("files", nargs="+", type=_path, metavar="TRANSCRIPT")
     verify.add_argument(
-        "--codes", type=Path, help="verification codes handed in: CODE or NAME, CODE per line"
+        "--codes", type=_path, help="verification codes handed in: CODE or NAME, CODE per line"
     )
     verify.add_argument("--code", dest="class_code", help="the class code the games must match")
+    verify.add_argument(
+        "--scenario",
+        dest="scenario_files",
+        type=_path,
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="a scenario file the transcripts may be for, besides the installed ones (repeatable)",
+    )
 
     report = commands.add_parser("report", help="a class report from students' transcripts")
-    report.add_argument("files", nargs="+", type=Path, metavar="TRANSCRIPT")
-    report.add_argument("--out", type=Path, required=True, metavar="DIR")
-    report.add_argument("--codes", type=Path, help="verification codes handed in")
+    report.add_argument("files", nargs="+", type=_path, metavar="TRANSCRIPT")
+    report.add_argument("--out", type=_path, required=True, metavar="DIR")
+    report.add_argument("--codes", type=_path, help="verification codes handed in")
     report.add_argument("--code", dest="class_code", help="the class code the games must match")
+    report.add_argument(
+        "--scenario",
+        dest="scenario_files",
+        type=_path,
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="a scenario file the transcripts may be for, besides the installed ones (repeatable)",
+    )
 
     check = commands.add_parser("check", help="validate scenario files")
     check.add_argument("files", nargs="+", metavar="FILE", help="scenario files or names")
 
     replay_cmd = commands.add_parser("replay", help="replay a transcript")
-    replay_cmd.add_argument("file", type=Path, metavar="TRANSCRIPT")
+    replay_cmd.add_argument("file", type=_path, metavar="TRANSCRIPT")
     replay_cmd.add_argument(
         "--verify", action="store_true", help="check every turn; exit 1 at the first difference"
     )
@@ -143,11 +205,18 @@ def build_parser() -> argparse.ArgumentParser:
     batch.add_argument(
         "--strategy", required=True, choices=STRATEGY_NAMES, metavar="|".join(STRATEGY_NAMES)
     )
-    batch.add_argument("--games", type=_positive, default=100)
+    batch.add_argument(
+        "--games",
+        type=_counted(MAX_GAMES, "about a quarter of an hour on one core"),
+        default=100,
+        help=f"games to play, 1 to {MAX_GAMES:,} (default 100)",
+    )
     batch.add_argument(
         "--seed", type=_seed, default=SUPPRESS, help="seed of the first game (default 0)"
     )
-    batch.add_argument("--jobs", type=_positive, default=1, help="processes to use (default 1)")
+    batch.add_argument(
+        "--jobs", type=_counted(MAX_JOBS), default=1, help="processes to use (default 1)"
+    )
     batch.add_argument("--scenario", default=SUPPRESS, help="scenario (default: hanoi)")
     batch.add_argument("--format", choices=("table", "json"), default="table")
 
@@ -161,16 +230,21 @@ def build_parser() -> argparse.ArgumentParser:
     )
     analyze.add_argument("--json", action="store_true", help="print the report as JSON")
     analyze.add_argument(
-        "--budget", type=_positive, default=1200, help="line evaluations (default 1200)"
+        "--budget",
+        type=_counted(100_000, "hours of search"),
+        default=1200,
+        help="line evaluations (default 1200)",
     )
     analyze.add_argument(
-        "--train", type=_positive, default=200, help="training seeds (default 200)"
+        "--train", type=_counted(100_000), default=200, help="training seeds (default 200)"
     )
-    analyze.add_argument("--test", type=_positive, default=1000, help="test seeds (default 1000)")
+    analyze.add_argument(
+        "--test", type=_counted(1_000_000), default=1000, help="test seeds (default 1000)"
+    )
 
     bench = commands.add_parser("bench", help="measure the engine's speed")
     bench.add_argument("--json", action="store_true", help="print the figures as JSON")
-    bench.add_argument("--games", type=_positive, default=2000)
+    bench.add_argument("--games", type=_counted(100_000), default=2000)
     bench.add_argument(
         "--negmas-seconds",
         type=_seconds,
@@ -183,6 +257,6 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     shots = commands.add_parser("shots", help="render every screen to PNG")
-    shots.add_argument("--out", type=Path, required=True, metavar="DIR")
+    shots.add_argument("--out", type=_path, required=True, metavar="DIR")
     shots.add_argument("--seed", type=_seed, default=SUPPRESS, help="seed (default 7)")
     return parser

@@ -9,13 +9,29 @@ meters alone reads the same keys as before.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator, Sequence
-from typing import IO, Any
+from typing import IO, Any, Final
 
-from game.cli.terminal import NOBODY, BadMoveError, Who, play_moves
+from game.cli.terminal import NOBODY, BadMoveError, OutputError, Who, play_moves, read_line
 from game.engine import GameState, MeterGroup, Move, Proposal, Scenario, move_options, outcome
-from game.engine.describe import answered_proposal, group_of, proposal_costs
+from game.engine.describe import UNPRINTABLE, answered_proposal, group_of, proposal_costs
 from game.engine.state import Turn
+
+# Newlines outside strings are the indentation's; inside them json has escaped them already.
+_UNPRINTABLE: Final = re.compile(f"(?!\\n)[{UNPRINTABLE}]")
+
+
+def json_text(value: Any, indent: int | None = None) -> str:
+    """JSON as the game writes it: readable non-ASCII text, but every character a terminal may
+    act on escaped (``json`` escapes the C0 controls, not DEL, the C1 controls or direction
+    overrides; those can only stand inside strings, where ``\\u`` escapes mean the same).
+
+    >>> json_text({"say": "caf\u00e9 \x9b2J"})
+    '{"say": "café \\\\u009b2J"}'
+    """
+    text = json.dumps(value, ensure_ascii=False, indent=indent)
+    return _UNPRINTABLE.sub(lambda found: f"\\u{ord(found.group()):04x}", text)
 
 
 def _group(scenario: Scenario, meters: Sequence[int], group: MeterGroup) -> dict[str, int]:
@@ -161,7 +177,7 @@ def protocol_message(state: GameState, who: Who = NOBODY) -> dict[str, Any]:
 
 
 def _lines(stream: IO[str]) -> Iterator[str]:
-    for line in stream:
+    while (line := read_line(stream)) is not None:
         text = line.strip()
         if text and not text.startswith("#"):
             yield text
@@ -172,12 +188,16 @@ def run_stdio(
 ) -> tuple[GameState, BadMoveError | None]:
     """Play over a line protocol: one JSON object out per state, one move in per line.
 
-    Returns the final state and the bad move that stopped the game, if any.
+    Returns the final state and the bad move that stopped the game, if any; raises
+    :class:`OutputError` with the game so far when the output cannot be written.
     """
 
     def send(message: dict[str, Any]) -> None:
-        sink.write(json.dumps(message, ensure_ascii=False) + "\n")
-        sink.flush()
+        try:
+            sink.write(json_text(message) + "\n")
+            sink.flush()
+        except OSError as error:
+            raise OutputError(state, error) from None
 
     send(protocol_message(state, who))
     for text in _lines(source):

@@ -8,7 +8,6 @@ writes what happened as readable text (the JSON forms and the stdio protocol are
 from __future__ import annotations
 
 import sys
-import tomllib
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import IO, Final
@@ -33,14 +32,15 @@ from game.engine.describe import (
     capitalise,
     meters_line,
     move_label,
+    printable,
     proposal_costs,
     region_line,
     remembered,
     reply_sentence,
 )
-from game.engine.parse import syntax_problem
 from game.engine.state import ReactionKind, Turn
-from game.engine.transcript import verification_code
+from game.engine.transcript import short, verification_code
+from game.store.reading import SCRIPT_LIMIT, UnreadableFileError, read_toml
 
 TALKS: Final = MeterGroup.TALKS
 
@@ -74,18 +74,19 @@ class Script:
     scenario: str | None
 
 
+MAX_SEED: Final = 2**63 - 1
+"""The largest seed, as ``--seed`` takes it."""
+
+
 def read_script(path: Path) -> Script:
-    """Read ``moves = [...]`` (and optionally ``seed`` and ``scenario``) from a TOML file."""
+    """Read ``moves = [...]`` (and optionally ``seed`` and ``scenario``) from a TOML file, read
+    as every file is (:mod:`game.store.reading`)."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ScriptError(f"{path}: no such script file") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise ScriptError(f"{path}: cannot read: {error}") from None
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        raise ScriptError(syntax_problem(str(path), error, text)) from None
+        _, data = read_toml(
+            path, what="a script", limit=SCRIPT_LIMIT, missing="no such script file"
+        )
+    except UnreadableFileError as error:
+        raise ScriptError(str(error)) from None
     unknown = sorted(set(data) - {"moves", "seed", "scenario"})
     if unknown:
         raise ScriptError(
@@ -97,18 +98,22 @@ def read_script(path: Path) -> Script:
             f'{path}: moves: expected an array of moves like ["next_summit"], got nothing'
         )
     if not isinstance(moves, list):
-        raise ScriptError(f"{path}: moves: expected an array of strings, got {moves!r}")
+        raise ScriptError(f"{path}: moves: expected an array of strings, got {short(moves)}")
     for index, move in enumerate(moves):
         if not isinstance(move, str) or not move.strip():
             raise ScriptError(
-                f'{path}: moves[{index}]: expected a move such as "next_summit", got {move!r}'
+                f'{path}: moves[{index}]: expected a move such as "next_summit", got {short(move)}'
             )
     seed = data.get("seed")
     if seed is not None and (isinstance(seed, bool) or not isinstance(seed, int)):
-        raise ScriptError(f"{path}: seed: expected an integer, got {seed!r}")
+        raise ScriptError(f"{path}: seed: expected an integer, got {short(seed)}")
+    if seed is not None and not 0 <= seed <= MAX_SEED:
+        raise ScriptError(f"{path}: seed: expected a seed from 0 to 2**63-1, got {seed}")
     scenario = data.get("scenario")
-    if scenario is not None and not isinstance(scenario, str):
-        raise ScriptError(f"{path}: scenario: expected a scenario name or path, got {scenario!r}")
+    if scenario is not None and (not isinstance(scenario, str) or not scenario):
+        raise ScriptError(
+            f"{path}: scenario: expected a scenario name or path, got {short(scenario)}"
+        )
     return Script(tuple(moves), seed, scenario)
 
 
@@ -119,25 +124,109 @@ def legal_summary(state: GameState) -> str:
 
 
 class BadMoveError(ValueError):
-    """A move that could not be played, with its position in the sequence and the legal moves."""
+    """A move that could not be played, with its position in the sequence and the legal moves.
+
+    The move is kept as it can be shown: escaped, and cut to 60 characters.
+    """
 
     def __init__(self, number: int, move: str, reason: str, state: GameState) -> None:
         self.number = number
-        self.move = move
-        self.reason = reason
+        self.move = short(printable(move), quoted=False)
+        self.reason = printable(reason)
         self.state = state
         self.legal = [str(option.move) for option in move_options(state) if option.available]
-        super().__init__(f'move {number} "{move}": {reason}; legal moves: {legal_summary(state)}')
+        super().__init__(
+            f'move {number} "{self.move}": {self.reason}; legal moves: {legal_summary(state)}'
+        )
+
+
+MAX_MOVE: Final = 200
+"""The longest line read as a move: ids are a few dozen characters."""
+
+
+def move_problem(text: str) -> str:
+    """Why a line read as a move cannot be one before it is even looked up (``""`` if none):
+    bytes that were not UTF-8, or a line far longer than any move."""
+    if len(text) > MAX_MOVE:
+        return f"a move is at most {MAX_MOVE} characters"
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return "not UTF-8 text"
+    return ""
 
 
 def play_moves(state: GameState, moves: Iterable[str], first: int = 1) -> GameState:
     """Apply moves in order; on a bad one raise :class:`BadMoveError` with the state so far."""
     for number, text in enumerate(moves, start=first):
+        problem = move_problem(text)
+        if problem:
+            raise BadMoveError(number, text.strip(), problem, state)
         try:
             state = apply(state, Move.parse(text)).state
         except IllegalMoveError as error:
             raise BadMoveError(number, text.strip(), error.reason, state) from None
     return state
+
+
+class OutputError(Exception):
+    """Standard output failed (a full disk, a closed pipe) during a game: the game so far and
+    the error, so that the transcript can still be written."""
+
+    def __init__(self, state: GameState, error: OSError) -> None:
+        super().__init__(describe(error))
+        self.state = state
+        self.error = error
+
+
+def describe(error: OSError) -> str:
+    """Why output failed, in a few words."""
+    return error.strerror or type(error).__name__
+
+
+class Guarded:
+    """A text stream that shows text from files safely (control characters escaped, lines
+    kept) and turns a failed write into :class:`_WriteFailedError`, so a game knows where it
+    stopped."""
+
+    def __init__(self, stream: IO[str]) -> None:
+        self.stream = stream
+        self.last_state: GameState | None = None
+        """The game as it stood at the last move shown (kept for :class:`OutputError`)."""
+
+    def write(self, text: str) -> None:
+        try:
+            self.stream.write(printable(text, keep_newlines=True))
+        except OSError as error:
+            raise _WriteFailedError(error) from None
+
+    def flush(self) -> None:
+        try:
+            self.stream.flush()
+        except OSError as error:
+            raise _WriteFailedError(error) from None
+
+
+class _WriteFailedError(Exception):
+    def __init__(self, error: OSError) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
+def read_line(source: IO[str]) -> str | None:
+    """One line of input, or None at its end (or when there is no input at all). A line far
+    longer than any move is cut and the rest skipped, so it cannot fill the memory."""
+    try:
+        line = source.readline(MAX_MOVE * 4)
+    except (OSError, ValueError):  # a closed input
+        return None
+    if not line:
+        return None
+    if not line.endswith("\n") and len(line) >= MAX_MOVE * 4:
+        rest = line
+        while rest and not rest.endswith("\n"):
+            rest = source.readline(64 * 1024)
+    return line
 
 
 # --- text -------------------------------------------------------------------------------
@@ -283,9 +372,17 @@ def interactive(
 ) -> GameState:
     """A terminal game: the menu is numbered; type a number or a move id (``q`` to stop)."""
     source = source or sys.stdin
-    sink = sink or sys.stdout
+    guarded = Guarded(sink or sys.stdout)
+    try:
+        return _interactive(state, source, guarded, who)
+    except _WriteFailedError as failed:
+        raise OutputError(guarded.last_state or state, failed.error) from None
+
+
+def _interactive(state: GameState, source: IO[str], sink: Guarded, who: Who) -> GameState:
     scenario = state.scenario
     write = sink.write
+    sink.last_state = state
     write(f"{scenario.title}: {scenario.subtitle}\n\n")
     for paragraph in scenario.briefing:
         write(f"{paragraph}\n\n")
@@ -298,18 +395,24 @@ def interactive(
             write(f"  {number:>2}. {option.label}  [{option.move}]\n")
         write("Your move (number or id, q to stop): ")
         sink.flush()
-        line = source.readline()
-        if not line or line.strip().lower() in ("q", "quit"):
+        line = read_line(source)
+        if line is None or line.strip().lower() in ("q", "quit"):
             write("\n")
             break
         text = line.strip()
-        if text.isdigit() and 1 <= int(text) <= len(options):
+        problem = move_problem(line)
+        if problem:
+            write(f"  Not possible: {problem}\n")
+            continue
+        # ASCII digits only: '²' is a digit to Python, and int() of it fails.
+        if text.isascii() and text.isdigit() and len(text) <= 4 and 1 <= int(text) <= len(options):
             text = str(options[int(text) - 1].move)
         try:
             state = apply(state, Move.parse(text)).state
         except IllegalMoveError as error:
             write(f"  Not possible: {error.reason}\n")
             continue
+        sink.last_state = state
         write("\n".join(turn_lines(scenario, state.turns)) + "\n")
     write("\n" + "\n".join(outcome_lines(state, who)) + "\n")
     return state

@@ -18,6 +18,7 @@ from typing import Any, Final
 
 import attrs
 
+from game.engine.describe import UNPRINTABLE
 from game.engine.rules import CarryError, apply, new_game, outcome
 from game.engine.scenario import Scenario
 from game.engine.state import Carry, ChosenBy, GameState, IllegalMoveError, Move, ReactionKind
@@ -100,12 +101,22 @@ class Transcript:
     """True when a second player chose the counterpart's side of the game."""
 
 
-_CONTROL: Final = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+MAX_NAME: Final = 60
+"""The longest name a transcript records, in characters."""
+
+# Tabs and newlines become single spaces; every other character a terminal, a spreadsheet or a
+# font may act on (see game.engine.describe.UNPRINTABLE) is dropped.
+_CONTROL: Final = re.compile(f"(?![\\t\\n])[{UNPRINTABLE}]")
 
 
 def clean_name(name: str) -> str:
-    """A player's name as stored: no control characters, single spaces, 60 characters at most."""
-    return " ".join(_CONTROL.sub("", name).split())[:60]
+    """A player's name as stored: no control characters, direction overrides or undecodable
+    bytes, single spaces, 60 characters at most.
+
+    >>> clean_name("  Ada\\x1b[2J \\t Lovelace\\u202e ")
+    'Ada[2J Lovelace'
+    """
+    return " ".join(_CONTROL.sub("", name).split())[:MAX_NAME]
 
 
 def verification_code(state: GameState, *, player: str = "", mode: str = "", code: str = "") -> str:
@@ -216,6 +227,22 @@ def to_document(
 # --- reading a document back ------------------------------------------------------------
 
 
+_SCENARIO_ID: Final = re.compile(r"[a-z][a-z0-9_]{0,63}\Z")
+"""What a scenario id looks like: a transcript names its scenario by id, never by a file."""
+SHORT: Final = 60
+
+
+def short(value: object, *, quoted: bool = True, limit: int = SHORT) -> str:
+    """A value from a transcript as a message shows it: its repr (or the text itself, with
+    ``quoted=False``), cut to 60 characters, so a file cannot make a message as long as itself.
+
+    >>> short("Ada"), short("Ada", quoted=False), len(short("x" * 1000))
+    ("'Ada'", 'Ada', 60)
+    """
+    text = repr(value) if quoted else str(value)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
 class _Reader:
     def __init__(self, source: str) -> None:
         self.source = source
@@ -234,11 +261,11 @@ class _Reader:
             return default
         value = table[key]
         if kind is int and (isinstance(value, bool) or not isinstance(value, int)):
-            self.fail(where, f"expected an integer, got {value!r}")
+            self.fail(where, f"expected an integer, got {short(value)}")
             return default
         if not isinstance(value, kind):
             names: dict[type, str] = {str: "a string", list: "an array", dict: "a table"}
-            self.fail(where, f"expected {names.get(kind, kind.__name__)}, got {value!r}")
+            self.fail(where, f"expected {names.get(kind, kind.__name__)}, got {short(value)}")
             return default
         return value
 
@@ -254,7 +281,7 @@ def from_document(data: Mapping[str, Any], source: str = "<transcript>") -> Tran
         )
     game = get(data, "game", "", str, "")
     if game and game != GAME:
-        reader.fail("game", f'expected "{GAME}", got "{game}"')
+        reader.fail("game", f'expected "{GAME}", got {short(game)}')
     turns = []
     raw_turns = data.get("turns", [])
     if not isinstance(raw_turns, list) or not all(isinstance(t, dict) for t in raw_turns):
@@ -265,7 +292,10 @@ def from_document(data: Mapping[str, Any], source: str = "<transcript>") -> Tran
         meters = get(raw, "meters", path, dict, {})
         bad = [k for k, v in meters.items() if isinstance(v, bool) or not isinstance(v, int)]
         for key in bad:
-            reader.fail(f"{path}.meters.{key}", f"expected an integer, got {meters[key]!r}")
+            reader.fail(
+                f"{path}.meters.{short(key, quoted=False)}",
+                f"expected an integer, got {short(meters[key])}",
+            )
         events = get(raw, "events", path, list, [])
         chosen_text = get(raw, "chosen_by", path, str, ChosenBy.ENGINE.value)
         chosen_by = ChosenBy.ENGINE
@@ -273,7 +303,7 @@ def from_document(data: Mapping[str, Any], source: str = "<transcript>") -> Tran
             chosen_by = ChosenBy(chosen_text)
         except ValueError:
             names = " or ".join(f'"{c.value}"' for c in ChosenBy)
-            reader.fail(f"{path}.chosen_by", f"expected {names}, got {chosen_text!r}")
+            reader.fail(f"{path}.chosen_by", f"expected {names}, got {short(chosen_text)}")
         turns.append(
             TurnRecord(
                 number=get(raw, "n", path, int, 0),
@@ -293,7 +323,11 @@ def from_document(data: Mapping[str, Any], source: str = "<transcript>") -> Tran
             )
         )
     undos = []
-    for index, raw in enumerate(data.get("undos", [])):
+    raw_undos = data.get("undos", [])
+    if not isinstance(raw_undos, list):
+        reader.fail("undos", "expected an array of tables")
+        raw_undos = []
+    for index, raw in enumerate(raw_undos):
         if isinstance(raw, dict):
             path = f"undos[{index}]"
             undos.append(
@@ -329,7 +363,7 @@ def from_document(data: Mapping[str, Any], source: str = "<transcript>") -> Tran
         format=version or FORMAT,
         game_version=get(data, "game_version", "", str, ""),
         engine=get(data, "engine", "", int, None),
-        scenario=get(data, "scenario", "", str, None),
+        scenario=_scenario_id(reader, get(data, "scenario", "", str, None)),
         scenario_sha256=get(data, "scenario_sha256", "", str, ""),
         seed=get(data, "seed", "", int, None),
         player=get(data, "player", "", str, ""),
@@ -345,6 +379,13 @@ def from_document(data: Mapping[str, Any], source: str = "<transcript>") -> Tran
     if reader.problems:
         raise TranscriptError(reader.problems)
     return transcript
+
+
+def _scenario_id(reader: _Reader, value: str | None) -> str:
+    """The scenario's id as written, if it is one (a path or anything else is a problem)."""
+    if value is not None and not _SCENARIO_ID.match(value):
+        reader.fail("scenario", f'expected a scenario id like "hanoi", got {short(value)}')
+    return value or ""
 
 
 # --- replay -----------------------------------------------------------------------------
@@ -368,7 +409,7 @@ def check_header(transcript: Transcript, scenario: Scenario) -> str:
     if transcript.engine != ENGINE:
         return (
             f"made with rules version {transcript.engine}; this game plays version {ENGINE} "
-            f"(game version {transcript.game_version or 'unknown'})"
+            f"(game version {short(transcript.game_version, quoted=False) or 'unknown'})"
         )
     if transcript.scenario != scenario.id:
         return f'made for scenario "{transcript.scenario}", not "{scenario.id}"'
@@ -382,25 +423,31 @@ def _differences(record: TurnRecord, state: GameState) -> list[str]:
     turn = state.turns[-1]
     found = []
     if record.reaction != turn.reaction.kind.value:
-        found.append(f"reaction {record.reaction!r}, replay gives {turn.reaction.kind.value!r}")
+        found.append(
+            f"reaction {short(record.reaction)}, replay gives {turn.reaction.kind.value!r}"
+        )
     written = dict(record.meters)
     for meter, value in zip(scenario.meters, turn.meters, strict=True):
         if written.get(meter.id) != value:
             found.append(f"{meter.id} {written.get(meter.id)}, replay gives {value}")
     for extra in sorted(set(written) - set(scenario.meter_index)):
-        found.append(f"unknown meter {extra!r}")
+        found.append(f"unknown meter {short(extra)}")
     if record.stance != scenario.stances[turn.stance].id:
-        found.append(f"stance {record.stance!r}, replay gives {scenario.stances[turn.stance].id!r}")
+        found.append(
+            f"stance {short(record.stance)}, replay gives {scenario.stances[turn.stance].id!r}"
+        )
     if record.why != turn.reaction.why:
         found.append("the explanation differs")
     if record.say != turn.reaction.say:
         found.append("their words differ")
     if tuple(record.events) != turn.events:
-        found.append(f"events {list(record.events)}, replay gives {list(turn.events)}")
+        found.append(f"events {short(list(record.events))}, replay gives {list(turn.events)}")
     if record.tabled != (turn.tabled or ""):
-        found.append(f"tabled {record.tabled!r}, replay gives {turn.tabled or ''!r}")
+        found.append(f"tabled {short(record.tabled)}, replay gives {turn.tabled or ''!r}")
     if record.round != scenario.rounds[turn.round].id:
-        found.append(f"round {record.round!r}, replay gives {scenario.rounds[turn.round].id!r}")
+        found.append(
+            f"round {short(record.round)}, replay gives {scenario.rounds[turn.round].id!r}"
+        )
     if record.hash != turn.hash:
         found.append("the turn hash differs")
     return found
@@ -438,31 +485,47 @@ def replay(scenario: Scenario, transcript: Transcript) -> ReplayReport:
     try:
         state = new_game(scenario, transcript.seed, transcript.carry, hotseat=transcript.hotseat)
     except CarryError as error:
-        return ReplayReport(False, f"start: {error}", None)
+        return ReplayReport(False, f"start: {short(error, quoted=False, limit=200)}", None)
     problem = numbering_problem([record.number for record in transcript.turns])
     if problem:
         return ReplayReport(False, problem, state, None)
     for index, record in enumerate(transcript.turns):
         number = index + 1
         chosen = None
+        if record.chosen_by is ChosenBy.PLAYER and not transcript.hotseat:
+            return ReplayReport(
+                False,
+                f"turn {number}: its reaction was chosen by a player, but the game is not hot-seat",
+                state,
+                number,
+            )
         if record.chosen_by is ChosenBy.PLAYER:
             try:
                 chosen = ReactionKind(record.reaction)
             except ValueError:
                 return ReplayReport(
-                    False, f"turn {number}: unknown reaction {record.reaction!r}", state, number
+                    False,
+                    f"turn {number}: unknown reaction {short(record.reaction)}",
+                    state,
+                    number,
                 )
         table = record.counter or None if chosen is ReactionKind.COUNTER else None
         try:
             state = apply(state, Move.parse(record.move), chosen, table).state
         except IllegalMoveError as error:
             return ReplayReport(
-                False, f"turn {number}: move {record.move!r}: {error.reason}", state, number
+                False,
+                f"turn {number}: move {short(record.move)}: {short(error.reason, quoted=False)}",
+                state,
+                number,
             )
         differences = _differences(record, state)
         if differences:
             return ReplayReport(
-                False, f"turn {number} ({record.move}): " + "; ".join(differences), state, number
+                False,
+                f"turn {number} ({short(record.move, quoted=False)}): " + "; ".join(differences),
+                state,
+                number,
             )
     return _check_outcome(transcript, state)
 
@@ -485,7 +548,9 @@ def _check_outcome(transcript: Transcript, state: GameState) -> ReplayReport:
         for key, value in expected.items():
             if written.get(key) != value:
                 return ReplayReport(
-                    False, f"outcome.{key}: {written.get(key)!r}, replay gives {value!r}", state
+                    False,
+                    f"outcome.{key}: {short(written.get(key))}, replay gives {value!r}",
+                    state,
                 )
     code = verification_code(
         state, player=transcript.player, mode=transcript.mode, code=transcript.code
@@ -493,7 +558,12 @@ def _check_outcome(transcript: Transcript, state: GameState) -> ReplayReport:
     if result is not None and not transcript.verification:
         return ReplayReport(False, "the verification code is missing", state)
     if transcript.verification and transcript.verification != code:
+        # The right code is not shown: someone who renamed the file would only have to copy it.
+        shown = short(transcript.verification, quoted=False)
         return ReplayReport(
-            False, f"verification code {transcript.verification}, replay gives {code}", state
+            False,
+            f"verification code {shown} does not belong to the game in the file: "
+            "it was cut short, altered or renamed",
+            state,
         )
     return ReplayReport(True, "ok", state)

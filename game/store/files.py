@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import contextlib
+import errno
+import glob
 import os
 import tempfile
+import time
 from pathlib import Path
 from typing import Final
 
@@ -24,22 +27,53 @@ def data_dir() -> Path:
 
 
 def write_text_atomic(path: Path, text: str) -> None:
-    """Replace ``path`` with ``text``: after a crash either the old or the new file is whole."""
+    """Replace ``path`` with ``text`` (UTF-8, ``\\n`` line ends): see :func:`write_bytes_atomic`."""
+    write_bytes_atomic(path, text.encode("utf-8"))
+
+
+STALE_AFTER: Final = 60.0
+"""Seconds after which a temporary file of an earlier write is taken to be left by a crash."""
+
+
+def write_bytes_atomic(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data``: after a crash, a full disk or a kill either the old or
+    the new file is whole, never a part of one.
+
+    The bytes go to a temporary file in the same folder, are flushed to the disk, checked for
+    size, and only then renamed over ``path``; any failure removes the temporary file and
+    raises :class:`OSError`. Temporary files an earlier write left behind (killed mid-way) are
+    removed first.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
+    _remove_stale(path)
     # The temp file must sit in the same directory: os.replace is only atomic within one filesystem.
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     tmp = Path(tmp_name)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+            written = os.fstat(handle.fileno()).st_size
+        if written != len(data):
+            raise OSError(errno.EIO, f"wrote {written} bytes of {len(data)}")
         tmp.replace(path)
     except BaseException:
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
     _fsync_directory(path.parent)
+
+
+def _remove_stale(path: Path) -> None:
+    """Remove the temporary files of writes to ``path`` killed before they finished (those
+    not touched for :data:`STALE_AFTER` seconds: a write in progress is left alone)."""
+    now = time.time()
+    with contextlib.suppress(OSError):
+        for stale in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
+            with contextlib.suppress(OSError):
+                if now - stale.lstat().st_mtime > STALE_AFTER and stale.is_file():
+                    stale.unlink()
 
 
 def _fsync_directory(directory: Path) -> None:

@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import contextlib
 import enum
+import logging
 import re
-import tomllib
 import unicodedata
 from collections.abc import Callable, Mapping
 from datetime import datetime
@@ -29,6 +29,7 @@ import attrs
 from game import __version__
 from game.store.files import data_dir, describe_os_error, write_text_atomic
 from game.store.mode import Mode
+from game.store.reading import SETTINGS_LIMIT, TRANSCRIPT_LIMIT, UnreadableFileError, read_toml
 
 if TYPE_CHECKING:
     from game.engine import GameState, Scenario
@@ -46,6 +47,9 @@ PROGRESS: Final = "progress.toml"
 MAX_SLOT_NAME: Final = 60
 MAX_FILE_STEM: Final = 40
 _UNSAFE: Final = re.compile(r"[^a-z0-9]+")
+_UNLISTED: Final = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+
+log = logging.getLogger(__name__)
 
 
 class SaveKind(enum.Enum):
@@ -176,19 +180,19 @@ def _parse_time(value: object) -> datetime | None:
         return None
 
 
-def find_scenario(scenario_id: str, also: str = "") -> Scenario | None:
-    """The installed scenario with this id (broken files are skipped), else the file ``also``
-    if it holds that scenario, else None."""
+def find_scenario(scenario_id: str, also: str = "", digest: str = "") -> Scenario | None:
+    """The scenario with this id: an installed one, or the file ``also`` the game was started
+    from (a save records it; read like any file, so a pipe or a device there is refused), the
+    one whose digest is ``digest`` first; None when none has the id."""
     from game.engine import ScenarioError
-    from game.store.scenarios import load_scenario, scenario_paths
+    from game.store.scenarios import find_scenario as lookup
+    from game.store.scenarios import load_scenario
 
-    candidates: list[str | Path] = [*scenario_paths(), also] if also else list(scenario_paths())
-    for path in candidates:
-        with contextlib.suppress(ScenarioError, OSError):
-            scenario = load_scenario(path)
-            if scenario.id == scenario_id:
-                return scenario
-    return None
+    given = []
+    if also:
+        with contextlib.suppress(ScenarioError):
+            given.append(load_scenario(Path(also)))
+    return lookup(scenario_id, digest, given)
 
 
 def _rebuild(scenario: Scenario, transcript: Transcript) -> tuple[GameState, ...]:
@@ -429,20 +433,25 @@ class SaveStore:
         cached = self._cache.get(path)
         if cached is not None and cached[0] == stamp:
             return cached[1]
-        read = _read_save(path, kind)
+        try:
+            read = _read_save(path, kind)
+        except Exception:  # a damaged save must never take the window down with it
+            log.exception("saves: %s could not be read", path)
+            read = _Read(_broken(path, kind, "damaged: it cannot be read"), None)
         self._cache[path] = (stamp, read)
         return read
 
     # -- progress --
 
     def games_finished(self) -> int:
-        """How many games this player has seen to the end (0 if unknown)."""
+        """How many games this player has seen to the end (0 if unknown, or the file is bad)."""
         try:
-            data = tomllib.loads((self.root / PROGRESS).read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+            _, data = read_toml(self.root / PROGRESS, what="a progress file", limit=SETTINGS_LIMIT)
+        except UnreadableFileError:
             return 0
         value = data.get("games_finished", 0)
-        return value if isinstance(value, int) and not isinstance(value, bool) else 0
+        good = isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 2**31
+        return value if good else 0
 
     def record_finished_game(self) -> int:
         """Count one more finished game and return the new count (best effort, never raises)."""
@@ -480,6 +489,10 @@ def save_text(game: SavedGame, *, saved_at: datetime, slot: str = "") -> str:
 
 
 def _kind_of(path: Path) -> SaveKind | None:
+    """What kind of save a file is by its name; None for a file the game does not list (not a
+    save, or a name the game never writes: control characters, bytes that are not UTF-8)."""
+    if _UNLISTED.search(path.name):
+        return None
     if path.name == AUTOSAVE:
         return SaveKind.AUTOSAVE
     if path.name == BACKUP:
@@ -509,36 +522,36 @@ def _sort_key(moment: datetime | None) -> float:
 def _broken(
     path: Path, kind: SaveKind, why: str, data: Mapping[str, Any] | None = None
 ) -> SaveInfo:
+    from game.engine.describe import printable
+    from game.engine.transcript import clean_name
+
     name = _kind_name(kind)
     saved_at = None
     if data is not None:
         slot = data.get("slot")
-        if isinstance(slot, str) and slot:
-            name = slot
+        if isinstance(slot, str) and clean_name(slot):
+            name = clean_name(slot)
         saved_at = _parse_time(data.get("saved_at"))
     elif kind is SaveKind.SLOT:
         name = path.stem.removeprefix(SLOT_PREFIX)
     # Messages from the TOML reader already start with the file and its line and column.
     problem = why if why.startswith(f"{path.name}:") else f"{path.name}: {why}"
-    return SaveInfo(path, kind, name, saved_at, problem=problem)
+    return SaveInfo(path, kind, name, saved_at, problem=printable(problem))
 
 
 def _read_save(path: Path, kind: SaveKind) -> _Read:
     """Read, check and replay one save file; any problem becomes the info's one-line message."""
-    from game.engine.parse import syntax_problem
-    from game.engine.transcript import TranscriptError, from_document, replay
+    from game.engine.transcript import TranscriptError, clean_name, from_document, replay
 
     try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as error:
-        return _Read(_broken(path, kind, f"not UTF-8 text (byte {error.start})"), None)
-    except OSError as error:
-        return _Read(_broken(path, kind, f"cannot read: {describe_os_error(error)}"), None)
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        problem = f"{syntax_problem(path.name, error, text)} (the file is damaged)"
-        return _Read(_broken(path, kind, problem), None)
+        _, data = read_toml(path, what="a save", limit=TRANSCRIPT_LIMIT)
+    except UnreadableFileError as problem:
+        # Named by the file's name alone, as the load screen shows it.
+        why = str(problem).removeprefix(str(path)).removeprefix(": ")
+        problem_text = f"{path.name}{why}" if why[:1] == ":" else f"{path.name}: {why}"
+        if why[:1] == ":" and "not UTF-8" not in why:
+            problem_text += " (the file is damaged)"
+        return _Read(_broken(path, kind, problem_text), None)
     try:
         transcript = from_document(data, path.name)
     except TranscriptError as error:
@@ -546,7 +559,7 @@ def _read_save(path: Path, kind: SaveKind) -> _Read:
         return _Read(_broken(path, kind, f"damaged: {first}", data), None)
     scenario_file = data.get("scenario_file")
     scenario_file = scenario_file if isinstance(scenario_file, str) else ""
-    scenario = find_scenario(transcript.scenario, scenario_file)
+    scenario = find_scenario(transcript.scenario, scenario_file, transcript.scenario_sha256)
     if scenario is None:
         why = f'made for scenario "{transcript.scenario}", which is not installed'
         return _Read(_broken(path, kind, why, data), None)
@@ -559,13 +572,15 @@ def _read_save(path: Path, kind: SaveKind) -> _Read:
         state=states[-1],
         history=states[:-1],
         undos=transcript.undos,
-        player=transcript.player,
+        # The verification code is made from the name as cleaned, so cleaning changes nothing
+        # but what the window draws.
+        player=clean_name(transcript.player),
         mode=mode,
         code=transcript.code,
         hotseat=transcript.hotseat,
         scenario_file=scenario_file,
     )
     slot = data.get("slot")
-    name = slot if isinstance(slot, str) and slot else _kind_name(kind)
-    info = _info_for(path, kind, name, _parse_time(data.get("saved_at")), game)
+    name = clean_name(slot) if isinstance(slot, str) else ""
+    info = _info_for(path, kind, name or _kind_name(kind), _parse_time(data.get("saved_at")), game)
     return _Read(info, game)

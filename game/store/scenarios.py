@@ -6,6 +6,8 @@ Listing the files needs no engine; it is imported when a scenario is actually re
 from __future__ import annotations
 
 import functools
+import hashlib
+from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -45,21 +47,54 @@ def resolve(name_or_path: str | Path) -> Path:
 
 
 def read_scenario(path: Path) -> Scenario:
-    """Read and validate one scenario file; raise :class:`ScenarioError` with every problem."""
-    from game.engine.parse import ScenarioError, parse_scenario
+    """Read and validate one scenario file; raise :class:`ScenarioError` with every problem.
 
+    Read as every file is (:mod:`game.store.reading`), then checked by the engine's parser, and
+    refused if its schedule is longer than a game can be played through (see
+    :func:`schedule_problem`).
+    """
+    from game.engine.parse import ScenarioError, scenario_from_dict
+    from game.store.reading import SCENARIO_LIMIT, UnreadableFileError, read_toml
+
+    known = ", ".join(scenario_names())
     try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        known = ", ".join(scenario_names())
-        raise ScenarioError([f"{path}: no such scenario file (bundled: {known})"]) from None
-    except OSError as error:
-        raise ScenarioError([f"{path}: cannot read: {error.strerror or error}"]) from None
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise ScenarioError([f"{path}: not UTF-8 text (byte {error.start})"]) from None
-    return parse_scenario(text, str(path))
+        text, data = read_toml(
+            path,
+            what="a scenario",
+            limit=SCENARIO_LIMIT,
+            missing=f"no such scenario file (bundled: {known})",
+        )
+    except UnreadableFileError as error:
+        raise ScenarioError([str(error)]) from None
+    sha256 = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    scenario = scenario_from_dict(data, str(path), sha256)
+    too_long = schedule_problem(scenario, str(path))
+    if too_long:
+        raise ScenarioError([too_long])
+    return scenario
+
+
+def schedule_problem(scenario: Scenario, source: str) -> str:
+    """Why the scenario's schedule is too long for a game to be played through (``""`` if it
+    is not).
+
+    Every offer takes a turn of a round; a proposal of theirs, tabled at the start of a round or
+    put forward instead of accepting an offer, adds one answer that takes none. So a game holds
+    at most twice the turns plus the rounds in decisions, and the built-in strategies (batches,
+    the class report's reference lines, the window's adviser) give up on a game after
+    :data:`game.engine.strategies.MAX_DECISIONS`.
+    """
+    from game.engine.strategies import MAX_DECISIONS
+
+    turns = sum(held.turns for held in scenario.rounds)
+    decisions = 2 * turns + len(scenario.rounds)
+    if decisions <= MAX_DECISIONS:
+        return ""
+    return (
+        f"{source}: rounds: expected a schedule a game can be played through in "
+        f"{MAX_DECISIONS} decisions (twice the turns plus the rounds), got "
+        f"{len(scenario.rounds)} rounds of {turns} turns in all ({decisions} decisions)"
+    )
 
 
 @functools.lru_cache(maxsize=16)
@@ -77,10 +112,35 @@ def load_scenario(name_or_path: str | Path = DEFAULT_SCENARIO) -> Scenario:
     path = resolve(name_or_path)
     try:
         info = path.stat()
-    except OSError:
+    except (OSError, ValueError):  # missing, unreadable, or a name with a NUL in it
         return read_scenario(path)
     # Messages name the file as it was given; the cache knows it by its absolute path too.
     return _cached(path, path.resolve(), (info.st_mtime_ns, info.st_size))
+
+
+def find_scenario(
+    scenario_id: str, digest: str = "", given: Sequence[Scenario] = ()
+) -> Scenario | None:
+    """The scenario a transcript names by ``scenario_id`` (and ``digest``): among the scenarios
+    ``given`` explicitly (a teacher's ``--scenario FILE``) and the installed ones, one with that
+    id, preferring the one whose digest matches; None when none has the id.
+
+    The id is only ever compared with the ids inside scenario files: a transcript never names a
+    file the game opens. Installed files that do not load are skipped.
+    """
+    from game.engine.parse import ScenarioError
+
+    found: list[Scenario] = [scenario for scenario in given if scenario.id == scenario_id]
+    for path in scenario_paths():
+        try:
+            scenario = load_scenario(path)
+        except ScenarioError:
+            continue
+        if scenario.id == scenario_id:
+            found.append(scenario)
+    matching = [scenario for scenario in found if scenario.sha256 == digest]
+    best = matching or found
+    return best[0] if best else None
 
 
 def scenario_for_code(prefix: str) -> Path | None:

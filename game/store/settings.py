@@ -5,7 +5,6 @@ from __future__ import annotations
 import enum
 import logging
 import os
-import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Final
@@ -14,6 +13,7 @@ import attrs
 import platformdirs
 
 from game.store.files import APP_NAME, HOME_ENV, describe_os_error, write_text_atomic
+from game.store.reading import SETTINGS_LIMIT, UnreadableFileError, read_toml
 
 log = logging.getLogger(__name__)
 
@@ -87,12 +87,18 @@ def parse_settings(data: Mapping[str, object]) -> tuple[Settings, tuple[str, ...
             if isinstance(raw, str) and raw in choices:
                 values[field.name] = type(default)(raw)
             else:
-                problems.append(f"{field.name} = {raw!r} is not one of {', '.join(choices)}")
+                problems.append(f"{field.name} = {_shown(raw)} is not one of {', '.join(choices)}")
         elif isinstance(raw, bool):
             values[field.name] = raw
         else:
-            problems.append(f"{field.name} = {raw!r} is not true or false")
+            problems.append(f"{field.name} = {_shown(raw)} is not true or false")
     return attrs.evolve(defaults, **values), tuple(problems)
+
+
+def _shown(value: object) -> str:
+    """A value from the file as a log line shows it: at most 40 characters of its repr."""
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
 
 
 def config_dir() -> Path:
@@ -109,23 +115,23 @@ def settings_path() -> Path:
 
 
 def load_settings(path: Path | None = None) -> Settings:
-    """Read settings; a missing file gives defaults, a bad one gives defaults and one log line."""
+    """Read settings; a missing file gives defaults, a bad one (whatever is wrong with it: a
+    pipe, a folder, too large, not UTF-8, not TOML, nested too deep, a huge number) gives
+    defaults and one log line."""
+    from game.engine.describe import printable
+
     path = settings_path() if path is None else path
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return Settings()
-    except (OSError, UnicodeDecodeError) as exc:
-        log.warning("settings: cannot read %s (%s); using defaults", path, describe_os_error(exc))
-        return Settings()
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        log.warning("settings: %s is not valid TOML (%s); using defaults", path, exc)
+        _, data = read_toml(path, what="a settings file", limit=SETTINGS_LIMIT)
+    except UnreadableFileError as problem:
+        if problem.missing:
+            return Settings()
+        log.warning("settings: %s; using defaults", printable(str(problem)))
         return Settings()
     settings, problems = parse_settings(data)
     if problems:
-        log.warning("settings: %s: %s; using the default there", path, "; ".join(problems))
+        shown = printable(f"{path}: {'; '.join(problems)}")
+        log.warning("settings: %s; using the default there", shown)
     return settings
 
 

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 from typing import Any, Final
 
 import toml
 
 from game import __version__
-from game.engine.parse import syntax_problem
 from game.engine.state import GameState
 from game.engine.transcript import (
     Transcript,
@@ -19,7 +17,8 @@ from game.engine.transcript import (
     from_document,
     to_document,
 )
-from game.store.files import describe_os_error, write_text_atomic
+from game.store.files import write_text_atomic
+from game.store.reading import TRANSCRIPT_LIMIT, UnreadableFileError, parse_toml, read_toml
 
 SUFFIX: Final = ".toml"
 
@@ -77,22 +76,19 @@ def write_transcript(path: Path, state: GameState, **meta: Any) -> None:
 
 
 def read_transcript(path: Path) -> Transcript:
-    """Read a transcript file; raise :class:`TranscriptError` with one line per problem."""
+    """Read a transcript file as every file is read (:mod:`game.store.reading`); raise
+    :class:`TranscriptError` with one line per problem."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise TranscriptError([f"{path}: no such file"]) from None
-    except UnicodeDecodeError as error:
-        raise TranscriptError([f"{path}: not UTF-8 text (byte {error.start})"]) from None
-    except OSError as error:
-        raise TranscriptError([f"{path}: cannot read: {describe_os_error(error)}"]) from None
-    return parse_transcript(text, str(path))
+        _, data = read_toml(path, what="a transcript", limit=TRANSCRIPT_LIMIT)
+    except UnreadableFileError as problem:
+        raise TranscriptError([str(problem)]) from None
+    return from_document(data, str(path))
 
 
 def parse_transcript(text: str, source: str) -> Transcript:
     """Parse transcript TOML text; raise :class:`TranscriptError` with one line per problem."""
     try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        raise TranscriptError([syntax_problem(source, error, text)]) from None
+        data = parse_toml(text, source)
+    except UnreadableFileError as problem:
+        raise TranscriptError([str(problem)]) from None
     return from_document(data, source)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import io
 import tempfile
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
@@ -25,6 +26,7 @@ from game.engine import (
     new_game,
 )
 from game.engine.describe import StrategyName
+from game.store.files import write_bytes_atomic
 from game.store.mode import Mode
 from game.store.saves import SavedGame, SaveStore, save_text
 from game.store.scenarios import load_scenario
@@ -81,8 +83,10 @@ def render_screen_png(
     """Render ``screen`` (or a stack, bottom first) as a PNG at ``path``; return the path."""
     screens = list(screen) if isinstance(screen, Sequence) else [screen]
     target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    pygame.image.save(render_screens(screens, size), str(target))
+    # Encoded in memory and written atomically: SDL's own writer misses a full disk.
+    buffer = io.BytesIO()
+    pygame.image.save(render_screens(screens, size), buffer, "png")
+    write_bytes_atomic(target, buffer.getvalue())
     return target
 
 

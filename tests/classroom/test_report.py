@@ -151,19 +151,24 @@ def _hotseat_game(hanoi: Scenario) -> GameState:
     return play_from(state, "essay")
 
 
+PRACTICE = encode("HNOI", 1234, Mode.PRACTICE)
+
+
 def test_the_report_lists_their_proposals_and_hot_seat_games_apart(
     tmp_path: Path, hanoi: Scenario
 ) -> None:
+    """In practice, a hot-seat game is reported apart (in graded play it is left out: see
+    tests/classroom/test_verify.py)."""
     games = {f"Student {n}": play(hanoi, name, 1234) for n, name in enumerate(STRATEGIES)}
     games["Pair"] = _hotseat_game(hanoi)
     paths = []
     for name, state in games.items():
         paths.append(tmp_path / f"{name}.toml")
-        write_transcript(paths[-1], state, player=name, mode="graded", code=CODE)
+        write_transcript(paths[-1], state, player=name, mode="practice", code=PRACTICE)
     out = tmp_path / "report"
     assert main(["report", *map(str, paths), "--out", str(out)]) == 0
     md = (out / "report.md").read_text(encoding="utf-8")
-    assert f"{len(games)} verified games; class code {CODE}; 1 of them hot-seat" in md
+    assert f"{len(games)} verified games; class code {PRACTICE}; 1 of them hot-seat" in md
     proposals = md.split("## Their proposals")[1].split("##")[0]
     assert "| Their proposal | Games | Accepted | Amended | Rejected |" in proposals
     answered = [

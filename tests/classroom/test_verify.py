@@ -48,7 +48,13 @@ def test_a_class_of_thirty_verifies(
     args = ["verify", *map(str, files.values()), "--code", CODE, "--codes", str(codes)]
     assert main(args) == 0
     out = capsys.readouterr().out.splitlines()
-    assert len(out) == 30 and all(line.endswith(": ok") for line in out)
+    verdicts = [line for line in out if not line.startswith("to check: ")]
+    assert len(verdicts) == 30 and all(line.endswith(": ok") for line in verdicts)
+    # Students who played one built-in strategy played one game: flagged, and still ok.
+    flagged = [line for line in out if line.startswith("to check: ")]
+    assert len(flagged) == 6  # one group per strategy, five students each
+    assert all("the same game turn for turn" in line for line in flagged)
+    assert all(line.count(".toml (Student ") == 5 for line in flagged)
 
 
 Tamper = Callable[[str], str]
@@ -115,7 +121,7 @@ TAMPERS: dict[str, tuple[Tamper, str]] = {
     ),
     "different scenario": (
         _sub(r'^scenario = "hanoi"$', 'scenario = "atlantis"'),
-        r'^made for scenario "atlantis", which is not installed$',
+        r'^made for scenario "atlantis", which is not installed \(name its file with --scenario\)$',
     ),
     "changed scenario file": (
         _sub(r'^scenario_sha256 = "\w+"$', 'scenario_sha256 = "' + "0" * 64 + '"'),

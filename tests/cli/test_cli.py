@@ -165,7 +165,7 @@ def test_replay_of_a_corrupt_file_is_one_line(tmp_path: Path) -> None:
     path.write_bytes(b"\xff\xfe not toml")
     result = run_cli("replay", str(path), "--verify")
     assert result.returncode == 2
-    assert result.stderr.strip() == f"{path}: not UTF-8 text (byte 0)"
+    assert result.stderr.strip() == f"{path}:1:1: not UTF-8 text (byte 0xff)"
 
 
 def test_stdio_protocol_plays_a_whole_game() -> None:

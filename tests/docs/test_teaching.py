@@ -21,6 +21,8 @@ from game.classroom.classcode import ClassCodeError, decode
 from game.engine import (
     Carry,
     GameState,
+    Move,
+    ReactionKind,
     Scenario,
     apply,
     available_moves,
@@ -28,7 +30,7 @@ from game.engine import (
     new_game,
 )
 from game.engine.rng import draw, seed_state
-from game.engine.strategies import STRATEGIES, play
+from game.engine.strategies import STRATEGIES, play, play_from
 from game.engine.transcript import Transcript, Undo, replay, verification_code
 from game.store.scenarios import load_scenario, scenario_paths
 from game.store.transcripts import read_transcript, write_transcript
@@ -374,7 +376,11 @@ def test_a_game_handed_in_under_a_classmate_s_name_is_caught(
     checked = ["--code", CLASS_CODE, "--codes", str(classroom / "class" / "codes.txt")]
     result = run(["verify", "claimed.toml", "uncoded.toml", *checked], tmp_path, monkeypatch)
     assert result.status == 1
-    assert re.fullmatch(r"claimed\.toml: verification code \S+, replay gives \S+", result.out[0])
+    assert re.fullmatch(
+        r"claimed\.toml: verification code \S+ does not belong to the game in the file: "
+        "it was cut short, altered or renamed",
+        result.out[0],
+    )
     assert result.out[1] == "uncoded.toml: the verification code is missing"
 
 
@@ -384,7 +390,8 @@ def test_every_student_s_own_earlier_game_vouches(
     """What the teacher's guide promises: a next-summit game is vouched for by the student's own
     Hanoi transcript, even when a classmate played exactly the same Hanoi game."""
     result = run(["verify", "hanoi/*.toml", "next/*.toml"], classroom, monkeypatch)
-    failing = {line.split(": ", 1)[0] for line in result.out if not line.endswith(": ok")}
+    verdicts = [line for line in result.out if not line.startswith("to check: ")]
+    failing = {line.split(": ", 1)[0] for line in verdicts if not line.endswith(": ok")}
     assert failing == {
         f"hanoi/{_stem(EDITING_STUDENT)}.toml",
         f"next/{_stem(ELSEWHERE_STUDENT)}.toml",
@@ -504,6 +511,14 @@ def _tamper(text: str, case: str) -> str:
         return text.replace(f'player = "{STUDENTS[0]}"', 'player = "Ada King"', 1)
     if case == "own_code":
         return text.replace(f'code = "{CLASS_CODE}"', f'code = "{PRACTICE_CODE}"', 1)
+    if case == "chosen":
+        return text.replace('chosen_by = "engine"', 'chosen_by = "player"', 1)
+    if case == "name_edited":
+        return text.replace(f'player = "{STUDENTS[0]}"', 'player = "Ada\\u0007 Lovelace"', 1)
+    if case == "mode_edited":
+        return text.replace('mode = "graded"', 'mode = "exam"', 1)
+    if case == "path":
+        return text.replace('scenario = "hanoi"', 'scenario = "/dev/zero"', 1)
     assert case == "syntax", case
     return text.replace("\nn = 2\n", "\nn = 2\nround = \n", 1)
 
@@ -523,6 +538,10 @@ TAMPERED = (
     "renamed",
     "own_code",
     "syntax",
+    "chosen",
+    "name_edited",
+    "mode_edited",
+    "path",
 )
 
 
@@ -558,7 +577,15 @@ def test_every_verify_line_in_the_table_is_what_verify_says(
         code=CLASS_CODE,
         undos=undos,
     )
-    runs += [[f"{name}.toml", "--code", CLASS_CODE] for name in ("seed", "undo")]
+    write_transcript(
+        tmp_path / "nameless.toml", play(hanoi, "essay", 1234), mode="graded", code=CLASS_CODE
+    )
+    write_transcript(
+        tmp_path / "hotseat.toml", _hotseat_game(hanoi), player="A", mode="graded", code=CLASS_CODE
+    )
+    runs += [
+        [f"{name}.toml", "--code", CLASS_CODE] for name in ("seed", "undo", "nameless", "hotseat")
+    ]
     runs.append(
         [str(classroom / "class" / f"{_stem(PRACTICE_STUDENT)}.toml"), "--code", CLASS_CODE]
     )
@@ -578,6 +605,10 @@ def test_every_verify_line_in_the_table_is_what_verify_says(
     Who(STUDENTS[0], "graded", NEXT_CODE).write(tmp_path / "borrowed.toml", borrowed)
     runs.append(["borrowed.toml", *hanoi_files])
     said = {_verify_message(argv, tmp_path, monkeypatch) for argv in runs}
+    # The same file twice, and the same game by the same student under another name.
+    shutil.copy(source, tmp_path / "copy.toml")
+    for twice in (["ada.toml", "ada.toml"], ["ada.toml", "copy.toml"]):
+        said.add(_verify_message(twice, tmp_path, monkeypatch, line=1))
     # Untouched, and a next-summit game of the class checked with the Hanoi code: both ok.
     checked = ["--code", CLASS_CODE, "--codes", str(classroom / "codes.txt")]
     alan = str(classroom / "next" / f"{_stem(STUDENTS[1])}.toml")
@@ -595,10 +626,22 @@ def test_every_verify_line_in_the_table_is_what_verify_says(
     assert table - said == set(), "the table quotes lines verify no longer says"
 
 
-def _verify_message(argv: list[str], cwd: Path, monkeypatch: pytest.MonkeyPatch) -> str:
-    """What ``verify`` says about the one file it is given first."""
+def _verify_message(
+    argv: list[str], cwd: Path, monkeypatch: pytest.MonkeyPatch, line: int = 0
+) -> str:
+    """What ``verify`` says about the file it is given first (or at ``line``)."""
     result = run(["verify", *argv], cwd, monkeypatch)
-    return result.out[0].split(": ", 1)[1]
+    return result.out[line].split(": ", 1)[1]
+
+
+def _hotseat_game(hanoi: Scenario) -> GameState:
+    """A hot-seat game of the class's seed: the second player tables their proposal to end the
+    exercises instead of answering written restraint, and the rules play on."""
+    state = new_game(hanoi, decode(CLASS_CODE).seed, hotseat=True)
+    move = Move("mutual_restraint", "written")
+    state = apply(state, move, ReactionKind.COUNTER, "end_exercises").state
+    state = apply(state, Move("reject")).state
+    return play_from(state, "essay")
 
 
 def _install_variant(folder: Path, monkeypatch: pytest.MonkeyPatch, *, code: str = "") -> Path:

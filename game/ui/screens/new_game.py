@@ -154,6 +154,8 @@ class NewGameScreen(FocusScreen):
                 scenario = load_scenario(path)
             except ScenarioError:
                 return None
+            if code.mode is Mode.GRADED and not clean_name(self.name.text):
+                return None  # the teacher must know whose graded game it is
             return GameSetup(
                 scenario,
                 code.seed,
@@ -179,6 +181,7 @@ class NewGameScreen(FocusScreen):
         """Show what is wrong in the form beside the field concerned; enable Begin if nothing."""
         self.code.error = ""
         self.seed.error = ""
+        self.name.error = ""
         code_text = self.code.text.strip()
         self.seed.enabled = not code_text
         self.mode.enabled = not code_text
@@ -192,6 +195,8 @@ class NewGameScreen(FocusScreen):
                     self.code.error = f"No installed summit has the code {code.prefix}."
                 else:
                     self.mode_index = MODES.index(code.mode)
+                    if code.mode is Mode.GRADED and not clean_name(self.name.text):
+                        self.name.error = "A graded class code needs your name."
         elif not self.seed.text:
             self.seed.error = "Type a seed (a whole number)."
         setup = self.setup()

@@ -270,7 +270,12 @@ def test_new_game_form_checks_the_class_code(ctx: UiContext) -> None:
     assert not screen.begin.enabled
     screen.code.set_text(encode("HNOI", 1234, Mode.GRADED))
     screen.validate()
+    # A graded class code needs a name: the teacher must know whose game it is.
+    assert screen.setup() is None and screen.name.error and not screen.begin.enabled
+    screen.name.set_text("Ada \x1b[2J")
+    screen.validate()
     setup = screen.setup()
+    assert setup is not None and setup.player == "Ada [2J"
     assert setup is not None and (setup.seed, setup.mode, setup.code) == (
         1234,
         "graded",

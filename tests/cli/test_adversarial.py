@@ -1,0 +1,390 @@
+"""Issue 10, the command line: scripts, stdin, flags and output that cannot be written all end
+in one line and a non-zero status, never a traceback, a hang or a half-written file.
+
+Each test is one attempt of the issue (or one added since); each failed before the fix.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import signal
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from game.cli import main
+from game.engine import Scenario
+from game.engine.strategies import play
+from game.store.scenarios import scenario_dir
+from game.store.transcripts import read_transcript, write_transcript
+
+if os.name != "posix":  # FIFOs, /dev/full, resource limits and SIGALRM are POSIX's
+    pytest.skip("these attacks need a POSIX system", allow_module_level=True)
+
+import resource
+
+SCRIPTS = Path(__file__).resolve().parents[1] / "scripts"
+HISTORY = SCRIPTS / "historical_seed1.toml"
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _run(capsys: pytest.CaptureFixture[str], *argv: str | Path) -> tuple[int, list[str], list[str]]:
+    status = main([str(arg) for arg in argv])
+    captured = capsys.readouterr()
+    return status, captured.out.splitlines(), captured.err.splitlines()
+
+
+def _process(
+    *argv: str | Path,
+    stdin: bytes = b"",
+    stdout: int | None = subprocess.PIPE,
+    env: dict[str, str] | None = None,
+    setup: Callable[[], None] | None = None,
+) -> subprocess.CompletedProcess[bytes]:
+    """The game in its own process (with a time limit: nothing here may hang)."""
+    return subprocess.run(
+        [sys.executable, "-m", "game", *map(str, argv)],
+        input=stdin,
+        stdout=stdout,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "PYTHONPATH": str(ROOT), **(env or {})},
+        preexec_fn=setup,
+        timeout=120,
+        check=False,
+    )
+
+
+def _one_line(done: subprocess.CompletedProcess[bytes]) -> str:
+    err = done.stderr.decode("utf-8", "backslashreplace")
+    assert "Traceback" not in err, err
+    lines = err.splitlines()
+    assert len(lines) == 1, err
+    return lines[0]
+
+
+# --- scripts ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (f"seed = {'9' * 5000}\nmoves = []\n", "s.toml:1:8: an integer of thousands of digits"),
+        (f"moves = {'[' * 5000}{']' * 5000}\n", "s.toml:1:41: nested deeper than 32 levels"),
+        (
+            'seed = -1\nmoves = ["walk_away"]\n',
+            "s.toml: seed: expected a seed from 0 to 2**63-1, got -1",
+        ),
+        (
+            f'seed = {2**64}\nmoves = ["walk_away"]\n',
+            "s.toml: seed: expected an integer of at most 64 bits, got 18446744073709551616",
+        ),
+        (  # found by the long fuzz run: a NUL in a file name made os.stat raise ValueError
+            'scenario = "\\u0000"\nmoves = []\n',
+            "\\x00.toml: cannot read: the name holds a NUL character",
+        ),
+        (
+            'seed = 1\nmoves = ["\\u001b[2Jboom"]\n',
+            's.toml: move 1 "\\x1b[2Jboom": unknown move; legal moves: ',
+        ),
+    ],
+    ids=[
+        "5000-digit-seed",
+        "5000-deep-moves",
+        "seed-minus-one",
+        "seed-2**64",
+        "nul-in-scenario-name",
+        "ansi-move",
+    ],
+)
+def test_a_bad_script_is_one_line_and_status_2(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    text: str,
+    message: str,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("s.toml").write_text(text, encoding="utf-8")
+    status, out, err = _run(capsys, "play", "--headless", "--script", "s.toml")
+    assert status == 2 and out == [] and len(err) == 1
+    assert message in err[0]
+
+
+@pytest.mark.parametrize("script", ["/dev/zero", "fifo"])
+def test_a_script_that_is_not_a_file_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], script: str
+) -> None:
+    if script == "fifo":
+        script = str(tmp_path / "fifo.toml")
+        os.mkfifo(script)
+    status, _, err = _run(capsys, "play", "--headless", "--script", script)
+    assert status == 2
+    kind = "a device" if "dev" in script else "a pipe (FIFO)"
+    assert err == [f"{script}: {kind}, not a file: the game reads only files"]
+
+
+# --- flags --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (
+            ["play", "--headless", "--seed", "\u0664"],
+            "argument --seed: expected a whole number, got '\u0664'",
+        ),
+        (
+            ["batch", "--strategy", "essay", "--games", str(10**15)],
+            "argument --games: expected at most 1000000",
+        ),
+        (
+            ["batch", "--strategy", "essay", "--jobs", str(10**9)],
+            "argument --jobs: expected at most 64",
+        ),
+        (["analyze", "--test", str(10**15)], "argument --test: expected at most 1000000"),
+        (["report", "x.toml", "--out", ""], "argument --out: expected a file or folder name"),
+        (["play", "--headless", "--transcript", ""], "argument --transcript: expected a file"),
+        (
+            ["play", "--headless", "--code", "HNOI-16JJ", "--stdio"],
+            "class code HNOI-16JJ is graded: give your name with --name",
+        ),
+    ],
+    ids=[
+        "arabic-indic-four",
+        "10**15-games",
+        "10**9-jobs",
+        "10**15-test-seeds",
+        "empty-out",
+        "empty-transcript",
+        "graded-code-without-name",
+    ],
+)
+def test_flags_are_checked_before_anything_runs(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    argv: list[str],
+    message: str,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    status, out, err = _run(capsys, *argv)
+    assert status == 2 and out == [] and len(err) == 1
+    assert message in err[0]
+    assert list(tmp_path.iterdir()) == []  # `--out ''` wrote nothing into the current folder
+
+
+def test_a_name_that_is_not_utf8_is_refused_and_control_characters_dropped(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "t.toml"
+    argv: list[str | Path] = ["play", "--headless", "--script", HISTORY, "--transcript", out]
+    status, _, err = _run(capsys, *argv, "--name", os.fsdecode(b"Ad\xffa"))
+    assert status == 2 and len(err) == 1 and "argument --name: expected UTF-8 text" in err[0]
+    assert not out.exists()
+    assert _run(capsys, *argv, "--name", "Ada\x1b[2J " + "x" * 100)[0] == 0
+    assert read_transcript(out).player == "Ada[2J " + "x" * 53
+
+
+# --- the terminal and stdin ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("typed", ["\u00b2\n", "9" * 5000 + "\n", "x" * 100_000 + "\n"])
+def test_the_terminal_menu_refuses_what_is_not_a_move(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], typed: str
+) -> None:
+    monkeypatch.setattr(sys, "stdin", io.StringIO(typed + "q\n"))
+    status, out, err = _run(capsys, "play", "--headless", "--seed", "4")
+    assert status == 1 and err == ["stopped after move 0, before the summit did"]
+    assert any("  Not possible: " in line for line in out)
+
+
+def test_a_move_with_control_characters_is_never_echoed_raw(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Typed over stdio, a move with an escape sequence (C0 or C1) comes back escaped in the
+    error message and on standard error; json alone would have left the C1 one raw."""
+    for move, shown in (("\x1b[2Jboom", "\\\\x1b[2Jboom"), ("boom\x9b2J", "boom\\\\x9b2J")):
+        monkeypatch.setattr(sys, "stdin", io.StringIO(move + "\n"))
+        status, out, err = _run(capsys, "play", "--headless", "--stdio", "--seed", "4")
+        assert status == 2
+        assert not any("\x1b" in line or "\x9b" in line for line in out + err)
+        assert f'"move": "{shown}"' in out[-1]
+
+
+@pytest.mark.parametrize("stdio", [True, False], ids=["stdio", "terminal"])
+def test_stdin_that_is_not_utf8_is_a_refused_move_and_the_transcript_is_written(
+    tmp_path: Path, stdio: bool
+) -> None:
+    transcript = tmp_path / "t.toml"
+    argv: list[str | Path] = ["play", "--headless", "--seed", "4", "--transcript", transcript]
+    typed = b"mutual_restraint:written\n\xff\xfe\n" + (b"" if stdio else b"q\n")
+    done = _process(
+        *argv,
+        *(["--stdio"] if stdio else []),
+        stdin=typed,
+        env={"PYTHONIOENCODING": "utf-8:strict"},
+    )
+    if stdio:
+        assert done.returncode == 2
+        assert _one_line(done).startswith(
+            'stdin: move 2 "\\xff\\xfe": not UTF-8 text; legal moves: '
+        )
+    else:
+        assert done.returncode == 1
+        assert _one_line(done) == "stopped after move 1, before the summit did"
+        assert b"Not possible: not UTF-8 text" in done.stdout
+    assert len(read_transcript(transcript).turns) == 1
+
+
+# --- output that cannot be written --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["play", "--headless", "--script", HISTORY],
+        ["play", "--headless", "--stdio", "--seed", "1", "--transcript", "T"],
+        ["batch", "--strategy", "essay", "--games", "3"],
+        ["verify", HISTORY],
+    ],
+    ids=["play", "stdio", "batch", "verify"],
+)
+def test_a_full_standard_output_is_one_line_and_status_2(
+    tmp_path: Path, argv: list[str | Path]
+) -> None:
+    argv = [tmp_path / "t.toml" if arg == "T" else arg for arg in argv]
+    with open("/dev/full", "wb") as full:  # noqa: PTH123 (a device, not a file of ours)
+        done = _process(*argv, stdin=b"liaison_offices\n", stdout=full.fileno())
+    assert done.returncode == 2
+    assert _one_line(done).startswith(
+        "hanoi-summit: cannot write to standard output (No space left"
+    )
+    if "--stdio" in argv:
+        assert read_transcript(tmp_path / "t.toml").turns == ()  # the game so far, written
+
+
+def test_a_closed_standard_output_is_one_line_and_status_2() -> None:
+    done = _process(
+        "play", "--headless", "--stdio", "--seed", "1", stdout=None, setup=lambda: os.close(1)
+    )
+    assert done.returncode == 2
+    assert _one_line(done) == "hanoi-summit: standard output is closed: there is nowhere to write"
+
+
+def test_a_broken_pipe_is_one_line_and_status_2(tmp_path: Path, hanoi: Scenario) -> None:
+    path = tmp_path / "game.toml"
+    write_transcript(path, play(hanoi, "essay", 1), player="Ada")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "game", "verify", *[str(path)] * 2000],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()
+    err = process.stderr.read().decode()
+    assert process.wait(timeout=120) == 2
+    assert err.splitlines() == [
+        "hanoi-summit: cannot write to standard output (broken pipe); the output is cut short"
+    ]
+
+
+def _full_disk(size: int) -> Callable[[], None]:
+    """A process whose files cannot grow past ``size`` bytes: a disk that is full."""
+
+    def limit() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (size, size))
+
+    return limit
+
+
+def test_a_report_on_a_full_disk_fails_in_one_line_and_leaves_no_part_of_a_file(
+    tmp_path: Path, hanoi: Scenario
+) -> None:
+    game = tmp_path / "game.toml"
+    write_transcript(game, play(hanoi, "essay", 1), player="Ada")
+    out = tmp_path / "report"
+    done = _process("report", game, "--out", out, setup=_full_disk(10_000))
+    assert done.returncode == 2
+    assert _one_line(done).startswith(f"{out}: cannot write the report: File too large")
+    assert done.stdout == b""
+    for path in out.iterdir():  # what was written is whole; no temporary file is left
+        assert not path.name.startswith(".")
+        assert path.suffix != ".png" or path.read_bytes().endswith(b"IEND\xaeB`\x82")
+
+
+def _unwritable_folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "read-only"
+    folder.mkdir()
+    folder.chmod(0o555)
+    if not os.access(folder, os.W_OK):
+        return folder
+    for candidate in (Path("/sys/kernel"), Path("/proc/1")):
+        if candidate.is_dir() and not os.access(candidate, os.W_OK):
+            return candidate
+    pytest.skip("no folder here refuses to be written to (running as root)")
+
+
+def test_screenshots_into_a_read_only_folder_fail_in_one_line(tmp_path: Path) -> None:
+    folder = _unwritable_folder(tmp_path)
+    done = _process("shots", "--out", folder)
+    assert done.returncode == 2
+    assert _one_line(done).startswith(f"{folder}: cannot write screenshots: ")
+
+
+# --- batches end --------------------------------------------------------------------------------
+
+
+def _long_talks(folder: Path) -> Path:
+    """Hanoi with 95 rounds of 6 turns before its own and no walkout before its last round:
+    nothing can end a game before round 99, and a strategy gives up after 500 decisions."""
+    text = (scenario_dir() / "hanoi.toml").read_text(encoding="utf-8")
+    rounds = "".join(
+        f'[[rounds]]\nid = "r{i}"\nlabel = "round {i}"\nturns = 6\n\n' for i in range(95)
+    )
+    start = text.index("[[rounds]]")
+    text = text[:start] + rounds + text[start:]
+    for old, new in (
+        ("walkout_when = { meters", 'walkout_when = { round_at_least = "signing", meters'),
+        ("red_line_walkout = { stance", 'red_line_walkout = { round_at_least = "signing", stance'),
+        ('\nid = "hanoi"\n', '\nid = "long_talks"\n'),
+        ('\ncode = "HNOI"\n', '\ncode = "LONG"\n'),
+    ):
+        assert old in text
+        text = text.replace(old, new, 1)
+    path = folder / "long_talks.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_scenario_no_game_can_be_played_through_is_refused_by_check_and_batch(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _long_talks(tmp_path)
+    expected = (
+        f"{path}: rounds: expected a schedule a game can be played through in 500 decisions "
+        "(twice the turns plus the rounds), got 100 rounds of 583 turns in all (1266 decisions)"
+    )
+    status, out, _ = _run(capsys, "check", path)
+    assert status == 2 and out == [expected]
+    for strategy in ("historical", "essay", "hawk", "dove", "random", "greedy"):
+        status, out, err = _run(
+            capsys, "batch", "--strategy", strategy, "--games", "2", "--scenario", path
+        )
+        assert status == 2 and out == [] and err == [expected]
+
+
+def test_screenshots_on_a_full_disk_fail_in_one_line_and_leave_no_part_of_a_picture(
+    tmp_path: Path,
+) -> None:
+    out = tmp_path / "shots"
+    done = _process("shots", "--out", out, setup=_full_disk(10_000))
+    assert done.returncode == 2
+    assert _one_line(done) == f"{out}: cannot write screenshots: File too large"
+    assert done.stdout == b""
+    assert list(out.iterdir()) == []
