@@ -13,6 +13,7 @@ import attrs
 import pygame
 
 from game.draw import theme
+from game.draw.blending import blit_faded
 from game.draw.context import UiContext
 from game.store.settings import Settings, load_settings, save_settings
 from game.ui.screen import (
@@ -374,8 +375,7 @@ class App:
             screen.draw(surface)
         if self._fade_from is not None and self._fade_total > 0:
             alpha = max(0.0, min(1.0, self._fade_left / self._fade_total))
-            self._fade_from.set_alpha(round(255 * alpha))
-            surface.blit(self._fade_from, (0, 0))
+            blit_faded(surface, self._fade_from, (0, 0), alpha)
 
     def visible_screens(self) -> list[Screen]:
         """The top screen and, while it is an overlay, those below it, bottom first."""

@@ -13,6 +13,7 @@ import attrs
 import pygame
 
 from game.draw import theme
+from game.draw.blending import blit_faded
 from game.draw.context import UiContext
 from game.draw.theme import Colour, TextRole, Tone
 from game.engine import Direction, GameState
@@ -290,8 +291,7 @@ class Toast(Widget):
             centre = (3 * theme.UNIT - 8, box.height // 2)
             pygame.draw.circle(toast, palette.tone(self.tone), centre, 5)
         toast.blit(image, image.get_rect(center=(box.width // 2 + 4, box.height // 2)))
-        toast.set_alpha(round(255 * min(1.0, self.left / TOAST_FADE)))
-        surface.blit(toast, box)
+        blit_faded(surface, toast, box, min(1.0, self.left / TOAST_FADE))
 
 
 @attrs.frozen
