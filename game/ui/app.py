@@ -285,6 +285,8 @@ class App:
         self._fade_from: pygame.Surface | None = None
         self._fade_total = 0.0
         self._fade_left = 0.0
+        self._swallow_text = False
+        """True after a key press changed the screen on top, until that key's text is dropped."""
 
     @property
     def top(self) -> Screen | None:
@@ -343,6 +345,13 @@ class App:
             return
         if event.type not in _QUIET_EVENTS:
             self.dirty = True
+        if event.type == pygame.KEYDOWN:
+            # A key's typed text (a TEXTINPUT event) always follows its KEYDOWN.
+            self._swallow_text = False
+        elif event.type == pygame.TEXTINPUT and self._swallow_text:
+            # The key that opened (or closed) a screen types nothing into the one now on top.
+            self._swallow_text = False
+            return
         if event.type == pygame.KEYDOWN and event.key == pygame.K_F11:
             fullscreen = not self.ctx.settings.fullscreen
             self.apply(ChangeSettings(attrs.evolve(self.ctx.settings, fullscreen=fullscreen)))
@@ -350,6 +359,8 @@ class App:
         top = self.top
         if top is not None:
             self.apply(top.on_event(event))
+            if event.type == pygame.KEYDOWN and self.top is not top:
+                self._swallow_text = True
 
     def update(self, dt: float) -> bool:
         """Advance every screen's animations and the transition; True while anything moves."""
