@@ -31,6 +31,7 @@ from game.ui.screen import (
     Reset,
     Screen,
 )
+from game.ui.window import WindowDisplay, name_the_window
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +50,12 @@ _QUIET_EVENTS: Final = frozenset(
         pygame.CLIPBOARDUPDATE,
     }
 )
+
+
+_POINTER_EVENTS: Final = frozenset(
+    {pygame.MOUSEMOTION, pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP}
+)
+"""Events with a ``pos`` in window coordinates, which screens want on the logical surface."""
 
 
 class Router(Protocol):
@@ -81,6 +88,10 @@ class Display(Protocol):
         """Switch mode; return the mode actually in force afterwards."""
         ...
 
+    def to_logical(self, pos: tuple[int, int]) -> tuple[int, int]:
+        """The point on the logical surface under the window point ``pos``."""
+        ...
+
 
 class EventSource(Protocol):
     """Where input comes from."""
@@ -96,37 +107,6 @@ class Clock(Protocol):
     def tick(self, fps: int) -> float:
         """Seconds since the last tick, first waiting so as not to exceed ``fps`` (0: no cap)."""
         ...
-
-
-class WindowDisplay:
-    """The real window: a 1280x720 logical surface that SDL scales to any window, letterboxed."""
-
-    def __init__(self, title: str = theme.WINDOW_TITLE) -> None:
-        self.title = title
-        self._surface: pygame.Surface | None = None
-
-    def open(self, size: tuple[int, int], *, fullscreen: bool) -> pygame.Surface:
-        # Linear filtering keeps text smooth at fractional scales; SCALED defaults to nearest.
-        os.environ.setdefault("SDL_RENDER_SCALE_QUALITY", "linear")
-        pygame.display.init()
-        pygame.display.set_caption(self.title)
-        pygame.display.set_icon(window_icon())
-        self._surface = pygame.display.set_mode(size, pygame.SCALED | pygame.RESIZABLE)
-        pygame.key.set_repeat(350, 40)
-        if fullscreen:
-            self.set_fullscreen(True)
-        return self._surface
-
-    def present(self) -> None:
-        pygame.display.flip()
-
-    def set_fullscreen(self, fullscreen: bool) -> bool:
-        if pygame.display.is_fullscreen() != fullscreen:
-            try:
-                pygame.display.toggle_fullscreen()
-            except pygame.error as exc:
-                log.warning("display: cannot switch full screen (%s)", exc)
-        return pygame.display.is_fullscreen()
 
 
 class OffscreenDisplay:
@@ -148,6 +128,9 @@ class OffscreenDisplay:
     def set_fullscreen(self, fullscreen: bool) -> bool:
         self.fullscreen = fullscreen
         return fullscreen
+
+    def to_logical(self, pos: tuple[int, int]) -> tuple[int, int]:
+        return pos
 
 
 IDLE_POLL_SECONDS: Final = 0.02
@@ -285,8 +268,8 @@ class App:
         self._fade_from: pygame.Surface | None = None
         self._fade_total = 0.0
         self._fade_left = 0.0
-        self._swallow_text = False
-        """True after a key press changed the screen on top, until that key's text is dropped."""
+        self._swallow_text = ""
+        """What the key press that just changed the screen on top types, until it is dropped."""
 
     @property
     def top(self) -> Screen | None:
@@ -343,15 +326,18 @@ class App:
         if event.type == pygame.QUIT:
             self.apply(Quit())
             return
+        if event.type in _POINTER_EVENTS:
+            event = self._to_logical(event)
         if event.type not in _QUIET_EVENTS:
             self.dirty = True
         if event.type == pygame.KEYDOWN:
             # A key's typed text (a TEXTINPUT event) always follows its KEYDOWN.
-            self._swallow_text = False
+            self._swallow_text = ""
         elif event.type == pygame.TEXTINPUT and self._swallow_text:
             # The key that opened (or closed) a screen types nothing into the one now on top.
-            self._swallow_text = False
-            return
+            typed, self._swallow_text = self._swallow_text, ""
+            if event.text == typed:
+                return
         if event.type == pygame.KEYDOWN and event.key == pygame.K_F11:
             fullscreen = not self.ctx.settings.fullscreen
             self.apply(ChangeSettings(attrs.evolve(self.ctx.settings, fullscreen=fullscreen)))
@@ -360,7 +346,14 @@ class App:
         if top is not None:
             self.apply(top.on_event(event))
             if event.type == pygame.KEYDOWN and self.top is not top:
-                self._swallow_text = True
+                self._swallow_text = getattr(event, "unicode", "")
+
+    def _to_logical(self, event: pygame.event.Event) -> pygame.event.Event:
+        """A pointer event with its position on the logical surface, not in the window."""
+        pos = self.display.to_logical(event.pos)
+        if pos == tuple(event.pos):
+            return event
+        return pygame.event.Event(event.type, {**event.dict, "pos": pos})
 
     def update(self, dt: float) -> bool:
         """Advance every screen's animations and the transition; True while anything moves."""
@@ -453,18 +446,6 @@ class App:
         self._fade_left = self._fade_total
 
 
-def window_icon() -> pygame.Surface:
-    """A 32x32 icon drawn in code: a table seen from above on navy."""
-    palette = theme.STANDARD_PALETTE
-    icon = pygame.Surface((32, 32), pygame.SRCALPHA)
-    pygame.draw.rect(icon, palette.navy, icon.get_rect(), border_radius=6)
-    pygame.draw.rect(icon, palette.table, (6, 12, 20, 8), border_radius=3)
-    for x in (9, 15, 21):
-        pygame.draw.circle(icon, palette.on_navy_soft, (x + 1, 8), 2)
-        pygame.draw.circle(icon, palette.on_navy_soft, (x + 1, 24), 2)
-    return icon
-
-
 class NoDisplayError(RuntimeError):
     """There is no screen to open the game's window on."""
 
@@ -502,6 +483,7 @@ def run(
     from game.ui.flow import Flow
     from game.ui.screen import NewGameForm, Title
 
+    name_the_window()
     _require_display()
     settings = load_settings()
     ctx = UiContext(attrs.evolve(settings, fullscreen=True) if fullscreen else settings)
