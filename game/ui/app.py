@@ -7,7 +7,7 @@ import os
 import time
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Final, Protocol
+from typing import TYPE_CHECKING, Final, Protocol
 
 import attrs
 import pygame
@@ -32,6 +32,9 @@ from game.ui.screen import (
     Screen,
 )
 from game.ui.window import WindowDisplay, name_the_window
+
+if TYPE_CHECKING:
+    from game.engine import GameState
 
 log = logging.getLogger(__name__)
 
@@ -473,13 +476,18 @@ def run(
     fullscreen: bool = False,
     code: str = "",
     name: str = "",
+    autoplay: str = "",
+    pace: float | None = None,
 ) -> int:
     """Open the window on the title screen and run until the player quits.
 
     ``scenario`` (a name or a path) and ``seed`` are what New game offers; ``fullscreen`` opens
     full screen for this run without changing the saved setting. With a class ``code`` or a
-    ``name`` the window opens on New game, filled in, one key press from the briefing.
+    ``name`` the window opens on New game, filled in, one key press from the briefing. With
+    ``autoplay`` (a built-in strategy's name) the window opens on the table of a game that the
+    strategy plays by itself, a key every ``pace`` seconds, through to the debrief.
     """
+    from game.ui.autoplay import DEFAULT_PACE, Autoplayer, AutoplayEvents
     from game.ui.flow import Flow
     from game.ui.screen import NewGameForm, Title
 
@@ -490,8 +498,19 @@ def run(
     pygame.font.init()
     flow = Flow(ctx, scenario=scenario, seed=seed)
     flow.player, flow.code = name, code
-    first = NewGameForm(back=Open(Title(), replace=True)) if code or name else Title()
-    app = App(ctx, flow.open(first), router=flow)
+    if autoplay:
+        app = App(ctx, flow.watch(autoplay), router=flow)
+        session = flow.session
+        assert session is not None
+        player = Autoplayer(autoplay, session.state.seed)
+
+        def look() -> tuple[Screen | None, GameState | None]:
+            return app.top, flow.session.state if flow.session is not None else None
+
+        app.events = AutoplayEvents(app.events, player, look, pace=pace or DEFAULT_PACE)
+    else:
+        first = NewGameForm(back=Open(Title(), replace=True)) if code or name else Title()
+        app = App(ctx, flow.open(first), router=flow)
     try:
         app.run()
     finally:

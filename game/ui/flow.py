@@ -261,6 +261,20 @@ class Flow:
             detail = "The autosave is damaged: see what can be saved"
         return MenuEntry("Continue", Apply(ContinueGame()), detail=detail)
 
+    def watch(self, strategy: str) -> SummitScreen:
+        """The table of a new game that the built-in ``strategy`` plays by itself (``--autoplay``),
+        on the scenario and seed the command line gave."""
+        from game.store.scenarios import load_scenario
+
+        setup = GameSetup(
+            load_scenario(self.scenario),
+            self.new_seed(),
+            player=f"autoplay: {strategy}",
+            autoplay=strategy,
+        )
+        self.handle(NewGame(setup))
+        return self.summit()
+
     def summit(self) -> SummitScreen:
         """The summit table for the session in play."""
         from game.ui.screens.summit import SummitScreen

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol, TypeAlias
+from typing import TYPE_CHECKING, Protocol, TypeAlias, runtime_checkable
 
 import attrs
 import pygame
@@ -53,6 +53,17 @@ class Screen(Protocol):
         ...
 
 
+@runtime_checkable
+class Playable(Protocol):
+    """A screen a built-in strategy can play through by keyboard (``--autoplay``): it names the
+    key that plays a move here, or that carries on towards playing it."""
+
+    def key_for(self, move: Move | None) -> int | None:
+        """The key to press for ``move`` (None: the summit is over); None when no key should be
+        pressed now (the screen is still entering, or the move is not made here)."""
+        ...
+
+
 # --- A new game ---------------------------------------------------------------------------------
 
 
@@ -71,6 +82,9 @@ class GameSetup:
     """The file the scenario was read from (kept in saves so they load again)."""
     carry: Carry | None = None
     """Where an earlier summit left off, for a scenario that continues one."""
+    autoplay: str = ""
+    """The built-in strategy playing this game in the window by itself (``--autoplay``), or
+    ``""``. Such a game never replaces the player's autosave."""
 
 
 @attrs.frozen

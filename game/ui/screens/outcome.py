@@ -20,6 +20,7 @@ from game.draw.theme import TextRole
 from game.engine import (
     Ending,
     GameState,
+    Move,
     Terminal,
     outcome,
 )
@@ -148,6 +149,11 @@ class OutcomeScreen:
             return self.go_on
         self._layout_button()
         return self.focus.action_for(event, self.ctx)
+
+    def key_for(self, move: Move | None) -> int | None:
+        """Enter, once the picture has settled (a watcher sees the whole scene first)."""
+        del move
+        return pygame.K_RETURN if self.progress >= 1.0 else None
 
     def update(self, dt: float) -> bool:
         moving = self.focus.update(dt)

@@ -450,6 +450,15 @@ class SummitScreen:
             return Handled(card.activate())
         return None
 
+    def key_for(self, move: Move | None) -> int | None:
+        """Enter for the panel's button once the summit is over; the letter of an answer to
+        their proposal; otherwise the key on the move's card."""
+        if move is None:
+            return pygame.K_RETURN
+        keys = [*self.answers, *self.cards] if self._mode() is TableMode.PENDING else self.cards
+        card = next((c for c in keys if c.offer_id == move.offer), None)
+        return None if card is None or card.shortcut is None else card.shortcut.key
+
     def update(self, dt: float) -> bool:
         self._refresh()
         self._layout()

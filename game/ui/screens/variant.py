@@ -50,3 +50,13 @@ class VariantScreen(ChoiceDialog):
             columns=10,
         )
         self.offer = offer
+
+    def key_for(self, move: Move | None) -> int | None:
+        """The key of the form ``move`` takes."""
+        if move is None or move.offer != self.offer.id:
+            return None
+        ids = [variant.id for variant in self.offer.variants]
+        if move.variant not in ids:
+            return None
+        shortcut = self.rows[ids.index(move.variant)].shortcut
+        return None if shortcut is None else shortcut.key
