@@ -264,16 +264,25 @@ class SummitScreen:
         self._tray = Tray.fit(ctx, len(self.cards), layout.TRAY_ROOM)
         self._tray_area = layout.tray_area(self._tray)
         self.band_bottom = layout.band_bottom(self._tray_area)
+        note_h = self.note.height_for(ctx, layout.right_column().width)
+        if note_h:
+            # The adviser's note covers nothing: when the band is short of room for it, the
+            # reply whole and the log's latest line, the cards give up a row.
+            need = layout.right_column_need(ctx, self.bubble, self._why, note_h)
+            while need > self.band_bottom - layout.BAND_TOP and self._tray.rows > 1:
+                room = layout.tray_room(self._tray.rows - 1, self._tray.card_height)
+                self._tray = Tray.fit(ctx, len(self.cards), room)
+                self._tray_area = layout.tray_area(self._tray)
+                self.band_bottom = layout.band_bottom(self._tray_area)
         buttons = (self.undo, self.save, self.help, self.menu)
         for button, rect in zip(buttons, layout.top_buttons(len(buttons)), strict=True):
             button.rect = rect
         limits = tuple(statement_limits(self.scenario))
         layout.place_left(ctx, self.meters, limits, self.neighbours, self.band_bottom)
         self.trust.rect = layout.trust_rect(self.band_bottom)
-        self.log.rect, side = layout.place_reply(ctx, self.bubble, self._why, self.band_bottom)
-        # The adviser's note lies over the log, never over the reply or the trust meter.
-        note_h = min(self.note.height_for(ctx, side.width), self.log.rect.height)
-        self.note.rect = pygame.Rect(side.left, self.band_bottom - note_h, side.width, note_h)
+        self.log.rect, self.note.rect = layout.place_reply(
+            ctx, self.bubble, self._why, self.band_bottom, note_h
+        )
         self._layout_tray(ctx)
         # A new text size can page the cards differently: the controls on screen follow.
         self._update_focus()

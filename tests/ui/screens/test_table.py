@@ -21,7 +21,7 @@ from game.ui.screens.summit import SummitScreen
 from game.ui.session import Session
 from game.ui.shots import mid_game, render_screens, sample_game, tabled_pending
 from game.ui.table import TableMode, region_meters, serves_text
-from game.ui.table_layout import WHOLE
+from game.ui.table_layout import WHOLE, log_min_height
 from game.ui.testing import click, game_app, key
 
 SCENARIO = load_scenario("hanoi")
@@ -136,7 +136,7 @@ def test_a_move_the_neighbours_notice_marks_them_and_their_asides(ctx: UiContext
 # --- Their reply, whole -------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("size", [TextSize.SMALL, TextSize.NORMAL])
+@pytest.mark.parametrize("size", list(TextSize))
 def test_replies_show_whole_or_say_where_the_rest_is(size: TextSize) -> None:
     from game.engine import apply
     from game.engine.strategies import play
@@ -160,7 +160,37 @@ def test_replies_show_whole_or_say_where_the_rest_is(size: TextSize) -> None:
                 else:
                     assert table.bubble.why.endswith(WHOLE)
                 assert table.bubble.rect.bottom < table.log.rect.top
-    assert whole / replies > (0.99 if size is TextSize.SMALL else 0.9)
+    assert whole / replies > {TextSize.SMALL: 0.99, TextSize.NORMAL: 0.9, TextSize.LARGE: 0.6}[size]
+
+
+@pytest.mark.parametrize("size", list(TextSize))
+def test_the_advisers_note_covers_neither_the_reply_nor_the_log(size: TextSize) -> None:
+    # Issue 9, bug 5: the note lay over the log, of which only the title showed, if that.
+    from game.engine import apply
+    from game.engine.strategies import play
+
+    ctx = UiContext(Settings(text_size=size, sound=False, hints=True))
+    notes = 0
+    for seed in (1, 7):
+        final = play(SCENARIO, "essay", seed)
+        session = Session(new_game(SCENARIO, seed))
+        table = SummitScreen(ctx, session)
+        for turn in final.turns:
+            table.update(0.0)
+            note = table.note
+            if note.hint is not None:
+                notes += 1
+                assert not note.rect.colliderect(table.log.rect)
+                assert not note.rect.colliderect(table.bubble.rect)
+                assert note.rect.height >= note.height_for(ctx, note.rect.width)
+                # The log keeps its newest line while the cards have a row to give for it.
+                assert table.log.rect.height >= log_min_height(ctx) or table._tray.rows == 1
+                assert table.bubble.why == their_reply(session.state, "them").why
+                for control in table.focus.controls:
+                    if control is not note and control.rect.width:
+                        assert not note.rect.colliderect(control.rect)
+            session.state = apply(session.state, turn.move).state
+    assert notes > 3
 
 
 # --- Their proposal, waiting ------------------------------------------------------------------
