@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from game.engine.conditions import holds
 from game.engine.draft import _apply_meters
-from game.engine.judging import expected_shortfall, judge
+from game.engine.judging import expected_need, expected_shortfall, judge
 from game.engine.moves import (
     amendment,
     available_moves,
@@ -43,6 +43,7 @@ __all__ = [
     "available_moves",
     "carry_from",
     "check_move",
+    "expected_need",
     "expected_shortfall",
     "holds",
     "initial_hash",

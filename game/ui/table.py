@@ -20,6 +20,7 @@ from game.engine import (
     ReactionKind,
     Scenario,
     amendment,
+    expected_need,
     move_options,
     outcome,
 )
@@ -168,12 +169,14 @@ def stance_ticks(scenario: Scenario, meter: int) -> tuple[tuple[int, str], ...]:
     return tuple(sorted(ticks))
 
 
-def trust_need(offer: Offer, meter: int) -> int | None:
-    """The trust (or other meter) an offer nominally needs, before mood and chance shift it."""
-    for need in offer.needs:
-        if need.meter == meter and need.at_least is not None:
-            return need.at_least
-    return None
+def trust_need(state: GameState, offer: Offer, meter: int) -> tuple[int, int] | None:
+    """The least and the most of the trust meter (or another) an offer needs in any of its
+    forms, as a player can estimate it: their stance, each form, what they remember and the
+    proposals refused all counted (the figure their reply names), their mood and chance not.
+    None when it needs nothing of that meter."""
+    forms = [Move(offer.id, v.id) for v in offer.variants] or [Move(offer.id)]
+    needs = [n for n in (expected_need(state, move, meter) for move in forms) if n is not None]
+    return (min(needs), max(needs)) if needs else None
 
 
 def essay_view(offer: Offer) -> str:

@@ -22,6 +22,7 @@ from game.draw.assets import Cue
 from game.draw.context import UiContext
 from game.draw.theme import Tone
 from game.engine import GameState, MeterRole, Move
+from game.engine.describe import capitalise
 from game.ui import table_layout as layout
 from game.ui.hints import Focus, next_hint
 from game.ui.record import log_entries, their_reply
@@ -515,16 +516,19 @@ class SummitScreen:
         # Derived from the focused card each frame; the gauge only draws what it is given.
         focused = self.focus.focused
         self.trust.marker = None
-        self.trust.marker_label = ""
+        self.trust.marker_label = self.trust.marker_short = ""
         if (
             isinstance(focused, OfferCard)
             and not isinstance(focused, AnswerCard)
             and focused.status is not CardStatus.AGREED
         ):
-            need = trust_need(self.scenario.offer(focused.offer_id), self._trust_index)
+            need = trust_need(self.state, self.scenario.offer(focused.offer_id), self._trust_index)
             if need is not None:
-                self.trust.marker = need
-                self.trust.marker_label = f"{focused.title} needs about {need}"
+                low, high = need
+                about = f"needs about {low}" + (f"\u2013{high}" if high != low else "")
+                self.trust.marker = low
+                self.trust.marker_label = f"{focused.title} {about}"
+                self.trust.marker_short = capitalise(about)
 
     def _detail_text(self) -> tuple[str, str]:
         """The focused card in full; or the focused button; or the round on the table."""

@@ -165,6 +165,8 @@ class TrustGauge(Meter):
     the other side warms to each next stance marked under the bar."""
 
     ticks: tuple[tuple[int, str], ...] = ()
+    marker_short: str = ""
+    """The marker's label when ``marker_label`` does not fit (the figure without the offer)."""
 
     def draw(self, surface: pygame.Surface, ctx: UiContext) -> None:
         palette = ctx.palette
@@ -179,10 +181,11 @@ class TrustGauge(Meter):
         )
         if self.marker is not None and self.marker_label:
             room = rect.width - label.get_width() - 6 * theme.UNIT
+            said = self.marker_label
+            if self.marker_short and ctx.text_width(TextRole.CAPTION, said) > room:
+                said = self.marker_short
             note = ctx.text(
-                TextRole.CAPTION,
-                fit_text(ctx, TextRole.CAPTION, self.marker_label, room),
-                palette.ink,
+                TextRole.CAPTION, fit_text(ctx, TextRole.CAPTION, said, room), palette.ink
             )
             surface.blit(note, note.get_rect(topright=(rect.right, rect.top - 2)))
         figure_colour = palette.alarm if self.is_alarming else palette.ink

@@ -3,12 +3,14 @@ from the talks meters, the asides under a reply, a proposal of theirs waiting wi
 answer cards (the "answer later" path), and what happened between rounds in the log."""
 
 import itertools
+import re
 
+import attrs
 import pygame
 import pytest
 
 from game.draw.context import UiContext
-from game.engine import GameState, MeterGroup, Move, ReactionKind, is_legal, new_game
+from game.engine import GameState, MeterGroup, Move, ReactionKind, Scenario, is_legal, new_game
 from game.engine.describe import sentence
 from game.store.scenarios import load_scenario
 from game.store.settings import Settings, TextSize
@@ -357,3 +359,58 @@ def test_the_engine_tables_nothing_in_a_hot_seat_game(ctx: UiContext) -> None:
         turn.reaction.kind is not ReactionKind.COUNTER or turn.reaction.counter
         for turn in state.turns
     )
+
+
+# --- What an offer needs ------------------------------------------------------------------------
+
+_NEED = re.compile(
+    r"trust \d+ (?:is below|is close to|meets|is above|is just above|is within) the (\d+)"
+)
+
+
+def card_forms(scenario: Scenario, offer: str) -> int:
+    """How many forms an offer has."""
+    return len(scenario.offer(offer).variants)
+
+
+def _without_chance(scenario: Scenario) -> Scenario:
+    """``scenario`` with nothing hidden moving their thresholds: no mood, no profile's shift, no
+    agenda and no quirks; what is left is what a player can know."""
+    rules = attrs.evolve(scenario.rules, noise=0, profile_jitter=0, focus_shift=0, early_shift=0)
+    profiles = tuple(attrs.evolve(p, shift=0, quirks=()) for p in scenario.profiles)
+    return attrs.evolve(scenario, rules=rules, profiles=profiles)
+
+
+@pytest.mark.parametrize("seed", [1, 4, 7])
+def test_needs_about_is_the_figure_the_reply_names(ctx: UiContext, seed: int) -> None:
+    # Issue 9, bug 6: a card said "needs about 12" and the reply "the 13 they need", or 15 and
+    # 25: the card gave the offer's nominal need, the reply what their stance, the offer's form
+    # and their memory made of it. With chance and their hidden profile taken out, the two
+    # must be the same figure.
+    from game.engine import apply, move_options
+    from game.engine.strategies import play
+
+    scenario = _without_chance(SCENARIO)
+    final = play(scenario, "hawk", seed)
+    state = new_game(scenario, seed)
+    compared = 0
+    for turn in final.turns:
+        if state.pending is None:
+            _, table = _table(ctx, state)
+            for option in move_options(state):
+                move = option.move
+                card = next((c for c in table.cards if c.offer_id == move.offer), None)
+                if not option.available or card is None or card not in table.focus.controls:
+                    continue
+                table.focus.focus(card)
+                table.update(0.0)
+                said = _NEED.search(apply(state, move).reaction.why)
+                if said is None or table.trust.marker is None:
+                    continue
+                shown = [int(n) for n in re.findall(r"\d+", table.trust.marker_label)]
+                assert shown[0] <= int(said.group(1)) <= shown[-1], table.trust.marker_label
+                if not card_forms(scenario, move.offer):
+                    assert shown == [int(said.group(1))]
+                compared += 1
+        state = apply(state, turn.move).state
+    assert compared > 5
