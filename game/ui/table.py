@@ -235,7 +235,8 @@ def card_detail(
         parts.append(f"Next you choose its form: {forms}, each with its own costs.")
     else:
         proposing, accepted = offer_costs(scenario, offer, None)
-        parts.append(f"Proposing costs {proposing}; if accepted, {accepted}.")
+        # Neutral words: a change may be good news (domestic pressure falling), not a cost.
+        parts.append(f"Proposing it changes {proposing}; if accepted, {accepted}.")
     return title, " ".join(parts)
 
 
