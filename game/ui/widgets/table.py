@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from typing import Final
+from typing import ClassVar, Final
 
 import attrs
 import pygame
@@ -52,6 +52,9 @@ class OfferCard(Control):
     status: CardStatus = CardStatus.OPEN
     selected: bool = False
     """The offer made last: drawn with a navy edge."""
+
+    FOCUS_WHEN_DISABLED: ClassVar[bool] = True
+    """A locked card says why in the details line (and the adviser's note) when in focus."""
 
     def draw(self, surface: pygame.Surface, ctx: UiContext) -> None:
         if self.rect.width < 4 * CARD_PAD:
@@ -217,6 +220,9 @@ class ActionButton(Button):
     and, when disabled and in focus, its reason in the details line rather than over the bar."""
 
     key_hint: str = ""
+
+    FOCUS_WHEN_DISABLED: ClassVar[bool] = True
+    """Undo in a graded game says why in the details line when in focus."""
 
     def draw(self, surface: pygame.Surface, ctx: UiContext) -> None:
         palette = ctx.palette
