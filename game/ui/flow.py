@@ -14,8 +14,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, assert_never
 
-import attrs
-
 from game.classroom.classcode import random_seed
 from game.draw.assets import Cue
 from game.draw.context import UiContext
@@ -28,7 +26,6 @@ from game.ui.screen import (
     Apply,
     Briefing,
     Chain,
-    ChangeSettings,
     Command,
     ContinueGame,
     Debrief,
@@ -101,7 +98,8 @@ class Flow:
         self.seeds = seeds
         self.session: Session | None = None
         self.hints_seen: set[str] = set()
-        """Adviser hints dismissed in this run (interface state, not game state)."""
+        """Adviser hints dismissed in this run, kept from game to game (interface state, not
+        game state): a player who has read one is not shown it again until the game closes."""
         self.player = ""
         """The name New game offers first."""
         self.code = ""
@@ -347,7 +345,6 @@ class Flow:
         match command:
             case NewGame(setup=setup):
                 self.session = Session.start(setup, self.store)
-                self.hints_seen.clear()
                 return Reset(self.summit())
             case LoadSave(path=path):
                 return self._load(self.store.load(path), path.name)
@@ -441,7 +438,6 @@ class Flow:
             problem = result.problem or f"{what} could not be read."
             return Open(message("This game cannot be loaded", (problem,)))
         self.session = Session.from_saved(result.game, self.store)
-        self.hints_seen.clear()
         actions: list[Action] = [Reset(self.summit())]
         if result.notice:
             actions.append(Open(message("The latest autosave was damaged", (result.notice,))))
@@ -457,13 +453,9 @@ class Flow:
     def _outcome(self, session: Session) -> Action | None:
         if not session.state.is_over:
             return None
-        actions: list[Action] = []
-        # Hints are for a first game: once one has been seen to the end, they switch off (the
-        # player can switch them on again in Settings).
-        if self.store.record_finished_game() == 1 and self.ctx.settings.hints:
-            actions.append(ChangeSettings(attrs.evolve(self.ctx.settings, hints=False)))
-        actions.append(Push(self.outcome()))
-        return Chain(tuple(actions))
+        # The hints stay as the player set them: switching them off after a first game, as the
+        # window once did, switched them off for every later student on a shared computer.
+        return Push(self.outcome())
 
     def _export(self, session: Session) -> Action | None:
         result = session.export()
