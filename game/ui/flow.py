@@ -14,11 +14,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, assert_never
 
+import attrs
+
 from game.classroom.classcode import random_seed
 from game.draw.assets import Cue
 from game.draw.context import UiContext
 from game.draw.theme import Tone
-from game.store.saves import LoadResult, SaveStore, describe_time
+from game.store.saves import LoadResult, SavedGame, SaveStore, describe_time
 from game.store.scenarios import DEFAULT_SCENARIO
 from game.ui.screen import (
     Action,
@@ -104,6 +106,7 @@ class Flow:
         """The name New game offers first."""
         self.code = ""
         """The class code New game offers first."""
+        self._kept = ""
 
     def new_seed(self) -> int:
         """The seed New game offers: the command line's, else a fresh one."""
@@ -343,11 +346,20 @@ class Flow:
         from game.ui.session import Session
 
         match command:
-            case NewGame(setup=setup):
+            case NewGame(setup=setup, keep=keep):
+                asked = self._unfinished(command, keep, None, "Start a new game")
+                if asked is not None:
+                    return asked
                 self.session = Session.start(setup, self.store)
-                return Reset(self.summit())
-            case LoadSave(path=path):
-                return self._load(self.store.load(path), path.name)
+                return self._with_kept(Reset(self.summit()))
+            case LoadSave(path=path, keep=keep):
+                loaded = self.store.load(path)
+                name = loaded.info.name if loaded.info is not None else path.stem
+                doing = f"Load \u201c{name}\u201d"
+                asked = self._unfinished(command, keep, loaded.game, doing)
+                if asked is not None:
+                    return asked
+                return self._with_kept(self._load(loaded, path.name))
             case ContinueGame():
                 return self._load(self.store.load_latest(), "the autosave")
             case DeleteSave(path=path, saving=saving):
@@ -424,6 +436,48 @@ class Flow:
         session.notify(f"Taken back: {label}.")
         return None
 
+    def _unfinished(
+        self,
+        command: NewGame | LoadSave,
+        keep: bool | None,
+        replacing: SavedGame | None,
+        doing: str,
+    ) -> Action | None:
+        """Ask first when ``command`` would lose an unfinished game (see
+        :mod:`game.ui.unfinished`); keep it when asked to. None: go ahead."""
+        from game.ui import unfinished
+
+        self._kept = ""
+        if isinstance(command, NewGame) and command.setup.autoplay:
+            return None  # a watched game never touches the autosave
+        if isinstance(command, LoadSave) and unfinished.is_autosave(self.store, command.path):
+            return None
+        if keep is None:
+            info = unfinished.at_risk(self.store, replacing)
+            if info is None:
+                return None
+            return Open(
+                unfinished.ask(
+                    info,
+                    doing,
+                    Apply(attrs.evolve(command, keep=True)),
+                    Apply(attrs.evolve(command, keep=False)),
+                )
+            )
+        if keep and unfinished.at_risk(self.store, replacing) is not None:
+            name, problem = unfinished.keep(self.store)
+            if problem:
+                return Open(message("Your unfinished game was not kept", (problem,)))
+            self._kept = name
+        return None
+
+    def _with_kept(self, action: Action | None) -> Action | None:
+        """``action``, and a word on the table about the unfinished game kept on the way."""
+        if self._kept and self.session is not None:
+            self.session.notify(f"Your unfinished game was kept as \u201c{self._kept}\u201d.")
+        self._kept = ""
+        return action
+
     def _save(self, session: Session, name: str) -> Action | None:
         result = session.save_as(name)
         if not result.is_ok:
@@ -498,7 +552,8 @@ class Flow:
             "",
             carry,
         )
-        return self.handle(NewGame(setup))
+        # The game it continues is finished: nothing unfinished is replaced.
+        return self.handle(NewGame(setup, keep=False))
 
 
 __all__ = ["Flow"]

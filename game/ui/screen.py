@@ -124,9 +124,11 @@ class GameInPlay(Protocol):
 
 @attrs.frozen
 class NewGame:
-    """Start a game."""
+    """Start a game; ``keep`` says what becomes of an unfinished game in the autosave: kept as
+    a named save (True), replaced (False), or the player is asked (None)."""
 
     setup: GameSetup
+    keep: bool | None = None
 
 
 @attrs.frozen
@@ -153,9 +155,10 @@ class SaveSlot:
 
 @attrs.frozen
 class LoadSave:
-    """Load the save in ``path``."""
+    """Load the save in ``path``; ``keep`` as for :class:`NewGame`."""
 
     path: Path
+    keep: bool | None = None
 
 
 @attrs.frozen
