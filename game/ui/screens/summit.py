@@ -196,12 +196,15 @@ class SummitScreen:
         if state is self._state:
             self._take_notices()
             return
-        animate = self._state is not None
+        shown = self._state
         self._state = state
         values = state.meters
-        if animate:
+        if shown is not None:
             for index, meter in self._all_meters():
                 meter.set_value(values[index])
+                # The mark shows what this move changed, a meter it left alone has none (it
+                # kept showing an earlier move's change, a move behind the others).
+                meter.last_delta = values[index] - shown.meters[index]
         else:
             before = state.turns[-2].meters if len(state.turns) > 1 else None
             for index, meter in self._all_meters():
@@ -215,7 +218,7 @@ class SummitScreen:
         self._layout()
         self._update_focus()
         self.log.measure(self.ctx)
-        self.log.scroll_to_end(animate=animate)
+        self.log.scroll_to_end(animate=shown is not None)
 
     def _take_notices(self) -> None:
         notices = self.session.notices

@@ -414,3 +414,21 @@ def test_needs_about_is_the_figure_the_reply_names(ctx: UiContext, seed: int) ->
                 compared += 1
         state = apply(state, turn.move).state
     assert compared > 5
+
+
+def test_the_change_marks_show_what_the_last_move_changed(ctx: UiContext) -> None:
+    # Issue 9, bug 12: a meter the last move left alone went on showing the change an earlier
+    # move made to it, so the marks read a move behind.
+    from game.engine import apply
+    from game.engine.strategies import play
+
+    final = play(SCENARIO, "hawk", 4)
+    session = Session(new_game(SCENARIO, 4))
+    table = SummitScreen(ctx, session)
+    table.update(0.0)
+    for turn in final.turns:
+        before = session.state.meters
+        session.state = apply(session.state, turn.move).state
+        table.update(0.0)
+        for index, meter in table._all_meters():
+            assert meter.last_delta == session.state.meters[index] - before[index], meter.label
