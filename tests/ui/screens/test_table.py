@@ -416,14 +416,17 @@ def test_needs_about_is_the_figure_the_reply_names(ctx: UiContext, seed: int) ->
     assert compared > 5
 
 
-def test_the_change_marks_show_what_the_last_move_changed(ctx: UiContext) -> None:
+@pytest.mark.parametrize(("strategy", "seed"), [("essay", 7), ("historical", 4)])
+def test_the_change_marks_show_what_the_last_move_changed(
+    ctx: UiContext, strategy: str, seed: int
+) -> None:
     # Issue 9, bug 12: a meter the last move left alone went on showing the change an earlier
     # move made to it, so the marks read a move behind.
     from game.engine import apply
     from game.engine.strategies import play
 
-    final = play(SCENARIO, "hawk", 4)
-    session = Session(new_game(SCENARIO, 4))
+    final = play(SCENARIO, strategy, seed)
+    session = Session(new_game(SCENARIO, seed))
     table = SummitScreen(ctx, session)
     table.update(0.0)
     for turn in final.turns:
