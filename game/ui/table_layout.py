@@ -77,6 +77,12 @@ def band_bottom(tray: pygame.Rect) -> int:
     return tray.top - (TRAY_TOP - BAND_BOTTOM)
 
 
+def schedule_bar(buttons: int = 4) -> pygame.Rect:
+    """The schedule's bar along the top, left of the top bar's ``buttons``."""
+    right = top_buttons(buttons)[0].left - 3 * theme.UNIT
+    return pygame.Rect(theme.MARGIN_X, TOP, right - theme.MARGIN_X, BAR_HEIGHT)
+
+
 def top_buttons(count: int) -> list[pygame.Rect]:
     """Where the top bar's ``count`` buttons go: right-aligned on the grid, all as wide."""
     right = theme.column_x(theme.COLUMNS)

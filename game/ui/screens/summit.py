@@ -168,7 +168,7 @@ class SummitScreen:
         self.page = 0
         self._state: GameState | None = None
         self._notice_seen = len(session.notices)
-        self.toast = Toast(rect=pygame.Rect(theme.LOGICAL_WIDTH // 2, layout.DETAIL_BOTTOM, 0, 0))
+        self.toast = Toast(rect=layout.schedule_bar())
         self._layout_key: object = None
         self._tray = Tray(3, len(self.cards), 1, 84)
         self._tray_area = layout.TRAY_ROOM
@@ -489,9 +489,7 @@ class SummitScreen:
         ctx = self.ctx
         palette = ctx.palette
         surface.fill(palette.paper)
-        right = self.undo.rect.left - 3 * theme.UNIT
-        bar = pygame.Rect(theme.MARGIN_X, layout.TOP, right - theme.MARGIN_X, layout.BAR_HEIGHT)
-        draw_schedule(surface, ctx, self.scenario.rounds, self.state, bar)
+        draw_schedule(surface, ctx, self.scenario.rounds, self.state, layout.schedule_bar())
         column = theme.grid_rect(*layout.LEFT_COLUMNS, layout.BAND_TOP, 0)
         draw_meters(surface, ctx, self.scenario, self.meters, column.right)
         self.neighbours.draw(surface, ctx)

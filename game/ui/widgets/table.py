@@ -257,8 +257,9 @@ class ActionButton(Button):
 
 @attrs.define(kw_only=True, eq=False)
 class Toast(Widget):
-    """A short message over the bottom of the table (saved, undo refused...) that fades out after
-    a few seconds; it is drawn centred on its rectangle's bottom edge."""
+    """A short message (saved, undo refused...) that fades out after a few seconds: a pill
+    centred in its rectangle, as tall as it and no wider (the table gives it the schedule's bar,
+    where it covers no description a player may be reading)."""
 
     text: str = ""
     tone: Tone = Tone.NEUTRAL
@@ -281,17 +282,24 @@ class Toast(Widget):
         # True on the frame it ends too: that frame must be drawn without it.
         return True
 
+    def _image(self, ctx: UiContext) -> pygame.Surface:
+        room = self.rect.width - 6 * theme.UNIT
+        text = fit_text(ctx, TextRole.LABEL, self.text, room)
+        return ctx.text(TextRole.LABEL, text, ctx.palette.on_navy)
+
+    def box(self, ctx: UiContext) -> pygame.Rect:
+        """Where the message is drawn."""
+        box = self._image(ctx).get_rect().inflate(6 * theme.UNIT, 3 * theme.UNIT)
+        box.height = self.rect.height
+        box.center = self.rect.center
+        return box
+
     def draw(self, surface: pygame.Surface, ctx: UiContext) -> None:
         if not self.is_showing:
             return
         palette = ctx.palette
-        image = ctx.text(
-            TextRole.LABEL,
-            fit_text(ctx, TextRole.LABEL, self.text, theme.span(10)),
-            palette.on_navy,
-        )
-        box = image.get_rect().inflate(6 * theme.UNIT, 3 * theme.UNIT)
-        box.midbottom = self.rect.midbottom
+        image = self._image(ctx)
+        box = self.box(ctx)
         toast = pygame.Surface(box.size, pygame.SRCALPHA)
         pygame.draw.rect(
             toast, (*palette.navy_deep, 255), toast.get_rect(), border_radius=box.height // 2

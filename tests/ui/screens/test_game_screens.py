@@ -420,3 +420,23 @@ def test_every_installed_scenario_plays_on_the_table(path: Path) -> None:
         assert picture.get_size() == (1280, 720)
     assert table.state.is_over
     assert table._mode() is TableMode.OVER
+
+
+def test_the_saved_message_covers_no_description(ctx: UiContext) -> None:
+    # Issue 9, bug 15: "Saved as ..." lay over the focused card's description.
+    from game.ui import table_layout
+    from game.ui.screen import SaveSlot
+
+    flow, table = _table(ctx)
+    assert flow.session is not None
+    flow.session.store = flow.store
+    flow.handle(SaveSlot("Before lunch"))
+    table.update(0.1)
+    assert table.toast.is_showing and "Before lunch" in table.toast.text
+    covered = table.toast.box(ctx)
+    assert covered.width > 100
+    assert not covered.colliderect(table_layout.DETAILS)
+    assert not covered.colliderect(table._tray_area)
+    assert not covered.colliderect(table.bubble.rect)
+    for control in table.focus.controls:
+        assert not covered.colliderect(control.rect), control
