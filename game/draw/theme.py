@@ -158,9 +158,10 @@ STANDARD_PALETTE: Final = Palette(
 COLOUR_BLIND_PALETTE: Final = attrs.evolve(
     STANDARD_PALETTE,
     # Okabe-Ito blue and vermillion, darkened to keep text contrast on the off-white paper:
-    # they stay apart for deuteranopes and protanopes, unlike brick red against green.
+    # they stay apart for deuteranopes and protanopes, unlike brick red against green. Caution
+    # is violet: an ochre beside the vermillion looked the same orange-brown to them.
     positive=(0, 102, 160),
-    caution=(150, 110, 0),
+    caution=(130, 40, 200),
     alarm=(190, 78, 0),
 )
 

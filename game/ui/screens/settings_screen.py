@@ -69,7 +69,7 @@ class SettingsScreen(FocusScreen):
             toggle(
                 "colour_blind",
                 "Colour-blind-safe palette",
-                "Blue for good news and orange for alarms, instead of green and red.",
+                "Blue for good news, violet for caution, orange for alarms.",
             ),
             OptionSelector(
                 label="Animation",
