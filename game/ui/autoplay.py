@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import time
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, Protocol
 
 import pygame
 
@@ -20,10 +20,15 @@ from game.ui.screen import Playable, Screen
 
 if TYPE_CHECKING:
     from game.engine import GameState, Move
-    from game.ui.app import EventSource
 
 DEFAULT_PACE: Final = 1.5
 """Seconds between two key presses: time to read a reply before the next offer."""
+
+
+class Events(Protocol):
+    """Where real input comes from (the app's event source)."""
+
+    def get(self, timeout_ms: int | None) -> list[pygame.event.Event]: ...
 
 
 class Autoplayer:
@@ -70,7 +75,7 @@ class AutoplayEvents:
 
     def __init__(
         self,
-        inner: EventSource,
+        inner: Events,
         player: Autoplayer,
         look: Callable[[], tuple[Screen | None, GameState | None]],
         *,

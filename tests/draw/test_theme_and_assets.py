@@ -1,6 +1,7 @@
 """The theme's grid and colours, and the shipped assets (fonts, licences, sounds)."""
 
 import itertools
+from collections.abc import Sequence
 
 import pygame
 import pytest
@@ -138,7 +139,7 @@ def _linear(channel: float) -> float:
     return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
 
 
-def _lab(rgb: tuple[float, float, float]) -> tuple[float, float, float]:
+def _lab(rgb: Sequence[float]) -> tuple[float, float, float]:
     r, g, b = (_linear(c) for c in rgb)
     x = (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047
     y = 0.2126 * r + 0.7152 * g + 0.0722 * b
