@@ -19,6 +19,7 @@ from game.engine import (
     OfferKind,
     ReactionKind,
     Scenario,
+    Terminal,
     amendment,
     expected_need,
     move_options,
@@ -27,6 +28,7 @@ from game.engine import (
 from game.engine.describe import capitalise, effect_text, offer_costs
 from game.engine.scenario import Offer
 from game.engine.state import ACCEPT, AMEND, REJECT, Move
+from game.ui.art import Pose
 from game.ui.record import amend_title, pending_proposal, proposal_kicker
 from game.ui.screen import Action, Apply, Chain, Choice, Dialog, OfferForms, Open, PlayMove, Pop
 
@@ -135,6 +137,31 @@ def card_faces(state: GameState) -> dict[str, CardFace]:
                 caption = offer.summary
             faces[offer.id] = CardFace(CardStatus.OPEN, caption, tone, selected=selected)
     return faces
+
+
+_POSES: Final = {
+    ReactionKind.ACCEPT: Pose.LEANING_IN,
+    ReactionKind.DEFER: Pose.CONFERRING,
+    ReactionKind.REJECT: Pose.LEANING_BACK,
+    ReactionKind.COUNTER: Pose.COUNTERING,
+    ReactionKind.WALKOUT: Pose.WALKED_OUT,
+    ReactionKind.ENDED: Pose.WALKED_AWAY,
+}
+
+
+def delegation_pose(state: GameState) -> Pose:
+    """How the delegation across the table sits after its last answer: leaning in to shake
+    hands on an accord, conferring over a move put off, leaning back from a refusal, sliding a
+    paper of their own across, gone after a walkout (or ours gone after walking away)."""
+    if state.terminal is Terminal.WALKOUT:
+        return Pose.WALKED_OUT
+    if state.terminal is Terminal.WALKED_AWAY:
+        return Pose.WALKED_AWAY
+    if state.pending is not None:
+        return Pose.COUNTERING
+    if not state.turns:
+        return Pose.SEATED
+    return _POSES.get(state.turns[-1].reaction.kind, Pose.SEATED)
 
 
 def statement_limits(scenario: Scenario) -> dict[int, int]:

@@ -16,7 +16,7 @@ from game.engine import GameState, Scenario
 from game.engine.describe import capitalise
 from game.engine.scenario import Round
 from game.ui import art
-from game.ui.table import statement_limits
+from game.ui.table import delegation_pose, statement_limits
 from game.ui.widgets.drawing import draw_rule, fit_lines, fit_text
 from game.ui.widgets.meter import Meter
 from game.ui.widgets.table import draw_check
@@ -251,7 +251,7 @@ def draw_delegations(
     us_y = centre.bottom - 2 * theme.UNIT - flag_h
     strip = pygame.Rect(centre.left, us_y - theme.UNIT - footer, centre.width, footer)
     plan_h = strip.top - (theme.UNIT if footer else 0) - plan_top
-    plan = art.seating_plan(centre.width, plan_h, palette)
+    plan = art.seating_plan(centre.width, plan_h, palette, delegation_pose(state))
     surface.blit(plan, (centre.left, plan_top))
     flag_rect = art.draw_flag(surface, art.us_flag(flag_h), (centre.left, us_y), palette)
     tag = ctx.text(TextRole.CAPTION, tag_text, palette.ink_soft)
