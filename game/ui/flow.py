@@ -22,12 +22,14 @@ from game.draw.context import UiContext
 from game.draw.theme import Tone
 from game.store.saves import LoadResult, SavedGame, SaveStore, describe_time
 from game.store.scenarios import DEFAULT_SCENARIO
+from game.ui.folders import open_folder
 from game.ui.screen import (
     Action,
     Answer,
     Apply,
     Briefing,
     Chain,
+    Choice,
     Command,
     ContinueGame,
     Debrief,
@@ -43,6 +45,7 @@ from game.ui.screen import (
     NextSummit,
     OfferForms,
     Open,
+    OpenExports,
     PauseMenu,
     Place,
     PlayMove,
@@ -106,6 +109,8 @@ class Flow:
         """The name New game offers first."""
         self.code = ""
         """The class code New game offers first."""
+        self.opener: Callable[[Path], str] = open_folder
+        """Opens a folder in the file manager (tests put a stand-in here)."""
         self._kept = ""
 
     def new_seed(self) -> int:
@@ -327,7 +332,11 @@ class Flow:
         if next_summit is None:
             next_summit = follow_up(state.scenario.id) is not None
         return DebriefScreen(
-            self.ctx, state, verification=self._verification(state), next_summit=next_summit
+            self.ctx,
+            state,
+            verification=self._verification(state),
+            next_summit=next_summit,
+            exports=self._store().exports,
         )
 
     def _verification(self, state: GameState) -> str:
@@ -385,6 +394,8 @@ class Flow:
                 return Reset(self.summit())
             case ExportTranscript():
                 return self._export(session)
+            case OpenExports():
+                return self._open_exports()
             case NextSummit():
                 return self._next_summit(session)
         assert_never(command)
@@ -516,13 +527,30 @@ class Flow:
         if not result.is_ok or result.path is None:
             return Open(message("The transcript was not exported", (result.problem,)))
         return Open(
-            message(
+            Dialog(
                 "Transcript exported",
                 (
                     f"Saved to {result.path}",
                     "Hand this file in to your teacher. It can be checked with "
                     "\u201cpython -m game verify\u201d followed by the file's name.",
                 ),
+                (
+                    Choice("Open folder", Chain((Pop(), Apply(OpenExports())))),
+                    Choice("OK", Pop(), primary=True),
+                ),
+                kicker="Export",
+            )
+        )
+
+    def _open_exports(self) -> Action | None:
+        folder = self._store().exports
+        problem = self.opener(folder)
+        if not problem:
+            return None
+        return Open(
+            message(
+                "The folder could not be opened",
+                (problem + ".", f"Exported transcripts are in {folder}"),
                 kicker="Export",
             )
         )

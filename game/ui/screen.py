@@ -190,6 +190,11 @@ class ExportTranscript:
 
 
 @attrs.frozen
+class OpenExports:
+    """Open the folder exported transcripts go to, in the system's file manager."""
+
+
+@attrs.frozen
 class NextSummit:
     """Start the summit that continues the finished game, carrying over where it left off."""
 
@@ -210,6 +215,7 @@ Command: TypeAlias = (
     | ShowOutcome
     | ReplaySeed
     | ExportTranscript
+    | OpenExports
     | NextSummit
     | ToTitle
 )
