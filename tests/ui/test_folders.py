@@ -8,6 +8,7 @@ import stat
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -99,7 +100,7 @@ def test_the_debrief_shows_where_exports_go(ctx: UiContext, rich: GameState) -> 
     shown: list[str] = []
     render = assets.FontBook.render
 
-    def watched(self: assets.FontBook, *args: object, **kwargs: object) -> pygame.Surface:
+    def watched(self: assets.FontBook, *args: Any, **kwargs: Any) -> pygame.Surface:
         shown.append(str(args[2]))
         return render(self, *args, **kwargs)
 

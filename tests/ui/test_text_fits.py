@@ -7,6 +7,7 @@ from __future__ import annotations
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pygame
 import pytest
@@ -44,11 +45,11 @@ def cuts(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
     seen: list[str] = []
     render = assets.FontBook.render
 
-    def watched(self: assets.FontBook, *args: object, **kwargs: object) -> pygame.Surface:
+    def watched(self: assets.FontBook, *args: Any, **kwargs: Any) -> pygame.Surface:
         text = args[2]
         if isinstance(text, str) and "\u2026" in text:
             seen.append(text)
-        return render(self, *args, **kwargs)  # type: ignore[arg-type]
+        return render(self, *args, **kwargs)
 
     monkeypatch.setattr(assets.FontBook, "render", watched)
     yield seen
