@@ -5,7 +5,7 @@ always produce the same game.
 """
 
 from game.engine.conditions import holds
-from game.engine.judging import expected_shortfall, judge
+from game.engine.judging import expected_need, expected_shortfall, judge
 from game.engine.moves import amendment, available_moves, check_move, is_legal, move_options
 from game.engine.parse import ScenarioError, parse_scenario, scenario_from_dict
 from game.engine.rules import (
@@ -95,6 +95,7 @@ __all__ = [
     "available_moves",
     "carry_from",
     "check_move",
+    "expected_need",
     "expected_shortfall",
     "holds",
     "is_legal",
