@@ -71,7 +71,7 @@ from game.ui.screen import (
 )
 
 if TYPE_CHECKING:
-    from game.engine import GameState
+    from game.engine import GameState, Scenario
     from game.ui.screens.debrief import DebriefScreen
     from game.ui.screens.menu import MenuScreen
     from game.ui.screens.outcome import OutcomeScreen
@@ -112,6 +112,19 @@ class Flow:
         self.opener: Callable[[Path], str] = open_folder
         """Opens a folder in the file manager (tests put a stand-in here)."""
         self._kept = ""
+
+    def scenario_in_view(self) -> Scenario:
+        """The scenario of the game in play, else the one New game offers first (the bundled
+        default when that one cannot be read: New game says what is wrong with it)."""
+        from game.engine import ScenarioError
+        from game.store.scenarios import load_scenario
+
+        if self.session is not None:
+            return self.session.scenario
+        try:
+            return load_scenario(self.scenario)
+        except ScenarioError:
+            return load_scenario(DEFAULT_SCENARIO)
 
     def new_seed(self) -> int:
         """The seed New game offers: the command line's, else a fresh one."""
@@ -163,9 +176,10 @@ class Flow:
                 return SettingsScreen(self.ctx)
             case HowToPlay():
                 from game.ui.screens.text_pages import TextPagesScreen
-                from game.ui.texts import HOW_TO_PLAY
+                from game.ui.texts import how_to_play
 
-                return TextPagesScreen(self.ctx, "How to play", HOW_TO_PLAY, kicker="Help")
+                pages = how_to_play(self.scenario_in_view())
+                return TextPagesScreen(self.ctx, "How to play", pages, kicker="Help")
             case Dialog():
                 from game.ui.screens.dialog import DialogScreen
 
@@ -214,8 +228,12 @@ class Flow:
 
         saves = self.store.count()
         count = len(scenario_paths())
+        from game.engine.describe import citation
+
+        source = self.scenario_in_view().source
         return TitleScreen(
             self.ctx,
+            f"After {citation(source)}.",
             (
                 MenuEntry(
                     "New game",

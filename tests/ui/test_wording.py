@@ -51,3 +51,41 @@ def test_game_code_names_the_form_a_student_types_it_into() -> None:
     )
     assert "New game form" in done.stderr
     assert "title screen" not in done.stderr
+
+
+@pytest.mark.parametrize("name", ["hanoi", "next_summit"])
+def test_how_to_play_names_what_the_scenario_in_play_names(name: str) -> None:
+    """Help is written from the scenario, not from Hanoi's: its rounds, its proposal, its
+    statement's round and ceiling, its neighbours and its endings."""
+    from game.store.scenarios import load_scenario
+    from game.ui.texts import how_to_play
+
+    scenario = load_scenario(name)
+    text = " ".join(p for page in how_to_play(scenario) for p in page.paragraphs)
+    for held in scenario.rounds:
+        assert held.label in text
+    assert scenario.main_proposal is not None
+    assert scenario.main_proposal.label in text
+    for ending in scenario.endings:
+        assert ending.title in text
+    statement = next(o for o in scenario.offers if o.kind is OfferKind.STATEMENT)
+    first = statement.requires.round_at_least
+    assert first is not None
+    assert f"From the {scenario.rounds[first].label} a joint statement" in text
+    (ceiling,) = [bound.high for bound in statement.requires.meters if bound.high is not None]
+    assert f"Too high (above {ceiling})" in text
+
+
+def test_how_to_play_leaves_out_the_neighbours_of_a_scenario_without_them(
+    hanoi: Scenario,
+) -> None:
+    import attrs
+
+    from game.engine.scenario import MeterGroup
+    from game.ui.texts import how_to_play
+
+    talks = tuple(m for m in hanoi.meters if m.group is MeterGroup.TALKS)
+    alone = attrs.evolve(hanoi, meters=talks)
+    headings = [page.heading for page in how_to_play(alone)]
+    assert "The neighbours" not in headings
+    assert "The neighbours" in [page.heading for page in how_to_play(hanoi)]

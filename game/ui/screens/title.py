@@ -13,7 +13,6 @@ from game.draw.context import UiContext
 from game.draw.theme import TextRole
 from game.ui import art
 from game.ui.screen import MenuEntry, Open, confirm_quit
-from game.ui.texts import CITATION
 from game.ui.widgets.base import FocusGroup
 from game.ui.widgets.buttons import menu_items
 from game.ui.widgets.drawing import draw_rule
@@ -34,8 +33,10 @@ SUBTITLE: Final = "You lead the U.S. delegation. The table is set; the trust is 
 class TitleScreen(FocusScreen):
     """Title art on the left, the menu on the right; Esc asks before quitting."""
 
-    def __init__(self, ctx: UiContext, entries: Sequence[MenuEntry]) -> None:
+    def __init__(self, ctx: UiContext, citation: str, entries: Sequence[MenuEntry]) -> None:
         self.ctx = ctx
+        self.citation = citation
+        """The essay the game is built on, cited under the seating plan."""
         self.escape = Open(confirm_quit())
         self.items = menu_items(entries)
         first_enabled = next((i for i, item in enumerate(self.items) if item.enabled), 0)
@@ -123,5 +124,5 @@ class TitleScreen(FocusScreen):
             label = ctx.text(TextRole.KICKER, name, palette.on_navy_soft)
             surface.blit(label, label.get_rect(midleft=(rect.right + 12, rect.centery)))
 
-        citation = ctx.text(TextRole.CAPTION, CITATION, palette.on_navy_soft, wrap=width)
+        citation = ctx.text(TextRole.CAPTION, self.citation, palette.on_navy_soft, wrap=width)
         surface.blit(citation, citation.get_rect(bottomleft=(left, theme.CONTENT_BOTTOM + 4)))

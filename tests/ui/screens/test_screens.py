@@ -31,7 +31,7 @@ from game.ui.screens.text_pages import TextPagesScreen
 from game.ui.screens.title import TitleScreen
 from game.ui.shots import render_all, render_screen_png, render_screens
 from game.ui.testing import click, headless_app, key
-from game.ui.texts import HOW_TO_PLAY, Page
+from game.ui.texts import Page, how_to_play
 from game.ui.widgets.buttons import MenuItem
 from game.ui.widgets.options import OptionSelector, Toggle
 
@@ -48,7 +48,9 @@ def default_title(ctx: UiContext) -> TitleScreen:
 SCREENS: dict[str, ScreenFactory] = {
     "title": default_title,
     "settings": SettingsScreen,
-    "how-to-play": lambda ctx: TextPagesScreen(ctx, "How to play", HOW_TO_PLAY, kicker="Help"),
+    "how-to-play": lambda ctx: TextPagesScreen(
+        ctx, "How to play", how_to_play(HANOI), kicker="Help"
+    ),
     "briefing": lambda ctx: TextPagesScreen(ctx, "Briefing", briefing_pages(HANOI)),
 }
 
@@ -178,7 +180,9 @@ def test_mouse_only_new_game_reads_the_briefing_and_takes_a_seat(ctx: UiContext)
 
 def test_disabled_menu_entries_show_their_reason(ctx: UiContext) -> None:
     title = TitleScreen(
-        ctx, (MenuEntry("Continue", reason="No autosave yet"), MenuEntry("Quit", Pop()))
+        ctx,
+        "After an essay.",
+        (MenuEntry("Continue", reason="No autosave yet"), MenuEntry("Quit", Pop())),
     )
     assert not title.items[0].enabled
     assert title.items[0].reason == "No autosave yet"
@@ -209,7 +213,7 @@ def test_text_pages_turn_and_finish(ctx: UiContext) -> None:
 
 
 def test_text_pages_contents_jump_by_click(ctx: UiContext) -> None:
-    pages = TextPagesScreen(ctx, "How to play", HOW_TO_PLAY)
+    pages = TextPagesScreen(ctx, "How to play", how_to_play(HANOI))
     target = pages.contents[3]
     app = headless_app(ctx, pages, click(target.rect.center))
     app.run()
