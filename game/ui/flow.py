@@ -20,8 +20,10 @@ from game.classroom.classcode import random_seed
 from game.draw.assets import Cue
 from game.draw.context import UiContext
 from game.draw.theme import Tone
+from game.engine import ScenarioError
+from game.engine.describe import citation
 from game.store.saves import LoadResult, SavedGame, SaveStore, describe_time
-from game.store.scenarios import DEFAULT_SCENARIO
+from game.store.scenarios import DEFAULT_SCENARIO, load_scenario
 from game.ui.folders import open_folder
 from game.ui.screen import (
     Action,
@@ -116,9 +118,6 @@ class Flow:
     def scenario_in_view(self) -> Scenario:
         """The scenario of the game in play, else the one New game offers first (the bundled
         default when that one cannot be read: New game says what is wrong with it)."""
-        from game.engine import ScenarioError
-        from game.store.scenarios import load_scenario
-
         if self.session is not None:
             return self.session.scenario
         try:
@@ -228,8 +227,6 @@ class Flow:
 
         saves = self.store.count()
         count = len(scenario_paths())
-        from game.engine.describe import citation
-
         source = self.scenario_in_view().source
         return TitleScreen(
             self.ctx,
@@ -288,8 +285,6 @@ class Flow:
     def watch(self, strategy: str) -> SummitScreen:
         """The table of a new game that the built-in ``strategy`` plays by itself (``--autoplay``),
         on the scenario and seed the command line gave."""
-        from game.store.scenarios import load_scenario
-
         setup = GameSetup(
             load_scenario(self.scenario),
             self.new_seed(),
