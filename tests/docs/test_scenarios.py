@@ -58,11 +58,11 @@ WORKED_MARK = "<!-- worked-game -->"
 FIRST_GAME = ("consult:capital", "consult:capital", "accept", "hotline:formal", "joint_patrols")
 SECOND_GAME = ("hotline:informal", "consult:capital", "accept", "hotline:formal", "joint_patrols")
 BREAKDOWN = (
-    ("first game", 5, FIRST_GAME[:4]),
-    ("second game", 5, SECOND_GAME[:1]),
-    ("second game", 5, SECOND_GAME),
+    ("first game", 929, FIRST_GAME[:4]),
+    ("second game", 929, SECOND_GAME[:1]),
+    ("second game", 929, SECOND_GAME),
 )
-"""The thresholds section 6 takes apart: in which of its two games of seed 5, and the moves up to
+"""The thresholds section 6 takes apart: in which of its two games of seed 929, and the moves up to
 the one judged."""
 
 BUDGET, TRAIN, TEST = 200, 100, 400
