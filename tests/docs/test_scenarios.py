@@ -38,7 +38,7 @@ from game.engine import (
 from game.engine.analysis import Analysis, FixedLine, analyze, score_line
 from game.engine.describe import REPLIED, StrategyName, meters_line, signed
 from game.engine.rng import draw, seed_state
-from game.engine.strategies import STRATEGIES, play
+from game.engine.strategies import MAX_DECISIONS, STRATEGIES, play
 from game.store.scenarios import load_scenario, scenario_paths
 from tests.docs.helpers import (
     SCENARIOS_DOC,
@@ -47,6 +47,7 @@ from tests.docs.helpers import (
     fenced_blocks,
     marked,
     run,
+    shown_run,
 )
 
 PROBE = "zz_undocumented_probe"
@@ -58,11 +59,11 @@ WORKED_MARK = "<!-- worked-game -->"
 FIRST_GAME = ("consult:capital", "consult:capital", "accept", "hotline:formal", "joint_patrols")
 SECOND_GAME = ("hotline:informal", "consult:capital", "accept", "hotline:formal", "joint_patrols")
 BREAKDOWN = (
-    ("first game", 5, FIRST_GAME[:4]),
-    ("second game", 5, SECOND_GAME[:1]),
-    ("second game", 5, SECOND_GAME),
+    ("first game", 929, FIRST_GAME[:4]),
+    ("second game", 929, SECOND_GAME[:1]),
+    ("second game", 929, SECOND_GAME),
 )
-"""The thresholds section 6 takes apart: in which of its two games of seed 5, and the moves up to
+"""The thresholds section 6 takes apart: in which of its two games of seed 929, and the moves up to
 the one judged."""
 
 BUDGET, TRAIN, TEST = 200, 100, 400
@@ -649,6 +650,35 @@ def test_the_checker_lines_shown_are_current(
     named = re.search(r"a comma was missing at the end of line (\d+)", text)
     assert named is not None
     assert f"syntax.toml:{int(named.group(1)) + 1}:5: Unclosed array" in text
+
+
+def _long_schedule(example_text: str, rounds: int) -> str:
+    """The example with its schedule replaced by ``rounds`` sessions of 20 turns, the first,
+    second and last keeping the ids its conditions name."""
+    ids = ["opening", "working", *(f"session_{i}" for i in range(2, rounds - 1)), "closing"]
+    sessions = "".join(
+        f'    {{ id = "{ident}", label = "session {i + 1}", turns = 20 }},\n'
+        for i, ident in enumerate(ids)
+    )
+    start = example_text.index("rounds = [\n")
+    end = example_text.index("]\n", start)
+    return example_text[:start] + "rounds = [\n" + sessions + example_text[end:]
+
+
+def test_the_schedule_limit_shown_is_current(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = " ".join(doc_text(SCENARIOS_DOC).split())
+    most = MAX_DECISIONS // (2 * 20 + 1)  # each session of 20 turns holds 41 decisions
+    assert f"{most} sessions of 20 turns ({most * 41} decisions) are allowed" in text
+    assert f"That must be at most {MAX_DECISIONS}," in text
+    argv, shown = shown_run(SCENARIOS_DOC, "schedule-limit")
+    assert argv == ["check", "long.toml"]
+    (tmp_path / "long.toml").write_text(_long_schedule(_example_text(), most + 1), "utf-8")
+    result = run(argv, tmp_path, monkeypatch)
+    assert result.status == 2 and result.out == shown, "check now says:\n" + "\n".join(result.out)
+    (tmp_path / "fits.toml").write_text(_long_schedule(_example_text(), most), "utf-8")
+    assert run(["check", "fits.toml"], tmp_path, monkeypatch).out == ["fits.toml: ok"]
 
 
 def test_the_explanations_shown_happen_in_the_example(example: Scenario) -> None:
