@@ -106,18 +106,6 @@ class _HotSeatScreen(FocusScreen):
         surface.blit(kick, kick.get_rect(midleft=(rect.right + 12, rect.centery)))
         return y + flag.get_height() + 3 * theme.UNIT
 
-    def _draw_titled(self, surface: pygame.Surface, y: int, kicker: str, title: str) -> int:
-        """A kicker and a heading on the navy half from ``y``; returns the y under the heading."""
-        ctx = self.ctx
-        palette = ctx.palette
-        left, width = theme.MARGIN_X, theme.span(OFFER_COLUMNS)
-        kick = ctx.text(TextRole.KICKER, kicker, palette.on_navy_soft)
-        surface.blit(kick, (left, y))
-        y += kick.get_height() + theme.UNIT
-        heading = ctx.text(TextRole.HEADING, title, palette.on_navy, wrap=width)
-        surface.blit(heading, (left, y))
-        return y + heading.get_height()
-
 
 class _ChoosingScreen(_HotSeatScreen):
     """A hot-seat screen where the second player chooses among rows: their answers, or the
@@ -151,6 +139,18 @@ class _ChoosingScreen(_HotSeatScreen):
             width,
             theme.CONTROL_HEIGHT,
         )
+
+    def _draw_titled(self, surface: pygame.Surface, y: int, kicker: str, title: str) -> int:
+        """A kicker and a heading on the navy half from ``y``; returns the y under the heading."""
+        ctx = self.ctx
+        palette = ctx.palette
+        left, width = theme.MARGIN_X, theme.span(OFFER_COLUMNS)
+        kick = ctx.text(TextRole.KICKER, kicker, palette.on_navy_soft)
+        surface.blit(kick, (left, y))
+        y += kick.get_height() + theme.UNIT
+        heading = ctx.text(TextRole.HEADING, title, palette.on_navy, wrap=width)
+        surface.blit(heading, (left, y))
+        return y + heading.get_height()
 
     def _draw_choices(self, surface: pygame.Surface, kicker: str) -> None:
         """The rows under ``kicker`` in the paper half, the way back, and the key hint where it
@@ -335,12 +335,13 @@ class TablingScreen(_ChoosingScreen):
         self._draw_sides(surface)
         left = theme.MARGIN_X
         width = theme.span(OFFER_COLUMNS)
+        seat = self._draw_seat(surface)
         y = draw_header(
             surface,
             ctx,
             "THEY OFFER",
             move_label(scenario, self.move),
-            pygame.Rect(left, self._draw_seat(surface), width, 0),
+            pygame.Rect(left, seat, width, 0),
             title_role=TextRole.LABEL,
             title_gap=3 * theme.UNIT,
             on_navy=True,
