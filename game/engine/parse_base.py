@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Callable, Iterable, Mapping
-from typing import Any, TypeVar
+from typing import Any, Final, TypeVar
+
+import attrs
 
 from game.engine.parse_reader import (
     _GRUDGE_KEY,
     _ID_PATTERN,
-    _REACTION_KEYS,
     _STANCE_KEY,
     ANSWERS,
     _choices,
@@ -28,6 +29,9 @@ from game.engine.scenario import (
 )
 
 T = TypeVar("T")
+
+_SAYINGS: Final = tuple(field.name for field in attrs.fields(Sayings))
+"""The keys a ``say`` table may hold: what the counterpart says, one line per reaction."""
 
 
 class _BuilderBase:
@@ -210,7 +214,7 @@ class _BuilderBase:
         table = parent.table(key)
         if table is None:
             return Sayings()
-        values = {name: table.text(name, "") for name in _REACTION_KEYS}
+        values = {name: table.text(name, "") for name in _SAYINGS}
         table.done()
         return Sayings(**values)
 

@@ -22,16 +22,6 @@ ANSWERS: Final = ("accept", "reject", "amend")
 """Reserved move ids that answer a pending proposal of theirs."""
 
 _ID_PATTERN: Final = re.compile(r"[a-z][a-z0-9_]*\Z")
-_REACTION_KEYS: Final = (
-    "accept",
-    "counter",
-    "defer",
-    "reject",
-    "walkout",
-    "noted",
-    "ended",
-    "tabled",
-)
 _STANCE_KEY: Final = "stance"
 _GRUDGE_KEY: Final = "grudge"
 _GROUPS: Final = tuple(g.value for g in MeterGroup)

@@ -275,28 +275,27 @@ def _gallery(store: SaveStore, seed: int) -> dict[str, Callable[[UiContext], Sho
         quiet.session = flow.session
         return flow, [quiet.open(Table()), popup.actions[-1].screen]
 
-    def answer(ctx: UiContext) -> Shot:
+    def hotseat(ctx: UiContext) -> tuple[Flow, GameState, Move]:
+        """A hot-seat game, and a U.S. offer the other side may answer by tabling one of
+        several proposals."""
         flow = playing(ctx, several_to_table, hotseat=True)
         assert flow.session is not None
         state = flow.session.state
         move = tabling_move(state)
         assert move is not None
+        return flow, state, move
+
+    def answer(ctx: UiContext) -> Shot:
+        flow, state, move = hotseat(ctx)
         return flow, [flow.open(Answer(move, judge(state, move)))]
 
     def tabling(ctx: UiContext) -> Shot:
-        flow = playing(ctx, several_to_table, hotseat=True)
-        assert flow.session is not None
-        state = flow.session.state
-        move = tabling_move(state)
-        assert move is not None
+        flow, state, move = hotseat(ctx)
         judgement = judge(state, move)
         return flow, [flow.open(Answer(move, judgement)), flow.open(Tabling(move, judgement))]
 
     def hand_over(ctx: UiContext) -> Shot:
-        flow = playing(ctx, several_to_table, hotseat=True)
-        assert flow.session is not None
-        move = tabling_move(flow.session.state)
-        assert move is not None
+        flow, _, move = hotseat(ctx)
         action = flow.handle(PlayMove(move))
         assert isinstance(action, Push), "a hot-seat offer is handed over first"
         return flow, [action.screen]

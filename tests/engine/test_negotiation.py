@@ -8,6 +8,7 @@ import pytest
 
 from game.engine import (
     ChosenBy,
+    GameState,
     IllegalMoveError,
     MeterGroup,
     Move,
@@ -34,6 +35,15 @@ def seed_of(scenario: Scenario, profile: str, start: int = 0) -> int:
 
 def interest(scenario: Scenario, interest_id: str) -> int:
     return next(i for i, x in enumerate(scenario.interests) if x.id == interest_id)
+
+
+def with_meters(state: GameState, **values: int) -> GameState:
+    """``state`` with the meters named by id set to ``values``."""
+    meters = state.scenario.meters
+    return attrs.evolve(
+        state,
+        meters=tuple(values.get(m.id, v) for m, v in zip(meters, state.meters, strict=True)),
+    )
 
 
 # --- the agenda -----------------------------------------------------------------------------
@@ -225,11 +235,7 @@ def test_the_senate_limit_does_not_move_with_their_mood(hanoi: Scenario) -> None
     assert senate.fixed and senate.at_most == 55
     state = new_game(hanoi, 3)
     ready = attrs.evolve(
-        state,
-        meters=tuple(
-            {"trust": 95, "domestic": 60}.get(m.id, v)
-            for m, v in zip(hanoi.meters, state.meters, strict=True)
-        ),
+        with_meters(state, trust=95, domestic=60),
         agreed=frozenset({"liaison_offices"}),
         stance=4,
     )
@@ -256,11 +262,7 @@ def test_the_regional_hand_off_needs_all_three_neighbours(hanoi: Scenario) -> No
     assert {need.who for need in handoff.needs if need.who} == {"Seoul", "Tokyo", "Beijing"}
     state = new_game(hanoi, 5)
     cold = attrs.evolve(
-        state,
-        meters=tuple(
-            {"trust": 90, "tokyo": 30}.get(m.id, v)
-            for m, v in zip(hanoi.meters, state.meters, strict=True)
-        ),
+        with_meters(state, trust=90, tokyo=30),
         agreed=frozenset({"peace_declaration", "liaison_offices"}),
         stance=4,
     )
@@ -272,13 +274,7 @@ def test_the_regional_hand_off_needs_all_three_neighbours(hanoi: Scenario) -> No
 def test_a_neighbour_left_out_drags_on_the_talks(hanoi: Scenario) -> None:
     drift = next(d for d in hanoi.drifts if d.id == "beijing_slackens")
     state = new_game(hanoi, 7)
-    cold = attrs.evolve(
-        state,
-        meters=tuple(
-            {"beijing": 20}.get(m.id, v) for m, v in zip(hanoi.meters, state.meters, strict=True)
-        ),
-        turn_in_round=1,
-    )
+    cold = attrs.evolve(with_meters(state, beijing=20), turn_in_round=1)
     after = apply(cold, Move("next_summit", "working_level")).state
     assert drift.id in after.turns[-1].drifts
     leverage = hanoi.meter_index["leverage"]

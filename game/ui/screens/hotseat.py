@@ -10,7 +10,7 @@ the proposal); the engine records it as the player's (``chosen_by = "player"``).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Final
+from typing import ClassVar, Final
 
 import pygame
 
@@ -25,7 +25,7 @@ from game.ui.screen import Answer, Apply, Chain, Open, PlayMove, Pop, Tabling
 from game.ui.widgets.base import ActionFn, Control, FocusGroup, does, shortcuts
 from game.ui.widgets.buttons import Button, ButtonKind
 from game.ui.widgets.choices import ChoiceRow, Part, effect_parts
-from game.ui.widgets.drawing import draw_rule, fit_lines
+from game.ui.widgets.drawing import draw_header, draw_rule, fit_lines
 from game.ui.widgets.page import FocusScreen, draw_key_hints
 
 OFFER_COLUMNS: Final = 5
@@ -106,10 +106,60 @@ class _HotSeatScreen(FocusScreen):
         surface.blit(kick, kick.get_rect(midleft=(rect.right + 12, rect.centery)))
         return y + flag.get_height() + 3 * theme.UNIT
 
-    def _draw_keys(self, surface: pygame.Surface) -> None:
-        """The key hint at the foot of the choices, where it clears the way back."""
+
+class _ChoosingScreen(_HotSeatScreen):
+    """A hot-seat screen where the second player chooses among rows: their answers, or the
+    proposals to table; the rows stand in the paper half under a kicker, the way back below."""
+
+    rows: list[ChoiceRow]
+    crowded_names_only: ClassVar[bool] = False
+    """Short of room, the rows keep only their names (the one in focus is shown in full on the
+    left); otherwise they only close up."""
+
+    def layout(self) -> None:
         ctx = self.ctx
         area = theme.grid_rect(CHOICES_FIRST_COLUMN, CHOICES_COLUMNS, 0, 0)
+        y = theme.MARGIN_Y + ctx.line_height(TextRole.KICKER) + theme.UNIT
+        bottom = theme.CONTENT_BOTTOM - theme.CONTROL_HEIGHT - 2 * theme.UNIT
+        heights = [row.height_for(ctx, area.width) for row in self.rows]
+        gap = theme.UNIT
+        if sum(heights) + gap * (len(heights) - 1) > bottom - y:
+            gap = 4
+            if self.crowded_names_only:
+                for row in self.rows:
+                    row.body = ""
+                heights = [row.height_for(ctx, area.width) for row in self.rows]
+        for row, height in zip(self.rows, heights, strict=True):
+            row.rect = pygame.Rect(area.left, y, area.width, height)
+            y += height + gap
+        width = self.back.preferred_width(ctx)
+        self.back.rect = pygame.Rect(
+            area.right - width,
+            theme.CONTENT_BOTTOM - theme.CONTROL_HEIGHT,
+            width,
+            theme.CONTROL_HEIGHT,
+        )
+
+    def _draw_titled(self, surface: pygame.Surface, y: int, kicker: str, title: str) -> int:
+        """A kicker and a heading on the navy half from ``y``; returns the y under the heading."""
+        ctx = self.ctx
+        palette = ctx.palette
+        left, width = theme.MARGIN_X, theme.span(OFFER_COLUMNS)
+        kick = ctx.text(TextRole.KICKER, kicker, palette.on_navy_soft)
+        surface.blit(kick, (left, y))
+        y += kick.get_height() + theme.UNIT
+        heading = ctx.text(TextRole.HEADING, title, palette.on_navy, wrap=width)
+        surface.blit(heading, (left, y))
+        return y + heading.get_height()
+
+    def _draw_choices(self, surface: pygame.Surface, kicker: str) -> None:
+        """The rows under ``kicker`` in the paper half, the way back, and the key hint where it
+        clears the way back."""
+        ctx = self.ctx
+        area = theme.grid_rect(CHOICES_FIRST_COLUMN, CHOICES_COLUMNS, theme.MARGIN_Y, 0)
+        surface.blit(ctx.text(TextRole.KICKER, kicker, ctx.palette.ink_soft), area.topleft)
+        self.layout()
+        self.focus.draw(surface, ctx)
         hints = ctx.text(TextRole.CAPTION, KEYS_HINT, ctx.palette.ink_soft)
         if area.left + hints.get_width() + 2 * theme.UNIT < self.back.rect.left:
             draw_key_hints(surface, ctx, KEYS_HINT, (area.left, theme.CONTENT_BOTTOM - 14))
@@ -165,15 +215,11 @@ class HandOverScreen(_HotSeatScreen):
         surface.blit(title, (left, y))
         right_left = theme.column_x(OFFER_COLUMNS + 1)
         right_width = theme.column_x(theme.COLUMNS) - right_left
-        y = theme.MARGIN_Y + 8
-        kicker = ctx.text(TextRole.KICKER, "THE U.S. SIDE OFFERS", palette.ink_soft)
-        surface.blit(kicker, (right_left, y))
-        y += kicker.get_height() + theme.UNIT
         label = move_label(self.state.scenario, self.move)
-        heading = ctx.text(TextRole.HEADING, label, palette.ink, wrap=right_width)
-        surface.blit(heading, (right_left, y))
-        y += heading.get_height() + 2 * theme.UNIT
-        draw_rule(surface, palette.rule, right_left, right_left + right_width, y)
+        head = pygame.Rect(right_left, theme.MARGIN_Y + 8, right_width, 0)
+        y = draw_header(
+            surface, ctx, "THE U.S. SIDE OFFERS", label, head, title_role=TextRole.HEADING
+        )
         y += 3 * theme.UNIT
         for text in (
             "Second player: you decide how Pyongyang answers, choosing among the answers the "
@@ -189,7 +235,7 @@ class HandOverScreen(_HotSeatScreen):
         self.focus.draw(surface, ctx)
 
 
-class AnswerScreen(_HotSeatScreen):
+class AnswerScreen(_ChoosingScreen):
     """The North Korean player's choice: the offer on the left, the allowed answers on the right."""
 
     def __init__(self, ctx: UiContext, state: GameState, move: Move, judgement: Judgement) -> None:
@@ -219,26 +265,6 @@ class AnswerScreen(_HotSeatScreen):
         table = proposals[0] if kind is ReactionKind.COUNTER else None
         return does(Chain((Pop(), Apply(PlayMove(self.move, kind, table)))))
 
-    def layout(self) -> None:
-        ctx = self.ctx
-        area = theme.grid_rect(CHOICES_FIRST_COLUMN, CHOICES_COLUMNS, 0, 0)
-        y = theme.MARGIN_Y + ctx.line_height(TextRole.KICKER) + theme.UNIT
-        bottom = theme.CONTENT_BOTTOM - theme.CONTROL_HEIGHT - 2 * theme.UNIT
-        heights = [row.height_for(ctx, area.width) for row in self.rows]
-        gap = theme.UNIT
-        total = sum(heights) + gap * (len(heights) - 1)
-        if total > bottom - y:
-            gap = 4
-        for row, height in zip(self.rows, heights, strict=True):
-            row.rect = pygame.Rect(area.left, y, area.width, height)
-            y += height + gap
-        self.back.rect = pygame.Rect(
-            area.right - self.back.preferred_width(ctx),
-            theme.CONTENT_BOTTOM - theme.CONTROL_HEIGHT,
-            self.back.preferred_width(ctx),
-            theme.CONTROL_HEIGHT,
-        )
-
     def draw(self, surface: pygame.Surface) -> None:
         ctx = self.ctx
         palette = ctx.palette
@@ -248,14 +274,8 @@ class AnswerScreen(_HotSeatScreen):
         left = theme.MARGIN_X
         width = theme.span(OFFER_COLUMNS)
         y = self._draw_seat(surface)
-        kicker = ctx.text(TextRole.KICKER, "THEY OFFER", palette.on_navy_soft)
-        surface.blit(kicker, (left, y))
-        y += kicker.get_height() + theme.UNIT
-        title = ctx.text(
-            TextRole.HEADING, move_label(scenario, self.move), palette.on_navy, wrap=width
-        )
-        surface.blit(title, (left, y))
-        y += title.get_height() + 2 * theme.UNIT
+        y = self._draw_titled(surface, y, "THEY OFFER", move_label(scenario, self.move))
+        y += 2 * theme.UNIT
         variant = self.offer.variant(self.move.variant)
         summary = variant.summary if variant is not None else self.offer.summary
         text = ctx.text(TextRole.BODY, summary, palette.on_navy_soft, wrap=width)
@@ -274,22 +294,15 @@ class AnswerScreen(_HotSeatScreen):
         meters = meters_line(scenario, state.meters)
         line = ctx.text(TextRole.CAPTION, meters, palette.on_navy_soft, wrap=width)
         surface.blit(line, line.get_rect(bottomleft=(left, theme.CONTENT_BOTTOM)))
-        area = theme.grid_rect(CHOICES_FIRST_COLUMN, CHOICES_COLUMNS, theme.MARGIN_Y, 0)
-        head = ctx.text(
-            TextRole.KICKER, "YOUR ANSWER: ONE OF THOSE THE RULES ALLOW", palette.ink_soft
-        )
-        surface.blit(head, area.topleft)
-        self.layout()
-        self.focus.draw(surface, ctx)
-        self._draw_keys(surface)
+        self._draw_choices(surface, "YOUR ANSWER: ONE OF THOSE THE RULES ALLOW")
 
 
-class TablingScreen(_HotSeatScreen):
+class TablingScreen(_ChoosingScreen):
     """The North Korean player counters: which of their proposals to table. The offer and the
     proposal in focus on the left (what it asks, and what the U.S. side's acceptance would
     change); the proposals the moment allows on the right."""
 
-    escape = Pop()
+    crowded_names_only = True
 
     def __init__(self, ctx: UiContext, state: GameState, move: Move, judgement: Judgement) -> None:
         super().__init__(ctx, state, move, judgement)
@@ -311,27 +324,6 @@ class TablingScreen(_HotSeatScreen):
         self.focus = FocusGroup([*self.rows, self.back])
         self.layout()
 
-    def layout(self) -> None:
-        ctx = self.ctx
-        area = theme.grid_rect(CHOICES_FIRST_COLUMN, CHOICES_COLUMNS, 0, 0)
-        y = theme.MARGIN_Y + ctx.line_height(TextRole.KICKER) + theme.UNIT
-        bottom = theme.CONTENT_BOTTOM - theme.CONTROL_HEIGHT - 2 * theme.UNIT
-        heights = [row.height_for(ctx, area.width) for row in self.rows]
-        gap = theme.UNIT
-        if sum(heights) + gap * (len(heights) - 1) > bottom - y:
-            # Short of room, each keeps its name; how they put it is in focus on the left.
-            for row in self.rows:
-                row.body = ""
-            heights = [row.height_for(ctx, area.width) for row in self.rows]
-            gap = 4
-        for row, height in zip(self.rows, heights, strict=True):
-            row.rect = pygame.Rect(area.left, y, area.width, height)
-            y += height + gap
-        width = self.back.preferred_width(ctx)
-        self.back.rect = pygame.Rect(
-            area.right - width, theme.CONTENT_BOTTOM - theme.CONTROL_HEIGHT, width, 48
-        )
-
     def _in_focus(self) -> int:
         focused = self.focus.focused
         return self.rows.index(focused) if focused in self.rows else 0
@@ -343,25 +335,22 @@ class TablingScreen(_HotSeatScreen):
         self._draw_sides(surface)
         left = theme.MARGIN_X
         width = theme.span(OFFER_COLUMNS)
-        y = self._draw_seat(surface)
-        kicker = ctx.text(TextRole.KICKER, "THEY OFFER", palette.on_navy_soft)
-        surface.blit(kicker, (left, y))
-        y += kicker.get_height() + theme.UNIT
-        offered = ctx.text(
-            TextRole.LABEL, move_label(scenario, self.move), palette.on_navy, wrap=width
+        seat = self._draw_seat(surface)
+        y = draw_header(
+            surface,
+            ctx,
+            "THEY OFFER",
+            move_label(scenario, self.move),
+            pygame.Rect(left, seat, width, 0),
+            title_role=TextRole.LABEL,
+            title_gap=3 * theme.UNIT,
+            on_navy=True,
         )
-        surface.blit(offered, (left, y))
-        y += offered.get_height() + 3 * theme.UNIT
-        draw_rule(surface, palette.on_navy_soft, left, left + width, y)
         y += 2 * theme.UNIT
         proposal = self.proposals[self._in_focus()] if self.proposals else None
         if proposal is not None:
-            kicker = ctx.text(TextRole.KICKER, "YOU WOULD TABLE", palette.on_navy_soft)
-            surface.blit(kicker, (left, y))
-            y += kicker.get_height() + theme.UNIT
-            title = ctx.text(TextRole.HEADING, proposal.label, palette.on_navy, wrap=width)
-            surface.blit(title, (left, y))
-            y += title.get_height() + 2 * theme.UNIT
+            y = self._draw_titled(surface, y, "YOU WOULD TABLE", proposal.label)
+            y += 2 * theme.UNIT
             changes = effect_text(scenario, proposal.on_accept)
             line = ctx.text(
                 TextRole.CAPTION,
@@ -377,9 +366,4 @@ class TablingScreen(_HotSeatScreen):
                 role = TextRole.CAPTION
             summary = fit_lines(ctx, role, proposal.summary, width, room)
             surface.blit(ctx.text(role, summary, palette.on_navy_soft, wrap=width), (left, y))
-        area = theme.grid_rect(CHOICES_FIRST_COLUMN, CHOICES_COLUMNS, theme.MARGIN_Y, 0)
-        head = ctx.text(TextRole.KICKER, "TABLE ONE OF YOUR PROPOSALS", palette.ink_soft)
-        surface.blit(head, area.topleft)
-        self.layout()
-        self.focus.draw(surface, ctx)
-        self._draw_keys(surface)
+        self._draw_choices(surface, "TABLE ONE OF YOUR PROPOSALS")

@@ -36,9 +36,9 @@ from game.ui.widgets.base import ActionFn, Control, FocusGroup, does
 from game.ui.widgets.buttons import Button, ButtonKind
 from game.ui.widgets.drawing import (
     draw_focus_ring,
+    draw_header,
     draw_row_card,
     draw_row_text,
-    draw_rule,
     fit_text,
 )
 from game.ui.widgets.page import FocusScreen, draw_key_hints, draw_page, footer_back_rect
@@ -358,13 +358,15 @@ class SavesScreen(FocusScreen):
         else:
             heading = info.name
             lines = self._info_lines(info)
-        kick = ctx.text(TextRole.KICKER, "DETAILS", palette.ink_soft)
-        surface.blit(kick, (x, y))
-        y += kick.get_height() + theme.UNIT
-        head = ctx.text(TextRole.LABEL, heading, palette.ink, wrap=width)
-        surface.blit(head, (x, y))
-        y += head.get_height() + theme.UNIT
-        draw_rule(surface, palette.rule, x, x + width, y)
+        y = draw_header(
+            surface,
+            ctx,
+            "DETAILS",
+            heading,
+            pygame.Rect(x, y, width, 0),
+            title_role=TextRole.LABEL,
+            title_gap=theme.UNIT,
+        )
         y += 2 * theme.UNIT
         for line, alarm in lines:
             colour = palette.alarm if alarm else palette.ink_soft

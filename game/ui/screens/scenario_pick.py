@@ -20,9 +20,9 @@ from game.ui.widgets.buttons import Button, ButtonKind
 from game.ui.widgets.drawing import (
     draw_badge,
     draw_focus_ring,
+    draw_header,
     draw_row_card,
     draw_row_text,
-    draw_rule,
     fit_lines,
 )
 from game.ui.widgets.page import (
@@ -186,13 +186,15 @@ class ScenarioScreen(FocusScreen):
             )
             surface.blit(note, (x, y))
             return
-        kick = ctx.text(TextRole.KICKER, scenario.title.upper(), palette.ink_soft)
-        surface.blit(kick, (x, y))
-        y += kick.get_height() + theme.UNIT
-        head = ctx.text(TextRole.LABEL, scenario.subtitle, palette.ink, wrap=width)
-        surface.blit(head, (x, y))
-        y += head.get_height() + theme.UNIT
-        draw_rule(surface, palette.rule, x, x + width, y)
+        y = draw_header(
+            surface,
+            ctx,
+            scenario.title,
+            scenario.subtitle,
+            pygame.Rect(x, y, width, 0),
+            title_role=TextRole.LABEL,
+            title_gap=theme.UNIT,
+        )
         y += 2 * theme.UNIT
         schedule = " \u00b7 ".join(held.label for held in scenario.rounds)
         lines = [scenario.briefing[0] if scenario.briefing else "", f"Schedule: {schedule}."]

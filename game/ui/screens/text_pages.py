@@ -17,8 +17,13 @@ from game.ui.screen import Action, Pop
 from game.ui.texts import Page
 from game.ui.widgets.base import ActionFn, Control, FocusGroup, does
 from game.ui.widgets.buttons import Button, ButtonKind
-from game.ui.widgets.drawing import draw_focus_ring, draw_paragraph, draw_rule, paragraph_height
-from game.ui.widgets.page import draw_header
+from game.ui.widgets.drawing import (
+    draw_focus_ring,
+    draw_header,
+    draw_paragraph,
+    draw_rule,
+    paragraph_height,
+)
 
 SIDEBAR_COLUMNS: Final = 3
 BODY_FIRST_COLUMN: Final = 4

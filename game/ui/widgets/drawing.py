@@ -86,6 +86,34 @@ def draw_shade(surface: pygame.Surface, ctx: UiContext) -> None:
     surface.blit(veil, (0, 0))
 
 
+def draw_header(
+    surface: pygame.Surface,
+    ctx: UiContext,
+    kicker: str,
+    title: str,
+    rect: pygame.Rect,
+    *,
+    title_role: TextRole = TextRole.TITLE,
+    title_gap: int = 2 * theme.UNIT,
+    on_navy: bool = False,
+) -> int:
+    """Kicker, title and a hairline ``title_gap`` under it, at the top of ``rect`` and across
+    its width; return the y of the hairline."""
+    palette = ctx.palette
+    soft: Colour = palette.on_navy_soft if on_navy else palette.ink_soft
+    ink: Colour = palette.on_navy if on_navy else palette.ink
+    y = rect.top
+    if kicker:
+        kick = ctx.text(TextRole.KICKER, kicker.upper(), soft)
+        surface.blit(kick, (rect.left, y))
+        y += kick.get_height() + theme.UNIT
+    heading = ctx.text(title_role, title, ink, wrap=rect.width)
+    surface.blit(heading, (rect.left, y))
+    y += heading.get_height() + title_gap
+    draw_rule(surface, soft if on_navy else palette.rule, rect.left, rect.right, y)
+    return y
+
+
 def draw_modal_frame(
     surface: pygame.Surface, ctx: UiContext, rect: pygame.Rect, title: str, kicker: str = ""
 ) -> pygame.Rect:
@@ -102,18 +130,10 @@ def draw_modal_frame(
         border_top_right_radius=theme.RADIUS,
     )
     pad = 4 * theme.UNIT
-    y = rect.top + theme.UNIT + 3 * theme.UNIT
-    inner_width = rect.width - 2 * pad
-    if kicker:
-        kick = ctx.text(TextRole.KICKER, kicker.upper(), palette.ink_soft)
-        surface.blit(kick, (rect.left + pad, y))
-        y += kick.get_height() + theme.UNIT
-    heading = ctx.text(TextRole.HEADING, title, palette.ink, wrap=inner_width)
-    surface.blit(heading, (rect.left + pad, y))
-    y += heading.get_height() + 2 * theme.UNIT
-    draw_rule(surface, palette.rule, rect.left + pad, rect.right - pad, y)
+    head = pygame.Rect(rect.left + pad, rect.top + 4 * theme.UNIT, rect.width - 2 * pad, 0)
+    y = draw_header(surface, ctx, kicker, title, head, title_role=TextRole.HEADING)
     y += 2 * theme.UNIT
-    return pygame.Rect(rect.left + pad, y, inner_width, rect.bottom - pad - y)
+    return pygame.Rect(head.left, y, head.width, rect.bottom - pad - y)
 
 
 def fit_text(ctx: UiContext, role: TextRole, text: str, width: int) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING, Any, Self
 
 import attrs
 import pygame
@@ -12,6 +13,9 @@ from game.draw.context import UiContext
 from game.draw.theme import TextRole, Tone
 from game.ui.widgets.base import Widget
 from game.ui.widgets.drawing import draw_triangle, fit_text
+
+if TYPE_CHECKING:
+    from game.engine import Meter as MeterSpec
 
 
 def ease_out_cubic(t: float) -> float:
@@ -42,6 +46,23 @@ class Meter(Widget):
     last_delta: int = 0
     _start: float = attrs.field(default=0.0, init=False)
     _elapsed: float = attrs.field(default=0.0, init=False)
+
+    @classmethod
+    def from_spec(cls, spec: MeterSpec, value: int, /, **fields: Any) -> Self:
+        """A meter at ``value`` for the scenario's meter ``spec``: its label, its range and which
+        way is better; ``fields`` sets the rest."""
+        # Here, not at the top: the settings screen's sample meters open without the engine.
+        from game.engine import Direction
+        from game.engine.describe import capitalise
+
+        return cls(
+            label=capitalise(spec.label),
+            value=value,
+            lo=spec.minimum,
+            hi=spec.maximum,
+            higher_is_better=spec.good is Direction.HIGH,
+            **fields,
+        )
 
     def __attrs_post_init__(self) -> None:
         self.value = self._clamp(self.value)

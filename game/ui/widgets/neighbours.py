@@ -13,9 +13,8 @@ import pygame
 from game.draw import theme
 from game.draw.context import UiContext
 from game.draw.theme import TextRole
-from game.engine import Direction, GameState
+from game.engine import GameState
 from game.engine import Meter as MeterSpec
-from game.engine.describe import capitalise
 from game.ui.widgets.base import Widget
 from game.ui.widgets.drawing import draw_rule, fit_text
 from game.ui.widgets.meter import Meter
@@ -79,15 +78,7 @@ def neighbour_meters(state: GameState, indexes: Sequence[int]) -> list[tuple[int
     found = []
     for index in indexes:
         spec = scenario.meters[index]
-        meter = NeighbourMeter(
-            label=capitalise(spec.label),
-            value=state.meters[index],
-            lo=spec.minimum,
-            hi=spec.maximum,
-            higher_is_better=spec.good is Direction.HIGH,
-            spec=spec,
-        )
-        found.append((index, meter))
+        found.append((index, NeighbourMeter.from_spec(spec, state.meters[index], spec=spec)))
     return found
 
 

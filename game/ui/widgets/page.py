@@ -10,11 +10,11 @@ import pygame
 
 from game.draw import theme
 from game.draw.context import UiContext
-from game.draw.theme import Colour, TextRole
+from game.draw.theme import TextRole
 from game.ui.screen import Action
 from game.ui.widgets.base import FocusGroup
 from game.ui.widgets.buttons import Button
-from game.ui.widgets.drawing import draw_rule
+from game.ui.widgets.drawing import draw_header
 
 
 class FocusScreen:
@@ -69,32 +69,6 @@ def draw_page(surface: pygame.Surface, ctx: UiContext, kicker: str, title: str) 
     """A page's paper and its header across the grid: kicker, title and a hairline."""
     surface.fill(ctx.palette.paper)
     draw_header(surface, ctx, kicker, title, theme.grid_rect(0, theme.COLUMNS, theme.MARGIN_Y, 0))
-
-
-def draw_header(
-    surface: pygame.Surface,
-    ctx: UiContext,
-    kicker: str,
-    title: str,
-    rect: pygame.Rect,
-    *,
-    title_role: TextRole = TextRole.TITLE,
-    on_navy: bool = False,
-) -> int:
-    """Kicker, title and a hairline at the top of ``rect``; return the y just below the rule."""
-    palette = ctx.palette
-    soft: Colour = palette.on_navy_soft if on_navy else palette.ink_soft
-    ink: Colour = palette.on_navy if on_navy else palette.ink
-    y = rect.top
-    if kicker:
-        kick = ctx.text(TextRole.KICKER, kicker.upper(), soft)
-        surface.blit(kick, (rect.left, y))
-        y += kick.get_height() + theme.UNIT
-    heading = ctx.text(title_role, title, ink, wrap=rect.width)
-    surface.blit(heading, (rect.left, y))
-    y += heading.get_height() + 2 * theme.UNIT
-    draw_rule(surface, soft if on_navy else palette.rule, rect.left, rect.right, y)
-    return y + 1
 
 
 KEY_HINTS_AT: Final = (theme.column_x(3), theme.CONTENT_BOTTOM - 14)

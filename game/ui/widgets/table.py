@@ -16,7 +16,7 @@ from game.draw import theme
 from game.draw.blending import blit_faded
 from game.draw.context import UiContext
 from game.draw.theme import Colour, TextRole, Tone
-from game.engine import Direction, GameState
+from game.engine import GameState
 from game.engine.describe import capitalise
 from game.ui.table import AnswerFace, CardStatus, stance_ticks, statement_limits, walkout_floors
 from game.ui.widgets.base import Control, Handled, Widget
@@ -374,14 +374,6 @@ def table_meters(
         alarm: int | None = limits.get(index)
         if index in floors:
             alarm = floors[index] + 15
-        meter = Meter(
-            label=capitalise(spec.label),
-            value=state.meters[index],
-            lo=spec.minimum,
-            hi=spec.maximum,
-            higher_is_better=spec.good is Direction.HIGH,
-            alarm_at=alarm,
-            marker=limits.get(index),
-        )
+        meter = Meter.from_spec(spec, state.meters[index], alarm_at=alarm, marker=limits.get(index))
         meters.append((index, meter))
     return gauge, meters
