@@ -144,8 +144,14 @@ def _carry(previous: Path, scenario_ref: str | None) -> tuple[Scenario, Carry]:
     else:
         scenario = load_scenario(scenario_ref)
     try:
-        who = {"player": transcript.player, "mode": transcript.mode, "code": transcript.code}
-        carry = carry_from(state, scenario, verification_code(state, **who))
+        code = verification_code(
+            state,
+            player=transcript.player,
+            mode=transcript.mode,
+            code=transcript.code,
+            teams=transcript.teams,
+        )
+        carry = carry_from(state, scenario, code)
     except CarryError as error:
         raise UsageError(f"{previous}: {error}") from None
     return scenario, carry
