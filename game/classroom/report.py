@@ -50,6 +50,7 @@ from game.engine import (
 )
 from game.engine.describe import StrategyName, answered_proposal, printable
 from game.engine.strategies import play
+from game.engine.teams import Teams, who_played
 from game.engine.transcript import MAX_NAME, verification_code
 
 LIAISON_OR_BETTER = ("liaison_offices", "embassies")
@@ -89,6 +90,8 @@ class Row:
     """Each proposal of theirs the student answered, in order."""
     hotseat: bool = False
     """True when a second student played the North Korean side."""
+    teams: Teams | None = None
+    """The teams of a team game (the row goes by their names when it names no player)."""
 
 
 @attrs.frozen
@@ -119,8 +122,8 @@ class ClassReport:
 
 
 def _row(verdict: Verdict) -> Row:
-    state = verdict.state
-    assert state is not None and verdict.transcript is not None
+    state, transcript = verdict.state, verdict.transcript
+    assert state is not None and transcript is not None
     result = outcome(state)
     assert result is not None
     trust_index = state.scenario.role_index(MeterRole.TRUST) or 0
@@ -135,7 +138,7 @@ def _row(verdict: Verdict) -> Row:
             answers.append(Answered(proposal.id, turn.move.offer, turn.number, agreed))
     return Row(
         file=printable(str(verdict.path)),
-        name=shown_name(verdict.transcript.player or verdict.path.stem),
+        name=shown_name(who_played(transcript.player, transcript.teams) or verdict.path.stem),
         ending=result.ending.id,
         ending_title=result.ending.title,
         accords=tuple(accord.id for accord in result.accords),
@@ -143,14 +146,16 @@ def _row(verdict: Verdict) -> Row:
         turns=result.turns,
         verification=verification_code(
             state,
-            player=verdict.transcript.player,
-            mode=verdict.transcript.mode,
-            code=verdict.transcript.code,
+            player=transcript.player,
+            mode=transcript.mode,
+            code=transcript.code,
+            teams=transcript.teams,
         ),
         trust=(first, *(turn.meters[trust_index] for turn in state.turns)),
         terminal=result.terminal.value,
         answers=tuple(answers),
         hotseat=state.hotseat,
+        teams=transcript.teams,
     )
 
 

@@ -410,7 +410,7 @@ def test_a_graded_class_code_game_must_name_its_student(
     write_transcript(path, play(hanoi, "essay", 1234), mode="graded", code=GRADED)
     status, out, _ = _run(capsys, "verify", path, "--code", GRADED)
     assert status == 1
-    assert out == [f"{path}: no name: a graded game played with a class code must name its student"]
+    assert out == [f"{path}: no name: a game played with a class code must name its student"]
 
 
 @POSIX
