@@ -161,6 +161,16 @@ class Team:
     name: str
     players: tuple[Player, ...] = ()
 
+    def members(self) -> str:
+        """Its players and their roles in words (``""`` when none were given).
+
+        >>> Team("Eagles", (Player("Sam", ("negotiator", "treasury")), Player("Ben"))).members()
+        'Sam: the negotiator (head of delegation), Treasury (sanctions and leverage); Ben'
+        """
+        return "; ".join(
+            f"{p.name}: {', '.join(p.role_labels)}" if p.roles else p.name for p in self.players
+        )
+
 
 @attrs.frozen
 class Teams:
@@ -177,6 +187,16 @@ class Teams:
     def title(self) -> str:
         """Both teams by name: ``Eagles and Cranes``."""
         return f"{self.us.name} and {self.north.name}"
+
+    def lines(self) -> tuple[str, ...]:
+        """Each team on a line, with its players and their roles:
+        ``the U.S. team: Eagles (Sam: the negotiator (head of delegation))``."""
+        found = []
+        for side in Side:
+            team = self.team(side)
+            members = team.members()
+            found.append(f"{side.label}: {team.name}" + (f" ({members})" if members else ""))
+        return tuple(found)
 
     @property
     def names(self) -> tuple[str, ...]:
