@@ -29,6 +29,7 @@ from game.classroom.document import (
     Figure,
     Heading,
     Inline,
+    Link,
     Page,
     Paragraph,
     Quoted,
@@ -52,6 +53,7 @@ from game.engine.describe import StrategyName, answered_proposal, printable
 from game.engine.strategies import play
 from game.engine.teams import Teams, who_played
 from game.engine.transcript import MAX_NAME, verification_code
+from game.store.names import file_stem, unique_stems
 
 LIAISON_OR_BETTER = ("liaison_offices", "embassies")
 
@@ -92,6 +94,10 @@ class Row:
     """True when a second student played the North Korean side."""
     teams: Teams | None = None
     """The teams of a team game (the row goes by their names when it names no player)."""
+    page: str = ""
+    """The file name (no extension) of the student's own page in ``students/``."""
+    state: GameState | None = attrs.field(default=None, eq=False, repr=False)
+    """The replayed game, for the student's page."""
 
 
 @attrs.frozen
@@ -156,6 +162,7 @@ def _row(verdict: Verdict) -> Row:
         answers=tuple(answers),
         hotseat=state.hotseat,
         teams=transcript.teams,
+        state=state,
     )
 
 
@@ -220,6 +227,8 @@ def build(
     same = [v for v in good if v.state is not None and v.state.scenario.id == scenario.id]
     other = tuple(v for v in good if v not in same)
     rows = tuple(sorted((_row(v) for v in same), key=lambda r: (r.name.casefold(), r.file)))
+    pages = unique_stems(file_stem(row.name, "student") for row in rows)
+    rows = tuple(attrs.evolve(row, page=page) for row, page in zip(rows, pages, strict=True))
     starts = list(dict.fromkeys((v.state.seed, v.state.carry) for v in same if v.state is not None))
     codes = {v.transcript.code for v in same if v.transcript is not None and v.transcript.code}
     code = str(expected) if expected else (codes.pop() if len(codes) == 1 else "")
@@ -341,6 +350,13 @@ def class_page(report: ClassReport, charts: Sequence[Figure] = ()) -> Page:
         )
 
     blocks += [Heading(2, "Students")]
+    if any(r.page for r in rows):
+        blocks.append(
+            Paragraph(
+                "Each name links to the student's own page: key moments, what history and the "
+                "essay say, and their scores against the class."
+            )
+        )
     alone = [r for r in rows if not r.hotseat]
     if alone:
         blocks.append(_students(report, alone))
@@ -354,6 +370,18 @@ def class_page(report: ClassReport, charts: Sequence[Figure] = ()) -> Page:
             Paragraph("A second student chose the North's answers and tabled its proposals.")
         )
         blocks.append(_students(report, [r for r in rows if r.hotseat]))
+        teamed = [r for r in rows if r.teams is not None]
+        if teamed:
+            blocks += [Heading(3, "The teams")]
+            blocks.append(
+                Bullets(
+                    tuple(
+                        (Quoted(r.name), ": ", Quoted("; ".join(r.teams.lines())))
+                        for r in teamed
+                        if r.teams is not None
+                    )
+                )
+            )
     blocks += [Heading(2, "Charts")]
     blocks += charts or [
         Figure("Endings", b"", "endings.png"),
@@ -405,7 +433,7 @@ def _students(report: ClassReport, rows: Sequence[Row]) -> Table:
         ["Name", "Ending", "Accords", *score_names, "Turns", "Code"],
         [
             (
-                Quoted(r.name),
+                Link(Quoted(r.name), f"students/{r.page}") if r.page else Quoted(r.name),
                 r.ending_title,
                 ", ".join(label(a) for a in r.accords) or "none",
                 *(value for _, value in r.scores),

@@ -59,7 +59,9 @@ def test_the_report_adds_up_and_leaves_out_bad_transcripts(
     assert sorted(p.name for p in out.iterdir()) == [
         "endings.png",
         "report.csv",
+        "report.html",
         "report.md",
+        "students",
         "trust.png",
     ]
     md = (out / "report.md").read_text(encoding="utf-8")
@@ -222,7 +224,7 @@ def test_the_report_lists_their_proposals_and_hot_seat_games_apart(
     assert all(int(n) == sum(map(int, split)) for n, *split in counts)
     assert "| End the joint exercises for good | " in proposals
     students, seated = md.split("## Students")[1].split("## Hot-seat games")
-    assert "| Pair |" in seated.split("##")[0] and "| Pair |" not in students
+    assert "| [Pair](students/Pair.md) |" in seated.split("##")[0] and "Pair" not in students
     with (out / "report.csv").open(encoding="utf-8") as handle:
         rows = {row["name"]: row["hotseat"] for row in csv.DictReader(handle)}
     assert rows.pop("Pair") == "yes" and set(rows.values()) == {"no"}
