@@ -93,6 +93,24 @@ def _write_transcript(
         ) from None
 
 
+def _export(state: GameState, *, name: str, mode: Mode, code: str, teams: Teams | None) -> None:
+    """Write the transcript to hand in into the exports folder, named as the window names it
+    (see :mod:`game.store.exports`), and say where it went on standard error."""
+    from datetime import date
+
+    from game.store.exports import export_stem, exports_dir, write_new
+    from game.store.transcripts import transcript_text
+
+    folder = exports_dir()
+    stem = export_stem(who_played(name, teams), code, state.scenario.id, state.seed, date.today())
+    text = transcript_text(state, player=name, mode=mode, code=code, teams=teams)
+    try:
+        path = write_new(folder, stem, text)
+    except OSError as error:
+        raise UsageError(f"{folder}: cannot export: {describe_os_error(error)}") from None
+    warn(f"exported to {path}")
+
+
 def _print_game(state: GameState, form: str, who: Who, stream: IO[str] | None = None) -> None:
     from game.cli.protocol import game_json, json_text
     from game.cli.terminal import game_text
@@ -268,6 +286,8 @@ def play(args: argparse.Namespace) -> int:
                 f"move {len(error.state.turns)}"
             ) from None
         _write_transcript(args.transcript, state, **meta)
+        if args.export:
+            _export(state, **meta)
         if bad is not None:
             warn(f"stdin: {bad}")
             return EXIT_BAD_INPUT
@@ -284,6 +304,8 @@ def play(args: argparse.Namespace) -> int:
         warn(f"{args.script}: {error}")
         return EXIT_BAD_INPUT
     _write_transcript(args.transcript, state, **meta)
+    if args.export:
+        _export(state, **meta)
     _print_game(state, args.format, who)
     if not state.is_over:
         moves = len(state.turns)

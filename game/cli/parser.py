@@ -133,6 +133,12 @@ def build_parser() -> argparse.ArgumentParser:
     source.add_argument("--stdio", action="store_true", help="JSON lines out, one move per line in")
     play.add_argument("--transcript", type=_path, help="write the game's transcript here")
     play.add_argument(
+        "--export",
+        action="store_true",
+        help="also write the transcript to hand in, named after you, the class code and the "
+        "day, into the exports folder (Documents/Hanoi Summit)",
+    )
+    play.add_argument(
         "--format", choices=("text", "json"), default="text", help="how to print the game"
     )
     play.add_argument(

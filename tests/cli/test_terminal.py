@@ -273,3 +273,26 @@ def test_team_options_that_cannot_make_a_game_are_one_line(
     assert main(["play", "--headless", "--seed", "4", *extra]) == 2
     (line,) = capsys.readouterr().err.splitlines()
     assert message in line
+
+
+def test_export_hands_in_a_file_named_after_the_student_and_the_class(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from datetime import date
+
+    monkeypatch.setenv("HANOI_SUMMIT_HOME", str(tmp_path / "home"))
+    script = tmp_path / "essay.toml"
+    script.write_text(f"moves = {list(ESSAY_SEED4)!r}\n".replace("'", '"'), encoding="utf-8")
+    code = encode("HNOI", 4, Mode.GRADED)
+    args = ["play", "--headless", "--script", str(script), "--code", code]
+    assert main([*args, "--name", "Zoë O'Neil", "--export"]) == 0
+    assert main([*args, "--name", "Zoë O'Neil", "--export"]) == 0
+    day = date.today().isoformat()
+    folder = tmp_path / "home" / "exports"
+    first = folder / f"Zoe-O-Neil_{code}_{day}.toml"
+    second = folder / f"Zoe-O-Neil_{code}_{day}-2.toml"
+    assert first.is_file() and second.is_file()
+    err = capsys.readouterr().err.splitlines()
+    assert err == [f"exported to {first}", f"exported to {second}"]
+    assert read_transcript(first).player == "Zoë O'Neil"
+    assert main(["verify", str(first), "--code", code]) == 0
