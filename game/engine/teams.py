@@ -231,8 +231,8 @@ class Teams:
 
     def problem(self) -> str:
         """What the game would never write in these teams (``""`` when nothing): a name it
-        would have cleaned, a team without a name, a role of the other side or none at all,
-        too many players."""
+        would have cleaned, a team without a name, a role of the other side, a role held twice
+        in one team, a player listed twice, too many players."""
         for side in Side:
             team = self.team(side)
             where = f"teams.{side}"
@@ -242,14 +242,22 @@ class Teams:
                 return f"{where}.name: {_UNCLEAN}"
             if len(team.players) > MAX_PLAYERS:
                 return f"{where}.players: at most {MAX_PLAYERS} players, got {len(team.players)}"
+            held: set[str] = set()
+            named: set[str] = set()
             for index, player in enumerate(team.players):
                 at = f"{where}.players[{index}]"
                 if not player.name or player.name != clean_name(player.name):
                     return f"{at}.name: {_UNCLEAN}"
+                if player.name in named:
+                    return f"{at}.name: {_shown(player.name)} is listed twice"
+                named.add(player.name)
                 for role in player.roles:
                     if role not in ROLE_INDEX or ROLE_INDEX[role].side is not side:
                         known = ", ".join(r.id for r in roles_of(side))
                         return f"{at}.roles: expected one of {known}, got {_shown(role)}"
+                    if role in held:
+                        return f"{at}.roles: {role} is held twice in the team"
+                    held.add(role)
         return ""
 
 

@@ -72,6 +72,8 @@ def test_the_code_covers_the_teams_and_a_game_without_them_keeps_its_code(
         ('"head_of_delegation"', '"negotiator"', "teams.north.players[0].roles: expected one of"),
         ('name = "Cranes"', 'name = ""', "teams.north.name: a team needs a name"),
         ('name = "Cranes"', 'name = "  Cranes"', "teams.north.name: not a name the game writes"),
+        ('"treasury"', '"negotiator"', "teams.us.players[1].roles: negotiator is held twice"),
+        ('name = "Ben Carter"', 'name = "Sam Rivera"', "teams.us.players[1].name: 'Sam Rivera' is"),
     ],
 )
 def test_edited_teams_are_refused(
