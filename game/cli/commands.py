@@ -365,8 +365,8 @@ def code(args: argparse.Namespace) -> int:
         raise UsageError(f"{PROG} code: {error}") from None
     print(code)
     print(
-        f"{scenario.title}, seed {seed}, {args.mode} mode. Students enter it on the title "
-        f'screen, or play with: python -m game --code {code} --name "Their Name"',
+        f"{scenario.title}, seed {seed}, {args.mode} mode. Students enter it on the New game "
+        f'form (Class code), or play with: python -m game --code {code} --name "Their Name"',
         file=sys.stderr,
     )
     return EXIT_OK

@@ -90,6 +90,13 @@ def _dispatch(args: argparse.Namespace) -> int:
 def window(args: argparse.Namespace) -> int:
     """Open the game window (pygame is imported only here)."""
     code = args.code or ""
+    autoplay = getattr(args, "autoplay", None) or ""
+    if getattr(args, "pace", None) is not None and not autoplay:
+        raise UsageError(f"{PROG}: --pace needs --autoplay")
+    if autoplay and (code or args.name):
+        raise UsageError(
+            f"{PROG}: --autoplay plays a game of its own: give --seed, not --code or --name"
+        )
     if code:
         from game.classroom.classcode import ClassCodeError, decode
         from game.store.scenarios import scenario_for_code
@@ -115,6 +122,8 @@ def window(args: argparse.Namespace) -> int:
             fullscreen=args.fullscreen,
             code=code,
             name=name,
+            autoplay=autoplay,
+            pace=getattr(args, "pace", None),
         )
     except NoDisplayError as error:
         print(f"{PROG}: {error}", file=sys.stderr)

@@ -121,6 +121,17 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--name", type=_name, default="", help="your name, recorded in the transcript"
     )
+    parser.add_argument(
+        "--autoplay",
+        choices=STRATEGY_NAMES,
+        metavar="|".join(STRATEGY_NAMES),
+        help="the window plays a built-in strategy's game by itself, to the debrief",
+    )
+    parser.add_argument(
+        "--pace",
+        type=_seconds,
+        help="with --autoplay: seconds between two key presses (default 1.5)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     play = commands.add_parser("play", help="play a game (headless: script, terminal or stdio)")

@@ -7,6 +7,8 @@ import functools
 import io
 import logging
 import math
+import os
+import sys
 from array import array
 from collections import OrderedDict
 from importlib import resources
@@ -200,6 +202,33 @@ def synthesise(tone: Chime, rate: int, channels: int) -> bytes:
     return samples.tobytes()
 
 
+SOUND_SERVERS: Final = "pipewire,pulseaudio"
+"""SDL's audio drivers that talk to a sound server rather than to a sound card."""
+
+
+def has_sound_card(devices: Path = Path("/dev/snd")) -> bool:
+    """True when Linux lists a playback device (a ``pcmC*D*p`` node) under ``devices``."""
+    try:
+        return any(devices.glob("pcmC*p"))
+    except OSError:
+        return False
+
+
+def quiet_audio_driver() -> None:
+    """On Linux with no sound card, keep SDL away from ALSA before the mixer starts.
+
+    ALSA's library prints its failure to find a card straight to the terminal, eight lines
+    of ``ALSA lib ... cannot find card '0'`` that look like errors to a teacher although the
+    game then runs silent as it should. A sound server may still reach a device elsewhere,
+    so those are tried; without one the mixer fails quietly. A driver chosen in
+    ``SDL_AUDIODRIVER`` is left alone.
+    """
+    if os.environ.get("SDL_AUDIODRIVER") or not sys.platform.startswith("linux"):
+        return
+    if not has_sound_card():
+        os.environ["SDL_AUDIODRIVER"] = SOUND_SERVERS
+
+
 class SoundBank:
     """Interface sounds, synthesised on first use; silent when disabled or without audio."""
 
@@ -212,6 +241,11 @@ class SoundBank:
     def is_available(self) -> bool:
         """False once the mixer has failed to start; the game then stays silent."""
         return not self._unavailable
+
+    def probe(self) -> bool:
+        """Start the mixer if it is not started (whether sound is on or not) and say whether
+        there is an audio device: the settings screen says so when there is none."""
+        return self._ensure_mixer()
 
     def play(self, cue: Cue) -> None:
         """Play ``cue`` if sound is on and an audio device exists; never raises."""
@@ -231,6 +265,7 @@ class SoundBank:
             return False
         if pygame.mixer.get_init() is not None:
             return True
+        quiet_audio_driver()
         try:
             pygame.mixer.init(frequency=44100, size=-16, channels=2, buffer=512)
         except pygame.error as exc:

@@ -158,9 +158,10 @@ STANDARD_PALETTE: Final = Palette(
 COLOUR_BLIND_PALETTE: Final = attrs.evolve(
     STANDARD_PALETTE,
     # Okabe-Ito blue and vermillion, darkened to keep text contrast on the off-white paper:
-    # they stay apart for deuteranopes and protanopes, unlike brick red against green.
+    # they stay apart for deuteranopes and protanopes, unlike brick red against green. Caution
+    # is violet: an ochre beside the vermillion looked the same orange-brown to them.
     positive=(0, 102, 160),
-    caution=(150, 110, 0),
+    caution=(130, 40, 200),
     alarm=(190, 78, 0),
 )
 
@@ -203,6 +204,9 @@ class TextRole(enum.Enum):
     DISPLAY = "display"
     FIGURE = "figure"
     FIGURE_SMALL = "figure_small"
+    FINE_PRINT = "fine_print"
+    """Secondary text at its normal size whatever the text size, for a place that cannot grow
+    (a dialog's side column that would otherwise not fit the screen at large text)."""
 
 
 @attrs.frozen
@@ -232,6 +236,7 @@ TYPE_SCALE: Final[Mapping[TextRole, TypeSpec]] = MappingProxyType(
         TextRole.DISPLAY: TypeSpec(Face.DISPLAY, 84, 1.05),
         TextRole.FIGURE: TypeSpec(Face.TEXT_STRONG, 56, 1.0),
         TextRole.FIGURE_SMALL: TypeSpec(Face.TEXT_STRONG, 22, 1.0),
+        TextRole.FINE_PRINT: TypeSpec(Face.TEXT, 14, 1.35),
     }
 )
 
@@ -241,7 +246,14 @@ TEXT_SCALE: Final[Mapping[TextSize, float]] = MappingProxyType(
 # Headings are already large; the text-size setting exists for reading text, and growing
 # headings with it would only push layouts apart.
 FIXED_SIZE_ROLES: Final = frozenset(
-    {TextRole.LEAD, TextRole.HEADING, TextRole.TITLE, TextRole.DISPLAY, TextRole.FIGURE}
+    {
+        TextRole.FINE_PRINT,
+        TextRole.LEAD,
+        TextRole.HEADING,
+        TextRole.TITLE,
+        TextRole.DISPLAY,
+        TextRole.FIGURE,
+    }
 )
 
 # --- Motion ------------------------------------------------------------------------------------

@@ -4,19 +4,13 @@ No pygame, no file I/O, no clock and no global random state: the same scenario, 
 always produce the same game.
 """
 
+from game.engine.conditions import holds
+from game.engine.judging import expected_need, expected_shortfall, judge
+from game.engine.moves import amendment, available_moves, check_move, is_legal, move_options
 from game.engine.parse import ScenarioError, parse_scenario, scenario_from_dict
 from game.engine.rules import (
     CarryError,
-    amendment,
-    apply,
-    available_moves,
     carry_from,
-    check_move,
-    expected_shortfall,
-    holds,
-    is_legal,
-    judge,
-    move_options,
     new_game,
     opening_tell,
     outcome,
@@ -59,6 +53,7 @@ from game.engine.state import (
     Score,
     Turn,
 )
+from game.engine.turns import apply
 
 __all__ = [
     "ACCEPT",
@@ -100,6 +95,7 @@ __all__ = [
     "available_moves",
     "carry_from",
     "check_move",
+    "expected_need",
     "expected_shortfall",
     "holds",
     "is_legal",

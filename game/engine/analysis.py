@@ -22,11 +22,13 @@ from typing import Final
 import attrs
 
 from game.engine.describe import StrategyName
+from game.engine.moves import available_moves, is_legal
 from game.engine.rng import draw, seed_state
-from game.engine.rules import apply, available_moves, is_legal, new_game, outcome
+from game.engine.rules import new_game, outcome
 from game.engine.scenario import OfferKind, Scenario
 from game.engine.state import ACCEPT, AMEND, ANSWERS, REJECT, GameState, Move, ReactionKind
 from game.engine.strategies import STRATEGIES, play, play_from
+from game.engine.turns import apply
 
 MAX_DECISIONS: Final = 200
 """A guard: a fixed line always ends before this (the schedule ends every game sooner)."""

@@ -287,6 +287,22 @@ def _hardened(state: GameState, offer: Offer) -> int:
     )
 
 
+def _expected_shift(state: GameState, offer: Offer, variant: Variant | None) -> int:
+    """The shift of their thresholds a player can estimate: stance, variant, memory, refusals."""
+    rules = state.scenario.rules
+    shift = state.scenario.stances[state.stance].shift + (variant.shift if variant else 0)
+    return shift + rules.grudge_shift * len(state.grudges) + _hardened(state, offer)
+
+
+def expected_need(state: GameState, move: Move, meter: int) -> int | None:
+    """The value of ``meter`` an offer needs, as a player can estimate it (the same estimate as
+    :func:`expected_shortfall`); None when the offer needs nothing of that meter."""
+    offer, variant = _resolve(state, move)
+    shift = _expected_shift(state, offer, variant)
+    needs = [n for n in offer.needs if n.meter == meter and n.at_least is not None]
+    return max((_threshold(state, n, shift)[0] for n in needs), default=None)
+
+
 def expected_shortfall(state: GameState, move: Move) -> int:
     """How far an offer falls short of what the counterpart needs, as a player can estimate it:
     their stance, the variant and what they remember counted; their hidden profile, their
@@ -295,9 +311,7 @@ def expected_shortfall(state: GameState, move: Move) -> int:
     Zero or less means it should be accepted; a little more, deferred.
     """
     offer, variant = _resolve(state, move)
-    rules = state.scenario.rules
-    shift = state.scenario.stances[state.stance].shift + (variant.shift if variant else 0)
-    shift += rules.grudge_shift * len(state.grudges) + _hardened(state, offer)
+    shift = _expected_shift(state, offer, variant)
     return max((_threshold(state, need, shift)[1] for need in offer.needs), default=-1)
 
 

@@ -164,75 +164,54 @@ class _Builder(_MenuSections):
         return tuple(result)
 
     def interests(self) -> tuple[Interest, ...]:
-        result = []
-        for index, table in enumerate(self.root.tables("interests")):
-            result.append(
-                Interest(
-                    id=self.identifier(table, self.interest_ids, index),
-                    label=table.text("label"),
-                    description=table.text("description", ""),
-                    voice=table.text("voice", ""),
-                    met=table.integer("met", 2, low=1, high=100),
-                )
+        def build(table: _Table, ident: str) -> Interest:
+            return Interest(
+                id=ident,
+                label=table.text("label"),
+                description=table.text("description", ""),
+                voice=table.text("voice", ""),
+                met=table.integer("met", 2, low=1, high=100),
             )
-            table.done()
-        return tuple(result)
+
+        return self.each("interests", build, self.interest_ids)
 
     def build_stances(self) -> tuple[Stance, ...]:
-        stances = []
-        tables = self.root.tables("stances", required=True)
-        for index, table in enumerate(tables):
-            ident = self.identifier(table, self.stance_ids, index)
-            stances.append(
-                Stance(
-                    id=ident,
-                    label=table.text("label"),
-                    description=table.text("description", ""),
-                    shift=table.integer("shift", 0, low=-100, high=100),
-                )
+        def build(table: _Table, ident: str) -> Stance:
+            return Stance(
+                id=ident,
+                label=table.text("label"),
+                description=table.text("description", ""),
+                shift=table.integer("shift", 0, low=-100, high=100),
             )
-            table.done()
-        if "stances" in self.root.data and not tables:
-            self.root.report("stances", "expected at least one stance, got none")
-        return tuple(stances)
+
+        return self.each("stances", build, self.stance_ids, at_least="stance")
 
     def build_rounds(self) -> tuple[Round, ...]:
-        rounds = []
-        tables = self.root.tables("rounds", required=True)
-        for index, table in enumerate(tables):
-            ident = self.identifier(table, self.round_ids, index)
-            rounds.append(
-                Round(
-                    id=ident,
-                    label=table.text("label"),
-                    time=table.text("time", ""),
-                    turns=table.integer("turns", low=1, high=20),
-                    description=table.text("description", ""),
-                )
+        def build(table: _Table, ident: str) -> Round:
+            return Round(
+                id=ident,
+                label=table.text("label"),
+                time=table.text("time", ""),
+                turns=table.integer("turns", low=1, high=20),
+                description=table.text("description", ""),
             )
-            table.done()
-        if "rounds" in self.root.data and not tables:
-            self.root.report("rounds", "expected at least one round, got none")
-        return tuple(rounds)
+
+        return self.each("rounds", build, self.round_ids, at_least="round")
 
     def events(self) -> tuple[Event, ...]:
-        result = []
-        seen: dict[str, int] = {}
-        for index, table in enumerate(self.root.tables("events")):
-            result.append(
-                Event(
-                    id=self.identifier(table, seen, index),
-                    title=table.text("title"),
-                    text=table.text("text"),
-                    weight=table.integer("weight", 1, low=0, high=1000),
-                    when=self.condition(table, "when"),
-                    effect=self.effect(table, "effect"),
-                    once=table.boolean("once", True),
-                    test=self.test(table),
-                )
+        def build(table: _Table, ident: str) -> Event:
+            return Event(
+                id=ident,
+                title=table.text("title"),
+                text=table.text("text"),
+                weight=table.integer("weight", 1, low=0, high=1000),
+                when=self.condition(table, "when"),
+                effect=self.effect(table, "effect"),
+                once=table.boolean("once", True),
+                test=self.test(table),
             )
-            table.done()
-        return tuple(result)
+
+        return self.each("events", build)
 
     def test(self, parent: _Table) -> Test | None:
         table = parent.table("test")
@@ -252,26 +231,21 @@ class _Builder(_MenuSections):
         return test
 
     def drifts(self) -> tuple[Drift, ...]:
-        result = []
-        seen: dict[str, int] = {}
-        for index, table in enumerate(self.root.tables("drifts")):
+        def build(table: _Table, ident: str) -> Drift:
             drift = Drift(
-                id=self.identifier(table, seen, index),
+                id=ident,
                 text=table.text("text"),
                 when=self.condition(table, "when", allow_reason=False),
                 effect=self.effect(table, "effect"),
             )
             if drift.when.is_empty:
                 table.report("when", "expected a condition, got none (it would apply every round)")
-            table.done()
-            result.append(drift)
-        return tuple(result)
+            return drift
+
+        return self.each("drifts", build)
 
     def endings(self) -> tuple[Ending, ...]:
-        result = []
-        seen: dict[str, int] = {}
-        tables = self.root.tables("endings", required=True)
-        for index, table in enumerate(tables):
+        def build(table: _Table, ident: str) -> Ending:
             terminals = []
             names = table.strings("terminals")
             for name in names:
@@ -283,25 +257,21 @@ class _Builder(_MenuSections):
                     )
             if isinstance(table.data.get("terminals"), list) and not names:
                 table.report("terminals", "expected at least one terminal, got none")
-            result.append(
-                Ending(
-                    id=self.identifier(table, seen, index),
-                    title=table.text("title"),
-                    text=table.text("text"),
-                    history=table.text("history", ""),
-                    terminals=tuple(terminals) or tuple(Terminal),
-                    accords=self.references(table, "accords", self.accord_ids),
-                    tier=table.integer("tier", 0, low=0, high=10),
-                    picture=table.text("picture", ""),
-                )
+            return Ending(
+                id=ident,
+                title=table.text("title"),
+                text=table.text("text"),
+                history=table.text("history", ""),
+                terminals=tuple(terminals) or tuple(Terminal),
+                accords=self.references(table, "accords", self.accord_ids),
+                tier=table.integer("tier", 0, low=0, high=10),
+                picture=table.text("picture", ""),
             )
-            table.done()
-        return tuple(result)
+
+        return self.each("endings", build, at_least="ending")
 
     def scorecards(self) -> tuple[Scorecard, ...]:
-        result = []
-        seen: dict[str, int] = {}
-        for index, table in enumerate(self.root.tables("scorecards")):
+        def build(table: _Table, ident: str) -> Scorecard:
             points = []
             accords = table.table("accords")
             if accords is not None:
@@ -316,18 +286,16 @@ class _Builder(_MenuSections):
                     value = meters.integer(name, low=-100, high=100)
                     if self.reference(meters, name, name, self.meter_ids) >= 0:
                         weights.append((self.meter_ids[name], value))
-            result.append(
-                Scorecard(
-                    id=self.identifier(table, seen, index),
-                    label=table.text("label"),
-                    description=table.text("description", ""),
-                    base=table.integer("base", 0, low=-100, high=200),
-                    accords=tuple(points),
-                    meters=tuple(weights),
-                )
+            return Scorecard(
+                id=ident,
+                label=table.text("label"),
+                description=table.text("description", ""),
+                base=table.integer("base", 0, low=-100, high=200),
+                accords=tuple(points),
+                meters=tuple(weights),
             )
-            table.done()
-        return tuple(result)
+
+        return self.each("scorecards", build)
 
     def examples(self, ending_ids: Mapping[str, int]) -> tuple[Example, ...]:
         result = []
@@ -342,21 +310,17 @@ class _Builder(_MenuSections):
         return tuple(result)
 
     def lines(self) -> tuple[Line, ...]:
-        result = []
-        seen: dict[str, int] = {}
-        for index, table in enumerate(self.root.tables("lines")):
+        def build(table: _Table, ident: str) -> Line:
             moves = table.strings("moves")
             self.check_moves(table, moves)
-            result.append(
-                Line(
-                    id=self.identifier(table, seen, index),
-                    label=table.text("label"),
-                    description=table.text("description", ""),
-                    moves=moves,
-                )
+            return Line(
+                id=ident,
+                label=table.text("label"),
+                description=table.text("description", ""),
+                moves=moves,
             )
-            table.done()
-        return tuple(result)
+
+        return self.each("lines", build)
 
     def rules(self) -> Rules:
         table = self.root.table("rules", required=True) or _Table(self.problems, {}, "rules")

@@ -4,8 +4,8 @@ of moves, each reporting its problems through the reader."""
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Mapping
-from typing import Any
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, TypeVar
 
 from game.engine.parse_reader import (
     _GRUDGE_KEY,
@@ -27,6 +27,8 @@ from game.engine.scenario import (
     Sayings,
 )
 
+T = TypeVar("T")
+
 
 class _BuilderBase:
     """Reads one scenario document; holds the ids each section declares for cross-checks."""
@@ -46,6 +48,27 @@ class _BuilderBase:
         self.interest_ids: dict[str, int] = {}
 
     # --- small pieces -------------------------------------------------------------------
+
+    def each(
+        self,
+        key: str,
+        build: Callable[[_Table, str], T],
+        ids: dict[str, int] | None = None,
+        *,
+        at_least: str = "",
+    ) -> tuple[T, ...]:
+        """One item per table of the array ``key``: its id (checked and recorded in ``ids``),
+        then ``build(table, id)``; every key of the table must be read. With ``at_least`` (what
+        one item is called) the array is required and may not be empty."""
+        seen: dict[str, int] = {} if ids is None else ids
+        tables = self.root.tables(key, required=bool(at_least))
+        result = []
+        for index, table in enumerate(tables):
+            result.append(build(table, self.identifier(table, seen, index)))
+            table.done()
+        if at_least and key in self.root.data and not tables:
+            self.root.report(key, f"expected at least one {at_least}, got none")
+        return tuple(result)
 
     def identifier(self, table: _Table, seen: dict[str, int], index: int) -> str:
         ident = table.text("id")
@@ -131,20 +154,13 @@ class _BuilderBase:
                     continue
                 if spec is None:
                     continue
-                meter = self.meters[self.meter_ids[name]]
                 low = spec.optional_integer("min")
                 high = spec.optional_integer("max")
                 spec.done()
                 if low is None and high is None:
                     meters.report(name, "expected min, max or both, got neither")
                     continue
-                for which, value in (("min", low), ("max", high)):
-                    if value is not None and not meter.minimum <= value <= meter.maximum:
-                        spec.report(
-                            which,
-                            f"expected a value within the meter's range "
-                            f"{meter.minimum}..{meter.maximum}, got {value}",
-                        )
+                self.within_meter(spec, self.meter_ids[name], low, high)
                 if low is not None and high is not None and low > high:
                     spec.report("max", f"expected at least min ({low}), got {high}")
                 bounds.append(Bound(self.meter_ids[name], low, high))
@@ -170,6 +186,17 @@ class _BuilderBase:
             any=alternatives,
             reason=reason,
         )
+
+    def within_meter(self, table: _Table, meter: int, low: int | None, high: int | None) -> None:
+        """Report a bound ``min`` or ``max`` outside the range of the meter it bounds."""
+        spec = self.meters[meter]
+        for which, value in (("min", low), ("max", high)):
+            if value is not None and not spec.minimum <= value <= spec.maximum:
+                table.report(
+                    which,
+                    f"expected a value within the meter's range "
+                    f"{spec.minimum}..{spec.maximum}, got {value}",
+                )
 
     def optional_ref(self, table: _Table, key: str, known: Mapping[str, int]) -> int | None:
         if key not in table.data:

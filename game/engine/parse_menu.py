@@ -71,14 +71,7 @@ class _MenuSections(_BuilderBase):
             fixed = item.boolean("fixed", False) or bool(who)
             item.done()
             if meter >= 0:
-                spec = self.meters[meter]
-                for which, value in (("min", low), ("max", high)):
-                    if value is not None and not spec.minimum <= value <= spec.maximum:
-                        item.report(
-                            which,
-                            f"expected a value within the meter's range "
-                            f"{spec.minimum}..{spec.maximum}, got {value}",
-                        )
+                self.within_meter(item, meter, low, high)
                 result.append(Need(meter, low, high, context, why, fixed, who))
         return tuple(result)
 
@@ -219,39 +212,32 @@ class _MenuSections(_BuilderBase):
         return tuple(result)
 
     def profiles(self) -> tuple[Profile, ...]:
-        result = []
-        seen: dict[str, int] = {}
-        tables = self.root.tables("profiles", required=True)
-        for index, table in enumerate(tables):
-            result.append(
-                Profile(
-                    id=self.identifier(table, seen, index),
-                    label=table.text("label"),
-                    description=table.text("description", ""),
-                    weight=table.integer("weight", 1, low=1, high=1000),
-                    shift=table.integer("shift", 0, low=-100, high=100),
-                    start=self.effect(table, "start"),
-                    red_lines=self.moves_of(table, "red_lines"),
-                    counter_first=self.references(table, "counter_first", self.accord_ids),
-                    agenda=tuple(
-                        self.interest_ids[name]
-                        for name in self.references(table, "agenda", self.interest_ids)
-                    ),
-                    proposals=tuple(
-                        self.proposal_ids[name]
-                        for name in self.references(table, "proposals", self.proposal_ids)
-                    ),
-                    quirks=self.quirks(table),
-                    say=self.sayings(table),
-                    opening=table.text("opening", ""),
-                    red_line_walkout=(
-                        self.condition(table, "red_line_walkout", allow_reason=False)
-                        if "red_line_walkout" in table.data
-                        else None
-                    ),
-                )
+        def build(table: _Table, ident: str) -> Profile:
+            return Profile(
+                id=ident,
+                label=table.text("label"),
+                description=table.text("description", ""),
+                weight=table.integer("weight", 1, low=1, high=1000),
+                shift=table.integer("shift", 0, low=-100, high=100),
+                start=self.effect(table, "start"),
+                red_lines=self.moves_of(table, "red_lines"),
+                counter_first=self.references(table, "counter_first", self.accord_ids),
+                agenda=tuple(
+                    self.interest_ids[name]
+                    for name in self.references(table, "agenda", self.interest_ids)
+                ),
+                proposals=tuple(
+                    self.proposal_ids[name]
+                    for name in self.references(table, "proposals", self.proposal_ids)
+                ),
+                quirks=self.quirks(table),
+                say=self.sayings(table),
+                opening=table.text("opening", ""),
+                red_line_walkout=(
+                    self.condition(table, "red_line_walkout", allow_reason=False)
+                    if "red_line_walkout" in table.data
+                    else None
+                ),
             )
-            table.done()
-        if "profiles" in self.root.data and not tables:
-            self.root.report("profiles", "expected at least one profile, got none")
-        return tuple(result)
+
+        return self.each("profiles", build, at_least="profile")

@@ -8,10 +8,7 @@ import itertools
 from collections.abc import Callable, Sequence
 from typing import Final
 
-from game.engine.rules import (
-    available_moves,
-    is_legal,
-)
+from game.engine.moves import available_moves, is_legal
 from game.engine.scenario import Offer, OfferKind, Scenario
 from game.engine.state import (
     REJECT,

@@ -3,6 +3,7 @@ settled, whether they pocket what is given; and the essay's agenda played with t
 
 from __future__ import annotations
 
+from game.engine.moves import amendment, available_moves, is_legal
 from game.engine.playbook import (
     _helpful_recess,
     _in_final_round,
@@ -17,12 +18,7 @@ from game.engine.playbook import (
     _statement_limits,
     _statement_move,
 )
-from game.engine.rules import (
-    amendment,
-    available_moves,
-    is_legal,
-    opening_tell,
-)
+from game.engine.rules import opening_tell
 from game.engine.scenario import OfferKind, Proposal, Scenario
 from game.engine.state import (
     ACCEPT,

@@ -11,16 +11,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 
-from game.engine.conditions import holds
 from game.engine.draft import _apply_meters
-from game.engine.judging import expected_shortfall, judge
-from game.engine.moves import (
-    amendment,
-    available_moves,
-    check_move,
-    is_legal,
-    move_options,
-)
 from game.engine.rng import draw, pick_weighted, seed_state
 from game.engine.scenario import (
     OfferKind,
@@ -34,21 +25,11 @@ from game.engine.state import (
     Outcome,
     Score,
 )
-from game.engine.turns import apply
 
 __all__ = [
     "CarryError",
-    "amendment",
-    "apply",
-    "available_moves",
     "carry_from",
-    "check_move",
-    "expected_shortfall",
-    "holds",
     "initial_hash",
-    "is_legal",
-    "judge",
-    "move_options",
     "new_game",
     "opening_tell",
     "outcome",

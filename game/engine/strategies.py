@@ -16,6 +16,8 @@ from typing import Final
 import attrs
 
 from game.engine.describe import StrategyName
+from game.engine.judging import expected_shortfall
+from game.engine.moves import available_moves, is_legal
 from game.engine.playbook import (
     _always,
     _helpful_recess,
@@ -35,13 +37,7 @@ from game.engine.playbook import (
 )
 from game.engine.reading import _after_accepting, essay
 from game.engine.rng import draw, seed_state
-from game.engine.rules import (
-    apply,
-    available_moves,
-    expected_shortfall,
-    is_legal,
-    new_game,
-)
+from game.engine.rules import new_game
 from game.engine.scenario import MeterRole, Offer, OfferKind, Scenario, Variant
 from game.engine.state import (
     ACCEPT,
@@ -50,6 +46,7 @@ from game.engine.state import (
     GameState,
     Move,
 )
+from game.engine.turns import apply
 
 Strategy = Callable[[GameState, int], tuple[Move, int]]
 """Chooses the next move from the state and a random state; returns the move and new state."""

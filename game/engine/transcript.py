@@ -19,10 +19,11 @@ from typing import Any, Final
 import attrs
 
 from game.engine import teams as teams_module
-from game.engine.rules import CarryError, apply, new_game, outcome
+from game.engine.rules import CarryError, new_game, outcome
 from game.engine.scenario import Scenario
 from game.engine.state import Carry, ChosenBy, GameState, IllegalMoveError, Move, ReactionKind
 from game.engine.teams import Teams, read_teams
+from game.engine.turns import apply
 
 FORMAT: Final = 1
 """Version of the transcript layout."""

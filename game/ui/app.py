@@ -7,12 +7,13 @@ import os
 import time
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Final, Protocol
+from typing import TYPE_CHECKING, Final, Protocol
 
 import attrs
 import pygame
 
 from game.draw import theme
+from game.draw.blending import blit_faded
 from game.draw.context import UiContext
 from game.store.settings import Settings, load_settings, save_settings
 from game.ui.screen import (
@@ -30,6 +31,10 @@ from game.ui.screen import (
     Reset,
     Screen,
 )
+from game.ui.window import WindowDisplay, name_the_window
+
+if TYPE_CHECKING:
+    from game.engine import GameState
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +53,12 @@ _QUIET_EVENTS: Final = frozenset(
         pygame.CLIPBOARDUPDATE,
     }
 )
+
+
+_POINTER_EVENTS: Final = frozenset(
+    {pygame.MOUSEMOTION, pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP}
+)
+"""Events with a ``pos`` in window coordinates, which screens want on the logical surface."""
 
 
 class Router(Protocol):
@@ -80,6 +91,10 @@ class Display(Protocol):
         """Switch mode; return the mode actually in force afterwards."""
         ...
 
+    def to_logical(self, pos: tuple[int, int]) -> tuple[int, int]:
+        """The point on the logical surface under the window point ``pos``."""
+        ...
+
 
 class EventSource(Protocol):
     """Where input comes from."""
@@ -95,37 +110,6 @@ class Clock(Protocol):
     def tick(self, fps: int) -> float:
         """Seconds since the last tick, first waiting so as not to exceed ``fps`` (0: no cap)."""
         ...
-
-
-class WindowDisplay:
-    """The real window: a 1280x720 logical surface that SDL scales to any window, letterboxed."""
-
-    def __init__(self, title: str = theme.WINDOW_TITLE) -> None:
-        self.title = title
-        self._surface: pygame.Surface | None = None
-
-    def open(self, size: tuple[int, int], *, fullscreen: bool) -> pygame.Surface:
-        # Linear filtering keeps text smooth at fractional scales; SCALED defaults to nearest.
-        os.environ.setdefault("SDL_RENDER_SCALE_QUALITY", "linear")
-        pygame.display.init()
-        pygame.display.set_caption(self.title)
-        pygame.display.set_icon(window_icon())
-        self._surface = pygame.display.set_mode(size, pygame.SCALED | pygame.RESIZABLE)
-        pygame.key.set_repeat(350, 40)
-        if fullscreen:
-            self.set_fullscreen(True)
-        return self._surface
-
-    def present(self) -> None:
-        pygame.display.flip()
-
-    def set_fullscreen(self, fullscreen: bool) -> bool:
-        if pygame.display.is_fullscreen() != fullscreen:
-            try:
-                pygame.display.toggle_fullscreen()
-            except pygame.error as exc:
-                log.warning("display: cannot switch full screen (%s)", exc)
-        return pygame.display.is_fullscreen()
 
 
 class OffscreenDisplay:
@@ -147,6 +131,9 @@ class OffscreenDisplay:
     def set_fullscreen(self, fullscreen: bool) -> bool:
         self.fullscreen = fullscreen
         return fullscreen
+
+    def to_logical(self, pos: tuple[int, int]) -> tuple[int, int]:
+        return pos
 
 
 IDLE_POLL_SECONDS: Final = 0.02
@@ -284,6 +271,8 @@ class App:
         self._fade_from: pygame.Surface | None = None
         self._fade_total = 0.0
         self._fade_left = 0.0
+        self._swallow_text = ""
+        """What the key press that just changed the screen on top types, until it is dropped."""
 
     @property
     def top(self) -> Screen | None:
@@ -340,8 +329,18 @@ class App:
         if event.type == pygame.QUIT:
             self.apply(Quit())
             return
+        if event.type in _POINTER_EVENTS:
+            event = self._to_logical(event)
         if event.type not in _QUIET_EVENTS:
             self.dirty = True
+        if event.type == pygame.KEYDOWN:
+            # A key's typed text (a TEXTINPUT event) always follows its KEYDOWN.
+            self._swallow_text = ""
+        elif event.type == pygame.TEXTINPUT and self._swallow_text:
+            # The key that opened (or closed) a screen types nothing into the one now on top.
+            typed, self._swallow_text = self._swallow_text, ""
+            if event.text == typed:
+                return
         if event.type == pygame.KEYDOWN and event.key == pygame.K_F11:
             fullscreen = not self.ctx.settings.fullscreen
             self.apply(ChangeSettings(attrs.evolve(self.ctx.settings, fullscreen=fullscreen)))
@@ -349,6 +348,15 @@ class App:
         top = self.top
         if top is not None:
             self.apply(top.on_event(event))
+            if event.type == pygame.KEYDOWN and self.top is not top:
+                self._swallow_text = getattr(event, "unicode", "")
+
+    def _to_logical(self, event: pygame.event.Event) -> pygame.event.Event:
+        """A pointer event with its position on the logical surface, not in the window."""
+        pos = self.display.to_logical(event.pos)
+        if pos == tuple(event.pos):
+            return event
+        return pygame.event.Event(event.type, {**event.dict, "pos": pos})
 
     def update(self, dt: float) -> bool:
         """Advance every screen's animations and the transition; True while anything moves."""
@@ -374,8 +382,7 @@ class App:
             screen.draw(surface)
         if self._fade_from is not None and self._fade_total > 0:
             alpha = max(0.0, min(1.0, self._fade_left / self._fade_total))
-            self._fade_from.set_alpha(round(255 * alpha))
-            surface.blit(self._fade_from, (0, 0))
+            blit_faded(surface, self._fade_from, (0, 0), alpha)
 
     def visible_screens(self) -> list[Screen]:
         """The top screen and, while it is an overlay, those below it, bottom first."""
@@ -442,18 +449,6 @@ class App:
         self._fade_left = self._fade_total
 
 
-def window_icon() -> pygame.Surface:
-    """A 32x32 icon drawn in code: a table seen from above on navy."""
-    palette = theme.STANDARD_PALETTE
-    icon = pygame.Surface((32, 32), pygame.SRCALPHA)
-    pygame.draw.rect(icon, palette.navy, icon.get_rect(), border_radius=6)
-    pygame.draw.rect(icon, palette.table, (6, 12, 20, 8), border_radius=3)
-    for x in (9, 15, 21):
-        pygame.draw.circle(icon, palette.on_navy_soft, (x + 1, 8), 2)
-        pygame.draw.circle(icon, palette.on_navy_soft, (x + 1, 24), 2)
-    return icon
-
-
 class NoDisplayError(RuntimeError):
     """There is no screen to open the game's window on."""
 
@@ -481,24 +476,41 @@ def run(
     fullscreen: bool = False,
     code: str = "",
     name: str = "",
+    autoplay: str = "",
+    pace: float | None = None,
 ) -> int:
     """Open the window on the title screen and run until the player quits.
 
     ``scenario`` (a name or a path) and ``seed`` are what New game offers; ``fullscreen`` opens
     full screen for this run without changing the saved setting. With a class ``code`` or a
-    ``name`` the window opens on New game, filled in, one key press from the briefing.
+    ``name`` the window opens on New game, filled in, one key press from the briefing. With
+    ``autoplay`` (a built-in strategy's name) the window opens on the table of a game that the
+    strategy plays by itself, a key every ``pace`` seconds, through to the debrief.
     """
+    from game.ui.autoplay import DEFAULT_PACE, Autoplayer, AutoplayEvents
     from game.ui.flow import Flow
     from game.ui.screen import NewGameForm, Title
 
+    name_the_window()
     _require_display()
     settings = load_settings()
     ctx = UiContext(attrs.evolve(settings, fullscreen=True) if fullscreen else settings)
     pygame.font.init()
     flow = Flow(ctx, scenario=scenario, seed=seed)
     flow.player, flow.code = name, code
-    first = NewGameForm(back=Open(Title(), replace=True)) if code or name else Title()
-    app = App(ctx, flow.open(first), router=flow)
+    if autoplay:
+        app = App(ctx, flow.watch(autoplay), router=flow)
+        session = flow.session
+        assert session is not None
+        player = Autoplayer(autoplay, session.state.seed)
+
+        def look() -> tuple[Screen | None, GameState | None]:
+            return app.top, flow.session.state if flow.session is not None else None
+
+        app.events = AutoplayEvents(app.events, player, look, pace=pace or DEFAULT_PACE)
+    else:
+        first = NewGameForm(back=Open(Title(), replace=True)) if code or name else Title()
+        app = App(ctx, flow.open(first), router=flow)
     try:
         app.run()
     finally:

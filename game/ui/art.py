@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 import functools
 import math
 from typing import Final
@@ -102,6 +103,26 @@ def draw_flag(
     return rect
 
 
+class Pose(enum.Enum):
+    """How the delegation across the table sits after its answer: generic figures seen from
+    above, whose posture says what the words said."""
+
+    SEATED = "seated"
+    """Listening: upright in their chairs."""
+    LEANING_IN = "leaning in"
+    """They accept: leaning over the table, the heads of delegation shaking hands."""
+    CONFERRING = "conferring"
+    """Not now: the aides turn to their head of delegation to confer."""
+    LEANING_BACK = "leaning back"
+    """They refuse: pushed back from the table, arms folded, the folder closed."""
+    COUNTERING = "countering"
+    """A proposal of their own: a paper slid across the table to the U.S. side."""
+    WALKED_OUT = "walked out"
+    """They have left: their chairs pushed back, empty."""
+    WALKED_AWAY = "walked away"
+    """The U.S. side has left: its chairs pushed back, empty."""
+
+
 def _figure(
     big: pygame.Surface,
     body: Colour,
@@ -110,14 +131,37 @@ def _figure(
     scale: float,
     *,
     facing_down: bool,
+    turn: float = 0.0,
+    folded: Colour | None = None,
 ) -> None:
-    """A seated delegate seen from above: shoulders and a head, nobody in particular."""
+    """A seated delegate seen from above: shoulders and a head, nobody in particular. ``turn``
+    moves the head sideways (-1 to 1: looking to a neighbour); ``folded`` draws arms crossed
+    over the chest in that colour."""
     cx, cy = centre
     shoulders = pygame.Rect(0, 0, round(60 * scale), round(28 * scale))
     shoulders.center = (round(cx), round(cy))
     pygame.draw.ellipse(big, body, shoulders)
-    head_dy = -3 * scale if facing_down else 3 * scale
-    pygame.draw.circle(big, head, (cx, cy + head_dy), 12 * scale)
+    toward = 1 if facing_down else -1
+    if folded is not None:
+        arms = pygame.Rect(0, 0, round(44 * scale), round(10 * scale))
+        arms.center = (round(cx), round(cy + toward * 9 * scale))
+        pygame.draw.rect(big, folded, arms, border_radius=round(5 * scale))
+    head_dy = -toward * 3 * scale
+    pygame.draw.circle(big, head, (cx + turn * 9 * scale, cy + head_dy), 12 * scale)
+
+
+def _arm(
+    big: pygame.Surface,
+    colours: tuple[Colour, Colour],
+    start: tuple[float, float],
+    end: tuple[float, float],
+    scale: float,
+) -> None:
+    """An arm reaching across the table, with the hand at its end (``colours``: the sleeve's
+    and the hand's)."""
+    sleeve, hand = colours
+    pygame.draw.line(big, sleeve, start, end, max(1, round(10 * scale)))
+    pygame.draw.circle(big, hand, end, 6 * scale)
 
 
 PLAN_DESIGN_HEIGHT: Final = 232
@@ -125,7 +169,7 @@ PLAN_DESIGN_HEIGHT: Final = 232
 
 
 @functools.cache
-def _seating_plan(width: int, height: int, colour_blind: bool) -> pygame.Surface:
+def _seating_plan(width: int, height: int, colour_blind: bool, pose: Pose) -> pygame.Surface:
     palette = theme.COLOUR_BLIND_PALETTE if colour_blind else theme.STANDARD_PALETTE
     s = SUPERSAMPLE
     big = pygame.Surface((width * s, height * s), pygame.SRCALPHA)
@@ -139,22 +183,58 @@ def _seating_plan(width: int, height: int, colour_blind: bool) -> pygame.Surface
     head_colour = palette.on_navy_soft
     seats = 3
     pitch = table.width / (seats + 1)
+    hands: list[tuple[tuple[float, float], tuple[float, float], float]] = []
     for side in (-1, 1):
-        edge_y = table.top if side < 0 else table.bottom
+        theirs = side < 0
+        edge_y = table.top if theirs else table.bottom
+        gone = pose is (Pose.WALKED_OUT if theirs else Pose.WALKED_AWAY)
         for seat in range(seats):
             x = table.left + pitch * (seat + 1)
             scale = s * k * (1.12 if seat == 1 else 0.96)
+            lead = seat == 1
+            # How far each figure sits from its place: away from the table (+) or towards it.
+            back = 0.0
+            turn = 0.0
+            dx = 0.0
+            folded: Colour | None = None
+            if theirs and pose is Pose.LEANING_IN:
+                back = -9.0
+            elif theirs and pose is Pose.LEANING_BACK:
+                back = 12.0
+                folded = palette.ink_soft
+            elif theirs and pose is Pose.CONFERRING:
+                # The aides close in on their head of delegation, who turns to one of them.
+                turn = -1.2 if lead else (1.6 if seat == 0 else -1.6)
+                dx = 0.0 if lead else (22.0 if seat == 0 else -22.0)
+            elif lead and (pose is Pose.LEANING_IN or (theirs and pose is Pose.COUNTERING)):
+                back = -6.0
+            if gone:
+                # Chairs pushed back and left askew.
+                back = 16.0
+                dx = (-10.0, 4.0, 12.0)[seat]
             chair = pygame.Rect(0, 0, round(76 * scale), round(46 * scale))
-            chair.center = (round(x), round(edge_y + side * 30 * scale))
+            chair.center = (round(x + dx * scale), round(edge_y + side * (30 + back) * scale))
             pygame.draw.rect(big, chair_colour, chair, border_radius=round(12 * scale))
+            if gone:
+                continue
+            centre = (x + dx * scale, edge_y + side * (22 + back) * scale)
             _figure(
                 big,
                 body_colour,
                 head_colour,
-                (x, edge_y + side * 22 * scale),
+                centre,
                 scale,
-                facing_down=side < 0,
+                facing_down=theirs,
+                turn=turn,
+                folded=folded,
             )
+            if lead and pose is Pose.LEANING_IN:
+                # The two heads of delegation shake hands over the middle of the table.
+                shoulder = (centre[0] + 22 * scale, centre[1] - side * 4 * scale)
+                hands.append((shoulder, (x + 34 * s * k, table.centery + side * 5 * s * k), scale))
+            if lead and theirs and pose is Pose.COUNTERING:
+                shoulder = (centre[0] + 22 * scale, centre[1] + 4 * scale)
+                hands.append((shoulder, (x + 30 * s * k, table.centery + 12 * s * k), scale))
     pygame.draw.rect(big, palette.table, table, border_radius=round(table.height * 0.5))
     inner = table.inflate(round(-7 * s * k), round(-7 * s * k))
     pygame.draw.rect(
@@ -168,7 +248,13 @@ def _seating_plan(width: int, height: int, colour_blind: bool) -> pygame.Surface
         for seat in range(seats):
             x = table.left + pitch * (seat + 1)
             folder = pygame.Rect(0, 0, round(34 * s * k), round(20 * s * k))
-            folder.center = (round(x), round(table.centery + side * table.height * 0.27))
+            shut = side < 0 and seat == 1 and pose is Pose.LEANING_BACK
+            if shut:
+                # The head of delegation's folder closed and pushed aside.
+                folder.width = round(20 * s * k)
+                folder.center = (round(x - 26 * s * k), round(table.centery - table.height * 0.3))
+            else:
+                folder.center = (round(x), round(table.centery + side * table.height * 0.27))
             pygame.draw.rect(big, palette.surface, folder, border_radius=round(2 * s * k))
             pygame.draw.rect(
                 big,
@@ -186,9 +272,29 @@ def _seating_plan(width: int, height: int, colour_blind: bool) -> pygame.Surface
     for i in range(7):
         bloom = (bed.left + (8 + i * 16) * s * k, bed.centery + (-2 if i % 2 else 2) * s * k)
         pygame.draw.circle(big, theme.FLOWER_BLOOM, bloom, 4 * s * k)
+    if pose is Pose.COUNTERING:
+        # Their paper, slid across the table towards the U.S. side.
+        paper = pygame.Rect(0, 0, round(30 * s * k), round(38 * s * k))
+        paper.center = (round(table.centerx + 26 * s * k), round(table.centery + 20 * s * k))
+        pygame.draw.rect(big, theme.FLAG_WHITE, paper, border_radius=round(2 * s * k))
+        pygame.draw.rect(big, palette.ink_soft, paper, width=max(1, round(s * k)))
+        for line in range(4):
+            y = paper.top + (9 + line * 7) * s * k
+            pygame.draw.line(
+                big,
+                palette.rule,
+                (paper.left + 5 * s * k, y),
+                (paper.right - 5 * s * k, y),
+                max(1, round(s * k)),
+            )
+    for start, end, scale in hands:
+        _arm(big, (body_colour, head_colour), start, end, scale)
     return _finish(big, (width, height))
 
 
-def seating_plan(width: int, height: int, palette: Palette) -> pygame.Surface:
-    """The summit table from above: three seats a side, folders, glasses, flowers."""
-    return _seating_plan(width, height, palette is theme.COLOUR_BLIND_PALETTE)
+def seating_plan(
+    width: int, height: int, palette: Palette, pose: Pose = Pose.SEATED
+) -> pygame.Surface:
+    """The summit table from above: three seats a side, folders, glasses, flowers, and the
+    delegation across the table sitting in ``pose``."""
+    return _seating_plan(width, height, palette is theme.COLOUR_BLIND_PALETTE, pose)

@@ -20,15 +20,18 @@ from game.classroom.classcode import random_seed
 from game.draw.assets import Cue
 from game.draw.context import UiContext
 from game.draw.theme import Tone
-from game.store.saves import LoadResult, SaveStore, describe_time
-from game.store.scenarios import DEFAULT_SCENARIO
+from game.engine import ScenarioError
+from game.engine.describe import citation
+from game.store.saves import LoadResult, SavedGame, SaveStore, describe_time
+from game.store.scenarios import DEFAULT_SCENARIO, load_scenario
+from game.ui.folders import open_folder
 from game.ui.screen import (
     Action,
     Answer,
     Apply,
     Briefing,
     Chain,
-    ChangeSettings,
+    Choice,
     Command,
     ContinueGame,
     Debrief,
@@ -44,6 +47,7 @@ from game.ui.screen import (
     NextSummit,
     OfferForms,
     Open,
+    OpenExports,
     PauseMenu,
     Place,
     PlayMove,
@@ -69,7 +73,7 @@ from game.ui.screen import (
 )
 
 if TYPE_CHECKING:
-    from game.engine import GameState
+    from game.engine import GameState, Scenario
     from game.ui.screens.debrief import DebriefScreen
     from game.ui.screens.menu import MenuScreen
     from game.ui.screens.outcome import OutcomeScreen
@@ -101,11 +105,25 @@ class Flow:
         self.seeds = seeds
         self.session: Session | None = None
         self.hints_seen: set[str] = set()
-        """Adviser hints dismissed in this run (interface state, not game state)."""
+        """Adviser hints dismissed in this run, kept from game to game (interface state, not
+        game state): a player who has read one is not shown it again until the game closes."""
         self.player = ""
         """The name New game offers first."""
         self.code = ""
         """The class code New game offers first."""
+        self.opener: Callable[[Path], str] = open_folder
+        """Opens a folder in the file manager (tests put a stand-in here)."""
+        self._kept = ""
+
+    def scenario_in_view(self) -> Scenario:
+        """The scenario of the game in play, else the one New game offers first (the bundled
+        default when that one cannot be read: New game says what is wrong with it)."""
+        if self.session is not None:
+            return self.session.scenario
+        try:
+            return load_scenario(self.scenario)
+        except ScenarioError:
+            return load_scenario(DEFAULT_SCENARIO)
 
     def new_seed(self) -> int:
         """The seed New game offers: the command line's, else a fresh one."""
@@ -157,9 +175,10 @@ class Flow:
                 return SettingsScreen(self.ctx)
             case HowToPlay():
                 from game.ui.screens.text_pages import TextPagesScreen
-                from game.ui.texts import HOW_TO_PLAY
+                from game.ui.texts import how_to_play
 
-                return TextPagesScreen(self.ctx, "How to play", HOW_TO_PLAY, kicker="Help")
+                pages = how_to_play(self.scenario_in_view())
+                return TextPagesScreen(self.ctx, "How to play", pages, kicker="Help")
             case Dialog():
                 from game.ui.screens.dialog import DialogScreen
 
@@ -208,8 +227,10 @@ class Flow:
 
         saves = self.store.count()
         count = len(scenario_paths())
+        source = self.scenario_in_view().source
         return TitleScreen(
             self.ctx,
+            f"After {citation(source)}.",
             (
                 MenuEntry(
                     "New game",
@@ -260,6 +281,18 @@ class Flow:
         else:
             detail = "The autosave is damaged: see what can be saved"
         return MenuEntry("Continue", Apply(ContinueGame()), detail=detail)
+
+    def watch(self, strategy: str) -> SummitScreen:
+        """The table of a new game that the built-in ``strategy`` plays by itself (``--autoplay``),
+        on the scenario and seed the command line gave."""
+        setup = GameSetup(
+            load_scenario(self.scenario),
+            self.new_seed(),
+            player=f"autoplay: {strategy}",
+            autoplay=strategy,
+        )
+        self.handle(NewGame(setup))
+        return self.summit()
 
     def summit(self) -> SummitScreen:
         """The summit table for the session in play."""
@@ -312,7 +345,11 @@ class Flow:
         if next_summit is None:
             next_summit = follow_up(state.scenario.id) is not None
         return DebriefScreen(
-            self.ctx, state, verification=self._verification(state), next_summit=next_summit
+            self.ctx,
+            state,
+            verification=self._verification(state),
+            next_summit=next_summit,
+            exports=self._store().exports,
         )
 
     def _verification(self, state: GameState) -> str:
@@ -331,12 +368,20 @@ class Flow:
         from game.ui.session import Session
 
         match command:
-            case NewGame(setup=setup):
+            case NewGame(setup=setup, keep=keep):
+                asked = self._unfinished(command, keep, None, "Start a new game")
+                if asked is not None:
+                    return asked
                 self.session = Session.start(setup, self.store)
-                self.hints_seen.clear()
-                return Reset(self.summit())
-            case LoadSave(path=path):
-                return self._load(self.store.load(path), path.name)
+                return self._with_kept(Reset(self.summit()))
+            case LoadSave(path=path, keep=keep):
+                loaded = self.store.load(path)
+                name = loaded.info.name if loaded.info is not None else path.stem
+                doing = f"Load \u201c{name}\u201d"
+                asked = self._unfinished(command, keep, loaded.game, doing)
+                if asked is not None:
+                    return asked
+                return self._with_kept(self._load(loaded, path.name))
             case ContinueGame():
                 return self._load(self.store.load_latest(), "the autosave")
             case DeleteSave(path=path, saving=saving):
@@ -362,6 +407,8 @@ class Flow:
                 return Reset(self.summit())
             case ExportTranscript():
                 return self._export(session)
+            case OpenExports():
+                return self._open_exports()
             case NextSummit():
                 return self._next_summit(session)
         assert_never(command)
@@ -413,6 +460,48 @@ class Flow:
         session.notify(f"Taken back: {label}.")
         return None
 
+    def _unfinished(
+        self,
+        command: NewGame | LoadSave,
+        keep: bool | None,
+        replacing: SavedGame | None,
+        doing: str,
+    ) -> Action | None:
+        """Ask first when ``command`` would lose an unfinished game (see
+        :mod:`game.ui.unfinished`); keep it when asked to. None: go ahead."""
+        from game.ui import unfinished
+
+        self._kept = ""
+        if isinstance(command, NewGame) and command.setup.autoplay:
+            return None  # a watched game never touches the autosave
+        if isinstance(command, LoadSave) and unfinished.is_autosave(self.store, command.path):
+            return None
+        if keep is None:
+            info = unfinished.at_risk(self.store, replacing)
+            if info is None:
+                return None
+            return Open(
+                unfinished.ask(
+                    info,
+                    doing,
+                    Apply(attrs.evolve(command, keep=True)),
+                    Apply(attrs.evolve(command, keep=False)),
+                )
+            )
+        if keep and unfinished.at_risk(self.store, replacing) is not None:
+            name, problem = unfinished.keep(self.store)
+            if problem:
+                return Open(message("Your unfinished game was not kept", (problem,)))
+            self._kept = name
+        return None
+
+    def _with_kept(self, action: Action | None) -> Action | None:
+        """``action``, and a word on the table about the unfinished game kept on the way."""
+        if self._kept and self.session is not None:
+            self.session.notify(f"Your unfinished game was kept as \u201c{self._kept}\u201d.")
+        self._kept = ""
+        return action
+
     def _save(self, session: Session, name: str) -> Action | None:
         result = session.save_as(name)
         if not result.is_ok:
@@ -427,7 +516,6 @@ class Flow:
             problem = result.problem or f"{what} could not be read."
             return Open(message("This game cannot be loaded", (problem,)))
         self.session = Session.from_saved(result.game, self.store)
-        self.hints_seen.clear()
         actions: list[Action] = [Reset(self.summit())]
         if result.notice:
             actions.append(Open(message("The latest autosave was damaged", (result.notice,))))
@@ -443,26 +531,39 @@ class Flow:
     def _outcome(self, session: Session) -> Action | None:
         if not session.state.is_over:
             return None
-        actions: list[Action] = []
-        # Hints are for a first game: once one has been seen to the end, they switch off (the
-        # player can switch them on again in Settings).
-        if self.store.record_finished_game() == 1 and self.ctx.settings.hints:
-            actions.append(ChangeSettings(attrs.evolve(self.ctx.settings, hints=False)))
-        actions.append(Push(self.outcome()))
-        return Chain(tuple(actions))
+        # The hints stay as the player set them: switching them off after a first game, as the
+        # window once did, switched them off for every later student on a shared computer.
+        return Push(self.outcome())
 
     def _export(self, session: Session) -> Action | None:
         result = session.export()
         if not result.is_ok or result.path is None:
             return Open(message("The transcript was not exported", (result.problem,)))
         return Open(
-            message(
+            Dialog(
                 "Transcript exported",
                 (
                     f"Saved to {result.path}",
                     "Hand this file in to your teacher. It can be checked with "
                     "\u201cpython -m game verify\u201d followed by the file's name.",
                 ),
+                (
+                    Choice("Open folder", Chain((Pop(), Apply(OpenExports())))),
+                    Choice("OK", Pop(), primary=True),
+                ),
+                kicker="Export",
+            )
+        )
+
+    def _open_exports(self) -> Action | None:
+        folder = self._store().exports
+        problem = self.opener(folder)
+        if not problem:
+            return None
+        return Open(
+            message(
+                "The folder could not be opened",
+                (problem + ".", f"Exported transcripts are in {folder}"),
                 kicker="Export",
             )
         )
@@ -492,7 +593,8 @@ class Flow:
             "",
             carry,
         )
-        return self.handle(NewGame(setup))
+        # The game it continues is finished: nothing unfinished is replaced.
+        return self.handle(NewGame(setup, keep=False))
 
 
 __all__ = ["Flow"]

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol, TypeAlias
+from typing import TYPE_CHECKING, Protocol, TypeAlias, runtime_checkable
 
 import attrs
 import pygame
@@ -53,6 +53,17 @@ class Screen(Protocol):
         ...
 
 
+@runtime_checkable
+class Playable(Protocol):
+    """A screen a built-in strategy can play through by keyboard (``--autoplay``): it names the
+    key that plays a move here, or that carries on towards playing it."""
+
+    def key_for(self, move: Move | None) -> int | None:
+        """The key to press for ``move`` (None: the summit is over); None when no key should be
+        pressed now (the screen is still entering, or the move is not made here)."""
+        ...
+
+
 # --- A new game ---------------------------------------------------------------------------------
 
 
@@ -71,6 +82,9 @@ class GameSetup:
     """The file the scenario was read from (kept in saves so they load again)."""
     carry: Carry | None = None
     """Where an earlier summit left off, for a scenario that continues one."""
+    autoplay: str = ""
+    """The built-in strategy playing this game in the window by itself (``--autoplay``), or
+    ``""``. Such a game never replaces the player's autosave."""
 
 
 @attrs.frozen
@@ -110,9 +124,11 @@ class GameInPlay(Protocol):
 
 @attrs.frozen
 class NewGame:
-    """Start a game."""
+    """Start a game; ``keep`` says what becomes of an unfinished game in the autosave: kept as
+    a named save (True), replaced (False), or the player is asked (None)."""
 
     setup: GameSetup
+    keep: bool | None = None
 
 
 @attrs.frozen
@@ -139,9 +155,10 @@ class SaveSlot:
 
 @attrs.frozen
 class LoadSave:
-    """Load the save in ``path``."""
+    """Load the save in ``path``; ``keep`` as for :class:`NewGame`."""
 
     path: Path
+    keep: bool | None = None
 
 
 @attrs.frozen
@@ -173,6 +190,11 @@ class ExportTranscript:
 
 
 @attrs.frozen
+class OpenExports:
+    """Open the folder exported transcripts go to, in the system's file manager."""
+
+
+@attrs.frozen
 class NextSummit:
     """Start the summit that continues the finished game, carrying over where it left off."""
 
@@ -193,6 +215,7 @@ Command: TypeAlias = (
     | ShowOutcome
     | ReplaySeed
     | ExportTranscript
+    | OpenExports
     | NextSummit
     | ToTitle
 )

@@ -87,6 +87,8 @@ class Session:
     undos: list[Undo] = attrs.field(factory=list)
     store: SaveStore | None = None
     notices: list[Notice] = attrs.field(factory=list)
+    autoplay: str = ""
+    """The strategy playing the game by itself, or ``""``: its moves are never autosaved."""
 
     @classmethod
     def start(cls, setup: GameSetup, store: SaveStore | None = None) -> Session:
@@ -101,6 +103,7 @@ class Session:
             hotseat=setup.hotseat,
             scenario_file=setup.scenario_file,
             store=store,
+            autoplay=setup.autoplay,
         )
         session.autosave()
         return session
@@ -151,6 +154,7 @@ class Session:
             self.hotseat,
             self.scenario_file,
             self.state.carry,
+            self.autoplay,
         )
 
     def judge(self, move: Move) -> Judgement | None:
@@ -215,7 +219,8 @@ class Session:
 
     def autosave(self) -> str:
         """Write the autosave; return why it failed (``""`` if written or saving is off)."""
-        if self.store is None:
+        if self.store is None or self.autoplay:
+            # A game the window plays by itself must not replace the player's own.
             return ""
         result = self.store.autosave(self.saved_game())
         if not result.is_ok:

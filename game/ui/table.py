@@ -19,13 +19,16 @@ from game.engine import (
     OfferKind,
     ReactionKind,
     Scenario,
+    Terminal,
     amendment,
+    expected_need,
     move_options,
     outcome,
 )
 from game.engine.describe import capitalise, effect_text, offer_costs
 from game.engine.scenario import Offer
 from game.engine.state import ACCEPT, AMEND, REJECT, Move
+from game.ui.art import Pose
 from game.ui.record import amend_title, pending_proposal, proposal_kicker
 from game.ui.screen import Action, Apply, Chain, Choice, Dialog, OfferForms, Open, PlayMove, Pop
 
@@ -136,6 +139,31 @@ def card_faces(state: GameState) -> dict[str, CardFace]:
     return faces
 
 
+_POSES: Final = {
+    ReactionKind.ACCEPT: Pose.LEANING_IN,
+    ReactionKind.DEFER: Pose.CONFERRING,
+    ReactionKind.REJECT: Pose.LEANING_BACK,
+    ReactionKind.COUNTER: Pose.COUNTERING,
+    ReactionKind.WALKOUT: Pose.WALKED_OUT,
+    ReactionKind.ENDED: Pose.WALKED_AWAY,
+}
+
+
+def delegation_pose(state: GameState) -> Pose:
+    """How the delegation across the table sits after its last answer: leaning in to shake
+    hands on an accord, conferring over a move put off, leaning back from a refusal, sliding a
+    paper of their own across, gone after a walkout (or ours gone after walking away)."""
+    if state.terminal is Terminal.WALKOUT:
+        return Pose.WALKED_OUT
+    if state.terminal is Terminal.WALKED_AWAY:
+        return Pose.WALKED_AWAY
+    if state.pending is not None:
+        return Pose.COUNTERING
+    if not state.turns:
+        return Pose.SEATED
+    return _POSES.get(state.turns[-1].reaction.kind, Pose.SEATED)
+
+
 def statement_limits(scenario: Scenario) -> dict[int, int]:
     """Meter index -> the most it may be for a joint statement to be signable (e.g. 75)."""
     limits: dict[int, int] = {}
@@ -168,12 +196,14 @@ def stance_ticks(scenario: Scenario, meter: int) -> tuple[tuple[int, str], ...]:
     return tuple(sorted(ticks))
 
 
-def trust_need(offer: Offer, meter: int) -> int | None:
-    """The trust (or other meter) an offer nominally needs, before mood and chance shift it."""
-    for need in offer.needs:
-        if need.meter == meter and need.at_least is not None:
-            return need.at_least
-    return None
+def trust_need(state: GameState, offer: Offer, meter: int) -> tuple[int, int] | None:
+    """The least and the most of the trust meter (or another) an offer needs in any of its
+    forms, as a player can estimate it: their stance, each form, what they remember and the
+    proposals refused all counted (the figure their reply names), their mood and chance not.
+    None when it needs nothing of that meter."""
+    forms = [Move(offer.id, v.id) for v in offer.variants] or [Move(offer.id)]
+    needs = [n for n in (expected_need(state, move, meter) for move in forms) if n is not None]
+    return (min(needs), max(needs)) if needs else None
 
 
 def essay_view(offer: Offer) -> str:
@@ -232,7 +262,8 @@ def card_detail(
         parts.append(f"Next you choose its form: {forms}, each with its own costs.")
     else:
         proposing, accepted = offer_costs(scenario, offer, None)
-        parts.append(f"Proposing costs {proposing}; if accepted, {accepted}.")
+        # Neutral words: a change may be good news (domestic pressure falling), not a cost.
+        parts.append(f"Proposing it changes {proposing}; if accepted, {accepted}.")
     return title, " ".join(parts)
 
 

@@ -66,9 +66,21 @@ def tray_area(tray: Tray) -> pygame.Rect:
     return pygame.Rect(theme.MARGIN_X, top, theme.CONTENT_WIDTH, TRAY_BOTTOM - top)
 
 
+def tray_room(rows: int, card_height: int) -> pygame.Rect:
+    """Room for ``rows`` rows of cards ``card_height`` high, ending where the tray ends."""
+    height = rows * card_height + (rows - 1) * CARD_GAP_Y
+    return pygame.Rect(theme.MARGIN_X, TRAY_BOTTOM - height, theme.CONTENT_WIDTH, height)
+
+
 def band_bottom(tray: pygame.Rect) -> int:
     """Where the band ends over a tray placed at ``tray``."""
     return tray.top - (TRAY_TOP - BAND_BOTTOM)
+
+
+def schedule_bar(buttons: int = 4) -> pygame.Rect:
+    """The schedule's bar along the top, left of the top bar's ``buttons``."""
+    right = top_buttons(buttons)[0].left - 3 * theme.UNIT
+    return pygame.Rect(theme.MARGIN_X, TOP, right - theme.MARGIN_X, BAR_HEIGHT)
 
 
 def top_buttons(count: int) -> list[pygame.Rect]:
@@ -112,16 +124,39 @@ def trust_rect(bottom: int) -> pygame.Rect:
     return pygame.Rect(centre.left, bottom - GAUGE_HEIGHT, centre.width, GAUGE_HEIGHT)
 
 
+def right_column() -> pygame.Rect:
+    """The right-hand column of the band (its top; no height)."""
+    return theme.grid_rect(RIGHT_COLUMNS[0], RIGHT_COLUMNS[1], BAND_TOP, 0)
+
+
+def log_min_height(ctx: UiContext) -> int:
+    """The log's height with its title and one line of its newest entry, at this text size."""
+    head = ctx.line_height(TextRole.KICKER) + 2 * theme.UNIT
+    return head + ctx.line_height(TextRole.CAPTION) + theme.UNIT // 2
+
+
+def right_column_need(ctx: UiContext, bubble: SpeechBubble, why: str, note: int) -> int:
+    """The band's height that shows the reply with its reason whole, an adviser's note
+    ``note`` pixels high under it, and the log's title and latest line under that."""
+    width = right_column().width - 14
+    bubble.why = why
+    return bubble.measure(ctx, width) + theme.UNIT + note + theme.UNIT + log_min_height(ctx)
+
+
 def place_reply(
-    ctx: UiContext, bubble: SpeechBubble, why: str, bottom: int
+    ctx: UiContext, bubble: SpeechBubble, why: str, bottom: int, note: int = 0
 ) -> tuple[pygame.Rect, pygame.Rect]:
     """Put the reply at the top of the right-hand column, giving it the reason ``why`` as whole
-    as room allows; return where the log and the adviser's note go under it.
+    as room allows, and the adviser's note (``note`` pixels high, when there is one) under it;
+    return where the log and the note go.
 
     The reply takes what it needs: the log gives way first, down to its title (it opens in
-    full with L); the reason gives way last, and then says where it is whole."""
-    band = bottom - BAND_TOP
-    side = theme.grid_rect(RIGHT_COLUMNS[0], RIGHT_COLUMNS[1], BAND_TOP, 0)
+    full with L); the reason gives way last, and then says where it is whole. The note has a
+    place of its own and covers nothing (the table makes room for it, see
+    :func:`right_column_need`)."""
+    side = right_column()
+    reserved = note + theme.UNIT if note else 0
+    band = bottom - BAND_TOP - reserved
     width = side.width - 14
     limit = band - LOG_MIN_HEIGHT - theme.UNIT
     bubble.why = why
@@ -137,9 +172,10 @@ def place_reply(
             bubble.why = fit_lines(ctx, TextRole.CAPTION_ITALIC, why, inner, room - line) + WHOLE
     bubble_h = min(bubble.measure(ctx, width), limit)
     bubble.rect = pygame.Rect(side.left + 14, BAND_TOP, width, bubble_h)
-    log_top = BAND_TOP + bubble_h + theme.UNIT
+    note_rect = pygame.Rect(side.left, bubble.rect.bottom + theme.UNIT, side.width, note)
+    log_top = bubble.rect.bottom + theme.UNIT + reserved
     log = pygame.Rect(side.left, log_top, side.width, bottom - log_top)
-    return log, side
+    return log, note_rect
 
 
 def answers_stacked(ctx: UiContext, area: pygame.Rect, count: int) -> bool:

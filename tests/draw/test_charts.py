@@ -183,3 +183,35 @@ def test_series_colours_are_distinct_and_follow_the_palette() -> None:
         for colour in colours:
             assert sum(colour) < sum(theme.STANDARD_PALETTE.paper) * 0.6
     assert len(set(MARKERS[:4])) == 4, "the first four series differ in shape as well"
+
+
+def test_two_lines_at_the_same_values_both_show() -> None:
+    # Issue 9, bug 13: in the debrief, U.S. leverage hid under risk exposure when both were 70.
+    ctx = UiContext(Settings())
+    green, purple = (44, 104, 76), (120, 70, 140)
+    chart = LineChart(
+        x=Axis(0, 4, ticks=(0, 2, 4)),
+        y=Axis(0, 100, ticks=(0, 50, 100)),
+        series=(
+            Series("leverage", (70, 70, 70, 70, 70), green, marker=Marker.TRIANGLE),
+            Series("risk", (70, 70, 70, 70, 70), purple, dashed=True),
+        ),
+        legend=False,
+    )
+    rect = pygame.Rect(0, 0, 600, 300)
+    surface = pygame.Surface(rect.size)
+    surface.fill(ctx.palette.paper)
+    chart.draw(surface, rect, ctx)
+    plot = chart.layout(ctx, rect).plot
+
+    def seen(colour: Colour) -> int:
+        return sum(
+            _close(surface.get_at((x, y)), colour, 40)
+            for x in range(plot.left + 20, plot.right - 20)
+            for y in range(plot.top, plot.bottom)
+        )
+
+    # Each shows about as much line as the other (drawn alone, a line shows ~1000 pixels; the
+    # lower one, under a dashed line, showed only through the gaps between its dashes).
+    assert seen(green) > 600
+    assert seen(purple) > 600

@@ -1,5 +1,8 @@
 """The theme's grid and colours, and the shipped assets (fonts, licences, sounds)."""
 
+import itertools
+from collections.abc import Sequence
+
 import pygame
 import pytest
 
@@ -109,3 +112,63 @@ def test_disabled_sound_never_touches_the_mixer(monkeypatch: pytest.MonkeyPatch)
 
     monkeypatch.setattr(pygame.mixer, "init", explode)
     SoundBank(enabled=False).play(Cue.ALERT)
+
+
+# Machado, Oliveira and Fernandes (2009), full severity, on linear RGB.
+_SIMULATIONS = {
+    "deuteranopia": (
+        (0.367322, 0.860646, -0.227968),
+        (0.280085, 0.672501, 0.047413),
+        (-0.011820, 0.042940, 0.968881),
+    ),
+    "protanopia": (
+        (0.152286, 1.052583, -0.204868),
+        (0.114503, 0.786281, 0.099216),
+        (-0.003882, -0.048116, 1.051998),
+    ),
+    "tritanopia": (
+        (1.255528, -0.076749, -0.178779),
+        (-0.078411, 0.930809, 0.147602),
+        (0.004733, 0.691367, 0.303900),
+    ),
+}
+
+
+def _linear(channel: float) -> float:
+    c = channel / 255
+    return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+
+def _lab(rgb: Sequence[float]) -> tuple[float, float, float]:
+    r, g, b = (_linear(c) for c in rgb)
+    x = (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047
+    y = 0.2126 * r + 0.7152 * g + 0.0722 * b
+    z = (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883
+
+    def f(t: float) -> float:
+        return t ** (1 / 3) if t > 0.008856 else 7.787 * t + 16 / 116
+
+    return (116 * f(y) - 16, 500 * (f(x) - f(y)), 200 * (f(y) - f(z)))
+
+
+def _seen(colour: tuple[int, int, int], matrix: tuple[tuple[float, ...], ...]) -> tuple[float, ...]:
+    linear = [_linear(c) for c in colour]
+    out = []
+    for row in matrix:
+        value = max(0.0, min(1.0, sum(m * v for m, v in zip(row, linear, strict=True))))
+        out.append(
+            255 * (12.92 * value if value <= 0.0031308 else 1.055 * value ** (1 / 2.4) - 0.055)
+        )
+    return tuple(out)
+
+
+@pytest.mark.parametrize("vision", sorted(_SIMULATIONS))
+def test_the_colour_blind_palettes_tones_stay_apart(vision: str) -> None:
+    # Issue 9, bug 18: Caution and Alarm were both orange-brown to the colour-blind.
+    import math
+
+    palette = theme.COLOUR_BLIND_PALETTE
+    tones = {"positive": palette.positive, "caution": palette.caution, "alarm": palette.alarm}
+    seen = {name: _lab(_seen(colour, _SIMULATIONS[vision])) for name, colour in tones.items()}
+    for a, b in itertools.combinations(seen, 2):
+        assert math.dist(seen[a], seen[b]) > 15, f"{a} and {b} look alike with {vision}"

@@ -34,6 +34,7 @@ from game.ui.screen import (
 from game.ui.screens.dialog import DialogScreen
 from game.ui.testing import headless_app, key, move
 from game.ui.widgets.meter import Meter
+from game.ui.window import first_window_size
 
 
 class Probe:
@@ -257,7 +258,9 @@ def test_real_window_opens_on_the_dummy_driver(ctx: UiContext) -> None:
     app.run()
     window = pygame.display.get_surface()
     assert window is not None
-    assert window.get_size() == (1280, 720)
+    desktop = pygame.display.get_desktop_sizes()[0]
+    assert window.get_size() == first_window_size(desktop)
+    assert app.surface.get_size() == (1280, 720)
     assert app.frames_drawn >= 2
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from game.draw.context import UiContext
+from game.store.scenarios import load_scenario
 from game.store.settings import Settings
 from game.ui.flow import Flow
 from game.ui.screen import Screen
@@ -17,7 +18,7 @@ from game.ui.screens.settings_screen import SettingsScreen
 from game.ui.screens.text_pages import TextPagesScreen
 from game.ui.shots import render_screens
 from game.ui.testing import assert_matches_golden
-from game.ui.texts import HOW_TO_PLAY
+from game.ui.texts import how_to_play
 
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -51,7 +52,9 @@ def _summit(ctx: UiContext) -> Screen:
 SCREENS: dict[str, Callable[[UiContext], Screen]] = {
     "title": lambda ctx: Flow(ctx).title(),
     "settings": SettingsScreen,
-    "how-to-play": lambda ctx: TextPagesScreen(ctx, "How to play", HOW_TO_PLAY, kicker="Help"),
+    "how-to-play": lambda ctx: TextPagesScreen(
+        ctx, "How to play", how_to_play(load_scenario("hanoi")), kicker="Help"
+    ),
     "summit": _summit,
 }
 

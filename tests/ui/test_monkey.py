@@ -14,7 +14,7 @@ from game.ui.screens.dialog import DialogScreen
 from game.ui.screens.settings_screen import SettingsScreen
 from game.ui.screens.text_pages import TextPagesScreen
 from game.ui.testing import monkey_input, run_monkey
-from game.ui.texts import HOW_TO_PLAY
+from game.ui.texts import how_to_play
 
 EVENTS = 2500
 BATCH = 8
@@ -46,7 +46,9 @@ def _dialog(ctx: UiContext) -> Screen:
 SCREENS: dict[str, Callable[[UiContext], Screen]] = {
     "title": lambda ctx: Flow(ctx).title(),
     "settings": SettingsScreen,
-    "how-to-play": lambda ctx: TextPagesScreen(ctx, "How to play", HOW_TO_PLAY),
+    "how-to-play": lambda ctx: TextPagesScreen(
+        ctx, "How to play", how_to_play(load_scenario("hanoi"))
+    ),
     "briefing": lambda ctx: TextPagesScreen(
         ctx, "Briefing", briefing_pages(load_scenario("hanoi"))
     ),

@@ -171,14 +171,16 @@ class LineChart(Chart):
             return ((sx - area.left + 0.5) * k, (sy - area.top + 0.5) * k)
 
         ordered = sorted(self.series, key=lambda s: s.emphasis)
-        for series in ordered:
+        apart = _spread(ordered, self.x.lo)
+        for series, shifts in zip(ordered, apart, strict=True):
             width = series.width + (1 if series.emphasis else 0)
             runs: list[list[tuple[float, float]]] = [[]]
-            for point in series.points(self.x.lo):
+            for point, shift in zip(series.points(self.x.lo), shifts, strict=True):
                 if point is None:
                     runs.append([])
                 else:
-                    runs[-1].append(big_point(point))
+                    bx, by = big_point(point)
+                    runs[-1].append((bx, by + shift * k))
             for run in runs:
                 stroke(big, series.colour, run, width * k, dashed=series.dashed, dash=9 * k)
             radius = (4.5 if series.emphasis else 3.5) * k
@@ -217,6 +219,31 @@ class LineChart(Chart):
                 role, series.label, palette.ink if series.emphasis else palette.ink_soft
             )
             surface.blit(text, text.get_rect(midleft=(swatch.right + GAP, y)))
+
+
+SPREAD = 6.0
+"""Pixels between two series drawn where they have the same value, so neither hides the other."""
+
+
+def _spread(series: Sequence[Series], start: float) -> list[list[float]]:
+    """For each series, how far each of its points is moved up or down: where several series
+    pass through the same point (leverage and risk exposure both at 70), they are fanned out
+    around it, SPREAD pixels apart, in the order they are drawn."""
+    points = [s.points(start) for s in series]
+    sharing: dict[tuple[float, float], list[int]] = {}
+    for index, row in enumerate(points):
+        for point in row:
+            if point is not None:
+                sharing.setdefault(point, []).append(index)
+    shifts: list[list[float]] = []
+    for index, row in enumerate(points):
+        moved = []
+        for point in row:
+            group = sharing.get(point, []) if point is not None else []
+            rank = group.index(index) if index in group else 0
+            moved.append((rank - (len(group) - 1) / 2) * SPREAD if len(group) > 1 else 0.0)
+        shifts.append(moved)
+    return shifts
 
 
 def _last(values: Sequence[float | None]) -> float | None:

@@ -13,6 +13,7 @@ import attrs
 import pygame
 
 from game.draw.assets import Align, FontBook
+from game.draw.blending import blit_faded
 from game.draw.theme import Colour, Face, Palette
 from game.ui import art
 
@@ -142,12 +143,7 @@ class Layer:
                 shown = round(h * pose.reveal)
                 area = pygame.Rect(0, h - shown, w, shown)
                 y += h - shown
-        if pose.alpha < 0.996:
-            image.set_alpha(round(255 * pose.alpha))
-            target.blit(image, (x, y), area)
-            image.set_alpha(None)
-        else:
-            target.blit(image, (x, y), area)
+        blit_faded(target, image, (x, y), 1.0 if pose.alpha >= 0.996 else pose.alpha, area)
 
 
 # --- Painting ------------------------------------------------------------------------------------

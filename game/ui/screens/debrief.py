@@ -9,6 +9,7 @@ from the finished game alone, by :func:`build_debrief`; the screen only lays it 
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import ClassVar, Final
 
 import attrs
@@ -27,7 +28,15 @@ from game.ui.debrief_pages import (
     scores_page,
     table_page,
 )
-from game.ui.screen import Action, Apply, ExportTranscript, NextSummit, ReplaySeed, ToTitle
+from game.ui.screen import (
+    Action,
+    Apply,
+    ExportTranscript,
+    NextSummit,
+    OpenExports,
+    ReplaySeed,
+    ToTitle,
+)
 from game.ui.widgets.base import BLOCKING_MODS, ActionFn, FocusGroup, Shortcut, does
 from game.ui.widgets.buttons import Button, ButtonKind
 from game.ui.widgets.column import Column
@@ -82,11 +91,19 @@ class DebriefScreen:
     is_overlay: ClassVar[bool] = False
 
     def __init__(
-        self, ctx: UiContext, state: GameState, *, verification: str, next_summit: bool
+        self,
+        ctx: UiContext,
+        state: GameState,
+        *,
+        verification: str,
+        next_summit: bool,
+        exports: Path | None = None,
     ) -> None:
         """``verification`` is the code students write down; ``next_summit`` says whether an
-        installed scenario continues this one (else that button is disabled, saying why)."""
+        installed scenario continues this one (else that button is disabled, saying why);
+        ``exports`` is the folder transcripts are exported to, shown in full."""
         self.ctx = ctx
+        self.exports = exports
         self.state = state
         self.debrief = build_debrief(state)
         self.verification = verification
@@ -123,10 +140,17 @@ class DebriefScreen:
         self.export_button = _button(
             "Export transcript", ButtonKind.SECONDARY, "E", Apply(ExportTranscript())
         )
+        self.folder_button = _button("Open folder", ButtonKind.QUIET, "O", Apply(OpenExports()))
         self.replay_button = _button(
             "Replay same seed", ButtonKind.PRIMARY, "R", Apply(ReplaySeed())
         )
-        self.buttons = [self.title_button, self.next_button, self.export_button, self.replay_button]
+        self.buttons = [
+            self.title_button,
+            self.next_button,
+            self.export_button,
+            self.folder_button,
+            self.replay_button,
+        ]
         self.focus = FocusGroup([*self.tabs, *self.buttons])
         self.focus.focus(self.replay_button)
         self._pages: dict[tuple[int, Palette, object], pygame.Surface] = {}
@@ -154,8 +178,15 @@ class DebriefScreen:
             theme.CONTROL_HEIGHT,
         )
         right = theme.column_x(theme.COLUMNS)
-        for button in (self.replay_button, self.export_button, self.next_button):
-            width = max(button.preferred_width(ctx), theme.span(2))
+        for button in (
+            self.replay_button,
+            self.folder_button,
+            self.export_button,
+            self.next_button,
+        ):
+            width = button.preferred_width(ctx)
+            if button is not self.folder_button:
+                width = max(width, theme.span(2))
             button.rect = pygame.Rect(right - width, BUTTONS_TOP, width, theme.CONTROL_HEIGHT)
             right = button.rect.left - 2 * theme.UNIT
 
@@ -235,6 +266,27 @@ class DebriefScreen:
         else:
             self._draw_scrolled(surface, self.page)
         self.focus.draw(surface, ctx)
+        self._draw_exports(surface)
+
+    def _draw_exports(self, surface: pygame.Surface) -> None:
+        """Where exported transcripts go, in full, over the buttons that export and open them
+        while one of them is in focus."""
+        focused = self.focus.focused
+        if self.exports is None or focused not in (self.export_button, self.folder_button):
+            return
+        ctx = self.ctx
+        palette = ctx.palette
+        left = self.next_button.rect.left
+        width = theme.column_x(theme.COLUMNS) - left
+        role = TextRole.CAPTION
+        text = f"Transcripts are exported to {self.exports}"
+        if ctx.text(role, text, palette.ink_soft, wrap=width).get_height() > 2 * ctx.line_height(
+            role
+        ):
+            role = TextRole.FINE_PRINT
+        image = ctx.text(role, text, palette.ink_soft, wrap=width)
+        surface.fill(palette.paper, (left, CONTENT_BOTTOM, width, BUTTONS_TOP - CONTENT_BOTTOM))
+        surface.blit(image, image.get_rect(bottomleft=(left, BUTTONS_TOP - theme.UNIT)))
 
     def _draw_header(self, surface: pygame.Surface) -> None:
         ctx = self.ctx

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pygame
 
 from game.draw import theme
@@ -13,6 +15,9 @@ from game.ui.widgets.base import FocusGroup, does, shortcuts
 from game.ui.widgets.buttons import Button, ButtonKind
 from game.ui.widgets.drawing import draw_modal_frame, draw_paragraph, paragraph_height
 from game.ui.widgets.page import ModalScreen, place_buttons_right
+
+if TYPE_CHECKING:
+    from game.engine import Move
 
 DIALOG_COLUMNS = 6
 
@@ -41,6 +46,17 @@ class DialogScreen(ModalScreen):
         start = len(self.buttons) - 1 if dialog.default is None else dialog.default
         self.focus = FocusGroup(list(self.buttons), index=start)
         self.frame = pygame.Rect(0, 0, theme.span(DIALOG_COLUMNS), 0)
+
+    def key_for(self, move: Move | None) -> int | None:
+        """The primary choice's key: a confirmation goes ahead, a message is closed."""
+        del move
+        primary = [
+            button
+            for button, choice in zip(self.buttons, self.dialog.choices, strict=True)
+            if choice.primary
+        ]
+        chosen = primary[0] if primary else self.buttons[-1]
+        return None if chosen.shortcut is None else chosen.shortcut.key
 
     def layout(self) -> pygame.Rect:
         """Size the panel to its text and centre it; return the panel."""

@@ -3,9 +3,11 @@ what it changed, the standing pressures that bore on the talks, and the round th
 
 from __future__ import annotations
 
+import pygame
+
 from game.draw.context import UiContext
 from game.draw.theme import Tone
-from game.engine import GameState, Turn
+from game.engine import GameState, Move, Turn
 from game.engine.describe import event_effect, sentence
 from game.engine.scenario import Effect, Event
 from game.ui.screen import Pop
@@ -91,3 +93,8 @@ class EventScreen(ChoiceDialog):
             columns=7,
         )
         self.events = events
+
+    def key_for(self, move: Move | None) -> int | None:
+        """Enter: back to the table, whatever comes next."""
+        del move
+        return pygame.K_RETURN

@@ -132,17 +132,19 @@ class HandOverScreen(_HotSeatScreen):
     def layout(self) -> None:
         ctx = self.ctx
         right = theme.column_x(theme.COLUMNS)
-        width = max(self.go.preferred_width(ctx), theme.span(3))
-        self.go.rect = pygame.Rect(
-            right - width, theme.CONTENT_BOTTOM - theme.CONTROL_HEIGHT, width, theme.CONTROL_HEIGHT
-        )
+        half = theme.column_x(OFFER_COLUMNS + 1)
         back_w = self.back.preferred_width(ctx)
-        self.back.rect = pygame.Rect(
-            self.go.rect.left - 2 * theme.UNIT - back_w,
-            self.go.rect.top,
-            back_w,
-            theme.CONTROL_HEIGHT,
-        )
+        go_w = self.go.preferred_width(ctx)
+        # The primary button is three columns wide when the way back still fits beside it on
+        # the paper half; at a large text size it keeps to its own width.
+        width = max(go_w, min(theme.span(3), right - half - back_w - 2 * theme.UNIT))
+        top = theme.CONTENT_BOTTOM - theme.CONTROL_HEIGHT
+        self.go.rect = pygame.Rect(right - width, top, width, theme.CONTROL_HEIGHT)
+        back_left = self.go.rect.left - 2 * theme.UNIT - back_w
+        if back_left < half:
+            # No room for both in a row: the way back stands above the primary button.
+            back_left, top = right - back_w, top - theme.CONTROL_HEIGHT - theme.UNIT
+        self.back.rect = pygame.Rect(back_left, top, back_w, theme.CONTROL_HEIGHT)
 
     def draw(self, surface: pygame.Surface) -> None:
         ctx = self.ctx

@@ -41,7 +41,9 @@ class MenuScreen(ModalScreen):
         if self.kicker:
             head += ctx.line_height(TextRole.KICKER) + theme.UNIT
         head += ctx.text(TextRole.HEADING, self.title, ctx.palette.ink).get_height()
-        row = MENU_DIALOG_ROW + (ctx.line_height(TextRole.BODY_STRONG) - 27)
+        width = self.frame.width - 4 * theme.UNIT
+        needed = max((item.height_for(ctx, width) for item in self.items), default=0)
+        row = max(MENU_DIALOG_ROW + (ctx.line_height(TextRole.BODY_STRONG) - 27), needed + 4)
         height = head + len(self.items) * row + 3 * theme.UNIT
         frame = pygame.Rect(0, 0, self.frame.width, height)
         frame.center = (theme.LOGICAL_WIDTH // 2, theme.LOGICAL_HEIGHT // 2)

@@ -14,11 +14,12 @@ from game.draw import theme
 from game.draw.context import UiContext
 from game.draw.theme import TextRole
 from game.engine import Scenario, ScenarioError
+from game.engine.describe import capitalise
 from game.engine.transcript import clean_name
 from game.store.mode import Mode
 from game.store.scenarios import load_scenario, resolve, scenario_for_code
 from game.ui.screen import Action, Briefing, GameSetup, Open, Pop
-from game.ui.widgets.base import Control, FocusGroup, does
+from game.ui.widgets.base import BLOCKING_MODS, Control, FocusGroup, does
 from game.ui.widgets.buttons import Button, ButtonKind
 from game.ui.widgets.drawing import draw_rule
 from game.ui.widgets.options import OptionSelector
@@ -44,6 +45,8 @@ MODE_TEXT: Final = {
     Mode.GRADED: "Graded: no undo. Every move stands, as it would at a real summit.",
 }
 
+
+SEED_NOTE: Final = "Same seed: same counterpart, same events."
 
 _POP: Final = Pop()
 
@@ -105,7 +108,7 @@ class NewGameScreen(FocusScreen):
         self.seed = TextField(
             label="Seed",
             text=str(seed),
-            note="Same seed: same counterpart, same events.",
+            note=SEED_NOTE,
             max_length=9,
             allowed=str.isdigit,
             on_activate=self._begin,
@@ -128,6 +131,9 @@ class NewGameScreen(FocusScreen):
             self.begin,
         ]
         self.focus = FocusGroup(controls)
+        self._own_seed = self.seed.text
+        """The seed typed (or offered) before a class code took its place in the box."""
+        self._coded = False
         self._layout()
         self.validate()
 
@@ -183,27 +189,43 @@ class NewGameScreen(FocusScreen):
         self.seed.error = ""
         self.name.error = ""
         code_text = self.code.text.strip()
-        self.seed.enabled = not code_text
         self.mode.enabled = not code_text
+        coded: int | None = None
         if code_text:
             try:
                 code = decode(code_text)
             except ClassCodeError as error:
-                self.code.error = str(error)
+                self.code.error = capitalise(str(error))
             else:
                 if scenario_for_code(code.prefix) is None:
                     self.code.error = f"No installed summit has the code {code.prefix}."
                 else:
                     self.mode_index = MODES.index(code.mode)
+                    coded = code.seed
                     if code.mode is Mode.GRADED and not clean_name(self.name.text):
                         self.name.error = "A graded class code needs your name."
-        elif not self.seed.text:
+        self._show_seed(coded)
+        if not code_text and not self.seed.text:
             self.seed.error = "Type a seed (a whole number)."
         setup = self.setup()
         self.begin.enabled = setup is not None
         self.begin.reason = (
             "" if setup is not None else (self.scenario_problem or "Fix the form first.")
         )
+
+    def _show_seed(self, coded: int | None) -> None:
+        """The seed box shows the seed a valid class code sets (greyed: the code decides it),
+        and the player's own seed again once the code is gone."""
+        if coded is not None:
+            if not self._coded:
+                self._own_seed, self._coded = self.seed.text, True
+            self.seed.set_text(str(coded))
+            self.seed.note = "Set by the class code."
+        elif self._coded:
+            self._coded = False
+            self.seed.set_text(self._own_seed)
+            self.seed.note = SEED_NOTE
+        self.seed.enabled = not self.code.text.strip()
 
     def _begin(self) -> Action | None:
         self.validate()
@@ -242,6 +264,15 @@ class NewGameScreen(FocusScreen):
         self._layout()
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
             return self.back_action
+        if (
+            event.type == pygame.KEYDOWN
+            and event.key in (pygame.K_RETURN, pygame.K_KP_ENTER)
+            and not event.mod & BLOCKING_MODS
+            and self.focus.focused is self.mode
+        ):
+            # Enter begins, as the key hint says, from every row; Space or the arrows change
+            # the mode (it used to switch practice to graded on the way to the briefing).
+            return self._begin()
         handled = self.focus.handle(event, self.ctx)
         self.validate()
         return None if handled is None else handled.action

@@ -14,11 +14,13 @@ import attrs
 import pygame
 
 from game.draw import theme
+from game.draw.blending import blit_faded
 from game.draw.context import UiContext
 from game.draw.theme import TextRole
 from game.engine import (
     Ending,
     GameState,
+    Move,
     Terminal,
     outcome,
 )
@@ -148,6 +150,11 @@ class OutcomeScreen:
         self._layout_button()
         return self.focus.action_for(event, self.ctx)
 
+    def key_for(self, move: Move | None) -> int | None:
+        """Enter, once the picture has settled (a watcher sees the whole scene first)."""
+        del move
+        return pygame.K_RETURN if self.progress >= 1.0 else None
+
     def update(self, dt: float) -> bool:
         moving = self.focus.update(dt)
         if self.elapsed < scenes.ENTRY_SECONDS:
@@ -162,12 +169,7 @@ class OutcomeScreen:
         self.picture.draw(surface, (0, 0), palette, ctx.fonts, self.progress)
         text = self._text_column()
         fade = min(1.0, self.elapsed / TEXT_FADE_SECONDS) if TEXT_FADE_SECONDS else 1.0
-        if fade < 1.0:
-            text.set_alpha(round(255 * fade))
-            surface.blit(text, (theme.column_x(TEXT_FIRST_COLUMN), 0))
-            text.set_alpha(None)
-        else:
-            surface.blit(text, (theme.column_x(TEXT_FIRST_COLUMN), 0))
+        blit_faded(surface, text, (theme.column_x(TEXT_FIRST_COLUMN), 0), fade)
         self._layout_button()
         self.focus.draw(surface, ctx)
         hint = ctx.text(TextRole.CAPTION, "Enter, Space or Esc to continue", palette.ink_soft)

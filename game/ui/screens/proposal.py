@@ -183,3 +183,9 @@ class ProposalScreen(ChoiceDialog):
         self.proposal = proposal
         self.answers = rows
         self.focus.focus(reject)
+
+    def key_for(self, move: Move | None) -> int | None:
+        """A, R or M for an answer; nothing for another move."""
+        if move is None or move.offer not in KEYS:
+            return None
+        return KEYS[move.offer].key

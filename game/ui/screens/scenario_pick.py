@@ -207,13 +207,19 @@ class ScenarioScreen(FocusScreen):
             f"After {source.author}, \u201c{source.title}\u201d, {source.publication}, "
             f"{source.year}."
         )
+        lines = [line for line in lines if line]
+        role = TextRole.CAPTION
+        needed = sum(
+            ctx.text(role, line, palette.ink_soft, wrap=width).get_height() + theme.UNIT
+            for line in lines
+        )
+        if needed > inner.bottom - y:
+            role = TextRole.FINE_PRINT  # large text: smaller type before anything is cut
         for line in lines:
-            if not line:
-                continue
             room = inner.bottom - y
-            fitted = fit_lines(ctx, TextRole.CAPTION, line, width, room)
+            fitted = fit_lines(ctx, role, line, width, room)
             if not fitted:
                 break
-            image = ctx.text(TextRole.CAPTION, fitted, palette.ink_soft, wrap=width)
+            image = ctx.text(role, fitted, palette.ink_soft, wrap=width)
             surface.blit(image, (x, y))
             y += image.get_height() + theme.UNIT

@@ -69,7 +69,7 @@ class SettingsScreen(FocusScreen):
             toggle(
                 "colour_blind",
                 "Colour-blind-safe palette",
-                "Blue for good news and orange for alarms, instead of green and red.",
+                "Blue for good news, violet for caution, orange for alarms.",
             ),
             OptionSelector(
                 label="Animation",
@@ -94,6 +94,9 @@ class SettingsScreen(FocusScreen):
             Meter(label="Patience", value=18, alarm_at=25, last_delta=-7),
         )
         self._shown_speed = ctx.settings.animation_speed
+        # Whether there is an audio device is only known once the mixer has been tried: try it
+        # now, so the sound row can say so the first time it is seen.
+        ctx.sounds.probe()
         self.layout()
 
     def layout(self) -> None:
@@ -143,7 +146,6 @@ class SettingsScreen(FocusScreen):
     def _describe_sound(self) -> None:
         row = self.rows[4]
         if isinstance(row, Toggle):
-            # Whether an audio device exists is only known once a sound has been tried.
             row.description = (
                 "Soft clicks and chimes."
                 if self.ctx.sounds.is_available

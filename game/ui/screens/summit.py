@@ -22,6 +22,7 @@ from game.draw.assets import Cue
 from game.draw.context import UiContext
 from game.draw.theme import Tone
 from game.engine import GameState, MeterRole, Move
+from game.engine.describe import capitalise
 from game.ui import table_layout as layout
 from game.ui.hints import Focus, next_hint
 from game.ui.record import log_entries, their_reply
@@ -167,7 +168,7 @@ class SummitScreen:
         self.page = 0
         self._state: GameState | None = None
         self._notice_seen = len(session.notices)
-        self.toast = Toast(rect=pygame.Rect(theme.LOGICAL_WIDTH // 2, layout.DETAIL_BOTTOM, 0, 0))
+        self.toast = Toast(rect=layout.schedule_bar())
         self._layout_key: object = None
         self._tray = Tray(3, len(self.cards), 1, 84)
         self._tray_area = layout.TRAY_ROOM
@@ -195,12 +196,15 @@ class SummitScreen:
         if state is self._state:
             self._take_notices()
             return
-        animate = self._state is not None
+        shown = self._state
         self._state = state
         values = state.meters
-        if animate:
+        if shown is not None:
             for index, meter in self._all_meters():
                 meter.set_value(values[index])
+                # The mark shows what this move changed, a meter it left alone has none (it
+                # kept showing an earlier move's change, a move behind the others).
+                meter.last_delta = values[index] - shown.meters[index]
         else:
             before = state.turns[-2].meters if len(state.turns) > 1 else None
             for index, meter in self._all_meters():
@@ -214,7 +218,7 @@ class SummitScreen:
         self._layout()
         self._update_focus()
         self.log.measure(self.ctx)
-        self.log.scroll_to_end(animate=animate)
+        self.log.scroll_to_end(animate=shown is not None)
 
     def _take_notices(self) -> None:
         notices = self.session.notices
@@ -264,16 +268,25 @@ class SummitScreen:
         self._tray = Tray.fit(ctx, len(self.cards), layout.TRAY_ROOM)
         self._tray_area = layout.tray_area(self._tray)
         self.band_bottom = layout.band_bottom(self._tray_area)
+        note_h = self.note.height_for(ctx, layout.right_column().width)
+        if note_h:
+            # The adviser's note covers nothing: when the band is short of room for it, the
+            # reply whole and the log's latest line, the cards give up a row.
+            need = layout.right_column_need(ctx, self.bubble, self._why, note_h)
+            while need > self.band_bottom - layout.BAND_TOP and self._tray.rows > 1:
+                room = layout.tray_room(self._tray.rows - 1, self._tray.card_height)
+                self._tray = Tray.fit(ctx, len(self.cards), room)
+                self._tray_area = layout.tray_area(self._tray)
+                self.band_bottom = layout.band_bottom(self._tray_area)
         buttons = (self.undo, self.save, self.help, self.menu)
         for button, rect in zip(buttons, layout.top_buttons(len(buttons)), strict=True):
             button.rect = rect
         limits = tuple(statement_limits(self.scenario))
         layout.place_left(ctx, self.meters, limits, self.neighbours, self.band_bottom)
         self.trust.rect = layout.trust_rect(self.band_bottom)
-        self.log.rect, side = layout.place_reply(ctx, self.bubble, self._why, self.band_bottom)
-        # The adviser's note lies over the log, never over the reply or the trust meter.
-        note_h = min(self.note.height_for(ctx, side.width), self.log.rect.height)
-        self.note.rect = pygame.Rect(side.left, self.band_bottom - note_h, side.width, note_h)
+        self.log.rect, self.note.rect = layout.place_reply(
+            ctx, self.bubble, self._why, self.band_bottom, note_h
+        )
         self._layout_tray(ctx)
         # A new text size can page the cards differently: the controls on screen follow.
         self._update_focus()
@@ -450,6 +463,15 @@ class SummitScreen:
             return Handled(card.activate())
         return None
 
+    def key_for(self, move: Move | None) -> int | None:
+        """Enter for the panel's button once the summit is over; the letter of an answer to
+        their proposal; otherwise the key on the move's card."""
+        if move is None:
+            return pygame.K_RETURN
+        keys = [*self.answers, *self.cards] if self._mode() is TableMode.PENDING else self.cards
+        card = next((c for c in keys if c.offer_id == move.offer), None)
+        return None if card is None or card.shortcut is None else card.shortcut.key
+
     def update(self, dt: float) -> bool:
         self._refresh()
         self._layout()
@@ -467,9 +489,7 @@ class SummitScreen:
         ctx = self.ctx
         palette = ctx.palette
         surface.fill(palette.paper)
-        right = self.undo.rect.left - 3 * theme.UNIT
-        bar = pygame.Rect(theme.MARGIN_X, layout.TOP, right - theme.MARGIN_X, layout.BAR_HEIGHT)
-        draw_schedule(surface, ctx, self.scenario.rounds, self.state, bar)
+        draw_schedule(surface, ctx, self.scenario.rounds, self.state, layout.schedule_bar())
         column = theme.grid_rect(*layout.LEFT_COLUMNS, layout.BAND_TOP, 0)
         draw_meters(surface, ctx, self.scenario, self.meters, column.right)
         self.neighbours.draw(surface, ctx)
@@ -497,16 +517,19 @@ class SummitScreen:
         # Derived from the focused card each frame; the gauge only draws what it is given.
         focused = self.focus.focused
         self.trust.marker = None
-        self.trust.marker_label = ""
+        self.trust.marker_label = self.trust.marker_short = ""
         if (
             isinstance(focused, OfferCard)
             and not isinstance(focused, AnswerCard)
             and focused.status is not CardStatus.AGREED
         ):
-            need = trust_need(self.scenario.offer(focused.offer_id), self._trust_index)
+            need = trust_need(self.state, self.scenario.offer(focused.offer_id), self._trust_index)
             if need is not None:
-                self.trust.marker = need
-                self.trust.marker_label = f"{focused.title} needs about {need}"
+                low, high = need
+                about = f"needs about {low}" + (f"\u2013{high}" if high != low else "")
+                self.trust.marker = low
+                self.trust.marker_label = f"{focused.title} {about}"
+                self.trust.marker_short = capitalise(about)
 
     def _detail_text(self) -> tuple[str, str]:
         """The focused card in full; or the focused button; or the round on the table."""

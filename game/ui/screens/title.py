@@ -13,7 +13,6 @@ from game.draw.context import UiContext
 from game.draw.theme import TextRole
 from game.ui import art
 from game.ui.screen import MenuEntry, Open, confirm_quit
-from game.ui.texts import CITATION
 from game.ui.widgets.base import FocusGroup
 from game.ui.widgets.buttons import menu_items
 from game.ui.widgets.drawing import draw_rule
@@ -34,32 +33,54 @@ SUBTITLE: Final = "You lead the U.S. delegation. The table is set; the trust is 
 class TitleScreen(FocusScreen):
     """Title art on the left, the menu on the right; Esc asks before quitting."""
 
-    def __init__(self, ctx: UiContext, entries: Sequence[MenuEntry]) -> None:
+    def __init__(self, ctx: UiContext, citation: str, entries: Sequence[MenuEntry]) -> None:
         self.ctx = ctx
+        self.citation = citation
+        """The essay the game is built on, cited under the seating plan."""
         self.escape = Open(confirm_quit())
         self.items = menu_items(entries)
         first_enabled = next((i for i, item in enumerate(self.items) if item.enabled), 0)
         self.focus = FocusGroup(list(self.items), index=first_enabled)
         self.layout()
 
-    def layout(self) -> None:
-        left = theme.column_x(MENU_FIRST_COLUMN) - 2 * theme.UNIT
-        width = theme.span(MENU_COLUMNS) + 2 * theme.UNIT
-        top = self.menu_top()
-        for i, item in enumerate(self.items):
-            item.rect = pygame.Rect(left, top + i * MENU_ROW, width, MENU_ROW - theme.UNIT)
+    def menu_left(self) -> int:
+        """Where the menu's text starts: on its column, or, when an entry's detail would not fit
+        one line there (large text), further left, into the room beside the navy panel."""
+        normal = theme.column_x(MENU_FIRST_COLUMN)
+        width = theme.column_x(theme.COLUMNS) - normal + 2 * theme.UNIT
+        one_line = MENU_ROW - theme.UNIT
+        if all(item.height_for(self.ctx, width) <= one_line for item in self.items):
+            return normal
+        return theme.column_x(PANEL_COLUMNS) + theme.GUTTER
 
-    def menu_top(self) -> int:
+    def layout(self) -> None:
+        menu_left = self.menu_left()
+        left = menu_left - 2 * theme.UNIT
+        width = theme.column_x(theme.COLUMNS) - menu_left + 2 * theme.UNIT
+        pitch = self.row_pitch(width)
+        top = self.menu_top(pitch)
+        for i, item in enumerate(self.items):
+            item.rect = pygame.Rect(left, top + i * pitch, width, pitch - theme.UNIT)
+
+    def row_pitch(self, width: int) -> int:
+        """Rows as tall as the tallest entry needs (a detail wrapped at a large text size),
+        and never shorter than the usual pitch, nor so tall the menu leaves its rules."""
+        space = FOOTER_RULE_Y - HEADER_RULE_Y - theme.UNIT
+        needed = max((item.height_for(self.ctx, width) for item in self.items), default=0)
+        return max(MENU_ROW, min(needed + theme.UNIT, space // max(len(self.items), 1)))
+
+    def menu_top(self, pitch: int = MENU_ROW) -> int:
         """First menu row, centred between the header rule and the footer rule."""
         space = FOOTER_RULE_Y - HEADER_RULE_Y - theme.UNIT
-        return HEADER_RULE_Y + theme.UNIT + max(0, (space - len(self.items) * MENU_ROW) // 2)
+        return HEADER_RULE_Y + theme.UNIT + max(0, (space - len(self.items) * pitch) // 2)
 
     def draw(self, surface: pygame.Surface) -> None:
         ctx = self.ctx
         palette = ctx.palette
+        self.layout()
         surface.fill(palette.paper)
         self._draw_panel(surface)
-        menu_left = theme.column_x(MENU_FIRST_COLUMN)
+        menu_left = self.menu_left()
         kicker = ctx.text(TextRole.KICKER, "MAIN MENU", palette.ink_soft)
         surface.blit(kicker, (menu_left, theme.MARGIN_Y + 8))
         right = theme.column_x(theme.COLUMNS)
@@ -103,5 +124,5 @@ class TitleScreen(FocusScreen):
             label = ctx.text(TextRole.KICKER, name, palette.on_navy_soft)
             surface.blit(label, label.get_rect(midleft=(rect.right + 12, rect.centery)))
 
-        citation = ctx.text(TextRole.CAPTION, CITATION, palette.on_navy_soft, wrap=width)
+        citation = ctx.text(TextRole.CAPTION, self.citation, palette.on_navy_soft, wrap=width)
         surface.blit(citation, citation.get_rect(bottomleft=(left, theme.CONTENT_BOTTOM + 4)))

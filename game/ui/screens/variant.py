@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from game.draw.context import UiContext
-from game.engine import GameState, Move
+from game.engine import GameState, MeterRole, Move, expected_need
 from game.engine.describe import capitalise
 from game.engine.scenario import Offer, Variant
 from game.ui.screen import Apply, Chain, PlayMove, Pop
@@ -19,7 +19,14 @@ def variant_row(state: GameState, offer: Offer, variant: Variant) -> ChoiceRow:
     how = difficulty(variant)
     if how:
         notes.append(how)
-    if variant.tacit:
+    trust = scenario.role_index(MeterRole.TRUST)
+    need = None if trust is None else expected_need(state, Move(offer.id, variant.id), trust)
+    if need is not None and trust is not None:
+        meter = scenario.meters[trust]
+        now = state.meters[trust]
+        notes.append(f"{capitalise(meter.label)} needed in this form: about {need} (now {now}).")
+    # Some forms say so in their own words already; the sentence is not worth saying twice.
+    if variant.tacit and "stands even if" not in variant.summary:
         notes.append("It stands even if the summit ends without a statement.")
     proposing = effect_parts(scenario, offer.on_offer, variant.on_offer)
     accepted = effect_parts(scenario, offer.on_accept, variant.on_accept)
@@ -50,3 +57,13 @@ class VariantScreen(ChoiceDialog):
             columns=10,
         )
         self.offer = offer
+
+    def key_for(self, move: Move | None) -> int | None:
+        """The key of the form ``move`` takes."""
+        if move is None or move.offer != self.offer.id:
+            return None
+        ids = [variant.id for variant in self.offer.variants]
+        if move.variant not in ids:
+            return None
+        shortcut = self.rows[ids.index(move.variant)].shortcut
+        return None if shortcut is None else shortcut.key

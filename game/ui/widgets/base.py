@@ -4,7 +4,7 @@ the focus group that routes a screen's input to its controls."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Final
+from typing import ClassVar, Final
 
 import attrs
 import pygame
@@ -118,6 +118,15 @@ class Control(Widget):
     focused: bool = False
     hovered: bool = False
 
+    FOCUS_WHEN_DISABLED: ClassVar[bool] = False
+    """Whether the keyboard stops on the control while it is disabled: only for controls that
+    say why they are disabled when in focus (a locked offer card and its details line)."""
+
+    @property
+    def is_focusable(self) -> bool:
+        """True when Tab, the arrows and the first focus may land on the control."""
+        return self.enabled or self.FOCUS_WHEN_DISABLED
+
     def activate(self) -> Action | None:
         """Run the control's action (nothing when disabled)."""
         if not self.enabled or self.on_activate is None:
@@ -149,8 +158,9 @@ class Control(Widget):
 class FocusGroup:
     """Focus, hover and activation for a screen's controls.
 
-    Focus follows the pointer, so there is only ever one highlighted control; disabled
-    controls still take focus so a keyboard player can read why they are disabled.
+    Focus follows the pointer, so there is only ever one highlighted control. Focus passes
+    disabled controls by (a greyed box or an unavailable menu entry says why without it), but
+    for those that say why only when in focus (:attr:`Control.FOCUS_WHEN_DISABLED`).
     """
 
     controls: list[Control] = attrs.field(factory=list)
@@ -241,9 +251,7 @@ class FocusGroup:
                 return used
         key = event.key
         if key == pygame.K_TAB and not event.mod & BLOCKING_MODS:
-            self._move_to(
-                (self.index + (-1 if event.mod & pygame.KMOD_SHIFT else 1)) % len(self.controls)
-            )
+            self._move_to(self._next_focusable(-1 if event.mod & pygame.KMOD_SHIFT else 1))
             ctx.play(Cue.MOVE)
             return Handled()
         step = {
@@ -263,7 +271,8 @@ class FocusGroup:
             return self._activate(focused, ctx)
         for control in self.controls:
             if control.shortcut is not None and control.shortcut.matches(event):
-                self._move_to(self.controls.index(control))
+                if control.is_focusable:
+                    self._move_to(self.controls.index(control))
                 return self._activate(control, ctx)
         return None
 
@@ -279,16 +288,28 @@ class FocusGroup:
         hit = self.control_at(pos)
         for i, control in enumerate(self.controls):
             control.hovered = i == hit
-        if hit is not None:
+        if hit is not None and self.controls[hit].is_focusable:
             self._move_to(hit)
 
     def _move_to(self, index: int) -> None:
         self.index = index
         self._sync()
 
+    def _next_focusable(self, step: int) -> int:
+        """The index ``step`` (1 or -1) away from focus, passing controls that take no focus."""
+        count = len(self.controls)
+        for move in range(1, count + 1):
+            index = (self.index + step * move) % count
+            if self.controls[index].is_focusable:
+                return index
+        return self.index
+
     def _sync(self) -> None:
         if self.controls:
             self.index = max(0, min(self.index, len(self.controls) - 1))
+            if not self.controls[self.index].is_focusable:
+                # Never rest on a control that takes no focus: the next one that does.
+                self.index = self._next_focusable(1)
         else:
             self.index = 0
         for i, control in enumerate(self.controls):
@@ -301,7 +322,7 @@ class FocusGroup:
         here = pygame.Vector2(self.controls[self.index].rect.center)
         best: tuple[float, int] | None = None
         for i, control in enumerate(self.controls):
-            if i == self.index:
+            if i == self.index or not control.is_focusable:
                 continue
             offset = pygame.Vector2(control.rect.center) - here
             along = offset.x * dx + offset.y * dy
@@ -315,5 +336,5 @@ class FocusGroup:
         if best is not None:
             return best[1]
         if dy:
-            return (self.index + dy) % len(self.controls)
+            return self._next_focusable(dy)
         return None

@@ -16,7 +16,7 @@ from game.engine import GameState, Scenario
 from game.engine.describe import capitalise
 from game.engine.scenario import Round
 from game.ui import art
-from game.ui.table import statement_limits
+from game.ui.table import delegation_pose, statement_limits
 from game.ui.widgets.drawing import draw_rule, fit_lines, fit_text
 from game.ui.widgets.meter import Meter
 from game.ui.widgets.table import draw_check
@@ -32,13 +32,11 @@ def draw_schedule(
     """The schedule across ``bar``: a box per round, the current one in navy, with a dot per
     offer the round allows (filled for those made) and how many are left."""
     palette = ctx.palette
-    left, right = bar.left, bar.right
     gap = theme.UNIT
-    width = (right - left - gap * (len(rounds) - 1)) / len(rounds)
-    for i, held in enumerate(rounds):
-        x0 = round(left + i * (width + gap))
-        x1 = round(left + i * (width + gap) + width)
-        rect = pygame.Rect(x0, bar.top, x1 - x0, bar.height)
+    x = float(bar.left)
+    for i, (held, width) in enumerate(zip(rounds, schedule_widths(ctx, rounds, bar), strict=True)):
+        rect = pygame.Rect(round(x), bar.top, round(x + width) - round(x), bar.height)
+        x += width + gap
         current = i == state.round and not state.is_over
         past = i < state.round or (state.is_over and i <= state.round)
         if current:
@@ -73,6 +71,25 @@ def draw_schedule(
             note_x = rect.left + pad + held.turns * 12 + 4
             if note_x + text.get_width() <= rect.right - pad:
                 surface.blit(text, text.get_rect(midleft=(note_x, dy)))
+
+
+def _tab_need(ctx: UiContext, index: int, held: Round) -> int:
+    """The width a round's tab needs for its number and its whole name."""
+    number = ctx.text_width(TextRole.KICKER, f"{index + 1}")
+    return 2 * theme.UNIT + number + 6 + ctx.text_width(TextRole.CAPTION, capitalise(held.label))
+
+
+def schedule_widths(ctx: UiContext, rounds: Sequence[Round], bar: pygame.Rect) -> list[float]:
+    """Each round's tab width: as wide as its name needs, the bar's spare room shared out
+    evenly, so a long name at a large text size is not cut while a short one has room to
+    spare; names are cut only when together they do not fit."""
+    gap = theme.UNIT
+    room = bar.width - gap * (len(rounds) - 1)
+    needs = [_tab_need(ctx, i, held) for i, held in enumerate(rounds)]
+    spare = room - sum(needs)
+    if spare >= 0:
+        return [need + spare / len(rounds) for need in needs]
+    return [room / len(rounds)] * len(rounds)
 
 
 def accords_height(ctx: UiContext) -> int:
@@ -183,13 +200,23 @@ def draw_tray_panel(
     kick = ctx.text(TextRole.KICKER, kicker, palette.ink_soft)
     surface.blit(kick, (x, y))
     y += kick.get_height() + theme.UNIT
-    heading = ctx.text(TextRole.HEADING, title, palette.ink, wrap=width)
-    surface.blit(heading, (x, y))
-    y += heading.get_height() + 2 * theme.UNIT
     bottom = panel.bottom - pad if x + width <= button.left else button.top - theme.UNIT
-    role = TextRole.BODY
-    if ctx.text(role, body, palette.ink, wrap=width).get_height() > bottom - y:
-        role = TextRole.CAPTION
+    # The body gives way last: smaller type, then a smaller title, before it is cut.
+    plans = [
+        (TextRole.HEADING, TextRole.BODY),
+        (TextRole.HEADING, TextRole.CAPTION),
+        (TextRole.BODY_STRONG, TextRole.CAPTION),
+        (TextRole.BODY_STRONG, TextRole.FINE_PRINT),
+    ]
+    for title_role, role in plans:
+        title_h = ctx.text(title_role, title, palette.ink, wrap=width).get_height()
+        gap = 2 * theme.UNIT if title_role is TextRole.HEADING else theme.UNIT
+        room = bottom - y - title_h - gap
+        if ctx.text(role, body, palette.ink, wrap=width).get_height() <= room:
+            break
+    heading = ctx.text(title_role, title, palette.ink, wrap=width)
+    surface.blit(heading, (x, y))
+    y += heading.get_height() + gap
     text_fit = fit_lines(ctx, role, body, width, bottom - y)
     surface.blit(ctx.text(role, text_fit, palette.ink, wrap=width), (x, y))
 
@@ -224,7 +251,7 @@ def draw_delegations(
     us_y = centre.bottom - 2 * theme.UNIT - flag_h
     strip = pygame.Rect(centre.left, us_y - theme.UNIT - footer, centre.width, footer)
     plan_h = strip.top - (theme.UNIT if footer else 0) - plan_top
-    plan = art.seating_plan(centre.width, plan_h, palette)
+    plan = art.seating_plan(centre.width, plan_h, palette, delegation_pose(state))
     surface.blit(plan, (centre.left, plan_top))
     flag_rect = art.draw_flag(surface, art.us_flag(flag_h), (centre.left, us_y), palette)
     tag = ctx.text(TextRole.CAPTION, tag_text, palette.ink_soft)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Sequence
+from typing import Final
 
 import attrs
 import pygame
@@ -13,7 +14,7 @@ from game.draw.context import UiContext
 from game.draw.theme import Colour, TextRole
 from game.ui.screen import MenuEntry
 from game.ui.widgets.base import Control, does, shortcuts
-from game.ui.widgets.drawing import blit_clipped, draw_badge, draw_focus_ring, draw_lock, fit_text
+from game.ui.widgets.drawing import blit_clipped, draw_badge, draw_focus_ring, draw_lock, fit_lines
 
 
 class ButtonKind(enum.Enum):
@@ -78,12 +79,35 @@ class Button(Control):
             )
 
 
+MENU_DETAIL_LINES: Final = 2
+"""A menu entry's detail wraps to this many lines before it is cut."""
+
+
 @attrs.define(kw_only=True, eq=False)
 class MenuItem(Control):
-    """A row of a menu: key badge, label, and a detail line (or why it is unavailable)."""
+    """A row of a menu: key badge, label, and a detail (or why it is unavailable), wrapped to
+    a second line when the text is large rather than cut."""
 
     label: str
     detail: str = ""
+
+    def _detail_room(self, width: int) -> int:
+        pad = 2 * theme.UNIT
+        return width - 2 * pad - 24 - 28 - 2 * theme.UNIT - (0 if self.enabled else 18)
+
+    def _detail(self, ctx: UiContext, width: int) -> tuple[str, TextRole]:
+        line = self.detail if self.enabled else self.reason
+        role = TextRole.CAPTION if self.enabled else TextRole.CAPTION_ITALIC
+        room = self._detail_room(width)
+        lines = MENU_DETAIL_LINES * ctx.line_height(role)
+        return (fit_lines(ctx, role, line, room, lines) if line else ""), role
+
+    def height_for(self, ctx: UiContext, width: int) -> int:
+        """The height the row needs at ``width``: its label and its detail, wrapped."""
+        text, role = self._detail(ctx, width)
+        detail = ctx.text(role, text, (0, 0, 0), wrap=self._detail_room(width)) if text else None
+        label = ctx.font(TextRole.BODY_STRONG).get_height()
+        return label + (detail.get_height() if detail else 0) + theme.UNIT
 
     def draw(self, surface: pygame.Surface, ctx: UiContext) -> None:
         palette = ctx.palette
@@ -93,16 +117,9 @@ class MenuItem(Control):
         pad = 2 * theme.UNIT
         label_colour = palette.ink if self.enabled else palette.ink_faint
         label = ctx.text(TextRole.BODY_STRONG, self.label, label_colour)
-        line = self.detail if self.enabled else self.reason
-        role = TextRole.CAPTION if self.enabled else TextRole.CAPTION_ITALIC
-        room = (
-            rect.right
-            - pad
-            - 24
-            - (rect.left + pad + 28 + 2 * theme.UNIT)
-            - (0 if self.enabled else 18)
-        )
-        detail = ctx.text(role, fit_text(ctx, role, line, room), palette.ink_soft) if line else None
+        text, role = self._detail(ctx, rect.width)
+        room = self._detail_room(rect.width)
+        detail = ctx.text(role, text, palette.ink_soft, wrap=room) if text else None
         block = label.get_height() + (detail.get_height() if detail else 0)
         top = rect.centery - block // 2
         badge_x = rect.left + pad
@@ -125,7 +142,7 @@ class MenuItem(Control):
                 draw_lock(
                     surface,
                     palette.ink_soft,
-                    (text_x + 6, top + label.get_height() + detail.get_height() // 2 - 1),
+                    (text_x + 6, top + label.get_height() + ctx.line_height(role) // 2 - 1),
                     11,
                 )
                 detail_x += 18

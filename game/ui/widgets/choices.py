@@ -239,6 +239,8 @@ class ChoiceDialog(FocusScreen):
         self.ctx = ctx
         self.side = tuple(side)
         self.side_width = theme.span(side_columns) if side and side_columns else 0
+        self._fine = False
+        self._intro_role = TextRole.BODY
         self.title = title
         self.kicker = kicker
         self.intro = tuple(intro)
@@ -273,7 +275,7 @@ class ChoiceDialog(FocusScreen):
         blocks: list[tuple[str, int]] = []
         for i, text in enumerate(self.intro):
             shown = self._intro_text(text, width, intro_room) if i == 0 else text
-            height = ctx.text(TextRole.BODY, shown, ctx.palette.ink, wrap=width).get_height()
+            height = ctx.text(self._intro_role, shown, ctx.palette.ink, wrap=width).get_height()
             blocks.append((f"intro:{i}", height + 2 * theme.UNIT))
         for i, row in enumerate(self.rows):
             blocks.append((f"row:{i}", row.height_for(ctx, width) + theme.UNIT))
@@ -303,6 +305,8 @@ class ChoiceDialog(FocusScreen):
 
     def _side_role(self, index: int) -> TextRole:
         """The side column's first paragraph is body text, unless room is short."""
+        if self._fine:
+            return TextRole.FINE_PRINT
         return TextRole.BODY if index == 0 and not self._compact else TextRole.CAPTION
 
     def _side_height(self) -> int:
@@ -318,7 +322,7 @@ class ChoiceDialog(FocusScreen):
     def _intro_text(self, text: str, width: int, room: int | None) -> str:
         if room is None:
             return text
-        return fit_lines(self.ctx, TextRole.BODY, text, width, max(room, 0)) or text[:0]
+        return fit_lines(self.ctx, self._intro_role, text, width, max(room, 0)) or text[:0]
 
     def _set_compact(self, compact: bool) -> None:
         """Leave out what gives way when room is short: each row's detail, and the side
@@ -342,6 +346,8 @@ class ChoiceDialog(FocusScreen):
         screen is short, the adviser's note gives way first, then the rows' details (and the
         side column's large type), then the introduction is shortened."""
         ctx = self.ctx
+        self._fine = False
+        self._intro_role = TextRole.BODY
         width = self._main_width()
         head = self._head_height()
         limit = theme.LOGICAL_HEIGHT - 2 * SCREEN_PAD
@@ -354,10 +360,25 @@ class ChoiceDialog(FocusScreen):
         if head + body + foot + PAD > limit and (self.side or any(r.detail for r in self.rows)):
             self._set_compact(True)
             blocks, body, foot = self._measure(width)
+        if head + body + foot + PAD > limit and self.side_width:
+            # Still too tall (large text): the side column is set in fine print, the size it
+            # has at normal text, rather than cut.
+            self._fine = True
+            blocks, body, foot = self._measure(width)
+        if head + body + foot + PAD > limit:
+            # Then the panel takes the screen's margins too.
+            limit = theme.LOGICAL_HEIGHT - 2 * theme.UNIT
+        for smaller in (TextRole.CAPTION, TextRole.FINE_PRINT):
+            # And the introduction is set smaller, before it is shortened.
+            if head + body + foot + PAD <= limit or not self.intro:
+                break
+            self._intro_role = smaller
+            blocks, body, foot = self._measure(width)
         room: int | None = None
         if head + body + foot + PAD > limit and self.intro:
             first = blocks[0][1] - 2 * theme.UNIT
-            room = max(ctx.line_height(TextRole.BODY), first - (head + body + foot + PAD - limit))
+            line = ctx.line_height(self._intro_role)
+            room = max(line, first - (head + body + foot + PAD - limit))
             blocks = self._blocks(width, room)
             body = sum(height for _, height in blocks)
         self._intro_room = room if room is not None else -1
@@ -399,7 +420,7 @@ class ChoiceDialog(FocusScreen):
                 text = self.intro[index]
                 if index == 0:
                     text = self._intro_text(text, width, room)
-                image = ctx.text(TextRole.BODY, text, palette.ink, wrap=width)
+                image = ctx.text(self._intro_role, text, palette.ink, wrap=width)
                 surface.blit(image, (content.left, y))
             elif name == "parts":
                 top = y

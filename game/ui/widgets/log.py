@@ -76,9 +76,11 @@ class LogPanel(Control):
         self._measure(ctx, body.width, body.height)
 
     def scroll_to_end(self, *, animate: bool = True) -> None:
-        """Follow the newest entry; gliding there unless ``animate`` is False."""
+        """Follow the newest entry; gliding there unless ``animate`` is False. An entry taller
+        than the view shows from its first line, not its last."""
         self.follow = True
-        self.target = self.max_scroll()
+        newest = float(sum(self._entry_heights[:-1]))
+        self.target = min(self.max_scroll(), newest)
         if not animate:
             self.offset = self.target
 

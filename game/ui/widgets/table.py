@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from typing import Final
+from typing import ClassVar, Final
 
 import attrs
 import pygame
 
 from game.draw import theme
+from game.draw.blending import blit_faded
 from game.draw.context import UiContext
 from game.draw.theme import Colour, TextRole, Tone
 from game.engine import Direction, GameState
@@ -51,6 +52,9 @@ class OfferCard(Control):
     status: CardStatus = CardStatus.OPEN
     selected: bool = False
     """The offer made last: drawn with a navy edge."""
+
+    FOCUS_WHEN_DISABLED: ClassVar[bool] = True
+    """A locked card says why in the details line (and the adviser's note) when in focus."""
 
     def draw(self, surface: pygame.Surface, ctx: UiContext) -> None:
         if self.rect.width < 4 * CARD_PAD:
@@ -164,6 +168,8 @@ class TrustGauge(Meter):
     the other side warms to each next stance marked under the bar."""
 
     ticks: tuple[tuple[int, str], ...] = ()
+    marker_short: str = ""
+    """The marker's label when ``marker_label`` does not fit (the figure without the offer)."""
 
     def draw(self, surface: pygame.Surface, ctx: UiContext) -> None:
         palette = ctx.palette
@@ -178,10 +184,11 @@ class TrustGauge(Meter):
         )
         if self.marker is not None and self.marker_label:
             room = rect.width - label.get_width() - 6 * theme.UNIT
+            said = self.marker_label
+            if self.marker_short and ctx.text_width(TextRole.CAPTION, said) > room:
+                said = self.marker_short
             note = ctx.text(
-                TextRole.CAPTION,
-                fit_text(ctx, TextRole.CAPTION, self.marker_label, room),
-                palette.ink,
+                TextRole.CAPTION, fit_text(ctx, TextRole.CAPTION, said, room), palette.ink
             )
             surface.blit(note, note.get_rect(topright=(rect.right, rect.top - 2)))
         figure_colour = palette.alarm if self.is_alarming else palette.ink
@@ -213,6 +220,9 @@ class ActionButton(Button):
     and, when disabled and in focus, its reason in the details line rather than over the bar."""
 
     key_hint: str = ""
+
+    FOCUS_WHEN_DISABLED: ClassVar[bool] = True
+    """Undo in a graded game says why in the details line when in focus."""
 
     def draw(self, surface: pygame.Surface, ctx: UiContext) -> None:
         palette = ctx.palette
@@ -247,8 +257,9 @@ class ActionButton(Button):
 
 @attrs.define(kw_only=True, eq=False)
 class Toast(Widget):
-    """A short message over the bottom of the table (saved, undo refused...) that fades out after
-    a few seconds; it is drawn centred on its rectangle's bottom edge."""
+    """A short message (saved, undo refused...) that fades out after a few seconds: a pill
+    centred in its rectangle, as tall as it and no wider (the table gives it the schedule's bar,
+    where it covers no description a player may be reading)."""
 
     text: str = ""
     tone: Tone = Tone.NEUTRAL
@@ -271,17 +282,24 @@ class Toast(Widget):
         # True on the frame it ends too: that frame must be drawn without it.
         return True
 
+    def _image(self, ctx: UiContext) -> pygame.Surface:
+        room = self.rect.width - 6 * theme.UNIT
+        text = fit_text(ctx, TextRole.LABEL, self.text, room)
+        return ctx.text(TextRole.LABEL, text, ctx.palette.on_navy)
+
+    def box(self, ctx: UiContext) -> pygame.Rect:
+        """Where the message is drawn."""
+        box = self._image(ctx).get_rect().inflate(6 * theme.UNIT, 3 * theme.UNIT)
+        box.height = self.rect.height
+        box.center = self.rect.center
+        return box
+
     def draw(self, surface: pygame.Surface, ctx: UiContext) -> None:
         if not self.is_showing:
             return
         palette = ctx.palette
-        image = ctx.text(
-            TextRole.LABEL,
-            fit_text(ctx, TextRole.LABEL, self.text, theme.span(10)),
-            palette.on_navy,
-        )
-        box = image.get_rect().inflate(6 * theme.UNIT, 3 * theme.UNIT)
-        box.midbottom = self.rect.midbottom
+        image = self._image(ctx)
+        box = self.box(ctx)
         toast = pygame.Surface(box.size, pygame.SRCALPHA)
         pygame.draw.rect(
             toast, (*palette.navy_deep, 255), toast.get_rect(), border_radius=box.height // 2
@@ -290,8 +308,7 @@ class Toast(Widget):
             centre = (3 * theme.UNIT - 8, box.height // 2)
             pygame.draw.circle(toast, palette.tone(self.tone), centre, 5)
         toast.blit(image, image.get_rect(center=(box.width // 2 + 4, box.height // 2)))
-        toast.set_alpha(round(255 * min(1.0, self.left / TOAST_FADE)))
-        surface.blit(toast, box)
+        blit_faded(surface, toast, box, min(1.0, self.left / TOAST_FADE))
 
 
 @attrs.frozen

@@ -13,7 +13,15 @@ from game.draw.context import UiContext
 from game.draw.theme import TextRole
 from game.ui.screen import Action
 from game.ui.widgets.base import BLOCKING_MODS, Control, Handled
-from game.ui.widgets.drawing import blit_clipped, draw_focus_ring, fit_text
+from game.ui.widgets.drawing import blit_clipped, draw_focus_ring, fit_lines
+
+
+def _clipboard() -> str:
+    """The text on the system's clipboard, or ``""`` when there is none (or no clipboard)."""
+    try:
+        return pygame.scrap.get_text() or ""
+    except (pygame.error, AttributeError):
+        return ""
 
 
 @attrs.define(kw_only=True, eq=False)
@@ -22,7 +30,9 @@ class TextField(Control):
 
     Typing arrives as TEXTINPUT events; the keys that also type (letters, digits, space) are
     swallowed as KEYDOWNs so they never trigger a shortcut while the field has focus. Enter
-    activates (``on_activate``), Tab and Up/Down leave the field.
+    activates (``on_activate``), Tab and Up/Down leave the field. Ctrl+A selects the whole
+    text, which typing, pasting (Ctrl+V) or deleting then replaces. The note (or the error)
+    under the box wraps to a second line rather than being cut.
     """
 
     label: str
@@ -36,8 +46,11 @@ class TextField(Control):
     """Which characters may be typed (all printable ones when None)."""
     cursor: int = -1
     """Caret position in characters; -1 puts it at the end."""
+    selected: bool = False
+    """The whole text is selected (Ctrl+A): what is typed next replaces it."""
 
     BOX_HEIGHT: ClassVar[int] = 44
+    NOTE_LINES: ClassVar[int] = 2
 
     def __attrs_post_init__(self) -> None:
         if self.cursor < 0 or self.cursor > len(self.text):
@@ -55,13 +68,14 @@ class TextField(Control):
             + theme.UNIT // 2
             + self.BOX_HEIGHT
             + theme.UNIT // 2
-            + ctx.line_height(TextRole.CAPTION)
+            + self.NOTE_LINES * ctx.line_height(TextRole.CAPTION)
         )
 
     def set_text(self, text: str) -> None:
         """Replace the text and put the caret at its end."""
         self.text = text[: self.max_length]
         self.cursor = len(self.text)
+        self.selected = False
 
     def on_text(self, text: str) -> Handled | None:
         if not self.enabled:
@@ -69,6 +83,8 @@ class TextField(Control):
         typed = "".join(
             c for c in text if c.isprintable() and (self.allowed is None or self.allowed(c))
         )
+        if typed and self.selected:
+            self.set_text("")
         room = self.max_length - len(self.text)
         typed = typed[: max(room, 0)]
         if typed:
@@ -80,6 +96,19 @@ class TextField(Control):
         if event.type != pygame.KEYDOWN or not self.enabled:
             return None
         key = event.key
+        command = event.mod & pygame.KMOD_CTRL or event.mod & pygame.KMOD_META
+        if command and key == pygame.K_a:
+            self.selected = bool(self.text)
+            self.cursor = len(self.text)
+            return Handled()
+        if command and key == pygame.K_v:
+            return self.on_text(_clipboard())
+        if self.selected and key in (pygame.K_BACKSPACE, pygame.K_DELETE):
+            self.set_text("")
+            return Handled()
+        if key not in (pygame.K_LSHIFT, pygame.K_RSHIFT, pygame.K_LCTRL, pygame.K_RCTRL):
+            # Anything else (an arrow, Home, End) leaves the selection.
+            self.selected = False
         if key == pygame.K_BACKSPACE:
             if self.cursor > 0:
                 self.text = self.text[: self.cursor - 1] + self.text[self.cursor :]
@@ -105,6 +134,7 @@ class TextField(Control):
     def on_click(self, pos: tuple[int, int]) -> Handled:
         del pos
         self.cursor = len(self.text)
+        self.selected = False
         return Handled()
 
     def activate(self) -> Action | None:
@@ -138,6 +168,9 @@ class TextField(Control):
         # Keep the caret in view when the text is wider than the box.
         shift = max(0, caret_x - inner.width + 2)
         y = box.centery - image.get_height() // 2
+        if self.selected and self.text and self.focused:
+            marked = pygame.Rect(inner.left - shift, y, image.get_width(), image.get_height())
+            pygame.draw.rect(surface, palette.rule, marked.clip(inner), border_radius=2)
         blit_clipped(surface, image, (inner.left - shift, y), inner)
         if self.focused and self.enabled:
             x = inner.left + caret_x - shift
@@ -145,7 +178,9 @@ class TextField(Control):
         note, colour = (self.error, palette.alarm) if self.error else (self.note, palette.ink_soft)
         if note:
             role = TextRole.CAPTION
-            text = ctx.text(role, fit_text(ctx, role, note, self.rect.width), colour)
+            room = self.NOTE_LINES * ctx.line_height(role)
+            shown = fit_lines(ctx, role, note, self.rect.width, room)
+            text = ctx.text(role, shown, colour, wrap=self.rect.width)
             surface.blit(text, (self.rect.left, box.bottom + theme.UNIT // 2))
         if self.focused:
             draw_focus_ring(surface, ctx, box)

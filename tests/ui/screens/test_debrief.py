@@ -31,6 +31,7 @@ from game.ui.screen import (
     Command,
     ExportTranscript,
     NextSummit,
+    OpenExports,
     Place,
     ReplaySeed,
     Screen,
@@ -66,11 +67,17 @@ class Callbacks:
 
     replay: int = 0
     export: int = 0
+    folder: int = 0
     next_summit: int = 0
     title: int = 0
 
     def handle(self, command: Command) -> Action | None:
-        names = {ReplaySeed: "replay", ExportTranscript: "export", NextSummit: "next_summit"}
+        names = {
+            ReplaySeed: "replay",
+            ExportTranscript: "export",
+            OpenExports: "folder",
+            NextSummit: "next_summit",
+        }
         name = names.get(type(command), "title" if isinstance(command, ToTitle) else "")
         assert name, f"the debrief gave the command {command!r}"
         setattr(self, name, getattr(self, name) + 1)
@@ -225,6 +232,7 @@ def test_tabs_switch_by_number_and_by_click(ctx: UiContext, rich: GameState) -> 
 BUTTONS = {
     "replay": ("replay_button", pygame.K_r),
     "export": ("export_button", pygame.K_e),
+    "folder": ("folder_button", pygame.K_o),
     "next_summit": ("next_button", pygame.K_n),
     "title": ("title_button", pygame.K_t),
 }

@@ -8,6 +8,7 @@ import pygame
 import pytest
 
 from game.draw.context import UiContext
+from game.draw.theme import TextRole
 from game.engine import Move, OfferKind
 from game.store.mode import Mode
 from game.store.scenarios import load_scenario
@@ -16,6 +17,7 @@ from game.ui.briefing import briefing_pages
 from game.ui.flow import Flow
 from game.ui.screen import (
     Apply,
+    Briefing,
     Chain,
     Dialog,
     NewGame,
@@ -38,6 +40,7 @@ from game.ui.session import Session
 from game.ui.shots import gallery, mid_game, proposal_pending, sample_session
 from game.ui.table import CardStatus, TableMode
 from game.ui.testing import click, game_app, key, text
+from game.ui.widgets.drawing import fit_lines
 from game.ui.widgets.text_field import TextField
 from tests.ui import GAME_SCREENS
 
@@ -284,6 +287,90 @@ def test_new_game_form_checks_the_class_code(ctx: UiContext) -> None:
     assert not screen.seed.enabled
 
 
+def test_enter_on_the_mode_row_begins_and_does_not_switch_the_mode(ctx: UiContext) -> None:
+    # Issue 9, bug 7: the hint says "Enter begin", but Enter on the Mode row turned practice
+    # into graded.
+    screen = NewGameScreen(ctx, scenario="hanoi", seed=5)
+    screen.on_event(key(pygame.K_TAB))
+    assert screen.focus.focused is screen.mode
+    action = screen.on_event(key(pygame.K_RETURN))
+    assert isinstance(action, Open) and isinstance(action.place, Briefing)
+    assert action.place.setup.mode == "practice"
+    screen.on_event(key(pygame.K_SPACE))  # Space (or an arrow) is how the mode changes
+    assert screen.mode_index == 1
+
+
+def test_a_valid_class_code_shows_its_seed_and_gives_the_players_back(ctx: UiContext) -> None:
+    # Issue 9, bug 8: the greyed Seed box went on showing the random seed a class code
+    # replaces.
+    from game.classroom.classcode import encode
+
+    screen = NewGameScreen(ctx, scenario="hanoi", seed=29234)
+    screen.focus.focus(screen.code)
+    for char in encode("HNOI", 1234, Mode.GRADED):
+        screen.on_event(text(char))
+    assert screen.seed.text == "1234"
+    assert not screen.seed.enabled
+    for _ in range(9):
+        screen.on_event(key(pygame.K_BACKSPACE))
+    assert screen.code.text == ""
+    assert screen.seed.text == "29234"
+    assert screen.seed.enabled
+
+
+def test_a_class_code_error_is_shown_whole(ctx: UiContext) -> None:
+    # Issue 9, bug 8: "...check it for a" was all the field had room for.
+    screen = NewGameScreen(ctx, scenario="hanoi", seed=5)
+    screen.focus.focus(screen.code)
+    for char in "HNOI-7F3":
+        screen.on_event(text(char))
+    error = screen.code.error
+    assert error
+    role = TextRole.CAPTION
+    room = TextField.NOTE_LINES * ctx.line_height(role)
+    assert fit_lines(ctx, role, error, screen.code.rect.width, room) == error
+    surface = pygame.Surface((1280, 720))
+    screen.draw(surface)
+
+
+def test_ctrl_a_selects_a_fields_text_and_typing_replaces_it(ctx: UiContext) -> None:
+    # Issue 9, bug 8: Ctrl+A did nothing.
+    field = TextField(label="Seed", text="29234", rect=pygame.Rect(0, 0, 300, 110))
+    field.focused = True
+    assert field.on_key(key(pygame.K_a, pygame.KMOD_LCTRL)) is not None
+    assert field.selected
+    field.draw(pygame.Surface((400, 200)), ctx)
+    field.on_text("7")
+    assert field.text == "7"
+    field.on_key(key(pygame.K_a, pygame.KMOD_LCTRL))
+    field.on_key(key(pygame.K_BACKSPACE))
+    assert field.text == ""
+    field.on_text("12")
+    field.on_key(key(pygame.K_a, pygame.KMOD_LCTRL))
+    field.on_key(key(pygame.K_LEFT))
+    field.on_text("3")
+    assert field.text == "132"
+
+
+def test_keyboard_focus_passes_disabled_controls_by(ctx: UiContext) -> None:
+    # Issue 9, bug 19: Tab and the arrows stopped on the greyed Seed box (and on Continue with
+    # no autosave, see test_screens).
+    from game.classroom.classcode import encode
+
+    screen = NewGameScreen(ctx, scenario="hanoi", seed=5)
+    screen.focus.focus(screen.code)
+    for char in encode("HNOI", 1234, Mode.GRADED):
+        screen.on_event(text(char))
+    visited = []
+    for _ in range(8):
+        screen.on_event(key(pygame.K_TAB))
+        visited.append(screen.focus.focused)
+    assert screen.seed not in visited and screen.mode not in visited
+    screen.focus.focus(screen.code)
+    screen.on_event(key(pygame.K_RIGHT))
+    assert screen.focus.focused is not screen.seed
+
+
 def test_text_fields_swallow_shortcut_keys_and_edit(ctx: UiContext) -> None:
     field = TextField(label="Name", text="Ann", rect=pygame.Rect(0, 0, 300, 90))
     assert field.on_key(key(pygame.K_1, unicode="1")) is not None  # typing, not a shortcut
@@ -338,3 +425,23 @@ def test_every_installed_scenario_plays_on_the_table(path: Path) -> None:
         assert picture.get_size() == (1280, 720)
     assert table.state.is_over
     assert table._mode() is TableMode.OVER
+
+
+def test_the_saved_message_covers_no_description(ctx: UiContext) -> None:
+    # Issue 9, bug 15: "Saved as ..." lay over the focused card's description.
+    from game.ui import table_layout
+    from game.ui.screen import SaveSlot
+
+    flow, table = _table(ctx)
+    assert flow.session is not None
+    flow.session.store = flow.store
+    flow.handle(SaveSlot("Before lunch"))
+    table.update(0.1)
+    assert table.toast.is_showing and "Before lunch" in table.toast.text
+    covered = table.toast.box(ctx)
+    assert covered.width > 100
+    assert not covered.colliderect(table_layout.DETAILS)
+    assert not covered.colliderect(table._tray_area)
+    assert not covered.colliderect(table.bubble.rect)
+    for control in table.focus.controls:
+        assert not covered.colliderect(control.rect), control

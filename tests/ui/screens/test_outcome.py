@@ -272,6 +272,31 @@ def test_with_animation_off_the_app_settles_at_once(games: dict[str, Found]) -> 
     assert app.animating is False
 
 
+@pytest.mark.parametrize("ending_id", ["walkout", "embassies", "liaison_offices"])
+def test_entered_at_normal_speed_it_settles_to_the_shot(
+    games: dict[str, Found], ending_id: str
+) -> None:
+    # Issue 9, bug 1: the fade-in switched the text column's transparency off for good, so the
+    # settled scene showed black bars where its text was. The shot never fades, so it was right.
+    ctx = UiContext(Settings(animation_speed=AnimationSpeed.NORMAL))
+    state = games[ending_id].state
+    screen = OutcomeScreen(ctx, state)
+    app = App(
+        ctx,
+        screen,
+        display=OffscreenDisplay(),
+        events=ScriptedEvents([[]] * 400),
+        clock=FixedClock(),
+        persist_settings=False,
+    )
+    app.run()
+    assert screen.progress == 1.0
+    shot = OutcomeScreen(UiContext(Settings()), state)
+    mean, share = golden_difference(app.surface, render_screens([shot]))
+    assert mean < 0.5, f"the settled frame differs from the shot: mean {mean:.2f}"
+    assert share < 0.002, f"the settled frame differs from the shot: {share:.1%} of pixels"
+
+
 def test_drawing_changes_nothing(ctx: UiContext, games: dict[str, Found]) -> None:
     state = games["peace_declaration"].state
     screen = OutcomeScreen(ctx, state)

@@ -31,7 +31,7 @@ from game.ui.screens.text_pages import TextPagesScreen
 from game.ui.screens.title import TitleScreen
 from game.ui.shots import render_all, render_screen_png, render_screens
 from game.ui.testing import click, headless_app, key
-from game.ui.texts import HOW_TO_PLAY, Page
+from game.ui.texts import Page, how_to_play
 from game.ui.widgets.buttons import MenuItem
 from game.ui.widgets.options import OptionSelector, Toggle
 
@@ -48,7 +48,9 @@ def default_title(ctx: UiContext) -> TitleScreen:
 SCREENS: dict[str, ScreenFactory] = {
     "title": default_title,
     "settings": SettingsScreen,
-    "how-to-play": lambda ctx: TextPagesScreen(ctx, "How to play", HOW_TO_PLAY, kicker="Help"),
+    "how-to-play": lambda ctx: TextPagesScreen(
+        ctx, "How to play", how_to_play(HANOI), kicker="Help"
+    ),
     "briefing": lambda ctx: TextPagesScreen(ctx, "Briefing", briefing_pages(HANOI)),
 }
 
@@ -91,10 +93,8 @@ def _title_item(app: App, label: str) -> MenuItem:
 def test_keyboard_only_title_to_settings_and_back(ctx: UiContext, home: Path) -> None:
     down = key(pygame.K_DOWN)
     script = [
-        down,  # Continue is disabled but still takes focus
-        down,
-        down,
-        down,
+        down,  # Scenario: Continue and Load are disabled, and focus passes them by (bug 19)
+        down,  # Hot-seat
         down,  # Settings
         key(pygame.K_RETURN),
         down,  # Text size
@@ -180,15 +180,20 @@ def test_mouse_only_new_game_reads_the_briefing_and_takes_a_seat(ctx: UiContext)
 
 def test_disabled_menu_entries_show_their_reason(ctx: UiContext) -> None:
     title = TitleScreen(
-        ctx, (MenuEntry("Continue", reason="No autosave yet"), MenuEntry("Quit", Pop()))
+        ctx,
+        "After an essay.",
+        (MenuEntry("Continue", reason="No autosave yet"), MenuEntry("Quit", Pop())),
     )
     assert not title.items[0].enabled
     assert title.items[0].reason == "No autosave yet"
     assert title.focus.focused is title.items[1]  # focus starts on the first available entry
-    app = headless_app(ctx, title, [key(pygame.K_1), key(pygame.K_RETURN), key(pygame.K_2)])
-    app.run(frames=2)
-    assert title.focus.focused is title.items[0]  # a disabled entry's shortcut focuses it...
-    assert app.stack == [title]  # ...but neither it nor Enter does anything
+    down = key(pygame.K_DOWN)
+    app = headless_app(ctx, title, [key(pygame.K_1), down, key(pygame.K_TAB), key(pygame.K_2)])
+    app.run(frames=3)
+    # A disabled entry's shortcut does nothing, and focus never lands on it (bug 19): its
+    # reason is on the menu already.
+    assert title.focus.focused is title.items[1]
+    assert app.stack == [title]
     app.run()
     assert app.stack == []
 
@@ -208,7 +213,7 @@ def test_text_pages_turn_and_finish(ctx: UiContext) -> None:
 
 
 def test_text_pages_contents_jump_by_click(ctx: UiContext) -> None:
-    pages = TextPagesScreen(ctx, "How to play", HOW_TO_PLAY)
+    pages = TextPagesScreen(ctx, "How to play", how_to_play(HANOI))
     target = pages.contents[3]
     app = headless_app(ctx, pages, click(target.rect.center))
     app.run()
@@ -295,3 +300,12 @@ def test_render_all_writes_one_png_per_screen(tmp_path: Path) -> None:
     assert len(names) == len(written)
     for path in written:
         assert pygame.image.load(str(path)).get_size() == (1280, 720)
+
+
+@pytest.mark.parametrize("seed", [4, 15, 32, 37])
+def test_shots_works_for_the_seeds_that_stopped_it(tmp_path: Path, seed: int) -> None:
+    # Issue 9: `shots --seed 4` (and 15, 32, 37) stopped with IllegalMoveError ("liaison_offices:
+    # already agreed"). Seeds 1-200 are run by hand before a release (see the issue's report).
+    written = render_all(tmp_path / "shots", seed=seed)
+    assert len(written) >= 36
+    assert all(path.stat().st_size > 0 for path in written)

@@ -3,12 +3,14 @@ from the talks meters, the asides under a reply, a proposal of theirs waiting wi
 answer cards (the "answer later" path), and what happened between rounds in the log."""
 
 import itertools
+import re
 
+import attrs
 import pygame
 import pytest
 
 from game.draw.context import UiContext
-from game.engine import GameState, MeterGroup, Move, ReactionKind, is_legal, new_game
+from game.engine import GameState, MeterGroup, Move, ReactionKind, Scenario, is_legal, new_game
 from game.engine.describe import sentence
 from game.store.scenarios import load_scenario
 from game.store.settings import Settings, TextSize
@@ -21,7 +23,7 @@ from game.ui.screens.summit import SummitScreen
 from game.ui.session import Session
 from game.ui.shots import mid_game, render_screens, sample_game, tabled_pending
 from game.ui.table import TableMode, region_meters, serves_text
-from game.ui.table_layout import WHOLE
+from game.ui.table_layout import WHOLE, log_min_height
 from game.ui.testing import click, game_app, key
 
 SCENARIO = load_scenario("hanoi")
@@ -136,7 +138,7 @@ def test_a_move_the_neighbours_notice_marks_them_and_their_asides(ctx: UiContext
 # --- Their reply, whole -------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("size", [TextSize.SMALL, TextSize.NORMAL])
+@pytest.mark.parametrize("size", list(TextSize))
 def test_replies_show_whole_or_say_where_the_rest_is(size: TextSize) -> None:
     from game.engine import apply
     from game.engine.strategies import play
@@ -160,7 +162,37 @@ def test_replies_show_whole_or_say_where_the_rest_is(size: TextSize) -> None:
                 else:
                     assert table.bubble.why.endswith(WHOLE)
                 assert table.bubble.rect.bottom < table.log.rect.top
-    assert whole / replies > (0.99 if size is TextSize.SMALL else 0.9)
+    assert whole / replies > {TextSize.SMALL: 0.99, TextSize.NORMAL: 0.9, TextSize.LARGE: 0.6}[size]
+
+
+@pytest.mark.parametrize("size", list(TextSize))
+def test_the_advisers_note_covers_neither_the_reply_nor_the_log(size: TextSize) -> None:
+    # Issue 9, bug 5: the note lay over the log, of which only the title showed, if that.
+    from game.engine import apply
+    from game.engine.strategies import play
+
+    ctx = UiContext(Settings(text_size=size, sound=False, hints=True))
+    notes = 0
+    for seed in (1, 7):
+        final = play(SCENARIO, "essay", seed)
+        session = Session(new_game(SCENARIO, seed))
+        table = SummitScreen(ctx, session)
+        for turn in final.turns:
+            table.update(0.0)
+            note = table.note
+            if note.hint is not None:
+                notes += 1
+                assert not note.rect.colliderect(table.log.rect)
+                assert not note.rect.colliderect(table.bubble.rect)
+                assert note.rect.height >= note.height_for(ctx, note.rect.width)
+                # The log keeps its newest line while the cards have a row to give for it.
+                assert table.log.rect.height >= log_min_height(ctx) or table._tray.rows == 1
+                assert table.bubble.why == their_reply(session.state, "them").why
+                for control in table.focus.controls:
+                    if control is not note and control.rect.width:
+                        assert not note.rect.colliderect(control.rect)
+            session.state = apply(session.state, turn.move).state
+    assert notes > 3
 
 
 # --- Their proposal, waiting ------------------------------------------------------------------
@@ -327,3 +359,79 @@ def test_the_engine_tables_nothing_in_a_hot_seat_game(ctx: UiContext) -> None:
         turn.reaction.kind is not ReactionKind.COUNTER or turn.reaction.counter
         for turn in state.turns
     )
+
+
+# --- What an offer needs ------------------------------------------------------------------------
+
+_NEED = re.compile(
+    r"trust \d+ (?:is below|is close to|meets|is above|is just above|is within) the (\d+)"
+)
+
+
+def card_forms(scenario: Scenario, offer: str) -> int:
+    """How many forms an offer has."""
+    return len(scenario.offer(offer).variants)
+
+
+def _without_chance(scenario: Scenario) -> Scenario:
+    """``scenario`` with nothing hidden moving their thresholds: no mood, no profile's shift, no
+    agenda and no quirks; what is left is what a player can know."""
+    rules = attrs.evolve(scenario.rules, noise=0, profile_jitter=0, focus_shift=0, early_shift=0)
+    profiles = tuple(attrs.evolve(p, shift=0, quirks=()) for p in scenario.profiles)
+    return attrs.evolve(scenario, rules=rules, profiles=profiles)
+
+
+@pytest.mark.parametrize("seed", [1, 4, 7])
+def test_needs_about_is_the_figure_the_reply_names(ctx: UiContext, seed: int) -> None:
+    # Issue 9, bug 6: a card said "needs about 12" and the reply "the 13 they need", or 15 and
+    # 25: the card gave the offer's nominal need, the reply what their stance, the offer's form
+    # and their memory made of it. With chance and their hidden profile taken out, the two
+    # must be the same figure.
+    from game.engine import apply, move_options
+    from game.engine.strategies import play
+
+    scenario = _without_chance(SCENARIO)
+    final = play(scenario, "hawk", seed)
+    state = new_game(scenario, seed)
+    compared = 0
+    for turn in final.turns:
+        if state.pending is None:
+            _, table = _table(ctx, state)
+            for option in move_options(state):
+                move = option.move
+                card = next((c for c in table.cards if c.offer_id == move.offer), None)
+                if not option.available or card is None or card not in table.focus.controls:
+                    continue
+                table.focus.focus(card)
+                table.update(0.0)
+                said = _NEED.search(apply(state, move).reaction.why)
+                if said is None or table.trust.marker is None:
+                    continue
+                shown = [int(n) for n in re.findall(r"\d+", table.trust.marker_label)]
+                assert shown[0] <= int(said.group(1)) <= shown[-1], table.trust.marker_label
+                if not card_forms(scenario, move.offer):
+                    assert shown == [int(said.group(1))]
+                compared += 1
+        state = apply(state, turn.move).state
+    assert compared > 5
+
+
+@pytest.mark.parametrize(("strategy", "seed"), [("essay", 7), ("historical", 4)])
+def test_the_change_marks_show_what_the_last_move_changed(
+    ctx: UiContext, strategy: str, seed: int
+) -> None:
+    # Issue 9, bug 12: a meter the last move left alone went on showing the change an earlier
+    # move made to it, so the marks read a move behind.
+    from game.engine import apply
+    from game.engine.strategies import play
+
+    final = play(SCENARIO, strategy, seed)
+    session = Session(new_game(SCENARIO, seed))
+    table = SummitScreen(ctx, session)
+    table.update(0.0)
+    for turn in final.turns:
+        before = session.state.meters
+        session.state = apply(session.state, turn.move).state
+        table.update(0.0)
+        for index, meter in table._all_meters():
+            assert meter.last_delta == session.state.meters[index] - before[index], meter.label

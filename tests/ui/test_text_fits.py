@@ -1,0 +1,86 @@
+"""No text is cut where nothing else shows it whole (issue 9, bug 14: large text cut the menu's
+details, the form's help, the schedule's tabs, "U.S.…", and the proposal dialog ran off the
+screen). Every string the screens render is watched for an ellipsis, at every text size."""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pygame
+import pytest
+
+from game.draw import assets
+from game.draw.context import UiContext
+from game.engine.describe import capitalise
+from game.store.settings import Settings, TextSize
+from game.ui.shots import gallery, render_screens
+
+WHOLE_SCREENS = (
+    "title",
+    "new-game",
+    "hotseat-new",
+    "settings",
+    "how-to-play",
+    "briefing",
+    "scenario",
+    "quit",
+    "menu",
+    "variant",
+    "proposal",
+    "counter",
+    "event",
+    "hotseat",
+    "tabling",
+    "hand-over",
+)
+"""Screens (the top one, for a dialog over the table) on which nothing may be cut."""
+
+
+@pytest.fixture
+def cuts(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
+    """Every string rendered with an ellipsis (a cut, or the measuring of one)."""
+    seen: list[str] = []
+    render = assets.FontBook.render
+
+    def watched(self: assets.FontBook, *args: Any, **kwargs: Any) -> pygame.Surface:
+        text = args[2]
+        if isinstance(text, str) and "\u2026" in text:
+            seen.append(text)
+        return render(self, *args, **kwargs)
+
+    monkeypatch.setattr(assets.FontBook, "render", watched)
+    yield seen
+
+
+@pytest.mark.parametrize("size", list(TextSize))
+def test_nothing_is_cut_on_screens_that_show_their_text_once(
+    size: TextSize, cuts: list[str]
+) -> None:
+    ctx = UiContext(Settings(sound=False, text_size=size))
+    cut: dict[str, list[str]] = {}
+    with tempfile.TemporaryDirectory() as root:
+        shots = gallery(ctx, Path(root), 7)
+        for name in WHOLE_SCREENS:
+            screens = shots[name]()
+            cuts.clear()
+            render_screens(screens[-1:])
+            if cuts:
+                cut[name] = list(cuts)
+    assert cut == {}
+
+
+@pytest.mark.parametrize("size", list(TextSize))
+def test_the_tables_schedule_and_labels_are_whole(size: TextSize, cuts: list[str]) -> None:
+    ctx = UiContext(Settings(sound=False, text_size=size))
+    with tempfile.TemporaryDirectory() as root:
+        table = gallery(ctx, Path(root), 7)["summit"]()
+        cuts.clear()
+        render_screens(table)
+    state = table[0].state  # type: ignore[attr-defined]
+    names = [capitalise(held.label) for held in state.scenario.rounds]
+    names += [capitalise(m.label) for m in state.scenario.meters]
+    for name in names:
+        assert not any(text.startswith(name[:4]) for text in cuts), (name, cuts)

@@ -1,0 +1,111 @@
+"""An unfinished game is never lost without a word (issue 9, bug 11): loading a named save, or
+starting a new game, would replace the autosave that holds it, so the player is asked first
+and may keep it as a named save."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from game.draw.context import UiContext
+from game.engine import Move, new_game
+from game.engine.strategies import play
+from game.store.saves import SavedGame, SaveKind, SaveStore
+from game.store.scenarios import load_scenario
+from game.ui.flow import Flow
+from game.ui.screen import (
+    Apply,
+    Chain,
+    Dialog,
+    GameSetup,
+    LoadSave,
+    NewGame,
+    Open,
+    PlayMove,
+    Reset,
+)
+
+SCENARIO = load_scenario("hanoi")
+
+
+def _playing(ctx: UiContext) -> Flow:
+    """A flow with a game two moves in, autosaved, and a named save of another game."""
+    flow = Flow(ctx, seed=4)
+    flow.handle(NewGame(GameSetup(SCENARIO, 4)))
+    assert flow.session is not None
+    flow.handle(PlayMove(Move("mutual_restraint", "written")))
+    flow.store.save_slot("Class 9B", SavedGame(new_game(SCENARIO, 9)))
+    return flow
+
+
+def _choose(flow: Flow, action: object, label: str) -> object:
+    """Press ``label`` in the dialog that ``action`` opens; return what it leads to."""
+    assert isinstance(action, Open) and isinstance(action.place, Dialog)
+    choice = next(c for c in action.place.choices if c.label == label)
+    assert isinstance(choice.action, Chain)
+    last = choice.action.actions[-1]
+    assert isinstance(last, Apply)
+    return flow.handle(last.command)
+
+
+def _slots(store: SaveStore) -> list[str]:
+    return [info.name for info in store.listing() if info.kind is SaveKind.SLOT]
+
+
+def test_loading_a_save_asks_and_keeps_the_unfinished_game(ctx: UiContext) -> None:
+    flow = _playing(ctx)
+    unfinished = flow.session.state if flow.session else None
+    action = flow.handle(LoadSave(flow.store.slot_path("Class 9B")))
+    assert isinstance(action, Open) and isinstance(action.place, Dialog)
+    assert action.place.title == "Load \u201cClass 9B\u201d?"
+    after = _choose(flow, action, "Keep it")
+    assert isinstance(after, Chain) and isinstance(after.actions[0], Reset)
+    assert flow.session is not None and flow.session.state.seed == 9
+    kept = [name for name in _slots(flow.store) if name.startswith("Unfinished")]
+    assert len(kept) == 1
+    loaded = flow.store.load(flow.store.slot_path(kept[0])).game
+    assert loaded is not None and unfinished is not None
+    assert loaded.state.hash == unfinished.hash
+    assert "kept as" in flow.session.notices[-1].text
+
+
+def test_replacing_it_keeps_nothing(ctx: UiContext) -> None:
+    flow = _playing(ctx)
+    action = flow.handle(LoadSave(flow.store.slot_path("Class 9B")))
+    _choose(flow, action, "Replace it")
+    assert flow.session is not None and flow.session.state.seed == 9
+    assert _slots(flow.store) == ["Class 9B"]
+
+
+def test_a_new_game_asks_too(ctx: UiContext) -> None:
+    flow = _playing(ctx)
+    action = flow.handle(NewGame(GameSetup(SCENARIO, 11)))
+    assert isinstance(action, Open) and isinstance(action.place, Dialog)
+    _choose(flow, action, "Keep it")
+    assert flow.session is not None and flow.session.state.seed == 11
+    assert any(name.startswith("Unfinished") for name in _slots(flow.store))
+
+
+@pytest.mark.parametrize("case", ["finished", "same game", "autosave", "nothing saved"])
+def test_nothing_is_asked_when_nothing_would_be_lost(ctx: UiContext, home: Path, case: str) -> None:
+    flow = Flow(ctx, seed=4)
+    store = flow.store
+    if case == "finished":
+        store.autosave(SavedGame(play(SCENARIO, "essay", 4)))
+        target = store.slot_path("Class 9B")
+        store.save_slot("Class 9B", SavedGame(new_game(SCENARIO, 9)))
+    elif case == "same game":
+        game = SavedGame(new_game(SCENARIO, 9))
+        store.autosave(game)
+        store.save_slot("Class 9B", game)
+        target = store.slot_path("Class 9B")
+    elif case == "autosave":
+        store.autosave(SavedGame(new_game(SCENARIO, 9)))
+        store.autosave(SavedGame(new_game(SCENARIO, 10)))
+        target = store.backup_path
+    else:
+        target = store.slot_path("Class 9B")
+        store.save_slot("Class 9B", SavedGame(new_game(SCENARIO, 9)))
+    action = flow.handle(LoadSave(target))
+    assert isinstance(action, Chain) and isinstance(action.actions[0], Reset)

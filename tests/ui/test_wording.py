@@ -1,0 +1,91 @@
+"""Wording that read wrong in the window (issue 9, bug 17): a sentence said twice, a benefit
+listed as a cost, the class code's place misnamed."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+import pytest
+
+from game.engine import Scenario, new_game
+from game.engine.scenario import OfferKind
+from game.ui.screens.variant import variant_row
+from game.ui.table import CardStatus, card_detail
+
+
+def _sentences(text: str) -> list[str]:
+    return [s.strip().lower() for s in re.split(r"(?<=[.;])\s+", text) if s.strip()]
+
+
+@pytest.mark.parametrize("name", ["hanoi", "next_summit"])
+def test_no_form_of_an_offer_says_that_it_stands_twice(name: str) -> None:
+    from game.store.scenarios import load_scenario
+
+    scenario = load_scenario(name)
+    state = new_game(scenario, 7)
+    for offer in scenario.offers:
+        for variant in offer.variants:
+            body = variant_row(state, offer, variant).body
+            assert body.lower().count("stands even") <= 1, body
+            said = _sentences(body)
+            assert len(said) == len(set(said)), body
+
+
+def test_a_cards_details_call_no_change_a_cost(hanoi: Scenario) -> None:
+    for offer in hanoi.offers:
+        if offer.variants or offer.kind is not OfferKind.OFFER:
+            continue
+        _, body = card_detail(hanoi, offer, CardStatus.OPEN, "", "1")
+        assert "costs" not in body, body
+
+
+def test_game_code_names_the_form_a_student_types_it_into() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "game", "code", "--seed", "1234"],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    )
+    assert "New game form" in done.stderr
+    assert "title screen" not in done.stderr
+
+
+@pytest.mark.parametrize("name", ["hanoi", "next_summit"])
+def test_how_to_play_names_what_the_scenario_in_play_names(name: str) -> None:
+    """Help is written from the scenario, not from Hanoi's: its rounds, its proposal, its
+    statement's round and ceiling, its neighbours and its endings."""
+    from game.store.scenarios import load_scenario
+    from game.ui.texts import how_to_play
+
+    scenario = load_scenario(name)
+    text = " ".join(p for page in how_to_play(scenario) for p in page.paragraphs)
+    for held in scenario.rounds:
+        assert held.label in text
+    assert scenario.main_proposal is not None
+    assert scenario.main_proposal.label in text
+    for ending in scenario.endings:
+        assert ending.title in text
+    statement = next(o for o in scenario.offers if o.kind is OfferKind.STATEMENT)
+    first = statement.requires.round_at_least
+    assert first is not None
+    assert f"From the {scenario.rounds[first].label} a joint statement" in text
+    (ceiling,) = [bound.high for bound in statement.requires.meters if bound.high is not None]
+    assert f"Too high (above {ceiling})" in text
+
+
+def test_how_to_play_leaves_out_the_neighbours_of_a_scenario_without_them(
+    hanoi: Scenario,
+) -> None:
+    import attrs
+
+    from game.engine.scenario import MeterGroup
+    from game.ui.texts import how_to_play
+
+    talks = tuple(m for m in hanoi.meters if m.group is MeterGroup.TALKS)
+    alone = attrs.evolve(hanoi, meters=talks)
+    headings = [page.heading for page in how_to_play(alone)]
+    assert "The neighbours" not in headings
+    assert "The neighbours" in [page.heading for page in how_to_play(hanoi)]
