@@ -207,6 +207,8 @@ def student_page(report: ClassReport, row: Row, charts: Sequence[Figure] = ()) -
                 )
             )
         )
+    elif len(report.rows) - 1 < AT_LEAST:
+        blocks.append(Paragraph("Too few other games in the report to compare turn by turn."))
     else:
         blocks.append(
             Paragraph("At no turn did more than half of the rest of the class make one other move.")

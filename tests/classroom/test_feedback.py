@@ -181,3 +181,5 @@ def test_student_pages_of_names_that_are_one_file_get_two_files(
     assert main(["report", *map(str, paths), "--out", str(out)]) == 0
     pages = sorted(p.name.casefold() for p in (out / "students").glob("*.html"))
     assert pages == ["ada-2.html", "ada.html", "bo.html"]
+    page = (out / "students" / "Bo.md").read_text(encoding="utf-8")
+    assert "Too few other games in the report to compare turn by turn." in page
