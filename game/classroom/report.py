@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 import statistics
 from collections import Counter
 from collections.abc import Sequence
@@ -23,13 +22,55 @@ from typing import Any, Final
 import attrs
 
 from game.classroom.classcode import ClassCode
+from game.classroom.document import (
+    Block,
+    Bullets,
+    Code,
+    Figure,
+    Heading,
+    Inline,
+    Link,
+    Page,
+    Paragraph,
+    Quoted,
+    Table,
+    Text,
+    table,
+    to_markdown,
+)
 from game.classroom.verify import HandedIn, SameGame, Verdict, same_games, verify_files
-from game.engine import Carry, GameState, MeterRole, Scenario, Terminal, new_game, outcome
+from game.engine import (
+    Carry,
+    GameState,
+    MeterRole,
+    ReactionKind,
+    Scenario,
+    Terminal,
+    new_game,
+    outcome,
+)
 from game.engine.describe import StrategyName, answered_proposal, printable
 from game.engine.strategies import play
+from game.engine.teams import Teams, who_played
 from game.engine.transcript import MAX_NAME, verification_code
+from game.store.names import file_stem, unique_stems
 
 LIAISON_OR_BETTER = ("liaison_offices", "embassies")
+
+
+@attrs.frozen
+class Answered:
+    """A proposal of theirs a student answered, and how."""
+
+    proposal: str
+    """The proposal's id."""
+    answer: str
+    """``accept``, ``reject`` or ``amend``."""
+    turn: int
+    """The number of the turn that answered it."""
+    agreed: bool
+    """True when an accord came of the answer: the proposal accepted, or the amendment
+    accepted in its place."""
 
 
 @attrs.frozen
@@ -47,11 +88,16 @@ class Row:
     trust: tuple[int, ...]
     """Trust at the start and after every turn."""
     terminal: str
-    answers: tuple[tuple[str, str], ...] = ()
-    """(proposal id, ``accept`` / ``reject`` / ``amend``) for each proposal of theirs the
-    student answered, in order."""
+    answers: tuple[Answered, ...] = ()
+    """Each proposal of theirs the student answered, in order."""
     hotseat: bool = False
     """True when a second student played the North Korean side."""
+    teams: Teams | None = None
+    """The teams of a team game (the row goes by their names when it names no player)."""
+    page: str = ""
+    """The file name (no extension) of the student's own page in ``students/``."""
+    state: GameState | None = attrs.field(default=None, eq=False, repr=False)
+    """The replayed game, for the student's page."""
 
 
 @attrs.frozen
@@ -82,8 +128,8 @@ class ClassReport:
 
 
 def _row(verdict: Verdict) -> Row:
-    state = verdict.state
-    assert state is not None and verdict.transcript is not None
+    state, transcript = verdict.state, verdict.transcript
+    assert state is not None and transcript is not None
     result = outcome(state)
     assert result is not None
     trust_index = state.scenario.role_index(MeterRole.TRUST) or 0
@@ -94,10 +140,11 @@ def _row(verdict: Verdict) -> Row:
     for index, turn in enumerate(state.turns):
         proposal = answered_proposal(state.scenario, state.turns, index)
         if proposal is not None:
-            answers.append((proposal.id, turn.move.offer))
+            agreed = turn.reaction.kind is ReactionKind.ACCEPT
+            answers.append(Answered(proposal.id, turn.move.offer, turn.number, agreed))
     return Row(
         file=printable(str(verdict.path)),
-        name=shown_name(verdict.transcript.player or verdict.path.stem),
+        name=shown_name(who_played(transcript.player, transcript.teams) or verdict.path.stem),
         ending=result.ending.id,
         ending_title=result.ending.title,
         accords=tuple(accord.id for accord in result.accords),
@@ -105,14 +152,17 @@ def _row(verdict: Verdict) -> Row:
         turns=result.turns,
         verification=verification_code(
             state,
-            player=verdict.transcript.player,
-            mode=verdict.transcript.mode,
-            code=verdict.transcript.code,
+            player=transcript.player,
+            mode=transcript.mode,
+            code=transcript.code,
+            teams=transcript.teams,
         ),
         trust=(first, *(turn.meters[trust_index] for turn in state.turns)),
         terminal=result.terminal.value,
         answers=tuple(answers),
         hotseat=state.hotseat,
+        teams=transcript.teams,
+        state=state,
     )
 
 
@@ -177,6 +227,8 @@ def build(
     same = [v for v in good if v.state is not None and v.state.scenario.id == scenario.id]
     other = tuple(v for v in good if v not in same)
     rows = tuple(sorted((_row(v) for v in same), key=lambda r: (r.name.casefold(), r.file)))
+    pages = unique_stems(file_stem(row.name, "student") for row in rows)
+    rows = tuple(attrs.evolve(row, page=page) for row, page in zip(rows, pages, strict=True))
     starts = list(dict.fromkeys((v.state.seed, v.state.carry) for v in same if v.state is not None))
     codes = {v.transcript.code for v in same if v.transcript is not None and v.transcript.code}
     code = str(expected) if expected else (codes.pop() if len(codes) == 1 else "")
@@ -213,56 +265,25 @@ def _any_scenario(verdicts: Sequence[Verdict], given: Sequence[Scenario]) -> Sce
     return load_scenario()
 
 
-# --- writing ------------------------------------------------------------------------------
+# --- the page ------------------------------------------------------------------------------
 
 
 def _share(count: int, total: int) -> str:
     return f"{count / total:.0%}" if total else "-"
 
 
-_MARKDOWN: Final = re.compile(r"[\\`*_\[\]<>|~&]")
-"""What Markdown or HTML would read as markup in the middle of a line."""
-_ENTITIES: Final = {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
-
-
-def markdown_text(text: str) -> str:
-    """Text from a student's file as Markdown shows it, never as markup: HTML's brackets as
-    entities, Markdown's marks behind backslashes, control characters escaped.
-
-    >>> print(markdown_text("<b>*Ada*</b> [x](y) O'Neil (Ms.)"))
-    &lt;b&gt;\\*Ada\\*&lt;/b&gt; \\[x\\](y) O'Neil (Ms.)
-    """
-    return _MARKDOWN.sub(
-        lambda found: _ENTITIES.get(found.group(), "\\" + found.group()), printable(text)
-    )
-
-
-def markdown_code(text: str) -> str:
-    """Text from a student's file (a path) as a Markdown code span, whatever backticks it
-    holds: the fence is longer than any run of them."""
-    text = printable(text)
-    longest = max((len(run) for run in re.findall("`+", text)), default=0)
-    fence = "`" * (longest + 1)
-    pad = " " if text.startswith("`") or text.endswith("`") else ""
-    return f"{fence}{pad}{text}{pad}{fence}"
-
-
-def _table(header: Sequence[str], rows: Sequence[Sequence[object]]) -> list[str]:
-    def cell(value: object) -> str:
-        return str(value).replace("|", "\\|").replace("\n", " ")
-
-    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    lines += ["| " + " | ".join(cell(v) for v in row) + " |" for row in rows]
-    return lines
-
-
 def markdown(report: ClassReport) -> str:
     """The report as Markdown."""
+    return to_markdown(class_page(report))
+
+
+def class_page(report: ClassReport, charts: Sequence[Figure] = ()) -> Page:
+    """The report as a page; ``charts`` are the figures of its Charts section (the endings
+    and trust charts as files beside the report when none are given)."""
     scenario = report.scenario
     rows = report.rows
     total = len(rows)
     label = scenario.accord_label
-    lines = [f"# Class report: {scenario.title}", ""]
     facts = [f"{total} verified game{'s' if total != 1 else ''}"]
     if report.code:
         facts.append(f"class code {report.code}")
@@ -273,103 +294,146 @@ def markdown(report: ClassReport) -> str:
         facts.append(f"{hotseat} of them hot-seat (a second student played the North)")
     if report.other:
         facts.append(f"{len(report.other)} game(s) of another summit not counted")
-    lines += ["; ".join(facts) + ".", ""]
+    blocks: list[Block] = [Paragraph("; ".join(facts) + ".")]
 
     endings = Counter(row.ending for row in rows)
     titles = {ending.id: ending.title for ending in scenario.endings}
-    lines += ["## Outcomes", ""]
-    lines += _table(
-        ["Ending", "Games", "Share"],
-        [(titles.get(e, e), n, _share(n, total)) for e, n in endings.most_common()],
+    blocks += [Heading(2, "Outcomes")]
+    blocks.append(
+        table(
+            ["Ending", "Games", "Share"],
+            [(titles.get(e, e), n, _share(n, total)) for e, n in endings.most_common()],
+        )
     )
-    accords = Counter(a for row in rows for a in set(row.accords))
-    lines += ["", "## Accords on the record", ""]
-    lines += _table(
-        ["Accord", "Games", "Share"],
-        [(label(a), n, _share(n, total)) for a, n in accords.most_common()] or [("(none)", 0, "-")],
+    # In the order of each game's record, so that ties come out the same on every run.
+    accords = Counter(a for row in rows for a in dict.fromkeys(row.accords))
+    blocks += [Heading(2, "Accords on the record")]
+    blocks.append(
+        table(
+            ["Accord", "Games", "Share"],
+            [(label(a), n, _share(n, total)) for a, n in accords.most_common()]
+            or [("(none)", 0, "-")],
+        )
     )
-
-    lines += _proposals(report)
-    lines += ["", "## Against history and the essay", ""]
+    blocks += _proposals(report)
+    blocks += [Heading(2, "Against history and the essay")]
     history_like = sum(1 for r in rows if r.terminal != Terminal.STATEMENT.value)
     liaison = sum(1 for r in rows if set(LIAISON_OR_BETTER) & set(r.accords))
     embassies = sum(1 for r in rows if "embassies" in r.accords)
     handoff = sum(1 for r in rows if "regional_handoff" in r.accords)
-    lines += [
-        f"- Like Hanoi, no joint statement: {history_like} of {total} "
-        f"({_share(history_like, total)}).",
-        f"- Liaison offices or better on the record: {liaison} ({_share(liaison, total)}).",
-        f"- Embassies, the essay's step to a normal relationship: {embassies} "
-        f"({_share(embassies, total)}).",
-        f"- The regional hand-off, the essay's way to less U.S. risk: {handoff} "
-        f"({_share(handoff, total)}).",
-        "",
-    ]
+    blocks.append(
+        Bullets(
+            (
+                f"Like Hanoi, no joint statement: {history_like} of {total} "
+                f"({_share(history_like, total)}).",
+                f"Liaison offices or better on the record: {liaison} ({_share(liaison, total)}).",
+                f"Embassies, the essay's step to a normal relationship: {embassies} "
+                f"({_share(embassies, total)}).",
+                f"The regional hand-off, the essay's way to less U.S. risk: {handoff} "
+                f"({_share(handoff, total)}).",
+            )
+        )
+    )
     if rows:
         score_names = [name for name, _ in rows[0].scores]
         means = [round(statistics.mean(dict(r.scores)[name] for r in rows)) for name in score_names]
-        header = ["", *score_names, "Ending"]
-        table_rows: list[Sequence[object]] = [("Class average", *means, "")]
+        table_rows: list[Sequence[Text]] = [("Class average", *means, "")]
         for comparison in report.comparisons:
             values = [dict(comparison.scores).get(name, "-") for name in score_names]
             table_rows.append((comparison.label, *values, comparison.ending_title))
-        lines += _table(header, table_rows)
-        lines += [
-            "",
-            "The reference lines are played by the game's built-in historical and essay "
-            "strategies against the same counterpart (same scenario and seed).",
-        ]
+        blocks.append(table(["", *score_names, "Ending"], table_rows))
+        blocks.append(
+            Paragraph(
+                "The reference lines are played by the game's built-in historical and essay "
+                "strategies against the same counterpart (same scenario and seed)."
+            )
+        )
 
-    lines += ["", "## Students", ""]
+    blocks += [Heading(2, "Students")]
+    if any(r.page for r in rows):
+        blocks.append(
+            Paragraph(
+                "Each name links to the student's own page: key moments, what history and the "
+                "essay say, and their scores against the class."
+            )
+        )
     alone = [r for r in rows if not r.hotseat]
     if alone:
-        lines += _students(report, alone)
+        blocks.append(_students(report, alone))
     else:
-        lines.append("Every verified game was hot-seat (below)." if rows else "No verified games.")
+        blocks.append(
+            Paragraph("Every verified game was hot-seat (below)." if rows else "No verified games.")
+        )
     if hotseat:
-        lines += ["", "## Hot-seat games", ""]
-        lines += ["A second student chose the North's answers and tabled its proposals.", ""]
-        lines += _students(report, [r for r in rows if r.hotseat])
-    lines += ["", "## Charts", "", "![Endings](endings.png)", "", "![Trust](trust.png)", ""]
-    if report.other:
-        lines += ["## Games of another summit", ""]
-        lines += [
-            f"- {markdown_code(str(v.path))}: a verified game of "
-            f"{v.state.scenario.title if v.state else 'another summit'}, not in these figures"
-            for v in report.other
-        ]
-        lines.append("")
-    if report.same:
-        lines += ["## The same game under different names", ""]
-        lines += ["Two students may play the same short game; a long one may have been copied.", ""]
-        lines += [
-            "- "
-            + ", ".join(
-                f"{markdown_code(str(path))} ({markdown_text(shown_name(name) or 'no name')})"
-                for path, name in zip(same.paths, same.names, strict=True)
+        blocks += [Heading(2, "Hot-seat games")]
+        blocks.append(
+            Paragraph("A second student chose the North's answers and tabled its proposals.")
+        )
+        blocks.append(_students(report, [r for r in rows if r.hotseat]))
+        teamed = [r for r in rows if r.teams is not None]
+        if teamed:
+            blocks += [Heading(3, "The teams")]
+            blocks.append(
+                Bullets(
+                    tuple(
+                        (Quoted(r.name), ": ", Quoted("; ".join(r.teams.lines())))
+                        for r in teamed
+                        if r.teams is not None
+                    )
+                )
             )
-            + f": {same.turns} turns"
-            for same in report.same
-        ]
-        lines.append("")
+    blocks += [Heading(2, "Charts")]
+    blocks += charts or [
+        Figure("Endings", b"", "endings.png"),
+        Figure("Trust", b"", "trust.png"),
+    ]
+    if report.other:
+        blocks += [Heading(2, "Games of another summit")]
+        blocks.append(
+            Bullets(
+                tuple(
+                    (
+                        Code(str(v.path)),
+                        ": a verified game of "
+                        f"{v.state.scenario.title if v.state else 'another summit'}, "
+                        "not in these figures",
+                    )
+                    for v in report.other
+                )
+            )
+        )
+    if report.same:
+        blocks += [Heading(2, "The same game under different names")]
+        blocks.append(
+            Paragraph("Two students may play the same short game; a long one may have been copied.")
+        )
+        blocks.append(Bullets(tuple(_same(same) for same in report.same)))
     if report.rejected:
-        lines += ["## Left out", ""]
-        lines += [
-            f"- {markdown_code(str(v.path))}: {markdown_text(v.message)}" for v in report.rejected
-        ]
-        lines.append("")
-    return "\n".join(lines)
+        blocks += [Heading(2, "Left out")]
+        blocks.append(
+            Bullets(tuple((Code(str(v.path)), ": ", Quoted(v.message)) for v in report.rejected))
+        )
+    return Page(f"Class report: {scenario.title}", tuple(blocks))
 
 
-def _students(report: ClassReport, rows: Sequence[Row]) -> list[str]:
+def _same(same: SameGame) -> tuple[Inline, ...]:
+    pieces: list[Inline] = []
+    for path, name in zip(same.paths, same.names, strict=True):
+        if pieces:
+            pieces.append(", ")
+        pieces += [Code(str(path)), " (", Quoted(shown_name(name) or "no name"), ")"]
+    return (*pieces, f": {same.turns} turns")
+
+
+def _students(report: ClassReport, rows: Sequence[Row]) -> Table:
     """One line per student: name, ending, accords, scorecards, decisions and code."""
     label = report.scenario.accord_label
     score_names = [name for name, _ in rows[0].scores] if rows else []
-    return _table(
+    return table(
         ["Name", "Ending", "Accords", *score_names, "Turns", "Code"],
         [
             (
-                markdown_text(r.name),
+                Link(Quoted(r.name), f"students/{r.page}") if r.page else Quoted(r.name),
                 r.ending_title,
                 ", ".join(label(a) for a in r.accords) or "none",
                 *(value for _, value in r.scores),
@@ -381,26 +445,34 @@ def _students(report: ClassReport, rows: Sequence[Row]) -> list[str]:
     )
 
 
-_ANSWERED = {"accept": "accepted", "amend": "amended", "reject": "rejected"}
+ANSWER_COLUMNS: Final = (
+    ("Accepted", "accept", True),
+    ("Amended, they agreed", "amend", True),
+    ("Amended, they refused", "amend", False),
+    ("Rejected", "reject", False),
+)
+"""The columns of the proposals table: (heading, the answer, whether an accord came of it).
+An amendment they refused made no accord, so it is counted apart from one they took."""
 
 
-def _proposals(report: ClassReport) -> list[str]:
+def _proposals(report: ClassReport) -> list[Block]:
     """How the class answered the proposals the delegation put on the table (nothing when
     none came up)."""
-    answers = Counter((proposal, answer) for row in report.rows for proposal, answer in row.answers)
+    answers = [answer for row in report.rows for answer in row.answers]
     if not answers:
         return []
-    came = Counter(proposal for proposal, _ in answers.elements())
-    rows = [
+    counts = Counter((a.proposal, a.answer, a.agreed or a.answer == "accept") for a in answers)
+    came = Counter(a.proposal for a in answers)
+    rows: list[tuple[Text, ...]] = [
         (
             report.scenario.proposal(proposal).label,
             count,
-            *(answers[(proposal, answer)] for answer in _ANSWERED),
+            *(counts[(proposal, answer, agreed)] for _, answer, agreed in ANSWER_COLUMNS),
         )
         for proposal, count in came.most_common()
     ]
-    header = ["Their proposal", "Games", *(word.capitalize() for word in _ANSWERED.values())]
-    return ["", "## Their proposals", "", *_table(header, rows)]
+    header = ["Their proposal", "Games", *(heading for heading, _, _ in ANSWER_COLUMNS)]
+    return [Heading(2, "Their proposals"), table(header, rows)]
 
 
 _FORMULA: Final = ("=", "+", "-", "@", "\t", "\r")

@@ -23,6 +23,7 @@ import attrs
 from game.classroom.classcode import ClassCode, ClassCodeError, decode
 from game.engine import Carry, CarryError, ChosenBy, GameState, Scenario, carry_from
 from game.engine.describe import printable
+from game.engine.teams import who_played
 from game.engine.transcript import (
     CODE_ALPHABET,
     MAX_NAME,
@@ -230,10 +231,10 @@ def _verify(
             f"undo used {times} time{'s' if times > 1 else ''} in a graded game",
             transcript,
         )
-    if mode == Mode.GRADED:
-        problem = _graded_problem(transcript, expected)
-        if problem:
-            return Verdict(path, False, problem, transcript)
+    problem = _graded_problem(transcript, expected) if mode == Mode.GRADED else ""
+    problem = problem or _nameless(transcript, expected)
+    if problem:
+        return Verdict(path, False, problem, transcript)
     if handed_in is not None:
         problem = _handed_in_mismatch(transcript, _code_of(state, transcript), handed_in)
         if problem:
@@ -242,8 +243,8 @@ def _verify(
 
 
 def _who_problem(transcript: Transcript) -> str:
-    """What is wrong with who the transcript says played: a name or a mode the game never
-    writes can only have been typed into the file."""
+    """What is wrong with who the transcript says played: a name, a mode or teams the game
+    never writes can only have been typed into the file."""
     if transcript.player != clean_name(transcript.player):
         return (
             "player: not a name the game writes (control characters, extra spaces or more "
@@ -251,6 +252,13 @@ def _who_problem(transcript: Transcript) -> str:
         )
     if transcript.mode and Mode.named(transcript.mode) is None:
         return f"mode: expected practice or graded, got {short(transcript.mode)}"
+    teams = transcript.teams
+    if teams is not None:
+        if not transcript.hotseat:
+            return "teams: only a hot-seat game has teams: the file was edited"
+        problem = teams.problem()
+        if problem:
+            return f"{problem}: the file was edited"
     return ""
 
 
@@ -267,18 +275,32 @@ def _graded_problem(transcript: Transcript, expected: ClassCode | None) -> str:
             "a hot-seat game: a second player chose the North's answers"
             f"{which}, so it cannot be graded"
         )
-    if not transcript.player and (transcript.code or expected is not None):
-        return "no name: a graded game played with a class code must name its student"
+    return _nameless(transcript, expected)
+
+
+def _nameless(transcript: Transcript, expected: ClassCode | None) -> str:
+    """Why a game played with a class code cannot be credited to anyone: it names no student
+    (nor, in a team game, its teams)."""
+    if who_played(transcript.player, transcript.teams):
+        return ""
+    if transcript.code or expected is not None:
+        return "no name: a game played with a class code must name its student"
     return ""
 
 
 def _handed_in_mismatch(transcript: Transcript, code: str, handed_in: HandedIn) -> str:
     if handed_in.by_name:
-        wanted = handed_in.by_name.get(_key(transcript.player))
+        # A team game goes by its player's name, either team's or any of their players'.
+        names = [transcript.player]
+        if transcript.teams is not None:
+            names += transcript.teams.names
+        lists = [handed_in.by_name.get(_key(name)) for name in names if name]
+        found = [codes for codes in lists if codes is not None]
+        wanted = frozenset().union(*found) if found else None
         if wanted is None:
             if code in handed_in.anonymous:
                 return ""
-            name = transcript.player or "(no name)"
+            name = who_played(transcript.player, transcript.teams) or "(no name)"
             return f"no verification code was handed in for {name}"
         if code not in wanted:
             listed = ", ".join(sorted(wanted))
@@ -323,8 +345,7 @@ def verify_files(
         if plain.ok and plain.state is not None:
             assert plain.transcript is not None
             code = _code_of(plain.state, plain.transcript)
-            player = plain.transcript.player
-            earlier[code] = _Earlier(plain.state, player)
+            earlier[code] = _Earlier(plain.state, _played_by(plain.transcript))
         elif plain.transcript is not None and plain.transcript.verification:
             earlier.setdefault(plain.transcript.verification, _Earlier(None, ""))
     return [_check_start(verdict, earlier) for verdict in verdicts]
@@ -392,29 +413,31 @@ def same_games(verdicts: Sequence[Verdict]) -> list[SameGame]:
             groups.setdefault(verdict.state.hash, []).append(verdict)
     found = []
     for group in groups.values():
-        names = {_key(v.transcript.player) for v in group if v.transcript is not None}
-        if len(names) > 1:
+        shown = [_played_by(v.transcript) for v in group]
+        if len({_key(name) for name in shown}) > 1:
             state = group[0].state
             assert state is not None
-            found.append(
-                SameGame(
-                    tuple(v.path for v in group),
-                    tuple(v.transcript.player if v.transcript else "" for v in group),
-                    len(state.turns),
-                )
-            )
+            found.append(SameGame(tuple(v.path for v in group), tuple(shown), len(state.turns)))
     return found
+
+
+def _played_by(transcript: Transcript | None) -> str:
+    return who_played(transcript.player, transcript.teams) if transcript is not None else ""
 
 
 def _code_of(state: GameState, transcript: Transcript) -> str:
     return verification_code(
-        state, player=transcript.player, mode=transcript.mode, code=transcript.code
+        state,
+        player=transcript.player,
+        mode=transcript.mode,
+        code=transcript.code,
+        teams=transcript.teams,
     )
 
 
 def _same_player(one: str, other: str) -> bool:
-    """True when two transcripts name the same student; a transcript without a name vouches
-    for no one, and is vouched for by no one."""
+    """True when two transcripts name the same student (or the same teams); a transcript
+    without a name vouches for no one, and is vouched for by no one."""
     return bool(_key(one)) and _key(one) == _key(other)
 
 
@@ -435,7 +458,7 @@ def _check_start(verdict: Verdict, earlier: Mapping[str, _Earlier]) -> Verdict:
     elif found.state is None:
         message = f"continues {name} whose transcript does not verify"
     else:
-        player = verdict.transcript.player if verdict.transcript else ""
+        player = _played_by(verdict.transcript)
         if not _same_player(player, found.player):
             message = (
                 f"continues {name} played by {found.player or '(no name)'}, "

@@ -24,6 +24,7 @@ from game.engine import (
     new_game,
 )
 from game.engine.describe import printable
+from game.engine.teams import Side, TeamError, Teams, make_team, who_played
 from game.engine.transcript import clean_name
 from game.engine.transcript import replay as replay_transcript
 from game.store.files import describe_os_error
@@ -72,18 +73,42 @@ def shots(args: argparse.Namespace) -> int:
 
 
 def _write_transcript(
-    path: Path | None, state: GameState, *, name: str, mode: Mode, code: str
+    path: Path | None,
+    state: GameState,
+    *,
+    name: str,
+    mode: Mode,
+    code: str,
+    teams: Teams | None = None,
 ) -> None:
     if path is None:
         return
     from game.store.transcripts import write_transcript
 
     try:
-        write_transcript(path, state, player=name, mode=mode, code=code)
+        write_transcript(path, state, player=name, mode=mode, code=code, teams=teams)
     except OSError as error:
         raise UsageError(
             f"{path}: cannot write the transcript: {describe_os_error(error)}"
         ) from None
+
+
+def _export(state: GameState, *, name: str, mode: Mode, code: str, teams: Teams | None) -> None:
+    """Write the transcript to hand in into the exports folder, named as the window names it
+    (see :mod:`game.store.exports`), and say where it went on standard error."""
+    from datetime import date
+
+    from game.store.exports import export_stem, exports_dir, write_new
+    from game.store.transcripts import transcript_text
+
+    folder = exports_dir()
+    stem = export_stem(who_played(name, teams), code, state.scenario.id, state.seed, date.today())
+    text = transcript_text(state, player=name, mode=mode, code=code, teams=teams)
+    try:
+        path = write_new(folder, stem, text)
+    except OSError as error:
+        raise UsageError(f"{folder}: cannot export: {describe_os_error(error)}") from None
+    warn(f"exported to {path}")
 
 
 def _print_game(state: GameState, form: str, who: Who, stream: IO[str] | None = None) -> None:
@@ -106,9 +131,10 @@ class Setup:
     mode: Mode
     code: str
     carry: Carry | None
+    hotseat: bool = False
 
     def new_state(self) -> GameState:
-        return new_game(self.scenario, self.seed, self.carry)
+        return new_game(self.scenario, self.seed, self.carry, hotseat=self.hotseat)
 
 
 def _class_code(text: str) -> tuple[ClassCode, Path]:
@@ -144,8 +170,14 @@ def _carry(previous: Path, scenario_ref: str | None) -> tuple[Scenario, Carry]:
     else:
         scenario = load_scenario(scenario_ref)
     try:
-        who = {"player": transcript.player, "mode": transcript.mode, "code": transcript.code}
-        carry = carry_from(state, scenario, verification_code(state, **who))
+        code = verification_code(
+            state,
+            player=transcript.player,
+            mode=transcript.mode,
+            code=transcript.code,
+            teams=transcript.teams,
+        )
+        carry = carry_from(state, scenario, code)
     except CarryError as error:
         raise UsageError(f"{previous}: {error}") from None
     return scenario, carry
@@ -218,13 +250,26 @@ def play(args: argparse.Namespace) -> int:
     )
     # Cleaned as the window cleans it: the transcript records this name, the code covers it.
     name = clean_name(args.name)
-    if setup.code and setup.mode is Mode.GRADED and not name:
+    teams = _teams(args)
+    hotseat = args.hotseat or teams is not None
+    if hotseat and args.stdio:
         raise UsageError(
-            f"{PROG}: class code {setup.code} is graded: give your name with --name, "
-            "so that your teacher knows whose game it is"
+            f"{PROG}: --stdio has one player; play a hot-seat game in the terminal, or with "
+            "--script and the North's choices after ->"
         )
-    meta: dict[str, Any] = {"name": name, "mode": setup.mode, "code": setup.code}
-    who = Who(name, setup.mode, setup.code)
+    if hotseat and setup.mode is Mode.GRADED:
+        raise UsageError(
+            f"{PROG}: a hot-seat game cannot be graded (a second player chooses the North's "
+            "answers); play it in practice mode"
+        )
+    if setup.code and not who_played(name, teams):
+        raise UsageError(
+            f"{PROG}: class code {setup.code}: give your name with --name (or, in a team game, "
+            "the teams' names), so that your teacher knows whose game it is"
+        )
+    setup = attrs.evolve(setup, hotseat=hotseat)
+    meta: dict[str, Any] = {"name": name, "mode": setup.mode, "code": setup.code, "teams": teams}
+    who = Who(name, setup.mode, setup.code, teams)
     state = setup.new_state()
 
     if args.stdio or script is None:
@@ -241,6 +286,8 @@ def play(args: argparse.Namespace) -> int:
                 f"move {len(error.state.turns)}"
             ) from None
         _write_transcript(args.transcript, state, **meta)
+        if args.export:
+            _export(state, **meta)
         if bad is not None:
             warn(f"stdin: {bad}")
             return EXIT_BAD_INPUT
@@ -257,12 +304,29 @@ def play(args: argparse.Namespace) -> int:
         warn(f"{args.script}: {error}")
         return EXIT_BAD_INPUT
     _write_transcript(args.transcript, state, **meta)
+    if args.export:
+        _export(state, **meta)
     _print_game(state, args.format, who)
     if not state.is_over:
         moves = len(state.turns)
         warn(f"{args.script}: the script ended after move {moves}, before the summit did")
         return EXIT_FAILED
     return EXIT_OK
+
+
+def _teams(args: argparse.Namespace) -> Teams | None:
+    """The teams the options name (None when they name none); both teams need a name."""
+    us, north = args.team_us, args.team_north
+    if us is None and north is None and not args.player_us and not args.player_north:
+        return None
+    if us is None or north is None:
+        raise UsageError(f"{PROG}: a team game needs both --team-us NAME and --team-north NAME")
+    try:
+        return Teams(
+            make_team(Side.US, us, args.player_us), make_team(Side.NORTH, north, args.player_north)
+        )
+    except TeamError as error:
+        raise UsageError(f"{PROG}: {printable(str(error))}") from None
 
 
 def _stdin() -> IO[str]:
@@ -361,6 +425,9 @@ def verify(args: argparse.Namespace) -> int:
         print(verdict.line())
         if not verdict.ok:
             status = EXIT_FAILED
+        elif verdict.transcript is not None and verdict.transcript.teams is not None:
+            teams = verdict.transcript.teams.lines()
+            print(printable(f"  teams: {'; '.join(teams)}"))
     for same in same_games(verdicts):
         print(f"to check: {same.line()}")
     return status
@@ -437,7 +504,7 @@ def replay(args: argparse.Namespace) -> int:
             )
         scenario = found
     report = replay_transcript(scenario, transcript)
-    who = Who(transcript.player, transcript.mode, transcript.code)
+    who = Who(transcript.player, transcript.mode, transcript.code, transcript.teams)
     if args.verify:
         print(printable(f"{path}: {report.message}"))
         return EXIT_OK if report.ok else EXIT_FAILED

@@ -144,6 +144,12 @@ def build_parser() -> argparse.ArgumentParser:
     source.add_argument("--stdio", action="store_true", help="JSON lines out, one move per line in")
     play.add_argument("--transcript", type=_path, help="write the game's transcript here")
     play.add_argument(
+        "--export",
+        action="store_true",
+        help="also write the transcript to hand in, named after you, the class code and the "
+        "day, into the exports folder (Documents/Hanoi Summit)",
+    )
+    play.add_argument(
         "--format", choices=("text", "json"), default="text", help="how to print the game"
     )
     play.add_argument(
@@ -151,6 +157,36 @@ def build_parser() -> argparse.ArgumentParser:
     )
     play.add_argument("--code", default=SUPPRESS, help="class code (sets scenario, seed and mode)")
     play.add_argument("--mode", choices=MODES, default=None, help="recorded in the transcript")
+    seats = play.add_argument_group(
+        "hot-seat and team games",
+        "A second player or team answers for the North: in the terminal, or after -> in a "
+        "script's moves. Team names make a team game (a hot-seat one).",
+    )
+    seats.add_argument(
+        "--hotseat", action="store_true", help="a second player answers for the North"
+    )
+    seats.add_argument("--team-us", type=_name, metavar="NAME", help="the U.S. team's name")
+    seats.add_argument(
+        "--team-north", type=_name, metavar="NAME", help="the North Korean team's name"
+    )
+    seats.add_argument(
+        "--player-us",
+        type=_name,
+        action="append",
+        default=[],
+        metavar="ROLE:NAME",
+        help="a U.S. player and the role they hold (repeatable; roles: negotiator, "
+        "security_adviser, treasury, allies_liaison)",
+    )
+    seats.add_argument(
+        "--player-north",
+        type=_name,
+        action="append",
+        default=[],
+        metavar="ROLE:NAME",
+        help="a North Korean player and the role they hold (repeatable; roles: "
+        "head_of_delegation, military, economic_official, america_hand)",
+    )
     play.add_argument(
         "--from",
         dest="previous",

@@ -103,9 +103,11 @@ def game_json(state: GameState, who: Who = NOBODY) -> dict[str, Any]:
     """The whole game as one JSON-ready dictionary."""
     scenario = state.scenario
     result = outcome_json(state, who)
+    teams = {"teams": who.teams.document()} if who.teams is not None else {}
     return {
         "scenario": scenario.id,
         "seed": state.seed,
+        **teams,
         "opening": state.profile_info.opening,
         "over": state.is_over,
         "ending": result["ending"] if result else None,

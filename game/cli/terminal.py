@@ -8,7 +8,7 @@ writes what happened as readable text (the JSON forms and the stdio protocol are
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import IO, Final
 
@@ -22,23 +22,28 @@ from game.engine import (
     Proposal,
     Scenario,
     apply,
+    judge,
     move_options,
     new_game,
     outcome,
 )
 from game.engine.describe import (
+    REPLY,
     answered_proposal,
     between_rounds,
     capitalise,
     meters_line,
     move_label,
+    offer_costs,
     printable,
     proposal_costs,
     region_line,
     remembered,
     reply_sentence,
 )
-from game.engine.state import ReactionKind, Turn
+from game.engine.scenario import Direction
+from game.engine.state import MoveOption, ReactionKind, Turn
+from game.engine.teams import Teams
 from game.engine.transcript import short, verification_code
 from game.store.reading import SCRIPT_LIMIT, UnreadableFileError, read_toml
 
@@ -52,10 +57,14 @@ class Who:
     player: str = ""
     mode: str = ""
     code: str = ""
+    teams: Teams | None = None
+    """The two teams of a team game."""
 
     def verification(self, state: GameState) -> str:
-        """The game's verification code, for this player, mode and class code."""
-        return verification_code(state, player=self.player, mode=self.mode, code=self.code)
+        """The game's verification code, for this player, mode, class code and teams."""
+        return verification_code(
+            state, player=self.player, mode=self.mode, code=self.code, teams=self.teams
+        )
 
 
 NOBODY: Final = Who()
@@ -156,14 +165,55 @@ def move_problem(text: str) -> str:
     return ""
 
 
+CHOSEN: Final = "->"
+"""In a hot-seat script, what separates a move from the North's answer to it:
+``liaison_offices -> defer``, ``yongbyon_deal -> counter:PROPOSAL``."""
+
+
+def split_choice(state: GameState, text: str) -> tuple[Move, ReactionKind | None, str | None]:
+    """A script's move as played: the move and, in a hot-seat game, the North's choice of
+    reaction and the proposal a counter-offer tables. Raises :class:`IllegalMoveError`."""
+    move_text, arrow, choice = text.partition(CHOSEN)
+    move = Move.parse(move_text)
+    if not arrow:
+        return move, None, None
+    if not state.hotseat:
+        raise IllegalMoveError(
+            str(move), "only a hot-seat game (--hotseat) has the North's choice after ->"
+        )
+    kind_text, _, proposal = choice.strip().partition(":")
+    try:
+        kind = ReactionKind(kind_text.strip())
+    except ValueError:
+        names = ", ".join(k.value for k in CHOOSABLE)
+        raise IllegalMoveError(
+            str(move), f"after -> expected one of {names}, got {short(kind_text.strip())}"
+        ) from None
+    return move, kind, proposal.strip() or None
+
+
+CHOOSABLE: Final = (
+    ReactionKind.ACCEPT,
+    ReactionKind.COUNTER,
+    ReactionKind.DEFER,
+    ReactionKind.REJECT,
+    ReactionKind.WALKOUT,
+)
+"""The reactions a player answering for the North may choose (as the rules allow)."""
+
+
 def play_moves(state: GameState, moves: Iterable[str], first: int = 1) -> GameState:
-    """Apply moves in order; on a bad one raise :class:`BadMoveError` with the state so far."""
+    """Apply moves in order; on a bad one raise :class:`BadMoveError` with the state so far.
+
+    In a hot-seat game a move may carry the North's choice after ``->`` (see
+    :func:`split_choice`); without one the rules decide."""
     for number, text in enumerate(moves, start=first):
         problem = move_problem(text)
         if problem:
             raise BadMoveError(number, text.strip(), problem, state)
         try:
-            state = apply(state, Move.parse(text)).state
+            move, reaction, proposal = split_choice(state, text)
+            state = apply(state, move, reaction, proposal).state
         except IllegalMoveError as error:
             raise BadMoveError(number, text.strip(), error.reason, state) from None
     return state
@@ -189,14 +239,23 @@ class Guarded:
     kept) and turns a failed write into :class:`_WriteFailedError`, so a game knows where it
     stopped."""
 
-    def __init__(self, stream: IO[str]) -> None:
+    def __init__(self, stream: IO[str], *, colour: bool = False) -> None:
         self.stream = stream
+        self.colour = colour
+        """True to style text with the terminal's colours (see :func:`use_colour`)."""
         self.last_state: GameState | None = None
         """The game as it stood at the last move shown (kept for :class:`OutputError`)."""
 
-    def write(self, text: str) -> None:
+    def write(self, text: str, style: str = "") -> None:
+        """Write ``text`` escaped; with ``style`` (an SGR code such as :data:`BOLD`) and colour
+        on, styled line by line, so that no style runs on past a line's end."""
+        shown = printable(text, keep_newlines=True)
+        if style and self.colour:
+            shown = "\n".join(
+                f"\x1b[{style}m{line}\x1b[0m" if line else line for line in shown.split("\n")
+            )
         try:
-            self.stream.write(printable(text, keep_newlines=True))
+            self.stream.write(shown)
         except OSError as error:
             raise _WriteFailedError(error) from None
 
@@ -300,6 +359,8 @@ def game_text(state: GameState, who: Who = NOBODY) -> str:
     """The whole game as a readable account, turn by turn, then the outcome."""
     scenario = state.scenario
     lines = [f"{scenario.title}: {scenario.subtitle}", f"Seed {state.seed}"]
+    if who.teams is not None:
+        lines += [capitalise(line) for line in who.teams.lines()]
     opening = opening_lines(state)
     lines.extend(["", *opening] if opening else [])
     lines.append("")
@@ -364,55 +425,343 @@ def _prompt_lines(state: GameState) -> list[str]:
     return lines
 
 
+# --- the terminal's menu and commands ------------------------------------------------------
+
+COMMANDS: Final = (
+    ("a number or a move id", "play that card, e.g. 1 or liaison_offices"),
+    ("info N", "all about card N (or a move id), locked or not"),
+    ("menu", "the cards again"),
+    ("meters", "every meter, what it means and where it stands"),
+    ("log", "every turn so far"),
+    ("help or ?", "this list"),
+    ("q or quit", "stop; the transcript keeps the game so far"),
+)
+"""What can be typed at the terminal's prompt, and what it does."""
+
+
+def help_lines() -> list[str]:
+    """The commands, one a line."""
+    return ["Commands:", *(f"  {typed}: {does}" for typed, does in COMMANDS)]
+
+
+@attrs.frozen
+class Card:
+    """A line of the terminal's menu: a move the player could make now, or a locked one."""
+
+    number: int
+    option: MoveOption
+
+    @property
+    def available(self) -> bool:
+        return self.option.available
+
+
+def menu_cards(state: GameState) -> list[Card]:
+    """The menu in order: the playable moves numbered from 1, then the locked cards numbered
+    on (one per offer, whatever its forms; answers only while a proposal awaits one)."""
+    playable = [o for o in move_options(state) if o.available]
+    locked: list[MoveOption] = []
+    seen: set[str] = set()
+    offered = {o.move.offer for o in playable}
+    for option in move_options(state):
+        if option.available or option.move.offer in seen or option.move.offer in offered:
+            continue
+        if option.move.is_answer and state.pending is None:
+            continue
+        seen.add(option.move.offer)
+        locked.append(option)
+    return [Card(n, o) for n, o in enumerate([*playable, *locked], start=1)]
+
+
+def _card_text(state: GameState, move: Move, first: bool) -> list[str]:
+    """What a card says: the offer's terms and the essay's view (on the first of its forms
+    only), then what this form means."""
+    scenario = state.scenario
+    index = scenario.offer_index.get(move.offer)
+    if index is None:
+        return []
+    offer = scenario.offers[index]
+    lines = []
+    if first:
+        lines.append(offer.summary)
+        if offer.essay:
+            lines.append(f"The essay: {offer.essay}")
+    variant = offer.variant(move.variant)
+    if variant is not None:
+        lines.append(f"{capitalise(variant.label)}: {variant.summary}")
+    return lines
+
+
+def menu_lines(state: GameState, cards: Sequence[Card]) -> list[str]:
+    """The menu as text: each playable card with its terms and the essay's view (said once for
+    an offer's several forms), then the locked cards with why."""
+    lines = ["Your cards:"]
+    said: set[str] = set()
+    for card in cards:
+        if card.available:
+            move = card.option.move
+            lines.append(f"  {card.number:>2}. {card.option.label}  [{move}]")
+            lines += [f"      {text}" for text in _card_text(state, move, move.offer not in said)]
+            said.add(move.offer)
+    locked = [card for card in cards if not card.available]
+    if locked:
+        lines.append("Locked for now:")
+        for card in locked:
+            label = card.option.label
+            if card.option.move.variant is not None:
+                label = label.rsplit(" (", 1)[0]
+            move_id = card.option.move.offer
+            lines.append(f"  {card.number:>2}. {label}  [{move_id}]: {card.option.reason}")
+    return lines
+
+
+def info_lines(state: GameState, cards: Sequence[Card], wanted: str) -> list[str]:
+    """All about one card, by its number in the menu or its move id: its terms, every form it
+    takes, what proposing it costs and what acceptance brings, the essay's view, and whether it
+    can be played now (and why not)."""
+    scenario = state.scenario
+    found = next((c for c in cards if str(c.number) == wanted), None)
+    move = found.option.move if found is not None else Move.parse(wanted)
+    if move.is_answer:
+        if state.pending is None:
+            return [f"{move.offer}: there is no proposal of theirs to answer"]
+        proposal = scenario.proposals[state.pending.proposal]
+        return [f"Their proposal: {proposal.label}", *proposal_lines(scenario, proposal, "  ")]
+    if move.offer not in scenario.offer_index:
+        return [f"No card {short(wanted)}: type menu for the cards and their numbers"]
+    offer = scenario.offers[scenario.offer_index[move.offer]]
+    lines = [f"{offer.label}  [{offer.id}]", f"  {offer.summary}"]
+    forms = [offer.variant(move.variant)] if move.variant else list(offer.variants)
+    for variant in forms or [None]:
+        proposing, accepted = offer_costs(scenario, offer, variant)
+        name = (
+            f"{capitalise(variant.label)} [{offer.id}:{variant.id}]: {variant.summary} "
+            if variant
+            else ""
+        )
+        lines.append(f"  {name}Proposing it: {proposing}. If they accept: {accepted}.")
+    if offer.essay:
+        lines.append(f"  The essay: {offer.essay}")
+    options = [o for o in move_options(state) if o.move.offer == offer.id]
+    if move.variant:
+        options = [o for o in options if o.move.variant == move.variant] or options
+    if any(o.available for o in options):
+        lines.append("  You can put it on the table now.")
+    elif options:
+        lines.append(f"  Locked for now: {options[0].reason}")
+    return lines
+
+
+def meter_lines(state: GameState) -> list[str]:
+    """Every meter: its value, its bounds, which way is better and what it means."""
+    scenario = state.scenario
+    lines = [f"Meters ({scenario.stances[state.stance].label} across the table):"]
+    for meter, value in zip(scenario.meters, state.meters, strict=True):
+        band = meter.band(value)
+        better = "higher" if meter.good is Direction.HIGH else "lower"
+        shown = f"{value} {band}" if band else str(value)
+        lines.append(
+            f"  {capitalise(meter.label)} {shown} (from {meter.minimum} to {meter.maximum}, "
+            f"{better} is better): {meter.description}"
+        )
+    return lines
+
+
+def log_lines(state: GameState) -> list[str]:
+    """Every turn so far, round by round."""
+    if not state.turns:
+        return ["No moves yet."]
+    scenario = state.scenario
+    lines: list[str] = []
+    current = -1
+    for index, turn in enumerate(state.turns):
+        if turn.round != current:
+            current = turn.round
+            held = scenario.rounds[current]
+            lines.append(f"Round {current + 1}: {held.label} ({held.time})")
+        lines.extend(turn_lines(scenario, state.turns, index))
+    return lines
+
+
+# --- colour ---------------------------------------------------------------------------------
+
+BOLD: Final = "1"
+DIM: Final = "2"
+ALERT: Final = "31"
+
+
+def use_colour(stream: IO[str], environ: Mapping[str, str]) -> bool:
+    """Colour only for a terminal, and never when ``NO_COLOR`` is set to anything
+    (https://no-color.org): the text says everything without it."""
+    if environ.get("NO_COLOR", "") != "":
+        return False
+    isatty = getattr(stream, "isatty", None)
+    try:
+        return bool(isatty and isatty())
+    except (OSError, ValueError):
+        return False
+
+
+# --- the terminal game -----------------------------------------------------------------------
+
+
 def interactive(
     state: GameState,
     source: IO[str] | None = None,
     sink: IO[str] | None = None,
     who: Who = NOBODY,
+    *,
+    colour: bool | None = None,
 ) -> GameState:
-    """A terminal game: the menu is numbered; type a number or a move id (``q`` to stop)."""
+    """A terminal game: a numbered menu of cards with their terms; type a number or a move id,
+    or a command (``help`` lists them; ``q`` stops). In a hot-seat game the North's team then
+    chooses their answer. Colour only when ``colour`` is true (by default: when the output is
+    a terminal and ``NO_COLOR`` is unset)."""
+    import os
+
     source = source or sys.stdin
-    guarded = Guarded(sink or sys.stdout)
+    stream = sink or sys.stdout
+    guarded = Guarded(stream)
+    guarded.colour = use_colour(stream, os.environ) if colour is None else colour
     try:
         return _interactive(state, source, guarded, who)
     except _WriteFailedError as failed:
         raise OutputError(guarded.last_state or state, failed.error) from None
 
 
+_STOP: Final = ("q", "quit")
+_HELP: Final = ("help", "?", "h")
+
+
 def _interactive(state: GameState, source: IO[str], sink: Guarded, who: Who) -> GameState:
     scenario = state.scenario
     write = sink.write
     sink.last_state = state
-    write(f"{scenario.title}: {scenario.subtitle}\n\n")
+    write(f"{scenario.title}: {scenario.subtitle}\n\n", BOLD)
     for paragraph in scenario.briefing:
         write(f"{paragraph}\n\n")
+    if who.teams is not None:
+        write("Teams:\n" + "".join(f"  {capitalise(line)}\n" for line in who.teams.lines()))
     if not state.turns:
         write("\n".join(opening_lines(state)) + "\n")
+    write("Type help or ? for the commands.\n")
+    show_menu = True
     while not state.is_over:
-        write("\n" + "\n".join(_prompt_lines(state)) + "\n")
-        options = [o for o in move_options(state) if o.available]
-        for number, option in enumerate(options, start=1):
-            write(f"  {number:>2}. {option.label}  [{option.move}]\n")
-        write("Your move (number or id, q to stop): ")
+        cards = menu_cards(state)
+        if show_menu:
+            write("\n" + "\n".join(_prompt_lines(state)) + "\n", BOLD)
+            write("\n".join(menu_lines(state, cards)) + "\n")
+        show_menu = False
+        write("Your move (number, move id, help, q): ")
         sink.flush()
         line = read_line(source)
-        if line is None or line.strip().lower() in ("q", "quit"):
+        if line is None or line.strip().lower() in _STOP:
             write("\n")
             break
         text = line.strip()
         problem = move_problem(line)
         if problem:
-            write(f"  Not possible: {problem}\n")
+            write(f"  Not possible: {problem}\n", ALERT)
+            continue
+        command, _, rest = text.partition(" ")
+        command = command.lower()
+        if command in _HELP:
+            write("\n".join(help_lines()) + "\n")
+            continue
+        if command == "info":
+            if not rest.strip():
+                write("  Which card? Type info and its number, e.g. info 2\n", ALERT)
+                continue
+            write("\n".join(info_lines(state, cards, rest.strip())) + "\n")
+            continue
+        if command == "menu":
+            show_menu = True
+            continue
+        if command == "meters":
+            write("\n".join(meter_lines(state)) + "\n")
+            continue
+        if command == "log":
+            write("\n".join(log_lines(state)) + "\n")
             continue
         # ASCII digits only: '²' is a digit to Python, and int() of it fails.
-        if text.isascii() and text.isdigit() and len(text) <= 4 and 1 <= int(text) <= len(options):
-            text = str(options[int(text) - 1].move)
+        if text.isascii() and text.isdigit() and len(text) <= 4 and 1 <= int(text) <= len(cards):
+            card = cards[int(text) - 1]
+            if not card.available:
+                write(
+                    f"  Not possible: {card.option.label} is locked: {card.option.reason}\n", ALERT
+                )
+                continue
+            text = str(card.option.move)
+        move = Move.parse(text)
+        reaction: ReactionKind | None = None
+        proposal: str | None = None
+        if state.hotseat:
+            chosen = _north_chooses(state, move, source, sink)
+            if chosen is None:
+                write("\n")
+                break
+            reaction, proposal = chosen
         try:
-            state = apply(state, Move.parse(text)).state
+            state = apply(state, move, reaction, proposal).state
         except IllegalMoveError as error:
-            write(f"  Not possible: {error.reason}\n")
+            write(f"  Not possible: {error.reason}\n", ALERT)
             continue
         sink.last_state = state
         write("\n".join(turn_lines(scenario, state.turns)) + "\n")
+        show_menu = True
     write("\n" + "\n".join(outcome_lines(state, who)) + "\n")
     return state
+
+
+def north_choices(
+    state: GameState, move: Move
+) -> tuple[str, list[tuple[ReactionKind, str | None, str]]]:
+    """What the rules would do with ``move`` (why, in a line) and the answers the North's
+    player may choose instead: (reaction, the proposal a counter-offer tables, label). Empty
+    when the move is not theirs to judge (an answer to their proposal, a recess, walking
+    away) or cannot be played."""
+    try:
+        judgement = judge(state, move)
+    except IllegalMoveError:
+        return "", []
+    scenario = state.scenario
+    choices: list[tuple[ReactionKind, str | None, str]] = []
+    for kind in judgement.allowed:
+        if kind is ReactionKind.COUNTER:
+            for proposal in judgement.proposals:
+                label = scenario.proposal(proposal).label
+                choices.append((kind, proposal, f"counter: table {label}"))
+        else:
+            choices.append((kind, None, REPLY[kind]))
+    return judgement.why, choices
+
+
+def _north_chooses(
+    state: GameState, move: Move, source: IO[str], sink: Guarded
+) -> tuple[ReactionKind | None, str | None] | None:
+    """In a hot-seat game, ask the North's team how they answer ``move``: (reaction, proposal),
+    both None for the rules' choice; None when the input ended or they typed q."""
+    why, choices = north_choices(state, move)
+    if not choices:
+        return None, None
+    write = sink.write
+    write(
+        f"\nFor the North Korean team: the Americans offer {move_label(state.scenario, move)}.\n",
+        BOLD,
+    )
+    write(f"  The rules' answer: {why}\n")
+    for number, (_, _, label) in enumerate(choices, start=1):
+        write(f"  {number:>2}. {label}\n")
+    while True:
+        write("Your answer (number; Enter for the rules' choice; q to stop): ")
+        sink.flush()
+        line = read_line(source)
+        if line is None or line.strip().lower() in _STOP:
+            return None
+        text = line.strip()
+        if not text:
+            return None, None
+        if text.isascii() and text.isdigit() and len(text) <= 4 and 1 <= int(text) <= len(choices):
+            kind, proposal, _ = choices[int(text) - 1]
+            return kind, proposal
+        write(f"  Not possible: expected a number from 1 to {len(choices)}\n", ALERT)

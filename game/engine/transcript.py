@@ -18,10 +18,11 @@ from typing import Any, Final
 
 import attrs
 
-from game.engine.describe import UNPRINTABLE
+from game.engine import teams as teams_module
 from game.engine.rules import CarryError, new_game, outcome
 from game.engine.scenario import Scenario
 from game.engine.state import Carry, ChosenBy, GameState, IllegalMoveError, Move, ReactionKind
+from game.engine.teams import Teams, read_teams
 from game.engine.turns import apply
 
 FORMAT: Final = 1
@@ -33,6 +34,11 @@ the negotiation in which the delegation has an agenda of its own, tables proposa
 and the neighbours have a say."""
 
 GAME: Final = "hanoi-summit"
+
+MAX_NAME: Final = teams_module.MAX_NAME
+"""The longest name a transcript records, in characters."""
+clean_name = teams_module.clean_name
+"""Names are cleaned by :func:`game.engine.teams.clean_name` (found here too)."""
 
 CODE_ALPHABET: Final = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 """Crockford's base32 for verification codes: no I, L, O or U to misread when copying."""
@@ -100,38 +106,32 @@ class Transcript:
     """Where the game started from, when it continued an earlier summit."""
     hotseat: bool = False
     """True when a second player chose the counterpart's side of the game."""
+    teams: Teams | None = None
+    """The two teams of a hot-seat game, when they were given."""
 
 
-MAX_NAME: Final = 60
-"""The longest name a transcript records, in characters."""
-
-# Tabs and newlines become single spaces; every other character a terminal, a spreadsheet or a
-# font may act on (see game.engine.describe.UNPRINTABLE) is dropped.
-_CONTROL: Final = re.compile(f"(?![\\t\\n])[{UNPRINTABLE}]")
-
-
-def clean_name(name: str) -> str:
-    """A player's name as stored: no control characters, direction overrides or undecodable
-    bytes, single spaces, 60 characters at most.
-
-    >>> clean_name("  Ada\\x1b[2J \\t Lovelace\\u202e ")
-    'Ada[2J Lovelace'
-    """
-    return " ".join(_CONTROL.sub("", name).split())[:MAX_NAME]
-
-
-def verification_code(state: GameState, *, player: str = "", mode: str = "", code: str = "") -> str:
+def verification_code(
+    state: GameState,
+    *,
+    player: str = "",
+    mode: str = "",
+    code: str = "",
+    teams: Teams | None = None,
+) -> str:
     """A short code derived from the whole game and who played it, to write down or read out:
     ``"7F3K-Q2ZD"``.
 
     Any change to any turn changes it, and so does dropping turns from the end or changing the
-    player's name, the mode or the class code recorded with the game.
+    player's name, the mode, the class code or the teams recorded with the game. (A game
+    without teams has the code it had before teams could be recorded.)
     """
     ending = ""
     result = outcome(state)
     if result is not None:
         ending = result.ending.id
     who = f"{clean_name(player)}|{mode}|{code}"
+    if teams is not None:
+        who += f"|teams:{teams.signature()}"
     digest = hashlib.sha256(f"{state.hash}|{len(state.turns)}|{ending}|{who}".encode()).digest()
     value = int.from_bytes(digest[:5], "big")  # 40 bits: eight characters of base32
     text = "".join(CODE_ALPHABET[(value >> shift) & 31] for shift in range(35, -5, -5))
@@ -150,6 +150,7 @@ def to_document(
     mode: str = "",
     code: str = "",
     undos: Sequence[Undo] = (),
+    teams: Teams | None = None,
 ) -> dict[str, Any]:
     """The transcript of a game (finished or not) as a plain dictionary, ready for TOML."""
     scenario = state.scenario
@@ -195,8 +196,10 @@ def to_document(
         "mode": mode,
         "code": code,
         "hotseat": state.hotseat,
-        "turns": turns,
     }
+    if teams is not None:
+        document["teams"] = teams.document()
+    document["turns"] = turns
     if state.carry is not None:
         carry = state.carry
         document["start"] = {
@@ -221,7 +224,9 @@ def to_document(
             "profile": state.profile_info.id,
             "turns": result.turns,
         }
-    document["verification"] = verification_code(state, player=player, mode=mode, code=code)
+    document["verification"] = verification_code(
+        state, player=player, mode=mode, code=code, teams=teams
+    )
     return document
 
 
@@ -376,6 +381,7 @@ def from_document(data: Mapping[str, Any], source: str = "<transcript>") -> Tran
         verification=get(data, "verification", "", str, ""),
         carry=carry,
         hotseat=get(data, "hotseat", "", bool, False),
+        teams=read_teams(data.get("teams"), reader.fail),
     )
     if reader.problems:
         raise TranscriptError(reader.problems)
@@ -554,7 +560,11 @@ def _check_outcome(transcript: Transcript, state: GameState) -> ReplayReport:
                     state,
                 )
     code = verification_code(
-        state, player=transcript.player, mode=transcript.mode, code=transcript.code
+        state,
+        player=transcript.player,
+        mode=transcript.mode,
+        code=transcript.code,
+        teams=transcript.teams,
     )
     if result is not None and not transcript.verification:
         return ReplayReport(False, "the verification code is missing", state)

@@ -35,14 +35,15 @@ STALE_AFTER: Final = 60.0
 """Seconds after which a temporary file of an earlier write is taken to be left by a crash."""
 
 
-def write_bytes_atomic(path: Path, data: bytes) -> None:
+def write_bytes_atomic(path: Path, data: bytes, *, replace: bool = True) -> None:
     """Replace ``path`` with ``data``: after a crash, a full disk or a kill either the old or
     the new file is whole, never a part of one.
 
     The bytes go to a temporary file in the same folder, are flushed to the disk, checked for
     size, and only then renamed over ``path``; any failure removes the temporary file and
     raises :class:`OSError`. Temporary files an earlier write left behind (killed mid-way) are
-    removed first.
+    removed first. With ``replace=False`` an existing ``path`` is never replaced: the write
+    raises :class:`FileExistsError` instead.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     _remove_stale(path)
@@ -57,12 +58,31 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
             written = os.fstat(handle.fileno()).st_size
         if written != len(data):
             raise OSError(errno.EIO, f"wrote {written} bytes of {len(data)}")
-        tmp.replace(path)
+        if replace:
+            tmp.replace(path)
+        else:
+            _place_new(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
     _fsync_directory(path.parent)
+
+
+def _place_new(tmp: Path, path: Path) -> None:
+    """Give the written file its name, unless a file already has it: a hard link fails when
+    the name is taken, at once (a rename would replace the file)."""
+    try:
+        os.link(tmp, path)
+    except FileExistsError:
+        raise
+    except OSError:
+        # A file system without hard links (a FAT32 stick): look, then rename.
+        if path.exists():
+            raise FileExistsError(errno.EEXIST, "the file exists", str(path)) from None
+        tmp.replace(path)
+        return
+    tmp.unlink()
 
 
 def _remove_stale(path: Path) -> None:

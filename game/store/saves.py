@@ -33,10 +33,10 @@ from game.store.reading import SETTINGS_LIMIT, TRANSCRIPT_LIMIT, UnreadableFileE
 
 if TYPE_CHECKING:
     from game.engine import GameState, Scenario
+    from game.engine.teams import Teams
     from game.engine.transcript import Transcript, Undo
 
 SAVES_DIR: Final = "saves"
-EXPORTS_DIR: Final = "exports"
 AUTOSAVE: Final = "autosave.toml"
 BACKUP: Final = "autosave.previous.toml"
 """The autosave before the latest one: what Continue falls back to if the latest is damaged."""
@@ -80,6 +80,8 @@ class SavedGame:
     the state's own flag)."""
     scenario_file: str = ""
     """The scenario file the game was started from, when it is not an installed one."""
+    teams: Teams | None = None
+    """The two teams of a hot-seat game, when they were given (part of who played)."""
 
 
 @attrs.frozen
@@ -253,7 +255,7 @@ class _Read:
 
 
 class SaveStore:
-    """The player's saves in ``<data dir>/saves`` and exports in ``<data dir>/exports``.
+    """The player's saves in ``<data dir>/saves``, and where exports go.
 
     ``root`` defaults to :func:`game.store.files.data_dir` (looked up on every call, so the
     ``HANOI_SUMMIT_HOME`` override applies); ``clock`` gives the time written into each save.
@@ -278,8 +280,14 @@ class SaveStore:
 
     @property
     def exports(self) -> Path:
-        """Where exported transcripts go."""
-        return self.root / EXPORTS_DIR
+        """Where exported transcripts go: ``Hanoi Summit`` in the user's documents folder
+        (``exports`` in the store's own folder when it was given one, or when
+        ``HANOI_SUMMIT_HOME`` is set)."""
+        from game.store.exports import EXPORTS_DIR, exports_dir
+
+        if self._root is not None:
+            return self._root / EXPORTS_DIR
+        return exports_dir()
 
     @property
     def autosave_path(self) -> Path:
@@ -336,24 +344,25 @@ class SaveStore:
         return WriteResult(path)
 
     def export(self, game: SavedGame) -> WriteResult:
-        """Write the plain transcript to ``exports/<scenario>-<seed>-<name>-<date>.toml``."""
+        """Write the plain transcript into :attr:`exports`, named after who played, the class
+        code and the day (see :mod:`game.store.exports`), never over an earlier export."""
+        from game.engine.teams import who_played
+        from game.store.exports import export_stem, write_new
         from game.store.transcripts import transcript_text
 
         state = game.state
-        day = self.clock().strftime("%Y-%m-%d")
-        who = safe_stem(game.player, "anonymous")
-        stem = f"{safe_stem(state.scenario.id, 'scenario')}-{state.seed}-{who}-{day}"
+        who = who_played(game.player, game.teams)
+        stem = export_stem(who, game.code, state.scenario.id, state.seed, self.clock().date())
         try:
-            self.exports.mkdir(parents=True, exist_ok=True)
-            path = self.exports / f"{stem}{SUFFIX}"
-            number = 2
-            while path.exists():
-                path = self.exports / f"{stem}-{number}{SUFFIX}"
-                number += 1
             text = transcript_text(
-                state, player=game.player, mode=game.mode, code=game.code, undos=game.undos
+                state,
+                player=game.player,
+                mode=game.mode,
+                code=game.code,
+                undos=game.undos,
+                teams=game.teams,
             )
-            write_text_atomic(path, text)
+            path = write_new(self.exports, stem, text)
         except OSError as error:
             return WriteResult(None, f"{self.exports}: cannot export: {describe_os_error(error)}")
         return WriteResult(path)
@@ -476,6 +485,7 @@ def save_text(game: SavedGame, *, saved_at: datetime, slot: str = "") -> str:
         mode=str(game.mode),
         code=game.code,
         undos=game.undos,
+        teams=game.teams,
     )
     # Outside the verified record: the transcript replays and verifies with or without them.
     # (Whether the game is hot-seat is part of the record: the transcript says so, from the
@@ -579,6 +589,7 @@ def _read_save(path: Path, kind: SaveKind) -> _Read:
         code=transcript.code,
         hotseat=transcript.hotseat,
         scenario_file=scenario_file,
+        teams=transcript.teams,
     )
     slot = data.get("slot")
     name = clean_name(slot) if isinstance(slot, str) else ""

@@ -9,6 +9,7 @@ import toml
 
 from game import __version__
 from game.engine.state import GameState
+from game.engine.teams import Teams
 from game.engine.transcript import (
     Transcript,
     TranscriptError,
@@ -56,8 +57,9 @@ def transcript_text(
     mode: str = "",
     code: str = "",
     undos: tuple[Undo, ...] = (),
+    teams: Teams | None = None,
 ) -> str:
-    """The TOML text of a game's transcript."""
+    """The TOML text of a game's transcript (``teams`` only for a hot-seat game)."""
     document = to_document(
         state,
         game_version=__version__,
@@ -66,6 +68,7 @@ def transcript_text(
         mode=str(mode),
         code=code,
         undos=undos,
+        teams=teams,
     )
     return dumps(document)
 

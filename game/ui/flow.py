@@ -56,6 +56,7 @@ from game.ui.screen import (
     Push,
     ReplaySeed,
     Reset,
+    RoleCards,
     Saves,
     SaveSlot,
     Scenarios,
@@ -152,12 +153,25 @@ class Flow:
                 from game.ui.briefing import briefing_pages
                 from game.ui.screens.text_pages import TextPagesScreen
 
+                # A hot-seat game hands out the role cards before the teams sit down.
                 return TextPagesScreen(
                     self.ctx,
                     "Briefing",
                     briefing_pages(setup.scenario),
                     kicker=setup.scenario.title,
-                    done_label="Take your seat",
+                    done_label="The role cards" if setup.hotseat else "Take your seat",
+                    done=Open(RoleCards(setup)) if setup.hotseat else Apply(NewGame(setup)),
+                )
+            case RoleCards(setup=setup):
+                from game.ui.roles import role_pages
+                from game.ui.screens.text_pages import TextPagesScreen
+
+                return TextPagesScreen(
+                    self.ctx,
+                    "Role cards",
+                    role_pages(setup.teams),
+                    kicker=setup.scenario.title,
+                    done_label="Take your seats",
                     done=Apply(NewGame(setup)),
                 )
             case Scenarios():
@@ -359,7 +373,13 @@ class Flow:
         session = self.session
         if session is None:
             return verification_code(state)
-        return verification_code(state, player=session.player, mode=session.mode, code=session.code)
+        return verification_code(
+            state,
+            player=session.player,
+            mode=session.mode,
+            code=session.code,
+            teams=session.teams,
+        )
 
     # -- commands: the game in play -----------------------------------------------------------
 
@@ -592,6 +612,7 @@ class Flow:
             session.hotseat,
             "",
             carry,
+            teams=session.teams,
         )
         # The game it continues is finished: nothing unfinished is replaced.
         return self.handle(NewGame(setup, keep=False))

@@ -26,6 +26,7 @@ from game.store.settings import Settings
 
 if TYPE_CHECKING:
     from game.engine import Carry, GameState, Judgement, Move, ReactionKind, Scenario
+    from game.engine.teams import Teams
 
 
 class Screen(Protocol):
@@ -85,6 +86,8 @@ class GameSetup:
     autoplay: str = ""
     """The built-in strategy playing this game in the window by itself (``--autoplay``), or
     ``""``. Such a game never replaces the player's autosave."""
+    teams: Teams | None = None
+    """The two teams of a hot-seat team game, as its transcript records them."""
 
 
 @attrs.frozen
@@ -315,6 +318,13 @@ class Briefing:
 
 
 @attrs.frozen
+class RoleCards:
+    """The role cards of a hot-seat game, after its briefing; the last page starts the game."""
+
+    setup: GameSetup
+
+
+@attrs.frozen
 class Scenarios:
     """Every installed scenario, to choose one."""
 
@@ -413,6 +423,7 @@ Place: TypeAlias = (
     Title
     | NewGameForm
     | Briefing
+    | RoleCards
     | Scenarios
     | Saves
     | Preferences

@@ -20,6 +20,7 @@ from game.ui.screen import GameSetup, Notice
 
 if TYPE_CHECKING:
     from game.engine import GameState, Judgement, Move, ReactionKind, Scenario, Turn
+    from game.engine.teams import Teams
     from game.engine.transcript import Undo
 
 UNDO_GRADED: Final = "Graded game: a move cannot be taken back."
@@ -89,6 +90,8 @@ class Session:
     notices: list[Notice] = attrs.field(factory=list)
     autoplay: str = ""
     """The strategy playing the game by itself, or ``""``: its moves are never autosaved."""
+    teams: Teams | None = None
+    """The two teams of a hot-seat team game (part of who played, as the player's name is)."""
 
     @classmethod
     def start(cls, setup: GameSetup, store: SaveStore | None = None) -> Session:
@@ -104,6 +107,7 @@ class Session:
             scenario_file=setup.scenario_file,
             store=store,
             autoplay=setup.autoplay,
+            teams=setup.teams,
         )
         session.autosave()
         return session
@@ -121,6 +125,7 @@ class Session:
             history=list(saved.history),
             undos=list(saved.undos),
             store=store,
+            teams=saved.teams,
         )
 
     @property
@@ -155,6 +160,7 @@ class Session:
             self.scenario_file,
             self.state.carry,
             self.autoplay,
+            self.teams,
         )
 
     def judge(self, move: Move) -> Judgement | None:
@@ -215,6 +221,7 @@ class Session:
             self.code,
             self.hotseat,
             self.scenario_file,
+            self.teams,
         )
 
     def autosave(self) -> str:

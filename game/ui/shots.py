@@ -26,6 +26,7 @@ from game.engine import (
     new_game,
 )
 from game.engine.describe import StrategyName
+from game.engine.teams import Player, Team, Teams
 from game.store.files import write_bytes_atomic
 from game.store.mode import Mode
 from game.store.saves import SavedGame, SaveStore, save_text
@@ -45,6 +46,7 @@ from game.ui.screen import (
     PlayMove,
     Preferences,
     Push,
+    RoleCards,
     Saves,
     Scenarios,
     Screen,
@@ -311,6 +313,11 @@ def _gallery(store: SaveStore, seed: int) -> dict[str, Callable[[UiContext], Sho
     def setup() -> GameSetup:
         return GameSetup(scenario, seed, player="Alex Kim")
 
+    def team_setup() -> GameSetup:
+        us = Team("Eagles", (Player("Alex Kim", ("negotiator", "allies_liaison")),))
+        north = Team("Cranes", (Player("Sam Lee", ("head_of_delegation",)),))
+        return GameSetup(scenario, seed, hotseat=True, teams=Teams(us, north))
+
     def place(build: Callable[[UiContext], Flow], *places: Place) -> Callable[[UiContext], Shot]:
         def screens(ctx: UiContext) -> Shot:
             flow = build(ctx)
@@ -328,6 +335,7 @@ def _gallery(store: SaveStore, seed: int) -> dict[str, Callable[[UiContext], Sho
         "new-game": place(fresh, NewGameForm()),
         "hotseat-new": place(fresh, NewGameForm(hotseat=True)),
         "briefing": place(fresh, Briefing(setup())),
+        "role-cards": place(fresh, RoleCards(team_setup())),
         "summit-start": start,
         "summit": place(lambda ctx: playing(_quiet(ctx), mid_game), Table()),
         "hints": place(lambda ctx: playing(ctx, mid_game), Table()),

@@ -176,7 +176,8 @@ def how_to_play(scenario: Scenario) -> tuple[Page, ...]:
                 "that you took it back. Graded games do not allow undo.",
                 "In a hot-seat game a second player answers for Pyongyang, choosing among the "
                 "answers the rules allow, with the rules' own choice shown as advice, and tables "
-                "Pyongyang's proposals by countering an offer.",
+                "Pyongyang's proposals by countering an offer. Teams may play it, one a side: "
+                "name both on the New game form, and the role cards follow the briefing.",
                 "The game saves itself after every move; Continue on the title screen goes on "
                 "from there. You can also save under a name, and export the transcript from the "
                 "debrief for your teacher, who can check it with its verification code.",

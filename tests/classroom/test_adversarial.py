@@ -342,7 +342,8 @@ def test_a_long_file_name_is_cut_in_the_report(
     out = tmp_path / "report"
     assert _run(capsys, "report", path, "--out", out)[0] == 0
     students = (out / "report.md").read_text(encoding="utf-8").split("## Students")[1]
-    assert f"| {'x' * 59}\u2026 |" in students
+    # The name links to the student's page, whose file name is cut further (40 characters).
+    assert f"| [{'x' * 59}\u2026](students/{'x' * 40}.md) |" in students
 
 
 # --- 8 and the threat model: same games, transcripts given twice, empty names ------------------
@@ -410,7 +411,7 @@ def test_a_graded_class_code_game_must_name_its_student(
     write_transcript(path, play(hanoi, "essay", 1234), mode="graded", code=GRADED)
     status, out, _ = _run(capsys, "verify", path, "--code", GRADED)
     assert status == 1
-    assert out == [f"{path}: no name: a graded game played with a class code must name its student"]
+    assert out == [f"{path}: no name: a game played with a class code must name its student"]
 
 
 @POSIX

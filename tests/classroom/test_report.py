@@ -15,6 +15,8 @@ from game.classroom.verify import read_codes
 from game.cli import main
 from game.engine import GameState, Move, ReactionKind, Scenario, apply, judge, new_game
 from game.engine.describe import answered_proposal
+from game.engine.rng import seed_state
+from game.engine.strategies import STRATEGIES as STRATEGIES_BY_NAME
 from game.engine.strategies import play, play_from
 from game.engine.transcript import verification_code
 from game.store.mode import Mode
@@ -57,7 +59,9 @@ def test_the_report_adds_up_and_leaves_out_bad_transcripts(
     assert sorted(p.name for p in out.iterdir()) == [
         "endings.png",
         "report.csv",
+        "report.html",
         "report.md",
+        "students",
         "trust.png",
     ]
     md = (out / "report.md").read_text(encoding="utf-8")
@@ -154,6 +158,42 @@ def _hotseat_game(hanoi: Scenario) -> GameState:
 PRACTICE = encode("HNOI", 1234, Mode.PRACTICE)
 
 
+def _amended(hanoi: Scenario, seed: int) -> GameState | None:
+    """A game of the essay's line in which the first proposal of theirs is amended, played on
+    by the essay's line (None when no proposal with an amendment comes up)."""
+    state = new_game(hanoi, seed)
+    while not state.is_over:
+        if state.pending is not None and hanoi.proposals[state.pending.proposal].amend:
+            return play_from(apply(state, Move("amend")).state, "essay")
+        state = apply(state, STRATEGIES_BY_NAME["essay"].choose(state, seed_state("t", 0))[0]).state
+    return None
+
+
+def test_amendments_they_refused_are_counted_apart_from_those_they_took(
+    tmp_path: Path, hanoi: Scenario
+) -> None:
+    """An amendment of their proposal makes an accord only when they accept it: the report
+    counts the two apart, and each game once."""
+    games = [game for seed in range(40) if (game := _amended(hanoi, seed)) is not None]
+    took = refused = 0
+    for answer in (t for game in games for t in game.turns if t.move.offer == "amend"):
+        took += answer.reaction.kind is ReactionKind.ACCEPT
+        refused += answer.reaction.kind is not ReactionKind.ACCEPT
+    assert took and refused, "the seeds tried do not show both"
+    paths = []
+    for number, game in enumerate(games):
+        paths.append(tmp_path / f"s{number}.toml")
+        write_transcript(paths[-1], game, player=f"S{number}")
+    out = tmp_path / "report"
+    assert main(["report", *map(str, paths), "--out", str(out)]) == 0
+    proposals = (out / "report.md").read_text(encoding="utf-8").split("## Their proposals")[1]
+    rows = re.findall(
+        r"^\| (.+?) \| (\d+) \| (\d+) \| (\d+) \| (\d+) \| (\d+) \|$", proposals, re.M
+    )
+    assert sum(int(row[3]) for row in rows) == took
+    assert sum(int(row[4]) for row in rows) == refused
+
+
 def test_the_report_lists_their_proposals_and_hot_seat_games_apart(
     tmp_path: Path, hanoi: Scenario
 ) -> None:
@@ -170,7 +210,8 @@ def test_the_report_lists_their_proposals_and_hot_seat_games_apart(
     md = (out / "report.md").read_text(encoding="utf-8")
     assert f"{len(games)} verified games; class code {PRACTICE}; 1 of them hot-seat" in md
     proposals = md.split("## Their proposals")[1].split("##")[0]
-    assert "| Their proposal | Games | Accepted | Amended | Rejected |" in proposals
+    header = "| Their proposal | Games | Accepted | Amended, they agreed | Amended, they refused "
+    assert header + "| Rejected |" in proposals
     answered = [
         (proposal, answer)
         for state in games.values()
@@ -178,11 +219,12 @@ def test_the_report_lists_their_proposals_and_hot_seat_games_apart(
         if (proposal := answered_proposal(hanoi, state.turns, index)) is not None
         for answer in [turn.move.offer]
     ]
-    counts = re.findall(r"^\| .+ \| (\d+) \| (\d+) \| (\d+) \| (\d+) \|$", proposals, re.M)
+    counts = re.findall(r"^\| .+ \| (\d+) \| (\d+) \| (\d+) \| (\d+) \| (\d+) \|$", proposals, re.M)
     assert sum(int(games_) for games_, *_ in counts) == len(answered)
+    assert all(int(n) == sum(map(int, split)) for n, *split in counts)
     assert "| End the joint exercises for good | " in proposals
     students, seated = md.split("## Students")[1].split("## Hot-seat games")
-    assert "| Pair |" in seated.split("##")[0] and "| Pair |" not in students
+    assert "| [Pair](students/Pair.md) |" in seated.split("##")[0] and "Pair" not in students
     with (out / "report.csv").open(encoding="utf-8") as handle:
         rows = {row["name"]: row["hotseat"] for row in csv.DictReader(handle)}
     assert rows.pop("Pair") == "yes" and set(rows.values()) == {"no"}

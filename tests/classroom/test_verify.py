@@ -254,8 +254,10 @@ def test_the_next_rounds_class_code_covers_both_rounds(tmp_path: Path, hanoi: Sc
     write_transcript(
         first, earlier, player="Ada", mode="graded", code=encode("HNOI", 321, Mode.GRADED)
     )
-    who = {"player": "Ada", "mode": "graded", "code": encode("HNOI", 321, Mode.GRADED)}
-    carry = carry_from(earlier, nxt, verification_code(earlier, **who))
+    first_code = verification_code(
+        earlier, player="Ada", mode="graded", code=encode("HNOI", 321, Mode.GRADED)
+    )
+    carry = carry_from(earlier, nxt, first_code)
     second = tmp_path / "ada-next.toml"
     write_transcript(
         second, play(nxt, "essay", 321, carry), player="Ada", mode="graded", code=str(code)

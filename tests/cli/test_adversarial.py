@@ -150,7 +150,7 @@ def test_a_script_that_is_not_a_file_is_refused(
         (["play", "--headless", "--transcript", ""], "argument --transcript: expected a file"),
         (
             ["play", "--headless", "--code", "HNOI-16JJ", "--stdio"],
-            "class code HNOI-16JJ is graded: give your name with --name",
+            "class code HNOI-16JJ: give your name with --name",
         ),
     ],
     ids=[

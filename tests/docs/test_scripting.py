@@ -20,7 +20,7 @@ import pytest
 from game.cli import main
 from game.cli.batch import run_batch
 from game.cli.protocol import game_json, protocol_message, run_stdio
-from game.cli.terminal import BadMoveError, play_moves, read_script
+from game.cli.terminal import CHOSEN, BadMoveError, play_moves, read_script
 from game.engine import (
     Move,
     Scenario,
@@ -146,7 +146,10 @@ def test_every_script_example_reads_and_plays_as_documented(tmp_path: Path) -> N
         path = tmp_path / f"script_line_{block.line}.toml"
         path.write_text(block.body, encoding="utf-8")
         script = read_script(path)  # raises ScriptError for a malformed script
-        state = new_game(load_scenario(script.scenario or "hanoi"), script.seed or 0)
+        # A script that gives the North's choices after -> is for a hot-seat game.
+        hotseat = any(CHOSEN in move for move in script.moves)
+        scenario = load_scenario(script.scenario or "hanoi")
+        state = new_game(scenario, script.seed or 0, hotseat=hotseat)
         if block.mark == BAD_SCRIPT_MARK:
             with pytest.raises(BadMoveError) as caught:
                 play_moves(state, script.moves)

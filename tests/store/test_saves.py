@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from game.engine import GameState, Move, ReactionKind, apply, new_game
+from game.engine.teams import Player, Team, Teams
 from game.engine.transcript import Undo, from_document, replay
 from game.store.mode import Mode
 from game.store.saves import (
@@ -206,17 +207,48 @@ def test_writing_where_a_file_blocks_the_folder_fails_softly(tmp_path: Path) -> 
     assert "cannot export" in store.export(game).problem
 
 
-def test_export_names_the_file_after_scenario_seed_player_and_date(store: SaveStore) -> None:
-    game = _game(_states(), 3, player="Ann Lee", mode=Mode.GRADED)
+def test_export_names_the_file_after_the_student_the_class_and_the_day(store: SaveStore) -> None:
+    code = "HNOI-004Q"
+    game = _game(_states(), 3, player="Sam Rivera", mode=Mode.GRADED, code=code)
     first = store.export(game)
     second = store.export(game)
-    assert first.path == store.exports / "hanoi-4-ann-lee-2026-03-01.toml"
-    assert second.path == store.exports / "hanoi-4-ann-lee-2026-03-01-2.toml"
+    assert first.path == store.exports / "Sam-Rivera_HNOI-004Q_2026-03-01.toml"
+    assert second.path == store.exports / "Sam-Rivera_HNOI-004Q_2026-03-01-2.toml"
     transcript = read_transcript(first.path)
-    assert transcript.player == "Ann Lee"
+    assert transcript.player == "Sam Rivera"
     assert replay(load_scenario("hanoi"), transcript).ok
     anonymous = store.export(_game(_states(), 1))
-    assert anonymous.path is not None and "-anonymous-" in anonymous.path.name
+    assert anonymous.path == store.exports / "anonymous_hanoi-4_2026-03-01.toml"
+    odd = store.export(_game(_states(), 1, player="CON"))
+    assert odd.path is not None and odd.path.name == "CON-_hanoi-4_2026-03-01.toml"
+
+
+def test_an_export_never_replaces_an_earlier_one_in_any_case(store: SaveStore) -> None:
+    """On Windows and macOS a name in other case is the same file: it is taken too."""
+    store.exports.mkdir(parents=True)
+    earlier = store.exports / "sam-rivera_hanoi-4_2026-03-01.toml"
+    earlier.write_text("an earlier export", encoding="utf-8")
+    result = store.export(_game(_states(), 3, player="Sam Rivera"))
+    assert result.path == store.exports / "Sam-Rivera_hanoi-4_2026-03-01-2.toml"
+    assert earlier.read_text(encoding="utf-8") == "an earlier export"
+
+
+def test_a_team_game_is_exported_under_its_teams(store: SaveStore) -> None:
+    teams = Teams(Team("Eagles"), Team("Cranes", (Player("Chloe Martin", ("military",)),)))
+    game = _game(_hotseat_states(), 3, hotseat=True, teams=teams)
+    result = store.export(game)
+    assert result.path == store.exports / "Eagles-and-Cranes_hanoi-4_2026-03-01.toml"
+    assert read_transcript(result.path).teams == teams
+
+
+def test_exports_go_to_the_documents_folder_unless_the_game_has_a_home(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.delenv("HANOI_SUMMIT_HOME", raising=False)
+    monkeypatch.setattr("platformdirs.user_documents_path", lambda: tmp_path / "Documents")
+    assert SaveStore().exports == tmp_path / "Documents" / "Hanoi Summit"
+    monkeypatch.setenv("HANOI_SUMMIT_HOME", str(tmp_path / "stick"))
+    assert SaveStore().exports == tmp_path / "stick" / "exports"
 
 
 def test_progress_counts_finished_games(store: SaveStore) -> None:

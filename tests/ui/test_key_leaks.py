@@ -52,6 +52,11 @@ def _form_name(screen: Screen) -> TextField:
     return screen.name
 
 
+def _form_team(screen: Screen) -> TextField:
+    assert isinstance(screen, NewGameScreen)
+    return screen.team_us
+
+
 def _save_name(screen: Screen) -> TextField:
     assert isinstance(screen, SavesScreen)
     return screen.name
@@ -59,7 +64,7 @@ def _save_name(screen: Screen) -> TextField:
 
 FIELD_CASES = (
     FieldCase("New game (1 on the title screen): your name", _title, ("1",), _form_name),
-    FieldCase("Hot-seat (5 on the title screen): players' names", _title, ("5",), _form_name),
+    FieldCase("Hot-seat (5 on the title screen): the U.S. team", _title, ("5",), _form_team),
     FieldCase("Scenario, then Enter: your name", _title, ("4", "Return"), _form_name),
     FieldCase("Save (S at the table): its name", _table, ("s",), _save_name),
     FieldCase("Menu, Save game (Esc, 2): its name", _table, ("Escape", "2"), _save_name),

@@ -25,6 +25,7 @@ WHOLE_SCREENS = (
     "settings",
     "how-to-play",
     "briefing",
+    "role-cards",
     "scenario",
     "quit",
     "menu",

@@ -1,6 +1,7 @@
-"""New game: the student's name (optional), practice or graded, an optional class code, and the
-seed; then the briefing. The screen also shows the class code for the game as set up, so a
-teacher can make one here."""
+"""New game: the student's name (optional, but a class code needs one), practice or graded, an
+optional class code, and the seed; then the briefing. A hot-seat game asks for the two teams'
+names instead of one player's. The screen also shows the class code for the game as set up, so
+a teacher can make one here."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from game.draw.context import UiContext
 from game.draw.theme import TextRole
 from game.engine import Scenario, ScenarioError
 from game.engine.describe import capitalise
+from game.engine.teams import Side, Team, Teams, who_played
 from game.engine.transcript import clean_name
 from game.store.mode import Mode
 from game.store.scenarios import load_scenario, resolve, scenario_for_code
@@ -83,9 +85,23 @@ class NewGameScreen(FocusScreen):
         self.mode_index = 0
         self.name = TextField(
             text=player,
-            label="Players' names" if hotseat else "Your name",
+            label="Your name",
             placeholder="Optional",
             note="It goes on your transcript and the debrief.",
+            max_length=60,
+            on_activate=self._begin,
+        )
+        self.team_us = TextField(
+            label="U.S. team",
+            placeholder="Optional, e.g. Eagles",
+            note="Makes the offers.",
+            max_length=60,
+            on_activate=self._begin,
+        )
+        self.team_north = TextField(
+            label="North Korean team",
+            placeholder="Optional, e.g. Cranes",
+            note="Answers them.",
             max_length=60,
             on_activate=self._begin,
         )
@@ -122,8 +138,9 @@ class NewGameScreen(FocusScreen):
         self.back = Button(
             label="Back", kind=ButtonKind.SECONDARY, hint="Esc", on_activate=does(back)
         )
+        who: list[Control] = [self.team_us, self.team_north] if hotseat else [self.name]
         controls: list[Control] = [
-            self.name,
+            *who,
             self.mode,
             self.code,
             self.seed,
@@ -143,8 +160,38 @@ class NewGameScreen(FocusScreen):
         self.mode_index = index
         return None
 
+    def teams(self) -> Teams | None:
+        """The teams typed on a hot-seat form: None when neither is named (or in a game for
+        one); a team named without the other is the form's to refuse."""
+        if not self.hotseat:
+            return None
+        us, north = clean_name(self.team_us.text), clean_name(self.team_north.text)
+        if not us and not north:
+            return None
+        return Teams(Team(us), Team(north))
+
+    def _who_problem(self) -> str:
+        """What is missing in who plays (``""`` when nothing): a hot-seat game names both
+        teams or neither, and a game with a class code names someone."""
+        teams = self.teams()
+        if teams is not None and not (teams.us.name and teams.north.name):
+            missing = teams.us if not teams.us.name else teams.north
+            side = Side.US if missing is teams.us else Side.NORTH
+            return f"Name {side.label} too, or neither."
+        if self.code.text.strip() and not who_played(clean_name(self.name.text), teams):
+            return (
+                "A class code needs your teams' names."
+                if self.hotseat
+                else "A class code needs your name."
+            )
+        return ""
+
     def setup(self) -> GameSetup | None:
         """The game the form describes, or None while something in it is wrong."""
+        if self._who_problem():
+            return None
+        player = "" if self.hotseat else clean_name(self.name.text)
+        teams = self.teams()
         code_text = self.code.text.strip()
         scenario = self.scenario
         scenario_file = str(resolve(self.scenario_ref))
@@ -160,16 +207,15 @@ class NewGameScreen(FocusScreen):
                 scenario = load_scenario(path)
             except ScenarioError:
                 return None
-            if code.mode is Mode.GRADED and not clean_name(self.name.text):
-                return None  # the teacher must know whose graded game it is
             return GameSetup(
                 scenario,
                 code.seed,
                 code.mode,
-                clean_name(self.name.text),
+                player,
                 str(code),
                 self.hotseat,
                 str(path),
+                teams=teams,
             )
         if scenario is None or not self.seed.text:
             return None
@@ -177,10 +223,11 @@ class NewGameScreen(FocusScreen):
             scenario,
             int(self.seed.text),
             MODES[self.mode_index],
-            clean_name(self.name.text),
+            player,
             "",
             self.hotseat,
             scenario_file,
+            teams=teams,
         )
 
     def validate(self) -> None:
@@ -188,6 +235,8 @@ class NewGameScreen(FocusScreen):
         self.code.error = ""
         self.seed.error = ""
         self.name.error = ""
+        self.team_us.error = ""
+        self.team_north.error = ""
         code_text = self.code.text.strip()
         self.mode.enabled = not code_text
         coded: int | None = None
@@ -202,8 +251,14 @@ class NewGameScreen(FocusScreen):
                 else:
                     self.mode_index = MODES.index(code.mode)
                     coded = code.seed
-                    if code.mode is Mode.GRADED and not clean_name(self.name.text):
-                        self.name.error = "A graded class code needs your name."
+        problem = self._who_problem()
+        if problem:
+            if not self.hotseat:
+                self.name.error = problem
+            elif not clean_name(self.team_us.text):
+                self.team_us.error = problem
+            else:
+                self.team_north.error = problem
         self._show_seed(coded)
         if not code_text and not self.seed.text:
             self.seed.error = "Type a seed (a whole number)."
@@ -242,7 +297,10 @@ class NewGameScreen(FocusScreen):
         y = FORM_TOP
         half = (form.width - theme.GUTTER) // 2
         self.name.rect = pygame.Rect(form.left, y, form.width, self.name.preferred_height(ctx))
-        y += self.name.rect.height + FIELD_GAP
+        team_h = self.team_us.preferred_height(ctx)
+        self.team_us.rect = pygame.Rect(form.left, y, half, team_h)
+        self.team_north.rect = pygame.Rect(form.left + half + theme.GUTTER, y, half, team_h)
+        y += (team_h if self.hotseat else self.name.rect.height) + FIELD_GAP
         row_h = ctx.line_height(TextRole.LABEL) + ctx.line_height(TextRole.CAPTION) + 3 * theme.UNIT
         self.mode.rect = pygame.Rect(
             form.left - 2 * theme.UNIT, y, form.width + 4 * theme.UNIT, row_h

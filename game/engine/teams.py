@@ -1,0 +1,376 @@
+"""Who plays: a player's name as the game keeps it, and in a hot-seat game the two teams, one
+on each side of the table, with their players and the roles they hold.
+
+The roles are the eight briefs of team play (``docs/roles/``): four for the American team and
+four for the North Korean one. A team of three gives its head of delegation a second brief, so
+a player may hold more than one role. Teams are part of who played a game: a transcript records
+them and its verification code covers them, as it covers the player's name.
+
+>>> teams = Teams(Team("Eagles"), Team("Cranes", (Player("Chloe", ("head_of_delegation",)),)))
+>>> teams.title, teams.north.players[0].role_labels
+('Eagles and Cranes', ('the head of delegation',))
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+import re
+from collections.abc import Callable, Sequence
+from typing import Any, Final
+
+import attrs
+
+from game.engine.describe import UNPRINTABLE
+
+MAX_NAME: Final = 60
+"""The longest name a transcript records, in characters (a player's or a team's)."""
+
+MAX_PLAYERS: Final = 6
+"""The most players a team records: teams of three or four, and a spare or two."""
+
+# Tabs and newlines become single spaces; every other character a terminal, a spreadsheet or a
+# font may act on (see game.engine.describe.UNPRINTABLE) is dropped.
+_CONTROL: Final = re.compile(f"(?![\\t\\n])[{UNPRINTABLE}]")
+
+
+def clean_name(name: str) -> str:
+    """A player's or a team's name as stored: no control characters, direction overrides or
+    undecodable bytes, single spaces, 60 characters at most.
+
+    >>> clean_name("  Ada\\x1b[2J \\t Lovelace\\u202e ")
+    'Ada[2J Lovelace'
+    """
+    return " ".join(_CONTROL.sub("", name).split())[:MAX_NAME]
+
+
+class Side(enum.StrEnum):
+    """A side of the table, as transcripts and the command line name it."""
+
+    US = "us"
+    """The American delegation: it makes the offers."""
+    NORTH = "north"
+    """The North Korean delegation: in a hot-seat game it answers them and tables proposals."""
+
+    @property
+    def label(self) -> str:
+        """The side in words: ``the U.S. team``."""
+        return "the U.S. team" if self is Side.US else "the North Korean team"
+
+
+@attrs.frozen
+class Role:
+    """One of the eight roles of team play."""
+
+    id: str
+    """What transcripts and ``--player-us ROLE:NAME`` call it, e.g. ``negotiator``."""
+    side: Side
+    label: str
+    """The role in words, to read mid-sentence: ``the national security adviser``."""
+    brief: str
+    """The role's one-page brief in ``docs/roles/``."""
+    summary: str
+    """What the role stands for at the table, in one sentence (for a role card)."""
+
+
+ROLES: Final = (
+    Role(
+        "negotiator",
+        Side.US,
+        "the negotiator (head of delegation)",
+        "us-negotiator.md",
+        "Leads the American team, chooses every offer and answer, and holds the keyboard.",
+    ),
+    Role(
+        "security_adviser",
+        Side.US,
+        "the national security adviser",
+        "us-security-adviser.md",
+        "Verification first, rewards after: wary of any step that comes before disarmament.",
+    ),
+    Role(
+        "treasury",
+        Side.US,
+        "Treasury (sanctions and leverage)",
+        "us-treasury.md",
+        "Guards the sanctions: every bit of relief spends leverage that does not come back.",
+    ),
+    Role(
+        "allies_liaison",
+        Side.US,
+        "the allies' liaison (Seoul and Tokyo)",
+        "us-allies-liaison.md",
+        "Keeps South Korea and Japan with Washington while it bargains with their neighbour.",
+    ),
+    Role(
+        "head_of_delegation",
+        Side.NORTH,
+        "the head of delegation",
+        "dprk-head-of-delegation.md",
+        "Leads Pyongyang's team, chooses each answer and tables its proposals.",
+    ),
+    Role(
+        "military",
+        Side.NORTH,
+        "the military's representative",
+        "dprk-military.md",
+        "Speaks for the armed forces: does the offer make the country safer?",
+    ),
+    Role(
+        "economic_official",
+        Side.NORTH,
+        "the economic official",
+        "dprk-economic-official.md",
+        "Speaks for the factories and the foreign currency the sanctions cut off.",
+    ),
+    Role(
+        "america_hand",
+        Side.NORTH,
+        "the foreign ministry's America hand",
+        "dprk-america-hand.md",
+        "Knows Washington: its politics, its press and its Congress.",
+    ),
+)
+
+ROLE_INDEX: Final = {role.id: role for role in ROLES}
+
+
+def roles_of(side: Side) -> tuple[Role, ...]:
+    """The roles of one side, in the order of the briefs."""
+    return tuple(role for role in ROLES if role.side is side)
+
+
+@attrs.frozen
+class Player:
+    """A member of a team and the roles they hold (none, when the teacher gave none)."""
+
+    name: str
+    roles: tuple[str, ...] = ()
+    """Role ids, e.g. ``("negotiator", "allies_liaison")`` for a head of a team of three."""
+
+    @property
+    def role_labels(self) -> tuple[str, ...]:
+        """The roles in words (an id the game does not know is shown as it is)."""
+        return tuple(ROLE_INDEX[r].label if r in ROLE_INDEX else r for r in self.roles)
+
+
+@attrs.frozen
+class Team:
+    """One side's team: its name and, optionally, its players."""
+
+    name: str
+    players: tuple[Player, ...] = ()
+
+    def members(self) -> str:
+        """Its players and their roles in words (``""`` when none were given).
+
+        >>> Team("Eagles", (Player("Sam", ("negotiator", "treasury")), Player("Ben"))).members()
+        'Sam: the negotiator (head of delegation), Treasury (sanctions and leverage); Ben'
+        """
+        return "; ".join(
+            f"{p.name}: {', '.join(p.role_labels)}" if p.roles else p.name for p in self.players
+        )
+
+
+@attrs.frozen
+class Teams:
+    """The two teams of a hot-seat game."""
+
+    us: Team
+    north: Team
+
+    def team(self, side: Side) -> Team:
+        """The team on ``side``."""
+        return self.us if side is Side.US else self.north
+
+    @property
+    def title(self) -> str:
+        """Both teams by name: ``Eagles and Cranes``."""
+        return f"{self.us.name} and {self.north.name}"
+
+    def lines(self) -> tuple[str, ...]:
+        """Each team on a line, with its players and their roles:
+        ``the U.S. team: Eagles (Sam: the negotiator (head of delegation))``."""
+        found = []
+        for side in Side:
+            team = self.team(side)
+            members = team.members()
+            found.append(f"{side.label}: {team.name}" + (f" ({members})" if members else ""))
+        return tuple(found)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The names of both teams and of every player, in order (for matching names)."""
+        found = [self.us.name, self.north.name]
+        found += [p.name for team in (self.us, self.north) for p in team.players]
+        return tuple(found)
+
+    def signature(self) -> str:
+        """The teams as one line of text, for the verification code: any change to a name or a
+        role changes it."""
+        return json.dumps(
+            [
+                [clean_name(team.name), [[clean_name(p.name), list(p.roles)] for p in team.players]]
+                for team in (self.us, self.north)
+            ],
+            ensure_ascii=False,
+            separators=(",", ":"),
+        )
+
+    def document(self) -> dict[str, Any]:
+        """The teams as a transcript's ``[teams]`` table."""
+        return {
+            str(side): {
+                "name": self.team(side).name,
+                "players": [
+                    {"name": p.name, "roles": list(p.roles)} for p in self.team(side).players
+                ],
+            }
+            for side in Side
+        }
+
+    def problem(self) -> str:
+        """What the game would never write in these teams (``""`` when nothing): a name it
+        would have cleaned, a team without a name, a role of the other side, a role held twice
+        in one team, a player listed twice, too many players."""
+        for side in Side:
+            team = self.team(side)
+            where = f"teams.{side}"
+            if not team.name:
+                return f"{where}.name: a team needs a name"
+            if team.name != clean_name(team.name):
+                return f"{where}.name: {_UNCLEAN}"
+            if len(team.players) > MAX_PLAYERS:
+                return f"{where}.players: at most {MAX_PLAYERS} players, got {len(team.players)}"
+            held: set[str] = set()
+            named: set[str] = set()
+            for index, player in enumerate(team.players):
+                at = f"{where}.players[{index}]"
+                if not player.name or player.name != clean_name(player.name):
+                    return f"{at}.name: {_UNCLEAN}"
+                if player.name in named:
+                    return f"{at}.name: {_shown(player.name)} is listed twice"
+                named.add(player.name)
+                for role in player.roles:
+                    if role not in ROLE_INDEX or ROLE_INDEX[role].side is not side:
+                        known = ", ".join(r.id for r in roles_of(side))
+                        return f"{at}.roles: expected one of {known}, got {_shown(role)}"
+                    if role in held:
+                        return f"{at}.roles: {role} is held twice in the team"
+                    held.add(role)
+        return ""
+
+
+_UNCLEAN: Final = (
+    f"not a name the game writes (empty, control characters, extra spaces or more than "
+    f"{MAX_NAME} characters)"
+)
+
+
+def read_teams(value: object, fail: Callable[[str, str], None]) -> Teams | None:
+    """The teams of a transcript's ``[teams]`` table as written (None when there is none),
+    calling ``fail(key, message)`` for each part of the wrong shape. What the game would never
+    write in them (a name it would clean, a role of the other side) is for
+    :meth:`Teams.problem` to say: a transcript with such teams still reads."""
+    if value is None:
+        return None
+    if not isinstance(value, dict):
+        fail("teams", "expected a table with us and north")
+        return None
+    for key in value:
+        if key not in set(Side):
+            fail(f"teams.{_shown(key)}", "expected us or north")
+    found = []
+    for side in Side:
+        table = value.get(str(side))
+        where = f"teams.{side}"
+        if not isinstance(table, dict):
+            fail(where, "expected a table with the team's name")
+            found.append(Team(""))
+            continue
+        name = table.get("name")
+        if not isinstance(name, str):
+            fail(f"{where}.name", f"expected a string, got {_shown(name)}")
+            name = ""
+        found.append(Team(name, _read_players(table.get("players", []), where, fail)))
+    return Teams(*found)
+
+
+def _read_players(raw: object, where: str, fail: Callable[[str, str], None]) -> tuple[Player, ...]:
+    if not isinstance(raw, list) or len(raw) > MAX_PLAYERS:
+        fail(f"{where}.players", f"expected an array of at most {MAX_PLAYERS} players")
+        return ()
+    players = []
+    for index, entry in enumerate(raw):
+        at = f"{where}.players[{index}]"
+        name = entry.get("name") if isinstance(entry, dict) else None
+        roles = entry.get("roles", []) if isinstance(entry, dict) else None
+        if not isinstance(name, str):
+            fail(at, "expected a table with the player's name")
+            continue
+        if not isinstance(roles, list) or len(roles) > len(ROLES):
+            fail(f"{at}.roles", "expected an array of role ids")
+            continue
+        if not all(isinstance(role, str) for role in roles):
+            fail(f"{at}.roles", "expected an array of role ids")
+            continue
+        players.append(Player(name, tuple(roles)))
+    return tuple(players)
+
+
+def _shown(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def who_played(player: str, teams: Teams | None) -> str:
+    """The name a game goes by: the player's, else its teams', else ``""``.
+
+    >>> who_played("", Teams(Team("Eagles"), Team("Cranes"))), who_played("Ada", None)
+    ('Eagles and Cranes', 'Ada')
+    """
+    if player:
+        return player
+    return teams.title if teams is not None else ""
+
+
+class TeamError(ValueError):
+    """Teams given in a form the game cannot record; the message is one line."""
+
+
+def parse_player(side: Side, text: str) -> tuple[str, str]:
+    """``ROLE:NAME`` as the command line takes it: (role id, cleaned name).
+
+    >>> parse_player(Side.US, "treasury: Ben Carter")
+    ('treasury', 'Ben Carter')
+    """
+    role, colon, name = text.partition(":")
+    role = role.strip().lower().replace("-", "_").replace(" ", "_")
+    known = ", ".join(r.id for r in roles_of(side))
+    if not colon:
+        raise TeamError(f"expected ROLE:NAME (a role of {side.label}: {known}), got {text!r}")
+    if role not in ROLE_INDEX or ROLE_INDEX[role].side is not side:
+        raise TeamError(f"{role!r} is not a role of {side.label} (its roles: {known})")
+    name = clean_name(name)
+    if not name:
+        raise TeamError(f"{role}: expected a player's name after the colon")
+    return role, name
+
+
+def make_team(side: Side, name: str, players: Sequence[str] = ()) -> Team:
+    """A team from what the command line or a form gives: its name and ``ROLE:NAME`` for each
+    role held (a player named twice holds both roles)."""
+    cleaned = clean_name(name)
+    if not cleaned:
+        raise TeamError(f"{side.label} needs a name")
+    held: dict[str, list[str]] = {}
+    taken: set[str] = set()
+    for text in players:
+        role, player = parse_player(side, text)
+        if role in taken:
+            raise TeamError(f"{role}: given twice in {side.label}")
+        taken.add(role)
+        held.setdefault(player, []).append(role)
+    if len(held) > MAX_PLAYERS:
+        raise TeamError(f"{side.label}: at most {MAX_PLAYERS} players, got {len(held)}")
+    return Team(cleaned, tuple(Player(n, tuple(r)) for n, r in held.items()))

@@ -1,0 +1,298 @@
+"""The terminal game for everyone: help, the menu with each card's terms and the essay's view,
+locked cards with why, info, log and meters, colour only for a terminal; and hot-seat and team
+games from the command line, in the terminal and in a script."""
+
+from __future__ import annotations
+
+import io
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+from game.classroom.classcode import encode
+from game.cli import main
+from game.cli.terminal import (
+    COMMANDS,
+    interactive,
+    menu_cards,
+    north_choices,
+    play_moves,
+    use_colour,
+)
+from game.engine import Move, Scenario, move_options, new_game
+from game.engine.strategies import play_from
+from game.store.mode import Mode
+from game.store.transcripts import read_transcript
+
+ESSAY_SEED4 = (
+    "mutual_restraint:written",
+    "security_assurances:written",
+    "reject",
+    "mutual_restraint:written",
+    "peace_declaration:declaration",
+    "liaison_offices",
+    "reject",
+    "yongbyon_for_relief:partial",
+    "consult:allies",
+    "regional_handoff",
+    "joint_statement",
+)
+
+
+def _terminal(hanoi: Scenario, typed: str, *, hotseat: bool = False, colour: bool = False) -> str:
+    sink = io.StringIO()
+    state = new_game(hanoi, 4, hotseat=hotseat)
+    interactive(state, io.StringIO(typed), sink, colour=colour)
+    return sink.getvalue()
+
+
+def test_help_and_question_mark_list_every_command(hanoi: Scenario) -> None:
+    text = _terminal(hanoi, "help\n?\nq\n")
+    assert text.count("Commands:") == 2
+    for typed, does in COMMANDS:
+        assert f"  {typed}: {does}" in text
+    assert "unknown move" not in text
+    assert "Type help or ? for the commands." in text
+
+
+def test_the_menu_shows_each_cards_terms_and_the_essays_view(hanoi: Scenario) -> None:
+    text = _terminal(hanoi, "q\n")
+    restraint = hanoi.offers[hanoi.offer_index["mutual_restraint"]]
+    written = restraint.variant("written")
+    assert written is not None
+    lines = text.splitlines()
+    first = lines.index("   1. Mutual restraint (unwritten)  [mutual_restraint:unwritten]")
+    assert lines[first + 1] == f"      {restraint.summary}"
+    assert lines[first + 2] == f"      The essay: {restraint.essay}"
+    # The offer's terms and the essay's view are said once for its several forms.
+    assert text.count(f"The essay: {restraint.essay}") == 1
+    assert f"      Written: {written.summary}" in lines
+    # Every offer the player can make now is in the menu with its text.
+    for option in move_options(new_game(hanoi, 4)):
+        if option.available:
+            assert f"[{option.move}]" in text
+
+
+def test_locked_cards_are_listed_with_why(hanoi: Scenario) -> None:
+    state = new_game(hanoi, 4)
+    text = _terminal(hanoi, "q\n")
+    locked = [c for c in menu_cards(state) if not c.available]
+    assert locked, "some cards are locked at the start"
+    assert "Locked for now:" in text
+    for card in locked:
+        line = next(line for line in text.splitlines() if f"[{card.option.move.offer}]: " in line)
+        assert line.endswith(card.option.reason)
+        assert line.lstrip().startswith(f"{card.number}. ")
+    embassies = next(c for c in locked if c.option.move.offer == "embassies")
+    refused = _terminal(hanoi, f"{embassies.number}\nq\n")
+    assert f"  Not possible: Embassies is locked: {embassies.option.reason}" in refused
+
+
+def test_info_tells_all_about_a_card_by_number_or_id(hanoi: Scenario) -> None:
+    state = new_game(hanoi, 4)
+    cards = menu_cards(state)
+    embassies = next(c for c in cards if c.option.move.offer == "embassies")
+    text = _terminal(hanoi, f"info 1\ninfo {embassies.number}\ninfo liaison_offices\ninfo 999\nq\n")
+    assert "Mutual restraint  [mutual_restraint]" in text
+    assert re.search(r"Unwritten \[mutual_restraint:unwritten\]: .* Proposing it: ", text)
+    assert f"  Locked for now: {embassies.option.reason}" in text
+    assert "Liaison offices  [liaison_offices]" in text
+    assert "  You can put it on the table now." in text
+    assert "No card '999': type menu for the cards and their numbers" in text
+    assert "Which card?" in _terminal(hanoi, "info\nq\n")
+
+
+def test_meters_and_log(hanoi: Scenario) -> None:
+    text = _terminal(hanoi, "log\nmeters\nmutual_restraint:written\nlog\nq\n")
+    assert "No moves yet." in text
+    for meter in hanoi.meters:
+        assert meter.description in text
+    assert re.search(r"  Trust \d+ \(from 0 to 100, higher is better\): ", text)
+    assert re.search(r"  Domestic pressure \d+ \(from 0 to 100, lower is better\): ", text)
+    after = text.split("mutual_restraint")[-1]
+    assert "Round 1: dinner" in text
+    assert "1. You offer: Mutual restraint (written)" in after
+
+
+def test_a_full_game_is_played_by_numbers_read_from_the_menu(hanoi: Scenario) -> None:
+    """A player who reads only the text: each move is typed as the number the menu shows."""
+    state = new_game(hanoi, 4)
+    typed = []
+    for move in ESSAY_SEED4:
+        number = next(c.number for c in menu_cards(state) if str(c.option.move) == move)
+        typed.append(str(number))
+        state = play_moves(state, [move])
+    sink = io.StringIO()
+    final = interactive(new_game(hanoi, 4), io.StringIO("\n".join(typed) + "\n"), sink)
+    assert final.is_over and final.hash == state.hash
+    assert "Verification code: " in sink.getvalue()
+
+
+def test_plain_text_no_box_drawing_and_colour_only_when_asked(hanoi: Scenario) -> None:
+    text = _terminal(hanoi, "help\ninfo 1\nmeters\n1\nq\n")
+    assert "\x1b" not in text
+    assert not re.search("[\u2500-\u257f\u2580-\u259f]", text), "no box drawing"
+    coloured = _terminal(hanoi, "zzz\nq\n", colour=True)
+    assert "\x1b[1m" in coloured and "\x1b[31m  Not possible: " in coloured
+    assert all(line.count("\x1b[") % 2 == 0 for line in coloured.splitlines())
+
+
+class _Tty(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_colour_needs_a_terminal_and_no_NO_COLOR() -> None:  # noqa: N802
+    assert use_colour(_Tty(), {})
+    assert not use_colour(_Tty(), {"NO_COLOR": "1"})
+    assert use_colour(_Tty(), {"NO_COLOR": ""})  # set but empty: no-color.org says ignore it
+    assert not use_colour(io.StringIO(), {})
+
+
+# --- hot-seat and team games ----------------------------------------------------------------
+
+
+def test_the_north_chooses_its_answer_in_a_hot_seat_terminal_game(hanoi: Scenario) -> None:
+    state = new_game(hanoi, 4, hotseat=True)
+    why, choices = north_choices(state, Move.parse("mutual_restraint:written"))
+    assert why.startswith("deferred: ")
+    accept = 1 + [kind.value for kind, _, _ in choices].index("accept")
+    text = _terminal(hanoi, f"mutual_restraint:written\n{accept}\nq\n", hotseat=True)
+    assert "For the North Korean team: the Americans offer Mutual restraint (written)." in text
+    assert "  The rules' answer: deferred: " in text
+    assert "They accept" in text and "accepted by their choice; the rules would have" in text
+    # Enter leaves the answer to the rules.
+    ruled = _terminal(hanoi, "mutual_restraint:written\n\nq\n", hotseat=True)
+    assert "They defer" in ruled
+    # Answers to their proposals and recesses are not theirs to judge.
+    assert north_choices(state, Move("reject")) == ("", [])
+
+
+def test_a_team_game_from_the_command_line_records_its_teams(
+    hanoi: Scenario,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    out = tmp_path / "team.toml"
+    # The North's team presses Enter at each of its turns: the rules answer for it.
+    played = play_from(new_game(hanoi, 4, hotseat=True), "essay")
+    typed, state = [], new_game(hanoi, 4, hotseat=True)
+    for turn in played.turns:
+        typed.append(str(turn.move))
+        if north_choices(state, turn.move)[1]:
+            typed.append("")
+        state = play_moves(state, [str(turn.move)])
+    monkeypatch.setattr(sys, "stdin", io.StringIO("\n".join(typed) + "\n"))
+    code = encode("HNOI", 4, Mode.PRACTICE)
+    status = main(
+        [
+            "play",
+            "--headless",
+            "--code",
+            code,
+            "--team-us",
+            "Eagles",
+            "--team-north",
+            "Cranes",
+            "--player-us",
+            "negotiator:Sam Rivera",
+            "--player-us",
+            "treasury:Ben Carter",
+            "--player-north",
+            "head_of_delegation:Chloe Martin",
+            "--transcript",
+            str(out),
+        ]
+    )
+    text = capsys.readouterr().out
+    assert status == 0
+    assert "  The U.S. team: Eagles (Sam Rivera: the negotiator (head of delegation); " in text
+    transcript = read_transcript(out)
+    assert transcript.hotseat and transcript.teams is not None
+    assert transcript.teams.us.name == "Eagles" and transcript.player == ""
+    assert main(["verify", str(out), "--code", code]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines == [
+        f"{out}: ok",
+        "  teams: the U.S. team: Eagles (Sam Rivera: the negotiator (head of delegation); "
+        "Ben Carter: Treasury (sanctions and leverage)); the North Korean team: Cranes "
+        "(Chloe Martin: the head of delegation)",
+    ]
+    assert main(["replay", str(out)]) == 0
+    replayed = capsys.readouterr().out
+    assert f"Verification code: {transcript.verification}" in replayed
+
+
+def test_a_hot_seat_script_gives_the_norths_choices_after_an_arrow(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    script = tmp_path / "hotseat.toml"
+    script.write_text(
+        'seed = 4\nmoves = ["mutual_restraint:written -> accept", "liaison_offices -> reject"]\n',
+        encoding="utf-8",
+    )
+    out = tmp_path / "t.toml"
+    args = ["play", "--headless", "--hotseat", "--script", str(script), "--transcript", str(out)]
+    assert main(args) == 1  # the script ends before the summit does
+    turns = read_transcript(out).turns
+    assert [(t.reaction, t.chosen_by.value) for t in turns] == [
+        ("accept", "player"),
+        ("reject", "player"),
+    ]
+    capsys.readouterr()
+    assert main(["play", "--headless", "--script", str(script)]) == 2
+    err = capsys.readouterr().err
+    assert "only a hot-seat game (--hotseat) has the North's choice after ->" in err
+    script.write_text('seed = 4\nmoves = ["mutual_restraint:written -> hug"]\n', encoding="utf-8")
+    assert main(["play", "--headless", "--hotseat", "--script", str(script)]) == 2
+    assert "after -> expected one of accept, counter, defer, reject, walkout" in (
+        capsys.readouterr().err
+    )
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        (["--team-us", "Eagles"], "a team game needs both --team-us NAME and --team-north NAME"),
+        (
+            ["--team-us", "E", "--team-north", "C", "--player-us", "military:Ann"],
+            "'military' is not a role of the U.S. team",
+        ),
+        (["--hotseat", "--stdio"], "--stdio has one player"),
+        (["--hotseat", "--mode", "graded"], "a hot-seat game cannot be graded"),
+        (["--code", encode("HNOI", 4, Mode.PRACTICE)], "give your name with --name"),
+        (["--team-us", " ", "--team-north", "C"], "the U.S. team needs a name"),
+    ],
+)
+def test_team_options_that_cannot_make_a_game_are_one_line(
+    capsys: pytest.CaptureFixture[str], extra: list[str], message: str
+) -> None:
+    assert main(["play", "--headless", "--seed", "4", *extra]) == 2
+    (line,) = capsys.readouterr().err.splitlines()
+    assert message in line
+
+
+def test_export_hands_in_a_file_named_after_the_student_and_the_class(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from datetime import date
+
+    monkeypatch.setenv("HANOI_SUMMIT_HOME", str(tmp_path / "home"))
+    script = tmp_path / "essay.toml"
+    script.write_text(f"moves = {list(ESSAY_SEED4)!r}\n".replace("'", '"'), encoding="utf-8")
+    code = encode("HNOI", 4, Mode.GRADED)
+    args = ["play", "--headless", "--script", str(script), "--code", code]
+    assert main([*args, "--name", "Zoë O'Neil", "--export"]) == 0
+    assert main([*args, "--name", "Zoë O'Neil", "--export"]) == 0
+    day = date.today().isoformat()
+    folder = tmp_path / "home" / "exports"
+    first = folder / f"Zoe-O-Neil_{code}_{day}.toml"
+    second = folder / f"Zoe-O-Neil_{code}_{day}-2.toml"
+    assert first.is_file() and second.is_file()
+    err = capsys.readouterr().err.splitlines()
+    assert err == [f"exported to {first}", f"exported to {second}"]
+    assert read_transcript(first).player == "Zoë O'Neil"
+    assert main(["verify", str(first), "--code", code]) == 0

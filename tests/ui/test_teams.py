@@ -1,0 +1,117 @@
+"""Team play in the window: the hot-seat New game form names the two teams, the role cards
+come after the briefing, and the teams go into the game's saves, its exported transcript and
+its verification code. A class code needs a name in any mode."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from game.classroom.classcode import encode
+from game.classroom.verify import verify_file
+from game.draw.context import UiContext
+from game.engine.strategies import play_from
+from game.engine.teams import Team, Teams
+from game.store.mode import Mode
+from game.store.scenarios import load_scenario
+from game.store.transcripts import read_transcript
+from game.ui.flow import Flow
+from game.ui.screen import (
+    Apply,
+    Briefing,
+    Dialog,
+    ExportTranscript,
+    GameSetup,
+    NewGame,
+    Open,
+    RoleCards,
+)
+from game.ui.screens.new_game import NewGameScreen
+from game.ui.screens.text_pages import TextPagesScreen
+
+SCENARIO = load_scenario("hanoi")
+TEAMS = Teams(Team("Eagles"), Team("Cranes"))
+
+
+def _form(ctx: UiContext, *, hotseat: bool) -> NewGameScreen:
+    return NewGameScreen(ctx, scenario="hanoi", seed=4, hotseat=hotseat)
+
+
+def _can_begin(form: NewGameScreen) -> bool:
+    return form.begin.enabled
+
+
+def test_the_hot_seat_form_names_both_teams_or_neither(ctx: UiContext) -> None:
+    form = _form(ctx, hotseat=True)
+    setup = form.setup()
+    assert setup is not None and setup.teams is None and setup.hotseat
+    form.team_us.set_text("  Eagles ")
+    form.validate()
+    assert form.setup() is None and not _can_begin(form)
+    assert form.team_north.error == "Name the North Korean team too, or neither."
+    form.team_north.set_text("Cranes")
+    form.validate()
+    setup = form.setup()
+    assert setup is not None and setup.teams == TEAMS and setup.player == ""
+    assert _can_begin(form) and not form.team_north.error
+
+
+def test_a_class_code_needs_a_name_in_any_mode(ctx: UiContext) -> None:
+    for mode in Mode:
+        form = _form(ctx, hotseat=False)
+        form.code.set_text(encode("HNOI", 4, mode))
+        form.validate()
+        assert form.setup() is None
+        assert form.name.error == "A class code needs your name."
+        form.name.set_text("Ada Lovelace")
+        form.validate()
+        setup = form.setup()
+        assert setup is not None and setup.player == "Ada Lovelace" and not form.name.error
+    team = _form(ctx, hotseat=True)
+    team.code.set_text(encode("HNOI", 4, Mode.PRACTICE))
+    team.validate()
+    assert team.setup() is None
+    assert team.team_us.error == "A class code needs your teams' names."
+    team.team_us.set_text("Eagles")
+    team.team_north.set_text("Cranes")
+    team.validate()
+    assert team.setup() is not None
+
+
+def test_the_role_cards_come_between_the_briefing_and_the_table(ctx: UiContext) -> None:
+    flow = Flow(ctx)
+    team = GameSetup(SCENARIO, 4, hotseat=True, teams=TEAMS)
+    briefing = flow.open(Briefing(team))
+    assert isinstance(briefing, TextPagesScreen)
+    assert briefing.done == Open(RoleCards(team)) and briefing.done_label == "The role cards"
+    cards = flow.open(RoleCards(team))
+    assert isinstance(cards, TextPagesScreen)
+    assert cards.done == Apply(NewGame(team)) and cards.done_label == "Take your seats"
+    headings = [page.heading for page in cards.pages]
+    assert headings == ["At the table", "The U.S. team: Eagles", "The North Korean team: Cranes"]
+    text = " ".join(p for page in cards.pages for p in page.paragraphs)
+    assert "docs/roles/us-treasury.md" in text and "docs/roles/dprk-military.md" in text
+    solo = flow.open(Briefing(GameSetup(SCENARIO, 4)))
+    assert isinstance(solo, TextPagesScreen) and solo.done == Apply(NewGame(GameSetup(SCENARIO, 4)))
+
+
+def test_a_team_game_is_exported_under_its_teams_with_its_teams(ctx: UiContext) -> None:
+    flow = Flow(ctx)
+    code = encode("HNOI", 4, Mode.PRACTICE)
+    flow.handle(NewGame(GameSetup(SCENARIO, 4, code=code, hotseat=True, teams=TEAMS), keep=False))
+    session = flow.session
+    assert session is not None and session.teams == TEAMS
+    session.state = play_from(session.state, "essay")
+    action = flow.handle(ExportTranscript())
+    assert isinstance(action, Open) and isinstance(action.place, Dialog)
+    day = date.today().isoformat()
+    path = flow.store.exports / f"Eagles-and-Cranes_{code}_{day}.toml"
+    assert f"Saved to {path}" in action.place.body
+    transcript = read_transcript(path)
+    assert transcript.teams == TEAMS and transcript.hotseat
+    assert verify_file(path).ok
+    # The debrief's code is the transcript's: the teams are part of it.
+    assert flow.debrief(next_summit=False) is not None
+    assert flow._verification(session.state) == transcript.verification
+    # The autosave keeps the teams for Continue.
+    loaded = flow.store.load(flow.store.autosave_path)
+    assert loaded.game is not None and loaded.game.teams == TEAMS
