@@ -55,8 +55,6 @@ from game.engine.teams import Teams, who_played
 from game.engine.transcript import MAX_NAME, verification_code
 from game.store.names import file_stem, unique_stems
 
-LIAISON_OR_BETTER = ("liaison_offices", "embassies")
-
 
 @attrs.frozen
 class Answered:
@@ -194,6 +192,39 @@ def _comparisons(
     return tuple(result)
 
 
+def _against_history(report: ClassReport) -> tuple[str, ...]:
+    """The class against history and the essay, in the scenario's own terms: games with no
+    joint statement, games that reached its top tiers of endings (named), and games that ended
+    as each reference line does on the class's seed."""
+    rows, scenario = report.rows, report.scenario
+    total = len(rows)
+    tiers = {ending.id: ending.tier for ending in scenario.endings}
+    unsigned = sum(1 for r in rows if r.terminal != Terminal.STATEMENT.value)
+    lines = [
+        f"No joint statement, as in history: {unsigned} of {total} ({_share(unsigned, total)})."
+    ]
+    top = max(tiers.values(), default=0)
+    for tier in (top, top - 1):
+        names = [e.title for e in scenario.endings if e.tier == tier]
+        if tier <= 0 or not names:
+            continue
+        reached = sum(1 for r in rows if tiers.get(r.ending, 0) >= tier)
+        what = (
+            f"A top-tier ending ({', '.join(names)})"
+            if tier == top
+            else f"{' or '.join(names)} or better"
+        )
+        lines.append(f"{what}: {reached} ({_share(reached, total)}).")
+    for comparison in report.comparisons:
+        same = sum(1 for r in rows if r.ending_title == comparison.ending_title)
+        lines.append(
+            f"{comparison.label}, played on the class's counterparts, ends mostly in "
+            f"{comparison.ending_title}: {same} of the class ended there too "
+            f"({_share(same, total)})."
+        )
+    return tuple(lines)
+
+
 def shown_name(name: str) -> str:
     """A name as the report shows it: control characters escaped, 60 characters at most.
 
@@ -317,23 +348,7 @@ def class_page(report: ClassReport, charts: Sequence[Figure] = ()) -> Page:
     )
     blocks += _proposals(report)
     blocks += [Heading(2, "Against history and the essay")]
-    history_like = sum(1 for r in rows if r.terminal != Terminal.STATEMENT.value)
-    liaison = sum(1 for r in rows if set(LIAISON_OR_BETTER) & set(r.accords))
-    embassies = sum(1 for r in rows if "embassies" in r.accords)
-    handoff = sum(1 for r in rows if "regional_handoff" in r.accords)
-    blocks.append(
-        Bullets(
-            (
-                f"Like Hanoi, no joint statement: {history_like} of {total} "
-                f"({_share(history_like, total)}).",
-                f"Liaison offices or better on the record: {liaison} ({_share(liaison, total)}).",
-                f"Embassies, the essay's step to a normal relationship: {embassies} "
-                f"({_share(embassies, total)}).",
-                f"The regional hand-off, the essay's way to less U.S. risk: {handoff} "
-                f"({_share(handoff, total)}).",
-            )
-        )
-    )
+    blocks.append(Bullets(_against_history(report)))
     if rows:
         score_names = [name for name, _ in rows[0].scores]
         means = [round(statistics.mean(dict(r.scores)[name] for r in rows)) for name in score_names]

@@ -228,3 +228,29 @@ def test_the_report_lists_their_proposals_and_hot_seat_games_apart(
     with (out / "report.csv").open(encoding="utf-8") as handle:
         rows = {row["name"]: row["hotseat"] for row in csv.DictReader(handle)}
     assert rows.pop("Pair") == "yes" and set(rows.values()) == {"no"}
+
+
+def test_against_history_counts_the_scenarios_own_tiers_and_lines(
+    classroom: tuple[Path, list[Path], Path], tmp_path: Path, hanoi: Scenario
+) -> None:
+    # The section names the scenario's top tiers of endings and its reference lines' endings,
+    # and adds each up from the rows: nothing in it is written for one scenario.
+    _, paths, _ = classroom
+    out = tmp_path / "report"
+    assert main(["report", *map(str, paths[:30]), "--out", str(out)]) == 0
+    md = (out / "report.md").read_text(encoding="utf-8")
+    section = md.split("## Against history and the essay")[1].split("\n\n|")[0]
+    with (out / "report.csv").open(encoding="utf-8") as handle:
+        endings = [row["ending"] for row in csv.DictReader(handle)]
+    top = max(e.tier for e in hanoi.endings)
+    best = ", ".join(e.title for e in hanoi.endings if e.tier == top)
+    below = " or ".join(e.title for e in hanoi.endings if e.tier == top - 1)
+    for tier, what in ((top, f"A top-tier ending ({best})"), (top - 1, f"{below} or better")):
+        reached = sum(
+            1 for e in hanoi.endings if e.tier >= tier for ending in endings if ending == e.id
+        )
+        assert f"- {what}: {reached} (" in section
+    unsigned = sum(1 for ending in endings if ending in {"walkout", "walked_away"})
+    assert unsigned <= int(re.search(r"as in history: (\d+) of 30", section).group(1))  # type: ignore[union-attr]
+    assert "What happened in history, played on the class's counterparts" in section
+    assert "The essay's line, played on the class's counterparts" in section
