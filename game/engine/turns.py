@@ -193,10 +193,12 @@ def _answer(
         _offer(state, draft, offer, variant, chosen=chosen, table=table, amending=proposal)
         return
     if move.offer == ACCEPT:
-        draft.apply(proposal.on_accept, source=proposal.mid_label)
+        # What they hold against you is your answer, not their own proposal.
+        taken = f"your quick yes to {proposal.mid_label}"
+        draft.apply(proposal.on_accept, source=taken)
         draft.apply(scenario.rules.per_accept)
         if quirk is not None:
-            draft.apply(quirk.on_accept, source=proposal.mid_label)
+            draft.apply(quirk.on_accept, source=taken)
         draft.add_accord(
             Accord(proposal.accord, proposal.variant, number, False, hold=proposal.hold)
         )
@@ -205,9 +207,10 @@ def _answer(
         draft.why = proposal.accept_why
         draft.serve(proposal.serves, quirk, bonus=False)
     else:
-        draft.apply(proposal.on_reject, source=proposal.mid_label)
+        refused = f"your no to {proposal.mid_label}"
+        draft.apply(proposal.on_reject, source=refused)
         if quirk is not None:
-            draft.apply(quirk.on_reject, source=proposal.mid_label)
+            draft.apply(quirk.on_reject, source=refused)
         draft.rejected = draft.rejected | {proposal.id}
         draft.kind = ReactionKind.NOTED
         draft.say = _say(scenario, proposal, ReactionKind.NOTED, None, quirk)

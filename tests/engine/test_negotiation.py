@@ -152,6 +152,29 @@ def test_rejecting_the_main_proposal_hardens_them_on_the_same_accord(hanoi: Scen
     assert shortfall[1] >= shortfall[0] + main.hardens - 2 * hanoi.rules.noise
 
 
+@pytest.mark.parametrize(
+    ("answer", "words"), [("accept", "your quick yes to"), ("reject", "your no to")]
+)
+def test_what_they_hold_against_an_answer_names_the_answer(
+    hanoi: Scenario, answer: str, words: str
+) -> None:
+    # A grudge over an answer to their proposal once read "they have not forgotten Yongbyon for
+    # the 2016-17 sanctions", as if their own offer were the wrong done to them.
+    main = hanoi.main_proposal
+    assert main is not None
+    index = hanoi.proposal_index[main.id]
+    grudged = [
+        state.grudges
+        for seed in range(60)
+        for state in [
+            apply(attrs.evolve(new_game(hanoi, seed), pending=_pending(index)), Move(answer)).state
+        ]
+        if state.grudges
+    ]
+    assert grudged, f"no delegation minded {answer} on 60 seeds"
+    assert all(g[-1] == f"{words} {main.mid_label}" for g in grudged)
+
+
 def test_amend_is_refused_when_the_proposal_names_no_amendment(hanoi: Scenario) -> None:
     offices = hanoi.proposal("offices_for_test_halt")
     assert offices.amend == ""
