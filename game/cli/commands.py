@@ -45,7 +45,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from game.classroom.verify import HandedIn
-    from game.cli.terminal import Who
+    from game.cli.text import Who
 
 
 def warn(text: str) -> None:
@@ -113,7 +113,7 @@ def _export(state: GameState, *, name: str, mode: Mode, code: str, teams: Teams 
 
 def _print_game(state: GameState, form: str, who: Who, stream: IO[str] | None = None) -> None:
     from game.cli.protocol import game_json, json_text
-    from game.cli.terminal import game_text
+    from game.cli.text import game_text
 
     stream = stream or sys.stdout
     if form == "json":
@@ -227,11 +227,11 @@ def play(args: argparse.Namespace) -> int:
         BadMoveError,
         OutputError,
         ScriptError,
-        Who,
         interactive,
         play_moves,
         read_script,
     )
+    from game.cli.text import Who
 
     script = None
     if args.script is not None:
@@ -487,7 +487,7 @@ def check(args: argparse.Namespace) -> int:
 
 
 def replay(args: argparse.Namespace) -> int:
-    from game.cli.terminal import Who
+    from game.cli.text import Who
     from game.store.transcripts import read_transcript
 
     path: Path = args.file

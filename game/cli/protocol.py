@@ -13,7 +13,8 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import IO, Any, Final
 
-from game.cli.terminal import NOBODY, BadMoveError, OutputError, Who, play_moves, read_line
+from game.cli.terminal import BadMoveError, OutputError, play_moves, read_line
+from game.cli.text import NOBODY, Who
 from game.engine import GameState, MeterGroup, Move, Proposal, Scenario, move_options, outcome
 from game.engine.describe import UNPRINTABLE, answered_proposal, group_of, proposal_costs
 from game.engine.state import Turn

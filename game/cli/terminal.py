@@ -1,73 +1,50 @@
-"""Playing without a window: scripts of moves, a game in the terminal, and a game as text.
+"""Playing without a window: scripts of moves and a game in the terminal.
 
-Everything here is a thin layer over :mod:`game.engine`: it reads moves, applies them and
-writes what happened as readable text (the JSON forms and the stdio protocol are in
-:mod:`game.cli.protocol`).
+Everything here is a thin layer over :mod:`game.engine`: it reads moves and applies them; the
+game as readable text is :mod:`game.cli.text`, the JSON forms and the stdio protocol are in
+:mod:`game.cli.protocol`.
 """
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import IO, Final
 
 import attrs
 
+from game.cli.text import (
+    NOBODY,
+    Who,
+    help_lines,
+    info_lines,
+    log_lines,
+    menu_cards,
+    menu_lines,
+    meter_lines,
+    opening_lines,
+    outcome_lines,
+    prompt_lines,
+    turn_lines,
+)
 from game.engine import (
     GameState,
     IllegalMoveError,
-    MeterGroup,
     Move,
-    Proposal,
-    Scenario,
     apply,
     judge,
     move_options,
-    new_game,
-    outcome,
 )
 from game.engine.describe import (
     REPLY,
-    answered_proposal,
-    between_rounds,
     capitalise,
-    meters_line,
     move_label,
-    offer_costs,
     printable,
-    proposal_costs,
-    region_line,
-    remembered,
-    reply_sentence,
 )
-from game.engine.scenario import Direction
-from game.engine.state import MoveOption, ReactionKind, Turn
-from game.engine.teams import Teams
-from game.engine.transcript import short, verification_code
+from game.engine.state import ReactionKind
+from game.engine.transcript import short
 from game.store.reading import SCRIPT_LIMIT, UnreadableFileError, read_toml
-
-TALKS: Final = MeterGroup.TALKS
-
-
-@attrs.frozen
-class Who:
-    """Who played a game, as its transcript records it: part of its verification code."""
-
-    player: str = ""
-    mode: str = ""
-    code: str = ""
-    teams: Teams | None = None
-    """The two teams of a team game."""
-
-    def verification(self, state: GameState) -> str:
-        """The game's verification code, for this player, mode, class code and teams."""
-        return verification_code(
-            state, player=self.player, mode=self.mode, code=self.code, teams=self.teams
-        )
-
-
-NOBODY: Final = Who()
 
 
 class ScriptError(ValueError):
@@ -288,301 +265,6 @@ def read_line(source: IO[str]) -> str | None:
     return line
 
 
-# --- text -------------------------------------------------------------------------------
-
-INDENT: Final = "     "
-"""Where the lines under a turn's number start."""
-
-
-def proposal_lines(scenario: Scenario, proposal: Proposal, indent: str = INDENT) -> list[str]:
-    """Their proposal as a few lines: its terms, how each side describes it, what accepting
-    does to the meters and how it may be answered."""
-    lines = [
-        f"{indent}Terms: {proposal.summary}",
-        f"{indent}They call it: {proposal.their_view}",
-        f"{indent}Washington calls it: {proposal.our_view}",
-        f"{indent}Accepting: {proposal_costs(scenario, proposal)}",
-    ]
-    if proposal.amend:
-        amended = move_label(scenario, Move.parse(proposal.amend))
-        lines.append(f"{indent}Answer: accept, reject, or amend it to {amended}")
-    else:
-        lines.append(f"{indent}Answer: accept or reject")
-    return lines
-
-
-def turn_lines(scenario: Scenario, turns: Sequence[Turn], index: int = -1) -> list[str]:
-    """A turn (the last one by default) as a few lines of readable text: the move, their
-    reply and why, the meters, how the neighbours took it, and what happened before the
-    next move."""
-    index %= len(turns)
-    turn = turns[index]
-    reaction = turn.reaction
-    label = move_label(scenario, turn.move, answered_proposal(scenario, turns, index))
-    lines = [
-        f"{turn.number:>3}. {label}"
-        if turn.move.is_answer
-        else f"{turn.number:>3}. You offer: {label}"
-    ]
-    said = f': "{reaction.say}"' if reaction.say else ""
-    lines.append(f"{INDENT}{reply_sentence(reaction.kind)}{said}")
-    lines.append(f"{INDENT}Why: {reaction.why}")
-    lines.append(f"{INDENT}{meters_line(scenario, turn.meters, turn.stance, group=TALKS)}")
-    if reaction.asides:
-        lines.append(f"{INDENT}The neighbours: {'; '.join(reaction.asides)}.")
-    if reaction.kind is ReactionKind.COUNTER and reaction.counter:
-        counter = scenario.proposal(reaction.counter)
-        lines.append(f"{INDENT}Their proposal instead: {counter.label}.")
-        lines.extend(proposal_lines(scenario, counter, INDENT + "  "))
-    for heading, text in between_rounds(scenario, turn):
-        lines.append(f"{INDENT}{heading}: {text}")
-    if turn.tabled:
-        lines.extend(proposal_lines(scenario, scenario.proposal(turn.tabled), INDENT + "  "))
-    return lines
-
-
-def opening_lines(state: GameState) -> list[str]:
-    """What is known before the first move: their head of delegation's first words (the
-    first tell) and where the neighbours stand."""
-    scenario = state.scenario
-    start = new_game(scenario, state.seed, state.carry, hotseat=state.hotseat)
-    lines = []
-    if state.profile_info.opening:
-        lines.append(f'Their head of delegation: "{state.profile_info.opening}"')
-    region = region_line(scenario, start.meters)
-    if region:
-        lines.append(f"The neighbours: {region}")
-    return lines
-
-
-def game_text(state: GameState, who: Who = NOBODY) -> str:
-    """The whole game as a readable account, turn by turn, then the outcome."""
-    scenario = state.scenario
-    lines = [f"{scenario.title}: {scenario.subtitle}", f"Seed {state.seed}"]
-    if who.teams is not None:
-        lines += [capitalise(line) for line in who.teams.lines()]
-    opening = opening_lines(state)
-    lines.extend(["", *opening] if opening else [])
-    lines.append("")
-    current = -1
-    for index, turn in enumerate(state.turns):
-        if turn.round != current:
-            current = turn.round
-            held = scenario.rounds[current]
-            lines.append(f"Round {current + 1}: {held.label} ({held.time})")
-        lines.extend(turn_lines(scenario, state.turns, index))
-    lines.append("")
-    lines.extend(outcome_lines(state, who))
-    return "\n".join(lines)
-
-
-def outcome_lines(state: GameState, who: Who = NOBODY) -> list[str]:
-    """The outcome, accords, scores, the neighbours, what they remember and the hidden profile;
-    or where the game stands."""
-    scenario = state.scenario
-    result = outcome(state)
-    if result is None:
-        held = scenario.rounds[state.round]
-        moves = len(state.turns)
-        made = f"{moves} move{'' if moves == 1 else 's'} so far"
-        return [f"The summit goes on: {held.label}, {made}."]
-    accords = ", ".join(scenario.accord_label(a.id) for a in result.accords) or "none"
-    scores = " \u00b7 ".join(f"{s.label} {s.value}/100" for s in result.scores)
-    history = [f"History and the essay: {result.ending.history}"] if result.ending.history else []
-    region = region_line(scenario, state.meters)
-    neighbours = [f"The neighbours: {region}"] if region else []
-    memory = [f"They remember: {remembered(state.grudges)}"] if state.grudges else []
-    return [
-        f"Outcome: {result.ending.title}. {result.ending.text}",
-        *history,
-        f"Accords on the record: {accords}",
-        f"Scores: {scores}",
-        *neighbours,
-        *memory,
-        f"Across the table: {state.profile_info.label}. {state.profile_info.description}",
-        f"Verification code: {who.verification(state)}",
-    ]
-
-
-def _prompt_lines(state: GameState) -> list[str]:
-    """Where the game stands before a move: the session, the meters, the neighbours, what they
-    remember and the proposal awaiting an answer."""
-    scenario = state.scenario
-    held = scenario.rounds[state.round]
-    turn = f"offer {state.turn_in_round + 1} of {held.turns}"
-    lines = [
-        f"{capitalise(held.label)} ({held.time}), {turn}",
-        f"  {meters_line(scenario, state.meters, state.stance, group=TALKS)}",
-    ]
-    region = region_line(scenario, state.meters)
-    if region:
-        lines.append(f"  The neighbours: {region}")
-    if state.grudges:
-        lines.append(f"  They remember: {remembered(state.grudges)}")
-    if state.pending is not None:
-        proposal = scenario.proposals[state.pending.proposal]
-        lines.append(f"  Their proposal awaits your answer: {proposal.label}")
-    return lines
-
-
-# --- the terminal's menu and commands ------------------------------------------------------
-
-COMMANDS: Final = (
-    ("a number or a move id", "play that card, e.g. 1 or liaison_offices"),
-    ("info N", "all about card N (or a move id), locked or not"),
-    ("menu", "the cards again"),
-    ("meters", "every meter, what it means and where it stands"),
-    ("log", "every turn so far"),
-    ("help or ?", "this list"),
-    ("q or quit", "stop; the transcript keeps the game so far"),
-)
-"""What can be typed at the terminal's prompt, and what it does."""
-
-
-def help_lines() -> list[str]:
-    """The commands, one a line."""
-    return ["Commands:", *(f"  {typed}: {does}" for typed, does in COMMANDS)]
-
-
-@attrs.frozen
-class Card:
-    """A line of the terminal's menu: a move the player could make now, or a locked one."""
-
-    number: int
-    option: MoveOption
-
-    @property
-    def available(self) -> bool:
-        return self.option.available
-
-
-def menu_cards(state: GameState) -> list[Card]:
-    """The menu in order: the playable moves numbered from 1, then the locked cards numbered
-    on (one per offer, whatever its forms; answers only while a proposal awaits one)."""
-    playable = [o for o in move_options(state) if o.available]
-    locked: list[MoveOption] = []
-    seen: set[str] = set()
-    offered = {o.move.offer for o in playable}
-    for option in move_options(state):
-        if option.available or option.move.offer in seen or option.move.offer in offered:
-            continue
-        if option.move.is_answer and state.pending is None:
-            continue
-        seen.add(option.move.offer)
-        locked.append(option)
-    return [Card(n, o) for n, o in enumerate([*playable, *locked], start=1)]
-
-
-def _card_text(state: GameState, move: Move, first: bool) -> list[str]:
-    """What a card says: the offer's terms and the essay's view (on the first of its forms
-    only), then what this form means."""
-    scenario = state.scenario
-    index = scenario.offer_index.get(move.offer)
-    if index is None:
-        return []
-    offer = scenario.offers[index]
-    lines = []
-    if first:
-        lines.append(offer.summary)
-        if offer.essay:
-            lines.append(f"The essay: {offer.essay}")
-    variant = offer.variant(move.variant)
-    if variant is not None:
-        lines.append(f"{capitalise(variant.label)}: {variant.summary}")
-    return lines
-
-
-def menu_lines(state: GameState, cards: Sequence[Card]) -> list[str]:
-    """The menu as text: each playable card with its terms and the essay's view (said once for
-    an offer's several forms), then the locked cards with why."""
-    lines = ["Your cards:"]
-    said: set[str] = set()
-    for card in cards:
-        if card.available:
-            move = card.option.move
-            lines.append(f"  {card.number:>2}. {card.option.label}  [{move}]")
-            lines += [f"      {text}" for text in _card_text(state, move, move.offer not in said)]
-            said.add(move.offer)
-    locked = [card for card in cards if not card.available]
-    if locked:
-        lines.append("Locked for now:")
-        for card in locked:
-            label = card.option.label
-            if card.option.move.variant is not None:
-                label = label.rsplit(" (", 1)[0]
-            move_id = card.option.move.offer
-            lines.append(f"  {card.number:>2}. {label}  [{move_id}]: {card.option.reason}")
-    return lines
-
-
-def info_lines(state: GameState, cards: Sequence[Card], wanted: str) -> list[str]:
-    """All about one card, by its number in the menu or its move id: its terms, every form it
-    takes, what proposing it costs and what acceptance brings, the essay's view, and whether it
-    can be played now (and why not)."""
-    scenario = state.scenario
-    found = next((c for c in cards if str(c.number) == wanted), None)
-    move = found.option.move if found is not None else Move.parse(wanted)
-    if move.is_answer:
-        if state.pending is None:
-            return [f"{move.offer}: there is no proposal of theirs to answer"]
-        proposal = scenario.proposals[state.pending.proposal]
-        return [f"Their proposal: {proposal.label}", *proposal_lines(scenario, proposal, "  ")]
-    if move.offer not in scenario.offer_index:
-        return [f"No card {short(wanted)}: type menu for the cards and their numbers"]
-    offer = scenario.offers[scenario.offer_index[move.offer]]
-    lines = [f"{offer.label}  [{offer.id}]", f"  {offer.summary}"]
-    forms = [offer.variant(move.variant)] if move.variant else list(offer.variants)
-    for variant in forms or [None]:
-        proposing, accepted = offer_costs(scenario, offer, variant)
-        name = (
-            f"{capitalise(variant.label)} [{offer.id}:{variant.id}]: {variant.summary} "
-            if variant
-            else ""
-        )
-        lines.append(f"  {name}Proposing it: {proposing}. If they accept: {accepted}.")
-    if offer.essay:
-        lines.append(f"  The essay: {offer.essay}")
-    options = [o for o in move_options(state) if o.move.offer == offer.id]
-    if move.variant:
-        options = [o for o in options if o.move.variant == move.variant] or options
-    if any(o.available for o in options):
-        lines.append("  You can put it on the table now.")
-    elif options:
-        lines.append(f"  Locked for now: {options[0].reason}")
-    return lines
-
-
-def meter_lines(state: GameState) -> list[str]:
-    """Every meter: its value, its bounds, which way is better and what it means."""
-    scenario = state.scenario
-    lines = [f"Meters ({scenario.stances[state.stance].label} across the table):"]
-    for meter, value in zip(scenario.meters, state.meters, strict=True):
-        band = meter.band(value)
-        better = "higher" if meter.good is Direction.HIGH else "lower"
-        shown = f"{value} {band}" if band else str(value)
-        lines.append(
-            f"  {capitalise(meter.label)} {shown} (from {meter.minimum} to {meter.maximum}, "
-            f"{better} is better): {meter.description}"
-        )
-    return lines
-
-
-def log_lines(state: GameState) -> list[str]:
-    """Every turn so far, round by round."""
-    if not state.turns:
-        return ["No moves yet."]
-    scenario = state.scenario
-    lines: list[str] = []
-    current = -1
-    for index, turn in enumerate(state.turns):
-        if turn.round != current:
-            current = turn.round
-            held = scenario.rounds[current]
-            lines.append(f"Round {current + 1}: {held.label} ({held.time})")
-        lines.extend(turn_lines(scenario, state.turns, index))
-    return lines
-
-
 # --- colour ---------------------------------------------------------------------------------
 
 BOLD: Final = "1"
@@ -649,7 +331,7 @@ def _interactive(state: GameState, source: IO[str], sink: Guarded, who: Who) -> 
     while not state.is_over:
         cards = menu_cards(state)
         if show_menu:
-            write("\n" + "\n".join(_prompt_lines(state)) + "\n", BOLD)
+            write("\n" + "\n".join(prompt_lines(state)) + "\n", BOLD)
             write("\n".join(menu_lines(state, cards)) + "\n")
         show_menu = False
         write("Your move (number, move id, help, q): ")

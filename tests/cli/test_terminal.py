@@ -14,13 +14,12 @@ import pytest
 from game.classroom.classcode import encode
 from game.cli import main
 from game.cli.terminal import (
-    COMMANDS,
     interactive,
-    menu_cards,
     north_choices,
     play_moves,
     use_colour,
 )
+from game.cli.text import COMMANDS, menu_cards
 from game.engine import Move, Scenario, move_options, new_game
 from game.engine.strategies import play_from
 from game.store.mode import Mode
