@@ -20,10 +20,10 @@ from game.classroom.classcode import random_seed
 from game.draw.assets import Cue
 from game.draw.context import UiContext
 from game.draw.theme import Tone
-from game.engine import ScenarioError
+from game.engine import IllegalMoveError, ScenarioError
 from game.engine.describe import citation
 from game.store.saves import LoadResult, SavedGame, SaveStore, describe_time
-from game.store.scenarios import DEFAULT_SCENARIO, load_scenario
+from game.store.scenarios import DEFAULT_SCENARIO, follow_up, load_scenario
 from game.ui.folders import open_folder
 from game.ui.screen import (
     Action,
@@ -72,6 +72,8 @@ from game.ui.screen import (
     confirm_quit,
     message,
 )
+from game.ui.screens.text_pages import TextPagesScreen
+from game.ui.session import Session
 
 if TYPE_CHECKING:
     from game.engine import GameState, Scenario
@@ -80,7 +82,7 @@ if TYPE_CHECKING:
     from game.ui.screens.outcome import OutcomeScreen
     from game.ui.screens.summit import SummitScreen
     from game.ui.screens.title import TitleScreen
-    from game.ui.session import Played, Session
+    from game.ui.session import Played
 
 
 class Flow:
@@ -151,7 +153,6 @@ class Flow:
                 )
             case Briefing(setup=setup):
                 from game.ui.briefing import briefing_pages
-                from game.ui.screens.text_pages import TextPagesScreen
 
                 # A hot-seat game hands out the role cards before the teams sit down.
                 return TextPagesScreen(
@@ -164,7 +165,6 @@ class Flow:
                 )
             case RoleCards(setup=setup):
                 from game.ui.roles import role_pages
-                from game.ui.screens.text_pages import TextPagesScreen
 
                 return TextPagesScreen(
                     self.ctx,
@@ -188,7 +188,6 @@ class Flow:
 
                 return SettingsScreen(self.ctx)
             case HowToPlay():
-                from game.ui.screens.text_pages import TextPagesScreen
                 from game.ui.texts import how_to_play
 
                 pages = how_to_play(self.scenario_in_view())
@@ -350,42 +349,26 @@ class Flow:
 
     def debrief(self, *, next_summit: bool | None = None) -> DebriefScreen:
         """The debrief of the finished game. Its "next summit" button is enabled where an
-        installed scenario continues this one (Hanoi -> the next summit), unless
+        installed scenario continues this one (as the next summit follows Hanoi), unless
         ``next_summit`` says otherwise."""
-        from game.store.scenarios import follow_up
         from game.ui.screens.debrief import DebriefScreen
 
-        state = self._state()
+        session = self.session
+        assert session is not None, "the debrief needs a game in play"
         if next_summit is None:
-            next_summit = follow_up(state.scenario.id) is not None
+            next_summit = follow_up(session.scenario.id) is not None
         return DebriefScreen(
             self.ctx,
-            state,
-            verification=self._verification(state),
+            session.state,
+            verification=session.verification(),
             next_summit=next_summit,
             exports=self._store().exports,
-        )
-
-    def _verification(self, state: GameState) -> str:
-        """The verification code of ``state`` as the transcript of this session records it."""
-        from game.engine.transcript import verification_code
-
-        session = self.session
-        if session is None:
-            return verification_code(state)
-        return verification_code(
-            state,
-            player=session.player,
-            mode=session.mode,
-            code=session.code,
-            teams=session.teams,
         )
 
     # -- commands: the game in play -----------------------------------------------------------
 
     def handle(self, command: Command) -> Action | None:
         """Carry out one command from a screen and return what the screens do next."""
-        from game.ui.session import Session
 
         match command:
             case NewGame(setup=setup, keep=keep):
@@ -434,8 +417,6 @@ class Flow:
         assert_never(command)
 
     def _play(self, session: Session, command: PlayMove) -> Action | None:
-        from game.engine import IllegalMoveError
-
         move = command.move
         if session.hotseat and command.reaction is None:
             judgement = session.judge(move)
@@ -530,7 +511,6 @@ class Flow:
         return None
 
     def _load(self, result: LoadResult, what: str) -> Action | None:
-        from game.ui.session import Session
 
         if result.game is None:
             problem = result.problem or f"{what} could not be read."
@@ -593,14 +573,13 @@ class Flow:
         left off (trust, the other meters it names, the accords on the record)."""
         from game.classroom.classcode import next_round_code
         from game.engine import CarryError, carry_from
-        from game.store.scenarios import follow_up
 
         state = session.state
         following = follow_up(state.scenario.id)
         if following is None:
             return Open(message("No next summit", ("No installed scenario follows this one.",)))
         try:
-            carry = carry_from(state, following, self._verification(state))
+            carry = carry_from(state, following, session.verification())
         except CarryError as error:
             return Open(message("The next summit cannot start", (str(error),)))
         setup = GameSetup(

@@ -246,6 +246,14 @@ class Session:
             return WriteResult(None, "saving is switched off")
         return self.store.export(self.saved_game())
 
+    def verification(self) -> str:
+        """The game's verification code as its transcript records it: the game and who played."""
+        from game.engine.transcript import verification_code
+
+        return verification_code(
+            self.state, player=self.player, mode=self.mode, code=self.code, teams=self.teams
+        )
+
     def restart(self) -> Session:
         """The same scenario, seed, mode and player, from the first move."""
         return Session.start(self.setup, self.store)

@@ -110,8 +110,8 @@ def test_a_team_game_is_exported_under_its_teams_with_its_teams(ctx: UiContext) 
     assert transcript.teams == TEAMS and transcript.hotseat
     assert verify_file(path).ok
     # The debrief's code is the transcript's: the teams are part of it.
-    assert flow.debrief(next_summit=False) is not None
-    assert flow._verification(session.state) == transcript.verification
+    assert flow.debrief(next_summit=False).verification == transcript.verification
+    assert session.verification() == transcript.verification
     # The autosave keeps the teams for Continue.
     loaded = flow.store.load(flow.store.autosave_path)
     assert loaded.game is not None and loaded.game.teams == TEAMS
