@@ -121,6 +121,9 @@ class GameInPlay(Protocol):
     @property
     def player(self) -> str: ...
 
+    @property
+    def teams(self) -> Teams | None: ...
+
 
 # --- Commands: what happens to the game in play -------------------------------------------------
 

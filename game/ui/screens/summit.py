@@ -497,10 +497,17 @@ class SummitScreen:
         centre.height = self.trust.rect.top - layout.BAND_TOP
         session = self.session
         seat = ("hot-seat \u00b7 " if session.hotseat else "") + session.mode
-        who = US.upper() + (f" \u00b7 {session.player.upper()}" if session.player else "")
+        player = session.player or (session.teams.us.name if session.teams else "")
+        # Ours with the player's name; where that does not fit, the name alone.
+        ours = (f"{US} \u00b7 {player}", player) if player else (US,)
         tag = f"{seat} \u00b7 seed {self.state.seed}"
         footer = draw_delegations(
-            surface, ctx, self.state, centre, (THEM.upper(), who, tag), footer=accords_height(ctx)
+            surface,
+            ctx,
+            self.state,
+            centre,
+            (THEM.upper(), tuple(name.upper() for name in ours), tag),
+            footer=accords_height(ctx),
         )
         draw_accords(surface, ctx, self.state, footer)
         self.trust.draw(surface, ctx)

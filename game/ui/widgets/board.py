@@ -226,13 +226,14 @@ def draw_delegations(
     ctx: UiContext,
     state: GameState,
     centre: pygame.Rect,
-    names: tuple[str, str, str],
+    names: tuple[str, Sequence[str], str],
     *,
     footer: int = 0,
 ) -> pygame.Rect:
     """The table from above between the two delegations, down to ``centre``'s bottom (where
     the trust gauge goes): their flag, name and stance along the top; ours and the game's mode
-    along the bottom. ``names`` are theirs, ours and the tag after ours (mode and seed).
+    along the bottom. ``names`` are theirs, ours (the first that fits, else the last cut to
+    fit) and the tag after ours (mode and seed).
 
     Returns a strip ``footer`` pixels high kept free under the table, above our delegation
     (for the accords)."""
@@ -256,9 +257,9 @@ def draw_delegations(
     flag_rect = art.draw_flag(surface, art.us_flag(flag_h), (centre.left, us_y), palette)
     tag = ctx.text(TextRole.CAPTION, tag_text, palette.ink_soft)
     room = centre.right - tag.get_width() - 2 * theme.UNIT - (flag_rect.right + 10)
-    label = ctx.text(
-        TextRole.KICKER, fit_text(ctx, TextRole.KICKER, us_name, room), palette.ink_soft
-    )
+    fits = [name for name in us_name if ctx.text_width(TextRole.KICKER, name) <= room]
+    shown = fits[0] if fits else fit_text(ctx, TextRole.KICKER, us_name[-1], room)
+    label = ctx.text(TextRole.KICKER, shown, palette.ink_soft)
     surface.blit(label, label.get_rect(midleft=(flag_rect.right + 10, flag_rect.centery)))
     surface.blit(tag, tag.get_rect(midright=(centre.right, flag_rect.centery)))
     draw_rule(surface, palette.rule, centre.left, centre.right, centre.bottom - theme.UNIT)

@@ -435,3 +435,27 @@ def test_the_change_marks_show_what_the_last_move_changed(
         table.update(0.0)
         for index, meter in table._all_meters():
             assert meter.last_delta == session.state.meters[index] - before[index], meter.label
+
+
+@pytest.mark.parametrize("size", list(TextSize))
+def test_the_players_name_is_shown_whole_at_the_table(
+    size: TextSize, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A play-tester's name came out as "U.S. DELEGATION \u00b7..." at the normal text size: where
+    # the delegation and the name do not fit together, the name is shown alone.
+    from game.draw import assets
+
+    shown: list[str] = []
+    render = assets.FontBook.render
+
+    def watched(self: assets.FontBook, *args: object, **kwargs: object) -> pygame.Surface:
+        if isinstance(args[2], str):
+            shown.append(args[2])
+        return render(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(assets.FontBook, "render", watched)
+    ctx = UiContext(Settings(text_size=size, sound=False))
+    name = "Tessa O'Neil-Ram\u00edrez"
+    session = Session(new_game(SCENARIO, 11), player=name)
+    render_screens([SummitScreen(ctx, session)])
+    assert any(name.upper() in text and "\u2026" not in text for text in shown), shown
