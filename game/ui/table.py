@@ -376,10 +376,10 @@ def round_detail(state: GameState) -> tuple[str, str]:
     return f"{capitalise(held.label)} \u00b7 {held.time}", held.description
 
 
-def offer_action(scenario: Scenario, offer_id: str) -> Action:
+def offer_action(state: GameState, offer_id: str) -> Action:
     """What picking an offer card does: the forms to choose from, a confirmation before a move
     that ends or may close the summit, or the move itself."""
-    offer = scenario.offer(offer_id)
+    offer = state.scenario.offer(offer_id)
     if offer.variants:
         return Open(OfferForms(offer.id))
     move = Move(offer.id)
@@ -396,13 +396,20 @@ def offer_action(scenario: Scenario, offer_id: str) -> Action:
             )
         )
     if offer.kind is OfferKind.STATEMENT:
+        rounds = state.scenario.rounds
+        last = state.round == len(rounds) - 1 and state.turn_in_round == rounds[-1].turns - 1
+        refused = (
+            "If they refuse, the summit ends without one: this is the schedule's last offer."
+            if last
+            else "If they refuse, the talks go on."
+        )
         return Open(
             _confirm(
                 "Put the joint statement forward?",
                 (
                     offer.summary,
-                    "If they sign, the summit closes with everything agreed on "
-                    "the record. If they refuse, the talks go on.",
+                    f"If they sign, the summit closes with everything agreed on the record. "
+                    f"{refused}",
                 ),
                 "Put it forward",
                 move,

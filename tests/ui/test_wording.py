@@ -89,3 +89,28 @@ def test_how_to_play_leaves_out_the_neighbours_of_a_scenario_without_them(
     headings = [page.heading for page in how_to_play(alone)]
     assert "The neighbours" not in headings
     assert "The neighbours" in [page.heading for page in how_to_play(hanoi)]
+
+
+def test_the_statement_on_the_last_offer_does_not_promise_more_talks(hanoi: Scenario) -> None:
+    import attrs
+
+    from game.ui.screen import Dialog, Open
+    from game.ui.table import offer_action
+
+    statement = next(o for o in hanoi.offers if o.kind is OfferKind.STATEMENT)
+    last = len(hanoi.rounds) - 1
+    for turn, says in ((0, "the talks go on"), (hanoi.rounds[last].turns - 1, "last offer")):
+        state = attrs.evolve(new_game(hanoi, 7), round=last, turn_in_round=turn)
+        action = offer_action(state, statement.id)
+        assert isinstance(action, Open) and isinstance(action.place, Dialog)
+        assert says in " ".join(action.place.body)
+
+
+def test_stepping_out_is_not_called_an_offer(hanoi: Scenario) -> None:
+    from game.draw.context import UiContext
+    from game.store.settings import Settings
+    from game.ui.screens.variant import VariantScreen
+
+    recess = next(o for o in hanoi.offers if o.kind is OfferKind.RECESS)
+    screen = VariantScreen(UiContext(Settings(sound=False)), new_game(hanoi, 7), recess)
+    assert screen.kicker == "Choose how to step out"

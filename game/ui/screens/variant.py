@@ -5,7 +5,7 @@ from __future__ import annotations
 from game.draw.context import UiContext
 from game.engine import GameState, MeterRole, Move, expected_need
 from game.engine.describe import capitalise
-from game.engine.scenario import Offer, Variant
+from game.engine.scenario import Offer, OfferKind, Variant
 from game.ui.screen import Apply, Chain, PlayMove, Pop
 from game.ui.widgets.base import does, shortcuts
 from game.ui.widgets.buttons import Button, ButtonKind
@@ -49,7 +49,11 @@ class VariantScreen(ChoiceDialog):
         super().__init__(
             ctx,
             title=offer.label,
-            kicker="Choose the form of your offer",
+            kicker=(
+                "Choose how to step out"
+                if offer.kind is OfferKind.RECESS
+                else "Choose the form of your offer"
+            ),
             intro=(offer.summary,),
             rows=rows,
             buttons=(cancel,),
