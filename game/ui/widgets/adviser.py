@@ -14,7 +14,7 @@ from game.draw.theme import TextRole
 from game.ui.hints import Hint
 from game.ui.screen import Action
 from game.ui.widgets.base import Control, Handled, Shortcut
-from game.ui.widgets.drawing import draw_focus_ring, fit_lines
+from game.ui.widgets.drawing import draw_focus_ring, fit_lines, fit_text
 
 ADVISER: Final = "Your adviser"
 DISMISS_KEY: Final = Shortcut(pygame.K_x, "X")
@@ -62,11 +62,19 @@ class AdviserNote(Control):
         )
         x = rect.left + NOTE_PAD + 6
         y = rect.top + NOTE_PAD
-        heading = ADVISER + (f" on {self.hint.topic}" if self.hint.topic else "")
-        kicker = ctx.text(TextRole.KICKER, heading.upper(), palette.on_navy_soft)
+        heading = (ADVISER + (f" on {self.hint.topic}" if self.hint.topic else "")).upper()
+        # The heading and the close button share one line: where both do not fit (large
+        # text), the button says only X, and the heading is cut last of all.
+        for label in ("DISMISS  X", "X"):
+            close = ctx.text(TextRole.KICKER, label, palette.on_navy)
+            close_rect = close.get_rect(topright=(rect.right - NOTE_PAD, y))
+            room = close_rect.left - 2 * theme.UNIT - x
+            if ctx.text_width(TextRole.KICKER, heading) <= room:
+                break
+        kicker = ctx.text(
+            TextRole.KICKER, fit_text(ctx, TextRole.KICKER, heading, room), palette.on_navy_soft
+        )
         surface.blit(kicker, (x, y))
-        close = ctx.text(TextRole.KICKER, "DISMISS  X", palette.on_navy)
-        close_rect = close.get_rect(topright=(rect.right - NOTE_PAD, y))
         if self.hovered or self.focused:
             pygame.draw.rect(
                 surface,
