@@ -134,7 +134,13 @@ def names_that_fit(ctx: UiContext, names: Sequence[str], width: int) -> str:
             break
         shown.append(name)
     more = len(names) - len(shown)
-    return ", ".join(shown) + (f" +{more}" if more else "")
+    suffix = f" +{more}" if more else ""
+    line = ", ".join(shown) + suffix
+    if ctx.text_width(TextRole.CAPTION, line) > width:
+        # Even the first name does not fit with the count: cut the name, never the count.
+        room = width - ctx.text_width(TextRole.CAPTION, suffix)
+        line = fit_text(ctx, TextRole.CAPTION, line[: len(line) - len(suffix)], room) + suffix
+    return line
 
 
 def draw_stance(

@@ -7,6 +7,7 @@ import pytest
 
 from game.draw.context import UiContext
 from game.draw.theme import TextRole, Tone
+from game.store.settings import Settings, TextSize
 from game.ui.screen import Action, Pop, Quit
 from game.ui.testing import key, move, wheel
 from game.ui.widgets.base import FocusGroup, Handled, shortcuts
@@ -319,3 +320,17 @@ def test_speech_bubble_measures_its_text(ctx: UiContext) -> None:
     )
     assert longer.measure(ctx) > bubble.measure(ctx)
     assert not math.isnan(bubble.measure(ctx))
+
+
+@pytest.mark.parametrize("size", list(TextSize))
+def test_the_accords_line_never_runs_past_its_width(size: TextSize) -> None:
+    # A play-tester saw "Exemptions for joint projects +4" run out of the table's column at the
+    # large text size: the first name was kept whole whatever the width.
+    from game.ui.widgets.board import names_that_fit
+
+    ctx = UiContext(Settings(text_size=size, sound=False))
+    names = ["Exemptions for joint projects", "Liaison offices", "Mutual restraint"]
+    for width in (80, 160, 240, 400, 800):
+        line = names_that_fit(ctx, names, width)
+        assert ctx.text_width(TextRole.CAPTION, line) <= width, (width, line)
+        assert line.endswith((" +2", " +1", "restraint"))
