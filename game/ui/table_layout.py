@@ -184,27 +184,38 @@ def answers_stacked(ctx: UiContext, area: pygame.Rect, count: int) -> bool:
     return area.height >= needed
 
 
+def _beside_in_a_row(ctx: UiContext, area: pygame.Rect, count: int) -> bool:
+    """True when the tray is too short for the answers above or under the proposal's panel
+    (large text with the adviser's note): the panel and the answers share one row."""
+    if answers_stacked(ctx, area, count):
+        return False
+    under = area.height - AnswerCard.height_for(ctx) - CARD_GAP_Y
+    return under < theme.CONTROL_HEIGHT + 6 * theme.UNIT
+
+
 def place_answers(ctx: UiContext, answers: Sequence[AnswerCard], area: pygame.Rect) -> None:
     """The answers to their proposal beside it, one above the other; or, when the tray is too
-    short for that, side by side under it."""
+    short for that, side by side under it; or, shorter still, side by side beside it."""
     count = len(answers)
+    left = theme.column_x(PANEL_COLUMNS)
     if answers_stacked(ctx, area, count):
-        left = theme.column_x(PANEL_COLUMNS)
         pitch = (area.height + CARD_GAP_Y) / count
         for i, card in enumerate(answers):
             top = area.top + round(i * pitch)
             card.rect = pygame.Rect(left, top, area.right - left, round(pitch) - CARD_GAP_Y)
         return
-    card_h = AnswerCard.height_for(ctx)
-    pitch = (area.width + CARD_GAP_Y) / count
+    row = _beside_in_a_row(ctx, area, count)
+    start = left if row else area.left
+    card_h = area.height if row else AnswerCard.height_for(ctx)
+    pitch = (area.right - start + CARD_GAP_Y) / count
     for i, card in enumerate(answers):
-        left = area.left + round(i * pitch)
-        card.rect = pygame.Rect(left, area.bottom - card_h, round(pitch) - CARD_GAP_Y, card_h)
+        x = start + round(i * pitch)
+        card.rect = pygame.Rect(x, area.bottom - card_h, round(pitch) - CARD_GAP_Y, card_h)
 
 
 def proposal_panel(ctx: UiContext, area: pygame.Rect, answers: int) -> pygame.Rect:
     """The panel with the proposal on the table: beside its answers, or over them."""
-    if answers_stacked(ctx, area, answers):
+    if answers_stacked(ctx, area, answers) or _beside_in_a_row(ctx, area, answers):
         return pygame.Rect(area.left, area.top, theme.span(PANEL_COLUMNS), area.height)
     height = area.height - AnswerCard.height_for(ctx) - CARD_GAP_Y
     return pygame.Rect(area.left, area.top, area.width, height)

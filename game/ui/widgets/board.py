@@ -197,11 +197,14 @@ def draw_tray_panel(
     kicker, title, body = text
     pygame.draw.rect(surface, palette.surface, panel, border_radius=theme.RADIUS)
     pygame.draw.rect(surface, palette.rule, panel, width=1, border_radius=theme.RADIUS)
-    pad = 4 * theme.UNIT if panel.height > 112 else 3 * theme.UNIT
+    # A panel too short for text above its button (large text, a crowded tray) keeps its text
+    # beside the button however narrow that leaves it, in the smaller type.
+    short = panel.height < 2 * button.height + 6 * theme.UNIT
+    pad = 4 * theme.UNIT if panel.height > 112 else 2 * theme.UNIT if short else 3 * theme.UNIT
     x, y = panel.left + pad, panel.top + pad
     width = min(theme.span(8), panel.width - 2 * pad)
     beside = button.left - 2 * theme.UNIT - x
-    if beside >= theme.span(6):
+    if beside >= theme.span(6) or short:
         width = min(width, beside)
     kick = ctx.text(TextRole.KICKER, kicker, palette.ink_soft)
     surface.blit(kick, (x, y))
@@ -214,13 +217,14 @@ def draw_tray_panel(
         (TextRole.BODY_STRONG, TextRole.CAPTION),
         (TextRole.BODY_STRONG, TextRole.FINE_PRINT),
     ]
-    for title_role, role in plans:
+    for title_role, role in plans[-1:] if short else plans:
         title_h = ctx.text(title_role, title, palette.ink, wrap=width).get_height()
         gap = 2 * theme.UNIT if title_role is TextRole.HEADING else theme.UNIT
         room = bottom - y - title_h - gap
         if ctx.text(role, body, palette.ink, wrap=width).get_height() <= room:
             break
-    heading = ctx.text(title_role, title, palette.ink, wrap=width)
+    shown = fit_lines(ctx, title_role, title, width, bottom - y)
+    heading = ctx.text(title_role, shown, palette.ink, wrap=width)
     surface.blit(heading, (x, y))
     y += heading.get_height() + gap
     text_fit = fit_lines(ctx, role, body, width, bottom - y)

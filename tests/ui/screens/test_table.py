@@ -10,7 +10,16 @@ import pygame
 import pytest
 
 from game.draw.context import UiContext
-from game.engine import GameState, MeterGroup, Move, ReactionKind, Scenario, is_legal, new_game
+from game.engine import (
+    GameState,
+    MeterGroup,
+    Move,
+    ReactionKind,
+    Scenario,
+    apply,
+    is_legal,
+    new_game,
+)
 from game.engine.describe import sentence
 from game.store.scenarios import load_scenario
 from game.store.settings import Settings, TextSize
@@ -459,3 +468,22 @@ def test_the_players_name_is_shown_whole_at_the_table(
     session = Session(new_game(SCENARIO, 11), player=name)
     render_screens([SummitScreen(ctx, session)])
     assert any(name.upper() in text and "\u2026" not in text for text in shown), shown
+
+
+@pytest.mark.parametrize("size", list(TextSize))
+def test_a_waiting_proposal_keeps_its_panel_whatever_the_text_size(size: TextSize) -> None:
+    # A play-tester at the large text size, with the adviser's note up, saw the proposal's
+    # panel collapse to an empty strip and its button drawn under the log.
+    state = new_game(SCENARIO, 23)
+    for move in ("project_exemptions", "yongbyon_for_relief:partial"):
+        state = apply(state, Move.parse(move)).state
+    assert state.pending is not None
+    ctx = UiContext(Settings(text_size=size, sound=False, hints=True))
+    table = SummitScreen(ctx, Session(state))
+    table.update(0.0)
+    panel = table._panel_rect()
+    button = table.panel_button.rect
+    assert panel.contains(button) and button.height > 0
+    assert not button.colliderect(table.log.rect)
+    for answer in table.answers:
+        assert not answer.rect.colliderect(panel) and answer.rect.height > 0
