@@ -499,7 +499,7 @@ class SummitScreen:
         seat = ("hot-seat \u00b7 " if session.hotseat else "") + session.mode
         player = session.player or (session.teams.us.name if session.teams else "")
         # Ours with the player's name; where that does not fit, the name alone.
-        ours = (f"{US} \u00b7 {player}", player) if player else (US,)
+        ours = (f"{US} \u00b7 {player}", player) if player else (US, US.split()[0])
         tag = f"{seat} \u00b7 seed {self.state.seed}"
         footer = draw_delegations(
             surface,
