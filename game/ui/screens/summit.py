@@ -533,9 +533,9 @@ class SummitScreen:
             need = trust_need(self.state, self.scenario.offer(focused.offer_id), self._trust_index)
             if need is not None:
                 low, high = need
-                about = f"needs about {low}" + (f"\u2013{high}" if high != low else "")
+                about = f"they need about {low}" + (f"\u2013{high}" if high != low else "")
                 self.trust.marker = low
-                self.trust.marker_label = f"{focused.title} {about}"
+                self.trust.marker_label = f"{focused.title}: {about}"
                 self.trust.marker_short = capitalise(about)
 
     def _detail_text(self) -> tuple[str, str]:
