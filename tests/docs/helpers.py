@@ -102,7 +102,7 @@ def shown_run(doc: Path, mark: str) -> tuple[list[str], list[str]]:
 MISTYPED = "HNOI-16JK"
 """The class code the teacher's guide shows being refused: it must stay invalid."""
 
-MISREAD = "5M83-XU3X"
+MISREAD = "CUWW-XPS1"
 """A verification code written down with U for V, which the teacher's guide shows refused."""
 
 
