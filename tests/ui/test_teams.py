@@ -25,7 +25,7 @@ from game.ui.screen import (
     Open,
     RoleCards,
 )
-from game.ui.screens.new_game import NewGameScreen
+from game.ui.screens.new_game import MODES, NewGameScreen
 from game.ui.screens.text_pages import TextPagesScreen
 
 SCENARIO = load_scenario("hanoi")
@@ -115,3 +115,21 @@ def test_a_team_game_is_exported_under_its_teams_with_its_teams(ctx: UiContext) 
     # The autosave keeps the teams for Continue.
     loaded = flow.store.load(flow.store.autosave_path)
     assert loaded.game is not None and loaded.game.teams == TEAMS
+
+
+def test_a_hot_seat_game_is_never_graded(ctx: UiContext) -> None:
+    # verify refuses a graded game whose answers a second player chose, so the form does not
+    # start one: the mode stays practice, and a graded class code is refused beside the code.
+    form = _form(ctx, hotseat=True)
+    form.team_us.set_text("Eagles")
+    form.team_north.set_text("Cranes")
+    form.validate()
+    assert not form.mode.enabled and MODES[form.mode_index] is Mode.PRACTICE
+    for mode, allowed in ((Mode.GRADED, False), (Mode.PRACTICE, True)):
+        form.code.set_text(encode("HNOI", 4, mode))
+        form.validate()
+        setup = form.setup()
+        assert (setup is not None) is allowed and _can_begin(form) is allowed
+        assert bool(form.code.error) is not allowed
+        if setup is not None:
+            assert setup.mode is Mode.PRACTICE and setup.hotseat

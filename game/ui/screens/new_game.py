@@ -107,7 +107,11 @@ class NewGameScreen(FocusScreen):
         )
         self.mode = OptionSelector(
             label="Mode",
-            description="Practice allows undo; graded does not.",
+            description=(
+                "A hot-seat game is a practice game: undo allowed."
+                if hotseat
+                else "Practice allows undo; graded does not."
+            ),
             options=MODE_LABELS,
             get=lambda: self.mode_index,
             set=self._set_mode,
@@ -201,7 +205,7 @@ class NewGameScreen(FocusScreen):
             except ClassCodeError:
                 return None
             path = scenario_for_code(code.prefix)
-            if path is None:
+            if path is None or (self.hotseat and code.mode is Mode.GRADED):
                 return None
             try:
                 scenario = load_scenario(path)
@@ -238,7 +242,10 @@ class NewGameScreen(FocusScreen):
         self.team_us.error = ""
         self.team_north.error = ""
         code_text = self.code.text.strip()
-        self.mode.enabled = not code_text
+        # A game whose answers a second player chooses is never graded (verify refuses it).
+        self.mode.enabled = not code_text and not self.hotseat
+        if self.hotseat:
+            self.mode_index = MODES.index(Mode.PRACTICE)
         coded: int | None = None
         if code_text:
             try:
@@ -248,6 +255,8 @@ class NewGameScreen(FocusScreen):
             else:
                 if scenario_for_code(code.prefix) is None:
                     self.code.error = f"No installed summit has the code {code.prefix}."
+                elif self.hotseat and code.mode is Mode.GRADED:
+                    self.code.error = "A graded code is for one player: hot-seat is practice."
                 else:
                     self.mode_index = MODES.index(code.mode)
                     coded = code.seed
