@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from game.classroom.classcode import encode
+from game.classroom.classcode import MODES, encode
 from game.classroom.verify import verify_file
 from game.draw.context import UiContext
 from game.engine.strategies import play_from
@@ -25,7 +25,7 @@ from game.ui.screen import (
     Open,
     RoleCards,
 )
-from game.ui.screens.new_game import MODES, NewGameScreen
+from game.ui.screens.new_game import NewGameScreen
 from game.ui.screens.text_pages import TextPagesScreen
 
 SCENARIO = load_scenario("hanoi")
