@@ -243,11 +243,36 @@ def tray_panel(state: GameState, can_undo: bool) -> tuple[str, str, str]:
     return "THE SUMMIT IS OVER", result.ending.title if result else "", body
 
 
+def outside_needs(state: GameState, offer: Offer) -> str:
+    """What an offer needs of others than the delegation (a neighbour, the Senate), with where
+    each stands now: ``Also needs Tokyo at 45 or more (now 34).`` (``""`` when nothing). Those
+    needs are fixed, so the table can show them exactly, unlike the delegation's own."""
+    scenario = state.scenario
+    parts = []
+    for need in offer.needs:
+        if not need.who:
+            continue
+        meter = scenario.meters[need.meter]
+        now = state.meters[need.meter]
+        if need.at_least is not None:
+            bound = f"{need.at_least} or more"
+        elif need.at_most is not None:
+            bound = f"{need.at_most} or less"
+        else:
+            continue
+        # "Tokyo at 45 or more", or "the Senate, with domestic pressure at 55 or less".
+        whose = "" if meter.label.lower() == need.who.lower() else f", with {meter.label.lower()}"
+        parts.append(f"{need.who}{whose} at {bound} (now {now})")
+    return f"Also needs {'; '.join(parts)}." if parts else ""
+
+
 def card_detail(
-    scenario: Scenario, offer: Offer, status: CardStatus, reason: str, key: str
+    state: GameState, offer: Offer, status: CardStatus, reason: str, key: str
 ) -> tuple[str, str]:
-    """An offer card in full, as a title and a body: the offer, what the essay says of it, and
-    what playing it would cost (or why it is locked). ``key`` is the card's shortcut."""
+    """An offer card in full, as a title and a body: the offer, what others than the
+    delegation need for it, what the essay says of it, and what playing it would cost (or why
+    it is locked). ``key`` is the card's shortcut."""
+    scenario = state.scenario
     title = f"{key} \u00b7 {offer.label}" if key else offer.label
     serves = serves_text(scenario, offer)
     if serves:
@@ -256,7 +281,7 @@ def card_detail(
         return title + " \u00b7 locked", f"{capitalise(reason)}. {offer.summary}"
     if status is CardStatus.AGREED:
         return title + " \u00b7 agreed", f"{offer.summary} {essay_view(offer)}"
-    parts = [offer.summary, essay_view(offer)]
+    parts = [outside_needs(state, offer), offer.summary, essay_view(offer)]
     if offer.variants:
         forms = " or ".join(v.label for v in offer.variants)
         parts.append(f"Next you choose its form: {forms}, each with its own costs.")
@@ -264,7 +289,7 @@ def card_detail(
         proposing, accepted = offer_costs(scenario, offer, None)
         # Neutral words: a change may be good news (domestic pressure falling), not a cost.
         parts.append(f"Proposing it changes {proposing}; if accepted, {accepted}.")
-    return title, " ".join(parts)
+    return title, " ".join(part for part in parts if part)
 
 
 def serves_text(scenario: Scenario, offer: Offer) -> str:

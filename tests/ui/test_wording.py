@@ -37,7 +37,7 @@ def test_a_cards_details_call_no_change_a_cost(hanoi: Scenario) -> None:
     for offer in hanoi.offers:
         if offer.variants or offer.kind is not OfferKind.OFFER:
             continue
-        _, body = card_detail(hanoi, offer, CardStatus.OPEN, "", "1")
+        _, body = card_detail(new_game(hanoi, 7), offer, CardStatus.OPEN, "", "1")
         assert "costs" not in body, body
 
 
@@ -114,3 +114,20 @@ def test_stepping_out_is_not_called_an_offer(hanoi: Scenario) -> None:
     recess = next(o for o in hanoi.offers if o.kind is OfferKind.RECESS)
     screen = VariantScreen(UiContext(Settings(sound=False)), new_game(hanoi, 7), recess)
     assert screen.kicker == "Choose how to step out"
+
+
+def test_a_cards_details_name_what_others_need_and_where_it_stands(hanoi: Scenario) -> None:
+    # A play-tester saw the regional hand-off refused because Tokyo was at 34 of the 45 it
+    # needs, and embassies because of the Senate, with nothing on the card to say so before.
+    state = new_game(hanoi, 7)
+    for offer in hanoi.offers:
+        outside = [need for need in offer.needs if need.who]
+        _, body = card_detail(state, offer, CardStatus.OPEN, "", "1")
+        if not outside:
+            assert "Also needs" not in body
+            continue
+        assert body.startswith("Also needs "), body
+        for need in outside:
+            bound = need.at_least if need.at_least is not None else need.at_most
+            assert f"{need.who}" in body and f"at {bound} or" in body
+            assert f"(now {state.meters[need.meter]})" in body

@@ -547,7 +547,7 @@ class SummitScreen:
         if isinstance(focused, OfferCard):
             key = focused.shortcut.label if focused.shortcut else ""
             offer = self.scenario.offer(focused.offer_id)
-            return card_detail(self.scenario, offer, focused.status, focused.reason, key)
+            return card_detail(state, offer, focused.status, focused.reason, key)
         if focused is self.undo:
             return "Undo \u00b7 U", self.session.undo_block or "Take back your last move."
         if focused is self.panel_button and state.pending is not None and not state.is_over:
