@@ -24,7 +24,9 @@ from game.engine import IllegalMoveError, ScenarioError
 from game.engine.describe import citation
 from game.store.saves import LoadResult, SavedGame, SaveStore, describe_time
 from game.store.scenarios import DEFAULT_SCENARIO, follow_up, load_scenario
+from game.ui.briefing import briefing_pages
 from game.ui.folders import open_folder
+from game.ui.roles import role_pages
 from game.ui.screen import (
     Action,
     Answer,
@@ -151,9 +153,7 @@ class Flow:
                     seed=self.new_seed(),
                     back=back,
                 )
-            case Briefing(setup=setup):
-                from game.ui.briefing import briefing_pages
-
+            case Briefing(setup=setup, keep=keep):
                 # A hot-seat game hands out the role cards before the teams sit down.
                 return TextPagesScreen(
                     self.ctx,
@@ -161,18 +161,18 @@ class Flow:
                     briefing_pages(setup.scenario),
                     kicker=setup.scenario.title,
                     done_label="The role cards" if setup.hotseat else "Take your seat",
-                    done=Open(RoleCards(setup)) if setup.hotseat else Apply(NewGame(setup)),
+                    done=Open(RoleCards(setup, keep))
+                    if setup.hotseat
+                    else Apply(NewGame(setup, keep)),
                 )
-            case RoleCards(setup=setup):
-                from game.ui.roles import role_pages
-
+            case RoleCards(setup=setup, keep=keep):
                 return TextPagesScreen(
                     self.ctx,
                     "Role cards",
                     role_pages(setup.teams),
                     kicker=setup.scenario.title,
                     done_label="Take your seats",
-                    done=Apply(NewGame(setup)),
+                    done=Apply(NewGame(setup, keep)),
                 )
             case Scenarios():
                 from game.ui.screens.scenario_pick import ScenarioScreen
@@ -593,8 +593,8 @@ class Flow:
             carry,
             teams=session.teams,
         )
-        # The game it continues is finished: nothing unfinished is replaced.
-        return self.handle(NewGame(setup, keep=False))
+        # Its briefing first, as for any summit; the game it continues is finished.
+        return Open(Briefing(setup, keep=False))
 
 
 __all__ = ["Flow"]

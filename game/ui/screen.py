@@ -315,9 +315,11 @@ class NewGameForm:
 
 @attrs.frozen
 class Briefing:
-    """The briefing for a game set up on the form; its last page starts the game."""
+    """The briefing for a game set up on the form; its last page starts the game. ``keep`` is
+    the :class:`NewGame`'s (False for a next summit: the game it continues is finished)."""
 
     setup: GameSetup
+    keep: bool | None = None
 
 
 @attrs.frozen
@@ -325,6 +327,7 @@ class RoleCards:
     """The role cards of a hot-seat game, after its briefing; the last page starts the game."""
 
     setup: GameSetup
+    keep: bool | None = None
 
 
 @attrs.frozen

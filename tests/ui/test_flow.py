@@ -24,6 +24,8 @@ from game.store.transcripts import read_transcript
 from game.ui.app import App, ScriptedEvents
 from game.ui.flow import Flow
 from game.ui.screen import (
+    Apply,
+    Briefing,
     Chain,
     ContinueGame,
     Dialog,
@@ -43,6 +45,7 @@ from game.ui.screens.event import EventScreen
 from game.ui.screens.hotseat import AnswerScreen, HandOverScreen
 from game.ui.screens.proposal import ProposalScreen
 from game.ui.screens.summit import SummitScreen
+from game.ui.screens.text_pages import TextPagesScreen
 from game.ui.session import UNDO_GRADED, Session, Step
 from game.ui.shots import counter_pending, event_happened, sample_game, sample_session
 from game.ui.testing import click, game_app, key
@@ -296,7 +299,13 @@ def test_the_next_summit_carries_the_game_over(ctx: UiContext) -> None:
     finished = play(SCENARIO, "essay", 4)
     assert flow.session is not None
     flow.session.state = finished
+    # Its briefing comes first, and taking a seat starts it.
     action = flow.handle(NextSummit())
+    assert isinstance(action, Open) and isinstance(action.place, Briefing)
+    briefing = flow.open(action.place)
+    assert isinstance(briefing, TextPagesScreen)
+    assert briefing.done == Apply(NewGame(action.place.setup, keep=False))
+    action = flow.handle(NewGame(action.place.setup, keep=False))
     assert isinstance(action, Reset) and isinstance(action.screen, SummitScreen)
     session = flow.session
     assert session is not None
@@ -331,9 +340,9 @@ def test_the_next_round_of_a_class_gets_its_own_class_code(ctx: UiContext) -> No
     finished = play(SCENARIO, "essay", 4)
     assert flow.session is not None
     flow.session.state = finished
-    flow.handle(NextSummit())
-    assert flow.session is not None
-    following = decode(flow.session.code)
+    action = flow.handle(NextSummit())
+    assert isinstance(action, Open) and isinstance(action.place, Briefing)
+    following = decode(action.place.setup.code)
     assert (following.prefix, following.seed, following.mode) == ("NEXT", 4, "graded")
 
 
