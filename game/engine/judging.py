@@ -90,6 +90,8 @@ class _Reading:
     label: str
     value: int
     threshold: int
+    floor: int = 0
+    """The meter's minimum: a need at it is no need at all."""
 
     def _say(self, below: str, above: str, *, why: bool) -> str:
         """The reading in words: ``below`` is the verb for a need with a minimum, ``above``
@@ -110,6 +112,11 @@ class _Reading:
         return self._say("is close to", "is just above", why=True)
 
     def met(self) -> str:
+        need = self.need
+        if need.at_least is not None and self.threshold <= self.floor:
+            # Their stance and what they want first have taken the need to nothing.
+            who, verb = (need.who, "needs") if need.who else ("they", "need")
+            return f"{self.label} {self.value}: {who} {verb} none {need.context}"
         return self._say("meets", "is within", why=False)
 
 
@@ -129,8 +136,9 @@ def _threshold(state: GameState, need: Need, shift: int) -> tuple[int, int]:
 
 def _read_need(state: GameState, need: Need, shift: int) -> _Reading:
     threshold, shortfall = _threshold(state, need, shift)
-    label = state.scenario.meters[need.meter].label
-    return _Reading(shortfall, need, label, state.meters[need.meter], threshold)
+    meter = state.scenario.meters[need.meter]
+    value = state.meters[need.meter]
+    return _Reading(shortfall, need, meter.label, value, threshold, meter.minimum)
 
 
 def _tableable(state: GameState, offer: Offer | None) -> tuple[str, ...]:

@@ -373,3 +373,11 @@ def test_players_on_one_seed_meet_the_same_event_at_the_same_break(hanoi: Scenar
     assert len(met) == 30
     assert all(len(events) == 1 for events in met.values()), met
     assert len({next(iter(events)) for events in met.values()}) > 3
+
+
+def test_a_need_taken_to_nothing_is_said_to_be_none(hanoi: Scenario) -> None:
+    # "trust 15 meets the 0 they need" read as a riddle to a play-tester: their stance and what
+    # they want first had taken the need to the meter's floor.
+    whys = [t.reaction.why for seed in range(40) for t in play(hanoi, "essay", seed).turns]
+    assert not [why for why in whys if "meets the 0 " in why]
+    assert any(": they need none before " in why for why in whys)
