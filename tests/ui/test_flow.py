@@ -414,3 +414,14 @@ def test_a_proposal_tabled_as_a_round_opens_comes_after_the_event(ctx: UiContext
     assert action.actions[0] == Open(TheirProposal())
     assert isinstance(action.actions[-1], Push)
     assert isinstance(action.actions[-1].screen, EventScreen)
+
+
+def test_the_break_says_how_the_rounds_last_move_was_answered(ctx: UiContext) -> None:
+    # The pop-up covers the reply on the table at once (a play-tester never saw it).
+    from game.engine.describe import REPLIED, move_label
+
+    state, _ = sample_game(SCENARIO, 7, event_happened)
+    turn = state.turns[-1]
+    screen = EventScreen(ctx, state, turn)
+    said = f"Before the break: {move_label(SCENARIO, turn.move)}, {REPLIED[turn.reaction.kind]}."
+    assert screen.notes[0][0] == said
