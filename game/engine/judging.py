@@ -64,6 +64,9 @@ class _Verdict:
     """The interest they revealed wanting first, when the reply shows it."""
     holding_out: bool = False
     """True when they countered an offer they had no objection to."""
+    outsider: str = ""
+    """Who stands in the way when a need of someone else's (a neighbour, the Senate) decided
+    a refusal: the refusal is theirs, not the delegation's to voice."""
 
     def allowed(self, state: GameState, offer: Offer) -> tuple[ReactionKind, ...]:
         """The reactions a human playing the counterpart may choose instead (hot-seat)."""
@@ -278,8 +281,20 @@ def _judge(
     if state.grudges and kind is not ReactionKind.ACCEPT:
         why += f"; they have not forgotten {state.grudges[-1]}"
     holding = kind is ReactionKind.COUNTER and holding_out and shortfall <= 0
+    refused = kind in (ReactionKind.REJECT, ReactionKind.DEFER) and shortfall > 0
+    outsider = worst.need.who if refused and worst is not None else ""
     return _Verdict(
-        kind, why, rng, shortfall, counter_open, False, quirk, alignment, revealed, holding
+        kind,
+        why,
+        rng,
+        shortfall,
+        counter_open,
+        False,
+        quirk,
+        alignment,
+        revealed,
+        holding,
+        outsider,
     )
 
 

@@ -336,6 +336,8 @@ def _offer(
         voice = scenario.interests[verdict.focus].voice
         if voice and kind is not ReactionKind.ACCEPT:
             say = f"{say} {voice}" if say else voice
+    if verdict.outsider and chosen is None:
+        say = ""  # the delegation has nothing to say to it: the why names who refused
     draft.say = say
 
 
