@@ -149,7 +149,6 @@ def _class_code(text: str) -> tuple[ClassCode, Path]:
 
 
 def _carry(previous: Path, scenario_ref: str | None) -> tuple[Scenario, Carry]:
-    from game.engine.transcript import verification_code
     from game.store.transcripts import read_transcript
 
     transcript = read_transcript(previous)
@@ -170,14 +169,7 @@ def _carry(previous: Path, scenario_ref: str | None) -> tuple[Scenario, Carry]:
     else:
         scenario = load_scenario(scenario_ref)
     try:
-        code = verification_code(
-            state,
-            player=transcript.player,
-            mode=transcript.mode,
-            code=transcript.code,
-            teams=transcript.teams,
-        )
-        carry = carry_from(state, scenario, code)
+        carry = carry_from(state, scenario, transcript.verification_for(state))
     except CarryError as error:
         raise UsageError(f"{previous}: {error}") from None
     return scenario, carry
