@@ -52,7 +52,7 @@ from game.engine import (
 from game.engine.describe import StrategyName, answered_proposal, printable
 from game.engine.strategies import play
 from game.engine.teams import Teams, who_played
-from game.engine.transcript import MAX_NAME, verification_code
+from game.engine.transcript import MAX_NAME
 from game.store.names import file_stem, unique_stems
 
 
@@ -148,13 +148,7 @@ def _row(verdict: Verdict) -> Row:
         accords=tuple(accord.id for accord in result.accords),
         scores=tuple((score.label, score.value) for score in result.scores),
         turns=result.turns,
-        verification=verification_code(
-            state,
-            player=transcript.player,
-            mode=transcript.mode,
-            code=transcript.code,
-            teams=transcript.teams,
-        ),
+        verification=transcript.verification_for(state),
         trust=(first, *(turn.meters[trust_index] for turn in state.turns)),
         terminal=result.terminal.value,
         answers=tuple(answers),

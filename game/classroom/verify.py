@@ -32,7 +32,6 @@ from game.engine.transcript import (
     clean_name,
     replay,
     short,
-    verification_code,
 )
 from game.store.mode import Mode
 from game.store.reading import CODES_LIMIT, UnreadableFileError, read_text
@@ -236,7 +235,7 @@ def _verify(
     if problem:
         return Verdict(path, False, problem, transcript)
     if handed_in is not None:
-        problem = _handed_in_mismatch(transcript, _code_of(state, transcript), handed_in)
+        problem = _handed_in_mismatch(transcript, transcript.verification_for(state), handed_in)
         if problem:
             return Verdict(path, False, problem, transcript)
     return Verdict(path, True, "ok", transcript, state)
@@ -344,7 +343,7 @@ def verify_files(
         plain = verdict if verdict.state is not None else verify_file(path, scenarios=scenarios)
         if plain.ok and plain.state is not None:
             assert plain.transcript is not None
-            code = _code_of(plain.state, plain.transcript)
+            code = plain.transcript.verification_for(plain.state)
             earlier[code] = _Earlier(plain.state, _played_by(plain.transcript))
         elif plain.transcript is not None and plain.transcript.verification:
             earlier.setdefault(plain.transcript.verification, _Earlier(None, ""))
@@ -365,7 +364,7 @@ def _given_twice(verdicts: Sequence[Verdict]) -> list[Verdict]:
         else:
             files[identity] = verdict.path
             if verdict.ok and verdict.state is not None and verdict.transcript is not None:
-                game = _code_of(verdict.state, verdict.transcript)
+                game = verdict.transcript.verification_for(verdict.state)
                 if game in games:
                     message = f"given twice: the same game by the same student as {games[game]}"
                 games.setdefault(game, verdict.path)
@@ -423,16 +422,6 @@ def same_games(verdicts: Sequence[Verdict]) -> list[SameGame]:
 
 def _played_by(transcript: Transcript | None) -> str:
     return who_played(transcript.player, transcript.teams) if transcript is not None else ""
-
-
-def _code_of(state: GameState, transcript: Transcript) -> str:
-    return verification_code(
-        state,
-        player=transcript.player,
-        mode=transcript.mode,
-        code=transcript.code,
-        teams=transcript.teams,
-    )
 
 
 def _same_player(one: str, other: str) -> bool:

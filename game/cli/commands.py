@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
@@ -42,7 +42,7 @@ from game.store.scenarios import (
 
 if TYPE_CHECKING:
     import argparse
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
     from game.classroom.verify import HandedIn
     from game.cli.text import Who
@@ -51,6 +51,22 @@ if TYPE_CHECKING:
 def warn(text: str) -> None:
     """One line on standard error, with anything a terminal would act on escaped."""
     print(printable(text), file=sys.stderr)
+
+
+_Read = TypeVar("_Read")
+
+
+def _read_option(
+    read: Callable[[Path], _Read], path: Path | None, refused: type[Exception]
+) -> _Read | None:
+    """What ``read`` makes of a file an option names (None without the option); a file it
+    refuses with ``refused`` is one line and status 2."""
+    if path is None:
+        return None
+    try:
+        return read(path)
+    except refused as error:
+        raise UsageError(str(error)) from None
 
 
 # --- the window ---------------------------------------------------------------------------
@@ -149,7 +165,6 @@ def _class_code(text: str) -> tuple[ClassCode, Path]:
 
 
 def _carry(previous: Path, scenario_ref: str | None) -> tuple[Scenario, Carry]:
-    from game.engine.transcript import verification_code
     from game.store.transcripts import read_transcript
 
     transcript = read_transcript(previous)
@@ -170,14 +185,7 @@ def _carry(previous: Path, scenario_ref: str | None) -> tuple[Scenario, Carry]:
     else:
         scenario = load_scenario(scenario_ref)
     try:
-        code = verification_code(
-            state,
-            player=transcript.player,
-            mode=transcript.mode,
-            code=transcript.code,
-            teams=transcript.teams,
-        )
-        carry = carry_from(state, scenario, code)
+        carry = carry_from(state, scenario, transcript.verification_for(state))
     except CarryError as error:
         raise UsageError(f"{previous}: {error}") from None
     return scenario, carry
@@ -233,12 +241,7 @@ def play(args: argparse.Namespace) -> int:
     )
     from game.cli.text import Who
 
-    script = None
-    if args.script is not None:
-        try:
-            script = read_script(args.script)
-        except ScriptError as error:
-            raise UsageError(str(error)) from None
+    script = _read_option(read_script, args.script, ScriptError)
     # A script's own seed and scenario are defaults: a class code or a flag overrides them.
     defaults = script if script is not None and not args.code else None
     setup = settle(
@@ -380,12 +383,7 @@ def _checks(
     from game.classroom.verify import CodesFileError, read_codes
 
     expected = _class_code(args.class_code)[0] if args.class_code else None
-    handed_in = None
-    if args.codes is not None:
-        try:
-            handed_in = read_codes(args.codes)
-        except CodesFileError as error:
-            raise UsageError(str(error)) from None
+    handed_in = _read_option(read_codes, args.codes, CodesFileError)
     # Only files the teacher names are opened: never a path a transcript holds.
     scenarios = [load_scenario(path) for path in args.scenario_files]
     return expected, handed_in, scenarios

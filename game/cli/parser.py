@@ -105,6 +105,20 @@ def _seconds(text: str) -> float:
     return value
 
 
+def _add_class_checks(command: argparse.ArgumentParser) -> None:
+    """The options ``verify`` and ``report`` share: what the class's games must match."""
+    command.add_argument("--code", dest="class_code", help="the class code the games must match")
+    command.add_argument(
+        "--scenario",
+        dest="scenario_files",
+        type=_path,
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="a scenario file the transcripts may be for, besides the installed ones (repeatable)",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The parser for every subcommand."""
     parser = _Parser(
@@ -207,31 +221,13 @@ def build_parser() -> argparse.ArgumentParser:
     verify.add_argument(
         "--codes", type=_path, help="verification codes handed in: CODE or NAME, CODE per line"
     )
-    verify.add_argument("--code", dest="class_code", help="the class code the games must match")
-    verify.add_argument(
-        "--scenario",
-        dest="scenario_files",
-        type=_path,
-        action="append",
-        default=[],
-        metavar="FILE",
-        help="a scenario file the transcripts may be for, besides the installed ones (repeatable)",
-    )
+    _add_class_checks(verify)
 
     report = commands.add_parser("report", help="a class report from students' transcripts")
     report.add_argument("files", nargs="+", type=_path, metavar="TRANSCRIPT")
     report.add_argument("--out", type=_path, required=True, metavar="DIR")
     report.add_argument("--codes", type=_path, help="verification codes handed in")
-    report.add_argument("--code", dest="class_code", help="the class code the games must match")
-    report.add_argument(
-        "--scenario",
-        dest="scenario_files",
-        type=_path,
-        action="append",
-        default=[],
-        metavar="FILE",
-        help="a scenario file the transcripts may be for, besides the installed ones (repeatable)",
-    )
+    _add_class_checks(report)
 
     check = commands.add_parser("check", help="validate scenario files")
     check.add_argument("files", nargs="+", metavar="FILE", help="scenario files or names")

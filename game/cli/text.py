@@ -133,13 +133,7 @@ def game_text(state: GameState, who: Who = NOBODY) -> str:
     opening = opening_lines(state)
     lines.extend(["", *opening] if opening else [])
     lines.append("")
-    current = -1
-    for index, turn in enumerate(state.turns):
-        if turn.round != current:
-            current = turn.round
-            held = scenario.rounds[current]
-            lines.append(f"Round {current + 1}: {held.label} ({held.time})")
-        lines.extend(turn_lines(scenario, state.turns, index))
+    lines.extend(_turns_by_round(state))
     lines.append("")
     lines.extend(outcome_lines(state, who))
     return "\n".join(lines)
@@ -338,8 +332,11 @@ def meter_lines(state: GameState) -> list[str]:
 
 def log_lines(state: GameState) -> list[str]:
     """Every turn so far, round by round."""
-    if not state.turns:
-        return ["No moves yet."]
+    return _turns_by_round(state) or ["No moves yet."]
+
+
+def _turns_by_round(state: GameState) -> list[str]:
+    """Each turn's lines, under a heading wherever a round begins (none before the first move)."""
     scenario = state.scenario
     lines: list[str] = []
     current = -1

@@ -109,6 +109,13 @@ class Transcript:
     teams: Teams | None = None
     """The two teams of a hot-seat game, when they were given."""
 
+    def verification_for(self, state: GameState) -> str:
+        """The verification code ``state`` has when played by whom this transcript names: with
+        its player, mode, class code and teams (``state`` is the game replayed from it)."""
+        return verification_code(
+            state, player=self.player, mode=self.mode, code=self.code, teams=self.teams
+        )
+
 
 def verification_code(
     state: GameState,
@@ -559,13 +566,7 @@ def _check_outcome(transcript: Transcript, state: GameState) -> ReplayReport:
                     f"outcome.{key}: {short(written.get(key))}, replay gives {value!r}",
                     state,
                 )
-    code = verification_code(
-        state,
-        player=transcript.player,
-        mode=transcript.mode,
-        code=transcript.code,
-        teams=transcript.teams,
-    )
+    code = transcript.verification_for(state)
     if result is not None and not transcript.verification:
         return ReplayReport(False, "the verification code is missing", state)
     if transcript.verification and transcript.verification != code:

@@ -99,6 +99,15 @@ def shown_run(doc: Path, mark: str) -> tuple[list[str], list[str]]:
     return shlex.split(first.removeprefix("$ python -m game ")), shown
 
 
+def fits(shown: list[str], actual: list[str]) -> bool:
+    """True when ``actual`` is ``shown`` with each ``...`` line standing for any lines."""
+    if not shown:
+        return not actual
+    if shown[0] == "...":
+        return any(fits(shown[1:], actual[i:]) for i in range(len(actual) + 1))
+    return bool(actual) and actual[0] == shown[0] and fits(shown[1:], actual[1:])
+
+
 MISTYPED = "HNOI-16JK"
 """The class code the teacher's guide shows being refused: it must stay invalid."""
 

@@ -41,6 +41,7 @@ from tests.docs.helpers import (
     SCENARIOS_DOC,
     TEACHING_DOC,
     doc_text,
+    fits,
     marked,
     run,
     shown_run,
@@ -209,15 +210,6 @@ def simulated_next_round(hanoi_folder: Path, folder: Path) -> None:
     (folder.parent / "codes.txt").write_text(handed_in + "".join(lines), encoding="utf-8")
 
 
-def _fits(shown: list[str], actual: list[str]) -> bool:
-    """True when ``actual`` is ``shown`` with each ``...`` line standing for any lines."""
-    if not shown:
-        return not actual
-    if shown[0] == "...":
-        return any(_fits(shown[1:], actual[i:]) for i in range(len(actual) + 1))
-    return bool(actual) and actual[0] == shown[0] and _fits(shown[1:], actual[1:])
-
-
 @pytest.fixture(scope="module")
 def classroom(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A folder with ``class/`` (Hanoi), and ``hanoi/`` plus ``next/`` and the ``codes.txt`` of
@@ -263,7 +255,7 @@ def test_the_class_runs_shown_are_current(
     actual = result.out
     if "--out" in argv:  # the written paths, then what went to standard error
         actual = [*result.out, *result.err]
-    assert _fits(shown, actual), f"{mark}: the run now prints:\n" + "\n".join(actual)
+    assert fits(shown, actual), f"{mark}: the run now prints:\n" + "\n".join(actual)
 
 
 def test_the_class_report_shown_is_current(
@@ -274,10 +266,10 @@ def test_the_class_report_shown_is_current(
     out = Path(argv[argv.index("--out") + 1])
     written = (classroom / "class" / out / "report.md").read_text(encoding="utf-8").splitlines()
     shown = marked(TEACHING_DOC, "class-report-md").body.splitlines()
-    assert _fits(shown, written), "report.md now reads:\n" + "\n".join(written)
+    assert fits(shown, written), "report.md now reads:\n" + "\n".join(written)
     csv_shown = marked(TEACHING_DOC, "class-report-csv").body.splitlines()
     csv_written = (classroom / "class" / out / "report.csv").read_text(encoding="utf-8")
-    assert _fits(csv_shown, csv_written.splitlines())
+    assert fits(csv_shown, csv_written.splitlines())
 
 
 def test_the_next_report_shown_is_current(classroom: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -290,7 +282,7 @@ def test_the_next_report_shown_is_current(classroom: Path, monkeypatch: pytest.M
     out = classroom / argv[argv.index("--out") + 1]
     written = (out / "report.md").read_text(encoding="utf-8").splitlines()
     shown = marked(TEACHING_DOC, "next-report-md").body.splitlines()
-    assert _fits(shown, written), "report.md now reads:\n" + "\n".join(written)
+    assert fits(shown, written), "report.md now reads:\n" + "\n".join(written)
     reversed_argv = ["report", "next/*.toml", "hanoi/*.toml", *argv[3:]]
     reversed_argv[reversed_argv.index("--out") + 1] = "report-reversed"
     run(reversed_argv, classroom, monkeypatch)
@@ -322,7 +314,7 @@ def test_the_codes_handed_in_shown_are_the_class_codes(classroom: Path) -> None:
     shown = marked(TEACHING_DOC, "class-codes").body.splitlines()
     assert shown and all(line in handed_in for line in shown)
     both = (classroom / "codes.txt").read_text(encoding="utf-8").splitlines()
-    assert _fits(marked(TEACHING_DOC, "next-codes").body.splitlines(), both)
+    assert fits(marked(TEACHING_DOC, "next-codes").body.splitlines(), both)
 
 
 def test_the_codes_file_errors_shown_are_what_verify_says(

@@ -16,17 +16,8 @@ from game.cli.terminal import north_choices, play_moves
 from game.engine import new_game
 from game.engine.strategies import play_from
 from game.store.scenarios import load_scenario
-from tests.docs.helpers import TEACHING_DOC, doc_text, marked, run, shown_run
+from tests.docs.helpers import TEACHING_DOC, doc_text, fits, marked, run, shown_run
 from tests.docs.test_teaching import simulated_class
-
-
-def _fits(shown: list[str], actual: list[str]) -> bool:
-    """True when ``actual`` is ``shown`` with each ``...`` line standing for any lines."""
-    if not shown:
-        return not actual
-    if shown[0] == "...":
-        return any(_fits(shown[1:], actual[i:]) for i in range(len(actual) + 1))
-    return bool(actual) and actual[0] == shown[0] and _fits(shown[1:], actual[1:])
 
 
 def test_the_student_page_shown_is_what_report_writes(
@@ -38,7 +29,7 @@ def test_the_student_page_shown_is_what_report_writes(
     page = tmp_path / "report" / "students" / "Ada-Lovelace.md"
     written = page.read_text(encoding="utf-8").splitlines()
     shown = marked(TEACHING_DOC, "student-page-md").body.splitlines()
-    assert _fits(shown, written), "the page now reads:\n" + "\n".join(written)
+    assert fits(shown, written), "the page now reads:\n" + "\n".join(written)
     assert (tmp_path / "report" / "students" / "Ada-Lovelace.html").is_file()
 
 

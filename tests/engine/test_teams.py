@@ -48,6 +48,7 @@ def test_teams_round_trip_through_a_transcript(tmp_path: Path, hanoi: Scenario) 
     assert "[teams.us]" in text and 'name = "Cranes"' in text
     transcript = read_transcript(path)
     assert transcript.teams == TEAMS
+    assert transcript.verification_for(state) == transcript.verification
     assert verify_file(path).message == "ok"
 
 

@@ -17,7 +17,7 @@ from game.draw.theme import TextRole
 from game.engine import Scenario, ScenarioError
 from game.engine.describe import capitalise
 from game.engine.teams import Side, Team, Teams, who_played
-from game.engine.transcript import clean_name
+from game.engine.transcript import MAX_NAME, clean_name
 from game.store.mode import Mode
 from game.store.scenarios import load_scenario, resolve, scenario_for_code
 from game.ui.screen import Action, Briefing, GameSetup, Open, Pop
@@ -83,27 +83,12 @@ class NewGameScreen(FocusScreen):
         except ScenarioError as error:
             self.scenario_problem = error.problems[0] if error.problems else str(error)
         self.mode_index = 0
-        self.name = TextField(
-            text=player,
-            label="Your name",
-            placeholder="Optional",
-            note="It goes on your transcript and the debrief.",
-            max_length=60,
-            on_activate=self._begin,
+        self.name = self._name_field(
+            "Your name", "Optional", "It goes on your transcript and the debrief.", player
         )
-        self.team_us = TextField(
-            label="U.S. team",
-            placeholder="Optional, e.g. Eagles",
-            note="Makes the offers.",
-            max_length=60,
-            on_activate=self._begin,
-        )
-        self.team_north = TextField(
-            label="North Korean team",
-            placeholder="Optional, e.g. Cranes",
-            note="Answers them.",
-            max_length=60,
-            on_activate=self._begin,
+        self.team_us = self._name_field("U.S. team", "Optional, e.g. Eagles", "Makes the offers.")
+        self.team_north = self._name_field(
+            "North Korean team", "Optional, e.g. Cranes", "Answers them."
         )
         self.mode = OptionSelector(
             label="Mode",
@@ -159,6 +144,17 @@ class NewGameScreen(FocusScreen):
         self.validate()
 
     # -- the form --
+
+    def _name_field(self, label: str, placeholder: str, note: str, text: str = "") -> TextField:
+        """A box for a player's or a team's name: as long as a transcript records, no longer."""
+        return TextField(
+            text=text,
+            label=label,
+            placeholder=placeholder,
+            note=note,
+            max_length=MAX_NAME,
+            on_activate=self._begin,
+        )
 
     def _set_mode(self, index: int) -> Action | None:
         self.mode_index = index
