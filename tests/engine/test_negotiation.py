@@ -381,3 +381,22 @@ def test_a_need_taken_to_nothing_is_said_to_be_none(hanoi: Scenario) -> None:
     whys = [t.reaction.why for seed in range(40) for t in play(hanoi, "essay", seed).turns]
     assert not [why for why in whys if "meets the 0 " in why]
     assert any(": they need none before " in why for why in whys)
+
+
+def test_a_refusal_a_neighbour_decided_is_not_voiced_by_the_delegation(hanoi: Scenario) -> None:
+    # A play-tester read Tokyo's objection as Pyongyang's "That is not acceptable to us".
+    outsiders = {need.who for offer in hanoi.offers for need in offer.needs if need.who}
+    refused = [
+        turn.reaction
+        for seed in range(150)
+        for turn in play(hanoi, "random", seed).turns
+        if turn.reaction.kind in (ReactionKind.REJECT, ReactionKind.DEFER)
+    ]
+    theirs = [
+        r
+        for r in refused
+        if any(f" {who} needs " in r.why or f" {who} can accept " in r.why for who in outsiders)
+    ]
+    assert theirs, "no refusal decided by a neighbour or the Senate in 150 random games"
+    assert all(r.say == "" for r in theirs)
+    assert all(r.say for r in refused if r not in theirs)
