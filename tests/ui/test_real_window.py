@@ -272,7 +272,8 @@ def test_the_key_that_opens_a_field_types_nothing_into_it(
 
 
 def test_the_table_answers_a_waiting_proposal_by_its_letters(x_server: xserver.XServer) -> None:
-    # Bug 9: after "Answer later", A and R did nothing; only Enter opened the proposal again.
+    # Bug 9: after "See the table first" (once "Answer later"), A and R did nothing; only
+    # Enter opened the proposal again.
     from game.ui.shots import tabled_pending
 
     ctx = UiContext(Settings(sound=False, hints=False))

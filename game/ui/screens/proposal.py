@@ -2,8 +2,8 @@
 instead of your offer), how each side describes it, and what each answer would cost.
 
 Accept (A), reject (R) and amend (M: answer with an offer of your own, named) hand the answer to
-the flow as a move; Esc ("answer later") closes the dialog and leaves the proposal on the table,
-where the answer cards and a button to open this dialog again wait for it.
+the flow as a move; Esc ("see the table first") closes the dialog and leaves the proposal on
+the table, where the answer cards and a button to open this dialog again wait for it.
 """
 
 from __future__ import annotations
@@ -161,7 +161,7 @@ class ProposalScreen(ChoiceDialog):
         notes += [(f"If you reject: {text}", tone) for text, tone in crossing_notes(state, REJECT)]
         adviser = adviser_note(state) if hints else ""
         later = Button(
-            label="Answer later", kind=ButtonKind.QUIET, hint="Esc", on_activate=does(Pop())
+            label="See the table first", kind=ButtonKind.QUIET, hint="Esc", on_activate=does(Pop())
         )
         super().__init__(
             ctx,
