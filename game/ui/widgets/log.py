@@ -169,6 +169,12 @@ class LogPanel(Control):
             self.rect.right - 2 * theme.UNIT,
             body.top - (4 if self.compact else theme.UNIT),
         )
+        if body.height < ctx.line_height(TextRole.CAPTION):
+            # No room for one whole line (large text on a crowded table): the title, which
+            # names the key to the whole log, is better than half a line.
+            if self.focused:
+                draw_focus_ring(surface, ctx, self.rect)
+            return
         heights = self._measure(ctx, body.width, body.height)
         scroll = min(self.offset, float(max(0, sum(heights) - body.height)))
         previous = surface.get_clip()
