@@ -64,7 +64,10 @@ class ContentsEntry(Control):
                 (self.rect.left, self.rect.top + 8, 4, self.rect.height - 16),
                 border_radius=2,
             )
+        room = self.rect.width - 3 * theme.UNIT
         role = TextRole.BODY_STRONG if self.is_current else TextRole.BODY
+        if ctx.text_width(role, self.label) > room:
+            role = TextRole.BODY  # bold would run past the box; the bar marks the page anyway
         colour = palette.ink if self.is_current else palette.ink_soft
         text = ctx.text(role, self.label, colour)
         surface.blit(
@@ -141,11 +144,14 @@ class TextPagesScreen:
             + title_h
             + 5 * theme.UNIT
         )
+        # The entries reach to just short of the rule between the contents and the page, so a
+        # long heading at the large text size stays inside its box.
+        right = theme.column_x(SIDEBAR_COLUMNS) + theme.COLUMN // 2 - theme.UNIT
         for i, entry in enumerate(self.contents):
             entry.rect = pygame.Rect(
                 side.left - 2 * theme.UNIT,
                 top + i * CONTENTS_ROW,
-                side.width + 2 * theme.UNIT,
+                right - (side.left - 2 * theme.UNIT),
                 CONTENTS_ROW - 4,
             )
         self.back.rect = pygame.Rect(

@@ -6,7 +6,9 @@ from pathlib import Path
 import pygame
 import pytest
 
+from game.draw import theme
 from game.draw.context import UiContext
+from game.draw.theme import TextRole
 from game.store.scenarios import load_scenario
 from game.store.settings import AnimationSpeed, Settings, TextSize, load_settings
 from game.ui.app import App
@@ -309,3 +311,16 @@ def test_shots_works_for_the_seeds_that_stopped_it(tmp_path: Path, seed: int) ->
     written = render_all(tmp_path / "shots", seed=seed)
     assert len(written) >= 36
     assert all(path.stat().st_size > 0 for path in written)
+
+
+@pytest.mark.parametrize("size", list(TextSize))
+@pytest.mark.parametrize("name", ["hanoi", "next_summit"])
+def test_contents_headings_stay_inside_their_boxes(size: TextSize, name: str) -> None:
+    # A play-tester saw "Offers and what they need" run past its focus box at the large size.
+    scenario = load_scenario(name)
+    ctx = UiContext(Settings(text_size=size, sound=False))
+    for pages in (how_to_play(scenario), briefing_pages(scenario)):
+        screen = TextPagesScreen(ctx, "Pages", pages)
+        for entry in screen.contents:
+            for role in (TextRole.BODY, TextRole.BODY_STRONG):
+                assert ctx.text_width(role, entry.label) <= entry.rect.width - 3 * theme.UNIT
