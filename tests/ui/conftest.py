@@ -9,3 +9,25 @@ import os
 
 os.environ["SDL_VIDEODRIVER"] = "x11" if os.environ.get("HANOI_REAL_WINDOW") == "1" else "dummy"
 os.environ["SDL_AUDIODRIVER"] = "dummy"
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+
+@pytest.fixture
+def rendered(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
+    """Every string the game renders while the test runs, in order (the test may clear it)."""
+    from game.draw import assets
+
+    seen: list[str] = []
+    render = assets.FontBook.render
+
+    def watched(self: assets.FontBook, *args: Any, **kwargs: Any) -> Any:
+        if isinstance(args[2], str):
+            seen.append(args[2])
+        return render(self, *args, **kwargs)
+
+    monkeypatch.setattr(assets.FontBook, "render", watched)
+    yield seen

@@ -5,14 +5,10 @@ screen). Every string the screens render is watched for an ellipsis, at every te
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
-import pygame
 import pytest
 
-from game.draw import assets
 from game.draw.context import UiContext
 from game.engine.describe import capitalise
 from game.store.settings import Settings, TextSize
@@ -40,25 +36,14 @@ WHOLE_SCREENS = (
 """Screens (the top one, for a dialog over the table) on which nothing may be cut."""
 
 
-@pytest.fixture
-def cuts(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
-    """Every string rendered with an ellipsis (a cut, or the measuring of one)."""
-    seen: list[str] = []
-    render = assets.FontBook.render
-
-    def watched(self: assets.FontBook, *args: Any, **kwargs: Any) -> pygame.Surface:
-        text = args[2]
-        if isinstance(text, str) and "\u2026" in text:
-            seen.append(text)
-        return render(self, *args, **kwargs)
-
-    monkeypatch.setattr(assets.FontBook, "render", watched)
-    yield seen
+def _cut(texts: list[str]) -> list[str]:
+    """The strings rendered with an ellipsis: a cut, or the measuring of one."""
+    return [text for text in texts if "\u2026" in text]
 
 
 @pytest.mark.parametrize("size", list(TextSize))
 def test_nothing_is_cut_on_screens_that_show_their_text_once(
-    size: TextSize, cuts: list[str]
+    size: TextSize, rendered: list[str]
 ) -> None:
     ctx = UiContext(Settings(sound=False, text_size=size))
     cut: dict[str, list[str]] = {}
@@ -66,20 +51,21 @@ def test_nothing_is_cut_on_screens_that_show_their_text_once(
         shots = gallery(ctx, Path(root), 7)
         for name in WHOLE_SCREENS:
             screens = shots[name]()
-            cuts.clear()
+            rendered.clear()
             render_screens(screens[-1:])
-            if cuts:
-                cut[name] = list(cuts)
+            if _cut(rendered):
+                cut[name] = _cut(rendered)
     assert cut == {}
 
 
 @pytest.mark.parametrize("size", list(TextSize))
-def test_the_tables_schedule_and_labels_are_whole(size: TextSize, cuts: list[str]) -> None:
+def test_the_tables_schedule_and_labels_are_whole(size: TextSize, rendered: list[str]) -> None:
     ctx = UiContext(Settings(sound=False, text_size=size))
     with tempfile.TemporaryDirectory() as root:
         table = gallery(ctx, Path(root), 7)["summit"]()
-        cuts.clear()
+        rendered.clear()
         render_screens(table)
+    cuts = _cut(rendered)
     state = table[0].state  # type: ignore[attr-defined]
     names = [capitalise(held.label) for held in state.scenario.rounds]
     names += [capitalise(m.label) for m in state.scenario.meters]

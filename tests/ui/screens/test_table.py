@@ -447,27 +447,14 @@ def test_the_change_marks_show_what_the_last_move_changed(
 
 
 @pytest.mark.parametrize("size", list(TextSize))
-def test_the_players_name_is_shown_whole_at_the_table(
-    size: TextSize, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_the_players_name_is_shown_whole_at_the_table(size: TextSize, rendered: list[str]) -> None:
     # A play-tester's name came out as "U.S. DELEGATION \u00b7..." at the normal text size: where
     # the delegation and the name do not fit together, the name is shown alone.
-    from game.draw import assets
-
-    shown: list[str] = []
-    render = assets.FontBook.render
-
-    def watched(self: assets.FontBook, *args: object, **kwargs: object) -> pygame.Surface:
-        if isinstance(args[2], str):
-            shown.append(args[2])
-        return render(self, *args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(assets.FontBook, "render", watched)
     ctx = UiContext(Settings(text_size=size, sound=False))
     name = "Tessa O'Neil-Ram\u00edrez"
     session = Session(new_game(SCENARIO, 11), player=name)
     render_screens([SummitScreen(ctx, session)])
-    assert any(name.upper() in text and "\u2026" not in text for text in shown), shown
+    assert any(name.upper() in text and "\u2026" not in text for text in rendered), rendered
 
 
 @pytest.mark.parametrize("size", list(TextSize))

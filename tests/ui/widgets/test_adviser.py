@@ -3,12 +3,10 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pygame
 import pytest
 
-from game.draw import assets, theme
+from game.draw import theme
 from game.draw.context import UiContext
 from game.draw.theme import TextRole
 from game.store.settings import Settings, TextSize
@@ -17,23 +15,13 @@ from game.ui.widgets.adviser import NOTE_PAD, AdviserNote
 
 
 @pytest.mark.parametrize("size", list(TextSize))
-def test_the_heading_and_the_close_button_never_meet(
-    size: TextSize, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    drawn: list[str] = []
-    render = assets.FontBook.render
+def test_the_heading_and_the_close_button_never_meet(size: TextSize, rendered: list[str]) -> None:
 
-    def watched(self: assets.FontBook, *args: Any, **kwargs: Any) -> pygame.Surface:
-        if isinstance(args[2], str):
-            drawn.append(args[2])
-        return render(self, *args, **kwargs)
-
-    monkeypatch.setattr(assets.FontBook, "render", watched)
     ctx = UiContext(Settings(text_size=size, sound=False))
     note = AdviserNote(hint=Hint("k", "Read what they say.", topic="answering their proposal"))
     note.rect = pygame.Rect(0, 0, 340, 120)
     note.draw(pygame.Surface((400, 200)), ctx)
-    heading = [text for text in drawn if text.startswith("YOUR ADVISER")][-1]
-    close = [text for text in drawn if text in ("DISMISS  X", "X")][-1]
+    heading = [text for text in rendered if text.startswith("YOUR ADVISER")][-1]
+    close = [text for text in rendered if text in ("DISMISS  X", "X")][-1]
     used = ctx.text_width(TextRole.KICKER, heading) + ctx.text_width(TextRole.KICKER, close)
     assert used + 2 * theme.UNIT <= note.rect.width - 2 * NOTE_PAD - 6

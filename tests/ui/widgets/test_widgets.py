@@ -337,29 +337,16 @@ def test_the_accords_line_never_runs_past_its_width(size: TextSize) -> None:
 
 
 @pytest.mark.parametrize("size", list(TextSize))
-def test_a_log_too_short_for_a_line_shows_no_half_line(
-    size: TextSize, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_log_too_short_for_a_line_shows_no_half_line(size: TextSize, rendered: list[str]) -> None:
     # A play-tester saw the compact log on a crowded table show one line cut in half.
-    from game.draw import assets
-
-    drawn: list[str] = []
-    render = assets.FontBook.render
-
-    def watched(self: assets.FontBook, *args: object, **kwargs: object) -> pygame.Surface:
-        if isinstance(args[2], str):
-            drawn.append(args[2])
-        return render(self, *args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(assets.FontBook, "render", watched)
     ctx = UiContext(Settings(text_size=size, sound=False))
     log = _log_with(3)
     log.compact = True
     line = ctx.line_height(TextRole.CAPTION)
     for height in range(20, 120, 4):
         log.rect = pygame.Rect(0, 0, 360, height)
-        drawn.clear()
+        rendered.clear()
         log.draw(pygame.Surface((400, 200)), ctx)
         body = log.body_rect(ctx)
-        shown = any("the delegation considers" in text for text in drawn)
+        shown = any("the delegation considers" in text for text in rendered)
         assert shown == (body.height >= line), (height, body.height, line)
