@@ -191,6 +191,13 @@ class TextPagesScreen:
                     used = 0
                 chunks[-1].append(text)
                 used += height
+            # A continuation holding a lone paragraph takes one more from the sheet before it,
+            # when both fit: a sheet of one bullet reads as a mistake.
+            if len(chunks) > 1 and len(chunks[-1]) == 1 and len(chunks[-2]) > 2:
+                moved = [chunks[-2][-1], *chunks[-1]]
+                if sum(paragraph_height(ctx, t, width) + PARAGRAPH_GAP for t in moved) <= room:
+                    chunks[-2].pop()
+                    chunks[-1] = moved
             sheets += [
                 Sheet(index, page.heading, tuple(chunk), continued=number > 0)
                 for number, chunk in enumerate(chunks)

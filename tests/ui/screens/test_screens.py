@@ -324,3 +324,13 @@ def test_contents_headings_stay_inside_their_boxes(size: TextSize, name: str) ->
         for entry in screen.contents:
             for role in (TextRole.BODY, TextRole.BODY_STRONG):
                 assert ctx.text_width(role, entry.label) <= entry.rect.width - 3 * theme.UNIT
+
+
+@pytest.mark.parametrize("size", list(TextSize))
+def test_a_continuation_sheet_is_not_one_short_bullet(size: TextSize) -> None:
+    # A play-tester at the large size found "The schedule (continued)" holding one bullet.
+    ctx = UiContext(Settings(text_size=size, sound=False))
+    screen = TextPagesScreen(ctx, "Briefing", briefing_pages(HANOI))
+    for sheet in screen.sheets():
+        if sheet.continued and sheet.heading == "The schedule":
+            assert len(sheet.paragraphs) > 1, sheet
