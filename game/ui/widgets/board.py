@@ -189,25 +189,31 @@ def draw_tray_panel(
     panel: pygame.Rect,
     text: tuple[str, str, str],
     button: pygame.Rect,
-) -> None:
-    """A panel in the tray's place, with a kicker, a title and a body (``text``), the body
-    kept clear of the panel's ``button``: beside it when the panel is wide enough, else above
-    it."""
+) -> list[pygame.Rect]:
+    """A panel in the tray's place, with a kicker, a title and a body (``text``), kept clear
+    of the panel's ``button``: beside it when the panel is wide enough or too short, else above
+    it. Returns where the three texts went."""
     palette = ctx.palette
     kicker, title, body = text
     pygame.draw.rect(surface, palette.surface, panel, border_radius=theme.RADIUS)
     pygame.draw.rect(surface, palette.rule, panel, width=1, border_radius=theme.RADIUS)
-    # A panel too short for text above its button (large text, a crowded tray) keeps its text
-    # beside the button however narrow that leaves it, in the smaller type.
-    short = panel.height < 2 * button.height + 6 * theme.UNIT
-    pad = 4 * theme.UNIT if panel.height > 112 else 2 * theme.UNIT if short else 3 * theme.UNIT
+    pad = 4 * theme.UNIT if panel.height > 112 else 3 * theme.UNIT
+    # A panel too short for a title line above its button (large text, a crowded tray) keeps
+    # its text beside the button however narrow that leaves it, in the smaller type.
+    above = button.top - theme.UNIT - (panel.top + pad + ctx.line_height(TextRole.KICKER))
+    short = above - theme.UNIT < ctx.line_height(TextRole.BODY_STRONG)
+    if short:
+        pad = 2 * theme.UNIT
     x, y = panel.left + pad, panel.top + pad
     width = min(theme.span(8), panel.width - 2 * pad)
     beside = button.left - 2 * theme.UNIT - x
     if beside >= theme.span(6) or short:
         width = min(width, beside)
-    kick = ctx.text(TextRole.KICKER, kicker, palette.ink_soft)
-    surface.blit(kick, (x, y))
+    kick_room = width if short else panel.width - 2 * pad
+    kick = ctx.text(
+        TextRole.KICKER, fit_text(ctx, TextRole.KICKER, kicker, kick_room), palette.ink_soft
+    )
+    drawn = [surface.blit(kick, (x, y))]
     y += kick.get_height() + theme.UNIT
     bottom = panel.bottom - pad if x + width <= button.left else button.top - theme.UNIT
     # The body gives way last: smaller type, then a smaller title, before it is cut.
@@ -225,10 +231,11 @@ def draw_tray_panel(
             break
     shown = fit_lines(ctx, title_role, title, width, bottom - y)
     heading = ctx.text(title_role, shown, palette.ink, wrap=width)
-    surface.blit(heading, (x, y))
+    drawn.append(surface.blit(heading, (x, y)))
     y += heading.get_height() + gap
     text_fit = fit_lines(ctx, role, body, width, bottom - y)
-    surface.blit(ctx.text(role, text_fit, palette.ink, wrap=width), (x, y))
+    drawn.append(surface.blit(ctx.text(role, text_fit, palette.ink, wrap=width), (x, y)))
+    return drawn
 
 
 def draw_delegations(

@@ -474,3 +474,31 @@ def test_a_waiting_proposal_keeps_its_panel_whatever_the_text_size(size: TextSiz
     assert not button.colliderect(table.log.rect)
     for answer in table.answers:
         assert not answer.rect.colliderect(panel) and answer.rect.height > 0
+
+
+@pytest.mark.parametrize("size", list(TextSize))
+@pytest.mark.parametrize("hints", [False, True])
+@pytest.mark.parametrize(
+    ("seed", "moves"),
+    [(11, ("security_assurances:spoken", "yongbyon_for_relief:partial")), (23, ())],
+)
+def test_the_waiting_proposals_panel_keeps_its_text_off_its_button(
+    size: TextSize, hints: bool, seed: int, moves: tuple[str, ...]
+) -> None:
+    # A play-tester saw the kicker "INSTEAD OF YONGBYON FOR RELIEF..., THEY PROPOSE" run under
+    # the panel's button and out into the answers.
+    from game.ui.table import tray_panel
+    from game.ui.widgets.board import draw_tray_panel
+
+    state = new_game(SCENARIO, seed)
+    for move in moves or ("project_exemptions", "yongbyon_for_relief:partial"):
+        state = apply(state, Move.parse(move)).state
+    assert state.pending is not None
+    ctx = UiContext(Settings(text_size=size, sound=False, hints=hints))
+    table = SummitScreen(ctx, Session(state))
+    table.update(0.0)
+    panel, button = table._panel_rect(), table.panel_button.rect
+    text = tray_panel(state, can_undo=True)
+    for drawn in draw_tray_panel(pygame.Surface((1280, 720)), ctx, panel, text, button):
+        assert not drawn.colliderect(button), (drawn, button)
+        assert panel.contains(drawn) or not drawn.width, (drawn, panel)
