@@ -159,6 +159,19 @@ def their_reply(state: GameState, them: str) -> Reply:
     return Reply(speaker, said, why, reaction_tone(reaction.kind), asides)
 
 
+def before_the_break(state: GameState, turn: Turn | None = None) -> list[tuple[str, Tone]]:
+    """How the round's last move was answered, for a dialog that opens between rounds over
+    the table that shows it: the event's (for ``turn``), or, with no ``turn``, their
+    proposal's when it opened the round with no event before it (else no note)."""
+    if turn is None:
+        if not state.turns or state.turns[-1].tabled is None or state.turns[-1].events:
+            return []
+        turn = state.turns[-1]
+    kind = turn.reaction.kind
+    said = f"Before the break: {move_label(state.scenario, turn.move)}, {REPLIED[kind]}."
+    return [(said, reaction_tone(kind))]
+
+
 # --- The log --------------------------------------------------------------------------------
 
 

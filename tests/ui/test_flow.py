@@ -12,6 +12,7 @@ from game.engine import (
     GameState,
     Move,
     ReactionKind,
+    apply,
     available_moves,
     is_legal,
     judge,
@@ -425,3 +426,23 @@ def test_the_break_says_how_the_rounds_last_move_was_answered(ctx: UiContext) ->
     screen = EventScreen(ctx, state, turn)
     said = f"Before the break: {move_label(SCENARIO, turn.move)}, {REPLIED[turn.reaction.kind]}."
     assert screen.notes[0][0] == said
+
+
+def test_a_proposal_opening_a_round_says_how_the_round_ended(ctx: UiContext) -> None:
+    # With no event between rounds, their proposal's dialog is the first thing over the table.
+    from game.engine.describe import REPLIED, move_label
+    from game.engine.strategies import play
+
+    for seed in range(40):
+        final = play(SCENARIO, "essay", seed)
+        state = new_game(SCENARIO, seed)
+        for turn in final.turns:
+            state = apply(state, turn.move).state
+            last = state.turns[-1]
+            if state.pending is not None and last.tabled is not None and not last.events:
+                screen = ProposalScreen(ctx, state, hints=False)
+                kind = last.reaction.kind
+                said = f"Before the break: {move_label(SCENARIO, last.move)}, {REPLIED[kind]}."
+                assert screen.notes[0][0] == said
+                return
+    raise AssertionError("no proposal opened a round without an event in 40 games")

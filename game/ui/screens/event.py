@@ -8,10 +8,10 @@ import pygame
 from game.draw.context import UiContext
 from game.draw.theme import Tone
 from game.engine import GameState, Move, Turn
-from game.engine.describe import REPLIED, event_effect, move_label, sentence
+from game.engine.describe import event_effect, sentence
 from game.engine.scenario import Effect, Event
+from game.ui.record import before_the_break
 from game.ui.screen import Pop
-from game.ui.tones import reaction_tone
 from game.ui.widgets.base import does
 from game.ui.widgets.buttons import Button, ButtonKind
 from game.ui.widgets.choices import ChoiceDialog, effect_parts
@@ -58,10 +58,7 @@ class EventScreen(ChoiceDialog):
         drifts = [d for d in scenario.drifts if d.id in turn.drifts]
         effects.extend(drift.effect for drift in drifts)
         parts = effect_parts(scenario, *effects)
-        # Their answer to the round's last move is on the table under this dialog: say it here.
-        kind = turn.reaction.kind
-        said = f"Before the break: {move_label(scenario, turn.move)}, {REPLIED[kind]}."
-        notes: list[tuple[str, Tone]] = [(said, reaction_tone(kind))]
+        notes = before_the_break(state, turn)
         for drift in drifts:
             notes.append((f"Also: {sentence(drift.text)}", Tone.CAUTION))
         if state.is_over:

@@ -17,7 +17,7 @@ from game.draw.theme import Tone
 from game.engine import Direction, GameState, Move, OfferKind, amendment, move_options
 from game.engine.describe import capitalise, sentence
 from game.engine.state import ACCEPT, AMEND, REJECT
-from game.ui.record import amend_title, proposal_kicker
+from game.ui.record import amend_title, before_the_break, proposal_kicker
 from game.ui.screen import Action, Apply, Chain, PlayMove, Pop
 from game.ui.table import ANSWER_KEYS
 from game.ui.widgets.base import Shortcut, does
@@ -157,7 +157,8 @@ class ProposalScreen(ChoiceDialog):
         for word, row in rows.items():
             row.shortcut = KEYS[word]
             row.on_activate = does(_answer(word)) if row.enabled else None
-        notes = [(f"If you accept: {text}", tone) for text, tone in crossing_notes(state, ACCEPT)]
+        notes = before_the_break(state)
+        notes += [(f"If you accept: {text}", tone) for text, tone in crossing_notes(state, ACCEPT)]
         notes += [(f"If you reject: {text}", tone) for text, tone in crossing_notes(state, REJECT)]
         adviser = adviser_note(state) if hints else ""
         later = Button(
