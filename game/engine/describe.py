@@ -27,7 +27,6 @@ from game.engine.scenario import (
     Offer,
     Proposal,
     Scenario,
-    Source,
     Variant,
 )
 from game.engine.state import ACCEPT, AMEND, Move, ReactionKind, Turn
@@ -262,11 +261,6 @@ def _with_effect(scenario: Scenario, text: str, effect: Effect) -> str:
     return f"{text} ({found})" if found else text
 
 
-def citation(source: Source) -> str:
-    """The essay a scenario is built on, cited in full: author, “title”, publication, year."""
-    return f"{source.author}, \u201c{source.title}\u201d, {source.publication}, {source.year}"
-
-
 def between_rounds(scenario: Scenario, turn: Turn) -> list[tuple[str, str]]:
     """What happened after a turn, before the next move: (heading, sentence) pairs for the
     event, the accord it put to the test, the standing pressures and the proposal they tabled,
@@ -314,7 +308,6 @@ __all__ = [
     "between_rounds",
     "capitalise",
     "changes",
-    "citation",
     "effect_text",
     "event_effect",
     "group_of",

@@ -170,11 +170,12 @@ def parse_toml(text: str, source: str) -> dict[str, Any]:
     ...     print(problem)
     x.toml: seed: expected an integer of at most 64 bits, got one of 40 digits
     """
-    from game.engine.parse import syntax_problem
-
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
+        # Only a file that does not parse needs the engine's wording of the error.
+        from game.engine.parse import syntax_problem
+
         raise UnreadableFileError(syntax_problem(source, error, text)) from None
     except RecursionError:
         where = _position(source, text, _too_deep(text))

@@ -118,6 +118,29 @@ def load_scenario(name_or_path: str | Path = DEFAULT_SCENARIO) -> Scenario:
     return _cached(path, path.resolve(), (info.st_mtime_ns, info.st_size))
 
 
+def scenario_citation(name_or_path: str | Path = DEFAULT_SCENARIO) -> str:
+    """The essay a scenario is built on, cited in full from its ``[source]`` table: author,
+    \u201ctitle\u201d, publication, year (``""`` when the file cannot be read or its source is not
+    whole). Read without the engine, for the title screen, which is drawn before the engine
+    is loaded; the engine checks the same table when the scenario is played.
+    """
+    from game.store.reading import SCENARIO_LIMIT, UnreadableFileError, read_toml
+
+    try:
+        _, data = read_toml(resolve(name_or_path), what="a scenario", limit=SCENARIO_LIMIT)
+    except (UnreadableFileError, OSError, ValueError):
+        return ""
+    source = data.get("source")
+    if not isinstance(source, dict):
+        return ""
+    author, title, publication = (source.get(k) for k in ("author", "title", "publication"))
+    year = source.get("year")
+    texts = (author, title, publication)
+    if not all(isinstance(text, str) and text for text in texts) or type(year) is not int:
+        return ""
+    return f"{author}, \u201c{title}\u201d, {publication}, {year}"
+
+
 def find_scenario(
     scenario_id: str, digest: str = "", given: Sequence[Scenario] = ()
 ) -> Scenario | None:

@@ -20,13 +20,9 @@ from game.classroom.classcode import random_seed
 from game.draw.assets import Cue
 from game.draw.context import UiContext
 from game.draw.theme import Tone
-from game.engine import IllegalMoveError, ScenarioError
-from game.engine.describe import citation
 from game.store.saves import LoadResult, SavedGame, SaveStore, describe_time
-from game.store.scenarios import DEFAULT_SCENARIO, follow_up, load_scenario
-from game.ui.briefing import briefing_pages
+from game.store.scenarios import DEFAULT_SCENARIO, follow_up, load_scenario, scenario_citation
 from game.ui.folders import open_folder
-from game.ui.roles import role_pages
 from game.ui.screen import (
     Action,
     Answer,
@@ -74,7 +70,6 @@ from game.ui.screen import (
     confirm_quit,
     message,
 )
-from game.ui.screens.text_pages import TextPagesScreen
 from game.ui.session import Session
 
 if TYPE_CHECKING:
@@ -125,6 +120,8 @@ class Flow:
         default when that one cannot be read: New game says what is wrong with it)."""
         if self.session is not None:
             return self.session.scenario
+        from game.engine import ScenarioError
+
         try:
             return load_scenario(self.scenario)
         except ScenarioError:
@@ -154,6 +151,9 @@ class Flow:
                     back=back,
                 )
             case Briefing(setup=setup, keep=keep):
+                from game.ui.briefing import briefing_pages
+                from game.ui.screens.text_pages import TextPagesScreen
+
                 # A hot-seat game hands out the role cards before the teams sit down.
                 return TextPagesScreen(
                     self.ctx,
@@ -166,6 +166,9 @@ class Flow:
                     else Apply(NewGame(setup, keep)),
                 )
             case RoleCards(setup=setup, keep=keep):
+                from game.ui.roles import role_pages
+                from game.ui.screens.text_pages import TextPagesScreen
+
                 return TextPagesScreen(
                     self.ctx,
                     "Role cards",
@@ -188,6 +191,7 @@ class Flow:
 
                 return SettingsScreen(self.ctx)
             case HowToPlay():
+                from game.ui.screens.text_pages import TextPagesScreen
                 from game.ui.texts import how_to_play
 
                 pages = how_to_play(self.scenario_in_view())
@@ -240,10 +244,10 @@ class Flow:
 
         saves = self.store.count()
         count = len(scenario_paths())
-        source = self.scenario_in_view().source
+        cited = scenario_citation(self.scenario) or scenario_citation(DEFAULT_SCENARIO)
         return TitleScreen(
             self.ctx,
-            f"After {citation(source)}.",
+            f"After {cited}." if cited else "",
             (
                 MenuEntry(
                     "New game",
@@ -417,6 +421,8 @@ class Flow:
         assert_never(command)
 
     def _play(self, session: Session, command: PlayMove) -> Action | None:
+        from game.engine import IllegalMoveError
+
         move = command.move
         if session.hotseat and command.reaction is None:
             judgement = session.judge(move)
@@ -569,32 +575,12 @@ class Flow:
         )
 
     def _next_summit(self, session: Session) -> Action | None:
-        """Start the scenario that follows the finished game's summit, carrying over where it
-        left off (trust, the other meters it names, the accords on the record)."""
-        from game.classroom.classcode import next_round_code
-        from game.engine import CarryError, carry_from
-
-        state = session.state
-        following = follow_up(state.scenario.id)
-        if following is None:
-            return Open(message("No next summit", ("No installed scenario follows this one.",)))
-        try:
-            carry = carry_from(state, following, session.verification())
-        except CarryError as error:
-            return Open(message("The next summit cannot start", (str(error),)))
-        setup = GameSetup(
-            following,
-            state.seed,
-            session.mode,
-            session.player,
-            next_round_code(session.code, following.code),
-            session.hotseat,
-            "",
-            carry,
-            teams=session.teams,
-        )
-        # Its briefing first, as for any summit; the game it continues is finished.
-        return Open(Briefing(setup, keep=False))
+        """Open the briefing of the scenario that follows the finished game's summit (as every
+        summit begins); taking a seat starts it where this game left off."""
+        setup, problem = session.next_summit()
+        if setup is None:
+            return Open(message(*problem))
+        return Open(Briefing(setup, keep=False))  # the game it continues is finished
 
 
 __all__ = ["Flow"]

@@ -254,6 +254,36 @@ class Session:
             self.state, player=self.player, mode=self.mode, code=self.code, teams=self.teams
         )
 
+    def next_summit(self) -> tuple[GameSetup | None, tuple[str, tuple[str, ...]]]:
+        """The game of the scenario that follows this finished one, carrying over where it
+        left off (trust, the other meters it names, the accords on the record), with the next
+        round's class code; or None and why not, as a message's title and lines."""
+        from game.classroom.classcode import next_round_code
+        from game.engine import CarryError, carry_from
+        from game.store.scenarios import follow_up
+
+        state = self.state
+        following = follow_up(state.scenario.id)
+        if following is None:
+            return None, ("No next summit", ("No installed scenario follows this one.",))
+        try:
+            carry = carry_from(state, following, self.verification())
+        except CarryError as error:
+            return None, ("The next summit cannot start", (str(error),))
+        code = next_round_code(self.code, following.code)
+        setup = GameSetup(
+            following,
+            state.seed,
+            self.mode,
+            self.player,
+            code,
+            self.hotseat,
+            "",
+            carry,
+            teams=self.teams,
+        )
+        return setup, ("", ())
+
     def restart(self) -> Session:
         """The same scenario, seed, mode and player, from the first move."""
         return Session.start(self.setup, self.store)

@@ -3,9 +3,12 @@ being played (its rounds, neighbours, proposals and endings)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
-from game.engine import MeterGroup, OfferKind, Scenario
+if TYPE_CHECKING:
+    from game.engine import Scenario
 
 
 @attrs.frozen
@@ -29,6 +32,8 @@ def _series_or(words: list[str]) -> str:
 def how_to_play(scenario: Scenario) -> tuple[Page, ...]:
     """The help pages, naming what ``scenario`` names: its rounds, the round that opens the joint
     statement and the ceiling at home it needs, its neighbours and its endings."""
+    from game.engine import MeterGroup, OfferKind  # the engine stays out of the launch
+
     rounds = _series([f"{held.label}" for held in scenario.rounds])
     region = [meter for meter in scenario.meters if meter.group is MeterGroup.REGION]
     capitals = _series([meter.label for meter in region])

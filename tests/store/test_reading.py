@@ -90,3 +90,31 @@ def test_what_is_shown_and_what_is_stored_agree() -> None:
     cleaned = clean_name("Ada" + hostile + "Lovelace")
     assert printable(cleaned) == cleaned
     assert printable("\x1b\x9b\udcff\u202e\n") == "\\x1b\\x9b\\xff\\u202e\\n"
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "",
+        '[source]\nauthor = "A"\ntitle = "T"\npublication = "P"\n',
+        '[source]\nauthor = "A"\ntitle = "T"\npublication = "P"\nyear = "2019"\n',
+        '[source]\nauthor = ""\ntitle = "T"\npublication = "P"\nyear = 2019\n',
+        "source = 3\n",
+        "[source\n",
+    ],
+)
+def test_a_citation_not_whole_is_none(tmp_path: Path, source: str) -> None:
+    from game.store.scenarios import scenario_citation
+
+    path = tmp_path / "s.toml"
+    path.write_text(source, encoding="utf-8")
+    assert scenario_citation(path) == ""
+    assert scenario_citation(tmp_path / "missing.toml") == ""
+
+
+def test_a_whole_citation_is_written_out(tmp_path: Path) -> None:
+    from game.store.scenarios import scenario_citation
+
+    path = tmp_path / "s.toml"
+    path.write_text('[source]\nauthor = "A"\ntitle = "T"\npublication = "P"\nyear = 2019\n')
+    assert scenario_citation(path) == "A, \u201cT\u201d, P, 2019"

@@ -1,6 +1,7 @@
 """The session and the flow: moves, undo (practice only), autosave and Continue, hot-seat, the
 next summit."""
 
+import os
 from pathlib import Path
 
 import pygame
@@ -446,3 +447,32 @@ def test_a_proposal_opening_a_round_says_how_the_round_ended(ctx: UiContext) -> 
                 assert screen.notes[0][0] == said
                 return
     raise AssertionError("no proposal opened a round without an event in 40 games")
+
+
+def test_the_title_opens_without_loading_the_engine(tmp_path: Path) -> None:
+    # The engine waits for a game: the first frame is the title, which cites the essay from
+    # the scenario file without it (launch time is measured against a bare window).
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from game.draw.context import UiContext; "
+        "from game.store.settings import Settings; from game.ui.flow import Flow; "
+        "title = Flow(UiContext(Settings(sound=False))).title(); "
+        "print(title.citation); print('game.engine' in sys.modules)"
+    )
+    env = {**os.environ, "HANOI_SUMMIT_HOME": str(tmp_path), "SDL_VIDEODRIVER": "dummy"}
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+        env=env,
+    )
+    citation, engine = result.stdout.strip().splitlines()[-2:]
+    source = SCENARIO.source
+    assert citation == (
+        f"After {source.author}, \u201c{source.title}\u201d, {source.publication}, {source.year}."
+    )
+    assert engine == "False"
