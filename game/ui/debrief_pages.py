@@ -23,6 +23,7 @@ from game.draw.charts import (
 from game.draw.context import UiContext
 from game.draw.theme import Palette, TextRole, Tone
 from game.engine.describe import sentence
+from game.ui.texts import listing
 from game.ui.tones import decision_tone
 from game.ui.widgets.column import Column
 
@@ -267,7 +268,7 @@ def tell_texts(tells: Sequence[Tell]) -> list[str]:
     for interest, found in by_interest.items():
         numbers = [str(t.decision) for t in found]
         which = "Decision" if len(numbers) == 1 else "Decisions"
-        listed = ", ".join(numbers[:-1]) + " and " + numbers[-1] if len(numbers) > 1 else numbers[0]
+        listed = listing(numbers)
         quoted = next((f" \u201c{t.said}\u201d" for t in found if t.said), "")
         lines.append(f"{which} {listed}: their replies showed {interest} came first.{quoted}")
     return lines

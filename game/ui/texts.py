@@ -3,6 +3,7 @@ being played (its rounds, neighbours, proposals and endings)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import attrs
@@ -19,14 +20,15 @@ class Page:
     paragraphs: tuple[str, ...]
 
 
-def _series(words: list[str]) -> str:
-    """``a, b and c``."""
-    return " and ".join(filter(None, (", ".join(words[:-1]), words[-1]))) if words else ""
+def listing(words: Sequence[str], conjunction: str = "and") -> str:
+    """``words`` as a phrase: ``a, b and c`` (``a, b or c`` with ``"or"``).
 
-
-def _series_or(words: list[str]) -> str:
-    """``a, b or c``."""
-    return " or ".join(filter(None, (", ".join(words[:-1]), words[-1]))) if words else ""
+    >>> listing(["Seoul", "Tokyo", "Beijing"]), listing(["4"]), listing(["x", "y"], "or")
+    ('Seoul, Tokyo and Beijing', '4', 'x or y')
+    """
+    if not words:
+        return ""
+    return f" {conjunction} ".join(filter(None, (", ".join(words[:-1]), words[-1])))
 
 
 def how_to_play(scenario: Scenario) -> tuple[Page, ...]:
@@ -34,10 +36,10 @@ def how_to_play(scenario: Scenario) -> tuple[Page, ...]:
     statement and the ceiling at home it needs, its neighbours and its endings."""
     from game.engine import MeterGroup, OfferKind  # the engine stays out of the launch
 
-    rounds = _series([f"{held.label}" for held in scenario.rounds])
+    rounds = listing([f"{held.label}" for held in scenario.rounds])
     region = [meter for meter in scenario.meters if meter.group is MeterGroup.REGION]
-    capitals = _series([meter.label for meter in region])
-    bands = _series_or([band.label for band in region[0].bands]) if region else ""
+    capitals = listing([meter.label for meter in region])
+    bands = listing([band.label for band in region[0].bands], "or") if region else ""
     endings = sorted(scenario.endings, key=lambda ending: ending.tier)
     statement = next((o for o in scenario.offers if o.kind is OfferKind.STATEMENT), None)
     opens = ""
