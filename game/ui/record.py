@@ -167,9 +167,7 @@ def before_the_break(state: GameState, turn: Turn | None = None) -> list[tuple[s
         if not state.turns or state.turns[-1].tabled is None or state.turns[-1].events:
             return []
         turn = state.turns[-1]
-    kind = turn.reaction.kind
-    said = f"Before the break: {move_label(state.scenario, turn.move)}, {REPLIED[kind]}."
-    return [(said, reaction_tone(kind))]
+    return [(f"Before the break: {turn_text(state, turn)}.", reaction_tone(turn.reaction.kind))]
 
 
 # --- The log --------------------------------------------------------------------------------

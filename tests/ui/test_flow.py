@@ -420,19 +420,18 @@ def test_a_proposal_tabled_as_a_round_opens_comes_after_the_event(ctx: UiContext
 
 def test_the_break_says_how_the_rounds_last_move_was_answered(ctx: UiContext) -> None:
     # The pop-up covers the reply on the table at once (a play-tester never saw it).
-    from game.engine.describe import REPLIED, move_label
+    from game.ui.record import turn_text
 
     state, _ = sample_game(SCENARIO, 7, event_happened)
     turn = state.turns[-1]
     screen = EventScreen(ctx, state, turn)
-    said = f"Before the break: {move_label(SCENARIO, turn.move)}, {REPLIED[turn.reaction.kind]}."
-    assert screen.notes[0][0] == said
+    assert screen.notes[0][0] == f"Before the break: {turn_text(state, turn)}."
 
 
 def test_a_proposal_opening_a_round_says_how_the_round_ended(ctx: UiContext) -> None:
     # With no event between rounds, their proposal's dialog is the first thing over the table.
-    from game.engine.describe import REPLIED, move_label
     from game.engine.strategies import play
+    from game.ui.record import turn_text
 
     for seed in range(40):
         final = play(SCENARIO, "essay", seed)
@@ -442,9 +441,7 @@ def test_a_proposal_opening_a_round_says_how_the_round_ended(ctx: UiContext) -> 
             last = state.turns[-1]
             if state.pending is not None and last.tabled is not None and not last.events:
                 screen = ProposalScreen(ctx, state, hints=False)
-                kind = last.reaction.kind
-                said = f"Before the break: {move_label(SCENARIO, last.move)}, {REPLIED[kind]}."
-                assert screen.notes[0][0] == said
+                assert screen.notes[0][0] == f"Before the break: {turn_text(state, last)}."
                 return
     raise AssertionError("no proposal opened a round without an event in 40 games")
 
