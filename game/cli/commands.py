@@ -114,14 +114,13 @@ def _export(state: GameState, *, name: str, mode: Mode, code: str, teams: Teams 
     (see :mod:`game.store.exports`), and say where it went on standard error."""
     from datetime import date
 
-    from game.store.exports import export_stem, exports_dir, write_new
-    from game.store.transcripts import transcript_text
+    from game.store.exports import export_game, exports_dir
 
     folder = exports_dir()
-    stem = export_stem(who_played(name, teams), code, state.scenario.id, state.seed, date.today())
-    text = transcript_text(state, player=name, mode=mode, code=code, teams=teams)
     try:
-        path = write_new(folder, stem, text)
+        path = export_game(
+            folder, state, date.today(), player=name, mode=mode, code=code, teams=teams
+        )
     except OSError as error:
         raise UsageError(f"{folder}: cannot export: {describe_os_error(error)}") from None
     warn(f"exported to {path}")

@@ -18,10 +18,15 @@ import contextlib
 import os
 from datetime import date
 from pathlib import Path
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from game.store.files import HOME_ENV, data_dir, write_bytes_atomic
 from game.store.names import file_stem
+
+if TYPE_CHECKING:
+    from game.engine import GameState
+    from game.engine.teams import Teams
+    from game.engine.transcript import Undo
 
 FOLDER_NAME: Final = "Hanoi Summit"
 """The folder made in the user's documents folder."""
@@ -50,6 +55,28 @@ def export_stem(who: str, class_code: str, scenario: str, seed: int, day: date) 
     """
     played = file_stem(class_code) if class_code else file_stem(f"{scenario}-{seed}")
     return f"{file_stem(who, 'anonymous')}_{played}_{day.isoformat()}"
+
+
+def export_game(
+    folder: Path,
+    state: GameState,
+    day: date,
+    *,
+    player: str = "",
+    mode: str = "",
+    code: str = "",
+    undos: tuple[Undo, ...] = (),
+    teams: Teams | None = None,
+) -> Path:
+    """Write the transcript of ``state`` to hand in, as the window's Export and ``play
+    --export`` both do: into ``folder``, named after who played, the class code (else the
+    scenario and seed) and ``day``, never over an earlier export. Raises :class:`OSError`."""
+    from game.engine.teams import who_played
+    from game.store.transcripts import transcript_text
+
+    stem = export_stem(who_played(player, teams), code, state.scenario.id, state.seed, day)
+    text = transcript_text(state, player=player, mode=mode, code=code, undos=undos, teams=teams)
+    return write_new(folder, stem, text)
 
 
 def write_new(folder: Path, stem: str, text: str) -> Path:

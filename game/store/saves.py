@@ -346,23 +346,19 @@ class SaveStore:
     def export(self, game: SavedGame) -> WriteResult:
         """Write the plain transcript into :attr:`exports`, named after who played, the class
         code and the day (see :mod:`game.store.exports`), never over an earlier export."""
-        from game.engine.teams import who_played
-        from game.store.exports import export_stem, write_new
-        from game.store.transcripts import transcript_text
+        from game.store.exports import export_game
 
-        state = game.state
-        who = who_played(game.player, game.teams)
-        stem = export_stem(who, game.code, state.scenario.id, state.seed, self.clock().date())
         try:
-            text = transcript_text(
-                state,
+            path = export_game(
+                self.exports,
+                game.state,
+                self.clock().date(),
                 player=game.player,
                 mode=game.mode,
                 code=game.code,
                 undos=game.undos,
                 teams=game.teams,
             )
-            path = write_new(self.exports, stem, text)
         except OSError as error:
             return WriteResult(None, f"{self.exports}: cannot export: {describe_os_error(error)}")
         return WriteResult(path)
