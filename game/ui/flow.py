@@ -577,10 +577,10 @@ class Flow:
     def _next_summit(self, session: Session) -> Action | None:
         """Open the briefing of the scenario that follows the finished game's summit (as every
         summit begins); taking a seat starts it where this game left off."""
-        setup, problem = session.next_summit()
-        if setup is None:
-            return Open(message(*problem))
-        return Open(Briefing(setup, keep=False))  # the game it continues is finished
+        found = session.next_summit()
+        if isinstance(found, Dialog):
+            return Open(found)
+        return Open(Briefing(found, keep=False))  # the game it continues is finished
 
 
 __all__ = ["Flow"]

@@ -16,7 +16,7 @@ import attrs
 from game.draw.theme import Tone
 from game.store.mode import Mode
 from game.store.saves import SavedGame, SaveStore, WriteResult
-from game.ui.screen import GameSetup, Notice
+from game.ui.screen import Dialog, GameSetup, Notice, message
 
 if TYPE_CHECKING:
     from game.engine import GameState, Judgement, Move, ReactionKind, Scenario, Turn
@@ -254,10 +254,10 @@ class Session:
             self.state, player=self.player, mode=self.mode, code=self.code, teams=self.teams
         )
 
-    def next_summit(self) -> tuple[GameSetup | None, tuple[str, tuple[str, ...]]]:
+    def next_summit(self) -> GameSetup | Dialog:
         """The game of the scenario that follows this finished one, carrying over where it
         left off (trust, the other meters it names, the accords on the record), with the next
-        round's class code; or None and why not, as a message's title and lines."""
+        round's class code; or the message that says why there is none."""
         from game.classroom.classcode import next_round_code
         from game.engine import CarryError, carry_from
         from game.store.scenarios import follow_up
@@ -265,13 +265,13 @@ class Session:
         state = self.state
         following = follow_up(state.scenario.id)
         if following is None:
-            return None, ("No next summit", ("No installed scenario follows this one.",))
+            return message("No next summit", ("No installed scenario follows this one.",))
         try:
             carry = carry_from(state, following, self.verification())
         except CarryError as error:
-            return None, ("The next summit cannot start", (str(error),))
+            return message("The next summit cannot start", (str(error),))
         code = next_round_code(self.code, following.code)
-        setup = GameSetup(
+        return GameSetup(
             following,
             state.seed,
             self.mode,
@@ -282,7 +282,6 @@ class Session:
             carry,
             teams=self.teams,
         )
-        return setup, ("", ())
 
     def restart(self) -> Session:
         """The same scenario, seed, mode and player, from the first move."""
