@@ -26,12 +26,12 @@ def _holds(
     round_index: int,
     agreed: frozenset[str],
 ) -> bool:
-    for bound in condition.meters:
-        value = meters[bound.meter]
-        if (bound.low is not None and value < bound.low) or (
-            bound.high is not None and value > bound.high
-        ):
+    for meter, low, high in condition.ranges:
+        value = meters[meter]
+        if value < low or value > high:
             return False
+    if condition.only_meters:
+        return True
     if condition.accords and not agreed.issuperset(condition.accords):
         return False
     if condition.no_accords and not agreed.isdisjoint(condition.no_accords):
@@ -44,9 +44,12 @@ def _holds(
         return False
     if condition.round_at_most is not None and round_index > condition.round_at_most:
         return False
-    return not condition.any or any(
-        _holds(alternative, meters, stance, round_index, agreed) for alternative in condition.any
-    )
+    if not condition.any:
+        return True
+    for alternative in condition.any:
+        if _holds(alternative, meters, stance, round_index, agreed):
+            return True
+    return False
 
 
 def _failures(state: GameState, condition: Condition) -> list[str]:

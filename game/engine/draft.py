@@ -177,12 +177,14 @@ class _Draft:
         """Count what an accord serves toward their interests (a quirk may add or take away):
         the reward when it serves the one they wanted first and, once that one is settled, a
         word on what they want next."""
-        agenda = self.profile.agenda
         interests = self.scenario.interests
-        focus = next((i for i in agenda if self.points[i] < interests[i].met), None)
+        focus = self.first_open()
         total: dict[int, int] = {}
-        for index, points in (*served, *(quirk.serves if quirk is not None else ())):
+        for index, points in served:
             total[index] = total.get(index, 0) + points
+        if quirk is not None:
+            for index, points in quirk.serves:
+                total[index] = total.get(index, 0) + points
         for index, points in total.items():
             self.points[index] += points
         if focus is None or total.get(focus, 0) <= 0:
@@ -191,12 +193,21 @@ class _Draft:
             self.apply(self.scenario.rules.focus_bonus)
         if self.points[focus] < interests[focus].met:
             return
-        following = next((i for i in agenda if self.points[i] < interests[i].met), None)
+        following = self.first_open()
         if following is not None:
             self.focus = interests[following].id
             self.why += (
                 f"; {interests[focus].label} settled, next they want {interests[following].label}"
             )
+
+    def first_open(self) -> int | None:
+        """The interest on their agenda they want served next (None: all are met)."""
+        points = self.points
+        interests = self.scenario.interests
+        for index in self.profile.agenda:
+            if points[index] < interests[index].met:
+                return index
+        return None
 
     def transition(self) -> None:
         """Take at most one meter-driven transition at a time (after the move, and again after

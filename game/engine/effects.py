@@ -6,7 +6,13 @@ plain tuple.
 
 from __future__ import annotations
 
+import sys
+from typing import Final
+
 import attrs
+
+_UNBOUNDED: Final = sys.maxsize
+"""Stands for a missing meter bound: no meter value reaches it."""
 
 
 @attrs.frozen
@@ -46,11 +52,15 @@ class Condition:
     is_empty: bool = attrs.field(init=False, eq=False, repr=False)
     """True when the condition tests nothing and so always holds (worked out once: the engine
     asks for every event and transition of every round)."""
+    ranges: tuple[tuple[int, int, int], ...] = attrs.field(init=False, eq=False, repr=False)
+    """The meter bounds as (meter, lowest, highest) with no bound left open, for the engine's
+    quick test."""
+    only_meters: bool = attrs.field(init=False, eq=False, repr=False)
+    """True when the meter bounds are all there is to test."""
 
     def __attrs_post_init__(self) -> None:
-        empty = not (
-            self.meters
-            or self.accords
+        rest = bool(
+            self.accords
             or self.no_accords
             or self.any
             or self.stance_at_least is not None
@@ -58,7 +68,17 @@ class Condition:
             or self.round_at_least is not None
             or self.round_at_most is not None
         )
-        object.__setattr__(self, "is_empty", empty)
+        ranges = tuple(
+            (
+                bound.meter,
+                -_UNBOUNDED if bound.low is None else bound.low,
+                _UNBOUNDED if bound.high is None else bound.high,
+            )
+            for bound in self.meters
+        )
+        object.__setattr__(self, "is_empty", not (rest or self.meters))
+        object.__setattr__(self, "ranges", ranges)
+        object.__setattr__(self, "only_meters", not rest)
 
 
 @attrs.frozen

@@ -49,8 +49,12 @@ class _Alignment(enum.Enum):
     """It serves nothing on their agenda that is still open."""
 
 
-@attrs.frozen
+@attrs.define
 class _Verdict:
+    """The counterpart's decision on one offer, before its effects apply. Scratch like
+    :class:`~game.engine.draft._Draft` (built on every judged move and never changed after),
+    so it skips the cost of a frozen class's checks."""
+
     kind: ReactionKind
     why: str
     rng: int
@@ -137,13 +141,6 @@ def _threshold(state: GameState, need: Need, shift: int) -> tuple[int, int]:
     return threshold, value - threshold
 
 
-def _read_need(state: GameState, need: Need, shift: int) -> _Reading:
-    threshold, shortfall = _threshold(state, need, shift)
-    meter = state.scenario.meters[need.meter]
-    value = state.meters[need.meter]
-    return _Reading(shortfall, need, meter.label, value, threshold, meter.minimum)
-
-
 def _tableable(state: GameState, offer: Offer | None) -> tuple[str, ...]:
     """Proposals of theirs that can be put forward now: the offer's own counter-offer, and in
     a hot-seat game every other proposal whose moment has come."""
@@ -193,9 +190,12 @@ def _alignment(
 
 
 def _is_red_line(profile: Profile, offer: Offer, variant: Variant | None) -> bool:
-    if offer.id in profile.red_lines:
+    lines = profile.red_lines
+    if not lines:
+        return False
+    if offer.id in lines:
         return True
-    return variant is not None and f"{offer.id}:{variant.id}" in profile.red_lines
+    return variant is not None and f"{offer.id}:{variant.id}" in lines
 
 
 def _judge(
@@ -230,10 +230,17 @@ def _judge(
     elif alignment is _Alignment.EARLY:
         shift += rules.early_shift
     worst: _Reading | None = None
-    for need in offer.needs:
-        reading = _read_need(state, need, shift)
-        if worst is None or reading.shortfall > worst.shortfall:
-            worst = reading
+    if offer.needs:
+        # The need that falls shortest decides; only that one is read out in words.
+        need = offer.needs[0]
+        threshold, short = _threshold(state, need, shift)
+        for other in offer.needs[1:]:
+            other_threshold, other_short = _threshold(state, other, shift)
+            if other_short > short:
+                need, threshold, short = other, other_threshold, other_short
+        meter = scenario.meters[need.meter]
+        value = state.meters[need.meter]
+        worst = _Reading(short, need, meter.label, value, threshold, meter.minimum)
     holding_out = counter_open and offer.id in profile.counter_first
     if worst is None:
         shortfall = -1

@@ -39,8 +39,11 @@ def draw(state: int, low: int, high: int) -> tuple[int, int]:
     """Return an integer in ``[low, high]`` and the next state."""
     if high <= low:
         return low, state
-    value, state = next_u64(state)
-    return low + value % (high - low + 1), state
+    # One SplitMix64 step, as in :func:`next_u64` (written out: it runs on every judged move).
+    state = (state + _GOLDEN) & _MASK
+    z = ((state ^ (state >> 30)) * 0xBF58476D1CE4E5B9) & _MASK
+    z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & _MASK
+    return low + (z ^ (z >> 31)) % (high - low + 1), state
 
 
 def pick_weighted(state: int, weights: tuple[int, ...]) -> tuple[int, int]:

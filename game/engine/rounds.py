@@ -67,10 +67,8 @@ def _next_round(draft: _Draft, offer: Offer | None, hotseat: bool) -> None:
     if roll <= scenario.rules.event_chance:
         eligible = [
             event
-            for event in scenario.events
-            if event.weight > 0
-            and not (event.once and event.id in draft.fired)
-            and draft.holds(event.when)
+            for event in scenario.live_events
+            if not (event.once and event.id in draft.fired) and draft.holds(event.when)
         ]
         if eligible:
             index, _ = pick_weighted(events, tuple(e.weight for e in eligible))
@@ -125,12 +123,12 @@ def _table(draft: _Draft) -> None:
         return
     interests = scenario.interests
     agenda = draft.profile.agenda
-    focus = next((i for i in agenda if draft.points[i] < interests[i].met), None)
+    focus = draft.first_open()
+    later = {i for i in agenda if i != focus and draft.points[i] < interests[i].met}
     for index in draft.profile.proposals:
         proposal = scenario.proposals[index]
         if proposal.id in draft.answered or proposal.accord in draft.agreed:
             continue
-        later = {i for i in agenda if i != focus and draft.points[i] < interests[i].met}
         served = {i for i, points in proposal.serves if points > 0}
         # Their main proposal is their standing position: it comes when its moment comes.
         if not proposal.main and served and focus not in served and served & later:

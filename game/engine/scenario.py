@@ -228,13 +228,28 @@ class Profile:
     """What their head of delegation says as the talks open: the first tell."""
     red_line_walkout: Condition | None = None
     """When they walk out over a red line instead of refusing (None: the scenario's rule)."""
+    _quirks_by_move: dict[tuple[str, str | None], Quirk | None] = attrs.field(
+        init=False, factory=dict, eq=False, repr=False
+    )
+    """:meth:`quirk`'s answers so far: the engine asks on every judged move."""
 
     def quirk(self, target: str, variant: str | None) -> Quirk | None:
         """Their quirk for this offer or proposal in this form, if any."""
-        for quirk in self.quirks:
-            if quirk.target == target and (not quirk.variant or quirk.variant == variant):
-                return quirk
-        return None
+        key = (target, variant)
+        try:
+            return self._quirks_by_move[key]
+        except KeyError:
+            pass
+        found = next(
+            (
+                quirk
+                for quirk in self.quirks
+                if quirk.target == target and (not quirk.variant or quirk.variant == variant)
+            ),
+            None,
+        )
+        self._quirks_by_move[key] = found
+        return found
 
 
 @attrs.frozen
@@ -403,6 +418,23 @@ class Scenario:
     proposal_index: Mapping[str, int] = attrs.field(eq=False, repr=False)
     transitions_from: tuple[tuple[Transition, ...], ...] = attrs.field(eq=False, repr=False)
     """For each stance, the transitions that leave it, in file order."""
+    meter_ids: tuple[str, ...] = attrs.field(init=False, eq=False, repr=False)
+    """The meters' ids in order (worked out once: every turn of a transcript names them)."""
+    region_meters: tuple[tuple[int, Meter], ...] = attrs.field(init=False, eq=False, repr=False)
+    """The neighbours' meters with their indexes (worked out once: every move asks how the
+    neighbours took it)."""
+    live_events: tuple[Event, ...] = attrs.field(init=False, eq=False, repr=False)
+    """The events that can be drawn at all (weight above zero), in file order."""
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "meter_ids", tuple(meter.id for meter in self.meters))
+        region = tuple(
+            (index, meter)
+            for index, meter in enumerate(self.meters)
+            if meter.group is MeterGroup.REGION
+        )
+        object.__setattr__(self, "region_meters", region)
+        object.__setattr__(self, "live_events", tuple(e for e in self.events if e.weight > 0))
 
     def role_index(self, role: MeterRole) -> int | None:
         """Index of the meter that plays ``role``, or None when no meter does."""

@@ -21,7 +21,15 @@ import attrs
 from game.engine import teams as teams_module
 from game.engine.rules import CarryError, new_game, outcome
 from game.engine.scenario import Scenario
-from game.engine.state import Carry, ChosenBy, GameState, IllegalMoveError, Move, ReactionKind
+from game.engine.state import (
+    Carry,
+    ChosenBy,
+    GameState,
+    IllegalMoveError,
+    Move,
+    Outcome,
+    ReactionKind,
+)
 from game.engine.teams import Teams, read_teams
 from game.engine.turns import apply
 
@@ -132,10 +140,20 @@ def verification_code(
     player's name, the mode, the class code or the teams recorded with the game. (A game
     without teams has the code it had before teams could be recorded.)
     """
-    ending = ""
-    result = outcome(state)
-    if result is not None:
-        ending = result.ending.id
+    return _code(state, outcome(state), player=player, mode=mode, code=code, teams=teams)
+
+
+def _code(
+    state: GameState,
+    result: Outcome | None,
+    *,
+    player: str,
+    mode: str,
+    code: str,
+    teams: Teams | None,
+) -> str:
+    """:func:`verification_code` for a game whose outcome is already worked out."""
+    ending = result.ending.id if result is not None else ""
     who = f"{clean_name(player)}|{mode}|{code}"
     if teams is not None:
         who += f"|teams:{teams.signature()}"
@@ -146,7 +164,7 @@ def verification_code(
 
 
 def _meters(state_meters: Sequence[int], scenario: Scenario) -> dict[str, int]:
-    return {meter.id: value for meter, value in zip(scenario.meters, state_meters, strict=True)}
+    return dict(zip(scenario.meter_ids, state_meters, strict=True))
 
 
 def to_document(
@@ -167,8 +185,8 @@ def to_document(
             "n": turn.number,
             "round": scenario.rounds[turn.round].id,
             "move": str(turn.move),
-            "reaction": turn.reaction.kind.value,
-            "chosen_by": turn.reaction.chosen_by.value,
+            "reaction": turn.reaction.kind._value_,
+            "chosen_by": turn.reaction.chosen_by._value_,
             "say": turn.reaction.say,
             "why": turn.reaction.why,
             "meters": _meters(turn.meters, scenario),
@@ -231,8 +249,8 @@ def to_document(
             "profile": state.profile_info.id,
             "turns": result.turns,
         }
-    document["verification"] = verification_code(
-        state, player=player, mode=mode, code=code, teams=teams
+    document["verification"] = _code(
+        state, result, player=player, mode=mode, code=code, teams=teams
     )
     return document
 

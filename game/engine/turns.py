@@ -49,7 +49,7 @@ def _turn_hash(previous: str, number: int, move: Move, d: _Draft) -> str:
     """The hash of the game after this turn. A game is a pure function of its scenario, seed
     and inputs, so chaining the inputs (the move, and what a hot-seat player chose for their
     side) pins down everything the turn produced."""
-    chosen = f"{d.kind.value}:{d.counter or ''}" if d.chosen_by is ChosenBy.PLAYER else ""
+    chosen = f"{d.kind._value_}:{d.counter or ''}" if d.chosen_by is ChosenBy.PLAYER else ""
     text = f"{previous}|{number}|{move}|{chosen}"
     return hashlib.sha256(text.encode()).hexdigest()
 
@@ -148,24 +148,13 @@ def apply(
     return Result(new, result)
 
 
-_REGIONS: dict[str, tuple[int, ...]] = {}
-"""Each scenario's region meters, by digest (built once, like :data:`_MENUS`)."""
-
-
 def _asides(scenario: Scenario, before: Sequence[int], after: Sequence[int]) -> tuple[str, ...]:
     """How the neighbours took the move: one line for each region meter it changed."""
-    indexes = _REGIONS.get(scenario.sha256)
-    if indexes is None:
-        indexes = tuple(
-            i for i, meter in enumerate(scenario.meters) if meter.group is MeterGroup.REGION
-        )
-        _REGIONS[scenario.sha256] = indexes
     lines = []
-    for index in indexes:
+    for index, meter in scenario.region_meters:
         old, new = before[index], after[index]
         if old == new:
             continue
-        meter = scenario.meters[index]
         words = meter.rise if new > old else meter.fall
         change = f"{meter.label} {old} to {new}"
         lines.append(f"{words} ({change})" if words else change)
