@@ -50,7 +50,9 @@ def _turn_hash(previous: str, number: int, move: Move, d: _Draft) -> str:
     and inputs, so chaining the inputs (the move, and what a hot-seat player chose for their
     side) pins down everything the turn produced."""
     chosen = f"{d.kind._value_}:{d.counter or ''}" if d.chosen_by is ChosenBy.PLAYER else ""
-    text = f"{previous}|{number}|{move}|{chosen}"
+    # The move as str(move) writes it, without the call.
+    played = f"{move.offer}:{move.variant}" if move.variant else move.offer
+    text = f"{previous}|{number}|{played}|{chosen}"
     return hashlib.sha256(text.encode()).hexdigest()
 
 
@@ -118,32 +120,34 @@ def apply(
         draft.tests,
         draft.tabled,
     )
+    # Positional, in the order of the fields (a call with 25 keywords costs a twentieth of a
+    # turn); a test in tests/engine/test_engine.py holds that order.
     new = GameState(
-        scenario=state.scenario,
-        seed=state.seed,
-        profile=state.profile,
-        hardness=state.hardness,
-        rng=draft.rng,
-        meters=meters,
-        stance=draft.stance,
-        round=draft.round,
-        turn_in_round=draft.turn_in_round,
-        accords=draft.accords,
-        agreed=draft.agreed,
-        attempts=draft.attempts,
-        refusals=draft.refusals,
-        answered=draft.answered,
-        fired=draft.fired,
-        pending=draft.pending,
-        terminal=draft.terminal,
-        turns=(*state.turns, turn),
-        hash=digest,
-        carry=state.carry,
-        points=tuple(draft.points),
-        grudges=draft.grudges,
-        hotseat=state.hotseat,
-        rejected=draft.rejected,
-        tabled=draft.tabled_count,
+        state.scenario,  # scenario
+        state.seed,  # seed
+        state.profile,  # profile
+        state.hardness,  # hardness
+        draft.rng,  # rng
+        meters,  # meters
+        draft.stance,  # stance
+        draft.round,  # round
+        draft.turn_in_round,  # turn_in_round
+        draft.accords,  # accords
+        draft.agreed,  # agreed
+        draft.attempts,  # attempts
+        draft.refusals,  # refusals
+        draft.answered,  # answered
+        draft.fired,  # fired
+        draft.pending,  # pending
+        draft.terminal,  # terminal
+        (*state.turns, turn),  # turns
+        digest,  # hash
+        state.carry,  # carry
+        tuple(draft.points),  # points
+        draft.grudges,  # grudges
+        state.hotseat,  # hotseat
+        draft.rejected,  # rejected
+        draft.tabled_count,  # tabled
     )
     return Result(new, result)
 
@@ -356,4 +360,6 @@ def _recess(state: GameState, draft: _Draft, offer: Offer, variant: Variant | No
 
 
 def _bump(values: tuple[int, ...], index: int) -> tuple[int, ...]:
-    return (*values[:index], values[index] + 1, *values[index + 1 :])
+    counts = list(values)
+    counts[index] += 1
+    return tuple(counts)

@@ -24,6 +24,7 @@ from game.engine import (
     new_game,
     outcome,
 )
+from game.engine.describe import StrategyName
 from game.engine.state import GameState
 from game.engine.strategies import play
 
@@ -301,3 +302,27 @@ def test_outcome_is_none_until_the_end_and_names_an_ending(hanoi: Scenario) -> N
     assert {s.id for s in result.scores} == {c.id for c in hanoi.scorecards}
     assert all(0 <= s.value <= 100 for s in result.scores)
     assert result.turns == len(final.turns)
+
+
+def test_apply_builds_the_next_state_field_by_field(hanoi: Scenario) -> None:
+    """apply builds the next state positionally (the cheapest call): the fields must stay in
+    the order it passes them, and each must carry what the turn made of it."""
+    assert [field.name for field in attrs.fields(GameState)] == [
+        "scenario", "seed", "profile", "hardness", "rng", "meters", "stance", "round",
+        "turn_in_round", "accords", "agreed", "attempts", "refusals", "answered", "fired",
+        "pending", "terminal", "turns", "hash", "carry", "points", "grudges", "hotseat",
+        "rejected", "tabled",
+    ]  # fmt: skip
+    for seed in range(40):
+        before = play(hanoi, StrategyName.RANDOM, seed)
+        assert [turn.number for turn in before.turns] == list(range(1, len(before.turns) + 1))
+        assert len({turn.hash for turn in before.turns}) == len(before.turns)
+        last = before.turns[-1]
+        assert before.hash == last.hash and before.meters == last.meters
+        assert before.stance == last.stance and before.seed == seed
+        assert before.agreed == frozenset(a.id for a in before.accords)
+        assert sum(before.attempts) >= sum(before.refusals)
+        assert before.fired >= frozenset(e for t in before.turns for e in t.events)
+        assert before.answered >= frozenset(t.tabled for t in before.turns if t.tabled)
+        assert before.tabled == sum(1 for t in before.turns if t.tabled)
+        assert all(isinstance(points, int) for points in before.points)
