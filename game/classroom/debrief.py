@@ -14,6 +14,7 @@ import attrs
 
 from game.engine import (
     Direction,
+    Ending,
     GameState,
     MeterGroup,
     MeterRole,
@@ -161,9 +162,8 @@ class Debrief:
     """Everything the debrief shows, worked out from a finished game."""
 
     kicker: str
-    title: str
-    ending_text: str
-    history_text: str
+    ending: Ending
+    """How the summit ended: its title, its scene and how it compares with history."""
     meters: tuple[MeterLine, ...]
     rounds: tuple[RoundSpan, ...]
     decisions: int
@@ -314,9 +314,7 @@ def build_debrief(state: GameState) -> Debrief:
     return Debrief(
         kicker=f"Debrief \u00b7 {scenario.title} \u00b7 seed {state.seed} \u00b7 "
         f"{len(state.turns)} {verb}",
-        title=result.ending.title,
-        ending_text=result.ending.text,
-        history_text=result.ending.history,
+        ending=result.ending,
         meters=meters,
         rounds=tuple(rounds),
         decisions=len(state.turns),

@@ -135,7 +135,7 @@ def record_page(ctx: UiContext, debrief: Debrief) -> list[Column]:
     ended = _column(ctx, 0, 8)
     ended.gap(head.bottom)
     ended.kicker("How it ended")
-    ended.paragraph(debrief.ending_text, TextRole.BODY, palette.ink)
+    ended.paragraph(debrief.ending.text, TextRole.BODY, palette.ink)
     return [*columns, ended]
 
 
@@ -197,7 +197,7 @@ def compare_page(ctx: UiContext, debrief: Debrief) -> list[Column]:
             you.round_rule(current)
         you.move(move)
     you.gap(2 * theme.UNIT)
-    you.paragraph(f"Ending: {debrief.title}.", TextRole.BODY_STRONG, palette.ink)
+    you.paragraph(f"Ending: {debrief.ending.title}.", TextRole.BODY_STRONG, palette.ink)
     columns.append(you)
     return columns
 
