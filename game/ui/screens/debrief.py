@@ -299,7 +299,9 @@ class DebriefScreen:
         surface.blit(text, (theme.MARGIN_X, y))
         y += text.get_height() + theme.UNIT
         title = ctx.text(
-            TextRole.TITLE, fit_text(ctx, TextRole.TITLE, debrief.ending.title, width), palette.ink
+            TextRole.TITLE,
+            fit_text(ctx, TextRole.TITLE, debrief.outcome.ending.title, width),
+            palette.ink,
         )
         surface.blit(title, (theme.MARGIN_X - 2, y))
         self._draw_code(surface)
@@ -415,7 +417,7 @@ class DebriefScreen:
             return None
         ctx = self.ctx
         text = ctx.text(
-            TextRole.LEAD, self.debrief.ending.history, ctx.palette.ink, wrap=VIEW.width
+            TextRole.LEAD, self.debrief.outcome.ending.history, ctx.palette.ink, wrap=VIEW.width
         )
         lead = pygame.Surface((VIEW.width, text.get_height() + 3 * theme.UNIT), pygame.SRCALPHA)
         lead.blit(text, (0, 0))
