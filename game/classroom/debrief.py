@@ -161,12 +161,10 @@ class Debrief:
     """Everything the debrief shows, worked out from a finished game."""
 
     kicker: str
-    title: str
-    ending_text: str
-    history_text: str
+    outcome: Outcome
+    """How the summit ended (its ending's title, scene and history) after how many decisions."""
     meters: tuple[MeterLine, ...]
     rounds: tuple[RoundSpan, ...]
-    decisions: int
     accords: tuple[AccordLine, ...]
     scores: tuple[ScoreLine, ...]
     profile: tuple[str, str]
@@ -314,12 +312,9 @@ def build_debrief(state: GameState) -> Debrief:
     return Debrief(
         kicker=f"Debrief \u00b7 {scenario.title} \u00b7 seed {state.seed} \u00b7 "
         f"{len(state.turns)} {verb}",
-        title=result.ending.title,
-        ending_text=result.ending.text,
-        history_text=result.ending.history,
+        outcome=result,
         meters=meters,
         rounds=tuple(rounds),
-        decisions=len(state.turns),
         accords=tuple(accords),
         scores=scores,
         profile=(state.profile_info.label, state.profile_info.description),

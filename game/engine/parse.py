@@ -270,22 +270,23 @@ class _Builder(_MenuSections):
 
         return self.each("endings", build, at_least="ending")
 
+    def _weights(self, table: _Table, key: str, ids: dict[str, int]) -> list[tuple[str, int]]:
+        """The weights (-100..100) of the sub-table ``key``, by name; a name not in ``ids`` is
+        reported and left out."""
+        found = []
+        weights = table.table(key)
+        if weights is not None:
+            for name in weights.data:
+                value = weights.integer(name, low=-100, high=100)
+                if self.reference(weights, name, name, ids) >= 0:
+                    found.append((name, value))
+        return found
+
     def scorecards(self) -> tuple[Scorecard, ...]:
         def build(table: _Table, ident: str) -> Scorecard:
-            points = []
-            accords = table.table("accords")
-            if accords is not None:
-                for name in accords.data:
-                    value = accords.integer(name, low=-100, high=100)
-                    if self.reference(accords, name, name, self.accord_ids) >= 0:
-                        points.append((name, value))
-            weights = []
-            meters = table.table("meters")
-            if meters is not None:
-                for name in meters.data:
-                    value = meters.integer(name, low=-100, high=100)
-                    if self.reference(meters, name, name, self.meter_ids) >= 0:
-                        weights.append((self.meter_ids[name], value))
+            points = self._weights(table, "accords", self.accord_ids)
+            meters = self._weights(table, "meters", self.meter_ids)
+            weights = [(self.meter_ids[name], value) for name, value in meters]
             return Scorecard(
                 id=ident,
                 label=table.text("label"),

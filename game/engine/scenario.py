@@ -392,23 +392,39 @@ class Scenario:
     goals: tuple[str, ...]
     """The player's goals, one per paragraph."""
     meters: tuple[Meter, ...]
+    """Every bounded number the engine tracks; front ends find one by its role (a MeterRole), never
+    by its id."""
     stances: tuple[Stance, ...]
     """Ordered from the most hostile to the most cooperative."""
     start_stance: int
+    """Index into ``stances`` of the stance the counterpart starts in."""
     transitions: tuple[Transition, ...]
+    """How the counterpart moves from one stance to another, each when its condition holds."""
     rounds: tuple[Round, ...]
+    """The summit's schedule, session by session."""
     offers: tuple[Offer, ...]
+    """The moves the player can put on the table."""
     proposals: tuple[Proposal, ...]
+    """The counterpart's own proposals: tabled at the start of a session, or put forward instead
+    of accepting an offer."""
     events: tuple[Event, ...]
+    """What may happen between rounds, drawn by the seed."""
     profiles: tuple[Profile, ...]
+    """The hidden characters the counterpart delegation may have; the seed draws one."""
     endings: tuple[Ending, ...]
     """In priority order: the first that matches is the outcome."""
     scorecards: tuple[Scorecard, ...]
+    """The 0-100 scores of the debrief."""
     lines: tuple[Line, ...]
+    """Named sequences of moves from history and the essay, for the strategies and the debrief."""
     rules: Rules
+    """Scenario-wide mechanics."""
     interests: tuple[Interest, ...]
+    """What the counterpart wants from the talks: sanctions relief, security, status..."""
     drifts: tuple[Drift, ...]
+    """Standing pressures, applied at the start of every round while their condition holds."""
     examples: tuple[Example, ...]
+    """Known games that reach endings the built-in strategies seldom reach (for screenshots)."""
     carry: CarrySpec | None
     """How a game of this scenario can start from an earlier summit (None: it cannot)."""
     sha256: str

@@ -53,11 +53,12 @@ log = logging.getLogger(__name__)
 
 
 class SaveKind(enum.Enum):
-    """Where a save came from."""
+    """Where a save came from; the value orders saves made at the same second (the autosave
+    leads and its backup trails)."""
 
-    AUTOSAVE = "autosave"
-    BACKUP = "backup"
-    SLOT = "slot"
+    AUTOSAVE = 0
+    SLOT = 1
+    BACKUP = 2
 
 
 @attrs.frozen
@@ -388,11 +389,9 @@ class SaveStore:
         except OSError:
             return []
         infos = [self.inspect(path) for path in paths if _kind_of(path) is not None]
-        # Newest first; at the same second the autosave leads and its backup trails.
-        order = {SaveKind.AUTOSAVE: 0, SaveKind.SLOT: 1, SaveKind.BACKUP: 2}
         dated = sorted(
             (info for info in infos if info.saved_at is not None),
-            key=lambda info: (-_sort_key(info.saved_at), order[info.kind]),
+            key=lambda info: (-_sort_key(info.saved_at), info.kind.value),
         )
         return dated + [info for info in infos if info.saved_at is None]
 

@@ -23,20 +23,21 @@ SETTINGS_VERSION: Final = 1
 
 
 class TextSize(enum.StrEnum):
-    """How large body text is drawn; the theme maps each to a scale factor."""
+    """How large body text is drawn; the theme maps each to a scale factor. Each value is the
+    member's name in lower case (``enum.auto``), as the settings file spells it."""
 
-    SMALL = "small"
-    NORMAL = "normal"
-    LARGE = "large"
+    SMALL = enum.auto()
+    NORMAL = enum.auto()
+    LARGE = enum.auto()
 
 
 class AnimationSpeed(enum.StrEnum):
     """How fast meters and transitions move; OFF snaps straight to the end."""
 
-    OFF = "off"
-    SLOW = "slow"
-    NORMAL = "normal"
-    FAST = "fast"
+    OFF = enum.auto()
+    SLOW = enum.auto()
+    NORMAL = enum.auto()
+    FAST = enum.auto()
 
 
 @attrs.frozen

@@ -33,7 +33,7 @@ NEIGHBOURS_CHART_HEIGHT = 200
 def meter_chart(debrief: Debrief, palette: Palette) -> LineChart:
     """The chart of every meter over the game, trust emphasised, rounds as bands."""
     colours = series_colours(palette)
-    decisions = debrief.decisions
+    decisions = debrief.outcome.turns
     series = []
     for i, meter in enumerate(debrief.meters):
         label = f"{meter.label} (lower is better)" if meter.lower_is_better else meter.label
@@ -135,7 +135,7 @@ def record_page(ctx: UiContext, debrief: Debrief) -> list[Column]:
     ended = _column(ctx, 0, 8)
     ended.gap(head.bottom)
     ended.kicker("How it ended")
-    ended.paragraph(debrief.ending_text, TextRole.BODY, palette.ink)
+    ended.paragraph(debrief.outcome.ending.text, TextRole.BODY, palette.ink)
     return [*columns, ended]
 
 
@@ -188,7 +188,9 @@ def compare_page(ctx: UiContext, debrief: Debrief) -> list[Column]:
         (counts.get(Tone.NEUTRAL, 0), "other"),
     ]
     summary = ", ".join(f"{count} {what}" for count, what in tallies if count)
-    you.paragraph(f"{debrief.decisions} decisions: {summary}.", TextRole.CAPTION, palette.ink_soft)
+    you.paragraph(
+        f"{debrief.outcome.turns} decisions: {summary}.", TextRole.CAPTION, palette.ink_soft
+    )
     you.gap(theme.UNIT // 2)
     current = ""
     for move in debrief.moves:
@@ -197,7 +199,7 @@ def compare_page(ctx: UiContext, debrief: Debrief) -> list[Column]:
             you.round_rule(current)
         you.move(move)
     you.gap(2 * theme.UNIT)
-    you.paragraph(f"Ending: {debrief.title}.", TextRole.BODY_STRONG, palette.ink)
+    you.paragraph(f"Ending: {debrief.outcome.ending.title}.", TextRole.BODY_STRONG, palette.ink)
     columns.append(you)
     return columns
 
@@ -207,7 +209,7 @@ def neighbours_chart(debrief: Debrief, palette: Palette) -> LineChart | None:
     if not debrief.neighbours:
         return None
     colours = series_colours(palette)
-    decisions = debrief.decisions
+    decisions = debrief.outcome.turns
     series = tuple(
         Series(
             line.label,

@@ -150,33 +150,8 @@ class Flow:
                     seed=self.new_seed(),
                     back=back,
                 )
-            case Briefing(setup=setup, keep=keep):
-                from game.ui.briefing import briefing_pages
-                from game.ui.screens.text_pages import TextPagesScreen
-
-                # A hot-seat game hands out the role cards before the teams sit down.
-                return TextPagesScreen(
-                    self.ctx,
-                    "Briefing",
-                    briefing_pages(setup.scenario),
-                    kicker=setup.scenario.title,
-                    done_label="The role cards" if setup.hotseat else "Take your seat",
-                    done=Open(RoleCards(setup, keep))
-                    if setup.hotseat
-                    else Apply(NewGame(setup, keep)),
-                )
-            case RoleCards(setup=setup, keep=keep):
-                from game.ui.roles import role_pages
-                from game.ui.screens.text_pages import TextPagesScreen
-
-                return TextPagesScreen(
-                    self.ctx,
-                    "Role cards",
-                    role_pages(setup.teams),
-                    kicker=setup.scenario.title,
-                    done_label="Take your seats",
-                    done=Apply(NewGame(setup, keep)),
-                )
+            case Briefing() | RoleCards():
+                return self._before_play(place)
             case Scenarios():
                 from game.ui.screens.scenario_pick import ScenarioScreen
 
@@ -228,6 +203,27 @@ class Flow:
             case Debrief():
                 return self.debrief()
         assert_never(place)
+
+    def _before_play(self, place: Briefing | RoleCards) -> Screen:
+        """The pages read before the first move: the briefing, then in a hot-seat game the role
+        cards, handed out before the teams sit down. The last page seats the players."""
+        from game.ui.briefing import briefing_pages
+        from game.ui.roles import role_pages
+        from game.ui.screens.text_pages import TextPagesScreen
+
+        setup = place.setup
+        done_label = "Take your seats" if setup.hotseat else "Take your seat"
+        done: Action = Apply(NewGame(setup, place.keep))
+        if isinstance(place, RoleCards):
+            title, pages = "Role cards", role_pages(setup.teams)
+        else:
+            title, pages = "Briefing", briefing_pages(setup.scenario)
+            if setup.hotseat:
+                done_label, done = "The role cards", Open(RoleCards(setup, place.keep))
+        kicker = setup.scenario.title
+        return TextPagesScreen(
+            self.ctx, title, pages, kicker=kicker, done_label=done_label, done=done
+        )
 
     def _state(self) -> GameState:
         assert self.session is not None, "this screen needs a game in play"

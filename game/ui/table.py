@@ -75,9 +75,9 @@ class TableMode(enum.Enum):
 class CardStatus(enum.Enum):
     """What an offer card can do now."""
 
-    OPEN = "open"
-    LOCKED = "locked"
-    AGREED = "agreed"
+    OPEN = enum.auto()
+    LOCKED = enum.auto()
+    AGREED = enum.auto()
 
 
 @attrs.frozen

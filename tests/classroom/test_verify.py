@@ -99,15 +99,42 @@ def _truncate(text: str) -> str:
     return re.sub(r'^verification = ".*"\n', "", head, flags=re.MULTILINE) + kept
 
 
-TAMPERS: dict[str, tuple[Tamper, str]] = {
+EDITS: dict[str, tuple[str, str, str]] = {
     "edited meter": (
-        _sub(r"trust = (\d+),", "trust = 99,"),
+        r"trust = (\d+),",
+        "trust = 99,",
         r"^turn 1 \(.+\): trust 99, replay gives \d+",
     ),
     "edited reaction": (
-        _sub(r'^reaction = "accept"', 'reaction = "reject"'),
+        r'^reaction = "accept"',
+        'reaction = "reject"',
         r"^turn \d+ \(.+\): reaction 'reject', replay gives 'accept'",
     ),
+    "different seed": (
+        r"^seed = 321$",
+        "seed = 322",
+        r"^seed 322, but class code HNOI-\w{4} is for seed 321$",
+    ),
+    "different scenario": (
+        r'^scenario = "hanoi"$',
+        'scenario = "atlantis"',
+        r'^made for scenario "atlantis", which is not installed \(name its file with --scenario\)$',
+    ),
+    "changed scenario file": (
+        r'^scenario_sha256 = "\w+"$',
+        'scenario_sha256 = "' + "0" * 64 + '"',
+        r'^scenario "hanoi" has changed since the transcript was made$',
+    ),
+    "other rules version": (
+        r"^engine = 2$",
+        "engine = 1",
+        r"^made with rules version 1; this game plays version 2 \(game version [\w.]+\)$",
+    ),
+}
+"""Tamperings that change one line: the pattern, what it becomes, the message expected."""
+
+TAMPERS: dict[str, tuple[Tamper, str]] = {
+    **{name: (_sub(old, new), message) for name, (old, new, message) in EDITS.items()},
     "removed turn": (_turns(_drop), r"^turn 2 is missing \(a turn was removed\)$"),
     "inserted turn": (_turns(_insert), r"^turn 2 appears twice \(a turn was inserted\)$"),
     "reordered turns": (
@@ -115,22 +142,6 @@ TAMPERS: dict[str, tuple[Tamper, str]] = {
         r"^turn 3 comes before turn 2 \(turns were reordered\)$",
     ),
     "truncated": (_truncate, r"^unfinished: the summit was still going after turn 3$"),
-    "different seed": (
-        _sub(r"^seed = 321$", "seed = 322"),
-        r"^seed 322, but class code HNOI-\w{4} is for seed 321$",
-    ),
-    "different scenario": (
-        _sub(r'^scenario = "hanoi"$', 'scenario = "atlantis"'),
-        r'^made for scenario "atlantis", which is not installed \(name its file with --scenario\)$',
-    ),
-    "changed scenario file": (
-        _sub(r'^scenario_sha256 = "\w+"$', 'scenario_sha256 = "' + "0" * 64 + '"'),
-        r'^scenario "hanoi" has changed since the transcript was made$',
-    ),
-    "other rules version": (
-        _sub(r"^engine = 2$", "engine = 1"),
-        r"^made with rules version 1; this game plays version 2 \(game version [\w.]+\)$",
-    ),
     "corrupt file": (
         lambda text: text[: len(text) // 2] + '\n"unterminated',
         r"^not a valid transcript: line \d+, column \d+: ",

@@ -1,5 +1,8 @@
 """Tests of the pygame front end; they run headless."""
 
+TABLE_DIALOGS = ("variant", "proposal", "counter", "event", "hotseat", "tabling", "hand-over")
+"""The screenshots of the dialogs that open over the summit table."""
+
 GAME_SCREENS = (
     "new-game",
     "hotseat-new",
@@ -8,13 +11,7 @@ GAME_SCREENS = (
     "summit",
     "summit-proposal",
     "hints",
-    "variant",
-    "proposal",
-    "counter",
-    "event",
-    "hotseat",
-    "tabling",
-    "hand-over",
+    *TABLE_DIALOGS,
     "menu",
     "save",
     "load",

@@ -13,6 +13,7 @@ from game.draw.context import UiContext
 from game.engine.describe import capitalise
 from game.store.settings import Settings, TextSize
 from game.ui.shots import gallery, render_screens
+from tests.ui import TABLE_DIALOGS
 
 WHOLE_SCREENS = (
     "title",
@@ -25,13 +26,7 @@ WHOLE_SCREENS = (
     "scenario",
     "quit",
     "menu",
-    "variant",
-    "proposal",
-    "counter",
-    "event",
-    "hotseat",
-    "tabling",
-    "hand-over",
+    *TABLE_DIALOGS,
 )
 """Screens (the top one, for a dialog over the table) on which nothing may be cut."""
 

@@ -48,20 +48,17 @@ def require_x_server() -> None:
 # --- libX11 --------------------------------------------------------------------------------------
 
 
+def _ints(*names: str) -> tuple[tuple[str, type[ctypes.c_int]], ...]:
+    """Fields of C type ``int``, the most of every Xlib struct read here, in the struct's order."""
+    return tuple((name, ctypes.c_int) for name in names)
+
+
 class _XImage(ctypes.Structure):
     _fields_ = (
-        ("width", ctypes.c_int),
-        ("height", ctypes.c_int),
-        ("xoffset", ctypes.c_int),
-        ("format", ctypes.c_int),
+        *_ints("width", "height", "xoffset", "format"),
         ("data", ctypes.POINTER(ctypes.c_ubyte)),
-        ("byte_order", ctypes.c_int),
-        ("bitmap_unit", ctypes.c_int),
-        ("bitmap_bit_order", ctypes.c_int),
-        ("bitmap_pad", ctypes.c_int),
-        ("depth", ctypes.c_int),
-        ("bytes_per_line", ctypes.c_int),
-        ("bits_per_pixel", ctypes.c_int),
+        *_ints("byte_order", "bitmap_unit", "bitmap_bit_order", "bitmap_pad", "depth"),
+        *_ints("bytes_per_line", "bits_per_pixel"),
         ("red_mask", ctypes.c_ulong),
         ("green_mask", ctypes.c_ulong),
         ("blue_mask", ctypes.c_ulong),
@@ -74,12 +71,7 @@ class _XClassHint(ctypes.Structure):
 
 class _XWindowAttributes(ctypes.Structure):
     _fields_ = (
-        ("x", ctypes.c_int),
-        ("y", ctypes.c_int),
-        ("width", ctypes.c_int),
-        ("height", ctypes.c_int),
-        ("border_width", ctypes.c_int),
-        ("depth", ctypes.c_int),
+        *_ints("x", "y", "width", "height", "border_width", "depth"),
         ("visual", ctypes.c_void_p),
         ("root", ctypes.c_ulong),
         ("padding", ctypes.c_byte * 256),

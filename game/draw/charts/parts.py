@@ -26,19 +26,19 @@ LEGEND_SWATCH: Final = 28
 """Width of the line sample beside each legend entry."""
 
 # Deep tones that read on the off-white paper. The first is the house navy, for the series the
-# reader should follow (trust, in the debrief).
+# reader should follow (trust, in the debrief); the palette's brick red and slate are among them.
 STANDARD_SERIES: Final[tuple[Colour, ...]] = (
-    (25, 43, 77),
+    theme.STANDARD_PALETTE.navy,
     (176, 116, 20),
     (44, 110, 90),
-    (158, 48, 36),
+    theme.STANDARD_PALETTE.alarm,
     (118, 72, 130),
-    (98, 112, 131),
+    theme.STANDARD_PALETTE.slate,
 )
 # Okabe and Ito's palette for colour-vision deficiencies, darkened where it was too pale to
 # read against the paper; navy stands in for their black.
 COLOUR_BLIND_SERIES: Final[tuple[Colour, ...]] = (
-    (25, 43, 77),
+    theme.COLOUR_BLIND_PALETTE.navy,
     (204, 132, 0),
     (0, 114, 178),
     (0, 140, 100),

@@ -299,7 +299,9 @@ class DebriefScreen:
         surface.blit(text, (theme.MARGIN_X, y))
         y += text.get_height() + theme.UNIT
         title = ctx.text(
-            TextRole.TITLE, fit_text(ctx, TextRole.TITLE, debrief.title, width), palette.ink
+            TextRole.TITLE,
+            fit_text(ctx, TextRole.TITLE, debrief.outcome.ending.title, width),
+            palette.ink,
         )
         surface.blit(title, (theme.MARGIN_X - 2, y))
         self._draw_code(surface)
@@ -414,7 +416,9 @@ class DebriefScreen:
         if page != COMPARE_PAGE:
             return None
         ctx = self.ctx
-        text = ctx.text(TextRole.LEAD, self.debrief.history_text, ctx.palette.ink, wrap=VIEW.width)
+        text = ctx.text(
+            TextRole.LEAD, self.debrief.outcome.ending.history, ctx.palette.ink, wrap=VIEW.width
+        )
         lead = pygame.Surface((VIEW.width, text.get_height() + 3 * theme.UNIT), pygame.SRCALPHA)
         lead.blit(text, (0, 0))
         return lead

@@ -90,7 +90,6 @@ class EventScreen(ChoiceDialog):
             parts=parts,
             notes=notes,
             buttons=(button,),
-            cancel=Pop(),
             columns=7,
         )
         self.events = events

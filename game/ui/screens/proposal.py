@@ -172,7 +172,6 @@ class ProposalScreen(ChoiceDialog):
             notes=notes,
             adviser=adviser,
             buttons=(later,),
-            cancel=Pop(),
             columns=12,
             side=(
                 ("", proposal.summary),

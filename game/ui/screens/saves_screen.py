@@ -32,12 +32,10 @@ from game.ui.screen import (
     Pop,
     SaveSlot,
 )
-from game.ui.widgets.base import ActionFn, Control, FocusGroup, does
+from game.ui.widgets.base import ActionFn, Control, FocusGroup, ListRow, does
 from game.ui.widgets.buttons import Button, ButtonKind
 from game.ui.widgets.drawing import (
-    draw_focus_ring,
     draw_header,
-    draw_row_card,
     draw_row_text,
     fit_text,
 )
@@ -70,23 +68,21 @@ def describe_save(info: SaveInfo, now: datetime | None) -> str:
 
 
 @attrs.define(kw_only=True, eq=False)
-class SaveRow(Control):
+class SaveRow(ListRow):
     """One save: its name and what it holds (or what is wrong with it)."""
 
     info: SaveInfo
     line: str = ""
 
-    def draw(self, surface: pygame.Surface, ctx: UiContext) -> None:
+    def draw_content(self, surface: pygame.Surface, ctx: UiContext, *, active: bool) -> None:
+        del active
         rect = self.rect
-        draw_row_card(surface, ctx, rect, active=self.focused or self.hovered)
         pad = 2 * theme.UNIT
         x = rect.left + pad
         room = rect.right - pad - DELETE_WIDTH - x
         draw_row_text(
             surface, ctx, rect, (self.info.name, self.line), left=x, room=room, ok=self.info.is_ok
         )
-        if self.focused:
-            draw_focus_ring(surface, ctx, rect)
 
 
 class SavesScreen(FocusScreen):

@@ -15,13 +15,11 @@ from game.draw.theme import TextRole
 from game.engine import Scenario, ScenarioError
 from game.store.scenarios import load_scenario, scenario_paths
 from game.ui.screen import Action, NewGameForm, Open, Pop
-from game.ui.widgets.base import Control, FocusGroup, does, shortcuts
+from game.ui.widgets.base import FocusGroup, ListRow, does, shortcuts
 from game.ui.widgets.buttons import Button, ButtonKind
 from game.ui.widgets.drawing import (
     draw_badge,
-    draw_focus_ring,
     draw_header,
-    draw_row_card,
     draw_row_text,
     fit_lines,
 )
@@ -66,15 +64,13 @@ def read_entries(paths: list[Path] | None = None) -> list[Entry]:
 
 
 @attrs.define(kw_only=True, eq=False)
-class ScenarioRow(Control):
+class ScenarioRow(ListRow):
     """A scenario in the list: its title and subtitle, or why it cannot be played."""
 
     entry: Entry
 
-    def draw(self, surface: pygame.Surface, ctx: UiContext) -> None:
+    def draw_content(self, surface: pygame.Surface, ctx: UiContext, *, active: bool) -> None:
         rect = self.rect
-        active = self.focused or self.hovered
-        draw_row_card(surface, ctx, rect, active=active)
         pad = 2 * theme.UNIT
         label = self.shortcut.label if self.shortcut else ""
         badge = draw_badge(
@@ -97,8 +93,6 @@ class ScenarioRow(Control):
             )
         room = rect.right - pad - x
         draw_row_text(surface, ctx, rect, lines, left=x, room=room, ok=scenario is not None)
-        if self.focused:
-            draw_focus_ring(surface, ctx, rect)
 
 
 class ScenarioScreen(FocusScreen):

@@ -57,7 +57,6 @@ class VariantScreen(ChoiceDialog):
             intro=(offer.summary,),
             rows=rows,
             buttons=(cancel,),
-            cancel=Pop(),
             columns=10,
         )
         self.offer = offer

@@ -27,10 +27,10 @@ ASIDE_GAP: Final = 3 * 8
 class Tail(enum.Enum):
     """Which edge of a speech bubble the pointer leaves from."""
 
-    LEFT = "left"
-    RIGHT = "right"
-    BOTTOM = "bottom"
-    TOP = "top"
+    LEFT = enum.auto()
+    RIGHT = enum.auto()
+    BOTTOM = enum.auto()
+    TOP = enum.auto()
 
 
 @attrs.define(kw_only=True, eq=False)
