@@ -166,6 +166,16 @@ class _Draft:
         if effect.grudge:
             self.grudges = (*self.grudges, source or "how the talks have gone")
 
+    def apply_diminished(self, effect: Effect, repeats: int, source: str) -> None:
+        """Apply an effect whose gains shrink with each repeat of the same offer (see
+        :func:`_shift_diminished`): its meters, its step of their stance, its grudge."""
+        if effect.meters:
+            _shift_diminished(self.scenario, self.meters, effect, repeats)
+        if effect.stance_step:
+            self.step_stance(effect.stance_step)
+        if effect.grudge:
+            self.grudges = (*self.grudges, source)
+
     def add_accord(self, accord: Accord) -> None:
         self.accords = (*self.accords, accord)
         self.agreed = self.agreed | {accord.id}

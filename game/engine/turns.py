@@ -7,7 +7,7 @@ import hashlib
 from collections.abc import Sequence
 from typing import Final
 
-from game.engine.draft import _Draft, _say, _shift_diminished
+from game.engine.draft import _Draft, _say
 from game.engine.judging import (
     _VERB,
     _Alignment,
@@ -18,7 +18,6 @@ from game.engine.judging import (
 from game.engine.moves import _checked, _resolve, amendment
 from game.engine.rounds import _check_walkout, _next_round
 from game.engine.scenario import (
-    Effect,
     MeterGroup,
     Offer,
     OfferKind,
@@ -257,15 +256,9 @@ def _offer(
 
     attempts = state.attempts[index]
     refusals = state.refusals[index]
-    _shift_diminished(scenario, draft.meters, offer.on_offer, attempts)
-    draft.step_stance(offer.on_offer.stance_step)
-    if offer.on_offer.grudge:
-        draft.apply(Effect(grudge=True), source=offer.mid_label)
+    draft.apply_diminished(offer.on_offer, attempts, offer.mid_label)
     if variant is not None:
-        _shift_diminished(scenario, draft.meters, variant.on_offer, attempts)
-        draft.step_stance(variant.on_offer.stance_step)
-        if variant.on_offer.grudge:
-            draft.apply(Effect(grudge=True), source=offer.mid_label)
+        draft.apply_diminished(variant.on_offer, attempts, offer.mid_label)
     draft.apply(rules.per_turn)
     if refusals:
         draft.apply(rules.repeat, refusals)
@@ -299,10 +292,7 @@ def _offer(
         if rules.early_cost.grudge:
             draft.why += "; they will remember that you did not listen"
     if kind is ReactionKind.DEFER:
-        _shift_diminished(scenario, draft.meters, offer.on_defer, refusals)
-        draft.step_stance(offer.on_defer.stance_step)
-        if offer.on_defer.grudge:
-            draft.apply(Effect(grudge=True), source=offer.mid_label)
+        draft.apply_diminished(offer.on_defer, refusals, offer.mid_label)
     elif kind is ReactionKind.REJECT:
         draft.apply(offer.on_reject, source=offer.mid_label)
         if quirk is not None:
@@ -340,11 +330,9 @@ def _recess(state: GameState, draft: _Draft, offer: Offer, variant: Variant | No
     index = scenario.offer_index[offer.id]
     attempts = state.attempts[index]
     before = list(draft.meters)
-    _shift_diminished(scenario, draft.meters, offer.on_offer, attempts)
-    draft.step_stance(offer.on_offer.stance_step)
+    draft.apply_diminished(offer.on_offer, attempts, offer.mid_label)
     if variant is not None:
-        _shift_diminished(scenario, draft.meters, variant.on_offer, attempts)
-        draft.step_stance(variant.on_offer.stance_step)
+        draft.apply_diminished(variant.on_offer, attempts, offer.mid_label)
     draft.apply(scenario.rules.per_turn)
     changes = [
         f"{meter.label} {old} to {new}"
