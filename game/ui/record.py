@@ -11,8 +11,18 @@ from typing import Final
 import attrs
 
 from game.draw.theme import Tone
-from game.engine import GameState, Move, PendingKind, Proposal, ReactionKind, Turn, outcome
+from game.engine import (
+    GameState,
+    Move,
+    PendingKind,
+    Proposal,
+    Reaction,
+    ReactionKind,
+    Turn,
+    outcome,
+)
 from game.engine.describe import (
+    OUTSIDER_REPLIED,
     REPLIED,
     REPLY,
     answered_proposal,
@@ -20,6 +30,8 @@ from game.engine.describe import (
     changes,
     event_effect,
     move_label,
+    refused_by,
+    reply_sentence,
     sentence,
 )
 from game.engine.state import ACCEPT, AMEND
@@ -32,6 +44,8 @@ THEY_COUNTER: Final = "Instead, they propose"
 """The kicker over a proposal they put forward instead of accepting your offer."""
 HEAD: Final = "head of delegation"
 """Who speaks their opening line."""
+SILENT: Final = "The delegation has no say in this."
+"""What the bubble says when someone else (a neighbour, the Senate) refused the offer."""
 _ASIDE_CHANGE: Final = re.compile(r"(-?\d+) to (-?\d+)\)?$")
 
 
@@ -73,8 +87,15 @@ def answer_text(state: GameState, turn: Turn) -> str:
     if turn.move.offer == AMEND:
         amended = amended_move(proposal)
         offer = move_label(scenario, amended) if amended is not None else "an amendment"
-        return f"You answered {name} with {offer}: {REPLIED[turn.reaction.kind]}"
+        return f"You answered {name} with {offer}: {_replied(state, turn.reaction)}"
     return f"You rejected their proposal: {name}"
+
+
+def _replied(state: GameState, reaction: Reaction) -> str:
+    """What became of an offer: ``accepted``, or ``refused by the Senate`` when someone other
+    than the counterpart refused it."""
+    who = refused_by(state.scenario, reaction)
+    return f"{OUTSIDER_REPLIED[reaction.kind]} {who}" if who else REPLIED[reaction.kind]
 
 
 def amended_move(proposal: Proposal | None) -> Move | None:
@@ -85,12 +106,13 @@ def amended_move(proposal: Proposal | None) -> Move | None:
 
 
 def turn_text(state: GameState, turn: Turn) -> str:
-    """One decision and what became of it: ``Liaison offices: accepted``."""
+    """One decision and what became of it: ``Liaison offices: accepted``, or, when a neighbour
+    or the Senate refused it in their place, ``Embassies: refused by the Senate``."""
     scenario = state.scenario
     reaction = turn.reaction
     if turn.move.is_answer:
         return answer_text(state, turn)
-    text = f"{move_label(scenario, turn.move)}: {REPLIED[reaction.kind]}"
+    text = f"{move_label(scenario, turn.move)}: {_replied(state, reaction)}"
     if reaction.kind is ReactionKind.COUNTER and reaction.counter:
         text += f", proposing {scenario.proposal(reaction.counter).label}"
     return text
@@ -151,6 +173,10 @@ def their_reply(state: GameState, them: str) -> Reply:
     if reaction.kind is ReactionKind.ENDED:
         speaker = "You leave the table"
         said = reaction.say or "You close your folder and stand. The talks are over."
+    elif who := refused_by(state.scenario, reaction):
+        # Not theirs: the heading names who refused, and the delegation has nothing to say.
+        speaker = reply_sentence(reaction.kind, who)
+        said = SILENT
     else:
         speaker = f"{them} \u00b7 they {REPLY[reaction.kind]}"
         said = reaction.say or "\u2026"
@@ -263,6 +289,7 @@ def log_entries(state: GameState, *, full: bool = False) -> list[LogEntry]:
 
 __all__ = [
     "HEAD",
+    "SILENT",
     "THEY_COUNTER",
     "THEY_TABLE",
     "Reply",

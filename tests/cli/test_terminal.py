@@ -295,3 +295,18 @@ def test_export_hands_in_a_file_named_after_the_student_and_the_class(
     assert err == [f"exported to {first}", f"exported to {second}"]
     assert read_transcript(first).player == "Zoë O'Neil"
     assert main(["verify", str(first), "--code", code]) == 0
+
+
+def test_the_terminal_says_who_refused_when_it_was_not_them(hanoi: Scenario) -> None:
+    # The window's log and heading name a neighbour or the Senate that refused; so does the
+    # terminal, instead of "They reject" with no words after it.
+    from game.cli.text import turn_lines
+    from game.engine import apply
+
+    state = new_game(hanoi, 33)
+    for turn in play_from(new_game(hanoi, 33), "random").turns:
+        state = apply(state, turn.move).state
+        if turn.reaction.kind.value == "reject" and not turn.reaction.say:
+            break
+    lines = turn_lines(hanoi, state.turns)
+    assert lines[1].strip() == "Refused by the Senate", lines

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from game.engine import Move, ReactionKind, Scenario
+import attrs
+
+from game.engine import ChosenBy, Move, Reaction, ReactionKind, Scenario
 from game.engine.describe import (
     REPLIED,
     REPLY,
@@ -13,6 +15,7 @@ from game.engine.describe import (
     meters_line,
     move_label,
     offer_costs,
+    refused_by,
     reply_sentence,
     sentence,
 )
@@ -53,3 +56,35 @@ def test_changes_say_whether_they_help(hanoi: Scenario) -> None:
 
 def test_strategy_names_are_the_built_in_strategies() -> None:
     assert tuple(StrategyName) == tuple(STRATEGIES)
+
+
+def _refusals(hanoi: Scenario, seeds: range) -> list[Reaction]:
+    from game.engine.strategies import play
+
+    return [
+        turn.reaction
+        for seed in seeds
+        for turn in play(hanoi, "random", seed).turns
+        if turn.reaction.kind in (ReactionKind.REJECT, ReactionKind.DEFER)
+    ]
+
+
+def test_a_refusal_names_who_decided_it_when_it_was_not_them(hanoi: Scenario) -> None:
+    # A play-tester saw the Senate's refusal headed "DPRK delegation · they reject".
+    refused = _refusals(hanoi, range(60))
+    named = {refused_by(hanoi, r) for r in refused} - {""}
+    assert {"the Senate", "Tokyo"} <= named
+    for reaction in refused:
+        who = refused_by(hanoi, reaction)
+        # Exactly the refusals the engine left unvoiced, and the name is the one the why gives.
+        assert bool(who) == (reaction.say == ""), reaction.why
+        assert not who or f" {who} " in reaction.why
+    senate = next(r for r in refused if refused_by(hanoi, r) == "the Senate")
+    assert reply_sentence(senate.kind, "the Senate") == (
+        "Refused by the Senate" if senate.kind is ReactionKind.REJECT else "Held up by the Senate"
+    )
+    # A hot-seat player who chose the refusal spoke for the delegation: it is theirs.
+    chosen = attrs.evolve(senate, chosen_by=ChosenBy.PLAYER, say="No.")
+    assert refused_by(hanoi, chosen) == ""
+    assert reply_sentence(ReactionKind.REJECT, "") == "They reject"
+    assert reply_sentence(ReactionKind.ACCEPT, "Tokyo") == "They accept"
