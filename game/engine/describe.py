@@ -67,13 +67,22 @@ def sentence(text: str) -> str:
     return text if text.endswith(".") else f"{text}."
 
 
-def move_label(scenario: Scenario, move: Move, proposal: Proposal | None = None) -> str:
+def move_label(
+    scenario: Scenario, move: Move, proposal: Proposal | None = None, *, mid: bool = False
+) -> str:
     """The player-facing name of a move: ``Mutual restraint (unwritten)``.
 
     An answer names the proposal it answers when given it: ``You reject their proposal:
     Yongbyon for the 2016-17 sanctions``, ``You amend their proposal to Yongbyon for relief
-    (partial relief)``.
+    (partial relief)``. ``mid`` gives the name as it reads mid-sentence: ``mutual restraint
+    (unwritten)``, but ``Yongbyon for relief``, a name keeping its capital.
     """
+    if mid:
+        label = move_label(scenario, move, proposal)
+        if move.is_answer:
+            return label[:1].lower() + label[1:]
+        offer = scenario.offer(move.offer)
+        return offer.mid_label + label[len(offer.label) :]
     if move.is_answer:
         if move.offer == AMEND:
             if proposal is None or not proposal.amend:

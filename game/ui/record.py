@@ -67,13 +67,13 @@ def proposal_kicker(state: GameState) -> str:
     last = state.turns[-1].move if state.turns else None
     if last is None or last.is_answer:
         return THEY_COUNTER
-    return f"Instead of {move_label(state.scenario, last)}, they propose"
+    return f"Instead of {move_label(state.scenario, last, mid=True)}, they propose"
 
 
 def amend_title(state: GameState, move: Move) -> str:
     """The amend answer named by the offer it plays: ``Answer with Yongbyon for relief
     (partial relief)``."""
-    return f"Answer with {move_label(state.scenario, move)}"
+    return f"Answer with {move_label(state.scenario, move, mid=True)}"
 
 
 def answer_text(state: GameState, turn: Turn) -> str:
@@ -86,8 +86,9 @@ def answer_text(state: GameState, turn: Turn) -> str:
         return f"You accepted their proposal: {name}"
     if turn.move.offer == AMEND:
         amended = amended_move(proposal)
-        offer = move_label(scenario, amended) if amended is not None else "an amendment"
-        return f"You answered {name} with {offer}: {_replied(state, turn.reaction)}"
+        offer = move_label(scenario, amended, mid=True) if amended else "an amendment"
+        named = proposal.mid_label if proposal is not None else name
+        return f"You answered {named} with {offer}: {_replied(state, turn.reaction)}"
     return f"You rejected their proposal: {name}"
 
 

@@ -28,6 +28,14 @@ def test_labels_read_as_the_scenario_words_them(hanoi: Scenario) -> None:
     )
     assert move_label(hanoi, Move("accept")) == "You accept their proposal"
     assert move_label(hanoi, Move("reject")) == "You reject their proposal"
+    # Mid-sentence, a name keeps its capital and the rest read small.
+    assert move_label(hanoi, Move("mutual_restraint", "unwritten"), mid=True) == (
+        "mutual restraint (unwritten)"
+    )
+    assert move_label(hanoi, Move("yongbyon_for_relief", "partial"), mid=True) == (
+        "Yongbyon for relief (partial relief)"
+    )
+    assert move_label(hanoi, Move("reject"), mid=True) == "you reject their proposal"
 
 
 def test_every_reply_has_its_words() -> None:

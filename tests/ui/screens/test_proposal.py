@@ -95,7 +95,7 @@ def test_amend_names_the_offer_it_plays(ctx: UiContext) -> None:
     assert amended is not None
     row = _dialog(ctx, state).answers["amend"]
     offer = SCENARIO.offer(amended.offer)
-    assert row.title.startswith("Answer with ") and offer.label in row.title
+    assert row.title.startswith("Answer with ") and offer.mid_label in row.title
     variant = offer.variant(amended.variant)
     if variant is not None:
         assert variant.label in row.title
