@@ -24,6 +24,7 @@ from game.engine.describe import (
     answered_proposal,
     between_rounds,
     capitalise,
+    essay_view,
     meters_line,
     move_label,
     offer_costs,
@@ -249,7 +250,7 @@ def _card_text(state: GameState, move: Move, first: bool) -> list[str]:
     if first:
         lines.append(offer.summary)
         if offer.essay:
-            lines.append(f"The essay: {offer.essay}")
+            lines.append(essay_view(offer))
     variant = offer.variant(move.variant)
     if variant is not None:
         lines.append(f"{capitalise(variant.label)}: {variant.summary}")

@@ -96,6 +96,16 @@ def move_label(
     return f"{offer.label} ({variant.label})" if variant else offer.label
 
 
+def essay_view(offer: Offer) -> str:
+    """What the essay says of an offer, introduced as the essay's unless the text names the
+    essay itself ("A modest step the essay welcomes" is not "The essay: A modest step the
+    essay welcomes")."""
+    text = offer.essay
+    if not text or re.search(r"\bessay\b", text, re.IGNORECASE):
+        return text
+    return f"The essay: {text}"
+
+
 def answered_proposal(scenario: Scenario, turns: Sequence[Turn], index: int) -> Proposal | None:
     """The proposal of theirs that ``turns[index]`` answered (None when it is not an answer).
 
@@ -362,6 +372,7 @@ __all__ = [
     "capitalise",
     "changes",
     "effect_text",
+    "essay_view",
     "event_effect",
     "group_of",
     "meters_line",

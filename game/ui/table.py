@@ -25,7 +25,7 @@ from game.engine import (
     move_options,
     outcome,
 )
-from game.engine.describe import capitalise, effect_text, offer_costs
+from game.engine.describe import capitalise, effect_text, essay_view, offer_costs
 from game.engine.scenario import Offer
 from game.engine.state import ACCEPT, AMEND, REJECT, Move
 from game.ui.art import Pose
@@ -204,12 +204,6 @@ def trust_need(state: GameState, offer: Offer, meter: int) -> tuple[int, int] | 
     forms = [Move(offer.id, v.id) for v in offer.variants] or [Move(offer.id)]
     needs = [n for n in (expected_need(state, move, meter) for move in forms) if n is not None]
     return (min(needs), max(needs)) if needs else None
-
-
-def essay_view(offer: Offer) -> str:
-    """What the essay says of an offer, introduced unless the text introduces itself."""
-    text = offer.essay
-    return text if text.lower().startswith("the essay") else f"The essay: {text}"
 
 
 def accord_form(scenario: Scenario, variant: str) -> str:

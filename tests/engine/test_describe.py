@@ -12,6 +12,7 @@ from game.engine.describe import (
     capitalise,
     changes,
     effect_text,
+    essay_view,
     meters_line,
     move_label,
     offer_costs,
@@ -96,3 +97,19 @@ def test_a_refusal_names_who_decided_it_when_it_was_not_them(hanoi: Scenario) ->
     assert refused_by(hanoi, chosen) == ""
     assert reply_sentence(ReactionKind.REJECT, "") == "They reject"
     assert reply_sentence(ReactionKind.ACCEPT, "Tokyo") == "They accept"
+
+
+def test_the_essays_view_names_the_essay_once(hanoi: Scenario) -> None:
+    # A play-tester read "The essay: A modest step the essay welcomes".
+    from game.store.scenarios import load_scenario
+
+    views = [
+        essay_view(offer)
+        for scenario in (hanoi, load_scenario("next_summit"))
+        for offer in scenario.offers
+        if offer.essay
+    ]
+    assert "A modest step the essay welcomes, whether written down or simply observed." in views
+    for view in views:
+        assert "essay" in view.lower(), "every view says whose it is"
+        assert not view.startswith("The essay: ") or "essay" not in view[len("The essay: ") :]
