@@ -47,6 +47,10 @@ BUTTON_DETAILS: Final = {
         "words and reasons.",
     ),
     "pager": ("More offers \u00b7 PgDn", "The offers do not all fit at this text size."),
+    "pager_back": (
+        "First offers \u00b7 PgDn",
+        "Back to the first page: the offers do not all fit at this text size.",
+    ),
     "note": ("Your adviser \u00b7 X", "Dismiss this hint. Hints can be switched off in Settings."),
 }
 """What the details line says of the table's buttons and panels in focus."""

@@ -300,6 +300,9 @@ class SummitScreen:
         tray.place(
             [*visible, self.pager] if visible and tray.pages > 1 else visible, self._tray_area
         )
+        # On the last page there are no more: it turns back to the first.
+        self.pager.back = self.page == tray.pages - 1
+        self.pager.label = "First offers" if self.pager.back else "More offers"
         self.pager.detail = f"Page {self.page + 1} of {tray.pages} \u00b7 PgDn"
         width = max(self.panel_button.preferred_width(ctx), theme.span(3))
         self.panel_button.rect = layout.panel_button(self._panel_rect(), width)
@@ -557,7 +560,7 @@ class SummitScreen:
             (self.help, "help"),
             (self.menu, "menu"),
             (self.log, "log"),
-            (self.pager, "pager"),
+            (self.pager, "pager_back" if self.pager.back else "pager"),
             (self.note, "note"),
         )
         return next((BUTTON_DETAILS[n] for c, n in named if focused is c), round_detail(state))

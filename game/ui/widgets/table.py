@@ -129,10 +129,13 @@ def draw_check(surface: pygame.Surface, colour: Colour, center: tuple[int, int])
 
 @attrs.define(kw_only=True, eq=False)
 class PagerCard(Control):
-    """The last slot of a page of cards when they do not all fit: turns to the next page."""
+    """The last slot of a page of cards when they do not all fit: turns to the next page, or
+    from the last page back to the first."""
 
     label: str = "More offers"
     detail: str = ""
+    back: bool = False
+    """True on the last page, where it turns back to the first: its arrow points back."""
 
     def draw(self, surface: pygame.Surface, ctx: UiContext) -> None:
         palette = ctx.palette
@@ -145,7 +148,8 @@ class PagerCard(Control):
             border_radius=theme.RADIUS,
         )
         pygame.draw.rect(surface, palette.ink_soft, rect, width=1, border_radius=theme.RADIUS)
-        title = ctx.text(TextRole.LABEL, f"{self.label} \u203a", palette.ink)
+        words = f"\u2039 {self.label}" if self.back else f"{self.label} \u203a"
+        title = ctx.text(TextRole.LABEL, words, palette.ink)
         surface.blit(title, title.get_rect(midleft=(rect.left + CARD_PAD + 4, rect.centery - 10)))
         note = ctx.text(TextRole.CAPTION, self.detail, palette.ink_soft)
         surface.blit(note, note.get_rect(midleft=(rect.left + CARD_PAD + 4, rect.centery + 12)))

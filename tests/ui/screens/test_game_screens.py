@@ -217,6 +217,24 @@ def test_the_pager_turns_pages_when_the_cards_do_not_fit() -> None:
     assert table._visible_cards() != first_page
 
 
+def test_the_pager_offers_no_more_on_the_last_page() -> None:
+    # A play-tester saw "More offers" over "Page 2 of 2": there were no more.
+    ctx = UiContext(Settings(text_size=TextSize.LARGE, sound=False))
+    _, table = _table(ctx)
+    pages = table._tray.pages
+    assert pages > 1, "the large text pages the cards"
+    for page in range(pages):
+        table.focus.focus(table.pager)
+        title, _ = table._detail_text()
+        last = page == pages - 1
+        assert table.pager.back is last
+        assert ("More" in table.pager.label) is not last
+        assert ("More" in title) is not last
+        assert table.pager.detail.startswith(f"Page {page + 1} of {pages}")
+        table.turn_page(1)
+    assert table.page == 0, "from the last page it turns back to the first"
+
+
 def test_their_proposal_stays_on_the_table_until_answered(ctx: UiContext) -> None:
     flow = Flow(ctx)
     flow.session = sample_session(SCENARIO, 7, proposal_pending)
