@@ -158,7 +158,7 @@ class Flow:
                 return TextPagesScreen(
                     self.ctx,
                     "Briefing",
-                    briefing_pages(setup.scenario),
+                    briefing_pages(setup.scenario, setup.carry),
                     kicker=setup.scenario.title,
                     done_label="The role cards" if setup.hotseat else "Take your seat",
                     done=Open(RoleCards(setup, keep))

@@ -424,6 +424,31 @@ def test_the_briefing_cites_the_essay_from_the_scenario() -> None:
     assert SCENARIO.goals[0] in text_all
 
 
+def test_the_next_summits_briefing_opens_with_what_was_carried(ctx: UiContext) -> None:
+    # A play-tester read only that nothing was on paper, with seven accords carried over.
+    from game.engine.search import rich_game
+    from game.engine.strategies import play
+    from game.ui.screen import Briefing, GameSetup
+    from game.ui.screens.text_pages import TextPagesScreen
+
+    for finished in (rich_game(SCENARIO, 7), play(SCENARIO, "historical", 2)):
+        setup = Session(finished).next_summit()
+        assert isinstance(setup, GameSetup) and setup.carry is not None
+        following = setup.scenario
+        screen = Flow(ctx).open(Briefing(setup, False))
+        assert isinstance(screen, TextPagesScreen)
+        first = " ".join(screen.sheets()[0].paragraphs)
+        for accord in setup.carry.accords:
+            assert following.accord_label(accord) in first
+        if not setup.carry.accords:
+            assert "no accord on the record" in first
+        trust = dict(setup.carry.meters)["trust"]
+        assert f"trust at {trust}" in first
+    # A game that starts afresh is briefed from the scenario alone.
+    assert briefing_pages(following)[0].paragraphs == following.briefing
+    assert rich_game(SCENARIO, 7).accords, "the rich game carries accords"
+
+
 @pytest.mark.parametrize("path", [e.path for e in read_entries() if e.scenario is not None])
 def test_every_installed_scenario_plays_on_the_table(path: Path) -> None:
     from game.engine import apply, new_game
