@@ -470,21 +470,36 @@ def test_every_installed_scenario_plays_on_the_table(path: Path) -> None:
     assert table._mode() is TableMode.OVER
 
 
-def test_the_saved_message_covers_no_description(ctx: UiContext) -> None:
-    # Issue 9, bug 15: "Saved as ..." lay over the focused card's description.
+@pytest.mark.parametrize("size", list(TextSize))
+def test_the_saved_and_undo_messages_cover_nothing_a_player_reads(size: TextSize) -> None:
+    # Issue 9, bug 15: "Saved as ..." lay over the focused card's description; then
+    # play-testers found it, and Undo's message, over the schedule along the top.
     from game.ui import table_layout
-    from game.ui.screen import SaveSlot
+    from game.ui.screen import SaveSlot, TakeBack
 
+    ctx = UiContext(Settings(text_size=size, sound=False))
     flow, table = _table(ctx)
     assert flow.session is not None
     flow.session.store = flow.store
-    flow.handle(SaveSlot("Before lunch"))
+    flow.handle(SaveSlot("Before the working lunch"))
     table.update(0.1)
-    assert table.toast.is_showing and "Before lunch" in table.toast.text
-    covered = table.toast.box(ctx)
-    assert covered.width > 100
-    assert not covered.colliderect(table_layout.DETAILS)
-    assert not covered.colliderect(table._tray_area)
-    assert not covered.colliderect(table.bubble.rect)
-    for control in table.focus.controls:
-        assert not covered.colliderect(control.rect), control
+    assert table.toast.is_showing and "Before the working lunch" in table.toast.text
+    saved = table.toast.box(ctx)
+    flow.handle(TakeBack())
+    table.update(0.1)
+    assert table.toast.is_showing and table.toast.text.startswith("Taken back: ")
+    for covered in (saved, table.toast.box(ctx)):
+        assert covered.width > 100
+        assert not covered.colliderect(table_layout.schedule_bar())
+        assert not covered.colliderect(table_layout.DETAILS)
+        assert not covered.colliderect(table._tray_area)
+        assert not covered.colliderect(table.bubble.rect)
+        assert not covered.colliderect(table.log.rect)
+        assert not covered.colliderect(table.trust.rect)
+        for _, meter in (*table.meters, *table.neighbours.meters):
+            assert not covered.colliderect(meter.rect), meter
+        for control in table.focus.controls:
+            assert not covered.colliderect(control.rect), control
+        # It lies on the picture of the table, in the middle of the screen.
+        assert covered.colliderect(table.toast.rect)
+        assert table.toast.rect.left <= covered.centerx <= table.toast.rect.right
