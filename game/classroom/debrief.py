@@ -342,15 +342,17 @@ def _decision_label(state: GameState, turn: Turn) -> str:
         return f"Accept their proposal: {name}"
     if turn.move.offer == AMEND:
         amended = _amended(state, proposal)
-        return f"Answer {name} with {amended}" if amended else f"Amend {name}"
+        named = proposal.mid_label if proposal is not None else name
+        return f"Answer {named} with {amended}" if amended else f"Amend {named}"
     return f"Reject their proposal: {name}"
 
 
 def _amended(state: GameState, proposal: Proposal | None) -> str:
-    """The offer an amendment of ``proposal`` plays, in words ("" when none)."""
+    """The offer an amendment of ``proposal`` plays, in words as they read mid-sentence (""
+    when none)."""
     if proposal is None or not proposal.amend:
         return ""
-    return move_label(state.scenario, Move.parse(proposal.amend))
+    return move_label(state.scenario, Move.parse(proposal.amend), mid=True)
 
 
 def _proposals(state: GameState) -> tuple[ProposalLine, ...]:
@@ -363,7 +365,7 @@ def _proposals(state: GameState) -> tuple[ProposalLine, ...]:
             continue
         proposal = scenario.proposal(ident)
         if turn.reaction.counter:
-            how = f"instead of {move_label(scenario, turn.move).lower()}"
+            how = f"instead of {move_label(scenario, turn.move, mid=True)}"
         else:
             opened = scenario.rounds[min(turn.round + 1, len(scenario.rounds) - 1)].label
             how = f"tabled on their own as the {opened} opened"
@@ -375,7 +377,7 @@ def _proposals(state: GameState) -> tuple[ProposalLine, ...]:
                 answer = "you accepted it"
             elif following.move.offer == AMEND:
                 amended = _amended(state, proposal) or "an amendment"
-                answer = f"you answered with {amended.lower()}: {REPLIED[reaction]}"
+                answer = f"you answered with {amended}: {REPLIED[reaction]}"
             else:
                 answer = "you rejected it"
         found.append(

@@ -24,10 +24,12 @@ from game.engine.describe import (
     answered_proposal,
     between_rounds,
     capitalise,
+    essay_view,
     meters_line,
     move_label,
     offer_costs,
     proposal_costs,
+    refused_by,
     region_line,
     remembered,
     reply_sentence,
@@ -94,7 +96,7 @@ def turn_lines(scenario: Scenario, turns: Sequence[Turn], index: int = -1) -> li
         else f"{turn.number:>3}. You offer: {label}"
     ]
     said = f': "{reaction.say}"' if reaction.say else ""
-    lines.append(f"{INDENT}{reply_sentence(reaction.kind)}{said}")
+    lines.append(f"{INDENT}{reply_sentence(reaction.kind, refused_by(scenario, reaction))}{said}")
     lines.append(f"{INDENT}Why: {reaction.why}")
     lines.append(f"{INDENT}{meters_line(scenario, turn.meters, turn.stance, group=TALKS)}")
     if reaction.asides:
@@ -248,7 +250,7 @@ def _card_text(state: GameState, move: Move, first: bool) -> list[str]:
     if first:
         lines.append(offer.summary)
         if offer.essay:
-            lines.append(f"The essay: {offer.essay}")
+            lines.append(essay_view(offer))
     variant = offer.variant(move.variant)
     if variant is not None:
         lines.append(f"{capitalise(variant.label)}: {variant.summary}")

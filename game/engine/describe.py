@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from types import MappingProxyType
 from typing import Final
 
@@ -29,7 +29,7 @@ from game.engine.scenario import (
     Scenario,
     Variant,
 )
-from game.engine.state import ACCEPT, AMEND, Move, ReactionKind, Turn
+from game.engine.state import ACCEPT, AMEND, ChosenBy, Move, Reaction, ReactionKind, Turn
 
 MINUS: Final = "\u2212"
 """The true minus sign, wider than a hyphen and set at the height of a plus."""
@@ -67,13 +67,22 @@ def sentence(text: str) -> str:
     return text if text.endswith(".") else f"{text}."
 
 
-def move_label(scenario: Scenario, move: Move, proposal: Proposal | None = None) -> str:
+def move_label(
+    scenario: Scenario, move: Move, proposal: Proposal | None = None, *, mid: bool = False
+) -> str:
     """The player-facing name of a move: ``Mutual restraint (unwritten)``.
 
     An answer names the proposal it answers when given it: ``You reject their proposal:
     Yongbyon for the 2016-17 sanctions``, ``You amend their proposal to Yongbyon for relief
-    (partial relief)``.
+    (partial relief)``. ``mid`` gives the name as it reads mid-sentence: ``mutual restraint
+    (unwritten)``, but ``Yongbyon for relief``, a name keeping its capital.
     """
+    if mid:
+        label = move_label(scenario, move, proposal)
+        if move.is_answer:
+            return label[:1].lower() + label[1:]
+        offer = scenario.offer(move.offer)
+        return offer.mid_label + label[len(offer.label) :]
     if move.is_answer:
         if move.offer == AMEND:
             if proposal is None or not proposal.amend:
@@ -85,6 +94,16 @@ def move_label(scenario: Scenario, move: Move, proposal: Proposal | None = None)
     offer = scenario.offer(move.offer)
     variant = offer.variant(move.variant)
     return f"{offer.label} ({variant.label})" if variant else offer.label
+
+
+def essay_view(offer: Offer) -> str:
+    """What the essay says of an offer, introduced as the essay's unless the text names the
+    essay itself ("A modest step the essay welcomes" is not "The essay: A modest step the
+    essay welcomes")."""
+    text = offer.essay
+    if not text or re.search(r"\bessay\b", text, re.IGNORECASE):
+        return text
+    return f"The essay: {text}"
 
 
 def answered_proposal(scenario: Scenario, turns: Sequence[Turn], index: int) -> Proposal | None:
@@ -164,10 +183,86 @@ REPLIED: Final[Mapping[ReactionKind, str]] = MappingProxyType(
 """What became of an offer, after it: ``Liaison offices: accepted``."""
 
 
-def reply_sentence(kind: ReactionKind) -> str:
-    """Their reply as the start of a sentence: ``They accept``, ``You leave the table``."""
+OUTSIDER_REPLIED: Final[Mapping[ReactionKind, str]] = MappingProxyType(
+    {
+        ReactionKind.REJECT: "refused by",
+        ReactionKind.DEFER: "held up by",
+    }
+)
+"""What became of an offer that someone other than the counterpart refused, before who it
+was: ``Embassies: refused by the Senate``."""
+
+
+def refused_by(scenario: Scenario, reaction: Reaction) -> str:
+    """Who refused the offer ``reaction`` answers when it was not the counterpart: the
+    neighbour or the Senate whose need decided the refusal, named as the scenario names them
+    (``""`` when the refusal, if any, was the counterpart's own).
+
+    The engine leaves the delegation's words out of such a refusal, and its reason names whose
+    need fell short ("... is above the 55 the Senate can accept ...").
+    """
+    if (
+        reaction.kind not in OUTSIDER_REPLIED
+        or reaction.chosen_by is not ChosenBy.ENGINE
+        or reaction.say
+    ):
+        return ""
+    for who in _outsiders(scenario):
+        name = re.escape(who)
+        short = rf"(?:is below|is close to) the -?\d+ {name} needs |"
+        short += rf"(?:is above|is just above) the -?\d+ {name} can accept "
+        if re.search(short, reaction.why):
+            return who
+    return ""
+
+
+def _outsiders(scenario: Scenario) -> tuple[str, ...]:
+    """Everyone but the counterpart whose need an offer can have, longest name first."""
+    names = {need.who for offer in scenario.offers for need in offer.needs if need.who}
+    return tuple(sorted(names, key=lambda who: (-len(who), who)))
+
+
+def only_what_moved(scenario: Scenario, why: str, moved: Collection[int]) -> str:
+    """``why`` without what it says of a neighbour that did not move: a clause (between
+    semicolons) that opens with a neighbour's name is left out unless that neighbour's meter is
+    among ``moved`` (a scenario's "...; Seoul is disappointed too" where Seoul stayed put)."""
+    region = {scenario.meters[i].label: i for i in group_of(scenario, MeterGroup.REGION)}
+    clauses = why.split("; ")
+    kept = [
+        clause
+        for clause in clauses
+        if all(
+            index in moved or not clause.startswith(f"{label} ") for label, index in region.items()
+        )
+    ]
+    return "; ".join(kept) if len(kept) < len(clauses) else why
+
+
+def neighbours_moved(scenario: Scenario, reaction: Reaction) -> frozenset[int]:
+    """The neighbours' meters the move changed: those its asides name with their figures
+    (``Seoul welcomes it (Seoul 60 to 66)``)."""
+    return frozenset(
+        index
+        for index in group_of(scenario, MeterGroup.REGION)
+        for aside in reaction.asides
+        if re.search(rf"\(?{re.escape(scenario.meters[index].label)} -?\d+ to -?\d+\)?$", aside)
+    )
+
+
+def reason(scenario: Scenario, reaction: Reaction) -> str:
+    """Why they answered as they did, as the front ends tell it: the engine's reason, saying
+    of the neighbours only what happened (see :func:`only_what_moved`)."""
+    return only_what_moved(scenario, reaction.why, neighbours_moved(scenario, reaction))
+
+
+def reply_sentence(kind: ReactionKind, who: str = "") -> str:
+    """Their reply as the start of a sentence: ``They accept``, ``You leave the table``; or,
+    when ``who`` refused the offer in their place (see :func:`refused_by`), ``Refused by the
+    Senate``."""
     if kind is ReactionKind.ENDED:
         return "You leave the table"
+    if who and kind in OUTSIDER_REPLIED:
+        return capitalise(f"{OUTSIDER_REPLIED[kind]} {who}")
     return f"They {REPLY[kind]}"
 
 
@@ -300,6 +395,7 @@ def between_rounds(scenario: Scenario, turn: Turn) -> list[tuple[str, str]]:
 
 __all__ = [
     "MINUS",
+    "OUTSIDER_REPLIED",
     "REPLIED",
     "REPLY",
     "Change",
@@ -309,12 +405,17 @@ __all__ = [
     "capitalise",
     "changes",
     "effect_text",
+    "essay_view",
     "event_effect",
     "group_of",
     "meters_line",
     "move_label",
+    "neighbours_moved",
     "offer_costs",
+    "only_what_moved",
     "proposal_costs",
+    "reason",
+    "refused_by",
     "region_line",
     "remembered",
     "reply_sentence",

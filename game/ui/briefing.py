@@ -3,14 +3,15 @@ schedule, the other side, and the essay the scenario draws on, cited by author a
 
 from __future__ import annotations
 
-from game.engine import Scenario
+from game.engine import Carry, Scenario
 from game.engine.describe import capitalise
-from game.ui.texts import Page
+from game.ui.texts import Page, listing
 
 
-def briefing_pages(scenario: Scenario) -> tuple[Page, ...]:
-    """The briefing's pages, in our own words from the scenario file."""
-    pages = [Page("The situation", scenario.briefing)]
+def briefing_pages(scenario: Scenario, carry: Carry | None = None) -> tuple[Page, ...]:
+    """The briefing's pages, in our own words from the scenario file; for a game that carries
+    on from an earlier summit (``carry``), the situation opens with what it carried."""
+    pages = [Page("The situation", (*carried(scenario, carry), *scenario.briefing))]
     pages.append(
         Page(
             "Your goals",
@@ -65,3 +66,28 @@ def briefing_pages(scenario: Scenario) -> tuple[Page, ...]:
         )
     )
     return tuple(pages)
+
+
+def carried(scenario: Scenario, carry: Carry | None) -> tuple[str, ...]:
+    """What a game carries over from the earlier summit it continues, to open the situation
+    with: the accords on its record (the situation as the scenario tells it starts with none)
+    and where it left the meters it hands on."""
+    if carry is None:
+        return ()
+    if carry.accords:
+        accords = listing([scenario.accord_label(accord) for accord in carry.accords])
+        text = (
+            "You come from a summit of your own, and it went further than the story below: "
+            f"{accords} {'are' if len(carry.accords) > 1 else 'is'} on the record, and "
+            "stand here from the start."
+        )
+    else:
+        text = "You come from a summit of your own, which put no accord on the record."
+    left = [
+        f"{scenario.meters[scenario.meter_index[meter]].label} at {value}"
+        for meter, value in carry.meters
+        if meter in scenario.meter_index
+    ]
+    if left:
+        text += f" It left {listing(left)}, and this summit picks them up there."
+    return (text,)

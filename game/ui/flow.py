@@ -217,7 +217,7 @@ class Flow:
         if isinstance(place, RoleCards):
             title, pages = "Role cards", role_pages(setup.teams)
         else:
-            title, pages = "Briefing", briefing_pages(setup.scenario)
+            title, pages = "Briefing", briefing_pages(setup.scenario, setup.carry)
             if setup.hotseat:
                 done_label, done = "The role cards", Open(RoleCards(setup, place.keep))
         kicker = setup.scenario.title

@@ -11,8 +11,18 @@ from typing import Final
 import attrs
 
 from game.draw.theme import Tone
-from game.engine import GameState, Move, PendingKind, Proposal, ReactionKind, Turn, outcome
+from game.engine import (
+    GameState,
+    Move,
+    PendingKind,
+    Proposal,
+    Reaction,
+    ReactionKind,
+    Turn,
+    outcome,
+)
 from game.engine.describe import (
+    OUTSIDER_REPLIED,
     REPLIED,
     REPLY,
     answered_proposal,
@@ -20,6 +30,9 @@ from game.engine.describe import (
     changes,
     event_effect,
     move_label,
+    reason,
+    refused_by,
+    reply_sentence,
     sentence,
 )
 from game.engine.state import ACCEPT, AMEND
@@ -32,6 +45,8 @@ THEY_COUNTER: Final = "Instead, they propose"
 """The kicker over a proposal they put forward instead of accepting your offer."""
 HEAD: Final = "head of delegation"
 """Who speaks their opening line."""
+SILENT: Final = "The delegation has no say in this."
+"""What the bubble says when someone else (a neighbour, the Senate) refused the offer."""
 _ASIDE_CHANGE: Final = re.compile(r"(-?\d+) to (-?\d+)\)?$")
 
 
@@ -53,13 +68,13 @@ def proposal_kicker(state: GameState) -> str:
     last = state.turns[-1].move if state.turns else None
     if last is None or last.is_answer:
         return THEY_COUNTER
-    return f"Instead of {move_label(state.scenario, last)}, they propose"
+    return f"Instead of {move_label(state.scenario, last, mid=True)}, they propose"
 
 
 def amend_title(state: GameState, move: Move) -> str:
     """The amend answer named by the offer it plays: ``Answer with Yongbyon for relief
     (partial relief)``."""
-    return f"Answer with {move_label(state.scenario, move)}"
+    return f"Answer with {move_label(state.scenario, move, mid=True)}"
 
 
 def answer_text(state: GameState, turn: Turn) -> str:
@@ -72,9 +87,17 @@ def answer_text(state: GameState, turn: Turn) -> str:
         return f"You accepted their proposal: {name}"
     if turn.move.offer == AMEND:
         amended = amended_move(proposal)
-        offer = move_label(scenario, amended) if amended is not None else "an amendment"
-        return f"You answered {name} with {offer}: {REPLIED[turn.reaction.kind]}"
+        offer = move_label(scenario, amended, mid=True) if amended else "an amendment"
+        named = proposal.mid_label if proposal is not None else name
+        return f"You answered {named} with {offer}: {_replied(state, turn.reaction)}"
     return f"You rejected their proposal: {name}"
+
+
+def _replied(state: GameState, reaction: Reaction) -> str:
+    """What became of an offer: ``accepted``, or ``refused by the Senate`` when someone other
+    than the counterpart refused it."""
+    who = refused_by(state.scenario, reaction)
+    return f"{OUTSIDER_REPLIED[reaction.kind]} {who}" if who else REPLIED[reaction.kind]
 
 
 def amended_move(proposal: Proposal | None) -> Move | None:
@@ -85,12 +108,13 @@ def amended_move(proposal: Proposal | None) -> Move | None:
 
 
 def turn_text(state: GameState, turn: Turn) -> str:
-    """One decision and what became of it: ``Liaison offices: accepted``."""
+    """One decision and what became of it: ``Liaison offices: accepted``, or, when a neighbour
+    or the Senate refused it in their place, ``Embassies: refused by the Senate``."""
     scenario = state.scenario
     reaction = turn.reaction
     if turn.move.is_answer:
         return answer_text(state, turn)
-    text = f"{move_label(scenario, turn.move)}: {REPLIED[reaction.kind]}"
+    text = f"{move_label(scenario, turn.move)}: {_replied(state, reaction)}"
     if reaction.kind is ReactionKind.COUNTER and reaction.counter:
         text += f", proposing {scenario.proposal(reaction.counter).label}"
     return text
@@ -151,11 +175,16 @@ def their_reply(state: GameState, them: str) -> Reply:
     if reaction.kind is ReactionKind.ENDED:
         speaker = "You leave the table"
         said = reaction.say or "You close your folder and stand. The talks are over."
+    elif who := refused_by(state.scenario, reaction):
+        # Not theirs: the heading names who refused, and the delegation has nothing to say.
+        speaker = reply_sentence(reaction.kind, who)
+        said = SILENT
     else:
         speaker = f"{them} \u00b7 they {REPLY[reaction.kind]}"
         said = reaction.say or "\u2026"
     asides = tuple((aside_words(aside), aside_tone(aside)) for aside in reaction.asides)
-    why = sentence(reaction.why) if reaction.why else ""
+    told = reason(state.scenario, reaction)
+    why = sentence(told) if told else ""
     return Reply(speaker, said, why, reaction_tone(reaction.kind), asides)
 
 
@@ -248,7 +277,7 @@ def log_entries(state: GameState, *, full: bool = False) -> list[LogEntry]:
                 text += f" Agreed: {scenario.accord_label(reaction.accord)}."
             if reaction.say:
                 text += f" \u201c{reaction.say}\u201d"
-            text += f" Why: {reaction.why}."
+            text += f" Why: {reason(scenario, reaction)}."
         if reaction.asides:
             text += " " + " ".join(sentence(aside) for aside in reaction.asides)
         entries.append(LogEntry(text, label, reaction_tone(reaction.kind)))
@@ -263,6 +292,7 @@ def log_entries(state: GameState, *, full: bool = False) -> list[LogEntry]:
 
 __all__ = [
     "HEAD",
+    "SILENT",
     "THEY_COUNTER",
     "THEY_TABLE",
     "Reply",

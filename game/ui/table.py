@@ -25,7 +25,7 @@ from game.engine import (
     move_options,
     outcome,
 )
-from game.engine.describe import capitalise, effect_text, offer_costs
+from game.engine.describe import capitalise, effect_text, essay_view, offer_costs
 from game.engine.scenario import Offer
 from game.engine.state import ACCEPT, AMEND, REJECT, Move
 from game.ui.art import Pose
@@ -47,6 +47,10 @@ BUTTON_DETAILS: Final = {
         "words and reasons.",
     ),
     "pager": ("More offers \u00b7 PgDn", "The offers do not all fit at this text size."),
+    "pager_back": (
+        "First offers \u00b7 PgDn",
+        "Back to the first page: the offers do not all fit at this text size.",
+    ),
     "note": ("Your adviser \u00b7 X", "Dismiss this hint. Hints can be switched off in Settings."),
 }
 """What the details line says of the table's buttons and panels in focus."""
@@ -204,12 +208,6 @@ def trust_need(state: GameState, offer: Offer, meter: int) -> tuple[int, int] | 
     forms = [Move(offer.id, v.id) for v in offer.variants] or [Move(offer.id)]
     needs = [n for n in (expected_need(state, move, meter) for move in forms) if n is not None]
     return (min(needs), max(needs)) if needs else None
-
-
-def essay_view(offer: Offer) -> str:
-    """What the essay says of an offer, introduced unless the text introduces itself."""
-    text = offer.essay
-    return text if text.lower().startswith("the essay") else f"The essay: {text}"
 
 
 def accord_form(scenario: Scenario, variant: str) -> str:

@@ -5,7 +5,7 @@ tabled and the answers, and what reading the counterpart would have shown."""
 from __future__ import annotations
 
 from game.classroom.debrief import build_debrief
-from game.engine import GameState, MeterGroup, Terminal, new_game, outcome
+from game.engine import GameState, MeterGroup, Scenario, Terminal, new_game, outcome
 from game.engine.search import Found
 from game.engine.strategies import play
 
@@ -142,3 +142,20 @@ def test_answers_to_their_proposals_name_the_proposal(games: dict[str, Found]) -
                 ident = before.reaction.counter or before.tabled
                 assert ident is not None
                 assert state.scenario.proposal(ident).label in line.label
+
+
+def test_names_keep_their_capitals_mid_sentence(hanoi: Scenario) -> None:
+    # A play-tester read "instead of yongbyon for relief (partial relief)" on Across the table.
+    lines = [
+        line
+        for seed in (2, 3, 14)
+        for strategy in ("random", "essay")
+        for line in build_debrief(play(hanoi, strategy, seed)).proposals
+    ]
+    instead = [line.how for line in lines if line.how.startswith("instead of ")]
+    answered = [line.answer for line in lines if line.answer.startswith("you answered with ")]
+    assert "instead of Yongbyon for relief (partial relief)" in instead
+    assert any(a.startswith("you answered with Yongbyon for relief") for a in answered)
+    assert not [text for text in (*instead, *answered) if "yongbyon" in text]
+    # Words that are not names still read as they do mid-sentence.
+    assert any(how.startswith("instead of mutual restraint") for how in instead), instead

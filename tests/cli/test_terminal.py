@@ -64,9 +64,12 @@ def test_the_menu_shows_each_cards_terms_and_the_essays_view(hanoi: Scenario) ->
     lines = text.splitlines()
     first = lines.index("   1. Mutual restraint (unwritten)  [mutual_restraint:unwritten]")
     assert lines[first + 1] == f"      {restraint.summary}"
-    assert lines[first + 2] == f"      The essay: {restraint.essay}"
+    # Its view names the essay itself: it is not introduced as the essay's twice.
+    assert lines[first + 2] == f"      {restraint.essay}"
+    assert "the essay" in restraint.essay
     # The offer's terms and the essay's view are said once for its several forms.
-    assert text.count(f"The essay: {restraint.essay}") == 1
+    assert text.count(restraint.essay) == 1
+    assert "The essay: The essay" not in text
     assert f"      Written: {written.summary}" in lines
     # Every offer the player can make now is in the menu with its text.
     for option in move_options(new_game(hanoi, 4)):
@@ -295,3 +298,18 @@ def test_export_hands_in_a_file_named_after_the_student_and_the_class(
     assert err == [f"exported to {first}", f"exported to {second}"]
     assert read_transcript(first).player == "Zoë O'Neil"
     assert main(["verify", str(first), "--code", code]) == 0
+
+
+def test_the_terminal_says_who_refused_when_it_was_not_them(hanoi: Scenario) -> None:
+    # The window's log and heading name a neighbour or the Senate that refused; so does the
+    # terminal, instead of "They reject" with no words after it.
+    from game.cli.text import turn_lines
+    from game.engine import apply
+
+    state = new_game(hanoi, 33)
+    for turn in play_from(new_game(hanoi, 33), "random").turns:
+        state = apply(state, turn.move).state
+        if turn.reaction.kind.value == "reject" and not turn.reaction.say:
+            break
+    lines = turn_lines(hanoi, state.turns)
+    assert lines[1].strip() == "Refused by the Senate", lines

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from game.engine import Move, ReactionKind, Scenario
+import attrs
+
+from game.engine import ChosenBy, Move, Reaction, ReactionKind, Scenario
 from game.engine.describe import (
     REPLIED,
     REPLY,
@@ -10,9 +12,14 @@ from game.engine.describe import (
     capitalise,
     changes,
     effect_text,
+    essay_view,
     meters_line,
     move_label,
+    neighbours_moved,
     offer_costs,
+    only_what_moved,
+    reason,
+    refused_by,
     reply_sentence,
     sentence,
 )
@@ -25,6 +32,14 @@ def test_labels_read_as_the_scenario_words_them(hanoi: Scenario) -> None:
     )
     assert move_label(hanoi, Move("accept")) == "You accept their proposal"
     assert move_label(hanoi, Move("reject")) == "You reject their proposal"
+    # Mid-sentence, a name keeps its capital and the rest read small.
+    assert move_label(hanoi, Move("mutual_restraint", "unwritten"), mid=True) == (
+        "mutual restraint (unwritten)"
+    )
+    assert move_label(hanoi, Move("yongbyon_for_relief", "partial"), mid=True) == (
+        "Yongbyon for relief (partial relief)"
+    )
+    assert move_label(hanoi, Move("reject"), mid=True) == "you reject their proposal"
 
 
 def test_every_reply_has_its_words() -> None:
@@ -53,3 +68,78 @@ def test_changes_say_whether_they_help(hanoi: Scenario) -> None:
 
 def test_strategy_names_are_the_built_in_strategies() -> None:
     assert tuple(StrategyName) == tuple(STRATEGIES)
+
+
+def _refusals(hanoi: Scenario, seeds: range) -> list[Reaction]:
+    from game.engine.strategies import play
+
+    return [
+        turn.reaction
+        for seed in seeds
+        for turn in play(hanoi, "random", seed).turns
+        if turn.reaction.kind in (ReactionKind.REJECT, ReactionKind.DEFER)
+    ]
+
+
+def test_a_refusal_names_who_decided_it_when_it_was_not_them(hanoi: Scenario) -> None:
+    # A play-tester saw the Senate's refusal headed "DPRK delegation · they reject".
+    refused = _refusals(hanoi, range(60))
+    named = {refused_by(hanoi, r) for r in refused} - {""}
+    assert {"the Senate", "Tokyo"} <= named
+    for reaction in refused:
+        who = refused_by(hanoi, reaction)
+        # Exactly the refusals the engine left unvoiced, and the name is the one the why gives.
+        assert bool(who) == (reaction.say == ""), reaction.why
+        assert not who or f" {who} " in reaction.why
+    senate = next(r for r in refused if refused_by(hanoi, r) == "the Senate")
+    assert reply_sentence(senate.kind, "the Senate") == (
+        "Refused by the Senate" if senate.kind is ReactionKind.REJECT else "Held up by the Senate"
+    )
+    # A hot-seat player who chose the refusal spoke for the delegation: it is theirs.
+    chosen = attrs.evolve(senate, chosen_by=ChosenBy.PLAYER, say="No.")
+    assert refused_by(hanoi, chosen) == ""
+    assert reply_sentence(ReactionKind.REJECT, "") == "They reject"
+    assert reply_sentence(ReactionKind.ACCEPT, "Tokyo") == "They accept"
+
+
+def test_the_essays_view_names_the_essay_once(hanoi: Scenario) -> None:
+    # A play-tester read "The essay: A modest step the essay welcomes".
+    from game.store.scenarios import load_scenario
+
+    views = [
+        essay_view(offer)
+        for scenario in (hanoi, load_scenario("next_summit"))
+        for offer in scenario.offers
+        if offer.essay
+    ]
+    assert "A modest step the essay welcomes, whether written down or simply observed." in views
+    for view in views:
+        assert "essay" in view.lower(), "every view says whose it is"
+        assert not view.startswith("The essay: ") or "essay" not in view[len("The essay: ") :]
+
+
+def test_the_reason_says_of_the_neighbours_only_what_happened(hanoi: Scenario) -> None:
+    # A play-tester read "Seoul is disappointed too" where Seoul's meter had not moved.
+    from game.engine.strategies import play
+
+    seoul = hanoi.meter_index["seoul"]
+    why = "you refused exemptions for the South's projects; Seoul is disappointed too; noted"
+    assert only_what_moved(hanoi, why, set()) == (
+        "you refused exemptions for the South's projects; noted"
+    )
+    assert only_what_moved(hanoi, why, {seoul}) == why
+    # Only a clause that opens with a neighbour's name is theirs to keep or drop.
+    applause = "accepted: the war is declared over, to applause in Seoul and Beijing"
+    assert only_what_moved(hanoi, applause, set()) == applause
+    refused = [
+        turn.reaction
+        for turn in play(hanoi, "historical", 2).turns
+        if "Seoul is disappointed" in turn.reaction.why
+    ]
+    assert refused and not refused[0].asides
+    assert neighbours_moved(hanoi, refused[0]) == frozenset()
+    assert "Seoul" not in reason(hanoi, refused[0])
+    assert reason(hanoi, refused[0]).startswith("you refused exemptions")
+    moved = next(turn.reaction for turn in play(hanoi, "essay", 4).turns if turn.reaction.asides)
+    assert neighbours_moved(hanoi, moved)
+    assert reason(hanoi, moved) == moved.why

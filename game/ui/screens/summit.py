@@ -75,6 +75,7 @@ from game.ui.widgets.board import (
     draw_meters,
     draw_schedule,
     draw_tray_panel,
+    seating_area,
 )
 from game.ui.widgets.buttons import Button, ButtonKind
 from game.ui.widgets.meter import Meter
@@ -168,7 +169,7 @@ class SummitScreen:
         self.page = 0
         self._state: GameState | None = None
         self._notice_seen = len(session.notices)
-        self.toast = Toast(rect=layout.schedule_bar())
+        self.toast = Toast()
         self._layout_key: object = None
         self._tray = Tray(3, len(self.cards), 1, 84)
         self._tray_area = layout.TRAY_ROOM
@@ -284,12 +285,20 @@ class SummitScreen:
         limits = tuple(statement_limits(self.scenario))
         layout.place_left(ctx, self.meters, limits, self.neighbours, self.band_bottom)
         self.trust.rect = layout.trust_rect(self.band_bottom)
+        # Messages go over the picture of the table, not over the schedule a player reads.
+        self.toast.rect = seating_area(self._centre(), accords_height(ctx))
         self.log.rect, self.note.rect = layout.place_reply(
             ctx, self.bubble, self._why, self.band_bottom, note_h
         )
         self._layout_tray(ctx)
         # A new text size can page the cards differently: the controls on screen follow.
         self._update_focus()
+
+    def _centre(self) -> pygame.Rect:
+        """The centre of the band: the delegations and the table, down to the trust meter."""
+        centre = theme.grid_rect(*layout.CENTRE_COLUMNS, layout.BAND_TOP, 0)
+        centre.height = self.trust.rect.top - layout.BAND_TOP
+        return centre
 
     def _layout_tray(self, ctx: UiContext) -> None:
         tray = self._tray
@@ -300,6 +309,9 @@ class SummitScreen:
         tray.place(
             [*visible, self.pager] if visible and tray.pages > 1 else visible, self._tray_area
         )
+        # On the last page there are no more: it turns back to the first.
+        self.pager.back = self.page == tray.pages - 1
+        self.pager.label = "First offers" if self.pager.back else "More offers"
         self.pager.detail = f"Page {self.page + 1} of {tray.pages} \u00b7 PgDn"
         width = max(self.panel_button.preferred_width(ctx), theme.span(3))
         self.panel_button.rect = layout.panel_button(self._panel_rect(), width)
@@ -493,8 +505,7 @@ class SummitScreen:
         column = theme.grid_rect(*layout.LEFT_COLUMNS, layout.BAND_TOP, 0)
         draw_meters(surface, ctx, self.scenario, self.meters, column.right)
         self.neighbours.draw(surface, ctx)
-        centre = theme.grid_rect(*layout.CENTRE_COLUMNS, layout.BAND_TOP, 0)
-        centre.height = self.trust.rect.top - layout.BAND_TOP
+        centre = self._centre()
         session = self.session
         seat = ("hot-seat \u00b7 " if session.hotseat else "") + session.mode
         player = session.player or (session.teams.us.name if session.teams else "")
@@ -557,7 +568,7 @@ class SummitScreen:
             (self.help, "help"),
             (self.menu, "menu"),
             (self.log, "log"),
-            (self.pager, "pager"),
+            (self.pager, "pager_back" if self.pager.back else "pager"),
             (self.note, "note"),
         )
         return next((BUTTON_DETAILS[n] for c, n in named if focused is c), round_detail(state))

@@ -6,6 +6,7 @@ tray's place."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Final
 
 import pygame
 
@@ -238,6 +239,19 @@ def draw_tray_panel(
     return drawn
 
 
+FLAG_HEIGHT: Final = 16
+"""Height of the flags beside each delegation's name."""
+
+
+def seating_area(centre: pygame.Rect, footer: int) -> pygame.Rect:
+    """Where :func:`draw_delegations` draws the table from above inside ``centre``: under their
+    name and stance, over the ``footer`` strip kept free above our delegation."""
+    top = centre.top + FLAG_HEIGHT + theme.UNIT
+    strip_top = centre.bottom - 2 * theme.UNIT - FLAG_HEIGHT - theme.UNIT - footer
+    bottom = strip_top - (theme.UNIT if footer else 0)
+    return pygame.Rect(centre.left, top, centre.width, bottom - top)
+
+
 def draw_delegations(
     surface: pygame.Surface,
     ctx: UiContext,
@@ -256,7 +270,7 @@ def draw_delegations(
     (for the accords)."""
     palette = ctx.palette
     them_name, us_name, tag_text = names
-    flag_h = 16
+    flag_h = FLAG_HEIGHT
     # Their side: flag, name and stance.
     flag_rect = art.draw_flag(surface, art.dprk_flag(flag_h), centre.topleft, palette)
     row = pygame.Rect(centre.left, centre.top, centre.width, flag_h)
@@ -265,12 +279,11 @@ def draw_delegations(
     them = them_name if ctx.text_width(TextRole.KICKER, them_name) <= room else "DPRK"
     name = ctx.text(TextRole.KICKER, them, palette.ink_soft)
     surface.blit(name, name.get_rect(midleft=(flag_rect.right + 10, flag_rect.centery)))
-    plan_top = centre.top + flag_h + theme.UNIT
+    seats = seating_area(centre, footer)
     us_y = centre.bottom - 2 * theme.UNIT - flag_h
     strip = pygame.Rect(centre.left, us_y - theme.UNIT - footer, centre.width, footer)
-    plan_h = strip.top - (theme.UNIT if footer else 0) - plan_top
-    plan = art.seating_plan(centre.width, plan_h, palette, delegation_pose(state))
-    surface.blit(plan, (centre.left, plan_top))
+    plan = art.seating_plan(seats.width, seats.height, palette, delegation_pose(state))
+    surface.blit(plan, seats.topleft)
     flag_rect = art.draw_flag(surface, art.us_flag(flag_h), (centre.left, us_y), palette)
     tag = ctx.text(TextRole.CAPTION, tag_text, palette.ink_soft)
     room = centre.right - tag.get_width() - 2 * theme.UNIT - (flag_rect.right + 10)

@@ -39,6 +39,10 @@ CARD_GAP_X: Final = 2 * theme.UNIT
 CARD_GAP_Y: Final = theme.UNIT
 TOAST_SECONDS: Final = 3.2
 TOAST_FADE: Final = 0.5
+TOAST_HEIGHT: Final = 5 * theme.UNIT
+"""The toast's height on one line: its ends are round."""
+TOAST_LINES: Final = 2
+"""A longer message wraps to this many lines, then is cut."""
 
 
 @attrs.define(kw_only=True, eq=False)
@@ -129,10 +133,13 @@ def draw_check(surface: pygame.Surface, colour: Colour, center: tuple[int, int])
 
 @attrs.define(kw_only=True, eq=False)
 class PagerCard(Control):
-    """The last slot of a page of cards when they do not all fit: turns to the next page."""
+    """The last slot of a page of cards when they do not all fit: turns to the next page, or
+    from the last page back to the first."""
 
     label: str = "More offers"
     detail: str = ""
+    back: bool = False
+    """True on the last page, where it turns back to the first: its arrow points back."""
 
     def draw(self, surface: pygame.Surface, ctx: UiContext) -> None:
         palette = ctx.palette
@@ -145,7 +152,8 @@ class PagerCard(Control):
             border_radius=theme.RADIUS,
         )
         pygame.draw.rect(surface, palette.ink_soft, rect, width=1, border_radius=theme.RADIUS)
-        title = ctx.text(TextRole.LABEL, f"{self.label} \u203a", palette.ink)
+        words = f"\u2039 {self.label}" if self.back else f"{self.label} \u203a"
+        title = ctx.text(TextRole.LABEL, words, palette.ink)
         surface.blit(title, title.get_rect(midleft=(rect.left + CARD_PAD + 4, rect.centery - 10)))
         note = ctx.text(TextRole.CAPTION, self.detail, palette.ink_soft)
         surface.blit(note, note.get_rect(midleft=(rect.left + CARD_PAD + 4, rect.centery + 12)))
@@ -258,8 +266,8 @@ class ActionButton(Button):
 @attrs.define(kw_only=True, eq=False)
 class Toast(Widget):
     """A short message (saved, undo refused...) that fades out after a few seconds: a pill
-    centred in its rectangle, as tall as it and no wider (the table gives it the schedule's bar,
-    where it covers no description a player may be reading)."""
+    centred in its rectangle and no wider, the message on two lines where one is too long (the
+    table gives it the picture of the table itself, where it covers nothing a player reads)."""
 
     text: str = ""
     tone: Tone = Tone.NEUTRAL
@@ -284,13 +292,15 @@ class Toast(Widget):
 
     def _image(self, ctx: UiContext) -> pygame.Surface:
         room = self.rect.width - 6 * theme.UNIT
-        text = fit_text(ctx, TextRole.LABEL, self.text, room)
-        return ctx.text(TextRole.LABEL, text, ctx.palette.on_navy)
+        lines = TOAST_LINES * ctx.line_height(TextRole.LABEL)
+        text = fit_lines(ctx, TextRole.LABEL, self.text, room, lines)
+        return ctx.text(TextRole.LABEL, text, ctx.palette.on_navy, wrap=max(room, 1))
 
     def box(self, ctx: UiContext) -> pygame.Rect:
         """Where the message is drawn."""
-        box = self._image(ctx).get_rect().inflate(6 * theme.UNIT, 3 * theme.UNIT)
-        box.height = self.rect.height
+        image = self._image(ctx).get_rect()
+        box = image.inflate(6 * theme.UNIT, 2 * theme.UNIT)
+        box.height = max(box.height, TOAST_HEIGHT)
         box.center = self.rect.center
         return box
 
@@ -301,9 +311,8 @@ class Toast(Widget):
         image = self._image(ctx)
         box = self.box(ctx)
         toast = pygame.Surface(box.size, pygame.SRCALPHA)
-        pygame.draw.rect(
-            toast, (*palette.navy_deep, 255), toast.get_rect(), border_radius=box.height // 2
-        )
+        radius = TOAST_HEIGHT // 2
+        pygame.draw.rect(toast, (*palette.navy_deep, 255), toast.get_rect(), border_radius=radius)
         if self.tone is not Tone.NEUTRAL:
             centre = (3 * theme.UNIT - 8, box.height // 2)
             pygame.draw.circle(toast, palette.tone(self.tone), centre, 5)

@@ -217,6 +217,24 @@ def test_the_pager_turns_pages_when_the_cards_do_not_fit() -> None:
     assert table._visible_cards() != first_page
 
 
+def test_the_pager_offers_no_more_on_the_last_page() -> None:
+    # A play-tester saw "More offers" over "Page 2 of 2": there were no more.
+    ctx = UiContext(Settings(text_size=TextSize.LARGE, sound=False))
+    _, table = _table(ctx)
+    pages = table._tray.pages
+    assert pages > 1, "the large text pages the cards"
+    for page in range(pages):
+        table.focus.focus(table.pager)
+        title, _ = table._detail_text()
+        last = page == pages - 1
+        assert table.pager.back is last
+        assert ("More" in table.pager.label) is not last
+        assert ("More" in title) is not last
+        assert table.pager.detail.startswith(f"Page {page + 1} of {pages}")
+        table.turn_page(1)
+    assert table.page == 0, "from the last page it turns back to the first"
+
+
 def test_their_proposal_stays_on_the_table_until_answered(ctx: UiContext) -> None:
     flow = Flow(ctx)
     flow.session = sample_session(SCENARIO, 7, proposal_pending)
@@ -406,6 +424,31 @@ def test_the_briefing_cites_the_essay_from_the_scenario() -> None:
     assert SCENARIO.goals[0] in text_all
 
 
+def test_the_next_summits_briefing_opens_with_what_was_carried(ctx: UiContext) -> None:
+    # A play-tester read only that nothing was on paper, with seven accords carried over.
+    from game.engine.search import rich_game
+    from game.engine.strategies import play
+    from game.ui.screen import Briefing, GameSetup
+    from game.ui.screens.text_pages import TextPagesScreen
+
+    for finished in (rich_game(SCENARIO, 7), play(SCENARIO, "historical", 2)):
+        setup = Session(finished).next_summit()
+        assert isinstance(setup, GameSetup) and setup.carry is not None
+        following = setup.scenario
+        screen = Flow(ctx).open(Briefing(setup, False))
+        assert isinstance(screen, TextPagesScreen)
+        first = " ".join(screen.sheets()[0].paragraphs)
+        for accord in setup.carry.accords:
+            assert following.accord_label(accord) in first
+        if not setup.carry.accords:
+            assert "no accord on the record" in first
+        trust = dict(setup.carry.meters)["trust"]
+        assert f"trust at {trust}" in first
+    # A game that starts afresh is briefed from the scenario alone.
+    assert briefing_pages(following)[0].paragraphs == following.briefing
+    assert rich_game(SCENARIO, 7).accords, "the rich game carries accords"
+
+
 @pytest.mark.parametrize("path", [e.path for e in read_entries() if e.scenario is not None])
 def test_every_installed_scenario_plays_on_the_table(path: Path) -> None:
     from game.engine import apply, new_game
@@ -427,21 +470,36 @@ def test_every_installed_scenario_plays_on_the_table(path: Path) -> None:
     assert table._mode() is TableMode.OVER
 
 
-def test_the_saved_message_covers_no_description(ctx: UiContext) -> None:
-    # Issue 9, bug 15: "Saved as ..." lay over the focused card's description.
+@pytest.mark.parametrize("size", list(TextSize))
+def test_the_saved_and_undo_messages_cover_nothing_a_player_reads(size: TextSize) -> None:
+    # Issue 9, bug 15: "Saved as ..." lay over the focused card's description; then
+    # play-testers found it, and Undo's message, over the schedule along the top.
     from game.ui import table_layout
-    from game.ui.screen import SaveSlot
+    from game.ui.screen import SaveSlot, TakeBack
 
+    ctx = UiContext(Settings(text_size=size, sound=False))
     flow, table = _table(ctx)
     assert flow.session is not None
     flow.session.store = flow.store
-    flow.handle(SaveSlot("Before lunch"))
+    flow.handle(SaveSlot("Before the working lunch"))
     table.update(0.1)
-    assert table.toast.is_showing and "Before lunch" in table.toast.text
-    covered = table.toast.box(ctx)
-    assert covered.width > 100
-    assert not covered.colliderect(table_layout.DETAILS)
-    assert not covered.colliderect(table._tray_area)
-    assert not covered.colliderect(table.bubble.rect)
-    for control in table.focus.controls:
-        assert not covered.colliderect(control.rect), control
+    assert table.toast.is_showing and "Before the working lunch" in table.toast.text
+    saved = table.toast.box(ctx)
+    flow.handle(TakeBack())
+    table.update(0.1)
+    assert table.toast.is_showing and table.toast.text.startswith("Taken back: ")
+    for covered in (saved, table.toast.box(ctx)):
+        assert covered.width > 100
+        assert not covered.colliderect(table_layout.schedule_bar())
+        assert not covered.colliderect(table_layout.DETAILS)
+        assert not covered.colliderect(table._tray_area)
+        assert not covered.colliderect(table.bubble.rect)
+        assert not covered.colliderect(table.log.rect)
+        assert not covered.colliderect(table.trust.rect)
+        for _, meter in (*table.meters, *table.neighbours.meters):
+            assert not covered.colliderect(meter.rect), meter
+        for control in table.focus.controls:
+            assert not covered.colliderect(control.rect), control
+        # It lies on the picture of the table, in the middle of the screen.
+        assert covered.colliderect(table.toast.rect)
+        assert table.toast.rect.left <= covered.centerx <= table.toast.rect.right

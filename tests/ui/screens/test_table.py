@@ -174,6 +174,62 @@ def test_replies_show_whole_or_say_where_the_rest_is(size: TextSize) -> None:
     assert whole / replies > {TextSize.SMALL: 0.99, TextSize.NORMAL: 0.9, TextSize.LARGE: 0.6}[size]
 
 
+def _refused_by_others() -> list[tuple[GameState, str]]:
+    """Games whose last move a neighbour or the Senate refused, with who did (found by name in
+    the reason; one per kind of refusal and per name)."""
+    from game.engine.strategies import play
+
+    whos = {need.who for offer in SCENARIO.offers for need in offer.needs if need.who}
+    found: dict[tuple[ReactionKind, str], GameState] = {}
+    for seed in range(120):
+        final = play(SCENARIO, "random", seed)
+        state = new_game(SCENARIO, seed)
+        for turn in final.turns:
+            state = apply(state, turn.move).state
+            reaction = turn.reaction
+            if reaction.kind not in (ReactionKind.REJECT, ReactionKind.DEFER) or reaction.say:
+                continue
+            for who in whos:
+                if f" {who} needs " in reaction.why or f" {who} can accept " in reaction.why:
+                    found.setdefault((reaction.kind, who), state)
+    return [(state, who) for (_, who), state in found.items()]
+
+
+def test_a_refusal_that_was_not_theirs_is_headed_and_logged_with_who_refused(
+    ctx: UiContext,
+) -> None:
+    # A play-tester saw the Senate's refusal headed "DPRK delegation · they reject", and the
+    # log said only "Embassies: rejected".
+    games = _refused_by_others()
+    assert {who for _, who in games} >= {"the Senate", "Tokyo"}
+    assert {state.turns[-1].reaction.kind for state, _ in games} == {
+        ReactionKind.REJECT,
+        ReactionKind.DEFER,
+    }
+    for state, who in games:
+        _, table = _table(ctx, state)
+        heading = table.bubble.speaker
+        assert who in heading and "them" not in heading.lower() and "DPRK" not in heading
+        assert heading.startswith(("Refused by ", "Held up by "))
+        assert table.bubble.text and table.bubble.text != "\u2026"
+        logged = [e.text for e in log_entries(state) if e.text.startswith(f"{len(state.turns)}.")]
+        assert logged and f" by {who}." in logged[0], logged
+
+
+def test_their_own_refusal_is_still_headed_as_theirs(ctx: UiContext) -> None:
+    from game.engine.strategies import play
+
+    final = play(SCENARIO, "historical", 1)
+    state = new_game(SCENARIO, 1)
+    for turn in final.turns:
+        state = apply(state, turn.move).state
+        if turn.reaction.kind is ReactionKind.REJECT and turn.reaction.say:
+            break
+    reply = their_reply(state, "them")
+    assert reply.speaker == "them \u00b7 they reject"
+    assert reply.said == state.turns[-1].reaction.say
+
+
 @pytest.mark.parametrize("size", list(TextSize))
 def test_the_advisers_note_covers_neither_the_reply_nor_the_log(size: TextSize) -> None:
     # Issue 9, bug 5: the note lay over the log, of which only the title showed, if that.
