@@ -32,7 +32,7 @@ from game.classroom.document import (
 )
 from game.classroom.report import ClassReport, Row
 from game.engine import GameState, MeterRole, Move, Proposal, outcome
-from game.engine.describe import answered_proposal, capitalise, move_label, reason, signed
+from game.engine.describe import answered_proposal, capitalise, move_label, signed
 
 SWINGS: Final = 3
 """How many of the largest trust swings a page shows."""
@@ -102,8 +102,7 @@ def swings(row: Row, limit: int = SWINGS) -> list[Swing]:
         if before != after:
             proposal = answered_proposal(state.scenario, state.turns, index)
             label = choice_label(move_label(state.scenario, turn.move, proposal))
-            why = reason(state.scenario, turn.reaction)
-            found.append(Swing(turn.number, label, before, after, why))
+            found.append(Swing(turn.number, label, before, after, turn.reaction.why))
     found.sort(key=lambda s: (-abs(s.change), s.turn))
     return found[:limit]
 

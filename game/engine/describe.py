@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 from typing import Final
 
@@ -222,39 +222,6 @@ def _outsiders(scenario: Scenario) -> tuple[str, ...]:
     return tuple(sorted(names, key=lambda who: (-len(who), who)))
 
 
-def only_what_moved(scenario: Scenario, why: str, moved: Collection[int]) -> str:
-    """``why`` without what it says of a neighbour that did not move: a clause (between
-    semicolons) that opens with a neighbour's name is left out unless that neighbour's meter is
-    among ``moved`` (a scenario's "...; Seoul is disappointed too" where Seoul stayed put)."""
-    region = {scenario.meters[i].label: i for i in group_of(scenario, MeterGroup.REGION)}
-    clauses = why.split("; ")
-    kept = [
-        clause
-        for clause in clauses
-        if all(
-            index in moved or not clause.startswith(f"{label} ") for label, index in region.items()
-        )
-    ]
-    return "; ".join(kept) if len(kept) < len(clauses) else why
-
-
-def neighbours_moved(scenario: Scenario, reaction: Reaction) -> frozenset[int]:
-    """The neighbours' meters the move changed: those its asides name with their figures
-    (``Seoul welcomes it (Seoul 60 to 66)``)."""
-    return frozenset(
-        index
-        for index in group_of(scenario, MeterGroup.REGION)
-        for aside in reaction.asides
-        if re.search(rf"\(?{re.escape(scenario.meters[index].label)} -?\d+ to -?\d+\)?$", aside)
-    )
-
-
-def reason(scenario: Scenario, reaction: Reaction) -> str:
-    """Why they answered as they did, as the front ends tell it: the engine's reason, saying
-    of the neighbours only what happened (see :func:`only_what_moved`)."""
-    return only_what_moved(scenario, reaction.why, neighbours_moved(scenario, reaction))
-
-
 def reply_sentence(kind: ReactionKind, who: str = "") -> str:
     """Their reply as the start of a sentence: ``They accept``, ``You leave the table``; or,
     when ``who`` refused the offer in their place (see :func:`refused_by`), ``Refused by the
@@ -410,11 +377,8 @@ __all__ = [
     "group_of",
     "meters_line",
     "move_label",
-    "neighbours_moved",
     "offer_costs",
-    "only_what_moved",
     "proposal_costs",
-    "reason",
     "refused_by",
     "region_line",
     "remembered",

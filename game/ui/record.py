@@ -30,7 +30,6 @@ from game.engine.describe import (
     changes,
     event_effect,
     move_label,
-    reason,
     refused_by,
     reply_sentence,
     sentence,
@@ -183,8 +182,7 @@ def their_reply(state: GameState, them: str) -> Reply:
         speaker = f"{them} \u00b7 they {REPLY[reaction.kind]}"
         said = reaction.say or "\u2026"
     asides = tuple((aside_words(aside), aside_tone(aside)) for aside in reaction.asides)
-    told = reason(state.scenario, reaction)
-    why = sentence(told) if told else ""
+    why = sentence(reaction.why) if reaction.why else ""
     return Reply(speaker, said, why, reaction_tone(reaction.kind), asides)
 
 
@@ -277,7 +275,7 @@ def log_entries(state: GameState, *, full: bool = False) -> list[LogEntry]:
                 text += f" Agreed: {scenario.accord_label(reaction.accord)}."
             if reaction.say:
                 text += f" \u201c{reaction.say}\u201d"
-            text += f" Why: {reason(scenario, reaction)}."
+            text += f" Why: {reaction.why}."
         if reaction.asides:
             text += " " + " ".join(sentence(aside) for aside in reaction.asides)
         entries.append(LogEntry(text, label, reaction_tone(reaction.kind)))

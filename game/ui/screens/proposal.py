@@ -15,7 +15,7 @@ import pygame
 from game.draw.context import UiContext
 from game.draw.theme import Tone
 from game.engine import Direction, GameState, Move, OfferKind, amendment, move_options
-from game.engine.describe import capitalise, only_what_moved, sentence
+from game.engine.describe import capitalise, sentence
 from game.engine.state import ACCEPT, AMEND, REJECT
 from game.ui.record import amend_title, before_the_break, proposal_kicker
 from game.ui.screen import Action, Apply, Chain, PlayMove, Pop
@@ -149,13 +149,7 @@ class ProposalScreen(ChoiceDialog):
         reject = ChoiceRow(
             title="Reject it",
             body="They will not table it again.",
-            detail=consequence(
-                only_what_moved(
-                    scenario,
-                    proposal.reject_why,
-                    {meter for meter, change in proposal.on_reject.meters if change},
-                )
-            ),
+            detail=consequence(proposal.reject_why),
             parts=labelled("It changes:", effect_parts(scenario, proposal.on_reject)),
         )
         amend = amend_row(state)

@@ -135,28 +135,3 @@ def test_it_fits_the_screen_at_every_text_size(size: TextSize) -> None:
         for button in dialog.buttons:
             assert frame.contains(button.rect)
             assert not any(button.rect.colliderect(row.rect) for row in rows)
-
-
-def test_rejecting_says_of_the_neighbours_only_what_it_does(ctx: UiContext) -> None:
-    # A play-tester read "Seoul is disappointed too" on refusing the exemptions, which leave
-    # Seoul where it was.
-    from game.engine import apply, new_game
-    from game.engine.strategies import play
-    from game.ui.record import their_reply
-
-    def families(state: GameState) -> bool:
-        pending = state.pending
-        proposal = SCENARIO.proposals[pending.proposal] if pending is not None else None
-        return proposal is not None and proposal.id == "exemptions_for_families"
-
-    state = new_game(SCENARIO, 2)
-    for turn in play(SCENARIO, "historical", 2).turns:
-        if families(state):
-            break
-        state = apply(state, turn.move).state
-    assert families(state)
-    assert "Seoul is disappointed" in SCENARIO.proposal("exemptions_for_families").reject_why
-    reject = _dialog(ctx, state).answers["reject"]
-    assert reject.detail == "You refused exemptions for the South's projects."
-    after = apply(state, Move("reject")).state
-    assert "Seoul" not in their_reply(after, "them").why
