@@ -29,7 +29,6 @@ from game.engine.describe import (
     move_label,
     offer_costs,
     proposal_costs,
-    refused_by,
     region_line,
     remembered,
     reply_sentence,
@@ -96,7 +95,7 @@ def turn_lines(scenario: Scenario, turns: Sequence[Turn], index: int = -1) -> li
         else f"{turn.number:>3}. You offer: {label}"
     ]
     said = f': "{reaction.say}"' if reaction.say else ""
-    lines.append(f"{INDENT}{reply_sentence(reaction.kind, refused_by(scenario, reaction))}{said}")
+    lines.append(f"{INDENT}{reply_sentence(reaction.kind, reaction.refused_by)}{said}")
     lines.append(f"{INDENT}Why: {reaction.why}")
     lines.append(f"{INDENT}{meters_line(scenario, turn.meters, turn.stance, group=TALKS)}")
     if reaction.asides:

@@ -29,7 +29,7 @@ from game.engine.scenario import (
     Scenario,
     Variant,
 )
-from game.engine.state import ACCEPT, AMEND, ChosenBy, Move, Reaction, ReactionKind, Turn
+from game.engine.state import ACCEPT, AMEND, Move, ReactionKind, Turn
 
 MINUS: Final = "\u2212"
 """The true minus sign, wider than a hyphen and set at the height of a plus."""
@@ -193,38 +193,9 @@ OUTSIDER_REPLIED: Final[Mapping[ReactionKind, str]] = MappingProxyType(
 was: ``Embassies: refused by the Senate``."""
 
 
-def refused_by(scenario: Scenario, reaction: Reaction) -> str:
-    """Who refused the offer ``reaction`` answers when it was not the counterpart: the
-    neighbour or the Senate whose need decided the refusal, named as the scenario names them
-    (``""`` when the refusal, if any, was the counterpart's own).
-
-    The engine leaves the delegation's words out of such a refusal, and its reason names whose
-    need fell short ("... is above the 55 the Senate can accept ...").
-    """
-    if (
-        reaction.kind not in OUTSIDER_REPLIED
-        or reaction.chosen_by is not ChosenBy.ENGINE
-        or reaction.say
-    ):
-        return ""
-    for who in _outsiders(scenario):
-        name = re.escape(who)
-        short = rf"(?:is below|is close to) the -?\d+ {name} needs |"
-        short += rf"(?:is above|is just above) the -?\d+ {name} can accept "
-        if re.search(short, reaction.why):
-            return who
-    return ""
-
-
-def _outsiders(scenario: Scenario) -> tuple[str, ...]:
-    """Everyone but the counterpart whose need an offer can have, longest name first."""
-    names = {need.who for offer in scenario.offers for need in offer.needs if need.who}
-    return tuple(sorted(names, key=lambda who: (-len(who), who)))
-
-
 def reply_sentence(kind: ReactionKind, who: str = "") -> str:
     """Their reply as the start of a sentence: ``They accept``, ``You leave the table``; or,
-    when ``who`` refused the offer in their place (see :func:`refused_by`), ``Refused by the
+    when ``who`` refused the offer in their place (a reaction's ``refused_by``), ``Refused by the
     Senate``."""
     if kind is ReactionKind.ENDED:
         return "You leave the table"
@@ -379,7 +350,6 @@ __all__ = [
     "move_label",
     "offer_costs",
     "proposal_costs",
-    "refused_by",
     "region_line",
     "remembered",
     "reply_sentence",

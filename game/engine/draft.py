@@ -99,6 +99,7 @@ class _Draft:
         "points",
         "profile",
         "refusals",
+        "refused_by",
         "rejected",
         "rng",
         "round",
@@ -143,6 +144,7 @@ class _Draft:
         self.chosen_by = ChosenBy.ENGINE
         self.focus: str | None = None
         self.holding_out = False
+        self.refused_by = ""
         self.asides: tuple[str, ...] = ()
         self.events: tuple[str, ...] = ()
         self.drifts: tuple[str, ...] = ()
@@ -239,4 +241,5 @@ class _Draft:
             self.focus,
             self.asides,
             self.holding_out,
+            self.refused_by,
         )

@@ -29,6 +29,7 @@ def _check_walkout(draft: _Draft, offer: Offer | None, after_round: bool = False
         return
     draft.why = f"{draft.why}; then they walk out: {_walkout_detail(draft)}"
     draft.kind = ReactionKind.WALKOUT
+    draft.refused_by = ""  # leaving is theirs alone
     draft.say = _say(draft.scenario, offer, ReactionKind.WALKOUT, draft.profile)
     draft.terminal = Terminal.WALKOUT
     draft.pending = None

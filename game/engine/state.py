@@ -131,6 +131,10 @@ class Reaction:
     """How the neighbours took the move, e.g. ``"Tokyo objects (Tokyo 45 to 38)"``."""
     holding_out: bool = False
     """True when they had no objection to the offer but countered it to get more (a tell)."""
+    refused_by: str = ""
+    """Who refused or held up the offer in their place, when a need of someone else's (a
+    neighbour, the Senate) decided it, named as the scenario names them; ``""`` when the answer
+    was the counterpart's own."""
 
 
 @attrs.frozen

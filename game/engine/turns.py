@@ -320,7 +320,8 @@ def _offer(
         if voice and kind is not ReactionKind.ACCEPT:
             say = f"{say} {voice}" if say else voice
     if verdict.outsider and chosen is None:
-        say = ""  # the delegation has nothing to say to it: the why names who refused
+        say = ""  # the delegation has nothing to say to it: the refusal is someone else's
+        draft.refused_by = verdict.outsider
     draft.say = say
 
 

@@ -30,7 +30,6 @@ from game.engine.describe import (
     changes,
     event_effect,
     move_label,
-    refused_by,
     reply_sentence,
     sentence,
 )
@@ -95,7 +94,7 @@ def answer_text(state: GameState, turn: Turn) -> str:
 def _replied(state: GameState, reaction: Reaction) -> str:
     """What became of an offer: ``accepted``, or ``refused by the Senate`` when someone other
     than the counterpart refused it."""
-    who = refused_by(state.scenario, reaction)
+    who = reaction.refused_by
     return f"{OUTSIDER_REPLIED[reaction.kind]} {who}" if who else REPLIED[reaction.kind]
 
 
@@ -174,7 +173,7 @@ def their_reply(state: GameState, them: str) -> Reply:
     if reaction.kind is ReactionKind.ENDED:
         speaker = "You leave the table"
         said = reaction.say or "You close your folder and stand. The talks are over."
-    elif who := refused_by(state.scenario, reaction):
+    elif who := reaction.refused_by:
         # Not theirs: the heading names who refused, and the delegation has nothing to say.
         speaker = reply_sentence(reaction.kind, who)
         said = SILENT

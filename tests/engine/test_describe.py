@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import attrs
-
-from game.engine import ChosenBy, Move, Reaction, ReactionKind, Scenario
+from game.engine import ChosenBy, Move, ReactionKind, Scenario, apply, new_game
 from game.engine.describe import (
     REPLIED,
     REPLY,
@@ -16,7 +14,6 @@ from game.engine.describe import (
     meters_line,
     move_label,
     offer_costs,
-    refused_by,
     reply_sentence,
     sentence,
 )
@@ -67,34 +64,37 @@ def test_strategy_names_are_the_built_in_strategies() -> None:
     assert tuple(StrategyName) == tuple(STRATEGIES)
 
 
-def _refusals(hanoi: Scenario, seeds: range) -> list[Reaction]:
-    from game.engine.strategies import play
-
-    return [
-        turn.reaction
-        for seed in seeds
-        for turn in play(hanoi, "random", seed).turns
-        if turn.reaction.kind in (ReactionKind.REJECT, ReactionKind.DEFER)
-    ]
-
-
 def test_a_refusal_names_who_decided_it_when_it_was_not_them(hanoi: Scenario) -> None:
     # A play-tester saw the Senate's refusal headed "DPRK delegation · they reject".
-    refused = _refusals(hanoi, range(60))
-    named = {refused_by(hanoi, r) for r in refused} - {""}
+    from game.engine.strategies import play
+
+    games = [play(hanoi, "random", seed) for seed in range(60)]
+    refused = [
+        (game, turn)
+        for game in games
+        for turn in game.turns
+        if turn.reaction.kind in (ReactionKind.REJECT, ReactionKind.DEFER)
+    ]
+    named = {turn.reaction.refused_by for _, turn in refused} - {""}
     assert {"the Senate", "Tokyo"} <= named
-    for reaction in refused:
-        who = refused_by(hanoi, reaction)
+    for _, turn in refused:
+        reaction = turn.reaction
+        who = reaction.refused_by
         # Exactly the refusals the engine left unvoiced, and the name is the one the why gives.
         assert bool(who) == (reaction.say == ""), reaction.why
         assert not who or f" {who} " in reaction.why
-    senate = next(r for r in refused if refused_by(hanoi, r) == "the Senate")
-    assert reply_sentence(senate.kind, "the Senate") == (
-        "Refused by the Senate" if senate.kind is ReactionKind.REJECT else "Held up by the Senate"
+    game, senate = next((g, t) for g, t in refused if t.reaction.refused_by == "the Senate")
+    assert reply_sentence(senate.reaction.kind, "the Senate") == (
+        "Refused by the Senate"
+        if senate.reaction.kind is ReactionKind.REJECT
+        else "Held up by the Senate"
     )
     # A hot-seat player who chose the refusal spoke for the delegation: it is theirs.
-    chosen = attrs.evolve(senate, chosen_by=ChosenBy.PLAYER, say="No.")
-    assert refused_by(hanoi, chosen) == ""
+    before = new_game(hanoi, game.seed)
+    for turn in game.turns[: senate.number - 1]:
+        before = apply(before, turn.move).state
+    chosen = apply(before, senate.move, reaction=ReactionKind.REJECT).reaction
+    assert chosen.chosen_by is ChosenBy.PLAYER and chosen.refused_by == ""
     assert reply_sentence(ReactionKind.REJECT, "") == "They reject"
     assert reply_sentence(ReactionKind.ACCEPT, "Tokyo") == "They accept"
 
