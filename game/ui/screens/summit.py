@@ -200,17 +200,21 @@ class SummitScreen:
         shown = self._state
         self._state = state
         values = state.meters
-        if shown is not None:
-            for index, meter in self._all_meters():
-                meter.set_value(values[index])
-                # The mark shows what this move changed, a meter it left alone has none (it
-                # kept showing an earlier move's change, a move behind the others).
-                meter.last_delta = values[index] - shown.meters[index]
+        # The mark shows what the last move on the record changed; a meter it left alone has
+        # none. After a move that is the change from the state shown; after an undo (or on
+        # opening a game) it is the change the move now last made, not the undo's own.
+        played = shown is not None and len(state.turns) > len(shown.turns)
+        if played:
+            assert shown is not None
+            before: tuple[int, ...] | None = shown.meters
         else:
             before = state.turns[-2].meters if len(state.turns) > 1 else None
-            for index, meter in self._all_meters():
+        for index, meter in self._all_meters():
+            if shown is not None:
+                meter.set_value(values[index])
+            else:
                 meter.value = meter.shown = values[index]
-                meter.last_delta = values[index] - before[index] if before else 0
+            meter.last_delta = values[index] - before[index] if before else 0
         self._update_cards(state)
         self.log.entries = log_entries(state)
         self._update_bubble(state)

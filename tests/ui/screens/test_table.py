@@ -558,3 +558,23 @@ def test_the_waiting_proposals_panel_keeps_its_text_off_its_button(
     for drawn in draw_tray_panel(pygame.Surface((1280, 720)), ctx, panel, text, button):
         assert not drawn.colliderect(button), (drawn, button)
         assert panel.contains(drawn) or not drawn.width, (drawn, panel)
+
+
+def test_after_an_undo_the_marks_show_the_move_now_last_not_the_undo(ctx: UiContext) -> None:
+    # A play-tester took back a move and read "Trust ▼10": the undo itself shown as a change.
+    from game.engine.strategies import play
+
+    final = play(SCENARIO, "essay", 7)
+    session = Session(new_game(SCENARIO, 7))
+    table = SummitScreen(ctx, session)
+    table.update(0.0)
+    for turn in final.turns[:3]:
+        session.play(turn.move)
+        table.update(0.0)
+    assert session.undo().is_ok
+    table.update(0.0)
+    state = session.state
+    before, after = state.turns[-2].meters, state.turns[-1].meters
+    for index, meter in table._all_meters():
+        assert meter.value == after[index]
+        assert meter.last_delta == after[index] - before[index], meter.label
