@@ -4,6 +4,7 @@ what it says, its own proposals and its quirks."""
 from __future__ import annotations
 
 import enum
+import re
 
 import attrs
 
@@ -158,7 +159,10 @@ def mid_sentence(label: str, *context: str) -> str:
     """A label as it reads in the middle of a sentence: its first letter small, unless its first
     word is a name, which the context writes capitalised mid-sentence too ("Yongbyon")."""
     first = label.split(" ", 1)[0]
-    if first[:1].isupper() and any(f" {first}" in text for text in context):
+    # Capitalised after a space, but not as the first word of a sentence ("... talks. A small
+    # step" says nothing of how "A" reads mid-sentence).
+    name = re.compile(rf"(?<![.!?]) {re.escape(first)}\b")
+    if first[:1].isupper() and any(name.search(text) for text in context):
         return label
     return label[:1].lower() + label[1:]
 

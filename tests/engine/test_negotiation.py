@@ -23,8 +23,10 @@ from game.engine import (
     opening_tell,
     outcome,
 )
+from game.engine.offers import mid_sentence
 from game.engine.strategies import play
 from game.engine.transcript import from_document, replay, to_document
+from game.store.scenarios import load_scenario
 
 
 def seed_of(scenario: Scenario, profile: str, start: int = 0) -> int:
@@ -357,6 +359,16 @@ def test_names_keep_their_capitals_mid_sentence(hanoi: Scenario) -> None:
     assert hanoi.offer("yongbyon_for_relief").mid_label == "Yongbyon for relief"
     assert hanoi.offer("peace_declaration").mid_label == "peace declaration"
     assert hanoi.offer("liaison_offices").mid_label == "liaison offices"
+    # A word that starts a sentence of the context is no name: the reason read "your no to A
+    # written guarantee" because a view began "... A small ..." after a full stop.
+    assert hanoi.proposal("written_guarantee").mid_label == "a written guarantee"
+    assert mid_sentence("A step", "They agree. A step is a step.") == "a step"
+    assert mid_sentence("Beijing talks", "Then Beijing agrees.") == "Beijing talks"
+    for scenario in (hanoi, load_scenario("next_summit")):
+        labels = [o.mid_label for o in scenario.offers] + [p.mid_label for p in scenario.proposals]
+        for label in labels:
+            first = label.split(" ", 1)[0]
+            assert first[:1].islower() or first == "Yongbyon", label
 
 
 def test_players_on_one_seed_meet_the_same_event_at_the_same_break(hanoi: Scenario) -> None:
