@@ -20,8 +20,10 @@ from game.classroom.classcode import random_seed
 from game.draw.assets import Cue
 from game.draw.context import UiContext
 from game.draw.theme import Tone
+from game.store.mode import Mode
 from game.store.saves import LoadResult, SavedGame, SaveStore, describe_time
 from game.store.scenarios import DEFAULT_SCENARIO, follow_up, load_scenario, scenario_citation
+from game.store.who import Who
 from game.ui.folders import open_folder
 from game.ui.screen import (
     Action,
@@ -215,7 +217,7 @@ class Flow:
         done_label = "Take your seats" if setup.hotseat else "Take your seat"
         done: Action = Apply(NewGame(setup, place.keep))
         if isinstance(place, RoleCards):
-            title, pages = "Role cards", role_pages(setup.teams)
+            title, pages = "Role cards", role_pages(setup.who.teams)
         else:
             title, pages = "Briefing", briefing_pages(setup.scenario)
             if setup.hotseat:
@@ -301,7 +303,7 @@ class Flow:
         setup = GameSetup(
             load_scenario(self.scenario),
             self.new_seed(),
-            player=f"autoplay: {strategy}",
+            Who(f"autoplay: {strategy}", Mode.PRACTICE),
             autoplay=strategy,
         )
         self.handle(NewGame(setup))
