@@ -22,7 +22,7 @@ import unicodedata
 from collections.abc import Callable, Mapping
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, Generic, TypeAlias, TypeVar
 
 import attrs
 
@@ -49,6 +49,8 @@ _UNSAFE: Final = re.compile(r"[^a-z0-9]+")
 _UNLISTED: Final = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 
 log = logging.getLogger(__name__)
+
+_Value = TypeVar("_Value")
 
 
 class SaveKind(enum.Enum):
@@ -124,16 +126,21 @@ class LoadResult:
 
 
 @attrs.frozen
-class WriteResult:
-    """Where a file was written, or why it could not be."""
+class Attempt(Generic[_Value]):
+    """What something tried gave (where a file went, the move taken back), or why nothing."""
 
-    path: Path | None
+    value: _Value | None
     problem: str = ""
+    """Why it gave nothing, in one line (``""`` when it worked)."""
 
     @property
     def is_ok(self) -> bool:
-        """True when the file was written."""
-        return self.path is not None and not self.problem
+        """True when it worked."""
+        return self.value is not None and not self.problem
+
+
+WriteResult: TypeAlias = Attempt[Path]
+"""Where a file was written, or why it could not be."""
 
 
 def safe_stem(name: str, fallback: str = "save") -> str:

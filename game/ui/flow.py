@@ -455,13 +455,13 @@ class Flow:
     def _undo(self, session: Session) -> Action | None:
         taken = session.undo()
         if not taken.is_ok:
-            session.notify(taken.reason, Tone.CAUTION)
+            session.notify(taken.problem, Tone.CAUTION)
             self.ctx.play(Cue.DENIED)
             return None
-        assert taken.turn is not None
+        assert taken.value is not None
         from game.engine.describe import move_label
 
-        label = move_label(session.scenario, taken.turn.move)
+        label = move_label(session.scenario, taken.value.move)
         session.notify(f"Taken back: {label}.")
         return None
 
@@ -541,13 +541,13 @@ class Flow:
 
     def _export(self, session: Session) -> Action | None:
         result = session.export()
-        if not result.is_ok or result.path is None:
+        if not result.is_ok or result.value is None:
             return Open(message("The transcript was not exported", (result.problem,)))
         return Open(
             Dialog(
                 "Transcript exported",
                 (
-                    f"Saved to {result.path}",
+                    f"Saved to {result.value}",
                     "Hand this file in to your teacher. It can be checked with "
                     "\u201cpython -m game verify\u201d followed by the file's name.",
                 ),

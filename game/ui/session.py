@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Final
 import attrs
 
 from game.draw.theme import Tone
-from game.store.saves import SavedGame, SaveStore, WriteResult
+from game.store.saves import Attempt, SavedGame, SaveStore, WriteResult
 from game.store.who import UNNAMED, Who
 from game.ui.screen import Dialog, GameSetup, Notice, message
 
@@ -55,19 +55,6 @@ class Played:
     def turn(self) -> Turn:
         """The turn the move made."""
         return self.after.turns[-1]
-
-
-@attrs.frozen
-class TakenBack:
-    """The result of an undo: the turn taken back, or why none was."""
-
-    turn: Turn | None
-    reason: str = ""
-
-    @property
-    def is_ok(self) -> bool:
-        """True when a move was taken back."""
-        return self.turn is not None
 
 
 @attrs.define(eq=False)
@@ -187,18 +174,19 @@ class Session:
             steps.append(Step.OUTCOME)
         return Played(move, before, after, tuple(steps), self.autosave())
 
-    def undo(self) -> TakenBack:
-        """Step back one move (practice only); the transcript records what was taken back."""
+    def undo(self) -> Attempt[Turn]:
+        """Step back one move (practice only): the turn taken back, or why none was. The
+        transcript records what was taken back."""
         from game.engine.transcript import Undo
 
         block = self.undo_block
         if block:
-            return TakenBack(None, block)
+            return Attempt(None, block)
         turn = self.state.turns[-1]
         self.state = self.history.pop()
         self.undos.append(Undo(len(self.state.turns), str(turn.move), turn.reaction.kind.value))
         self.autosave()
-        return TakenBack(turn)
+        return Attempt(turn)
 
     def saved_game(self) -> SavedGame:
         """The game as the save files hold it."""

@@ -114,7 +114,7 @@ def test_a_hot_seat_save_replays_the_proposal_the_second_player_tabled(store: Sa
 def test_slots_have_safe_file_names_and_a_listing(store: SaveStore) -> None:
     states = _states()
     result = store.save_slot("Before lunch / v2: ÉTÉ!", _game(states, 3))
-    assert result.path == store.saves / "slot-before-lunch-v2-ete.toml"
+    assert result.value == store.saves / "slot-before-lunch-v2-ete.toml"
     store.autosave(_game(states, 2))
     listing = SaveStore(store.root, clock=lambda: NOW).listing()
     assert [info.kind for info in listing] == [SaveKind.AUTOSAVE, SaveKind.SLOT]
@@ -213,15 +213,15 @@ def test_export_names_the_file_after_the_student_the_class_and_the_day(store: Sa
     game = _game(_states(), 3, Who("Sam Rivera", Mode.GRADED, code))
     first = store.export(game)
     second = store.export(game)
-    assert first.path == store.exports / "Sam-Rivera_HNOI-004Q_2026-03-01.toml"
-    assert second.path == store.exports / "Sam-Rivera_HNOI-004Q_2026-03-01-2.toml"
-    transcript = read_transcript(first.path)
+    assert first.value == store.exports / "Sam-Rivera_HNOI-004Q_2026-03-01.toml"
+    assert second.value == store.exports / "Sam-Rivera_HNOI-004Q_2026-03-01-2.toml"
+    transcript = read_transcript(first.value)
     assert transcript.player == "Sam Rivera"
     assert replay(load_scenario("hanoi"), transcript).ok
     anonymous = store.export(_game(_states(), 1))
-    assert anonymous.path == store.exports / "anonymous_hanoi-4_2026-03-01.toml"
+    assert anonymous.value == store.exports / "anonymous_hanoi-4_2026-03-01.toml"
     odd = store.export(_game(_states(), 1, Who("CON", Mode.PRACTICE)))
-    assert odd.path is not None and odd.path.name == "CON-_hanoi-4_2026-03-01.toml"
+    assert odd.value is not None and odd.value.name == "CON-_hanoi-4_2026-03-01.toml"
 
 
 def test_an_export_never_replaces_an_earlier_one_in_any_case(store: SaveStore) -> None:
@@ -230,7 +230,7 @@ def test_an_export_never_replaces_an_earlier_one_in_any_case(store: SaveStore) -
     earlier = store.exports / "sam-rivera_hanoi-4_2026-03-01.toml"
     earlier.write_text("an earlier export", encoding="utf-8")
     result = store.export(_game(_states(), 3, Who("Sam Rivera", Mode.PRACTICE)))
-    assert result.path == store.exports / "Sam-Rivera_hanoi-4_2026-03-01-2.toml"
+    assert result.value == store.exports / "Sam-Rivera_hanoi-4_2026-03-01-2.toml"
     assert earlier.read_text(encoding="utf-8") == "an earlier export"
 
 
@@ -238,8 +238,8 @@ def test_a_team_game_is_exported_under_its_teams(store: SaveStore) -> None:
     teams = Teams(Team("Eagles"), Team("Cranes", (Player("Chloe Martin", ("military",)),)))
     game = _game(_hotseat_states(), 3, Who(mode=Mode.PRACTICE, teams=teams))
     result = store.export(game)
-    assert result.path == store.exports / "Eagles-and-Cranes_hanoi-4_2026-03-01.toml"
-    assert read_transcript(result.path).teams == teams
+    assert result.value == store.exports / "Eagles-and-Cranes_hanoi-4_2026-03-01.toml"
+    assert read_transcript(result.value).teams == teams
 
 
 def test_exports_go_to_the_documents_folder_unless_the_game_has_a_home(
