@@ -17,6 +17,7 @@ from game.engine.strategies import play
 from game.store.mode import Mode
 from game.store.scenarios import load_scenario
 from game.store.transcripts import write_transcript
+from game.store.who import Who
 
 STRATEGIES = ("essay", "dove", "random", "hawk", "historical", "greedy")
 TARGET_SECONDS = 10.0
@@ -34,7 +35,7 @@ def main() -> None:
         for number in range(args.students):
             state = play(scenario, STRATEGIES[number % len(STRATEGIES)], 2024)
             path = root / f"student{number:03d}.toml"
-            write_transcript(path, state, player=f"Student {number:03d}", mode="graded", code=code)
+            write_transcript(path, state, Who(f"Student {number:03d}", "graded", code))
             paths.append(path)
         start = time.perf_counter()
         report = build(paths)

@@ -33,6 +33,7 @@ from game.engine.strategies import STRATEGIES, play, strategy_rng
 from game.engine.transcript import replay, verification_code
 from game.store.scenarios import load_scenario, resolve
 from game.store.transcripts import dumps, read_transcript, write_transcript
+from game.store.who import Who
 
 SEEDS = range(300, 540)
 """240 seeds, none of them the ones the scenario was tuned on (0 to 399 were)."""
@@ -250,7 +251,7 @@ def test_a_hanoi_game_carries_trust_and_accords_into_the_next_summit(
     assert set(result.ending.accords) <= here
 
     path = tmp_path / "next.toml"
-    write_transcript(path, state, player="Grace Hopper", mode="graded")
+    write_transcript(path, state, Who("Grace Hopper", "graded"))
     transcript = read_transcript(path)
     assert transcript.scenario == "next_summit"
     assert transcript.carry == carry

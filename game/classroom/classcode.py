@@ -54,8 +54,8 @@ def _check(prefix: str, payload: int) -> int:
     return (total ^ (total >> 4) ^ (total >> 8) ^ (total >> 12)) & 0xF
 
 
-def encode(prefix: str, seed: int, mode: Mode) -> str:
-    """The class code for a scenario prefix, a seed and a mode."""
+def encode(prefix: str, seed: int, mode: str) -> str:
+    """The class code for a scenario prefix, a seed and a mode (a :class:`Mode`, or its text)."""
     prefix = prefix.upper()
     if not _PREFIX.match(prefix):
         raise ClassCodeError(f"a scenario code is four letters A-Z, got {prefix!r}")

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, TypeVar
+from typing import IO, TYPE_CHECKING, TypeVar
 
 import attrs
 
@@ -45,7 +45,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
     from game.classroom.verify import HandedIn
-    from game.cli.text import Who
+    from game.store.who import Who
 
 
 def warn(text: str) -> None:
@@ -88,28 +88,20 @@ def shots(args: argparse.Namespace) -> int:
 # --- play ----------------------------------------------------------------------------------
 
 
-def _write_transcript(
-    path: Path | None,
-    state: GameState,
-    *,
-    name: str,
-    mode: Mode,
-    code: str,
-    teams: Teams | None = None,
-) -> None:
+def _write_transcript(path: Path | None, state: GameState, who: Who) -> None:
     if path is None:
         return
     from game.store.transcripts import write_transcript
 
     try:
-        write_transcript(path, state, player=name, mode=mode, code=code, teams=teams)
+        write_transcript(path, state, who)
     except OSError as error:
         raise UsageError(
             f"{path}: cannot write the transcript: {describe_os_error(error)}"
         ) from None
 
 
-def _export(state: GameState, *, name: str, mode: Mode, code: str, teams: Teams | None) -> None:
+def _export(state: GameState, who: Who) -> None:
     """Write the transcript to hand in into the exports folder, named as the window names it
     (see :mod:`game.store.exports`), and say where it went on standard error."""
     from datetime import date
@@ -118,9 +110,7 @@ def _export(state: GameState, *, name: str, mode: Mode, code: str, teams: Teams 
 
     folder = exports_dir()
     try:
-        path = export_game(
-            folder, state, date.today(), player=name, mode=mode, code=code, teams=teams
-        )
+        path = export_game(folder, state, date.today(), who)
     except OSError as error:
         raise UsageError(f"{folder}: cannot export: {describe_os_error(error)}") from None
     warn(f"exported to {path}")
@@ -238,7 +228,7 @@ def play(args: argparse.Namespace) -> int:
         play_moves,
         read_script,
     )
-    from game.cli.text import Who
+    from game.store.who import Who
 
     script = _read_option(read_script, args.script, ScriptError)
     # A script's own seed and scenario are defaults: a class code or a flag overrides them.
@@ -270,7 +260,6 @@ def play(args: argparse.Namespace) -> int:
             "the teams' names), so that your teacher knows whose game it is"
         )
     setup = attrs.evolve(setup, hotseat=hotseat)
-    meta: dict[str, Any] = {"name": name, "mode": setup.mode, "code": setup.code, "teams": teams}
     who = Who(name, setup.mode, setup.code, teams)
     state = setup.new_state()
 
@@ -282,14 +271,14 @@ def play(args: argparse.Namespace) -> int:
             else:
                 state, bad = interactive(state, source, who=who), None
         except OutputError as error:
-            _write_transcript(args.transcript, error.state, **meta)
+            _write_transcript(args.transcript, error.state, who)
             raise UsageError(
                 f"{PROG}: cannot write to standard output ({error}); the game stopped after "
                 f"move {len(error.state.turns)}"
             ) from None
-        _write_transcript(args.transcript, state, **meta)
+        _write_transcript(args.transcript, state, who)
         if args.export:
-            _export(state, **meta)
+            _export(state, who)
         if bad is not None:
             warn(f"stdin: {bad}")
             return EXIT_BAD_INPUT
@@ -302,12 +291,12 @@ def play(args: argparse.Namespace) -> int:
     try:
         state = play_moves(state, script.moves)
     except BadMoveError as error:
-        _write_transcript(args.transcript, error.state, **meta)
+        _write_transcript(args.transcript, error.state, who)
         warn(f"{args.script}: {error}")
         return EXIT_BAD_INPUT
-    _write_transcript(args.transcript, state, **meta)
+    _write_transcript(args.transcript, state, who)
     if args.export:
-        _export(state, **meta)
+        _export(state, who)
     _print_game(state, args.format, who)
     if not state.is_over:
         moves = len(state.turns)
@@ -484,8 +473,8 @@ def check(args: argparse.Namespace) -> int:
 
 
 def replay(args: argparse.Namespace) -> int:
-    from game.cli.text import Who
     from game.store.transcripts import read_transcript
+    from game.store.who import Who
 
     path: Path = args.file
     transcript = read_transcript(path)

@@ -14,10 +14,10 @@ from collections.abc import Iterator, Sequence
 from typing import IO, Any, Final
 
 from game.cli.terminal import BadMoveError, OutputError, play_moves, read_line
-from game.cli.text import NOBODY, Who
 from game.engine import GameState, MeterGroup, Move, Proposal, Scenario, move_options, outcome
 from game.engine.describe import UNPRINTABLE, answered_proposal, group_of, proposal_costs
 from game.engine.state import Turn
+from game.store.who import NOBODY, Who
 
 # Newlines outside strings are the indentation's; inside them json has escaped them already.
 _UNPRINTABLE: Final = re.compile(f"(?!\\n)[{UNPRINTABLE}]")

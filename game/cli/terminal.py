@@ -15,8 +15,6 @@ from typing import IO, Final
 import attrs
 
 from game.cli.text import (
-    NOBODY,
-    Who,
     help_lines,
     info_lines,
     log_lines,
@@ -45,6 +43,7 @@ from game.engine.describe import (
 from game.engine.state import ReactionKind
 from game.engine.transcript import short
 from game.store.reading import SCRIPT_LIMIT, UnreadableFileError, read_toml
+from game.store.who import NOBODY, Who
 
 
 class ScriptError(ValueError):

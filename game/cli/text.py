@@ -35,30 +35,11 @@ from game.engine.describe import (
 )
 from game.engine.scenario import Direction
 from game.engine.state import MoveOption, ReactionKind, Turn
-from game.engine.teams import Teams
-from game.engine.transcript import short, verification_code
+from game.engine.transcript import short
+from game.store.who import NOBODY, Who
 
 TALKS: Final = MeterGroup.TALKS
 
-
-@attrs.frozen
-class Who:
-    """Who played a game, as its transcript records it: part of its verification code."""
-
-    player: str = ""
-    mode: str = ""
-    code: str = ""
-    teams: Teams | None = None
-    """The two teams of a team game."""
-
-    def verification(self, state: GameState) -> str:
-        """The game's verification code, for this player, mode, class code and teams."""
-        return verification_code(
-            state, player=self.player, mode=self.mode, code=self.code, teams=self.teams
-        )
-
-
-NOBODY: Final = Who()
 
 INDENT: Final = "     "
 """Where the lines under a turn's number start."""

@@ -125,9 +125,7 @@ class _Builder(_MenuSections):
                 table.report("group", f'expected {_choices(_GROUPS)}, got "{group_text}"')
             meters.append(
                 Meter(
-                    id=ident,
-                    label=table.text("label"),
-                    description=table.text("description", ""),
+                    **table.named(ident),
                     minimum=low,
                     maximum=high,
                     start=start,
@@ -166,9 +164,7 @@ class _Builder(_MenuSections):
     def interests(self) -> tuple[Interest, ...]:
         def build(table: _Table, ident: str) -> Interest:
             return Interest(
-                id=ident,
-                label=table.text("label"),
-                description=table.text("description", ""),
+                **table.named(ident),
                 voice=table.text("voice", ""),
                 met=table.integer("met", 2, low=1, high=100),
             )
@@ -178,9 +174,7 @@ class _Builder(_MenuSections):
     def build_stances(self) -> tuple[Stance, ...]:
         def build(table: _Table, ident: str) -> Stance:
             return Stance(
-                id=ident,
-                label=table.text("label"),
-                description=table.text("description", ""),
+                **table.named(ident),
                 shift=table.integer("shift", 0, low=-100, high=100),
             )
 
@@ -288,9 +282,7 @@ class _Builder(_MenuSections):
             meters = self._weights(table, "meters", self.meter_ids)
             weights = [(self.meter_ids[name], value) for name, value in meters]
             return Scorecard(
-                id=ident,
-                label=table.text("label"),
-                description=table.text("description", ""),
+                **table.named(ident),
                 base=table.integer("base", 0, low=-100, high=200),
                 accords=tuple(points),
                 meters=tuple(weights),
@@ -315,9 +307,7 @@ class _Builder(_MenuSections):
             moves = table.strings("moves")
             self.check_moves(table, moves)
             return Line(
-                id=ident,
-                label=table.text("label"),
-                description=table.text("description", ""),
+                **table.named(ident),
                 moves=moves,
             )
 

@@ -214,9 +214,7 @@ class _MenuSections(_BuilderBase):
     def profiles(self) -> tuple[Profile, ...]:
         def build(table: _Table, ident: str) -> Profile:
             return Profile(
-                id=ident,
-                label=table.text("label"),
-                description=table.text("description", ""),
+                **table.named(ident),
                 weight=table.integer("weight", 1, low=1, high=1000),
                 shift=table.integer("shift", 0, low=-100, high=100),
                 start=self.effect(table, "start"),

@@ -6,7 +6,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterable, Mapping
-from typing import Any, Final
+from typing import Any, Final, TypedDict
 
 from game.engine.scenario import (
     Direction,
@@ -63,6 +63,14 @@ class _Problems:
 _MISSING: Final[Any] = object()
 
 
+class _Named(TypedDict):
+    """The keys that open most things a scenario lists: its id, its label and what it is."""
+
+    id: str
+    label: str
+    description: str
+
+
 class _Table:
     """A TOML table being read: typed getters that report problems and track unknown keys."""
 
@@ -88,6 +96,15 @@ class _Table:
         if required:
             self.report(key, "expected a value, got nothing (the key is missing)")
         return _MISSING
+
+    def named(self, ident: str) -> _Named:
+        """The id, the label and the description (``""`` when not given) of the thing this
+        table holds, to unpack into its constructor."""
+        return {
+            "id": ident,
+            "label": self.text("label"),
+            "description": self.text("description", ""),
+        }
 
     def text(self, key: str, default: str | None = None) -> str:
         value = self._get(key, default is None)

@@ -25,8 +25,8 @@ from game.store.names import file_stem
 
 if TYPE_CHECKING:
     from game.engine import GameState
-    from game.engine.teams import Teams
     from game.engine.transcript import Undo
+    from game.store.who import Who
 
 FOLDER_NAME: Final = "Hanoi Summit"
 """The folder made in the user's documents folder."""
@@ -61,12 +61,8 @@ def export_game(
     folder: Path,
     state: GameState,
     day: date,
-    *,
-    player: str = "",
-    mode: str = "",
-    code: str = "",
+    who: Who,
     undos: tuple[Undo, ...] = (),
-    teams: Teams | None = None,
 ) -> Path:
     """Write the transcript of ``state`` to hand in, as the window's Export and ``play
     --export`` both do: into ``folder``, named after who played, the class code (else the
@@ -74,9 +70,9 @@ def export_game(
     from game.engine.teams import who_played
     from game.store.transcripts import transcript_text
 
-    stem = export_stem(who_played(player, teams), code, state.scenario.id, state.seed, day)
-    text = transcript_text(state, player=player, mode=mode, code=code, undos=undos, teams=teams)
-    return write_new(folder, stem, text)
+    played = who_played(who.player, who.teams)
+    stem = export_stem(played, who.code, state.scenario.id, state.seed, day)
+    return write_new(folder, stem, transcript_text(state, who, undos))
 
 
 def write_new(folder: Path, stem: str, text: str) -> Path:

@@ -22,18 +22,17 @@ import unicodedata
 from collections.abc import Callable, Mapping
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, Generic, TypeAlias, TypeVar
 
 import attrs
 
-from game import __version__
 from game.store.files import data_dir, describe_os_error, write_text_atomic
 from game.store.mode import Mode
 from game.store.reading import SETTINGS_LIMIT, TRANSCRIPT_LIMIT, UnreadableFileError, read_toml
+from game.store.who import UNNAMED, Who
 
 if TYPE_CHECKING:
     from game.engine import GameState, Scenario
-    from game.engine.teams import Teams
     from game.engine.transcript import Transcript, Undo
 
 SAVES_DIR: Final = "saves"
@@ -51,6 +50,8 @@ _UNLISTED: Final = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 
 log = logging.getLogger(__name__)
 
+_Value = TypeVar("_Value")
+
 
 class SaveKind(enum.Enum):
     """Where a save came from; the value orders saves made at the same second (the autosave
@@ -63,26 +64,20 @@ class SaveKind(enum.Enum):
 
 @attrs.frozen
 class SavedGame:
-    """Everything a session needs to go on with a game: the state, the way back, and who plays."""
+    """Everything a session needs to go on with a game: the state, the way back, and who plays.
+
+    Whether a second player is seated is the state's own ``hotseat``, as the file records it.
+    """
 
     state: GameState
     history: tuple[GameState, ...] = ()
     """The state before each turn, oldest first: what undo steps back through."""
     undos: tuple[Undo, ...] = ()
     """Moves taken back so far (written to the transcript for the teacher)."""
-    player: str = ""
-    mode: Mode = Mode.PRACTICE
-    """Practice (undo allowed) or graded (no undo)."""
-    code: str = ""
-    """The class code the game was started from, or ``""``."""
-    hotseat: bool = False
-    """True when a second player chooses the counterpart's reactions and tables their
-    proposals (the state was made with ``new_game(..., hotseat=True)``; the saved file records
-    the state's own flag)."""
+    who: Who = UNNAMED
+    """Who plays, in what mode (practice allows undo, graded does not), with what class code."""
     scenario_file: str = ""
     """The scenario file the game was started from, when it is not an installed one."""
-    teams: Teams | None = None
-    """The two teams of a hot-seat game, when they were given (part of who played)."""
 
 
 @attrs.frozen
@@ -131,16 +126,21 @@ class LoadResult:
 
 
 @attrs.frozen
-class WriteResult:
-    """Where a file was written, or why it could not be."""
+class Attempt(Generic[_Value]):
+    """What something tried gave (where a file went, the move taken back), or why nothing."""
 
-    path: Path | None
+    value: _Value | None
     problem: str = ""
+    """Why it gave nothing, in one line (``""`` when it worked)."""
 
     @property
     def is_ok(self) -> bool:
-        """True when the file was written."""
-        return self.path is not None and not self.problem
+        """True when it worked."""
+        return self.value is not None and not self.problem
+
+
+WriteResult: TypeAlias = Attempt[Path]
+"""Where a file was written, or why it could not be."""
 
 
 def safe_stem(name: str, fallback: str = "save") -> str:
@@ -242,8 +242,8 @@ def _info_for(
         turns=len(state.turns),
         finished=state.is_over,
         ending=result.ending.title if result is not None else "",
-        mode=game.mode,
-        player=game.player,
+        mode=Mode.named(game.who.mode),
+        player=game.who.player,
     )
 
 
@@ -350,16 +350,7 @@ class SaveStore:
         from game.store.exports import export_game
 
         try:
-            path = export_game(
-                self.exports,
-                game.state,
-                self.clock().date(),
-                player=game.player,
-                mode=game.mode,
-                code=game.code,
-                undos=game.undos,
-                teams=game.teams,
-            )
+            path = export_game(self.exports, game.state, self.clock().date(), game.who, game.undos)
         except OSError as error:
             return WriteResult(None, f"{self.exports}: cannot export: {describe_os_error(error)}")
         return WriteResult(path)
@@ -469,19 +460,9 @@ class SaveStore:
 
 def save_text(game: SavedGame, *, saved_at: datetime, slot: str = "") -> str:
     """The TOML of a save: the transcript, plus when it was saved and by what name."""
-    from game.engine.transcript import clean_name, to_document
-    from game.store.transcripts import dumps
+    from game.store.transcripts import dumps, transcript_document
 
-    document: dict[str, Any] = to_document(
-        game.state,
-        game_version=__version__,
-        player=clean_name(game.player),
-        # Plain text: the TOML writer would spell an enum out letter by letter.
-        mode=str(game.mode),
-        code=game.code,
-        undos=game.undos,
-        teams=game.teams,
-    )
+    document = transcript_document(game.state, game.who, game.undos)
     # Outside the verified record: the transcript replays and verifies with or without them.
     # (Whether the game is hot-seat is part of the record: the transcript says so, from the
     # state, because a hot-seat game replays differently.)
@@ -572,20 +553,15 @@ def _read_save(path: Path, kind: SaveKind) -> _Read:
     if not report.ok:
         return _Read(_broken(path, kind, f"does not replay: {report.message}", data), None)
     states = _rebuild(scenario, transcript)
-    mode = Mode.named(transcript.mode) or Mode.PRACTICE
-    game = SavedGame(
-        state=states[-1],
-        history=states[:-1],
-        undos=transcript.undos,
+    who = Who(
         # The verification code is made from the name as cleaned, so cleaning changes nothing
         # but what the window draws.
-        player=clean_name(transcript.player),
-        mode=mode,
-        code=transcript.code,
-        hotseat=transcript.hotseat,
-        scenario_file=scenario_file,
-        teams=transcript.teams,
+        clean_name(transcript.player),
+        Mode.named(transcript.mode) or Mode.PRACTICE,
+        transcript.code,
+        transcript.teams,
     )
+    game = SavedGame(states[-1], states[:-1], transcript.undos, who, scenario_file)
     slot = data.get("slot")
     name = clean_name(slot) if isinstance(slot, str) else ""
     info = _info_for(path, kind, name or _kind_name(kind), _parse_time(data.get("saved_at")), game)

@@ -9,7 +9,6 @@ import toml
 
 from game import __version__
 from game.engine.state import GameState
-from game.engine.teams import Teams
 from game.engine.transcript import (
     Transcript,
     TranscriptError,
@@ -20,6 +19,7 @@ from game.engine.transcript import (
 )
 from game.store.files import write_text_atomic
 from game.store.reading import TRANSCRIPT_LIMIT, UnreadableFileError, parse_toml, read_toml
+from game.store.who import NOBODY, Who
 
 SUFFIX: Final = ".toml"
 
@@ -50,32 +50,32 @@ def dumps(document: dict[str, Any]) -> str:
     return header + toml.dumps(_inline(document), encoder=toml.TomlPreserveInlineDictEncoder())
 
 
-def transcript_text(
-    state: GameState,
-    *,
-    player: str = "",
-    mode: str = "",
-    code: str = "",
-    undos: tuple[Undo, ...] = (),
-    teams: Teams | None = None,
-) -> str:
-    """The TOML text of a game's transcript (``teams`` only for a hot-seat game)."""
-    document = to_document(
+def transcript_document(
+    state: GameState, who: Who = NOBODY, undos: tuple[Undo, ...] = ()
+) -> dict[str, Any]:
+    """The document of a game's transcript, played by ``who``, with the moves taken back."""
+    return to_document(
         state,
         game_version=__version__,
-        player=clean_name(player),
+        player=clean_name(who.player),
         # Plain text: the TOML writer would spell a Mode out letter by letter.
-        mode=str(mode),
-        code=code,
+        mode=str(who.mode),
+        code=who.code,
         undos=undos,
-        teams=teams,
+        teams=who.teams,
     )
-    return dumps(document)
 
 
-def write_transcript(path: Path, state: GameState, **meta: Any) -> None:
+def transcript_text(state: GameState, who: Who = NOBODY, undos: tuple[Undo, ...] = ()) -> str:
+    """The TOML text of a game's transcript, played by ``who``."""
+    return dumps(transcript_document(state, who, undos))
+
+
+def write_transcript(
+    path: Path, state: GameState, who: Who = NOBODY, undos: tuple[Undo, ...] = ()
+) -> None:
     """Write a game's transcript atomically (a crash leaves the old file or the new one)."""
-    write_text_atomic(path, transcript_text(state, **meta))
+    write_text_atomic(path, transcript_text(state, who, undos))
 
 
 def read_transcript(path: Path) -> Transcript:

@@ -20,8 +20,10 @@ from game.classroom.classcode import random_seed
 from game.draw.assets import Cue
 from game.draw.context import UiContext
 from game.draw.theme import Tone
+from game.store.mode import Mode
 from game.store.saves import LoadResult, SavedGame, SaveStore, describe_time
 from game.store.scenarios import DEFAULT_SCENARIO, follow_up, load_scenario, scenario_citation
+from game.store.who import Who
 from game.ui.folders import open_folder
 from game.ui.screen import (
     Action,
@@ -215,7 +217,7 @@ class Flow:
         done_label = "Take your seats" if setup.hotseat else "Take your seat"
         done: Action = Apply(NewGame(setup, place.keep))
         if isinstance(place, RoleCards):
-            title, pages = "Role cards", role_pages(setup.teams)
+            title, pages = "Role cards", role_pages(setup.who.teams)
         else:
             title, pages = "Briefing", briefing_pages(setup.scenario, setup.carry)
             if setup.hotseat:
@@ -301,7 +303,7 @@ class Flow:
         setup = GameSetup(
             load_scenario(self.scenario),
             self.new_seed(),
-            player=f"autoplay: {strategy}",
+            Who(f"autoplay: {strategy}", Mode.PRACTICE),
             autoplay=strategy,
         )
         self.handle(NewGame(setup))
@@ -453,13 +455,13 @@ class Flow:
     def _undo(self, session: Session) -> Action | None:
         taken = session.undo()
         if not taken.is_ok:
-            session.notify(taken.reason, Tone.CAUTION)
+            session.notify(taken.problem, Tone.CAUTION)
             self.ctx.play(Cue.DENIED)
             return None
-        assert taken.turn is not None
+        assert taken.value is not None
         from game.engine.describe import move_label
 
-        label = move_label(session.scenario, taken.turn.move)
+        label = move_label(session.scenario, taken.value.move)
         session.notify(f"Taken back: {label}.")
         return None
 
@@ -539,13 +541,13 @@ class Flow:
 
     def _export(self, session: Session) -> Action | None:
         result = session.export()
-        if not result.is_ok or result.path is None:
+        if not result.is_ok or result.value is None:
             return Open(message("The transcript was not exported", (result.problem,)))
         return Open(
             Dialog(
                 "Transcript exported",
                 (
-                    f"Saved to {result.path}",
+                    f"Saved to {result.value}",
                     "Hand this file in to your teacher. It can be checked with "
                     "\u201cpython -m game verify\u201d followed by the file's name.",
                 ),

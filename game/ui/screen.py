@@ -21,12 +21,11 @@ import attrs
 import pygame
 
 from game.draw.theme import Tone
-from game.store.mode import Mode
 from game.store.settings import Settings
+from game.store.who import UNNAMED, Who
 
 if TYPE_CHECKING:
     from game.engine import Carry, GameState, Judgement, Move, ReactionKind, Scenario
-    from game.engine.teams import Teams
 
 
 class Screen(Protocol):
@@ -74,10 +73,8 @@ class GameSetup:
 
     scenario: Scenario
     seed: int
-    mode: Mode = Mode.PRACTICE
-    player: str = ""
-    code: str = ""
-    """The class code the game was started from, or ``""``."""
+    who: Who = UNNAMED
+    """Who plays, in what mode, with what class code (a team game names its teams)."""
     hotseat: bool = False
     scenario_file: str = ""
     """The file the scenario was read from (kept in saves so they load again)."""
@@ -86,8 +83,6 @@ class GameSetup:
     autoplay: str = ""
     """The built-in strategy playing this game in the window by itself (``--autoplay``), or
     ``""``. Such a game never replaces the player's autosave."""
-    teams: Teams | None = None
-    """The two teams of a hot-seat team game, as its transcript records them."""
 
 
 @attrs.frozen
@@ -116,13 +111,7 @@ class GameInPlay(Protocol):
     def hotseat(self) -> bool: ...
 
     @property
-    def mode(self) -> Mode: ...
-
-    @property
-    def player(self) -> str: ...
-
-    @property
-    def teams(self) -> Teams | None: ...
+    def who(self) -> Who: ...
 
 
 # --- Commands: what happens to the game in play -------------------------------------------------

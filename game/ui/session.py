@@ -14,13 +14,12 @@ from typing import TYPE_CHECKING, Final
 import attrs
 
 from game.draw.theme import Tone
-from game.store.mode import Mode
-from game.store.saves import SavedGame, SaveStore, WriteResult
+from game.store.saves import Attempt, SavedGame, SaveStore, WriteResult
+from game.store.who import UNNAMED, Who
 from game.ui.screen import Dialog, GameSetup, Notice, message
 
 if TYPE_CHECKING:
     from game.engine import GameState, Judgement, Move, ReactionKind, Scenario, Turn
-    from game.engine.teams import Teams
     from game.engine.transcript import Undo
 
 UNDO_GRADED: Final = "Graded game: a move cannot be taken back."
@@ -58,19 +57,6 @@ class Played:
         return self.after.turns[-1]
 
 
-@attrs.frozen
-class TakenBack:
-    """The result of an undo: the turn taken back, or why none was."""
-
-    turn: Turn | None
-    reason: str = ""
-
-    @property
-    def is_ok(self) -> bool:
-        """True when a move was taken back."""
-        return self.turn is not None
-
-
 @attrs.define(eq=False)
 class Session:
     """A game in play: its state, the states before each move (for undo), who plays, and saves.
@@ -79,19 +65,16 @@ class Session:
     """
 
     state: GameState
-    mode: Mode = Mode.PRACTICE
-    player: str = ""
-    code: str = ""
-    hotseat: bool = False
+    who: Who = UNNAMED
+    """Who plays, in what mode, with what class code (a team game names its teams)."""
     scenario_file: str = ""
+    """The scenario file the game was started from, when it is not an installed one."""
     history: list[GameState] = attrs.field(factory=list)
     undos: list[Undo] = attrs.field(factory=list)
     store: SaveStore | None = None
     notices: list[Notice] = attrs.field(factory=list)
     autoplay: str = ""
     """The strategy playing the game by itself, or ``""``: its moves are never autosaved."""
-    teams: Teams | None = None
-    """The two teams of a hot-seat team game (part of who played, as the player's name is)."""
 
     @classmethod
     def start(cls, setup: GameSetup, store: SaveStore | None = None) -> Session:
@@ -100,14 +83,10 @@ class Session:
 
         session = cls(
             new_game(setup.scenario, setup.seed, setup.carry, hotseat=setup.hotseat),
-            mode=Mode(setup.mode),
-            player=setup.player,
-            code=setup.code,
-            hotseat=setup.hotseat,
-            scenario_file=setup.scenario_file,
+            setup.who,
+            setup.scenario_file,
             store=store,
             autoplay=setup.autoplay,
-            teams=setup.teams,
         )
         session.autosave()
         return session
@@ -117,15 +96,11 @@ class Session:
         """Go on with a loaded game, undo history included."""
         return cls(
             saved.state,
-            mode=saved.mode,
-            player=saved.player,
-            code=saved.code,
-            hotseat=saved.hotseat,
-            scenario_file=saved.scenario_file,
-            history=list(saved.history),
-            undos=list(saved.undos),
-            store=store,
-            teams=saved.teams,
+            saved.who,
+            saved.scenario_file,
+            list(saved.history),
+            list(saved.undos),
+            store,
         )
 
     @property
@@ -134,9 +109,14 @@ class Session:
         return self.state.scenario
 
     @property
+    def hotseat(self) -> bool:
+        """True when a second player answers for the counterpart (the state's own flag)."""
+        return self.state.hotseat
+
+    @property
     def is_graded(self) -> bool:
         """True in graded mode: no undo."""
-        return self.mode is Mode.GRADED
+        return self.who.is_graded
 
     @property
     def undo_block(self) -> str:
@@ -153,14 +133,11 @@ class Session:
         return GameSetup(
             self.scenario,
             self.state.seed,
-            self.mode,
-            self.player,
-            self.code,
+            self.who,
             self.hotseat,
             self.scenario_file,
             self.state.carry,
             self.autoplay,
-            self.teams,
         )
 
     def judge(self, move: Move) -> Judgement | None:
@@ -197,31 +174,24 @@ class Session:
             steps.append(Step.OUTCOME)
         return Played(move, before, after, tuple(steps), self.autosave())
 
-    def undo(self) -> TakenBack:
-        """Step back one move (practice only); the transcript records what was taken back."""
+    def undo(self) -> Attempt[Turn]:
+        """Step back one move (practice only): the turn taken back, or why none was. The
+        transcript records what was taken back."""
         from game.engine.transcript import Undo
 
         block = self.undo_block
         if block:
-            return TakenBack(None, block)
+            return Attempt(None, block)
         turn = self.state.turns[-1]
         self.state = self.history.pop()
         self.undos.append(Undo(len(self.state.turns), str(turn.move), turn.reaction.kind.value))
         self.autosave()
-        return TakenBack(turn)
+        return Attempt(turn)
 
     def saved_game(self) -> SavedGame:
         """The game as the save files hold it."""
         return SavedGame(
-            self.state,
-            tuple(self.history),
-            tuple(self.undos),
-            self.player,
-            self.mode,
-            self.code,
-            self.hotseat,
-            self.scenario_file,
-            self.teams,
+            self.state, tuple(self.history), tuple(self.undos), self.who, self.scenario_file
         )
 
     def autosave(self) -> str:
@@ -248,11 +218,7 @@ class Session:
 
     def verification(self) -> str:
         """The game's verification code as its transcript records it: the game and who played."""
-        from game.engine.transcript import verification_code
-
-        return verification_code(
-            self.state, player=self.player, mode=self.mode, code=self.code, teams=self.teams
-        )
+        return self.who.verification(self.state)
 
     def next_summit(self) -> GameSetup | Dialog:
         """The game of the scenario that follows this finished one, carrying over where it
@@ -270,17 +236,9 @@ class Session:
             carry = carry_from(state, following, self.verification())
         except CarryError as error:
             return message("The next summit cannot start", (str(error),))
-        code = next_round_code(self.code, following.code)
+        code = next_round_code(self.who.code, following.code)
         return GameSetup(
-            following,
-            state.seed,
-            self.mode,
-            self.player,
-            code,
-            self.hotseat,
-            "",
-            carry,
-            teams=self.teams,
+            following, state.seed, attrs.evolve(self.who, code=code), self.hotseat, "", carry
         )
 
     def restart(self) -> Session:

@@ -32,6 +32,7 @@ from game.store.mode import Mode
 from game.store.saves import SavedGame, SaveStore, save_text
 from game.store.scenarios import load_scenario
 from game.store.settings import Settings
+from game.store.who import Who
 from game.ui.flow import Flow
 from game.ui.screen import (
     Answer,
@@ -193,11 +194,16 @@ def event_happened(state: GameState) -> bool:
 
 
 def sample_session(
-    scenario: Scenario, seed: int, stop: Callable[[GameState], bool], **fields: Any
+    scenario: Scenario,
+    seed: int,
+    stop: Callable[[GameState], bool],
+    *,
+    hotseat: bool = False,
+    **fields: Any,
 ) -> Session:
-    """A session (saving nothing) in the state ``stop`` asks for (a hot-seat game when
-    ``hotseat`` is among ``fields``)."""
-    state, history = sample_game(scenario, seed, stop, hotseat=bool(fields.get("hotseat")))
+    """A session (saving nothing, unless ``fields`` give it a store) in the state ``stop`` asks
+    for, of a hot-seat game when ``hotseat``."""
+    state, history = sample_game(scenario, seed, stop, hotseat=hotseat)
     return Session(state, history=history, **fields)
 
 
@@ -210,13 +216,12 @@ def _quiet(ctx: UiContext) -> UiContext:
 def _fill_saves(store: SaveStore, scenario: Scenario, seed: int) -> None:
     """A few saves to list: an autosave and its backup, two named slots and a damaged one."""
     state, history = sample_game(scenario, seed, mid_game)
-    game = SavedGame(state, tuple(history), player="Alex Kim")
-    store.autosave(SavedGame(history[-1], tuple(history[:-1]), player="Alex Kim"))
+    alex = Who("Alex Kim", Mode.PRACTICE)
+    game = SavedGame(state, tuple(history), who=alex)
+    store.autosave(SavedGame(history[-1], tuple(history[:-1]), who=alex))
     store.autosave(game)
     store.save_slot("Before the expanded talks", SavedGame(history[2], tuple(history[:2])))
-    store.save_slot(
-        "Class 9B, graded run", attrs.evolve(game, mode=Mode.GRADED, player="Sam Ortiz")
-    )
+    store.save_slot("Class 9B, graded run", attrs.evolve(game, who=Who("Sam Ortiz", Mode.GRADED)))
     damaged = store.slot_path("Trying the big deal")
     damaged.parent.mkdir(parents=True, exist_ok=True)
     text = save_text(game, saved_at=SHOT_NOW, slot="Trying the big deal")
@@ -311,12 +316,14 @@ def _gallery(store: SaveStore, seed: int) -> dict[str, Callable[[UiContext], Sho
         return flow, [flow.open(Table()), shot_flow(ctx, store, seed).open(PauseMenu())]
 
     def setup() -> GameSetup:
-        return GameSetup(scenario, seed, player="Alex Kim")
+        return GameSetup(scenario, seed, Who("Alex Kim", Mode.PRACTICE))
 
     def team_setup() -> GameSetup:
         us = Team("Eagles", (Player("Alex Kim", ("negotiator", "allies_liaison")),))
         north = Team("Cranes", (Player("Sam Lee", ("head_of_delegation",)),))
-        return GameSetup(scenario, seed, hotseat=True, teams=Teams(us, north))
+        return GameSetup(
+            scenario, seed, Who(mode=Mode.PRACTICE, teams=Teams(us, north)), hotseat=True
+        )
 
     def place(build: Callable[[UiContext], Flow], *places: Place) -> Callable[[UiContext], Shot]:
         def screens(ctx: UiContext) -> Shot:

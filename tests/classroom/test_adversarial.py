@@ -29,6 +29,7 @@ from game.engine.strategies import play, play_from
 from game.engine.transcript import clean_name
 from game.store.mode import Mode
 from game.store.transcripts import write_transcript
+from game.store.who import Who
 
 GRADED = encode("HNOI", 1234, Mode.GRADED)
 ESCAPE = "\\u001b[2J\\u001b[31mPWNED"
@@ -45,7 +46,7 @@ def _run(capsys: pytest.CaptureFixture[str], *argv: str | Path) -> tuple[int, li
 def good(tmp_path: Path, hanoi: Scenario) -> Path:
     """A verified graded game: what happened in history, by Ada Lovelace."""
     path = tmp_path / "good.toml"
-    write_transcript(path, play(hanoi, "historical", 1), player="Ada Lovelace", mode="graded")
+    write_transcript(path, play(hanoi, "historical", 1), Who("Ada Lovelace", "graded"))
     return path
 
 
@@ -57,19 +58,17 @@ def _edited(source: Path, name: str, old: str, new: str) -> Path:
     return path
 
 
-def _rewritten(source: Path, hanoi: Scenario, name: str, **who: str) -> Path:
-    """The game of ``source`` written again with another player, mode or class code, and the
-    code that fits: what someone who reads the source can do."""
+def _rewritten(source: Path, hanoi: Scenario, name: str, *, player: str) -> Path:
+    """The game of ``source`` written again with another player, and the code that fits: what
+    someone who reads the source can do."""
     from game.engine.transcript import replay
     from game.store.transcripts import read_transcript
 
     transcript = read_transcript(source)
     state = replay(hanoi, transcript).state
     assert state is not None
-    meta = {"player": transcript.player, "mode": transcript.mode, "code": transcript.code}
-    meta.update(who)
     path = source.with_name(name)
-    write_transcript(path, state, **meta)
+    write_transcript(path, state, Who(player, transcript.mode, transcript.code))
     return path
 
 
@@ -145,7 +144,7 @@ def test_a_custom_scenario_is_given_explicitly(
         encoding="utf-8",
     )
     game = tmp_path / "game.toml"
-    write_transcript(game, play(load_scenario(variant), "essay", 3), player="Ada", mode="practice")
+    write_transcript(game, play(load_scenario(variant), "essay", 3), Who("Ada", "practice"))
     status, out, _ = _run(capsys, "verify", game)
     assert status == 1
     assert out == [
@@ -191,7 +190,7 @@ def test_a_game_whose_answers_a_player_chose_is_not_a_graded_game(
 ) -> None:
     path = tmp_path / "forged.toml"
     state = _accepting(hanoi, hotseat=hotseat)
-    write_transcript(path, state, player="Eve", mode="graded", code=GRADED)
+    write_transcript(path, state, Who("Eve", "graded", GRADED))
     status, out, _ = _run(capsys, "verify", path, "--code", GRADED)
     assert status == 1
     if hotseat:
@@ -212,7 +211,7 @@ def test_a_practice_hot_seat_game_is_reported_apart(
     state = apply(state, move, ReactionKind.COUNTER, "end_exercises").state
     state = play_from(apply(state, Move("reject")).state, "essay")
     path = tmp_path / "pair.toml"
-    write_transcript(path, state, player="Pair", mode="practice", code=practice)
+    write_transcript(path, state, Who("Pair", "practice", practice))
     out = tmp_path / "report"
     assert _run(capsys, "report", path, "--out", out, "--code", practice)[0] == 0
     assert "## Hot-seat games" in (out / "report.md").read_text(encoding="utf-8")
@@ -389,12 +388,12 @@ def test_an_empty_name_never_vouches_for_a_next_summit(
 
     following = load_scenario("next_summit")
     first = play(hanoi, "essay", 5)
-    write_transcript(tmp_path / "ada.toml", first, player="Ada Lovelace", mode="practice")
+    write_transcript(tmp_path / "ada.toml", first, Who("Ada Lovelace", "practice"))
     carry = carry_from(
         first, following, verification_code(first, player="Ada Lovelace", mode="practice")
     )
     second = play_from(new_game(following, 5, carry), "essay")
-    write_transcript(tmp_path / "anon.toml", second, player="", mode="practice")
+    write_transcript(tmp_path / "anon.toml", second, Who("", "practice"))
     status, out, _ = _run(capsys, "verify", tmp_path / "ada.toml", tmp_path / "anon.toml")
     assert status == 1
     assert re.fullmatch(
@@ -408,7 +407,7 @@ def test_a_graded_class_code_game_must_name_its_student(
     tmp_path: Path, hanoi: Scenario, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = tmp_path / "nameless.toml"
-    write_transcript(path, play(hanoi, "essay", 1234), mode="graded", code=GRADED)
+    write_transcript(path, play(hanoi, "essay", 1234), Who(mode="graded", code=GRADED))
     status, out, _ = _run(capsys, "verify", path, "--code", GRADED)
     assert status == 1
     assert out == [f"{path}: no name: a game played with a class code must name its student"]

@@ -14,6 +14,7 @@ from game.engine import Scenario
 from game.engine.strategies import play
 from game.store.mode import Mode
 from game.store.transcripts import write_transcript
+from game.store.who import Who
 
 CODE = encode("HNOI", 321, Mode.GRADED)
 
@@ -57,7 +58,7 @@ def test_a_class_code_must_fit_the_scenario_played(
     tmp_path: Path, hanoi: Scenario, capsys: pytest.CaptureFixture[str]
 ) -> None:
     earlier = tmp_path / "hanoi.toml"
-    write_transcript(earlier, play(hanoi, "essay", 321), player="Ada")
+    write_transcript(earlier, play(hanoi, "essay", 321), Who("Ada"))
     args = ["play", "--headless", "--code", CODE, "--from", str(earlier), "--stdio"]
     assert main(args) == 2
     (line,) = capsys.readouterr().err.splitlines()

@@ -20,6 +20,7 @@ from game.engine.strategies import play, play_from
 from game.engine.teams import Player, Team, Teams
 from game.store.mode import Mode
 from game.store.transcripts import write_transcript
+from game.store.who import Who
 
 CODE = encode("HNOI", 1234, Mode.PRACTICE)
 STRATEGIES = ("essay", "dove", "random", "hawk", "historical", "greedy")
@@ -35,7 +36,7 @@ def _class(folder: Path, hanoi: Scenario) -> list[Path]:
         name = f"Student {number:02d}" if number else "<script>alert(1)</script> Zoë"
         path = folder / f"s{number:02d}.toml"
         state = play(hanoi, STRATEGIES[number % len(STRATEGIES)], 1234)
-        write_transcript(path, state, player=name, mode="practice", code=CODE)
+        write_transcript(path, state, Who(name, "practice", CODE))
         paths.append(path)
     for number in range(6):
         teams = Teams(
@@ -44,7 +45,7 @@ def _class(folder: Path, hanoi: Scenario) -> list[Path]:
         )
         state = play_from(new_game(hanoi, 1234, hotseat=True), STRATEGIES[number])
         path = folder / f"team{number}.toml"
-        write_transcript(path, state, mode="practice", code=CODE, teams=teams)
+        write_transcript(path, state, Who(mode="practice", code=CODE, teams=teams))
         paths.append(path)
     return paths
 
@@ -175,7 +176,7 @@ def test_student_pages_of_names_that_are_one_file_get_two_files(
     paths = []
     for number, player in enumerate(["Ada", name, "Bo"]):
         path = folder / f"{number}.toml"
-        write_transcript(path, play(hanoi, "essay", number + 1), player=player)
+        write_transcript(path, play(hanoi, "essay", number + 1), Who(player))
         paths.append(path)
     out = tmp_path / "out"
     assert main(["report", *map(str, paths), "--out", str(out)]) == 0

@@ -21,6 +21,7 @@ from game.engine.strategies import play, play_from
 from game.engine.transcript import verification_code
 from game.store.mode import Mode
 from game.store.transcripts import write_transcript
+from game.store.who import Who
 
 CODE = encode("HNOI", 1234, Mode.GRADED)
 STRATEGIES = ("essay", "dove", "random", "hawk", "historical", "greedy")
@@ -35,12 +36,12 @@ def classroom(tmp_path: Path, hanoi: Scenario) -> tuple[Path, list[Path], Path]:
     for number in range(30):
         state = play(hanoi, STRATEGIES[number % len(STRATEGIES)], 1234)
         path = folder / f"student{number:02d}.toml"
-        write_transcript(path, state, player=f"Student {number:02d}", mode="graded", code=CODE)
+        write_transcript(path, state, Who(f"Student {number:02d}", "graded", CODE))
         paths.append(path)
         code = verification_code(state, player=f"Student {number:02d}", mode="graded", code=CODE)
         codes.append(f"Student {number:02d}, {code}")
     edited = folder / "edited.toml"
-    write_transcript(edited, play(hanoi, "essay", 1234), player="Mallory", mode="graded", code=CODE)
+    write_transcript(edited, play(hanoi, "essay", 1234), Who("Mallory", "graded", CODE))
     edited.write_text(re.sub(r"trust = \d+,", "trust = 99,", edited.read_text(), count=1))
     broken = folder / "broken.toml"
     broken.write_text("this is not a transcript\n")
@@ -183,7 +184,7 @@ def test_amendments_they_refused_are_counted_apart_from_those_they_took(
     paths = []
     for number, game in enumerate(games):
         paths.append(tmp_path / f"s{number}.toml")
-        write_transcript(paths[-1], game, player=f"S{number}")
+        write_transcript(paths[-1], game, Who(f"S{number}"))
     out = tmp_path / "report"
     assert main(["report", *map(str, paths), "--out", str(out)]) == 0
     proposals = (out / "report.md").read_text(encoding="utf-8").split("## Their proposals")[1]
@@ -204,7 +205,7 @@ def test_the_report_lists_their_proposals_and_hot_seat_games_apart(
     paths = []
     for name, state in games.items():
         paths.append(tmp_path / f"{name}.toml")
-        write_transcript(paths[-1], state, player=name, mode="practice", code=PRACTICE)
+        write_transcript(paths[-1], state, Who(name, "practice", PRACTICE))
     out = tmp_path / "report"
     assert main(["report", *map(str, paths), "--out", str(out)]) == 0
     md = (out / "report.md").read_text(encoding="utf-8")

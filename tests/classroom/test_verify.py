@@ -17,6 +17,7 @@ from game.engine.strategies import play
 from game.engine.transcript import Undo, verification_code
 from game.store.mode import Mode
 from game.store.transcripts import transcript_text, write_transcript
+from game.store.who import Who
 
 CODE = encode("HNOI", 321, Mode.GRADED)
 
@@ -28,7 +29,7 @@ def _class(tmp_path: Path, hanoi: Scenario, students: int = 30) -> dict[str, Pat
         name = f"Student {number:02d}"
         state = play(hanoi, strategies[number % len(strategies)], 321)
         path = tmp_path / f"student{number:02d}.toml"
-        write_transcript(path, state, player=name, mode="graded", code=CODE)
+        write_transcript(path, state, Who(name, "graded", CODE))
         files[name] = path
     return files
 
@@ -156,7 +157,7 @@ def test_every_kind_of_tampering_is_caught_with_its_own_message(
     state = play(hanoi, "essay", 321)
     assert state.turns[0].reaction.kind.value == "accept"
     path = tmp_path / "student.toml"
-    write_transcript(path, state, player="Ada", mode="graded", code=CODE)
+    write_transcript(path, state, Who("Ada", "graded", CODE))
     original = path.read_text(encoding="utf-8")
     change, pattern = TAMPERS[kind]
     path.write_text(change(original), encoding="utf-8")
@@ -170,7 +171,7 @@ def test_messages_are_distinct_across_the_matrix(tmp_path: Path, hanoi: Scenario
     messages = set()
     for kind, (change, _) in TAMPERS.items():
         path = tmp_path / f"{kind.replace(' ', '_')}.toml"
-        write_transcript(path, state, player="Ada", mode="graded", code=CODE)
+        write_transcript(path, state, Who("Ada", "graded", CODE))
         path.write_text(change(path.read_text(encoding="utf-8")), encoding="utf-8")
         message = verify_file(path, decode(CODE)).message
         messages.add(re.sub(r"\d+|'[^']*'|\([^)]*\)|\w{4}-\w{4}", "#", message))
@@ -184,7 +185,7 @@ def test_a_truncated_transcript_that_still_replays_is_caught_by_its_code(
     handed = play(hanoi, "essay", 321)
     other = play(hanoi, "dove", 321)
     path = tmp_path / "swap.toml"
-    write_transcript(path, other, player="Ada", mode="graded", code=CODE)
+    write_transcript(path, other, Who("Ada", "graded", CODE))
     codes = tmp_path / "codes.txt"
     ada = verification_code(handed, player="Ada", mode="graded", code=CODE)
     codes.write_text(f"Ada\t{ada}\n", encoding="utf-8")
@@ -196,7 +197,7 @@ def test_a_truncated_transcript_that_still_replays_is_caught_by_its_code(
 def test_undo_in_a_graded_game_is_caught(tmp_path: Path, hanoi: Scenario) -> None:
     final = play(hanoi, "essay", 321)
     text = transcript_text(
-        final, player="Ada", mode="graded", code=CODE, undos=(Undo(1, "demand_cvid", "counter"),)
+        final, Who("Ada", "graded", CODE), undos=(Undo(1, "demand_cvid", "counter"),)
     )
     path = tmp_path / "undo.toml"
     path.write_text(text, encoding="utf-8")
@@ -208,7 +209,7 @@ def test_verify_exit_status_and_one_line_per_file(
     tmp_path: Path, hanoi: Scenario, capsys: pytest.CaptureFixture[str]
 ) -> None:
     good = tmp_path / "good.toml"
-    write_transcript(good, play(hanoi, "essay", 321), player="A", mode="graded", code=CODE)
+    write_transcript(good, play(hanoi, "essay", 321), Who("A", "graded", CODE))
     bad = tmp_path / "bad.toml"
     bad.write_text("not = [toml", encoding="utf-8")
     assert main(["verify", str(good), str(bad)]) == 1
@@ -228,10 +229,10 @@ def test_a_next_summit_game_is_vouched_for_by_the_earlier_game(
     nxt = load_scenario("next_summit")
     earlier = play(hanoi, "essay", 321)
     first = tmp_path / "hanoi.toml"
-    write_transcript(first, earlier, player="Ada", mode="practice")
+    write_transcript(first, earlier, Who("Ada", "practice"))
     carry = carry_from(earlier, nxt, verification_code(earlier, player="Ada", mode="practice"))
     honest = tmp_path / "next.toml"
-    write_transcript(honest, play(nxt, "essay", 321, carry), player="Ada", mode="practice")
+    write_transcript(honest, play(nxt, "essay", 321, carry), Who("Ada", "practice"))
 
     alone = verify_files([honest])[0]
     assert not alone.ok
@@ -245,7 +246,7 @@ def test_a_next_summit_game_is_vouched_for_by_the_earlier_game(
         carry.source, (("trust", 100), *carry.meters[1:]), carry.accords, carry.verification
     )
     forged = tmp_path / "forged.toml"
-    write_transcript(forged, play(nxt, "essay", 321, faked), player="Ada", mode="practice")
+    write_transcript(forged, play(nxt, "essay", 321, faked), Who("Ada", "practice"))
     verdict = verify_files([first, forged])[1]
     assert not verdict.ok
     assert verdict.message == (
@@ -262,24 +263,18 @@ def test_the_next_rounds_class_code_covers_both_rounds(tmp_path: Path, hanoi: Sc
     code = decode(encode("NEXT", 321, Mode.GRADED))
     earlier = play(hanoi, "essay", 321)
     first = tmp_path / "ada-hanoi.toml"
-    write_transcript(
-        first, earlier, player="Ada", mode="graded", code=encode("HNOI", 321, Mode.GRADED)
-    )
+    write_transcript(first, earlier, Who("Ada", "graded", encode("HNOI", 321, Mode.GRADED)))
     first_code = verification_code(
         earlier, player="Ada", mode="graded", code=encode("HNOI", 321, Mode.GRADED)
     )
     carry = carry_from(earlier, nxt, first_code)
     second = tmp_path / "ada-next.toml"
-    write_transcript(
-        second, play(nxt, "essay", 321, carry), player="Ada", mode="graded", code=str(code)
-    )
+    write_transcript(second, play(nxt, "essay", 321, carry), Who("Ada", "graded", str(code)))
     assert [v.message for v in verify_files([first, second], code)] == ["ok", "ok"]
 
     # Another student's earlier game cannot vouch for this start.
     third = tmp_path / "bo-next.toml"
-    write_transcript(
-        third, play(nxt, "essay", 321, carry), player="Bo", mode="graded", code=str(code)
-    )
+    write_transcript(third, play(nxt, "essay", 321, carry), Who("Bo", "graded", str(code)))
     verdict = verify_files([first, third], code)[1]
     assert verdict.message.endswith("played by Ada, not by Bo")
 

@@ -27,6 +27,8 @@ if os.name != "posix":  # FIFOs, /dev/full, resource limits and SIGALRM are POSI
 
 import resource
 
+from game.store.who import Who
+
 SCRIPTS = Path(__file__).resolve().parents[1] / "scripts"
 HISTORY = SCRIPTS / "historical_seed1.toml"
 ROOT = Path(__file__).resolve().parents[2]
@@ -277,7 +279,7 @@ def test_a_closed_standard_output_is_one_line_and_status_2() -> None:
 
 def test_a_broken_pipe_is_one_line_and_status_2(tmp_path: Path, hanoi: Scenario) -> None:
     path = tmp_path / "game.toml"
-    write_transcript(path, play(hanoi, "essay", 1), player="Ada")
+    write_transcript(path, play(hanoi, "essay", 1), Who("Ada"))
     process = subprocess.Popen(
         [sys.executable, "-m", "game", "verify", *[str(path)] * 2000],
         stdout=subprocess.PIPE,
@@ -307,7 +309,7 @@ def test_a_report_on_a_full_disk_fails_in_one_line_and_leaves_no_part_of_a_file(
     tmp_path: Path, hanoi: Scenario
 ) -> None:
     game = tmp_path / "game.toml"
-    write_transcript(game, play(hanoi, "essay", 1), player="Ada")
+    write_transcript(game, play(hanoi, "essay", 1), Who("Ada"))
     out = tmp_path / "report"
     done = _process("report", game, "--out", out, setup=_full_disk(10_000))
     assert done.returncode == 2

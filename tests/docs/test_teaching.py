@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 import shutil
 from pathlib import Path
-from typing import NamedTuple
 
 import attrs
 import pytest
@@ -31,9 +30,10 @@ from game.engine import (
 )
 from game.engine.rng import draw, seed_state
 from game.engine.strategies import STRATEGIES, play, play_from
-from game.engine.transcript import Transcript, Undo, replay, verification_code
+from game.engine.transcript import Transcript, Undo, replay
 from game.store.scenarios import load_scenario, scenario_paths
 from game.store.transcripts import read_transcript, write_transcript
+from game.store.who import Who
 from tests.docs.helpers import (
     MISREAD,
     MISTYPED,
@@ -135,26 +135,17 @@ def _raise_trust_after_turn(path: Path, number: int, by: int) -> None:
     path.write_text(head + mark + rest, encoding="utf-8")
 
 
-class Who(NamedTuple):
-    """Who played a game, as its transcript records it: part of its verification code."""
+def _who_of(transcript: Transcript) -> Who:
+    """Who played a game, as its transcript records it."""
+    return Who(transcript.player, transcript.mode, transcript.code)
 
-    player: str
-    mode: str
-    code: str
 
-    @classmethod
-    def of(cls, transcript: Transcript) -> Who:
-        return cls(transcript.player, transcript.mode, transcript.code)
-
-    def verification(self, state: GameState) -> str:
-        return verification_code(state, player=self.player, mode=self.mode, code=self.code)
-
-    def write(self, path: Path, state: GameState) -> str:
-        """Write the transcript and return the code the student writes down (the debrief's)."""
-        write_transcript(path, state, player=self.player, mode=self.mode, code=self.code)
-        written = read_transcript(path).verification
-        assert written == self.verification(state), "the transcript records another code"
-        return written
+def _hand_in(who: Who, path: Path, state: GameState) -> str:
+    """Write the transcript and return the code the student writes down (the debrief's)."""
+    write_transcript(path, state, who)
+    written = read_transcript(path).verification
+    assert written == who.verification(state), "the transcript records another code"
+    return written
 
 
 def _hanoi_who(name: str) -> Who:
@@ -169,7 +160,7 @@ def simulated_class(folder: Path) -> None:
     lines = []
     for index, name in enumerate(STUDENTS):
         state = _student_game(hanoi, index, "student")
-        code = _hanoi_who(name).write(folder / f"{_stem(name)}.toml", state)
+        code = _hand_in(_hanoi_who(name), folder / f"{_stem(name)}.toml", state)
         lines.append(f"{name}, {code}\n")
     (folder / "codes.txt").write_text("".join(lines), encoding="utf-8")
     _raise_trust_after_turn(folder / f"{_stem(EDITING_STUDENT)}.toml", 3, 20)
@@ -198,12 +189,12 @@ def simulated_next_round(hanoi_folder: Path, folder: Path) -> None:
             transcript = read_transcript(hanoi_folder / f"{_stem(name)}.toml")
             replayed = replay(hanoi, transcript).state
             assert replayed is not None
-            carry = _going_on(replayed, Who.of(transcript))
+            carry = _going_on(replayed, _who_of(transcript))
         if name == FORGING_STUDENT:
             forged = tuple((m, 100 if m == "trust" else v) for m, v in carry.meters)
             carry = attrs.evolve(carry, meters=forged)
         state = _student_game(following, index, "student-next", carry)
-        code = Who(name, "graded", NEXT_CODE).write(folder / f"{_stem(name)}.toml", state)
+        code = _hand_in(Who(name, "graded", NEXT_CODE), folder / f"{_stem(name)}.toml", state)
         lines.append(f"{name}, {code}\n")
     # The codes of both rounds, in one file beside the two folders.
     handed_in = (hanoi_folder / "codes.txt").read_text(encoding="utf-8")
@@ -559,21 +550,19 @@ def test_every_verify_line_in_the_table_is_what_verify_says(
     }.items():
         (tmp_path / name).write_text(file_text, encoding="utf-8")
         runs.append(["ada.toml", "--code", CLASS_CODE, "--codes", name])
-    write_transcript(tmp_path / "seed.toml", play(hanoi, "essay", 5), player="A", mode="graded")
+    write_transcript(tmp_path / "seed.toml", play(hanoi, "essay", 5), Who("A", "graded"))
     undos = (Undo(2, "demand_cvid", "counter"), Undo(5, "embassies", "reject"))
     write_transcript(
         tmp_path / "undo.toml",
         play(hanoi, "essay", 1234),
-        player="A",
-        mode="graded",
-        code=CLASS_CODE,
+        Who("A", "graded", CLASS_CODE),
         undos=undos,
     )
     write_transcript(
-        tmp_path / "nameless.toml", play(hanoi, "essay", 1234), mode="graded", code=CLASS_CODE
+        tmp_path / "nameless.toml", play(hanoi, "essay", 1234), Who(mode="graded", code=CLASS_CODE)
     )
     write_transcript(
-        tmp_path / "hotseat.toml", _hotseat_game(hanoi), player="A", mode="graded", code=CLASS_CODE
+        tmp_path / "hotseat.toml", _hotseat_game(hanoi), Who("A", "graded", CLASS_CODE)
     )
     runs += [
         [f"{name}.toml", "--code", CLASS_CODE] for name in ("seed", "undo", "nameless", "hotseat")
@@ -593,8 +582,8 @@ def test_every_verify_line_in_the_table_is_what_verify_says(
     earlier = replay(hanoi, lent).state
     assert earlier is not None
     following = load_scenario("next_summit")
-    borrowed = _student_game(following, 0, "borrowed", _going_on(earlier, Who.of(lent)))
-    Who(STUDENTS[0], "graded", NEXT_CODE).write(tmp_path / "borrowed.toml", borrowed)
+    borrowed = _student_game(following, 0, "borrowed", _going_on(earlier, _who_of(lent)))
+    _hand_in(Who(STUDENTS[0], "graded", NEXT_CODE), tmp_path / "borrowed.toml", borrowed)
     runs.append(["borrowed.toml", *hanoi_files])
     said = {_verify_message(argv, tmp_path, monkeypatch) for argv in runs}
     # The same file twice, and the same game by the same student under another name.
@@ -611,7 +600,7 @@ def test_every_verify_line_in_the_table_is_what_verify_says(
     # A game of another installed scenario, checked with the Hanoi code.
     variant = _install_variant(tmp_path / "installed", monkeypatch, code="ELEC")
     state = play(load_scenario(variant), "essay", 1234)
-    Who("A", "graded", "").write(tmp_path / "elsewhere.toml", state)
+    _hand_in(Who("A", "graded", ""), tmp_path / "elsewhere.toml", state)
     said.add(_verify_message(["elsewhere.toml", "--code", CLASS_CODE], tmp_path, monkeypatch))
     table = _verify_table()
     assert said - table == set(), "verify says lines the table does not quote"

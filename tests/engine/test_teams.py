@@ -23,6 +23,7 @@ from game.engine.teams import (
 )
 from game.engine.transcript import verification_code
 from game.store.transcripts import read_transcript, transcript_text, write_transcript
+from game.store.who import Who
 
 TEAMS = Teams(
     Team(
@@ -43,7 +44,7 @@ def _hotseat_game(hanoi: Scenario, seed: int = 4) -> GameState:
 def test_teams_round_trip_through_a_transcript(tmp_path: Path, hanoi: Scenario) -> None:
     path = tmp_path / "team.toml"
     state = _hotseat_game(hanoi)
-    write_transcript(path, state, mode="practice", teams=TEAMS)
+    write_transcript(path, state, Who(mode="practice", teams=TEAMS))
     text = path.read_text(encoding="utf-8")
     assert "[teams.us]" in text and 'name = "Cranes"' in text
     transcript = read_transcript(path)
@@ -81,7 +82,7 @@ def test_edited_teams_are_refused(
     tmp_path: Path, hanoi: Scenario, old: str, new: str, message: str
 ) -> None:
     path = tmp_path / "team.toml"
-    write_transcript(path, _hotseat_game(hanoi), mode="practice", teams=TEAMS)
+    write_transcript(path, _hotseat_game(hanoi), Who(mode="practice", teams=TEAMS))
     text = path.read_text(encoding="utf-8")
     assert old in text
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
@@ -93,7 +94,7 @@ def test_edited_teams_are_refused(
 def test_teams_in_a_game_that_is_not_hot_seat_are_refused(tmp_path: Path, hanoi: Scenario) -> None:
     state = play_from(new_game(hanoi, 4), "essay")
     path = tmp_path / "solo.toml"
-    path.write_text(transcript_text(state, player="Ada", teams=TEAMS), encoding="utf-8")
+    path.write_text(transcript_text(state, Who("Ada", teams=TEAMS)), encoding="utf-8")
     verdict = verify_file(path)
     assert not verdict.ok
     assert verdict.message == "teams: only a hot-seat game has teams: the file was edited"
@@ -122,7 +123,7 @@ def test_codes_handed_in_match_a_team_game_by_team_or_player(
 ) -> None:
     path = tmp_path / "team.toml"
     state = _hotseat_game(hanoi)
-    write_transcript(path, state, mode="practice", teams=TEAMS)
+    write_transcript(path, state, Who(mode="practice", teams=TEAMS))
     code = read_transcript(path).verification
     for name in ("Cranes", "Eagles", "Ben Carter", "chloe martin"):
         handed = HandedIn({name.casefold(): frozenset({code})}, frozenset())

@@ -24,9 +24,11 @@ from game.cli import main
 from game.engine import Move, ReactionKind, apply, new_game
 from game.engine.describe import UNPRINTABLE
 from game.engine.strategies import play, play_from
+from game.store.mode import Mode
 from game.store.saves import SavedGame, save_text
 from game.store.scenarios import load_scenario, scenario_dir
 from game.store.transcripts import transcript_text
+from game.store.who import Who
 
 ROOT: Final = Path(__file__).resolve().parents[2]
 
@@ -131,25 +133,22 @@ def transcripts() -> tuple[str, ...]:
     from game.engine.transcript import Undo, verification_code
 
     hanoi = load_scenario("hanoi")
-    graded = transcript_text(
-        play(hanoi, "essay", 1234), player="Ada Lovelace", mode="graded", code="HNOI-16JJ"
-    )
+    graded = transcript_text(play(hanoi, "essay", 1234), Who("Ada Lovelace", "graded", "HNOI-16JJ"))
     practice = transcript_text(
         play(hanoi, "random", 7),
-        player="Alan Turing",
-        mode="practice",
+        Who("Alan Turing", "practice"),
         undos=(Undo(2, "demand_cvid", "reject"),),
     )
     state = new_game(hanoi, 1234, hotseat=True)
     state = apply(state, Move("mutual_restraint", "written"), ReactionKind.COUNTER).state
     seated = transcript_text(
-        play_from(apply(state, Move("reject")).state, "essay"), player="Pair", mode="practice"
+        play_from(apply(state, Move("reject")).state, "essay"), Who("Pair", "practice")
     )
     first = play(hanoi, "essay", 5)
     following = load_scenario("next_summit")
     carry = carry_from(first, following, verification_code(first, player="Ada", mode="practice"))
     continued = transcript_text(
-        play_from(new_game(following, 5, carry), "essay"), player="Ada", mode="practice"
+        play_from(new_game(following, 5, carry), "essay"), Who("Ada", "practice")
     )
     return graded, practice, seated, continued
 
@@ -176,8 +175,12 @@ def save_texts() -> tuple[str, ...]:
     for move in play(hanoi, "essay", 3).turns[:4]:
         state = apply(state, move.move).state
     return (
-        save_text(SavedGame(state, player="Ada"), saved_at=moment, slot="Before lunch"),
-        save_text(SavedGame(play(hanoi, "dove", 4), player="Ada"), saved_at=moment),
+        save_text(
+            SavedGame(state, who=Who("Ada", Mode.PRACTICE)), saved_at=moment, slot="Before lunch"
+        ),
+        save_text(
+            SavedGame(play(hanoi, "dove", 4), who=Who("Ada", Mode.PRACTICE)), saved_at=moment
+        ),
     )
 
 

@@ -230,7 +230,7 @@ def open_any_saves(autosave: bytes, backup: bytes, slot: bytes) -> None:
             for text in (info.name, info.player, info.problem, info.round_label, info.ending):
                 font.render(text, True, (0, 0, 0))
         if latest.game is not None:
-            font.render(latest.game.player, True, (0, 0, 0))
+            font.render(latest.game.who.player, True, (0, 0, 0))
 
 
 test_open_any_saves, test_open_any_saves_long = twice(

@@ -18,9 +18,11 @@ import pytest
 from game.engine import Scenario, new_game
 from game.engine.strategies import play
 from game.store.files import write_text_atomic
+from game.store.mode import Mode
 from game.store.saves import SavedGame, SaveStore
 from game.store.settings import Settings, load_settings, settings_path
 from game.store.transcripts import write_transcript
+from game.store.who import Who
 
 BAD_TOML = {
     "5000-digit": f"text_size = {'9' * 5000}\n",
@@ -64,7 +66,7 @@ def test_bad_settings_give_the_defaults_and_one_logged_line(
 
 
 def _good_game(hanoi: Scenario, seed: int = 1) -> SavedGame:
-    return SavedGame(play(hanoi, "essay", seed), player="Ada")
+    return SavedGame(play(hanoi, "essay", seed), who=Who("Ada", Mode.PRACTICE))
 
 
 @pytest.mark.parametrize("bad", [*BAD_TOML, "fifo"])
@@ -108,7 +110,7 @@ def test_what_the_load_screen_draws_can_be_drawn(home: Path, hanoi: Scenario) ->
     store = SaveStore()
     path = store.saves / "slot-ada.toml"
     path.parent.mkdir(parents=True)
-    write_transcript(path, play(hanoi, "essay", 1), player="Ada Lovelace")
+    write_transcript(path, play(hanoi, "essay", 1), Who("Ada Lovelace"))
     text = path.read_text(encoding="utf-8").replace(
         'player = "Ada Lovelace"', 'player = "Ada\\u0000 Lovelace\\u009b\\u202e"'
     )
@@ -123,7 +125,7 @@ def test_what_the_load_screen_draws_can_be_drawn(home: Path, hanoi: Scenario) ->
         for text in (info.name, info.player, info.problem, info.path.name):
             font.render(text, True, (0, 0, 0))
     loaded = store.load(path)
-    assert loaded.game is not None and loaded.game.player == "Ada Lovelace"
+    assert loaded.game is not None and loaded.game.who.player == "Ada Lovelace"
 
 
 @pytest.mark.parametrize("bad", [*BAD_TOML, "fifo"])

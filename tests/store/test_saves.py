@@ -21,6 +21,7 @@ from game.store.saves import (
 )
 from game.store.scenarios import load_scenario
 from game.store.transcripts import read_transcript
+from game.store.who import UNNAMED, Who
 
 NOW = datetime(2026, 3, 1, 14, 5, tzinfo=UTC)
 MOVES = ("mutual_restraint:written", "security_assurances:written", "reject")
@@ -53,8 +54,8 @@ def _hotseat_states() -> list[GameState]:
     return states
 
 
-def _game(states: list[GameState], upto: int, **fields: object) -> SavedGame:
-    return SavedGame(states[upto], tuple(states[:upto]), **fields)  # type: ignore[arg-type]
+def _game(states: list[GameState], upto: int, who: Who = UNNAMED) -> SavedGame:
+    return SavedGame(states[upto], tuple(states[:upto]), who=who)
 
 
 @pytest.fixture
@@ -81,26 +82,26 @@ def test_autosave_keeps_the_previous_one_as_a_backup(store: SaveStore) -> None:
 def test_a_save_is_a_transcript_that_replays_and_carries_its_extras(store: SaveStore) -> None:
     states = _states()
     undo = Undo(1, "peace_declaration:declaration", "accept")
-    game = SavedGame(states[3], tuple(states[:3]), (undo,), "Ann Lee", Mode.GRADED, "")
+    game = SavedGame(states[3], tuple(states[:3]), (undo,), Who("Ann Lee", Mode.GRADED))
     store.autosave(game)
     transcript = read_transcript(store.autosave_path)
     assert replay(load_scenario("hanoi"), transcript).ok
     assert (transcript.player, transcript.mode, transcript.undos) == ("Ann Lee", "graded", (undo,))
     loaded = SaveStore(store.root).load(store.autosave_path)
     assert loaded.game is not None
-    assert not loaded.game.hotseat and loaded.game.mode == "graded"
+    assert not loaded.game.state.hotseat and loaded.game.who.mode == "graded"
     assert loaded.info is not None and loaded.info.saved_at == NOW
 
 
 def test_a_hot_seat_save_replays_the_proposal_the_second_player_tabled(store: SaveStore) -> None:
     states = _hotseat_states()
     assert states[1].turns[-1].reaction.counter == "end_exercises"
-    store.save_slot("Hot seat", SavedGame(states[-1], tuple(states[:-1]), hotseat=True))
+    store.save_slot("Hot seat", SavedGame(states[-1], tuple(states[:-1])))
     text = store.slot_path("Hot seat").read_text(encoding="utf-8")
     assert "\nhotseat = true\n" in text and '\ncounter = "end_exercises"\n' in text
     loaded = SaveStore(store.root).load(store.slot_path("Hot seat"))
     assert loaded.game is not None, loaded.problem
-    assert loaded.game.hotseat and loaded.game.state.hotseat
+    assert loaded.game.state.hotseat
     assert loaded.game.state == states[-1]
     assert [s.hash for s in loaded.game.history] == [s.hash for s in states[:-1]]
     tabled = text.replace('counter = "end_exercises"', 'counter = "written_guarantee"', 1)
@@ -113,7 +114,7 @@ def test_a_hot_seat_save_replays_the_proposal_the_second_player_tabled(store: Sa
 def test_slots_have_safe_file_names_and_a_listing(store: SaveStore) -> None:
     states = _states()
     result = store.save_slot("Before lunch / v2: ÉTÉ!", _game(states, 3))
-    assert result.path == store.saves / "slot-before-lunch-v2-ete.toml"
+    assert result.value == store.saves / "slot-before-lunch-v2-ete.toml"
     store.autosave(_game(states, 2))
     listing = SaveStore(store.root, clock=lambda: NOW).listing()
     assert [info.kind for info in listing] == [SaveKind.AUTOSAVE, SaveKind.SLOT]
@@ -209,18 +210,18 @@ def test_writing_where_a_file_blocks_the_folder_fails_softly(tmp_path: Path) -> 
 
 def test_export_names_the_file_after_the_student_the_class_and_the_day(store: SaveStore) -> None:
     code = "HNOI-004Q"
-    game = _game(_states(), 3, player="Sam Rivera", mode=Mode.GRADED, code=code)
+    game = _game(_states(), 3, Who("Sam Rivera", Mode.GRADED, code))
     first = store.export(game)
     second = store.export(game)
-    assert first.path == store.exports / "Sam-Rivera_HNOI-004Q_2026-03-01.toml"
-    assert second.path == store.exports / "Sam-Rivera_HNOI-004Q_2026-03-01-2.toml"
-    transcript = read_transcript(first.path)
+    assert first.value == store.exports / "Sam-Rivera_HNOI-004Q_2026-03-01.toml"
+    assert second.value == store.exports / "Sam-Rivera_HNOI-004Q_2026-03-01-2.toml"
+    transcript = read_transcript(first.value)
     assert transcript.player == "Sam Rivera"
     assert replay(load_scenario("hanoi"), transcript).ok
     anonymous = store.export(_game(_states(), 1))
-    assert anonymous.path == store.exports / "anonymous_hanoi-4_2026-03-01.toml"
-    odd = store.export(_game(_states(), 1, player="CON"))
-    assert odd.path is not None and odd.path.name == "CON-_hanoi-4_2026-03-01.toml"
+    assert anonymous.value == store.exports / "anonymous_hanoi-4_2026-03-01.toml"
+    odd = store.export(_game(_states(), 1, Who("CON", Mode.PRACTICE)))
+    assert odd.value is not None and odd.value.name == "CON-_hanoi-4_2026-03-01.toml"
 
 
 def test_an_export_never_replaces_an_earlier_one_in_any_case(store: SaveStore) -> None:
@@ -228,17 +229,17 @@ def test_an_export_never_replaces_an_earlier_one_in_any_case(store: SaveStore) -
     store.exports.mkdir(parents=True)
     earlier = store.exports / "sam-rivera_hanoi-4_2026-03-01.toml"
     earlier.write_text("an earlier export", encoding="utf-8")
-    result = store.export(_game(_states(), 3, player="Sam Rivera"))
-    assert result.path == store.exports / "Sam-Rivera_hanoi-4_2026-03-01-2.toml"
+    result = store.export(_game(_states(), 3, Who("Sam Rivera", Mode.PRACTICE)))
+    assert result.value == store.exports / "Sam-Rivera_hanoi-4_2026-03-01-2.toml"
     assert earlier.read_text(encoding="utf-8") == "an earlier export"
 
 
 def test_a_team_game_is_exported_under_its_teams(store: SaveStore) -> None:
     teams = Teams(Team("Eagles"), Team("Cranes", (Player("Chloe Martin", ("military",)),)))
-    game = _game(_hotseat_states(), 3, hotseat=True, teams=teams)
+    game = _game(_hotseat_states(), 3, Who(mode=Mode.PRACTICE, teams=teams))
     result = store.export(game)
-    assert result.path == store.exports / "Eagles-and-Cranes_hanoi-4_2026-03-01.toml"
-    assert read_transcript(result.path).teams == teams
+    assert result.value == store.exports / "Eagles-and-Cranes_hanoi-4_2026-03-01.toml"
+    assert read_transcript(result.value).teams == teams
 
 
 def test_exports_go_to_the_documents_folder_unless_the_game_has_a_home(
@@ -261,7 +262,7 @@ def test_progress_counts_finished_games(store: SaveStore) -> None:
 def test_the_save_document_keeps_the_transcript_fields(store: SaveStore) -> None:
     import tomllib
 
-    text = save_text(_game(_states(), 2, player="Ann"), saved_at=NOW, slot="My slot")
+    text = save_text(_game(_states(), 2, Who("Ann", Mode.PRACTICE)), saved_at=NOW, slot="My slot")
     data = tomllib.loads(text)
     assert data["saved_at"] == "2026-03-01T14:05:00+00:00"
     assert data["slot"] == "My slot"

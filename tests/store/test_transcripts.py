@@ -20,12 +20,13 @@ from game.store.transcripts import (
     transcript_text,
     write_transcript,
 )
+from game.store.who import Who
 
 
 @pytest.fixture
 def saved(hanoi: Scenario, tmp_path: Path) -> Path:
     path = tmp_path / "game.toml"
-    write_transcript(path, play(hanoi, "essay", 4), player="Ada Lovelace")
+    write_transcript(path, play(hanoi, "essay", 4), Who("Ada Lovelace"))
     return path
 
 
@@ -45,7 +46,7 @@ def test_a_transcript_replays_exactly(hanoi: Scenario, saved: Path) -> None:
 def test_the_text_round_trips_unusual_names(hanoi: Scenario) -> None:
     state = play(hanoi, "random", 9)
     for name in ['Zoë "Z" O\'Neil', "名前", "tab\there", "back\\slash", "  spaced  "]:
-        transcript = parse_transcript(transcript_text(state, player=name), "x.toml")
+        transcript = parse_transcript(transcript_text(state, Who(name)), "x.toml")
         assert transcript.player == " ".join(name.split())
         assert replay(hanoi, transcript).ok
 

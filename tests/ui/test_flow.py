@@ -23,6 +23,7 @@ from game.engine.transcript import replay
 from game.store.mode import Mode
 from game.store.scenarios import load_scenario
 from game.store.transcripts import read_transcript
+from game.store.who import UNNAMED, Who
 from game.ui.app import App, ScriptedEvents
 from game.ui.flow import Flow
 from game.ui.screen import (
@@ -55,9 +56,9 @@ from game.ui.testing import click, game_app, key
 SCENARIO = load_scenario("hanoi")
 
 
-def _flow(ctx: UiContext, **setup: object) -> Flow:
+def _flow(ctx: UiContext, who: Who = UNNAMED, *, hotseat: bool = False) -> Flow:
     flow = Flow(ctx, seed=4)
-    flow.handle(NewGame(GameSetup(SCENARIO, 4, **setup)))  # type: ignore[arg-type]
+    flow.handle(NewGame(GameSetup(SCENARIO, 4, who, hotseat)))
     return flow
 
 
@@ -104,7 +105,7 @@ def test_undo_steps_back_and_is_written_to_the_transcript(ctx: UiContext, home: 
 
 
 def test_undo_is_refused_in_a_graded_game_and_says_why(ctx: UiContext) -> None:
-    flow = _flow(ctx, mode=Mode.GRADED)
+    flow = _flow(ctx, Who(mode=Mode.GRADED))
     session = flow.session
     assert session is not None
     flow.handle(PlayMove(Move("mutual_restraint", "unwritten")))
@@ -134,7 +135,7 @@ def test_undo_by_key_in_practice(ctx: UiContext) -> None:
 
 
 def test_continue_restores_the_exact_game(ctx: UiContext) -> None:
-    flow = _flow(ctx, player="Ann", mode=Mode.PRACTICE)
+    flow = _flow(ctx, Who("Ann", Mode.PRACTICE))
     session = flow.session
     assert session is not None
     for text in ("mutual_restraint:unwritten", "peace_declaration:declaration"):
@@ -151,7 +152,7 @@ def test_continue_restores_the_exact_game(ctx: UiContext) -> None:
     assert restored.state.hash == session.state.hash
     assert [s.hash for s in restored.history] == [s.hash for s in session.history]
     assert restored.undos == session.undos
-    assert (restored.player, restored.mode) == ("Ann", "practice")
+    assert restored.who == Who("Ann", "practice")
     # And it plays on exactly as the original would.
     move = available_moves(restored.state)[0]
     assert restored.play(move).after.hash == session.play(move).after.hash
@@ -259,7 +260,7 @@ def test_illegal_moves_become_a_notice(ctx: UiContext) -> None:
 
 
 def test_replay_and_title_commands(ctx: UiContext) -> None:
-    flow = _flow(ctx, player="Ann", mode=Mode.GRADED)
+    flow = _flow(ctx, Who("Ann", Mode.GRADED))
     first = flow.session
     assert first is not None
     flow.handle(PlayMove(Move.parse("mutual_restraint:unwritten")))
@@ -268,7 +269,7 @@ def test_replay_and_title_commands(ctx: UiContext) -> None:
     second = flow.session
     assert second is not None and second is not first
     assert second.state.turns == ()
-    assert (second.state.seed, second.player, second.mode) == (4, "Ann", "graded")
+    assert (second.state.seed, second.who) == (4, Who("Ann", "graded"))
     assert second.state.hash == new_game(SCENARIO, 4).hash
     assert isinstance(flow.handle(ToTitle()), Reset)
     assert flow.session is None
@@ -276,8 +277,9 @@ def test_replay_and_title_commands(ctx: UiContext) -> None:
 
 @pytest.mark.parametrize("hotseat", [False, True])
 def test_the_setup_round_trips(hotseat: bool) -> None:
-    session = Session.start(GameSetup(SCENARIO, 9, Mode.GRADED, "Bo", "", hotseat))
-    assert session.setup == GameSetup(SCENARIO, 9, Mode.GRADED, "Bo", "", hotseat)
+    setup = GameSetup(SCENARIO, 9, Who("Bo", Mode.GRADED), hotseat)
+    session = Session.start(setup)
+    assert session.setup == setup
     assert session.state.turns == ()
     assert session.undo_block == UNDO_GRADED
     assert isinstance(ReactionKind.ACCEPT, ReactionKind)
@@ -297,7 +299,7 @@ def test_the_next_summit_carries_the_game_over(ctx: UiContext) -> None:
     following = follow_up("hanoi")
     if following is None:
         pytest.skip("no scenario continues Hanoi")
-    flow = _flow(ctx, player="Ann")
+    flow = _flow(ctx, Who("Ann", Mode.PRACTICE))
     finished = play(SCENARIO, "essay", 4)
     assert flow.session is not None
     flow.session.state = finished
@@ -314,7 +316,7 @@ def test_the_next_summit_carries_the_game_over(ctx: UiContext) -> None:
     setup = session.setup
     assert setup.scenario.id == following.id
     assert setup.carry is not None and setup.carry.source == "hanoi"
-    assert setup.player == "Ann"
+    assert setup.who.player == "Ann"
     assert session.state.carry == setup.carry
     assert session.state.turns == ()
 
@@ -323,7 +325,7 @@ def test_the_debrief_offers_the_next_summit_only_where_one_follows(ctx: UiContex
     from game.engine.strategies import play
     from game.ui.screens.debrief import DebriefScreen
 
-    flow = _flow(ctx, player="Ann")
+    flow = _flow(ctx, Who("Ann", Mode.PRACTICE))
     assert flow.session is not None
     flow.session.state = play(SCENARIO, "essay", 4)
     debrief = flow.debrief()
@@ -338,13 +340,13 @@ def test_the_next_round_of_a_class_gets_its_own_class_code(ctx: UiContext) -> No
     from game.engine.strategies import play
 
     code = encode("HNOI", 4, Mode.GRADED)
-    flow = _flow(ctx, player="Ann", mode=Mode.GRADED, code=code)
+    flow = _flow(ctx, Who("Ann", Mode.GRADED, code))
     finished = play(SCENARIO, "essay", 4)
     assert flow.session is not None
     flow.session.state = finished
     action = flow.handle(NextSummit())
     assert isinstance(action, Open) and isinstance(action.place, Briefing)
-    following = decode(action.place.setup.code)
+    following = decode(action.place.setup.who.code)
     assert (following.prefix, following.seed, following.mode) == ("NEXT", 4, "graded")
 
 

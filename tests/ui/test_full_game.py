@@ -167,7 +167,7 @@ def test_a_whole_game_with_the_keyboard_alone(home: Any) -> None:
     assert state.is_over
     assert {"VariantScreen", "ProposalScreen", "EventScreen", "OutcomeScreen"} <= set(player.seen)
     assert player.flow.session is not None
-    assert player.flow.session.player == "Kim Lee"
+    assert player.flow.session.who.player == "Kim Lee"
     # The autosave holds the finished game, ready to export.
     transcript = read_transcript(home / "saves" / "autosave.toml")
     assert len(transcript.turns) == len(state.turns)
@@ -187,5 +187,5 @@ def test_a_whole_game_with_the_mouse_alone(home: Any) -> None:
     assert state.terminal is not None and state.terminal.value == "walked_away"
     assert {"ProposalScreen", "DialogScreen", "OutcomeScreen"} <= set(player.seen)
     session = flow.session
-    assert session is not None and session.mode is Mode.GRADED
+    assert session is not None and session.who.mode is Mode.GRADED
     assert read_transcript(home / "saves" / "autosave.toml").mode == "graded"

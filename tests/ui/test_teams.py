@@ -14,6 +14,7 @@ from game.engine.teams import Team, Teams
 from game.store.mode import Mode
 from game.store.scenarios import load_scenario
 from game.store.transcripts import read_transcript
+from game.store.who import Who
 from game.ui.flow import Flow
 from game.ui.screen import (
     Apply,
@@ -43,7 +44,7 @@ def _can_begin(form: NewGameScreen) -> bool:
 def test_the_hot_seat_form_names_both_teams_or_neither(ctx: UiContext) -> None:
     form = _form(ctx, hotseat=True)
     setup = form.setup()
-    assert setup is not None and setup.teams is None and setup.hotseat
+    assert setup is not None and setup.who.teams is None and setup.hotseat
     form.team_us.set_text("  Eagles ")
     form.validate()
     assert form.setup() is None and not _can_begin(form)
@@ -51,7 +52,7 @@ def test_the_hot_seat_form_names_both_teams_or_neither(ctx: UiContext) -> None:
     form.team_north.set_text("Cranes")
     form.validate()
     setup = form.setup()
-    assert setup is not None and setup.teams == TEAMS and setup.player == ""
+    assert setup is not None and setup.who.teams == TEAMS and setup.who.player == ""
     assert _can_begin(form) and not form.team_north.error
 
 
@@ -65,7 +66,7 @@ def test_a_class_code_needs_a_name_in_any_mode(ctx: UiContext) -> None:
         form.name.set_text("Ada Lovelace")
         form.validate()
         setup = form.setup()
-        assert setup is not None and setup.player == "Ada Lovelace" and not form.name.error
+        assert setup is not None and setup.who.player == "Ada Lovelace" and not form.name.error
     team = _form(ctx, hotseat=True)
     team.code.set_text(encode("HNOI", 4, Mode.PRACTICE))
     team.validate()
@@ -79,7 +80,7 @@ def test_a_class_code_needs_a_name_in_any_mode(ctx: UiContext) -> None:
 
 def test_the_role_cards_come_between_the_briefing_and_the_table(ctx: UiContext) -> None:
     flow = Flow(ctx)
-    team = GameSetup(SCENARIO, 4, hotseat=True, teams=TEAMS)
+    team = GameSetup(SCENARIO, 4, Who(mode=Mode.PRACTICE, teams=TEAMS), hotseat=True)
     briefing = flow.open(Briefing(team))
     assert isinstance(briefing, TextPagesScreen)
     assert briefing.done == Open(RoleCards(team)) and briefing.done_label == "The role cards"
@@ -97,9 +98,13 @@ def test_the_role_cards_come_between_the_briefing_and_the_table(ctx: UiContext) 
 def test_a_team_game_is_exported_under_its_teams_with_its_teams(ctx: UiContext) -> None:
     flow = Flow(ctx)
     code = encode("HNOI", 4, Mode.PRACTICE)
-    flow.handle(NewGame(GameSetup(SCENARIO, 4, code=code, hotseat=True, teams=TEAMS), keep=False))
+    flow.handle(
+        NewGame(
+            GameSetup(SCENARIO, 4, Who("", Mode.PRACTICE, code, TEAMS), hotseat=True), keep=False
+        )
+    )
     session = flow.session
-    assert session is not None and session.teams == TEAMS
+    assert session is not None and session.who.teams == TEAMS
     session.state = play_from(session.state, "essay")
     action = flow.handle(ExportTranscript())
     assert isinstance(action, Open) and isinstance(action.place, Dialog)
@@ -114,7 +119,7 @@ def test_a_team_game_is_exported_under_its_teams_with_its_teams(ctx: UiContext) 
     assert session.verification() == transcript.verification
     # The autosave keeps the teams for Continue.
     loaded = flow.store.load(flow.store.autosave_path)
-    assert loaded.game is not None and loaded.game.teams == TEAMS
+    assert loaded.game is not None and loaded.game.who.teams == TEAMS
 
 
 def test_a_hot_seat_game_is_never_graded(ctx: UiContext) -> None:
@@ -132,4 +137,4 @@ def test_a_hot_seat_game_is_never_graded(ctx: UiContext) -> None:
         assert (setup is not None) is allowed and _can_begin(form) is allowed
         assert bool(form.code.error) is not allowed
         if setup is not None:
-            assert setup.mode is Mode.PRACTICE and setup.hotseat
+            assert setup.who.mode is Mode.PRACTICE and setup.hotseat

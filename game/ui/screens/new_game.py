@@ -20,6 +20,7 @@ from game.engine.teams import Side, Team, Teams, who_played
 from game.engine.transcript import MAX_NAME, clean_name
 from game.store.mode import Mode
 from game.store.scenarios import load_scenario, resolve, scenario_for_code
+from game.store.who import Who
 from game.ui.screen import Action, Briefing, GameSetup, Open, Pop
 from game.ui.widgets.base import BLOCKING_MODS, Control, FocusGroup, does
 from game.ui.widgets.buttons import Button, ButtonKind
@@ -40,7 +41,7 @@ PANEL_COLUMNS: Final = 4
 FORM_TOP: Final = 21 * theme.UNIT
 FIELD_GAP: Final = 2 * theme.UNIT
 MODE_LABELS: Final = ("Practice", "Graded")
-MODE_TEXT: Final = {
+MODE_TEXT: Final[dict[str, str]] = {
     Mode.PRACTICE: (
         "Practice: you may take moves back (undo), and the transcript records each time."
     ),
@@ -207,28 +208,12 @@ class NewGameScreen(FocusScreen):
                 scenario = load_scenario(path)
             except ScenarioError:
                 return None
-            return GameSetup(
-                scenario,
-                code.seed,
-                code.mode,
-                player,
-                str(code),
-                self.hotseat,
-                str(path),
-                teams=teams,
-            )
+            who = Who(player, code.mode, str(code), teams)
+            return GameSetup(scenario, code.seed, who, self.hotseat, str(path))
         if scenario is None or not self.seed.text:
             return None
-        return GameSetup(
-            scenario,
-            int(self.seed.text),
-            MODES[self.mode_index],
-            player,
-            "",
-            self.hotseat,
-            scenario_file,
-            teams=teams,
-        )
+        who = Who(player, MODES[self.mode_index], "", teams)
+        return GameSetup(scenario, int(self.seed.text), who, self.hotseat, scenario_file)
 
     def validate(self) -> None:
         """Show what is wrong in the form beside the field concerned; enable Begin if nothing."""
@@ -373,7 +358,7 @@ class NewGameScreen(FocusScreen):
         draw_rule(surface, palette.rule, x, x + width, y)
         y += 2 * theme.UNIT
         lines: list[tuple[str, TextRole]] = []
-        mode = setup.mode if setup else MODES[self.mode_index]
+        mode = setup.who.mode if setup else MODES[self.mode_index]
         lines.append((MODE_TEXT[mode], TextRole.CAPTION))
         if self.hotseat:
             lines.append(
@@ -384,10 +369,10 @@ class NewGameScreen(FocusScreen):
                 )
             )
         if setup is not None:
-            if setup.code:
-                lines.append((f"Class code {setup.code}: seed {setup.seed}.", TextRole.CAPTION))
+            if setup.who.code:
+                lines.append((f"Class code {setup.who.code}: seed {setup.seed}.", TextRole.CAPTION))
             elif setup.seed <= MAX_SEED:
-                code = encode(scenario.code, setup.seed, setup.mode)
+                code = encode(scenario.code, setup.seed, setup.who.mode)
                 lines.append(
                     (
                         f"The class code for this game is {code}. Give it to a class and "

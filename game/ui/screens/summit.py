@@ -511,8 +511,9 @@ class SummitScreen:
         self.neighbours.draw(surface, ctx)
         centre = self._centre()
         session = self.session
-        seat = ("hot-seat \u00b7 " if session.hotseat else "") + session.mode
-        player = session.player or (session.teams.us.name if session.teams else "")
+        who = session.who
+        seat = ("hot-seat \u00b7 " if session.hotseat else "") + who.mode
+        player = who.player or (who.teams.us.name if who.teams else "")
         # Ours with the player's name; where that does not fit, the name alone.
         ours = (f"{US} \u00b7 {player}", player) if player else (US, US.split()[0])
         tag = f"{seat} \u00b7 seed {self.state.seed}"

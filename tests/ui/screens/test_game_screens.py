@@ -98,9 +98,9 @@ def test_drawing_never_changes_the_game(screens: Callable[[UiContext, str], list
         assert after == before, name
 
 
-def _table(ctx: UiContext, **fields: object) -> tuple[Flow, SummitScreen]:
+def _table(ctx: UiContext) -> tuple[Flow, SummitScreen]:
     flow = Flow(ctx)
-    flow.session = sample_session(SCENARIO, 7, mid_game, **fields)
+    flow.session = sample_session(SCENARIO, 7, mid_game)
     table = flow.summit()
     assert isinstance(table, SummitScreen)
     return flow, table
@@ -283,7 +283,7 @@ def test_new_game_form_checks_the_class_code(ctx: UiContext) -> None:
 
     screen = NewGameScreen(ctx, scenario="hanoi", seed=5)
     setup = screen.setup()
-    assert setup is not None and (setup.seed, setup.mode) == (5, "practice")
+    assert setup is not None and (setup.seed, setup.who.mode) == (5, "practice")
     screen.focus.focus(screen.code)
     for char in "HNOI-ZZZZ":
         screen.on_event(text(char))
@@ -296,11 +296,11 @@ def test_new_game_form_checks_the_class_code(ctx: UiContext) -> None:
     screen.name.set_text("Ada \x1b[2J")
     screen.validate()
     setup = screen.setup()
-    assert setup is not None and setup.player == "Ada [2J"
-    assert setup is not None and (setup.seed, setup.mode, setup.code) == (
+    assert setup is not None and setup.who.player == "Ada [2J"
+    assert setup is not None and (setup.seed, setup.who.mode, setup.who.code) == (
         1234,
         "graded",
-        "HNOI-" + setup.code[5:],
+        "HNOI-" + setup.who.code[5:],
     )
     assert not screen.seed.enabled
 
@@ -313,7 +313,7 @@ def test_enter_on_the_mode_row_begins_and_does_not_switch_the_mode(ctx: UiContex
     assert screen.focus.focused is screen.mode
     action = screen.on_event(key(pygame.K_RETURN))
     assert isinstance(action, Open) and isinstance(action.place, Briefing)
-    assert action.place.setup.mode == "practice"
+    assert action.place.setup.who.mode == "practice"
     screen.on_event(key(pygame.K_SPACE))  # Space (or an arrow) is how the mode changes
     assert screen.mode_index == 1
 

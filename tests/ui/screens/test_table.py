@@ -21,8 +21,10 @@ from game.engine import (
     new_game,
 )
 from game.engine.describe import sentence
+from game.store.mode import Mode
 from game.store.scenarios import load_scenario
 from game.store.settings import Settings, TextSize
+from game.store.who import Who
 from game.ui.app import ScriptedEvents
 from game.ui.flow import Flow
 from game.ui.record import HEAD, aside_words, log_entries, their_reply
@@ -508,7 +510,7 @@ def test_the_players_name_is_shown_whole_at_the_table(size: TextSize, rendered: 
     # the delegation and the name do not fit together, the name is shown alone.
     ctx = UiContext(Settings(text_size=size, sound=False))
     name = "Tessa O'Neil-Ram\u00edrez"
-    session = Session(new_game(SCENARIO, 11), player=name)
+    session = Session(new_game(SCENARIO, 11), Who(name, Mode.PRACTICE))
     render_screens([SummitScreen(ctx, session)])
     assert any(name.upper() in text and "\u2026" not in text for text in rendered), rendered
 
