@@ -65,7 +65,7 @@ def _say(
     quirk: Quirk | None = None,
 ) -> str:
     """Their line: the quirk's, the offer's, the profile's own, then the scenario's default."""
-    key = kind.value
+    key = kind._value_  # the member's value without the descriptor's cost: on every move
     for source in (quirk, offer, profile):
         if source is not None:
             line = source.say.line(key)
@@ -225,8 +225,9 @@ class _Draft:
         """Take at most one meter-driven transition at a time (after the move, and again after
         an event between rounds): with the gaps between up and down thresholds, that is the
         hysteresis."""
-        for transition in self.scenario.transitions_from[self.stance]:
-            if self.holds(transition.when):
+        meters, stance, round_index, agreed = self.meters, self.stance, self.round, self.agreed
+        for transition in self.scenario.transitions_from[stance]:
+            if _holds(transition.when, meters, stance, round_index, agreed):
                 self.stance = transition.target
                 return
 

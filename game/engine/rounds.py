@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from game.engine.conditions import _holds
 from game.engine.draft import _Draft, _say
 from game.engine.rng import draw, pick_weighted, seed_state
 from game.engine.scenario import (
@@ -66,10 +67,12 @@ def _next_round(draft: _Draft, offer: Offer | None, hotseat: bool) -> None:
     events = seed_state(f"{scenario.id}\x00events\x00{draft.round}", draft.seed)
     roll, events = draw(events, 1, 100)
     if roll <= scenario.rules.event_chance:
+        fired, meters, stance, agreed = draft.fired, draft.meters, draft.stance, draft.agreed
         eligible = [
             event
             for event in scenario.live_events
-            if not (event.once and event.id in draft.fired) and draft.holds(event.when)
+            if not (event.once and event.id in fired)
+            and _holds(event.when, meters, stance, draft.round, agreed)
         ]
         if eligible:
             index, _ = pick_weighted(events, tuple(e.weight for e in eligible))
