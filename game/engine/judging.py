@@ -88,9 +88,10 @@ class _Verdict:
         return tuple(kind for kind, allowed in options.items() if allowed)
 
 
-@attrs.frozen
+@attrs.define
 class _Reading:
-    """How one need stands: by how much it falls short, described on demand."""
+    """How one need stands: by how much it falls short, described on demand. Scratch of the
+    judgement, like :class:`_Verdict`."""
 
     shortfall: int
     need: Need
@@ -179,8 +180,9 @@ def _alignment(
     focus = state.focus
     if focus is None or not served:
         return _Alignment.NEUTRAL, focus
-    if any(index == focus and points > 0 for index, points in served):
-        return _Alignment.FOCUS, focus
+    for index, points in served:
+        if index == focus and points > 0:
+            return _Alignment.FOCUS, focus
     agenda = state.scenario.profiles[state.profile].agenda
     interests = state.scenario.interests
     for index, points in served:

@@ -47,6 +47,13 @@ class Move:
     """Offer id, or ``"accept"``, ``"reject"`` or ``"amend"`` to answer a proposal of theirs."""
     variant: str | None = None
     """Variant id for offers that have variants; ``None`` picks the first."""
+    text: str = attrs.field(init=False, eq=False, repr=False)
+    """The move as scripts and transcripts write it, ``offer`` or ``offer:variant`` (worked
+    out once: every turn's hash and transcript record writes it)."""
+
+    def __attrs_post_init__(self) -> None:
+        text = f"{self.offer}:{self.variant}" if self.variant else self.offer
+        object.__setattr__(self, "text", text)
 
     @classmethod
     def parse(cls, text: str) -> Move:
@@ -60,7 +67,7 @@ class Move:
         return self.offer in ANSWERS
 
     def __str__(self) -> str:
-        return f"{self.offer}:{self.variant}" if self.variant else self.offer
+        return self.text
 
 
 class ChosenBy(enum.Enum):

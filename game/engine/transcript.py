@@ -179,28 +179,33 @@ def to_document(
 ) -> dict[str, Any]:
     """The transcript of a game (finished or not) as a plain dictionary, ready for TOML."""
     scenario = state.scenario
+    rounds = [r.id for r in scenario.rounds]
+    stances = [s.id for s in scenario.stances]
+    meter_ids = scenario.meter_ids
     turns = []
     for turn in state.turns:
+        reaction = turn.reaction
         record: dict[str, Any] = {
             "n": turn.number,
-            "round": scenario.rounds[turn.round].id,
-            "move": str(turn.move),
-            "reaction": turn.reaction.kind._value_,
-            "chosen_by": turn.reaction.chosen_by._value_,
-            "say": turn.reaction.say,
-            "why": turn.reaction.why,
-            "meters": _meters(turn.meters, scenario),
-            "stance": scenario.stances[turn.stance].id,
+            "round": rounds[turn.round],
+            "move": turn.move.text,
+            # An enum's _value_ is its value without the descriptor's cost (on every turn).
+            "reaction": reaction.kind._value_,
+            "chosen_by": reaction.chosen_by._value_,
+            "say": reaction.say,
+            "why": reaction.why,
+            "meters": dict(zip(meter_ids, turn.meters, strict=True)),
+            "stance": stances[turn.stance],
             "events": list(turn.events),
         }
-        if turn.reaction.accord:
-            record["accord"] = turn.reaction.accord
-        if turn.reaction.counter:
-            record["counter"] = turn.reaction.counter
-        if turn.reaction.focus:
-            record["focus"] = turn.reaction.focus
-        if turn.reaction.asides:
-            record["asides"] = list(turn.reaction.asides)
+        if reaction.accord:
+            record["accord"] = reaction.accord
+        if reaction.counter:
+            record["counter"] = reaction.counter
+        if reaction.focus:
+            record["focus"] = reaction.focus
+        if reaction.asides:
+            record["asides"] = list(reaction.asides)
         if turn.drifts:
             record["drifts"] = list(turn.drifts)
         if turn.tests:

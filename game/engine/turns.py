@@ -49,9 +49,7 @@ def _turn_hash(previous: str, number: int, move: Move, d: _Draft) -> str:
     and inputs, so chaining the inputs (the move, and what a hot-seat player chose for their
     side) pins down everything the turn produced."""
     chosen = f"{d.kind._value_}:{d.counter or ''}" if d.chosen_by is ChosenBy.PLAYER else ""
-    # The move as str(move) writes it, without the call.
-    played = f"{move.offer}:{move.variant}" if move.variant else move.offer
-    text = f"{previous}|{number}|{played}|{chosen}"
+    text = f"{previous}|{number}|{move.text}|{chosen}"
     return hashlib.sha256(text.encode()).hexdigest()
 
 
@@ -281,8 +279,9 @@ def _offer(
             draft.apply(quirk.on_accept, source=offer.mid_label)
         tacit = variant.tacit if variant else False
         hold = variant.hold if variant is not None and variant.hold is not None else offer.hold
+        number = len(state.turns) + 1
         draft.add_accord(
-            Accord(offer.id, variant.id if variant else "", len(state.turns) + 1, tacit, hold=hold)
+            Accord(offer.id, variant.id if variant else "", number, tacit, False, hold)
         )
         draft.serve(_served(offer, variant), quirk)
         if offer.kind is OfferKind.STATEMENT:
