@@ -311,12 +311,13 @@ def _hardened(state: GameState, offer: Offer) -> int:
     """How much their rejected proposals for the same accord stiffen them against the offer."""
     if not state.rejected:
         return 0
-    scenario = state.scenario
-    return sum(
-        scenario.proposal(name).hardens
-        for name in state.rejected
-        if scenario.proposal(name).accord == offer.id
-    )
+    proposals, index = state.scenario.proposals, state.scenario.proposal_index
+    hardened = 0
+    for name in state.rejected:
+        proposal = proposals[index[name]]
+        if proposal.accord == offer.id:
+            hardened += proposal.hardens
+    return hardened
 
 
 def _expected_shift(state: GameState, offer: Offer, variant: Variant | None) -> int:
