@@ -13,7 +13,7 @@ from typing import IO, TYPE_CHECKING, TypeVar
 import attrs
 
 from game.classroom.classcode import ClassCode, ClassCodeError, decode, encode, random_seed
-from game.cli.parser import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, PROG, UsageError
+from game.cli.parser import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, PROG, UsageError, given_files
 from game.engine import (
     Carry,
     CarryError,
@@ -382,7 +382,7 @@ def report(args: argparse.Namespace) -> int:
     from game.classroom.report_files import write
 
     expected, handed_in, scenarios = _checks(args)
-    report = build(args.files, expected, handed_in, scenarios)
+    report = build(given_files(args.files), expected, handed_in, scenarios)
     if report is None:
         raise UsageError(f"{PROG} report: no transcripts to report on")
     out: Path = args.out
@@ -406,7 +406,7 @@ def verify(args: argparse.Namespace) -> int:
 
     expected, handed_in, scenarios = _checks(args)
     status = EXIT_OK
-    verdicts = verify_files(args.files, expected, handed_in, scenarios)
+    verdicts = verify_files(given_files(args.files), expected, handed_in, scenarios)
     for verdict in verdicts:
         print(verdict.line())
         if not verdict.ok:

@@ -6,9 +6,10 @@ Light on purpose: the window's launch parses its arguments here before anything 
 from __future__ import annotations
 
 import argparse
+import glob
 import re
 from argparse import SUPPRESS
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Final, NoReturn
 
@@ -80,6 +81,29 @@ def _path(text: str) -> Path:
     if not text:
         raise argparse.ArgumentTypeError("expected a file or folder name, got an empty one")
     return Path(text)
+
+
+_WILDCARDS: Final = frozenset("*?[")
+
+
+def given_files(paths: Sequence[Path]) -> list[Path]:
+    """The transcripts named on the command line, with any name that is a pattern such as
+    ``*.toml`` expanded to the files it matches, in order: a Windows prompt hands the pattern
+    over as it was typed. A pattern that matches nothing stays as it was, and is reported as a
+    file that is not there; a file whose name really has a ``*`` in it is taken as it is."""
+    found: list[Path] = []
+    for path in paths:
+        text = str(path)
+        if _WILDCARDS.isdisjoint(text) or path.exists():
+            found.append(path)
+            continue
+        # Path.glob takes no absolute pattern (C:\class\*.toml), glob.glob does.
+        matches = sorted(glob.glob(text))  # noqa: PTH207
+        if matches:
+            found.extend(Path(match) for match in matches)
+        else:
+            found.append(path)
+    return found
 
 
 def _name(text: str) -> str:

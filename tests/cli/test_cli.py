@@ -160,6 +160,44 @@ def test_replay_verify_passes_and_fails_with_the_first_bad_turn(tmp_path: Path) 
     assert result.stdout.strip().startswith(f"{out}: turn 1 (mutual_restraint:written): trust 99")
 
 
+def test_the_class_tools_expand_a_pattern_the_prompt_left_as_typed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A Windows prompt hands "*.toml" to the game as typed; it answered "*.toml: no such file".
+    folder = tmp_path / "class"
+    folder.mkdir()
+    for name, stem in (("ada", "essay_seed4"), ("ben", "historical_seed1")):
+        script = SCRIPTS / f"{stem}.toml"
+        out = folder / f"{name}.toml"
+        assert (
+            main(
+                [
+                    "play",
+                    "--headless",
+                    "--script",
+                    str(script),
+                    "--name",
+                    name,
+                    "--transcript",
+                    str(out),
+                ]
+            )
+            == 0
+        )
+    capsys.readouterr()
+    assert main(["verify", str(folder / "*.toml")]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        f"{folder / 'ada.toml'}: ok",
+        f"{folder / 'ben.toml'}: ok",
+    ]
+    report = tmp_path / "report"
+    assert main(["report", str(folder / "[ab]*.toml"), "--out", str(report)]) == 0
+    assert "2 game(s) in the report" in capsys.readouterr().err
+    # A pattern that matches nothing is a file that is not there, named as typed.
+    assert main(["verify", str(folder / "*.tmol")]) != 0
+    assert f"{folder / '*.tmol'}: " in capsys.readouterr().out
+
+
 def test_replay_of_a_corrupt_file_is_one_line(tmp_path: Path) -> None:
     path = tmp_path / "junk.toml"
     path.write_bytes(b"\xff\xfe not toml")
