@@ -390,8 +390,16 @@ def report(args: argparse.Namespace) -> int:
         written = write(report, out)
     except OSError as error:
         raise UsageError(f"{out}: cannot write the report: {describe_os_error(error)}") from None
+    # The class's own files one by one; the students' pages as one line, not two per student.
+    pages = [path for path in written if path.parent != out]
     for path in written:
-        print(printable(str(path)))
+        if path.parent == out:
+            print(printable(str(path)))
+    if pages:
+        students = sum(1 for path in pages if path.suffix == ".md")
+        folder = printable(str(pages[0].parent))
+        plural = "" if students == 1 else "s"
+        print(f"{folder}/: {students} student page{plural} (.md and .html, with their charts)")
     for verdict in report.rejected:
         warn(f"left out: {verdict.line()}")
     for same in report.same:
