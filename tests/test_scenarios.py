@@ -176,3 +176,75 @@ def test_a_walkout_ending_is_required_even_without_a_walkout_rule() -> None:
     end = text.index('[[endings]]\nid = "walked_away"')
     problems = _broken(text[:start] + text[end:])
     assert any('ending for "walkout"' in p for p in problems)
+
+
+SIDES_BLOCK = re.compile(r"\n# What the window and the terminal call.*?\nflag = \"dprk\"\n", re.S)
+"""Hanoi's ``[sides]`` table, with the comment over it."""
+
+
+def _without_sides() -> str:
+    text, found = SIDES_BLOCK.subn("\n", HANOI.read_text(encoding="utf-8"))
+    assert found == 1
+    return text
+
+
+def test_hanoi_names_its_sides_as_the_window_always_has(hanoi: Scenario) -> None:
+    player, counterpart = hanoi.sides.player, hanoi.sides.counterpart
+    assert (player.name, player.text, player.short) == (
+        "U.S. delegation",
+        "the U.S. delegation",
+        "U.S.",
+    )
+    assert (player.capital, player.role, player.flag) == ("Washington", "the U.S. negotiator", "us")
+    assert (counterpart.name, counterpart.text) == (
+        "DPRK delegation",
+        "the North Korean delegation",
+    )
+    assert (counterpart.capital, counterpart.flag) == ("Pyongyang", "dprk")
+    assert load_scenario("next_summit").sides == hanoi.sides
+
+
+def test_a_scenario_without_sides_speaks_neutrally() -> None:
+    sides = parse_scenario(_without_sides(), "plain.toml").sides
+    assert sides.player.text == "your delegation" and sides.counterpart.text == "their delegation"
+    assert sides.player.capital == "your government" and sides.player.role == "the negotiator"
+    assert sides.player.flag == sides.counterpart.flag == "" and not sides.player.short
+
+
+def test_a_side_named_only_by_its_name_is_that_name_in_running_text() -> None:
+    text = _without_sides() + '\n[sides.counterpart]\nname = "Island delegation"\n'
+    counterpart = parse_scenario(text, "named.toml").sides.counterpart
+    assert counterpart.text == "the Island delegation"
+    assert counterpart.capital == "their government"
+
+
+@pytest.mark.parametrize(
+    ("table", "problem"),
+    [
+        (
+            '[sides.player]\nflag = "uk"\n',
+            'broken.toml: sides.player.flag: expected one of us, dprk or "", got "uk"',
+        ),
+        (
+            '[sides.counterpart]\nrole = "their negotiator"\n',
+            "broken.toml: sides.counterpart.role: expected one of the known keys capital, flag, "
+            "name, short, text, got unknown key",
+        ),
+        (
+            '[sides.player]\nnmae = "Ours"\n',
+            "broken.toml: sides.player.nmae: expected one of the known keys capital, flag, name, "
+            'role, short, text, got unknown key (did you mean "name"?)',
+        ),
+        (
+            '[sides.observer]\nname = "Brennland"\n',
+            "broken.toml: sides.observer: expected one of the known keys counterpart, player, got "
+            "unknown key",
+        ),
+        (
+            '[sides]\nplayer = "us"\n',
+            'broken.toml: sides.player: expected a table, got a string "us"',
+        ),
+    ],
+)
+def test_bad_sides_give_one_line_naming_the_key(table: str, problem: str) -> None:
+    assert _broken(_without_sides() + "\n" + table) == [problem]

@@ -39,6 +39,7 @@ from game.engine.describe import (
     capitalise,
     move_label,
     printable,
+    side_called,
 )
 from game.engine.state import ReactionKind
 from game.engine.transcript import short
@@ -426,8 +427,11 @@ def _north_chooses(
     if not choices:
         return None, None
     write = sink.write
+    sides = state.scenario.sides
     write(
-        f"\nFor the North Korean team: the Americans offer {move_label(state.scenario, move)}.\n",
+        f"\nFor the {side_called(sides.counterpart, 'team', 'second team')}: the "
+        f"{side_called(sides.player, 'team', 'first team')} offers "
+        f"{move_label(state.scenario, move)}.\n",
         BOLD,
     )
     write(f"  The rules' answer: {why}\n")

@@ -51,7 +51,7 @@ def proposal_lines(scenario: Scenario, proposal: Proposal, indent: str = INDENT)
     lines = [
         f"{indent}Terms: {proposal.summary}",
         f"{indent}They call it: {proposal.their_view}",
-        f"{indent}Washington calls it: {proposal.our_view}",
+        f"{indent}{capitalise(scenario.sides.player.capital)} calls it: {proposal.our_view}",
         f"{indent}Accepting: {proposal_costs(scenario, proposal)}",
     ]
     if proposal.amend:

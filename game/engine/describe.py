@@ -27,6 +27,7 @@ from game.engine.scenario import (
     Offer,
     Proposal,
     Scenario,
+    Side,
     Variant,
 )
 from game.engine.state import ACCEPT, AMEND, Move, ReactionKind, Turn
@@ -59,6 +60,19 @@ def capitalise(text: str) -> str:
     """``text`` with its first letter in capitals and the rest as it was (labels are written to
     read mid-sentence: "working lunch", "U.S. leverage")."""
     return text[:1].upper() + text[1:]
+
+
+def side_called(side: Side, noun: str, neutral: str) -> str:
+    """``noun`` after the side's short name (``"U.S. team"``), or ``neutral`` for a side the
+    scenario does not name that way (``"first team"``).
+
+    >>> from game.engine.scenario import NEUTRAL_PLAYER
+    >>> side_called(attrs.evolve(NEUTRAL_PLAYER, short="U.S."), "team", "first team")
+    'U.S. team'
+    >>> side_called(NEUTRAL_PLAYER, "team", "first team")
+    'first team'
+    """
+    return f"{side.short} {noun}" if side.short else neutral
 
 
 def sentence(text: str) -> str:

@@ -27,6 +27,9 @@ from game.engine.parse_reader import (
     _Table,
 )
 from game.engine.scenario import (
+    FLAGS,
+    NEUTRAL_COUNTERPART,
+    NEUTRAL_PLAYER,
     Band,
     CarrySpec,
     Direction,
@@ -43,6 +46,8 @@ from game.engine.scenario import (
     Rules,
     Scenario,
     Scorecard,
+    Side,
+    Sides,
     Source,
     Stance,
     Terminal,
@@ -359,6 +364,38 @@ class _Builder(_MenuSections):
         table.done()
         return spec
 
+    def sides(self) -> Sides:
+        table = self.root.table("sides")
+        if table is None:
+            return Sides()
+        player = self.side(table, "player", NEUTRAL_PLAYER)
+        counterpart = self.side(table, "counterpart", NEUTRAL_COUNTERPART)
+        table.done()
+        return Sides(player, counterpart)
+
+    def side(self, sides: _Table, key: str, neutral: Side) -> Side:
+        """One side of ``[sides]``; a key left out keeps its neutral word, except ``text``,
+        which follows a given ``name`` (``"U.S. delegation"`` -> ``"the U.S. delegation"``)."""
+        table = sides.table(key)
+        if table is None:
+            return neutral
+        name = table.text("name", neutral.name)
+        text = table.text("text", f"the {name}" if "name" in table.data else neutral.text)
+        flag = table.text("flag", "")
+        if flag and flag not in FLAGS:
+            table.report("flag", f'expected {_choices(FLAGS)} or "", got "{flag}"')
+            flag = ""
+        side = Side(
+            name=name,
+            text=text,
+            short=table.text("short", neutral.short),
+            capital=table.text("capital", neutral.capital),
+            flag=flag,
+            role=table.text("role", neutral.role) if neutral.role else "",
+        )
+        table.done()
+        return side
+
     # --- whole document -----------------------------------------------------------------
 
     def build(self, sha256: str) -> Scenario:
@@ -434,6 +471,7 @@ class _Builder(_MenuSections):
         examples = self.examples({ending.id: i for i, ending in enumerate(endings)})
         rules = self.rules()
         carry = self.carry()
+        sides = self.sides()
         root.done()
 
         scenario = Scenario(
@@ -461,6 +499,7 @@ class _Builder(_MenuSections):
             drifts=drifts,
             examples=examples,
             carry=carry,
+            sides=sides,
             sha256=sha256,
             meter_index=dict(self.meter_ids),
             offer_index={offer.id: index for index, offer in enumerate(offers)},

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Mapping
+from typing import Final
 
 import attrs
 
@@ -347,6 +348,46 @@ class CarrySpec:
     """True when the accords on the earlier record carry over as already agreed."""
 
 
+FLAGS: Final = ("us", "dprk")
+"""The flags the front ends can draw, by the id a scenario's ``[sides]`` names them with."""
+
+
+@attrs.frozen
+class Side:
+    """One side of the table as the front ends name it (``[sides]``; neutral words without)."""
+
+    name: str
+    """As a heading: ``"U.S. delegation"``."""
+    text: str
+    """In running text, lower case: ``"the North Korean delegation"``."""
+    short: str
+    """Before a noun, ``"U.S."`` in ``"U.S. team"`` (``""``: the front ends say it another way)."""
+    capital: str
+    """The government as a speaker: ``"Washington"`` in ``"How Washington puts it"``."""
+    flag: str
+    """One of :data:`FLAGS`, or ``""`` for none."""
+    role: str = ""
+    """The player's part in running text: ``"the U.S. negotiator"`` (the player's side only)."""
+
+
+NEUTRAL_PLAYER: Final = Side(
+    "Your delegation", "your delegation", "", "your government", "", "the negotiator"
+)
+"""The player's side of a scenario without ``[sides]``."""
+NEUTRAL_COUNTERPART: Final = Side(
+    "Their delegation", "their delegation", "", "their government", ""
+)
+"""The other side of a scenario without ``[sides]``."""
+
+
+@attrs.frozen
+class Sides:
+    """The two sides of the table: who the player is, and who sits across."""
+
+    player: Side = NEUTRAL_PLAYER
+    counterpart: Side = NEUTRAL_COUNTERPART
+
+
 @attrs.frozen
 class Source:
     """The published essay the scenario is built on."""
@@ -427,6 +468,8 @@ class Scenario:
     """Known games that reach endings the built-in strategies seldom reach (for screenshots)."""
     carry: CarrySpec | None
     """How a game of this scenario can start from an earlier summit (None: it cannot)."""
+    sides: Sides
+    """What the front ends call the two sides, and which flags they show."""
     sha256: str
     """Digest of the scenario's source, recorded in transcripts."""
     meter_index: Mapping[str, int] = attrs.field(eq=False, repr=False)
@@ -497,6 +540,9 @@ class Scenario:
 
 
 __all__ = [
+    "FLAGS",
+    "NEUTRAL_COUNTERPART",
+    "NEUTRAL_PLAYER",
     "NO_EFFECT",
     "Band",
     "Bound",
@@ -524,6 +570,8 @@ __all__ = [
     "Sayings",
     "Scenario",
     "Scorecard",
+    "Side",
+    "Sides",
     "Source",
     "Stance",
     "Terminal",

@@ -94,6 +94,33 @@ def dprk_flag(height: int) -> pygame.Surface:
     return _finish(big, (round(height * DPRK_FLY), height))
 
 
+def flag_image(kind: str, height: int) -> pygame.Surface | None:
+    """The flag a scenario's side names (one of the engine's ``FLAGS``), ``height`` pixels
+    tall; None for a side without a flag."""
+    if kind == "us":
+        return us_flag(height)
+    if kind == "dprk":
+        return dprk_flag(height)
+    return None
+
+
+def flag_fly(kind: str) -> float:
+    """A flag's width as a multiple of its height (0 for no flag)."""
+    return {"us": US_FLY, "dprk": DPRK_FLY}.get(kind, 0.0)
+
+
+def draw_side_flag(
+    surface: pygame.Surface, kind: str, height: int, topleft: tuple[int, int], palette: Palette
+) -> pygame.Rect:
+    """A side's flag (see :func:`flag_image`), drawn as :func:`draw_flag` draws it. A side
+    without one draws nothing and gets a rectangle of no width 10 pixels left of ``topleft``,
+    so that what is set 10 pixels after it starts at ``topleft``."""
+    flag = flag_image(kind, height)
+    if flag is None:
+        return pygame.Rect(topleft[0] - 10, topleft[1], 0, height)
+    return draw_flag(surface, flag, topleft, palette)
+
+
 def draw_flag(
     surface: pygame.Surface, flag: pygame.Surface, topleft: tuple[int, int], palette: Palette
 ) -> pygame.Rect:

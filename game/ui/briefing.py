@@ -16,7 +16,7 @@ def briefing_pages(scenario: Scenario, carry: Carry | None = None) -> tuple[Page
         Page(
             "Your goals",
             (
-                "You lead the U.S. delegation. The debrief will judge you on these:",
+                f"You lead {scenario.sides.player.text}. The debrief will judge you on these:",
                 *(f"- {goal}" for goal in scenario.goals),
             ),
         )
@@ -42,7 +42,7 @@ def briefing_pages(scenario: Scenario, carry: Carry | None = None) -> tuple[Page
         Page(
             "Across the table",
             (
-                f"The North Korean delegation arrives {start.label}: "
+                f"{capitalise(scenario.sides.counterpart.text)} arrives {start.label}: "
                 f"{start.description[:1].lower()}{start.description[1:]}",
                 f"Their stance moves with trust and with what you offer, from the most hostile "
                 f"to the most open: {stances}. The warmer they are, the less they need before "

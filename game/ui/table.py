@@ -389,7 +389,8 @@ def proposal_detail(state: GameState) -> tuple[str, str]:
     if proposal is None:
         return "", ""
     return f"{proposal.label} \u00b7 Enter opens it", (
-        f"How they put it: {proposal.their_view} How Washington puts it: {proposal.our_view}"
+        f"How they put it: {proposal.their_view} "
+        f"How {state.scenario.sides.player.capital} puts it: {proposal.our_view}"
     )
 
 

@@ -35,6 +35,7 @@ def how_to_play(scenario: Scenario) -> tuple[Page, ...]:
     """The help pages, naming what ``scenario`` names: its rounds, the round that opens the joint
     statement and the ceiling at home it needs, its neighbours and its endings."""
     from game.engine import MeterGroup, OfferKind  # the engine stays out of the launch
+    from game.engine.describe import capitalise, side_called
 
     rounds = listing([f"{held.label}" for held in scenario.rounds])
     region = [meter for meter in scenario.meters if meter.group is MeterGroup.REGION]
@@ -57,12 +58,13 @@ def how_to_play(scenario: Scenario) -> tuple[Page, ...]:
     ending_list = "; ".join(ending.title for ending in endings)
     proposal = scenario.main_proposal
     example = f" (here: {proposal.label})" if proposal is not None else ""
+    sides = scenario.sides
     pages = [
         Page(
             "The aim",
             (
-                f"You are the U.S. negotiator. Over {len(scenario.rounds)} rounds \u2013 {rounds} "
-                "\u2013 you put offers on the table and the North Korean delegation answers each "
+                f"You are {sides.player.role}. Over {len(scenario.rounds)} rounds \u2013 {rounds} "
+                f"\u2013 you put offers on the table and {sides.counterpart.text} answers each "
                 "one.",
                 "Agreements you reach are called accords. The summit ends when a joint statement "
                 "is signed, when the schedule runs out, when you walk away, or when they walk "
@@ -79,7 +81,8 @@ def how_to_play(scenario: Scenario) -> tuple[Page, ...]:
                 "- Patience is how long they will stay. Every offer uses some, refusals and "
                 "repeated demands use more, and each new round gives a little back. At 0 they "
                 "walk out.",
-                "- U.S. leverage is what you have left to trade. Sanctions relief spends it, and "
+                f"- {capitalise(side_called(sides.player, 'leverage', 'leverage'))} is what you "
+                "have left to trade. Sanctions relief spends it, and "
                 "what is traded away does not come back. Some offers need leverage left to be "
                 "made.",
                 "- Domestic pressure is the opposition at home. Too high"
@@ -164,7 +167,8 @@ def how_to_play(scenario: Scenario) -> tuple[Page, ...]:
                 "of it costs patience. Build trust elsewhere before you try again.",
                 "Stepping out to consult is a recess, not an offer: it eases a pressure but "
                 "costs patience, and each recess helps less than the last.",
-                "Between rounds, events happen: news at home, a signal from Pyongyang, an ally's "
+                "Between rounds, events happen: news at home, a signal from "
+                f"{sides.counterpart.capital}, an ally's "
                 "worry. The seed decides which; they move the meters and you plan around them.",
                 "An event may put an accord to the test: one in writing holds better than a "
                 "spoken one, and a broken accord drops off the record and is remembered.",
@@ -186,10 +190,11 @@ def how_to_play(scenario: Scenario) -> tuple[Page, ...]:
             (
                 "Practice games allow undo: it steps back one move, and the transcript records "
                 "that you took it back. Graded games do not allow undo.",
-                "In a hot-seat game a second player answers for Pyongyang, choosing among the "
-                "answers the rules allow, with the rules' own choice shown as advice, and tables "
-                "Pyongyang's proposals by countering an offer. Teams may play it, one a side: "
-                "name both on the New game form, and the role cards follow the briefing.",
+                f"In a hot-seat game a second player answers for {sides.counterpart.capital}, "
+                "choosing among the answers the rules allow, with the rules' own choice shown as "
+                f"advice, and tables {sides.counterpart.capital}'s proposals by countering an "
+                "offer. Teams may play it, one a side: name both on the New game form, and the "
+                "role cards follow the briefing.",
                 "The game saves itself after every move; Continue on the title screen goes on "
                 "from there. You can also save under a name, and export the transcript from the "
                 "debrief for your teacher, who can check it with its verification code.",

@@ -162,7 +162,7 @@ def test_the_north_chooses_its_answer_in_a_hot_seat_terminal_game(hanoi: Scenari
     assert why.startswith("deferred: ")
     accept = 1 + [kind.value for kind, _, _ in choices].index("accept")
     text = _terminal(hanoi, f"mutual_restraint:written\n{accept}\nq\n", hotseat=True)
-    assert "For the North Korean team: the Americans offer Mutual restraint (written)." in text
+    assert "For the North Korean team: the U.S. team offers Mutual restraint (written)." in text
     assert "  The rules' answer: deferred: " in text
     assert "They accept" in text and "accepted by their choice; the rules would have" in text
     # Enter leaves the answer to the rules.

@@ -26,8 +26,10 @@ from game.ui.scenes.documents import grand, peace, statement
 from game.ui.scenes.kit import (
     CACHE_SCENES,
     ENTRY_SECONDS,
+    NO_FLAGS,
     SCENE_HEIGHT,
     SCENE_WIDTH,
+    Flags,
     Kit,
     Layer,
     Motion,
@@ -117,20 +119,25 @@ def scene_for(ending: Ending, terminal: Terminal) -> Scene:
     return SCENES[_BY_TERMINAL[terminal]]
 
 
-_cache: OrderedDict[tuple[str, tuple[int, int], Palette], tuple[Layer, ...]] = OrderedDict()
+_cache: OrderedDict[tuple[str, tuple[int, int], Palette, Flags], tuple[Layer, ...]] = OrderedDict()
 
 
 def build_layers(
-    scene: Scene, size: tuple[int, int], palette: Palette, fonts: FontBook
+    scene: Scene,
+    size: tuple[int, int],
+    palette: Palette,
+    fonts: FontBook,
+    flags: Flags = NO_FLAGS,
 ) -> tuple[Layer, ...]:
-    """Paint ``scene``'s layers for a picture of ``size`` pixels (cached for a few scenes)."""
-    key = (scene.id, size, palette)
+    """Paint ``scene``'s layers for a picture of ``size`` pixels, with the sides' ``flags``
+    (cached for a few scenes)."""
+    key = (scene.id, size, palette, flags)
     layers = _cache.get(key)
     if layers is not None:
         _cache.move_to_end(key)
         return layers
     scale = min(size[0] / SCENE_WIDTH, size[1] / SCENE_HEIGHT)
-    kit = Kit(palette, fonts, scale)
+    kit = Kit(palette, fonts, scale, flags)
     scene.build(kit)
     layers = tuple(kit.layers)
     _cache[key] = layers
@@ -142,9 +149,10 @@ def build_layers(
 class ScenePicture:
     """A scene at a fixed size: draws any moment of its entry, and keeps the resting picture."""
 
-    def __init__(self, scene: Scene, size: tuple[int, int]) -> None:
+    def __init__(self, scene: Scene, size: tuple[int, int], flags: Flags = NO_FLAGS) -> None:
         self.scene = scene
         self.size = size
+        self.flags = flags
         self._rest: tuple[Palette, pygame.Surface] | None = None
 
     def draw(
@@ -161,12 +169,12 @@ class ScenePicture:
             if self._rest is None or self._rest[0] != palette:
                 rest = pygame.Surface(self.size)
                 rest.fill(palette.navy)
-                for layer in build_layers(self.scene, self.size, palette, fonts):
+                for layer in build_layers(self.scene, self.size, palette, fonts, self.flags):
                     layer.draw(rest, 1.0)
                 self._rest = (palette, rest)
             target.blit(self._rest[1], topleft)
             return
-        layers = build_layers(self.scene, self.size, palette, fonts)
+        layers = build_layers(self.scene, self.size, palette, fonts, self.flags)
         previous = target.get_clip()
         target.set_clip(pygame.Rect(topleft, self.size).clip(previous))
         target.fill(palette.navy, pygame.Rect(topleft, self.size))
@@ -176,12 +184,18 @@ class ScenePicture:
 
 
 def render_scene(
-    scene: Scene, size: tuple[int, int], palette: Palette, fonts: FontBook, t: float = 1.0
+    scene: Scene,
+    size: tuple[int, int],
+    palette: Palette,
+    fonts: FontBook,
+    t: float = 1.0,
+    *,
+    flags: Flags = NO_FLAGS,
 ) -> pygame.Surface:
     """The scene as a picture of its own (for tests, thumbnails and the class report)."""
     surface = pygame.Surface(size)
     surface.fill(palette.navy)
-    ScenePicture(scene, size).draw(surface, (0, 0), palette, fonts, t)
+    ScenePicture(scene, size, flags).draw(surface, (0, 0), palette, fonts, t)
     return surface
 
 
@@ -190,6 +204,7 @@ __all__ = [
     "SCENES",
     "SCENE_HEIGHT",
     "SCENE_WIDTH",
+    "Flags",
     "Layer",
     "Motion",
     "Pose",

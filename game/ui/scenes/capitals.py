@@ -6,8 +6,10 @@ from __future__ import annotations
 from game.draw.theme import Colour, Face, Palette
 from game.ui.scenes.kit import (
     BRASS,
+    COUNTERPART,
     LAMP_LIGHT,
     PAPER_WHITE,
+    PLAYER,
     SCENE_HEIGHT,
     SCENE_WIDTH,
     Kit,
@@ -99,8 +101,8 @@ def liaison(kit: Kit) -> None:
     street(bg, p, ground)
     _lamp(bg, p, 92, ground)
     kit.add(bg)
-    flagpole(kit, p, "us", 252, top - 14, height=156, flag_h=38, delay=0.1)
-    flagpole(kit, p, "dprk", 386, top - 14, height=156, flag_h=38, delay=0.3)
+    flagpole(kit, p, PLAYER, 252, top - 14, height=156, flag_h=38, delay=0.1)
+    flagpole(kit, p, COUNTERPART, 386, top - 14, height=156, flag_h=38, delay=0.3)
 
 
 def _car(
@@ -205,15 +207,15 @@ def embassies(kit: Kit) -> None:
         )
     street(bg, p, ground)
     kit.add(bg)
-    flagpole(kit, p, "us", (lx0 + lx1) / 2, ltop - 56, height=140, flag_h=36, delay=0.05)
-    flagpole(kit, p, "dprk", (rx0 + rx1) / 2 - 34, rtop - 12, height=120, flag_h=34, delay=0.2)
+    flagpole(kit, p, PLAYER, (lx0 + lx1) / 2, ltop - 56, height=140, flag_h=36, delay=0.05)
+    flagpole(kit, p, COUNTERPART, (rx0 + rx1) / 2 - 34, rtop - 12, height=120, flag_h=34, delay=0.2)
     # The two ambassadors' cars, each drawing up in front of its embassy.
     road = ground + 112
     left = kit.painter((40, road - 90, 190, 96))
-    _car(left, p, 46, road, facing_right=True, flag="us")
+    _car(left, p, 46, road, facing_right=True, flag=PLAYER)
     kit.add(left, Motion(0.2, 0.8, Pose(dx=-260)))
     right = kit.painter((392, road - 90, 190, 96))
-    _car(right, p, 398, road, facing_right=False, flag="dprk")
+    _car(right, p, 398, road, facing_right=False, flag=COUNTERPART)
     kit.add(right, Motion(0.3, 0.9, Pose(dx=260)))
 
 

@@ -149,6 +149,28 @@ class Layer:
 # --- Painting ------------------------------------------------------------------------------------
 
 
+PLAYER: Final = "player"
+"""The player's side, as a scene names its flag: the scenario's ``[sides]`` says which it is."""
+COUNTERPART: Final = "counterpart"
+"""The other side, as a scene names its flag."""
+
+
+@attrs.frozen
+class Flags:
+    """The flag of each side (ids the engine's ``FLAGS`` names; ``""`` for none)."""
+
+    player: str = ""
+    counterpart: str = ""
+
+    def of(self, side: str) -> str:
+        """The flag id of ``side`` (:data:`PLAYER` or :data:`COUNTERPART`)."""
+        return self.player if side == PLAYER else self.counterpart
+
+
+NO_FLAGS: Final = Flags()
+"""Both sides without a flag, as in a scenario without ``[sides]``."""
+
+
 class Painter:
     """Draws in design units onto a supersampled transparent sheet covering ``box``."""
 
@@ -157,8 +179,10 @@ class Painter:
         fonts: FontBook,
         scale: float,
         box: tuple[float, float, float, float] = (0, 0, SCENE_WIDTH, SCENE_HEIGHT),
+        flags: Flags = NO_FLAGS,
     ) -> None:
         self.fonts = fonts
+        self.flags = flags
         self.scale = scale
         self.box = box
         self.k = scale * SUPERSAMPLE
@@ -268,18 +292,25 @@ class Painter:
                     on = not on
                     left = dash if on else gap
 
-    def flag(self, kind: str, x: float, y: float, height: float, *, edge: Colour | None) -> None:
-        """One of the two flags (``"us"`` or ``"dprk"``), its top-left at ``x, y``."""
+    def has_flag(self, side: str) -> bool:
+        """True when ``side`` (:data:`PLAYER` or :data:`COUNTERPART`) has a flag to show."""
+        return art.flag_image(self.flags.of(side), 2) is not None
+
+    def flag(self, side: str, x: float, y: float, height: float, *, edge: Colour | None) -> None:
+        """The flag of a side (:data:`PLAYER` or :data:`COUNTERPART`), its top-left at
+        ``x, y``; nothing for a side without one."""
         px_height = max(2, round(height * self.k))
-        image = art.us_flag(px_height) if kind == "us" else art.dprk_flag(px_height)
+        image = art.flag_image(self.flags.of(side), px_height)
+        if image is None:
+            return
         px, py = self.p(x, y)
         rect = self.big.blit(image, (round(px), round(py)))
         if edge is not None:
             pygame.draw.rect(self.big, edge, rect.inflate(2, 2), width=max(1, self.n(0.6)))
 
-    def flag_width(self, kind: str, height: float) -> float:
-        """Design width of a flag ``height`` units tall."""
-        return height * (art.US_FLY if kind == "us" else art.DPRK_FLY)
+    def flag_width(self, side: str, height: float) -> float:
+        """Design width of a side's flag ``height`` units tall (0 without one)."""
+        return height * art.flag_fly(self.flags.of(side))
 
     def text(
         self,
@@ -354,11 +385,12 @@ class Kit:
     palette: Palette
     fonts: FontBook
     scale: float
+    flags: Flags = NO_FLAGS
     layers: list[Layer] = attrs.field(factory=list)
 
     def painter(self, box: tuple[float, float, float, float] | None = None) -> Painter:
         """A fresh sheet covering ``box`` (default: the whole board)."""
-        return Painter(self.fonts, self.scale, box or (0, 0, SCENE_WIDTH, SCENE_HEIGHT))
+        return Painter(self.fonts, self.scale, box or (0, 0, SCENE_WIDTH, SCENE_HEIGHT), self.flags)
 
     def add(
         self, painter: Painter, motion: Motion | None = None, wipe: Wipe = Wipe.FROM_LEFT

@@ -11,7 +11,9 @@ from game.draw.theme import Colour, Face, Palette
 from game.ui import art
 from game.ui.scenes.kit import (
     BRASS,
+    COUNTERPART,
     PAPER_WHITE,
+    PLAYER,
     SCENE_HEIGHT,
     SCENE_WIDTH,
     SIGNATURE_INK,
@@ -151,7 +153,10 @@ def door(
 
 
 def desk_flag(pt: Painter, p: Palette, kind: str, x: float, y: float, *, height: float) -> None:
-    """A small table flag on a pole, its pole foot at ``x, y``."""
+    """A small table flag on a pole, its pole foot at ``x, y`` (none for a side without a
+    flag)."""
+    if not pt.has_flag(kind):
+        return
     pole = mix(p.slate, p.on_navy_soft, 0.5)
     pt.line(pole, (x, y), (x, y - height * 2.1), 2)
     pt.circle(pole, x, y, 4)
@@ -219,7 +224,9 @@ def _flag_pair(
     pole = mix(p.slate, BRASS, 0.45)
     foot = top + height * 2.2
     pt.rect(mix(p.slate, p.navy, 0.4), cx - 132, foot - 6, 264, 12, radius=6)
-    for kind, x in (("us", cx - 116.0), ("dprk", cx + 14.0)):
+    for kind, x in ((PLAYER, cx - 116.0), (COUNTERPART, cx + 14.0)):
+        if not pt.has_flag(kind):
+            continue
         pt.line(pole, (x, foot - 4), (x, top), 3)
         pt.circle(BRASS, x, top - 4, 5)
         pt.flag(kind, x + 2, top + 4, height, edge=None)
@@ -326,12 +333,16 @@ def flagpole(
     flag_h: float,
     delay: float,
 ) -> None:
-    """A flagpole with its flag hoisted to the top as the scene enters."""
+    """A flagpole with its flag hoisted to the top as the scene enters (none for a side
+    without a flag)."""
+    flag = kit.flags.of(kind)
+    if art.flag_image(flag, 2) is None:
+        return
     pole = kit.painter((x - 8, foot - height - 12, 16, height + 14))
     pole.line(mix(p.on_navy_soft, p.slate, 0.3), (x, foot), (x, foot - height), 3)
     pole.circle(BRASS, x, foot - height - 4, 5)
     kit.add(pole)
-    width = flag_h * (art.US_FLY if kind == "us" else art.DPRK_FLY)
+    width = flag_h * art.flag_fly(flag)
     sheet = kit.painter((x + 1, foot - height + 2, width + 2, flag_h + 2))
     sheet.flag(kind, x + 2, foot - height + 2, flag_h, edge=None)
     kit.add(sheet, Motion(delay, delay + 0.55, Pose(dy=height - flag_h - 30, alpha=0.0)))

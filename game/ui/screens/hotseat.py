@@ -18,7 +18,14 @@ from game.draw import theme
 from game.draw.context import UiContext
 from game.draw.theme import TextRole, Tone
 from game.engine import GameState, Judgement, Move, ReactionKind
-from game.engine.describe import REPLY, capitalise, effect_text, meters_line, move_label
+from game.engine.describe import (
+    REPLY,
+    capitalise,
+    effect_text,
+    meters_line,
+    move_label,
+    side_called,
+)
 from game.engine.scenario import Offer
 from game.ui import art
 from game.ui.screen import Answer, Apply, Chain, Open, PlayMove, Pop, Tabling
@@ -82,8 +89,9 @@ class _HotSeatScreen(FocusScreen):
         self.state = state
         self.move = move
         self.judgement = judgement
+        self.sides = state.scenario.sides
         self.back = Button(
-            label="Back to the U.S. side",
+            label=f"Back to the {side_called(self.sides.player, 'side', 'first player')}",
             kind=ButtonKind.QUIET,
             hint="Esc",
             on_activate=does(Pop()),
@@ -100,11 +108,12 @@ class _HotSeatScreen(FocusScreen):
         ctx = self.ctx
         palette = ctx.palette
         left, y = theme.MARGIN_X, theme.MARGIN_Y
-        flag = art.dprk_flag(20)
-        rect = art.draw_flag(surface, flag, (left, y), palette)
-        kick = ctx.text(TextRole.KICKER, "YOU ARE THE DPRK DELEGATION", palette.on_navy_soft)
-        surface.blit(kick, kick.get_rect(midleft=(rect.right + 12, rect.centery)))
-        return y + flag.get_height() + 3 * theme.UNIT
+        them = self.sides.counterpart
+        rect = art.draw_side_flag(surface, them.flag, 20, (left, y), palette)
+        seat = f"You are the {them.name}" if them.short else "You answer for the other side"
+        kick = ctx.text(TextRole.KICKER, seat.upper(), palette.on_navy_soft)
+        surface.blit(kick, kick.get_rect(midleft=(max(left, rect.right + 12), rect.centery)))
+        return y + rect.height + 3 * theme.UNIT
 
 
 class _ChoosingScreen(_HotSeatScreen):
@@ -170,8 +179,9 @@ class HandOverScreen(_HotSeatScreen):
 
     def __init__(self, ctx: UiContext, state: GameState, move: Move, judgement: Judgement) -> None:
         super().__init__(ctx, state, move, judgement)
+        them = self.sides.counterpart
         self.go = Button(
-            label="I am the DPRK delegation",
+            label=f"I am the {them.name}" if them.short else "I answer for the other side",
             kind=ButtonKind.PRIMARY,
             hint="Enter",
             on_activate=does(Open(Answer(move, judgement), replace=True)),
@@ -206,27 +216,30 @@ class HandOverScreen(_HotSeatScreen):
         kick = ctx.text(TextRole.KICKER, "HOT-SEAT \u00b7 PASS THE KEYBOARD", palette.on_navy_soft)
         surface.blit(kick, (left, y))
         y += kick.get_height() + 4 * theme.UNIT
-        flag = art.dprk_flag(56)
-        art.draw_flag(surface, flag, (left, y), palette)
-        y += flag.get_height() + 4 * theme.UNIT
+        sides = self.sides
+        flag = art.flag_image(sides.counterpart.flag, 56)
+        if flag is not None:
+            art.draw_flag(surface, flag, (left, y), palette)
+            y += flag.get_height() + 4 * theme.UNIT
         title = ctx.text(
-            TextRole.TITLE, "Over to the North Korean delegation", palette.on_navy, wrap=width
+            TextRole.TITLE, f"Over to {sides.counterpart.text}", palette.on_navy, wrap=width
         )
         surface.blit(title, (left, y))
         right_left = theme.column_x(OFFER_COLUMNS + 1)
         right_width = theme.column_x(theme.COLUMNS) - right_left
         label = move_label(self.state.scenario, self.move)
         head = pygame.Rect(right_left, theme.MARGIN_Y + 8, right_width, 0)
-        y = draw_header(
-            surface, ctx, "THE U.S. SIDE OFFERS", label, head, title_role=TextRole.HEADING
-        )
+        offers = f"The {side_called(sides.player, 'side', 'first player')} offers".upper()
+        y = draw_header(surface, ctx, offers, label, head, title_role=TextRole.HEADING)
         y += 3 * theme.UNIT
         for text in (
-            "Second player: you decide how Pyongyang answers, choosing among the answers the "
-            "rules allow, or counter by tabling one of Pyongyang's proposals. The rules' own "
-            "reading is shown beside them as advice.",
-            "U.S. player: hand over the keyboard or the mouse. There are no secrets at this "
-            "table; the answer and its reason will be on the record for both of you.",
+            f"Second player: you decide how {sides.counterpart.capital} answers, choosing among "
+            "the answers the rules allow, or counter by tabling one of "
+            f"{sides.counterpart.capital}'s proposals. The rules' own reading is shown beside "
+            "them as advice.",
+            f"{capitalise(side_called(sides.player, 'player', 'first player'))}: hand over the "
+            "keyboard or the mouse. There are no secrets at this table; the answer and its "
+            "reason will be on the record for both of you.",
         ):
             body = ctx.text(TextRole.BODY, text, palette.ink, wrap=right_width)
             surface.blit(body, (right_left, y))
@@ -354,7 +367,8 @@ class TablingScreen(_ChoosingScreen):
             changes = effect_text(scenario, proposal.on_accept)
             line = ctx.text(
                 TextRole.CAPTION,
-                f"If the U.S. side accepts: {changes}.",
+                f"If the {side_called(self.sides.player, 'side', 'first player')} accepts: "
+                f"{changes}.",
                 palette.on_navy_soft,
                 wrap=width,
             )

@@ -15,7 +15,8 @@ from game.draw import theme
 from game.draw.context import UiContext
 from game.draw.theme import TextRole
 from game.engine import Scenario, ScenarioError
-from game.engine.describe import capitalise
+from game.engine.describe import capitalise, side_called
+from game.engine.scenario import Sides
 from game.engine.teams import Side, Team, Teams, who_played
 from game.engine.transcript import MAX_NAME, clean_name
 from game.store.mode import Mode
@@ -87,9 +88,16 @@ class NewGameScreen(FocusScreen):
         self.name = self._name_field(
             "Your name", "Optional", "It goes on your transcript and the debrief.", player
         )
-        self.team_us = self._name_field("U.S. team", "Optional, e.g. Eagles", "Makes the offers.")
+        sides = self.scenario.sides if self.scenario is not None else Sides()
+        self.team_us = self._name_field(
+            capitalise(side_called(sides.player, "team", "first team")),
+            "Optional, e.g. Eagles",
+            "Makes the offers.",
+        )
         self.team_north = self._name_field(
-            "North Korean team", "Optional, e.g. Cranes", "Answers them."
+            capitalise(side_called(sides.counterpart, "team", "second team")),
+            "Optional, e.g. Cranes",
+            "Answers them.",
         )
         self.mode = OptionSelector(
             label="Mode",
@@ -363,7 +371,8 @@ class NewGameScreen(FocusScreen):
         if self.hotseat:
             lines.append(
                 (
-                    "Hot-seat: after each U.S. offer, a second player answers for Pyongyang, "
+                    f"Hot-seat: after each {side_called(scenario.sides.player, 'offer', 'offer')}, "
+                    f"a second player answers for {scenario.sides.counterpart.capital}, "
                     "with the rules' own choice shown as advice.",
                     TextRole.CAPTION,
                 )

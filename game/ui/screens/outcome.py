@@ -37,8 +37,6 @@ TEXT_FIRST_COLUMN: Final = 7
 TEXT_COLUMNS: Final = 5
 TEXT_FADE_SECONDS: Final = 0.6
 """The text column fades in over the start of the picture's entry."""
-THEM: Final = "The North Korean delegation"
-US: Final = "You and the U.S. delegation"
 _CONTINUE_KEYS: Final = frozenset(
     {pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE, pygame.K_ESCAPE}
 )
@@ -64,15 +62,16 @@ def departure(state: GameState) -> Departure | None:
         return None
     last = state.turns[-1]
     held = state.scenario.rounds[last.round]
+    sides = state.scenario.sides
     when = f"During the {held.label} ({held.time}), at your decision {last.number}."
     if state.terminal is Terminal.WALKED_AWAY:
         why = "You chose to end the talks rather than sign what was on offer."
-        return Departure(US, when, why, "")
+        return Departure(f"You and {sides.player.text}", when, why, "")
     why = last.reaction.why
     marker = "then they walk out: "
     if marker in why:
         why = why.split(marker, 1)[1]
-    return Departure(THEM, when, sentence(why), last.reaction.say)
+    return Departure(capitalise(sides.counterpart.text), when, sentence(why), last.reaction.say)
 
 
 def record_summary(state: GameState) -> tuple[str, str]:
@@ -110,7 +109,9 @@ class OutcomeScreen:
         self.go_on: Action = Open(Debrief(), replace=True)
         """What Continue does: the debrief, in this screen's place."""
         self.scene = scenes.scene_for(result.ending, result.terminal)
-        self.picture = scenes.ScenePicture(self.scene, PICTURE_SIZE)
+        sides = state.scenario.sides
+        flags = scenes.Flags(sides.player.flag, sides.counterpart.flag)
+        self.picture = scenes.ScenePicture(self.scene, PICTURE_SIZE, flags)
         self.departure = departure(state)
         self.record = record_summary(state)
         self.elapsed = 0.0

@@ -30,7 +30,6 @@ KEYS: Final = {
 }
 """A, R and M: the keys of the three answers, here and on the table."""
 THEIR_VIEW: Final = "How they put it"
-OUR_VIEW: Final = "How Washington puts it"
 
 
 def _answer(word: str) -> Action:
@@ -176,7 +175,7 @@ class ProposalScreen(ChoiceDialog):
             side=(
                 ("", proposal.summary),
                 (THEIR_VIEW, proposal.their_view),
-                (OUR_VIEW, proposal.our_view),
+                (f"How {state.scenario.sides.player.capital} puts it", proposal.our_view),
             ),
             side_columns=4,
         )

@@ -13,7 +13,7 @@ the right; the offer cards across the bottom with the focused card's details und
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import ClassVar, Final
+from typing import ClassVar
 
 import pygame
 
@@ -91,9 +91,6 @@ from game.ui.widgets.table import (
     Tray,
     table_meters,
 )
-
-THEM: Final = "DPRK delegation"
-US: Final = "U.S. delegation"
 
 
 class SummitScreen:
@@ -255,7 +252,7 @@ class SummitScreen:
             card.enabled = found.available
 
     def _update_bubble(self, state: GameState) -> None:
-        reply = their_reply(state, THEM)
+        reply = their_reply(state, state.scenario.sides.counterpart.name)
         bubble = self.bubble
         bubble.speaker, bubble.text, bubble.tone = reply.speaker, reply.said, reply.tone
         bubble.asides = reply.asides
@@ -514,15 +511,17 @@ class SummitScreen:
         who = session.who
         seat = ("hot-seat \u00b7 " if session.hotseat else "") + who.mode
         player = who.player or (who.teams.us.name if who.teams else "")
+        sides = self.scenario.sides
+        us = sides.player.name
         # Ours with the player's name; where that does not fit, the name alone.
-        ours = (f"{US} \u00b7 {player}", player) if player else (US, US.split()[0])
+        ours = (f"{us} \u00b7 {player}", player) if player else (us, us.split()[0])
         tag = f"{seat} \u00b7 seed {self.state.seed}"
         footer = draw_delegations(
             surface,
             ctx,
             self.state,
             centre,
-            (THEM.upper(), tuple(name.upper() for name in ours), tag),
+            (sides.counterpart.name.upper(), tuple(name.upper() for name in ours), tag),
             footer=accords_height(ctx),
         )
         draw_accords(surface, ctx, self.state, footer)

@@ -270,13 +270,15 @@ def draw_delegations(
     (for the accords)."""
     palette = ctx.palette
     them_name, us_name, tag_text = names
+    sides = state.scenario.sides
     flag_h = FLAG_HEIGHT
     # Their side: flag, name and stance.
-    flag_rect = art.draw_flag(surface, art.dprk_flag(flag_h), centre.topleft, palette)
+    flag_rect = art.draw_side_flag(surface, sides.counterpart.flag, flag_h, centre.topleft, palette)
     row = pygame.Rect(centre.left, centre.top, centre.width, flag_h)
     stance_left = draw_stance(surface, ctx, state, row, centre.right - flag_rect.right - 170)
     room = stance_left - 2 * theme.UNIT - (flag_rect.right + 10)
-    them = them_name if ctx.text_width(TextRole.KICKER, them_name) <= room else "DPRK"
+    # Where the whole name does not fit, its first word ("DPRK").
+    them = them_name if ctx.text_width(TextRole.KICKER, them_name) <= room else them_name.split()[0]
     name = ctx.text(TextRole.KICKER, them, palette.ink_soft)
     surface.blit(name, name.get_rect(midleft=(flag_rect.right + 10, flag_rect.centery)))
     seats = seating_area(centre, footer)
@@ -284,7 +286,7 @@ def draw_delegations(
     strip = pygame.Rect(centre.left, us_y - theme.UNIT - footer, centre.width, footer)
     plan = art.seating_plan(seats.width, seats.height, palette, delegation_pose(state))
     surface.blit(plan, seats.topleft)
-    flag_rect = art.draw_flag(surface, art.us_flag(flag_h), (centre.left, us_y), palette)
+    flag_rect = art.draw_side_flag(surface, sides.player.flag, flag_h, (centre.left, us_y), palette)
     tag = ctx.text(TextRole.CAPTION, tag_text, palette.ink_soft)
     room = centre.right - tag.get_width() - 2 * theme.UNIT - (flag_rect.right + 10)
     fits = [name for name in us_name if ctx.text_width(TextRole.KICKER, name) <= room]

@@ -116,17 +116,25 @@ def test_every_ending_of_every_scenario_names_a_picture_the_game_has() -> None:
             assert ending.picture in scenes.SCENES, (name, ending.id, ending.picture)
 
 
+HANOI_FLAGS = scenes.Flags("us", "dprk")
+"""The flags Hanoi's ``[sides]`` names, which its pictures were drawn with."""
+
+
+@pytest.mark.parametrize("flags", [HANOI_FLAGS, scenes.Flags()], ids=["flags", "no_flags"])
 @pytest.mark.parametrize("scene_id", sorted(scenes.SCENES))
-def test_every_scene_paints_and_moves_while_it_enters(ctx: UiContext, scene_id: str) -> None:
+def test_every_scene_paints_and_moves_while_it_enters(
+    ctx: UiContext, scene_id: str, flags: scenes.Flags
+) -> None:
     scene = scenes.SCENES[scene_id]
     size = (314, 360)
-    start = scenes.render_scene(scene, size, ctx.palette, ctx.fonts, 0.0)
-    middle = scenes.render_scene(scene, size, ctx.palette, ctx.fonts, 0.5)
-    rest = scenes.render_scene(scene, size, ctx.palette, ctx.fonts, 1.0)
+    start = scenes.render_scene(scene, size, ctx.palette, ctx.fonts, 0.0, flags=flags)
+    middle = scenes.render_scene(scene, size, ctx.palette, ctx.fonts, 0.5, flags=flags)
+    rest = scenes.render_scene(scene, size, ctx.palette, ctx.fonts, 1.0, flags=flags)
     colours = {rest.get_at((x, y))[:3] for x in range(0, size[0], 6) for y in range(0, size[1], 6)}
     assert len(colours) > 12, "a scene is a picture, not a flat field"
     moved = golden_difference(start, rest, 3)[0] or golden_difference(middle, rest, 3)[0]
-    assert moved > 0, "nothing moves"
+    # Without flags a picture whose only motion is flags being hoisted stands still.
+    assert moved > 0 or flags == scenes.Flags(), "nothing moves"
 
 
 def test_a_scene_follows_the_colour_blind_palette() -> None:
@@ -136,6 +144,18 @@ def test_a_scene_follows_the_colour_blind_palette() -> None:
     a = scenes.render_scene(scene, (314, 360), plain.palette, plain.fonts)
     b = scenes.render_scene(scene, (314, 360), safe.palette, safe.fonts)
     assert golden_difference(a, b, 3)[0] > 0, "the door's alarm colour changes with the palette"
+
+
+def test_a_scene_shows_the_flags_its_scenario_names_and_none_without() -> None:
+    ctx = UiContext(Settings())
+    scene = scenes.SCENES["statement"]
+    flagged = scenes.render_scene(scene, (314, 360), ctx.palette, ctx.fonts, flags=HANOI_FLAGS)
+    plain = scenes.render_scene(scene, (314, 360), ctx.palette, ctx.fonts)
+    ours = scenes.render_scene(
+        scene, (314, 360), ctx.palette, ctx.fonts, flags=scenes.Flags("dprk", "us")
+    )
+    assert golden_difference(flagged, plain, 3)[0] > 0
+    assert golden_difference(flagged, ours, 3)[0] > 0, "each side stands under its own flag"
 
 
 # --- The screen ---------------------------------------------------------------------------------

@@ -15,7 +15,7 @@ from game.store.settings import Settings, TextSize
 from game.ui.flow import Flow
 from game.ui.record import THEY_TABLE
 from game.ui.screen import Apply, Chain, PlayMove, Pop, TheirProposal
-from game.ui.screens.proposal import OUR_VIEW, THEIR_VIEW, ProposalScreen
+from game.ui.screens.proposal import THEIR_VIEW, ProposalScreen
 from game.ui.session import Session
 from game.ui.shots import counter_pending, render_screens, sample_game, tabled_pending
 from game.ui.testing import click, key
@@ -55,7 +55,7 @@ def test_a_tabled_proposal_says_so_with_both_sides_views(ctx: UiContext) -> None
     assert dialog.side == (
         ("", proposal.summary),
         (THEIR_VIEW, proposal.their_view),
-        (OUR_VIEW, proposal.our_view),
+        ("How Washington puts it", proposal.our_view),
     )
 
 
