@@ -161,3 +161,16 @@ def test_the_layers_are_what_the_architecture_page_describes() -> None:
     page = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
     for package, _ in LAYERS[1:-1]:
         assert f"`{package.replace('.', '/')}/`" in page, f"{package} is not described"
+
+
+LONGEST: Final = 600
+"""No module of the game is longer than this: past it, a file holds more than one thing."""
+
+
+def test_no_module_is_over_600_lines() -> None:
+    long = {
+        name: count
+        for name, path in MODULES.items()
+        if (count := len(path.read_text(encoding="utf-8").splitlines())) > LONGEST
+    }
+    assert not long, f"over {LONGEST} lines: {long}"

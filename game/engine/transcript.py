@@ -163,10 +163,6 @@ def _code(
     return f"{text[:4]}-{text[4:]}"
 
 
-def _meters(state_meters: Sequence[int], scenario: Scenario) -> dict[str, int]:
-    return dict(zip(scenario.meter_ids, state_meters, strict=True))
-
-
 def to_document(
     state: GameState,
     *,
@@ -250,7 +246,7 @@ def to_document(
             "terminal": result.terminal.value,
             "accords": [accord.id for accord in result.accords],
             "scores": {score.id: score.value for score in result.scores},
-            "meters": _meters(state.meters, scenario),
+            "meters": dict(zip(scenario.meter_ids, state.meters, strict=True)),
             "profile": state.profile_info.id,
             "turns": result.turns,
         }
