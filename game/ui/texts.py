@@ -35,7 +35,6 @@ def how_to_play(scenario: Scenario) -> tuple[Page, ...]:
     """The help pages, naming what ``scenario`` names: its rounds, the round that opens the joint
     statement and the ceiling at home it needs, its neighbours and its endings."""
     from game.engine import MeterGroup, OfferKind  # the engine stays out of the launch
-    from game.engine.describe import capitalise, side_called
 
     rounds = listing([f"{held.label}" for held in scenario.rounds])
     region = [meter for meter in scenario.meters if meter.group is MeterGroup.REGION]
@@ -45,7 +44,6 @@ def how_to_play(scenario: Scenario) -> tuple[Page, ...]:
     statement = next((o for o in scenario.offers if o.kind is OfferKind.STATEMENT), None)
     opens = ""
     ceiling = ""
-    too_high = ""
     if statement is not None:
         first = statement.requires.round_at_least
         if first is not None:
@@ -54,7 +52,6 @@ def how_to_play(scenario: Scenario) -> tuple[Page, ...]:
             if bound.high is not None:
                 meter = scenario.meters[bound.meter]
                 ceiling = f", if {meter.label.lower()} is {bound.high} or less"
-                too_high = f" (above {bound.high})"
     ending_list = "; ".join(ending.title for ending in endings)
     proposal = scenario.main_proposal
     example = f" (here: {proposal.label})" if proposal is not None else ""
@@ -72,25 +69,7 @@ def how_to_play(scenario: Scenario) -> tuple[Page, ...]:
                 "The debrief scores the goals the briefing names, and your standing at home.",
             ),
         ),
-        Page(
-            "The meters",
-            (
-                "- Trust, in front of the table, is the number to watch. Most accords need more "
-                "of it than you start with; accepted offers raise it, refusals and bad news "
-                "lower it.",
-                "- Patience is how long they will stay. Every offer uses some, refusals and "
-                "repeated demands use more, and each new round gives a little back. At 0 they "
-                "walk out.",
-                f"- {capitalise(side_called(sides.player, 'leverage', 'leverage'))} is what you "
-                "have left to trade. Sanctions relief spends it, and "
-                "what is traded away does not come back. Some offers need leverage left to be "
-                "made.",
-                "- Domestic pressure is the opposition at home. Too high"
-                f"{too_high}, and the President cannot sell a joint statement.",
-                "- Risk exposure is how much of the danger the United States carries itself. The "
-                "cards say which offers bring it down.",
-            ),
-        ),
+        Page("The meters", _meters_page(scenario)),
         Page(
             "Their stance",
             (
@@ -216,3 +195,24 @@ def how_to_play(scenario: Scenario) -> tuple[Page, ...]:
         ),
     ]
     return tuple(pages)
+
+
+def _meters_page(scenario: Scenario) -> tuple[str, ...]:
+    """The meters of the talks as the scenario describes them, the trust meter first; a meter
+    whose lower values are the better ones says so."""
+    from game.engine import Direction, MeterGroup, MeterRole
+    from game.engine.describe import capitalise
+
+    trust = scenario.role_index(MeterRole.TRUST)
+    talks = [i for i, meter in enumerate(scenario.meters) if meter.group is MeterGroup.TALKS]
+    talks.sort(key=lambda index: index != trust)
+    lines = []
+    for index in talks:
+        meter = scenario.meters[index]
+        name = capitalise(meter.label)
+        if index == trust:
+            name += ", in front of the table, is the number to watch"
+        elif meter.good is Direction.LOW:
+            name += " (lower is better)"
+        lines.append(f"- {name}. {meter.description}".rstrip())
+    return tuple(lines)

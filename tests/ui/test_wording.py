@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from game.engine import Scenario, new_game
-from game.engine.scenario import OfferKind
+from game.engine.scenario import MeterGroup, OfferKind
 from game.ui.screens.variant import variant_row
 from game.ui.table import CardStatus, card_detail
 
@@ -73,7 +73,12 @@ def test_how_to_play_names_what_the_scenario_in_play_names(name: str) -> None:
     assert first is not None
     assert f"From the {scenario.rounds[first].label} a joint statement" in text
     (ceiling,) = [bound.high for bound in statement.requires.meters if bound.high is not None]
-    assert f"Too high (above {ceiling})" in text
+    assert f"is {ceiling} or less" in text
+    # The meters page is the scenario's own words for its meters, not Hanoi's written in code.
+    (meters,) = [page for page in how_to_play(scenario) if page.heading == "The meters"]
+    for meter in scenario.meters:
+        if meter.group is MeterGroup.TALKS:
+            assert any(meter.description in line for line in meters.paragraphs), meter.id
 
 
 def test_how_to_play_leaves_out_the_neighbours_of_a_scenario_without_them(
