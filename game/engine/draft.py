@@ -48,6 +48,9 @@ def _shift(scenario: Scenario, values: list[int], effect: Effect, times: int = 1
 
 def _shift_diminished(scenario: Scenario, values: list[int], effect: Effect, repeats: int) -> None:
     """Add an effect whose gains shrink each time the same offer is made again."""
+    if not repeats:  # the first time, the effect is whole
+        _shift(scenario, values, effect)
+        return
     specs = scenario.meters
     for index, delta in effect.meters:
         spec = specs[index]
