@@ -5,7 +5,12 @@ always produce the same game.
 """
 
 from game.engine.conditions import holds
-from game.engine.judging import expected_need, expected_shortfall, judge
+from game.engine.judging import (
+    expected_need,
+    expected_shortfall,
+    judge,
+    refused_by_every_profile,
+)
 from game.engine.moves import amendment, available_moves, check_move, is_legal, move_options
 from game.engine.parse import ScenarioError, parse_scenario, scenario_from_dict
 from game.engine.rules import (
@@ -106,6 +111,7 @@ __all__ = [
     "outcome",
     "parse_scenario",
     "recorded_accords",
+    "refused_by_every_profile",
     "scenario_from_dict",
     "scores",
 ]

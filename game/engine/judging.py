@@ -327,6 +327,13 @@ def _expected_shift(state: GameState, offer: Offer, variant: Variant | None) -> 
     return shift + rules.grudge_shift * len(state.grudges) + _hardened(state, offer)
 
 
+def refused_by_every_profile(state: GameState, move: Move) -> bool:
+    """True when the move crosses a red line of every profile the counterpart may have, so
+    that no trust wins it (the scenario's words say as much; which profile plays is hidden)."""
+    offer, variant = _resolve(state, move)
+    return all(_is_red_line(profile, offer, variant) for profile in state.scenario.profiles)
+
+
 def expected_need(state: GameState, move: Move, meter: int) -> int | None:
     """The value of ``meter`` an offer needs, as a player can estimate it (the same estimate as
     :func:`expected_shortfall`); None when the offer needs nothing of that meter."""

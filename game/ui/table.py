@@ -24,6 +24,7 @@ from game.engine import (
     expected_need,
     move_options,
     outcome,
+    refused_by_every_profile,
 )
 from game.engine.describe import capitalise, effect_text, essay_view, offer_costs
 from game.engine.scenario import Offer
@@ -132,7 +133,7 @@ def card_faces(state: GameState) -> dict[str, CardFace]:
             tone = Tone.NEUTRAL
             if refused and offer.kind is OfferKind.OFFER:
                 times = "once" if refused == 1 else f"{refused} times"
-                caption = f"Refused {times}: again costs patience"
+                caption = f"Turned down {times}: again costs patience"
                 tone = Tone.CAUTION
             elif offer.variants:
                 forms = " or ".join(v.label for v in offer.variants)
@@ -206,6 +207,8 @@ def trust_need(state: GameState, offer: Offer, meter: int) -> tuple[int, int] | 
     proposals refused all counted (the figure their reply names), their mood and chance not.
     None when it needs nothing of that meter."""
     forms = [Move(offer.id, v.id) for v in offer.variants] or [Move(offer.id)]
+    # A form every delegation refuses needs no figure: no trust wins it.
+    forms = [move for move in forms if not refused_by_every_profile(state, move)]
     needs = [n for n in (expected_need(state, move, meter) for move in forms) if n is not None]
     return (min(needs), max(needs)) if needs else None
 
@@ -232,7 +235,7 @@ def tray_panel(state: GameState, can_undo: bool) -> tuple[str, str, str]:
     last = state.turns[-1].reaction if state.turns else None
     body = (
         "The talks have ended. See how it ended, and then the debrief: what you "
-        "achieved against the two goals, and what happened in history."
+        "achieved against the briefing's goals, and what happened in history."
     )
     if last is not None and last.kind is ReactionKind.WALKOUT:
         body = "They have left the table. " + body
@@ -413,7 +416,8 @@ def offer_action(state: GameState, offer_id: str) -> Action:
                 "Walk away from the table?",
                 (
                     offer.summary,
-                    "The summit ends at once; this cannot be taken back in a graded game.",
+                    "Nothing more can be agreed after it, and in a graded game it cannot be "
+                    "taken back.",
                 ),
                 "Walk away",
                 move,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from game.draw.context import UiContext
-from game.engine import GameState, MeterRole, Move, expected_need
+from game.engine import GameState, MeterRole, Move, expected_need, refused_by_every_profile
 from game.engine.describe import capitalise
 from game.engine.scenario import Offer, OfferKind, Variant
 from game.ui.screen import Apply, Chain, PlayMove, Pop
@@ -20,8 +20,12 @@ def variant_row(state: GameState, offer: Offer, variant: Variant) -> ChoiceRow:
     if how:
         notes.append(how)
     trust = scenario.role_index(MeterRole.TRUST)
-    need = None if trust is None else expected_need(state, Move(offer.id, variant.id), trust)
-    if need is not None and trust is not None:
+    move = Move(offer.id, variant.id)
+    refused = refused_by_every_profile(state, move)
+    need = None if trust is None or refused else expected_need(state, move, trust)
+    if refused:
+        notes.append("No delegation accepts it in this form, whatever the trust.")
+    elif need is not None and trust is not None:
         meter = scenario.meters[trust]
         now = state.meters[trust]
         notes.append(f"{capitalise(meter.label)} needed in this form: about {need} (now {now}).")
