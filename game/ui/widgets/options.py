@@ -151,10 +151,13 @@ class OptionSelector(_SettingRow):
         self._last_area = area
         current = self.get()
         pygame.draw.rect(surface, palette.surface, area, border_radius=theme.RADIUS)
+        # A fixed choice (a hot-seat game is always practice) shows the others out of reach.
+        other = palette.ink_soft if self.enabled else palette.ink_faint
         for i, segment in enumerate(self._segments(area)):
             chosen = i == current
             if chosen:
-                pygame.draw.rect(surface, palette.navy, segment, border_radius=theme.RADIUS)
+                fill = palette.navy if self.enabled else palette.slate
+                pygame.draw.rect(surface, fill, segment, border_radius=theme.RADIUS)
             elif i > 0 and i != current + 1:
                 pygame.draw.line(
                     surface,
@@ -162,7 +165,7 @@ class OptionSelector(_SettingRow):
                     (segment.left, segment.top + 8),
                     (segment.left, segment.bottom - 9),
                 )
-            colour = palette.on_navy if chosen else palette.ink_soft
+            colour = palette.on_navy if chosen else other
             text = ctx.text(TextRole.LABEL, self.options[i], colour)
             surface.blit(text, text.get_rect(center=segment.center))
         pygame.draw.rect(surface, palette.ink_soft, area, width=1, border_radius=theme.RADIUS)

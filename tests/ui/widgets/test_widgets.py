@@ -350,3 +350,24 @@ def test_a_log_too_short_for_a_line_shows_no_half_line(size: TextSize, rendered:
         body = log.body_rect(ctx)
         shown = any("the delegation considers" in text for text in rendered)
         assert shown == (body.height >= line), (height, body.height, line)
+
+
+def test_a_selector_out_of_reach_looks_it(ctx: UiContext) -> None:
+    # A play-tester took the hot-seat form's Practice / Graded for a choice: it is fixed there.
+    def draw(enabled: bool) -> pygame.Surface:
+        selector = OptionSelector(
+            label="Mode",
+            options=("Practice", "Graded"),
+            get=lambda: 0,
+            set=lambda _: None,
+            rect=pygame.Rect(0, 0, 700, 64),
+            enabled=enabled,
+        )
+        surface = pygame.Surface((700, 64))
+        selector.draw(surface, ctx)
+        return surface
+
+    live, fixed = draw(True), draw(False)
+    assert ctx.palette.navy in {live.get_at((x, 32))[:3] for x in range(0, 700, 4)}
+    assert ctx.palette.navy not in {fixed.get_at((x, 32))[:3] for x in range(0, 700, 4)}
+    assert ctx.palette.slate in {fixed.get_at((x, 32))[:3] for x in range(0, 700, 4)}
