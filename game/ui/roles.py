@@ -44,7 +44,7 @@ def role_pages(teams: Teams | None) -> tuple[Page, ...]:
                 "Each of you holds a role, with a one-page brief of its interests and red "
                 "lines: read only your own. A team of three gives its head of delegation the "
                 "fourth role as well.",
-                f"The briefs are in the game's documentation, in {BRIEFS}.",
+                f"Your teacher hands the briefs out; they are in the game's folder, in {BRIEFS}.",
             ),
         )
     ]
