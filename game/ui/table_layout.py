@@ -41,8 +41,6 @@ CENTRE_COLUMNS: Final = (3, 4)
 RIGHT_COLUMNS: Final = (7, 5)
 PANEL_COLUMNS: Final = 7
 """Columns of the tray the proposal on the table takes; its answer cards take the rest."""
-LOG_MIN_HEIGHT: Final = 8 * theme.UNIT
-"""The log's height when the reply is long: its title and a line."""
 LOG_TITLE_HEIGHT: Final = 5 * theme.UNIT
 """The log's height when the reply is longer still: its title alone."""
 METER_GAP: Final = 5
@@ -130,9 +128,11 @@ def right_column() -> pygame.Rect:
 
 
 def log_min_height(ctx: UiContext) -> int:
-    """The log's height with its title and one line of its newest entry, at this text size."""
+    """The log's height with its title and one line of its newest entry, at this text size: the
+    compact log panel's title and rule, one line, and the gap under it (see
+    :meth:`~game.ui.widgets.log.LogPanel.body_rect`)."""
     head = ctx.line_height(TextRole.KICKER) + 2 * theme.UNIT
-    return head + ctx.line_height(TextRole.CAPTION) + theme.UNIT // 2
+    return head + ctx.line_height(TextRole.CAPTION) + theme.UNIT
 
 
 def right_column_need(ctx: UiContext, bubble: SpeechBubble, why: str, note: int) -> int:
@@ -158,7 +158,7 @@ def place_reply(
     reserved = note + theme.UNIT if note else 0
     band = bottom - BAND_TOP - reserved
     width = side.width - 14
-    limit = band - LOG_MIN_HEIGHT - theme.UNIT
+    limit = band - log_min_height(ctx) - theme.UNIT
     bubble.why = why
     if bubble.measure(ctx, width) > limit:
         limit = band - LOG_TITLE_HEIGHT - theme.UNIT
