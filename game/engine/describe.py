@@ -275,8 +275,8 @@ def offer_costs(scenario: Scenario, offer: Offer, variant: Variant | None) -> tu
 def remembered(grudges: Sequence[str]) -> str:
     """What they remember against you, each thing once, with how often:
 
-    >>> remembered(["demand the big deal", "a broken promise", "demand the big deal"])
-    'demand the big deal (twice); a broken promise'
+    >>> remembered(["your \u201cWalk away\u201d", "a broken promise", "your \u201cWalk away\u201d"])
+    'your \u201cWalk away\u201d (twice); a broken promise'
     """
     counts: dict[str, int] = {}
     for grudge in grudges:

@@ -224,6 +224,8 @@ def _offer(
     scenario = draft.scenario
     rules = scenario.rules
     index = scenario.offer_index[offer.id]
+    # What they hold against you, should the move leave a grudge: the move, as you made it.
+    yours = f"your \u201c{offer.label}\u201d"
     verdict = _judge(state, offer, variant, rules.amend_shift if amending else 0)
     kind = verdict.kind
     why = verdict.why
@@ -254,9 +256,9 @@ def _offer(
 
     attempts = state.attempts[index]
     refusals = state.refusals[index]
-    draft.apply_diminished(offer.on_offer, attempts, offer.mid_label)
+    draft.apply_diminished(offer.on_offer, attempts, yours)
     if variant is not None:
-        draft.apply_diminished(variant.on_offer, attempts, offer.mid_label)
+        draft.apply_diminished(variant.on_offer, attempts, yours)
     draft.apply(rules.per_turn)
     if refusals:
         draft.apply(rules.repeat, refusals)
@@ -266,17 +268,17 @@ def _offer(
             f"you answered {amending.mid_label} with an offer of your own, {offer.mid_label}: {why}"
         )
     if verdict.red_line:
-        draft.apply(rules.red_line, source=offer.mid_label)
+        draft.apply(rules.red_line, source=yours)
 
     quirk = verdict.quirk
     draft.why = why
     if kind is ReactionKind.ACCEPT:
-        draft.apply(offer.on_accept, source=offer.mid_label)
+        draft.apply(offer.on_accept, source=yours)
         draft.apply(rules.per_accept)
         if variant is not None:
-            draft.apply(variant.on_accept, source=offer.mid_label)
+            draft.apply(variant.on_accept, source=yours)
         if quirk is not None:
-            draft.apply(quirk.on_accept, source=offer.mid_label)
+            draft.apply(quirk.on_accept, source=yours)
         tacit = variant.tacit if variant else False
         hold = variant.hold if variant is not None and variant.hold is not None else offer.hold
         number = len(state.turns) + 1
@@ -287,15 +289,15 @@ def _offer(
         if offer.kind is OfferKind.STATEMENT:
             draft.terminal = Terminal.STATEMENT
     if verdict.alignment is _Alignment.EARLY and kind in _REFUSALS:
-        draft.apply(rules.early_cost, source=f"{offer.mid_label} pressed on them out of turn")
+        draft.apply(rules.early_cost, source=f"{yours}, pressed on them out of turn")
         if rules.early_cost.grudge:
             draft.why += "; they will remember that you did not listen"
     if kind is ReactionKind.DEFER:
-        draft.apply_diminished(offer.on_defer, refusals, offer.mid_label)
+        draft.apply_diminished(offer.on_defer, refusals, yours)
     elif kind is ReactionKind.REJECT:
-        draft.apply(offer.on_reject, source=offer.mid_label)
+        draft.apply(offer.on_reject, source=yours)
         if quirk is not None:
-            draft.apply(quirk.on_reject, source=offer.mid_label)
+            draft.apply(quirk.on_reject, source=yours)
     elif kind is ReactionKind.COUNTER:
         assert counter is not None
         proposal_index = scenario.proposal_index[counter]
@@ -330,9 +332,9 @@ def _recess(state: GameState, draft: _Draft, offer: Offer, variant: Variant | No
     index = scenario.offer_index[offer.id]
     attempts = state.attempts[index]
     before = list(draft.meters)
-    draft.apply_diminished(offer.on_offer, attempts, offer.mid_label)
+    draft.apply_diminished(offer.on_offer, attempts, f"your \u201c{offer.label}\u201d")
     if variant is not None:
-        draft.apply_diminished(variant.on_offer, attempts, offer.mid_label)
+        draft.apply_diminished(variant.on_offer, attempts, f"your \u201c{offer.label}\u201d")
     draft.apply(scenario.rules.per_turn)
     changes = [
         f"{meter.label} {old} to {new}"

@@ -79,7 +79,8 @@ def test_an_offer_out_of_turn_is_put_off_however_high_trust_runs(hanoi: Scenario
     assert hanoi.interests[interest(hanoi, "security")].voice in reaction.say
     # And they remember it: every later threshold rises.
     after = apply(trusting, Move("liaison_offices")).state
-    assert len(after.grudges) == 1 and "liaison offices" in after.grudges[0]
+    # Remembered as the move was made, whatever its label is (a noun or a verb phrase).
+    assert after.grudges == ("your \u201cLiaison offices\u201d, pressed on them out of turn",)
 
 
 def test_serving_their_first_interest_is_rewarded_and_the_next_one_named(hanoi: Scenario) -> None:
