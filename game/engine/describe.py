@@ -278,11 +278,17 @@ def remembered(grudges: Sequence[str]) -> str:
     >>> remembered(["your \u201cWalk away\u201d", "a broken promise", "your \u201cWalk away\u201d"])
     'your \u201cWalk away\u201d (twice); a broken promise'
     """
+    return "; ".join(remembered_each(grudges))
+
+
+def remembered_each(grudges: Sequence[str]) -> list[str]:
+    """What they remember against you, each thing once with how often, in the order first
+    remembered: the parts of :func:`remembered`."""
     counts: dict[str, int] = {}
     for grudge in grudges:
         counts[grudge] = counts.get(grudge, 0) + 1
     times = {1: "", 2: " (twice)"}
-    return "; ".join(f"{g}{times.get(n, f' ({n} times)')}" for g, n in counts.items())
+    return [f"{g}{times.get(n, f' ({n} times)')}" for g, n in counts.items()]
 
 
 # --- Their proposals and what happens between rounds ---------------------------------------
@@ -366,6 +372,7 @@ __all__ = [
     "proposal_costs",
     "region_line",
     "remembered",
+    "remembered_each",
     "reply_sentence",
     "sentence",
     "signed",

@@ -22,7 +22,7 @@ from game.draw.charts import (
 )
 from game.draw.context import UiContext
 from game.draw.theme import Palette, TextRole, Tone
-from game.engine.describe import sentence
+from game.engine.describe import remembered_each, sentence
 from game.ui.texts import listing
 from game.ui.tones import decision_tone
 from game.ui.widgets.column import Column
@@ -277,12 +277,8 @@ def tell_texts(tells: Sequence[Tell]) -> list[str]:
 
 
 def grudge_texts(grudges: Sequence[str]) -> list[str]:
-    """What they remembered, each thing once, with how often."""
-    counts: dict[str, int] = {}
-    for grudge in grudges:
-        counts[grudge] = counts.get(grudge, 0) + 1
-    times = {1: "", 2: " (twice)"}
-    return [sentence(g.rstrip(".") + times.get(n, f" ({n} times)")) for g, n in counts.items()]
+    """What they remembered, each thing once, with how often, as sentences."""
+    return [sentence(each) for each in remembered_each([g.rstrip(".") for g in grudges])]
 
 
 def table_page(ctx: UiContext, debrief: Debrief) -> list[Column]:
