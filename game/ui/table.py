@@ -15,7 +15,6 @@ import attrs
 from game.draw.theme import Tone
 from game.engine import (
     GameState,
-    MeterGroup,
     OfferKind,
     ReactionKind,
     Scenario,
@@ -303,11 +302,6 @@ def serves_text(scenario: Scenario, offer: Offer) -> str:
     if not indexes:
         return ""
     return "serves " + " and ".join(scenario.interests[i].label for i in indexes)
-
-
-def region_meters(scenario: Scenario) -> tuple[int, ...]:
-    """Indexes of the neighbours' meters (Seoul, Tokyo, Beijing...), shown apart."""
-    return tuple(i for i, m in enumerate(scenario.meters) if m.group is MeterGroup.REGION)
 
 
 # --- Answers to their proposal ------------------------------------------------------------------

@@ -21,8 +21,8 @@ from game.draw import theme
 from game.draw.assets import Cue
 from game.draw.context import UiContext
 from game.draw.theme import Tone
-from game.engine import GameState, MeterRole, Move
-from game.engine.describe import capitalise
+from game.engine import GameState, MeterGroup, MeterRole, Move
+from game.engine.describe import capitalise, group_of
 from game.ui import table_layout as layout
 from game.ui.hints import Focus, next_hint
 from game.ui.record import log_entries, their_reply
@@ -51,7 +51,6 @@ from game.ui.table import (
     card_faces,
     offer_action,
     proposal_detail,
-    region_meters,
     round_detail,
     statement_limits,
     tray_panel,
@@ -112,7 +111,7 @@ class SummitScreen:
         self.scenario = scenario
         # A scenario without a trust meter shows its first meter in trust's place.
         self._trust_index = scenario.role_index(MeterRole.TRUST) or 0
-        region = region_meters(scenario)
+        region = group_of(scenario, MeterGroup.REGION)
         self.trust, self.meters = table_meters(session.state, self._trust_index, region)
         self.neighbours = NeighbourStrip(meters=neighbour_meters(session.state, region))
         keys = offer_shortcuts(len(scenario.offers))

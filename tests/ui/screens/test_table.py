@@ -21,7 +21,7 @@ from game.engine import (
     is_legal,
     new_game,
 )
-from game.engine.describe import sentence
+from game.engine.describe import group_of, sentence
 from game.store.mode import Mode
 from game.store.scenarios import load_scenario
 from game.store.settings import Settings, TextSize
@@ -34,7 +34,7 @@ from game.ui.screens.proposal import ProposalScreen
 from game.ui.screens.summit import SummitScreen
 from game.ui.session import Session
 from game.ui.shots import mid_game, render_screens, sample_game, tabled_pending
-from game.ui.table import TableMode, region_meters, serves_text
+from game.ui.table import TableMode, serves_text
 from game.ui.table_layout import WHOLE, log_min_height
 from game.ui.testing import click, game_app, key
 
@@ -99,7 +99,7 @@ def test_the_opening_words_stay_in_the_log_after_the_first_move(ctx: UiContext) 
 def test_the_neighbours_are_a_strip_apart_from_the_talks_meters(ctx: UiContext) -> None:
     state = sample_game(SCENARIO, 7, mid_game)[0]
     _, table = _table(ctx, state)
-    region = region_meters(SCENARIO)
+    region = group_of(SCENARIO, MeterGroup.REGION)
     assert [i for i, m in enumerate(SCENARIO.meters) if m.group is MeterGroup.REGION] == list(
         region
     )
