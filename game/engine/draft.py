@@ -22,6 +22,7 @@ from game.engine.state import (
     GameState,
     Reaction,
     ReactionKind,
+    first_open,
 )
 
 
@@ -217,12 +218,7 @@ class _Draft:
 
     def first_open(self) -> int | None:
         """The interest on their agenda they want served next (None: all are met)."""
-        points = self.points
-        interests = self.scenario.interests
-        for index in self.profile.agenda:
-            if points[index] < interests[index].met:
-                return index
-        return None
+        return first_open(self.scenario, self.profile, self.points)
 
     def transition(self) -> None:
         """Take at most one meter-driven transition at a time (after the move, and again after

@@ -6,6 +6,7 @@ All are frozen; the engine returns new values instead of changing old ones.
 from __future__ import annotations
 
 import enum
+from collections.abc import Sequence
 from typing import Final
 
 import attrs
@@ -204,6 +205,16 @@ class Turn:
     """The proposal they tabled at the start of the next round, if any."""
 
 
+def first_open(scenario: Scenario, profile: Profile, points: Sequence[int]) -> int | None:
+    """The interest on ``profile``'s agenda they want served next, given the ``points`` their
+    accords have served so far (None: every one is met)."""
+    interests = scenario.interests
+    for index in profile.agenda:
+        if points[index] < interests[index].met:
+            return index
+    return None
+
+
 @attrs.frozen(slots=True)
 class GameState:
     """Everything about a game in progress. Built by ``new_game``, advanced by ``apply``."""
@@ -275,11 +286,7 @@ class GameState:
     @property
     def focus(self) -> int | None:
         """Index of the interest they want served next (hidden: their words reveal it)."""
-        profile = self.scenario.profiles[self.profile]
-        for index in profile.agenda:
-            if self.points[index] < self.scenario.interests[index].met:
-                return index
-        return None
+        return first_open(self.scenario, self.scenario.profiles[self.profile], self.points)
 
     @property
     def profile_info(self) -> Profile:
