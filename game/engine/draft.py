@@ -172,14 +172,15 @@ class _Draft:
         if effect.grudge:
             self.grudges = (*self.grudges, source or "how the talks have gone")
 
-    def apply_diminished(self, effect: Effect, repeats: int, source: str) -> None:
+    def apply_diminished(self, effect: Effect, repeats: int, source: str | None) -> None:
         """Apply an effect whose gains shrink with each repeat of the same offer (see
-        :func:`_shift_diminished`): its meters, its step of their stance, its grudge."""
+        :func:`_shift_diminished`): its meters, its step of their stance, and its grudge,
+        remembered as ``source`` (None: a recess, where a grudge has no effect)."""
         if effect.meters:
             _shift_diminished(self.scenario, self.meters, effect, repeats)
         if effect.stance_step:
             self.step_stance(effect.stance_step)
-        if effect.grudge:
+        if effect.grudge and source is not None:
             self.grudges = (*self.grudges, source)
 
     def add_accord(self, accord: Accord) -> None:

@@ -332,9 +332,10 @@ def _recess(state: GameState, draft: _Draft, offer: Offer, variant: Variant | No
     index = scenario.offer_index[offer.id]
     attempts = state.attempts[index]
     before = list(draft.meters)
-    draft.apply_diminished(offer.on_offer, attempts, f"your \u201c{offer.label}\u201d")
+    # A recess is no move against them: a grudge on it has no effect (docs/scenarios.md).
+    draft.apply_diminished(offer.on_offer, attempts, None)
     if variant is not None:
-        draft.apply_diminished(variant.on_offer, attempts, f"your \u201c{offer.label}\u201d")
+        draft.apply_diminished(variant.on_offer, attempts, None)
     draft.apply(scenario.rules.per_turn)
     changes = [
         f"{meter.label} {old} to {new}"

@@ -413,3 +413,17 @@ def test_a_refusal_a_neighbour_decided_is_not_voiced_by_the_delegation(hanoi: Sc
     assert theirs, "no refusal decided by a neighbour or the Senate in 150 random games"
     assert all(r.say == "" for r in theirs)
     assert all(r.say for r in refused if r not in theirs)
+
+
+def test_a_grudge_on_a_recess_has_no_effect(hanoi: Scenario) -> None:
+    # docs/scenarios.md: a recess's on_offer accepts grudge = true, but there it has no effect.
+    index = hanoi.offer_index["consult"]
+    consult = hanoi.offers[index]
+    grudging = attrs.evolve(consult, on_offer=attrs.evolve(consult.on_offer, grudge=True))
+    offers = (*hanoi.offers[:index], grudging, *hanoi.offers[index + 1 :])
+    scenario = attrs.evolve(hanoi, offers=offers)
+    opened = attrs.evolve(new_game(scenario, 3), round=1)  # a recess waits for the one-on-one
+    for form in consult.variants:
+        state = apply(opened, Move("consult", form.id)).state
+        assert state.turns[-1].reaction.kind is ReactionKind.NOTED
+        assert state.grudges == ()
