@@ -9,7 +9,8 @@ import pytest
 
 from game.cli import main
 from game.engine import OfferKind, Scenario, ScenarioError, parse_scenario
-from game.engine.scenario import Terminal
+from game.engine.scenario import Seat, Terminal
+from game.engine.teams import Player, Team, TeamError, Teams, make_team, seat_label
 from game.store.scenarios import load_scenario, scenario_paths
 
 REQUIRED_OFFERS = (
@@ -248,3 +249,83 @@ def test_a_side_named_only_by_its_name_is_that_name_in_running_text() -> None:
 )
 def test_bad_sides_give_one_line_naming_the_key(table: str, problem: str) -> None:
     assert _broken(_without_sides() + "\n" + table) == [problem]
+
+
+ROLES_BLOCK = re.compile(
+    r"\n# Team play \(docs/roles/\).*?\nbrief = \"docs/roles/dprk-america-hand\.md\"\n", re.S
+)
+"""Hanoi's ``[[roles]]``, with the comment over them."""
+
+
+def _without_roles(text: str) -> str:
+    text, found = ROLES_BLOCK.subn("\n", text)
+    assert found == 1
+    return text
+
+
+def test_hanoi_gives_each_team_the_four_roles_of_its_briefs(hanoi: Scenario) -> None:
+    by_seat = {seat: [role.id for role in hanoi.roles_of(seat)] for seat in Seat}
+    assert by_seat == {
+        Seat.PLAYER: ["negotiator", "security_adviser", "treasury", "allies_liaison"],
+        Seat.COUNTERPART: ["head_of_delegation", "military", "economic_official", "america_hand"],
+    }
+    root = HANOI.parent.parent
+    for role in hanoi.roles:
+        assert role.label and role.summary.endswith((".", "?")), role.id
+        assert (root / role.brief).is_file(), role.brief
+    assert load_scenario("next_summit").roles == hanoi.roles
+    assert hanoi.team_role("treasury") is hanoi.roles[2] and hanoi.team_role("nobody") is None
+
+
+def test_a_scenario_without_roles_has_teams_of_players_alone() -> None:
+    plain = parse_scenario(_without_roles(_without_sides()), "plain.toml")
+    assert plain.roles == ()
+    assert seat_label(plain, Seat.PLAYER) == "the first team"
+    assert seat_label(plain, Seat.COUNTERPART) == "the second team"
+    team = make_team(plain, Seat.PLAYER, "Eagles")
+    teams = Teams(team, Team("Cranes", (Player("Chloe"),)))
+    assert teams.problem(plain) == ""
+    assert teams.lines(plain) == ("the first team: Eagles", "the second team: Cranes (Chloe)")
+    with pytest.raises(TeamError, match="none: the scenario gives this side no roles"):
+        make_team(plain, Seat.PLAYER, "Eagles", ["negotiator:Sam"])
+    held = Teams(team, Team("Cranes", (Player("Chloe", ("military",)),)))
+    assert held.problem(plain) == ("teams.north.players[0].roles: expected no role, got 'military'")
+
+
+@pytest.mark.parametrize(
+    ("role", "problem"),
+    [
+        (
+            'id = "observer"\nside = "press"\nlabel = "the observer"\nsummary = "Watches."\n',
+            'broken.toml: roles[0].side (id "observer"): expected one of player, counterpart, '
+            'got "press"',
+        ),
+        (
+            'id = "observer"\nside = "player"\nsummary = "Watches."\n',
+            'broken.toml: roles[0].label (id "observer"): expected a value, got nothing (the '
+            "key is missing)",
+        ),
+        (
+            'id = "observer"\nside = "player"\nlabel = "the observer"\nsummary = "Watches."\n'
+            'breif = "docs/x.md"\n',
+            'broken.toml: roles[0].breif (id "observer"): expected one of the known keys brief, '
+            'id, label, side, summary, got unknown key (did you mean "brief"?)',
+        ),
+    ],
+)
+def test_bad_roles_give_one_line_naming_the_key(role: str, problem: str) -> None:
+    text = _without_roles(HANOI.read_text(encoding="utf-8"))
+    assert _broken(text + "\n[[roles]]\n" + role) == [problem]
+
+
+def test_the_players_roles_come_before_the_other_sides() -> None:
+    text = _without_roles(HANOI.read_text(encoding="utf-8"))
+    roles = (
+        '\n[[roles]]\nid = "minister"\nside = "counterpart"\nlabel = "the minister"\n'
+        'summary = "Speaks."\n'
+        '\n[[roles]]\nid = "envoy"\nside = "player"\nlabel = "the envoy"\nsummary = "Asks."\n'
+    )
+    assert _broken(text + roles) == [
+        'broken.toml: roles[1].side (id "envoy"): expected the player\'s roles first, then the '
+        "other side's"
+    ]

@@ -177,7 +177,7 @@ def student_page(report: ClassReport, row: Row, charts: Sequence[Figure] = ()) -
         blocks.append(Heading(2, "The teams"))
         items: list[Text] = [
             (f"{capitalise(line.split(': ', 1)[0])}: ", Quoted(line.split(": ", 1)[1]))
-            for line in row.teams.lines()
+            for line in row.teams.lines(scenario)
         ]
         blocks.append(Bullets(tuple(items)))
 

@@ -385,9 +385,9 @@ def class_page(report: ClassReport, charts: Sequence[Figure] = ()) -> Page:
             blocks.append(
                 Bullets(
                     tuple(
-                        (Quoted(r.name), ": ", Quoted("; ".join(r.teams.lines())))
+                        (Quoted(r.name), ": ", Quoted("; ".join(r.teams.lines(r.state.scenario))))
                         for r in teamed
-                        if r.teams is not None
+                        if r.teams is not None and r.state is not None
                     )
                 )
             )

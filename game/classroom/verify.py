@@ -197,6 +197,9 @@ def _verify(
             f'made for scenario "{transcript.scenario}", which is not installed '
             "(name its file with --scenario)",
         )
+    problem = _teams_problem(transcript, scenario)
+    if problem:
+        return Verdict(path, False, problem, transcript)
     if expected is not None:
         problem = _class_mismatch(transcript, expected, scenario.code, given)
         if problem:
@@ -251,14 +254,18 @@ def _who_problem(transcript: Transcript) -> str:
         )
     if transcript.mode and Mode.named(transcript.mode) is None:
         return f"mode: expected practice or graded, got {short(transcript.mode)}"
-    teams = transcript.teams
-    if teams is not None:
-        if not transcript.hotseat:
-            return "teams: only a hot-seat game has teams: the file was edited"
-        problem = teams.problem()
-        if problem:
-            return f"{problem}: the file was edited"
+    if transcript.teams is not None and not transcript.hotseat:
+        return "teams: only a hot-seat game has teams: the file was edited"
     return ""
+
+
+def _teams_problem(transcript: Transcript, scenario: Scenario) -> str:
+    """What is wrong with the teams of a game of ``scenario``: a name the game never writes, or
+    a role the scenario does not give that side."""
+    if transcript.teams is None:
+        return ""
+    problem = transcript.teams.problem(scenario)
+    return f"{problem}: the file was edited" if problem else ""
 
 
 def _graded_problem(transcript: Transcript, expected: ClassCode | None) -> str:

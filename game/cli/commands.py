@@ -24,7 +24,8 @@ from game.engine import (
     new_game,
 )
 from game.engine.describe import printable
-from game.engine.teams import Side, TeamError, Teams, make_team, who_played
+from game.engine.scenario import Seat
+from game.engine.teams import TeamError, Teams, make_team, who_played
 from game.engine.transcript import clean_name
 from game.engine.transcript import replay as replay_transcript
 from game.store.files import describe_os_error
@@ -242,7 +243,7 @@ def play(args: argparse.Namespace) -> int:
     )
     # Cleaned as the window cleans it: the transcript records this name, the code covers it.
     name = clean_name(args.name)
-    teams = _teams(args)
+    teams = _teams(args, setup.scenario)
     hotseat = args.hotseat or teams is not None
     if hotseat and args.stdio:
         raise UsageError(
@@ -305,8 +306,9 @@ def play(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _teams(args: argparse.Namespace) -> Teams | None:
-    """The teams the options name (None when they name none); both teams need a name."""
+def _teams(args: argparse.Namespace, scenario: Scenario) -> Teams | None:
+    """The teams the options name for a game of ``scenario`` (None when they name none); both
+    teams need a name, and each player a role the scenario gives their side."""
     us, north = args.team_us, args.team_north
     if us is None and north is None and not args.player_us and not args.player_north:
         return None
@@ -314,7 +316,8 @@ def _teams(args: argparse.Namespace) -> Teams | None:
         raise UsageError(f"{PROG}: a team game needs both --team-us NAME and --team-north NAME")
     try:
         return Teams(
-            make_team(Side.US, us, args.player_us), make_team(Side.NORTH, north, args.player_north)
+            make_team(scenario, Seat.PLAYER, us, args.player_us),
+            make_team(scenario, Seat.COUNTERPART, north, args.player_north),
         )
     except TeamError as error:
         raise UsageError(f"{PROG}: {printable(str(error))}") from None
@@ -419,9 +422,11 @@ def verify(args: argparse.Namespace) -> int:
         print(verdict.line())
         if not verdict.ok:
             status = EXIT_FAILED
-        elif verdict.transcript is not None and verdict.transcript.teams is not None:
-            teams = verdict.transcript.teams.lines()
-            print(printable(f"  teams: {'; '.join(teams)}"))
+        elif verdict.state is not None and verdict.transcript is not None:
+            teams = verdict.transcript.teams
+            if teams is not None:
+                lines = teams.lines(verdict.state.scenario)
+                print(printable(f"  teams: {'; '.join(lines)}"))
     for same in same_games(verdicts):
         print(f"to check: {same.line()}")
     return status

@@ -213,8 +213,8 @@ def build_parser() -> argparse.ArgumentParser:
         action="append",
         default=[],
         metavar="ROLE:NAME",
-        help="a U.S. player and the role they hold (repeatable; roles: negotiator, "
-        "security_adviser, treasury, allies_liaison)",
+        help="a U.S. player and the role they hold (repeatable; a role the scenario gives the "
+        "U.S. team: negotiator, security_adviser, treasury, allies_liaison at Hanoi)",
     )
     seats.add_argument(
         "--player-north",
@@ -222,8 +222,9 @@ def build_parser() -> argparse.ArgumentParser:
         action="append",
         default=[],
         metavar="ROLE:NAME",
-        help="a North Korean player and the role they hold (repeatable; roles: "
-        "head_of_delegation, military, economic_official, america_hand)",
+        help="a North Korean player and the role they hold (repeatable; a role the scenario "
+        "gives the North Korean team: head_of_delegation, military, economic_official, "
+        "america_hand at Hanoi)",
     )
     play.add_argument(
         "--from",

@@ -323,7 +323,7 @@ def _interactive(state: GameState, source: IO[str], sink: Guarded, who: Who) -> 
     for paragraph in scenario.briefing:
         write(f"{paragraph}\n\n")
     if who.teams is not None:
-        write("Teams:\n" + "".join(f"  {capitalise(line)}\n" for line in who.teams.lines()))
+        write("Teams:\n" + "".join(f"  {capitalise(line)}\n" for line in who.teams.lines(scenario)))
     if not state.turns:
         write("\n".join(opening_lines(state)) + "\n")
     write("Type help or ? for the commands.\n")

@@ -111,7 +111,7 @@ def game_text(state: GameState, who: Who = NOBODY) -> str:
     scenario = state.scenario
     lines = [f"{scenario.title}: {scenario.subtitle}", f"Seed {state.seed}"]
     if who.teams is not None:
-        lines += [capitalise(line) for line in who.teams.lines()]
+        lines += [capitalise(line) for line in who.teams.lines(scenario)]
     opening = opening_lines(state)
     lines.extend(["", *opening] if opening else [])
     lines.append("")

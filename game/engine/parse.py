@@ -46,10 +46,12 @@ from game.engine.scenario import (
     Rules,
     Scenario,
     Scorecard,
+    Seat,
     Side,
     Sides,
     Source,
     Stance,
+    TeamRole,
     Terminal,
     Test,
     Transition,
@@ -396,6 +398,29 @@ class _Builder(_MenuSections):
         table.done()
         return side
 
+    def roles(self) -> tuple[TeamRole, ...]:
+        """The roles of team play, ``[[roles]]``: the player's side first, then the other."""
+        seats = {"player": Seat.PLAYER, "counterpart": Seat.COUNTERPART}
+        found: list[Seat] = []
+
+        def build(table: _Table, ident: str) -> TeamRole:
+            side = table.text("side")
+            seat = seats.get(side)
+            if seat is None and side:
+                table.report("side", f'expected {_choices(seats)}, got "{side}"')
+            elif seat is Seat.PLAYER and Seat.COUNTERPART in found:
+                table.report("side", "expected the player's roles first, then the other side's")
+            found.append(seat or Seat.PLAYER)
+            return TeamRole(
+                id=ident,
+                seat=seat or Seat.PLAYER,
+                label=table.text("label"),
+                summary=table.text("summary"),
+                brief=table.text("brief", ""),
+            )
+
+        return self.each("roles", build)
+
     # --- whole document -----------------------------------------------------------------
 
     def build(self, sha256: str) -> Scenario:
@@ -472,6 +497,7 @@ class _Builder(_MenuSections):
         rules = self.rules()
         carry = self.carry()
         sides = self.sides()
+        roles = self.roles()
         root.done()
 
         scenario = Scenario(
@@ -500,6 +526,7 @@ class _Builder(_MenuSections):
             examples=examples,
             carry=carry,
             sides=sides,
+            roles=roles,
             sha256=sha256,
             meter_index=dict(self.meter_ids),
             offer_index={offer.id: index for index, offer in enumerate(offers)},

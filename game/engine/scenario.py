@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Mapping
-from typing import Final
 
 import attrs
 
@@ -22,6 +21,15 @@ from game.engine.offers import (
     Quirk,
     Sayings,
     Variant,
+)
+from game.engine.sides import (
+    FLAGS,
+    NEUTRAL_COUNTERPART,
+    NEUTRAL_PLAYER,
+    Seat,
+    Side,
+    Sides,
+    TeamRole,
 )
 
 
@@ -348,46 +356,6 @@ class CarrySpec:
     """True when the accords on the earlier record carry over as already agreed."""
 
 
-FLAGS: Final = ("us", "dprk")
-"""The flags the front ends can draw, by the id a scenario's ``[sides]`` names them with."""
-
-
-@attrs.frozen
-class Side:
-    """One side of the table as the front ends name it (``[sides]``; neutral words without)."""
-
-    name: str
-    """As a heading: ``"U.S. delegation"``."""
-    text: str
-    """In running text, lower case: ``"the North Korean delegation"``."""
-    short: str
-    """Before a noun, ``"U.S."`` in ``"U.S. team"`` (``""``: the front ends say it another way)."""
-    capital: str
-    """The government as a speaker: ``"Washington"`` in ``"How Washington puts it"``."""
-    flag: str
-    """One of :data:`FLAGS`, or ``""`` for none."""
-    role: str = ""
-    """The player's part in running text: ``"the U.S. negotiator"`` (the player's side only)."""
-
-
-NEUTRAL_PLAYER: Final = Side(
-    "Your delegation", "your delegation", "", "your government", "", "the negotiator"
-)
-"""The player's side of a scenario without ``[sides]``."""
-NEUTRAL_COUNTERPART: Final = Side(
-    "Their delegation", "their delegation", "", "their government", ""
-)
-"""The other side of a scenario without ``[sides]``."""
-
-
-@attrs.frozen
-class Sides:
-    """The two sides of the table: who the player is, and who sits across."""
-
-    player: Side = NEUTRAL_PLAYER
-    counterpart: Side = NEUTRAL_COUNTERPART
-
-
 @attrs.frozen
 class Source:
     """The published essay the scenario is built on."""
@@ -470,6 +438,8 @@ class Scenario:
     """How a game of this scenario can start from an earlier summit (None: it cannot)."""
     sides: Sides
     """What the front ends call the two sides, and which flags they show."""
+    roles: tuple[TeamRole, ...]
+    """The roles of team play, the player's side first (none: teams name only their players)."""
     sha256: str
     """Digest of the scenario's source, recorded in transcripts."""
     meter_index: Mapping[str, int] = attrs.field(eq=False, repr=False)
@@ -533,6 +503,14 @@ class Scenario:
                 return line
         raise KeyError(line_id)
 
+    def team_role(self, role_id: str) -> TeamRole | None:
+        """The role of team play with this id, or None when the scenario has none such."""
+        return next((role for role in self.roles if role.id == role_id), None)
+
+    def roles_of(self, seat: Seat) -> tuple[TeamRole, ...]:
+        """The roles of one side's team, in the order of the scenario."""
+        return tuple(role for role in self.roles if role.seat is seat)
+
     def accord_label(self, accord_id: str) -> str:
         """The player-facing name of an accord."""
         index = self.offer_index.get(accord_id)
@@ -570,10 +548,12 @@ __all__ = [
     "Sayings",
     "Scenario",
     "Scorecard",
+    "Seat",
     "Side",
     "Sides",
     "Source",
     "Stance",
+    "TeamRole",
     "Terminal",
     "Test",
     "Transition",

@@ -1,19 +1,18 @@
 """Who plays: a player's name as the game keeps it, and in a hot-seat game the two teams, one
 on each side of the table, with their players and the roles they hold.
 
-The roles are the eight briefs of team play (``docs/roles/``): four for the American team and
-four for the North Korean one. A team of three gives its head of delegation a second brief, so
-a player may hold more than one role. Teams are part of who played a game: a transcript records
-them and its verification code covers them, as it covers the player's name.
+The roles are the scenario's (``[[roles]]``; Hanoi's are the eight briefs in ``docs/roles/``,
+four a side). A team of three gives its head of delegation a second brief, so a player may hold
+more than one role. Teams are part of who played a game: a transcript records them and its
+verification code covers them, as it covers the player's name.
 
 >>> teams = Teams(Team("Eagles"), Team("Cranes", (Player("Chloe", ("head_of_delegation",)),)))
->>> teams.title, teams.north.players[0].role_labels
-('Eagles and Cranes', ('the head of delegation',))
+>>> teams.title, teams.north.players[0].roles
+('Eagles and Cranes', ('head_of_delegation',))
 """
 
 from __future__ import annotations
 
-import enum
 import json
 import re
 from collections.abc import Callable, Sequence
@@ -21,13 +20,17 @@ from typing import Any, Final
 
 import attrs
 
-from game.engine.describe import UNPRINTABLE
+from game.engine.describe import UNPRINTABLE, side_called
+from game.engine.scenario import Scenario, Seat
 
 MAX_NAME: Final = 60
 """The longest name a transcript records, in characters (a player's or a team's)."""
 
 MAX_PLAYERS: Final = 6
 """The most players a team records: teams of three or four, and a spare or two."""
+
+MAX_ROLES: Final = 8
+"""The most roles a transcript records for one player."""
 
 # Tabs and newlines become single spaces; every other character a terminal, a spreadsheet or a
 # font may act on (see game.engine.describe.UNPRINTABLE) is dropped.
@@ -44,100 +47,11 @@ def clean_name(name: str) -> str:
     return " ".join(_CONTROL.sub("", name).split())[:MAX_NAME]
 
 
-class Side(enum.StrEnum):
-    """A side of the table, as transcripts and the command line name it."""
-
-    US = "us"
-    """The American delegation: it makes the offers."""
-    NORTH = "north"
-    """The North Korean delegation: in a hot-seat game it answers them and tables proposals."""
-
-    @property
-    def label(self) -> str:
-        """The side in words: ``the U.S. team``."""
-        return "the U.S. team" if self is Side.US else "the North Korean team"
-
-
-@attrs.frozen
-class Role:
-    """One of the eight roles of team play."""
-
-    id: str
-    """What transcripts and ``--player-us ROLE:NAME`` call it, e.g. ``negotiator``."""
-    side: Side
-    label: str
-    """The role in words, to read mid-sentence: ``the national security adviser``."""
-    brief: str
-    """The role's one-page brief in ``docs/roles/``."""
-    summary: str
-    """What the role stands for at the table, in one sentence (for a role card)."""
-
-
-ROLES: Final = (
-    Role(
-        "negotiator",
-        Side.US,
-        "the negotiator (head of delegation)",
-        "us-negotiator.md",
-        "Leads the American team, chooses every offer and answer, and holds the keyboard.",
-    ),
-    Role(
-        "security_adviser",
-        Side.US,
-        "the national security adviser",
-        "us-security-adviser.md",
-        "Verification first, rewards after: wary of any step that comes before disarmament.",
-    ),
-    Role(
-        "treasury",
-        Side.US,
-        "Treasury (sanctions and leverage)",
-        "us-treasury.md",
-        "Guards the sanctions: every bit of relief spends leverage that does not come back.",
-    ),
-    Role(
-        "allies_liaison",
-        Side.US,
-        "the allies' liaison (Seoul and Tokyo)",
-        "us-allies-liaison.md",
-        "Keeps South Korea and Japan with Washington while it bargains with their neighbour.",
-    ),
-    Role(
-        "head_of_delegation",
-        Side.NORTH,
-        "the head of delegation",
-        "dprk-head-of-delegation.md",
-        "Leads Pyongyang's team, chooses each answer and tables its proposals.",
-    ),
-    Role(
-        "military",
-        Side.NORTH,
-        "the military's representative",
-        "dprk-military.md",
-        "Speaks for the armed forces: does the offer make the country safer?",
-    ),
-    Role(
-        "economic_official",
-        Side.NORTH,
-        "the economic official",
-        "dprk-economic-official.md",
-        "Speaks for the factories and the foreign currency the sanctions cut off.",
-    ),
-    Role(
-        "america_hand",
-        Side.NORTH,
-        "the foreign ministry's America hand",
-        "dprk-america-hand.md",
-        "Knows Washington: its politics, its press and its Congress.",
-    ),
-)
-
-ROLE_INDEX: Final = {role.id: role for role in ROLES}
-
-
-def roles_of(side: Side) -> tuple[Role, ...]:
-    """The roles of one side, in the order of the briefs."""
-    return tuple(role for role in ROLES if role.side is side)
+def seat_label(scenario: Scenario, seat: Seat) -> str:
+    """The team on ``seat`` in words: ``the U.S. team``, or ``the first team`` for a side the
+    scenario does not name that way."""
+    neutral = "first team" if seat is Seat.PLAYER else "second team"
+    return f"the {side_called(scenario.sides.of(seat), 'team', neutral)}"
 
 
 @attrs.frozen
@@ -148,10 +62,10 @@ class Player:
     roles: tuple[str, ...] = ()
     """Role ids, e.g. ``("negotiator", "allies_liaison")`` for a head of a team of three."""
 
-    @property
-    def role_labels(self) -> tuple[str, ...]:
-        """The roles in words (an id the game does not know is shown as it is)."""
-        return tuple(ROLE_INDEX[r].label if r in ROLE_INDEX else r for r in self.roles)
+    def role_labels(self, scenario: Scenario) -> tuple[str, ...]:
+        """The roles in words (an id the scenario does not know is shown as it is)."""
+        roles = [scenario.team_role(r) for r in self.roles]
+        return tuple(role.label if role else r for role, r in zip(roles, self.roles, strict=True))
 
 
 @attrs.frozen
@@ -161,14 +75,12 @@ class Team:
     name: str
     players: tuple[Player, ...] = ()
 
-    def members(self) -> str:
-        """Its players and their roles in words (``""`` when none were given).
-
-        >>> Team("Eagles", (Player("Sam", ("negotiator", "treasury")), Player("Ben"))).members()
-        'Sam: the negotiator (head of delegation), Treasury (sanctions and leverage); Ben'
-        """
+    def members(self, scenario: Scenario) -> str:
+        """Its players and their roles in words (``""`` when none were given): ``Sam: the
+        negotiator (head of delegation), Treasury (sanctions and leverage); Ben``."""
         return "; ".join(
-            f"{p.name}: {', '.join(p.role_labels)}" if p.roles else p.name for p in self.players
+            f"{p.name}: {', '.join(p.role_labels(scenario))}" if p.roles else p.name
+            for p in self.players
         )
 
 
@@ -179,23 +91,24 @@ class Teams:
     us: Team
     north: Team
 
-    def team(self, side: Side) -> Team:
-        """The team on ``side``."""
-        return self.us if side is Side.US else self.north
+    def team(self, seat: Seat) -> Team:
+        """The team on ``seat``."""
+        return self.us if seat is Seat.PLAYER else self.north
 
     @property
     def title(self) -> str:
         """Both teams by name: ``Eagles and Cranes``."""
         return f"{self.us.name} and {self.north.name}"
 
-    def lines(self) -> tuple[str, ...]:
+    def lines(self, scenario: Scenario) -> tuple[str, ...]:
         """Each team on a line, with its players and their roles:
         ``the U.S. team: Eagles (Sam: the negotiator (head of delegation))``."""
         found = []
-        for side in Side:
-            team = self.team(side)
-            members = team.members()
-            found.append(f"{side.label}: {team.name}" + (f" ({members})" if members else ""))
+        for seat in Seat:
+            team = self.team(seat)
+            members = team.members(scenario)
+            label = seat_label(scenario, seat)
+            found.append(f"{label}: {team.name}" + (f" ({members})" if members else ""))
         return tuple(found)
 
     @property
@@ -220,22 +133,23 @@ class Teams:
     def document(self) -> dict[str, Any]:
         """The teams as a transcript's ``[teams]`` table."""
         return {
-            str(side): {
-                "name": self.team(side).name,
+            str(seat): {
+                "name": self.team(seat).name,
                 "players": [
-                    {"name": p.name, "roles": list(p.roles)} for p in self.team(side).players
+                    {"name": p.name, "roles": list(p.roles)} for p in self.team(seat).players
                 ],
             }
-            for side in Side
+            for seat in Seat
         }
 
-    def problem(self) -> str:
-        """What the game would never write in these teams (``""`` when nothing): a name it
-        would have cleaned, a team without a name, a role of the other side, a role held twice
-        in one team, a player listed twice, too many players."""
-        for side in Side:
-            team = self.team(side)
-            where = f"teams.{side}"
+    def problem(self, scenario: Scenario) -> str:
+        """What the game would never write in these teams of a game of ``scenario`` (``""``
+        when nothing): a name it would have cleaned, a team without a name, a role the scenario
+        does not give that side, a role held twice in one team, a player listed twice, too many
+        players."""
+        for seat in Seat:
+            team = self.team(seat)
+            where = f"teams.{seat}"
             if not team.name:
                 return f"{where}.name: a team needs a name"
             if team.name != clean_name(team.name):
@@ -252,9 +166,11 @@ class Teams:
                     return f"{at}.name: {_shown(player.name)} is listed twice"
                 named.add(player.name)
                 for role in player.roles:
-                    if role not in ROLE_INDEX or ROLE_INDEX[role].side is not side:
-                        known = ", ".join(r.id for r in roles_of(side))
-                        return f"{at}.roles: expected one of {known}, got {_shown(role)}"
+                    found = scenario.team_role(role)
+                    if found is None or found.seat is not seat:
+                        known = _known(scenario, seat)
+                        expected = f"one of {known}" if scenario.roles_of(seat) else "no role"
+                        return f"{at}.roles: expected {expected}, got {_shown(role)}"
                     if role in held:
                         return f"{at}.roles: {role} is held twice in the team"
                     held.add(role)
@@ -278,12 +194,12 @@ def read_teams(value: object, fail: Callable[[str, str], None]) -> Teams | None:
         fail("teams", "expected a table with us and north")
         return None
     for key in value:
-        if key not in set(Side):
+        if key not in set(Seat):
             fail(f"teams.{_shown(key)}", "expected us or north")
     found = []
-    for side in Side:
-        table = value.get(str(side))
-        where = f"teams.{side}"
+    for seat in Seat:
+        table = value.get(str(seat))
+        where = f"teams.{seat}"
         if not isinstance(table, dict):
             fail(where, "expected a table with the team's name")
             found.append(Team(""))
@@ -308,7 +224,7 @@ def _read_players(raw: object, where: str, fail: Callable[[str, str], None]) -> 
         if not isinstance(name, str):
             fail(at, "expected a table with the player's name")
             continue
-        if not isinstance(roles, list) or len(roles) > len(ROLES):
+        if not isinstance(roles, list) or len(roles) > MAX_ROLES:
             fail(f"{at}.roles", "expected an array of role ids")
             continue
         if not all(isinstance(role, str) for role in roles):
@@ -338,39 +254,45 @@ class TeamError(ValueError):
     """Teams given in a form the game cannot record; the message is one line."""
 
 
-def parse_player(side: Side, text: str) -> tuple[str, str]:
-    """``ROLE:NAME`` as the command line takes it: (role id, cleaned name).
+def _known(scenario: Scenario, seat: Seat) -> str:
+    """The roles of one side, to name in a message."""
+    roles = scenario.roles_of(seat)
+    return ", ".join(role.id for role in roles) or "none: the scenario gives this side no roles"
 
-    >>> parse_player(Side.US, "treasury: Ben Carter")
-    ('treasury', 'Ben Carter')
-    """
+
+def parse_player(scenario: Scenario, seat: Seat, text: str) -> tuple[str, str]:
+    """``ROLE:NAME`` as the command line takes it for a team on ``seat``: (role id, cleaned
+    name). For Hanoi, ``"treasury: Ben Carter"`` gives ``("treasury", "Ben Carter")``."""
     role, colon, name = text.partition(":")
     role = role.strip().lower().replace("-", "_").replace(" ", "_")
-    known = ", ".join(r.id for r in roles_of(side))
+    label = seat_label(scenario, seat)
+    known = _known(scenario, seat)
     if not colon:
-        raise TeamError(f"expected ROLE:NAME (a role of {side.label}: {known}), got {text!r}")
-    if role not in ROLE_INDEX or ROLE_INDEX[role].side is not side:
-        raise TeamError(f"{role!r} is not a role of {side.label} (its roles: {known})")
+        raise TeamError(f"expected ROLE:NAME (a role of {label}: {known}), got {text!r}")
+    found = scenario.team_role(role)
+    if found is None or found.seat is not seat:
+        raise TeamError(f"{role!r} is not a role of {label} (its roles: {known})")
     name = clean_name(name)
     if not name:
         raise TeamError(f"{role}: expected a player's name after the colon")
     return role, name
 
 
-def make_team(side: Side, name: str, players: Sequence[str] = ()) -> Team:
+def make_team(scenario: Scenario, seat: Seat, name: str, players: Sequence[str] = ()) -> Team:
     """A team from what the command line or a form gives: its name and ``ROLE:NAME`` for each
     role held (a player named twice holds both roles)."""
+    label = seat_label(scenario, seat)
     cleaned = clean_name(name)
     if not cleaned:
-        raise TeamError(f"{side.label} needs a name")
+        raise TeamError(f"{label} needs a name")
     held: dict[str, list[str]] = {}
     taken: set[str] = set()
     for text in players:
-        role, player = parse_player(side, text)
+        role, player = parse_player(scenario, seat, text)
         if role in taken:
-            raise TeamError(f"{role}: given twice in {side.label}")
+            raise TeamError(f"{role}: given twice in {label}")
         taken.add(role)
         held.setdefault(player, []).append(role)
     if len(held) > MAX_PLAYERS:
-        raise TeamError(f"{side.label}: at most {MAX_PLAYERS} players, got {len(held)}")
+        raise TeamError(f"{label}: at most {MAX_PLAYERS} players, got {len(held)}")
     return Team(cleaned, tuple(Player(n, tuple(r)) for n, r in held.items()))

@@ -217,7 +217,7 @@ class Flow:
         done_label = "Take your seats" if setup.hotseat else "Take your seat"
         done: Action = Apply(NewGame(setup, place.keep))
         if isinstance(place, RoleCards):
-            title, pages = "Role cards", role_pages(setup.who.teams)
+            title, pages = "Role cards", role_pages(setup.scenario, setup.who.teams)
         else:
             title, pages = "Briefing", briefing_pages(setup.scenario, setup.carry)
             if setup.hotseat:

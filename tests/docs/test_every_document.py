@@ -21,6 +21,7 @@ from tests.docs.helpers import (
     TEACHING_DOC,
     command_line,
     doc_text,
+    run,
 )
 
 DOCS = (SCENARIOS_DOC, SCRIPTING_DOC, TEACHING_DOC)
@@ -92,3 +93,21 @@ def test_every_code_shown_can_be_written_by_the_game(doc: Path) -> None:
         else:
             assert CROCKFORD_CODE.fullmatch(f"0000{code[4:]}"), code
             assert str(decode(code)) == code
+
+
+def test_the_kit_s_sample_game_replays_to_the_code_its_memos_show(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """docs/kit/sample-game.toml says which command replays it and which code it prints; the
+    sample memos quote that command and that code."""
+    script = ROOT / "docs" / "kit" / "sample-game.toml"
+    header = script.read_text(encoding="utf-8")
+    command = re.search(r"^#   python -m game (.+)$", header, re.MULTILINE)
+    code = re.search(r"the verification code, (\S+)\.$", header, re.MULTILINE)
+    assert command is not None and code is not None
+    memos = (ROOT / "docs" / "kit" / "sample-memos.md").read_text(encoding="utf-8")
+    assert f"python -m game {command[1]}" in memos and memos.count(code[1]) == 2
+    argv = command[1].replace("docs/kit/sample-game.toml", str(script)).split()
+    argv = [part.strip('"') for part in re.findall(r'"[^"]*"|\S+', " ".join(argv))]
+    result = run(argv, tmp_path, monkeypatch)
+    assert result.status == 0 and result.out[-1] == f"Verification code: {code[1]}"

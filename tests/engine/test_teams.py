@@ -9,10 +9,10 @@ import pytest
 
 from game.classroom.verify import HandedIn, verify_file, verify_files
 from game.engine import GameState, Scenario, new_game
+from game.engine.scenario import Seat
 from game.engine.strategies import play_from
 from game.engine.teams import (
     Player,
-    Side,
     Team,
     TeamError,
     Teams,
@@ -133,20 +133,36 @@ def test_codes_handed_in_match_a_team_game_by_team_or_player(
     assert verdict.message == "no verification code was handed in for Eagles and Cranes"
 
 
-def test_teams_from_the_command_line() -> None:
+def test_teams_from_the_command_line(hanoi: Scenario) -> None:
     team = make_team(
-        Side.US, " Eagles ", ["negotiator:Sam Rivera", "allies-liaison: Sam Rivera", "treasury:Ben"]
+        hanoi,
+        Seat.PLAYER,
+        " Eagles ",
+        ["negotiator:Sam Rivera", "allies-liaison: Sam Rivera", "treasury:Ben"],
     )
     assert team == Team(
         "Eagles",
         (Player("Sam Rivera", ("negotiator", "allies_liaison")), Player("Ben", ("treasury",))),
     )
-    assert parse_player(Side.NORTH, "Military:Chloe") == ("military", "Chloe")
-    with pytest.raises(TeamError, match=r"is not a role of the U\.S\. team"):
-        parse_player(Side.US, "military:Chloe")
+    assert parse_player(hanoi, Seat.COUNTERPART, "Military:Chloe") == ("military", "Chloe")
+    with pytest.raises(TeamError, match=r"is not a role of the U\.S\. team \(its roles: nego"):
+        parse_player(hanoi, Seat.PLAYER, "military:Chloe")
     with pytest.raises(TeamError, match="expected ROLE:NAME"):
-        parse_player(Side.US, "Chloe")
+        parse_player(hanoi, Seat.PLAYER, "Chloe")
     with pytest.raises(TeamError, match="given twice"):
-        make_team(Side.US, "Eagles", ["treasury:A", "treasury:B"])
+        make_team(hanoi, Seat.PLAYER, "Eagles", ["treasury:A", "treasury:B"])
     with pytest.raises(TeamError, match="needs a name"):
-        make_team(Side.NORTH, "\x1b ")
+        make_team(hanoi, Seat.COUNTERPART, "\x1b ")
+
+
+def test_the_teams_read_out_with_the_scenarios_words_for_sides_and_roles(
+    hanoi: Scenario,
+) -> None:
+    assert TEAMS.lines(hanoi) == (
+        "the U.S. team: Eagles (Sam Rivera: the negotiator (head of delegation), the allies' "
+        "liaison (Seoul and Tokyo); Ben Carter: Treasury (sanctions and leverage))",
+        "the North Korean team: Cranes (Chloe Martin: the head of delegation)",
+    )
+    assert TEAMS.problem(hanoi) == ""
+    # An id the scenario does not know reads as it is (verify refuses it, see above).
+    assert Player("Ada", ("diplomat",)).role_labels(hanoi) == ("diplomat",)

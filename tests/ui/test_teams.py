@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import attrs
+
 from game.classroom.classcode import MODES, encode
 from game.classroom.verify import verify_file
 from game.draw.context import UiContext
@@ -16,6 +18,7 @@ from game.store.scenarios import load_scenario
 from game.store.transcripts import read_transcript
 from game.store.who import Who
 from game.ui.flow import Flow
+from game.ui.roles import role_pages
 from game.ui.screen import (
     Apply,
     Briefing,
@@ -91,8 +94,18 @@ def test_the_role_cards_come_between_the_briefing_and_the_table(ctx: UiContext) 
     assert headings == ["At the table", "The U.S. team: Eagles", "The North Korean team: Cranes"]
     text = " ".join(p for page in cards.pages for p in page.paragraphs)
     assert "docs/roles/us-treasury.md" in text and "docs/roles/dprk-military.md" in text
+    assert "Each of you holds a role" in text
     solo = flow.open(Briefing(GameSetup(SCENARIO, 4)))
     assert isinstance(solo, TextPagesScreen) and solo.done == Apply(NewGame(GameSetup(SCENARIO, 4)))
+
+
+def test_a_scenario_without_roles_seats_its_teams_without_cards() -> None:
+    plain = attrs.evolve(SCENARIO, roles=())
+    pages = role_pages(plain, TEAMS)
+    assert [page.heading for page in pages] == ["At the table"]
+    (who, table) = pages[0].paragraphs
+    assert who == "Eagles play the U.S. delegation; Cranes play the North Korean delegation."
+    assert table.startswith("The U.S. team makes the offers. After each one the North Korean")
 
 
 def test_a_team_game_is_exported_under_its_teams_with_its_teams(ctx: UiContext) -> None:

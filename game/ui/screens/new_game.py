@@ -16,8 +16,8 @@ from game.draw.context import UiContext
 from game.draw.theme import TextRole
 from game.engine import Scenario, ScenarioError
 from game.engine.describe import capitalise, side_called
-from game.engine.scenario import Sides
-from game.engine.teams import Side, Team, Teams, who_played
+from game.engine.scenario import Seat, Sides
+from game.engine.teams import Team, Teams, seat_label, who_played
 from game.engine.transcript import MAX_NAME, clean_name
 from game.store.mode import Mode
 from game.store.scenarios import load_scenario, resolve, scenario_for_code
@@ -185,8 +185,9 @@ class NewGameScreen(FocusScreen):
         teams = self.teams()
         if teams is not None and not (teams.us.name and teams.north.name):
             missing = teams.us if not teams.us.name else teams.north
-            side = Side.US if missing is teams.us else Side.NORTH
-            return f"Name {side.label} too, or neither."
+            seat = Seat.PLAYER if missing is teams.us else Seat.COUNTERPART
+            team = seat_label(self.scenario, seat) if self.scenario else "the other team"
+            return f"Name {team} too, or neither."
         if self.code.text.strip() and not who_played(clean_name(self.name.text), teams):
             return (
                 "A class code needs your teams' names."
