@@ -28,7 +28,7 @@ from game.engine import (
     new_game,
     outcome,
 )
-from game.engine.moves import PRIOR_REASON
+from game.engine.moves import Unavailable
 from game.engine.strategies import STRATEGIES, play, strategy_rng
 from game.engine.transcript import replay, verification_code
 from game.store.scenarios import load_scenario, resolve
@@ -236,9 +236,9 @@ def test_a_hanoi_game_carries_trust_and_accords_into_the_next_summit(
 
     reasons = {str(option.move): option for option in move_options(state)}
     assert not reasons["liaison_offices"].available
-    assert reasons["liaison_offices"].reason == PRIOR_REASON
+    assert reasons["liaison_offices"].reason == Unavailable.PRIOR
     statement = reasons["joint_statement"]
-    assert not statement.available and statement.reason != PRIOR_REASON
+    assert not statement.available and statement.reason != Unavailable.PRIOR
 
     state = finish(state, "essay")
     result = outcome(state)

@@ -17,19 +17,7 @@ from typing import Final
 
 import attrs
 
-from game.classroom.document import (
-    Block,
-    Bullets,
-    Figure,
-    Heading,
-    Inline,
-    Link,
-    Page,
-    Paragraph,
-    Quoted,
-    Text,
-    table,
-)
+from game.classroom import document as doc
 from game.classroom.report import ClassReport, Row
 from game.engine import GameState, MeterRole, Move, Proposal, outcome
 from game.engine.describe import answered_proposal, capitalise, move_label, signed
@@ -155,38 +143,38 @@ def _place(value: int, values: Sequence[int]) -> str:
     return f"{place}{suffix} of {len(values)}"
 
 
-def student_page(report: ClassReport, row: Row, charts: Sequence[Figure] = ()) -> Page:
+def student_page(report: ClassReport, row: Row, charts: Sequence[doc.Figure] = ()) -> doc.Page:
     """One student's page: ``charts`` are its figures (trust, and scores against the class)."""
     state = row.state
     assert state is not None
     scenario = state.scenario
     result = outcome(state)
     assert result is not None
-    blocks: list[Block] = []
+    blocks: list[doc.Block] = []
     accords = ", ".join(scenario.accord_label(a) for a in row.accords) or "nothing"
     decisions = f"{row.turns} decision{'s' if row.turns != 1 else ''}"
     blocks.append(
-        Paragraph(
+        doc.Paragraph(
             f"Ending: {result.ending.title}, after {decisions}. On the record: {accords}. "
             f"Verification code {row.verification}."
         )
     )
     if result.ending.text:
-        blocks.append(Paragraph(result.ending.text))
+        blocks.append(doc.Paragraph(result.ending.text))
     if row.teams is not None:
-        blocks.append(Heading(2, "The teams"))
-        items: list[Text] = [
-            (f"{capitalise(line.split(': ', 1)[0])}: ", Quoted(line.split(": ", 1)[1]))
+        blocks.append(doc.Heading(2, "The teams"))
+        items: list[doc.Text] = [
+            (f"{capitalise(line.split(': ', 1)[0])}: ", doc.Quoted(line.split(": ", 1)[1]))
             for line in row.teams.lines(scenario)
         ]
-        blocks.append(Bullets(tuple(items)))
+        blocks.append(doc.Bullets(tuple(items)))
 
-    blocks.append(Heading(2, "Key moments"))
+    blocks.append(doc.Heading(2, "Key moments"))
     moved = swings(row)
     if moved:
-        blocks.append(Heading(3, "Where trust moved most"))
+        blocks.append(doc.Heading(3, "Where trust moved most"))
         blocks.append(
-            Bullets(
+            doc.Bullets(
                 tuple(
                     f"Turn {s.turn}, {s.move}: trust {s.before} to {s.after} "
                     f"({signed(s.change)}). {_sentence(s.why)}"
@@ -196,10 +184,10 @@ def student_page(report: ClassReport, row: Row, charts: Sequence[Figure] = ()) -
         )
     blocks += _decisions(report, row)
     different = differences(report, row)
-    blocks.append(Heading(3, "Where most of the class chose otherwise"))
+    blocks.append(doc.Heading(3, "Where most of the class chose otherwise"))
     if different:
         blocks.append(
-            Bullets(
+            doc.Bullets(
                 tuple(
                     f"Turn {d.turn}: you chose {d.yours}; {d.count} of the {d.playing} others "
                     f"still at the table chose {d.theirs}."
@@ -208,15 +196,17 @@ def student_page(report: ClassReport, row: Row, charts: Sequence[Figure] = ()) -
             )
         )
     elif len(report.rows) - 1 < AT_LEAST:
-        blocks.append(Paragraph("Too few other games in the report to compare turn by turn."))
+        blocks.append(doc.Paragraph("Too few other games in the report to compare turn by turn."))
     else:
         blocks.append(
-            Paragraph("At no turn did more than half of the rest of the class make one other move.")
+            doc.Paragraph(
+                "At no turn did more than half of the rest of the class make one other move."
+            )
         )
 
-    blocks.append(Heading(2, "What history and the essay would say"))
+    blocks.append(doc.Heading(2, "What history and the essay would say"))
     if result.ending.history:
-        blocks.append(Paragraph(result.ending.history))
+        blocks.append(doc.Paragraph(result.ending.history))
     views = []
     for offer_id in dict.fromkeys(t.move.offer for t in state.turns):
         index = scenario.offer_index.get(offer_id)
@@ -224,12 +214,12 @@ def student_page(report: ClassReport, row: Row, charts: Sequence[Figure] = ()) -
             offer = scenario.offers[index]
             views.append(f"{offer.label}: {offer.essay}")
     if views:
-        blocks.append(Paragraph("On the moves you made:"))
-        blocks.append(Bullets(tuple(views)))
+        blocks.append(doc.Paragraph("On the moves you made:"))
+        blocks.append(doc.Bullets(tuple(views)))
 
-    blocks.append(Heading(2, "Your scores against the class"))
+    blocks.append(doc.Heading(2, "Your scores against the class"))
     by_name = _class_scores(report)
-    rows: list[Sequence[Text]] = []
+    rows: list[Sequence[doc.Text]] = []
     for name, value in row.scores:
         values = by_name.get(name, [value])
         rows.append(
@@ -241,28 +231,28 @@ def student_page(report: ClassReport, row: Row, charts: Sequence[Figure] = ()) -
                 _place(value, values),
             )
         )
-    blocks.append(table(["Scorecard", "You", "Class average", "Class range", "Place"], rows))
+    blocks.append(doc.table(["Scorecard", "You", "Class average", "Class range", "Place"], rows))
     if report.comparisons:
         names = [name for name, _ in row.scores]
-        reference: list[Sequence[Text]] = [
+        reference: list[Sequence[doc.Text]] = [
             (c.label, *(dict(c.scores).get(n, "-") for n in names), c.ending_title)
             for c in report.comparisons
         ]
         reference.insert(0, ("You", *(v for _, v in row.scores), row.ending_title))
-        blocks.append(table(["", *names, "Ending"], reference))
+        blocks.append(doc.table(["", *names, "Ending"], reference))
         blocks.append(
-            Paragraph(
+            doc.Paragraph(
                 "The reference lines are the game's historical and essay strategies played "
                 "against the same counterpart."
             )
         )
     if charts:
-        blocks.append(Heading(2, "Charts"))
+        blocks.append(doc.Heading(2, "Charts"))
         blocks += charts
-    back: Inline = Link("Back to the class report", "../report")
-    blocks.append(Paragraph(back))
-    return Page(
-        ("Feedback: ", Quoted(row.name)), tuple(blocks), lead=f"Class report: {scenario.title}"
+    back: doc.Inline = doc.Link("Back to the class report", "../report")
+    blocks.append(doc.Paragraph(back))
+    return doc.Page(
+        ("Feedback: ", doc.Quoted(row.name)), tuple(blocks), lead=f"Class report: {scenario.title}"
     )
 
 
@@ -274,7 +264,7 @@ def _sentence(text: str) -> str:
     return text if text.endswith((".", "!", "?")) else text + "."
 
 
-def _decisions(report: ClassReport, row: Row) -> list[Block]:
+def _decisions(report: ClassReport, row: Row) -> list[doc.Block]:
     """Each proposal of theirs the student answered, and what the rest of the class who met
     it did."""
     if not row.answers:
@@ -282,7 +272,7 @@ def _decisions(report: ClassReport, row: Row) -> list[Block]:
     state = row.state
     assert state is not None
     scenario = state.scenario
-    items: list[Text] = []
+    items: list[doc.Text] = []
     for answered in row.answers:
         label = scenario.proposal(answered.proposal).label
         same = [
@@ -302,4 +292,4 @@ def _decisions(report: ClassReport, row: Row) -> list[Block]:
             else " Nobody else in the class met it."
         )
         items.append(f"Turn {answered.turn}: they proposed {label}; you {what}.{others}")
-    return [Heading(3, "Their proposals and your answers"), Bullets(tuple(items))]
+    return [doc.Heading(3, "Their proposals and your answers"), doc.Bullets(tuple(items))]

@@ -21,23 +21,8 @@ from typing import Any, Final
 
 import attrs
 
+from game.classroom import document as doc
 from game.classroom.classcode import ClassCode
-from game.classroom.document import (
-    Block,
-    Bullets,
-    Code,
-    Figure,
-    Heading,
-    Inline,
-    Link,
-    Page,
-    Paragraph,
-    Quoted,
-    Table,
-    Text,
-    table,
-    to_markdown,
-)
 from game.classroom.verify import HandedIn, SameGame, Verdict, same_games, verify_files
 from game.engine import (
     Carry,
@@ -299,10 +284,10 @@ def _share(count: int, total: int) -> str:
 
 def markdown(report: ClassReport) -> str:
     """The report as Markdown."""
-    return to_markdown(class_page(report))
+    return doc.to_markdown(class_page(report))
 
 
-def class_page(report: ClassReport, charts: Sequence[Figure] = ()) -> Page:
+def class_page(report: ClassReport, charts: Sequence[doc.Figure] = ()) -> doc.Page:
     """The report as a page; ``charts`` are the figures of its Charts section (the endings
     and trust charts as files beside the report when none are given)."""
     scenario = report.scenario
@@ -319,49 +304,49 @@ def class_page(report: ClassReport, charts: Sequence[Figure] = ()) -> Page:
         facts.append(f"{hotseat} of them hot-seat (a second student played the North)")
     if report.other:
         facts.append(f"{len(report.other)} game(s) of another summit not counted")
-    blocks: list[Block] = [Paragraph("; ".join(facts) + ".")]
+    blocks: list[doc.Block] = [doc.Paragraph("; ".join(facts) + ".")]
 
     endings = Counter(row.ending for row in rows)
     titles = {ending.id: ending.title for ending in scenario.endings}
-    blocks += [Heading(2, "Outcomes")]
+    blocks += [doc.Heading(2, "Outcomes")]
     blocks.append(
-        table(
+        doc.table(
             ["Ending", "Games", "Share"],
             [(titles.get(e, e), n, _share(n, total)) for e, n in endings.most_common()],
         )
     )
     # In the order of each game's record, so that ties come out the same on every run.
     accords = Counter(a for row in rows for a in dict.fromkeys(row.accords))
-    blocks += [Heading(2, "Accords on the record")]
+    blocks += [doc.Heading(2, "Accords on the record")]
     blocks.append(
-        table(
+        doc.table(
             ["Accord", "Games", "Share"],
             [(label(a), n, _share(n, total)) for a, n in accords.most_common()]
             or [("(none)", 0, "-")],
         )
     )
     blocks += _proposals(report)
-    blocks += [Heading(2, "Against history and the essay")]
-    blocks.append(Bullets(_against_history(report)))
+    blocks += [doc.Heading(2, "Against history and the essay")]
+    blocks.append(doc.Bullets(_against_history(report)))
     if rows:
         score_names = [name for name, _ in rows[0].scores]
         means = [round(statistics.mean(dict(r.scores)[name] for r in rows)) for name in score_names]
-        table_rows: list[Sequence[Text]] = [("Class average", *means, "")]
+        table_rows: list[Sequence[doc.Text]] = [("Class average", *means, "")]
         for comparison in report.comparisons:
             values = [dict(comparison.scores).get(name, "-") for name in score_names]
             table_rows.append((comparison.label, *values, comparison.ending_title))
-        blocks.append(table(["", *score_names, "Ending"], table_rows))
+        blocks.append(doc.table(["", *score_names, "Ending"], table_rows))
         blocks.append(
-            Paragraph(
+            doc.Paragraph(
                 "The reference lines are played by the game's built-in historical and essay "
                 "strategies against the same counterpart (same scenario and seed)."
             )
         )
 
-    blocks += [Heading(2, "Students")]
+    blocks += [doc.Heading(2, "Students")]
     if any(r.page for r in rows):
         blocks.append(
-            Paragraph(
+            doc.Paragraph(
                 "Each name links to the student's own page: key moments, what history and the "
                 "essay say, and their scores against the class."
             )
@@ -371,38 +356,44 @@ def class_page(report: ClassReport, charts: Sequence[Figure] = ()) -> Page:
         blocks.append(_students(report, alone))
     else:
         blocks.append(
-            Paragraph("Every verified game was hot-seat (below)." if rows else "No verified games.")
+            doc.Paragraph(
+                "Every verified game was hot-seat (below)." if rows else "No verified games."
+            )
         )
     if hotseat:
-        blocks += [Heading(2, "Hot-seat games")]
+        blocks += [doc.Heading(2, "Hot-seat games")]
         blocks.append(
-            Paragraph("A second student chose the North's answers and tabled its proposals.")
+            doc.Paragraph("A second student chose the North's answers and tabled its proposals.")
         )
         blocks.append(_students(report, [r for r in rows if r.hotseat]))
         teamed = [r for r in rows if r.teams is not None]
         if teamed:
-            blocks += [Heading(3, "The teams")]
+            blocks += [doc.Heading(3, "The teams")]
             blocks.append(
-                Bullets(
+                doc.Bullets(
                     tuple(
-                        (Quoted(r.name), ": ", Quoted("; ".join(r.teams.lines(r.state.scenario))))
+                        (
+                            doc.Quoted(r.name),
+                            ": ",
+                            doc.Quoted("; ".join(r.teams.lines(r.state.scenario))),
+                        )
                         for r in teamed
                         if r.teams is not None and r.state is not None
                     )
                 )
             )
-    blocks += [Heading(2, "Charts")]
+    blocks += [doc.Heading(2, "Charts")]
     blocks += charts or [
-        Figure("Endings", b"", "endings.png"),
-        Figure("Trust", b"", "trust.png"),
+        doc.Figure("Endings", b"", "endings.png"),
+        doc.Figure("Trust", b"", "trust.png"),
     ]
     if report.other:
-        blocks += [Heading(2, "Games of another summit")]
+        blocks += [doc.Heading(2, "Games of another summit")]
         blocks.append(
-            Bullets(
+            doc.Bullets(
                 tuple(
                     (
-                        Code(str(v.path)),
+                        doc.Code(str(v.path)),
                         ": a verified game of "
                         f"{v.state.scenario.title if v.state else 'another summit'}, "
                         "not in these figures",
@@ -412,37 +403,43 @@ def class_page(report: ClassReport, charts: Sequence[Figure] = ()) -> Page:
             )
         )
     if report.same:
-        blocks += [Heading(2, "The same game under different names")]
+        blocks += [doc.Heading(2, "The same game under different names")]
         blocks.append(
-            Paragraph("Two students may play the same short game; a long one may have been copied.")
+            doc.Paragraph(
+                "Two students may play the same short game; a long one may have been copied."
+            )
         )
-        blocks.append(Bullets(tuple(_same(same) for same in report.same)))
+        blocks.append(doc.Bullets(tuple(_same(same) for same in report.same)))
     if report.rejected:
-        blocks += [Heading(2, "Left out")]
+        blocks += [doc.Heading(2, "Left out")]
         blocks.append(
-            Bullets(tuple((Code(str(v.path)), ": ", Quoted(v.message)) for v in report.rejected))
+            doc.Bullets(
+                tuple((doc.Code(str(v.path)), ": ", doc.Quoted(v.message)) for v in report.rejected)
+            )
         )
-    return Page(f"Class report: {scenario.title}", tuple(blocks))
+    return doc.Page(f"Class report: {scenario.title}", tuple(blocks))
 
 
-def _same(same: SameGame) -> tuple[Inline, ...]:
-    pieces: list[Inline] = []
+def _same(same: SameGame) -> tuple[doc.Inline, ...]:
+    pieces: list[doc.Inline] = []
     for path, name in zip(same.paths, same.names, strict=True):
         if pieces:
             pieces.append(", ")
-        pieces += [Code(str(path)), " (", Quoted(shown_name(name) or "no name"), ")"]
+        pieces += [doc.Code(str(path)), " (", doc.Quoted(shown_name(name) or "no name"), ")"]
     return (*pieces, f": {same.turns} turns")
 
 
-def _students(report: ClassReport, rows: Sequence[Row]) -> Table:
+def _students(report: ClassReport, rows: Sequence[Row]) -> doc.Table:
     """One line per student: name, ending, accords, scorecards, decisions and code."""
     label = report.scenario.accord_label
     score_names = [name for name, _ in rows[0].scores] if rows else []
-    return table(
+    return doc.table(
         ["Name", "Ending", "Accords", *score_names, "Turns", "Code"],
         [
             (
-                Link(Quoted(r.name), f"students/{r.page}") if r.page else Quoted(r.name),
+                doc.Link(doc.Quoted(r.name), f"students/{r.page}")
+                if r.page
+                else doc.Quoted(r.name),
                 r.ending_title,
                 ", ".join(label(a) for a in r.accords) or "none",
                 *(value for _, value in r.scores),
@@ -464,7 +461,7 @@ ANSWER_COLUMNS: Final = (
 An amendment they refused made no accord, so it is counted apart from one they took."""
 
 
-def _proposals(report: ClassReport) -> list[Block]:
+def _proposals(report: ClassReport) -> list[doc.Block]:
     """How the class answered the proposals the delegation put on the table (nothing when
     none came up)."""
     answers = [answer for row in report.rows for answer in row.answers]
@@ -472,7 +469,7 @@ def _proposals(report: ClassReport) -> list[Block]:
         return []
     counts = Counter((a.proposal, a.answer, a.agreed or a.answer == "accept") for a in answers)
     came = Counter(a.proposal for a in answers)
-    rows: list[tuple[Text, ...]] = [
+    rows: list[tuple[doc.Text, ...]] = [
         (
             report.scenario.proposal(proposal).label,
             count,
@@ -481,7 +478,7 @@ def _proposals(report: ClassReport) -> list[Block]:
         for proposal, count in came.most_common()
     ]
     header = ["Their proposal", "Games", *(heading for heading, _, _ in ANSWER_COLUMNS)]
-    return [Heading(2, "Their proposals"), table(header, rows)]
+    return [doc.Heading(2, "Their proposals"), doc.table(header, rows)]
 
 
 _FORMULA: Final = ("=", "+", "-", "@", "\t", "\r")

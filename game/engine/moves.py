@@ -3,6 +3,7 @@ the check that a move may be played."""
 
 from __future__ import annotations
 
+import enum
 from typing import Final
 
 from game.engine.conditions import _explain, holds
@@ -24,16 +25,26 @@ from game.engine.state import (
     MoveOption,
 )
 
-OVER_REASON: Final = "the summit is over"
-PENDING_REASON: Final = "answer their proposal first (accept, reject or amend)"
-NOTHING_TO_ANSWER: Final = "there is no proposal of theirs to answer"
-NO_AMENDMENT: Final = "this proposal of theirs cannot be amended, only accepted or rejected"
-AGREED_REASON: Final = "already agreed"
-BROKEN_REASON: Final = "agreed once and broken; it cannot be agreed again at this summit"
-PRIOR_REASON: Final = "already agreed at the earlier summit"
 _ACCORDING: Final = (OfferKind.OFFER, OfferKind.STATEMENT)
 """Kinds of offer that create an accord, and so can be agreed only once."""
-NOTHING_AGREED: Final = "nothing has been agreed yet that a statement could record"
+
+
+class Unavailable(enum.StrEnum):
+    """Why a move cannot be played now, as its closed option says (a scenario's condition that
+    does not hold gives its own reason instead).
+
+    A ``StrEnum``: an option's ``reason`` is text, whichever way it was closed.
+    """
+
+    OVER = "the summit is over"
+    PENDING = "answer their proposal first (accept, reject or amend)"
+    NOTHING_TO_ANSWER = "there is no proposal of theirs to answer"
+    NO_AMENDMENT = "this proposal of theirs cannot be amended, only accepted or rejected"
+    AGREED = "already agreed"
+    BROKEN = "agreed once and broken; it cannot be agreed again at this summit"
+    PRIOR = "already agreed at the earlier summit"
+    """Agreed at the summit this game continues: it stands, and is not made again."""
+    NOTHING_AGREED = "nothing has been agreed yet that a statement could record"
 
 
 def _is_open(state: GameState, offer: Offer, answering: bool = False) -> bool:
@@ -60,18 +71,18 @@ def _offer_block(state: GameState, offer: Offer, answering: bool = False) -> str
     if _is_open(state, offer, answering):
         return ""
     if state.terminal is not None:
-        return OVER_REASON
+        return Unavailable.OVER
     if state.pending is not None and not answering:
-        return PENDING_REASON
+        return Unavailable.PENDING
     if offer.kind in _ACCORDING and offer.id in state.agreed:
         accord = next((a for a in state.accords if a.id == offer.id), None)
         if accord is not None and accord.prior:
-            return PRIOR_REASON
+            return Unavailable.PRIOR
         if accord is not None and accord.broken:
-            return BROKEN_REASON
-        return AGREED_REASON
+            return Unavailable.BROKEN
+        return Unavailable.AGREED
     if offer.kind is OfferKind.STATEMENT and not _reached_here(state):
-        return NOTHING_AGREED
+        return Unavailable.NOTHING_AGREED
     return _explain(state, offer.requires)
 
 
@@ -103,7 +114,7 @@ def _amend_block(state: GameState) -> str:
     """Why the pending proposal cannot be answered with its amendment now (``""``: it can)."""
     amended = amendment(state)
     if amended is None:
-        return NO_AMENDMENT
+        return Unavailable.NO_AMENDMENT
     offer, _ = _resolve(state, amended)
     reason = _offer_block(state, offer, answering=True)
     return f"{offer.label}: {reason}" if reason else ""
@@ -117,12 +128,12 @@ def check_move(state: GameState, move: Move) -> None:
 def _checked(state: GameState, move: Move) -> tuple[Offer | None, Variant | None]:
     """Check a move and return its offer and variant (None for an answer)."""
     if state.terminal is not None:
-        raise GameOverError(str(move), OVER_REASON)
+        raise GameOverError(str(move), Unavailable.OVER)
     if move.is_answer:
         if move.variant is not None:
             raise IllegalMoveError(str(move), "an answer takes no variant")
         if state.pending is None:
-            raise IllegalMoveError(str(move), NOTHING_TO_ANSWER)
+            raise IllegalMoveError(str(move), Unavailable.NOTHING_TO_ANSWER)
         if move.offer == AMEND:
             reason = _amend_block(state)
             if reason:
@@ -145,9 +156,9 @@ def is_legal(state: GameState, move: Move) -> bool:
 
 def _answer_options(state: GameState) -> list[MoveOption]:
     if state.terminal is not None:
-        reasons = dict.fromkeys(ANSWERS, OVER_REASON)
+        reasons: dict[str, str] = dict.fromkeys(ANSWERS, Unavailable.OVER)
     elif state.pending is None:
-        reasons = dict.fromkeys(ANSWERS, NOTHING_TO_ANSWER)
+        reasons = dict.fromkeys(ANSWERS, Unavailable.NOTHING_TO_ANSWER)
     else:
         reasons = {ACCEPT: "", REJECT: "", AMEND: _amend_block(state)}
     options = []

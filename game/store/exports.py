@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Final
 
 from game.store.files import HOME_ENV, data_dir, write_bytes_atomic
 from game.store.names import file_stem
+from game.store.reading import TOML_SUFFIX
 
 if TYPE_CHECKING:
     from game.engine import GameState
@@ -32,7 +33,6 @@ FOLDER_NAME: Final = "Hanoi Summit"
 """The folder made in the user's documents folder."""
 EXPORTS_DIR: Final = "exports"
 """The folder under ``HANOI_SUMMIT_HOME`` (or a store's own root) instead."""
-SUFFIX: Final = ".toml"
 
 
 def exports_dir() -> Path:
@@ -94,8 +94,8 @@ def _free(folder: Path, stem: str) -> Path:
     taken: set[str] = set()
     with contextlib.suppress(OSError):
         taken = {path.name.casefold() for path in folder.iterdir()}
-    path, number = folder / f"{stem}{SUFFIX}", 2
+    path, number = folder / f"{stem}{TOML_SUFFIX}", 2
     while path.name.casefold() in taken or path.exists():
-        path = folder / f"{stem}-{number}{SUFFIX}"
+        path = folder / f"{stem}-{number}{TOML_SUFFIX}"
         number += 1
     return path

@@ -34,6 +34,9 @@ CODES_LIMIT: Final = 1 * MB
 SETTINGS_LIMIT: Final = 64 * KB
 """The settings file and the progress record: a few lines each."""
 
+TOML_SUFFIX: Final = ".toml"
+"""The ending of every file the game keeps as TOML: scenarios, transcripts, saves, exports."""
+
 MAX_DEPTH: Final = 32
 """How deeply arrays and tables may nest: the game's own files nest five levels at most."""
 INT_MIN: Final = -(2**63)

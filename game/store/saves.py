@@ -28,7 +28,13 @@ import attrs
 
 from game.store.files import data_dir, describe_os_error, write_text_atomic
 from game.store.mode import Mode
-from game.store.reading import SETTINGS_LIMIT, TRANSCRIPT_LIMIT, UnreadableFileError, read_toml
+from game.store.reading import (
+    SETTINGS_LIMIT,
+    TOML_SUFFIX,
+    TRANSCRIPT_LIMIT,
+    UnreadableFileError,
+    read_toml,
+)
 from game.store.who import UNNAMED, Who
 
 if TYPE_CHECKING:
@@ -40,7 +46,6 @@ AUTOSAVE: Final = "autosave.toml"
 BACKUP: Final = "autosave.previous.toml"
 """The autosave before the latest one: what Continue falls back to if the latest is damaged."""
 SLOT_PREFIX: Final = "slot-"
-SUFFIX: Final = ".toml"
 PROGRESS: Final = "progress.toml"
 """Tiny record of the player's progress (games finished), kept beside the saves."""
 MAX_SLOT_NAME: Final = 60
@@ -302,7 +307,7 @@ class SaveStore:
 
     def slot_path(self, name: str) -> Path:
         """The file a slot of this name is saved in."""
-        return self.saves / f"{SLOT_PREFIX}{safe_stem(name)}{SUFFIX}"
+        return self.saves / f"{SLOT_PREFIX}{safe_stem(name)}{TOML_SUFFIX}"
 
     def has_autosave(self) -> bool:
         """True when there is an autosave or its backup to continue from."""
@@ -369,14 +374,16 @@ class SaveStore:
     def count(self) -> int:
         """How many save files there are, without reading them (for the title screen)."""
         try:
-            return sum(1 for path in self.saves.glob(f"*{SUFFIX}") if _kind_of(path) is not None)
+            return sum(
+                1 for path in self.saves.glob(f"*{TOML_SUFFIX}") if _kind_of(path) is not None
+            )
         except OSError:
             return 0
 
     def listing(self) -> list[SaveInfo]:
         """Every save, newest first (saves whose date is unknown last)."""
         try:
-            paths = sorted(self.saves.glob(f"*{SUFFIX}"))
+            paths = sorted(self.saves.glob(f"*{TOML_SUFFIX}"))
         except OSError:
             return []
         infos = [self.inspect(path) for path in paths if _kind_of(path) is not None]
@@ -483,7 +490,7 @@ def _kind_of(path: Path) -> SaveKind | None:
         return SaveKind.AUTOSAVE
     if path.name == BACKUP:
         return SaveKind.BACKUP
-    if path.name.startswith(SLOT_PREFIX) and path.suffix == SUFFIX:
+    if path.name.startswith(SLOT_PREFIX) and path.suffix == TOML_SUFFIX:
         return SaveKind.SLOT
     return None
 

@@ -12,10 +12,11 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from game.store.reading import TOML_SUFFIX
+
 if TYPE_CHECKING:
     from game.engine.scenario import Scenario
 
-SUFFIX = ".toml"
 DEFAULT_SCENARIO = "hanoi"
 """The scenario played when none is named."""
 
@@ -30,7 +31,7 @@ def scenario_dir() -> Path:
 
 def scenario_paths() -> list[Path]:
     """Every bundled scenario file, sorted by name."""
-    return sorted(scenario_dir().glob(f"*{SUFFIX}"))
+    return sorted(scenario_dir().glob(f"*{TOML_SUFFIX}"))
 
 
 def scenario_names() -> list[str]:
@@ -41,9 +42,9 @@ def scenario_names() -> list[str]:
 def resolve(name_or_path: str | Path) -> Path:
     """A bundled scenario's path from its name (``"hanoi"``), or the given path itself."""
     text = str(name_or_path)
-    if text.endswith(SUFFIX) or "/" in text or "\\" in text:
+    if text.endswith(TOML_SUFFIX) or "/" in text or "\\" in text:
         return Path(text)
-    return scenario_dir() / f"{text}{SUFFIX}"
+    return scenario_dir() / f"{text}{TOML_SUFFIX}"
 
 
 def read_scenario(path: Path) -> Scenario:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Final
+from typing import Any
 
 import toml
 
@@ -20,8 +20,6 @@ from game.engine.transcript import (
 from game.store.files import write_text_atomic
 from game.store.reading import TRANSCRIPT_LIMIT, UnreadableFileError, parse_toml, read_toml
 from game.store.who import NOBODY, Who
-
-SUFFIX: Final = ".toml"
 
 
 class _InlineTable(dict[str, Any], toml.decoder.InlineTableDict):

@@ -6,10 +6,8 @@ from __future__ import annotations
 from game.draw.theme import Colour, Face, Palette
 from game.ui.scenes.kit import (
     BRASS,
-    COUNTERPART,
     LAMP_LIGHT,
     PAPER_WHITE,
-    PLAYER,
     SCENE_HEIGHT,
     SCENE_WIDTH,
     Kit,
@@ -17,6 +15,7 @@ from game.ui.scenes.kit import (
     Painter,
     Point,
     Pose,
+    Side,
     Wipe,
     mix,
 )
@@ -101,12 +100,12 @@ def liaison(kit: Kit) -> None:
     street(bg, p, ground)
     _lamp(bg, p, 92, ground)
     kit.add(bg)
-    flagpole(kit, p, PLAYER, 252, top - 14, height=156, flag_h=38, delay=0.1)
-    flagpole(kit, p, COUNTERPART, 386, top - 14, height=156, flag_h=38, delay=0.3)
+    flagpole(kit, p, Side.PLAYER, 252, top - 14, height=156, flag_h=38, delay=0.1)
+    flagpole(kit, p, Side.COUNTERPART, 386, top - 14, height=156, flag_h=38, delay=0.3)
 
 
 def _car(
-    pt: Painter, p: Palette, x: float, ground: float, *, facing_right: bool, flag: str
+    pt: Painter, p: Palette, x: float, ground: float, *, facing_right: bool, flag: Side
 ) -> None:
     """A dark saloon in profile with a small flag on the front wing."""
     body = mix(p.navy_deep, (0, 0, 0), 0.25)
@@ -207,15 +206,17 @@ def embassies(kit: Kit) -> None:
         )
     street(bg, p, ground)
     kit.add(bg)
-    flagpole(kit, p, PLAYER, (lx0 + lx1) / 2, ltop - 56, height=140, flag_h=36, delay=0.05)
-    flagpole(kit, p, COUNTERPART, (rx0 + rx1) / 2 - 34, rtop - 12, height=120, flag_h=34, delay=0.2)
+    flagpole(kit, p, Side.PLAYER, (lx0 + lx1) / 2, ltop - 56, height=140, flag_h=36, delay=0.05)
+    flagpole(
+        kit, p, Side.COUNTERPART, (rx0 + rx1) / 2 - 34, rtop - 12, height=120, flag_h=34, delay=0.2
+    )
     # The two ambassadors' cars, each drawing up in front of its embassy.
     road = ground + 112
     left = kit.painter((40, road - 90, 190, 96))
-    _car(left, p, 46, road, facing_right=True, flag=PLAYER)
+    _car(left, p, 46, road, facing_right=True, flag=Side.PLAYER)
     kit.add(left, Motion(0.2, 0.8, Pose(dx=-260)))
     right = kit.painter((392, road - 90, 190, 96))
-    _car(right, p, 398, road, facing_right=False, flag=COUNTERPART)
+    _car(right, p, 398, road, facing_right=False, flag=Side.COUNTERPART)
     kit.add(right, Motion(0.3, 0.9, Pose(dx=260)))
 
 

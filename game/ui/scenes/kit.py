@@ -149,10 +149,13 @@ class Layer:
 # --- Painting ------------------------------------------------------------------------------------
 
 
-PLAYER: Final = "player"
-"""The player's side, as a scene names its flag: the scenario's ``[sides]`` says which it is."""
-COUNTERPART: Final = "counterpart"
-"""The other side, as a scene names its flag."""
+class Side(enum.Enum):
+    """Whose flag a scene shows: the scenario's ``[sides]`` says which country each side is."""
+
+    PLAYER = "player"
+    """The player's side."""
+    COUNTERPART = "counterpart"
+    """The other side."""
 
 
 @attrs.frozen
@@ -162,9 +165,9 @@ class Flags:
     player: str = ""
     counterpart: str = ""
 
-    def of(self, side: str) -> str:
-        """The flag id of ``side`` (:data:`PLAYER` or :data:`COUNTERPART`)."""
-        return self.player if side == PLAYER else self.counterpart
+    def of(self, side: Side) -> str:
+        """The flag id of ``side``."""
+        return self.player if side is Side.PLAYER else self.counterpart
 
 
 NO_FLAGS: Final = Flags()
@@ -292,13 +295,12 @@ class Painter:
                     on = not on
                     left = dash if on else gap
 
-    def has_flag(self, side: str) -> bool:
-        """True when ``side`` (:data:`PLAYER` or :data:`COUNTERPART`) has a flag to show."""
+    def has_flag(self, side: Side) -> bool:
+        """True when ``side`` has a flag to show."""
         return art.flag_image(self.flags.of(side), 2) is not None
 
-    def flag(self, side: str, x: float, y: float, height: float, *, edge: Colour | None) -> None:
-        """The flag of a side (:data:`PLAYER` or :data:`COUNTERPART`), its top-left at
-        ``x, y``; nothing for a side without one."""
+    def flag(self, side: Side, x: float, y: float, height: float, *, edge: Colour | None) -> None:
+        """The flag of ``side``, its top-left at ``x, y``; nothing for a side without one."""
         px_height = max(2, round(height * self.k))
         image = art.flag_image(self.flags.of(side), px_height)
         if image is None:
@@ -308,7 +310,7 @@ class Painter:
         if edge is not None:
             pygame.draw.rect(self.big, edge, rect.inflate(2, 2), width=max(1, self.n(0.6)))
 
-    def flag_width(self, side: str, height: float) -> float:
+    def flag_width(self, side: Side, height: float) -> float:
         """Design width of a side's flag ``height`` units tall (0 without one)."""
         return height * art.flag_fly(self.flags.of(side))
 

@@ -11,9 +11,7 @@ from game.draw.theme import Colour, Face, Palette
 from game.ui import art
 from game.ui.scenes.kit import (
     BRASS,
-    COUNTERPART,
     PAPER_WHITE,
-    PLAYER,
     SCENE_HEIGHT,
     SCENE_WIDTH,
     SIGNATURE_INK,
@@ -22,6 +20,7 @@ from game.ui.scenes.kit import (
     Painter,
     Point,
     Pose,
+    Side,
     arc_points,
     mix,
     rounded_points,
@@ -152,15 +151,15 @@ def door(
     pt.dashed(colour, points, 1.6, 6, 5)
 
 
-def desk_flag(pt: Painter, p: Palette, kind: str, x: float, y: float, *, height: float) -> None:
+def desk_flag(pt: Painter, p: Palette, side: Side, x: float, y: float, *, height: float) -> None:
     """A small table flag on a pole, its pole foot at ``x, y`` (none for a side without a
     flag)."""
-    if not pt.has_flag(kind):
+    if not pt.has_flag(side):
         return
     pole = mix(p.slate, p.on_navy_soft, 0.5)
     pt.line(pole, (x, y), (x, y - height * 2.1), 2)
     pt.circle(pole, x, y, 4)
-    pt.flag(kind, x + 1, y - height * 2.1, height, edge=None)
+    pt.flag(side, x + 1, y - height * 2.1, height, edge=None)
 
 
 def table_top(
@@ -180,6 +179,13 @@ def hills(pt: Painter, colour: Colour, base: float, crests: Sequence[Point]) -> 
     points.extend(crests)
     points.extend([(SCENE_WIDTH, base), (SCENE_WIDTH, SCENE_HEIGHT)])
     pt.polygon(colour, points)
+
+
+def lay_floor(pt: Painter, tones: dict[str, Colour], top: float) -> None:
+    """The floor (or the ground) from ``top`` to the foot of the scene, with a line where it
+    meets the wall."""
+    pt.rect(tones["wall"], 0, top, SCENE_WIDTH, SCENE_HEIGHT - top)
+    pt.line(tones["line"], (0, top), (SCENE_WIDTH, top), 2)
 
 
 def smooth(points: Sequence[Point], steps: int = 8) -> list[Point]:
@@ -224,12 +230,12 @@ def _flag_pair(
     pole = mix(p.slate, BRASS, 0.45)
     foot = top + height * 2.2
     pt.rect(mix(p.slate, p.navy, 0.4), cx - 132, foot - 6, 264, 12, radius=6)
-    for kind, x in ((PLAYER, cx - 116.0), (COUNTERPART, cx + 14.0)):
-        if not pt.has_flag(kind):
+    for side, x in ((Side.PLAYER, cx - 116.0), (Side.COUNTERPART, cx + 14.0)):
+        if not pt.has_flag(side):
             continue
         pt.line(pole, (x, foot - 4), (x, top), 3)
         pt.circle(BRASS, x, top - 4, 5)
-        pt.flag(kind, x + 2, top + 4, height, edge=None)
+        pt.flag(side, x + 2, top + 4, height, edge=None)
     kit.add(pt, motion)
 
 
@@ -325,7 +331,7 @@ def signed_text(
 def flagpole(
     kit: Kit,
     p: Palette,
-    kind: str,
+    side: Side,
     x: float,
     foot: float,
     *,
@@ -335,7 +341,7 @@ def flagpole(
 ) -> None:
     """A flagpole with its flag hoisted to the top as the scene enters (none for a side
     without a flag)."""
-    flag = kit.flags.of(kind)
+    flag = kit.flags.of(side)
     if art.flag_image(flag, 2) is None:
         return
     pole = kit.painter((x - 8, foot - height - 12, 16, height + 14))
@@ -344,7 +350,7 @@ def flagpole(
     kit.add(pole)
     width = flag_h * art.flag_fly(flag)
     sheet = kit.painter((x + 1, foot - height + 2, width + 2, flag_h + 2))
-    sheet.flag(kind, x + 2, foot - height + 2, flag_h, edge=None)
+    sheet.flag(side, x + 2, foot - height + 2, flag_h, edge=None)
     kit.add(sheet, Motion(delay, delay + 0.55, Pose(dy=height - flag_h - 30, alpha=0.0)))
 
 

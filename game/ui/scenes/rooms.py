@@ -8,16 +8,14 @@ from typing import Final
 from game.draw.theme import Colour, Face, Palette
 from game.ui.scenes.kit import (
     BRASS,
-    COUNTERPART,
     PAPER_WHITE,
-    PLAYER,
-    SCENE_HEIGHT,
     SCENE_WIDTH,
     STEAM,
     Kit,
     Motion,
     Painter,
     Pose,
+    Side,
     mix,
     rounded_points,
 )
@@ -28,6 +26,7 @@ from game.ui.scenes.props import (
     desk_flag,
     door,
     glass,
+    lay_floor,
     paper_sheet,
     room_walls,
     table_top,
@@ -67,8 +66,8 @@ def walkout(kit: Kit) -> None:
     # Papers left in a hurry on their side.
     for x, dy, angle in zip(SEATS_X, (30.0, 36.0, 26.0), (-18.0, 9.0, 26.0), strict=True):
         paper_sheet(bg, p, x + 4, top + dy, size=(30, 38), angle=angle)
-    desk_flag(bg, p, COUNTERPART, 262, TABLE_CY - 8, height=12)
-    desk_flag(bg, p, PLAYER, 352, TABLE_CY + 34, height=12)
+    desk_flag(bg, p, Side.COUNTERPART, 262, TABLE_CY - 8, height=12)
+    desk_flag(bg, p, Side.PLAYER, 352, TABLE_CY + 34, height=12)
     kit.add(bg)
     # Three of them leave for the door; the last is still in the doorway when the scene settles.
     door_x = (door_from + door_to) / 2
@@ -126,8 +125,8 @@ def walked_away(kit: Kit) -> None:
     paper_sheet(bg, p, SEATS_X[1] - 2, bottom - 46, size=(30, 38), angle=18)
     bg.rect(p.navy_deep, SEATS_X[2] - 30, bottom - 62, 52, 36, radius=3)
     bg.rect(PAPER_WHITE, SEATS_X[2] - 26, bottom - 58, 44, 28, radius=2)
-    desk_flag(bg, p, COUNTERPART, 262, cy - 8, height=12)
-    desk_flag(bg, p, PLAYER, 352, cy + 34, height=12)
+    desk_flag(bg, p, Side.COUNTERPART, 262, cy - 8, height=12)
+    desk_flag(bg, p, Side.PLAYER, 352, cy + 34, height=12)
     kit.add(bg)
     door_x = (door_from + door_to) / 2
     floor_y = room[1] + room[3]
@@ -177,11 +176,11 @@ def _hand(
 
 
 def _standing_flag(
-    pt: Painter, p: Palette, kind: str, x: float, ground: float, *, height: float
+    pt: Painter, p: Palette, side: Side, x: float, ground: float, *, height: float
 ) -> None:
     """A flag on a floor stand, hanging from a crossbar like those behind a signing table
     (none for a side without a flag)."""
-    if not pt.has_flag(kind):
+    if not pt.has_flag(side):
         return
     pole = mix(p.slate, BRASS, 0.5)
     top = ground - height
@@ -189,22 +188,21 @@ def _standing_flag(
     pt.circle(BRASS, x, top - 6, 6)
     pt.polygon(pole, [(x - 18, ground), (x + 18, ground), (x, ground - 16)])
     flag_h = height * 0.22
-    pt.flag(kind, x + 3, top + 6, flag_h, edge=None)
+    pt.flag(side, x + 3, top + 6, flag_h, edge=None)
 
 
 def no_deal(kit: Kit) -> None:
     """The signing table laid and unused: folders shut, pens untouched, the clock past the hour."""
     p, tones, bg = backdrop(kit)
     floor = 604.0
-    bg.rect(tones["wall"], 0, floor, SCENE_WIDTH, SCENE_HEIGHT - floor)
-    bg.line(tones["line"], (0, floor), (SCENE_WIDTH, floor), 2)
+    lay_floor(bg, tones, floor)
     # A dado rail gives the wall a little architecture without drawing attention.
     bg.rect(mix(tones["wall"], tones["night"], 0.5), 0, floor - 96, SCENE_WIDTH, 96)
     bg.line(tones["faint"], (0, floor - 96), (SCENE_WIDTH, floor - 96), 3)
     clock = (314.0, 214.0)
     _clock(bg, p, clock[0], clock[1], 66)
-    _standing_flag(bg, p, PLAYER, 112, floor - 4, height=270)
-    _standing_flag(bg, p, COUNTERPART, 458, floor - 4, height=270)
+    _standing_flag(bg, p, Side.PLAYER, 112, floor - 4, height=270)
+    _standing_flag(bg, p, Side.COUNTERPART, 458, floor - 4, height=270)
     # Two chairs behind the table, their backs showing above it.
     chair = mix(p.slate, p.navy, 0.45)
     for x in (226.0, 402.0):
@@ -260,8 +258,7 @@ def talks_continue(kit: Kit) -> None:
     """Two chairs, a low table, and a calendar page turning to the date of the next meeting."""
     p, tones, bg = backdrop(kit)
     floor = 590.0
-    bg.rect(tones["wall"], 0, floor, SCENE_WIDTH, SCENE_HEIGHT - floor)
-    bg.line(tones["line"], (0, floor), (SCENE_WIDTH, floor), 2)
+    lay_floor(bg, tones, floor)
     chair = mix(p.slate, p.navy, 0.15)
     _armchair(bg, chair, 70, floor, facing_right=True)
     _armchair(bg, chair, 558, floor, facing_right=False)
@@ -272,8 +269,8 @@ def talks_continue(kit: Kit) -> None:
     for gx in (292.0, 336.0):
         bg.rect(STEAM, gx - 7, floor - 118, 14, 28, radius=2)
         bg.rect(mix(STEAM, p.navy, 0.2), gx - 7, floor - 104, 14, 14, radius=2)
-    desk_flag(bg, p, PLAYER, 262, floor - 84, height=9)
-    desk_flag(bg, p, COUNTERPART, 366, floor - 84, height=9)
+    desk_flag(bg, p, Side.PLAYER, 262, floor - 84, height=9)
+    desk_flag(bg, p, Side.COUNTERPART, 366, floor - 84, height=9)
     # The calendar on the wall.
     cx, cy, w, h = 214.0, 118.0, 200.0, 236.0
     bg.rect(mix(p.navy_deep, p.navy, 0.3), cx + 6, cy + 8, w, h, radius=6)

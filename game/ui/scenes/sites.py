@@ -7,8 +7,6 @@ from game.draw.theme import Colour, Face
 from game.ui.scenes.kit import (
     LAMP_LIGHT,
     PAPER_WHITE,
-    SCENE_HEIGHT,
-    SCENE_WIDTH,
     STEAM,
     Kit,
     Motion,
@@ -16,7 +14,7 @@ from game.ui.scenes.kit import (
     Pose,
     mix,
 )
-from game.ui.scenes.props import backdrop, hills, smooth, stars
+from game.ui.scenes.props import backdrop, hills, lay_floor, smooth, stars
 
 
 def freeze(kit: Kit) -> None:
@@ -153,8 +151,7 @@ def yongbyon(kit: Kit) -> None:
     for row in range(3):
         for col in range(5):
             bg.rect(dark_window, 266 + col * 38, ground - 160 + row * 48, 22, 28, radius=2)
-    bg.rect(tones["wall"], 0, ground, SCENE_WIDTH, SCENE_HEIGHT - ground)
-    bg.line(tones["line"], (0, ground), (SCENE_WIDTH, ground), 2)
+    lay_floor(bg, tones, ground)
     # A perimeter fence in front, with a gate in it.
     fence = mix(p.slate, p.on_navy_soft, 0.25)
     base = ground + 120
