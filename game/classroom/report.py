@@ -36,7 +36,7 @@ from game.engine import (
 )
 from game.engine.describe import StrategyName, answered_proposal, printable
 from game.engine.strategies import play
-from game.engine.teams import Teams, who_played
+from game.engine.teams import Team, Teams, who_played
 from game.engine.transcript import MAX_NAME
 from game.store.names import file_stem, unique_stems
 
@@ -507,7 +507,18 @@ def csv_text(report: ClassReport) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     names = [name for name, _ in report.rows[0].scores] if report.rows else []
-    header = ["name", "file", "ending", "accords", *names, "turns", "verification", "hotseat"]
+    header = [
+        "name",
+        "file",
+        "ending",
+        "accords",
+        *names,
+        "turns",
+        "verification",
+        "hotseat",
+        "offering team",
+        "answering team",
+    ]
     _write_row(writer, header)
     for row in report.rows:
         _write_row(
@@ -521,6 +532,18 @@ def csv_text(report: ClassReport) -> str:
                 row.turns,
                 row.verification,
                 "yes" if row.hotseat else "no",
+                _team_cell(row.teams.us) if row.teams is not None else "",
+                _team_cell(row.teams.north) if row.teams is not None else "",
             ],
         )
     return buffer.getvalue()
+
+
+def _team_cell(team: Team) -> str:
+    """A team as a grade book wants it: its name, then each player and the ids of the roles
+    they held, ``Eagles (Sam Rivera: negotiator allies_liaison; Ben Carter: treasury)``."""
+    players = "; ".join(
+        f"{player.name}: {' '.join(player.roles)}" if player.roles else player.name
+        for player in team.players
+    )
+    return f"{team.name} ({players})" if players else team.name

@@ -5,6 +5,7 @@ read as markup."""
 from __future__ import annotations
 
 import base64
+import csv
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -184,3 +185,21 @@ def test_student_pages_of_names_that_are_one_file_get_two_files(
     assert pages == ["ada-2.html", "ada.html", "bo.html"]
     page = (out / "students" / "Bo.md").read_text(encoding="utf-8")
     assert "Too few other games in the report to compare turn by turn." in page
+
+
+def test_the_grade_book_names_every_player_of_a_team_game(tmp_path: Path, hanoi: Scenario) -> None:
+    """A team game's row goes by its teams' names; the two last columns name the players in each
+    team and the ids of their roles, so that a grade book can credit each student."""
+    paths = _class(tmp_path / "in", hanoi)
+    out = tmp_path / "report"
+    assert main(["report", *map(str, paths), "--out", str(out), "--code", CODE]) == 0
+    with (out / "report.csv").open(encoding="utf-8", newline="") as handle:
+        rows = {row["name"]: row for row in csv.DictReader(handle)}
+    team = rows["Eagles 3 and Cranes 3"]
+    assert (team["hotseat"], team["offering team"], team["answering team"]) == (
+        "yes",
+        "Eagles 3 (Ann 3: negotiator)",
+        "Cranes 3 (Bo 3: military)",
+    )
+    alone = rows["Student 01"]
+    assert (alone["hotseat"], alone["offering team"], alone["answering team"]) == ("no", "", "")
