@@ -152,7 +152,9 @@ class DebriefScreen:
             self.replay_button,
         ]
         self.focus = FocusGroup([*self.tabs, *self.buttons])
-        self.focus.focus(self.replay_button)
+        # Enter pressed in haste exports the transcript (harmless, and what a class hands in)
+        # rather than replaying, which leaves the debrief.
+        self.focus.focus(self.export_button)
         self._pages: dict[tuple[int, Palette, object], pygame.Surface] = {}
         self._layout_key: object = None
         self._layout()

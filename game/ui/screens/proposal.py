@@ -181,7 +181,9 @@ class ProposalScreen(ChoiceDialog):
         )
         self.proposal = proposal
         self.answers = rows
-        self.focus.focus(reject)
+        # Enter pressed in haste only closes the dialog: an answer is a move, taken on purpose
+        # (its key, a click, or Tab to it).
+        self.focus.focus(later)
 
     def key_for(self, move: Move | None) -> int | None:
         """A, R or M for an answer; nothing for another move."""
