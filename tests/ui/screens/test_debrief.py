@@ -388,3 +388,12 @@ def test_debrief_matches_its_golden_image(rich: GameState) -> None:
     screen = _screen(UiContext(Settings()), rich, next_summit=False)
     screen.update(SETTLE_SECONDS)
     assert_matches_golden(render_screens([screen]), GOLDEN / "debrief.png", step=3)
+
+
+def test_enter_pressed_first_exports_the_transcript(ctx: UiContext, rich: GameState) -> None:
+    """The debrief opens with Export transcript in focus: Enter pressed in haste writes the
+    transcript a class hands in, and does not leave the debrief for a new game."""
+    calls = Callbacks()
+    screen = _screen(ctx, rich)
+    _send(screen, calls, key(pygame.K_RETURN))
+    assert calls.given == {"export": 1}

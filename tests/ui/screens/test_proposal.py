@@ -135,3 +135,10 @@ def test_it_fits_the_screen_at_every_text_size(size: TextSize) -> None:
         for button in dialog.buttons:
             assert frame.contains(button.rect)
             assert not any(button.rect.colliderect(row.rect) for row in rows)
+
+
+def test_enter_pressed_first_answers_nothing(ctx: UiContext) -> None:
+    """The dialog opens with "See the table first" in focus: Enter pressed in haste closes it,
+    and an answer is only ever given on purpose."""
+    dialog = _dialog(ctx, _state(tabled_pending))
+    assert dialog.on_event(key(pygame.K_RETURN)) == Pop()
