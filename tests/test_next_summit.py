@@ -13,10 +13,12 @@ import tomllib
 from collections.abc import Callable
 from pathlib import Path
 
+import attrs
 import pytest
 
 from game.cli import main
 from game.engine import (
+    Carry,
     GameState,
     Move,
     OfferKind,
@@ -356,3 +358,20 @@ def test_a_bad_from_gets_one_line_and_exit_2(
         'scenario "hanoi" does not continue an earlier summit',
     )
     _one_line_exit_2(capsys, [*play_from, str(tmp_path / "missing.toml")], "no such file")
+
+
+def test_the_delegation_arrives_in_the_mood_the_carried_trust_earns(nxt: Scenario) -> None:
+    """With ``settle_stance`` the start follows the carried meters through the transitions, as
+    if between moves; a fresh start, or a scenario without it, begins at ``start_stance``."""
+    stances = [stance.id for stance in nxt.stances]
+    assert nxt.carry is not None and nxt.carry.settle_stance
+    for seed in range(40):
+        fresh = new_game(nxt, seed)
+        warm = new_game(nxt, seed, Carry("hanoi", (("trust", 80),), ()))
+        cold = new_game(nxt, seed, Carry("hanoi", (("trust", 0),), ()))
+        assert stances[fresh.stance] == "guarded" or fresh.profile_info.start.stance_step
+        assert stances[warm.stance] == "cooperative", seed
+        assert stances[cold.stance] == "hostile", seed
+    unsettled = attrs.evolve(nxt, carry=attrs.evolve(nxt.carry, settle_stance=False))
+    kept = new_game(unsettled, 3, Carry("hanoi", (("trust", 80),), ()))
+    assert kept.stance == new_game(unsettled, 3).stance

@@ -362,7 +362,12 @@ class _Builder(_MenuSections):
         if "from" not in table.data:
             table.report("from", "expected the ids of earlier scenarios, got nothing")
         meters = self.references(table, "meters", self.meter_ids)
-        spec = CarrySpec(sources, meters, table.boolean("accords", True))
+        spec = CarrySpec(
+            sources,
+            meters,
+            table.boolean("accords", True),
+            table.boolean("settle_stance", False),
+        )
         table.done()
         return spec
 

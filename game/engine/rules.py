@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 
+from game.engine.conditions import _holds
 from game.engine.draft import _apply_meters
 from game.engine.rng import draw, pick_weighted, seed_state
 from game.engine.scenario import (
@@ -86,6 +87,24 @@ def carry_from(previous: GameState, scenario: Scenario, verification: str = "") 
     return Carry(previous.scenario.id, meters, accords, verification)
 
 
+def _settled(scenario: Scenario, stance: int, meters: Sequence[int], agreed: frozenset[str]) -> int:
+    """The stance the meters hold at the start: transitions taken one after another until none
+    holds (at most one pass per stance, so that transitions written in a circle end)."""
+    for _ in scenario.stances:
+        taken = next(
+            (
+                t
+                for t in scenario.transitions_from[stance]
+                if _holds(t.when, meters, stance, 0, agreed)
+            ),
+            None,
+        )
+        if taken is None:
+            break
+        stance = taken.target
+    return stance
+
+
 def new_game(
     scenario: Scenario, seed: int, carry: Carry | None = None, *, hotseat: bool = False
 ) -> GameState:
@@ -126,6 +145,9 @@ def new_game(
     stance = min(
         max(scenario.start_stance + profile.start.stance_step, 0), len(scenario.stances) - 1
     )
+    if carry is not None and scenario.carry is not None and scenario.carry.settle_stance:
+        agreed = frozenset(accord.id for accord in accords)
+        stance = _settled(scenario, stance, meters, agreed)
     count = len(scenario.offers)
     return GameState(
         scenario=scenario,

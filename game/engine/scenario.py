@@ -354,6 +354,9 @@ class CarrySpec:
     """Meter ids whose final values replace this scenario's starting values."""
     accords: bool
     """True when the accords on the earlier record carry over as already agreed."""
+    settle_stance: bool = False
+    """True when the counterpart's stance at the start follows the carried meters: the
+    transitions are taken, one after another, until none holds."""
 
 
 @attrs.frozen
