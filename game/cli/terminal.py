@@ -27,12 +27,14 @@ from game.cli.text import (
     turn_lines,
 )
 from game.engine import (
+    AMEND,
     GameState,
     IllegalMoveError,
     Move,
     apply,
     judge,
     move_options,
+    offered,
 )
 from game.engine.describe import (
     REPLY,
@@ -430,8 +432,9 @@ def _north_chooses(
     sides = state.scenario.sides
     write(
         f"\nFor the {side_called(sides.counterpart, 'team', 'second team')}: the "
-        f"{side_called(sides.player, 'team', 'first team')} offers "
-        f"{move_label(state.scenario, move)}.\n",
+        f"{side_called(sides.player, 'team', 'first team')} "
+        f"{'answers your proposal with' if move.offer == AMEND else 'offers'} "
+        f"{move_label(state.scenario, offered(state, move))}.\n",
         BOLD,
     )
     write(f"  The rules' answer: {why}\n")

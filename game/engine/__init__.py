@@ -11,7 +11,14 @@ from game.engine.judging import (
     judge,
     refused_by_every_profile,
 )
-from game.engine.moves import amendment, available_moves, check_move, is_legal, move_options
+from game.engine.moves import (
+    amendment,
+    available_moves,
+    check_move,
+    is_legal,
+    move_options,
+    offered,
+)
 from game.engine.parse import ScenarioError, parse_scenario, scenario_from_dict
 from game.engine.rules import (
     CarryError,
@@ -107,6 +114,7 @@ __all__ = [
     "judge",
     "move_options",
     "new_game",
+    "offered",
     "opening_tell",
     "outcome",
     "parse_scenario",

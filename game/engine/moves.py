@@ -110,6 +110,18 @@ def amendment(state: GameState) -> Move | None:
     return Move.parse(text) if text else None
 
 
+def offered(state: GameState, move: Move) -> Move:
+    """The offer ``move`` puts to them: the move itself, or for ``amend`` the offer it answers
+    their proposal with. Raises :class:`IllegalMoveError` for an amendment with nothing to amend.
+    """
+    if move.offer != AMEND:
+        return move
+    amended = amendment(state)
+    if amended is None:
+        raise IllegalMoveError(str(move), Unavailable.NO_AMENDMENT)
+    return amended
+
+
 def _amend_block(state: GameState) -> str:
     """Why the pending proposal cannot be answered with its amendment now (``""``: it can)."""
     amended = amendment(state)

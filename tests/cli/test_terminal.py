@@ -14,13 +14,27 @@ import pytest
 from game.classroom.classcode import encode
 from game.cli import main
 from game.cli.terminal import (
+    Guarded,
+    _north_chooses,
     interactive,
     north_choices,
     play_moves,
     use_colour,
 )
 from game.cli.text import COMMANDS, menu_cards
-from game.engine import Move, Scenario, move_options, new_game
+from game.engine import (
+    Move,
+    ReactionKind,
+    Scenario,
+    apply,
+    available_moves,
+    is_legal,
+    judge,
+    move_options,
+    new_game,
+    offered,
+)
+from game.engine.describe import move_label
 from game.engine.strategies import play_from
 from game.store.mode import Mode
 from game.store.transcripts import read_transcript
@@ -170,6 +184,27 @@ def test_the_north_chooses_its_answer_in_a_hot_seat_terminal_game(hanoi: Scenari
     assert "They defer" in ruled
     # Answers to their proposals and recesses are not theirs to judge.
     assert north_choices(state, Move("reject")) == ("", [])
+
+
+def test_the_north_sees_the_offer_an_amendment_answers_its_proposal_with(
+    hanoi: Scenario,
+) -> None:
+    """Amending their proposal puts an offer to them: the North's team reads which."""
+    amend = Move("amend")
+    start = new_game(hanoi, 4, hotseat=True)
+    # The U.S. makes an offer and the North's team counters with a proposal open to amendment.
+    state = next(
+        after
+        for move in available_moves(start)
+        for table in judge(start, move).proposals
+        if ReactionKind.COUNTER in judge(start, move).allowed
+        for after in [apply(start, move, ReactionKind.COUNTER, table).state]
+        if is_legal(after, amend)
+    )
+    sink = io.StringIO()
+    assert _north_chooses(state, amend, io.StringIO("\n"), Guarded(sink)) == (None, None)
+    label = move_label(hanoi, offered(state, amend))
+    assert f"the U.S. team answers your proposal with {label}." in sink.getvalue()
 
 
 def test_a_team_game_from_the_command_line_records_its_teams(

@@ -403,6 +403,45 @@ def test_hot_seat_the_second_player_tables_a_proposal(ctx: UiContext, home: Path
     assert replay(SCENARIO, transcript).ok
 
 
+def test_hot_seat_an_amendment_of_their_proposal_is_handed_over_and_answered(
+    ctx: UiContext, home: Path
+) -> None:
+    """The U.S. side answers their proposal with an offer of its own (M): the other side sees
+    that offer, named, and answers it; the move played is the amendment."""
+    from game.engine import amendment
+    from game.ui.shots import render_screens
+
+    amend = Move("amend")
+    flow = Flow(ctx)
+    flow.session = sample_session(
+        SCENARIO, 7, lambda s: is_legal(s, amend), hotseat=True, store=flow.store
+    )
+    session = flow.session
+    amended = amendment(session.state)
+    assert amended is not None
+    verdict = judge(session.state, amend)
+    table = flow.summit()
+    push = flow.handle(PlayMove(amend))
+    assert isinstance(push, Push) and isinstance(push.screen, HandOverScreen)
+    assert push.screen.offered == amended
+    assert push.screen.offers.endswith("ANSWERS YOUR PROPOSAL WITH")
+    render_screens([push.screen])
+    app = game_app(ctx, flow, table, [])
+    app.stack.append(push.screen)
+    app.events = ScriptedEvents([key(pygame.K_RETURN)])
+    app.run()
+    answer = app.top
+    assert isinstance(answer, AnswerScreen) and answer.offer.id == amended.offer
+    render_screens([answer])
+    chosen = next(k for k in verdict.allowed if k is not ReactionKind.COUNTER)
+    app.events = ScriptedEvents([key(pygame.K_1 + list(verdict.allowed).index(chosen))])
+    app.run()
+    turn = session.state.turns[-1]
+    assert turn.move == amend and turn.reaction.kind is chosen
+    assert turn.reaction.chosen_by is ChosenBy.PLAYER
+    assert replay(SCENARIO, read_transcript(home / "saves" / "autosave.toml")).ok
+
+
 def test_a_proposal_tabled_as_a_round_opens_comes_after_the_event(ctx: UiContext) -> None:
     from game.ui.shots import tabled_pending
 

@@ -17,7 +17,7 @@ import pygame
 from game.draw import theme
 from game.draw.context import UiContext
 from game.draw.theme import TextRole, Tone
-from game.engine import GameState, Judgement, Move, ReactionKind
+from game.engine import AMEND, GameState, Judgement, Move, ReactionKind, offered
 from game.engine.describe import (
     REPLY,
     capitalise,
@@ -88,6 +88,9 @@ class _HotSeatScreen(FocusScreen):
         self.ctx = ctx
         self.state = state
         self.move = move
+        # The offer on the table: the move itself, or the offer an amendment answers their
+        # proposal with (the move stays ``amend``: that is what is played).
+        self.offered = offered(state, move)
         self.judgement = judgement
         self.sides = state.scenario.sides
         self.back = Button(
@@ -102,6 +105,13 @@ class _HotSeatScreen(FocusScreen):
         surface.fill(palette.paper)
         panel_right = theme.column_x(OFFER_COLUMNS + 1) - theme.GUTTER
         pygame.draw.rect(surface, palette.navy, (0, 0, panel_right, theme.LOGICAL_HEIGHT))
+
+    @property
+    def offers(self) -> str:
+        """What the first side did, as a kicker: it offers, or it answers their proposal."""
+        side = side_called(self.sides.player, "side", "first player")
+        verb = "answers your proposal with" if self.move.offer == AMEND else "offers"
+        return f"The {side} {verb}".upper()
 
     def _draw_seat(self, surface: pygame.Surface) -> int:
         """Whose side this is, at the top of the navy half; returns where the rest begins."""
@@ -148,6 +158,11 @@ class _ChoosingScreen(_HotSeatScreen):
             width,
             theme.CONTROL_HEIGHT,
         )
+
+    @property
+    def kicker(self) -> str:
+        """Over the offer on the navy half: they offer, or they answer your proposal with."""
+        return "THEY ANSWER YOUR PROPOSAL WITH" if self.move.offer == AMEND else "THEY OFFER"
 
     def _draw_titled(self, surface: pygame.Surface, y: int, kicker: str, title: str) -> int:
         """A kicker and a heading on the navy half from ``y``; returns the y under the heading."""
@@ -227,10 +242,9 @@ class HandOverScreen(_HotSeatScreen):
         surface.blit(title, (left, y))
         right_left = theme.column_x(OFFER_COLUMNS + 1)
         right_width = theme.column_x(theme.COLUMNS) - right_left
-        label = move_label(self.state.scenario, self.move)
+        label = move_label(self.state.scenario, self.offered)
         head = pygame.Rect(right_left, theme.MARGIN_Y + 8, right_width, 0)
-        offers = f"The {side_called(sides.player, 'side', 'first player')} offers".upper()
-        y = draw_header(surface, ctx, offers, label, head, title_role=TextRole.HEADING)
+        y = draw_header(surface, ctx, self.offers, label, head, title_role=TextRole.HEADING)
         y += 3 * theme.UNIT
         for text in (
             f"Second player: you decide how {sides.counterpart.capital} answers, choosing among "
@@ -253,11 +267,11 @@ class AnswerScreen(_ChoosingScreen):
 
     def __init__(self, ctx: UiContext, state: GameState, move: Move, judgement: Judgement) -> None:
         super().__init__(ctx, state, move, judgement)
-        self.offer = state.scenario.offer(move.offer)
+        self.offer = state.scenario.offer(self.offered.offer)
         keys = shortcuts(len(judgement.allowed))
         self.rows: list[ChoiceRow] = []
         for kind, key in zip(judgement.allowed, keys, strict=True):
-            row = reaction_row(state, self.offer, move, kind, judgement.proposals)
+            row = reaction_row(state, self.offer, self.offered, kind, judgement.proposals)
             row.shortcut = key
             row.on_activate = self._chooser(kind)
             if kind is judgement.kind:
@@ -287,9 +301,9 @@ class AnswerScreen(_ChoosingScreen):
         left = theme.MARGIN_X
         width = theme.span(OFFER_COLUMNS)
         y = self._draw_seat(surface)
-        y = self._draw_titled(surface, y, "THEY OFFER", move_label(scenario, self.move))
+        y = self._draw_titled(surface, y, self.kicker, move_label(scenario, self.offered))
         y += 2 * theme.UNIT
-        variant = self.offer.variant(self.move.variant)
+        variant = self.offer.variant(self.offered.variant)
         summary = variant.summary if variant is not None else self.offer.summary
         text = ctx.text(TextRole.BODY, summary, palette.on_navy_soft, wrap=width)
         surface.blit(text, (left, y))
@@ -320,7 +334,7 @@ class TablingScreen(_ChoosingScreen):
     def __init__(self, ctx: UiContext, state: GameState, move: Move, judgement: Judgement) -> None:
         super().__init__(ctx, state, move, judgement)
         scenario = state.scenario
-        offer = scenario.offer(move.offer)
+        offer = scenario.offer(self.offered.offer)
         self.back.label = "Back to the answers"
         self.proposals = [scenario.proposal(ident) for ident in judgement.proposals]
         keys = shortcuts(len(self.proposals))
@@ -352,8 +366,8 @@ class TablingScreen(_ChoosingScreen):
         y = draw_header(
             surface,
             ctx,
-            "THEY OFFER",
-            move_label(scenario, self.move),
+            self.kicker,
+            move_label(scenario, self.offered),
             pygame.Rect(left, seat, width, 0),
             title_role=TextRole.LABEL,
             title_gap=3 * theme.UNIT,
