@@ -41,6 +41,12 @@ if TYPE_CHECKING:
     from game.engine import GameState, Scenario
     from game.engine.transcript import Transcript, Undo
 
+UPDATED: Final = (
+    "This game was saved with an earlier version of its scenario: its moves were played again "
+    "under the current one, so its verification code has changed."
+)
+"""The notice on loading a save of an earlier version of its scenario (see SaveInfo.updated)."""
+
 SAVES_DIR: Final = "saves"
 AUTOSAVE: Final = "autosave.toml"
 BACKUP: Final = "autosave.previous.toml"
@@ -106,6 +112,9 @@ class SaveInfo:
     player: str = ""
     problem: str = ""
     """Why the save cannot be loaded (``""`` when it can), naming the file."""
+    updated: bool = False
+    """True when it was saved with an earlier version of its scenario (a game update changed
+    the file) and its moves were played again under the installed one."""
 
     @property
     def is_ok(self) -> bool:
@@ -186,21 +195,6 @@ def _parse_time(value: object) -> datetime | None:
         return datetime.fromisoformat(value)
     except ValueError:
         return None
-
-
-def find_scenario(scenario_id: str, also: str = "", digest: str = "") -> Scenario | None:
-    """The scenario with this id: an installed one, or the file ``also`` the game was started
-    from (a save records it; read like any file, so a pipe or a device there is refused), the
-    one whose digest is ``digest`` first; None when none has the id."""
-    from game.engine import ScenarioError
-    from game.store.scenarios import find_scenario as lookup
-    from game.store.scenarios import load_scenario
-
-    given = []
-    if also:
-        with contextlib.suppress(ScenarioError):
-            given.append(load_scenario(Path(also)))
-    return lookup(scenario_id, digest, given)
 
 
 def _rebuild(scenario: Scenario, transcript: Transcript) -> tuple[GameState, ...]:
@@ -402,7 +396,7 @@ class SaveStore:
         read = self._read(path)
         if read.game is None:
             return LoadResult(None, read.info, read.info.problem)
-        return LoadResult(read.game, read.info)
+        return LoadResult(read.game, read.info, notice=UPDATED if read.info.updated else "")
 
     def load_latest(self) -> LoadResult:
         """The autosave; if it is missing or damaged, the previous one, with a notice."""
@@ -534,7 +528,14 @@ def _broken(
 
 def _read_save(path: Path, kind: SaveKind) -> _Read:
     """Read, check and replay one save file; any problem becomes the info's one-line message."""
-    from game.engine.transcript import TranscriptError, clean_name, from_document, replay
+    from game.engine import CarryError, IllegalMoveError
+    from game.engine.transcript import (
+        TranscriptError,
+        clean_name,
+        from_document,
+        replay,
+    )
+    from game.store.scenarios import find_scenario
 
     try:
         _, data = read_toml(path, what="a save", limit=TRANSCRIPT_LIMIT)
@@ -552,14 +553,22 @@ def _read_save(path: Path, kind: SaveKind) -> _Read:
         return _Read(_broken(path, kind, f"damaged: {first}", data), None)
     scenario_file = data.get("scenario_file")
     scenario_file = scenario_file if isinstance(scenario_file, str) else ""
-    scenario = find_scenario(transcript.scenario, scenario_file, transcript.scenario_sha256)
+    scenario = find_scenario(transcript.scenario, transcript.scenario_sha256, also=scenario_file)
     if scenario is None:
         why = f'made for scenario "{transcript.scenario}", which is not installed'
         return _Read(_broken(path, kind, why, data), None)
     report = replay(scenario, transcript)
-    if not report.ok:
+    updated = not report.ok and _made_with_earlier(transcript, scenario)
+    if not report.ok and not updated:
         return _Read(_broken(path, kind, f"does not replay: {report.message}", data), None)
-    states = _rebuild(scenario, transcript)
+    try:
+        states = _rebuild(scenario, transcript)
+    except (IllegalMoveError, CarryError) as error:  # only a save of an earlier version
+        why = (
+            f'saved with an earlier version of scenario "{scenario.id}", and its moves no '
+            f"longer play under this one: {error}"
+        )
+        return _Read(_broken(path, kind, why, data), None)
     who = Who(
         # The verification code is made from the name as cleaned, so cleaning changes nothing
         # but what the window draws.
@@ -572,4 +581,16 @@ def _read_save(path: Path, kind: SaveKind) -> _Read:
     slot = data.get("slot")
     name = clean_name(slot) if isinstance(slot, str) else ""
     info = _info_for(path, kind, name or _kind_name(kind), _parse_time(data.get("saved_at")), game)
-    return _Read(info, game)
+    return _Read(attrs.evolve(info, updated=updated), game)
+
+
+def _made_with_earlier(transcript: Transcript, scenario: Scenario) -> bool:
+    """True when the save was made with an earlier version of ``scenario`` (its file has
+    changed since) by these rules: its moves can be played again under the scenario as it is."""
+    from game.engine.transcript import ENGINE
+
+    return (
+        transcript.engine == ENGINE
+        and transcript.scenario == scenario.id
+        and transcript.scenario_sha256 not in ("", scenario.sha256)
+    )

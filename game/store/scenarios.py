@@ -5,6 +5,7 @@ Listing the files needs no engine; it is imported when a scenario is actually re
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 from collections.abc import Sequence
@@ -143,18 +144,24 @@ def scenario_citation(name_or_path: str | Path = DEFAULT_SCENARIO) -> str:
 
 
 def find_scenario(
-    scenario_id: str, digest: str = "", given: Sequence[Scenario] = ()
+    scenario_id: str, digest: str = "", given: Sequence[Scenario] = (), *, also: str = ""
 ) -> Scenario | None:
     """The scenario a transcript names by ``scenario_id`` (and ``digest``): among the scenarios
-    ``given`` explicitly (a teacher's ``--scenario FILE``) and the installed ones, one with that
-    id, preferring the one whose digest matches; None when none has the id.
+    ``given`` explicitly (a teacher's ``--scenario FILE``), the file ``also`` a save says its
+    game was started from, and the installed ones, one with that id, preferring the one whose
+    digest matches; None when none has the id.
 
     The id is only ever compared with the ids inside scenario files: a transcript never names a
-    file the game opens. Installed files that do not load are skipped.
+    file the game opens (a save may: it is read like any file, so a pipe or a device there is
+    refused). Files that do not load are skipped.
     """
     from game.engine.parse import ScenarioError
 
     found: list[Scenario] = [scenario for scenario in given if scenario.id == scenario_id]
+    if also:
+        with contextlib.suppress(ScenarioError):
+            found.append(load_scenario(Path(also)))
+        found = [scenario for scenario in found if scenario.id == scenario_id]
     for path in scenario_paths():
         try:
             scenario = load_scenario(path)

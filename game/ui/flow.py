@@ -293,8 +293,10 @@ class Flow:
             where = f"finished: {info.ending}" if info.finished else info.round_label
             trust = f" \u00b7 trust {info.trust}" if info.trust is not None else ""
             detail = f"{capitalise(where)}{trust} \u00b7 {when}"
+            if info.updated:
+                detail += " \u00b7 scenario updated"
         else:
-            detail = "The autosave is damaged: see what can be saved"
+            detail = "The autosave cannot be continued: see why"
         return MenuEntry("Continue", Apply(ContinueGame()), detail=detail)
 
     def watch(self, strategy: str) -> SummitScreen:
@@ -522,7 +524,9 @@ class Flow:
         self.session = Session.from_saved(result.game, self.store)
         actions: list[Action] = [Reset(self.summit())]
         if result.notice:
-            actions.append(Open(message("The latest autosave was damaged", (result.notice,))))
+            updated = result.info is not None and result.info.updated and result.problem == ""
+            title = "The scenario was updated" if updated else "The latest autosave was damaged"
+            actions.append(Open(message(title, (result.notice,))))
         return Chain(tuple(actions))
 
     def _delete(self, path: Path, saving: bool) -> Action | None:

@@ -12,6 +12,7 @@ from game.store.mode import Mode
 from game.store.saves import (
     AUTOSAVE,
     BACKUP,
+    UPDATED,
     SavedGame,
     SaveKind,
     SaveStore,
@@ -163,6 +164,53 @@ def test_a_tampered_save_is_named_with_what_is_wrong(store: SaveStore) -> None:
     assert not info.is_ok
     assert info.problem.startswith(f"{path.name}: does not replay: turn 1")
     assert info.name == "edited"
+
+
+def _as_if_saved_with_an_earlier_scenario(path: Path, *edits: tuple[str, str]) -> None:
+    """Rewrite a save as a game update would find it: made with an earlier version of its
+    scenario (another digest, other words in its reasons), by the same rules."""
+    text = path.read_text(encoding="utf-8")
+    digest = read_transcript(path).scenario_sha256
+    text = text.replace(digest, "0" * 64).replace("They accept", "They agree")
+    for old, new in edits:
+        assert old in text
+        text = text.replace(old, new, 1)
+    path.write_text(text, encoding="utf-8")
+
+
+def test_a_save_of_an_earlier_scenario_is_played_again_under_the_current_one(
+    store: SaveStore,
+) -> None:
+    """A game update that edits a scenario's words must not strand a game in progress: its
+    moves are played again under the scenario as installed, and the player is told."""
+    states = _states()
+    store.autosave(_game(states, 3, Who("Ann Lee", Mode.GRADED)))
+    _as_if_saved_with_an_earlier_scenario(store.autosave_path)
+    info = SaveStore(store.root).inspect(store.autosave_path)
+    assert info.is_ok and info.updated
+    loaded = SaveStore(store.root).load_latest()
+    assert loaded.game is not None and loaded.notice == UPDATED and loaded.problem == ""
+    assert loaded.game.state.hash == states[3].hash
+    assert [s.hash for s in loaded.game.history] == [s.hash for s in states[:3]]
+    assert loaded.game.who == Who("Ann Lee", Mode.GRADED)
+    # A save that replays as it is was not updated.
+    store.save_slot("as saved", _game(states, 3))
+    assert not SaveStore(store.root).inspect(store.slot_path("as saved")).updated
+
+
+def test_a_save_whose_moves_no_longer_play_says_so(store: SaveStore) -> None:
+    states = _states()
+    store.save_slot("old", _game(states, 3))
+    path = store.slot_path("old")
+    _as_if_saved_with_an_earlier_scenario(
+        path, ('move = "security_assurances:written"', 'move = "security_assurances:sealed"')
+    )
+    info = SaveStore(store.root).inspect(path)
+    assert not info.is_ok and not info.updated
+    assert info.problem.startswith(
+        f'{path.name}: saved with an earlier version of scenario "hanoi", and its moves no '
+        'longer play under this one: "security_assurances:sealed": unknown variant'
+    )
 
 
 def test_every_kind_of_bad_file_gets_one_line_and_no_exception(store: SaveStore) -> None:

@@ -184,6 +184,31 @@ def test_a_corrupt_autosave_falls_back_to_the_backup_with_a_message(
     assert autosave.read_text(encoding="utf-8").startswith("this is not")
 
 
+def test_continue_after_a_scenario_update_plays_the_moves_again_and_says_so(
+    ctx: UiContext, home: Path
+) -> None:
+    """A game update that edits the scenario's file: Continue still continues, the menu and a
+    dialog say the scenario was updated."""
+    flow = _flow(ctx)
+    session = flow.session
+    assert session is not None
+    flow.handle(PlayMove(Move.parse("mutual_restraint:unwritten")))
+    autosave = home / "saves" / "autosave.toml"
+    digest = read_transcript(autosave).scenario_sha256
+    autosave.write_text(
+        autosave.read_text(encoding="utf-8").replace(digest, "0" * 64), encoding="utf-8"
+    )
+    again = Flow(UiContext(ctx.settings))
+    entry = next(item for item in again.title().items if item.label == "Continue")
+    assert entry.detail.endswith("\u00b7 scenario updated")
+    action = again.handle(ContinueGame())
+    assert isinstance(action, Chain)
+    dialog = action.actions[1]
+    assert isinstance(dialog, Open) and isinstance(dialog.place, Dialog)
+    assert dialog.place.title == "The scenario was updated"
+    assert again.session is not None and again.session.state.hash == session.state.hash
+
+
 def test_nothing_to_continue_gives_a_message_not_a_crash(ctx: UiContext) -> None:
     action = Flow(ctx).handle(ContinueGame())
     assert isinstance(action, Open) and isinstance(action.place, Dialog)

@@ -14,7 +14,7 @@ from game.draw.theme import TextRole
 from game.ui import art
 from game.ui.screen import MenuEntry, Open, confirm_quit
 from game.ui.widgets.base import FocusGroup
-from game.ui.widgets.buttons import menu_items
+from game.ui.widgets.buttons import MENU_DETAIL_LINES, menu_items
 from game.ui.widgets.drawing import draw_rule
 from game.ui.widgets.page import FocusScreen, draw_key_hints
 
@@ -54,6 +54,8 @@ class TitleScreen(FocusScreen):
         return theme.column_x(PANEL_COLUMNS) + theme.GUTTER
 
     def layout(self) -> None:
+        for item in self.items:
+            item.detail_lines = MENU_DETAIL_LINES
         menu_left = self.menu_left()
         left = menu_left - 2 * theme.UNIT
         width = theme.column_x(theme.COLUMNS) - menu_left + 2 * theme.UNIT
@@ -64,10 +66,16 @@ class TitleScreen(FocusScreen):
 
     def row_pitch(self, width: int) -> int:
         """Rows as tall as the tallest entry needs (a detail wrapped at a large text size),
-        and never shorter than the usual pitch, nor so tall the menu leaves its rules."""
+        and never shorter than the usual pitch, nor so tall the menu leaves its rules: where
+        two lines of detail do not fit, each detail is cut to one line, never clipped."""
         space = FOOTER_RULE_Y - HEADER_RULE_Y - theme.UNIT
+        most = space // max(len(self.items), 1)
         needed = max((item.height_for(self.ctx, width) for item in self.items), default=0)
-        return max(MENU_ROW, min(needed + theme.UNIT, space // max(len(self.items), 1)))
+        if needed + theme.UNIT > most:
+            for item in self.items:
+                item.detail_lines = 1
+            needed = max(item.height_for(self.ctx, width) for item in self.items)
+        return max(MENU_ROW, min(needed + theme.UNIT, most))
 
     def menu_top(self, pitch: int = MENU_ROW) -> int:
         """First menu row, centred between the header rule and the footer rule."""
@@ -80,7 +88,7 @@ class TitleScreen(FocusScreen):
         self.layout()
         surface.fill(palette.paper)
         self._draw_panel(surface)
-        menu_left = self.menu_left()
+        menu_left = self.items[0].rect.left + 2 * theme.UNIT if self.items else self.menu_left()
         kicker = ctx.text(TextRole.KICKER, "MAIN MENU", palette.ink_soft)
         surface.blit(kicker, (menu_left, theme.MARGIN_Y + 8))
         right = theme.column_x(theme.COLUMNS)

@@ -90,6 +90,8 @@ class MenuItem(Control):
 
     label: str
     detail: str = ""
+    detail_lines: int = MENU_DETAIL_LINES
+    """How many lines the detail may wrap to before it is cut (one where the rows are short)."""
 
     def _detail_room(self, width: int) -> int:
         pad = 2 * theme.UNIT
@@ -99,7 +101,7 @@ class MenuItem(Control):
         line = self.detail if self.enabled else self.reason
         role = TextRole.CAPTION if self.enabled else TextRole.CAPTION_ITALIC
         room = self._detail_room(width)
-        lines = MENU_DETAIL_LINES * ctx.line_height(role)
+        lines = self.detail_lines * ctx.line_height(role)
         return (fit_lines(ctx, role, line, room, lines) if line else ""), role
 
     def height_for(self, ctx: UiContext, width: int) -> int:

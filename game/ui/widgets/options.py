@@ -35,7 +35,10 @@ class _SettingRow(Control):
         control = pygame.Rect(0, 0, self.control_width(ctx), 36)
         control.midright = (rect.right - pad, rect.centery)
         text_width = control.left - rect.left - pad - 3 * theme.UNIT
-        label = ctx.text(TextRole.LABEL, self.label, palette.ink)
+        # A row that cannot be changed says so in its label too, not only in its control.
+        label = ctx.text(
+            TextRole.LABEL, self.label, palette.ink if self.enabled else palette.ink_soft
+        )
         desc = (
             ctx.text(TextRole.CAPTION, self.description, palette.ink_soft, wrap=text_width)
             if self.description
