@@ -168,6 +168,16 @@ def region_line(scenario: Scenario, meters: Sequence[int]) -> str:
     return " \u00b7 ".join(parts)
 
 
+def again_text(scenario: Scenario) -> str:
+    """What making an offer again does once they have not taken it up (rejected, deferred or
+    countered it), after "it": ``costs patience`` (``gains less`` when the scenario's repeat
+    cost takes nothing: the gains still shrink)."""
+    costs = " and ".join(
+        scenario.meters[index].label for index, delta in scenario.rules.repeat.meters if delta
+    )
+    return f"costs {costs}" if costs else "gains less"
+
+
 # --- Their reply ------------------------------------------------------------------------------
 
 REPLY: Final[Mapping[ReactionKind, str]] = MappingProxyType(
@@ -358,6 +368,7 @@ __all__ = [
     "REPLY",
     "Change",
     "StrategyName",
+    "again_text",
     "answered_proposal",
     "between_rounds",
     "capitalise",
