@@ -1,14 +1,18 @@
-"""Words a play-tester found wrong on the table: a refusal called "turned down" after a
-deferral, moves invited after the end."""
+"""Words a play-tester found wrong on the table, the outcome and the debrief: a refusal called
+"turned down" after a deferral, moves invited after the end, capitals mid-sentence, and two colons
+in a row."""
 
 from __future__ import annotations
 
 import attrs
 import pytest
 
+from game.draw.context import UiContext
 from game.engine import GameState, Move, ReactionKind, Scenario, apply, judge, new_game
 from game.engine.search import Found
+from game.store.scenarios import load_scenario
 from game.ui.hints import Focus, next_hint
+from game.ui.record import before_the_break, log_entries
 from game.ui.table import card_faces, round_detail
 
 
@@ -47,6 +51,51 @@ def test_nothing_invites_a_move_once_the_summit_is_over(games: dict[str, Found])
     held = state.scenario.rounds[state.round]
     assert held.description not in body
     assert "over" in title and "Nothing more can be put forward" in body
+
+
+def test_the_log_and_the_debrief_name_the_ending_mid_sentence(
+    games: dict[str, Found], hanoi: Scenario
+) -> None:
+    from game.classroom.debrief import build_debrief
+
+    state = games["walked_away"].state
+    last = log_entries(state)[-1]
+    assert last.text == "The summit is over: you walk away."
+    debrief = build_debrief(state)
+    assert debrief.history is not None and debrief.history.ends == "you walk away"
+    # A name keeps its capital ("Hanoi, twice", its first word followed by a comma).
+    later = load_scenario("next_summit")
+    titles = {ending.title: ending.mid_title for ending in later.endings}
+    assert titles["Hanoi, twice"] == "Hanoi, twice"
+    assert titles["Yongbyon, verified"] == "Yongbyon, verified"
+    assert titles["No deal again"] == "no deal again"
+    assert {e.title: e.mid_title for e in hanoi.endings}["The Yongbyon deal"] == (
+        "the Yongbyon deal"
+    )
+
+
+def test_the_scores_page_sets_no_colon_after_a_colon(
+    ctx: UiContext, games: dict[str, Found], rendered: list[str]
+) -> None:
+    from game.classroom.debrief import build_debrief
+    from game.ui.debrief_pages import scores_page
+
+    scores_page(ctx, build_debrief(games["walked_away"].state))
+    note = next(text for text in rendered if text.startswith("Both lines"))
+    assert "History's line ends: you walk away." in note
+    assert all(sentence.count(":") <= 1 for sentence in note.split(". ")), note
+
+
+def test_before_the_break_continues_its_sentence(hanoi: Scenario) -> None:
+    # "Before the break: You rejected their proposal" set a capital after a colon, and an
+    # offer's "Mutual restraint (written): deferred" a second colon.
+    state = _refused(hanoi, ReactionKind.DEFER)
+    [(note, _)] = before_the_break(state, state.turns[-1])
+    assert note == "Before the break, you offered mutual restraint (written): deferred."
+    countered = _refused(hanoi, ReactionKind.COUNTER)
+    answered = apply(countered, Move("reject")).state
+    [(note, _)] = before_the_break(answered, answered.turns[-1])
+    assert note.startswith("Before the break, you rejected their proposal: ")
 
 
 def test_a_scenario_whose_repeat_costs_nothing_names_no_cost(hanoi: Scenario) -> None:
