@@ -34,6 +34,8 @@ from game.engine.state import ACCEPT, AMEND, Move, ReactionKind, Turn
 
 MINUS: Final = "\u2212"
 """The true minus sign, wider than a hyphen and set at the height of a plus."""
+NO_BREAK: Final = "\u00a0"
+"""A space a window's wrapping never breaks at: it keeps words together (``risk exposure``)."""
 
 
 class StrategyName(enum.StrEnum):
@@ -144,9 +146,12 @@ def meters_line(
     stance: int | None = None,
     *,
     group: MeterGroup | None = None,
+    unbroken: bool = False,
 ) -> str:
     """``trust 25 · patience 63 · ... · they are guarded`` (the stance only when given; only
-    the meters of ``group`` when given, all of them otherwise)."""
+    the meters of ``group`` when given, all of them otherwise). ``unbroken`` joins the words
+    of each part with no-break spaces, so that a window wrapping the line breaks it only
+    between meters, never inside ``risk exposure 58``."""
     parts = [
         f"{meter.label} {value}"
         for meter, value in zip(scenario.meters, meters, strict=True)
@@ -154,6 +159,8 @@ def meters_line(
     ]
     if stance is not None:
         parts.append(f"they are {scenario.stances[stance].label}")
+    if unbroken:
+        parts = [part.replace(" ", NO_BREAK) for part in parts]
     return " \u00b7 ".join(parts)
 
 
@@ -363,6 +370,7 @@ def between_rounds(scenario: Scenario, turn: Turn) -> list[tuple[str, str]]:
 
 __all__ = [
     "MINUS",
+    "NO_BREAK",
     "OUTSIDER_REPLIED",
     "REPLIED",
     "REPLY",

@@ -1,6 +1,6 @@
 """Words a play-tester found wrong on the table, the outcome and the debrief: a refusal called
-"turned down" after a deferral, moves invited after the end, capitals mid-sentence, and two colons
-in a row."""
+"turned down" after a deferral, moves invited after the end, capitals mid-sentence, a figure
+orphaned on its own line, a count read as a score, a need without the offer it is for."""
 
 from __future__ import annotations
 
@@ -8,7 +8,9 @@ import attrs
 import pytest
 
 from game.draw.context import UiContext
+from game.draw.theme import TextRole
 from game.engine import GameState, Move, ReactionKind, Scenario, apply, judge, new_game
+from game.engine.describe import NO_BREAK, meters_line
 from game.engine.search import Found
 from game.store.scenarios import load_scenario
 from game.ui.hints import Focus, next_hint
@@ -96,6 +98,56 @@ def test_before_the_break_continues_its_sentence(hanoi: Scenario) -> None:
     answered = apply(countered, Move("reject")).state
     [(note, _)] = before_the_break(answered, answered.turns[-1])
     assert note.startswith("Before the break, you rejected their proposal: ")
+
+
+def test_the_decision_number_stays_with_its_words(games: dict[str, Found]) -> None:
+    from game.ui.screens.outcome import departure
+
+    gone = departure(games["walked_away"].state)
+    assert gone is not None
+    assert f"at your decision{NO_BREAK}" in gone.when
+
+
+def test_fitting_text_keeps_what_a_no_break_space_joins(ctx: UiContext) -> None:
+    from game.ui.widgets.drawing import fit_lines, fit_text
+
+    text = f"During the working lunch, at your decision{NO_BREAK}12, and more words after"
+    width = ctx.text_width(TextRole.CAPTION, "During the working lunch, at your")
+    for fitted in (
+        fit_text(ctx, TextRole.CAPTION, text, width + 40),
+        fit_lines(ctx, TextRole.CAPTION, text, width + 40, ctx.line_height(TextRole.CAPTION)),
+    ):
+        assert "decision 12" not in fitted, fitted
+
+
+def test_the_meter_line_can_keep_each_meter_whole(hanoi: Scenario) -> None:
+    state = new_game(hanoi, 4)
+    line = meters_line(hanoi, state.meters, unbroken=True)
+    assert f"risk{NO_BREAK}exposure{NO_BREAK}" in line
+    assert " \u00b7 " in line
+    assert line.replace(NO_BREAK, " ") == meters_line(hanoi, state.meters)
+
+
+def test_the_trust_marker_keeps_the_offers_name_when_space_is_short(
+    ctx: UiContext, rendered: list[str]
+) -> None:
+    # A play-tester read "They need about 25-29" with nothing to say which offer needs it.
+    import pygame
+
+    from game.ui.widgets.table import TrustGauge
+
+    gauge = TrustGauge(label="Trust", value=16, marker=25)
+    gauge.marker_label = "Security assurances: they need about 25\u201329"
+    gauge.marker_short = "Security assurances: about 25\u201329"
+    surface = pygame.Surface((1024, 600))
+    for width in (300, 250):
+        gauge.rect = pygame.Rect(0, 40, width, 80)
+        rendered.clear()
+        gauge.draw(surface, ctx)
+        said = next(text for text in rendered if "25\u201329" in text)
+        assert said.startswith("Sec") and ": " in said, (width, said)
+        assert said.endswith("about 25\u201329" if width == 300 else ": 25\u201329"), said
+        assert ctx.text_width(TextRole.CAPTION, said) <= width, (width, said)
 
 
 def test_a_scenario_whose_repeat_costs_nothing_names_no_cost(hanoi: Scenario) -> None:
