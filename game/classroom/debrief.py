@@ -81,6 +81,8 @@ class LineSummary:
     description: str
     ending: str
     """Title of the ending the line reaches with this seed ("" when it cannot be replayed)."""
+    ends: str = ""
+    """The same ending as it reads mid-sentence, after "this line ends:" (``you walk away``)."""
 
 
 @attrs.frozen
@@ -205,7 +207,9 @@ def _line_summary(
         line = state.scenario.line(strategy)
     except KeyError:
         return None
-    return LineSummary(heading, line.description, result.ending.title if result else "")
+    if result is None:
+        return LineSummary(heading, line.description, "")
+    return LineSummary(heading, line.description, result.ending.title, result.ending.mid_title)
 
 
 def build_debrief(state: GameState) -> Debrief:

@@ -413,7 +413,7 @@ def north_choices(
     for kind in judgement.allowed:
         if kind is ReactionKind.COUNTER:
             for proposal in judgement.proposals:
-                label = scenario.proposal(proposal).label
+                label = scenario.proposal(proposal).mid_label
                 choices.append((kind, proposal, f"counter: table {label}"))
         else:
             choices.append((kind, None, REPLY[kind]))
@@ -434,7 +434,7 @@ def _north_chooses(
         f"\nFor the {side_called(sides.counterpart, 'team', 'second team')}: the "
         f"{side_called(sides.player, 'team', 'first team')} "
         f"{'answers your proposal with' if move.offer == AMEND else 'offers'} "
-        f"{move_label(state.scenario, offered(state, move))}.\n",
+        f"{move_label(state.scenario, offered(state, move), mid=True)}.\n",
         BOLD,
     )
     write(f"  The rules' answer: {why}\n")

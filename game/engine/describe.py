@@ -34,6 +34,8 @@ from game.engine.state import ACCEPT, AMEND, Move, ReactionKind, Turn
 
 MINUS: Final = "\u2212"
 """The true minus sign, wider than a hyphen and set at the height of a plus."""
+NO_BREAK: Final = "\u00a0"
+"""A space a window's wrapping never breaks at: it keeps words together (``risk exposure``)."""
 
 
 class StrategyName(enum.StrEnum):
@@ -144,9 +146,12 @@ def meters_line(
     stance: int | None = None,
     *,
     group: MeterGroup | None = None,
+    unbroken: bool = False,
 ) -> str:
     """``trust 25 · patience 63 · ... · they are guarded`` (the stance only when given; only
-    the meters of ``group`` when given, all of them otherwise)."""
+    the meters of ``group`` when given, all of them otherwise). ``unbroken`` joins the words
+    of each part with no-break spaces, so that a window wrapping the line breaks it only
+    between meters, never inside ``risk exposure 58``."""
     parts = [
         f"{meter.label} {value}"
         for meter, value in zip(scenario.meters, meters, strict=True)
@@ -154,6 +159,8 @@ def meters_line(
     ]
     if stance is not None:
         parts.append(f"they are {scenario.stances[stance].label}")
+    if unbroken:
+        parts = [part.replace(" ", NO_BREAK) for part in parts]
     return " \u00b7 ".join(parts)
 
 
@@ -166,6 +173,16 @@ def region_line(scenario: Scenario, meters: Sequence[int]) -> str:
         band = meter.band(value)
         parts.append(f"{meter.label} {value} {band}" if band else f"{meter.label} {value}")
     return " \u00b7 ".join(parts)
+
+
+def again_text(scenario: Scenario) -> str:
+    """What making an offer again does once they have not taken it up (rejected, deferred or
+    countered it), after "it": ``costs patience`` (``gains less`` when the scenario's repeat
+    cost takes nothing: the gains still shrink)."""
+    costs = " and ".join(
+        scenario.meters[index].label for index, delta in scenario.rules.repeat.meters if delta
+    )
+    return f"costs {costs}" if costs else "gains less"
 
 
 # --- Their reply ------------------------------------------------------------------------------
@@ -353,11 +370,13 @@ def between_rounds(scenario: Scenario, turn: Turn) -> list[tuple[str, str]]:
 
 __all__ = [
     "MINUS",
+    "NO_BREAK",
     "OUTSIDER_REPLIED",
     "REPLIED",
     "REPLY",
     "Change",
     "StrategyName",
+    "again_text",
     "answered_proposal",
     "between_rounds",
     "capitalise",

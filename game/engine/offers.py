@@ -158,7 +158,8 @@ class Offer:
 def mid_sentence(label: str, *context: str) -> str:
     """A label as it reads in the middle of a sentence: its first letter small, unless its first
     word is a name, which the context writes capitalised mid-sentence too ("Yongbyon")."""
-    first = label.split(" ", 1)[0]
+    # The first word without what follows it ("Hanoi" of "Hanoi, twice").
+    first = re.split(r"[^\w'-]", label, maxsplit=1)[0]
     # Capitalised after a space, but not as the first word of a sentence ("... talks. A small
     # step" says nothing of how "A" reads mid-sentence).
     name = re.compile(rf"(?<![.!?]) {re.escape(first)}\b")

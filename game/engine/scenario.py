@@ -21,6 +21,7 @@ from game.engine.offers import (
     Quirk,
     Sayings,
     Variant,
+    mid_sentence,
 )
 from game.engine.sides import (
     FLAGS,
@@ -279,6 +280,13 @@ class Ending:
     picture: str = ""
     """Which of the game's pictures shows it (e.g. ``"embassies"``); empty: the picture of how
     the summit ended."""
+
+    mid_title: str = attrs.field(init=False, eq=False, repr=False)
+    """The title as it reads mid-sentence, after a colon that continues one: ``you walk
+    away``, but ``Hanoi, twice`` (see :func:`mid_sentence`)."""
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "mid_title", mid_sentence(self.title, self.text, self.history))
 
 
 @attrs.frozen

@@ -99,13 +99,13 @@ def scores_page(ctx: UiContext, debrief: Debrief) -> list[Column]:
         right.chart(chart, 236)
         notes = []
         if debrief.history and debrief.history.ending:
-            notes.append(f"History's line ends: {debrief.history.ending}.")
+            notes.append(f"History's line ends: {debrief.history.ends}.")
         if debrief.essay and debrief.essay.ending:
-            notes.append(f"The essay's line ends: {debrief.essay.ending}.")
+            notes.append(f"The essay's line ends: {debrief.essay.ends}.")
         if notes:
             right.gap(theme.UNIT)
             right.paragraph(
-                "Both played by the computer: " + " ".join(notes),
+                " ".join(["Both lines are played by the computer.", *notes]),
                 TextRole.CAPTION,
                 palette.ink_soft,
             )
@@ -157,7 +157,7 @@ def compare_page(ctx: UiContext, debrief: Debrief) -> list[Column]:
             if line.ending:
                 column.gap(theme.UNIT)
                 column.paragraph(
-                    f"Played on your seed, this line ends: {line.ending}.",
+                    f"Played on your seed, this line ends: {line.ends}.",
                     TextRole.CAPTION_ITALIC,
                     palette.ink_soft,
                 )

@@ -10,11 +10,19 @@ is interface state (a set of keys the flow keeps), never game state. The note on
 from __future__ import annotations
 
 from collections.abc import Callable, Collection
+from typing import Final
 
 import attrs
 
-from game.engine import GameState, MeterRole, Move, OfferKind, ReactionKind, is_legal
-from game.engine.describe import effect_text
+from game.engine import (
+    GameState,
+    MeterRole,
+    Move,
+    OfferKind,
+    ReactionKind,
+    is_legal,
+)
+from game.engine.describe import again_text, effect_text
 
 
 @attrs.frozen
@@ -34,6 +42,10 @@ class Focus:
     reason: str = ""
 
 
+_REFUSALS: Final = frozenset((ReactionKind.REJECT, ReactionKind.DEFER, ReactionKind.COUNTER))
+"""The answers that count as refusing an offer: each makes it dearer to offer again."""
+
+
 def _meter_hint(state: GameState, seen: Collection[str]) -> Hint | None:
     """The first meter the last turn moved that has not been explained yet."""
     if not state.turns:
@@ -51,7 +63,10 @@ def _meter_hint(state: GameState, seen: Collection[str]) -> Hint | None:
 
 
 def next_hint(state: GameState, focus: Focus, seen: Collection[str]) -> Hint | None:
-    """The most useful hint not yet dismissed, or None."""
+    """The most useful hint not yet dismissed, or None (always None once the summit is over:
+    nothing is left to advise on)."""
+    if state.is_over:
+        return None
     scenario = state.scenario
     candidates: list[Callable[[], Hint | None]] = []
 
@@ -103,10 +118,10 @@ def next_hint(state: GameState, focus: Focus, seen: Collection[str]) -> Hint | N
     if last is not None:
         add(
             "refused",
-            last.reaction.kind in (ReactionKind.REJECT, ReactionKind.DEFER),
+            last.reaction.kind in _REFUSALS,
             lambda: (
-                "Making a refused offer again costs patience each time. Build trust "
-                "elsewhere first."
+                "Whether they reject it, defer it or counter it, an offer not taken up "
+                f"{again_text(scenario)} each time you make it again. Build trust elsewhere first."
             ),
             "refusals",
         )

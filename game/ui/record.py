@@ -105,14 +105,15 @@ def amended_move(proposal: Proposal | None) -> Move | None:
     return Move.parse(proposal.amend)
 
 
-def turn_text(state: GameState, turn: Turn) -> str:
+def turn_text(state: GameState, turn: Turn, *, mid: bool = False) -> str:
     """One decision and what became of it: ``Liaison offices: accepted``, or, when a neighbour
-    or the Senate refused it in their place, ``Embassies: refused by the Senate``."""
+    or the Senate refused it in their place, ``Embassies: refused by the Senate``. ``mid``
+    names an offer as it reads mid-sentence (``you offered liaison offices: accepted``)."""
     scenario = state.scenario
     reaction = turn.reaction
     if turn.move.is_answer:
         return answer_text(state, turn)
-    text = f"{move_label(scenario, turn.move)}: {_replied(state, reaction)}"
+    text = f"{move_label(scenario, turn.move, mid=mid)}: {_replied(state, reaction)}"
     if reaction.kind is ReactionKind.COUNTER and reaction.counter:
         text += f", proposing {scenario.proposal(reaction.counter).label}"
     return text
@@ -193,7 +194,12 @@ def before_the_break(state: GameState, turn: Turn | None = None) -> list[tuple[s
         if not state.turns or state.turns[-1].tabled is None or state.turns[-1].events:
             return []
         turn = state.turns[-1]
-    return [(f"Before the break: {turn_text(state, turn)}.", reaction_tone(turn.reaction.kind))]
+    if turn.move.is_answer:
+        done = answer_text(state, turn)  # "You rejected their proposal: ..."
+        done = done[:1].lower() + done[1:]
+    else:
+        done = f"you offered {turn_text(state, turn, mid=True)}"
+    return [(f"Before the break, {done}.", reaction_tone(turn.reaction.kind))]
 
 
 # --- The log --------------------------------------------------------------------------------
@@ -283,7 +289,7 @@ def log_entries(state: GameState, *, full: bool = False) -> list[LogEntry]:
             current = turn.round + 1
     result = outcome(state)
     if result is not None:
-        entries.append(LogEntry(f"The summit is over: {result.ending.title}.", "The end"))
+        entries.append(LogEntry(f"The summit is over: {result.ending.mid_title}.", "The end"))
     return entries
 
 

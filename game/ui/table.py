@@ -25,7 +25,13 @@ from game.engine import (
     outcome,
     refused_by_every_profile,
 )
-from game.engine.describe import capitalise, effect_text, essay_view, offer_costs
+from game.engine.describe import (
+    again_text,
+    capitalise,
+    effect_text,
+    essay_view,
+    offer_costs,
+)
 from game.engine.scenario import Offer
 from game.engine.state import ACCEPT, AMEND, REJECT, Move
 from game.ui.art import Pose
@@ -131,8 +137,7 @@ def card_faces(state: GameState) -> dict[str, CardFace]:
             refused = state.refusals[index]
             tone = Tone.NEUTRAL
             if refused and offer.kind is OfferKind.OFFER:
-                times = "once" if refused == 1 else f"{refused} times"
-                caption = f"Turned down {times}: again costs patience"
+                caption = refused_caption(scenario, refused)
                 tone = Tone.CAUTION
             elif offer.variants:
                 forms = " or ".join(v.label for v in offer.variants)
@@ -141,6 +146,14 @@ def card_faces(state: GameState) -> dict[str, CardFace]:
                 caption = offer.summary
             faces[offer.id] = CardFace(CardStatus.OPEN, caption, tone, selected=selected)
     return faces
+
+
+def refused_caption(scenario: Scenario, refused: int) -> str:
+    """What an offer's card says once it has been refused (rejected, deferred or countered:
+    each counts, and each makes it dearer to offer again): ``Not taken up once: offering it
+    again costs patience``."""
+    times = "once" if refused == 1 else f"{refused} times"
+    return f"Not taken up {times}: offering it again {again_text(scenario)}"
 
 
 _POSES: Final = {
@@ -392,9 +405,16 @@ def proposal_detail(state: GameState) -> tuple[str, str]:
 
 
 def round_detail(state: GameState) -> tuple[str, str]:
-    """The round on the table, for the details line when nothing else is in focus."""
+    """The round on the table, for the details line when nothing else is in focus; once the
+    summit is over, the round it ended in and that nothing more can be put forward (the
+    round's own description invites moves: "A joint statement can now be put forward")."""
     held = state.scenario.rounds[state.round]
-    return f"{capitalise(held.label)} \u00b7 {held.time}", held.description
+    title = f"{capitalise(held.label)} \u00b7 {held.time}"
+    if state.is_over:
+        return f"{title} \u00b7 the summit is over", (
+            "Nothing more can be put forward. See how it ended (Enter), then the debrief."
+        )
+    return title, held.description
 
 
 def offer_action(state: GameState, offer_id: str) -> Action:

@@ -176,7 +176,8 @@ def test_the_north_chooses_its_answer_in_a_hot_seat_terminal_game(hanoi: Scenari
     assert why.startswith("deferred: ")
     accept = 1 + [kind.value for kind, _, _ in choices].index("accept")
     text = _terminal(hanoi, f"mutual_restraint:written\n{accept}\nq\n", hotseat=True)
-    assert "For the North Korean team: the U.S. team offers Mutual restraint (written)." in text
+    # Mid-sentence names read mid-sentence (a play-tester saw "table End the joint exercises").
+    assert "For the North Korean team: the U.S. team offers mutual restraint (written)." in text
     assert "  The rules' answer: deferred: " in text
     assert "They accept" in text and "accepted by their choice; the rules would have" in text
     # Enter leaves the answer to the rules.
@@ -184,6 +185,20 @@ def test_the_north_chooses_its_answer_in_a_hot_seat_terminal_game(hanoi: Scenari
     assert "They defer" in ruled
     # Answers to their proposals and recesses are not theirs to judge.
     assert north_choices(state, Move("reject")) == ("", [])
+
+
+def test_the_norths_counter_names_its_proposal_as_it_reads_mid_sentence(hanoi: Scenario) -> None:
+    # A play-tester read "counter: table End the joint exercises for good"; a name keeps its
+    # capital ("table Yongbyon for the 2016-17 sanctions").
+    state = new_game(hanoi, 4, hotseat=True)
+    labels = {
+        label
+        for move in available_moves(state)
+        for _, proposal, label in north_choices(state, move)[1]
+        if proposal is not None
+    }
+    assert "counter: table end the joint exercises for good" in labels
+    assert "counter: table Yongbyon for the 2016-17 sanctions" in labels
 
 
 def test_the_north_sees_the_offer_an_amendment_answers_its_proposal_with(
@@ -203,7 +218,7 @@ def test_the_north_sees_the_offer_an_amendment_answers_its_proposal_with(
     )
     sink = io.StringIO()
     assert _north_chooses(state, amend, io.StringIO("\n"), Guarded(sink)) == (None, None)
-    label = move_label(hanoi, offered(state, amend))
+    label = move_label(hanoi, offered(state, amend), mid=True)
     assert f"the U.S. team answers your proposal with {label}." in sink.getvalue()
 
 

@@ -491,7 +491,10 @@ def test_the_break_says_how_the_rounds_last_move_was_answered(ctx: UiContext) ->
     state, _ = sample_game(SCENARIO, 7, event_happened)
     turn = state.turns[-1]
     screen = EventScreen(ctx, state, turn)
-    assert screen.notes[0][0] == f"Before the break: {turn_text(state, turn)}."
+    said = screen.notes[0][0]
+    # The sentence goes on after "Before the break": no capital, no second colon.
+    assert said.startswith("Before the break, ") and said[len("Before the break, ")].islower()
+    assert turn_text(state, turn, mid=True).split(": ")[-1] in said
 
 
 def test_a_proposal_opening_a_round_says_how_the_round_ended(ctx: UiContext) -> None:
@@ -507,7 +510,10 @@ def test_a_proposal_opening_a_round_says_how_the_round_ended(ctx: UiContext) -> 
             last = state.turns[-1]
             if state.pending is not None and last.tabled is not None and not last.events:
                 screen = ProposalScreen(ctx, state, hints=False)
-                assert screen.notes[0][0] == f"Before the break: {turn_text(state, last)}."
+                said = screen.notes[0][0]
+                assert said.startswith("Before the break, ")
+                assert said[len("Before the break, ")].islower()
+                assert turn_text(state, last, mid=True).split(": ")[-1] in said
                 return
     raise AssertionError("no proposal opened a round without an event in 40 games")
 

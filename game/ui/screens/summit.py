@@ -22,7 +22,7 @@ from game.draw.assets import Cue
 from game.draw.context import UiContext
 from game.draw.theme import Tone
 from game.engine import GameState, MeterGroup, MeterRole, Move
-from game.engine.describe import capitalise, group_of
+from game.engine.describe import group_of
 from game.ui import table_layout as layout
 from game.ui.hints import Focus, next_hint
 from game.ui.record import log_entries, their_reply
@@ -550,7 +550,7 @@ class SummitScreen:
                 about = f"they need about {low}" + (f"\u2013{high}" if high != low else "")
                 self.trust.marker = low
                 self.trust.marker_label = f"{focused.title}: {about}"
-                self.trust.marker_short = capitalise(about)
+                self.trust.marker_short = f"{focused.title}: " + about.removeprefix("they need ")
 
     def _detail_text(self) -> tuple[str, str]:
         """The focused card in full; or the focused button; or the round on the table."""

@@ -14,7 +14,7 @@ from game.draw import theme
 from game.draw.context import UiContext
 from game.draw.theme import TextRole
 from game.engine import GameState, Scenario
-from game.engine.describe import capitalise
+from game.engine.describe import NO_BREAK, capitalise
 from game.engine.scenario import Round
 from game.ui import art
 from game.ui.table import delegation_pose, statement_limits
@@ -126,22 +126,29 @@ def draw_accords(
 
 def names_that_fit(ctx: UiContext, names: Sequence[str], width: int) -> str:
     """As many of ``names`` as fit on one line of ``width``, in order, with how many more
-    there are: ``Mutual restraint, Liaison offices +2``."""
+    there are, in words: ``Mutual restraint, Liaison offices and 2 more``."""
     shown: list[str] = []
     for name in names:
         more = len(names) - len(shown) - 1
-        candidate = ", ".join([*shown, name]) + (f" +{more}" if more else "")
+        candidate = ", ".join([*shown, name]) + _more(more)
         if shown and ctx.text_width(TextRole.CAPTION, candidate) > width:
             break
         shown.append(name)
-    more = len(names) - len(shown)
-    suffix = f" +{more}" if more else ""
+    suffix = _more(len(names) - len(shown))
     line = ", ".join(shown) + suffix
     if ctx.text_width(TextRole.CAPTION, line) > width:
-        # Even the first name does not fit with the count: cut the name, never the count.
-        room = width - ctx.text_width(TextRole.CAPTION, suffix)
+        # Even the first name does not fit with the count: cut the name, never the count; and
+        # with no room for the count either, the names cut short (the kicker counts them).
+        room = width - ctx.text_width(TextRole.CAPTION, suffix + "\u2026")
+        if room <= 0:
+            return fit_text(ctx, TextRole.CAPTION, ", ".join(names), width)
         line = fit_text(ctx, TextRole.CAPTION, line[: len(line) - len(suffix)], room) + suffix
     return line
+
+
+def _more(count: int) -> str:
+    """How many names are left out, after those shown: `` and 2 more`` (``""`` for none)."""
+    return f" and {count}{NO_BREAK}more" if count else ""
 
 
 def draw_stance(

@@ -4,12 +4,25 @@ modal frame, fitting text to a width or a height, and paragraphs."""
 from __future__ import annotations
 
 import functools
+import re
+from typing import Final
 
 import pygame
 
 from game.draw import theme
 from game.draw.context import UiContext
 from game.draw.theme import Colour, TextRole
+
+# The same as game.engine.describe.NO_BREAK: the title screen draws without the engine loaded.
+NO_BREAK: Final = "\u00a0"
+"""A space the window's wrapping never breaks at: it keeps a figure with its words."""
+_BREAKS: Final = re.compile(rf"[^\S{NO_BREAK}]+")
+"""Where a text may break: any white space but :data:`NO_BREAK` ("decision 12")."""
+
+
+def words_of(text: str) -> list[str]:
+    """``text`` cut where it may break, so that shortening it keeps what must stay together."""
+    return [word for word in _BREAKS.split(text) if word]
 
 
 def draw_focus_ring(surface: pygame.Surface, ctx: UiContext, rect: pygame.Rect) -> None:
@@ -140,7 +153,7 @@ def fit_text(ctx: UiContext, role: TextRole, text: str, width: int) -> str:
     """``text`` shortened with an ellipsis so that it fits on one line of ``width`` pixels."""
     if ctx.text_width(role, text) <= width:
         return text
-    words = text.split()
+    words = words_of(text)
     while words and ctx.text_width(role, " ".join(words) + "\u2026") > width:
         words.pop()
     return (" ".join(words) + "\u2026") if words else "\u2026"
@@ -154,7 +167,7 @@ def fit_lines(ctx: UiContext, role: TextRole, text: str, width: int, height: int
 
     if fits(text):
         return text
-    words = text.split()
+    words = words_of(text)
     low, high = 0, len(words)
     # Binary search on the word count: rendered heights are cached, so repeat draws cost lookups.
     while low < high:

@@ -177,7 +177,8 @@ class TrustGauge(Meter):
 
     ticks: tuple[tuple[int, str], ...] = ()
     marker_short: str = ""
-    """The marker's label when ``marker_label`` does not fit (the figure without the offer)."""
+    """The marker's label when ``marker_label`` does not fit: ``Security assurances: about
+    25-29``; cut in the offer's name if need be, never in the figure after the last colon."""
 
     def draw(self, surface: pygame.Surface, ctx: UiContext) -> None:
         palette = ctx.palette
@@ -195,9 +196,9 @@ class TrustGauge(Meter):
             said = self.marker_label
             if self.marker_short and ctx.text_width(TextRole.CAPTION, said) > room:
                 said = self.marker_short
-            note = ctx.text(
-                TextRole.CAPTION, fit_text(ctx, TextRole.CAPTION, said, room), palette.ink
-            )
+            if ctx.text_width(TextRole.CAPTION, said) > room:
+                said = _cut_name(ctx, said, room)
+            note = ctx.text(TextRole.CAPTION, said, palette.ink)
             surface.blit(note, note.get_rect(topright=(rect.right, rect.top - 2)))
         figure_colour = palette.alarm if self.is_alarming else palette.ink
         figure = ctx.text(TextRole.FIGURE, str(round(self.shown)), figure_colour)
@@ -220,6 +221,20 @@ class TrustGauge(Meter):
             if spot.left <= tx + 12 and spot.right <= rect.right:
                 surface.blit(text, spot)
                 last_right = spot.right
+
+
+def _cut_name(ctx: UiContext, said: str, room: int) -> str:
+    """``Security assurances: about 25-29`` fitted to ``room``: the offer's name cut short,
+    never the figure (nor the name dropped: a figure alone does not say what it is for); the
+    figure alone after the name's start when even that is too long."""
+    name, colon, need = said.rpartition(": ")
+    if not name:
+        return fit_text(ctx, TextRole.CAPTION, said, room)
+    for tail in (colon + need, colon + need.split()[-1]):
+        cut = fit_text(ctx, TextRole.CAPTION, name, room - ctx.text_width(TextRole.CAPTION, tail))
+        if cut != "\u2026":
+            return cut + tail
+    return fit_text(ctx, TextRole.CAPTION, said, room)
 
 
 @attrs.define(kw_only=True, eq=False)

@@ -1,0 +1,159 @@
+"""Words a play-tester found wrong on the table, the outcome and the debrief: a refusal called
+"turned down" after a deferral, moves invited after the end, capitals mid-sentence, a figure
+orphaned on its own line, a count read as a score, a need without the offer it is for."""
+
+from __future__ import annotations
+
+import attrs
+import pytest
+
+from game.draw.context import UiContext
+from game.draw.theme import TextRole
+from game.engine import GameState, Move, ReactionKind, Scenario, apply, judge, new_game
+from game.engine.describe import NO_BREAK, meters_line
+from game.engine.search import Found
+from game.store.scenarios import load_scenario
+from game.ui.hints import Focus, next_hint
+from game.ui.record import before_the_break, log_entries
+from game.ui.table import card_faces, round_detail
+
+
+def _refused(hanoi: Scenario, kind: ReactionKind) -> GameState:
+    """Seed 4's first offer, answered ``kind`` by the North's player in a hot-seat game."""
+    move = Move.parse("mutual_restraint:written")
+    state = new_game(hanoi, 4, hotseat=True)
+    proposal = judge(state, move).proposals[0] if kind is ReactionKind.COUNTER else None
+    return apply(state, move, kind, proposal).state
+
+
+@pytest.mark.parametrize("kind", [ReactionKind.DEFER, ReactionKind.REJECT, ReactionKind.COUNTER])
+def test_an_offer_not_taken_up_says_so_whatever_the_refusal(
+    hanoi: Scenario, kind: ReactionKind
+) -> None:
+    # "Turned down once" read false after a deferral and a counter; the rules count all three
+    # (docs/scenarios.md 6.9), and the card says what the repeat costs in this scenario.
+    state = _refused(hanoi, kind)
+    assert state.turns[-1].reaction.kind is kind
+    hint = next_hint(state, Focus(), {"meter:trust", "proposal", "opening"})
+    assert hint is not None and hint.key == "refused", hint
+    assert "costs patience" in hint.text
+    if state.pending is not None:  # the counter's proposal, answered before the cards open
+        state = apply(state, Move("reject")).state
+    caption = card_faces(state)["mutual_restraint"].caption
+    assert caption == "Not taken up once: offering it again costs patience"
+
+
+def test_nothing_invites_a_move_once_the_summit_is_over(games: dict[str, Found]) -> None:
+    # The adviser's trust tip and the round's "A joint statement can now be put forward"
+    # stayed under the summit's end.
+    state = games["walked_away"].state
+    assert state.is_over
+    assert next_hint(state, Focus(), set()) is None
+    title, body = round_detail(state)
+    held = state.scenario.rounds[state.round]
+    assert held.description not in body
+    assert "over" in title and "Nothing more can be put forward" in body
+
+
+def test_the_log_and_the_debrief_name_the_ending_mid_sentence(
+    games: dict[str, Found], hanoi: Scenario
+) -> None:
+    from game.classroom.debrief import build_debrief
+
+    state = games["walked_away"].state
+    last = log_entries(state)[-1]
+    assert last.text == "The summit is over: you walk away."
+    debrief = build_debrief(state)
+    assert debrief.history is not None and debrief.history.ends == "you walk away"
+    # A name keeps its capital ("Hanoi, twice", its first word followed by a comma).
+    later = load_scenario("next_summit")
+    titles = {ending.title: ending.mid_title for ending in later.endings}
+    assert titles["Hanoi, twice"] == "Hanoi, twice"
+    assert titles["Yongbyon, verified"] == "Yongbyon, verified"
+    assert titles["No deal again"] == "no deal again"
+    assert {e.title: e.mid_title for e in hanoi.endings}["The Yongbyon deal"] == (
+        "the Yongbyon deal"
+    )
+
+
+def test_the_scores_page_sets_no_colon_after_a_colon(
+    ctx: UiContext, games: dict[str, Found], rendered: list[str]
+) -> None:
+    from game.classroom.debrief import build_debrief
+    from game.ui.debrief_pages import scores_page
+
+    scores_page(ctx, build_debrief(games["walked_away"].state))
+    note = next(text for text in rendered if text.startswith("Both lines"))
+    assert "History's line ends: you walk away." in note
+    assert all(sentence.count(":") <= 1 for sentence in note.split(". ")), note
+
+
+def test_before_the_break_continues_its_sentence(hanoi: Scenario) -> None:
+    # "Before the break: You rejected their proposal" set a capital after a colon, and an
+    # offer's "Mutual restraint (written): deferred" a second colon.
+    state = _refused(hanoi, ReactionKind.DEFER)
+    [(note, _)] = before_the_break(state, state.turns[-1])
+    assert note == "Before the break, you offered mutual restraint (written): deferred."
+    countered = _refused(hanoi, ReactionKind.COUNTER)
+    answered = apply(countered, Move("reject")).state
+    [(note, _)] = before_the_break(answered, answered.turns[-1])
+    assert note.startswith("Before the break, you rejected their proposal: ")
+
+
+def test_the_decision_number_stays_with_its_words(games: dict[str, Found]) -> None:
+    from game.ui.screens.outcome import departure
+
+    gone = departure(games["walked_away"].state)
+    assert gone is not None
+    assert f"at your decision{NO_BREAK}" in gone.when
+
+
+def test_fitting_text_keeps_what_a_no_break_space_joins(ctx: UiContext) -> None:
+    from game.ui.widgets.drawing import fit_lines, fit_text
+
+    text = f"During the working lunch, at your decision{NO_BREAK}12, and more words after"
+    width = ctx.text_width(TextRole.CAPTION, "During the working lunch, at your")
+    for fitted in (
+        fit_text(ctx, TextRole.CAPTION, text, width + 40),
+        fit_lines(ctx, TextRole.CAPTION, text, width + 40, ctx.line_height(TextRole.CAPTION)),
+    ):
+        assert "decision 12" not in fitted, fitted
+
+
+def test_the_meter_line_can_keep_each_meter_whole(hanoi: Scenario) -> None:
+    state = new_game(hanoi, 4)
+    line = meters_line(hanoi, state.meters, unbroken=True)
+    assert f"risk{NO_BREAK}exposure{NO_BREAK}" in line
+    assert " \u00b7 " in line
+    assert line.replace(NO_BREAK, " ") == meters_line(hanoi, state.meters)
+
+
+def test_the_trust_marker_keeps_the_offers_name_when_space_is_short(
+    ctx: UiContext, rendered: list[str]
+) -> None:
+    # A play-tester read "They need about 25-29" with nothing to say which offer needs it.
+    import pygame
+
+    from game.ui.widgets.table import TrustGauge
+
+    gauge = TrustGauge(label="Trust", value=16, marker=25)
+    gauge.marker_label = "Security assurances: they need about 25\u201329"
+    gauge.marker_short = "Security assurances: about 25\u201329"
+    surface = pygame.Surface((1024, 600))
+    for width in (300, 250):
+        gauge.rect = pygame.Rect(0, 40, width, 80)
+        rendered.clear()
+        gauge.draw(surface, ctx)
+        said = next(text for text in rendered if "25\u201329" in text)
+        assert said.startswith("Sec") and ": " in said, (width, said)
+        assert said.endswith("about 25\u201329" if width == 300 else ": 25\u201329"), said
+        assert ctx.text_width(TextRole.CAPTION, said) <= width, (width, said)
+
+
+def test_a_scenario_whose_repeat_costs_nothing_names_no_cost(hanoi: Scenario) -> None:
+    # The repeat cost is the scenario's (rules.repeat): the card names no meter it leaves alone.
+    repeat = attrs.evolve(hanoi.rules.repeat, meters=())
+    free = attrs.evolve(hanoi, rules=attrs.evolve(hanoi.rules, repeat=repeat))
+    state = attrs.evolve(_refused(hanoi, ReactionKind.DEFER), scenario=free)
+    caption = card_faces(state)["mutual_restraint"].caption
+    assert caption == "Not taken up once: offering it again gains less"
