@@ -157,3 +157,18 @@ def test_a_scenario_whose_repeat_costs_nothing_names_no_cost(hanoi: Scenario) ->
     state = attrs.evolve(_refused(hanoi, ReactionKind.DEFER), scenario=free)
     caption = card_faces(state)["mutual_restraint"].caption
     assert caption == "Not taken up once: offering it again gains less"
+
+
+def test_the_north_s_answers_read_as_sentences(hanoi: Scenario) -> None:
+    """The hot-seat answer rows: an accord named without "is made" after a plural label, and a
+    counter's proposal named mid-sentence."""
+    from game.ui.screens.hotseat import reaction_row
+
+    move = Move.parse("security_assurances:written")
+    state = new_game(hanoi, 4, hotseat=True)
+    offer = hanoi.offer(move.offer)
+    accept = reaction_row(state, offer, move, ReactionKind.ACCEPT)
+    assert accept.body == f"Agree to it. The accord: {hanoi.accord_label(offer.id)}."
+    proposal = next(p for p in hanoi.proposals if p.mid_label != p.label)
+    counter = reaction_row(state, offer, move, ReactionKind.COUNTER, (proposal.id,))
+    assert counter.title == f"Counter: table {proposal.mid_label}"

@@ -56,13 +56,13 @@ def reaction_row(
     parts: list[Part] = []
     title = capitalise(REPLY[kind])
     if kind is ReactionKind.ACCEPT:
-        body = f"Agree to it: {scenario.accord_label(offer.id)} is made."
+        body = f"Agree to it. The accord: {scenario.accord_label(offer.id)}."
         effects = [offer.on_accept, *([variant.on_accept] if variant else [])]
         parts = effect_parts(scenario, *effects)
     elif kind is ReactionKind.COUNTER:
         if len(proposals) == 1:
             counter = scenario.proposal(proposals[0])
-            title = f"Counter: table {counter.label}"
+            title = f"Counter: table {counter.mid_label}"
             body = counter.summary
         else:
             title = "Counter: table a proposal of yours"
@@ -318,7 +318,7 @@ class AnswerScreen(_ChoosingScreen):
         why = fit_lines(ctx, TextRole.BODY_ITALIC, why, width, room)
         advice = ctx.text(TextRole.BODY_ITALIC, why, palette.on_navy, wrap=width)
         surface.blit(advice, (left, y))
-        meters = meters_line(scenario, state.meters)
+        meters = meters_line(scenario, state.meters, unbroken=True)
         line = ctx.text(TextRole.CAPTION, meters, palette.on_navy_soft, wrap=width)
         surface.blit(line, line.get_rect(bottomleft=(left, theme.CONTENT_BOTTOM)))
         self._draw_choices(surface, "YOUR ANSWER: ONE OF THOSE THE RULES ALLOW")
