@@ -22,19 +22,7 @@ from game.cli.terminal import (
     use_colour,
 )
 from game.cli.text import COMMANDS, menu_cards
-from game.engine import (
-    Move,
-    ReactionKind,
-    Scenario,
-    apply,
-    available_moves,
-    is_legal,
-    judge,
-    move_options,
-    new_game,
-    offered,
-)
-from game.engine.describe import move_label
+from game.engine import Move, Scenario, available_moves, move_options, new_game
 from game.engine.strategies import play_from
 from game.store.mode import Mode
 from game.store.transcripts import read_transcript
@@ -205,6 +193,9 @@ def test_the_north_sees_the_offer_an_amendment_answers_its_proposal_with(
     hanoi: Scenario,
 ) -> None:
     """Amending their proposal puts an offer to them: the North's team reads which."""
+    from game.engine import ReactionKind, apply, is_legal, judge, offered
+    from game.engine.describe import move_label
+
     amend = Move("amend")
     start = new_game(hanoi, 4, hotseat=True)
     # The U.S. makes an offer and the North's team counters with a proposal open to amendment.
