@@ -185,6 +185,9 @@ class Debrief:
     ``meters``."""
     proposals: tuple[ProposalLine, ...] = ()
     reading: Reading | None = None
+    hotseat: bool = False
+    """True when a second player chose the other side's answers (their character only shaped
+    the rules' reading, shown to that player as advice)."""
 
 
 def _line_outcome(state: GameState, strategy: StrategyName) -> Outcome | None:
@@ -333,6 +336,7 @@ def build_debrief(state: GameState) -> Debrief:
         neighbours=neighbours,
         proposals=_proposals(state),
         reading=_reading(state),
+        hotseat=state.hotseat,
     )
 
 

@@ -281,6 +281,19 @@ def grudge_texts(grudges: Sequence[str]) -> list[str]:
     return [sentence(each) for each in remembered_each([g.rstrip(".") for g in grudges])]
 
 
+def hidden_caption(debrief: Debrief) -> str:
+    """Under who they were: hidden and drawn by the seed; in a hot-seat game, what their
+    character did when people chose the answers; and the stance they ended in."""
+    stance, _ = debrief.stance
+    if debrief.hotseat:
+        return (
+            "Drawn by the seed and hidden during play. In this hot-seat game their team chose "
+            "the answers; this character shaped only the rules' reading, shown to them as "
+            f"advice. At the end they were {stance}."
+        )
+    return f"Hidden during play and drawn by the seed. At the end they were {stance}."
+
+
 def table_page(ctx: UiContext, debrief: Debrief) -> list[Column]:
     """Across the table: who they were and what reading them would have shown, on the left;
     their proposals and the answers, and the neighbours, on the right."""
@@ -296,12 +309,7 @@ def table_page(ctx: UiContext, debrief: Debrief) -> list[Column]:
             f"They were {reading.label}. {reading.description}", TextRole.BODY, palette.ink
         )
     them.gap(theme.UNIT // 2)
-    stance, _ = debrief.stance
-    them.paragraph(
-        f"Hidden during play and drawn by the seed. At the end they were {stance}.",
-        TextRole.CAPTION,
-        palette.ink_soft,
-    )
+    them.paragraph(hidden_caption(debrief), TextRole.CAPTION, palette.ink_soft)
     if reading is not None:
         them.gap(2 * theme.UNIT)
         them.kicker("What they wanted, in order")
@@ -358,6 +366,7 @@ def table_page(ctx: UiContext, debrief: Debrief) -> list[Column]:
 
 __all__ = [
     "compare_page",
+    "hidden_caption",
     "meter_chart",
     "neighbours_chart",
     "record_page",

@@ -11,6 +11,7 @@ import attrs
 from game.classroom.classcode import MODES, encode
 from game.classroom.verify import verify_file
 from game.draw.context import UiContext
+from game.engine import new_game
 from game.engine.strategies import play_from
 from game.engine.teams import Team, Teams
 from game.store.mode import Mode
@@ -151,3 +152,20 @@ def test_a_hot_seat_game_is_never_graded(ctx: UiContext) -> None:
         assert bool(form.code.error) is not allowed
         if setup is not None:
             assert setup.who.mode is Mode.PRACTICE and setup.hotseat
+
+
+def test_the_table_names_each_team_beside_its_delegation() -> None:
+    """A team game: each delegation with its team's name, the team alone where that is too
+    long; a game for one: the player's name on ours, theirs alone."""
+    from game.ui.screens.summit import delegation_names
+    from game.ui.session import Session
+
+    state = new_game(SCENARIO, 4, hotseat=True)
+    teams = Session(state, who=Who(mode=Mode.PRACTICE, teams=TEAMS))
+    theirs, ours, tag = delegation_names(teams)
+    assert theirs == ("DPRK DELEGATION \u00b7 CRANES", "CRANES")
+    assert ours == ("U.S. DELEGATION \u00b7 EAGLES", "EAGLES")
+    assert tag == "hot-seat \u00b7 practice \u00b7 seed 4"
+    alone = Session(new_game(SCENARIO, 4), who=Who("Ada", Mode.GRADED))
+    theirs, ours, tag = delegation_names(alone)
+    assert theirs == ("DPRK DELEGATION", "DPRK") and ours[0] == "U.S. DELEGATION \u00b7 ADA"

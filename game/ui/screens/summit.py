@@ -92,6 +92,23 @@ from game.ui.widgets.table import (
 )
 
 
+def delegation_names(session: GameInPlay) -> tuple[tuple[str, ...], tuple[str, ...], str]:
+    """What the table writes beside each flag: their delegation and ours, each with its team's
+    name (ours with the player's) and, where that does not fit, the name alone (a delegation
+    without one, its first word: "DPRK"); and the tag after ours (mode and seed)."""
+    who = session.who
+    seat = ("hot-seat \u00b7 " if session.hotseat else "") + who.mode
+    player = who.player or (who.teams.us.name if who.teams else "")
+    sides = session.state.scenario.sides
+    us = sides.player.name
+    ours = (f"{us} \u00b7 {player}", player) if player else (us, us.split()[0])
+    them = sides.counterpart.name
+    team = who.teams.north.name if who.teams else ""
+    theirs = (f"{them} \u00b7 {team}", team) if team else (them, them.split()[0])
+    tag = f"{seat} \u00b7 seed {session.state.seed}"
+    return tuple(n.upper() for n in theirs), tuple(n.upper() for n in ours), tag
+
+
 class SummitScreen:
     """The table. Reads the session; returns moves, undo and the rest as actions."""
 
@@ -506,21 +523,12 @@ class SummitScreen:
         draw_meters(surface, ctx, self.scenario, self.meters, column.right)
         self.neighbours.draw(surface, ctx)
         centre = self._centre()
-        session = self.session
-        who = session.who
-        seat = ("hot-seat \u00b7 " if session.hotseat else "") + who.mode
-        player = who.player or (who.teams.us.name if who.teams else "")
-        sides = self.scenario.sides
-        us = sides.player.name
-        # Ours with the player's name; where that does not fit, the name alone.
-        ours = (f"{us} \u00b7 {player}", player) if player else (us, us.split()[0])
-        tag = f"{seat} \u00b7 seed {self.state.seed}"
         footer = draw_delegations(
             surface,
             ctx,
             self.state,
             centre,
-            (sides.counterpart.name.upper(), tuple(name.upper() for name in ours), tag),
+            delegation_names(self.session),
             footer=accords_height(ctx),
         )
         draw_accords(surface, ctx, self.state, footer)

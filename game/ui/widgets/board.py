@@ -264,14 +264,14 @@ def draw_delegations(
     ctx: UiContext,
     state: GameState,
     centre: pygame.Rect,
-    names: tuple[str, Sequence[str], str],
+    names: tuple[Sequence[str], Sequence[str], str],
     *,
     footer: int = 0,
 ) -> pygame.Rect:
     """The table from above between the two delegations, down to ``centre``'s bottom (where
     the trust gauge goes): their flag, name and stance along the top; ours and the game's mode
-    along the bottom. ``names`` are theirs, ours (the first that fits, else the last cut to
-    fit) and the tag after ours (mode and seed).
+    along the bottom. ``names`` are theirs and ours (each the first that fits, else the last
+    cut to fit) and the tag after ours (mode and seed).
 
     Returns a strip ``footer`` pixels high kept free under the table, above our delegation
     (for the accords)."""
@@ -284,9 +284,7 @@ def draw_delegations(
     row = pygame.Rect(centre.left, centre.top, centre.width, flag_h)
     stance_left = draw_stance(surface, ctx, state, row, centre.right - flag_rect.right - 170)
     room = stance_left - 2 * theme.UNIT - (flag_rect.right + 10)
-    # Where the whole name does not fit, its first word ("DPRK").
-    them = them_name if ctx.text_width(TextRole.KICKER, them_name) <= room else them_name.split()[0]
-    name = ctx.text(TextRole.KICKER, them, palette.ink_soft)
+    name = ctx.text(TextRole.KICKER, _first_fitting(ctx, them_name, room), palette.ink_soft)
     surface.blit(name, name.get_rect(midleft=(flag_rect.right + 10, flag_rect.centery)))
     seats = seating_area(centre, footer)
     us_y = centre.bottom - 2 * theme.UNIT - flag_h
@@ -296,13 +294,17 @@ def draw_delegations(
     flag_rect = art.draw_side_flag(surface, sides.player.flag, flag_h, (centre.left, us_y), palette)
     tag = ctx.text(TextRole.CAPTION, tag_text, palette.ink_soft)
     room = centre.right - tag.get_width() - 2 * theme.UNIT - (flag_rect.right + 10)
-    fits = [name for name in us_name if ctx.text_width(TextRole.KICKER, name) <= room]
-    shown = fits[0] if fits else fit_text(ctx, TextRole.KICKER, us_name[-1], room)
-    label = ctx.text(TextRole.KICKER, shown, palette.ink_soft)
+    label = ctx.text(TextRole.KICKER, _first_fitting(ctx, us_name, room), palette.ink_soft)
     surface.blit(label, label.get_rect(midleft=(flag_rect.right + 10, flag_rect.centery)))
     surface.blit(tag, tag.get_rect(midright=(centre.right, flag_rect.centery)))
     draw_rule(surface, palette.rule, centre.left, centre.right, centre.bottom - theme.UNIT)
     return strip
+
+
+def _first_fitting(ctx: UiContext, names: Sequence[str], room: int) -> str:
+    """The first of ``names`` that fits ``room``, else the last cut to fit."""
+    fits = [name for name in names if ctx.text_width(TextRole.KICKER, name) <= room]
+    return fits[0] if fits else fit_text(ctx, TextRole.KICKER, names[-1], room)
 
 
 def draw_meters(

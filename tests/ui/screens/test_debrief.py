@@ -21,6 +21,7 @@ from game.ui.app import App, FixedClock, OffscreenDisplay, ScriptedEvents
 from game.ui.debrief_pages import (
     agenda_text,
     grudge_texts,
+    hidden_caption,
     neighbour_text,
     neighbours_chart,
     table_page,
@@ -397,3 +398,15 @@ def test_enter_pressed_first_exports_the_transcript(ctx: UiContext, rich: GameSt
     screen = _screen(ctx, rich)
     _send(screen, calls, key(pygame.K_RETURN))
     assert calls.given == {"export": 1}
+
+
+def test_a_hot_seat_debrief_says_people_chose_their_answers(hanoi: Scenario) -> None:
+    """Their character is revealed either way; in a hot-seat game it only shaped the advice."""
+    from game.engine.strategies import play_from
+
+    alone = build_debrief(play_from(new_game(hanoi, 4), "essay"))
+    seated = build_debrief(play_from(new_game(hanoi, 4, hotseat=True), "essay"))
+    assert not alone.hotseat and seated.hotseat
+    assert hidden_caption(alone).startswith("Hidden during play and drawn by the seed.")
+    assert "their team chose the answers" in hidden_caption(seated)
+    assert "their team" not in hidden_caption(alone)
