@@ -320,11 +320,40 @@ def _hardened(state: GameState, offer: Offer) -> int:
     return hardened
 
 
+def revealed_focus(state: GameState) -> int | None:
+    """The interest their replies last said they want first, while it is still open: what a
+    player who reads the replies knows of their agenda (None: not said yet, or settled since).
+    Only a reply says it in so many words; their opening line only hints."""
+    interests = state.scenario.interests
+    for turn in reversed(state.turns):
+        said = turn.reaction.focus
+        if said is None:
+            continue
+        index = next((i for i, interest in enumerate(interests) if interest.id == said), None)
+        if index is None or state.points[index] >= interests[index].met:
+            return None
+        return index
+    return None
+
+
 def _expected_shift(state: GameState, offer: Offer, variant: Variant | None) -> int:
-    """The shift of their thresholds a player can estimate: stance, variant, memory, refusals."""
-    rules = state.scenario.rules
-    shift = state.scenario.stances[state.stance].shift + (variant.shift if variant else 0)
-    return shift + rules.grudge_shift * len(state.grudges) + _hardened(state, offer)
+    """The shift of their thresholds a player can estimate: stance, variant, memory, refusals,
+    and their agenda as far as their replies have revealed it (an offer serving what they said
+    they want first needs less; one serving only something else still open, more)."""
+    scenario = state.scenario
+    rules = scenario.rules
+    shift = scenario.stances[state.stance].shift + (variant.shift if variant else 0)
+    shift += rules.grudge_shift * len(state.grudges) + _hardened(state, offer)
+    focus = revealed_focus(state)
+    if focus is None:
+        return shift
+    served = [index for index, points in _served(offer, variant) if points > 0]
+    if focus in served:
+        return shift + rules.focus_shift
+    interests = scenario.interests
+    if any(state.points[index] < interests[index].met for index in served):
+        return shift + rules.early_shift
+    return shift
 
 
 def refused_by_every_profile(state: GameState, move: Move) -> bool:
@@ -345,8 +374,8 @@ def expected_need(state: GameState, move: Move, meter: int) -> int | None:
 
 def expected_shortfall(state: GameState, move: Move) -> int:
     """How far an offer falls short of what the counterpart needs, as a player can estimate it:
-    their stance, the variant and what they remember counted; their hidden profile, their
-    agenda and the day's mood not.
+    their stance, the variant, what they remember and what their replies have said they want
+    first counted; their hidden profile, the rest of their agenda and the day's mood not.
 
     Zero or less means it should be accepted; a little more, deferred.
     """

@@ -96,12 +96,12 @@ def how_to_play(scenario: Scenario) -> tuple[Page, ...]:
                 "An open offer still has to persuade them. Each needs some level on a meter "
                 "\u2013 often trust \u2013 before they accept; the trust bar marks what the card "
                 "in focus needs as far as the table shows it: their stance, the form, what they "
-                "remember.",
-                "What the table does not show moves it further: an offer that serves what they "
-                "want first needs far less, one pressed on them before its turn far more, and "
-                "their character and a little chance add a few points either way. Some offers "
-                "also need a neighbour on side or a Senate that can be won. Their replies say "
-                "which, and what they want first.",
+                "remember, and what their replies have said they want first.",
+                "An offer that serves what they want first needs far less, and one pressed on "
+                "them before its turn far more: until a reply says what they want first, the "
+                "table cannot count it. Their character and a little chance add a few points "
+                "either way. Some offers also need a neighbour on side or a Senate that can be "
+                "won. Their replies say which, and what they want first.",
                 "Some offers come in forms, such as written or unwritten restraint. A form can "
                 "be easier or harder for them to accept, and costs you differently; an unwritten "
                 "understanding stands even if the summit ends without a statement.",

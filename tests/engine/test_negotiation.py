@@ -427,3 +427,54 @@ def test_a_grudge_on_a_recess_has_no_effect(hanoi: Scenario) -> None:
         state = apply(opened, Move("consult", form.id)).state
         assert state.turns[-1].reaction.kind is ReactionKind.NOTED
         assert state.grudges == ()
+
+
+def _revealed_at(hanoi: Scenario, seed: int) -> GameState | None:
+    """The essay's game on ``seed`` at the first reply that names what they want first."""
+    from game.engine import apply, new_game
+
+    state = new_game(hanoi, seed)
+    for turn in play(hanoi, "essay", seed).turns:
+        state = apply(state, turn.move).state
+        if state.turns[-1].reaction.focus is not None and not state.is_over:
+            return state
+    return None
+
+
+def test_the_estimate_counts_what_their_replies_said_they_want_first(hanoi: Scenario) -> None:
+    """Once a reply has named the interest they want first, the estimate of what an offer needs
+    counts it: less for an offer serving it, more for one serving only another open interest.
+    Before any reply names it, or with it taken away, the estimate does not."""
+    from game.engine import MeterRole, available_moves, expected_need
+    from game.engine.judging import revealed_focus
+
+    trust = hanoi.role_index(MeterRole.TRUST)
+    assert trust is not None
+    easier = harder = 0
+    for seed in range(12):
+        state = _revealed_at(hanoi, seed)
+        if state is None:
+            continue
+        focus = revealed_focus(state)
+        assert focus is not None
+        assert hanoi.interests[focus].id == state.turns[-1].reaction.focus
+        last = state.turns[-1]
+        unsaid = attrs.evolve(last, reaction=attrs.evolve(last.reaction, focus=None))
+        blind = attrs.evolve(state, turns=(*state.turns[:-1], unsaid))
+        assert revealed_focus(blind) is None or revealed_focus(blind) != focus
+        for move in available_moves(state):
+            if move.is_answer:
+                continue
+            offer = hanoi.offer(move.offer)
+            variant = offer.variant(move.variant)
+            served = {i for i, p in (*offer.serves, *(variant.serves if variant else ())) if p > 0}
+            now, before = expected_need(state, move, trust), expected_need(blind, move, trust)
+            if now is None or before is None or revealed_focus(blind) is not None:
+                continue
+            if focus in served:
+                assert now <= before
+                easier += now < before
+            elif any(state.points[i] < hanoi.interests[i].met for i in served):
+                assert now >= before
+                harder += now > before
+    assert easier and harder
