@@ -163,7 +163,7 @@ def test_the_table_names_each_team_beside_its_delegation() -> None:
     state = new_game(SCENARIO, 4, hotseat=True)
     teams = Session(state, who=Who(mode=Mode.PRACTICE, teams=TEAMS))
     theirs, ours, tag = delegation_names(teams)
-    assert theirs == ("DPRK DELEGATION \u00b7 CRANES", "CRANES")
+    assert theirs == ("DPRK DELEGATION \u00b7 CRANES", "DPRK \u00b7 CRANES", "CRANES")
     assert ours == ("U.S. DELEGATION \u00b7 EAGLES", "EAGLES")
     assert tag == "hot-seat \u00b7 practice \u00b7 seed 4"
     alone = Session(new_game(SCENARIO, 4), who=Who("Ada", Mode.GRADED))

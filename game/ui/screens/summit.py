@@ -94,8 +94,9 @@ from game.ui.widgets.table import (
 
 def delegation_names(session: GameInPlay) -> tuple[tuple[str, ...], tuple[str, ...], str]:
     """What the table writes beside each flag: their delegation and ours, each with its team's
-    name (ours with the player's) and, where that does not fit, the name alone (a delegation
-    without one, its first word: "DPRK"); and the tag after ours (mode and seed)."""
+    name (ours with the player's) and, where that does not fit, shorter ("DPRK · CRANES", the
+    team alone; a delegation without a team, its first word: "DPRK"); and the tag after ours
+    (mode and seed)."""
     who = session.who
     seat = ("hot-seat \u00b7 " if session.hotseat else "") + who.mode
     player = who.player or (who.teams.us.name if who.teams else "")
@@ -104,7 +105,8 @@ def delegation_names(session: GameInPlay) -> tuple[tuple[str, ...], tuple[str, .
     ours = (f"{us} \u00b7 {player}", player) if player else (us, us.split()[0])
     them = sides.counterpart.name
     team = who.teams.north.name if who.teams else ""
-    theirs = (f"{them} \u00b7 {team}", team) if team else (them, them.split()[0])
+    short = them.split()[0]
+    theirs = (f"{them} \u00b7 {team}", f"{short} \u00b7 {team}", team) if team else (them, short)
     tag = f"{seat} \u00b7 seed {session.state.seed}"
     return tuple(n.upper() for n in theirs), tuple(n.upper() for n in ours), tag
 
