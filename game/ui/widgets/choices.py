@@ -360,9 +360,11 @@ class ChoiceDialog(FocusScreen):
         if head + body + foot + PAD > limit and (self.side or any(r.detail for r in self.rows)):
             self._set_compact(True)
             blocks, body, foot = self._measure(width)
-        if head + body + foot + PAD > limit and self.side_width:
-            # Still too tall (large text): the side column is set in fine print, the size it
-            # has at normal text, rather than cut.
+        rows = sum(height for _, height in blocks)
+        if head + body + foot + PAD > limit and self.side_width and self._side_height() > rows:
+            # Still too tall (large text), and the side column is what is too tall: it is set
+            # in fine print, the size it has at normal text, rather than cut. Where the choices
+            # are the taller, smaller type beside them would win nothing.
             self._fine = True
             blocks, body, foot = self._measure(width)
         if head + body + foot + PAD > limit:

@@ -142,3 +142,25 @@ def test_enter_pressed_first_answers_nothing(ctx: UiContext) -> None:
     and an answer is only ever given on purpose."""
     dialog = _dialog(ctx, _state(tabled_pending))
     assert dialog.on_event(key(pygame.K_RETURN)) == Pop()
+
+
+@pytest.mark.parametrize("proposal", [p.id for p in SCENARIO.proposals])
+def test_at_large_text_their_case_stays_readable(proposal: str) -> None:
+    """Their case (the side column) is set in fine print only when it is what does not fit:
+    beside taller choices, smaller type would win nothing (the play-tester saw it shrink)."""
+    ctx = UiContext(Settings(text_size=TextSize.LARGE, sound=False))
+    index = SCENARIO.proposal_index[proposal]
+    try:
+        state = sample_game(
+            SCENARIO,
+            0,
+            lambda s: s.pending is not None and not s.is_over and s.pending.proposal == index,
+        )[0]
+    except LookupError:
+        pytest.skip(f"no sample game puts {proposal} on the table")
+    dialog = _dialog(ctx, state)
+    rows = list(dialog.answers.values())
+    choices = rows[-1].rect.bottom - rows[0].rect.top
+    fine = dialog._fine
+    dialog._fine = False
+    assert fine == (dialog._side_height() > choices)
