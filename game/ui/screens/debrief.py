@@ -137,12 +137,13 @@ class DebriefScreen:
         )
         self.next_button.enabled = next_summit
         self.next_button.reason = "" if next_summit else "No later summit follows this one"
+        # Export is the main button: what a class hands in, and where Enter starts.
         self.export_button = _button(
-            "Export transcript", ButtonKind.SECONDARY, "E", Apply(ExportTranscript())
+            "Export transcript", ButtonKind.PRIMARY, "E", Apply(ExportTranscript())
         )
         self.folder_button = _button("Open folder", ButtonKind.QUIET, "O", Apply(OpenExports()))
         self.replay_button = _button(
-            "Replay same seed", ButtonKind.PRIMARY, "R", Apply(ReplaySeed())
+            "Replay same seed", ButtonKind.SECONDARY, "R", Apply(ReplaySeed())
         )
         self.buttons = [
             self.title_button,
