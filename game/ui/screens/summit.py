@@ -236,6 +236,19 @@ class SummitScreen:
         self._take_notices()
         self._layout_key = None
         self._layout()
+        focused = self.focus.focused
+        if (
+            played
+            and isinstance(focused, OfferCard)
+            and not isinstance(focused, AnswerCard)
+            and focused.status is CardStatus.AGREED
+        ):
+            # The card just agreed has nothing left to offer: focus moves on to one still open.
+            following = next(
+                (c for c in self._visible_cards() if c.status is CardStatus.OPEN), None
+            )
+            if following is not None:
+                self.focus.focus(following)
         self._update_focus()
         self.log.measure(self.ctx)
         self.log.scroll_to_end(animate=shown is not None)

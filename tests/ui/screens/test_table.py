@@ -585,3 +585,25 @@ def test_after_an_undo_the_marks_show_the_move_now_last_not_the_undo(ctx: UiCont
     for index, meter in table._all_meters():
         assert meter.value == after[index]
         assert meter.last_delta == after[index] - before[index], meter.label
+
+
+def test_focus_moves_off_a_card_its_move_has_agreed(ctx: UiContext) -> None:
+    """Played and accepted, a card has nothing left to offer: focus goes to one still open. A
+    card refused or deferred keeps focus, to be tried again."""
+    from game.engine import available_moves, judge
+    from game.ui.table import CardStatus
+    from game.ui.widgets.table import OfferCard
+
+    state = new_game(SCENARIO, 4)
+    accepted = next(
+        m for m in available_moves(state) if judge(state, m).kind is ReactionKind.ACCEPT
+    )
+    flow, table = _table(ctx, state)
+    card = next(c for c in table.cards if c.offer_id == accepted.offer)
+    table.focus.focus(card)
+    flow.handle(PlayMove(accepted))
+    table.update(0.0)
+    assert card.status is CardStatus.AGREED
+    focused = table.focus.focused
+    assert isinstance(focused, OfferCard) and focused is not card
+    assert focused.status is CardStatus.OPEN
