@@ -173,7 +173,9 @@ class TextField(Control):
             pygame.draw.rect(surface, palette.rule, marked.clip(inner), border_radius=2)
         blit_clipped(surface, image, (inner.left - shift, y), inner)
         if self.focused and self.enabled:
-            x = inner.left + caret_x - shift
+            # In an empty field the caret stands just before the placeholder, not on its first
+            # letter.
+            x = inner.left + caret_x - shift - (0 if self.text else 4)
             pygame.draw.line(surface, palette.ink, (x, box.top + 10), (x, box.bottom - 11), 2)
         note, colour = (self.error, palette.alarm) if self.error else (self.note, palette.ink_soft)
         if note:

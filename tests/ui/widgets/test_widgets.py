@@ -373,3 +373,30 @@ def test_a_selector_out_of_reach_looks_it(ctx: UiContext) -> None:
     assert ctx.palette.navy in {live.get_at((x, 32))[:3] for x in range(0, 700, 4)}
     assert ctx.palette.navy not in {fixed.get_at((x, 32))[:3] for x in range(0, 700, 4)}
     assert ctx.palette.slate in {fixed.get_at((x, 32))[:3] for x in range(0, 700, 4)}
+
+
+def test_an_empty_field_s_caret_stands_before_its_placeholder(ctx: UiContext) -> None:
+    """Focused and empty, the field draws its caret in the padding before the placeholder, not
+    over the placeholder's first letter (the play-tester saw the two overlap)."""
+    from game.ui.widgets.text_field import TextField
+
+    field = TextField(label="Name", placeholder="Optional, e.g. Eagles")
+    field.rect = pygame.Rect(40, 40, 300, field.preferred_height(ctx))
+    surface = pygame.Surface((400, 200))
+
+    def caret_columns(focused: bool) -> set[int]:
+        field.focused = focused
+        surface.fill((255, 255, 255))
+        field.draw(surface, ctx)
+        box = field.box_rect(ctx)
+        ink = ctx.palette.ink
+        return {
+            x
+            for x in range(box.left + 4, box.left + 40)
+            if surface.get_at((x, box.centery))[:3] == ink[:3]
+        }
+
+    caret = caret_columns(True) - caret_columns(False)
+    assert caret, "no caret drawn"
+    text_left = field.box_rect(ctx).inflate(-4 * 8, -8).left
+    assert max(caret) < text_left
