@@ -169,3 +169,33 @@ def test_the_table_names_each_team_beside_its_delegation() -> None:
     alone = Session(new_game(SCENARIO, 4), who=Who("Ada", Mode.GRADED))
     theirs, ours, tag = delegation_names(alone)
     assert theirs == ("DPRK DELEGATION", "DPRK") and ours[0] == "U.S. DELEGATION \u00b7 ADA"
+
+
+def test_role_cards_keep_a_long_team_name_and_the_seats_button_whole() -> None:
+    """At the large text size a long team name is cut to the contents' box, not run over the
+    rule beside it, and "Take your seats" gets the width its label needs."""
+    from game.draw import theme
+    from game.store.settings import Settings, TextSize
+    from game.ui.screens.text_pages import SIDEBAR_COLUMNS
+    from game.ui.shots import render_screens
+
+    ctx = UiContext(Settings(text_size=TextSize.LARGE))
+    teams = Teams(Team("Eagles"), Team("Cranes of the Long White River"))
+    setup = GameSetup(SCENARIO, 4, Who(mode=Mode.PRACTICE, teams=teams), hotseat=True)
+    cards = Flow(ctx).open(RoleCards(setup))
+    assert isinstance(cards, TextPagesScreen)
+    cards.sheet = len(cards.sheets()) - 1
+    surface = render_screens([cards])
+    assert cards.next.label == "Take your seats"
+    assert cards.next.rect.width >= cards.next.preferred_width(ctx)
+    assert not cards.next.rect.colliderect(cards.previous.rect)
+    entry = cards.contents[-1]
+    # Between the rule beside the contents and the page's text there is only paper.
+    rule_x = theme.column_x(SIDEBAR_COLUMNS) + theme.COLUMN // 2
+    paper = surface.get_at((rule_x + 3, entry.rect.top))
+    gap = [
+        surface.get_at((x, y))
+        for x in range(rule_x + 3, cards.body_rect.left - 8)
+        for y in range(entry.rect.top, entry.rect.bottom)
+    ]
+    assert all(pixel == paper for pixel in gap), "the heading runs over the rule"

@@ -22,6 +22,7 @@ from game.ui.widgets.drawing import (
     draw_header,
     draw_paragraph,
     draw_rule,
+    fit_text,
     paragraph_height,
 )
 
@@ -69,7 +70,11 @@ class ContentsEntry(Control):
         if ctx.text_width(role, self.label) > room:
             role = TextRole.BODY  # bold would run past the box; the bar marks the page anyway
         colour = palette.ink if self.is_current else palette.ink_soft
-        text = ctx.text(role, self.label, colour)
+        # A heading from a name the players typed ("The North Korean team: ...") is cut to the
+        # box rather than run over the rule beside it.
+        # It may use the box's right padding, up to a few pixels short of the rule.
+        fitted = fit_text(ctx, role, self.label, self.rect.width - theme.UNIT - 3)
+        text = ctx.text(role, fitted, colour)
         surface.blit(
             text, text.get_rect(midleft=(self.rect.left + 2 * theme.UNIT, self.rect.centery))
         )
@@ -161,13 +166,19 @@ class TextPagesScreen:
             theme.CONTROL_HEIGHT,
         )
         right = theme.column_x(theme.COLUMNS)
+        # Two columns wide, or as wide as the last page's label needs ("Take your seats" at a
+        # large text size), so that it is never set smaller than the button beside it.
+        done = ctx.text_width(TextRole.LABEL, self.done_label) + 6 * theme.UNIT
+        width = max(theme.span(2), done)
         self.next.rect = pygame.Rect(
-            right - theme.span(2),
-            theme.CONTENT_BOTTOM - theme.CONTROL_HEIGHT,
+            right - width, theme.CONTENT_BOTTOM - theme.CONTROL_HEIGHT, width, theme.CONTROL_HEIGHT
+        )
+        self.previous.rect = pygame.Rect(
+            self.next.rect.left - theme.GUTTER - theme.span(2),
+            self.next.rect.top,
             theme.span(2),
             theme.CONTROL_HEIGHT,
         )
-        self.previous.rect = self.next.rect.move(-(theme.span(2) + theme.GUTTER), 0)
 
     def sheets(self) -> list[Sheet]:
         """The pages cut to fit the body area at the current text size."""
