@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 import attrs
+import pytest
 
 from game.classroom.classcode import MODES, encode
 from game.classroom.verify import verify_file
@@ -199,3 +200,30 @@ def test_role_cards_keep_a_long_team_name_and_the_seats_button_whole() -> None:
         for y in range(entry.rect.top, entry.rect.bottom)
     ]
     assert all(pixel == paper for pixel in gap), "the heading runs over the rule"
+
+
+def test_at_large_text_the_tag_gives_way_before_the_team_name(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Beside our flag, "hot-seat · practice · seed N" loses its first parts before our
+    team's name is cut (the play-tester saw "EAGLES" become "…" at Large)."""
+    from game.store.settings import Settings, TextSize
+    from game.ui import session as session_module
+    from game.ui.screens.summit import SummitScreen
+    from game.ui.shots import render_screens
+    from game.ui.widgets import board
+
+    shown: list[str] = []
+    first_fitting = board._first_fitting
+
+    def record(ctx: UiContext, names: tuple[str, ...], room: int) -> str:
+        shown.append(first_fitting(ctx, names, room))
+        return shown[-1]
+
+    monkeypatch.setattr(board, "_first_fitting", record)
+    ctx = UiContext(Settings(text_size=TextSize.LARGE))
+    who = Who(mode=Mode.PRACTICE, teams=Teams(Team("Eagles"), Team("Cranes")))
+    state = new_game(SCENARIO, 6153, hotseat=True)
+    render_screens([SummitScreen(ctx, session_module.Session(state, who=who))])
+    ours = shown[-1]
+    assert "EAGLES" in ours and "\u2026" not in ours, shown

@@ -292,8 +292,17 @@ def draw_delegations(
     plan = art.seating_plan(seats.width, seats.height, palette, delegation_pose(state))
     surface.blit(plan, seats.topleft)
     flag_rect = art.draw_side_flag(surface, sides.player.flag, flag_h, (centre.left, us_y), palette)
-    tag = ctx.text(TextRole.CAPTION, tag_text, palette.ink_soft)
-    room = centre.right - tag.get_width() - 2 * theme.UNIT - (flag_rect.right + 10)
+    # The tag gives way before our name does: "hot-seat · practice · seed 4" loses its first
+    # parts, one at a time, until the shortest form of the name fits beside it.
+    parts = tag_text.split(" \u00b7 ")
+    left = flag_rect.right + 10
+    while True:
+        shown = " \u00b7 ".join(parts)
+        room = centre.right - ctx.text_width(TextRole.CAPTION, shown) - 2 * theme.UNIT - left
+        if not parts or ctx.text_width(TextRole.KICKER, us_name[-1]) <= room:
+            break
+        parts = parts[1:]
+    tag = ctx.text(TextRole.CAPTION, shown, palette.ink_soft)
     label = ctx.text(TextRole.KICKER, _first_fitting(ctx, us_name, room), palette.ink_soft)
     surface.blit(label, label.get_rect(midleft=(flag_rect.right + 10, flag_rect.centery)))
     surface.blit(tag, tag.get_rect(midright=(centre.right, flag_rect.centery)))
