@@ -52,10 +52,13 @@ BUTTON_DETAILS: Final = {
         "Every move, answer and event so far. Enter or a click opens it in full, with their "
         "words and reasons.",
     ),
-    "pager": ("More offers \u00b7 PgDn", "The offers do not all fit at this text size."),
+    "pager": (
+        "More offers \u00b7 PgDn",
+        "The rest of the offers, on the next page: they do not all fit beside the talks.",
+    ),
     "pager_back": (
         "First offers \u00b7 PgDn",
-        "Back to the first page: the offers do not all fit at this text size.",
+        "Back to the first page: the offers do not all fit beside the talks.",
     ),
     "note": ("Your adviser \u00b7 X", "Dismiss this hint. Hints can be switched off in Settings."),
 }
