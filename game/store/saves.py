@@ -528,7 +528,7 @@ def _broken(
 
 def _read_save(path: Path, kind: SaveKind) -> _Read:
     """Read, check and replay one save file; any problem becomes the info's one-line message."""
-    from game.engine import CarryError, IllegalMoveError
+    from game.engine import ChosenBy
     from game.engine.transcript import (
         TranscriptError,
         clean_name,
@@ -562,8 +562,11 @@ def _read_save(path: Path, kind: SaveKind) -> _Read:
     if not report.ok and not updated:
         return _Read(_broken(path, kind, f"does not replay: {report.message}", data), None)
     try:
+        chosen = any(record.chosen_by is ChosenBy.PLAYER for record in transcript.turns)
+        if updated and chosen and not transcript.hotseat:
+            raise ValueError("a player chose their answers, but the game is not hot-seat")
         states = _rebuild(scenario, transcript)
-    except (IllegalMoveError, CarryError) as error:  # only a save of an earlier version
+    except ValueError as error:  # only a save of an earlier version: the replay vouched
         why = (
             f'saved with an earlier version of scenario "{scenario.id}", and its moves no '
             f"longer play under this one: {error}"

@@ -315,3 +315,23 @@ def test_the_save_document_keeps_the_transcript_fields(store: SaveStore) -> None
     assert data["saved_at"] == "2026-03-01T14:05:00+00:00"
     assert data["slot"] == "My slot"
     assert from_document(data).player == "Ann"
+
+
+def test_an_earlier_scenario_s_save_cannot_carry_answers_a_player_chose(
+    store: SaveStore,
+) -> None:
+    """Played again under the current scenario, a save is still held to what the replay would
+    have checked: a game for one whose answers say a player chose them is refused, in a line,
+    and so is an answer that is no reaction at all."""
+    states = _states()
+    store.save_slot("forged", _game(states, 3))
+    path = store.slot_path("forged")
+    _as_if_saved_with_an_earlier_scenario(path, ('chosen_by = "engine"', 'chosen_by = "player"'))
+    info = SaveStore(store.root).inspect(path)
+    assert not info.is_ok
+    assert info.problem.endswith("a player chose their answers, but the game is not hot-seat")
+    store.save_slot("seated", SavedGame(_hotseat_states()[-1], tuple(_hotseat_states()[:-1])))
+    seated = store.slot_path("seated")
+    _as_if_saved_with_an_earlier_scenario(seated, ('reaction = "counter"', 'reaction = "cheer"'))
+    info = SaveStore(store.root).inspect(seated)
+    assert not info.is_ok and "earlier version" in info.problem
