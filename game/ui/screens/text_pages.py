@@ -47,6 +47,32 @@ class Sheet:
     continued: bool = False
 
 
+SPLIT_LINES: Final = 3
+"""A paragraph is split between sheets only when at least this many of its lines fit."""
+
+
+def _split(ctx: UiContext, text: str, width: int, room: int) -> tuple[str, str]:
+    """``text`` cut into what fits ``room`` and the rest, after a sentence where one ends late
+    enough, else after a word: ``("", text)`` when fewer than :data:`SPLIT_LINES` lines would
+    fit, or for a bullet (its mark belongs to one sheet)."""
+    if text.startswith("- ") or room < SPLIT_LINES * ctx.line_height(TextRole.BODY):
+        return "", text
+    words = text.split(" ")
+    low, high = 0, len(words) - 1
+    while low < high:  # the most words whose paragraph fits
+        middle = (low + high + 1) // 2
+        if paragraph_height(ctx, " ".join(words[:middle]), width) <= room:
+            low = middle
+        else:
+            high = middle - 1
+    if low < 2:
+        return "", text
+    # At the end of a sentence where one ends in the second half of what fits.
+    end = next((i for i in range(low, low // 2, -1) if words[i - 1].endswith((".", "?", "!"))), 0)
+    cut = end or low
+    return " ".join(words[:cut]), " ".join(words[cut:])
+
+
 @attrs.define(kw_only=True, eq=False)
 class ContentsEntry(Control):
     """A line of the contents list; a bar marks the page on screen."""
@@ -195,11 +221,18 @@ class TextPagesScreen:
             room = self._body_bottom() - (HEADING_TOP + heading_h + 4 * theme.UNIT)
             chunks: list[list[str]] = [[]]
             used = 0
-            for text in page.paragraphs:
+            for paragraph in page.paragraphs:
+                text = paragraph
                 height = paragraph_height(ctx, text, width) + PARAGRAPH_GAP
                 if chunks[-1] and used + height > room:
+                    # A long paragraph that would leave this sheet mostly empty is split
+                    # between sheets at a word, not moved whole (large text, long briefings).
+                    head, text = _split(ctx, paragraph, width, room - used - PARAGRAPH_GAP)
+                    if head:
+                        chunks[-1].append(head)
                     chunks.append([])
                     used = 0
+                    height = paragraph_height(ctx, text, width) + PARAGRAPH_GAP
                 chunks[-1].append(text)
                 used += height
             # A continuation holding a lone paragraph takes one more from the sheet before it,
