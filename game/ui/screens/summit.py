@@ -236,20 +236,14 @@ class SummitScreen:
         self._take_notices()
         self._layout_key = None
         self._layout()
+        # A card its move has just agreed has nothing left to offer: focus moves on.
         focused = self.focus.focused
-        if (
-            played
-            and isinstance(focused, OfferCard)
+        agreed = (
+            isinstance(focused, OfferCard)
             and not isinstance(focused, AnswerCard)
             and focused.status is CardStatus.AGREED
-        ):
-            # The card just agreed has nothing left to offer: focus moves on to one still open.
-            following = next(
-                (c for c in self._visible_cards() if c.status is CardStatus.OPEN), None
-            )
-            if following is not None:
-                self.focus.focus(following)
-        self._update_focus()
+        )
+        self._update_focus(leave=focused if played and agreed else None)
         self.log.measure(self.ctx)
         self.log.scroll_to_end(animate=shown is not None)
 
@@ -363,9 +357,12 @@ class SummitScreen:
     def _mode(self) -> TableMode:
         return TableMode.of(self.state)
 
-    def _update_focus(self) -> None:
-        """The controls in Tab order for what is on screen; focus stays where it was."""
+    def _update_focus(self, leave: Control | None = None) -> None:
+        """The controls in Tab order for what is on screen; focus stays where it was, unless
+        that is ``leave``."""
         previous = self.focus.focused
+        if previous is leave:
+            previous = None
         mode = self._mode()
         self._update_note()
         controls: list[Control] = []
