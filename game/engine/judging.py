@@ -27,6 +27,7 @@ from game.engine.state import (
     Judgement,
     Move,
     ReactionKind,
+    last_named_focus,
 )
 
 _VERB: Final = {
@@ -324,16 +325,12 @@ def revealed_focus(state: GameState) -> int | None:
     """The interest their replies last said they want first, while it is still open: what a
     player who reads the replies knows of their agenda (None: not said yet, or settled since).
     Only a reply says it in so many words; their opening line only hints."""
+    said = last_named_focus(state.turns)
     interests = state.scenario.interests
-    for turn in reversed(state.turns):
-        said = turn.reaction.focus
-        if said is None:
-            continue
-        index = next((i for i, interest in enumerate(interests) if interest.id == said), None)
-        if index is None or state.points[index] >= interests[index].met:
-            return None
-        return index
-    return None
+    index = next((i for i, interest in enumerate(interests) if interest.id == said), None)
+    if index is None or state.points[index] >= interests[index].met:
+        return None
+    return index
 
 
 def _expected_shift(state: GameState, offer: Offer, variant: Variant | None) -> int:

@@ -28,15 +28,13 @@ from game.engine.state import (
     Move,
     ReactionKind,
     Turn,
+    last_named_focus,
 )
 
 
 def _revealed_focus(state: GameState) -> str | None:
     """The interest their most recent tell named as the one they want first."""
-    for turn in reversed(state.turns):
-        if turn.reaction.focus is not None:
-            return turn.reaction.focus
-    return opening_tell(state)
+    return last_named_focus(state.turns) or opening_tell(state)
 
 
 def _settled(state: GameState) -> set[str]:
@@ -74,10 +72,7 @@ def _exploited(state: GameState) -> bool:
 
 
 def _revealed_focus_before(state: GameState, number: int) -> str | None:
-    for turn in reversed(state.turns[: number - 1]):
-        if turn.reaction.focus is not None:
-            return turn.reaction.focus
-    return opening_tell(state)
+    return last_named_focus(state.turns[: number - 1]) or opening_tell(state)
 
 
 def _proposal_served(state: GameState, turn: Turn, interest: str) -> bool:

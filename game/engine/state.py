@@ -205,6 +205,15 @@ class Turn:
     """The proposal they tabled at the start of the next round, if any."""
 
 
+def last_named_focus(turns: Sequence[Turn]) -> str | None:
+    """The interest the latest of these turns' replies named as the one they want first (None
+    when no reply has named one)."""
+    for turn in reversed(turns):
+        if turn.reaction.focus is not None:
+            return turn.reaction.focus
+    return None
+
+
 def first_open(scenario: Scenario, profile: Profile, points: Sequence[int]) -> int | None:
     """The interest on ``profile``'s agenda they want served next, given the ``points`` their
     accords have served so far (None: every one is met)."""
