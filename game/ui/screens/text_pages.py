@@ -97,8 +97,8 @@ class ContentsEntry(Control):
             role = TextRole.BODY  # bold would run past the box; the bar marks the page anyway
         colour = palette.ink if self.is_current else palette.ink_soft
         # A heading from a name the players typed ("The North Korean team: ...") is cut to the
-        # box rather than run over the rule beside it.
-        # It may use the box's right padding, up to a few pixels short of the rule.
+        # box rather than run over the rule beside it; it may use the box's right padding, up
+        # to a few pixels short of the rule.
         fitted = fit_text(ctx, role, self.label, self.rect.width - theme.UNIT - 3)
         text = ctx.text(role, fitted, colour)
         surface.blit(
@@ -194,8 +194,7 @@ class TextPagesScreen:
         right = theme.column_x(theme.COLUMNS)
         # Two columns wide, or as wide as the last page's label needs ("Take your seats" at a
         # large text size), so that it is never set smaller than the button beside it.
-        done = ctx.text_width(TextRole.LABEL, self.done_label) + 6 * theme.UNIT
-        width = max(theme.span(2), done)
+        width = max(theme.span(2), self.next.preferred_width(ctx, self.done_label))
         self.next.rect = pygame.Rect(
             right - width, theme.CONTENT_BOTTOM - theme.CONTROL_HEIGHT, width, theme.CONTROL_HEIGHT
         )
@@ -226,7 +225,7 @@ class TextPagesScreen:
                 height = paragraph_height(ctx, text, width) + PARAGRAPH_GAP
                 if chunks[-1] and used + height > room:
                     # A long paragraph that would leave this sheet mostly empty is split
-                    # between sheets at a word, not moved whole (large text, long briefings).
+                    # between sheets (see _split), not moved whole (large text, long briefings).
                     head, text = _split(ctx, paragraph, width, room - used - PARAGRAPH_GAP)
                     if head:
                         chunks[-1].append(head)

@@ -34,9 +34,11 @@ class Button(Control):
     hint: str = ""
     """Key hint drawn in the button, e.g. 'Esc'."""
 
-    def preferred_width(self, ctx: UiContext) -> int:
-        """Width that fits the label and hint with comfortable padding."""
-        width = ctx.text_width(TextRole.LABEL, self.label) + 6 * theme.UNIT
+    def preferred_width(self, ctx: UiContext, label: str | None = None) -> int:
+        """Width that fits the label (or ``label``, one it will take) and hint with comfortable
+        padding."""
+        width = ctx.text_width(TextRole.LABEL, self.label if label is None else label)
+        width += 6 * theme.UNIT
         if self.hint:
             width += ctx.text_width(TextRole.CAPTION, self.hint) + 2 * theme.UNIT
         return width
