@@ -562,8 +562,8 @@ def _read_save(path: Path, kind: SaveKind) -> _Read:
     if not report.ok and not updated:
         return _Read(_broken(path, kind, f"does not replay: {report.message}", data), None)
     try:
-        chosen = any(record.chosen_by is ChosenBy.PLAYER for record in transcript.turns)
-        if updated and chosen and not transcript.hotseat:
+        players = (record.chosen_by is ChosenBy.PLAYER for record in transcript.turns)
+        if updated and not transcript.hotseat and any(players):
             raise ValueError("a player chose their answers, but the game is not hot-seat")
         states = _rebuild(scenario, transcript)
     except ValueError as error:  # only a save of an earlier version: the replay vouched
