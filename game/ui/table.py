@@ -228,6 +228,20 @@ def trust_need(state: GameState, offer: Offer, meter: int) -> tuple[int, int] | 
     return (min(needs), max(needs)) if needs else None
 
 
+def need_words(low: int, high: int, floor: int) -> str:
+    """What :func:`trust_need` found, in the words the replies use: "they need about 25", or
+    a range over an offer's forms; a need at the meter's minimum is none, as a reply says.
+
+    >>> need_words(25, 29, 0), need_words(0, 12, 0), need_words(0, 0, 0)
+    ('they need about 25\u201329', 'they need up to about 12', 'they need none')
+    """
+    if high <= floor:
+        return "they need none"
+    if low <= floor:
+        return f"they need up to about {high}"
+    return f"they need about {low}" + (f"\u2013{high}" if high != low else "")
+
+
 def accord_form(scenario: Scenario, variant: str) -> str:
     """The form an accord took, in words: a variant's label, or a counter-offer's wording."""
     if not variant:

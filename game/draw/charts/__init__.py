@@ -7,6 +7,7 @@ using the context only for fonts and the text size. Series colours come from
 :func:`series_colours`, which follows the colour-blind setting; every series also has its own
 marker and dash, so no reader depends on colour alone.
 
+>>> import pygame
 >>> chart = LineChart(
 ...     x=Axis(0, 2, ticks=(0, 1, 2)),
 ...     y=Axis(0, 100, ticks=(0, 50, 100)),

@@ -49,6 +49,7 @@ from game.ui.table import (
     answer_faces,
     card_detail,
     card_faces,
+    need_words,
     offer_action,
     proposal_detail,
     round_detail,
@@ -566,9 +567,8 @@ class SummitScreen:
         ):
             need = trust_need(self.state, self.scenario.offer(focused.offer_id), self._trust_index)
             if need is not None:
-                low, high = need
-                about = f"they need about {low}" + (f"\u2013{high}" if high != low else "")
-                self.trust.marker = low
+                about = need_words(*need, self.scenario.meters[self._trust_index].minimum)
+                self.trust.marker = need[0]
                 self.trust.marker_label = f"{focused.title}: {about}"
                 self.trust.marker_short = f"{focused.title}: " + about.removeprefix("they need ")
 
