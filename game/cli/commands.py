@@ -74,11 +74,17 @@ def _read_option(
 
 
 def shots(args: argparse.Namespace) -> int:
+    from game.store.settings import TextSize
     from game.ui.shots import render_all
 
     out: Path = args.out
     try:
-        written = render_all(out, seed=7 if args.seed is None else args.seed)
+        written = render_all(
+            out,
+            seed=7 if args.seed is None else args.seed,
+            text_size=TextSize(args.text_size),
+            size=args.size,
+        )
     except OSError as error:
         raise UsageError(f"{out}: cannot write screenshots: {describe_os_error(error)}") from None
     for path in written:

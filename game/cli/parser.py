@@ -25,6 +25,9 @@ EXIT_BAD_INPUT = 2
 STRATEGY_NAMES: Final = ("historical", "essay", "hawk", "dove", "random", "greedy")
 """The built-in strategies' names, spelt out so that parsing loads no engine (a test keeps them
 in step with :class:`game.engine.describe.StrategyName`)."""
+TEXT_SIZES: Final = ("small", "normal", "large")
+"""The text sizes, spelt out so that parsing loads no settings module (a test keeps them in step
+with :class:`game.store.settings.TextSize`)."""
 MODES = tuple(mode.value for mode in Mode)
 
 
@@ -117,6 +120,24 @@ def _name(text: str) -> str:
             f"expected UTF-8 text, got {shown!r} (check your terminal's encoding)"
         ) from None
     return text
+
+
+WINDOW_SIZES: Final = ((320, 7680), (200, 4320))
+"""The widths and heights ``shots --size`` accepts."""
+
+
+def _window_size(text: str) -> tuple[int, int]:
+    """A window size written ``WIDTHxHEIGHT``, such as ``1024x600``."""
+    found = re.fullmatch(r"([0-9]{1,5})[x\u00d7]([0-9]{1,5})", text.strip().lower())
+    if found is None:
+        raise argparse.ArgumentTypeError(f"expected a size such as 1024x600, got {text!r}")
+    size = (int(found.group(1)), int(found.group(2)))
+    for value, (low, high), what in zip(size, WINDOW_SIZES, ("width", "height"), strict=True):
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(
+                f"expected a {what} from {low} to {high} pixels, got {value}"
+            )
+    return size
 
 
 def _seconds(text: str) -> float:
@@ -327,4 +348,17 @@ def build_parser() -> argparse.ArgumentParser:
     shots = commands.add_parser("shots", help="render every screen to PNG")
     shots.add_argument("--out", type=_path, required=True, metavar="DIR")
     shots.add_argument("--seed", type=_seed, default=SUPPRESS, help="seed (default 7)")
+    shots.add_argument(
+        "--text-size",
+        choices=TEXT_SIZES,
+        default="normal",
+        help="the text size setting to draw with (default normal)",
+    )
+    shots.add_argument(
+        "--size",
+        type=_window_size,
+        default=None,
+        metavar="WxH",
+        help="draw each screen as a window of this size shows it (default 1280x720)",
+    )
     return parser

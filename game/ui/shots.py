@@ -31,7 +31,7 @@ from game.store.files import write_bytes_atomic
 from game.store.mode import Mode
 from game.store.saves import SavedGame, SaveStore, save_text
 from game.store.scenarios import load_scenario
-from game.store.settings import Settings
+from game.store.settings import Settings, TextSize
 from game.store.who import Who
 from game.ui.flow import Flow
 from game.ui.screen import (
@@ -59,6 +59,7 @@ from game.ui.screen import (
     confirm_quit,
 )
 from game.ui.session import Session
+from game.ui.window import as_window_shows
 
 SETTLE_SECONDS: Final = 1e6
 """One update this long finishes every animation, so a shot shows where things come to rest."""
@@ -67,7 +68,8 @@ SETTLE_SECONDS: Final = 1e6
 def render_screens(
     screens: Sequence[Screen], size: tuple[int, int] = theme.LOGICAL_SIZE
 ) -> pygame.Surface:
-    """Draw ``screens`` bottom first (an overlay over what it covers) and return the picture."""
+    """Draw ``screens`` bottom first (an overlay over what it covers) and return the picture,
+    at ``size`` as a window of that size shows it (scaled, with bars where its shape differs)."""
     if not pygame.font.get_init():
         pygame.font.init()
     surface = pygame.Surface(theme.LOGICAL_SIZE)
@@ -75,9 +77,7 @@ def render_screens(
         screen.update(SETTLE_SECONDS)
     for screen in screens:
         screen.draw(surface)
-    if size != theme.LOGICAL_SIZE:
-        surface = pygame.transform.smoothscale(surface, size)
-    return surface
+    return surface if size == theme.LOGICAL_SIZE else as_window_shows(surface, size)
 
 
 def render_screen_png(
@@ -387,20 +387,30 @@ def _screens_of(build: Callable[[], Shot]) -> Callable[[], list[Screen]]:
     return lambda: build()[1]
 
 
-def render_all(out: Path | str, *, seed: int = 7) -> list[Path]:
-    """Render every screen to ``out/<name>.png`` with default settings; return the files written.
+def render_all(
+    out: Path | str,
+    *,
+    seed: int = 7,
+    text_size: TextSize = TextSize.NORMAL,
+    size: tuple[int, int] | None = None,
+) -> list[Path]:
+    """Render every screen to ``out/<name>.png``; return the files written.
 
-    ``seed`` chooses the games shown on the game screens.
+    ``seed`` chooses the games shown on the game screens; ``text_size`` is the setting of that
+    name, and ``size`` the window's (the pictures are what a window of that size shows; None:
+    the design size, 1280x720). Every
+    other setting is the default, not the player's: screenshots must come out the same on
+    every machine.
     """
     directory = Path(out)
-    # Default settings, not the player's: screenshots must come out the same on every machine.
-    ctx = UiContext(Settings(sound=False))
+    size = size or theme.LOGICAL_SIZE
+    ctx = UiContext(Settings(sound=False, text_size=text_size))
     written = []
     with tempfile.TemporaryDirectory(prefix="hanoi-shots-") as root:
         for name, build in gallery(ctx, Path(root), seed).items():
-            written.append(render_screen_png(build(), directory / f"{name}.png"))
+            written.append(render_screen_png(build(), directory / f"{name}.png", size))
     for name, screen in outcome_shots(ctx, seed):
-        written.append(render_screen_png(screen, directory / f"{name}.png"))
+        written.append(render_screen_png(screen, directory / f"{name}.png", size))
     return written
 
 

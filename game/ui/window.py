@@ -88,6 +88,27 @@ class Viewport:
         return self.rect.width / self.logical[0], self.rect.height / self.logical[1]
 
 
+def scale_picture(
+    picture: pygame.Surface, viewport: Viewport, into: pygame.Surface | None = None
+) -> pygame.Surface:
+    """``picture`` scaled to the viewport's size (into ``into``, of that size, when given): a
+    whole multiple pixel for pixel, which keeps text crisp; any other scale resampled smoothly."""
+    scale = pygame.transform.scale if viewport.is_whole else pygame.transform.smoothscale
+    if into is None:
+        return scale(picture, viewport.rect.size)
+    return scale(picture, viewport.rect.size, into)
+
+
+def as_window_shows(picture: pygame.Surface, size: tuple[int, int]) -> pygame.Surface:
+    """``picture`` (the design size) as a window of ``size`` shows it: scaled into its
+    viewport, with the bars around it."""
+    viewport = Viewport.fit(size, picture.get_size())
+    framed = pygame.Surface(size)
+    framed.fill(LETTERBOX)
+    framed.blit(picture if viewport.scale == 1 else scale_picture(picture, viewport), viewport.rect)
+    return framed
+
+
 def first_window_size(
     desktop: tuple[int, int] | None, logical: tuple[int, int] = theme.LOGICAL_SIZE
 ) -> tuple[int, int]:
@@ -166,11 +187,7 @@ class WindowDisplay:
         else:
             if self._scaled is None or self._scaled.get_size() != viewport.rect.size:
                 self._scaled = pygame.Surface(viewport.rect.size).convert()
-            if viewport.is_whole:
-                pygame.transform.scale(canvas, viewport.rect.size, self._scaled)
-            else:
-                pygame.transform.smoothscale(canvas, viewport.rect.size, self._scaled)
-            window.blit(self._scaled, viewport.rect)
+            window.blit(scale_picture(canvas, viewport, self._scaled), viewport.rect)
         pygame.display.flip()
 
     def to_logical(self, pos: tuple[int, int]) -> tuple[int, int]:

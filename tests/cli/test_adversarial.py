@@ -154,6 +154,9 @@ def test_a_script_that_is_not_a_file_is_refused(
             ["play", "--headless", "--code", "HNOI-16JJ", "--stdio"],
             "class code HNOI-16JJ: give your name with --name",
         ),
+        (["shots", "--out", "x", "--size", "10x10"], "expected a width from 320 to 7680"),
+        (["shots", "--out", "x", "--size", "1024x99999"], "expected a height from 200 to 4320"),
+        (["shots", "--out", "x", "--size", "1024 by 600"], "expected a size such as 1024x600"),
     ],
     ids=[
         "arabic-indic-four",
@@ -163,6 +166,9 @@ def test_a_script_that_is_not_a_file_is_refused(
         "empty-out",
         "empty-transcript",
         "graded-code-without-name",
+        "tiny-window",
+        "huge-window",
+        "size-in-words",
     ],
 )
 def test_flags_are_checked_before_anything_runs(

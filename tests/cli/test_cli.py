@@ -374,12 +374,14 @@ def test_a_script_that_stops_before_the_end_exits_1(
     assert err == f"{script}: the script ended after move 1, before the summit did"
 
 
-def test_the_light_command_line_agrees_with_the_engine() -> None:
-    from game.cli.parser import STRATEGY_NAMES
+def test_the_light_command_line_agrees_with_the_engine_and_the_settings() -> None:
+    from game.cli.parser import STRATEGY_NAMES, TEXT_SIZES
     from game.engine.describe import StrategyName
     from game.engine.strategies import STRATEGIES
+    from game.store.settings import TextSize
 
     assert tuple(STRATEGIES) == STRATEGY_NAMES == tuple(StrategyName)
+    assert tuple(TextSize) == TEXT_SIZES
 
 
 def test_importing_the_command_line_loads_neither_engine_nor_pygame() -> None:

@@ -29,7 +29,7 @@ from game.ui.screens.settings_screen import SettingsScreen
 from game.ui.screens.summit import SummitScreen
 from game.ui.shots import mid_game, render_screens, sample_session
 from game.ui.testing import golden_difference
-from game.ui.window import LETTERBOX, WINDOW_CLASS, Viewport, WindowDisplay
+from game.ui.window import WINDOW_CLASS, Viewport, WindowDisplay, as_window_shows
 from tests.ui import xserver
 from tests.ui.test_key_leaks import FIELD_CASES, FieldCase
 
@@ -96,19 +96,6 @@ def _press_and_wait(app: App, flow: Flow, name: str) -> None:
     _run_until(app, lambda: (list(app.stack), _state_of(flow)) != before, 5.0)
 
 
-def _expected_in_window(picture: pygame.Surface, size: tuple[int, int]) -> pygame.Surface:
-    """``picture`` (the design size) as the window shows it: scaled into its viewport."""
-    viewport = Viewport.fit(size)
-    framed = pygame.Surface(size)
-    framed.fill(LETTERBOX)
-    if viewport.is_whole:
-        scaled = pygame.transform.scale(picture, viewport.rect.size)
-    else:
-        scaled = pygame.transform.smoothscale(picture, viewport.rect.size)
-    framed.blit(scaled, viewport.rect)
-    return framed
-
-
 # --- A whole game --------------------------------------------------------------------------------
 
 
@@ -168,7 +155,7 @@ def test_the_whole_table_shows_in_any_window(
     pygame.image.save(shown, str(_shots_dir(tmp_path) / f"table-{size[0]}x{size[1]}.png"))
     assert shown.get_size() == size
     table = flow.summit()
-    expected = _expected_in_window(render_screens([table]), size)
+    expected = as_window_shows(render_screens([table]), size)
     mean, share = golden_difference(shown, expected, step=3)
     assert mean < 2.0, f"{size}: mean difference {mean:.2f}"
     assert share < 0.02, f"{size}: {share:.1%} of pixels differ"

@@ -36,6 +36,7 @@ from game.ui.testing import click, headless_app, key
 from game.ui.texts import Page, how_to_play
 from game.ui.widgets.buttons import MenuItem
 from game.ui.widgets.options import OptionSelector, Toggle
+from game.ui.window import LETTERBOX
 
 ScreenFactory = Callable[[UiContext], Screen]
 
@@ -319,6 +320,28 @@ def test_render_all_writes_one_png_per_screen(tmp_path: Path) -> None:
     assert len(names) == len(written)
     for path in written:
         assert pygame.image.load(str(path)).get_size() == (1280, 720)
+
+
+def test_shots_draws_at_a_text_size_and_a_window_size(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The play-tests found what only shows at Large text in a small window: shots draws that.
+    from game.cli import main
+
+    large = tmp_path / "large"
+    argv = ["shots", "--out", str(large), "--text-size", "large", "--size", "1024x600"]
+    assert main(argv) == 0
+    written = [Path(line) for line in capsys.readouterr().out.splitlines()]
+    assert len(written) >= 36
+    picture = pygame.image.load(str(large / "summit.png"))
+    assert picture.get_size() == (1024, 600)
+    # A 1024x600 window shows the 1280x720 picture at 1024x576, with bars above and below.
+    assert picture.get_at((512, 4))[:3] == LETTERBOX[:3]
+    assert picture.get_at((512, 595))[:3] == LETTERBOX[:3]
+    assert picture.get_at((512, 14))[:3] != LETTERBOX[:3]
+    normal = render_screens([SCREENS["settings"](UiContext(Settings()))], (1024, 600))
+    bigger = pygame.image.load(str(large / "settings.png"))
+    assert pygame.image.tobytes(normal, "RGB") != pygame.image.tobytes(bigger, "RGB")
 
 
 @pytest.mark.parametrize("seed", [4, 15, 32, 37])
