@@ -5,6 +5,7 @@ Imported only when a subcommand runs, so opening the game window does not pay fo
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
 from pathlib import Path
@@ -28,7 +29,7 @@ from game.engine.scenario import Seat
 from game.engine.teams import TeamError, Teams, make_team, who_played
 from game.engine.transcript import clean_name
 from game.engine.transcript import replay as replay_transcript
-from game.store.files import describe_os_error
+from game.store.files import check_writable, describe_os_error
 from game.store.mode import Mode
 from game.store.scenarios import (
     DEFAULT_SCENARIO,
@@ -93,6 +94,24 @@ def shots(args: argparse.Namespace) -> int:
 
 
 # --- play ----------------------------------------------------------------------------------
+
+
+def _check_transcript_path(path: Path | None, script: Path | None) -> None:
+    """Refuse, before a move is played, a transcript that could not be written or would
+    overwrite the script being played."""
+    if path is None:
+        return
+    try:
+        check_writable(path)
+    except OSError as error:
+        raise UsageError(
+            f"{path}: cannot write the transcript: {describe_os_error(error)}"
+        ) from None
+    with contextlib.suppress(OSError, ValueError):
+        if script is not None and path.exists() and path.samefile(script):
+            raise UsageError(
+                f"{path}: is the script being played; give the transcript a name of its own"
+            )
 
 
 def _write_transcript(path: Path | None, state: GameState, who: Who) -> None:
@@ -238,6 +257,7 @@ def play(args: argparse.Namespace) -> int:
     from game.store.who import Who
 
     script = _read_option(read_script, args.script, ScriptError)
+    _check_transcript_path(args.transcript, args.script)
     # A script's own seed and scenario are defaults: a class code or a flag overrides them.
     defaults = script if script is not None and not args.code else None
     setup = settle(

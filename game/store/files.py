@@ -6,6 +6,7 @@ import contextlib
 import errno
 import glob
 import os
+import stat
 import tempfile
 import time
 from pathlib import Path
@@ -26,6 +27,32 @@ def data_dir() -> Path:
     return platformdirs.user_data_path(APP_NAME, appauthor=False)
 
 
+def file_kind(mode: int) -> str:
+    """What a file that is not a regular file is, in words (``""`` for a regular file)."""
+    if stat.S_ISREG(mode):
+        return ""
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a pipe (FIFO)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
+
+
+def check_writable(path: Path) -> None:
+    """Raise :class:`OSError` when something other than a regular file is at ``path`` (a
+    folder, a device, a pipe), which writing a file there would replace."""
+    try:
+        kind = file_kind(path.stat().st_mode)
+    except (OSError, ValueError):
+        kind = ""  # nothing there yet, or nothing to see: the write itself says what fails
+    if kind:
+        raise OSError(errno.EINVAL, f"{kind}, not a file: the game writes only files")
+
+
 def write_text_atomic(path: Path, text: str) -> None:
     """Replace ``path`` with ``text`` (UTF-8, ``\\n`` line ends): see :func:`write_bytes_atomic`."""
     write_bytes_atomic(path, text.encode("utf-8"))
@@ -43,8 +70,11 @@ def write_bytes_atomic(path: Path, data: bytes, *, replace: bool = True) -> None
     size, and only then renamed over ``path``; any failure removes the temporary file and
     raises :class:`OSError`. Temporary files an earlier write left behind (killed mid-way) are
     removed first. With ``replace=False`` an existing ``path`` is never replaced: the write
-    raises :class:`FileExistsError` instead.
+    raises :class:`FileExistsError` instead. Nor is anything at ``path`` that is not a regular
+    file (a folder, a device such as ``/dev/null``, a pipe): the rename would put a file in its
+    place, so the write raises :class:`OSError` naming what is there.
     """
+    check_writable(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     _remove_stale(path)
     # The temp file must sit in the same directory: os.replace is only atomic within one filesystem.

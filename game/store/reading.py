@@ -13,13 +13,12 @@ from __future__ import annotations
 
 import os
 import re
-import stat
 import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Final
 
-from game.store.files import describe_os_error
+from game.store.files import describe_os_error, file_kind
 
 KB: Final = 1000
 MB: Final = 1000 * KB
@@ -57,21 +56,6 @@ class UnreadableFileError(ValueError):
         """True when there is no file at all (callers word that in their own way)."""
 
 
-def _kind(mode: int) -> str:
-    """What a file that is not a regular file is, in words (``""`` for a regular file)."""
-    if stat.S_ISREG(mode):
-        return ""
-    if stat.S_ISDIR(mode):
-        return "a folder"
-    if stat.S_ISFIFO(mode):
-        return "a pipe (FIFO)"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "not a regular file"
-
-
 def _size(count: int) -> str:
     if count >= MB:
         return f"{count / MB:.1f} MB".replace(".0 MB", " MB")
@@ -93,7 +77,7 @@ def read_bytes(path: Path, *, what: str, limit: int, missing: str = "no such fil
         raise UnreadableFileError(f"{shown}: {missing}", missing=True) from None
     except (OSError, ValueError) as error:
         raise UnreadableFileError(f"{shown}: cannot read: {_reason(error)}") from None
-    kind = _kind(info.st_mode)
+    kind = file_kind(info.st_mode)
     if kind:
         raise UnreadableFileError(f"{shown}: {kind}, not a file: the game reads only files")
     if info.st_size > limit:
@@ -104,7 +88,7 @@ def read_bytes(path: Path, *, what: str, limit: int, missing: str = "no such fil
     except (OSError, ValueError) as error:
         raise UnreadableFileError(f"{shown}: cannot read: {_reason(error)}") from None
     try:
-        kind = _kind(os.fstat(fd).st_mode)
+        kind = file_kind(os.fstat(fd).st_mode)
         if kind:
             raise UnreadableFileError(f"{shown}: {kind}, not a file: the game reads only files")
         chunks = []

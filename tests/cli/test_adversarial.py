@@ -129,6 +129,48 @@ def test_a_script_that_is_not_a_file_is_refused(
     assert err == [f"{script}: {kind}, not a file: the game reads only files"]
 
 
+@pytest.mark.parametrize("target", ["fifo", "folder"])
+def test_a_transcript_is_never_written_over_what_is_not_a_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], target: str
+) -> None:
+    # A play-test wrote `--transcript /dev/null` as root: the rename put a file where the
+    # device had been, and the game said nothing. Refused now, before a move is played.
+    path = tmp_path / target
+    if target == "fifo":
+        os.mkfifo(path)
+    else:
+        path.mkdir()
+    status, out, err = _run(capsys, "play", "--headless", "--script", HISTORY, "--transcript", path)
+    kind = "a pipe (FIFO)" if target == "fifo" else "a folder"
+    assert status == 2 and out == []
+    assert err == [
+        f"{path}: cannot write the transcript: {kind}, not a file: the game writes only files"
+    ]
+    assert path.is_fifo() if target == "fifo" else path.is_dir()
+
+
+def test_a_transcript_never_overwrites_the_script_being_played(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    script = tmp_path / "moves.toml"
+    script.write_bytes(HISTORY.read_bytes())
+    status, out, err = _run(
+        capsys,
+        "play",
+        "--headless",
+        "--script",
+        script,
+        "--transcript",
+        tmp_path / "." / "moves.toml",
+    )
+    assert status == 2 and out == []
+    assert err == [
+        f"{tmp_path / '.' / 'moves.toml'}: is the script being played; give the transcript a "
+        "name of its own"
+    ]
+    assert script.read_bytes() == HISTORY.read_bytes()
+
+
 # --- flags --------------------------------------------------------------------------------------
 
 

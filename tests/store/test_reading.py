@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -118,3 +119,23 @@ def test_a_whole_citation_is_written_out(tmp_path: Path) -> None:
     path = tmp_path / "s.toml"
     path.write_text('[source]\nauthor = "A"\ntitle = "T"\npublication = "P"\nyear = 2019\n')
     assert scenario_citation(path) == "A, \u201cT\u201d, P, 2019"
+
+
+@pytest.mark.parametrize("kind", ["folder", "fifo", "device"])
+def test_nothing_but_a_regular_file_is_written_over(tmp_path: Path, kind: str) -> None:
+    # The write's rename would put a file in the place of a folder, a pipe or a device (a
+    # play-test lost /dev/null that way, as root).
+    from game.store.files import write_bytes_atomic
+
+    path = tmp_path / "out.toml"
+    if kind == "folder":
+        path.mkdir()
+    elif kind == "fifo":
+        os.mkfifo(path)
+    else:
+        path.symlink_to("/dev/null")  # a link: were it replaced, the device would not be
+    what = {"folder": "a folder", "fifo": "a pipe (FIFO)", "device": "a device"}[kind]
+    with pytest.raises(OSError, match=rf"^\[Errno \d+\] {re.escape(what)}, not a file"):
+        write_bytes_atomic(path, b"x")
+    assert path.is_dir() if kind == "folder" else path.is_fifo() or path.is_symlink()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.toml"]
