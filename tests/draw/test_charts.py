@@ -215,3 +215,51 @@ def test_two_lines_at_the_same_values_both_show() -> None:
     # lower one, under a dashed line, showed only through the gaps between its dashes).
     assert seen(green) > 600
     assert seen(purple) > 600
+
+
+def test_many_lines_through_one_point_are_drawn_on_it_and_the_line_to_follow_never_moves() -> None:
+    # A play-test's class report of 30: every game starts at trust 15, but fanned 6 px apart
+    # the lines began anywhere from 34 to -3, and the class average, drawn last, below 0.
+    ctx = UiContext(Settings())
+    grey, navy = (150, 150, 150), (20, 30, 80)
+    students = tuple(Series(f"s{i}", (15, 20 + i, 30 + i), grey) for i in range(30))
+    average = Series("class", (15, 34.5, 44.5), navy, width=3, emphasis=True)
+    chart = LineChart(
+        x=Axis(0, 2, ticks=(0, 1, 2)),
+        y=Axis(0, 100, ticks=(0, 50, 100)),
+        series=(*students, average),
+        legend=False,
+    )
+    rect = pygame.Rect(0, 0, 600, 300)
+    surface = pygame.Surface(rect.size)
+    surface.fill(ctx.palette.paper)
+    chart.draw(surface, rect, ctx)
+    for x, value in enumerate(average.values):
+        assert value is not None
+        px, py = chart.point_at(ctx, rect, x, value)
+        assert _close(surface.get_at((px, py)), navy), (x, value)
+    # Nothing of the students' start is drawn more than a marker's size from trust 15.
+    px, start = chart.point_at(ctx, rect, 0, 15)
+    _, far = chart.point_at(ctx, rect, 0, 19)
+    column = [surface.get_at((px, y)) for y in range(rect.top, rect.bottom)]
+    drawn = [y for y, colour in enumerate(column) if _close(colour, grey, 40)]
+    assert drawn and all(abs(y - start) <= abs(far - start) for y in drawn), drawn
+
+
+def test_lines_at_the_floor_fan_out_into_the_plot() -> None:
+    ctx = UiContext(Settings())
+    colours = ((200, 40, 40), (40, 160, 40), (40, 40, 200))
+    chart = LineChart(
+        x=Axis(0, 2, ticks=(0, 1, 2)),
+        y=Axis(0, 100, ticks=(0, 50, 100)),
+        series=tuple(Series(f"s{i}", (0, 0, 0), c) for i, c in enumerate(colours)),
+        legend=False,
+    )
+    rect = pygame.Rect(0, 0, 600, 300)
+    surface = pygame.Surface(rect.size)
+    surface.fill(ctx.palette.paper)
+    chart.draw(surface, rect, ctx)
+    px, floor = chart.point_at(ctx, rect, 1, 0)
+    for colour in colours:
+        rows = [y for y in range(rect.height) if _close(surface.get_at((px, y)), colour, 40)]
+        assert rows and max(rows) <= floor + 4, (colour, rows, floor)

@@ -171,7 +171,7 @@ class LineChart(Chart):
             return ((sx - area.left + 0.5) * k, (sy - area.top + 0.5) * k)
 
         ordered = sorted(self.series, key=lambda s: s.emphasis)
-        apart = _spread(ordered, self.x.lo)
+        apart = _spread(ordered, self.x.lo, (self.y.lo, self.y.hi))
         for series, shifts in zip(ordered, apart, strict=True):
             width = series.width + (1 if series.emphasis else 0)
             runs: list[list[tuple[float, float]]] = [[]]
@@ -223,15 +223,24 @@ class LineChart(Chart):
 
 SPREAD = 6.0
 """Pixels between two series drawn where they have the same value, so neither hides the other."""
+MOST_FANNED = 4
+"""More series than this through one point are drawn on it: fanned out, the outer ones would
+stand too far from their value (a class of 30 all starting at trust 15)."""
 
 
-def _spread(series: Sequence[Series], start: float) -> list[list[float]]:
-    """For each series, how far each of its points is moved up or down: where several series
-    pass through the same point (leverage and risk exposure both at 70), they are fanned out
-    around it, SPREAD pixels apart, in the order they are drawn."""
+def _spread(
+    series: Sequence[Series], start: float, limits: tuple[float, float]
+) -> list[list[float]]:
+    """For each series, how far each of its points is moved up or down: where two to
+    :data:`MOST_FANNED` series pass through the same point (leverage and risk exposure both at
+    70), they are fanned out around it, SPREAD pixels apart, in the order they are drawn; at
+    either end of the y axis (``limits``), into the plot only. The emphasised series, the line
+    to follow, is never moved."""
     points = [s.points(start) for s in series]
     sharing: dict[tuple[float, float], list[int]] = {}
     for index, row in enumerate(points):
+        if series[index].emphasis:
+            continue
         for point in row:
             if point is not None:
                 sharing.setdefault(point, []).append(index)
@@ -240,8 +249,16 @@ def _spread(series: Sequence[Series], start: float) -> list[list[float]]:
         moved = []
         for point in row:
             group = sharing.get(point, []) if point is not None else []
-            rank = group.index(index) if index in group else 0
-            moved.append((rank - (len(group) - 1) / 2) * SPREAD if len(group) > 1 else 0.0)
+            if point is None or index not in group or not 1 < len(group) <= MOST_FANNED:
+                moved.append(0.0)
+                continue
+            rank = group.index(index)
+            if point[1] <= limits[0]:
+                moved.append(-rank * SPREAD)  # up from the floor (screen y grows downward)
+            elif point[1] >= limits[1]:
+                moved.append(rank * SPREAD)
+            else:
+                moved.append((rank - (len(group) - 1) / 2) * SPREAD)
         shifts.append(moved)
     return shifts
 
