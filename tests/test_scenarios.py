@@ -116,6 +116,20 @@ def test_every_content_problem_is_reported_with_its_key_and_id() -> None:
         assert problem.startswith("broken.toml: ")
 
 
+@pytest.mark.parametrize("control", ["\\u001b[31m", "\\u0007", "\\t", "\\u009b"])
+def test_text_with_a_control_character_is_refused(control: str) -> None:
+    # A play-test put an escape sequence into a label: `check` passed it, the terminal and
+    # report.md printed it raw, and no transcript of the scenario could ever verify.
+    text = HANOI.read_text(encoding="utf-8")
+    text = text.replace('label = "Embassies"', f'label = "{control}Embassies"', 1)
+    (problem,) = _broken(text)
+    shown = {"\\u001b[31m": "\\x1b", "\\u0007": "\\x07", "\\t": "\\t", "\\u009b": "\\x9b"}
+    assert problem == (
+        'broken.toml: offers[6].label (id "embassies"): expected text without control '
+        f"characters, got {shown[control]} at 1"
+    )
+
+
 def test_unreachable_endings_are_reported() -> None:
     text = HANOI.read_text(encoding="utf-8")
     # An ending placed after a catch-all can never be chosen.

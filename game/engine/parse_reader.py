@@ -61,6 +61,8 @@ class _Problems:
 
 
 _MISSING: Final[Any] = object()
+_CONTROL: Final = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
+"""A control character other than a line break (C0, DEL and C1)."""
 
 
 class _Named(TypedDict):
@@ -111,9 +113,21 @@ class _Table:
         if value is _MISSING:
             return default or ""
         if isinstance(value, str):
-            return value
+            return self._plain(key, value)
         self.report(key, f"expected a string, got {_describe(value)}")
         return default or ""
+
+    def _plain(self, key: str, value: str) -> str:
+        """``value``, when it holds no control character (a line break aside): scenario text
+        is shown to players, printed on terminals and written into transcripts, where an
+        escape sequence or a bell has no place (and a transcript could not keep it)."""
+        found = _CONTROL.search(value)
+        if found is not None:
+            where = found.start() + 1
+            shown = repr(found.group())[1:-1]
+            self.report(key, f"expected text without control characters, got {shown} at {where}")
+            return _CONTROL.sub("", value)
+        return value
 
     def paragraphs(self, key: str) -> tuple[str, ...]:
         """A string or an array of strings."""
@@ -121,9 +135,9 @@ class _Table:
         if value is _MISSING:
             return ()
         if isinstance(value, str):
-            return (value,)
+            return (self._plain(key, value),)
         if isinstance(value, list) and all(isinstance(item, str) for item in value):
-            return tuple(value)
+            return tuple(self._plain(key, item) for item in value)
         self.report(key, f"expected a string or an array of strings, got {_describe(value)}")
         return ()
 
@@ -165,7 +179,7 @@ class _Table:
         if value is _MISSING:
             return ()
         if isinstance(value, list) and all(isinstance(item, str) for item in value):
-            return tuple(value)
+            return tuple(self._plain(key, item) for item in value)
         self.report(key, f"expected an array of strings, got {_describe(value)}")
         return ()
 
