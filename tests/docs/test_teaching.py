@@ -647,3 +647,20 @@ def _install_variant(folder: Path, monkeypatch: pytest.MonkeyPatch, *, code: str
 def _verify_table() -> set[str]:
     """The verify lines quoted in the first column of the teacher's guide's table."""
     return set(re.findall(r"^\| `([^`]+)`", doc_text(TEACHING_DOC), re.MULTILINE))
+
+
+def test_what_the_guide_says_carries_over_is_what_the_next_summit_carries() -> None:
+    # The guide once said domestic pressure carries over to the next summit; it does not, and
+    # the neighbours' support, which does, went unsaid (found by a play-test).
+    scenario = load_scenario("next_summit")
+    assert scenario.carry is not None
+    words = " ".join(doc_text(TEACHING_DOC).split())
+    found = re.search(r"What carries over: (.*?)\(([^)]*)\)", words)
+    assert found is not None, "no 'What carries over:' paragraph"
+    carried, afresh = found.group(1), found.group(2).split(":")[0]
+    for meter in scenario.meters:
+        label = meter.label.replace("U.S. ", "")
+        if meter.id in scenario.carry.meters:
+            assert label in carried, f"{label} carries over, the guide does not say so"
+        else:
+            assert label not in carried and label in afresh, f"{label} starts afresh"
