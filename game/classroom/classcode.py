@@ -1,6 +1,6 @@
 """Class codes: one short code a teacher hands out, naming a scenario, a seed and a mode.
 
-``HNOI-7F3K`` reads as: the scenario whose code is ``HNOI``, then four characters of Crockford
+``HNOI-16JJ`` reads as: the scenario whose code is ``HNOI``, then four characters of Crockford
 base32 holding the seed (0 to 32767), the mode (practice or graded) and a check digit that
 catches most typing mistakes. Letters that are easy to confuse are read leniently: ``O`` as
 zero, ``I`` and ``L`` as one, and case does not matter.
@@ -26,6 +26,8 @@ ALPHABET: Final = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 MODES: Final = tuple(Mode)
 """The modes in the order a code numbers them."""
 MAX_SEED: Final = 2**15 - 1
+EXAMPLE: Final = "HNOI-16JJ"
+"""A real class code (Hanoi, practice), for messages and help to show: one that decodes."""
 _PREFIX: Final = re.compile(r"[A-Z]{4}\Z")
 _LENIENT: Final = str.maketrans({"O": "0", "I": "1", "L": "1"})
 
@@ -74,7 +76,7 @@ def decode(text: str) -> ClassCode:
     """Read a class code; raise :class:`ClassCodeError` with a one-line reason if it is wrong."""
     cleaned = re.sub(r"[\s\-_.]", "", text.upper())
     if len(cleaned) != 8:
-        raise ClassCodeError(f"a class code looks like HNOI-7F3K, got {text!r}")
+        raise ClassCodeError(f"a class code looks like {EXAMPLE}, got {text!r}")
     prefix, body = cleaned[:4], cleaned[4:].translate(_LENIENT)
     if not _PREFIX.match(prefix):
         raise ClassCodeError(f"a class code starts with four letters, got {text!r}")

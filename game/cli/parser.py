@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Final, NoReturn
 
 from game import __version__
-from game.classroom.classcode import MAX_SEED
+from game.classroom.classcode import EXAMPLE, MAX_SEED
 from game.store.mode import Mode
 
 PROG = "hanoi-summit"
@@ -176,7 +176,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--scenario", default=None, help="scenario name or .toml file")
     parser.add_argument("--seed", type=_seed, help="seed of the game (default: random)")
     parser.add_argument("--fullscreen", action="store_true", help="start in fullscreen")
-    parser.add_argument("--code", help="a class code from your teacher, e.g. HNOI-7F3K")
+    parser.add_argument("--code", help=f"a class code from your teacher, e.g. {EXAMPLE}")
     parser.add_argument(
         "--name", type=_name, default="", help="your name, recorded in the transcript"
     )

@@ -29,7 +29,7 @@ def test_class_codes_round_trip_and_reject_typos() -> None:
             assert decode(" " + code.lower().replace("-", "") + " ") == decoded
     with pytest.raises(ClassCodeError, match="seeds from 0 to 32767"):
         encode("HNOI", 40_000, Mode.PRACTICE)
-    with pytest.raises(ClassCodeError, match="looks like HNOI-7F3K"):
+    with pytest.raises(ClassCodeError, match="looks like HNOI-16JJ"):
         decode("HNOI-7F3")
     # Most single-character slips are caught by the check digit.
     code = encode("HNOI", 4321, Mode.PRACTICE)
@@ -95,3 +95,12 @@ def test_check_refuses_a_scenario_that_takes_an_installed_code(
     assert line.startswith(
         f'{copy}: code: expected a class code no installed scenario uses, got "HNOI"'
     )
+
+
+def test_the_example_every_message_shows_is_a_class_code() -> None:
+    # The help and the errors showed HNOI-7F3K, which is not one: its check digit is wrong.
+    from game.classroom.classcode import EXAMPLE
+
+    assert decode(EXAMPLE).prefix == "HNOI"
+    with pytest.raises(ClassCodeError, match=f"looks like {EXAMPLE}"):
+        decode("HNOI-7F3")

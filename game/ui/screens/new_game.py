@@ -10,6 +10,7 @@ from typing import Final
 
 import pygame
 
+from game.classroom.classcode import EXAMPLE as EXAMPLE_CODE
 from game.classroom.classcode import MAX_SEED, MODES, ClassCodeError, decode, encode
 from game.draw import theme
 from game.draw.context import UiContext
@@ -113,7 +114,7 @@ class NewGameScreen(FocusScreen):
         self.code = TextField(
             text=code,
             label="Class code",
-            placeholder="Optional, e.g. HNOI-7F3K",
+            placeholder=f"Optional, e.g. {EXAMPLE_CODE}",
             note="From your teacher: sets summit, seed, mode.",
             max_length=12,
             allowed=_code_char,
