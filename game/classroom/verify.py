@@ -102,8 +102,7 @@ def read_codes(path: Path) -> HandedIn:
             raise CodesFileError(
                 f"{path}:{number}: expected a verification code like 7F3K-Q2ZD, got {short(raw)}"
             )
-        halves = [group for group in found.groups() if group]
-        code = "-".join(halves).translate(_LENIENT)
+        code = _code_of(found)
         wrong = sorted(set(code.replace("-", "")) - set(CODE_ALPHABET))
         if wrong:
             raise CodesFileError(
@@ -111,11 +110,26 @@ def read_codes(path: Path) -> HandedIn:
                 f"(codes never contain {', '.join(wrong)})"
             )
         name = line[: found.start()].strip(" \t,;:")
+        other = _CODE.search(name.upper())
+        if other is not None:
+            raise CodesFileError(
+                f"{path}:{number}: two verification codes on one line "
+                f"({_code_of(other)} and {code}): give each a line of its own"
+            )
         if name:
             by_name.setdefault(_key(name), set()).add(code)
         else:
             anonymous.add(code)
+    if not by_name and not anonymous:
+        raise CodesFileError(
+            f"{path}: no verification codes in it (one a line: CODE, or NAME, CODE)"
+        )
     return HandedIn({k: frozenset(v) for k, v in by_name.items()}, frozenset(anonymous))
+
+
+def _code_of(found: re.Match[str]) -> str:
+    """The code a match of :data:`_CODE` holds, written as codes are (read leniently)."""
+    return "-".join(group for group in found.groups() if group).translate(_LENIENT)
 
 
 def _key(name: str) -> str:

@@ -123,6 +123,12 @@ def test_a_student_may_hand_in_a_code_per_game(tmp_path: Path) -> None:
         ("Ada Lovelace", "expected a verification code like 7F3K-Q2ZD"),
         ("Love Lace", "expected a verification code like 7F3K-Q2ZD"),
         ("Ada, 7F3U-Q2ZD", "7F3U-Q2ZD is not a verification code (codes never contain U)"),
+        # Read as the name "Ada, 7F3K-Q2ZD" until a play-test tried it.
+        (
+            "Ada, 7F3K-Q2ZD 8g4m-r3z5",
+            "two verification codes on one line (7F3K-Q2ZD and 8G4M-R3Z5): give each a line of "
+            "its own",
+        ),
     ],
 )
 def test_lines_without_a_real_code_are_refused(tmp_path: Path, line: str, problem: str) -> None:
@@ -133,6 +139,20 @@ def test_lines_without_a_real_code_are_refused(tmp_path: Path, line: str, proble
     with pytest.raises(CodesFileError) as caught:
         read_codes(path)
     assert str(caught.value) == f"{path}:1: {problem}" or problem in str(caught.value)
+
+
+@pytest.mark.parametrize("text", ["", "# the codes, one a line\n\n"])
+def test_a_codes_file_without_a_code_is_refused(tmp_path: Path, text: str) -> None:
+    # It used to blame every student: "... is not among those handed in".
+    from game.classroom.verify import CodesFileError
+
+    path = tmp_path / "codes.txt"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(CodesFileError) as caught:
+        read_codes(path)
+    assert str(caught.value) == (
+        f"{path}: no verification codes in it (one a line: CODE, or NAME, CODE)"
+    )
 
 
 def test_a_report_with_nothing_usable_says_so(
