@@ -40,6 +40,11 @@ from game.engine.teams import Team, Teams, who_played
 from game.engine.transcript import MAX_NAME
 from game.store.names import file_stem, unique_stems
 
+ENDINGS_PNG: Final = "endings.png"
+"""The class report's bar chart of endings, beside report.md."""
+TRUST_PNG: Final = "trust.png"
+"""The class report's chart of every student's trust, beside report.md."""
+
 
 @attrs.frozen
 class Answered:
@@ -384,8 +389,8 @@ def class_page(report: ClassReport, charts: Sequence[doc.Figure] = ()) -> doc.Pa
             )
     blocks += [doc.Heading(2, "Charts")]
     blocks += charts or [
-        doc.Figure("Endings", b"", "endings.png"),
-        doc.Figure("Trust", b"", "trust.png"),
+        doc.Figure("Endings", b"", ENDINGS_PNG),
+        doc.Figure("Trust", b"", TRUST_PNG),
     ]
     if report.other:
         blocks += [doc.Heading(2, "Games of another summit")]

@@ -10,6 +10,7 @@ debrief screen, so the report looks like the game.
 
 from __future__ import annotations
 
+import errno
 import io
 import os
 import statistics
@@ -19,8 +20,16 @@ from typing import TYPE_CHECKING, Final
 
 from game.classroom.document import Figure, to_html, to_markdown
 from game.classroom.feedback import STUDENTS_DIR, student_page
-from game.classroom.report import ClassReport, Row, class_page, csv_text, markdown
-from game.store.files import write_bytes_atomic, write_text_atomic
+from game.classroom.report import (
+    ENDINGS_PNG,
+    TRUST_PNG,
+    ClassReport,
+    Row,
+    class_page,
+    csv_text,
+    markdown,
+)
+from game.store.files import check_writable, file_kind, write_bytes_atomic, write_text_atomic
 
 if TYPE_CHECKING:
     from game.draw.context import UiContext
@@ -28,6 +37,12 @@ if TYPE_CHECKING:
 ENDINGS_SIZE: Final = (1200, 640)
 TRUST_SIZE: Final = (1200, 640)
 MARGIN: Final = 40
+CLASS_FILES: Final = ("report.md", "report.html", "report.csv", ENDINGS_PNG, TRUST_PNG)
+"""The class's files, in the order :func:`write` lists them."""
+STUDENT_TRUST: Final = "-trust.png"
+STUDENT_SCORES: Final = "-scores.png"
+STUDENT_FILES: Final = (".md", ".html", STUDENT_TRUST, STUDENT_SCORES)
+"""What each student's page is made of: the page's name and then these."""
 """Paper left around each chart, as on a printed page."""
 
 
@@ -107,7 +122,7 @@ def draw_charts(report: ClassReport, out: Path) -> list[Figure]:
         title=f"How {len(rows)} games ended",
         horizontal=True,
     )
-    endings = _save_png(bars.render(ctx, ENDINGS_SIZE, MARGIN), out / "endings.png")
+    endings = _save_png(bars.render(ctx, ENDINGS_SIZE, MARGIN), out / ENDINGS_PNG)
 
     longest = max((len(row.trust) for row in rows), default=2)
     student_lines = tuple(
@@ -134,18 +149,18 @@ def draw_charts(report: ClassReport, out: Path) -> list[Figure]:
         "(a finished game keeps its last value)",
         legend=False,
     )
-    trust = _save_png(lines.render(ctx, TRUST_SIZE, MARGIN), out / "trust.png")
+    trust = _save_png(lines.render(ctx, TRUST_SIZE, MARGIN), out / TRUST_PNG)
     return [
         Figure(
             f"How the {len(rows)} games ended: the number of students at each ending",
             endings,
-            "endings.png",
+            ENDINGS_PNG,
             ENDINGS_SIZE,
         ),
         Figure(
             "Trust over the turns: every student, and the class average in bold",
             trust,
-            "trust.png",
+            TRUST_PNG,
             TRUST_SIZE,
         ),
     ]
@@ -185,45 +200,67 @@ def student_charts(report: ClassReport, row: Row, folder: Path) -> list[Figure]:
         value_axis=charts.Axis(0, 100, ticks=(0, 25, 50, 75, 100), title="score"),
         title="Your scores and the class average",
     )
-    trust = _save_png(lines.render(ctx, STUDENT_SIZE, MARGIN), folder / f"{row.page}-trust.png")
-    scores = _save_png(bars.render(ctx, STUDENT_SIZE, MARGIN), folder / f"{row.page}-scores.png")
+    trust_png, scores_png = f"{row.page}{STUDENT_TRUST}", f"{row.page}{STUDENT_SCORES}"
+    trust = _save_png(lines.render(ctx, STUDENT_SIZE, MARGIN), folder / trust_png)
+    scores = _save_png(bars.render(ctx, STUDENT_SIZE, MARGIN), folder / scores_png)
     return [
         Figure(
             "Trust after each of your turns, with the class average dashed",
             trust,
-            f"{row.page}-trust.png",
+            trust_png,
             STUDENT_SIZE,
         ),
         Figure(
             "Your scores beside the class average, scorecard by scorecard",
             scores,
-            f"{row.page}-scores.png",
+            scores_png,
             STUDENT_SIZE,
         ),
     ]
 
 
+def _check_places(report: ClassReport, out: Path) -> None:
+    """Raise :class:`OSError` (its ``filename`` the place) where the report cannot go."""
+    pages = [row.page for row in report.rows if row.state is not None and row.page]
+    folders = [out] + ([out / STUDENTS_DIR] if pages else [])
+    for folder in folders:
+        if folder.exists() and not folder.is_dir():
+            kind = file_kind(folder.stat().st_mode) or "a file"
+            raise NotADirectoryError(errno.ENOTDIR, f"{kind}, not a folder", str(folder))
+    files = [out / name for name in CLASS_FILES]
+    for page in pages:
+        files += [out / STUDENTS_DIR / f"{page}{suffix}" for suffix in STUDENT_FILES]
+    for path in files:
+        try:
+            check_writable(path)
+        except OSError as error:
+            raise OSError(error.errno, error.strerror, str(path)) from None
+
+
 def write(report: ClassReport, out: Path) -> list[Path]:
     """Write report.md, report.html, report.csv, endings.png and trust.png into ``out``, and
     each student's page (Markdown, HTML and two pictures) into ``out/students``; return the
-    class's files and then the students' pages."""
+    class's files and then the students' pages.
+
+    Every place is looked at before anything is written: a folder where a file goes, or a file
+    where a folder goes, raises :class:`OSError` naming it (its ``filename``), and the report
+    is not begun, rather than left half written.
+    """
+    _check_places(report, out)
     out.mkdir(parents=True, exist_ok=True)
-    md = out / "report.md"
-    page = out / "report.html"
-    table = out / "report.csv"
+    written = [out / name for name in CLASS_FILES]
+    md, page, table = written[:3]
     figures = draw_charts(report, out)
     write_text_atomic(table, csv_text(report))
     write_text_atomic(md, markdown(report))
     write_text_atomic(page, to_html(class_page(report, figures)))
-    written = [md, page, table, out / "endings.png", out / "trust.png"]
     folder = out / STUDENTS_DIR
     for row in report.rows:
         if row.state is None or not row.page:
             continue
         folder.mkdir(exist_ok=True)
         student = student_page(report, row, student_charts(report, row, folder))
-        student_md = folder / f"{row.page}.md"
-        student_html = folder / f"{row.page}.html"
+        student_md, student_html = (folder / f"{row.page}{suffix}" for suffix in STUDENT_FILES[:2])
         write_text_atomic(student_md, to_markdown(student))
         write_text_atomic(student_html, to_html(student))
         written += [student_md, student_html]

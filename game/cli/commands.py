@@ -418,7 +418,8 @@ def report(args: argparse.Namespace) -> int:
     try:
         written = write(report, out)
     except OSError as error:
-        raise UsageError(f"{out}: cannot write the report: {describe_os_error(error)}") from None
+        where = error.filename or out
+        raise UsageError(f"{where}: cannot write the report: {describe_os_error(error)}") from None
     # The class's own files one by one; the students' pages as one line, not two per student.
     pages = [path for path in written if path.parent != out]
     for path in written:

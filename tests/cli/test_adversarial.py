@@ -353,6 +353,32 @@ def _full_disk(size: int) -> Callable[[], None]:
     return limit
 
 
+@pytest.mark.parametrize("place", ["report.csv", "students", "out"])
+def test_a_report_that_cannot_go_where_it_is_asked_names_the_place_and_writes_nothing(
+    tmp_path: Path, hanoi: Scenario, capsys: pytest.CaptureFixture[str], place: str
+) -> None:
+    # A play-test: with report.csv a folder the error named the report's folder, and
+    # report.md and report.html were left behind, linking to students' pages never written.
+    game = tmp_path / "game.toml"
+    write_transcript(game, play(hanoi, "essay", 1), Who("Ada"))
+    out = tmp_path / "report"
+    if place == "out":
+        out.write_text("not a folder", encoding="utf-8")
+        blocked, reason = out, "a file, not a folder"
+    elif place == "students":
+        out.mkdir()
+        blocked, reason = out / "students", "a file, not a folder"
+        blocked.write_text("not a folder", encoding="utf-8")
+    else:
+        blocked, reason = out / place, "a folder, not a file: the game writes only files"
+        blocked.mkdir(parents=True)
+    status, lines, err = _run(capsys, "report", game, "--out", out)
+    assert status == 2 and lines == []
+    assert err == [f"{blocked}: cannot write the report: {reason}"]
+    left = sorted(p.name for p in out.iterdir()) if out.is_dir() else []
+    assert left == ([] if place == "out" else [blocked.name])
+
+
 def test_a_report_on_a_full_disk_fails_in_one_line_and_leaves_no_part_of_a_file(
     tmp_path: Path, hanoi: Scenario
 ) -> None:
