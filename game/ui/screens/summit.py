@@ -13,7 +13,7 @@ the right; the offer cards across the bottom with the focused card's details und
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import ClassVar
+from typing import ClassVar, Final
 
 import pygame
 
@@ -112,6 +112,12 @@ def delegation_names(session: GameInPlay) -> tuple[tuple[str, ...], tuple[str, .
     return tuple(n.upper() for n in theirs), tuple(n.upper() for n in ours), tag
 
 
+_ACTIVATE_KEYS: Final = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE)
+AGAIN: Final = "You have just made this offer: press again to make it once more (it costs more)."
+"""What the first Enter, Space or click on the card just played says, instead of playing it: a
+key pressed twice in haste made the same offer again, which costs (a play-test did it)."""
+
+
 class SummitScreen:
     """The table. Reads the session; returns moves, undo and the rest as actions."""
 
@@ -184,6 +190,8 @@ class SummitScreen:
         self.focus = FocusGroup([])
         self.page = 0
         self._state: GameState | None = None
+        self._played: OfferCard | None = None
+        """The card of the move just played, until anything else is done (see :data:`AGAIN`)."""
         self._notice_seen = len(session.notices)
         self.toast = Toast()
         self._layout_key: object = None
@@ -245,6 +253,10 @@ class SummitScreen:
             and focused.status is CardStatus.AGREED
         )
         self._update_focus(leave=focused if played and agreed else None)
+        if played:
+            self._played = None
+            if isinstance(focused, OfferCard) and not isinstance(focused, AnswerCard):
+                self._played = focused
         self.log.measure(self.ctx)
         self.log.scroll_to_end(animate=shown is not None)
 
@@ -455,6 +467,10 @@ class SummitScreen:
 
     def on_event(self, event: pygame.event.Event) -> Action | None:
         self._refresh()
+        if self._played is not None and self._repeats_the_move(event):
+            self._played = None
+            self.toast.show(AGAIN, Tone.CAUTION)
+            return None
         if event.type == pygame.KEYDOWN and not event.mod & BLOCKING_MODS:
             if event.key == pygame.K_ESCAPE:
                 return Open(PauseMenu())
@@ -484,6 +500,21 @@ class SummitScreen:
         if self.focus.focused is not before:
             self._update_focus()
         return None if handled is None else handled.action
+
+    def _repeats_the_move(self, event: pygame.event.Event) -> bool:
+        """True for Enter, Space or a click that would play the card just played again; any
+        other key or click ends the wait for it."""
+        card = self._played
+        if event.type == pygame.KEYDOWN:
+            on_it = self.focus.focused is card and not event.mod & BLOCKING_MODS
+            if on_it and event.key in _ACTIVATE_KEYS:
+                return True
+            self._played = None
+        elif event.type == pygame.MOUSEBUTTONDOWN:
+            if event.button == 1 and card is not None and card.rect.collidepoint(event.pos):
+                return True
+            self._played = None
+        return False
 
     def _shortcut(self, event: pygame.event.Event) -> Handled | None:
         """A card's key, even when the card is on another page."""

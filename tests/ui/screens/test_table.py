@@ -29,7 +29,7 @@ from game.store.who import Who
 from game.ui.app import ScriptedEvents
 from game.ui.flow import Flow
 from game.ui.record import HEAD, aside_words, log_entries, their_reply
-from game.ui.screen import Apply, Open, PlayMove, TheirProposal
+from game.ui.screen import Action, Apply, Open, PlayMove, TheirProposal
 from game.ui.screens.proposal import ProposalScreen
 from game.ui.screens.summit import SummitScreen
 from game.ui.session import Session
@@ -37,6 +37,7 @@ from game.ui.shots import mid_game, render_screens, sample_game, tabled_pending
 from game.ui.table import TableMode, serves_text
 from game.ui.table_layout import WHOLE, log_min_height
 from game.ui.testing import click, game_app, key
+from game.ui.widgets.table import OfferCard
 
 SCENARIO = load_scenario("hanoi")
 
@@ -610,3 +611,55 @@ def test_focus_moves_off_a_card_its_move_has_agreed(ctx: UiContext) -> None:
     focused = table.focus.focused
     assert isinstance(focused, OfferCard) and focused is not card
     assert focused.status is CardStatus.OPEN
+
+
+# --- Keys pressed in haste ----------------------------------------------------------------------
+
+
+def _refused_card(ctx: UiContext) -> tuple[Flow, SummitScreen, OfferCard, Action]:
+    """A table on seed 4 after a single-form offer was played with Enter and refused."""
+    from game.engine import ReactionKind, apply
+
+    state = new_game(SCENARIO, 4)
+    flow, table = _table(ctx, state)
+    card = next(
+        c
+        for c in table.cards
+        if c in table.focus.controls
+        and isinstance(c.activate(), Apply)
+        and apply(state, Move(c.offer_id)).reaction.kind is not ReactionKind.ACCEPT
+    )
+    table.focus.focus(card)
+    action = table.on_event(key(pygame.K_RETURN))
+    assert isinstance(action, Apply) and action == Apply(PlayMove(Move(card.offer_id)))
+    flow.handle(action.command)
+    assert flow.session is not None and len(flow.session.state.turns) == 1
+    table.update(0.0)
+    assert table.focus.focused is card  # refused: the card keeps focus
+    return flow, table, card, action
+
+
+def test_enter_pressed_twice_in_haste_does_not_make_the_same_offer_again(ctx: UiContext) -> None:
+    # A play-test pressed Return twice: the refused offer was made again, which cost patience
+    # and left a grudge. Enter on the card just played says so instead; pressed again, it makes
+    # the offer again.
+    from game.ui.screens.summit import AGAIN
+
+    _, table, _, action = _refused_card(ctx)
+    assert table.on_event(key(pygame.K_RETURN)) is None
+    assert table.toast.text == AGAIN
+    assert table.on_event(key(pygame.K_RETURN)) == action
+
+
+def test_a_second_click_on_the_card_just_played_asks_too(ctx: UiContext) -> None:
+    _, table, card, action = _refused_card(ctx)
+    assert all(table.on_event(event) is None for event in click(card.rect.center))
+    assert [table.on_event(event) for event in click(card.rect.center)].count(action) == 1
+
+
+def test_anything_done_in_between_lets_enter_make_the_offer_at_once(ctx: UiContext) -> None:
+    _, table, card, action = _refused_card(ctx)
+    table.on_event(key(pygame.K_TAB))
+    table.on_event(key(pygame.K_TAB, pygame.KMOD_SHIFT))
+    assert table.focus.focused is card
+    assert table.on_event(key(pygame.K_SPACE)) == action
