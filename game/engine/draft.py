@@ -5,11 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import attrs
+
 from game.engine.conditions import _holds
 from game.engine.scenario import (
     Condition,
     Direction,
     Effect,
+    Meter,
     Offer,
     Profile,
     Proposal,
@@ -55,10 +58,27 @@ def _shift_diminished(scenario: Scenario, values: list[int], effect: Effect, rep
     specs = scenario.meters
     for index, delta in effect.meters:
         spec = specs[index]
-        gain = delta > 0 if spec.good is Direction.HIGH else delta < 0
-        # Integer division toward zero, so a shrinking gain never flips into a loss.
-        change = int(delta / (repeats + 1)) if gain else delta
+        change = _diminished_delta(spec, delta, repeats)
         values[index] = min(max(values[index] + change, spec.minimum), spec.maximum)
+
+
+def _diminished_delta(meter: Meter, delta: int, repeats: int) -> int:
+    """A meter's delta in an effect made again after ``repeats`` times: a gain shrinks (by
+    integer division toward zero, so it never flips into a loss), a cost stays whole."""
+    gain = delta > 0 if meter.good is Direction.HIGH else delta < 0
+    return int(delta / (repeats + 1)) if gain else delta
+
+
+def diminished(scenario: Scenario, effect: Effect, repeats: int) -> Effect:
+    """``effect`` as it applies when its offer has been made ``repeats`` times before (see
+    :meth:`_Draft.apply_diminished`): its meters' gains shrink; its step and grudge stay."""
+    if not repeats:
+        return effect
+    meters = tuple(
+        (index, _diminished_delta(scenario.meters[index], delta, repeats))
+        for index, delta in effect.meters
+    )
+    return attrs.evolve(effect, meters=meters)
 
 
 def _say(

@@ -10,9 +10,11 @@ from typing import Final
 import attrs
 
 from game.engine.conditions import holds
+from game.engine.draft import diminished
 from game.engine.moves import _ACCORDING, _checked, _resolve, amendment
 from game.engine.rng import draw
 from game.engine.scenario import (
+    Effect,
     Need,
     Offer,
     OfferKind,
@@ -331,6 +333,38 @@ def revealed_focus(state: GameState) -> int | None:
     if index is None or state.points[index] >= interests[index].met:
         return None
     return index
+
+
+def foreseen(state: GameState, move: Move) -> tuple[tuple[Effect, ...], tuple[Effect, ...]]:
+    """What an offer (in a form) does to the meters as a player can foresee it: proposing it
+    (its own effect, its gains smaller each time it is made again; the rules' for every turn
+    and for offering again after a refusal) and, if it is accepted, what acceptance adds (its
+    effect; the rules' for every accord; the reward for serving what the replies have said
+    they want first). What their character alone would add or take away is not in it: hidden,
+    like the rest of their agenda."""
+    offer, variant = _resolve(state, move)
+    scenario = state.scenario
+    rules = scenario.rules
+    index = scenario.offer_index[offer.id]
+    attempts, refusals = state.attempts[index], state.refusals[index]
+    forms = (offer,) if variant is None else (offer, variant)
+    proposing = [diminished(scenario, form.on_offer, attempts) for form in forms]
+    proposing.append(rules.per_turn)
+    if refusals:
+        proposing.append(_times(rules.repeat, refusals))
+    accepted = [form.on_accept for form in forms]
+    if offer.kind in _ACCORDING:
+        accepted.append(rules.per_accept)
+        focus = revealed_focus(state)
+        if focus is not None and any(i == focus and p > 0 for i, p in _served(offer, variant)):
+            accepted.append(rules.focus_bonus)
+    return tuple(proposing), tuple(accepted)
+
+
+def _times(effect: Effect, times: int) -> Effect:
+    """``effect`` applied ``times`` over, as one effect."""
+    meters = tuple((index, delta * times) for index, delta in effect.meters)
+    return attrs.evolve(effect, meters=meters, stance_step=effect.stance_step * times)
 
 
 def _expected_shift(state: GameState, offer: Offer, variant: Variant | None) -> int:

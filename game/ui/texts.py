@@ -102,6 +102,10 @@ def how_to_play(scenario: Scenario) -> tuple[Page, ...]:
                 "table cannot count it. Their character and a little chance add a few points "
                 "either way. Some offers also need a neighbour on side or a Senate that can be "
                 "won. Their replies say which, and what they want first.",
+                "The changes a form shows are those you can foresee: the offer's own (smaller "
+                "each time you make it again), the rules' for every turn and every accord, and "
+                "the reward for serving what they have said they want first. Their character "
+                "may add a little, or take a little away.",
                 "Some offers come in forms, such as written or unwritten restraint. A form can "
                 "be easier or harder for them to accept, and costs you differently; an unwritten "
                 "understanding stands even if the summit ends without a statement.",

@@ -478,3 +478,43 @@ def test_the_estimate_counts_what_their_replies_said_they_want_first(hanoi: Scen
                 assert now >= before
                 harder += now > before
     assert easier and harder
+
+
+# --- What a player can foresee ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("strategy", ["essay", "greedy", "random"])
+def test_what_an_offer_foresees_is_what_it_does_but_for_their_character(strategy: str) -> None:
+    # A play-test: a form said "trust +7, patience +4" and gave +12 and +9, the rules' change
+    # for every accord and the reward for serving what they want first left out. Accepted
+    # offers are compared (a refusal adds what refusing costs, which no dialog foresees).
+    from game.engine.judging import foreseen, revealed_focus
+
+    scenario = load_scenario("hanoi")
+    compared = rewarded = 0
+    for seed in range(60):
+        state = new_game(scenario, seed)
+        for turn in play(scenario, strategy, seed).turns:
+            move = turn.move
+            result = apply(state, move)
+            after = result.state
+            if not move.is_answer and not after.is_over and after.round == state.round:
+                variant = move.variant
+                quirk = state.profile_info.quirk(move.offer, variant)
+                accepted = result.reaction.kind is ReactionKind.ACCEPT
+                # A refusal adds what the offer's refusal costs: the dialog does not foresee it.
+                if accepted and quirk is None and revealed_focus(state) == state.focus:
+                    proposing, if_accepted = foreseen(state, move)
+                    effects = [*proposing, *if_accepted]
+                    total: dict[int, int] = {}
+                    for effect in effects:
+                        for index, delta in effect.meters:
+                            total[index] = total.get(index, 0) + delta
+                    for index, meter in enumerate(scenario.meters):
+                        said = state.meters[index] + total.get(index, 0)
+                        if meter.minimum <= said <= meter.maximum:
+                            assert after.meters[index] == said, (seed, move, meter.id)
+                    compared += 1
+                    rewarded += scenario.rules.focus_bonus in effects
+            state = after
+    assert compared > 25 and rewarded > 5, (compared, rewarded)

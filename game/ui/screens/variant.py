@@ -9,7 +9,7 @@ from game.engine.scenario import Offer, OfferKind, Variant
 from game.ui.screen import Apply, Chain, PlayMove, Pop
 from game.ui.widgets.base import does, shortcuts
 from game.ui.widgets.buttons import Button, ButtonKind
-from game.ui.widgets.choices import ChoiceDialog, ChoiceRow, difficulty, effect_parts, labelled
+from game.ui.widgets.choices import ChoiceDialog, ChoiceRow, cost_parts, difficulty
 
 
 def variant_row(state: GameState, offer: Offer, variant: Variant) -> ChoiceRow:
@@ -32,10 +32,9 @@ def variant_row(state: GameState, offer: Offer, variant: Variant) -> ChoiceRow:
     # Some forms say so in their own words already; the sentence is not worth saying twice.
     if variant.tacit and "stands even if" not in variant.summary:
         notes.append("It stands even if the summit ends without a statement.")
-    proposing = effect_parts(scenario, offer.on_offer, variant.on_offer)
-    accepted = effect_parts(scenario, offer.on_accept, variant.on_accept)
-    parts = labelled("Proposing it:", proposing) + labelled("If accepted:", accepted)
-    return ChoiceRow(title=capitalise(variant.label), body=" ".join(notes), parts=parts)
+    return ChoiceRow(
+        title=capitalise(variant.label), body=" ".join(notes), parts=cost_parts(state, move)
+    )
 
 
 class VariantScreen(ChoiceDialog):

@@ -17,8 +17,9 @@ import pygame
 from game.draw import theme
 from game.draw.context import UiContext
 from game.draw.theme import TextRole, Tone
-from game.engine import Scenario
+from game.engine import GameState, Move, Scenario
 from game.engine.describe import changes
+from game.engine.judging import foreseen
 from game.engine.scenario import Effect, Variant
 from game.ui.screen import Action, Pop
 from game.ui.tones import change_tone
@@ -52,6 +53,16 @@ def effect_parts(scenario: Scenario, *effects: Effect) -> list[Part]:
     """The changes the effects make together as parts: one per meter, in the scenario's order,
     then their stance."""
     return [Part(change.text, change_tone(change)) for change in changes(scenario, *effects)]
+
+
+def cost_parts(state: GameState, move: Move) -> list[Part]:
+    """What making an offer (in a form) changes, as a player can foresee it (see
+    :func:`game.engine.judging.foreseen`): "Proposing it:" and "If accepted:"."""
+    proposing, accepted = foreseen(state, move)
+    scenario = state.scenario
+    return labelled("Proposing it:", effect_parts(scenario, *proposing)) + labelled(
+        "If accepted:", effect_parts(scenario, *accepted)
+    )
 
 
 def difficulty(variant: Variant) -> str:
