@@ -250,7 +250,9 @@ class ChoiceDialog(FocusScreen):
         self.ctx = ctx
         self.side = tuple(side)
         self.side_width = theme.span(side_columns) if side and side_columns else 0
-        self._fine = False
+        self._fine = 0
+        """How much of the side column is set in fine print: none, all but the first
+        paragraph, or all of it."""
         self._intro_role = TextRole.BODY
         self.title = title
         self.kicker = kicker
@@ -316,7 +318,7 @@ class ChoiceDialog(FocusScreen):
 
     def _side_role(self, index: int) -> TextRole:
         """The side column's first paragraph is body text, unless room is short."""
-        if self._fine:
+        if self._fine > 1 or (self._fine and index > 0):
             return TextRole.FINE_PRINT
         return TextRole.BODY if index == 0 and not self._compact else TextRole.CAPTION
 
@@ -357,7 +359,7 @@ class ChoiceDialog(FocusScreen):
         screen is short, the adviser's note gives way first, then the rows' details (and the
         side column's large type), then the introduction is shortened."""
         ctx = self.ctx
-        self._fine = False
+        self._fine = 0
         self._intro_role = TextRole.BODY
         width = self._main_width()
         head = self._head_height()
@@ -372,11 +374,17 @@ class ChoiceDialog(FocusScreen):
             self._set_compact(True)
             blocks, body, foot = self._measure(width)
         rows = sum(height for _, height in blocks)
-        if head + body + foot + PAD > limit and self.side_width and self._side_height() > rows:
-            # Still too tall (large text), and the side column is what is too tall: it is set
-            # in fine print, the size it has at normal text, rather than cut. Where the choices
-            # are the taller, smaller type beside them would win nothing.
-            self._fine = True
+        while (
+            head + body + foot + PAD > limit
+            and self.side_width
+            and self._fine < 2
+            and self._side_height() > rows
+        ):
+            # Still too tall (large text), and the side column is what is too tall: its later
+            # paragraphs, then all of it, are set in fine print (the size they have at normal
+            # text) rather than cut. Where the choices are the taller, smaller type beside them
+            # would win nothing.
+            self._fine += 1
             blocks, body, foot = self._measure(width)
         if head + body + foot + PAD > limit:
             # Then the panel takes the screen's margins too.
