@@ -14,6 +14,7 @@ from game.draw.theme import Tone
 from game.engine import (
     GameState,
     Move,
+    OfferKind,
     PendingKind,
     Proposal,
     Reaction,
@@ -115,7 +116,7 @@ def turn_text(state: GameState, turn: Turn, *, mid: bool = False) -> str:
         return answer_text(state, turn)
     text = f"{move_label(scenario, turn.move, mid=mid)}: {_replied(state, reaction)}"
     if reaction.kind is ReactionKind.COUNTER and reaction.counter:
-        text += f", proposing {scenario.proposal(reaction.counter).label}"
+        text += f", proposing {scenario.proposal(reaction.counter).mid_label}"
     return text
 
 
@@ -194,12 +195,17 @@ def before_the_break(state: GameState, turn: Turn | None = None) -> list[tuple[s
         if not state.turns or state.turns[-1].tabled is None or state.turns[-1].events:
             return []
         turn = state.turns[-1]
+    tone = reaction_tone(turn.reaction.kind)
     if turn.move.is_answer:
         done = answer_text(state, turn)  # "You rejected their proposal: ..."
         done = done[:1].lower() + done[1:]
+    elif (offer := state.scenario.offer(turn.move.offer)).kind is OfferKind.RECESS:
+        # A pause is no offer, and its label says what you did: "you chose to call Washington".
+        form = offer.variant(turn.move.variant)
+        done = f"you chose to {form.label if form else offer.mid_label}: noted"
     else:
         done = f"you offered {turn_text(state, turn, mid=True)}"
-    return [(f"Before the break, {done}.", reaction_tone(turn.reaction.kind))]
+    return [(f"Before the break, {done}.", tone)]
 
 
 # --- The log --------------------------------------------------------------------------------

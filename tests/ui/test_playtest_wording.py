@@ -100,6 +100,31 @@ def test_before_the_break_continues_its_sentence(hanoi: Scenario) -> None:
     assert note.startswith("Before the break, you rejected their proposal: ")
 
 
+def test_a_pause_before_the_break_is_no_offer_and_a_counter_reads_mid_sentence(
+    hanoi: Scenario,
+) -> None:
+    # A play-test read "you offered step out to consult" and "proposing End the joint
+    # exercises".
+    from game.engine import is_legal
+    from game.engine.strategies import play
+    from game.ui.record import turn_text
+
+    state = new_game(hanoi, 4)
+    pause = Move("consult", "washington")
+    for turn in play(hanoi, "essay", 4).turns:
+        if is_legal(state, pause):
+            break
+        state = apply(state, turn.move).state
+    state = apply(state, pause).state
+    [(note, _)] = before_the_break(state, state.turns[-1])
+    assert note == "Before the break, you chose to call Washington: noted."
+    countered = _refused(hanoi, ReactionKind.COUNTER)
+    text = turn_text(countered, countered.turns[-1])
+    proposal = hanoi.proposal(countered.turns[-1].reaction.counter or "")
+    assert text.endswith(f", proposing {proposal.mid_label}")
+    assert proposal.mid_label != proposal.label
+
+
 def test_the_decision_number_stays_with_its_words(games: dict[str, Found]) -> None:
     from game.ui.screens.outcome import departure
 
