@@ -34,6 +34,8 @@ from game.engine.teams import Teams, read_teams
 from game.engine.turns import apply
 
 FORMAT: Final = 1
+LARGEST_SEED: Final = 2**63 - 1
+"""The largest seed a transcript may hold, as on the command line (the smallest is 0)."""
 """Version of the transcript layout."""
 
 ENGINE: Final = 2
@@ -391,13 +393,16 @@ def from_document(data: Mapping[str, Any], source: str = "<transcript>") -> Tran
                 accords=tuple(str(a) for a in accords),
                 verification=get(start, "verification", "start", str, ""),
             )
+    seed = get(data, "seed", "", int, None)
+    if seed is not None and not 0 <= seed <= LARGEST_SEED:
+        reader.fail("seed", f"expected a seed from 0 to 2**63-1, got {seed}")
     transcript = Transcript(
         format=version or FORMAT,
         game_version=get(data, "game_version", "", str, ""),
         engine=get(data, "engine", "", int, None),
         scenario=_scenario_id(reader, get(data, "scenario", "", str, None)),
         scenario_sha256=get(data, "scenario_sha256", "", str, ""),
-        seed=get(data, "seed", "", int, None),
+        seed=seed,
         player=get(data, "player", "", str, ""),
         mode=get(data, "mode", "", str, ""),
         code=get(data, "code", "", str, ""),
@@ -571,11 +576,15 @@ def _check_outcome(transcript: Transcript, state: GameState) -> ReplayReport:
     if result is not None and written is None:
         return ReplayReport(False, "the game is over but the outcome is missing", state)
     if result is not None and written is not None:
+        # Every key the outcome table holds (see to_document): none may be edited.
         expected = {
             "ending": result.ending.id,
+            "title": result.ending.title,
             "terminal": result.terminal.value,
             "accords": [accord.id for accord in result.accords],
             "scores": {score.id: score.value for score in result.scores},
+            "meters": dict(zip(state.scenario.meter_ids, state.meters, strict=True)),
+            "profile": state.profile_info.id,
             "turns": result.turns,
         }
         for key, value in expected.items():

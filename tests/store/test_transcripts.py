@@ -136,6 +136,30 @@ def test_an_edited_outcome_is_caught(hanoi: Scenario, saved: Path) -> None:
     assert "outcome.ending" in _check(hanoi, edited)
 
 
+@pytest.mark.parametrize(
+    ("pattern", "replacement", "key"),
+    [
+        (r'(?s)(\[outcome\].*?\ntitle = )"[^"]*"', r'\1"A grand bargain"', "title"),
+        (r'(?s)(\[outcome\].*?\nprofile = )"\w+"', r'\1"pragmatist"', "profile"),
+        (r"(?s)(\[outcome\].*?\nmeters = \{ trust = )\d+", r"\g<1>99", "meters"),
+    ],
+    ids=["title", "profile", "meters"],
+)
+def test_every_key_of_the_outcome_is_checked(
+    hanoi: Scenario, saved: Path, pattern: str, replacement: str, key: str
+) -> None:
+    # A play-test edited the outcome's profile, title and meters, and verify said ok.
+    edited = re.sub(pattern, replacement, saved.read_text(encoding="utf-8"))
+    assert f"outcome.{key}: " in _check(hanoi, edited)
+
+
+def test_a_seed_out_of_range_is_refused(saved: Path) -> None:
+    text = re.sub(r"\nseed = \d+\n", "\nseed = -1\n", saved.read_text(encoding="utf-8"))
+    with pytest.raises(TranscriptError) as caught:
+        parse_transcript(text, "edited.toml")
+    assert "seed: expected a seed from 0 to 2**63-1, got -1" in str(caught.value)
+
+
 def test_a_different_seed_is_caught(hanoi: Scenario, saved: Path) -> None:
     text = saved.read_text(encoding="utf-8").replace("seed = 4\n", "seed = 5\n")
     assert _check(hanoi, text).startswith("turn 1 ")
