@@ -10,7 +10,6 @@ like the class report, so it is written as Markdown and as one self-contained HT
 
 from __future__ import annotations
 
-import statistics
 from collections import Counter
 from collections.abc import Sequence
 from typing import Final
@@ -18,7 +17,7 @@ from typing import Final
 import attrs
 
 from game.classroom import document as doc
-from game.classroom.report import ClassReport, Row
+from game.classroom.report import ClassReport, Row, whole_mean
 from game.engine import GameState, MeterRole, Move, Proposal, outcome
 from game.engine.describe import answered_proposal, capitalise, move_label, signed
 
@@ -226,7 +225,7 @@ def student_page(report: ClassReport, row: Row, charts: Sequence[doc.Figure] = (
             (
                 name,
                 value,
-                round(statistics.mean(values)),
+                whole_mean(values),
                 f"{min(values)} to {max(values)}",
                 _place(value, values),
             )

@@ -28,6 +28,7 @@ from game.classroom.report import (
     class_page,
     csv_text,
     markdown,
+    whole_mean,
 )
 from game.store.files import check_writable, file_kind, write_bytes_atomic, write_text_atomic
 
@@ -188,9 +189,7 @@ def student_charts(report: ClassReport, row: Row, folder: Path) -> list[Figure]:
         title="Trust over your turns, and the class average",
     )
     names = [name for name, _ in row.scores]
-    averages = [
-        float(round(statistics.mean(dict(r.scores)[n] for r in report.rows))) for n in names
-    ]
+    averages = [float(whole_mean(dict(r.scores)[n] for r in report.rows)) for n in names]
     bars = charts.BarChart(
         categories=tuple(names),
         series=(
