@@ -197,3 +197,24 @@ def test_the_north_s_answers_read_as_sentences(hanoi: Scenario) -> None:
     proposal = next(p for p in hanoi.proposals if p.mid_label != p.label)
     counter = reaction_row(state, offer, move, ReactionKind.COUNTER, (proposal.id,))
     assert counter.title == f"Counter: table {proposal.mid_label}"
+
+
+def test_a_long_title_gives_way_to_the_tag_beside_it(ctx: UiContext, rendered: list[str]) -> None:
+    # Hot-seat: "the rules' choice" ran off the row when a counter-offer's title was long.
+    import pygame
+
+    from game.ui.widgets.choices import ChoiceRow
+
+    row = ChoiceRow(
+        title="Counter: table a peace declaration, and treaty talks with Beijing and Seoul",
+        body="",
+        tag="the rules' choice",
+    )
+    row.rect = pygame.Rect(0, 0, 420, 60)
+    rendered.clear()
+    row.draw(pygame.Surface((600, 100)), ctx)
+    title = next(text for text in rendered if text.startswith("Counter"))
+    assert title.endswith("\u2026")
+    inner = row.rect.right - row.PAD - row._text_left()
+    tag = ctx.text_width(TextRole.KICKER, "THE RULES' CHOICE")
+    assert ctx.text_width(TextRole.LABEL, title) + 2 * 8 + tag <= inner

@@ -25,7 +25,13 @@ from game.ui.screen import Action, Pop
 from game.ui.tones import change_tone
 from game.ui.widgets.base import Control, FocusGroup
 from game.ui.widgets.buttons import Button
-from game.ui.widgets.drawing import draw_badge, draw_focus_ring, draw_modal_frame, fit_lines
+from game.ui.widgets.drawing import (
+    draw_badge,
+    draw_focus_ring,
+    draw_modal_frame,
+    fit_lines,
+    fit_text,
+)
 from game.ui.widgets.page import FocusScreen, place_buttons_right
 
 DIALOG_COLUMNS: Final = 8
@@ -193,10 +199,7 @@ class ChoiceRow(Control):
         x = self._text_left()
         inner = rect.right - self.PAD - x
         y = rect.top + self.PAD
-        title = ctx.text(
-            TextRole.LABEL, self.title, palette.ink if self.enabled else palette.ink_faint
-        )
-        surface.blit(title, (x, y))
+        tag: pygame.Surface | None = None
         if self.tag:
             colour = (
                 palette.tone(self.tag_tone)
@@ -204,6 +207,16 @@ class ChoiceRow(Control):
                 else palette.ink_soft
             )
             tag = ctx.text(TextRole.KICKER, self.tag.upper(), colour)
+        # The title gives way to the tag beside it: cut to the room left, never under it (a
+        # long counter-offer's title pushed "the rules' choice" off the row).
+        room = inner - (tag.get_width() + 2 * theme.UNIT if tag is not None else 0)
+        title = ctx.text(
+            TextRole.LABEL,
+            fit_text(ctx, TextRole.LABEL, self.title, room),
+            palette.ink if self.enabled else palette.ink_faint,
+        )
+        surface.blit(title, (x, y))
+        if tag is not None:
             tag_x = max(
                 x + title.get_width() + 2 * theme.UNIT, rect.right - self.PAD - tag.get_width()
             )
