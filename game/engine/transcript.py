@@ -306,6 +306,12 @@ class _Reader:
 
 def from_document(data: Mapping[str, Any], source: str = "<transcript>") -> Transcript:
     """Check the shape of a transcript document; raise :class:`TranscriptError` on problems."""
+    if "game" not in data and "engine" not in data:
+        # Neither of the keys every transcript holds: an empty file, or some other TOML.
+        what = "a script of moves" if "moves" in data else "empty" if not data else "other TOML"
+        raise TranscriptError(
+            [f'{source}: not a transcript ({what}: a transcript has game = "{GAME}" and engine)']
+        )
     reader = _Reader(source)
     get = reader.get
     version = get(data, "format", "", int, 0)

@@ -226,3 +226,22 @@ def test_writes_are_atomic_and_keep_the_old_file_on_failure(
         write_text_atomic(path, "second\n")
     assert path.read_text() == "first\n"
     assert [p.name for p in tmp_path.iterdir()] == ["save.toml"]
+
+
+@pytest.mark.parametrize(
+    ("text", "what"),
+    [
+        ("", "empty"),
+        ('seed = 1\nmoves = ["liaison_offices"]\n', "a script of moves"),
+        ("[tool]\nname = 'x'\n", "other TOML"),
+    ],
+    ids=["empty", "script", "other"],
+)
+def test_what_is_not_a_transcript_is_called_so(text: str, what: str) -> None:
+    # An empty file, or a script handed in as a transcript, was told "engine: expected a
+    # value, got nothing (the key is missing)".
+    with pytest.raises(TranscriptError) as caught:
+        parse_transcript(text, "x.toml")
+    assert caught.value.problems == [
+        f'x.toml: not a transcript ({what}: a transcript has game = "hanoi-summit" and engine)'
+    ]
