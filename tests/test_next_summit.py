@@ -31,8 +31,9 @@ from game.engine import (
     outcome,
 )
 from game.engine.moves import Unavailable
+from game.engine.replay import replay
 from game.engine.strategies import STRATEGIES, play, strategy_rng
-from game.engine.transcript import replay, verification_code
+from game.engine.transcript import verification_code
 from game.store.scenarios import load_scenario, resolve
 from game.store.transcripts import dumps, read_transcript, write_transcript
 from game.store.who import Who

@@ -23,6 +23,7 @@ import attrs
 from game.classroom.classcode import ClassCode, ClassCodeError, decode
 from game.engine import Carry, CarryError, ChosenBy, GameState, Scenario, carry_from
 from game.engine.describe import printable
+from game.engine.replay import replay
 from game.engine.teams import who_played
 from game.engine.transcript import (
     CODE_ALPHABET,
@@ -30,7 +31,6 @@ from game.engine.transcript import (
     Transcript,
     TranscriptError,
     clean_name,
-    replay,
     short,
 )
 from game.store.mode import Mode

@@ -5,7 +5,6 @@ Imported only when a subcommand runs, so opening the game window does not pay fo
 
 from __future__ import annotations
 
-import contextlib
 import json
 import sys
 from pathlib import Path
@@ -14,6 +13,13 @@ from typing import IO, TYPE_CHECKING, TypeVar
 import attrs
 
 from game.classroom.classcode import ClassCode, ClassCodeError, decode, encode, random_seed
+from game.cli.outputs import (
+    check_transcript_path,
+    export_for_class,
+    print_game,
+    warn,
+    write_transcript_to,
+)
 from game.cli.parser import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, PROG, UsageError, given_files
 from game.engine import (
     Carry,
@@ -25,11 +31,11 @@ from game.engine import (
     new_game,
 )
 from game.engine.describe import printable
+from game.engine.replay import replay as replay_transcript
 from game.engine.scenario import Seat
 from game.engine.teams import TeamError, Teams, make_team, who_played
 from game.engine.transcript import clean_name
-from game.engine.transcript import replay as replay_transcript
-from game.store.files import check_writable, describe_os_error
+from game.store.files import describe_os_error
 from game.store.mode import Mode
 from game.store.scenarios import (
     DEFAULT_SCENARIO,
@@ -47,12 +53,6 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
     from game.classroom.verify import HandedIn
-    from game.store.who import Who
-
-
-def warn(text: str) -> None:
-    """One line on standard error, with anything a terminal would act on escaped."""
-    print(printable(text), file=sys.stderr)
 
 
 _Read = TypeVar("_Read")
@@ -94,63 +94,6 @@ def shots(args: argparse.Namespace) -> int:
 
 
 # --- play ----------------------------------------------------------------------------------
-
-
-def _check_transcript_path(path: Path | None, script: Path | None) -> None:
-    """Refuse, before a move is played, a transcript that could not be written or would
-    overwrite the script being played."""
-    if path is None:
-        return
-    try:
-        check_writable(path)
-    except OSError as error:
-        raise UsageError(
-            f"{path}: cannot write the transcript: {describe_os_error(error)}"
-        ) from None
-    with contextlib.suppress(OSError, ValueError):
-        if script is not None and path.exists() and path.samefile(script):
-            raise UsageError(
-                f"{path}: is the script being played; give the transcript a name of its own"
-            )
-
-
-def _write_transcript(path: Path | None, state: GameState, who: Who) -> None:
-    if path is None:
-        return
-    from game.store.transcripts import write_transcript
-
-    try:
-        write_transcript(path, state, who)
-    except OSError as error:
-        raise UsageError(
-            f"{path}: cannot write the transcript: {describe_os_error(error)}"
-        ) from None
-
-
-def _export(state: GameState, who: Who) -> None:
-    """Write the transcript to hand in into the exports folder, named as the window names it
-    (see :mod:`game.store.exports`), and say where it went on standard error."""
-    from datetime import date
-
-    from game.store.exports import export_game, exports_dir
-
-    folder = exports_dir()
-    try:
-        path = export_game(folder, state, date.today(), who)
-    except OSError as error:
-        raise UsageError(f"{folder}: cannot export: {describe_os_error(error)}") from None
-    warn(f"exported to {path}")
-
-
-def _print_game(state: GameState, form: str, who: Who, stream: IO[str] | None = None) -> None:
-    from game.cli.protocol import game_json, json_text
-    from game.cli.text import game_text
-
-    stream = stream or sys.stdout
-    if form == "json":
-        stream.write(json_text(game_json(state, who), indent=2) + "\n")
-    else:
-        stream.write(printable(game_text(state, who), keep_newlines=True) + "\n")
 
 
 @attrs.frozen
@@ -257,7 +200,7 @@ def play(args: argparse.Namespace) -> int:
     from game.store.who import Who
 
     script = _read_option(read_script, args.script, ScriptError)
-    _check_transcript_path(args.transcript, args.script)
+    check_transcript_path(args.transcript, args.script)
     # A script's own seed and scenario are defaults: a class code or a flag overrides them.
     defaults = script if script is not None and not args.code else None
     setup = settle(
@@ -298,14 +241,14 @@ def play(args: argparse.Namespace) -> int:
             else:
                 state, bad = interactive(state, source, who=who), None
         except OutputError as error:
-            _write_transcript(args.transcript, error.state, who)
+            write_transcript_to(args.transcript, error.state, who)
             raise UsageError(
                 f"{PROG}: cannot write to standard output ({error}); the game stopped after "
                 f"move {len(error.state.turns)}"
             ) from None
-        _write_transcript(args.transcript, state, who)
+        write_transcript_to(args.transcript, state, who)
         if args.export:
-            _export(state, who)
+            export_for_class(state, who)
         if bad is not None:
             warn(f"stdin: {bad}")
             return EXIT_BAD_INPUT
@@ -318,13 +261,13 @@ def play(args: argparse.Namespace) -> int:
     try:
         state = play_moves(state, script.moves)
     except BadMoveError as error:
-        _write_transcript(args.transcript, error.state, who)
+        write_transcript_to(args.transcript, error.state, who)
         warn(f"{args.script}: {error}")
         return EXIT_BAD_INPUT
-    _write_transcript(args.transcript, state, who)
+    write_transcript_to(args.transcript, state, who)
     if args.export:
-        _export(state, who)
-    _print_game(state, args.format, who)
+        export_for_class(state, who)
+    print_game(state, args.format, who)
     if not state.is_over:
         moves = len(state.turns)
         warn(f"{args.script}: the script ended after move {moves}, before the summit did")
@@ -537,9 +480,9 @@ def replay(args: argparse.Namespace) -> int:
     if report.state is None or not report.ok:
         warn(f"{path}: {report.message}")
         if report.state is not None and report.state.turns:
-            _print_game(report.state, args.format, who)
+            print_game(report.state, args.format, who)
         return EXIT_FAILED
-    _print_game(report.state, args.format, who)
+    print_game(report.state, args.format, who)
     return EXIT_OK
 
 

@@ -529,12 +529,8 @@ def _broken(
 def _read_save(path: Path, kind: SaveKind) -> _Read:
     """Read, check and replay one save file; any problem becomes the info's one-line message."""
     from game.engine import ChosenBy
-    from game.engine.transcript import (
-        TranscriptError,
-        clean_name,
-        from_document,
-        replay,
-    )
+    from game.engine.replay import replay
+    from game.engine.transcript import TranscriptError, clean_name, from_document
     from game.store.scenarios import find_scenario
 
     try:

@@ -36,7 +36,18 @@ from game.engine.scenario import Offer
 from game.engine.state import ACCEPT, AMEND, REJECT, Move
 from game.ui.art import Pose
 from game.ui.record import amend_title, pending_proposal, proposal_kicker
-from game.ui.screen import Action, Apply, Chain, Choice, Dialog, OfferForms, Open, PlayMove, Pop
+from game.ui.screen import (
+    Action,
+    Apply,
+    Chain,
+    Choice,
+    Dialog,
+    GameInPlay,
+    OfferForms,
+    Open,
+    PlayMove,
+    Pop,
+)
 
 ANSWER_KEYS: Final = {ACCEPT: "A", REJECT: "R", AMEND: "M"}
 """The letter each answer to a proposal of theirs goes by, on the table and in its dialog."""
@@ -489,3 +500,22 @@ def _confirm(title: str, body: tuple[str, ...], label: str, move: Move) -> Dialo
         kicker="Are you sure?",
         default=0,
     )
+
+
+def delegation_names(session: GameInPlay) -> tuple[tuple[str, ...], tuple[str, ...], str]:
+    """What the table writes beside each flag: their delegation and ours, each with its team's
+    name (ours with the player's) and, where that does not fit, shorter ("DPRK · CRANES", the
+    team alone; a delegation without a team, its first word: "DPRK"); and the tag after ours
+    (mode and seed)."""
+    who = session.who
+    seat = ("hot-seat \u00b7 " if session.hotseat else "") + who.mode
+    player = who.player or (who.teams.us.name if who.teams else "")
+    sides = session.state.scenario.sides
+    us = sides.player.name
+    ours = (f"{us} \u00b7 {player}", player) if player else (us, us.split()[0])
+    them = sides.counterpart.name
+    team = who.teams.north.name if who.teams else ""
+    short = them.split()[0]
+    theirs = (f"{them} \u00b7 {team}", f"{short} \u00b7 {team}", team) if team else (them, short)
+    tag = f"{seat} \u00b7 seed {session.state.seed}"
+    return tuple(n.upper() for n in theirs), tuple(n.upper() for n in ours), tag

@@ -61,7 +61,7 @@ def _edited(source: Path, name: str, old: str, new: str) -> Path:
 def _rewritten(source: Path, hanoi: Scenario, name: str, *, player: str) -> Path:
     """The game of ``source`` written again with another player, and the code that fits: what
     someone who reads the source can do."""
-    from game.engine.transcript import replay
+    from game.engine.replay import replay
     from game.store.transcripts import read_transcript
 
     transcript = read_transcript(source)

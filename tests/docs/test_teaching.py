@@ -28,9 +28,10 @@ from game.engine import (
     carry_from,
     new_game,
 )
+from game.engine.replay import replay
 from game.engine.rng import draw, seed_state
 from game.engine.strategies import STRATEGIES, play, play_from
-from game.engine.transcript import Transcript, Undo, replay
+from game.engine.transcript import Transcript, Undo
 from game.store.scenarios import load_scenario, scenario_paths
 from game.store.transcripts import read_transcript, write_transcript
 from game.store.who import Who

@@ -24,8 +24,9 @@ from game.engine import (
     outcome,
 )
 from game.engine.offers import mid_sentence
+from game.engine.replay import replay
 from game.engine.strategies import play
-from game.engine.transcript import from_document, replay, to_document
+from game.engine.transcript import from_document, to_document
 from game.store.scenarios import load_scenario
 
 

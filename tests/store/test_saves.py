@@ -6,8 +6,9 @@ from pathlib import Path
 import pytest
 
 from game.engine import GameState, Move, ReactionKind, apply, new_game
+from game.engine.replay import replay
 from game.engine.teams import Player, Team, Teams
-from game.engine.transcript import Undo, from_document, replay
+from game.engine.transcript import Undo, from_document
 from game.store.mode import Mode
 from game.store.saves import (
     AUTOSAVE,

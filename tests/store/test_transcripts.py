@@ -10,8 +10,9 @@ import pytest
 
 from game.cli import main
 from game.engine import Scenario, new_game
+from game.engine.replay import replay
 from game.engine.strategies import play
-from game.engine.transcript import TranscriptError, replay, verification_code
+from game.engine.transcript import TranscriptError, verification_code
 from game.store.files import write_text_atomic
 from game.store.saves import SaveStore
 from game.store.transcripts import (

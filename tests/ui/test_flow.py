@@ -19,7 +19,7 @@ from game.engine import (
     judge,
     new_game,
 )
-from game.engine.transcript import replay
+from game.engine.replay import replay
 from game.store.mode import Mode
 from game.store.scenarios import load_scenario
 from game.store.transcripts import read_transcript

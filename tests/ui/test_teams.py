@@ -158,8 +158,8 @@ def test_a_hot_seat_game_is_never_graded(ctx: UiContext) -> None:
 def test_the_table_names_each_team_beside_its_delegation() -> None:
     """A team game: each delegation with its team's name, the team alone where that is too
     long; a game for one: the player's name on ours, theirs alone."""
-    from game.ui.screens.summit import delegation_names
     from game.ui.session import Session
+    from game.ui.table import delegation_names
 
     state = new_game(SCENARIO, 4, hotseat=True)
     teams = Session(state, who=Who(mode=Mode.PRACTICE, teams=TEAMS))

@@ -13,7 +13,7 @@ the right; the offer cards across the bottom with the focused card's details und
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import ClassVar, Final
+from typing import ClassVar
 
 import pygame
 
@@ -49,6 +49,7 @@ from game.ui.table import (
     answer_faces,
     card_detail,
     card_faces,
+    delegation_names,
     need_words,
     offer_action,
     proposal_detail,
@@ -82,6 +83,7 @@ from game.ui.widgets.meter import Meter
 from game.ui.widgets.neighbours import NeighbourStrip, neighbour_meters
 from game.ui.widgets.speech import SpeechBubble, Tail
 from game.ui.widgets.table import (
+    AGAIN,
     ActionButton,
     AnswerCard,
     OfferCard,
@@ -89,33 +91,9 @@ from game.ui.widgets.table import (
     TableLog,
     Toast,
     Tray,
+    plays_again,
     table_meters,
 )
-
-
-def delegation_names(session: GameInPlay) -> tuple[tuple[str, ...], tuple[str, ...], str]:
-    """What the table writes beside each flag: their delegation and ours, each with its team's
-    name (ours with the player's) and, where that does not fit, shorter ("DPRK · CRANES", the
-    team alone; a delegation without a team, its first word: "DPRK"); and the tag after ours
-    (mode and seed)."""
-    who = session.who
-    seat = ("hot-seat \u00b7 " if session.hotseat else "") + who.mode
-    player = who.player or (who.teams.us.name if who.teams else "")
-    sides = session.state.scenario.sides
-    us = sides.player.name
-    ours = (f"{us} \u00b7 {player}", player) if player else (us, us.split()[0])
-    them = sides.counterpart.name
-    team = who.teams.north.name if who.teams else ""
-    short = them.split()[0]
-    theirs = (f"{them} \u00b7 {team}", f"{short} \u00b7 {team}", team) if team else (them, short)
-    tag = f"{seat} \u00b7 seed {session.state.seed}"
-    return tuple(n.upper() for n in theirs), tuple(n.upper() for n in ours), tag
-
-
-_ACTIVATE_KEYS: Final = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE)
-AGAIN: Final = "You have just made this offer: press again to make it once more (it costs more)."
-"""What the first Enter, Space or click on the card just played says, instead of playing it: a
-key pressed twice in haste made the same offer again, which costs (a play-test did it)."""
 
 
 class SummitScreen:
@@ -467,10 +445,13 @@ class SummitScreen:
 
     def on_event(self, event: pygame.event.Event) -> Action | None:
         self._refresh()
-        if self._played is not None and self._repeats_the_move(event):
-            self._played = None
-            self.toast.show(AGAIN, Tone.CAUTION)
-            return None
+        if self._played is not None:
+            again = plays_again(event, self._played, self.focus.focused)
+            if again is not None:
+                self._played = None  # asked once, or something else done: the wait is over
+            if again:
+                self.toast.show(AGAIN, Tone.CAUTION)
+                return None
         if event.type == pygame.KEYDOWN and not event.mod & BLOCKING_MODS:
             if event.key == pygame.K_ESCAPE:
                 return Open(PauseMenu())
@@ -500,21 +481,6 @@ class SummitScreen:
         if self.focus.focused is not before:
             self._update_focus()
         return None if handled is None else handled.action
-
-    def _repeats_the_move(self, event: pygame.event.Event) -> bool:
-        """True for Enter, Space or a click that would play the card just played again; any
-        other key or click ends the wait for it."""
-        card = self._played
-        if event.type == pygame.KEYDOWN:
-            on_it = self.focus.focused is card and not event.mod & BLOCKING_MODS
-            if on_it and event.key in _ACTIVATE_KEYS:
-                return True
-            self._played = None
-        elif event.type == pygame.MOUSEBUTTONDOWN:
-            if event.button == 1 and card is not None and card.rect.collidepoint(event.pos):
-                return True
-            self._played = None
-        return False
 
     def _shortcut(self, event: pygame.event.Event) -> Handled | None:
         """A card's key, even when the card is on another page."""

@@ -1,7 +1,7 @@
-"""The summit table's own widgets: the offer cards and the answers to a proposal of theirs, the
-pager, the trust gauge, the top bar's buttons, the log that opens in full, the toast, and the
-layout of the tray of cards. What is only drawn across the table is in
-:mod:`game.ui.widgets.board`."""
+"""The summit table's own widgets: the offer cards (and when a second press on the card just
+played makes its offer again), the answers to a proposal of theirs, the pager, the trust gauge,
+the top bar's buttons, the log that opens in full, the toast, and the layout of the tray of
+cards. What is only drawn across the table is in :mod:`game.ui.widgets.board`."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from game.draw.theme import Colour, TextRole, Tone
 from game.engine import GameState
 from game.engine.describe import capitalise
 from game.ui.table import AnswerFace, CardStatus, stance_ticks, statement_limits, walkout_floors
-from game.ui.widgets.base import Control, Handled, Widget
+from game.ui.widgets.base import BLOCKING_MODS, Control, Handled, Widget
 from game.ui.widgets.buttons import Button
 from game.ui.widgets.drawing import (
     blit_clipped,
@@ -43,6 +43,23 @@ TOAST_HEIGHT: Final = 5 * theme.UNIT
 """The toast's height on one line: its ends are round."""
 TOAST_LINES: Final = 2
 """A longer message wraps to this many lines, then is cut."""
+
+
+AGAIN: Final = "You have just made this offer: press again to make it once more (it costs more)."
+"""What the first Enter, Space or click on the card just played says, instead of playing it: a
+key pressed twice in haste made the same offer again, which costs (a play-test did it)."""
+_ACTIVATE_KEYS: Final = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE)
+
+
+def plays_again(event: pygame.event.Event, card: Control, focused: Control | None) -> bool | None:
+    """How ``event`` stands to ``card``, the card of the move just played: True for Enter,
+    Space or a click that would play it again; False for any other key or click (which ends
+    the wait for it); None for anything else (a pointer moving, a key let go)."""
+    if event.type == pygame.KEYDOWN:
+        return focused is card and not event.mod & BLOCKING_MODS and event.key in _ACTIVATE_KEYS
+    if event.type == pygame.MOUSEBUTTONDOWN:
+        return event.button == 1 and card.rect.collidepoint(event.pos)
+    return None
 
 
 @attrs.define(kw_only=True, eq=False)

@@ -643,7 +643,7 @@ def test_enter_pressed_twice_in_haste_does_not_make_the_same_offer_again(ctx: Ui
     # A play-test pressed Return twice: the refused offer was made again, which cost patience
     # and left a grudge. Enter on the card just played says so instead; pressed again, it makes
     # the offer again.
-    from game.ui.screens.summit import AGAIN
+    from game.ui.widgets.table import AGAIN
 
     _, table, _, action = _refused_card(ctx)
     assert table.on_event(key(pygame.K_RETURN)) is None

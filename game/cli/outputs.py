@@ -1,0 +1,78 @@
+"""What a game played from the command line leaves behind: its transcript (checked before a
+move is played), an export for the class, the game printed as text or JSON, and one-line
+warnings on standard error."""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+from pathlib import Path
+from typing import IO
+
+from game.cli.parser import UsageError
+from game.engine import GameState
+from game.engine.describe import printable
+from game.store.files import check_writable, describe_os_error
+from game.store.who import Who
+
+
+def warn(text: str) -> None:
+    """One line on standard error, with anything a terminal would act on escaped."""
+    print(printable(text), file=sys.stderr)
+
+
+def check_transcript_path(path: Path | None, script: Path | None) -> None:
+    """Refuse, before a move is played, a transcript that could not be written or would
+    overwrite the script being played."""
+    if path is None:
+        return
+    try:
+        check_writable(path)
+    except OSError as error:
+        raise UsageError(
+            f"{path}: cannot write the transcript: {describe_os_error(error)}"
+        ) from None
+    with contextlib.suppress(OSError, ValueError):
+        if script is not None and path.exists() and path.samefile(script):
+            raise UsageError(
+                f"{path}: is the script being played; give the transcript a name of its own"
+            )
+
+
+def write_transcript_to(path: Path | None, state: GameState, who: Who) -> None:
+    if path is None:
+        return
+    from game.store.transcripts import write_transcript
+
+    try:
+        write_transcript(path, state, who)
+    except OSError as error:
+        raise UsageError(
+            f"{path}: cannot write the transcript: {describe_os_error(error)}"
+        ) from None
+
+
+def export_for_class(state: GameState, who: Who) -> None:
+    """Write the transcript to hand in into the exports folder, named as the window names it
+    (see :mod:`game.store.exports`), and say where it went on standard error."""
+    from datetime import date
+
+    from game.store.exports import export_game, exports_dir
+
+    folder = exports_dir()
+    try:
+        path = export_game(folder, state, date.today(), who)
+    except OSError as error:
+        raise UsageError(f"{folder}: cannot export: {describe_os_error(error)}") from None
+    warn(f"exported to {path}")
+
+
+def print_game(state: GameState, form: str, who: Who, stream: IO[str] | None = None) -> None:
+    from game.cli.protocol import game_json, json_text
+    from game.cli.text import game_text
+
+    stream = stream or sys.stdout
+    if form == "json":
+        stream.write(json_text(game_json(state, who), indent=2) + "\n")
+    else:
+        stream.write(printable(game_text(state, who), keep_newlines=True) + "\n")
