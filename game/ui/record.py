@@ -72,8 +72,19 @@ def proposal_kicker(state: GameState) -> str:
 
 def amend_title(state: GameState, move: Move) -> str:
     """The amend answer named by the offer it plays: ``Answer with Yongbyon for relief
-    (partial relief)``."""
-    return f"Answer with {move_label(state.scenario, move, mid=True)}"
+    (partial relief)``; ``Insist on ...`` when it is the very offer they have just countered
+    with this proposal."""
+    label = move_label(state.scenario, move, mid=True)
+    return f"Insist on {label}" if insists(state, move) else f"Answer with {label}"
+
+
+def insists(state: GameState, move: Move) -> bool:
+    """True when answering their proposal with ``move`` makes again the offer they have just
+    countered with it (the scenario names that offer as the proposal's amendment)."""
+    if state.pending is None or state.pending.kind is not PendingKind.COUNTER or not state.turns:
+        return False
+    last = state.turns[-1]
+    return last.reaction.kind is ReactionKind.COUNTER and last.move == move
 
 
 def answer_text(state: GameState, turn: Turn) -> str:
@@ -310,6 +321,7 @@ __all__ = [
     "answer_text",
     "aside_tone",
     "aside_words",
+    "insists",
     "log_entries",
     "opening_line",
     "pending_proposal",

@@ -218,3 +218,21 @@ def test_a_long_title_gives_way_to_the_tag_beside_it(ctx: UiContext, rendered: l
     inner = row.rect.right - row.PAD - row._text_left()
     tag = ctx.text_width(TextRole.KICKER, "THE RULES' CHOICE")
     assert ctx.text_width(TextRole.LABEL, title) + 2 * 8 + tag <= inner
+
+
+def test_amending_with_the_offer_they_countered_says_it_insists(hanoi: Scenario) -> None:
+    # A play-tester took "Answer with mutual restraint (written)" for a new offer: it was the
+    # one they had just countered, judged again more harshly.
+    from game.engine import amendment
+    from game.ui.record import amend_title
+    from game.ui.screens.proposal import amend_row
+
+    countered = _refused(hanoi, ReactionKind.COUNTER)
+    amended = amendment(countered)
+    assert amended == countered.turns[-1].move
+    assert amend_title(countered, amended) == "Insist on mutual restraint (written)"
+    row = amend_row(countered)
+    assert "holding out for more" in row.text
+    # Their proposal tabled on its own, or amended with another offer: a plain answer.
+    state = new_game(hanoi, 4)
+    assert amend_title(state, Move("liaison_offices")) == "Answer with liaison offices"

@@ -17,7 +17,7 @@ from game.draw.theme import Tone
 from game.engine import Direction, GameState, Move, OfferKind, amendment, move_options
 from game.engine.describe import capitalise, sentence
 from game.engine.state import ACCEPT, AMEND, REJECT
-from game.ui.record import amend_title, before_the_break, proposal_kicker
+from game.ui.record import amend_title, before_the_break, insists, proposal_kicker
 from game.ui.screen import Action, Apply, Chain, PlayMove, Pop
 from game.ui.table import ANSWER_KEYS
 from game.ui.widgets.base import Shortcut, does
@@ -119,6 +119,13 @@ def amend_row(state: GameState) -> ChoiceRow:
     if scenario.rules.amend_shift > 0:
         judged += ", a little more harshly for coming as an amendment"
     notes = [f"{judged}; it uses one of this round's offers."]
+    if insists(state, amended):
+        # A play-tester took it for a new offer, and lost a grudge's worth on it.
+        notes.insert(
+            0,
+            "The very offer they have just countered: they cannot counter it again, so it is "
+            "likely to win only if they were holding out for more (their reply says so).",
+        )
     if variant is not None and difficulty(variant):
         notes.append(difficulty(variant))
     variants = [variant] if variant is not None else []
