@@ -335,13 +335,16 @@ def revealed_focus(state: GameState) -> int | None:
     return index
 
 
-def foreseen(state: GameState, move: Move) -> tuple[tuple[Effect, ...], tuple[Effect, ...]]:
+def foreseen(
+    state: GameState, move: Move, *, agenda_known: bool = False
+) -> tuple[tuple[Effect, ...], tuple[Effect, ...]]:
     """What an offer (in a form) does to the meters as a player can foresee it: proposing it
     (its own effect, its gains smaller each time it is made again; the rules' for every turn
     and for offering again after a refusal) and, if it is accepted, what acceptance adds (its
     effect; the rules' for every accord; the reward for serving what the replies have said
-    they want first). What their character alone would add or take away is not in it: hidden,
-    like the rest of their agenda."""
+    they want first, or, with ``agenda_known``, what they do want first: a hot-seat player
+    answering for them knows). What their character alone would add or take away is not in
+    it: hidden, like the rest of their agenda."""
     offer, variant = _resolve(state, move)
     scenario = state.scenario
     rules = scenario.rules
@@ -355,7 +358,7 @@ def foreseen(state: GameState, move: Move) -> tuple[tuple[Effect, ...], tuple[Ef
     accepted = [form.on_accept for form in forms]
     if offer.kind in _ACCORDING:
         accepted.append(rules.per_accept)
-        focus = revealed_focus(state)
+        focus = state.focus if agenda_known else revealed_focus(state)
         if focus is not None and any(i == focus and p > 0 for i, p in _served(offer, variant)):
             accepted.append(rules.focus_bonus)
     return tuple(proposing), tuple(accepted)

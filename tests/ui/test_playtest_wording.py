@@ -236,3 +236,22 @@ def test_amending_with_the_offer_they_countered_says_it_insists(hanoi: Scenario)
     # Their proposal tabled on its own, or amended with another offer: a plain answer.
     state = new_game(hanoi, 4)
     assert amend_title(state, Move("liaison_offices")) == "Answer with liaison offices"
+
+
+@pytest.mark.parametrize("kind", [ReactionKind.ACCEPT, ReactionKind.DEFER, ReactionKind.REJECT])
+def test_a_hot_seat_answer_shows_all_it_changes(hanoi: Scenario, kind: ReactionKind) -> None:
+    # The North's player read "Reject: trust -2" and saw trust go up by one: what the offer
+    # changes whatever the answer was left out.
+    from game.engine.describe import signed
+    from game.ui.screens.hotseat import reaction_row
+
+    move = Move.parse("mutual_restraint:written")
+    state = new_game(hanoi, 4, hotseat=True)
+    row = reaction_row(state, hanoi.offer(move.offer), move, kind)
+    after = apply(state, move, kind).state
+    changed = [
+        f"{meter.label} {signed(new - old)}"
+        for meter, old, new in zip(hanoi.meters, state.meters, after.meters, strict=True)
+        if new != old
+    ]
+    assert [part.text for part in row.parts if not part.plain] == changed

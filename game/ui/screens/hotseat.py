@@ -26,6 +26,8 @@ from game.engine.describe import (
     move_label,
     side_called,
 )
+from game.engine.draft import diminished
+from game.engine.judging import foreseen
 from game.engine.scenario import Offer
 from game.ui import art
 from game.ui.screen import Answer, Apply, Chain, Open, PlayMove, Pop, Tabling
@@ -49,16 +51,17 @@ def reaction_row(
     kind: ReactionKind,
     proposals: Sequence[str] = (),
 ) -> ChoiceRow:
-    """What answering ``kind`` means for this offer, with its costs to the meters; a counter
-    tables one of ``proposals``."""
+    """What answering ``kind`` means for this offer, with all it changes on the meters as the
+    rules foresee it (what the offer changes whatever the answer, and what this answer adds);
+    a counter tables one of ``proposals``."""
     scenario = state.scenario
-    variant = offer.variant(move.variant)
+    # Whatever the answer: a play-tester read "Reject: trust -2" and saw trust go up by one.
+    proposing, accepted = foreseen(state, move, agenda_known=True)
     parts: list[Part] = []
     title = capitalise(REPLY[kind])
     if kind is ReactionKind.ACCEPT:
         body = f"Agree to it. The accord: {scenario.accord_label(offer.id)}."
-        effects = [offer.on_accept, *([variant.on_accept] if variant else [])]
-        parts = effect_parts(scenario, *effects)
+        parts = effect_parts(scenario, *proposing, *accepted)
     elif kind is ReactionKind.COUNTER:
         if len(proposals) == 1:
             counter = scenario.proposal(proposals[0])
@@ -67,12 +70,14 @@ def reaction_row(
         else:
             title = "Counter: table a proposal of yours"
             body = f"Choose which of your {len(proposals)} proposals to put forward instead."
+        parts = effect_parts(scenario, *proposing)
     elif kind is ReactionKind.DEFER:
         body = "Not now: you want to see more first. They may offer it again."
-        parts = effect_parts(scenario, offer.on_defer)
+        refusals = state.refusals[scenario.offer_index[offer.id]]
+        parts = effect_parts(scenario, *proposing, diminished(scenario, offer.on_defer, refusals))
     elif kind is ReactionKind.REJECT:
         body = "Refuse it."
-        parts = effect_parts(scenario, offer.on_reject)
+        parts = effect_parts(scenario, *proposing, offer.on_reject)
     else:
         body = "Leave the table. The summit ends at once and nothing agreed today stands."
     return ChoiceRow(title=title, body=body, parts=parts)
