@@ -16,11 +16,14 @@ KEPT: Final = "Unfinished"
 
 def at_risk(store: SaveStore, replacing: SavedGame | None = None) -> SaveInfo | None:
     """What the autosave holds when it is a game not finished that would be lost: not when it
-    is the game about to replace it (``replacing``), or a copy of it."""
+    is the game about to replace it (``replacing``), or a copy of it, nor a game in which no
+    move was made (a play-tester was asked to keep one)."""
     if not store.autosave_path.exists():
         return None
     loaded = store.load(store.autosave_path)
-    if loaded.game is None or loaded.info is None or loaded.game.state.is_over:
+    if loaded.game is None or loaded.info is None:
+        return None
+    if loaded.game.state.is_over or not loaded.game.state.turns:
         return None
     if replacing is not None and replacing.state.hash == loaded.game.state.hash:
         return None

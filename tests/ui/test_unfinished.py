@@ -109,3 +109,14 @@ def test_nothing_is_asked_when_nothing_would_be_lost(ctx: UiContext, home: Path,
         store.save_slot("Class 9B", SavedGame(new_game(SCENARIO, 9)))
     action = flow.handle(LoadSave(target))
     assert isinstance(action, Chain) and isinstance(action.actions[0], Reset)
+
+
+def test_a_game_without_a_move_is_not_asked_about(ctx: UiContext) -> None:
+    # A play-tester opened a new game, read the briefing, and was asked to keep the game they
+    # had not begun: nothing is lost when no move was made.
+    flow = Flow(ctx, seed=4)
+    flow.handle(NewGame(GameSetup(SCENARIO, 4)))
+    assert flow.session is not None and flow.store.has_autosave()
+    action = flow.handle(NewGame(GameSetup(SCENARIO, 5)))
+    assert not (isinstance(action, Open) and isinstance(action.place, Dialog))
+    assert _slots(flow.store) == []
