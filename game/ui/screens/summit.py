@@ -380,7 +380,9 @@ class SummitScreen:
         elif mode is not TableMode.OFFERS:
             self.focus.focus(self.panel_button)
         else:
-            first = next((c for c in self._visible_cards() if c.enabled), None)
+            first: Control | None = next((c for c in self._visible_cards() if c.enabled), None)
+            if first is None and self.pager in controls:
+                first = self.pager  # nothing open on this page: Enter turns to the next one
             if first is not None:
                 self.focus.focus(first)
         self._layout()

@@ -613,6 +613,19 @@ def test_focus_moves_off_a_card_its_move_has_agreed(ctx: UiContext) -> None:
     assert focused.status is CardStatus.OPEN
 
 
+def test_with_nothing_open_on_the_page_focus_goes_to_the_next_page(ctx: UiContext) -> None:
+    # At Large text a play-tester agreed the last open card of a page: focus stayed on it, and
+    # Enter did nothing at all. It goes to "More offers" now.
+    large = UiContext(Settings(text_size=TextSize.LARGE, sound=False))
+    _, table = _table(large, new_game(SCENARIO, 4))
+    assert table._tray.pages > 1
+    played = table.focus.focused
+    for card in table._visible_cards():
+        card.enabled = False
+    table._update_focus(leave=played)
+    assert table.focus.focused is table.pager
+
+
 # --- Keys pressed in haste ----------------------------------------------------------------------
 
 
