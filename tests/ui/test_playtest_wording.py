@@ -255,3 +255,21 @@ def test_a_hot_seat_answer_shows_all_it_changes(hanoi: Scenario, kind: ReactionK
         if new != old
     ]
     assert [part.text for part in row.parts if not part.plain] == changed
+
+
+def test_the_round_the_summit_ended_in_shows_the_offers_made_in_it(hanoi: Scenario) -> None:
+    from game.engine.strategies import play
+    from game.ui.widgets.board import offers_made
+
+    for seed in range(20):
+        final = play(hanoi, "essay", seed)
+        in_last = sum(1 for turn in final.turns if turn.round == final.round)
+        made = offers_made(final, final.round)
+        answers = sum(
+            1 for turn in final.turns if turn.round == final.round and turn.move.is_answer
+        )
+        assert made == in_last - answers, seed  # answers to their proposals use up no offer
+        assert all(
+            offers_made(final, i) == held.turns
+            for i, held in enumerate(hanoi.rounds[: final.round])
+        )

@@ -57,7 +57,7 @@ def draw_schedule(
         label = fit_text(ctx, TextRole.CAPTION, capitalise(held.label), room)
         surface.blit(ctx.text(TextRole.CAPTION, label, ink), (name_x, rect.top + 2))
         # One dot per offer the round allows: filled for those already made.
-        used = state.turn_in_round if current else (held.turns if past else 0)
+        used = offers_made(state, i)
         dy = rect.bottom - 10
         for dot in range(held.turns):
             cx = rect.left + pad + 4 + dot * 12
@@ -72,6 +72,15 @@ def draw_schedule(
             note_x = rect.left + pad + held.turns * 12 + 4
             if note_x + text.get_width() <= rect.right - pad:
                 surface.blit(text, text.get_rect(midleft=(note_x, dy)))
+
+
+def offers_made(state: GameState, index: int) -> int:
+    """How many of round ``index``'s offers have been made: all of a round gone by; in the
+    round on now, or the one the summit ended in, those made so far (a play-tester saw a
+    round's three dots filled when the summit had ended after one)."""
+    if index == state.round:
+        return state.turn_in_round
+    return state.scenario.rounds[index].turns if index < state.round else 0
 
 
 def _tab_need(ctx: UiContext, index: int, held: Round) -> int:
