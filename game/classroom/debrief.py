@@ -308,8 +308,14 @@ def build_debrief(state: GameState) -> Debrief:
                 turn.reaction.kind,
             )
         )
-        if not turn.move.is_answer and turn.move.offer not in views:
-            offer = scenario.offer(turn.move.offer)
+        # The offer the move made: an amendment makes one too (a play-tester's peace
+        # declaration, made as an amendment, had no word from the essay).
+        made: Move | None = None if turn.move.is_answer else turn.move
+        if turn.move.offer == AMEND:
+            answered = answered_proposal(scenario, state.turns, turn.number - 1)
+            made = Move.parse(answered.amend) if answered and answered.amend else None
+        if made is not None and made.offer not in views:
+            offer = scenario.offer(made.offer)
             if offer.essay:
                 views[offer.id] = (offer.label, offer.essay)
 

@@ -160,3 +160,29 @@ def test_names_keep_their_capitals_mid_sentence(hanoi: Scenario) -> None:
     assert not [text for text in (*instead, *answered) if "yongbyon" in text]
     # Words that are not names still read as they do mid-sentence.
     assert any(how.startswith("instead of mutual restraint") for how in instead), instead
+
+
+def test_an_offer_made_as_an_amendment_has_the_essays_word_too(hanoi: Scenario) -> None:
+    # A play-tester made the peace declaration as an amendment; the debrief's essay views left
+    # it out.
+    from game.engine import Move, apply, is_legal
+
+    for seed in range(40):
+        state = new_game(hanoi, seed)
+        while not state.is_over and not (state.pending and is_legal(state, Move("amend"))):
+            state = apply(state, play(hanoi, "essay", seed).turns[len(state.turns)].move).state
+        if state.is_over or state.pending is None:
+            continue
+        proposal = hanoi.proposals[state.pending.proposal]
+        amended = hanoi.offer(Move.parse(proposal.amend).offer)
+        if not amended.essay:
+            continue
+        from game.engine.strategies import play_from
+
+        state = play_from(apply(state, Move("amend")).state, "essay")
+        if any(t.move.offer == amended.id for t in state.turns):
+            continue  # made in its own right later on: not the case in question
+        views = dict(build_debrief(state).essay_views)
+        assert views.get(amended.label) == amended.essay, seed
+        return
+    raise AssertionError("no game of the essay's line came to an amendment in 40 seeds")
