@@ -27,7 +27,14 @@ from game.engine import (
     opening_tell,
     outcome,
 )
-from game.engine.describe import REPLIED, StrategyName, answered_proposal, capitalise, move_label
+from game.engine.describe import (
+    REPLIED,
+    StrategyName,
+    answered_proposal,
+    capitalise,
+    move_label,
+    offers_made,
+)
 from game.engine.state import ACCEPT, AMEND
 from game.engine.strategies import STRATEGIES, play
 
@@ -308,16 +315,12 @@ def build_debrief(state: GameState) -> Debrief:
                 turn.reaction.kind,
             )
         )
-        # The offer the move made: an amendment makes one too (a play-tester's peace
-        # declaration, made as an amendment, had no word from the essay).
-        made: Move | None = None if turn.move.is_answer else turn.move
-        if turn.move.offer == AMEND:
-            answered = answered_proposal(scenario, state.turns, turn.number - 1)
-            made = Move.parse(answered.amend) if answered and answered.amend else None
-        if made is not None and made.offer not in views:
-            offer = scenario.offer(made.offer)
-            if offer.essay:
-                views[offer.id] = (offer.label, offer.essay)
+
+    # Amendments included: a play-tester's peace declaration, made as one, had no word.
+    for offer_id in offers_made(scenario, state.turns):
+        offer = scenario.offer(offer_id)
+        if offer.essay:
+            views[offer.id] = (offer.label, offer.essay)
 
     stance = scenario.stances[state.stance]
     source = scenario.source

@@ -19,7 +19,7 @@ import attrs
 from game.classroom import document as doc
 from game.classroom.report import ClassReport, Row, whole_mean
 from game.engine import GameState, MeterRole, Move, Proposal, outcome
-from game.engine.describe import answered_proposal, capitalise, move_label, signed
+from game.engine.describe import answered_proposal, capitalise, move_label, offers_made, signed
 
 SWINGS: Final = 3
 """How many of the largest trust swings a page shows."""
@@ -207,10 +207,9 @@ def student_page(report: ClassReport, row: Row, charts: Sequence[doc.Figure] = (
     if result.ending.history:
         blocks.append(doc.Paragraph(result.ending.history))
     views = []
-    for offer_id in dict.fromkeys(t.move.offer for t in state.turns):
-        index = scenario.offer_index.get(offer_id)
-        if index is not None and scenario.offers[index].essay:
-            offer = scenario.offers[index]
+    for offer_id in offers_made(scenario, state.turns):
+        offer = scenario.offer(offer_id)
+        if offer.essay:
             views.append(f"{offer.label}: {offer.essay}")
     if views:
         blocks.append(doc.Paragraph("On the moves you made:"))

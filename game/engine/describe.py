@@ -122,6 +122,20 @@ def essay_view(offer: Offer) -> str:
     return f"The essay: {text}"
 
 
+def offers_made(scenario: Scenario, turns: Sequence[Turn]) -> tuple[str, ...]:
+    """The ids of the offers ``turns`` made, each once, in the order first made: an answer to
+    their proposal with an offer of one's own (an amendment) makes one too."""
+    made: dict[str, None] = {}
+    for index, turn in enumerate(turns):
+        move: Move | None = None if turn.move.is_answer else turn.move
+        if turn.move.offer == AMEND:
+            answered = answered_proposal(scenario, turns, index)
+            move = Move.parse(answered.amend) if answered and answered.amend else None
+        if move is not None:
+            made.setdefault(move.offer)
+    return tuple(made)
+
+
 def answered_proposal(scenario: Scenario, turns: Sequence[Turn], index: int) -> Proposal | None:
     """The proposal of theirs that ``turns[index]`` answered (None when it is not an answer).
 

@@ -113,3 +113,27 @@ def test_the_essays_view_names_the_essay_once(hanoi: Scenario) -> None:
     for view in views:
         assert "essay" in view.lower(), "every view says whose it is"
         assert not view.startswith("The essay: ") or "essay" not in view[len("The essay: ") :]
+
+
+def test_offers_made_count_an_amendment_once_and_answers_not() -> None:
+    from game.engine import is_legal
+    from game.engine.describe import offers_made
+    from game.engine.strategies import play
+    from game.store.scenarios import load_scenario
+
+    hanoi = load_scenario("hanoi")
+    for seed in range(40):
+        state = new_game(hanoi, seed)
+        line = play(hanoi, "essay", seed).turns
+        while not state.is_over and not (state.pending and is_legal(state, Move("amend"))):
+            state = apply(state, line[len(state.turns)].move).state
+        if not state.is_over:
+            break
+    else:
+        raise AssertionError("no game of the essay's line came to an amendment in 40 seeds")
+    assert state.pending is not None
+    amended = Move.parse(hanoi.proposals[state.pending.proposal].amend).offer
+    before = offers_made(hanoi, state.turns)
+    after = offers_made(hanoi, apply(state, Move("amend")).state.turns)
+    assert after == (*before, amended) or (amended in before and after == before)
+    assert not {"accept", "reject", "amend"} & set(after)
