@@ -52,8 +52,8 @@ def role_pages(scenario: Scenario, teams: Teams | None) -> tuple[Page, ...]:
         )
     if any(role.brief for role in scenario.roles):
         table.append(
-            "Your teacher hands the briefs out; they are in the game's folder, where each card "
-            "says."
+            "Your teacher hands the briefs out: each card below names its file, in the game's "
+            "folder."
         )
     pages = [Page("At the table", tuple(table))]
     for seat in Seat:
