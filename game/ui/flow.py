@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, assert_never
+from typing import TYPE_CHECKING, Final, assert_never
 
 import attrs
 
@@ -82,6 +82,9 @@ if TYPE_CHECKING:
     from game.ui.screens.summit import SummitScreen
     from game.ui.screens.title import TitleScreen
     from game.ui.session import Played
+
+SETTINGS_DETAIL: Final = "Text, colours, motion, sound, hints"
+"""What Settings holds, as the title menu and the pause menu both say it."""
 
 
 class Flow:
@@ -269,9 +272,7 @@ class Flow:
                     Open(NewGameForm(hotseat=True)),
                     detail="Two players, one for each delegation",
                 ),
-                MenuEntry(
-                    "Settings", Open(Preferences()), detail="Text, colours, motion, sound, hints"
-                ),
+                MenuEntry("Settings", Open(Preferences()), detail=SETTINGS_DETAIL),
                 MenuEntry("How to play", Open(HowToPlay()), detail="The rules in plain words"),
                 MenuEntry("Quit", Open(confirm_quit()), detail="Close the game"),
             ),
@@ -337,7 +338,7 @@ class Flow:
                     Chain((Pop(), Open(Saves(saving=False)))),
                     detail="Open a saved game",
                 ),
-                MenuEntry("Settings", Open(Preferences()), detail="Text, colours, hints"),
+                MenuEntry("Settings", Open(Preferences()), detail=SETTINGS_DETAIL),
                 MenuEntry("How to play", Open(HowToPlay()), detail="The rules in plain words"),
                 MenuEntry("Main menu", Apply(ToTitle()), detail="This game is autosaved"),
                 MenuEntry("Quit", Open(confirm_quit()), detail="Close the game"),
