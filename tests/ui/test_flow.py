@@ -227,6 +227,26 @@ def test_a_counter_offer_and_an_event_open_their_pop_ups(ctx: UiContext) -> None
     assert isinstance(action, Chain)
     push = action.actions[-1]
     assert isinstance(push, Push) and isinstance(push.screen, EventScreen)
+    # Its button says where it leads: their proposal waits under it when one was tabled (a
+    # play-tester pressed "Back to the table" and met the proposal dialog).
+    label = push.screen.buttons[0].label
+    expected = Open(TheirProposal()) in action.actions
+    assert label == ("On to their proposal" if expected else "Back to the table")
+
+
+def test_an_event_before_their_proposal_says_it_leads_there(ctx: UiContext) -> None:
+    from game.ui.shots import tabled_pending
+
+    state, history = sample_game(
+        SCENARIO, 7, lambda s: tabled_pending(s) and bool(s.turns[-1].events)
+    )
+    flow = Flow(ctx)
+    flow.session = Session(history[-1])
+    action = flow.handle(PlayMove(state.turns[-1].move))
+    assert isinstance(action, Chain) and Open(TheirProposal()) in action.actions
+    push = action.actions[-1]
+    assert isinstance(push, Push) and isinstance(push.screen, EventScreen)
+    assert push.screen.buttons[0].label == "On to their proposal"
 
 
 def test_hot_seat_the_second_player_overrides_the_rules(ctx: UiContext, home: Path) -> None:

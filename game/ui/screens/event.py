@@ -75,8 +75,10 @@ class EventScreen(ChoiceDialog):
         if turn.tabled is not None:
             proposal = scenario.proposal(turn.tabled)
             notes.append((f"As it opens, they table a proposal: {proposal.label}.", Tone.CAUTION))
+        # Their proposal waits under this dialog when they have one on the table.
+        waiting = state.pending is not None and not state.is_over
         button = Button(
-            label="Back to the table",
+            label="On to their proposal" if waiting else "Back to the table",
             kind=ButtonKind.PRIMARY,
             hint="Enter",
             on_activate=does(Pop()),
