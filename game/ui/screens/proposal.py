@@ -150,7 +150,9 @@ class ProposalScreen(ChoiceDialog):
             title="Accept their proposal",
             body=f"The accord: {accord}, {proposal.variant}.",
             detail="Answering does not use up an offer.",
-            parts=labelled("It changes:", effect_parts(scenario, proposal.on_accept)),
+            parts=labelled(
+                "It changes:", effect_parts(scenario, proposal.on_accept, scenario.rules.per_accept)
+            ),
         )
         reject = ChoiceRow(
             title="Reject it",
@@ -163,7 +165,7 @@ class ProposalScreen(ChoiceDialog):
         for word, row in rows.items():
             row.shortcut = KEYS[word]
             row.on_activate = does(_answer(word)) if row.enabled else None
-        notes = before_the_break(state)
+        notes: list[tuple[str, Tone]] = []
         notes += [(f"If you accept: {text}", tone) for text, tone in crossing_notes(state, ACCEPT)]
         notes += [(f"If you reject: {text}", tone) for text, tone in crossing_notes(state, REJECT)]
         adviser = adviser_note(state) if hints else ""
@@ -176,6 +178,7 @@ class ProposalScreen(ChoiceDialog):
             kicker=proposal_kicker(state),
             rows=(accept, reject, amend),
             notes=notes,
+            recap=before_the_break(state),
             adviser=adviser,
             buttons=(later,),
             columns=12,

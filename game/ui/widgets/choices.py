@@ -251,6 +251,7 @@ class ChoiceDialog(FocusScreen):
         parts_title: str = "",
         parts: Sequence[Part] = (),
         notes: Sequence[tuple[str, Tone]] = (),
+        recap: Sequence[tuple[str, Tone]] = (),
         adviser: str = "",
         buttons: Sequence[Button] = (),
         cancel: Action | None = _POP,
@@ -273,7 +274,11 @@ class ChoiceDialog(FocusScreen):
         self.rows = list(rows)
         self.parts_title = parts_title
         self.parts = tuple(parts)
-        self.notes = tuple(notes)
+        self.notes = (*recap, *notes)
+        self._recap = len(recap)
+        """How many of the first notes only recall what the table shows (what became of the
+        last move): they give way when nothing else will make room, before the text is cut."""
+        self._show_recap = True
         self.adviser = adviser
         self.buttons = list(buttons)
         self.escape = cancel
@@ -309,6 +314,8 @@ class ChoiceDialog(FocusScreen):
             head = ctx.line_height(TextRole.KICKER) + theme.UNIT if self.parts_title else 0
             blocks.append(("parts", head + chips_height(ctx, self.parts, width) + 2 * theme.UNIT))
         for i, (text, _) in enumerate(self.notes):
+            if i < self._recap and not self._show_recap:
+                continue
             height = ctx.text(TextRole.CAPTION, text, ctx.palette.ink, wrap=width).get_height()
             blocks.append((f"note:{i}", height + theme.UNIT))
         if self.adviser and self._show_adviser:
@@ -378,6 +385,7 @@ class ChoiceDialog(FocusScreen):
         head = self._head_height()
         limit = theme.LOGICAL_HEIGHT - 2 * SCREEN_PAD
         self._show_adviser = bool(self.adviser)
+        self._show_recap = True
         self._set_compact(False)
         blocks, body, foot = self._measure(width)
         if head + body + foot + PAD > limit and self.adviser:
@@ -402,6 +410,10 @@ class ChoiceDialog(FocusScreen):
         if head + body + foot + PAD > limit:
             # Then the panel takes the screen's margins too.
             limit = theme.LOGICAL_HEIGHT - 2 * theme.UNIT
+        if head + body + foot + PAD > limit and self._recap:
+            # Then what became of the last move goes: the table and the log show it.
+            self._show_recap = False
+            blocks, body, foot = self._measure(width)
         for smaller in (TextRole.CAPTION, TextRole.FINE_PRINT):
             # And the introduction is set smaller, before it is shortened.
             if head + body + foot + PAD <= limit or not self.intro:

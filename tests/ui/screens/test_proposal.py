@@ -68,9 +68,11 @@ def test_a_counter_offer_names_the_offer_it_answers(ctx: UiContext) -> None:
 
 
 def test_accepting_shows_what_it_changes(ctx: UiContext) -> None:
+    # With the rules' change for every accord: a play-tester read "trust +3" and got +4.
     dialog = _dialog(ctx, _state(tabled_pending))
     accept, reject = dialog.answers["accept"], dialog.answers["reject"]
-    expected = [c.text for c in changes(SCENARIO, dialog.proposal.on_accept)]
+    per_accept = SCENARIO.rules.per_accept
+    expected = [c.text for c in changes(SCENARIO, dialog.proposal.on_accept, per_accept)]
     assert [part.text for part in accept.parts if not part.plain] == expected
     assert SCENARIO.accord_label(dialog.proposal.accord) in accept.body
     refused = [c.text for c in changes(SCENARIO, dialog.proposal.on_reject)]
@@ -135,6 +137,10 @@ def test_it_fits_the_screen_at_every_text_size(size: TextSize) -> None:
         for button in dialog.buttons:
             assert frame.contains(button.rect)
             assert not any(button.rect.colliderect(row.rect) for row in rows)
+        # And everything under the rows, the notes too (a play-tester saw "Before the break,
+        # ..." run under the dialog's edge at Large text): the blocks end inside the frame.
+        content = sum(height for _, height in dialog._blocks(dialog._main_width(), None))
+        assert rows[0].rect.top + content <= frame.bottom, size
 
 
 def test_enter_pressed_first_answers_nothing(ctx: UiContext) -> None:
