@@ -34,7 +34,7 @@ from game.engine.describe import printable
 from game.engine.replay import replay as replay_transcript
 from game.engine.scenario import Seat
 from game.engine.teams import TeamError, Teams, make_team, who_played
-from game.engine.transcript import clean_name
+from game.engine.transcript import LARGEST_SEED, clean_name
 from game.store.files import describe_os_error
 from game.store.mode import Mode
 from game.store.scenarios import (
@@ -494,6 +494,12 @@ def batch(args: argparse.Namespace) -> int:
     from game.cli.batch import run_batch, table
     from game.engine.describe import StrategyName
 
+    first = 0 if args.seed is None else args.seed
+    if first + args.games - 1 > LARGEST_SEED:
+        raise UsageError(
+            f"{PROG} batch: --seed {first} and --games {args.games} would play seeds past "
+            "2**63-1, the largest there is"
+        )
     path = resolve(_scenario_ref(args))
     scenario = load_scenario(path)
     show = sys.stderr.isatty()
@@ -506,7 +512,7 @@ def batch(args: argparse.Namespace) -> int:
         path,
         StrategyName(args.strategy),
         args.games,
-        0 if args.seed is None else args.seed,
+        first,
         jobs=args.jobs,
         progress=progress,
     )

@@ -196,6 +196,10 @@ def test_a_transcript_never_overwrites_the_script_being_played(
             ["play", "--headless", "--code", "HNOI-16JJ", "--stdio"],
             "class code HNOI-16JJ: give your name with --name",
         ),
+        (
+            ["batch", "--strategy", "essay", "--seed", str(2**63 - 1), "--games", "3"],
+            "would play seeds past 2**63-1",
+        ),
         (["shots", "--out", "x", "--size", "10x10"], "expected a width from 320 to 7680"),
         (["shots", "--out", "x", "--size", "1024x99999"], "expected a height from 200 to 4320"),
         (["shots", "--out", "x", "--size", "1024 by 600"], "expected a size such as 1024x600"),
@@ -208,6 +212,7 @@ def test_a_transcript_never_overwrites_the_script_being_played(
         "empty-out",
         "empty-transcript",
         "graded-code-without-name",
+        "seeds-past-the-last",
         "tiny-window",
         "huge-window",
         "size-in-words",
