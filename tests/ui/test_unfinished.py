@@ -120,3 +120,18 @@ def test_a_game_without_a_move_is_not_asked_about(ctx: UiContext) -> None:
     action = flow.handle(NewGame(GameSetup(SCENARIO, 5)))
     assert not (isinstance(action, Open) and isinstance(action.place, Dialog))
     assert _slots(flow.store) == []
+
+
+def test_replacing_a_save_names_the_one_that_is_there(ctx: UiContext) -> None:
+    # "café naïve 1" and "cafe naive 1" share a file: the prompt asked to replace the name
+    # being typed, not the save it would replace.
+    from game.ui.screens.saves_screen import SavesScreen
+
+    flow = _playing(ctx)
+    flow.store.save_slot("Café naïve 1", SavedGame(new_game(SCENARIO, 9)))
+    screen = SavesScreen(ctx, flow.store, saving=True, state=new_game(SCENARIO, 4))
+    screen.name.set_text("cafe naive 1")
+    action = screen._save()
+    assert isinstance(action, Open) and isinstance(action.place, Dialog)
+    assert action.place.title == "Replace \u201cCafé naïve 1\u201d?"
+    assert "has the same file name" in action.place.body[0]

@@ -182,11 +182,20 @@ class SavesScreen(FocusScreen):
 
     def _save(self) -> Action | None:
         name = self.name.text.strip() or self._suggestion()
-        if self.store.slot_path(name).exists():
+        path = self.store.slot_path(name)
+        if path.exists():
+            # Names that differ only in accents or punctuation share a file: name the save that
+            # is there (a play-tester was asked to replace a name they had not used).
+            there = next((i.name for i in self.store.listing() if i.path == path), name)
+            said = (
+                "A save with this name exists. Saving replaces it."
+                if there == name
+                else f"The save \u201c{there}\u201d has the same file name. Saving replaces it."
+            )
             return Open(
                 Dialog(
-                    f"Replace \u201c{name}\u201d?",
-                    ("A save with this name exists. Saving replaces it.",),
+                    f"Replace \u201c{there}\u201d?",
+                    (said,),
                     (
                         Choice("Keep both", Pop()),
                         Choice(
