@@ -475,7 +475,10 @@ def replay(args: argparse.Namespace) -> int:
     report = replay_transcript(scenario, transcript)
     who = Who(transcript.player, transcript.mode, transcript.code, transcript.teams)
     if args.verify:
-        print(printable(f"{path}: {report.message}"))
+        if args.format == "json":
+            print(json.dumps({"file": str(path), "ok": report.ok, "message": report.message}))
+        else:
+            print(printable(f"{path}: {report.message}"))
         return EXIT_OK if report.ok else EXIT_FAILED
     if report.state is None or not report.ok:
         warn(f"{path}: {report.message}")

@@ -158,6 +158,11 @@ def test_replay_verify_passes_and_fails_with_the_first_bad_turn(tmp_path: Path) 
     result = run_cli("replay", str(out), "--verify")
     assert result.returncode == 1
     assert result.stdout.strip().startswith(f"{out}: turn 1 (mutual_restraint:written): trust 99")
+    # As JSON on request (a play-test found --format ignored with --verify).
+    result = run_cli("replay", str(out), "--verify", "--format", "json")
+    found = json.loads(result.stdout)
+    assert result.returncode == 1 and found["file"] == str(out) and found["ok"] is False
+    assert found["message"].startswith("turn 1 (mutual_restraint:written): trust 99")
 
 
 def test_the_class_tools_expand_a_pattern_the_prompt_left_as_typed(
