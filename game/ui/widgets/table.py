@@ -412,7 +412,10 @@ def table_meters(
     for index, spec in enumerate(scenario.meters):
         if index == trust or index in apart:
             continue
-        alarm: int | None = limits.get(index)
+        # Red once past the statement's limit ("above 75: no statement"), not at it: a
+        # play-tester read red at 75, where a statement can still be signed.
+        limit = limits.get(index)
+        alarm: int | None = None if limit is None else limit + 1
         if index in floors:
             alarm = floors[index] + 15
         meter = Meter.from_spec(spec, state.meters[index], alarm_at=alarm, marker=limits.get(index))

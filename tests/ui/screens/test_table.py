@@ -676,3 +676,22 @@ def test_anything_done_in_between_lets_enter_make_the_offer_at_once(ctx: UiConte
     table.on_event(key(pygame.K_TAB, pygame.KMOD_SHIFT))
     assert table.focus.focused is card
     assert table.on_event(key(pygame.K_SPACE)) == action
+
+
+@pytest.mark.parametrize(("value", "alarming"), [(75, False), (76, True)])
+def test_a_meter_turns_red_past_the_statements_limit_not_at_it(value: int, alarming: bool) -> None:
+    # "Above 75: no statement": a play-tester read red at 75, where one can still be signed.
+    from game.engine import MeterRole
+    from game.ui.table import statement_limits
+    from game.ui.widgets.table import table_meters
+
+    ((index, limit),) = statement_limits(SCENARIO).items()
+    assert limit == 75
+    state = new_game(SCENARIO, 4)
+    meters = list(state.meters)
+    meters[index] = value
+    trust = SCENARIO.role_index(MeterRole.TRUST)
+    assert trust is not None
+    _, shown = table_meters(attrs.evolve(state, meters=tuple(meters)), trust)
+    meter = next(m for i, m in shown if i == index)
+    assert meter.is_alarming is alarming
