@@ -368,7 +368,13 @@ def _interactive(state: GameState, source: IO[str], sink: Guarded, who: Who) -> 
             write("\n".join(log_lines(state)) + "\n")
             continue
         # ASCII digits only: '²' is a digit to Python, and int() of it fails.
-        if text.isascii() and text.isdigit() and len(text) <= 4 and 1 <= int(text) <= len(cards):
+        number = text.isascii() and text.isdigit()
+        if number and not (len(text) <= 4 and 1 <= int(text) <= len(cards)):
+            # A number that names no card, as `info` says it (it said "unknown move").
+            said = f"no card {short(text)}: the cards are 1 to {len(cards)}"
+            write(f"  Not possible: {said}\n", ALERT)
+            continue
+        if number:
             card = cards[int(text) - 1]
             if not card.available:
                 write(

@@ -354,3 +354,10 @@ def test_the_terminal_says_who_refused_when_it_was_not_them(hanoi: Scenario) -> 
             break
     lines = turn_lines(hanoi, state.turns)
     assert lines[1].strip() == "Refused by the Senate", lines
+
+
+def test_a_number_that_names_no_card_says_so(hanoi: Scenario) -> None:
+    # A play-test typed a 24-digit number: "unknown move", where `info` of it said "No card".
+    text = _terminal(hanoi, "999999999999999999999999\n0\nq\n")
+    assert text.count("Not possible: no card '") == 2
+    assert "the cards are 1 to " in text and "unknown move" not in text
