@@ -47,19 +47,25 @@ _REFUSALS: Final = frozenset((ReactionKind.REJECT, ReactionKind.DEFER, ReactionK
 
 
 def _meter_hint(state: GameState, seen: Collection[str]) -> Hint | None:
-    """The first meter the last turn moved that has not been explained yet."""
+    """The first meter the last turn moved that has not been explained yet (trust has its own
+    word, for the opening moves)."""
     if not state.turns:
         return None
     before = state.turns[-2].meters if len(state.turns) > 1 else None
     after = state.turns[-1].meters
+    trust = state.scenario.role_index(MeterRole.TRUST)
     for index, meter in enumerate(state.scenario.meters):
         key = f"meter:{meter.id}"
-        if key in seen:
+        if key in seen or index == trust:
             continue
         moved = before is None or before[index] != after[index]
         if moved:
             return Hint(key, meter.description, meter.label)
     return None
+
+
+OPENING_MOVES: Final = 3
+"""For how many moves the word on trust, the first of the hints, stays up undismissed."""
 
 
 def next_hint(state: GameState, focus: Focus, seen: Collection[str]) -> Hint | None:
@@ -79,7 +85,9 @@ def next_hint(state: GameState, focus: Focus, seen: Collection[str]) -> Hint | N
         trust = scenario.meters[trust_index]
         add(
             f"meter:{trust.id}",
-            True,
+            # An opening word: after the first moves it gives way to advice on what happens
+            # (a play-tester saw it stay up for all eleven moves of a game, never dismissed).
+            len(state.turns) < OPENING_MOVES,
             lambda: f"{trust.description} Most accords need more of it than you start with.",
             trust.label,
         )

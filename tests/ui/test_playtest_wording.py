@@ -273,3 +273,19 @@ def test_the_round_the_summit_ended_in_shows_the_offers_made_in_it(hanoi: Scenar
             offers_made(final, i) == held.turns
             for i, held in enumerate(hanoi.rounds[: final.round])
         )
+
+
+def test_the_word_on_trust_gives_way_after_the_opening_moves(hanoi: Scenario) -> None:
+    # A play-tester never dismissed the first note, and it stayed up for all eleven moves:
+    # no other advice could show.
+    from game.engine.strategies import play
+    from game.ui.hints import OPENING_MOVES
+
+    final = play(hanoi, "essay", 4)
+    state = new_game(hanoi, 4)
+    for turn in final.turns[:OPENING_MOVES]:
+        hint = next_hint(state, Focus(), set())
+        assert hint is not None and hint.key == "meter:trust"
+        state = apply(state, turn.move).state
+    hint = next_hint(state, Focus(), set())
+    assert hint is None or hint.key != "meter:trust"
