@@ -8,6 +8,7 @@ import io
 import logging
 import math
 import os
+import re
 import sys
 from array import array
 from collections import OrderedDict
@@ -67,6 +68,16 @@ class _TextKey:
     tracking: int
 
 
+_HANGUL: Final = re.compile("[\u1100-\u11ff\u3130-\u318f\ua960-\ua97f\uac00-\ud7a3\ud7b0-\ud7ff]")
+"""A Hangul letter or syllable: no face but Summit Hangul draws one (the others draw boxes)."""
+
+
+def face_for(face: Face, text: str) -> Face:
+    """The face that sets ``text``: ``face``, or Summit Hangul for a text with any Hangul in it,
+    whole, so that a line keeps one face."""
+    return Face.HANGUL if _HANGUL.search(text) else face
+
+
 class FontBook:
     """Fonts by face and pixel size, and an LRU cache of rendered strings."""
 
@@ -99,6 +110,7 @@ class FontBook:
         tracking: int = 0,
     ) -> pygame.Surface:
         """``text`` rendered antialiased on a transparent surface, wrapped at ``wrap`` pixels."""
+        face = face_for(face, text)
         key = _TextKey(face, px, text, colour, wrap, line_px, align, tracking)
         surface = self._texts.get(key)
         if surface is not None:

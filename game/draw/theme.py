@@ -179,13 +179,15 @@ FLOWER_BLOOM: Final[Colour] = (236, 226, 196)
 
 
 class Face(enum.Enum):
-    """A font file: Inter for text, Vollkorn for display."""
+    """A font file: Inter for text, Vollkorn for display, and Summit Hangul for any text that
+    holds Hangul, which the others lack (a Korean student's name)."""
 
     TEXT = "fonts/Inter-Regular.otf"
     TEXT_STRONG = "fonts/Inter-SemiBold.otf"
     TEXT_ITALIC = "fonts/Inter-Italic.otf"
     DISPLAY = "fonts/Vollkorn-SemiBold.ttf"
     DISPLAY_ITALIC = "fonts/Vollkorn-Italic.ttf"
+    HANGUL = "fonts/SummitHangul-Regular.ttf"
 
 
 class TextRole(enum.Enum):

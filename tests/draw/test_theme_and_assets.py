@@ -62,6 +62,7 @@ def test_every_font_face_ships_with_its_licence() -> None:
     names = {entry.name for entry in asset("fonts").iterdir()}
     assert "OFL-Inter.txt" in names
     assert "OFL-Vollkorn.txt" in names
+    assert "OFL-SummitHangul.txt" in names
     assert asset("README.md").is_file()
 
 
@@ -172,3 +173,33 @@ def test_the_colour_blind_palettes_tones_stay_apart(vision: str) -> None:
     seen = {name: _lab(_seen(colour, _SIMULATIONS[vision])) for name, colour in tones.items()}
     for a, b in itertools.combinations(seen, 2):
         assert math.dist(seen[a], seen[b]) > 15, f"{a} and {b} look alike with {vision}"
+
+
+def test_a_korean_name_is_drawn_in_hangul_not_boxes() -> None:
+    # A play-tester typed 김정은 as a player's name and saw empty boxes, in a game about Korea.
+    import pygame
+
+    from game.draw.assets import face_for
+
+    book = FontBook()
+    name = "김정은 (Kim)"
+    assert face_for(Face.TEXT_STRONG, name) is Face.HANGUL
+    assert face_for(Face.TEXT_STRONG, "Ada Lovelace") is Face.TEXT_STRONG
+    assert book.font(Face.HANGUL, 20).name == "Summit Hangul"
+    ink = (0, 0, 0)
+    drawn = book.render(Face.TEXT, 20, name, ink)
+    boxes = book.font(Face.TEXT, 20).render(name, True, ink)
+    hangul = book.font(Face.HANGUL, 20).render(name, True, ink)
+    assert pygame.image.tobytes(drawn, "RGBA") == pygame.image.tobytes(hangul, "RGBA")
+    assert pygame.image.tobytes(drawn, "RGBA") != pygame.image.tobytes(boxes, "RGBA")
+
+
+def test_text_with_hangul_is_measured_in_the_face_that_draws_it() -> None:
+    from game.draw.context import UiContext
+    from game.draw.theme import TextRole
+    from game.store.settings import Settings
+
+    ctx = UiContext(Settings())
+    for role in (TextRole.BODY, TextRole.LABEL, TextRole.CAPTION):
+        text = "Team 독수리 · 김정은"
+        assert ctx.text_width(role, text) == ctx.text(role, text, (0, 0, 0)).get_width()
