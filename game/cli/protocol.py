@@ -15,8 +15,15 @@ from typing import IO, Any, Final
 
 from game.cli.terminal import BadMoveError, OutputError, play_moves, read_line
 from game.engine import GameState, MeterGroup, Move, Proposal, Scenario, move_options, outcome
-from game.engine.describe import UNPRINTABLE, answered_proposal, group_of, proposal_costs
-from game.engine.state import Turn
+from game.engine.describe import (
+    UNPRINTABLE,
+    answer_effects,
+    answered_proposal,
+    group_of,
+    proposal_costs,
+)
+from game.engine.scenario import Effect
+from game.engine.state import ACCEPT, Turn
 from game.store.who import NOBODY, Who
 
 # Newlines outside strings are the indentation's; inside them json has escaped them already.
@@ -122,6 +129,15 @@ def game_json(state: GameState, who: Who = NOBODY) -> dict[str, Any]:
     }
 
 
+def _meter_changes(scenario: Scenario, effects: Sequence[Effect]) -> dict[str, int]:
+    """Meter id -> what the effects change together (none that comes to nothing)."""
+    total: dict[int, int] = {}
+    for effect in effects:
+        for index, delta in effect.meters:
+            total[index] = total.get(index, 0) + delta
+    return {scenario.meters[i].id: delta for i, delta in total.items() if delta}
+
+
 def proposal_json(scenario: Scenario, proposal: Proposal, kind: str) -> dict[str, Any]:
     """Their proposal awaiting an answer, as the protocol's ``pending`` object."""
     return {
@@ -132,7 +148,7 @@ def proposal_json(scenario: Scenario, proposal: Proposal, kind: str) -> dict[str
         "their_view": proposal.their_view,
         "our_view": proposal.our_view,
         "accord": proposal.accord,
-        "on_accept": {scenario.meters[i].id: delta for i, delta in proposal.on_accept.meters},
+        "on_accept": _meter_changes(scenario, answer_effects(scenario, proposal, ACCEPT)),
         "accepting": proposal_costs(scenario, proposal),
         "amend": str(Move.parse(proposal.amend)) if proposal.amend else None,
     }

@@ -325,9 +325,19 @@ def remembered_each(grudges: Sequence[str]) -> list[str]:
 # --- Their proposals and what happens between rounds ---------------------------------------
 
 
+def answer_effects(scenario: Scenario, proposal: Proposal, answer: str) -> tuple[Effect, ...]:
+    """What accepting (``answer`` is ``accept``) or rejecting a proposal of theirs changes, as
+    a player can foresee it: the proposal's own effect and, on accepting, the rules' for every
+    accord (what their character adds is hidden). Every screen and the protocol say this."""
+    if answer == ACCEPT:
+        return (proposal.on_accept, scenario.rules.per_accept)
+    return (proposal.on_reject,)
+
+
 def proposal_costs(scenario: Scenario, proposal: Proposal) -> str:
     """What accepting a proposal of theirs does to the meters, as one phrase."""
-    return effect_text(scenario, proposal.on_accept, none="no change to the meters")
+    effects = answer_effects(scenario, proposal, ACCEPT)
+    return effect_text(scenario, *effects, none="no change to the meters")
 
 
 def event_effect(event: Event, turn: Turn) -> Effect:

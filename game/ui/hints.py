@@ -22,7 +22,7 @@ from game.engine import (
     ReactionKind,
     is_legal,
 )
-from game.engine.describe import again_text, effect_text
+from game.engine.describe import again_text
 
 
 @attrs.frozen
@@ -92,14 +92,12 @@ def next_hint(state: GameState, focus: Focus, seen: Collection[str]) -> Hint | N
             trust.label,
         )
     if state.pending is not None and not state.is_over:
-        proposal = scenario.proposals[state.pending.proposal]
         add(
             "proposal",
             True,
             lambda: (
-                f"Accepting changes {effect_text(scenario, proposal.on_accept)}; rejecting "
-                f"changes {effect_text(scenario, proposal.on_reject)}. Or amend it (M) with an "
-                "offer of your own. They table each proposal only once."
+                "Accept it (A), reject it (R), or amend it (M) with an offer of your own: each "
+                "answer's card says what it changes. They table each proposal only once."
             ),
             "their proposal",
         )

@@ -27,6 +27,7 @@ from game.engine import (
 )
 from game.engine.describe import (
     again_text,
+    answer_effects,
     capitalise,
     effect_text,
     essay_view,
@@ -377,10 +378,12 @@ def answer_faces(state: GameState) -> tuple[AnswerFace, ...]:
         key = ANSWER_KEYS[answer]
         if answer == ACCEPT:
             title = "Accept their proposal"
-            caption = "It changes " + effect_text(scenario, proposal.on_accept, none="nothing")
+            effects = answer_effects(scenario, proposal, ACCEPT)
+            caption = "It changes " + effect_text(scenario, *effects, none="nothing")
         elif answer == REJECT:
             title = "Reject it"
-            caption = "It changes " + effect_text(scenario, proposal.on_reject, none="nothing")
+            effects = answer_effects(scenario, proposal, REJECT)
+            caption = "It changes " + effect_text(scenario, *effects, none="nothing")
         else:
             amended = amendment(state)
             title = amend_title(state, amended) if amended is not None else "Amend it"
@@ -404,13 +407,13 @@ def answer_detail(state: GameState, face: AnswerFace) -> tuple[str, str]:
         return title + " \u00b7 closed", f"{capitalise(face.reason)}."
     if face.answer == ACCEPT:
         accord = scenario.accord_label(proposal.accord)
-        changes = effect_text(scenario, proposal.on_accept, none="nothing")
+        changes = effect_text(scenario, *answer_effects(scenario, proposal, ACCEPT), none="nothing")
         return title, (
             f"The accord: {accord}, {proposal.variant}. It changes {changes}. "
             "Answering does not use up an offer."
         )
     if face.answer == REJECT:
-        changes = effect_text(scenario, proposal.on_reject, none="nothing")
+        changes = effect_text(scenario, *answer_effects(scenario, proposal, REJECT), none="nothing")
         return title, (
             f"They will not table it again. It changes {changes}. "
             "Answering does not use up an offer."

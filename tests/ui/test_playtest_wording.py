@@ -289,3 +289,29 @@ def test_the_word_on_trust_gives_way_after_the_opening_moves(hanoi: Scenario) ->
         state = apply(state, turn.move).state
     hint = next_hint(state, Focus(), set())
     assert hint is None or hint.key != "meter:trust"
+
+
+def test_every_screen_says_the_same_of_accepting_their_proposal(hanoi: Scenario) -> None:
+    # A play-test read "trust +4, patience +3" in the dialog and "trust +3" on the answer card,
+    # in the adviser's note, on the North's tabling screen and in the terminal.
+    from game.cli.protocol import proposal_json
+    from game.engine.describe import proposal_costs
+    from game.store.settings import Settings
+    from game.ui.record import pending_proposal
+    from game.ui.screens.proposal import ProposalScreen
+    from game.ui.shots import sample_game, tabled_pending
+    from game.ui.table import answer_faces
+
+    state = sample_game(hanoi, 7, tabled_pending)[0]
+    proposal = pending_proposal(state)
+    assert proposal is not None
+    said = proposal_costs(hanoi, proposal)
+    assert "patience +3" in said  # the rules' change for every accord
+    accept = next(face for face in answer_faces(state) if face.answer == "accept")
+    assert accept.caption == f"It changes {said}"
+    dialog = ProposalScreen(UiContext(Settings()), state)
+    chips = [part.text for part in dialog.rows[0].parts if not part.plain]
+    assert ", ".join(chips) == said
+    pending = proposal_json(hanoi, proposal, "proposal")
+    assert pending["accepting"] == said
+    assert pending["on_accept"]["patience"] == 3

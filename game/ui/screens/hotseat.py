@@ -17,9 +17,10 @@ import pygame
 from game.draw import theme
 from game.draw.context import UiContext
 from game.draw.theme import TextRole, Tone
-from game.engine import AMEND, GameState, Judgement, Move, ReactionKind, offered
+from game.engine import ACCEPT, AMEND, GameState, Judgement, Move, ReactionKind, offered
 from game.engine.describe import (
     REPLY,
+    answer_effects,
     capitalise,
     effect_text,
     meters_line,
@@ -383,7 +384,7 @@ class TablingScreen(_ChoosingScreen):
         if proposal is not None:
             y = self._draw_titled(surface, y, "YOU WOULD TABLE", proposal.label)
             y += 2 * theme.UNIT
-            changes = effect_text(scenario, proposal.on_accept)
+            changes = effect_text(scenario, *answer_effects(scenario, proposal, ACCEPT))
             line = ctx.text(
                 TextRole.CAPTION,
                 f"If the {side_called(self.sides.player, 'side', 'first player')} accepts: "

@@ -15,7 +15,7 @@ import pygame
 from game.draw.context import UiContext
 from game.draw.theme import Tone
 from game.engine import Direction, GameState, Move, OfferKind, amendment, move_options
-from game.engine.describe import capitalise, sentence
+from game.engine.describe import answer_effects, capitalise, sentence
 from game.engine.state import ACCEPT, AMEND, REJECT
 from game.ui.record import amend_title, before_the_break, insists, proposal_kicker
 from game.ui.screen import Action, Apply, Chain, PlayMove, Pop
@@ -70,11 +70,11 @@ def crossing_notes(state: GameState, which: str) -> list[tuple[str, Tone]]:
     scenario = state.scenario
     assert state.pending is not None
     proposal = scenario.proposals[state.pending.proposal]
-    effect = proposal.on_accept if which == ACCEPT else proposal.on_reject
     after = list(state.meters)
-    for index, delta in effect.meters:
-        meter = scenario.meters[index]
-        after[index] = min(max(after[index] + delta, meter.minimum), meter.maximum)
+    for effect in answer_effects(scenario, proposal, which):
+        for index, delta in effect.meters:
+            meter = scenario.meters[index]
+            after[index] = min(max(after[index] + delta, meter.minimum), meter.maximum)
     notes: list[tuple[str, Tone]] = []
     for offer in scenario.offers:
         for bound in offer.requires.meters:
@@ -151,14 +151,16 @@ class ProposalScreen(ChoiceDialog):
             body=f"The accord: {accord}, {proposal.variant}.",
             detail="Answering does not use up an offer.",
             parts=labelled(
-                "It changes:", effect_parts(scenario, proposal.on_accept, scenario.rules.per_accept)
+                "It changes:", effect_parts(scenario, *answer_effects(scenario, proposal, ACCEPT))
             ),
         )
         reject = ChoiceRow(
             title="Reject it",
             body="They will not table it again.",
             detail=consequence(proposal.reject_why),
-            parts=labelled("It changes:", effect_parts(scenario, proposal.on_reject)),
+            parts=labelled(
+                "It changes:", effect_parts(scenario, *answer_effects(scenario, proposal, REJECT))
+            ),
         )
         amend = amend_row(state)
         rows = {ACCEPT: accept, REJECT: reject, AMEND: amend}
