@@ -44,7 +44,7 @@ class Unavailable(enum.StrEnum):
     BROKEN = "agreed once and broken; it cannot be agreed again at this summit"
     PRIOR = "already agreed at the earlier summit"
     """Agreed at the summit this game continues: it stands, and is not made again."""
-    NOTHING_AGREED = "nothing has been agreed yet that a statement could record"
+    NOTHING_AGREED = "nothing has been agreed at this summit yet that a statement could record"
 
 
 def _is_open(state: GameState, offer: Offer, answering: bool = False) -> bool:

@@ -151,7 +151,7 @@ def test_locked_offers_say_why(hanoi: Scenario) -> None:
     assert "needs liaison offices in both capitals agreed first" in reasons["embassies"]
     assert "trust 15 is below 70" in reasons["embassies"] or "trust" in reasons["embassies"]
     assert reasons["joint_statement"] == (
-        "nothing has been agreed yet that a statement could record"
+        "nothing has been agreed at this summit yet that a statement could record"
     )
     assert "not before the expanded talks" in reasons["walk_away"]
     assert "needs a declaration ending the Korean War" in reasons["regional_handoff"]
