@@ -430,7 +430,8 @@ class Flow:
             if judgement is not None:
                 from game.ui.screens.hotseat import HandOverScreen
 
-                return Push(HandOverScreen(self.ctx, session.state, move, judgement))
+                teams = session.who.teams
+                return Push(HandOverScreen(self.ctx, session.state, move, judgement, teams))
         try:
             played = session.play(move, command.reaction, command.proposal)
         except IllegalMoveError as error:

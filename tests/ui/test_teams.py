@@ -227,3 +227,23 @@ def test_at_large_text_the_tag_gives_way_before_the_team_name(
     render_screens([SummitScreen(ctx, session_module.Session(state, who=who))])
     ours = shown[-1]
     assert "EAGLES" in ours and "\u2026" not in ours, shown
+
+
+def test_the_hand_over_names_the_teams(ctx: UiContext, rendered: list[str]) -> None:
+    # A play-test: the hand-over said "Second player" and "U.S. player" in a team game.
+    from game.engine import Move
+    from game.ui.screen import PlayMove, Push
+    from game.ui.screens.hotseat import HandOverScreen
+    from game.ui.shots import render_screens
+
+    flow = Flow(ctx)
+    setup = GameSetup(SCENARIO, 4, Who(mode=Mode.PRACTICE, teams=TEAMS), hotseat=True)
+    flow.handle(NewGame(setup))
+    action = flow.handle(PlayMove(Move("security_assurances", "spoken")))
+    assert isinstance(action, Push) and isinstance(action.screen, HandOverScreen)
+    assert action.screen.go.label == "We are Cranes"
+    rendered.clear()
+    render_screens([action.screen])
+    shown = " ".join(rendered)
+    assert "Over to Cranes" in shown and "Cranes: you decide" in shown
+    assert "Eagles: hand over" in shown and "Second player" not in shown

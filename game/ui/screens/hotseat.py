@@ -30,6 +30,7 @@ from game.engine.describe import (
 from game.engine.draft import diminished
 from game.engine.judging import foreseen
 from game.engine.scenario import Offer
+from game.engine.teams import Teams
 from game.ui import art
 from game.ui.screen import Answer, Apply, Chain, Open, PlayMove, Pop, Tabling
 from game.ui.widgets.base import ActionFn, Control, FocusGroup, does, shortcuts
@@ -196,13 +197,26 @@ class _ChoosingScreen(_HotSeatScreen):
 
 
 class HandOverScreen(_HotSeatScreen):
-    """Between the two players: the U.S. side has chosen; pass the keyboard to the other side."""
+    """Between the two players: the U.S. side has chosen; pass the keyboard to the other side
+    (named by its team, in a team game)."""
 
-    def __init__(self, ctx: UiContext, state: GameState, move: Move, judgement: Judgement) -> None:
+    def __init__(
+        self,
+        ctx: UiContext,
+        state: GameState,
+        move: Move,
+        judgement: Judgement,
+        teams: Teams | None = None,
+    ) -> None:
         super().__init__(ctx, state, move, judgement)
+        self.teams = teams
         them = self.sides.counterpart
+        if teams is not None:
+            label = f"We are {teams.north.name}"
+        else:
+            label = f"I am the {them.name}" if them.short else "I answer for the other side"
         self.go = Button(
-            label=f"I am the {them.name}" if them.short else "I answer for the other side",
+            label=label,
             kind=ButtonKind.PRIMARY,
             hint="Enter",
             on_activate=does(Open(Answer(move, judgement), replace=True)),
@@ -242,9 +256,10 @@ class HandOverScreen(_HotSeatScreen):
         if flag is not None:
             art.draw_flag(surface, flag, (left, y), palette)
             y += flag.get_height() + 4 * theme.UNIT
-        title = ctx.text(
-            TextRole.TITLE, f"Over to {sides.counterpart.text}", palette.on_navy, wrap=width
-        )
+        # In a team game, the teams by their names (a play-tester missed them here).
+        teams = self.teams
+        them = teams.north.name if teams is not None else sides.counterpart.text
+        title = ctx.text(TextRole.TITLE, f"Over to {them}", palette.on_navy, wrap=width)
         surface.blit(title, (left, y))
         right_left = theme.column_x(OFFER_COLUMNS + 1)
         right_width = theme.column_x(theme.COLUMNS) - right_left
@@ -252,12 +267,18 @@ class HandOverScreen(_HotSeatScreen):
         head = pygame.Rect(right_left, theme.MARGIN_Y + 8, right_width, 0)
         y = draw_header(surface, ctx, self.offers, label, head, title_role=TextRole.HEADING)
         y += 3 * theme.UNIT
+        second = teams.north.name if teams is not None else "Second player"
+        first = (
+            teams.us.name
+            if teams is not None
+            else capitalise(side_called(sides.player, "player", "first player"))
+        )
         for text in (
-            f"Second player: you decide how {sides.counterpart.capital} answers, choosing among "
+            f"{second}: you decide how {sides.counterpart.capital} answers, choosing among "
             "the answers the rules allow, or counter by tabling one of "
             f"{sides.counterpart.capital}'s proposals. The rules' own reading is shown beside "
             "them as advice.",
-            f"{capitalise(side_called(sides.player, 'player', 'first player'))}: hand over the "
+            f"{first}: hand over the "
             "keyboard or the mouse. There are no secrets at this table; the answer and its "
             "reason will be on the record for both of you.",
         ):
