@@ -469,11 +469,16 @@ def _check_start(verdict: Verdict, earlier: Mapping[str, _Earlier]) -> Verdict:
         message = f"continues {name} whose transcript does not verify"
     else:
         player = _played_by(verdict.transcript)
-        if not _same_player(player, found.player):
+        if not _key(player) or not _key(found.player):
+            # "played by (no name), not by (no name)" puzzled a play-tester.
+            named = _key(player) or _key(found.player)
+            which = "one of the two games does not name" if named else "neither game names"
             message = (
-                f"continues {name} played by {found.player or '(no name)'}, "
-                f"not by {player or '(no name)'}"
+                f"continues {name}, but {which} its player, so the one cannot vouch for the "
+                "other (start with your name)"
             )
+        elif not _same_player(player, found.player):
+            message = f"continues {name} played by {found.player}, not by {player}"
         else:
             message = _start_difference(state, found.state, carry)
     if message:

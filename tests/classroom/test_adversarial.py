@@ -397,10 +397,18 @@ def test_an_empty_name_never_vouches_for_a_next_summit(
     status, out, _ = _run(capsys, "verify", tmp_path / "ada.toml", tmp_path / "anon.toml")
     assert status == 1
     assert re.fullmatch(
-        r".*anon\.toml: continues an earlier hanoi game \(code \S+\) played by Ada Lovelace, "
-        r"not by \(no name\)",
+        r".*anon\.toml: continues an earlier hanoi game \(code \S+\), but one of the two "
+        r"games does not name its player, so the one cannot vouch for the other \(start with "
+        r"your name\)",
         out[1],
     )
+    # Neither named: it said "played by (no name), not by (no name)", which puzzled a tester.
+    write_transcript(tmp_path / "ada.toml", first, Who("", "practice"))
+    carry = carry_from(first, following, verification_code(first, mode="practice"))
+    second = play_from(new_game(following, 5, carry), "essay")
+    write_transcript(tmp_path / "anon.toml", second, Who("", "practice"))
+    status, out, _ = _run(capsys, "verify", tmp_path / "ada.toml", tmp_path / "anon.toml")
+    assert status == 1 and "but neither game names its player" in out[1]
 
 
 def test_a_graded_class_code_game_must_name_its_student(
