@@ -127,7 +127,8 @@ def turn_text(state: GameState, turn: Turn, *, mid: bool = False) -> str:
         return answer_text(state, turn)
     text = f"{move_label(scenario, turn.move, mid=mid)}: {_replied(state, reaction)}"
     if reaction.kind is ReactionKind.COUNTER and reaction.counter:
-        text += f", proposing {scenario.proposal(reaction.counter).mid_label}"
+        # Quoted, as a title: "proposing End the..." and "proposing end the..." both misread.
+        text += f", proposing \u201c{scenario.proposal(reaction.counter).label}\u201d"
     return text
 
 

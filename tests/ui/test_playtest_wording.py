@@ -104,7 +104,7 @@ def test_a_pause_before_the_break_is_no_offer_and_a_counter_reads_mid_sentence(
     hanoi: Scenario,
 ) -> None:
     # A play-test read "you offered step out to consult" and "proposing End the joint
-    # exercises".
+    # exercises" (and a second "table end the joint exercises for good"): a title, quoted.
     from game.engine import is_legal
     from game.engine.strategies import play
     from game.ui.record import turn_text
@@ -121,8 +121,7 @@ def test_a_pause_before_the_break_is_no_offer_and_a_counter_reads_mid_sentence(
     countered = _refused(hanoi, ReactionKind.COUNTER)
     text = turn_text(countered, countered.turns[-1])
     proposal = hanoi.proposal(countered.turns[-1].reaction.counter or "")
-    assert text.endswith(f", proposing {proposal.mid_label}")
-    assert proposal.mid_label != proposal.label
+    assert text.endswith(f", proposing \u201c{proposal.label}\u201d")
 
 
 def test_the_decision_number_stays_with_its_words(games: dict[str, Found]) -> None:
@@ -186,7 +185,8 @@ def test_a_scenario_whose_repeat_costs_nothing_names_no_cost(hanoi: Scenario) ->
 
 def test_the_north_s_answers_read_as_sentences(hanoi: Scenario) -> None:
     """The hot-seat answer rows: an accord named without "is made" after a plural label, and a
-    counter's proposal named mid-sentence."""
+    counter's proposal named as a title, quoted (a capital mid-sentence misread, and so did a
+    lower-case "table end the joint exercises for good")."""
     from game.ui.screens.hotseat import reaction_row
 
     move = Move.parse("security_assurances:written")
@@ -196,7 +196,7 @@ def test_the_north_s_answers_read_as_sentences(hanoi: Scenario) -> None:
     assert accept.body == f"Agree to it. The accord: {hanoi.accord_label(offer.id)}."
     proposal = next(p for p in hanoi.proposals if p.mid_label != p.label)
     counter = reaction_row(state, offer, move, ReactionKind.COUNTER, (proposal.id,))
-    assert counter.title == f"Counter: table {proposal.mid_label}"
+    assert counter.title == f"Counter: table \u201c{proposal.label}\u201d"
 
 
 def test_a_long_title_gives_way_to_the_tag_beside_it(ctx: UiContext, rendered: list[str]) -> None:

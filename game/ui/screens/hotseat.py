@@ -67,7 +67,7 @@ def reaction_row(
     elif kind is ReactionKind.COUNTER:
         if len(proposals) == 1:
             counter = scenario.proposal(proposals[0])
-            title = f"Counter: table {counter.mid_label}"
+            title = f"Counter: table \u201c{counter.label}\u201d"
             body = counter.summary
         else:
             title = "Counter: table a proposal of yours"
