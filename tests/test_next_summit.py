@@ -7,6 +7,7 @@ the carried game saves, reads back and replays like any other.
 
 from __future__ import annotations
 
+import json
 import re
 import statistics
 import tomllib
@@ -300,6 +301,11 @@ def test_the_command_line_plays_on_from_a_hanoi_transcript(
     assert main([*args, "--transcript", str(out), "--format", "json"]) == 0
     printed = capsys.readouterr().out
     assert '"scenario": "next_summit"' in printed
+    # The JSON says where it started, as the transcript does (a play-test could not tell the
+    # carried accords from this summit's).
+    start = json.loads(printed)["start"]
+    assert start["from"] == "hanoi" and start["verification"] == verification_code(earlier)
+    assert "liaison_offices" in start["accords"] and start["meters"]["trust"] >= 0
     transcript = read_transcript(out)
     assert transcript.scenario == "next_summit" and transcript.seed == 11
     assert transcript.carry is not None
