@@ -215,8 +215,13 @@ class Flow:
         from game.ui.briefing import briefing_pages
         from game.ui.roles import role_pages
         from game.ui.screens.text_pages import TextPagesScreen
+        from game.ui.unfinished import before_briefing
 
         setup = place.setup
+        if isinstance(place, Briefing) and (question := before_briefing(self.store, place)):
+            from game.ui.screens.dialog import DialogScreen
+
+            return DialogScreen(self.ctx, question)
         done_label = "Take your seats" if setup.hotseat else "Take your seat"
         done: Action = Apply(NewGame(setup, place.keep))
         if isinstance(place, RoleCards):

@@ -341,7 +341,7 @@ def _gallery(store: SaveStore, seed: int) -> dict[str, Callable[[UiContext], Sho
         "how-to-play": place(fresh, HowToPlay()),
         "new-game": place(fresh, NewGameForm()),
         "hotseat-new": place(fresh, NewGameForm(hotseat=True)),
-        "briefing": place(fresh, Briefing(setup())),
+        "briefing": place(fresh, Briefing(setup(), keep=False)),
         "role-cards": place(fresh, RoleCards(team_setup())),
         "summit-start": start,
         "summit": place(lambda ctx: playing(_quiet(ctx), mid_game), Table()),

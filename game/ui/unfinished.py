@@ -7,8 +7,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Final
 
+import attrs
+
 from game.store.saves import SavedGame, SaveInfo, SaveStore
-from game.ui.screen import Action, Chain, Choice, Dialog, Pop
+from game.ui.screen import Action, Briefing, Chain, Choice, Dialog, Open, Pop
 
 KEPT: Final = "Unfinished"
 """How the name of a kept game begins."""
@@ -28,6 +30,18 @@ def at_risk(store: SaveStore, replacing: SavedGame | None = None) -> SaveInfo | 
     if replacing is not None and replacing.state.hash == loaded.game.state.hash:
         return None
     return loaded.info
+
+
+def before_briefing(store: SaveStore, place: Briefing) -> Dialog | None:
+    """Before the briefing of a new game, the question whether to keep the unfinished game it
+    would replace (a play-tester read six pages before being asked); None: nothing to ask."""
+    if place.keep is not None or place.setup.autoplay:
+        return None
+    info = at_risk(store)
+    if info is None:
+        return None
+    keep, drop = attrs.evolve(place, keep=True), attrs.evolve(place, keep=False)
+    return ask(info, "Start a new game", Open(keep), Open(drop))
 
 
 def ask(info: SaveInfo, doing: str, keep: Action, drop: Action) -> Dialog:

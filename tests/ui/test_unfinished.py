@@ -23,6 +23,7 @@ from game.ui.screen import (
     NewGame,
     Open,
     PlayMove,
+    Pop,
     Reset,
 )
 
@@ -135,3 +136,22 @@ def test_replacing_a_save_names_the_one_that_is_there(ctx: UiContext) -> None:
     assert isinstance(action, Open) and isinstance(action.place, Dialog)
     assert action.place.title == "Replace \u201cCafé naïve 1\u201d?"
     assert "has the same file name" in action.place.body[0]
+
+
+def test_a_new_game_asks_about_the_unfinished_one_before_its_briefing(ctx: UiContext) -> None:
+    # A play-tester read the six pages of the briefing before being asked.
+    from game.ui.screen import Briefing
+    from game.ui.screens.dialog import DialogScreen
+    from game.ui.screens.text_pages import TextPagesScreen
+
+    flow = _playing(ctx)
+    setup = GameSetup(SCENARIO, 5)
+    asked = flow.open(Briefing(setup))
+    assert isinstance(asked, DialogScreen)
+    choices = {choice.label: choice.action for choice in asked.dialog.choices}
+    assert choices["Keep it"] == Chain((Pop(), Open(Briefing(setup, keep=True))))
+    assert choices["Replace it"] == Chain((Pop(), Open(Briefing(setup, keep=False))))
+    # Once answered, the briefing opens, and its last page starts the game with the answer.
+    briefing = flow.open(Briefing(setup, keep=True))
+    assert isinstance(briefing, TextPagesScreen)
+    assert briefing.done == Apply(NewGame(setup, True))
