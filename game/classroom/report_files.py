@@ -38,13 +38,13 @@ if TYPE_CHECKING:
 ENDINGS_SIZE: Final = (1200, 640)
 TRUST_SIZE: Final = (1200, 640)
 MARGIN: Final = 40
+"""Paper left around each chart, as on a printed page."""
 CLASS_FILES: Final = ("report.md", "report.html", "report.csv", ENDINGS_PNG, TRUST_PNG)
 """The class's files, in the order :func:`write` lists them."""
 STUDENT_TRUST: Final = "-trust.png"
 STUDENT_SCORES: Final = "-scores.png"
 STUDENT_FILES: Final = (".md", ".html", STUDENT_TRUST, STUDENT_SCORES)
 """What each student's page is made of: the page's name and then these."""
-"""Paper left around each chart, as on a printed page."""
 
 
 STUDENT_SIZE: Final = (900, 460)
