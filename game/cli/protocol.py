@@ -112,21 +112,9 @@ def game_json(state: GameState, who: Who = NOBODY) -> dict[str, Any]:
     scenario = state.scenario
     result = outcome_json(state, who)
     teams = {"teams": who.teams.document()} if who.teams is not None else {}
-    carry = state.carry
     # What a game that continues an earlier summit started from, as its transcript has it
     # (a play-test could not tell the carried accords from this summit's).
-    start = (
-        {
-            "start": {
-                "from": carry.source,
-                "verification": carry.verification,
-                "meters": dict(carry.meters),
-                "accords": list(carry.accords),
-            }
-        }
-        if carry is not None
-        else {}
-    )
+    start = {"start": state.carry.document()} if state.carry is not None else {}
     return {
         "scenario": scenario.id,
         "seed": state.seed,

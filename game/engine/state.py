@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Sequence
-from typing import Final
+from typing import Any, Final
 
 import attrs
 
@@ -177,6 +177,15 @@ class Carry:
     """Ids of the accords on the earlier summit's record."""
     verification: str = ""
     """The earlier game's verification code, linking the two transcripts."""
+
+    def document(self) -> dict[str, Any]:
+        """The start as a transcript's ``[start]`` table (and the JSON's ``start``)."""
+        return {
+            "from": self.source,
+            "verification": self.verification,
+            "meters": dict(self.meters),
+            "accords": list(self.accords),
+        }
 
 
 @attrs.frozen

@@ -224,13 +224,7 @@ def to_document(
         document["teams"] = teams.document()
     document["turns"] = turns
     if state.carry is not None:
-        carry = state.carry
-        document["start"] = {
-            "from": carry.source,
-            "verification": carry.verification,
-            "meters": dict(carry.meters),
-            "accords": list(carry.accords),
-        }
+        document["start"] = state.carry.document()
     if undos:
         document["undos"] = [
             {"after_turn": u.after_turn, "move": u.move, "reaction": u.reaction} for u in undos
