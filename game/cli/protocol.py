@@ -22,7 +22,7 @@ from game.engine.describe import (
     group_of,
     proposal_costs,
 )
-from game.engine.scenario import Effect
+from game.engine.effects import Effect, meter_totals
 from game.engine.state import ACCEPT, Turn
 from game.store.who import NOBODY, Who
 
@@ -135,11 +135,8 @@ def game_json(state: GameState, who: Who = NOBODY) -> dict[str, Any]:
 
 def _meter_changes(scenario: Scenario, effects: Sequence[Effect]) -> dict[str, int]:
     """Meter id -> what the effects change together (none that comes to nothing)."""
-    total: dict[int, int] = {}
-    for effect in effects:
-        for index, delta in effect.meters:
-            total[index] = total.get(index, 0) + delta
-    return {scenario.meters[i].id: delta for i, delta in total.items() if delta}
+    totals = meter_totals(*effects)
+    return {scenario.meters[i].id: delta for i, delta in totals.items() if delta}
 
 
 def proposal_json(scenario: Scenario, proposal: Proposal, kind: str) -> dict[str, Any]:

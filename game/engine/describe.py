@@ -19,6 +19,7 @@ from typing import Final
 
 import attrs
 
+from game.engine.effects import meter_totals
 from game.engine.scenario import (
     Direction,
     Effect,
@@ -268,12 +269,8 @@ class Change:
 def changes(scenario: Scenario, *effects: Effect) -> list[Change]:
     """The changes the effects make together, one per meter in the scenario's order, then the
     step in their stance."""
-    totals: dict[int, int] = {}
-    step = 0
-    for effect in effects:
-        for index, delta in effect.meters:
-            totals[index] = totals.get(index, 0) + delta
-        step += effect.stance_step
+    totals = meter_totals(*effects)
+    step = sum(effect.stance_step for effect in effects)
     found = []
     for index, meter in enumerate(scenario.meters):
         delta = totals.get(index, 0)

@@ -99,3 +99,12 @@ class Effect:
 
 
 NO_EFFECT = Effect()
+
+
+def meter_totals(*effects: Effect) -> dict[int, int]:
+    """Meter index -> what the effects change together, in the order the meters first come."""
+    totals: dict[int, int] = {}
+    for effect in effects:
+        for index, delta in effect.meters:
+            totals[index] = totals.get(index, 0) + delta
+    return totals

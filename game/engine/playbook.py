@@ -8,6 +8,7 @@ import itertools
 from collections.abc import Callable, Sequence
 from typing import Final
 
+from game.engine.effects import meter_totals
 from game.engine.moves import available_moves, is_legal
 from game.engine.scenario import Offer, OfferKind, Scenario
 from game.engine.state import (
@@ -78,11 +79,8 @@ def _recesses(state: GameState) -> list[tuple[Move, dict[int, int]]]:
         for variant in offer.variants or (None,):
             move = Move(offer.id, variant.id if variant else None)
             if is_legal(state, move):
-                deltas = dict(offer.on_offer.meters)
-                if variant is not None:
-                    for index, delta in variant.on_offer.meters:
-                        deltas[index] = deltas.get(index, 0) + delta
-                found.append((move, deltas))
+                forms = (offer, variant) if variant is not None else (offer,)
+                found.append((move, meter_totals(*(form.on_offer for form in forms))))
     return found
 
 
