@@ -110,13 +110,13 @@ class FontBook:
         tracking: int = 0,
     ) -> pygame.Surface:
         """``text`` rendered antialiased on a transparent surface, wrapped at ``wrap`` pixels."""
-        face = face_for(face, text)
         key = _TextKey(face, px, text, colour, wrap, line_px, align, tracking)
         surface = self._texts.get(key)
         if surface is not None:
             self._texts.move_to_end(key)
             return surface
-        font = self.font(face, px)
+        # Looked for only on a miss: every label is drawn every frame, from the cache.
+        font = self.font(face_for(face, text), px)
         if tracking and not wrap:
             surface = _render_tracked(font, text, colour, tracking)
         else:
