@@ -45,7 +45,7 @@ TOAST_LINES: Final = 2
 """A longer message wraps to this many lines, then is cut."""
 
 
-AGAIN: Final = "You have just made this offer: press again to make it once more (it costs more)."
+AGAIN: Final = "Just offered: press again to make it once more, at a cost."
 """What the first Enter, Space or click on the card just played says, instead of playing it: a
 key pressed twice in haste made the same offer again, which costs (a play-test did it)."""
 _ACTIVATE_KEYS: Final = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE)

@@ -664,6 +664,24 @@ def test_enter_pressed_twice_in_haste_does_not_make_the_same_offer_again(ctx: Ui
     assert table.on_event(key(pygame.K_RETURN)) == action
 
 
+@pytest.mark.parametrize("size", list(TextSize))
+def test_the_question_before_a_repeat_shows_whole(size: TextSize, rendered: list[str]) -> None:
+    # In a real window at 1024x600, seed 4, the big deal offered twice: the first wording ran
+    # past the toast, "...(it costs...".
+    from game.ui.widgets.table import AGAIN
+
+    flow, table = _table(UiContext(Settings(text_size=size, sound=False)), new_game(SCENARIO, 4))
+    action = table.on_event(key(pygame.K_9))  # the big deal, by its key (on page 2 at Large)
+    assert action == Apply(PlayMove(Move("demand_cvid")))
+    flow.handle(action.command)
+    table.update(0.0)
+    assert table.on_event(key(pygame.K_RETURN)) is None
+    rendered.clear()
+    table.draw(pygame.Surface((1280, 720)))  # drawn as it shows, before the toast times out
+    shown = [text for text in rendered if text.startswith(AGAIN[:12])]
+    assert AGAIN in shown and not any(text.endswith("\u2026") for text in shown), shown
+
+
 def test_a_second_click_on_the_card_just_played_asks_too(ctx: UiContext) -> None:
     _, table, card, action = _refused_card(ctx)
     assert all(table.on_event(event) is None for event in click(card.rect.center))
