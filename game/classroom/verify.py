@@ -200,7 +200,7 @@ def _verify(
         transcript = read_transcript(path)
     except TranscriptError as error:
         return Verdict(path, False, _unreadable(path, error.problems[0]))
-    problem = _who_problem(transcript)
+    problem = who_problem(transcript)
     if problem:
         return Verdict(path, False, problem, transcript)
     scenario = find_scenario(transcript.scenario, transcript.scenario_sha256, given)
@@ -258,7 +258,7 @@ def _verify(
     return Verdict(path, True, "ok", transcript, state)
 
 
-def _who_problem(transcript: Transcript) -> str:
+def who_problem(transcript: Transcript) -> str:
     """What is wrong with who the transcript says played: a name, a mode or teams the game
     never writes can only have been typed into the file."""
     if transcript.player != clean_name(transcript.player):

@@ -247,6 +247,17 @@ def test_a_renamed_transcript_is_not_told_its_right_code(
         )
 
 
+def test_a_mode_the_game_never_writes_is_named_by_replay_and_verify_alike(
+    good: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    exam = _edited(good, "exam.toml", 'mode = "graded"', 'mode = "exam"')
+    runs: list[list[str | Path]] = [["replay", exam, "--verify"], ["verify", exam]]
+    for argv in runs:
+        status, out, _ = _run(capsys, *argv)
+        assert status == 1
+        assert out == [f"{exam}: mode: expected practice or graded, got 'exam'"]
+
+
 # --- 4. injection through transcript fields ----------------------------------------------------
 
 
