@@ -453,9 +453,9 @@ class SaveStore:
         """Count one more finished game and return the new count (best effort, never raises)."""
         count = self.games_finished() + 1
         with contextlib.suppress(OSError):
-            import toml  # the writer is needed only when saving
+            from game.store.toml_text import dumps  # the writer is needed only when saving
 
-            write_text_atomic(self.root / PROGRESS, toml.dumps({"games_finished": count}))
+            write_text_atomic(self.root / PROGRESS, dumps({"games_finished": count}))
         return count
 
 

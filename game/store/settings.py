@@ -140,9 +140,9 @@ def save_settings(settings: Settings, path: Path | None = None) -> bool:
     """Write settings atomically; on failure log one line and return False instead of raising."""
     path = settings_path() if path is None else path
     try:
-        import toml  # the writer is needed only when saving
+        from game.store.toml_text import dumps  # the writer is needed only when saving
 
-        write_text_atomic(path, toml.dumps(settings.to_mapping()))
+        write_text_atomic(path, dumps(settings.to_mapping()))
     except OSError as exc:
         log.warning(
             "settings: cannot save %s (%s); keeping them for this session",

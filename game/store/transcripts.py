@@ -19,6 +19,7 @@ from game.engine.transcript import (
 )
 from game.store.files import write_text_atomic
 from game.store.reading import TRANSCRIPT_LIMIT, UnreadableFileError, parse_toml, read_toml
+from game.store.toml_text import dumps as toml_dumps
 from game.store.who import NOBODY, Who
 
 
@@ -45,7 +46,7 @@ def dumps(document: dict[str, Any]) -> str:
         "# Hanoi Summit transcript: a save, a replay and a grading record.\n"
         "# Check it with: python -m game replay THIS_FILE --verify\n\n"
     )
-    return header + toml.dumps(_inline(document), encoder=toml.TomlPreserveInlineDictEncoder())
+    return header + toml_dumps(_inline(document))
 
 
 def transcript_document(

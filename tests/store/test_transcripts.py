@@ -4,17 +4,22 @@ from __future__ import annotations
 
 import os
 import re
+import tomllib
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from game.cli import main
 from game.engine import Scenario, new_game
+from game.engine.parse import parse_scenario
 from game.engine.replay import replay
 from game.engine.strategies import play
 from game.engine.transcript import TranscriptError, verification_code
 from game.store.files import write_text_atomic
 from game.store.saves import SaveStore
+from game.store.toml_text import dumps as toml_dumps
 from game.store.transcripts import (
     parse_transcript,
     read_transcript,
@@ -22,6 +27,7 @@ from game.store.transcripts import (
     write_transcript,
 )
 from game.store.who import Who
+from tests.conftest import ROOT
 
 
 @pytest.fixture
@@ -46,7 +52,10 @@ def test_a_transcript_replays_exactly(hanoi: Scenario, saved: Path) -> None:
 
 def test_the_text_round_trips_unusual_names(hanoi: Scenario) -> None:
     state = play(hanoi, "random", 9)
-    for name in ['Zoë "Z" O\'Neil', "名前", "tab\there", "back\\slash", "  spaced  "]:
+    names = ['Zoë "Z" O\'Neil', "名前", "tab\there", "back\\slash", "  spaced  ", "C:\\xampp"]
+    # Characters Python's repr escapes, which the toml package's own writer mangled.
+    names += ["Anna-Lena Stu\u00adart", "no\u00a0break", "\\x41 \\u0041 \\n"]
+    for name in names:
         transcript = parse_transcript(transcript_text(state, Who(name)), "x.toml")
         assert transcript.player == " ".join(name.split())
         assert replay(hanoi, transcript).ok
@@ -246,3 +255,23 @@ def test_what_is_not_a_transcript_is_called_so(text: str, what: str) -> None:
     assert caught.value.problems == [
         f'x.toml: not a transcript ({what}: a transcript has game = "hanoi-summit" and engine)'
     ]
+
+
+@given(st.text(alphabet=st.characters(blacklist_categories=["Cs"])))
+def test_any_text_reads_back_as_written(text: str) -> None:
+    document = {"text": text, "list": [text], "table": {"key": text}}
+    assert tomllib.loads(toml_dumps(document)) == document
+
+
+def test_a_scenario_s_unusual_characters_survive_its_transcripts(tmp_path: Path) -> None:
+    """A no-break space or a soft hyphen in what they say is written into the transcript as it
+    is, so an honest game of such a scenario verifies."""
+    hanoi_text = (ROOT / "scenarios" / "hanoi.toml").read_text(encoding="utf-8")
+    edited = hanoi_text.replace("We will sign to that.", "Nous signons\u00a0! Soft\u00adly.")
+    assert edited != hanoi_text
+    scenario = parse_scenario(edited)
+    state = play(scenario, "essay", 4)
+    assert any("\u00a0" in turn.reaction.say for turn in state.turns)
+    path = tmp_path / "game.toml"
+    write_transcript(path, state, Who("Ada"))
+    assert replay(scenario, read_transcript(path)).ok
