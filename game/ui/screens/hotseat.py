@@ -140,21 +140,48 @@ class _ChoosingScreen(_HotSeatScreen):
     rows: list[ChoiceRow]
     crowded_names_only: ClassVar[bool] = False
     """Short of room, the rows keep only their names (the one in focus is shown in full on the
-    left); otherwise they only close up."""
+    left); otherwise their descriptions are first cut to two lines."""
+    _bodies: list[str] | None = None
+    """The rows' descriptions in full, as they were before any was cut to fit."""
+
+    def _fitted(self, width: int, room: int) -> tuple[list[int], int]:
+        """The rows' heights and the gap between them, giving way until the rows fit ``room``:
+        closed up, then descriptions cut to two lines, then to one, then names and costs
+        alone."""
+        ctx = self.ctx
+        if self._bodies is None:
+            self._bodies = [row.body for row in self.rows]
+        for row, body in zip(self.rows, self._bodies, strict=True):
+            row.body = body
+
+        def heights() -> list[int]:
+            return [row.height_for(ctx, width) for row in self.rows]
+
+        def fit(found: list[int], gap: int) -> bool:
+            return sum(found) + gap * (len(found) - 1) <= room
+
+        found, gap = heights(), theme.UNIT
+        if fit(found, gap):
+            return found, gap
+        gap = 4
+        for lines in () if self.crowded_names_only else (2, 1):
+            most = lines * ctx.line_height(TextRole.CAPTION)
+            for row in self.rows:
+                inner = row.inner_width(width)
+                row.body = fit_lines(ctx, TextRole.CAPTION, row.body, inner, most)
+            found = heights()
+            if fit(found, gap):
+                return found, gap
+        for row in self.rows:
+            row.body = ""
+        return heights(), gap
 
     def layout(self) -> None:
         ctx = self.ctx
         area = theme.grid_rect(CHOICES_FIRST_COLUMN, CHOICES_COLUMNS, 0, 0)
         y = theme.MARGIN_Y + ctx.line_height(TextRole.KICKER) + theme.UNIT
         bottom = theme.CONTENT_BOTTOM - theme.CONTROL_HEIGHT - 2 * theme.UNIT
-        heights = [row.height_for(ctx, area.width) for row in self.rows]
-        gap = theme.UNIT
-        if sum(heights) + gap * (len(heights) - 1) > bottom - y:
-            gap = 4
-            if self.crowded_names_only:
-                for row in self.rows:
-                    row.body = ""
-                heights = [row.height_for(ctx, area.width) for row in self.rows]
+        heights, gap = self._fitted(area.width, bottom - y)
         for row, height in zip(self.rows, heights, strict=True):
             row.rect = pygame.Rect(area.left, y, area.width, height)
             y += height + gap

@@ -169,9 +169,13 @@ class ChoiceRow(Control):
             return f"{self.body} {self.detail}".strip()
         return self.body
 
+    def inner_width(self, width: int) -> int:
+        """Width of the row's text in a row ``width`` wide."""
+        return width - (self.PAD + 28 + 2 * theme.UNIT) - self.PAD
+
     def height_for(self, ctx: UiContext, width: int) -> int:
         """Height the row needs at ``width``."""
-        inner = width - (self.PAD + 28 + 2 * theme.UNIT) - self.PAD
+        inner = self.inner_width(width)
         height = self.PAD + ctx.line_height(TextRole.LABEL)
         if self.text:
             height += 2 + ctx.text(TextRole.CAPTION, self.text, (0, 0, 0), wrap=inner).get_height()

@@ -1,0 +1,45 @@
+"""The hot-seat answer screen keeps every answer on the screen and clear of the way back, however
+long the proposal a counter would table (a play-test saw "Reject" drawn under the key hint at
+1024x600, and run off the screen at Large text)."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+import pytest
+
+from game.draw import theme
+from game.draw.context import UiContext
+from game.engine import GameState, Move, ReactionKind, Scenario, apply, judge, new_game
+from game.store.settings import Settings, TextSize
+from game.ui.screens.hotseat import AnswerScreen
+from game.ui.shots import render_screens
+
+
+def _before_the_generous_offer(hanoi: Scenario) -> GameState:
+    """The play-test's game (hot-seat, seed 31): written restraint countered with their own
+    proposal, which the U.S. side accepts; next comes Yongbyon for generous relief, which they
+    may accept, counter with their Yongbyon proposal (five lines of terms), defer or reject."""
+    state = new_game(hanoi, 31, hotseat=True)
+    first = Move.parse("mutual_restraint:written")
+    table = judge(state, first).proposals[0]
+    state = apply(state, first, ReactionKind.COUNTER, table).state
+    return apply(state, Move.parse("accept")).state
+
+
+@pytest.mark.parametrize("size", list(TextSize))
+def test_every_answer_stands_clear_of_the_way_back(hanoi: Scenario, size: TextSize) -> None:
+    state = _before_the_generous_offer(hanoi)
+    move = Move.parse("yongbyon_for_relief:generous")
+    judgement = judge(state, move)
+    assert len(judgement.allowed) == 4 and ReactionKind.COUNTER in judgement.allowed
+    screen = AnswerScreen(UiContext(Settings(sound=False, text_size=size)), state, move, judgement)
+    render_screens([screen])
+    rows = [row.rect for row in screen.rows]
+    hint_top = theme.CONTENT_BOTTOM - 14 - 8  # the key hint's line, above the content's bottom
+    assert all(rect.bottom <= min(screen.back.rect.top, hint_top) for rect in rows)
+    assert all(upper.bottom <= lower.top for upper, lower in pairwise(rows))
+    counter = screen.rows[judgement.allowed.index(ReactionKind.COUNTER)]
+    if size is TextSize.NORMAL:
+        # At the usual size the terms are cut, not dropped: the start of what they would table.
+        assert counter.body.startswith("They will dismantle") and counter.body.endswith("\u2026")
