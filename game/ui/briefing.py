@@ -30,7 +30,7 @@ def briefing_pages(scenario: Scenario, carry: Carry | None = None) -> tuple[Page
         Page(
             "The schedule",
             (
-                f"The summit runs over {len(scenario.rounds)} sessions. Each allows a few "
+                f"The summit runs over {len(scenario.rounds)} rounds. Each allows a few "
                 "offers; if they walk out, what is left is cancelled.",
                 *schedule,
             ),
