@@ -19,11 +19,13 @@ from game.engine import (
     move_options,
     new_game,
     outcome,
+    refused_by_every_profile,
 )
 from game.engine.describe import (
     answered_proposal,
     between_rounds,
     capitalise,
+    effect_text,
     essay_view,
     meters_line,
     move_label,
@@ -33,6 +35,7 @@ from game.engine.describe import (
     remembered,
     reply_sentence,
 )
+from game.engine.judging import foreseen_refusal
 from game.engine.scenario import Direction
 from game.engine.state import MoveOption, ReactionKind, Turn
 from game.engine.transcript import short
@@ -284,7 +287,12 @@ def info_lines(state: GameState, cards: Sequence[Card], wanted: str) -> list[str
             if variant
             else ""
         )
-        lines.append(f"  {name}Proposing it: {proposing}. If they accept: {accepted}.")
+        then = f"If they accept: {accepted}."
+        form = Move(offer.id, variant.id if variant else None)
+        if refused_by_every_profile(state, form):
+            refusal = effect_text(scenario, *foreseen_refusal(state, form), none="no change")
+            then = f"No delegation accepts it; when they refuse: {refusal}."
+        lines.append(f"  {name}Proposing it: {proposing}. {then}")
     if offer.essay:
         lines.append(f"  The essay: {offer.essay}")
     options = [o for o in move_options(state) if o.move.offer == offer.id]

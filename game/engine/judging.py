@@ -20,6 +20,7 @@ from game.engine.scenario import (
     OfferKind,
     Profile,
     Quirk,
+    Scenario,
     Variant,
 )
 from game.engine.state import (
@@ -395,6 +396,21 @@ def refused_by_every_profile(state: GameState, move: Move) -> bool:
     that no trust wins it (the scenario's words say as much; which profile plays is hidden)."""
     offer, variant = _resolve(state, move)
     return all(_is_red_line(profile, offer, variant) for profile in state.scenario.profiles)
+
+
+def foreseen_refusal(state: GameState, move: Move) -> tuple[Effect, ...]:
+    """What their refusal adds to proposing an offer that every profile refuses (see
+    :func:`refused_by_every_profile`): its own effect when refused, and the rules' for crossing
+    a red line. Whether they also walk out depends on their hidden profile and the moment."""
+    offer, _ = _resolve(state, move)
+    return offer.on_reject, state.scenario.rules.red_line
+
+
+def walkout_possible(scenario: Scenario) -> bool:
+    """True when crossing a red line may end the talks, for some profile at some moment."""
+    return scenario.rules.red_line_walkout is not None or any(
+        profile.red_line_walkout is not None for profile in scenario.profiles
+    )
 
 
 def expected_need(state: GameState, move: Move, meter: int) -> int | None:

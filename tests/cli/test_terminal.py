@@ -106,6 +106,13 @@ def test_info_tells_all_about_a_card_by_number_or_id(hanoi: Scenario) -> None:
     assert "  You can put it on the table now." in text
     assert "No card '999': type menu for the cards and their numbers" in text
     assert "Which card?" in _terminal(hanoi, "info\nq\n")
+    # A form no delegation accepts says what the refusal costs, not what acceptance brings.
+    rights = _terminal(hanoi, "info raise_human_rights\nq\n")
+    line = next(x for x in rights.splitlines() if "[raise_human_rights:precondition]: " in x)
+    assert line.endswith(
+        "No delegation accepts it; when they refuse: trust \u221212, patience \u221229."
+    )
+    assert "If they accept" not in line
 
 
 def test_meters_and_log(hanoi: Scenario) -> None:

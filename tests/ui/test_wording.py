@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from game.engine import Scenario, new_game
+from game.engine import Move, Scenario, new_game
 from game.engine.scenario import MeterGroup, OfferKind
 from game.ui.screens.variant import variant_row
 from game.ui.table import CardStatus, card_detail
@@ -148,7 +148,9 @@ def test_a_form_every_delegation_refuses_shows_no_trust_figure(hanoi: Scenario) 
     offer = hanoi.offer("raise_human_rights")
     forms = {variant.id: variant_row(state, offer, variant).body for variant in offer.variants}
     assert refused_by_every_profile(state, Move(offer.id, "precondition"))
-    assert "whatever the trust" in forms["precondition"]
+    # Its own words say no delegation accepts it: said once, not twice (a play-test).
+    assert forms["precondition"].lower().count("no delegation accepts") == 1
+    assert "They may walk out over it." in forms["precondition"]
     assert "needed in this form" not in forms["precondition"]
     assert not refused_by_every_profile(state, Move(offer.id, "on_the_record"))
     assert "needed in this form" in forms["on_the_record"]
@@ -156,3 +158,25 @@ def test_a_form_every_delegation_refuses_shows_no_trust_figure(hanoi: Scenario) 
     assert trust is not None
     on_record = trust_need(state, offer, trust)
     assert on_record is not None and on_record[0] == on_record[1]  # the one form they may take
+
+
+def test_a_form_every_delegation_refuses_shows_what_the_refusal_costs(hanoi: Scenario) -> None:
+    """Not what acceptance would bring: a play-tester read "If accepted: trust +1, patience +3"
+    under human rights as a precondition, and lost 23 patience and 5 trust to the refusal."""
+    from game.ui.widgets.choices import cost_parts
+
+    state = new_game(hanoi, 1)
+    offer = hanoi.offer("raise_human_rights")
+    texts = [part.text for part in cost_parts(state, Move(offer.id, "precondition"))]
+    assert "If accepted:" not in texts
+    refusal = texts[texts.index("When they refuse:") + 1 :]
+    rules = hanoi.rules
+    effect = dict(rules.red_line.meters)
+    for index, delta in offer.on_reject.meters:
+        effect[index] = effect.get(index, 0) + delta
+    assert sorted(refusal) == sorted(
+        f"{hanoi.meters[index].label} {delta:+d}".replace("-", "\u2212")
+        for index, delta in effect.items()
+    )
+    on_record = [part.text for part in cost_parts(state, Move(offer.id, "on_the_record"))]
+    assert "If accepted:" in on_record and "When they refuse:" not in on_record

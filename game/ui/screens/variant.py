@@ -5,6 +5,7 @@ from __future__ import annotations
 from game.draw.context import UiContext
 from game.engine import GameState, MeterRole, Move, expected_need, refused_by_every_profile
 from game.engine.describe import capitalise
+from game.engine.judging import walkout_possible
 from game.engine.scenario import Offer, OfferKind, Variant
 from game.ui.screen import Apply, Chain, PlayMove, Pop
 from game.ui.widgets.base import does, shortcuts
@@ -23,8 +24,11 @@ def variant_row(state: GameState, offer: Offer, variant: Variant) -> ChoiceRow:
     move = Move(offer.id, variant.id)
     refused = refused_by_every_profile(state, move)
     need = None if trust is None or refused else expected_need(state, move, trust)
-    if refused:
+    # The form's own words may say it already: not worth saying twice.
+    if refused and "no delegation accepts" not in variant.summary.lower():
         notes.append("No delegation accepts it in this form, whatever the trust.")
+    if refused and walkout_possible(scenario):
+        notes.append("They may walk out over it.")
     elif need is not None and trust is not None:
         meter = scenario.meters[trust]
         now = state.meters[trust]

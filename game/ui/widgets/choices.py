@@ -19,7 +19,7 @@ from game.draw.context import UiContext
 from game.draw.theme import TextRole, Tone
 from game.engine import GameState, Move, Scenario
 from game.engine.describe import changes
-from game.engine.judging import foreseen
+from game.engine.judging import foreseen, foreseen_refusal, refused_by_every_profile
 from game.engine.scenario import Effect, Variant
 from game.ui.screen import Action, Pop
 from game.ui.tones import change_tone
@@ -63,12 +63,16 @@ def effect_parts(scenario: Scenario, *effects: Effect) -> list[Part]:
 
 def cost_parts(state: GameState, move: Move) -> list[Part]:
     """What making an offer (in a form) changes, as a player can foresee it (see
-    :func:`game.engine.judging.foreseen`): "Proposing it:" and "If accepted:"."""
+    :func:`game.engine.judging.foreseen`): "Proposing it:" and "If accepted:", or for a form
+    every delegation refuses, "When they refuse:" (a play-tester was shown what acceptance
+    would bring, and lost 23 patience to the refusal)."""
     proposing, accepted = foreseen(state, move)
     scenario = state.scenario
-    return labelled("Proposing it:", effect_parts(scenario, *proposing)) + labelled(
-        "If accepted:", effect_parts(scenario, *accepted)
-    )
+    if refused_by_every_profile(state, move):
+        then = labelled("When they refuse:", effect_parts(scenario, *foreseen_refusal(state, move)))
+    else:
+        then = labelled("If accepted:", effect_parts(scenario, *accepted))
+    return labelled("Proposing it:", effect_parts(scenario, *proposing)) + then
 
 
 def difficulty(variant: Variant) -> str:
