@@ -7,6 +7,7 @@ always produce the same game.
 from game.engine.conditions import holds
 from game.engine.judging import (
     expected_need,
+    expected_need_range,
     expected_shortfall,
     judge,
     refused_by_every_profile,
@@ -108,6 +109,7 @@ __all__ = [
     "carry_from",
     "check_move",
     "expected_need",
+    "expected_need_range",
     "expected_shortfall",
     "holds",
     "is_legal",

@@ -422,6 +422,31 @@ def expected_need(state: GameState, move: Move, meter: int) -> int | None:
     return max((_threshold(state, n, shift)[0] for n in needs), default=None)
 
 
+def expected_need_range(state: GameState, move: Move, meter: int) -> tuple[int, int] | None:
+    """The least and the most of ``meter`` an offer may need, as a player can estimate it
+    (:func:`expected_need`) without yet knowing what they want first: while no reply has said
+    it, an offer serving something still open on the table needs less if that is what they want
+    first and more if they want something else first, and both figures are given. Once a reply
+    has said it, or for an offer that serves nothing open, the two are the same. None when the
+    offer needs nothing of that meter."""
+    offer, variant = _resolve(state, move)
+    needs = [n for n in offer.needs if n.meter == meter and n.at_least is not None]
+    if not needs:
+        return None
+    shift = _expected_shift(state, offer, variant)
+    shifts = [shift]
+    interests = state.scenario.interests
+    serves_open = any(
+        points > 0 and state.points[index] < interests[index].met
+        for index, points in _served(offer, variant)
+    )
+    if serves_open and revealed_focus(state) is None:
+        rules = state.scenario.rules
+        shifts = [shift + rules.focus_shift, shift + rules.early_shift]
+    figures = [max(_threshold(state, need, each)[0] for need in needs) for each in shifts]
+    return min(figures), max(figures)
+
+
 def expected_shortfall(state: GameState, move: Move) -> int:
     """How far an offer falls short of what the counterpart needs, as a player can estimate it:
     their stance, the variant, what they remember and what their replies have said they want

@@ -20,7 +20,7 @@ from game.engine import (
     Scenario,
     Terminal,
     amendment,
-    expected_need,
+    expected_need_range,
     move_options,
     outcome,
     refused_by_every_profile,
@@ -231,13 +231,17 @@ def stance_ticks(scenario: Scenario, meter: int) -> tuple[tuple[int, str], ...]:
 def trust_need(state: GameState, offer: Offer, meter: int) -> tuple[int, int] | None:
     """The least and the most of the trust meter (or another) an offer needs in any of its
     forms, as a player can estimate it: their stance, each form, what they remember and the
-    proposals refused all counted (the figure their reply names), their mood and chance not.
-    None when it needs nothing of that meter."""
+    proposals refused all counted (the figure their reply names), their mood and chance not;
+    until a reply has said what they want first, from what it needs if the offer serves that to
+    what it needs if they want something else first. None when it needs nothing of that
+    meter."""
     forms = [Move(offer.id, v.id) for v in offer.variants] or [Move(offer.id)]
     # A form every delegation refuses needs no figure: no trust wins it.
     forms = [move for move in forms if not refused_by_every_profile(state, move)]
-    needs = [n for n in (expected_need(state, move, meter) for move in forms) if n is not None]
-    return (min(needs), max(needs)) if needs else None
+    ranges = [r for r in (expected_need_range(state, move, meter) for move in forms) if r]
+    if not ranges:
+        return None
+    return min(low for low, _ in ranges), max(high for _, high in ranges)
 
 
 def need_words(low: int, high: int, floor: int) -> str:

@@ -99,7 +99,8 @@ def how_to_play(scenario: Scenario) -> tuple[Page, ...]:
                 "remember, and what their replies have said they want first.",
                 "An offer that serves what they want first needs far less, and one pressed on "
                 "them before its turn far more: until a reply says what they want first, the "
-                "table cannot count it. Their character and a little chance add a few points "
+                "table shows what it would need either way. Their character and a little "
+                "chance add a few points "
                 "either way. Some offers also need a neighbour on side or a Senate that can be "
                 "won. Their replies say which, and what they want first.",
                 "The changes a form shows are those you can foresee: the offer's own (smaller "

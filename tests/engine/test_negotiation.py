@@ -481,6 +481,56 @@ def test_the_estimate_counts_what_their_replies_said_they_want_first(hanoi: Scen
     assert easier and harder
 
 
+def test_until_a_reply_says_what_they_want_first_the_estimate_spans_both_cases(
+    hanoi: Scenario,
+) -> None:
+    """Before any reply names what they want first, an offer serving an open interest may need
+    far less (if it is that) or far more (if it is not): the range gives both, and the real need
+    falls inside it but for their character and the day's mood. A play-tester read "about 16"
+    and was told 29, read "about 23" and was told 3. Once a reply has said it, one figure."""
+    from game.engine import MeterRole, available_moves, expected_need_range, judge
+    from game.engine.judging import revealed_focus
+
+    trust = hanoi.role_index(MeterRole.TRUST)
+    assert trust is not None
+    rules = hanoi.rules
+    # Their character (a profile's shift and its jitter) and the day's mood (the noise).
+    slack = rules.noise + rules.profile_jitter + max(abs(p.shift) for p in hanoi.profiles)
+    spans = inside = 0
+    for seed in range(40):
+        state = new_game(hanoi, seed)
+        for move in available_moves(state):
+            found = expected_need_range(state, move, trust)
+            if found is None:
+                continue
+            low, high = found
+            if low != high:
+                spans += 1
+                assert high - low <= rules.early_shift - rules.focus_shift
+            need = _named_need(judge(state, move).why)
+            if need is not None:
+                inside += 1
+                assert low - slack <= need <= high + slack, (seed, move, found, need)
+        revealed = _revealed_at(hanoi, seed)
+        if revealed is None:
+            continue
+        assert revealed_focus(revealed) is not None
+        for move in available_moves(revealed):
+            if move.is_answer:
+                continue
+            found = expected_need_range(revealed, move, trust)
+            assert found is None or found[0] == found[1]
+    assert spans and inside
+
+
+def _named_need(why: str) -> int | None:
+    """The trust figure a reply names ("trust 15 is below the 29 they need"), if any."""
+    import re
+
+    match = re.search(r"trust \d+ (?:is below|meets|is close to) the (\d+) ", why)
+    return int(match.group(1)) if match else None
+
+
 # --- What a player can foresee ------------------------------------------------------------------
 
 

@@ -3,14 +3,35 @@
 from __future__ import annotations
 
 from game.draw.context import UiContext
-from game.engine import GameState, MeterRole, Move, expected_need, refused_by_every_profile
+from game.engine import GameState, MeterRole, Move, expected_need_range, refused_by_every_profile
 from game.engine.describe import capitalise
 from game.engine.judging import walkout_possible
-from game.engine.scenario import Offer, OfferKind, Variant
+from game.engine.scenario import Meter, Offer, OfferKind, Variant
 from game.ui.screen import Apply, Chain, PlayMove, Pop
 from game.ui.widgets.base import does, shortcuts
 from game.ui.widgets.buttons import Button, ButtonKind
 from game.ui.widgets.choices import ChoiceDialog, ChoiceRow, cost_parts, difficulty
+
+
+def _needed(meter: Meter, low: int, high: int, now: int) -> str:
+    """What a form needs of ``meter`` in a sentence: one figure, or, while their replies have
+    not said what they want first, what it needs if this is it and if it is not.
+
+    >>> from game.engine.scenario import Direction
+    >>> trust = Meter("trust", "trust", "", 0, 100, 15, Direction.HIGH)
+    >>> _needed(trust, 11, 11, 15)
+    'Trust needed in this form: about 11 (now 15).'
+    >>> _needed(trust, 0, 26, 15)
+    'Trust needed in this form: none if it is what they want first, about 26 if not (now 15).'
+    """
+    label = capitalise(meter.label)
+    if low == high:
+        return f"{label} needed in this form: about {low} (now {now})."
+    first = "none" if low <= meter.minimum else f"about {low}"
+    return (
+        f"{label} needed in this form: {first} if it is what they want first, about {high} if "
+        f"not (now {now})."
+    )
 
 
 def variant_row(state: GameState, offer: Offer, variant: Variant) -> ChoiceRow:
@@ -23,16 +44,14 @@ def variant_row(state: GameState, offer: Offer, variant: Variant) -> ChoiceRow:
     trust = scenario.role_index(MeterRole.TRUST)
     move = Move(offer.id, variant.id)
     refused = refused_by_every_profile(state, move)
-    need = None if trust is None or refused else expected_need(state, move, trust)
+    need = None if trust is None or refused else expected_need_range(state, move, trust)
     # The form's own words may say it already: not worth saying twice.
     if refused and "no delegation accepts" not in variant.summary.lower():
         notes.append("No delegation accepts it in this form, whatever the trust.")
     if refused and walkout_possible(scenario):
         notes.append("They may walk out over it.")
     elif need is not None and trust is not None:
-        meter = scenario.meters[trust]
-        now = state.meters[trust]
-        notes.append(f"{capitalise(meter.label)} needed in this form: about {need} (now {now}).")
+        notes.append(_needed(scenario.meters[trust], *need, state.meters[trust]))
     # Some forms say so in their own words already; the sentence is not worth saying twice.
     if variant.tacit and "stands even if" not in variant.summary:
         notes.append("It stands even if the summit ends without a statement.")
