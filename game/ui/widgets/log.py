@@ -192,8 +192,13 @@ class LogPanel(Control):
             _fade_edge(
                 surface, pygame.Rect(body.left - 4, body.top, body.width + 8, 18), palette.surface
             )
-        surface.set_clip(previous)
         total = sum(heights)
+        if total - scroll > body.height + 1:
+            # And those that run on below the bottom edge fade into it (a play-tester saw
+            # lines cut in half there).
+            edge = pygame.Rect(body.left - 4, body.bottom - 18, body.width + 8, 18)
+            _fade_edge(surface, edge, palette.surface, solid_at_top=False)
+        surface.set_clip(previous)
         if total > body.height:
             track = pygame.Rect(self.rect.right - 2 * theme.UNIT + 2, body.top, 4, body.height)
             pygame.draw.rect(surface, palette.sunk, track, border_radius=2)
@@ -226,10 +231,14 @@ class LogPanel(Control):
         surface.blit(text, (area.left + 12, y))
 
 
-def _fade_edge(surface: pygame.Surface, rect: pygame.Rect, colour: Colour) -> None:
-    """Fade from solid ``colour`` at the top of ``rect`` to clear at its bottom."""
+def _fade_edge(
+    surface: pygame.Surface, rect: pygame.Rect, colour: Colour, *, solid_at_top: bool = True
+) -> None:
+    """Fade from solid ``colour`` at the top of ``rect`` to clear at its bottom (or, not
+    ``solid_at_top``, from clear at the top to solid at the bottom)."""
     veil = pygame.Surface(rect.size, pygame.SRCALPHA)
     for row in range(rect.height):
-        alpha = round(255 * (1 - row / rect.height) ** 1.5)
+        away = row if solid_at_top else rect.height - 1 - row
+        alpha = round(255 * (1 - away / rect.height) ** 1.5)
         pygame.draw.line(veil, (*colour, alpha), (0, row), (rect.width, row))
     surface.blit(veil, rect)

@@ -223,6 +223,24 @@ def test_log_follows_new_entries_and_scrolls(ctx: UiContext) -> None:
     assert log.offset == log.max_scroll() > bottom
 
 
+def test_log_fades_into_an_edge_that_more_entries_run_past(ctx: UiContext) -> None:
+    """Scrolled to the top, the entries below the bottom edge fade into it rather than show a
+    line cut in half (a play-test): the edge's last row is the panel's own colour."""
+    log = _log_with(30)
+    surface = pygame.Surface((400, 320))
+
+    def last_row() -> set[tuple[int, ...]]:
+        surface.fill((0, 0, 0))
+        log.draw(surface, ctx)
+        body = log.body_rect(ctx)
+        return {tuple(surface.get_at((x, body.bottom - 1)))[:3] for x in range(body.left, 300)}
+
+    log.draw(surface, ctx)
+    log.on_key(key(pygame.K_HOME))
+    log.update(1e6)
+    assert last_row() == {ctx.palette.surface}
+
+
 def test_log_wheel_goes_to_the_control_under_the_pointer(ctx: UiContext) -> None:
     log = _log_with(30)
     group = FocusGroup([Button(label="x", rect=pygame.Rect(500, 0, 50, 50)), log])
