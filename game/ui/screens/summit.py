@@ -289,9 +289,12 @@ class SummitScreen:
         note_h = self.note.height_for(ctx, layout.right_column().width)
         if note_h:
             # The adviser's note covers nothing: when the band is short of room for it, the
-            # reply whole and the log's latest line, the cards give up a row.
+            # reply whole and the log's latest line, the cards give up a row, but only one
+            # (a play-tester saw fifteen cards fall to four, page after page, as notes came and
+            # went); past that the reply's reason gives way, pointing to the log.
             need = layout.right_column_need(ctx, self.bubble, self._why, note_h)
-            while need > self.band_bottom - layout.BAND_TOP and self._tray.rows > 1:
+            least = max(1, self._tray.rows - 1)
+            while need > self.band_bottom - layout.BAND_TOP and self._tray.rows > least:
                 room = layout.tray_room(self._tray.rows - 1, self._tray.card_height)
                 self._tray = Tray.fit(ctx, len(self.cards), room)
                 self._tray_area = layout.tray_area(self._tray)
