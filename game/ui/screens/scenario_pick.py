@@ -88,7 +88,10 @@ class ScenarioRow(ListRow):
         else:
             lines = (
                 scenario.title,
-                f"{len(scenario.rounds)} rounds \u00b7 {len(scenario.offers)} offers \u00b7 "
+                # The offers the schedule allows, not the cards to choose them from: a play-tester
+                # read "15 offers" and counted 13 on the schedule.
+                f"{len(scenario.rounds)} rounds \u00b7 "
+                f"{sum(held.turns for held in scenario.rounds)} offers \u00b7 "
                 f"{self.entry.path.name}",
             )
         room = rect.right - pad - x

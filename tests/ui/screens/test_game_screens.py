@@ -37,7 +37,7 @@ from game.ui.screens.scenario_pick import Entry, ScenarioScreen, read_entries
 from game.ui.screens.summit import SummitScreen
 from game.ui.screens.variant import VariantScreen
 from game.ui.session import Session
-from game.ui.shots import gallery, mid_game, proposal_pending, sample_session
+from game.ui.shots import gallery, mid_game, proposal_pending, render_screens, sample_session
 from game.ui.table import CardStatus, TableMode
 from game.ui.testing import click, game_app, key, text
 from game.ui.widgets.drawing import fit_lines
@@ -413,6 +413,17 @@ def test_broken_scenarios_are_listed_with_their_problem(tmp_path: Path, ctx: UiC
     row = screen.rows[-1]
     assert not row.enabled
     assert screen.rows[0].enabled
+
+
+def test_a_scenario_row_counts_the_offers_its_schedule_allows(
+    ctx: UiContext, rendered: list[str]
+) -> None:
+    """Not the cards to choose them from: a play-tester read "15 offers" and counted 13."""
+    screen = ScenarioScreen(ctx, entries=read_entries())
+    render_screens([screen])
+    allowed = sum(held.turns for held in SCENARIO.rounds)
+    assert allowed != len(SCENARIO.offers)
+    assert any(text.startswith(f"5 rounds \u00b7 {allowed} offers \u00b7 ") for text in rendered)
 
 
 def test_the_briefing_cites_the_essay_from_the_scenario() -> None:
