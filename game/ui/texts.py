@@ -40,7 +40,11 @@ def how_to_play(scenario: Scenario) -> tuple[Page, ...]:
     region = [meter for meter in scenario.meters if meter.group is MeterGroup.REGION]
     capitals = listing([meter.label for meter in region])
     bands = listing([band.label for band in region[0].bands], "or") if region else ""
-    endings = sorted(scenario.endings, key=lambda ending: ending.tier)
+    # From the least to the most: by tier, and within a tier against the scenario's order,
+    # where the first ending that matches wins (Hanoi's hand-off after its embassies; a
+    # play-tester read embassies last, as the most, and reached the hand-off with both).
+    order = {ending.id: index for index, ending in enumerate(scenario.endings)}
+    endings = sorted(scenario.endings, key=lambda ending: (ending.tier, -order[ending.id]))
     statement = next((o for o in scenario.offers if o.kind is OfferKind.STATEMENT), None)
     opens = ""
     ceiling = ""

@@ -3,6 +3,7 @@ listed as a cost, the class code's place misnamed."""
 
 from __future__ import annotations
 
+import itertools
 import re
 import subprocess
 import sys
@@ -68,6 +69,11 @@ def test_how_to_play_names_what_the_scenario_in_play_names(name: str) -> None:
     assert scenario.main_proposal.label in text
     for ending in scenario.endings:
         assert ending.title in text
+    # From the least to the most: within a tier, an ending the scenario lets win over another
+    # comes after it (Hanoi's hand-off after its embassies, which a play-tester read as the most).
+    for winner, other in itertools.combinations(scenario.endings, 2):
+        if winner.tier == other.tier:
+            assert text.index(other.title) < text.index(winner.title), (winner.id, other.id)
     statement = next(o for o in scenario.offers if o.kind is OfferKind.STATEMENT)
     first = statement.requires.round_at_least
     assert first is not None
