@@ -178,6 +178,9 @@ class TextField(Control):
             x = inner.left + caret_x - shift - (0 if self.text else 4)
             pygame.draw.line(surface, palette.ink, (x, box.top + 10), (x, box.bottom - 11), 2)
         note, colour = (self.error, palette.alarm) if self.error else (self.note, palette.ink_soft)
+        if not self.error and self.focused and len(self.text) >= self.max_length:
+            # Typing on would do nothing: say why (a play-tester's save name was cut unseen).
+            note = f"Full: {self.max_length} characters at most."
         if note:
             role = TextRole.CAPTION
             room = self.NOTE_LINES * ctx.line_height(role)

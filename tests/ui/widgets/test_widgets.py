@@ -418,3 +418,22 @@ def test_an_empty_field_s_caret_stands_before_its_placeholder(ctx: UiContext) ->
     assert caret, "no caret drawn"
     text_left = field.box_rect(ctx).inflate(-4 * 8, -8).left
     assert max(caret) < text_left
+
+
+def test_a_full_field_says_so(ctx: UiContext, rendered: list[str]) -> None:
+    """Typing past the most a field holds does nothing, and the note says why (a play-tester's
+    save name was cut at 40 characters without a word)."""
+    from game.ui.widgets.text_field import TextField
+
+    field = TextField(label="Name", note="Saving under an existing name replaces that save.")
+    field.max_length = 12
+    field.rect = pygame.Rect(40, 40, 300, field.preferred_height(ctx))
+    field.focused = True
+    field.on_text("Before signing")
+    assert field.text == "Before signi"
+    field.draw(pygame.Surface((400, 200)), ctx)
+    assert "Full: 12 characters at most." in rendered
+    rendered.clear()
+    field.on_key(key(pygame.K_BACKSPACE))
+    field.draw(pygame.Surface((400, 200)), ctx)
+    assert "Saving under an existing name replaces that save." in rendered
