@@ -262,7 +262,11 @@ def _offer(
     draft.apply(rules.per_turn)
     if refusals:
         draft.apply(rules.repeat, refusals)
-        why += f" (offered again after {refusals} refusal{'s' if refusals > 1 else ''})"
+        # Beside their verdict, not at the end, where it read as part of the last thing they
+        # said (a play-tester: "they have not forgotten your Human rights (offered again...)").
+        verdict_word, colon, reading = why.partition(": ")
+        again = f"offered again after {refusals} refusal{'s' if refusals > 1 else ''}"
+        why = f"{verdict_word} ({again}){colon}{reading}"
     if amending is not None:
         why = (
             f"you answered {amending.mid_label} with an offer of your own, {offer.mid_label}: {why}"

@@ -183,7 +183,8 @@ def test_repeating_a_refused_offer_costs_patience(hanoi: Scenario) -> None:
             break
     else:
         raise AssertionError("no seed refuses liaison offices twice in the one-on-one")
-    assert "offered again after 1 refusal" in again.turns[-1].reaction.why
+    # Beside the verdict, not after the last thing they said (where it read as part of it).
+    assert again.turns[-1].reaction.why.startswith("rejected (offered again after 1 refusal): ")
     first_cost = start.meter("patience") - first.meter("patience")
     second_cost = first.meter("patience") - again.meter("patience")
     assert second_cost > first_cost
