@@ -13,15 +13,25 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import io
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from game.cli.parser import EXIT_BAD_INPUT, EXIT_FAILED, PROG, UsageError, build_parser
+
+if TYPE_CHECKING:
+    from _typeshed import ReadableBuffer
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
+    with _whole_writes():
+        return _main(argv)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     try:
         args = build_parser().parse_args(argv)
         if args.command is not None and sys.stdout is None:
@@ -71,6 +81,54 @@ def _drop_output() -> None:
         null = os.open(os.devnull, os.O_WRONLY)
         os.dup2(null, sys.stdout.fileno())
         os.close(null)
+
+
+class _WholeWrites(io.RawIOBase):
+    """A file descriptor that writes all it is given or raises."""
+
+    def __init__(self, fd: int) -> None:
+        super().__init__()
+        self.fd = fd
+
+    def writable(self) -> bool:
+        return True
+
+    def fileno(self) -> int:
+        return self.fd
+
+    def isatty(self) -> bool:
+        return os.isatty(self.fd)
+
+    def write(self, data: ReadableBuffer) -> int:
+        view = memoryview(data).cast("B")
+        while view:
+            view = view[os.write(self.fd, view) :]
+        return len(memoryview(data).cast("B"))
+
+
+@contextlib.contextmanager
+def _whole_writes() -> Iterator[None]:
+    """Standard output that writes all of its text or raises, while the command runs.
+
+    Run unbuffered (``python -u``, ``PYTHONUNBUFFERED``), Python writes standard output straight
+    to its file and drops whatever a short write left over: on a disk with a few kilobytes left
+    the output was cut there and the command still exited 0. Text still goes out at once.
+    """
+    stream = sys.stdout
+    raw = getattr(stream, "buffer", None)
+    if not isinstance(stream, io.TextIOWrapper) or not isinstance(raw, io.FileIO):
+        yield  # buffered (the usual case): the buffer writes whole or raises
+        return
+    sys.stdout = io.TextIOWrapper(
+        _WholeWrites(raw.fileno()),
+        encoding=stream.encoding,
+        errors=stream.errors,
+        write_through=True,
+    )
+    try:
+        yield
+    finally:
+        sys.stdout = stream
 
 
 def _dispatch(args: argparse.Namespace) -> int:

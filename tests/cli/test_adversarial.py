@@ -322,6 +322,40 @@ def test_a_full_standard_output_is_one_line_and_status_2(
         assert read_transcript(tmp_path / "t.toml").turns == ()  # the game so far, written
 
 
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["play", "--headless", "--script", HISTORY],
+        ["replay", "T", "--format", "json"],
+        ["batch", "--strategy", "essay", "--games", "3"],
+        ["analyze", "--budget", "5", "--train", "2", "--test", "2"],
+        ["verify", "T", "T"],
+        ["check", ROOT / "scenarios" / "hanoi.toml"],
+        ["code", "--seed", "1"],
+    ],
+    ids=["play", "replay", "batch", "analyze", "verify", "check", "code"],
+)
+def test_standard_output_cut_short_unbuffered_is_one_line_and_status_2(
+    tmp_path: Path, hanoi: Scenario, argv: list[str | Path]
+) -> None:
+    # A play-test: with PYTHONUNBUFFERED set, `play ... > full/out.txt` on a nearly full disk
+    # exited 0 with the output cut at 4,096 bytes. Unbuffered, Python writes standard output
+    # straight to the file and drops what a short write left over without an error.
+    game = tmp_path / "game.toml"
+    write_transcript(game, play(hanoi, "essay", 1), Who("Ada"))
+    argv = [game if arg == "T" else arg for arg in argv]
+    out = tmp_path / "out.txt"
+    with out.open("wb") as sink:
+        done = _process(
+            *argv, stdout=sink.fileno(), env={"PYTHONUNBUFFERED": "1"}, setup=_full_disk(5)
+        )
+    assert done.returncode == 2
+    assert _one_line(done) == (
+        "hanoi-summit: cannot write to standard output (File too large); the output is cut short"
+    )
+    assert out.stat().st_size == 5
+
+
 def test_a_closed_standard_output_is_one_line_and_status_2() -> None:
     done = _process(
         "play", "--headless", "--stdio", "--seed", "1", stdout=None, setup=lambda: os.close(1)
