@@ -7,8 +7,9 @@ chunk are summed, so the result is the same whatever the number of processes.
 from __future__ import annotations
 
 import collections
-from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
+import multiprocessing
+import signal
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, Final
 
@@ -70,6 +71,21 @@ def play_chunk(scenario_path: str, strategy: StrategyName, first_seed: int, coun
     return Tally(count, turns, dict(endings), dict(accords), dict(terminals))
 
 
+Chunk = tuple[str, StrategyName, int, int]
+"""What :func:`play_chunk` is called with: the scenario's path, the strategy, the first seed
+and the number of games."""
+
+
+def _play_chunk(chunk: Chunk) -> Tally:
+    return play_chunk(*chunk)
+
+
+def _ignore_ctrl_c() -> None:
+    """A worker leaves Ctrl-C to the batch, which stops every worker at once: interrupted
+    themselves, the workers of a process pool wait for more work, or die and are replaced."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 @attrs.frozen
 class BatchResult:
     """What a batch produced, ready to print as a table or JSON."""
@@ -126,7 +142,7 @@ def run_batch(
         raise ValueError(f"a batch plays 1 to {MAX_GAMES} games, got {games}")
     scenario = load_scenario(scenario_path)
     # Made one at a time: a list of every block of a huge batch would not fit in memory.
-    chunks = (
+    chunks: Iterator[Chunk] = (
         (str(scenario_path), strategy, seed + start, min(CHUNK, games - start))
         for start in range(0, games, CHUNK)
     )
@@ -141,10 +157,10 @@ def run_batch(
             if progress:
                 progress(done, games)
     else:
-        with ProcessPoolExecutor(max_workers=min(jobs, blocks)) as pool:
-            futures = [pool.submit(play_chunk, *chunk) for chunk in chunks]
-            for future in futures:
-                part = future.result()
+        # Leaving the pool (Ctrl-C, a failed chunk) terminates its workers, so the batch stops
+        # at once rather than after the games already handed out.
+        with multiprocessing.Pool(min(jobs, blocks), initializer=_ignore_ctrl_c) as pool:
+            for part in pool.imap(_play_chunk, chunks):
                 total += part
                 done += part.games
                 if progress:

@@ -1,0 +1,61 @@
+"""Ctrl-C at the command line: whatever is running stops at once, with one line and exit
+status 130, and a game in play still leaves its transcript behind.
+
+Ctrl-C is SIGINT to the whole process group, as a terminal sends it.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+if os.name != "posix":  # process groups and killpg are POSIX's
+    pytest.skip("these need a POSIX system", allow_module_level=True)
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _started(*argv: str | Path, stdin: int | None = subprocess.DEVNULL) -> subprocess.Popen[bytes]:
+    """The game in a process group of its own, as a terminal starts a command."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "game", *map(str, argv)],
+        stdin=stdin,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        start_new_session=True,
+    )
+
+
+def _ctrl_c(process: subprocess.Popen[bytes], *, after: float) -> tuple[int, float, list[str]]:
+    """Press Ctrl-C ``after`` seconds; the exit status, how long the process took to stop
+    after it, and what it said on standard error."""
+    time.sleep(after)
+    os.killpg(process.pid, signal.SIGINT)
+    pressed = time.monotonic()
+    try:
+        _, err = process.communicate(timeout=30)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.communicate()
+        pytest.fail("still running 30 s after Ctrl-C")
+    return process.returncode, time.monotonic() - pressed, err.decode().splitlines()
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_ctrl_c_stops_a_batch_at_once(jobs: str) -> None:
+    # A play-test: with --jobs 4 the batch was still running 60 s after Ctrl-C, and after a
+    # second one, which printed "interrupted".
+    process = _started("batch", "--strategy", "essay", "--games", "200000", "--jobs", jobs)
+    status, seconds, err = _ctrl_c(process, after=2.0)
+    assert status == 130
+    assert err == ["hanoi-summit: interrupted"]
+    assert seconds < 5
+    with pytest.raises(ProcessLookupError):  # and no worker is left behind
+        os.killpg(process.pid, 0)
