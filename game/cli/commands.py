@@ -191,6 +191,7 @@ def play(args: argparse.Namespace) -> int:
     from game.cli.protocol import run_stdio
     from game.cli.terminal import (
         BadMoveError,
+        GameInterrupted,
         OutputError,
         ScriptError,
         interactive,
@@ -246,6 +247,9 @@ def play(args: argparse.Namespace) -> int:
                 f"{PROG}: cannot write to standard output ({error}); the game stopped after "
                 f"move {len(error.state.turns)}"
             ) from None
+        except GameInterrupted as stopped:
+            write_transcript_to(args.transcript, stopped.state, who)
+            raise KeyboardInterrupt from None  # "interrupted", status 130
         write_transcript_to(args.transcript, state, who)
         if args.export:
             export_for_class(state, who)

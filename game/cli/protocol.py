@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import IO, Any, Final
 
-from game.cli.terminal import BadMoveError, OutputError, play_moves, read_line
+from game.cli.terminal import BadMoveError, GameInterrupted, OutputError, play_moves, read_line
 from game.engine import GameState, MeterGroup, Move, Proposal, Scenario, move_options, outcome
 from game.engine.describe import (
     UNPRINTABLE,
@@ -209,7 +209,8 @@ def run_stdio(
     """Play over a line protocol: one JSON object out per state, one move in per line.
 
     Returns the final state and the bad move that stopped the game, if any; raises
-    :class:`OutputError` with the game so far when the output cannot be written.
+    :class:`OutputError` with the game so far when the output cannot be written, and
+    :class:`GameInterrupted` with it on Ctrl-C.
     """
 
     def send(message: dict[str, Any]) -> None:
@@ -219,22 +220,25 @@ def run_stdio(
         except OSError as error:
             raise OutputError(state, error) from None
 
-    send(protocol_message(state, who))
-    for text in _lines(source):
-        try:
-            state = play_moves(state, [text], first=len(state.turns) + 1)
-        except BadMoveError as error:
-            send(
-                {
-                    "type": "error",
-                    "move_number": error.number,
-                    "move": error.move,
-                    "reason": error.reason,
-                    "legal": error.legal,
-                }
-            )
-            return state, error
+    try:
         send(protocol_message(state, who))
-        if state.is_over:
-            break
+        for text in _lines(source):
+            try:
+                state = play_moves(state, [text], first=len(state.turns) + 1)
+            except BadMoveError as error:
+                send(
+                    {
+                        "type": "error",
+                        "move_number": error.number,
+                        "move": error.move,
+                        "reason": error.reason,
+                        "legal": error.legal,
+                    }
+                )
+                return state, error
+            send(protocol_message(state, who))
+            if state.is_over:
+                break
+    except KeyboardInterrupt:
+        raise GameInterrupted(state) from None
     return state, None

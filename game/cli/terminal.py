@@ -208,6 +208,15 @@ class OutputError(Exception):
         self.error = error
 
 
+class GameInterrupted(KeyboardInterrupt):
+    """Ctrl-C during a game: the game as it stood at the last move played, so that the
+    transcript can still be written before the command stops."""
+
+    def __init__(self, state: GameState) -> None:
+        super().__init__()
+        self.state = state
+
+
 def describe(error: OSError) -> str:
     """Why output failed, in a few words."""
     return error.strerror or type(error).__name__
@@ -311,6 +320,8 @@ def interactive(
         return _interactive(state, source, guarded, who)
     except _WriteFailedError as failed:
         raise OutputError(guarded.last_state or state, failed.error) from None
+    except KeyboardInterrupt:
+        raise GameInterrupted(guarded.last_state or state) from None
 
 
 _STOP: Final = ("q", "quit")

@@ -59,3 +59,30 @@ def test_ctrl_c_stops_a_batch_at_once(jobs: str) -> None:
     assert seconds < 5
     with pytest.raises(ProcessLookupError):  # and no worker is left behind
         os.killpg(process.pid, 0)
+
+
+@pytest.mark.parametrize("stdio", [True, False], ids=["stdio", "terminal"])
+def test_ctrl_c_in_a_game_writes_its_transcript(tmp_path: Path, stdio: bool) -> None:
+    # A play-test: q, the end of input and a broken pipe wrote the transcript so far, and
+    # Ctrl-C lost the game.
+    from game.store.transcripts import read_transcript
+
+    transcript = tmp_path / "t.toml"
+    process = _started(
+        "play",
+        "--headless",
+        *(["--stdio"] if stdio else []),
+        "--seed",
+        "1",
+        "--transcript",
+        transcript,
+        stdin=subprocess.PIPE,
+    )
+    assert process.stdin is not None
+    process.stdin.write(b"mutual_restraint:written\n")
+    process.stdin.flush()  # and the input stays open: the game waits for the next move
+    status, _, err = _ctrl_c(process, after=3.0)
+    assert status == 130
+    assert err == ["hanoi-summit: interrupted"]
+    moves = [str(turn.move) for turn in read_transcript(transcript).turns]
+    assert moves == ["mutual_restraint:written"]
