@@ -201,7 +201,7 @@ def play(args: argparse.Namespace) -> int:
     from game.store.who import Who
 
     script = _read_option(read_script, args.script, ScriptError)
-    check_transcript_path(args.transcript, args.script)
+    check_transcript_path(args.transcript, args.script, args.previous)
     # A script's own seed and scenario are defaults: a class code or a flag overrides them.
     defaults = script if script is not None and not args.code else None
     setup = settle(

@@ -21,9 +21,12 @@ def warn(text: str) -> None:
     print(printable(text), file=sys.stderr)
 
 
-def check_transcript_path(path: Path | None, script: Path | None) -> None:
+def check_transcript_path(
+    path: Path | None, script: Path | None, earlier: Path | None = None
+) -> None:
     """Refuse, before a move is played, a transcript that could not be written or would
-    overwrite the script being played."""
+    overwrite the script being played or the earlier summit's transcript it continues (which
+    the new game's start is checked against)."""
     if path is None:
         return
     try:
@@ -32,11 +35,18 @@ def check_transcript_path(path: Path | None, script: Path | None) -> None:
         raise UsageError(
             f"{path}: cannot write the transcript: {describe_os_error(error)}"
         ) from None
+    for given, what in (
+        (script, "the script being played"),
+        (earlier, "the earlier summit's transcript (--from)"),
+    ):
+        if given is not None and _same_file(path, given):
+            raise UsageError(f"{path}: is {what}; give the transcript a name of its own")
+
+
+def _same_file(path: Path, other: Path) -> bool:
     with contextlib.suppress(OSError, ValueError):
-        if script is not None and path.exists() and path.samefile(script):
-            raise UsageError(
-                f"{path}: is the script being played; give the transcript a name of its own"
-            )
+        return path.exists() and path.samefile(other)
+    return False
 
 
 def write_transcript_to(path: Path | None, state: GameState, who: Who) -> None:

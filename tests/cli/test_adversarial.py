@@ -171,6 +171,26 @@ def test_a_transcript_never_overwrites_the_script_being_played(
     assert script.read_bytes() == HISTORY.read_bytes()
 
 
+def test_a_transcript_never_overwrites_the_earlier_summit_it_continues(
+    tmp_path: Path, hanoi: Scenario, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A play-test: `play --from ada.toml --transcript ada.toml` wrote the next summit over the
+    # Hanoi game that vouches for its start.
+    earlier = tmp_path / "ada.toml"
+    write_transcript(earlier, play(hanoi, "essay", 1), Who("Ada"))
+    kept = earlier.read_bytes()
+    again = tmp_path / "." / "ada.toml"
+    argv: list[str | Path] = ["play", "--headless", "--stdio", "--from", earlier]
+    argv += ["--transcript", again]
+    status, out, err = _run(capsys, *argv)
+    assert status == 2 and out == []
+    assert err == [
+        f"{again}: is the earlier summit's transcript (--from); give the transcript a name of "
+        "its own"
+    ]
+    assert earlier.read_bytes() == kept
+
+
 # --- flags --------------------------------------------------------------------------------------
 
 
