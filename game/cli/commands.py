@@ -14,6 +14,7 @@ import attrs
 
 from game.classroom.classcode import ClassCode, ClassCodeError, decode, encode, random_seed
 from game.cli.outputs import (
+    check_export_folder,
     check_transcript_path,
     export_for_class,
     print_game,
@@ -202,6 +203,8 @@ def play(args: argparse.Namespace) -> int:
 
     script = _read_option(read_script, args.script, ScriptError)
     check_transcript_path(args.transcript, args.script, args.previous)
+    if args.export:
+        check_export_folder()
     # A script's own seed and scenario are defaults: a class code or a flag overrides them.
     defaults = script if script is not None and not args.code else None
     setup = settle(

@@ -62,6 +62,22 @@ def write_transcript_to(path: Path | None, state: GameState, who: Who) -> None:
         ) from None
 
 
+def check_export_folder() -> None:
+    """Refuse, before a move is played, an export folder that cannot be made or written to,
+    so that a game is not played to the end and then lost."""
+    import tempfile
+
+    from game.store.exports import exports_dir
+
+    folder = exports_dir()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=folder):
+            pass
+    except OSError as error:
+        raise UsageError(f"{folder}: cannot export: {describe_os_error(error)}") from None
+
+
 def export_for_class(state: GameState, who: Who) -> None:
     """Write the transcript to hand in into the exports folder, named as the window names it
     (see :mod:`game.store.exports`), and say where it went on standard error."""

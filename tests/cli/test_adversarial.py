@@ -191,6 +191,19 @@ def test_a_transcript_never_overwrites_the_earlier_summit_it_continues(
     assert earlier.read_bytes() == kept
 
 
+def test_an_export_folder_that_cannot_be_made_is_refused_before_the_game(
+    home: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A play-test: with HANOI_SUMMIT_HOME a file, the whole game was played and only then
+    # "cannot export: Not a directory": without --transcript, the game was lost.
+    home.parent.mkdir(parents=True, exist_ok=True)
+    home.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setattr(sys, "stdin", io.StringIO("q\n"))
+    status, out, err = _run(capsys, "play", "--headless", "--seed", "1", "--export", "--name", "X")
+    assert status == 2 and out == []
+    assert len(err) == 1 and err[0].startswith(f"{home / 'exports'}: cannot export: ")
+
+
 # --- flags --------------------------------------------------------------------------------------
 
 
