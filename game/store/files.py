@@ -6,8 +6,8 @@ import contextlib
 import errno
 import glob
 import os
+import secrets
 import stat
-import tempfile
 import time
 from pathlib import Path
 from typing import Final
@@ -72,18 +72,22 @@ def write_bytes_atomic(path: Path, data: bytes, *, replace: bool = True) -> None
     removed first. With ``replace=False`` an existing ``path`` is never replaced: the write
     raises :class:`FileExistsError` instead. Nor is anything at ``path`` that is not a regular
     file (a folder, a device such as ``/dev/null``, a pipe): the rename would put a file in its
-    place, so the write raises :class:`OSError` naming what is there.
+    place, so the write raises :class:`OSError` naming what is there. A new file gets the
+    permissions ``open()`` would give it (``0o666`` less the umask); a file replaced keeps its
+    own.
     """
     check_writable(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     _remove_stale(path)
+    kept = _permissions(path) if replace else None
     # The temp file must sit in the same directory: os.replace is only atomic within one filesystem.
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    tmp = Path(tmp_name)
+    fd, tmp = _create_temporary(path)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
+            if kept is not None and hasattr(os, "fchmod"):
+                os.fchmod(handle.fileno(), kept)
             os.fsync(handle.fileno())
             written = os.fstat(handle.fileno()).st_size
         if written != len(data):
@@ -97,6 +101,39 @@ def write_bytes_atomic(path: Path, data: bytes, *, replace: bool = True) -> None
             tmp.unlink()
         raise
     _fsync_directory(path.parent)
+
+
+def _permissions(path: Path) -> int | None:
+    """The permission bits of the regular file at ``path``, which its replacement keeps (None
+    when there is none)."""
+    try:
+        status = path.stat()
+    except (OSError, ValueError):
+        return None
+    return stat.S_IMODE(status.st_mode) & 0o777 if stat.S_ISREG(status.st_mode) else None
+
+
+_TEMPORARY_FLAGS: Final = (
+    os.O_WRONLY
+    | os.O_CREAT
+    | os.O_EXCL
+    | getattr(os, "O_NOFOLLOW", 0)
+    | getattr(os, "O_CLOEXEC", 0)
+    | getattr(os, "O_BINARY", 0)
+)
+
+
+def _create_temporary(path: Path) -> tuple[int, Path]:
+    """A new temporary file beside ``path``, open for writing, created as ``open()`` creates a
+    file: with the permissions the umask (and the folder's defaults) allow. Not
+    :func:`tempfile.mkstemp`, whose files are their owner's alone whatever the umask."""
+    for _ in range(100):
+        tmp = path.parent / f".{path.name}.{secrets.token_hex(4)}.tmp"
+        try:
+            return os.open(tmp, _TEMPORARY_FLAGS, 0o666), tmp
+        except FileExistsError:
+            continue  # another write's name: draw again
+    raise FileExistsError(errno.EEXIST, "no free name for a temporary file", str(path.parent))
 
 
 def _place_new(tmp: Path, path: Path) -> None:
