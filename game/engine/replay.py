@@ -3,7 +3,8 @@ the rules give, so that a transcript edited by hand is caught at the first turn 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any, Final
 
 import attrs
 
@@ -16,7 +17,7 @@ from game.engine.state import (
     Move,
     ReactionKind,
 )
-from game.engine.transcript import ENGINE, Transcript, TurnRecord, short
+from game.engine.transcript import ENGINE, TURN_KEYS, Transcript, TurnRecord, short, turn_document
 from game.engine.turns import apply
 
 
@@ -79,6 +80,38 @@ def _differences(record: TurnRecord, state: GameState) -> list[str]:
         )
     if record.hash != turn.hash:
         found.append("the turn hash differs")
+    return found + _other_differences(record, turn_document(scenario, turn))
+
+
+_COMPARED: Final = frozenset(
+    {"round", "reaction", "say", "why", "meters", "stance", "events", "tabled", "hash"}
+)
+"""The keys of a turn :func:`_differences` compares with a message of its own."""
+_TEXTS: Final = {"asides": "the neighbours' asides differ"}
+"""Keys whose values are too long to show, and what to say when they differ."""
+
+
+def _other_differences(record: TurnRecord, expected: Mapping[str, Any]) -> list[str]:
+    """Every other key of the turn as written against the turn as the transcript writer
+    writes it (a key it leaves out, such as ``accord`` for a turn that made none, is
+    compared as missing), then any key a transcript never holds."""
+    written = record.written
+    found = []
+    for key in TURN_KEYS:
+        if key in _COMPARED or (key not in written and key not in expected):
+            continue
+        value, wanted = written.get(key), expected.get(key)
+        if value == wanted:
+            continue
+        if key in _TEXTS:
+            found.append(_TEXTS[key])
+        elif key not in written:
+            found.append(f"{key} missing, replay gives {wanted!r}")
+        else:
+            shown = "none" if wanted is None else repr(wanted)
+            found.append(f"{key} {short(value)}, replay gives {shown}")
+    for key in sorted(str(key) for key in set(written) - set(TURN_KEYS)):
+        found.append(f"unknown key {short(key)}")
     return found
 
 

@@ -20,11 +20,13 @@ import attrs
 
 from game.engine import teams as teams_module
 from game.engine.rules import outcome
+from game.engine.scenario import Scenario
 from game.engine.state import (
     Carry,
     ChosenBy,
     GameState,
     Outcome,
+    Turn,
 )
 from game.engine.teams import Teams, read_teams
 
@@ -76,6 +78,33 @@ class TurnRecord:
     hash: str
     tabled: str = ""
     """The proposal they tabled at the start of the next round, if any."""
+    written: Mapping[str, Any] = attrs.field(factory=dict, eq=False, repr=False)
+    """The turn's table as written, every key of it, for the replay to compare with the turn
+    it replays (see :func:`turn_document`)."""
+
+
+TURN_KEYS: Final = (
+    "n",
+    "round",
+    "move",
+    "reaction",
+    "chosen_by",
+    "say",
+    "why",
+    "meters",
+    "stance",
+    "events",
+    "accord",
+    "counter",
+    "focus",
+    "asides",
+    "drifts",
+    "tests",
+    "tabled",
+    "hash",
+)
+"""Every key a turn's table may hold, in the order :func:`turn_document` writes those that
+apply."""
 
 
 @attrs.frozen
@@ -172,41 +201,7 @@ def to_document(
 ) -> dict[str, Any]:
     """The transcript of a game (finished or not) as a plain dictionary, ready for TOML."""
     scenario = state.scenario
-    rounds = [r.id for r in scenario.rounds]
-    stances = [s.id for s in scenario.stances]
-    meter_ids = scenario.meter_ids
-    turns = []
-    for turn in state.turns:
-        reaction = turn.reaction
-        record: dict[str, Any] = {
-            "n": turn.number,
-            "round": rounds[turn.round],
-            "move": turn.move.text,
-            # An enum's _value_ is its value without the descriptor's cost (on every turn).
-            "reaction": reaction.kind._value_,
-            "chosen_by": reaction.chosen_by._value_,
-            "say": reaction.say,
-            "why": reaction.why,
-            "meters": dict(zip(meter_ids, turn.meters, strict=True)),
-            "stance": stances[turn.stance],
-            "events": list(turn.events),
-        }
-        if reaction.accord:
-            record["accord"] = reaction.accord
-        if reaction.counter:
-            record["counter"] = reaction.counter
-        if reaction.focus:
-            record["focus"] = reaction.focus
-        if reaction.asides:
-            record["asides"] = list(reaction.asides)
-        if turn.drifts:
-            record["drifts"] = list(turn.drifts)
-        if turn.tests:
-            record["tests"] = [{"accord": accord, "held": held} for accord, held in turn.tests]
-        if turn.tabled:
-            record["tabled"] = turn.tabled
-        record["hash"] = turn.hash
-        turns.append(record)
+    turns = [turn_document(scenario, turn) for turn in state.turns]
     document: dict[str, Any] = {
         "format": FORMAT,
         "game": GAME,
@@ -245,6 +240,41 @@ def to_document(
         state, result, player=player, mode=mode, code=code, teams=teams
     )
     return document
+
+
+def turn_document(scenario: Scenario, turn: Turn) -> dict[str, Any]:
+    """A turn of a game of ``scenario`` as its transcript writes it: the keys that apply, of
+    :data:`TURN_KEYS`, in this order."""
+    reaction = turn.reaction
+    record: dict[str, Any] = {
+        "n": turn.number,
+        "round": scenario.rounds[turn.round].id,
+        "move": turn.move.text,
+        # An enum's _value_ is its value without the descriptor's cost (on every turn).
+        "reaction": reaction.kind._value_,
+        "chosen_by": reaction.chosen_by._value_,
+        "say": reaction.say,
+        "why": reaction.why,
+        "meters": dict(zip(scenario.meter_ids, turn.meters, strict=True)),
+        "stance": scenario.stances[turn.stance].id,
+        "events": list(turn.events),
+    }
+    if reaction.accord:
+        record["accord"] = reaction.accord
+    if reaction.counter:
+        record["counter"] = reaction.counter
+    if reaction.focus:
+        record["focus"] = reaction.focus
+    if reaction.asides:
+        record["asides"] = list(reaction.asides)
+    if turn.drifts:
+        record["drifts"] = list(turn.drifts)
+    if turn.tests:
+        record["tests"] = [{"accord": accord, "held": held} for accord, held in turn.tests]
+    if turn.tabled:
+        record["tabled"] = turn.tabled
+    record["hash"] = turn.hash
+    return record
 
 
 # --- reading a document back ------------------------------------------------------------
@@ -349,6 +379,7 @@ def from_document(data: Mapping[str, Any], source: str = "<transcript>") -> Tran
                 counter=get(raw, "counter", path, str, ""),
                 hash=get(raw, "hash", path, str, ""),
                 tabled=get(raw, "tabled", path, str, ""),
+                written=raw,
             )
         )
     undos = []

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import copy
 import os
 import re
 import tomllib
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -275,3 +277,89 @@ def test_a_scenario_s_unusual_characters_survive_its_transcripts(tmp_path: Path)
     path = tmp_path / "game.toml"
     write_transcript(path, state, Who("Ada"))
     assert replay(scenario, read_transcript(path)).ok
+
+
+def _turn_with(hanoi: Scenario, key: str) -> tuple[dict[str, Any], int]:
+    """A transcript document of an essay game (the first seed that has one) and the index of
+    its first turn that holds ``key``."""
+    for seed in range(1, 40):
+        document = tomllib.loads(transcript_text(play(hanoi, "essay", seed), Who("Ada")))
+        for index, turn in enumerate(document["turns"]):
+            if key in turn:
+                return document, index
+    raise AssertionError(f"no essay game has a turn with {key}")
+
+
+def _other(value: str, *ids: str) -> str:
+    return next(other for other in ids if other != value)
+
+
+# A play-test: these edits all verified "ok". (key, how the turn is edited, the message's end)
+EDITS: dict[str, tuple[str, Any, str]] = {
+    "accord-changed": (
+        "accord",
+        lambda turn: turn.update(accord=_other(turn["accord"], "embassies", "liaison_offices")),
+        "accord '{new}', replay gives '{old}'",
+    ),
+    "accord-removed": (
+        "accord",
+        lambda turn: turn.pop("accord"),
+        "accord missing, replay gives '{old}'",
+    ),
+    "counter-changed": (
+        "counter",
+        lambda turn: turn.update(
+            counter=_other(turn["counter"], "end_exercises", "written_guarantee")
+        ),
+        "counter '{new}', replay gives '{old}'",
+    ),
+    "focus-changed": (
+        "focus",
+        lambda turn: turn.update(focus=_other(turn["focus"], "security", "economy")),
+        "focus '{new}', replay gives '{old}'",
+    ),
+    "focus-removed": (
+        "focus",
+        lambda turn: turn.pop("focus"),
+        "focus missing, replay gives '{old}'",
+    ),
+    "asides-removed": ("asides", lambda turn: turn.pop("asides"), "the neighbours' asides differ"),
+    "asides-changed": (
+        "asides",
+        lambda turn: turn["asides"].__setitem__(0, "Seoul cheers"),
+        "the neighbours' asides differ",
+    ),
+    "drifts-removed": (
+        "drifts",
+        lambda turn: turn.pop("drifts"),
+        "drifts missing, replay gives {old}",
+    ),
+    "tests-changed": (
+        "tests",
+        lambda turn: turn["tests"][0].update(held=not turn["tests"][0]["held"]),
+        "tests {new}, replay gives {old}",
+    ),
+    "unknown-key": ("move", lambda turn: turn.update(grade="A"), "unknown key 'grade'"),
+}
+
+
+@pytest.mark.parametrize("edit", EDITS)
+def test_an_edit_to_any_key_of_a_turn_is_caught(hanoi: Scenario, edit: str) -> None:
+    key, change, expected = EDITS[edit]
+    document, index = _turn_with(hanoi, key)
+    turn = document["turns"][index]
+    old = copy.deepcopy(turn.get(key))
+    change(turn)
+    new = turn.get(key)
+    message = _check(hanoi, toml_dumps(document))
+    ending = expected.format(old=old, new=new) if "{" in expected else expected
+    assert message == f"turn {index + 1} ({turn['move']}): {ending}"
+
+
+def test_a_turn_that_made_no_accord_cannot_be_given_one(hanoi: Scenario) -> None:
+    document = tomllib.loads(transcript_text(play(hanoi, "essay", 4), Who("Ada")))
+    index = next(i for i, turn in enumerate(document["turns"]) if "accord" not in turn)
+    turn = document["turns"][index]
+    turn["accord"] = "embassies"
+    message = _check(hanoi, toml_dumps(document))
+    assert message == f"turn {index + 1} ({turn['move']}): accord 'embassies', replay gives none"
