@@ -234,6 +234,34 @@ def _check_places(report: ClassReport, out: Path) -> None:
             check_writable(path)
         except OSError as error:
             raise OSError(error.errno, error.strerror, str(path)) from None
+    _check_no_other_pages(out / STUDENTS_DIR, {path.name for path in files})
+
+
+def _check_no_other_pages(folder: Path, ours: set[str]) -> None:
+    """Raise :class:`OSError` when ``folder`` holds a file this report does not write: most
+    likely the page of a student an earlier report had, with the class as it was then, which
+    must not be left beside this report's pages to be sent on. Nothing is removed: the file
+    may be the teacher's own. Hidden files (a killed write's, the file manager's) are no page."""
+    try:
+        entries = list(folder.iterdir())
+    except (FileNotFoundError, NotADirectoryError):
+        return
+    others = sorted(
+        (
+            entry.name
+            for entry in entries
+            if entry.name not in ours and not entry.name.startswith(".") and not entry.is_dir()
+        ),
+        key=lambda name: (not name.endswith(".md"), name),  # a page first, then its charts
+    )
+    if others:
+        more = f" and {len(others) - 1} more" if len(others) > 1 else ""
+        raise OSError(
+            errno.EEXIST,
+            f"it holds {others[0]}{more} that this report does not write (an earlier "
+            "report's pages?): move them away, or give another --out",
+            str(folder),
+        )
 
 
 def write(report: ClassReport, out: Path) -> list[Path]:

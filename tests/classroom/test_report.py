@@ -275,3 +275,40 @@ def test_against_history_counts_the_scenarios_own_tiers_and_lines(
     assert unsigned <= int(re.search(r"as in history: (\d+) of 30", section).group(1))  # type: ignore[union-attr]
     assert "What happened in history, played on the class's counterparts" in section
     assert "The essay's line, played on the class's counterparts" in section
+
+
+def test_a_report_is_not_written_beside_the_pages_of_an_earlier_report(
+    tmp_path: Path, hanoi: Scenario, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A play-test: a report of two games into the folder of a report of seven left the other
+    # five students' pages, with their old ranks, in students/ to be sent on.
+    games = []
+    for seed, name in enumerate(["Ada", "Alan", "Grace"], start=1):
+        path = tmp_path / f"{name}.toml"
+        write_transcript(path, play(hanoi, "essay", seed), Who(name))
+        games.append(str(path))
+    out = tmp_path / "report"
+    assert main(["report", *games, "--out", str(out)]) == 0
+    students = out / "students"
+    notes = students / "notes" / "for-me.txt"  # a folder of the teacher's own is no page
+    notes.parent.mkdir()
+    notes.write_text("mine", encoding="utf-8")
+    before = {path: path.read_bytes() for path in out.rglob("*") if path.is_file()}
+    capsys.readouterr()
+
+    assert main(["report", *games[:2], "--out", str(out)]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.splitlines() == [
+        f"{students}: cannot write the report: it holds Grace.md and 3 more that this report "
+        "does not write (an earlier report's pages?): move them away, or give another --out"
+    ]
+    assert {path: path.read_bytes() for path in out.rglob("*") if path.is_file()} == before
+
+    # Once they are moved away, the report is written; the same students again need nothing.
+    for path in students.glob("Grace*"):
+        path.unlink()
+    assert main(["report", *games[:2], "--out", str(out)]) == 0
+    assert main(["report", *games[:2], "--out", str(out)]) == 0
+    pages = sorted(path.name for path in students.glob("*.md"))
+    assert pages == ["Ada.md", "Alan.md"]
