@@ -12,7 +12,7 @@ from typing import IO
 from game.cli.parser import UsageError
 from game.engine import GameState
 from game.engine.describe import printable
-from game.store.files import check_writable, describe_os_error
+from game.store.files import check_writable, describe_os_error, make_folder
 from game.store.who import Who
 
 
@@ -71,7 +71,7 @@ def check_export_folder() -> None:
 
     folder = exports_dir()
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        make_folder(folder)
         with tempfile.TemporaryFile(dir=folder):
             pass
     except OSError as error:

@@ -20,7 +20,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
-from game.store.files import HOME_ENV, data_dir, write_bytes_atomic
+from game.store.files import HOME_ENV, data_dir, make_folder, write_bytes_atomic
 from game.store.names import file_stem
 from game.store.reading import TOML_SUFFIX
 
@@ -78,7 +78,7 @@ def export_game(
 def write_new(folder: Path, stem: str, text: str) -> Path:
     """Write ``text`` into ``folder`` as ``stem.toml``, or ``stem-2.toml`` and so on when the
     name is taken: never over an earlier file. Raises :class:`OSError`."""
-    folder.mkdir(parents=True, exist_ok=True)
+    make_folder(folder)
     for _ in range(3):
         path = _free(folder, stem)
         try:

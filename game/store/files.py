@@ -44,13 +44,41 @@ def file_kind(mode: int) -> str:
 
 def check_writable(path: Path) -> None:
     """Raise :class:`OSError` when something other than a regular file is at ``path`` (a
-    folder, a device, a pipe), which writing a file there would replace."""
+    folder, a device, a pipe), which writing a file there would replace, or when a file stands
+    where one of its folders would be."""
     try:
         kind = file_kind(path.stat().st_mode)
+    except NotADirectoryError:
+        _check_folder(path.parent)
+        kind = ""
     except (OSError, ValueError):
         kind = ""  # nothing there yet, or nothing to see: the write itself says what fails
     if kind:
         raise OSError(errno.EINVAL, f"{kind}, not a file: the game writes only files")
+
+
+def make_folder(folder: Path) -> None:
+    """Make ``folder`` and the folders it is in, as far as they are missing; a file where one
+    of them would be raises :class:`NotADirectoryError` naming it (``mkdir`` says only "File
+    exists" or "Not a directory")."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError):
+        _check_folder(folder)
+        raise
+
+
+def _check_folder(folder: Path) -> None:
+    """Raise :class:`NotADirectoryError` naming the first of ``folder`` and the folders it is
+    in that is something other than a folder."""
+    for place in (*reversed(folder.parents), folder):
+        try:
+            mode = place.stat().st_mode
+        except (OSError, ValueError):
+            return  # missing from here on: nothing is in the way
+        if not stat.S_ISDIR(mode):
+            kind = file_kind(mode) or "a file"
+            raise NotADirectoryError(errno.ENOTDIR, f"{place} is {kind}, not a folder")
 
 
 def write_text_atomic(path: Path, text: str) -> None:
@@ -77,7 +105,7 @@ def write_bytes_atomic(path: Path, data: bytes, *, replace: bool = True) -> None
     own.
     """
     check_writable(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    make_folder(path.parent)
     _remove_stale(path)
     kept = _permissions(path) if replace else None
     # The temp file must sit in the same directory: os.replace is only atomic within one filesystem.

@@ -204,6 +204,34 @@ def test_an_export_folder_that_cannot_be_made_is_refused_before_the_game(
     assert len(err) == 1 and err[0].startswith(f"{home / 'exports'}: cannot export: ")
 
 
+@pytest.mark.parametrize("under", ["afile/t.toml", "afile/deeper/t.toml"])
+def test_a_transcript_in_a_folder_that_is_a_file_names_the_file(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    under: str,
+) -> None:
+    # A play-test: "afile/t.toml: cannot write the transcript: File exists".
+    monkeypatch.chdir(tmp_path)
+    Path("afile").write_text("a file", encoding="utf-8")
+    status, out, err = _run(
+        capsys, "play", "--headless", "--script", HISTORY, "--transcript", under
+    )
+    assert status == 2 and out == []
+    assert err == [f"{under}: cannot write the transcript: afile is a file, not a folder"]
+
+
+def test_an_export_folder_that_is_a_file_names_it(
+    home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (home / "exports").parent.mkdir(parents=True)
+    (home / "exports").write_text("a file", encoding="utf-8")
+    status, out, err = _run(capsys, "play", "--headless", "--script", HISTORY, "--export")
+    assert status == 2 and out == []
+    exports = home / "exports"
+    assert err == [f"{exports}: cannot export: {exports} is a file, not a folder"]
+
+
 # --- flags --------------------------------------------------------------------------------------
 
 
