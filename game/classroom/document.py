@@ -155,9 +155,12 @@ def _md(text: Text) -> str:
             case Link():
                 parts.append(f"[{_md(piece.text)}]({href(piece.page + '.md')})")
             case Strong():
-                parts.append(f"**{piece.text}**")
+                parts.append(f"**{printable(piece.text)}**")
             case _:
-                parts.append(str(piece))
+                # The scenario's own words, Markdown as they are, but with what a viewer would
+                # act on escaped, as the web page escapes them: a direction override in an
+                # offer's label turned the rest of its line around.
+                parts.append(printable(str(piece)))
     return "".join(parts)
 
 
@@ -179,7 +182,7 @@ def _md_block(block: Block) -> list[str]:
             lines += ["| " + " | ".join(_md_cell(c) for c in row) + " |" for row in block.rows]
             return lines
         case Figure():
-            return [f"![{block.alt}]({block.file})"] if block.file else []
+            return [f"![{printable(block.alt)}]({block.file})"] if block.file else []
 
 
 def to_markdown(page: Page) -> str:

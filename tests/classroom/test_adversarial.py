@@ -156,6 +156,35 @@ def test_a_custom_scenario_is_given_explicitly(
     assert _run(capsys, "report", game, "--scenario", variant, "--out", report)[0] == 0
 
 
+def test_direction_overrides_in_a_scenario_never_reach_the_markdown_raw(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A play-test: an offer's label with U+202E (right-to-left override) reached students/*.md
+    # raw, turning the rest of its line around; the web pages and the terminal escaped it.
+    from game.engine.describe import UNPRINTABLE
+    from game.store.scenarios import load_scenario, scenario_dir
+
+    variant = tmp_path / "variant.toml"
+    text = (scenario_dir() / "hanoi.toml").read_text(encoding="utf-8")
+    text = text.replace('\nid = "hanoi"\n', '\nid = "variant"\n', 1)
+    text = text.replace('\ncode = "HNOI"\n', '\ncode = "VRNT"\n', 1)
+    variant.write_text(text.replace('\nlabel = "', '\nlabel = "\u202e\u2066'), encoding="utf-8")
+    scenario = load_scenario(variant)
+    games = []
+    for seed in (1, 2):
+        games.append(tmp_path / f"game{seed}.toml")
+        write_transcript(games[-1], play(scenario, "essay", seed), Who(f"Student {seed}"))
+    out = tmp_path / "report"
+    status, _, _ = _run(capsys, "report", *games, "--scenario", variant, "--out", out)
+    assert status == 0
+    pages = [out / "report.md", *(out / "students").glob("*.md")]
+    assert len(pages) == 3
+    for page in pages:
+        written = page.read_text(encoding="utf-8")
+        assert not re.search(f"[{UNPRINTABLE}]", written.replace("\n", "")), page.name
+    assert "\\u202e\\u2066" in (out / "students" / "Student-1.md").read_text(encoding="utf-8")
+
+
 # --- 2. hot-seat passes as a graded solo game --------------------------------------------------
 
 
