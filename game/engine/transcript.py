@@ -323,8 +323,36 @@ class _Reader:
         return value
 
 
-def from_document(data: Mapping[str, Any], source: str = "<transcript>") -> Transcript:
-    """Check the shape of a transcript document; raise :class:`TranscriptError` on problems."""
+DOCUMENT_KEYS: Final = frozenset(
+    {
+        "format",
+        "game",
+        "game_version",
+        "engine",
+        "scenario",
+        "scenario_sha256",
+        "seed",
+        "player",
+        "mode",
+        "code",
+        "hotseat",
+        "teams",
+        "turns",
+        "start",
+        "undos",
+        "outcome",
+        "verification",
+    }
+)
+"""The keys at the top of a transcript: :func:`to_document` writes no others."""
+
+
+def from_document(
+    data: Mapping[str, Any], source: str = "<transcript>", *, also: frozenset[str] = frozenset()
+) -> Transcript:
+    """Check the shape of a transcript document; raise :class:`TranscriptError` on problems.
+    A key at its top that no transcript holds (nor one of ``also``, those a file that keeps a
+    transcript adds, such as a save's) is one: only an edit puts it there."""
     if not data.keys() & {"format", "game", "engine", "turns"}:
         # None of the keys a transcript starts with: an empty file, or some other TOML.
         what = "a script of moves" if "moves" in data else "empty" if not data else "other TOML"
@@ -440,6 +468,10 @@ def from_document(data: Mapping[str, Any], source: str = "<transcript>") -> Tran
         hotseat=get(data, "hotseat", "", bool, False),
         teams=read_teams(data.get("teams"), reader.fail),
     )
+    for key in sorted(str(key) for key in data.keys() - DOCUMENT_KEYS - also):
+        reader.fail(
+            short(key, quoted=False), "unknown key: no transcript holds it (the file was edited)"
+        )
     if reader.problems:
         raise TranscriptError(reader.problems)
     return transcript

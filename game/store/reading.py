@@ -25,6 +25,10 @@ MB: Final = 1000 * KB
 
 SCENARIO_LIMIT: Final = 2 * MB
 """A scenario file: Hanoi is 55 kB."""
+SAVE_KEYS: Final = frozenset({"saved_at", "slot", "scenario_file"})
+"""What a save adds to the transcript it keeps (:mod:`game.store.saves` writes them): a save
+handed in is read as the transcript it is (:func:`game.store.transcripts.read_transcript`)."""
+
 TRANSCRIPT_LIMIT: Final = 4 * MB
 """A transcript or a save: the longest game a scenario allows writes well under 1 MB."""
 SCRIPT_LIMIT: Final = 1 * MB

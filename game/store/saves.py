@@ -29,6 +29,7 @@ import attrs
 from game.store.files import data_dir, describe_os_error, write_text_atomic
 from game.store.mode import Mode
 from game.store.reading import (
+    SAVE_KEYS,
     SETTINGS_LIMIT,
     TOML_SUFFIX,
     TRANSCRIPT_LIMIT,
@@ -543,7 +544,7 @@ def _read_save(path: Path, kind: SaveKind) -> _Read:
             problem_text += " (the file is damaged)"
         return _Read(_broken(path, kind, problem_text), None)
     try:
-        transcript = from_document(data, path.name)
+        transcript = from_document(data, path.name, also=SAVE_KEYS)
     except TranscriptError as error:
         first = error.problems[0].removeprefix(f"{path.name}: ") if error.problems else "unreadable"
         return _Read(_broken(path, kind, f"damaged: {first}", data), None)

@@ -18,7 +18,13 @@ from game.engine.transcript import (
     to_document,
 )
 from game.store.files import write_text_atomic
-from game.store.reading import TRANSCRIPT_LIMIT, UnreadableFileError, parse_toml, read_toml
+from game.store.reading import (
+    SAVE_KEYS,
+    TRANSCRIPT_LIMIT,
+    UnreadableFileError,
+    parse_toml,
+    read_toml,
+)
 from game.store.toml_text import dumps as toml_dumps
 from game.store.who import NOBODY, Who
 
@@ -84,7 +90,7 @@ def read_transcript(path: Path) -> Transcript:
         _, data = read_toml(path, what="a transcript", limit=TRANSCRIPT_LIMIT)
     except UnreadableFileError as problem:
         raise TranscriptError([str(problem)]) from None
-    return from_document(data, str(path))
+    return from_document(data, str(path), also=SAVE_KEYS)
 
 
 def parse_transcript(text: str, source: str) -> Transcript:
@@ -93,4 +99,4 @@ def parse_transcript(text: str, source: str) -> Transcript:
         data = parse_toml(text, source)
     except UnreadableFileError as problem:
         raise TranscriptError([str(problem)]) from None
-    return from_document(data, source)
+    return from_document(data, source, also=SAVE_KEYS)

@@ -8,8 +8,9 @@ import pytest
 from game.engine import GameState, Move, ReactionKind, apply, new_game
 from game.engine.replay import replay
 from game.engine.teams import Player, Team, Teams
-from game.engine.transcript import Undo, from_document
+from game.engine.transcript import TranscriptError, Undo, from_document
 from game.store.mode import Mode
+from game.store.reading import SAVE_KEYS
 from game.store.saves import (
     AUTOSAVE,
     BACKUP,
@@ -315,7 +316,14 @@ def test_the_save_document_keeps_the_transcript_fields(store: SaveStore) -> None
     data = tomllib.loads(text)
     assert data["saved_at"] == "2026-03-01T14:05:00+00:00"
     assert data["slot"] == "My slot"
-    assert from_document(data).player == "Ann"
+    assert from_document(data, also=SAVE_KEYS).player == "Ann"
+    # The keys a save adds are a save's: in a transcript they are an edit.
+    with pytest.raises(TranscriptError) as refused:
+        from_document(data)
+    assert refused.value.problems == [
+        f"<transcript>: {key}: unknown key: no transcript holds it (the file was edited)"
+        for key in ("saved_at", "slot")
+    ]
 
 
 def test_an_earlier_scenario_s_save_cannot_carry_answers_a_player_chose(

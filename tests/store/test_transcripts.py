@@ -363,3 +363,18 @@ def test_a_turn_that_made_no_accord_cannot_be_given_one(hanoi: Scenario) -> None
     turn["accord"] = "embassies"
     message = _check(hanoi, toml_dumps(document))
     assert message == f"turn {index + 1} ({turn['move']}): accord 'embassies', replay gives none"
+
+
+def test_a_key_no_transcript_holds_is_an_edit(hanoi: Scenario, saved: Path) -> None:
+    """At the top of the file as in a turn (a play-test added ``bonus = 1`` and was told ok);
+    a save, which keeps a transcript and adds its own keys, still reads as one."""
+    text = saved.read_text(encoding="utf-8")
+    saved.write_text(text.replace("hotseat = false\n", "hotseat = false\nbonus = 1\n"), "utf-8")
+    with pytest.raises(TranscriptError) as refused:
+        read_transcript(saved)
+    assert refused.value.problems == [
+        f"{saved}: bonus: unknown key: no transcript holds it (the file was edited)"
+    ]
+    save = saved.with_name("save.toml")
+    save.write_text(text.replace("hotseat = false\n", 'hotseat = false\nslot = "Mine"\n'), "utf-8")
+    assert replay(hanoi, read_transcript(save)).ok
