@@ -91,6 +91,7 @@ from game.ui.widgets.table import (
     TableLog,
     Toast,
     Tray,
+    first_to_focus,
     plays_again,
     table_meters,
 )
@@ -383,7 +384,7 @@ class SummitScreen:
         elif mode is not TableMode.OFFERS:
             self.focus.focus(self.panel_button)
         else:
-            first: Control | None = next((c for c in self._visible_cards() if c.enabled), None)
+            first: Control | None = first_to_focus(self.scenario, self._visible_cards())
             if first is None and self.pager in controls:
                 first = self.pager  # nothing open on this page: Enter turns to the next one
             if first is not None:

@@ -16,7 +16,7 @@ from game.draw import theme
 from game.draw.blending import blit_faded
 from game.draw.context import UiContext
 from game.draw.theme import Colour, TextRole, Tone
-from game.engine import GameState
+from game.engine import GameState, Scenario
 from game.engine.describe import capitalise
 from game.ui.table import AnswerFace, CardStatus, stance_ticks, statement_limits, walkout_floors
 from game.ui.widgets.base import BLOCKING_MODS, Control, Handled, Widget
@@ -126,6 +126,15 @@ class OfferCard(Control):
                 blit_clipped(surface, body, (text_x, top), rect.inflate(-2, -2))
         if self.focused:
             draw_focus_ring(surface, ctx, rect)
+
+
+def first_to_focus(scenario: Scenario, cards: Sequence[OfferCard]) -> OfferCard | None:
+    """The card focus goes to when it must move (a page turned, the card in focus agreed): the
+    first open one, but not one the essay calls counterproductive while another is open, where
+    a stray Enter would play it (a play-tester found focus on "Demand the big deal")."""
+    open_cards = [card for card in cards if card.enabled]
+    harmless = (c for c in open_cards if not scenario.offer(c.offer_id).counterproductive)
+    return next(harmless, open_cards[0] if open_cards else None)
 
 
 @attrs.define(kw_only=True, eq=False)

@@ -722,3 +722,18 @@ def test_a_meter_turns_red_past_the_statements_limit_not_at_it(value: int, alarm
     _, shown = table_meters(attrs.evolve(state, meters=tuple(meters)), trust)
     meter = next(m for i, m in shown if i == index)
     assert meter.is_alarming is alarming
+
+
+def test_focus_moving_on_passes_over_a_counterproductive_card() -> None:
+    """When focus must move (the card in focus agreed, a page turned), it goes to the first open
+    card that the essay does not call counterproductive: a play-tester found it on "Demand the
+    big deal", one stray Enter from a grudge. With nothing else open, that card it is."""
+    from game.ui.widgets.table import first_to_focus
+
+    demand = OfferCard(offer_id="demand_cvid", title="Demand the big deal")
+    embassies = OfferCard(offer_id="embassies", title="Embassies")
+    locked = OfferCard(offer_id="liaison_offices", title="Liaison offices", enabled=False)
+    assert SCENARIO.offer("demand_cvid").counterproductive
+    assert first_to_focus(SCENARIO, [locked, demand, embassies]) is embassies
+    assert first_to_focus(SCENARIO, [locked, demand]) is demand
+    assert first_to_focus(SCENARIO, [locked]) is None
