@@ -427,8 +427,9 @@ def expected_need_range(state: GameState, move: Move, meter: int) -> tuple[int, 
     (:func:`expected_need`) without yet knowing what they want first: while no reply has said
     it, an offer serving something still open on the table needs less if that is what they want
     first and more if they want something else first, and both figures are given. Once a reply
-    has said it, or for an offer that serves nothing open, the two are the same. None when the
-    offer needs nothing of that meter."""
+    has said it (even if it is settled since: then their list is done), or for an offer that
+    serves nothing open, the two are the same. None when the offer needs nothing of that
+    meter."""
     offer, variant = _resolve(state, move)
     needs = [n for n in offer.needs if n.meter == meter and n.at_least is not None]
     if not needs:
@@ -440,7 +441,9 @@ def expected_need_range(state: GameState, move: Move, meter: int) -> tuple[int, 
         points > 0 and state.points[index] < interests[index].met
         for index, points in _served(offer, variant)
     )
-    if serves_open and revealed_focus(state) is None:
+    # Until a reply first names what they want first: after that, none named means their list
+    # is done (a reply says what they want next while anything is left on it).
+    if serves_open and last_named_focus(state.turns) is None:
         rules = state.scenario.rules
         shifts = [shift + rules.focus_shift, shift + rules.early_shift]
     figures = [max(_threshold(state, need, each)[0] for need in needs) for each in shifts]

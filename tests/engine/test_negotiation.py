@@ -490,6 +490,7 @@ def test_until_a_reply_says_what_they_want_first_the_estimate_spans_both_cases(
     and was told 29, read "about 23" and was told 3. Once a reply has said it, one figure."""
     from game.engine import MeterRole, available_moves, expected_need_range, judge
     from game.engine.judging import revealed_focus
+    from game.engine.state import last_named_focus
 
     trust = hanoi.role_index(MeterRole.TRUST)
     assert trust is not None
@@ -521,6 +522,22 @@ def test_until_a_reply_says_what_they_want_first_the_estimate_spans_both_cases(
             found = expected_need_range(revealed, move, trust)
             assert found is None or found[0] == found[1]
     assert spans and inside
+    # Their list done (a reply named what they wanted first, and it is settled with nothing
+    # next): one figure again, not the two cases (a play-tester read "25 if first, 49 if not"
+    # and was told 36).
+    done = 0
+    for seed in range(40):
+        state = new_game(hanoi, seed)
+        for turn in play(hanoi, "essay", seed).turns:
+            if state.is_over:
+                break
+            if last_named_focus(state.turns) is not None and revealed_focus(state) is None:
+                done += 1
+                for move in available_moves(state):
+                    found = None if move.is_answer else expected_need_range(state, move, trust)
+                    assert found is None or found[0] == found[1], (seed, move, found)
+            state = apply(state, turn.move).state
+    assert done
 
 
 def _named_need(why: str) -> int | None:
