@@ -586,3 +586,36 @@ def test_what_an_offer_foresees_is_what_it_does_but_for_their_character(strategy
                     rewarded += scenario.rules.focus_bonus in effects
             state = after
     assert compared > 25 and rewarded > 5, (compared, rewarded)
+
+
+def test_an_amendment_foresees_what_it_does_as_an_offer_does() -> None:
+    """The proposal dialog's amendment shows what the form dialog shows for the same offer: a
+    play-tester read "If accepted: trust +5" on it (the offer's own effect alone) and got +10."""
+    from game.engine import offered
+    from game.engine.judging import foreseen, revealed_focus
+    from game.engine.state import AMEND
+
+    scenario = load_scenario("hanoi")
+    compared = 0
+    for seed in range(200):
+        state = new_game(scenario, seed)
+        for turn in play(scenario, "random", seed).turns:
+            result = apply(state, turn.move)
+            after = result.state
+            if turn.move.offer == AMEND and not after.is_over and after.round == state.round:
+                amended = offered(state, turn.move)
+                quirk = state.profile_info.quirk(amended.offer, amended.variant)
+                accepted = result.reaction.kind is ReactionKind.ACCEPT
+                if accepted and quirk is None and revealed_focus(state) == state.focus:
+                    proposing, if_accepted = foreseen(state, amended)
+                    total: dict[int, int] = {}
+                    for effect in (*proposing, *if_accepted):
+                        for index, delta in effect.meters:
+                            total[index] = total.get(index, 0) + delta
+                    for index, meter in enumerate(scenario.meters):
+                        said = state.meters[index] + total.get(index, 0)
+                        if meter.minimum <= said <= meter.maximum:
+                            assert after.meters[index] == said, (seed, amended, meter.id)
+                    compared += 1
+            state = after
+    assert compared > 5, compared

@@ -16,13 +16,21 @@ from game.draw.context import UiContext
 from game.draw.theme import Tone
 from game.engine import Direction, GameState, Move, OfferKind, amendment, move_options
 from game.engine.describe import answer_effects, capitalise, sentence
+from game.engine.judging import foreseen
 from game.engine.state import ACCEPT, AMEND, REJECT
 from game.ui.record import amend_title, before_the_break, insists, proposal_kicker
 from game.ui.screen import Action, Apply, Chain, PlayMove, Pop
 from game.ui.table import ANSWER_KEYS
 from game.ui.widgets.base import Shortcut, does
 from game.ui.widgets.buttons import Button, ButtonKind
-from game.ui.widgets.choices import ChoiceDialog, ChoiceRow, difficulty, effect_parts, labelled
+from game.ui.widgets.choices import (
+    ChoiceDialog,
+    ChoiceRow,
+    cost_parts,
+    difficulty,
+    effect_parts,
+    labelled,
+)
 
 KEYS: Final = {
     answer: Shortcut(getattr(pygame, f"K_{letter.lower()}"), letter)
@@ -128,12 +136,19 @@ def amend_row(state: GameState) -> ChoiceRow:
         )
     if variant is not None and difficulty(variant):
         notes.append(difficulty(variant))
-    variants = [variant] if variant is not None else []
-    proposing = effect_parts(scenario, offer.on_offer, *(v.on_offer for v in variants))
-    accepted = effect_parts(scenario, offer.on_accept, *(v.on_accept for v in variants))
-    parts = labelled("Proposing it:", proposing) + labelled("If accepted:", accepted)
+    # As the form dialog foresees it (the rules' share of every accord, the reward for serving
+    # what they have said they want first): a play-tester read "trust +5" and got +10.
+    # Short of room, the title names the offer and its form, and one sum says what it changes
+    # if accepted, proposing it included (large text at 1024x600 ran off the dialog).
+    proposing, accepted = foreseen(state, amended)
+    in_all = labelled("If accepted, in all:", effect_parts(scenario, *proposing, *accepted))
     summary = variant.summary if variant is not None else offer.summary
-    return ChoiceRow(title=title, body=summary, detail=" ".join(notes), parts=parts)
+    return ChoiceRow(
+        title=title,
+        detail=" ".join([summary, *notes]),
+        parts=cost_parts(state, amended),
+        brief_parts=in_all,
+    )
 
 
 class ProposalScreen(ChoiceDialog):

@@ -157,6 +157,9 @@ class ChoiceRow(Control):
     brief: bool = False
     """True when the dialog is short of room: ``detail`` is left out."""
     parts: Sequence[Part] = ()
+    brief_parts: Sequence[Part] | None = None
+    """What the row shows of its costs when it is brief (None: ``parts``), e.g. one sum for
+    "Proposing it" and "If accepted", which takes fewer chips."""
     tag: str = ""
     """A short note beside the title, e.g. "the rules' choice"."""
     tag_tone: Tone = Tone.NEUTRAL
@@ -165,6 +168,11 @@ class ChoiceRow(Control):
 
     def _text_left(self) -> int:
         return self.rect.left + self.PAD + 28 + 2 * theme.UNIT
+
+    @property
+    def shown_parts(self) -> Sequence[Part]:
+        """The costs as shown: the brief ones when the row is brief and has them."""
+        return self.brief_parts if self.brief and self.brief_parts is not None else self.parts
 
     @property
     def text(self) -> str:
@@ -183,8 +191,8 @@ class ChoiceRow(Control):
         height = self.PAD + ctx.line_height(TextRole.LABEL)
         if self.text:
             height += 2 + ctx.text(TextRole.CAPTION, self.text, (0, 0, 0), wrap=inner).get_height()
-        if self.parts:
-            height += theme.UNIT + chips_height(ctx, self.parts, inner)
+        if self.shown_parts:
+            height += theme.UNIT + chips_height(ctx, self.shown_parts, inner)
         return height + self.PAD
 
     def draw(self, surface: pygame.Surface, ctx: UiContext) -> None:
@@ -234,8 +242,8 @@ class ChoiceRow(Control):
             body = ctx.text(TextRole.CAPTION, self.text, palette.ink_soft, wrap=inner)
             surface.blit(body, (x, y + 2))
             y += 2 + body.get_height()
-        if self.parts:
-            draw_chips(surface, ctx, self.parts, (x, y + theme.UNIT), inner)
+        if self.shown_parts:
+            draw_chips(surface, ctx, self.shown_parts, (x, y + theme.UNIT), inner)
         if self.focused:
             draw_focus_ring(surface, ctx, rect)
 

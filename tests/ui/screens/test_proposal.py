@@ -102,6 +102,16 @@ def test_amend_names_the_offer_it_plays(ctx: UiContext) -> None:
     if variant is not None:
         assert variant.label in row.title
     assert row.enabled
+    # Its costs as the form dialog foresees the same offer (a play-tester read "trust +5" on
+    # the offer's own effect and got +10), summed into one "in all" when short of room.
+    from game.engine.judging import foreseen
+    from game.ui.widgets.choices import cost_parts
+
+    assert [p.text for p in row.parts] == [p.text for p in cost_parts(state, amended)]
+    proposing, accepted = foreseen(state, amended)
+    in_all = [change.text for change in changes(SCENARIO, *proposing, *accepted)]
+    assert row.brief_parts is not None
+    assert [p.text for p in row.brief_parts] == ["If accepted, in all:", *in_all]
 
 
 def test_amend_is_closed_with_its_reason_when_it_cannot_be_given(ctx: UiContext) -> None:
