@@ -365,6 +365,14 @@ def foreseen(
     return tuple(proposing), tuple(accepted)
 
 
+def out_of_turn(state: GameState, move: Move) -> bool:
+    """True when the offer serves only what they want later, so that refusing it (deferring,
+    rejecting or countering) costs the rules' ``early_cost``: what a player answering for them,
+    who knows their agenda, can foresee."""
+    offer, variant = _resolve(state, move)
+    return _alignment(state, _served(offer, variant))[0] is _Alignment.EARLY
+
+
 def _times(effect: Effect, times: int) -> Effect:
     """``effect`` applied ``times`` over, as one effect."""
     meters = tuple((index, delta * times) for index, delta in effect.meters)

@@ -28,7 +28,7 @@ from game.engine.describe import (
     side_called,
 )
 from game.engine.draft import diminished
-from game.engine.judging import foreseen
+from game.engine.judging import foreseen, out_of_turn
 from game.engine.scenario import Offer
 from game.engine.teams import Teams
 from game.ui import art
@@ -59,6 +59,10 @@ def reaction_row(
     scenario = state.scenario
     # Whatever the answer: a play-tester read "Reject: trust -2" and saw trust go up by one.
     proposing, accepted = foreseen(state, move, agenda_known=True)
+    if kind is not ReactionKind.ACCEPT and out_of_turn(state, move):
+        # A refusal of an offer pressed on them before its turn costs the rules' early cost
+        # (a play-tester read "Counter: patience -1" and saw -3 and a grudge).
+        proposing = (*proposing, scenario.rules.early_cost)
     parts: list[Part] = []
     title = capitalise(REPLY[kind])
     if kind is ReactionKind.ACCEPT:
