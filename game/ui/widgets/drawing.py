@@ -149,14 +149,30 @@ def draw_modal_frame(
     return pygame.Rect(head.left, y, head.width, rect.bottom - pad - y)
 
 
-def fit_text(ctx: UiContext, role: TextRole, text: str, width: int) -> str:
-    """``text`` shortened with an ellipsis so that it fits on one line of ``width`` pixels."""
+def fit_text(
+    ctx: UiContext, role: TextRole, text: str, width: int, *, within_a_word: bool = True
+) -> str:
+    """``text`` shortened with an ellipsis so that it fits on one line of ``width`` pixels: cut
+    at a word, or within the first word when not even that fits (unless ``within_a_word`` is
+    False: then the ellipsis alone)."""
     if ctx.text_width(role, text) <= width:
         return text
     words = words_of(text)
     while words and ctx.text_width(role, " ".join(words) + "\u2026") > width:
         words.pop()
-    return (" ".join(words) + "\u2026") if words else "\u2026"
+    if words or not within_a_word:
+        return " ".join(words) + "\u2026"
+    # Not even the first word fits (a save named with one long word showed as "..." alone):
+    # cut it within, at the most characters that fit.
+    first = (text.split(maxsplit=1) or [text])[0]
+    low, high = 0, len(first)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if ctx.text_width(role, first[:middle] + "\u2026") <= width:
+            low = middle
+        else:
+            high = middle - 1
+    return first[:low] + "\u2026"
 
 
 def fit_lines(ctx: UiContext, role: TextRole, text: str, width: int, height: int) -> str:

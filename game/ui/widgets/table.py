@@ -257,7 +257,8 @@ def _cut_name(ctx: UiContext, said: str, room: int) -> str:
     if not name:
         return fit_text(ctx, TextRole.CAPTION, said, room)
     for tail in (colon + need, colon + need.split()[-1]):
-        cut = fit_text(ctx, TextRole.CAPTION, name, room - ctx.text_width(TextRole.CAPTION, tail))
+        room_left = room - ctx.text_width(TextRole.CAPTION, tail)
+        cut = fit_text(ctx, TextRole.CAPTION, name, room_left, within_a_word=False)
         if cut != "\u2026":
             return cut + tail
     return fit_text(ctx, TextRole.CAPTION, said, room)

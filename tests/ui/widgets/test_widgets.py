@@ -281,6 +281,11 @@ def test_fit_text_shortens_with_an_ellipsis(ctx: UiContext) -> None:
     assert short.endswith("\u2026")
     assert ctx.text_width(TextRole.CAPTION, short) <= 120
     assert fit_text(ctx, TextRole.CAPTION, "fits", 120) == "fits"
+    # One word too long for the width is cut within, not to an ellipsis alone (a save named
+    # "WWWW..." showed as "..." in the list).
+    word = fit_text(ctx, TextRole.CAPTION, "W" * 40, 120)
+    assert word.startswith("WWW") and word.endswith("\u2026")
+    assert ctx.text_width(TextRole.CAPTION, word) <= 120
 
 
 @pytest.mark.parametrize("enabled", [True, False])
