@@ -15,6 +15,7 @@ import attrs
 from game.draw.theme import Tone
 from game.engine import (
     GameState,
+    MeterRole,
     OfferKind,
     ReactionKind,
     Scenario,
@@ -290,15 +291,17 @@ def tray_panel(state: GameState, can_undo: bool) -> tuple[str, str, str]:
 
 
 def outside_needs(state: GameState, offer: Offer) -> str:
-    """What an offer needs of others than the delegation (a neighbour, the Senate), with where
-    each stands now: ``Also needs Tokyo at 45 or more (now 34).`` (``""`` when nothing). Those
-    needs are fixed, so the table can show them exactly, unlike the delegation's own."""
+    """What an offer needs of others than the delegation (a neighbour, the Senate), and any
+    fixed need on a meter other than trust (leverage for the big deal), with where each stands
+    now: ``Also needs Tokyo at 45 or more (now 34).`` (``""`` when nothing). Those needs do not
+    move, so the table can show them exactly, unlike the delegation's own."""
     scenario = state.scenario
     parts = []
     for need in offer.needs:
-        if not need.who:
-            continue
         meter = scenario.meters[need.meter]
+        # A play-tester saw only "about 95" for the big deal, and was refused for leverage.
+        if not need.who and not (need.fixed and meter.role is not MeterRole.TRUST):
+            continue
         now = state.meters[need.meter]
         if need.at_least is not None:
             bound = f"{need.at_least} or more"
@@ -306,7 +309,11 @@ def outside_needs(state: GameState, offer: Offer) -> str:
             bound = f"{need.at_most} or less"
         else:
             continue
-        # "Tokyo at 45 or more", or "the Senate, with domestic pressure at 55 or less".
+        # "Tokyo at 45 or more", "the Senate, with domestic pressure at 55 or less", or
+        # "U.S. leverage at 60 or more".
+        if not need.who:
+            parts.append(f"{meter.label} at {bound} (now {now})")
+            continue
         whose = "" if meter.label.lower() == need.who.lower() else f", with {meter.label.lower()}"
         parts.append(f"{need.who}{whose} at {bound} (now {now})")
     return f"Also needs {'; '.join(parts)}." if parts else ""

@@ -130,9 +130,18 @@ def test_stepping_out_is_not_called_an_offer(hanoi: Scenario) -> None:
 def test_a_cards_details_name_what_others_need_and_where_it_stands(hanoi: Scenario) -> None:
     # A play-tester saw the regional hand-off refused because Tokyo was at 34 of the 45 it
     # needs, and embassies because of the Senate, with nothing on the card to say so before.
+    # A second saw only "about 95" for the big deal, and was refused for leverage: a fixed need
+    # on a meter other than trust is named too.
+    from game.engine import MeterRole
+
     state = new_game(hanoi, 7)
+    named = 0
     for offer in hanoi.offers:
-        outside = [need for need in offer.needs if need.who]
+        outside = [
+            need
+            for need in offer.needs
+            if need.who or (need.fixed and hanoi.meters[need.meter].role is not MeterRole.TRUST)
+        ]
         _, body = card_detail(state, offer, CardStatus.OPEN, "", "1")
         if not outside:
             assert "Also needs" not in body
@@ -140,8 +149,13 @@ def test_a_cards_details_name_what_others_need_and_where_it_stands(hanoi: Scenar
         assert body.startswith("Also needs "), body
         for need in outside:
             bound = need.at_least if need.at_least is not None else need.at_most
-            assert f"{need.who}" in body and f"at {bound} or" in body
+            who = need.who or hanoi.meters[need.meter].label
+            assert who in body and f"at {bound} or" in body
             assert f"(now {state.meters[need.meter]})" in body
+            named += not need.who
+    _, body = card_detail(state, hanoi.offer("demand_cvid"), CardStatus.OPEN, "", "1")
+    assert body.startswith("Also needs U.S. leverage at 60 or more (now 70)."), body
+    assert named
 
 
 def test_a_form_every_delegation_refuses_shows_no_trust_figure(hanoi: Scenario) -> None:
