@@ -382,3 +382,36 @@ def test_the_delegation_arrives_in_the_mood_the_carried_trust_earns(nxt: Scenari
     unsettled = attrs.evolve(nxt, carry=attrs.evolve(nxt.carry, settle_stance=False))
     kept = new_game(unsettled, 3, Carry("hanoi", (("trust", 80),), ()))
     assert kept.stance == new_game(unsettled, 3).stance
+
+
+def test_a_summit_that_keeps_what_hanoi_did_ends_by_saying_so(nxt: Scenario) -> None:
+    """Carrying embassies and the hand-off from a Hanoi game of the player's own, a next summit
+    that signs a statement and adds nothing higher ends as "The new relationship holds", not as
+    "A statement, and little else" over a record of thirteen accords (a play-tester's Hanoi of
+    eleven accords was answered so). A game started afresh never reaches such an ending."""
+    from collections import Counter
+
+    from game.engine import Move, apply, new_game, outcome
+    from game.engine.rules import carry_from
+
+    hanoi = load_scenario("hanoi")
+    (example,) = [e for e in hanoi.examples if e.ending == "grand_bargain"]
+    earlier = new_game(hanoi, example.seed)
+    for move in example.moves:
+        earlier = apply(earlier, Move.parse(move)).state
+    carry = carry_from(earlier, nxt)
+    assert {"embassies", "regional_handoff"} <= set(carry.accords)
+    ended: Counter[str] = Counter()
+    for seed in range(20):
+        for strategy in ("essay", "dove", "greedy"):
+            result = outcome(play(nxt, strategy, seed, carry))
+            assert result is not None
+            ended[result.ending.id] += 1
+    assert ended["relationship_kept"] and not ended["talks_continue"], ended
+    kept = {ending.id for ending in nxt.endings if ending.prior}
+    afresh = set()
+    for seed in range(60):
+        fresh = outcome(play(nxt, "random", seed))
+        assert fresh is not None
+        afresh.add(fresh.ending.id)
+    assert kept and not kept & afresh

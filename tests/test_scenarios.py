@@ -130,6 +130,22 @@ def test_text_with_a_control_character_is_refused(control: str) -> None:
     )
 
 
+def test_an_ending_that_needs_an_earlier_summit_s_accords_needs_a_carry() -> None:
+    """``prior`` names accords carried over from an earlier summit: in a scenario that carries
+    none (Hanoi), such an ending could never be reached, and the checker says why."""
+    text = HANOI.read_text(encoding="utf-8").replace(
+        '[[endings]]\nid = "talks_continue"',
+        '[[endings]]\nid = "kept"\ntitle = "Kept"\nterminals = ["statement"]\n'
+        'prior = ["embassies"]\ntext = "Kept."\nhistory = "Kept."\n\n'
+        '[[endings]]\nid = "talks_continue"',
+        1,
+    )
+    problems = _broken(text)
+    assert any('"kept"' in p and "[carry] table with accords = true" in p for p in problems), (
+        problems
+    )
+
+
 def test_unreachable_endings_are_reported() -> None:
     text = HANOI.read_text(encoding="utf-8")
     # An ending placed after a catch-all can never be chosen.

@@ -267,6 +267,7 @@ class _Builder(_MenuSections):
                 accords=self.references(table, "accords", self.accord_ids),
                 tier=table.integer("tier", 0, low=0, high=10),
                 picture=table.text("picture", ""),
+                prior=self.references(table, "prior", self.accord_ids),
             )
 
         return self.each("endings", build, at_least="ending")

@@ -55,9 +55,19 @@ def _check_reachability(scenario: Scenario, problems: _Problems) -> None:
         if ending.accords and not set(ending.terminals) - {Terminal.WALKOUT}:
             problems.add(path, ending.id, "unreachable ending: a walkout records no accords")
             continue
+        if ending.prior and (scenario.carry is None or not scenario.carry.accords):
+            problems.add(
+                path,
+                ending.id,
+                "expected a [carry] table with accords = true for an ending that needs accords "
+                "of the earlier summit (prior), got none",
+            )
+            continue
         for earlier in scenario.endings[:index]:
-            if set(ending.terminals) <= set(earlier.terminals) and set(earlier.accords) <= set(
-                ending.accords
+            if (
+                set(ending.terminals) <= set(earlier.terminals)
+                and set(earlier.accords) <= set(ending.accords)
+                and set(earlier.prior) <= set(ending.prior)
             ):
                 problems.add(
                     path,
@@ -66,7 +76,9 @@ def _check_reachability(scenario: Scenario, problems: _Problems) -> None:
                 )
                 break
     for terminal in sorted(possible, key=lambda t: t.value):
-        if not any(terminal in e.terminals and not e.accords for e in scenario.endings):
+        if not any(
+            terminal in e.terminals and not e.accords and not e.prior for e in scenario.endings
+        ):
             problems.add(
                 "endings",
                 None,

@@ -217,10 +217,16 @@ def outcome(state: GameState) -> Outcome | None:
     if state.terminal is None:
         return None
     accords = recorded_accords(state)
-    # Endings describe what this summit achieved; carried accords count only in the scores.
+    # Endings describe what this summit achieved (``accords``), or what it kept of what an
+    # earlier one did (``prior``); otherwise carried accords count only in the scores.
     ids = {accord.id for accord in accords if not accord.prior}
+    kept = {accord.id for accord in accords if accord.prior}
     for ending in state.scenario.endings:
-        if state.terminal in ending.terminals and all(a in ids for a in ending.accords):
+        if (
+            state.terminal in ending.terminals
+            and all(a in ids for a in ending.accords)
+            and all(a in kept for a in ending.prior)
+        ):
             return Outcome(
                 ending, state.terminal, accords, scores(state, accords), len(state.turns)
             )

@@ -274,12 +274,15 @@ class Ending:
     terminals: tuple[Terminal, ...]
     """The ways the summit must have ended."""
     accords: tuple[str, ...]
-    """Accords that must all be on the record."""
+    """Accords that must all be on the record, reached at this summit."""
     tier: int = 0
     """How far it goes, from 0 (nothing on the record) up; the highest tier is the top."""
     picture: str = ""
     """Which of the game's pictures shows it (e.g. ``"embassies"``); empty: the picture of how
     the summit ended."""
+    prior: tuple[str, ...] = ()
+    """Accords that must all stand on the record from the earlier summit the game continues
+    (see ``[carry]``): an ending for what this summit kept of what was done before."""
 
     mid_title: str = attrs.field(init=False, eq=False, repr=False)
     """The title as it reads mid-sentence, after a colon that continues one: ``you walk

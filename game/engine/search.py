@@ -70,7 +70,7 @@ def _shadowing(scenario: Scenario, target: Ending, terminal: Terminal) -> frozen
     for ending in scenario.endings:
         if ending.id == target.id:
             break
-        if terminal in ending.terminals:
+        if terminal in ending.terminals and not ending.prior:  # no fresh game matches those
             avoid.update(set(ending.accords) - set(target.accords))
     for accord in target.accords:
         if accord in scenario.offer_index:
@@ -83,7 +83,11 @@ def _is_shadowed(scenario: Scenario, target: Ending, terminal: Terminal) -> bool
     for ending in scenario.endings:
         if ending.id == target.id:
             return False
-        if terminal in ending.terminals and set(ending.accords) <= set(target.accords):
+        if (
+            terminal in ending.terminals
+            and not ending.prior
+            and set(ending.accords) <= set(target.accords)
+        ):
             return True
     return False
 
@@ -234,8 +238,12 @@ def directed_game(
     """Play towards ``target``, trying seeds from ``seed`` on; None if no game reached it.
 
     Without ``hot_seat`` every reaction is the engine's own; with it, the counterpart may be
-    made to accept (or walk out) wherever the rules allow a human player to choose that.
+    made to accept (or walk out) wherever the rules allow a human player to choose that. An
+    ending that needs accords of an earlier summit (``prior``) is out of reach of a game that
+    starts afresh: None.
     """
+    if target.prior:
+        return None
     rng = seed_state(f"search:{scenario.id}:{target.id}", seed)
     terminals = [t for t in target.terminals if not _is_shadowed(scenario, target, t)]
     for attempt in range(DIRECTED_TRIES):

@@ -38,12 +38,21 @@ def briefing_pages(scenario: Scenario, carry: Carry | None = None) -> tuple[Page
     )
     stances = ", ".join(stance.label for stance in scenario.stances)
     start = scenario.stances[scenario.start_stance]
+    them = capitalise(scenario.sides.counterpart.text)
+    arrives = (
+        f"{them} arrives {start.label}: {start.description[:1].lower()}{start.description[1:]}"
+    )
+    if carry is not None and scenario.carry is not None and scenario.carry.settle_stance:
+        # Their mood follows the trust carried over (a play-tester read "arrives guarded" and
+        # found them cooperative at trust 88).
+        arrives = (
+            f"{them} arrives in the mood the trust you carry over has earned: the table shows it."
+        )
     pages.append(
         Page(
             "Across the table",
             (
-                f"{capitalise(scenario.sides.counterpart.text)} arrives {start.label}: "
-                f"{start.description[:1].lower()}{start.description[1:]}",
+                arrives,
                 f"Their stance moves with trust and with what you offer, from the most hostile "
                 f"to the most open: {stances}. The warmer they are, the less they need before "
                 "they accept.",

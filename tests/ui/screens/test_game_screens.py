@@ -455,8 +455,15 @@ def test_the_next_summits_briefing_opens_with_what_was_carried(ctx: UiContext) -
             assert "no accord on the record" in first
         trust = dict(setup.carry.meters)["trust"]
         assert f"trust at {trust}" in first
+        # Their mood follows what was carried, not the scenario's start (a play-tester read
+        # "arrives guarded" and found them cooperative).
+        pages = briefing_pages(following, setup.carry)
+        (across,) = [page for page in pages if page.heading == "Across the table"]
+        assert "the mood the trust you carry over has earned" in across.paragraphs[0]
     # A game that starts afresh is briefed from the scenario alone.
     assert briefing_pages(following)[0].paragraphs == following.briefing
+    (across,) = [page for page in briefing_pages(following) if page.heading == "Across the table"]
+    assert across.paragraphs[0].startswith("The North Korean delegation arrives guarded")
     assert rich_game(SCENARIO, 7).accords, "the rich game carries accords"
 
 
