@@ -292,10 +292,9 @@ def _offer(
         draft.serve(_served(offer, variant), quirk)
         if offer.kind is OfferKind.STATEMENT:
             draft.terminal = Terminal.STATEMENT
-    if verdict.alignment is _Alignment.EARLY and kind in _REFUSALS:
+    early = verdict.alignment is _Alignment.EARLY and kind in _REFUSALS
+    if early:
         draft.apply(rules.early_cost, source=f"{yours}, pressed on them out of turn")
-        if rules.early_cost.grudge:
-            draft.why += "; they will remember that you did not listen"
     if kind is ReactionKind.DEFER:
         draft.apply_diminished(offer.on_defer, refusals, yours)
     elif kind is ReactionKind.REJECT:
@@ -311,6 +310,10 @@ def _offer(
         draft.why += f": {scenario.proposals[proposal_index].label}"
     elif kind is ReactionKind.WALKOUT:
         draft.terminal = Terminal.WALKOUT
+    if early and rules.early_cost.grudge:
+        # After the proposal a counter names, not before it, where it read as the proposal
+        # they would remember (a play-tester: "...did not listen: End the joint exercises").
+        draft.why += "; they will remember that you did not listen"
 
     draft.attempts = _bump(state.attempts, index)
     if kind in (ReactionKind.REJECT, ReactionKind.DEFER, ReactionKind.COUNTER):

@@ -619,3 +619,29 @@ def test_an_amendment_foresees_what_it_does_as_an_offer_does() -> None:
                     compared += 1
             state = after
     assert compared > 5, compared
+
+
+def test_a_counter_names_its_proposal_before_what_they_will_remember() -> None:
+    """ "...; they will remember that you did not listen" comes after the proposal a counter
+    names: before it, a play-tester answering for the North read "did not listen: End the joint
+    exercises for good" as the thing they would remember. (Only a player chooses to counter an
+    offer pressed out of turn: the rules defer it.)"""
+    from game.engine import available_moves, judge
+    from game.engine.judging import out_of_turn
+
+    scenario = load_scenario("hanoi")
+    found = 0
+    for seed in range(30):
+        state = new_game(scenario, seed, hotseat=True)
+        for move in available_moves(state):
+            if move.is_answer or not out_of_turn(state, move):
+                continue
+            judgement = judge(state, move)
+            if ReactionKind.COUNTER not in judgement.allowed:
+                continue
+            for proposal in judgement.proposals:
+                why = apply(state, move, ReactionKind.COUNTER, proposal).reaction.why
+                label = scenario.proposal(proposal).label
+                assert why.endswith(f": {label}; they will remember that you did not listen")
+                found += 1
+    assert found
