@@ -430,6 +430,21 @@ def expected_need(state: GameState, move: Move, meter: int) -> int | None:
     return max((_threshold(state, n, shift)[0] for n in needs), default=None)
 
 
+def agenda_unread(state: GameState, move: Move) -> bool:
+    """True while no reply has named what they want first and the offer serves something still
+    open: whether it is what they want first (less needed, and the reward for it) is yet to be
+    read. After a reply first names it, none named means their list is done (a reply says what
+    they want next while anything is left on it)."""
+    offer, variant = _resolve(state, move)
+    if last_named_focus(state.turns) is not None:
+        return False
+    interests = state.scenario.interests
+    return any(
+        points > 0 and state.points[index] < interests[index].met
+        for index, points in _served(offer, variant)
+    )
+
+
 def expected_need_range(state: GameState, move: Move, meter: int) -> tuple[int, int] | None:
     """The least and the most of ``meter`` an offer may need, as a player can estimate it
     (:func:`expected_need`) without yet knowing what they want first: while no reply has said
@@ -444,14 +459,7 @@ def expected_need_range(state: GameState, move: Move, meter: int) -> tuple[int, 
         return None
     shift = _expected_shift(state, offer, variant)
     shifts = [shift]
-    interests = state.scenario.interests
-    serves_open = any(
-        points > 0 and state.points[index] < interests[index].met
-        for index, points in _served(offer, variant)
-    )
-    # Until a reply first names what they want first: after that, none named means their list
-    # is done (a reply says what they want next while anything is left on it).
-    if serves_open and last_named_focus(state.turns) is None:
+    if agenda_unread(state, move):
         rules = state.scenario.rules
         shifts = [shift + rules.focus_shift, shift + rules.early_shift]
     figures = [max(_threshold(state, need, each)[0] for need in needs) for each in shifts]

@@ -200,3 +200,27 @@ def test_a_form_every_delegation_refuses_shows_what_the_refusal_costs(hanoi: Sce
     )
     on_record = [part.text for part in cost_parts(state, Move(offer.id, "on_the_record"))]
     assert "If accepted:" in on_record and "When they refuse:" not in on_record
+
+
+def test_a_form_says_what_serving_what_they_want_first_would_add(hanoi: Scenario) -> None:
+    """Until a reply names what they want first, a form serving something open says what the
+    reward for it would add (a play-tester read "trust +6" on his first offer and got +10);
+    once a reply has named it, the chips count it or not, and the sentence goes."""
+    from game.engine import apply
+    from game.engine.describe import effect_text
+    from game.engine.judging import revealed_focus
+    from game.engine.strategies import play
+
+    offer = hanoi.offer("peace_declaration")
+    bonus = effect_text(hanoi, hanoi.rules.focus_bonus)
+    sentence = f"If it is what they want first, acceptance also brings {bonus}."
+    state = new_game(hanoi, 7)
+    assert sentence in variant_row(state, offer, offer.variants[0]).body
+    for seed in range(20):
+        state = new_game(hanoi, seed)
+        for turn in play(hanoi, "essay", seed).turns:
+            if revealed_focus(state) is not None and not state.is_over:
+                assert sentence not in variant_row(state, offer, offer.variants[0]).body
+                return
+            state = apply(state, turn.move).state
+    raise AssertionError("no reply named what they want first")
