@@ -126,11 +126,14 @@ class ProposalLine:
 
 @attrs.frozen
 class Tell:
-    """A reply that gave away what they wanted first: their words, and the interest."""
+    """A reply that gave away what they wanted first: what it said of it, and the interest."""
 
     decision: int
     """The decision it answered (0: their opening words)."""
     said: str
+    """The words of the reply's reason that name the interest (``recognition settled, next they
+    want security guarantees``), not what they said across the table, which may be of
+    something else."""
     interest: str
     """The interest's label, e.g. "sanctions relief"."""
 
@@ -403,6 +406,18 @@ def _proposals(state: GameState) -> tuple[ProposalLine, ...]:
     return tuple(found)
 
 
+def _naming(why: str, interest: str) -> str:
+    """The clause of a reply's reason that names ``interest`` as what they want (first, next,
+    or settled first): ``"recognition settled, next they want security guarantees"``.
+
+    >>> _naming("accepted: trust 25 meets the 18 they need (they want recognition first); "
+    ...         "recognition settled, next they want security guarantees", "security guarantees")
+    'recognition settled, next they want security guarantees'
+    """
+    clauses = why.replace("(", "; ").replace(")", ";").split("; ")
+    return next((c.strip(" ;") for c in clauses if f"they want {interest}" in c), "")
+
+
 def _reading(state: GameState) -> Reading:
     """What a careful reader of their replies could have learnt, revealed."""
     scenario = state.scenario
@@ -410,9 +425,10 @@ def _reading(state: GameState) -> Reading:
     interests = {interest.id: interest.label for interest in scenario.interests}
     tell = opening_tell(state)
     tells = tuple(
-        Tell(turn.number, turn.reaction.say, interests.get(turn.reaction.focus, ""))
+        Tell(turn.number, _naming(turn.reaction.why, label), label)
         for turn in state.turns
         if turn.reaction.focus is not None
+        for label in (interests.get(turn.reaction.focus, ""),)
     )
     return Reading(
         label=profile.label,

@@ -239,8 +239,16 @@ def neighbour_text(line: NeighbourLine) -> str:
     """How a neighbour's support went: ``Tokyo: wary, 48 at the start; opposed, 30 at the
     end``."""
     first, last = line.values[0], line.values[-1]
-    if line.start == line.end and first == last:
+    # Throughout only if it never moved (a play-tester read "43 throughout" beside a chart
+    # that went up to 49 and back).
+    if line.start == line.end and len(set(line.values)) == 1:
         return f"{line.label}: {line.start or 'unchanged'}, {first} throughout."
+    if line.start == line.end and first == last:
+        low, high = min(line.values), max(line.values)
+        state = line.start or "unchanged"
+        return (
+            f"{line.label}: {state}, {first} at the start and at the end ({low} to {high} between)."
+        )
     start = f"{line.start}, {first}" if line.start else str(first)
     end = f"{line.end}, {last}" if line.end else str(last)
     return f"{line.label}: {start} at the start; {end} at the end."

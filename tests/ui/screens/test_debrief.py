@@ -131,6 +131,9 @@ def test_across_the_table_reveals_what_reading_them_would_have_shown(rich: GameS
     assert len(lines) == len(shown)
     for tell in reading.tells:
         assert any(str(tell.decision) in line and tell.interest in line for line in lines)
+        # What is quoted is what the reply said of that interest, not their words across the
+        # table (a play-tester read security guarantees over a reply about liaison offices).
+        assert f"they want {tell.interest}" in tell.said, tell
     remembered = grudge_texts(reading.grudges)
     assert len(remembered) == len(set(reading.grudges))
     assert all(text.endswith(".") for text in remembered)
@@ -410,3 +413,15 @@ def test_a_hot_seat_debrief_says_people_chose_their_answers(hanoi: Scenario) -> 
     assert hidden_caption(alone).startswith("Hidden during play and drawn by the seed.")
     assert "their team chose the answers" in hidden_caption(seated)
     assert "their team" not in hidden_caption(alone)
+
+
+def test_a_neighbour_is_said_to_stay_put_only_if_it_never_moved() -> None:
+    """A play-tester read "Tokyo: wary, 43 throughout" beside a chart that rose to 49."""
+    from game.classroom.debrief import NeighbourLine
+
+    still = NeighbourLine("Tokyo", (43, 43, 43), "wary", "wary")
+    assert neighbour_text(still) == "Tokyo: wary, 43 throughout."
+    moved = NeighbourLine("Tokyo", (43, 49, 40, 43), "wary", "wary")
+    assert neighbour_text(moved) == (
+        "Tokyo: wary, 43 at the start and at the end (40 to 49 between)."
+    )
