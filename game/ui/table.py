@@ -32,8 +32,8 @@ from game.engine.describe import (
     capitalise,
     effect_text,
     essay_view,
-    offer_costs,
 )
+from game.engine.judging import foreseen
 from game.engine.scenario import Offer
 from game.engine.state import ACCEPT, AMEND, REJECT, Move
 from game.ui.art import Pose
@@ -334,14 +334,23 @@ def card_detail(
         return title + " \u00b7 locked", f"{capitalise(reason)}. {offer.summary}"
     if status is CardStatus.AGREED:
         return title + " \u00b7 agreed", f"{offer.summary} {essay_view(offer)}"
-    parts = [outside_needs(state, offer), offer.summary, essay_view(offer)]
+    parts = [outside_needs(state, offer)]
+    if not offer.variants:
+        # First, where a short details line keeps it (a play-tester saw "Proposing it
+        # changes..." cut at 1024x600), and as the form dialog foresees it: the rules' share
+        # of every accord counted (he read "if accepted, trust +5" and got +10). Neutral words:
+        # a change may be good news (domestic pressure falling), not a cost.
+        proposing, accepted = foreseen(state, Move(offer.id))
+        changes = effect_text(scenario, *proposing, none="nothing")
+        if offer.kind in (OfferKind.WALK_AWAY, OfferKind.RECESS):
+            parts.append(f"It changes {changes}.")
+        else:
+            brings = effect_text(scenario, *accepted, none="no change to the meters")
+            parts.append(f"Proposing it changes {changes}; if accepted, {brings}.")
+    parts += [offer.summary, essay_view(offer)]
     if offer.variants:
         forms = " or ".join(v.label for v in offer.variants)
         parts.append(f"Next you choose its form: {forms}, each with its own costs.")
-    else:
-        proposing, accepted = offer_costs(scenario, offer, None)
-        # Neutral words: a change may be good news (domestic pressure falling), not a cost.
-        parts.append(f"Proposing it changes {proposing}; if accepted, {accepted}.")
     return title, " ".join(part for part in parts if part)
 
 

@@ -224,3 +224,22 @@ def test_a_form_says_what_serving_what_they_want_first_would_add(hanoi: Scenario
                 return
             state = apply(state, turn.move).state
     raise AssertionError("no reply named what they want first")
+
+
+def test_a_single_form_card_s_details_open_with_what_it_changes(hanoi: Scenario) -> None:
+    """First in the details line, where a short line keeps it, and as the form dialog foresees
+    it: a play-tester saw "Proposing it changes..." cut at 1024x600, and read "if accepted,
+    trust +5" for liaison offices and got +10."""
+    from game.engine import Move
+    from game.engine.describe import effect_text
+    from game.engine.judging import foreseen
+
+    state = new_game(hanoi, 7)
+    offer = hanoi.offer("liaison_offices")
+    _, body = card_detail(state, offer, CardStatus.OPEN, "", "1")
+    proposing, accepted = foreseen(state, Move(offer.id))
+    assert body.startswith(
+        f"Proposing it changes {effect_text(hanoi, *proposing, none='nothing')}; "
+        f"if accepted, {effect_text(hanoi, *accepted)}."
+    ), body
+    assert hanoi.rules.per_accept in accepted
