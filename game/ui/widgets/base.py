@@ -346,6 +346,10 @@ class FocusGroup:
             if along <= 0:
                 continue
             across = abs(offset.x * dy) + abs(offset.y * dx)
+            if dx and across > along:
+                # Left and right stay within 45 degrees of the row: from the last card of a row
+                # a play-tester's Right went up to the Menu button.
+                continue
             # Staying in the same row or column matters more than being close.
             score = along + 3 * across
             if best is None or score < best[0]:

@@ -66,6 +66,20 @@ def test_arrows_move_in_two_dimensions(ctx: UiContext) -> None:
     assert group.focused is buttons[0]
 
 
+def test_left_and_right_stay_near_their_row(ctx: UiContext) -> None:
+    """From the last card of a row, Right does not climb to a button far above it (a play-test:
+    from card 5 to the Menu button); one a little higher still counts as to the right."""
+    last = Button(label="5", rect=pygame.Rect(800, 400, 160, 60))
+    menu = Button(label="Menu", rect=pygame.Rect(900, 20, 80, 40))
+    group = FocusGroup([last, menu])
+    assert group.handle(key(pygame.K_RIGHT), ctx) is None
+    assert group.focused is last
+    near = Button(label="pager", rect=pygame.Rect(1000, 380, 160, 60))
+    group = FocusGroup([last, menu, near])
+    group.handle(key(pygame.K_RIGHT), ctx)
+    assert group.focused is near
+
+
 def test_enter_space_and_shortcuts_activate(ctx: UiContext) -> None:
     hits: list[str] = []
 
