@@ -8,14 +8,14 @@ os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pygame
 import pytest
 
 from game.draw.context import UiContext
-from game.engine import GameState, Scenario
+from game.engine import GameState, Move, Scenario
 from game.engine.search import Found, finished_games, rich_game
 from game.store.files import HOME_ENV
 from game.store.scenarios import load_scenario
@@ -62,3 +62,18 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def ctx() -> UiContext:
     """A drawing context with default settings."""
     return UiContext(Settings())
+
+
+def hotseat_out_of_turn(
+    scenario: Scenario, seeds: Iterable[int] = range(30)
+) -> Iterator[tuple[GameState, Move]]:
+    """The opening of a hot-seat game on each seed, with each offer that serves only what they
+    want later (refusing it costs the rules' early cost)."""
+    from game.engine import available_moves, new_game
+    from game.engine.judging import out_of_turn
+
+    for seed in seeds:
+        state = new_game(scenario, seed, hotseat=True)
+        for move in available_moves(state):
+            if not move.is_answer and out_of_turn(state, move):
+                yield state, move

@@ -23,11 +23,13 @@ from game.engine import (
     opening_tell,
     outcome,
 )
+from game.engine.effects import Effect
 from game.engine.offers import mid_sentence
 from game.engine.replay import replay
 from game.engine.strategies import play
 from game.engine.transcript import from_document, to_document
 from game.store.scenarios import load_scenario
+from tests.conftest import hotseat_out_of_turn
 
 
 def seed_of(scenario: Scenario, profile: str, start: int = 0) -> int:
@@ -556,7 +558,7 @@ def test_what_an_offer_foresees_is_what_it_does_but_for_their_character(strategy
     # A play-test: a form said "trust +7, patience +4" and gave +12 and +9, the rules' change
     # for every accord and the reward for serving what they want first left out. Accepted
     # offers are compared (a refusal adds what refusing costs, which no dialog foresees).
-    from game.engine.judging import foreseen, revealed_focus
+    from game.engine.judging import revealed_focus
 
     scenario = load_scenario("hanoi")
     compared = rewarded = 0
@@ -572,27 +574,34 @@ def test_what_an_offer_foresees_is_what_it_does_but_for_their_character(strategy
                 accepted = result.reaction.kind is ReactionKind.ACCEPT
                 # A refusal adds what the offer's refusal costs: the dialog does not foresee it.
                 if accepted and quirk is None and revealed_focus(state) == state.focus:
-                    proposing, if_accepted = foreseen(state, move)
-                    effects = [*proposing, *if_accepted]
-                    total: dict[int, int] = {}
-                    for effect in effects:
-                        for index, delta in effect.meters:
-                            total[index] = total.get(index, 0) + delta
-                    for index, meter in enumerate(scenario.meters):
-                        said = state.meters[index] + total.get(index, 0)
-                        if meter.minimum <= said <= meter.maximum:
-                            assert after.meters[index] == said, (seed, move, meter.id)
+                    effects = _as_foreseen(state, after, move, seed)
                     compared += 1
                     rewarded += scenario.rules.focus_bonus in effects
             state = after
     assert compared > 25 and rewarded > 5, (compared, rewarded)
 
 
+def _as_foreseen(state: GameState, after: GameState, move: Move, seed: int) -> list[Effect]:
+    """Hold the meters after an accepted ``move`` to what :func:`foreseen` said of it (where
+    the sum stays within the meter's bounds); return the effects it foresaw."""
+    from game.engine.effects import meter_totals
+    from game.engine.judging import foreseen
+
+    proposing, if_accepted = foreseen(state, move)
+    effects = [*proposing, *if_accepted]
+    total = meter_totals(*effects)
+    for index, meter in enumerate(state.scenario.meters):
+        said = state.meters[index] + total.get(index, 0)
+        if meter.minimum <= said <= meter.maximum:
+            assert after.meters[index] == said, (seed, move, meter.id)
+    return effects
+
+
 def test_an_amendment_foresees_what_it_does_as_an_offer_does() -> None:
     """The proposal dialog's amendment shows what the form dialog shows for the same offer: a
     play-tester read "If accepted: trust +5" on it (the offer's own effect alone) and got +10."""
     from game.engine import offered
-    from game.engine.judging import foreseen, revealed_focus
+    from game.engine.judging import revealed_focus
     from game.engine.state import AMEND
 
     scenario = load_scenario("hanoi")
@@ -607,15 +616,7 @@ def test_an_amendment_foresees_what_it_does_as_an_offer_does() -> None:
                 quirk = state.profile_info.quirk(amended.offer, amended.variant)
                 accepted = result.reaction.kind is ReactionKind.ACCEPT
                 if accepted and quirk is None and revealed_focus(state) == state.focus:
-                    proposing, if_accepted = foreseen(state, amended)
-                    total: dict[int, int] = {}
-                    for effect in (*proposing, *if_accepted):
-                        for index, delta in effect.meters:
-                            total[index] = total.get(index, 0) + delta
-                    for index, meter in enumerate(scenario.meters):
-                        said = state.meters[index] + total.get(index, 0)
-                        if meter.minimum <= said <= meter.maximum:
-                            assert after.meters[index] == said, (seed, amended, meter.id)
+                    _as_foreseen(state, after, amended, seed)
                     compared += 1
             state = after
     assert compared > 5, compared
@@ -626,22 +627,15 @@ def test_a_counter_names_its_proposal_before_what_they_will_remember() -> None:
     names: before it, a play-tester answering for the North read "did not listen: End the joint
     exercises for good" as the thing they would remember. (Only a player chooses to counter an
     offer pressed out of turn: the rules defer it.)"""
-    from game.engine import available_moves, judge
-    from game.engine.judging import out_of_turn
-
     scenario = load_scenario("hanoi")
     found = 0
-    for seed in range(30):
-        state = new_game(scenario, seed, hotseat=True)
-        for move in available_moves(state):
-            if move.is_answer or not out_of_turn(state, move):
-                continue
-            judgement = judge(state, move)
-            if ReactionKind.COUNTER not in judgement.allowed:
-                continue
-            for proposal in judgement.proposals:
-                why = apply(state, move, ReactionKind.COUNTER, proposal).reaction.why
-                label = scenario.proposal(proposal).label
-                assert why.endswith(f": {label}; they will remember that you did not listen")
-                found += 1
+    for state, move in hotseat_out_of_turn(scenario):
+        judgement = judge(state, move)
+        if ReactionKind.COUNTER not in judgement.allowed:
+            continue
+        for proposal in judgement.proposals:
+            why = apply(state, move, ReactionKind.COUNTER, proposal).reaction.why
+            label = scenario.proposal(proposal).label
+            assert why.endswith(f": {label}; they will remember that you did not listen")
+            found += 1
     assert found

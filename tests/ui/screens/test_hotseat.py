@@ -14,6 +14,7 @@ from game.engine import GameState, Move, ReactionKind, Scenario, apply, judge, n
 from game.store.settings import Settings, TextSize
 from game.ui.screens.hotseat import AnswerScreen
 from game.ui.shots import render_screens
+from tests.conftest import hotseat_out_of_turn
 
 
 def _before_the_generous_offer(hanoi: Scenario) -> GameState:
@@ -49,32 +50,26 @@ def test_a_refusal_s_chips_count_the_cost_of_an_offer_out_of_turn(hanoi: Scenari
     """The North's answers show what each does to the meters, the early cost of refusing an
     offer pressed on them before its turn included (a play-tester read "Counter: patience -1"
     and saw -3, and "Reject: patience -3" and saw -5)."""
-    from game.engine import available_moves
     from game.engine.describe import changes
     from game.engine.effects import Effect
-    from game.engine.judging import out_of_turn
     from game.ui.screens.hotseat import reaction_row
 
     labels = tuple(meter.label for meter in hanoi.meters)
     compared = 0
-    for seed in range(30):
-        state = new_game(hanoi, seed, hotseat=True)
-        for move in available_moves(state):
-            if move.is_answer or not out_of_turn(state, move):
-                continue
-            offer = hanoi.offer(move.offer)
-            if hanoi.profiles[state.profile].quirk(offer.id, move.variant) is not None:
-                continue
-            allowed = judge(state, move).allowed
-            for kind in (k for k in (ReactionKind.DEFER, ReactionKind.REJECT) if k in allowed):
-                after = apply(state, move, kind).state
-                moved = tuple(
-                    (i, new - old)
-                    for i, (old, new) in enumerate(zip(state.meters, after.meters, strict=True))
-                    if new != old
-                )
-                happened = [c.text for c in changes(hanoi, Effect(meters=moved))]
-                shown = [p.text for p in reaction_row(state, offer, move, kind).parts]
-                assert [s for s in shown if s.startswith(labels)] == happened, (seed, move, kind)
-                compared += 1
+    for state, move in hotseat_out_of_turn(hanoi):
+        offer = hanoi.offer(move.offer)
+        if hanoi.profiles[state.profile].quirk(offer.id, move.variant) is not None:
+            continue
+        allowed = judge(state, move).allowed
+        for kind in (k for k in (ReactionKind.DEFER, ReactionKind.REJECT) if k in allowed):
+            after = apply(state, move, kind).state
+            moved = tuple(
+                (i, new - old)
+                for i, (old, new) in enumerate(zip(state.meters, after.meters, strict=True))
+                if new != old
+            )
+            happened = [c.text for c in changes(hanoi, Effect(meters=moved))]
+            shown = [p.text for p in reaction_row(state, offer, move, kind).parts]
+            assert [s for s in shown if s.startswith(labels)] == happened, (state.seed, move)
+            compared += 1
     assert compared > 10, compared
