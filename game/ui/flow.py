@@ -338,11 +338,9 @@ class Flow:
                     Chain((Pop(), Open(Saves(saving=True)))),
                     detail="Keep this game under a name",
                 ),
-                MenuEntry(
-                    "Load game",
-                    Chain((Pop(), Open(Saves(saving=False)))),
-                    detail="Open a saved game",
-                ),
+                # Over the menu, so that Esc comes back to it, as from Settings (a play-tester's
+                # Esc went to the table); loading a game replaces the whole stack anyway.
+                MenuEntry("Load game", Open(Saves(saving=False)), detail="Open a saved game"),
                 MenuEntry("Settings", Open(Preferences()), detail=SETTINGS_DETAIL),
                 MenuEntry("How to play", Open(HowToPlay()), detail="The rules in plain words"),
                 MenuEntry("Main menu", Apply(ToTitle()), detail="This game is autosaved"),

@@ -565,3 +565,28 @@ def test_the_title_opens_without_loading_the_engine(tmp_path: Path) -> None:
         f"After {source.author}, \u201c{source.title}\u201d, {source.publication}, {source.year}."
     )
     assert engine == "False"
+
+
+def test_esc_on_load_from_the_pause_menu_comes_back_to_the_menu(
+    ctx: UiContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As from Settings: a play-tester's Esc on Load went straight back to the table."""
+    from game.store.files import HOME_ENV
+    from game.ui.screens.menu import MenuScreen
+    from game.ui.screens.saves_screen import SavesScreen
+
+    monkeypatch.setenv(HOME_ENV, str(tmp_path))
+    flow = Flow(ctx)
+    flow.session = sample_session(SCENARIO, 7, lambda state: len(state.turns) >= 2)
+    table = flow.summit()
+    app = game_app(ctx, flow, table, [key(pygame.K_ESCAPE)])
+    app.run()
+    menu = app.top
+    assert isinstance(menu, MenuScreen)
+    load = next(i for i, item in enumerate(menu.items) if item.label == "Load game")
+    app.events = ScriptedEvents([key(pygame.K_1 + load)])
+    app.run()
+    assert isinstance(app.top, SavesScreen)
+    app.events = ScriptedEvents([key(pygame.K_ESCAPE)])
+    app.run()
+    assert app.stack[-1] is menu
