@@ -40,6 +40,7 @@ from game.ui.screen import (
     Push,
     ReplaySeed,
     Reset,
+    Saves,
     TakeBack,
     TheirProposal,
     ToTitle,
@@ -590,3 +591,25 @@ def test_esc_on_load_from_the_pause_menu_comes_back_to_the_menu(
     app.events = ScriptedEvents([key(pygame.K_ESCAPE)])
     app.run()
     assert app.stack[-1] is menu
+
+
+def test_the_save_dialog_suggests_a_name_that_counts_moves_as_the_list_does(
+    ctx: UiContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The moves made, as the list of saves counts them: a play-tester read "Signing ceremony,
+    move 14" beside "13 moves"."""
+    from game.store.files import HOME_ENV
+    from game.ui.screens.saves_screen import SavesScreen
+
+    monkeypatch.setenv(HOME_ENV, str(tmp_path))
+    flow = Flow(ctx)
+    flow.session = sample_session(SCENARIO, 7, lambda state: len(state.turns) >= 3)
+    state = flow.session.state
+    screen = flow.open(Saves(saving=True))
+    assert isinstance(screen, SavesScreen)
+    held = SCENARIO.rounds[state.round].label
+    assert screen.name.placeholder == f"{held[:1].upper()}{held[1:]}, after move {len(state.turns)}"
+    flow.session = Session(new_game(SCENARIO, 7))
+    fresh = flow.open(Saves(saving=True))
+    assert isinstance(fresh, SavesScreen)
+    assert fresh.name.placeholder == "Dinner, before the first move"

@@ -146,8 +146,10 @@ class SavesScreen(FocusScreen):
         state = self.state
         if state is None:
             return "Saved game"
-        held = state.scenario.rounds[state.round].label
-        return f"{capitalise(held)}, move {len(state.turns) + 1}"
+        held = capitalise(state.scenario.rounds[state.round].label)
+        # Counted as the list counts moves, made (a play-tester read "move 14" over "13 moves").
+        made = len(state.turns)
+        return f"{held}, after move {made}" if made else f"{held}, before the first move"
 
     def _activator(self, info: SaveInfo) -> ActionFn:
         def activate() -> Action | None:
