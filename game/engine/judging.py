@@ -344,8 +344,9 @@ def foreseen(
     and for offering again after a refusal) and, if it is accepted, what acceptance adds (its
     effect; the rules' for every accord; the reward for serving what the replies have said
     they want first, or, with ``agenda_known``, what they do want first: a hot-seat player
-    answering for them knows). What their character alone would add or take away is not in
-    it: hidden, like the rest of their agenda."""
+    answering for them knows, and knows their red lines, whose cost comes whatever they
+    answer). What their character alone would add or take away is not in it: hidden, like the
+    rest of their agenda."""
     offer, variant = _resolve(state, move)
     scenario = state.scenario
     rules = scenario.rules
@@ -356,6 +357,8 @@ def foreseen(
     proposing.append(rules.per_turn)
     if refusals:
         proposing.append(_times(rules.repeat, refusals))
+    if agenda_known and _is_red_line(scenario.profiles[state.profile], offer, variant):
+        proposing.append(rules.red_line)
     accepted = [form.on_accept for form in forms]
     if offer.kind in _ACCORDING:
         accepted.append(rules.per_accept)

@@ -4,6 +4,7 @@ long the proposal a counter would table (a play-test saw "Reject" drawn under th
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from itertools import pairwise
 
 import pytest
@@ -46,17 +47,18 @@ def test_every_answer_stands_clear_of_the_way_back(hanoi: Scenario, size: TextSi
         assert counter.body.startswith("They will dismantle") and counter.body.endswith("\u2026")
 
 
-def test_a_refusal_s_chips_count_the_cost_of_an_offer_out_of_turn(hanoi: Scenario) -> None:
-    """The North's answers show what each does to the meters, the early cost of refusing an
-    offer pressed on them before its turn included (a play-tester read "Counter: patience -1"
-    and saw -3, and "Reject: patience -3" and saw -5)."""
+def _refusals_shown_as_they_happen(
+    hanoi: Scenario, openings: Iterable[tuple[GameState, Move]]
+) -> int:
+    """Hold each refusal's chips on the North's answer screen to what it does to the meters,
+    for offers on which their character adds nothing; return how many were compared."""
     from game.engine.describe import changes
     from game.engine.effects import Effect
     from game.ui.screens.hotseat import reaction_row
 
     labels = tuple(meter.label for meter in hanoi.meters)
     compared = 0
-    for state, move in hotseat_out_of_turn(hanoi):
+    for state, move in openings:
         offer = hanoi.offer(move.offer)
         if hanoi.profiles[state.profile].quirk(offer.id, move.variant) is not None:
             continue
@@ -72,4 +74,21 @@ def test_a_refusal_s_chips_count_the_cost_of_an_offer_out_of_turn(hanoi: Scenari
             shown = [p.text for p in reaction_row(state, offer, move, kind).parts]
             assert [s for s in shown if s.startswith(labels)] == happened, (state.seed, move)
             compared += 1
+    return compared
+
+
+def test_a_refusal_s_chips_count_the_cost_of_an_offer_out_of_turn(hanoi: Scenario) -> None:
+    """The North's answers show what each does to the meters, the early cost of refusing an
+    offer pressed on them before its turn included (a play-tester read "Counter: patience -1"
+    and saw -3, and "Reject: patience -3" and saw -5)."""
+    compared = _refusals_shown_as_they_happen(hanoi, hotseat_out_of_turn(hanoi))
     assert compared > 10, compared
+
+
+def test_a_refusal_s_chips_count_the_cost_of_crossing_a_red_line(hanoi: Scenario) -> None:
+    """The player answering for them knows their red lines: rejecting an offer that crosses
+    one costs the rules' red line, and the chips say so (they showed "patience -5" for a
+    rejection that cost 30 patience and 12 trust)."""
+    move = Move.parse("raise_human_rights:precondition")
+    openings = [(new_game(hanoi, seed, hotseat=True), move) for seed in range(10)]
+    assert _refusals_shown_as_they_happen(hanoi, openings) == 10
