@@ -34,7 +34,7 @@ from game.engine.describe import (
     essay_view,
 )
 from game.engine.judging import foreseen
-from game.engine.scenario import Offer
+from game.engine.scenario import Offer, Proposal
 from game.engine.state import ACCEPT, AMEND, REJECT, Move
 from game.ui.art import Pose
 from game.ui.record import amend_title, pending_proposal, proposal_kicker
@@ -384,6 +384,11 @@ class AnswerFace:
     tone: Tone = Tone.NEUTRAL
 
 
+def _answer_changes(scenario: Scenario, proposal: Proposal, answer: str) -> str:
+    """What accepting or rejecting their proposal changes, as a phrase ("nothing" for none)."""
+    return effect_text(scenario, *answer_effects(scenario, proposal, answer), none="nothing")
+
+
 def answer_faces(state: GameState) -> tuple[AnswerFace, ...]:
     """The three answers to the proposal on the table: accept, reject and amend (the last named
     by the offer it plays, or closed with the reason). Empty when nothing is pending."""
@@ -396,14 +401,9 @@ def answer_faces(state: GameState) -> tuple[AnswerFace, ...]:
     for answer in (ACCEPT, REJECT, AMEND):
         option = options[answer]
         key = ANSWER_KEYS[answer]
-        if answer == ACCEPT:
-            title = "Accept their proposal"
-            effects = answer_effects(scenario, proposal, ACCEPT)
-            caption = "It changes " + effect_text(scenario, *effects, none="nothing")
-        elif answer == REJECT:
-            title = "Reject it"
-            effects = answer_effects(scenario, proposal, REJECT)
-            caption = "It changes " + effect_text(scenario, *effects, none="nothing")
+        if answer in (ACCEPT, REJECT):
+            title = "Accept their proposal" if answer == ACCEPT else "Reject it"
+            caption = f"It changes {_answer_changes(scenario, proposal, answer)}"
         else:
             amended = amendment(state)
             title = amend_title(state, amended) if amended is not None else "Amend it"
@@ -427,13 +427,13 @@ def answer_detail(state: GameState, face: AnswerFace) -> tuple[str, str]:
         return title + " \u00b7 closed", f"{capitalise(face.reason)}."
     if face.answer == ACCEPT:
         accord = scenario.accord_label(proposal.accord)
-        changes = effect_text(scenario, *answer_effects(scenario, proposal, ACCEPT), none="nothing")
+        changes = _answer_changes(scenario, proposal, ACCEPT)
         return title, (
             f"The accord: {accord}, {proposal.variant}. It changes {changes}. "
             "Answering does not use up an offer."
         )
     if face.answer == REJECT:
-        changes = effect_text(scenario, *answer_effects(scenario, proposal, REJECT), none="nothing")
+        changes = _answer_changes(scenario, proposal, REJECT)
         return title, (
             f"They will not table it again. It changes {changes}. "
             "Answering does not use up an offer."
