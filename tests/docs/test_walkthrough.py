@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import shlex
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -69,6 +70,10 @@ def test_the_team_game_shown_is_what_the_game_prints(
     assert verified.status == 0 and verified.out == shown
     code = main(["replay", str(tmp_path / "eagles-and-cranes.toml"), "--verify"])
     assert code == 0
+    # The codes file's example lines hand in this game's own code.
+    written = tomllib.loads((tmp_path / "eagles-and-cranes.toml").read_text(encoding="utf-8"))
+    example = f"`Eagles, {written['verification']}` or `Ben Carter, {written['verification']}`"
+    assert example in doc_text(TEACHING_DOC)
 
 
 def test_the_terminal_commands_shown_are_what_it_prints(monkeypatch: pytest.MonkeyPatch) -> None:
