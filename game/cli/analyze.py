@@ -1,8 +1,9 @@
 """``analyze``: is a scenario solvable by rote? The engine's search for the best fixed line
 (:func:`game.engine.analysis.analyze`), reported as readable text or as JSON.
 
-The targets printed beside the figures are the balance the game must show (the game brief's
-section 4); the report says how the scenario stands against each, it does not enforce them.
+The targets printed beside the figures are the balance the game must show (docs/scenarios.md,
+section 9, "Tuning the balance"); the report says how the scenario stands against each, it does
+not enforce them.
 """
 
 from __future__ import annotations

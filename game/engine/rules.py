@@ -1,4 +1,6 @@
-"""The trust-and-leverage state machine: start a game, list the moves, apply a move.
+"""The start and the end of a game: a new game (its hidden profile drawn from the seed), a game
+carried on from an earlier summit, and the outcome (recorded accords, ending and scores). The
+moves are listed in :mod:`game.engine.moves` and applied in :mod:`game.engine.turns`.
 
 Pure functions over frozen state. Everything the counterpart does is decided by the scenario's
 data, the hidden profile drawn from the seed (its agenda of interests, its quirks and its own

@@ -31,9 +31,9 @@ from game.engine.state import (
 from game.engine.teams import Teams, read_teams
 
 FORMAT: Final = 1
+"""Version of the transcript layout."""
 LARGEST_SEED: Final = 2**63 - 1
 """The largest seed a transcript may hold, as on the command line (the smallest is 0)."""
-"""Version of the transcript layout."""
 
 ENGINE: Final = 2
 """Version of the rules: a transcript made under other rules cannot be replayed. Version 2 is
@@ -482,6 +482,3 @@ def _scenario_id(reader: _Reader, value: str | None) -> str:
     if value is not None and not _SCENARIO_ID.match(value):
         reader.fail("scenario", f'expected a scenario id like "hanoi", got {short(value)}')
     return value or ""
-
-
-# --- replay -----------------------------------------------------------------------------

@@ -1,5 +1,5 @@
-"""Applying a move: the counterpart's reaction and every effect of the turn; the events, tests
-and standing pressures between rounds; and the proposals they table."""
+"""Applying a move: the counterpart's reaction and every effect of the turn, an answer to their
+proposal, a recess or a walk-away (what happens between rounds is in :mod:`game.engine.rounds`)."""
 
 from __future__ import annotations
 

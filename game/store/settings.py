@@ -17,7 +17,6 @@ from game.store.reading import SETTINGS_LIMIT, UnreadableFileError, read_toml
 
 log = logging.getLogger(__name__)
 
-"""Environment variable that moves every file the game writes into one directory (tests use it)."""
 SETTINGS_FILE: Final = "settings.toml"
 SETTINGS_VERSION: Final = 1
 
