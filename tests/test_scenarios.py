@@ -171,6 +171,15 @@ def test_an_ending_needing_an_accord_nobody_creates_is_unreachable() -> None:
     assert any('(id "grand_bargain")' in p and "grand_treaty" in p for p in problems)
 
 
+def test_a_picture_the_game_cannot_draw_is_reported() -> None:
+    text = HANOI.read_text(encoding="utf-8").replace(
+        'picture = "embassies"', 'picture = "embassy"', 1
+    )
+    (problem,) = _broken(text)
+    assert 'endings[4].picture (id "embassies"): expected one of walkout,' in problem
+    assert problem.endswith('grand_bargain or "", got "embassy"')
+
+
 def test_a_missing_catch_all_ending_is_reported() -> None:
     text = HANOI.read_text(encoding="utf-8")
     start = text.index('[[endings]]\nid = "no_deal"')

@@ -30,6 +30,7 @@ from game.engine.scenario import (
     FLAGS,
     NEUTRAL_COUNTERPART,
     NEUTRAL_PLAYER,
+    PICTURES,
     Band,
     CarrySpec,
     Direction,
@@ -266,11 +267,19 @@ class _Builder(_MenuSections):
                 terminals=tuple(terminals) or tuple(Terminal),
                 accords=self.references(table, "accords", self.accord_ids),
                 tier=table.integer("tier", 0, low=0, high=10),
-                picture=table.text("picture", ""),
+                picture=self._picture(table),
                 prior=self.references(table, "prior", self.accord_ids),
             )
 
         return self.each("endings", build, at_least="ending")
+
+    @staticmethod
+    def _picture(table: _Table) -> str:
+        picture = table.text("picture", "")
+        if picture and picture not in PICTURES:
+            table.report("picture", f'expected {_choices(PICTURES)} or "", got "{picture}"')
+            return ""
+        return picture
 
     def _weights(self, table: _Table, key: str, ids: dict[str, int]) -> list[tuple[str, int]]:
         """The weights (-100..100) of the sub-table ``key``, by name; a name not in ``ids`` is

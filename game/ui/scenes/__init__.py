@@ -98,7 +98,7 @@ SCENES: Final[dict[str, Scene]] = {
         Scene("statement", "A signed joint statement under both flags.", statement),
     )
 }
-"""Every scene by id; Hanoi's endings use the scene of the same id."""
+"""Every scene by id: one for each of the engine's :data:`~game.engine.scenario.PICTURES`."""
 
 # Without a picture of its own, an ending shows how the summit ended.
 _BY_TERMINAL: Final = {
@@ -110,13 +110,9 @@ _BY_TERMINAL: Final = {
 
 
 def scene_for(ending: Ending, terminal: Terminal) -> Scene:
-    """The picture for an ending: the one the scenario names for it, else the scene of the same
-    id, else the picture of how the summit ended."""
-    for name in (ending.picture, ending.id):
-        scene = SCENES.get(name)
-        if scene is not None:
-            return scene
-    return SCENES[_BY_TERMINAL[terminal]]
+    """The picture for an ending: the one the scenario names for it, else the picture of how the
+    summit ended."""
+    return SCENES[ending.picture or _BY_TERMINAL[terminal]]
 
 
 _cache: OrderedDict[tuple[str, tuple[int, int], Palette, Flags], tuple[Layer, ...]] = OrderedDict()

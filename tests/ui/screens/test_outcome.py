@@ -10,6 +10,7 @@ import pytest
 from game.draw import theme
 from game.draw.context import UiContext
 from game.engine import Ending, GameState, Scenario, Terminal, new_game, outcome
+from game.engine.scenario import PICTURES
 from game.engine.search import Found
 from game.store.scenarios import load_scenario
 from game.store.settings import AnimationSpeed, Settings, TextSize
@@ -114,6 +115,16 @@ def test_every_ending_of_every_scenario_names_a_picture_the_game_has() -> None:
     for name in ("hanoi", "next_summit"):
         for ending in load_scenario(name).endings:
             assert ending.picture in scenes.SCENES, (name, ending.id, ending.picture)
+
+
+def test_the_game_draws_every_picture_a_scenario_may_name_and_no_other() -> None:
+    assert set(scenes.SCENES) == set(PICTURES)
+
+
+def test_an_ending_without_a_picture_shows_its_terminal_even_when_named_like_one() -> None:
+    # The picture is the scenario's to name: an ending's id does not choose it.
+    named_like = _ending("embassies", Terminal.STATEMENT, ("embassies",))
+    assert scenes.scene_for(named_like, Terminal.STATEMENT).id == "statement"
 
 
 HANOI_FLAGS = scenes.Flags("us", "dprk")
