@@ -1,9 +1,9 @@
 """A game as JSON: the whole game (``--format json``), and the stdio line protocol, one state
 message out per move in (see docs/scripting.md, which documents every field).
 
-The five meters of the talks stay in ``meters``, as they always were; the neighbours' meters
-(the scenario's region group) are apart in ``region``, so a program written for the talks
-meters alone reads the same keys as before.
+The meters of the talks (the scenario's talks group) stay in ``meters``, as they always were;
+the neighbours' meters (its region group) are apart in ``region``, so a program written for the
+talks meters alone reads the same keys as before.
 """
 
 from __future__ import annotations

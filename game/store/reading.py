@@ -1,5 +1,5 @@
-"""The one way the game reads a file: scenarios, scripts, transcripts, saves, settings, codes
-and the progress record all come through here.
+"""The one way the game reads a file: scenarios, scripts, transcripts, saves, settings and codes
+all come through here.
 
 A file is read only if it is a regular file (never a pipe, a device or a folder: those are
 refused before they are opened, so a FIFO cannot hang the game and ``/dev/zero`` cannot fill
@@ -35,7 +35,7 @@ SCRIPT_LIMIT: Final = 1 * MB
 CODES_LIMIT: Final = 1 * MB
 """A teacher's file of verification codes: a class of thirty writes under 1 kB."""
 SETTINGS_LIMIT: Final = 64 * KB
-"""The settings file and the progress record: a few lines each."""
+"""The settings file: a few lines."""
 
 TOML_SUFFIX: Final = ".toml"
 """The ending of every file the game keeps as TOML: scenarios, transcripts, saves, exports."""

@@ -14,7 +14,6 @@ asks whether there are saves, opens without loading it.
 
 from __future__ import annotations
 
-import contextlib
 import enum
 import logging
 import re
@@ -30,7 +29,6 @@ from game.store.files import data_dir, describe_os_error, write_text_atomic
 from game.store.mode import Mode
 from game.store.reading import (
     SAVE_KEYS,
-    SETTINGS_LIMIT,
     TOML_SUFFIX,
     TRANSCRIPT_LIMIT,
     UnreadableFileError,
@@ -53,8 +51,6 @@ AUTOSAVE: Final = "autosave.toml"
 BACKUP: Final = "autosave.previous.toml"
 """The autosave before the latest one: what Continue falls back to if the latest is damaged."""
 SLOT_PREFIX: Final = "slot-"
-PROGRESS: Final = "progress.toml"
-"""Tiny record of the player's progress (games finished), kept beside the saves."""
 MAX_SLOT_NAME: Final = 60
 MAX_FILE_STEM: Final = 40
 _UNSAFE: Final = re.compile(r"[^a-z0-9]+")
@@ -437,27 +433,6 @@ class SaveStore:
             read = _Read(_broken(path, kind, "damaged: it cannot be read"), None)
         self._cache[path] = (stamp, read)
         return read
-
-    # -- progress --
-
-    def games_finished(self) -> int:
-        """How many games this player has seen to the end (0 if unknown, or the file is bad)."""
-        try:
-            _, data = read_toml(self.root / PROGRESS, what="a progress file", limit=SETTINGS_LIMIT)
-        except UnreadableFileError:
-            return 0
-        value = data.get("games_finished", 0)
-        good = isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 2**31
-        return value if good else 0
-
-    def record_finished_game(self) -> int:
-        """Count one more finished game and return the new count (best effort, never raises)."""
-        count = self.games_finished() + 1
-        with contextlib.suppress(OSError):
-            from game.store.toml_text import dumps  # the writer is needed only when saving
-
-            write_text_atomic(self.root / PROGRESS, dumps({"games_finished": count}))
-        return count
 
 
 def save_text(game: SavedGame, *, saved_at: datetime, slot: str = "") -> str:

@@ -302,13 +302,6 @@ def test_exports_go_to_the_documents_folder_unless_the_game_has_a_home(
     assert SaveStore().exports == tmp_path / "stick" / "exports"
 
 
-def test_progress_counts_finished_games(store: SaveStore) -> None:
-    assert store.games_finished() == 0
-    assert store.record_finished_game() == 1
-    assert store.record_finished_game() == 2
-    assert SaveStore(store.root).games_finished() == 2
-
-
 def test_the_save_document_keeps_the_transcript_fields(store: SaveStore) -> None:
     import tomllib
 
