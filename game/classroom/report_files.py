@@ -30,9 +30,11 @@ from game.classroom.report import (
     markdown,
     whole_mean,
 )
+from game.engine.scenario import MeterRole, Scenario
 from game.store.files import check_writable, file_kind, write_bytes_atomic, write_text_atomic
 
 if TYPE_CHECKING:
+    from game.draw.charts import Axis
     from game.draw.context import UiContext
 
 ENDINGS_SIZE: Final = (1200, 640)
@@ -96,6 +98,17 @@ def _class_average(rows: Sequence[Row]) -> tuple[float | None, ...]:
     )
 
 
+def _trust_axes(scenario: Scenario, longest: int) -> tuple[Axis, Axis]:
+    """The axes of a chart of trust over the turns: the turns of the longest game, and the
+    trust meter's range as the scenario gives it."""
+    from game.draw import charts
+
+    meter = scenario.meters[scenario.role_index(MeterRole.TRUST) or 0]
+    last = max(longest - 1, 1)
+    turns = charts.Axis(0, float(last), ticks=_ticks(last), title="turn")
+    return turns, charts.even_axis(meter.minimum, meter.maximum, 4, title=meter.label)
+
+
 def draw_charts(report: ClassReport, out: Path) -> list[Figure]:
     """Write endings.png and trust.png into ``out``; return them as figures of the page."""
     from game.draw import charts
@@ -138,10 +151,7 @@ def draw_charts(report: ClassReport, out: Path) -> list[Figure]:
     )
     mean = _class_average(rows)
     lines = charts.LineChart(
-        x=charts.Axis(
-            0, float(max(longest - 1, 1)), ticks=_ticks(max(longest - 1, 1)), title="turn"
-        ),
-        y=charts.Axis(0, 100, ticks=(0, 25, 50, 75, 100), title="trust"),
+        *_trust_axes(scenario, longest),
         series=(
             *student_lines,
             charts.Series("Class average", mean, colours[0], width=3, emphasis=True),
@@ -178,10 +188,7 @@ def student_charts(report: ClassReport, row: Row, folder: Path) -> list[Figure]:
     mean = _class_average(report.rows)
     longest = max(len(mean), len(row.trust))
     lines = charts.LineChart(
-        x=charts.Axis(
-            0, float(max(longest - 1, 1)), ticks=_ticks(max(longest - 1, 1)), title="turn"
-        ),
-        y=charts.Axis(0, 100, ticks=(0, 25, 50, 75, 100), title="trust"),
+        *_trust_axes(report.scenario, longest),
         series=(
             charts.Series("Class average", mean, palette.ink_soft, width=2, dashed=True),
             charts.Series("Your game", tuple(float(v) for v in row.trust), colours[0], width=3),

@@ -18,6 +18,7 @@ from game.draw.charts import (
     BarSeries,
     LineChart,
     Series,
+    even_axis,
     series_colours,
 )
 from game.draw.context import UiContext
@@ -57,7 +58,12 @@ def meter_chart(debrief: Debrief, palette: Palette) -> LineChart:
     labels = ("start", *(str(i) for i in range(1, decisions + 1)))
     return LineChart(
         x=Axis(0, max(decisions, 1), ticks=ticks, labels=labels, title="your decisions"),
-        y=Axis(0, 100, ticks=(0, 25, 50, 75, 100)),
+        # One axis for every meter: from the lowest minimum to the highest maximum.
+        y=even_axis(
+            min((m.minimum for m in debrief.meters), default=0),
+            max((m.maximum for m in debrief.meters), default=100),
+            4,
+        ),
         series=tuple(series),
         bands=bands,
     )
@@ -230,7 +236,11 @@ def neighbours_chart(debrief: Debrief, palette: Palette) -> LineChart | None:
             labels=tuple(labels[int(t)] for t in ticks),
             title="your decisions",
         ),
-        y=Axis(0, 100, ticks=(0, 50, 100)),
+        y=even_axis(
+            min(n.minimum for n in debrief.neighbours),
+            max(n.maximum for n in debrief.neighbours),
+            2,
+        ),
         series=series,
     )
 

@@ -312,3 +312,19 @@ def test_a_report_is_not_written_beside_the_pages_of_an_earlier_report(
     assert main(["report", *games[:2], "--out", str(out)]) == 0
     pages = sorted(path.name for path in students.glob("*.md"))
     assert pages == ["Ada.md", "Alan.md"]
+
+
+def test_the_trust_charts_run_over_the_trust_meter_s_range(hanoi: Scenario) -> None:
+    from game.classroom.report_files import _trust_axes
+    from game.engine import parse_scenario
+    from game.store.scenarios import resolve
+
+    turns, trust = _trust_axes(hanoi, 14)
+    assert (turns.lo, turns.hi, trust.lo, trust.hi, trust.title) == (0, 13, 0, 100, "trust")
+    text = resolve("hanoi").read_text(encoding="utf-8")
+    wide = parse_scenario(
+        text.replace("min = 0\nmax = 100\nstart = 15", "min = -50\nmax = 150\nstart = 15", 1),
+        "wide.toml",
+    )
+    _, trust = _trust_axes(wide, 14)
+    assert trust.tick_labels() == ("-50", "0", "50", "100", "150")

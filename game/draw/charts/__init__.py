@@ -27,6 +27,7 @@ from game.draw.charts.parts import (
     Band,
     Marker,
     Series,
+    even_axis,
     series_colours,
 )
 
@@ -41,5 +42,6 @@ __all__ = [
     "LineChart",
     "Marker",
     "Series",
+    "even_axis",
     "series_colours",
 ]

@@ -97,6 +97,16 @@ class Axis:
         return tuple(number(tick) for tick in self.ticks)
 
 
+def even_axis(lo: float, hi: float, parts: int, title: str = "") -> Axis:
+    """An axis from ``lo`` to ``hi`` with a tick at each end and ``parts - 1`` evenly between.
+
+    >>> even_axis(0, 100, 4).tick_labels()
+    ('0', '25', '50', '75', '100')
+    """
+    step = (hi - lo) / parts
+    return Axis(lo, hi, ticks=tuple(lo + step * i for i in range(parts + 1)), title=title)
+
+
 def number(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:g}"
 

@@ -13,9 +13,12 @@ from game.classroom.debrief import build_debrief
 from game.draw import theme
 from game.draw.charts import COLOUR_BLIND_SERIES, STANDARD_SERIES
 from game.draw.context import UiContext
-from game.engine import GameState, Scenario, new_game, outcome
+from game.engine import GameState, Scenario, new_game, outcome, parse_scenario
+from game.engine.describe import StrategyName
 from game.engine.search import Found
+from game.engine.strategies import play
 from game.engine.transcript import verification_code
+from game.store.scenarios import resolve
 from game.store.settings import Settings, TextSize
 from game.ui.app import App, FixedClock, OffscreenDisplay, ScriptedEvents
 from game.ui.debrief_pages import (
@@ -99,6 +102,8 @@ def _send(screen: DebriefScreen, calls: Callbacks, *events: pygame.event.Event) 
             assert action is None, f"the debrief gave {action!r}"
 
 
+HANOI_FILE = resolve("hanoi")
+
 # --- What it reports -----------------------------------------------------------------------------
 
 
@@ -112,6 +117,21 @@ def test_the_chart_follows_the_palette(rich: GameState) -> None:
     assert len(plain.bands) == len(debrief.rounds)
     bars = score_chart(debrief, theme.STANDARD_PALETTE)
     assert bars is not None and len(bars.series) == 3
+
+
+def test_the_charts_run_over_the_meters_ranges_the_scenario_gives(hanoi: Scenario) -> None:
+    # Patience from 0 to 1000: a chart fixed at 0-100 drew it far off its plot.
+    text = HANOI_FILE.read_text(encoding="utf-8").replace(
+        "min = 0\nmax = 100\nstart = 76", "min = 0\nmax = 1000\nstart = 760", 1
+    )
+    wide = parse_scenario(text, "wide.toml")
+    state = play(wide, StrategyName.ESSAY, 3)
+    chart = meter_chart(build_debrief(state), theme.STANDARD_PALETTE)
+    assert (chart.y.lo, chart.y.hi) == (0, 1000)
+    assert chart.y.tick_labels() == ("0", "250", "500", "750", "1000")
+    assert all(0 <= chart.y.fraction(v) <= 1 for s in chart.series for v in s.values if v)
+    plain = meter_chart(build_debrief(play(hanoi, StrategyName.ESSAY, 3)), theme.STANDARD_PALETTE)
+    assert plain.y.tick_labels() == ("0", "25", "50", "75", "100")
 
 
 def test_an_unfinished_game_is_refused(ctx: UiContext, hanoi: Scenario) -> None:
