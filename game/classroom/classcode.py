@@ -22,14 +22,17 @@ import attrs
 from game.store.mode import Mode
 
 ALPHABET: Final = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
-"""Crockford's base32: no I, L, O or U, so codes read aloud are hard to get wrong."""
+"""Crockford's base32, as verification codes use (``CODE_ALPHABET``; written out here, where the
+command line reads it without loading the engine): no I, L, O or U, so codes read aloud are hard
+to get wrong."""
 MODES: Final = tuple(Mode)
 """The modes in the order a code numbers them."""
 MAX_SEED: Final = 2**15 - 1
 EXAMPLE: Final = "HNOI-16JJ"
 """A real class code (Hanoi, practice), for messages and help to show: one that decodes."""
 _PREFIX: Final = re.compile(r"[A-Z]{4}\Z")
-_LENIENT: Final = str.maketrans({"O": "0", "I": "1", "L": "1"})
+LENIENT: Final = str.maketrans({"O": "0", "I": "1", "L": "1"})
+"""What students write down is read leniently, codes of both kinds: O as zero, I and L as one."""
 
 
 class ClassCodeError(ValueError):
@@ -77,7 +80,7 @@ def decode(text: str) -> ClassCode:
     cleaned = re.sub(r"[\s\-_.]", "", text.upper())
     if len(cleaned) != 8:
         raise ClassCodeError(f"a class code looks like {EXAMPLE}, got {text!r}")
-    prefix, body = cleaned[:4], cleaned[4:].translate(_LENIENT)
+    prefix, body = cleaned[:4], cleaned[4:].translate(LENIENT)
     if not _PREFIX.match(prefix):
         raise ClassCodeError(f"a class code starts with four letters, got {text!r}")
     value = 0

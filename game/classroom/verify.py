@@ -20,9 +20,9 @@ from pathlib import Path
 
 import attrs
 
-from game.classroom.classcode import ClassCode, ClassCodeError, decode
+from game.classroom.classcode import LENIENT, ClassCode, ClassCodeError, decode
 from game.engine import Carry, CarryError, ChosenBy, GameState, Scenario, carry_from
-from game.engine.describe import printable
+from game.engine.describe import printable, short
 from game.engine.replay import replay
 from game.engine.teams import who_played
 from game.engine.transcript import (
@@ -31,7 +31,6 @@ from game.engine.transcript import (
     Transcript,
     TranscriptError,
     clean_name,
-    short,
 )
 from game.store.mode import Mode
 from game.store.reading import CODES_LIMIT, UnreadableFileError, read_text
@@ -47,8 +46,6 @@ _CODE = re.compile(
     r"(?<![0-9A-Z])(?:([0-9A-Z]{4})-([0-9A-Z]{4})"
     r"|(?=[0-9A-Z ]{0,8}[0-9])([0-9A-Z]{4}) ?([0-9A-Z]{4}))(?![0-9A-Z])"
 )
-# What students write down is read leniently: O as zero, I and L as one.
-_LENIENT = str.maketrans({"O": "0", "I": "1", "L": "1"})
 
 
 @attrs.frozen
@@ -129,7 +126,7 @@ def read_codes(path: Path) -> HandedIn:
 
 def _code_of(found: re.Match[str]) -> str:
     """The code a match of :data:`_CODE` holds, written as codes are (read leniently)."""
-    return "-".join(group for group in found.groups() if group).translate(_LENIENT)
+    return "-".join(group for group in found.groups() if group).translate(LENIENT)
 
 
 def _key(name: str) -> str:

@@ -45,6 +45,9 @@ class _Parser(argparse.ArgumentParser):
 MAX_GAMES: Final = 1_000_000
 """The most games a batch plays: about a quarter of an hour on one core."""
 MAX_JOBS: Final = 64
+LARGEST_SEED: Final = 2**63 - 1
+"""The largest seed, as a transcript may hold it (``game.engine.transcript.LARGEST_SEED``, written
+out here, where ``--help`` reads it without loading the engine)."""
 _WHOLE: Final = re.compile(r"-?[0-9]{1,30}")
 
 
@@ -59,7 +62,7 @@ def _whole(text: str) -> int:
 
 def _seed(text: str) -> int:
     value = _whole(text)
-    if not 0 <= value < 2**63:
+    if not 0 <= value <= LARGEST_SEED:
         raise argparse.ArgumentTypeError(f"expected a seed from 0 to 2**63-1, got {value}")
     return value
 

@@ -41,10 +41,11 @@ from game.engine.describe import (
     capitalise,
     move_label,
     printable,
+    short,
     side_called,
 )
 from game.engine.state import ReactionKind
-from game.engine.transcript import short
+from game.engine.transcript import LARGEST_SEED
 from game.store.reading import SCRIPT_LIMIT, UnreadableFileError, read_toml
 from game.store.who import NOBODY, Who
 
@@ -60,10 +61,6 @@ class Script:
     moves: tuple[str, ...]
     seed: int | None
     scenario: str | None
-
-
-MAX_SEED: Final = 2**63 - 1
-"""The largest seed, as ``--seed`` takes it."""
 
 
 def read_script(path: Path) -> Script:
@@ -95,7 +92,7 @@ def read_script(path: Path) -> Script:
     seed = data.get("seed")
     if seed is not None and (isinstance(seed, bool) or not isinstance(seed, int)):
         raise ScriptError(f"{path}: seed: expected an integer, got {short(seed)}")
-    if seed is not None and not 0 <= seed <= MAX_SEED:
+    if seed is not None and not 0 <= seed <= LARGEST_SEED:
         raise ScriptError(f"{path}: seed: expected a seed from 0 to 2**63-1, got {seed}")
     scenario = data.get("scenario")
     if scenario is not None and (not isinstance(scenario, str) or not scenario):

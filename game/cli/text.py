@@ -34,11 +34,11 @@ from game.engine.describe import (
     region_line,
     remembered,
     reply_sentence,
+    short,
 )
 from game.engine.judging import foreseen_refusal
 from game.engine.scenario import Direction
 from game.engine.state import MoveOption, ReactionKind, Turn
-from game.engine.transcript import short
 from game.store.who import NOBODY, Who
 
 TALKS: Final = MeterGroup.TALKS

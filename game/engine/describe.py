@@ -389,12 +389,27 @@ def between_rounds(scenario: Scenario, turn: Turn) -> list[tuple[str, str]]:
     return found
 
 
+SHORT: Final = 60
+
+
+def short(value: object, *, quoted: bool = True, limit: int = SHORT) -> str:
+    """A value from a file as a message shows it: its repr (or the text itself, with
+    ``quoted=False``), cut to 60 characters, so a file cannot make a message as long as itself.
+
+    >>> short("Ada"), short("Ada", quoted=False), len(short("x" * 1000))
+    ("'Ada'", 'Ada', 60)
+    """
+    text = repr(value) if quoted else str(value)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
 __all__ = [
     "MINUS",
     "NO_BREAK",
     "OUTSIDER_REPLIED",
     "REPLIED",
     "REPLY",
+    "SHORT",
     "Change",
     "StrategyName",
     "again_text",
@@ -415,6 +430,7 @@ __all__ = [
     "remembered_each",
     "reply_sentence",
     "sentence",
+    "short",
     "signed",
 ]
 

@@ -8,6 +8,7 @@ from typing import Any, Final
 
 import attrs
 
+from game.engine.describe import short
 from game.engine.rules import CarryError, new_game, outcome
 from game.engine.scenario import Scenario
 from game.engine.state import (
@@ -17,7 +18,7 @@ from game.engine.state import (
     Move,
     ReactionKind,
 )
-from game.engine.transcript import ENGINE, TURN_KEYS, Transcript, TurnRecord, short, turn_document
+from game.engine.transcript import ENGINE, TURN_KEYS, Transcript, TurnRecord, turn_document
 from game.engine.turns import apply
 
 

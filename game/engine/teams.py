@@ -20,7 +20,7 @@ from typing import Any, Final
 
 import attrs
 
-from game.engine.describe import UNPRINTABLE, side_called
+from game.engine.describe import UNPRINTABLE, short, side_called
 from game.engine.scenario import Scenario, Seat
 
 MAX_NAME: Final = 60
@@ -163,14 +163,14 @@ class Teams:
                 if not player.name or player.name != clean_name(player.name):
                     return f"{at}.name: {_UNCLEAN}"
                 if player.name in named:
-                    return f"{at}.name: {_shown(player.name)} is listed twice"
+                    return f"{at}.name: {short(player.name, limit=40)} is listed twice"
                 named.add(player.name)
                 for role in player.roles:
                     found = scenario.team_role(role)
                     if found is None or found.seat is not seat:
                         known = _known(scenario, seat)
                         expected = f"one of {known}" if scenario.roles_of(seat) else "no role"
-                        return f"{at}.roles: expected {expected}, got {_shown(role)}"
+                        return f"{at}.roles: expected {expected}, got {short(role, limit=40)}"
                     if role in held:
                         return f"{at}.roles: {role} is held twice in the team"
                     held.add(role)
@@ -195,7 +195,7 @@ def read_teams(value: object, fail: Callable[[str, str], None]) -> Teams | None:
         return None
     for key in value:
         if key not in set(Seat):
-            fail(f"teams.{_shown(key)}", "expected us or north")
+            fail(f"teams.{short(key, limit=40)}", "expected us or north")
     found = []
     for seat in Seat:
         table = value.get(str(seat))
@@ -206,7 +206,7 @@ def read_teams(value: object, fail: Callable[[str, str], None]) -> Teams | None:
             continue
         name = table.get("name")
         if not isinstance(name, str):
-            fail(f"{where}.name", f"expected a string, got {_shown(name)}")
+            fail(f"{where}.name", f"expected a string, got {short(name, limit=40)}")
             name = ""
         found.append(Team(name, _read_players(table.get("players", []), where, fail)))
     return Teams(*found)
@@ -232,11 +232,6 @@ def _read_players(raw: object, where: str, fail: Callable[[str, str], None]) -> 
             continue
         players.append(Player(name, tuple(roles)))
     return tuple(players)
-
-
-def _shown(value: object) -> str:
-    text = repr(value)
-    return text if len(text) <= 40 else text[:37] + "..."
 
 
 def who_played(player: str, teams: Teams | None) -> str:

@@ -19,6 +19,7 @@ from typing import Any, Final
 import attrs
 
 from game.engine import teams as teams_module
+from game.engine.describe import short
 from game.engine.rules import outcome
 from game.engine.scenario import Scenario
 from game.engine.state import (
@@ -282,18 +283,6 @@ def turn_document(scenario: Scenario, turn: Turn) -> dict[str, Any]:
 
 _SCENARIO_ID: Final = re.compile(r"[a-z][a-z0-9_]{0,63}\Z")
 """What a scenario id looks like: a transcript names its scenario by id, never by a file."""
-SHORT: Final = 60
-
-
-def short(value: object, *, quoted: bool = True, limit: int = SHORT) -> str:
-    """A value from a transcript as a message shows it: its repr (or the text itself, with
-    ``quoted=False``), cut to 60 characters, so a file cannot make a message as long as itself.
-
-    >>> short("Ada"), short("Ada", quoted=False), len(short("x" * 1000))
-    ("'Ada'", 'Ada', 60)
-    """
-    text = repr(value) if quoted else str(value)
-    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 class _Reader:

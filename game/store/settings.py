@@ -96,7 +96,9 @@ def parse_settings(data: Mapping[str, object]) -> tuple[Settings, tuple[str, ...
 
 
 def _shown(value: object) -> str:
-    """A value from the file as a log line shows it: at most 40 characters of its repr."""
+    """A value from the file as a log line shows it: at most 40 characters of its repr (as
+    ``game.engine.describe.short`` cuts it, written out here: the title screen reads the
+    settings before it loads the engine)."""
     text = repr(value)
     return text if len(text) <= 40 else text[:37] + "..."
 

@@ -57,6 +57,10 @@ class _Encoder(_Base):
         self.dump_funcs[str] = toml_string
 
 
+class InlineTable(dict[str, Any], toml.decoder.InlineTableDict):
+    """A table :func:`dumps` keeps on one line (a transcript's meters and scores)."""
+
+
 def dumps(document: dict[str, Any]) -> str:
     """``document`` as TOML text that reads back as ``document``."""
     text: str = toml.dumps(document, encoder=_Encoder())

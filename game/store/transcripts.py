@@ -5,8 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import toml
-
 from game import __version__
 from game.engine.state import GameState
 from game.engine.transcript import (
@@ -25,24 +23,21 @@ from game.store.reading import (
     parse_toml,
     read_toml,
 )
+from game.store.toml_text import InlineTable
 from game.store.toml_text import dumps as toml_dumps
 from game.store.who import NOBODY, Who
 
 
-class _InlineTable(dict[str, Any], toml.decoder.InlineTableDict):
-    """A table the ``toml`` writer keeps on one line (meters, scores)."""
-
-
 def _inline(document: dict[str, Any]) -> dict[str, Any]:
     for turn in document.get("turns", []):
-        turn["meters"] = _InlineTable(turn["meters"])
+        turn["meters"] = InlineTable(turn["meters"])
     start = document.get("start")
     if start is not None:
-        start["meters"] = _InlineTable(start["meters"])
+        start["meters"] = InlineTable(start["meters"])
     result = document.get("outcome")
     if result is not None:
-        result["scores"] = _InlineTable(result["scores"])
-        result["meters"] = _InlineTable(result["meters"])
+        result["scores"] = InlineTable(result["scores"])
+        result["meters"] = InlineTable(result["meters"])
     return document
 
 

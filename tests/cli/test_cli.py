@@ -389,6 +389,15 @@ def test_the_light_command_line_agrees_with_the_engine_and_the_settings() -> Non
     assert tuple(TextSize) == TEXT_SIZES
 
 
+def test_what_the_command_line_writes_out_to_stay_light_is_what_the_engine_holds() -> None:
+    from game.classroom import classcode
+    from game.cli import parser
+    from game.engine import transcript
+
+    assert parser.LARGEST_SEED == transcript.LARGEST_SEED
+    assert classcode.ALPHABET == transcript.CODE_ALPHABET
+
+
 def test_importing_the_command_line_loads_neither_engine_nor_pygame() -> None:
     code = (
         "import sys, game.cli; "
