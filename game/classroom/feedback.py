@@ -18,7 +18,7 @@ import attrs
 
 from game.classroom import document as doc
 from game.classroom.report import ClassReport, Row, whole_mean
-from game.engine import GameState, MeterRole, Move, Proposal, outcome
+from game.engine import ACCEPT, AMEND, REJECT, GameState, MeterRole, Move, Proposal, outcome
 from game.engine.describe import answered_proposal, capitalise, move_label, offers_made, signed
 
 SWINGS: Final = 3
@@ -281,8 +281,8 @@ def _decisions(report: ClassReport, row: Row) -> list[doc.Block]:
             if a.proposal == answered.proposal
         ]
         alike = sum(1 for a in same if a.answer == answered.answer)
-        what = {"accept": "accepted", "reject": "rejected", "amend": "amended"}[answered.answer]
-        if answered.answer == "amend":
+        what = {ACCEPT: "accepted", REJECT: "rejected", AMEND: "amended"}[answered.answer]
+        if answered.answer == AMEND:
             what += ", and they agreed" if answered.agreed else ", and they refused"
         others = (
             f" Of the {len(same)} others who met it, {alike} did the same."

@@ -24,6 +24,9 @@ from game.classroom import document as doc
 from game.classroom.classcode import ClassCode
 from game.classroom.verify import HandedIn, SameGame, Verdict, same_games, verify_files
 from game.engine import (
+    ACCEPT,
+    AMEND,
+    REJECT,
     Carry,
     GameState,
     MeterRole,
@@ -471,10 +474,10 @@ def _students(report: ClassReport, rows: Sequence[Row]) -> doc.Table:
 
 
 ANSWER_COLUMNS: Final = (
-    ("Accepted", "accept", True),
-    ("Amended, they agreed", "amend", True),
-    ("Amended, they refused", "amend", False),
-    ("Rejected", "reject", False),
+    ("Accepted", ACCEPT, True),
+    ("Amended, they agreed", AMEND, True),
+    ("Amended, they refused", AMEND, False),
+    ("Rejected", REJECT, False),
 )
 """The columns of the proposals table: (heading, the answer, whether an accord came of it).
 An amendment they refused made no accord, so it is counted apart from one they took."""
@@ -486,7 +489,7 @@ def _proposals(report: ClassReport) -> list[doc.Block]:
     answers = [answer for row in report.rows for answer in row.answers]
     if not answers:
         return []
-    counts = Counter((a.proposal, a.answer, a.agreed or a.answer == "accept") for a in answers)
+    counts = Counter((a.proposal, a.answer, a.agreed or a.answer == ACCEPT) for a in answers)
     came = Counter(a.proposal for a in answers)
     rows: list[tuple[doc.Text, ...]] = [
         (

@@ -276,7 +276,6 @@ def read_line(source: IO[str]) -> str | None:
 # --- colour ---------------------------------------------------------------------------------
 
 BOLD: Final = "1"
-DIM: Final = "2"
 ALERT: Final = "31"
 
 

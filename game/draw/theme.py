@@ -38,8 +38,6 @@ COLUMNS: Final = 12
 COLUMN: Final = (LOGICAL_WIDTH - 2 * MARGIN_X - (COLUMNS - 1) * GUTTER) // COLUMNS
 CONTENT_WIDTH: Final = LOGICAL_WIDTH - 2 * MARGIN_X
 CONTENT_BOTTOM: Final = LOGICAL_HEIGHT - MARGIN_Y
-READING_WIDTH: Final = 8 * COLUMN + 7 * GUTTER
-"""Widest a paragraph may run (about 75 characters of body text) before it tires the eye."""
 
 
 def column_x(index: int) -> int:

@@ -96,9 +96,7 @@ class _BuilderBase:
         table.report(key, f'expected {_choices(known)}, got "{value}"{hint}')
         return -1
 
-    def references(
-        self, table: _Table, key: str, known: Mapping[str, int], what: str = ""
-    ) -> tuple[str, ...]:
+    def references(self, table: _Table, key: str, known: Mapping[str, int]) -> tuple[str, ...]:
         values = table.strings(key)
         for value in values:
             self.reference(table, key, value, known)

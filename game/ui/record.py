@@ -99,11 +99,11 @@ def answer_text(state: GameState, turn: Turn) -> str:
         amended = amended_move(proposal)
         offer = move_label(scenario, amended, mid=True) if amended else "an amendment"
         named = proposal.mid_label if proposal is not None else name
-        return f"You answered {named} with {offer}: {_replied(state, turn.reaction)}"
+        return f"You answered {named} with {offer}: {_replied(turn.reaction)}"
     return f"You rejected their proposal: {name}"
 
 
-def _replied(state: GameState, reaction: Reaction) -> str:
+def _replied(reaction: Reaction) -> str:
     """What became of an offer: ``accepted``, or ``refused by the Senate`` when someone other
     than the counterpart refused it."""
     who = reaction.refused_by
@@ -125,7 +125,7 @@ def turn_text(state: GameState, turn: Turn, *, mid: bool = False) -> str:
     reaction = turn.reaction
     if turn.move.is_answer:
         return answer_text(state, turn)
-    text = f"{move_label(scenario, turn.move, mid=mid)}: {_replied(state, reaction)}"
+    text = f"{move_label(scenario, turn.move, mid=mid)}: {_replied(reaction)}"
     if reaction.kind is ReactionKind.COUNTER and reaction.counter:
         # Quoted, as a title: "proposing End the..." and "proposing end the..." both misread.
         text += f", proposing \u201c{scenario.proposal(reaction.counter).label}\u201d"
