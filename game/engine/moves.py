@@ -216,19 +216,18 @@ def move_options(state: GameState) -> tuple[MoveOption, ...]:
 
 
 _ANSWER_MOVES: Final = (Move(ACCEPT), Move(REJECT))
-_MENUS: dict[str, tuple[tuple[Offer, tuple[Move, ...]], ...]] = {}
-"""Each scenario's offers with their moves, by the scenario's digest: moves are frozen values,
-so they are built once and shared (the same digest always means the same offers)."""
 
 
 def _menu(scenario: Scenario) -> tuple[tuple[Offer, tuple[Move, ...]], ...]:
-    menu = _MENUS.get(scenario.sha256)
+    """The scenario's offers with their moves: moves are frozen values, so they are built once
+    and kept with the scenario."""
+    menu: tuple[tuple[Offer, tuple[Move, ...]], ...] | None = scenario.memo.get("menu")
     if menu is None:
         menu = tuple(
             (offer, tuple(Move(offer.id, v.id) for v in offer.variants) or (Move(offer.id),))
             for offer in scenario.offers
         )
-        _MENUS[scenario.sha256] = menu
+        scenario.memo["menu"] = menu
     return menu
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Mapping
+from typing import Any
 
 import attrs
 
@@ -469,6 +470,9 @@ class Scenario:
     neighbours took it)."""
     live_events: tuple[Event, ...] = attrs.field(init=False, eq=False, repr=False)
     """The events that can be drawn at all (weight above zero), in file order."""
+    memo: dict[str, Any] = attrs.field(init=False, factory=dict, eq=False, repr=False)
+    """What the engine works out from this scenario once and keeps with it (the moves of its
+    offers): values that depend on the scenario alone, never on a game."""
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "meter_ids", tuple(meter.id for meter in self.meters))

@@ -327,3 +327,18 @@ def test_apply_builds_the_next_state_field_by_field(hanoi: Scenario) -> None:
         assert before.answered >= frozenset(t.tabled for t in before.turns if t.tabled)
         assert before.tabled == sum(1 for t in before.turns if t.tabled)
         assert all(isinstance(points, int) for points in before.points)
+
+
+def test_the_moves_are_those_of_the_scenario_played_even_one_evolved_from_another(
+    hanoi: Scenario,
+) -> None:
+    # The moves were kept by the scenario's digest, which an evolved scenario keeps: a
+    # scenario with fewer offers was offered the moves of the one it came from.
+    assert len(available_moves(new_game(hanoi, 1))) > 3
+    offers = hanoi.offers[:3]
+    fewer = attrs.evolve(
+        hanoi, offers=offers, offer_index={offer.id: i for i, offer in enumerate(offers)}
+    )
+    assert fewer.sha256 == hanoi.sha256
+    moves = available_moves(new_game(fewer, 1))
+    assert moves and {move.offer for move in moves} <= {offer.id for offer in offers}
