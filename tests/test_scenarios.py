@@ -91,6 +91,17 @@ def test_a_syntax_error_names_file_line_and_column() -> None:
     assert problem.startswith(f"broken.toml:{line}:")
 
 
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("x = " + "9" * 5000, "broken.toml: an integer of thousands of digits"),
+        ("x = " + "[" * 5000, "broken.toml: nested too deeply to read"),
+    ],
+)
+def test_text_python_will_not_read_is_a_scenario_error_too(text: str, problem: str) -> None:
+    assert _broken(text) == [problem]
+
+
 def test_every_content_problem_is_reported_with_its_key_and_id() -> None:
     text = HANOI.read_text(encoding="utf-8")
     text = text.replace('label = "Embassies"', 'lable = "Embassies"', 1)

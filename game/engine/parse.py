@@ -77,6 +77,10 @@ def parse_scenario(text: str, source: str = "<scenario>") -> Scenario:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise ScenarioError([syntax_problem(source, error, text)]) from None
+    except RecursionError:  # arrays or tables nested thousands deep
+        raise ScenarioError([f"{source}: nested too deeply to read"]) from None
+    except ValueError:  # Python refuses to read integers of thousands of digits
+        raise ScenarioError([f"{source}: an integer of thousands of digits"]) from None
     return scenario_from_dict(data, source, sha256)
 
 
