@@ -8,6 +8,7 @@ same everywhere.
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Sequence
 from typing import ClassVar, Final
 
@@ -248,6 +249,26 @@ class ChoiceRow(Control):
             draw_focus_ring(surface, ctx, rect)
 
 
+class _Kind(enum.Enum):
+    """What a block of a choice dialog's content is."""
+
+    INTRO = "intro"
+    ROW = "row"
+    PARTS = "parts"
+    NOTE = "note"
+    ADVISER = "adviser"
+
+
+@attrs.frozen
+class _Block:
+    """One block of a choice dialog's content, top to bottom: which one, and its height."""
+
+    kind: _Kind
+    index: int
+    """Which paragraph, row or note (0 for the parts and the adviser's note)."""
+    height: int
+
+
 class ChoiceDialog(FocusScreen):
     """A modal panel: an introduction, a few choice rows, chips of changes, notes, an adviser's
     note, and buttons. Esc does ``cancel`` (nothing when it is None); number keys pick the rows.
@@ -316,29 +337,31 @@ class ChoiceDialog(FocusScreen):
         head += ctx.text(TextRole.HEADING, self.title, ctx.palette.ink, wrap=width).get_height()
         return head + 4 * theme.UNIT + 1
 
-    def _blocks(self, width: int, intro_room: int | None) -> list[tuple[str, int]]:
+    def _blocks(self, width: int, intro_room: int | None) -> list[_Block]:
         """Each block of content and its height, top to bottom."""
         ctx = self.ctx
-        blocks: list[tuple[str, int]] = []
+        blocks: list[_Block] = []
         for i, text in enumerate(self.intro):
             shown = self._intro_text(text, width, intro_room) if i == 0 else text
             height = ctx.text(self._intro_role, shown, ctx.palette.ink, wrap=width).get_height()
-            blocks.append((f"intro:{i}", height + 2 * theme.UNIT))
+            blocks.append(_Block(_Kind.INTRO, i, height + 2 * theme.UNIT))
         for i, row in enumerate(self.rows):
-            blocks.append((f"row:{i}", row.height_for(ctx, width) + theme.UNIT))
+            blocks.append(_Block(_Kind.ROW, i, row.height_for(ctx, width) + theme.UNIT))
         if self.parts:
             head = ctx.line_height(TextRole.KICKER) + theme.UNIT if self.parts_title else 0
-            blocks.append(("parts", head + chips_height(ctx, self.parts, width) + 2 * theme.UNIT))
+            height = head + chips_height(ctx, self.parts, width) + 2 * theme.UNIT
+            blocks.append(_Block(_Kind.PARTS, 0, height))
         for i, (text, _) in enumerate(self.notes):
             if i < self._recap and not self._show_recap:
                 continue
             height = ctx.text(TextRole.CAPTION, text, ctx.palette.ink, wrap=width).get_height()
-            blocks.append((f"note:{i}", height + theme.UNIT))
+            blocks.append(_Block(_Kind.NOTE, i, height + theme.UNIT))
         if self.adviser and self._show_adviser:
             height = ctx.text(
                 TextRole.CAPTION, self.adviser, ctx.palette.ink, wrap=width - 4 * theme.UNIT
             ).get_height()
-            blocks.append(("adviser", height + ctx.line_height(TextRole.KICKER) + 5 * theme.UNIT))
+            height += ctx.line_height(TextRole.KICKER) + 5 * theme.UNIT
+            blocks.append(_Block(_Kind.ADVISER, 0, height))
         return blocks
 
     def _side_blocks(self) -> list[tuple[int, int]]:
@@ -380,10 +403,10 @@ class ChoiceDialog(FocusScreen):
         for row in self.rows:
             row.brief = compact
 
-    def _measure(self, width: int) -> tuple[list[tuple[str, int]], int, int]:
+    def _measure(self, width: int) -> tuple[list[_Block], int, int]:
         """The blocks at the current compaction, the body's height and the footer's."""
         blocks = self._blocks(width, None)
-        rows = sum(height for _, height in blocks)
+        rows = sum(block.height for block in blocks)
         if self.side_width:
             # With a side column, the buttons stand at its foot, not under the choices.
             return blocks, max(self._side_height(), rows), 0
@@ -410,7 +433,7 @@ class ChoiceDialog(FocusScreen):
         if head + body + foot + PAD > limit and (self.side or any(r.detail for r in self.rows)):
             self._set_compact(True)
             blocks, body, foot = self._measure(width)
-        rows = sum(height for _, height in blocks)
+        rows = sum(block.height for block in blocks)
         while (
             head + body + foot + PAD > limit
             and self.side_width
@@ -438,22 +461,22 @@ class ChoiceDialog(FocusScreen):
             blocks, body, foot = self._measure(width)
         room: int | None = None
         if head + body + foot + PAD > limit and self.intro:
-            first = blocks[0][1] - 2 * theme.UNIT
+            first = blocks[0].height - 2 * theme.UNIT
             line = ctx.line_height(self._intro_role)
             room = max(line, first - (head + body + foot + PAD - limit))
             blocks = self._blocks(width, room)
-            body = sum(height for _, height in blocks)
+            body = sum(block.height for block in blocks)
         self._intro_room = room if room is not None else -1
         height = min(limit, head + body + foot + PAD)
         frame = pygame.Rect(0, 0, self.frame.width, height)
         frame.center = (theme.LOGICAL_WIDTH // 2, theme.LOGICAL_HEIGHT // 2)
         y = frame.top + head
         left = frame.left + PAD + (self.side_width + theme.GUTTER if self.side_width else 0)
-        for name, block_height in blocks:
-            if name.startswith("row:"):
-                row = self.rows[int(name[4:])]
-                row.rect = pygame.Rect(left, y, width, block_height - theme.UNIT)
-            y += block_height
+        for block in blocks:
+            if block.kind is _Kind.ROW:
+                row = self.rows[block.index]
+                row.rect = pygame.Rect(left, y, width, block.height - theme.UNIT)
+            y += block.height
         if self.side_width:
             right = frame.left + PAD + self.side_width
             place_buttons_right(self.buttons, ctx, right, frame.bottom - PAD)
@@ -476,27 +499,27 @@ class ChoiceDialog(FocusScreen):
         width = content.width
         room = None if self._intro_room < 0 else self._intro_room
         y = content.top
-        for name, height in self._blocks(width, room):
-            if name.startswith("intro:"):
-                index = int(name[6:])
-                text = self.intro[index]
-                if index == 0:
+        for block in self._blocks(width, room):
+            kind, height = block.kind, block.height
+            if kind is _Kind.INTRO:
+                text = self.intro[block.index]
+                if block.index == 0:
                     text = self._intro_text(text, width, room)
                 image = ctx.text(self._intro_role, text, palette.ink, wrap=width)
                 surface.blit(image, (content.left, y))
-            elif name == "parts":
+            elif kind is _Kind.PARTS:
                 top = y
                 if self.parts_title:
                     kick = ctx.text(TextRole.KICKER, self.parts_title.upper(), palette.ink_soft)
                     surface.blit(kick, (content.left, y))
                     top += ctx.line_height(TextRole.KICKER) + theme.UNIT
                 draw_chips(surface, ctx, self.parts, (content.left, top), width)
-            elif name.startswith("note:"):
-                text, tone = self.notes[int(name[5:])]
+            elif kind is _Kind.NOTE:
+                text, tone = self.notes[block.index]
                 colour = palette.tone(tone) if tone is not Tone.NEUTRAL else palette.ink_soft
                 image = ctx.text(TextRole.CAPTION, text, colour, wrap=width)
                 surface.blit(image, (content.left, y))
-            elif name == "adviser":
+            elif kind is _Kind.ADVISER:
                 box = pygame.Rect(content.left, y, width, height - 2 * theme.UNIT)
                 pygame.draw.rect(surface, palette.navy, box, border_radius=theme.RADIUS)
                 kick = ctx.text(TextRole.KICKER, ADVISER, palette.on_navy_soft)

@@ -149,7 +149,7 @@ def test_it_fits_the_screen_at_every_text_size(size: TextSize) -> None:
             assert not any(button.rect.colliderect(row.rect) for row in rows)
         # And everything under the rows, the notes too (a play-tester saw "Before the break,
         # ..." run under the dialog's edge at Large text): the blocks end inside the frame.
-        content = sum(height for _, height in dialog._blocks(dialog._main_width(), None))
+        content = sum(block.height for block in dialog._blocks(dialog._main_width(), None))
         assert rows[0].rect.top + content <= frame.bottom, size
 
 
