@@ -16,10 +16,9 @@ from game.classroom.classcode import ClassCode, ClassCodeError, decode, encode, 
 from game.cli.outputs import (
     check_export_folder,
     check_transcript_path,
-    export_for_class,
+    leave_behind,
     print_game,
     warn,
-    write_transcript_to,
 )
 from game.cli.parser import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, PROG, UsageError, given_files
 from game.engine import (
@@ -245,17 +244,15 @@ def play(args: argparse.Namespace) -> int:
             else:
                 state, bad = interactive(state, source, who=who), None
         except OutputError as error:
-            write_transcript_to(args.transcript, error.state, who)
+            leave_behind(error.state, who, args.transcript, export=args.export)
             raise UsageError(
                 f"{PROG}: cannot write to standard output ({error}); the game stopped after "
                 f"move {len(error.state.turns)}"
             ) from None
         except GameInterrupted as stopped:
-            write_transcript_to(args.transcript, stopped.state, who)
+            leave_behind(stopped.state, who, args.transcript, export=args.export)
             raise KeyboardInterrupt from None  # "interrupted", status 130
-        write_transcript_to(args.transcript, state, who)
-        if args.export:
-            export_for_class(state, who)
+        leave_behind(state, who, args.transcript, export=args.export)
         if bad is not None:
             warn(f"stdin: {bad}")
             return EXIT_BAD_INPUT
@@ -268,12 +265,10 @@ def play(args: argparse.Namespace) -> int:
     try:
         state = play_moves(state, script.moves)
     except BadMoveError as error:
-        write_transcript_to(args.transcript, error.state, who)
+        leave_behind(error.state, who, args.transcript, export=args.export)
         warn(f"{args.script}: {error}")
         return EXIT_BAD_INPUT
-    write_transcript_to(args.transcript, state, who)
-    if args.export:
-        export_for_class(state, who)
+    leave_behind(state, who, args.transcript, export=args.export)
     print_game(state, args.format, who)
     if not state.is_over:
         moves = len(state.turns)

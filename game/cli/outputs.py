@@ -49,7 +49,7 @@ def _same_file(path: Path, other: Path) -> bool:
     return False
 
 
-def write_transcript_to(path: Path | None, state: GameState, who: Who) -> None:
+def _write_transcript_to(path: Path | None, state: GameState, who: Who) -> None:
     if path is None:
         return
     from game.store.transcripts import write_transcript
@@ -78,7 +78,7 @@ def check_export_folder() -> None:
         raise UsageError(f"{folder}: cannot export: {describe_os_error(error)}") from None
 
 
-def export_for_class(state: GameState, who: Who) -> None:
+def _export_for_class(state: GameState, who: Who) -> None:
     """Write the transcript to hand in into the exports folder, named as the window names it
     (see :mod:`game.store.exports`), and say where it went on standard error."""
     from datetime import date
@@ -91,6 +91,15 @@ def export_for_class(state: GameState, who: Who) -> None:
     except OSError as error:
         raise UsageError(f"{folder}: cannot export: {describe_os_error(error)}") from None
     warn(f"exported to {path}")
+
+
+def leave_behind(state: GameState, who: Who, transcript: Path | None, *, export: bool) -> None:
+    """What a game played from the command line leaves, however it stopped (at its end, at a
+    bad move, on Ctrl-C, when its output failed): its transcript where ``--transcript`` asked,
+    and with ``--export`` the same game in the exports folder, so that the two always agree."""
+    _write_transcript_to(transcript, state, who)
+    if export:
+        _export_for_class(state, who)
 
 
 def print_game(state: GameState, form: str, who: Who, stream: IO[str] | None = None) -> None:

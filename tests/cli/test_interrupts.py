@@ -62,9 +62,12 @@ def test_ctrl_c_stops_a_batch_at_once(jobs: str) -> None:
 
 
 @pytest.mark.parametrize("stdio", [True, False], ids=["stdio", "terminal"])
-def test_ctrl_c_in_a_game_writes_its_transcript(tmp_path: Path, stdio: bool) -> None:
+def test_ctrl_c_in_a_game_writes_its_transcript_and_its_export(
+    tmp_path: Path, home: Path, stdio: bool
+) -> None:
     # A play-test: q, the end of input and a broken pipe wrote the transcript so far, and
-    # Ctrl-C lost the game.
+    # Ctrl-C lost the game. Then with --export: the transcript was written, the export was not,
+    # where q and the end of input wrote both.
     from game.store.transcripts import read_transcript
 
     transcript = tmp_path / "t.toml"
@@ -76,6 +79,9 @@ def test_ctrl_c_in_a_game_writes_its_transcript(tmp_path: Path, stdio: bool) -> 
         "1",
         "--transcript",
         transcript,
+        "--export",
+        "--name",
+        "Ada",
         stdin=subprocess.PIPE,
     )
     assert process.stdin is not None
@@ -83,6 +89,9 @@ def test_ctrl_c_in_a_game_writes_its_transcript(tmp_path: Path, stdio: bool) -> 
     process.stdin.flush()  # and the input stays open: the game waits for the next move
     status, _, err = _ctrl_c(process, after=3.0)
     assert status == 130
-    assert err == ["hanoi-summit: interrupted"]
-    moves = [str(turn.move) for turn in read_transcript(transcript).turns]
-    assert moves == ["mutual_restraint:written"]
+    (export,) = (home / "exports").iterdir()
+    assert err == [f"exported to {export}", "hanoi-summit: interrupted"]
+    for path in (transcript, export):
+        moves = [str(turn.move) for turn in read_transcript(path).turns]
+        assert moves == ["mutual_restraint:written"]
+    assert export.read_bytes() == transcript.read_bytes()

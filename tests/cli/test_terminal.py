@@ -348,6 +348,24 @@ def test_export_hands_in_a_file_named_after_the_student_and_the_class(
     assert main(["verify", str(first), "--code", code]) == 0
 
 
+def test_a_game_stopped_early_exports_what_its_transcript_holds(
+    tmp_path: Path, home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The export follows --transcript however the game stops: a script's bad move wrote the
+    # transcript so far and no export, where a bad move over stdio wrote both.
+    script = tmp_path / "bad.toml"
+    script.write_text('seed = 4\nmoves = ["mutual_restraint:written", "embassies"]\n')
+    transcript = tmp_path / "t.toml"
+    args = ["play", "--headless", "--script", str(script), "--transcript", str(transcript)]
+    assert main([*args, "--export", "--name", "Ada"]) == 2
+    (export,) = (home / "exports").iterdir()
+    err = capsys.readouterr().err.splitlines()
+    assert err[0] == f"exported to {export}"
+    assert err[1].startswith(f'{script}: move 2 "embassies": ')
+    assert export.read_bytes() == transcript.read_bytes()
+    assert [str(turn.move) for turn in read_transcript(export).turns] == [ESSAY_SEED4[0]]
+
+
 def test_the_terminal_says_who_refused_when_it_was_not_them(hanoi: Scenario) -> None:
     # The window's log and heading name a neighbour or the Senate that refused; so does the
     # terminal, instead of "They reject" with no words after it.
