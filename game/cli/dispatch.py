@@ -3,10 +3,11 @@ bad input into one line on stderr.
 
 Every bad input (a broken scenario, a bad script move, a corrupt transcript, an unknown flag)
 ends with one clear line and exit status 2, and so does output that cannot be written (a full
-disk, a closed or broken pipe); a failed verification exits 1. Lines that repeat what a file or
-the command line held are shown with control characters escaped. This module stays light so the
-window opens quickly: the subcommands (:mod:`game.cli.commands`) and the window (:mod:`game.ui`)
-are imported only when they run.
+disk, a closed or broken pipe); a failed verification exits 1. A line that cannot be written to
+standard error is not one more error to report: the command finishes and exits 2. Lines that
+repeat what a file or the command line held are shown with control characters escaped. This
+module stays light so the window opens quickly: the subcommands (:mod:`game.cli.commands`) and
+the window (:mod:`game.ui`) are imported only when they run.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import sys
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from game.cli.parser import EXIT_BAD_INPUT, EXIT_FAILED, PROG, UsageError, build_parser
+from game.cli.parser import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, PROG, UsageError, build_parser
 
 if TYPE_CHECKING:
     from _typeshed import ReadableBuffer
@@ -27,8 +28,11 @@ if TYPE_CHECKING:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
-    with _whole_writes():
-        return _main(argv)
+    with _whole_writes() as errors:
+        status = _main(argv)
+    if errors is not None and errors.lost and status in (EXIT_OK, EXIT_FAILED):
+        return EXIT_BAD_INPUT  # the only way left to say that a line was lost
+    return status
 
 
 def _main(argv: Sequence[str] | None) -> int:
@@ -89,6 +93,8 @@ class _WholeWrites(io.RawIOBase):
     def __init__(self, fd: int) -> None:
         super().__init__()
         self.fd = fd
+        self.name = fd
+        """As a file opened from its descriptor names itself."""
 
     def writable(self) -> bool:
         return True
@@ -106,29 +112,83 @@ class _WholeWrites(io.RawIOBase):
         return len(memoryview(data).cast("B"))
 
 
-@contextlib.contextmanager
-def _whole_writes() -> Iterator[None]:
-    """Standard output that writes all of its text or raises, while the command runs.
+class _Diagnostics(_WholeWrites):
+    """Standard error: each write goes out whole, or it and every write after it are dropped
+    and counted lost (a full disk, a closed standard error), so that a message that cannot be
+    shown neither stops the command nor ends in a traceback; the exit status says it instead."""
 
-    Run unbuffered (``python -u``, ``PYTHONUNBUFFERED``), Python writes standard output straight
-    to its file and drops whatever a short write left over: on a disk with a few kilobytes left
-    the output was cut there and the command still exited 0. Text still goes out at once.
+    def __init__(self, fd: int) -> None:
+        super().__init__(fd)
+        self.lost = False
+        """True once some text could not be written."""
+
+    def write(self, data: ReadableBuffer) -> int:
+        size = len(memoryview(data).cast("B"))
+        if size and not self.lost:
+            try:
+                super().write(data)
+            except OSError:  # EBADF where standard error is closed (-1)
+                self.lost = True
+        return size
+
+
+@contextlib.contextmanager
+def _whole_writes() -> Iterator[_Diagnostics | None]:
+    """Standard output that writes all of its text or raises, and standard error that writes
+    all of its text or counts it lost (see :class:`_Diagnostics`), while the command runs;
+    yields standard error's, when it is the process's own.
+
+    Run unbuffered (``python -u``, ``PYTHONUNBUFFERED``), Python writes both straight to their
+    files and drops whatever a short write left over: on a disk with a few kilobytes left
+    standard output was cut there and the command still exited 0. Text still goes out at once.
+    A closed standard error (``2>&-``) loses every line written to it, where ``print`` would
+    have sent them to standard output.
     """
-    stream = sys.stdout
-    raw = getattr(stream, "buffer", None)
-    if not isinstance(stream, io.TextIOWrapper) or not isinstance(raw, io.FileIO):
-        yield  # buffered (the usual case): the buffer writes whole or raises
-        return
-    sys.stdout = io.TextIOWrapper(
-        _WholeWrites(raw.fileno()),
-        encoding=stream.encoding,
-        errors=stream.errors,
+    with _errors_kept() as errors:
+        stream = sys.stdout
+        raw = getattr(stream, "buffer", None)
+        if not isinstance(stream, io.TextIOWrapper) or not isinstance(raw, io.FileIO):
+            yield errors  # buffered (the usual case): the buffer writes whole or raises
+            return
+        sys.stdout = _wrapped(stream, _WholeWrites(raw.fileno()))
+        try:
+            yield errors
+        finally:
+            sys.stdout = stream
+
+
+@contextlib.contextmanager
+def _errors_kept() -> Iterator[_Diagnostics | None]:
+    """Standard error as :class:`_Diagnostics` while the command runs, when it is the
+    process's own (a file, a terminal, a pipe, or closed)."""
+    stream = sys.stderr
+    if stream is None:
+        fd = -1
+    else:
+        raw = getattr(stream, "buffer", None)
+        raw = getattr(raw, "raw", raw)
+        if not isinstance(stream, io.TextIOWrapper) or not isinstance(raw, io.FileIO):
+            yield None  # not the process's own (a test's capture): left as it is
+            return
+        with contextlib.suppress(OSError, ValueError):
+            stream.flush()
+        fd = raw.fileno()
+    errors = _Diagnostics(fd)
+    sys.stderr = _wrapped(stream, errors)
+    try:
+        yield errors
+    finally:
+        sys.stderr = stream
+
+
+def _wrapped(stream: io.TextIOWrapper | None, raw: _WholeWrites) -> io.TextIOWrapper:
+    """Text written through to ``raw``, encoded as ``stream`` encodes it."""
+    return io.TextIOWrapper(
+        raw,
+        encoding=stream.encoding if stream else "utf-8",
+        errors=stream.errors if stream else "backslashreplace",
         write_through=True,
     )
-    try:
-        yield
-    finally:
-        sys.stdout = stream
 
 
 def _dispatch(args: argparse.Namespace) -> int:

@@ -7,6 +7,7 @@ Each test is one attempt of the issue (or one added since); each failed before t
 from __future__ import annotations
 
 import io
+import json
 import os
 import signal
 import subprocess
@@ -46,13 +47,14 @@ def _process(
     stdout: int | None = subprocess.PIPE,
     env: dict[str, str] | None = None,
     setup: Callable[[], None] | None = None,
+    stderr: int | None = subprocess.PIPE,
 ) -> subprocess.CompletedProcess[bytes]:
     """The game in its own process (with a time limit: nothing here may hang)."""
     return subprocess.run(
         [sys.executable, "-m", "game", *map(str, argv)],
         input=stdin,
         stdout=stdout,
-        stderr=subprocess.PIPE,
+        stderr=stderr,
         env={**os.environ, "PYTHONPATH": str(ROOT), **(env or {})},
         preexec_fn=setup,
         timeout=120,
@@ -441,6 +443,62 @@ def test_a_broken_pipe_is_one_line_and_status_2(tmp_path: Path, hanoi: Scenario)
     assert err.splitlines() == [
         "hanoi-summit: cannot write to standard output (broken pipe); the output is cut short"
     ]
+
+
+@pytest.mark.parametrize("unbuffered", [True, False], ids=["unbuffered", "buffered"])
+def test_standard_error_cut_short_loses_no_output_and_is_status_2(
+    tmp_path: Path, home: Path, unbuffered: bool
+) -> None:
+    # Standard error had standard output's unbuffered gap (what a short write left over was
+    # dropped; only the newline's write after it failed), and a line that failed was taken for
+    # standard output failing, which was thrown away: the game was played and exported, and
+    # printed nothing. Now every line on standard error goes out whole or is counted lost: the
+    # command goes on, and exits 2.
+    argv: list[str | Path] = [
+        "play",
+        "--headless",
+        "--script",
+        HISTORY,
+        "--export",
+        "--name",
+        "Ada",
+    ]
+    expected = _process(*argv).stdout
+    size, room = 65_536, 10  # a disk with 10 bytes left, for standard error to fill
+    err = tmp_path / "err.txt"
+    err.write_bytes(b"x" * (size - room))
+    with err.open("ab") as sink:
+        done = _process(
+            *argv,
+            stderr=sink.fileno(),
+            env={"PYTHONUNBUFFERED": "1"} if unbuffered else {},
+            setup=_full_disk(size),
+        )
+    assert done.returncode == 2
+    assert done.stdout == expected and expected.startswith(b"Hanoi")
+    exports = sorted((home / "exports").iterdir())
+    assert len(exports) == 2  # the game was exported, as the first run's was
+    assert err.read_bytes()[size - room :] == f"exported to {exports[1]}".encode()[:room]
+
+
+@pytest.mark.parametrize(
+    ("argv", "stdin"),
+    [(["code", "--seed", "1"], b""), (["play", "--headless", "--stdio", "--seed", "1"], b"x\n")],
+    ids=["code", "stdio"],
+)
+def test_a_closed_standard_error_sends_nothing_to_standard_output(
+    argv: list[str], stdin: bytes
+) -> None:
+    # With standard error closed (2>&-), Python's print(file=None) wrote each message to
+    # standard output: "stdin: move 1 ..." ended the stdio protocol's JSON, and code's note to
+    # the teacher followed the class code, with exit status 0.
+    done = _process(*argv, stdin=stdin, stderr=subprocess.DEVNULL, setup=lambda: os.close(2))
+    assert done.returncode == 2
+    lines = done.stdout.decode().splitlines()
+    if argv[0] == "code":
+        assert lines == ["HNOI-0019"]
+    else:
+        assert [json.loads(line)["type"] for line in lines] == ["state", "error"]
 
 
 def _full_disk(size: int) -> Callable[[], None]:
