@@ -31,7 +31,7 @@ from game.classroom.report import (
     whole_mean,
 )
 from game.engine.scenario import MeterRole, Scenario
-from game.store.files import check_writable, file_kind, write_bytes_atomic, write_text_atomic
+from game.store.files import check_folder, check_writable, write_bytes_atomic, write_text_atomic
 
 if TYPE_CHECKING:
     from game.draw.charts import Axis
@@ -226,13 +226,13 @@ def student_charts(report: ClassReport, row: Row, folder: Path) -> list[Figure]:
 
 
 def _check_places(report: ClassReport, out: Path) -> None:
-    """Raise :class:`OSError` (its ``filename`` the place) where the report cannot go."""
+    """Raise :class:`OSError` where the report cannot go: a file where a folder goes is named
+    in the message, as every file the game writes names it; a file's own place is the error's
+    ``filename``."""
     pages = [row.page for row in report.rows if row.state is not None and row.page]
     folders = [out] + ([out / STUDENTS_DIR] if pages else [])
     for folder in folders:
-        if folder.exists() and not folder.is_dir():
-            kind = file_kind(folder.stat().st_mode) or "a file"
-            raise NotADirectoryError(errno.ENOTDIR, f"{kind}, not a folder", str(folder))
+        check_folder(folder)
     files = [out / name for name in CLASS_FILES]
     for page in pages:
         files += [out / STUDENTS_DIR / f"{page}{suffix}" for suffix in STUDENT_FILES]
@@ -277,8 +277,8 @@ def write(report: ClassReport, out: Path) -> list[Path]:
     class's files and then the students' pages.
 
     Every place is looked at before anything is written: a folder where a file goes, or a file
-    where a folder goes, raises :class:`OSError` naming it (its ``filename``), and the report
-    is not begun, rather than left half written.
+    where a folder goes, raises :class:`OSError` naming it, and the report is not begun,
+    rather than left half written.
     """
     _check_places(report, out)
     out.mkdir(parents=True, exist_ok=True)

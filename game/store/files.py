@@ -49,7 +49,7 @@ def check_writable(path: Path) -> None:
     try:
         kind = file_kind(path.stat().st_mode)
     except NotADirectoryError:
-        _check_folder(path.parent)
+        check_folder(path.parent)
         kind = ""
     except (OSError, ValueError):
         kind = ""  # nothing there yet, or nothing to see: the write itself says what fails
@@ -64,13 +64,14 @@ def make_folder(folder: Path) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except (FileExistsError, NotADirectoryError):
-        _check_folder(folder)
+        check_folder(folder)
         raise
 
 
-def _check_folder(folder: Path) -> None:
+def check_folder(folder: Path) -> None:
     """Raise :class:`NotADirectoryError` naming the first of ``folder`` and the folders it is
-    in that is something other than a folder."""
+    in that is something other than a folder ("afile is a file, not a folder"); a folder that
+    is missing, or is in one that is, is no obstacle (it can be made)."""
     for place in (*reversed(folder.parents), folder):
         try:
             mode = place.stat().st_mode

@@ -511,30 +511,41 @@ def _full_disk(size: int) -> Callable[[], None]:
     return limit
 
 
-@pytest.mark.parametrize("place", ["report.csv", "students", "out"])
+@pytest.mark.parametrize("place", ["report.csv", "students", "out", "above"])
 def test_a_report_that_cannot_go_where_it_is_asked_names_the_place_and_writes_nothing(
     tmp_path: Path, hanoi: Scenario, capsys: pytest.CaptureFixture[str], place: str
 ) -> None:
     # A play-test: with report.csv a folder the error named the report's folder, and
     # report.md and report.html were left behind, linking to students' pages never written.
+    # A file where a folder goes is named as for every file the game writes ("report: cannot
+    # write the report: report is a file, not a folder", after "report: ...: a file, not a
+    # folder"), and so is a file above --out, which named report.md instead of the folder.
     game = tmp_path / "game.toml"
     write_transcript(game, play(hanoi, "essay", 1), Who("Ada"))
     out = tmp_path / "report"
-    if place == "out":
+    if place == "above":
+        out = tmp_path / "afile" / "report"
+        blocked = out.parent
+        blocked.write_text("not a folder", encoding="utf-8")
+        expected = f"{out}: cannot write the report: {blocked} is a file, not a folder"
+    elif place == "out":
         out.write_text("not a folder", encoding="utf-8")
-        blocked, reason = out, "a file, not a folder"
+        expected = f"{out}: cannot write the report: {out} is a file, not a folder"
     elif place == "students":
         out.mkdir()
-        blocked, reason = out / "students", "a file, not a folder"
+        blocked = out / "students"
         blocked.write_text("not a folder", encoding="utf-8")
+        expected = f"{out}: cannot write the report: {blocked} is a file, not a folder"
     else:
-        blocked, reason = out / place, "a folder, not a file: the game writes only files"
+        blocked = out / place
         blocked.mkdir(parents=True)
+        reason = "a folder, not a file: the game writes only files"
+        expected = f"{blocked}: cannot write the report: {reason}"
     status, lines, err = _run(capsys, "report", game, "--out", out)
     assert status == 2 and lines == []
-    assert err == [f"{blocked}: cannot write the report: {reason}"]
+    assert err == [expected]
     left = sorted(p.name for p in out.iterdir()) if out.is_dir() else []
-    assert left == ([] if place == "out" else [blocked.name])
+    assert left == ([] if place in ("out", "above") else [place])
 
 
 def test_a_report_on_a_full_disk_fails_in_one_line_and_leaves_no_part_of_a_file(
