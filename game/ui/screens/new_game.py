@@ -28,19 +28,14 @@ from game.ui.widgets.base import BLOCKING_MODS, Control, FocusGroup, does
 from game.ui.widgets.buttons import Button, ButtonKind
 from game.ui.widgets.drawing import draw_rule
 from game.ui.widgets.options import OptionSelector
-from game.ui.widgets.page import (
-    FocusScreen,
-    draw_key_hints,
-    draw_page,
-    draw_side_panel,
-    footer_back_rect,
-)
+from game.ui.widgets.page import PanelPage, PanelScreen, footer_back_rect
 from game.ui.widgets.text_field import TextField
 
 FORM_COLUMNS: Final = 7
 PANEL_FIRST_COLUMN: Final = 8
 PANEL_COLUMNS: Final = 4
 FORM_TOP: Final = 21 * theme.UNIT
+KEY_HINTS: Final = "Tab move \u00b7 Enter begin \u00b7 Esc back"
 FIELD_GAP: Final = 2 * theme.UNIT
 MODE_LABELS: Final = ("Practice", "Graded")
 MODE_TEXT: Final[dict[str, str]] = {
@@ -60,7 +55,7 @@ def _code_char(char: str) -> bool:
     return char.isascii() and (char.isalnum() or char in "- ")
 
 
-class NewGameScreen(FocusScreen):
+class NewGameScreen(PanelScreen):
     """The form before the briefing; Enter (or the button) reads the briefing next."""
 
     def __init__(
@@ -150,7 +145,7 @@ class NewGameScreen(FocusScreen):
         self._own_seed = self.seed.text
         """The seed typed (or offered) before a class code took its place in the box."""
         self._coded = False
-        self._layout()
+        self.layout()
         self.validate()
 
     # -- the form --
@@ -291,7 +286,7 @@ class NewGameScreen(FocusScreen):
 
     # -- layout --
 
-    def _layout(self) -> None:
+    def layout(self) -> None:
         ctx = self.ctx
         form = theme.grid_rect(0, FORM_COLUMNS, FORM_TOP, 0)
         y = FORM_TOP
@@ -319,7 +314,7 @@ class NewGameScreen(FocusScreen):
     # -- screen protocol --
 
     def on_event(self, event: pygame.event.Event) -> Action | None:
-        self._layout()
+        self.layout()
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
             return self.back_action
         if (
@@ -335,20 +330,14 @@ class NewGameScreen(FocusScreen):
         self.validate()
         return None if handled is None else handled.action
 
-    def draw(self, surface: pygame.Surface) -> None:
-        ctx = self.ctx
-        title = "A new hot-seat game" if self.hotseat else "A new game"
+    def page(self) -> PanelPage:
         kicker = self.scenario.title if self.scenario else Path(self.scenario_ref).name
-        draw_page(surface, ctx, kicker, title)
-        self._layout()
-        self.focus.draw(surface, ctx)
-        self._draw_panel(surface)
-        draw_key_hints(surface, ctx, "Tab move \u00b7 Enter begin \u00b7 Esc back")
+        title = "A new hot-seat game" if self.hotseat else "A new game"
+        return PanelPage(kicker, title, KEY_HINTS, (PANEL_FIRST_COLUMN, PANEL_COLUMNS, FORM_TOP))
 
-    def _draw_panel(self, surface: pygame.Surface) -> None:
+    def draw_panel(self, surface: pygame.Surface, inner: pygame.Rect) -> None:
         ctx = self.ctx
         palette = ctx.palette
-        inner = draw_side_panel(surface, ctx, PANEL_FIRST_COLUMN, PANEL_COLUMNS, FORM_TOP)
         x, y, width = inner.left, inner.top, inner.width
         setup = self.setup()
         scenario = setup.scenario if setup else self.scenario

@@ -23,18 +23,18 @@ from game.ui.widgets.drawing import (
     draw_row_text,
     fit_lines,
 )
-from game.ui.widgets.page import (
-    FocusScreen,
-    draw_key_hints,
-    draw_page,
-    draw_side_panel,
-    footer_back_rect,
-)
+from game.ui.widgets.page import PanelPage, PanelScreen, footer_back_rect
 
 LIST_COLUMNS: Final = 7
 DETAIL_FIRST_COLUMN: Final = 7
 DETAIL_COLUMNS: Final = 5
 LIST_TOP: Final = 20 * theme.UNIT
+PAGE: Final = PanelPage(
+    "Choose the summit",
+    "Scenarios",
+    "\u2191\u2193 choose \u00b7 Enter play \u00b7 Esc back",
+    (DETAIL_FIRST_COLUMN, DETAIL_COLUMNS, LIST_TOP),
+)
 
 
 _POP: Final = Pop()
@@ -98,7 +98,7 @@ class ScenarioRow(ListRow):
         draw_row_text(surface, ctx, rect, lines, left=x, room=room, ok=scenario is not None)
 
 
-class ScenarioScreen(FocusScreen):
+class ScenarioScreen(PanelScreen):
     """The installed scenarios; choosing one opens New game for it."""
 
     def __init__(
@@ -143,18 +143,12 @@ class ScenarioScreen(FocusScreen):
             )
         self.back.rect = footer_back_rect()
 
-    def draw(self, surface: pygame.Surface) -> None:
-        ctx = self.ctx
-        draw_page(surface, ctx, "Choose the summit", "Scenarios")
-        self.layout()
-        self.focus.draw(surface, ctx)
-        self._draw_detail(surface)
-        draw_key_hints(surface, ctx, "\u2191\u2193 choose \u00b7 Enter play \u00b7 Esc back")
+    def page(self) -> PanelPage:
+        return PAGE
 
-    def _draw_detail(self, surface: pygame.Surface) -> None:
+    def draw_panel(self, surface: pygame.Surface, inner: pygame.Rect) -> None:
         ctx = self.ctx
         palette = ctx.palette
-        inner = draw_side_panel(surface, ctx, DETAIL_FIRST_COLUMN, DETAIL_COLUMNS, LIST_TOP)
         x, y, width = inner.left, inner.top, inner.width
         focused = self.focus.focused
         entry = focused.entry if isinstance(focused, ScenarioRow) else None

@@ -1,11 +1,13 @@
-"""Pieces several screens share: the input of a screen of controls (and of a modal panel), the
-page header, the key-hint footer, the side panel and the row of dialog buttons."""
+"""Pieces several screens share: the input of a screen of controls (and of a modal panel), a
+page of controls beside a side panel, the page header, the key-hint footer and the row of dialog
+buttons."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import ClassVar, Final
 
+import attrs
 import pygame
 
 from game.draw import theme
@@ -65,6 +67,47 @@ class ModalScreen(FocusScreen):
         return None
 
 
+@attrs.frozen
+class PanelPage:
+    """What a page of controls beside a side panel shows around them and the panel's content."""
+
+    kicker: str
+    title: str
+    hints: str
+    """The key hints, e.g. 'Tab move · Enter begin · Esc back'."""
+    panel: tuple[int, int, int]
+    """Where the panel goes: its first column, how many columns, its top."""
+
+
+class PanelScreen(FocusScreen):
+    """A page of controls beside a framed side panel (the New game form, the scenarios):
+    drawing lays the controls out and draws the page's paper and header, the controls, the key
+    hints and the panel down to the footer's buttons (as :meth:`page` says); what the panel
+    shows is :meth:`draw_panel`'s."""
+
+    def page(self) -> PanelPage:
+        """The page's words and where its panel goes."""
+        raise NotImplementedError
+
+    def draw_panel(self, surface: pygame.Surface, inner: pygame.Rect) -> None:
+        """What the panel shows, inside its margins (``inner``)."""
+        raise NotImplementedError
+
+    def draw(self, surface: pygame.Surface) -> None:
+        ctx = self.ctx
+        self.layout()
+        page = self.page()
+        draw_page(surface, ctx, page.kicker, page.title)
+        self.focus.draw(surface, ctx)
+        draw_key_hints(surface, ctx, page.hints)
+        first_column, columns, top = page.panel
+        bottom = theme.CONTENT_BOTTOM - theme.CONTROL_HEIGHT - 3 * theme.UNIT
+        frame = theme.grid_rect(first_column, columns, top, bottom - top)
+        pygame.draw.rect(surface, ctx.palette.surface, frame, border_radius=theme.RADIUS)
+        pygame.draw.rect(surface, ctx.palette.rule, frame, width=1, border_radius=theme.RADIUS)
+        self.draw_panel(surface, frame.inflate(-2 * PANEL_PAD, -2 * PANEL_PAD))
+
+
 def draw_page(surface: pygame.Surface, ctx: UiContext, kicker: str, title: str) -> None:
     """A page's paper and its header across the grid: kicker, title and a hairline."""
     surface.fill(ctx.palette.paper)
@@ -88,21 +131,6 @@ def draw_key_hints(
 
 PANEL_PAD = 3 * theme.UNIT
 """Inner margin of a side panel."""
-
-
-def draw_side_panel(
-    surface: pygame.Surface, ctx: UiContext, first_column: int, columns: int, top: int
-) -> pygame.Rect:
-    """The framed panel beside a list or form, down to the footer's buttons.
-
-    Returns the area inside its margins, where the content goes.
-    """
-    palette = ctx.palette
-    bottom = theme.CONTENT_BOTTOM - theme.CONTROL_HEIGHT - 3 * theme.UNIT
-    panel = theme.grid_rect(first_column, columns, top, bottom - top)
-    pygame.draw.rect(surface, palette.surface, panel, border_radius=theme.RADIUS)
-    pygame.draw.rect(surface, palette.rule, panel, width=1, border_radius=theme.RADIUS)
-    return panel.inflate(-2 * PANEL_PAD, -2 * PANEL_PAD)
 
 
 def place_buttons_right(buttons: Sequence[Button], ctx: UiContext, right: int, bottom: int) -> None:

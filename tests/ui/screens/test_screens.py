@@ -21,8 +21,11 @@ from game.ui.screen import (
     Dialog,
     MenuEntry,
     NewGame,
+    NewGameForm,
+    Place,
     Pop,
     Quit,
+    Scenarios,
     Screen,
     TakeBack,
     confirm_quit,
@@ -374,3 +377,26 @@ def test_a_continuation_sheet_is_not_one_short_bullet(size: TextSize) -> None:
     for sheet in screen.sheets():
         if sheet.continued and sheet.heading == "The schedule":
             assert len(sheet.paragraphs) > 1, sheet
+
+
+@pytest.mark.parametrize("place", [NewGameForm(), NewGameForm(hotseat=True), Scenarios()])
+def test_the_side_panel_pages_share_one_panel_where_each_had_its_own(
+    ctx: UiContext, place: Place, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # duplicates found the New game form and the scenarios drawing the same page around their
+    # side panels; one PanelScreen draws it, the panel where each drew its own.
+    from game.ui.widgets.page import PANEL_PAD, PanelScreen
+
+    screen = Flow(ctx, seeds=lambda: 7).open(place)
+    assert isinstance(screen, PanelScreen)
+    given: list[pygame.Rect] = []
+    monkeypatch.setattr(screen, "draw_panel", lambda _surface, inner: given.append(inner))
+    picture = render_screens([screen])
+    first_column, columns, top = (
+        (7, 5, 20 * theme.UNIT) if place == Scenarios() else (8, 4, 21 * theme.UNIT)
+    )
+    bottom = theme.CONTENT_BOTTOM - theme.CONTROL_HEIGHT - 3 * theme.UNIT
+    frame = theme.grid_rect(first_column, columns, top, bottom - top)
+    assert given == [frame.inflate(-2 * PANEL_PAD, -2 * PANEL_PAD)]
+    assert picture.get_at((frame.centerx, frame.top))[:3] == ctx.palette.rule[:3]
+    assert picture.get_at(frame.center)[:3] == ctx.palette.surface[:3]
