@@ -21,8 +21,12 @@ from game.ui.widgets.page import FocusScreen, draw_key_hints
 PANEL_COLUMNS: Final = 7
 """The navy art panel covers the first seven columns and bleeds off the left edge."""
 ART_COLUMNS: Final = 6
-MENU_FIRST_COLUMN: Final = 8
 MENU_COLUMNS: Final = 4
+MENU_LEFT: Final = theme.column_x(PANEL_COLUMNS) + theme.GUTTER
+"""Where the menu's text starts, at every text size and whatever its entries say: beside the
+navy panel, with room for an autosave's description on one line. (The menu moved here only
+when an entry's detail did not fit on its column, so it jumped with the length of the Continue
+line.)"""
 MENU_ROW: Final = 60
 HEADER_RULE_Y: Final = theme.MARGIN_Y + 36
 FOOTER_RULE_Y: Final = theme.CONTENT_BOTTOM - 36
@@ -43,22 +47,11 @@ class TitleScreen(FocusScreen):
         self.focus = FocusGroup(list(self.items), index=first_enabled)
         self.layout()
 
-    def menu_left(self) -> int:
-        """Where the menu's text starts: on its column, or, when an entry's detail would not fit
-        one line there (large text), further left, into the room beside the navy panel."""
-        normal = theme.column_x(MENU_FIRST_COLUMN)
-        width = theme.column_x(theme.COLUMNS) - normal + 2 * theme.UNIT
-        one_line = MENU_ROW - theme.UNIT
-        if all(item.height_for(self.ctx, width) <= one_line for item in self.items):
-            return normal
-        return theme.column_x(PANEL_COLUMNS) + theme.GUTTER
-
     def layout(self) -> None:
         for item in self.items:
             item.detail_lines = MENU_DETAIL_LINES
-        menu_left = self.menu_left()
-        left = menu_left - 2 * theme.UNIT
-        width = theme.column_x(theme.COLUMNS) - menu_left + 2 * theme.UNIT
+        left = MENU_LEFT - 2 * theme.UNIT
+        width = theme.column_x(theme.COLUMNS) - MENU_LEFT + 2 * theme.UNIT
         pitch = self.row_pitch(width)
         top = self.menu_top(pitch)
         for i, item in enumerate(self.items):
@@ -88,18 +81,17 @@ class TitleScreen(FocusScreen):
         self.layout()
         surface.fill(palette.paper)
         self._draw_panel(surface)
-        menu_left = self.items[0].rect.left + 2 * theme.UNIT if self.items else self.menu_left()
         kicker = ctx.text(TextRole.KICKER, "MAIN MENU", palette.ink_soft)
-        surface.blit(kicker, (menu_left, theme.MARGIN_Y + 8))
+        surface.blit(kicker, (MENU_LEFT, theme.MARGIN_Y + 8))
         right = theme.column_x(theme.COLUMNS)
-        draw_rule(surface, palette.rule, menu_left, right, HEADER_RULE_Y)
+        draw_rule(surface, palette.rule, MENU_LEFT, right, HEADER_RULE_Y)
         self.focus.draw(surface, ctx)
-        draw_rule(surface, palette.rule, menu_left, right, FOOTER_RULE_Y)
+        draw_rule(surface, palette.rule, MENU_LEFT, right, FOOTER_RULE_Y)
         draw_key_hints(
             surface,
             ctx,
             "\u2191\u2193 move \u00b7 Enter choose \u00b7 Esc quit",
-            (menu_left, theme.CONTENT_BOTTOM),
+            (MENU_LEFT, theme.CONTENT_BOTTOM),
         )
 
     def _draw_panel(self, surface: pygame.Surface) -> None:

@@ -33,7 +33,7 @@ from game.ui.screen import (
 from game.ui.screens.dialog import DialogScreen
 from game.ui.screens.settings_screen import SettingsScreen
 from game.ui.screens.text_pages import TextPagesScreen
-from game.ui.screens.title import TitleScreen
+from game.ui.screens.title import HEADER_RULE_Y, TitleScreen
 from game.ui.shots import render_all, render_screen_png, render_screens
 from game.ui.testing import click, headless_app, key
 from game.ui.texts import Page, how_to_play
@@ -182,6 +182,38 @@ def test_mouse_only_new_game_reads_the_briefing_and_takes_a_seat(ctx: UiContext)
     assert isinstance(app.top, SummitScreen)
     assert flow.session is not None
     assert flow.session.state.seed == 3
+
+
+@pytest.mark.parametrize("size", list(TextSize))
+def test_the_main_menu_stays_put_whatever_the_continue_line_says(size: TextSize) -> None:
+    # A play-test: the menu's column moved left when the autosave's description did not fit on
+    # one line ("Dinner · trust 13 · today, 18:55 · scenario updated") and back for a short
+    # one, so the main menu jumped sideways from one visit to the next.
+    ctx = UiContext(Settings(text_size=size))
+    details = (
+        None,
+        "One-on-one \u00b7 trust 41 \u00b7 today, 15:00",
+        "Dinner \u00b7 trust 13 \u00b7 today, 18:55 \u00b7 scenario updated",
+        "Finished: A normal relationship begins \u00b7 trust 75 \u00b7 3 days ago "
+        "\u00b7 scenario updated",
+    )
+    places = set()
+    for detail in details:
+        entries = [
+            MenuEntry("New game", Pop(), detail="Your name, the mode, then the briefing"),
+            MenuEntry("Continue", Pop(), detail=detail)
+            if detail
+            else MenuEntry("Continue", reason="No autosave yet"),
+            MenuEntry("Settings", Pop(), detail="Text, colours, motion, sound, hints"),
+            MenuEntry("Quit", Pop(), detail="Close the game"),
+        ]
+        title = TitleScreen(ctx, "After an essay.", entries)
+        picture = render_screens([title])
+        rule = [
+            x for x in range(1280) if picture.get_at((x, HEADER_RULE_Y))[:3] == ctx.palette.rule
+        ]
+        places.add((tuple(item.rect.left for item in title.items), min(rule)))
+    assert len(places) == 1, places
 
 
 def test_disabled_menu_entries_show_their_reason(ctx: UiContext) -> None:
