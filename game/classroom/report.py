@@ -1,4 +1,5 @@
-"""The class report: verified transcripts summed up as Markdown, CSV and two charts.
+"""The class report: verified transcripts summed up as a page (Markdown and HTML) and a CSV
+table; :mod:`game.classroom.report_files` writes them with two charts and each student's page.
 
 Each transcript is verified first (see :mod:`game.classroom.verify`); those that fail are listed
 and left out of every figure. The class is compared with what the historical and the essay's

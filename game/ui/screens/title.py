@@ -21,7 +21,6 @@ from game.ui.widgets.page import FocusScreen, draw_key_hints
 PANEL_COLUMNS: Final = 7
 """The navy art panel covers the first seven columns and bleeds off the left edge."""
 ART_COLUMNS: Final = 6
-MENU_COLUMNS: Final = 4
 MENU_LEFT: Final = theme.column_x(PANEL_COLUMNS) + theme.GUTTER
 """Where the menu's text starts, at every text size and whatever its entries say: beside the
 navy panel, with room for an autosave's description on one line. (The menu moved here only
