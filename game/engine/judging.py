@@ -345,8 +345,9 @@ def foreseen(
     effect; the rules' for every accord; the reward for serving what the replies have said
     they want first, or, with ``agenda_known``, what they do want first: a hot-seat player
     answering for them knows, and knows their red lines, whose cost comes whatever they
-    answer). What their character alone would add or take away is not in it: hidden, like the
-    rest of their agenda."""
+    answer). What their character adds or takes away is in it once a reply to this offer has
+    shown it (:func:`revealed_quirk`); before that it is hidden, like the rest of their
+    agenda."""
     offer, variant = _resolve(state, move)
     scenario = state.scenario
     rules = scenario.rules
@@ -365,6 +366,9 @@ def foreseen(
         focus = state.focus if agenda_known else revealed_focus(state)
         if focus is not None and any(i == focus and p > 0 for i, p in _served(offer, variant)):
             accepted.append(rules.focus_bonus)
+    quirk = revealed_quirk(state, offer, variant)
+    if quirk is not None:
+        accepted.append(quirk.on_accept)
     return tuple(proposing), tuple(accepted)
 
 
@@ -382,14 +386,36 @@ def _times(effect: Effect, times: int) -> Effect:
     return attrs.evolve(effect, meters=meters, stance_step=effect.stance_step * times)
 
 
+def revealed_quirk(state: GameState, offer: Offer, variant: Variant | None) -> Quirk | None:
+    """Their quirk for this offer in this form once a reply to it has shown it: the reply's
+    reason quoted the quirk's note (``"they hold out for more than partial relief"``). Before
+    that, it is their hidden character."""
+    quirk = state.profile_info.quirk(offer.id, variant.id if variant else None)
+    if quirk is None or not quirk.note:
+        return None
+    for turn in state.turns:
+        move = turn.move
+        if (
+            move.offer == offer.id
+            and (not quirk.variant or move.variant == quirk.variant)
+            and quirk.note in turn.reaction.why
+        ):
+            return quirk
+    return None
+
+
 def _expected_shift(state: GameState, offer: Offer, variant: Variant | None) -> int:
     """The shift of their thresholds a player can estimate: stance, variant, memory, refusals,
-    and their agenda as far as their replies have revealed it (an offer serving what they said
-    they want first needs less; one serving only something else still open, more)."""
+    their character as far as their replies to this offer have shown it, and their agenda as
+    far as their replies have revealed it (an offer serving what they said they want first
+    needs less; one serving only something else still open, more)."""
     scenario = state.scenario
     rules = scenario.rules
     shift = scenario.stances[state.stance].shift + (variant.shift if variant else 0)
     shift += rules.grudge_shift * len(state.grudges) + _hardened(state, offer)
+    quirk = revealed_quirk(state, offer, variant)
+    if quirk is not None:
+        shift += quirk.shift
     focus = revealed_focus(state)
     if focus is None:
         return shift

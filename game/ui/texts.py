@@ -103,14 +103,16 @@ def how_to_play(scenario: Scenario) -> tuple[Page, ...]:
                 "remember, and what their replies have said they want first.",
                 "An offer that serves what they want first needs far less, and one pressed on "
                 "them before its turn far more: until a reply says what they want first, the "
-                "table shows what it would need either way. Their character and a little "
-                "chance add a few points "
-                "either way. Some offers also need a neighbour on side or a Senate that can be "
-                "won. Their replies say which, and what they want first.",
+                "table shows what it would need either way. A little chance adds a few points "
+                "either way. Their character can make one offer or form much harder or easier "
+                "for them; a reply to it says so, and from then on the table counts it. Some "
+                "offers also need a neighbour on side or a Senate that can be won. Their "
+                "replies say which, and what they want first.",
                 "The changes a form shows are those you can foresee: the offer's own (smaller "
-                "each time you make it again), the rules' for every turn and every accord, and "
-                "the reward for serving what they have said they want first. Their character "
-                "may add a little, or take a little away.",
+                "each time you make it again), the rules' for every turn and every accord, the "
+                "reward for serving what they have said they want first, and what their "
+                "character adds once a reply has shown it. Until then it may add a little, or "
+                "take a little away.",
                 "Some offers come in forms, such as written or unwritten restraint. A form can "
                 "be easier or harder for them to accept, and costs you differently; an unwritten "
                 "understanding stands even if the summit ends without a statement.",

@@ -11,6 +11,7 @@ from game.engine import (
     GameState,
     IllegalMoveError,
     MeterGroup,
+    MeterRole,
     Move,
     Pending,
     PendingKind,
@@ -18,12 +19,15 @@ from game.engine import (
     Scenario,
     Terminal,
     apply,
+    expected_need,
+    expected_need_range,
     judge,
     new_game,
     opening_tell,
     outcome,
 )
 from game.engine.effects import Effect
+from game.engine.judging import revealed_quirk
 from game.engine.offers import mid_sentence
 from game.engine.replay import replay
 from game.engine.strategies import play
@@ -639,3 +643,29 @@ def test_a_counter_names_its_proposal_before_what_they_will_remember() -> None:
             assert why.endswith(f": {label}; they will remember that you did not listen")
             found += 1
     assert found
+
+
+def test_a_reply_that_shows_their_character_is_counted_in_the_estimate(hanoi: Scenario) -> None:
+    # Opportunists hold out for more than partial relief (+10): the table said "about 15" before
+    # the reply said so, and still "about 15" after it (a play-tester was refused at 26).
+    state = new_game(hanoi, 11)
+    assert state.profile_info.id == "opportunist"
+    trust = hanoi.role_index(MeterRole.TRUST)
+    assert trust is not None
+    partial = Move.parse("yongbyon_for_relief:partial")
+    offer = hanoi.offer("yongbyon_for_relief")
+    variant = offer.variant("partial")
+    assert revealed_quirk(state, offer, variant) is None
+    played = apply(state, partial).state
+    quirk = revealed_quirk(played, offer, variant)
+    assert quirk is not None and quirk.shift == 10
+    assert quirk.note in played.turns[-1].reaction.why
+    # What they want first is said in the same reply: the estimate is one figure, with the +10
+    # that the same game, had the reply not said it, would leave out.
+    (need,) = set(expected_need_range(played, partial, trust) or ())
+    turn = played.turns[-1]
+    unsaid = attrs.evolve(turn.reaction, why=turn.reaction.why.replace(quirk.note, ""))
+    unread = attrs.evolve(played, turns=(attrs.evolve(turn, reaction=unsaid),))
+    assert need == (expected_need(unread, partial, trust) or 0) + 10
+    # Another form of the same offer shows nothing of it: the quirk is the partial form's.
+    assert revealed_quirk(played, offer, offer.variant("generous")) is None
