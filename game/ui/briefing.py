@@ -98,5 +98,8 @@ def carried(scenario: Scenario, carry: Carry | None) -> tuple[str, ...]:
         if meter in scenario.meter_index
     ]
     if left:
-        text += f" It left {listing(left)}, and this summit picks them up there."
+        text += (
+            f" It left {listing(left)}; this summit picks them up there, give or take the "
+            "mood of the delegation across the table."
+        )
     return (text,)
