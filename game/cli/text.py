@@ -29,15 +29,15 @@ from game.engine.describe import (
     essay_view,
     meters_line,
     move_label,
-    offer_costs,
+    need_sentence,
     proposal_costs,
     region_line,
     remembered,
     reply_sentence,
     short,
 )
-from game.engine.judging import foreseen_refusal
-from game.engine.scenario import Direction
+from game.engine.judging import expected_need_range, foreseen, foreseen_refusal
+from game.engine.scenario import Direction, MeterRole
 from game.engine.state import MoveOption, ReactionKind, Turn
 from game.store.who import NOBODY, Who
 
@@ -265,8 +265,9 @@ def menu_lines(state: GameState, cards: Sequence[Card]) -> list[str]:
 
 def info_lines(state: GameState, cards: Sequence[Card], wanted: str) -> list[str]:
     """All about one card, by its number in the menu or its move id: its terms, every form it
-    takes, what proposing it costs and what acceptance brings, the essay's view, and whether it
-    can be played now (and why not)."""
+    takes, what proposing it costs and what acceptance brings and what it needs of trust, as the
+    window's table foresees them, the essay's view, and whether it can be played now (and why
+    not)."""
     scenario = state.scenario
     found = next((c for c in cards if str(c.number) == wanted), None)
     move = found.option.move if found is not None else Move.parse(wanted)
@@ -280,18 +281,23 @@ def info_lines(state: GameState, cards: Sequence[Card], wanted: str) -> list[str
     offer = scenario.offers[scenario.offer_index[move.offer]]
     lines = [f"{offer.label}  [{offer.id}]", f"  {offer.summary}"]
     forms = [offer.variant(move.variant)] if move.variant else list(offer.variants)
+    trust = scenario.role_index(MeterRole.TRUST)
     for variant in forms or [None]:
-        proposing, accepted = offer_costs(scenario, offer, variant)
+        form = Move(offer.id, variant.id if variant else None)
+        costs, brings = foreseen(state, form)
+        proposing = effect_text(scenario, *costs, none="nothing")
         name = (
             f"{capitalise(variant.label)} [{offer.id}:{variant.id}]: {variant.summary} "
             if variant
             else ""
         )
-        then = f"If they accept: {accepted}."
-        form = Move(offer.id, variant.id if variant else None)
+        then = f"If they accept: {effect_text(scenario, *brings, none='no change')}."
+        need = None if trust is None else expected_need_range(state, form, trust)
         if refused_by_every_profile(state, form):
             refusal = effect_text(scenario, *foreseen_refusal(state, form), none="no change")
             then = f"No delegation accepts it; when they refuse: {refusal}."
+        elif need is not None and trust is not None:
+            then += " " + need_sentence(scenario.meters[trust], *need, state.meters[trust])
         lines.append(f"  {name}Proposing it: {proposing}. {then}")
     if offer.essay:
         lines.append(f"  The essay: {offer.essay}")

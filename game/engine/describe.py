@@ -24,12 +24,12 @@ from game.engine.scenario import (
     Direction,
     Effect,
     Event,
+    Meter,
     MeterGroup,
     Offer,
     Proposal,
     Scenario,
     Side,
-    Variant,
 )
 from game.engine.state import ACCEPT, AMEND, Move, ReactionKind, Turn
 
@@ -290,13 +290,24 @@ def effect_text(scenario: Scenario, *effects: Effect, none: str = "no change") -
     return ", ".join(change.text for change in found) if found else none
 
 
-def offer_costs(scenario: Scenario, offer: Offer, variant: Variant | None) -> tuple[str, str]:
-    """What proposing costs and what acceptance brings, as two phrases."""
-    proposing = [offer.on_offer] + ([variant.on_offer] if variant else [])
-    accepted = [offer.on_accept] + ([variant.on_accept] if variant else [])
+def need_sentence(meter: Meter, low: int, high: int, now: int) -> str:
+    """What a form needs of ``meter`` in a sentence: one figure, or, while their replies have
+    not said what they want first, what it needs if this is it and if it is not.
+
+    >>> from game.engine.scenario import Direction, Meter
+    >>> trust = Meter("trust", "trust", "", 0, 100, 15, Direction.HIGH)
+    >>> need_sentence(trust, 11, 11, 15)
+    'Trust needed in this form: about 11 (now 15).'
+    >>> need_sentence(trust, 0, 26, 15)
+    'Trust needed in this form: none if it is what they want first, about 26 if not (now 15).'
+    """
+    label = capitalise(meter.label)
+    if low == high:
+        return f"{label} needed in this form: about {low} (now {now})."
+    first = "none" if low <= meter.minimum else f"about {low}"
     return (
-        effect_text(scenario, *proposing, none="nothing"),
-        effect_text(scenario, *accepted, none="no change to the meters"),
+        f"{label} needed in this form: {first} if it is what they want first, about {high} if "
+        f"not (now {now})."
     )
 
 
@@ -423,7 +434,7 @@ __all__ = [
     "group_of",
     "meters_line",
     "move_label",
-    "offer_costs",
+    "need_sentence",
     "proposal_costs",
     "region_line",
     "remembered",

@@ -22,7 +22,17 @@ from game.cli.terminal import (
     use_colour,
 )
 from game.cli.text import COMMANDS, menu_cards
-from game.engine import Move, Scenario, available_moves, move_options, new_game
+from game.engine import (
+    MeterRole,
+    Move,
+    Scenario,
+    available_moves,
+    expected_need_range,
+    move_options,
+    new_game,
+)
+from game.engine.describe import effect_text, need_sentence
+from game.engine.judging import foreseen
 from game.engine.strategies import play_from
 from game.store.mode import Mode
 from game.store.transcripts import read_transcript
@@ -113,6 +123,23 @@ def test_info_tells_all_about_a_card_by_number_or_id(hanoi: Scenario) -> None:
         "No delegation accepts it; when they refuse: trust \u221212, patience \u221229."
     )
     assert "If they accept" not in line
+
+
+def test_info_foresees_what_the_window_does(hanoi: Scenario) -> None:
+    # The terminal said "Proposing it: nothing. If they accept: trust +4" where the window
+    # said "patience -1 ... trust +5, patience +3", and what happened was the window's (a
+    # play-tester); nor did it say what trust a card needs.
+    state = new_game(hanoi, 4)
+    form = Move.parse("mutual_restraint:unwritten")
+    costs, brings = foreseen(state, form)
+    text = _terminal(hanoi, f"info {form}\nq\n")
+    line = next(x for x in text.splitlines() if "[mutual_restraint:unwritten]: " in x)
+    assert f"Proposing it: {effect_text(hanoi, *costs, none='nothing')}." in line
+    assert f"If they accept: {effect_text(hanoi, *brings)}." in line
+    trust = hanoi.role_index(MeterRole.TRUST)
+    assert trust is not None
+    low, high = expected_need_range(state, form, trust) or (0, 0)
+    assert line.endswith(need_sentence(hanoi.meters[trust], low, high, state.meters[trust]))
 
 
 def test_meters_and_log(hanoi: Scenario) -> None:

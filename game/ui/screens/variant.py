@@ -4,34 +4,13 @@ from __future__ import annotations
 
 from game.draw.context import UiContext
 from game.engine import GameState, MeterRole, Move, expected_need_range, refused_by_every_profile
-from game.engine.describe import capitalise, effect_text
+from game.engine.describe import capitalise, effect_text, need_sentence
 from game.engine.judging import agenda_unread, walkout_possible
-from game.engine.scenario import Meter, Offer, OfferKind, Variant
+from game.engine.scenario import Offer, OfferKind, Variant
 from game.ui.screen import Apply, Chain, PlayMove, Pop
 from game.ui.widgets.base import does, shortcuts
 from game.ui.widgets.buttons import Button, ButtonKind
 from game.ui.widgets.choices import ChoiceDialog, ChoiceRow, cost_parts, difficulty
-
-
-def _needed(meter: Meter, low: int, high: int, now: int) -> str:
-    """What a form needs of ``meter`` in a sentence: one figure, or, while their replies have
-    not said what they want first, what it needs if this is it and if it is not.
-
-    >>> from game.engine.scenario import Direction
-    >>> trust = Meter("trust", "trust", "", 0, 100, 15, Direction.HIGH)
-    >>> _needed(trust, 11, 11, 15)
-    'Trust needed in this form: about 11 (now 15).'
-    >>> _needed(trust, 0, 26, 15)
-    'Trust needed in this form: none if it is what they want first, about 26 if not (now 15).'
-    """
-    label = capitalise(meter.label)
-    if low == high:
-        return f"{label} needed in this form: about {low} (now {now})."
-    first = "none" if low <= meter.minimum else f"about {low}"
-    return (
-        f"{label} needed in this form: {first} if it is what they want first, about {high} if "
-        f"not (now {now})."
-    )
 
 
 def variant_row(state: GameState, offer: Offer, variant: Variant) -> ChoiceRow:
@@ -51,7 +30,7 @@ def variant_row(state: GameState, offer: Offer, variant: Variant) -> ChoiceRow:
     if refused and walkout_possible(scenario):
         notes.append("They may walk out over it.")
     elif need is not None and trust is not None:
-        notes.append(_needed(scenario.meters[trust], *need, state.meters[trust]))
+        notes.append(need_sentence(scenario.meters[trust], *need, state.meters[trust]))
     if not refused and agenda_unread(state, move):
         # What the reward for serving what they want first adds, if it is that (a play-tester
         # read "trust +6" and got +10 on his first offer, with nothing to say why).
