@@ -336,12 +336,12 @@ def _interactive(state: GameState, source: IO[str], sink: Guarded, who: Who) -> 
     if not state.turns:
         write("\n".join(opening_lines(state)) + "\n")
     write("Type help or ? for the commands.\n")
-    show_menu = True
+    show_menu, full = True, True
     while not state.is_over:
         cards = menu_cards(state)
         if show_menu:
             write("\n" + "\n".join(prompt_lines(state)) + "\n", BOLD)
-            write("\n".join(menu_lines(state, cards)) + "\n")
+            write("\n".join(menu_lines(state, cards, full=full)) + "\n")
         show_menu = False
         write("Your move (number, move id, help, q): ")
         sink.flush()
@@ -366,7 +366,7 @@ def _interactive(state: GameState, source: IO[str], sink: Guarded, who: Who) -> 
             write("\n".join(info_lines(state, cards, rest.strip())) + "\n")
             continue
         if command == "menu":
-            show_menu = True
+            show_menu, full = True, True
             continue
         if command == "meters":
             write("\n".join(meter_lines(state)) + "\n")
@@ -405,7 +405,7 @@ def _interactive(state: GameState, source: IO[str], sink: Guarded, who: Who) -> 
             continue
         sink.last_state = state
         write("\n".join(turn_lines(scenario, state.turns)) + "\n")
-        show_menu = True
+        show_menu, full = True, False  # the terms were shown: a line a card from now on
     write("\n" + "\n".join(outcome_lines(state, who)) + "\n")
     return state
 

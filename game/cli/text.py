@@ -178,7 +178,7 @@ def prompt_lines(state: GameState) -> list[str]:
 COMMANDS: Final = (
     ("a number or a move id", "play that card, e.g. 1 or liaison_offices"),
     ("info N", "all about card N (or a move id), locked or not"),
-    ("menu", "the cards again"),
+    ("menu", "the cards again, each with its terms"),
     ("meters", "every meter, what it means and where it stands"),
     ("log", "every turn so far"),
     ("help or ?", "this list"),
@@ -240,27 +240,41 @@ def _card_text(state: GameState, move: Move, first: bool) -> list[str]:
     return lines
 
 
-def menu_lines(state: GameState, cards: Sequence[Card]) -> list[str]:
+def menu_lines(state: GameState, cards: Sequence[Card], *, full: bool = True) -> list[str]:
     """The menu as text: each playable card with its terms and the essay's view (said once for
-    an offer's several forms), then the locked cards with why."""
+    an offer's several forms), then the locked cards with why. Not ``full``, as after each
+    move: a line a card, and the locked cards' numbers and names on one line (a screen reader
+    reads sixty lines a turn otherwise); ``menu`` and ``info`` give the rest."""
     lines = ["Your cards:"]
     said: set[str] = set()
     for card in cards:
         if card.available:
             move = card.option.move
             lines.append(f"  {card.number:>2}. {card.option.label}  [{move}]")
-            lines += [f"      {text}" for text in _card_text(state, move, move.offer not in said)]
+            if full:
+                texts = _card_text(state, move, move.offer not in said)
+                lines += [f"      {text}" for text in texts]
             said.add(move.offer)
     locked = [card for card in cards if not card.available]
-    if locked:
+    if locked and not full:
+        names = ", ".join(f"{card.number}. {_plain_label(card)}" for card in locked)
+        lines.append(f"Locked for now: {names}")
+        lines.append("Type menu for every card's terms, info and a number for one card's.")
+    elif locked:
         lines.append("Locked for now:")
         for card in locked:
-            label = card.option.label
-            if card.option.move.variant is not None:
-                label = label.rsplit(" (", 1)[0]
             move_id = card.option.move.offer
-            lines.append(f"  {card.number:>2}. {label}  [{move_id}]: {card.option.reason}")
+            lines.append(
+                f"  {card.number:>2}. {_plain_label(card)}  [{move_id}]: {card.option.reason}"
+            )
     return lines
+
+
+def _plain_label(card: Card) -> str:
+    """A locked card's name: the offer's, without the form (a locked offer is locked in every
+    form, and is listed once)."""
+    label = card.option.label
+    return label.rsplit(" (", 1)[0] if card.option.move.variant is not None else label
 
 
 def info_lines(state: GameState, cards: Sequence[Card], wanted: str) -> list[str]:

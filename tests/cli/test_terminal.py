@@ -413,3 +413,17 @@ def test_a_number_that_names_no_card_says_so(hanoi: Scenario) -> None:
     text = _terminal(hanoi, "999999999999999999999999\n0\nq\n")
     assert text.count("Not possible: no card '") == 2
     assert "the cards are 1 to " in text and "unknown move" not in text
+
+
+def test_after_a_move_the_menu_is_a_line_a_card_and_menu_shows_the_terms_again(
+    hanoi: Scenario,
+) -> None:
+    # Sixty lines of terms after every move pushed the reply off the screen (a play-tester).
+    text = _terminal(hanoi, "mutual_restraint:unwritten\nmenu\nq\n")
+    first, after_move, after_menu = text.split("Your cards:")[1:4]
+    terms = hanoi.offer("liaison_offices").summary
+    assert terms in first and terms in after_menu
+    assert terms not in after_move
+    assert "Locked for now: " in after_move and "\n  18. " not in after_move
+    assert "Type menu for every card's terms" in after_move
+    assert "Locked for now:\n" in after_menu
