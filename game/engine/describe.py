@@ -300,10 +300,13 @@ def need_sentence(meter: Meter, low: int, high: int, now: int) -> str:
     'Trust needed in this form: about 11 (now 15).'
     >>> need_sentence(trust, 0, 26, 15)
     'Trust needed in this form: none if it is what they want first, about 26 if not (now 15).'
+    >>> need_sentence(trust, 0, 0, 32)
+    'Trust needed in this form: none (now 32).'
     """
     label = capitalise(meter.label)
     if low == high:
-        return f"{label} needed in this form: about {low} (now {now})."
+        figure = "none" if low <= meter.minimum else f"about {low}"
+        return f"{label} needed in this form: {figure} (now {now})."
     first = "none" if low <= meter.minimum else f"about {low}"
     return (
         f"{label} needed in this form: {first} if it is what they want first, about {high} if "

@@ -243,3 +243,17 @@ def test_a_single_form_card_s_details_open_with_what_it_changes(hanoi: Scenario)
         f"if accepted, {effect_text(hanoi, *accepted)}."
     ), body
     assert hanoi.rules.per_accept in accepted
+
+
+def test_a_form_s_figure_of_what_it_needs_is_not_contradicted_by_how_much_harder_it_is(
+    hanoi: Scenario,
+) -> None:
+    # "They need 4 more on the meter before they accept" beside "Trust needed in this form:
+    # about 0" (a play-tester): the figure counts the form's shift already, and says none.
+    offer = hanoi.offer("security_assurances")
+    written = offer.variant("written")
+    assert written is not None and written.shift > 0
+    for seed in range(20):
+        body = variant_row(new_game(hanoi, seed), offer, written).body
+        assert "needed in this form" in body
+        assert "more on the meter" not in body and "about 0 " not in body

@@ -17,13 +17,15 @@ def variant_row(state: GameState, offer: Offer, variant: Variant) -> ChoiceRow:
     """One form of an offer: what it means, what proposing it costs, and what acceptance brings."""
     scenario = state.scenario
     notes = [variant.summary]
-    how = difficulty(variant)
-    if how:
-        notes.append(how)
     trust = scenario.role_index(MeterRole.TRUST)
     move = Move(offer.id, variant.id)
     refused = refused_by_every_profile(state, move)
     need = None if trust is None or refused else expected_need_range(state, move, trust)
+    # How much harder or easier the form is, unless the figure of what it needs says it: "4
+    # more on the meter" beside "needed: about 0" read as a contradiction (a play-tester).
+    how = difficulty(variant)
+    if how and (need is None or any(n.meter != trust for n in offer.needs)):
+        notes.append(how)
     # The form's own words may say it already: not worth saying twice.
     if refused and "no delegation accepts" not in variant.summary.lower():
         notes.append("No delegation accepts it in this form, whatever the trust.")
