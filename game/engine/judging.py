@@ -474,19 +474,22 @@ def agenda_unread(state: GameState, move: Move) -> bool:
     )
 
 
-def expected_need_range(state: GameState, move: Move, meter: int) -> tuple[int, int] | None:
+def expected_need_range(
+    state: GameState, move: Move, meter: int, *, extra: int = 0
+) -> tuple[int, int] | None:
     """The least and the most of ``meter`` an offer may need, as a player can estimate it
     (:func:`expected_need`) without yet knowing what they want first: while no reply has said
     it, an offer serving something still open on the table needs less if that is what they want
     first and more if they want something else first, and both figures are given. Once a reply
     has said it (even if it is settled since: then their list is done), or for an offer that
     serves nothing open, the two are the same. None when the offer needs nothing of that
-    meter."""
+    meter. ``extra`` adds to their thresholds (the rules' ``amend_shift`` for an offer made as
+    an amendment to their proposal)."""
     offer, variant = _resolve(state, move)
     needs = [n for n in offer.needs if n.meter == meter and n.at_least is not None]
     if not needs:
         return None
-    shift = _expected_shift(state, offer, variant)
+    shift = _expected_shift(state, offer, variant) + extra
     shifts = [shift]
     if agenda_unread(state, move):
         rules = state.scenario.rules

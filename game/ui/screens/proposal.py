@@ -14,9 +14,9 @@ import pygame
 
 from game.draw.context import UiContext
 from game.draw.theme import Tone
-from game.engine import Direction, GameState, Move, OfferKind, amendment, move_options
-from game.engine.describe import answer_effects, capitalise, sentence
-from game.engine.judging import foreseen
+from game.engine import Direction, GameState, MeterRole, Move, OfferKind, amendment, move_options
+from game.engine.describe import answer_effects, capitalise, need_sentence, sentence
+from game.engine.judging import expected_need_range, foreseen
 from game.engine.state import ACCEPT, AMEND, REJECT
 from game.ui.record import amend_title, before_the_break, insists, proposal_kicker
 from game.ui.screen import Action, Apply, Chain, PlayMove, Pop
@@ -134,7 +134,16 @@ def amend_row(state: GameState) -> ChoiceRow:
             "The very offer they have just countered: they cannot counter it again, so it is "
             "likely to win only if they were holding out for more (their reply says so).",
         )
-    if variant is not None and difficulty(variant):
+    trust = scenario.role_index(MeterRole.TRUST)
+    need = None
+    if trust is not None:
+        need = expected_need_range(state, amended, trust, extra=scenario.rules.amend_shift)
+    needed = ""
+    if need is not None and trust is not None:
+        # What it needs, as the form dialog says it, shown however short the room (a
+        # play-tester saw what insisting would bring, and not what it needed).
+        needed = need_sentence(scenario.meters[trust], *need, state.meters[trust])
+    elif variant is not None and difficulty(variant):
         notes.append(difficulty(variant))
     # As the form dialog foresees it (the rules' share of every accord, the reward for serving
     # what they have said they want first): a play-tester read "trust +5" and got +10.
@@ -145,6 +154,7 @@ def amend_row(state: GameState) -> ChoiceRow:
     summary = variant.summary if variant is not None else offer.summary
     return ChoiceRow(
         title=title,
+        body=needed,
         detail=" ".join([summary, *notes]),
         parts=cost_parts(state, amended),
         brief_parts=in_all,

@@ -112,6 +112,17 @@ def test_amend_names_the_offer_it_plays(ctx: UiContext) -> None:
     in_all = [change.text for change in changes(SCENARIO, *proposing, *accepted)]
     assert row.brief_parts is not None
     assert [p.text for p in row.brief_parts] == ["If accepted, in all:", *in_all]
+    # And what it needs, an amendment's harshness counted, in the line every size shows (a
+    # play-tester saw what insisting would bring, and not what it needed).
+    from game.engine import MeterRole, expected_need_range
+    from game.engine.describe import need_sentence
+
+    trust = SCENARIO.role_index(MeterRole.TRUST)
+    assert trust is not None
+    extra = SCENARIO.rules.amend_shift
+    need = expected_need_range(state, amended, trust, extra=extra)
+    assert need is not None and need != expected_need_range(state, amended, trust)
+    assert row.body == need_sentence(SCENARIO.meters[trust], *need, state.meters[trust])
 
 
 def test_amend_is_closed_with_its_reason_when_it_cannot_be_given(ctx: UiContext) -> None:
