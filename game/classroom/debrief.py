@@ -47,9 +47,8 @@ class MeterLine:
     values: tuple[int, ...]
     lower_is_better: bool
     emphasis: bool
-    minimum: int = 0
+    span: tuple[int, int] = (0, 100)
     """The meter's range, as the scenario gives it: where a chart's axis runs."""
-    maximum: int = 100
 
 
 @attrs.frozen
@@ -107,9 +106,8 @@ class NeighbourLine:
     """The band word for the start value, e.g. "wary" ("" when the meter has no bands)."""
     end: str
     """The band word for the final value."""
-    minimum: int = 0
+    span: tuple[int, int] = (0, 100)
     """The meter's range, as the scenario gives it: where a chart's axis runs."""
-    maximum: int = 100
 
 
 @attrs.frozen
@@ -245,8 +243,7 @@ def build_debrief(state: GameState) -> Debrief:
             values=(start[i], *(turn.meters[i] for turn in state.turns)),
             lower_is_better=meter.good is Direction.LOW,
             emphasis=i == trust,
-            minimum=meter.minimum,
-            maximum=meter.maximum,
+            span=(meter.minimum, meter.maximum),
         )
         for i, meter in enumerate(scenario.meters)
         if meter.group is MeterGroup.TALKS
@@ -257,8 +254,7 @@ def build_debrief(state: GameState) -> Debrief:
             values=(start[i], *(turn.meters[i] for turn in state.turns)),
             start=meter.band(start[i]),
             end=meter.band(state.meters[i]),
-            minimum=meter.minimum,
-            maximum=meter.maximum,
+            span=(meter.minimum, meter.maximum),
         )
         for i, meter in enumerate(scenario.meters)
         if meter.group is MeterGroup.REGION

@@ -60,8 +60,8 @@ def meter_chart(debrief: Debrief, palette: Palette) -> LineChart:
         x=Axis(0, max(decisions, 1), ticks=ticks, labels=labels, title="your decisions"),
         # One axis for every meter: from the lowest minimum to the highest maximum.
         y=even_axis(
-            min((m.minimum for m in debrief.meters), default=0),
-            max((m.maximum for m in debrief.meters), default=100),
+            min((m.span[0] for m in debrief.meters), default=0),
+            max((m.span[1] for m in debrief.meters), default=100),
             4,
         ),
         series=tuple(series),
@@ -237,8 +237,8 @@ def neighbours_chart(debrief: Debrief, palette: Palette) -> LineChart | None:
             title="your decisions",
         ),
         y=even_axis(
-            min(n.minimum for n in debrief.neighbours),
-            max(n.maximum for n in debrief.neighbours),
+            min(n.span[0] for n in debrief.neighbours),
+            max(n.span[1] for n in debrief.neighbours),
             2,
         ),
         series=series,

@@ -30,19 +30,8 @@ from game.ui.testing import (
 )
 
 GOLDEN = Path(__file__).resolve().parents[1] / "golden"
-HANOI_ENDINGS = (
-    "walkout",
-    "walked_away",
-    "no_deal",
-    "freeze_for_freeze",
-    "yongbyon_deal",
-    "peace_declaration",
-    "liaison_offices",
-    "embassies",
-    "regional_handoff",
-    "grand_bargain",
-    "talks_continue",
-)
+HANOI_ENDINGS = tuple(ending.id for ending in load_scenario("hanoi").endings)
+"""Hanoi's endings, each drawn by the picture of its own name."""
 MONKEY_EVENTS = 2000
 
 
