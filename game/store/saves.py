@@ -54,6 +54,7 @@ SLOT_PREFIX: Final = "slot-"
 MAX_SLOT_NAME: Final = 60
 MAX_FILE_STEM: Final = 40
 _UNSAFE: Final = re.compile(r"[^a-z0-9]+")
+_NUMBERED: Final = re.compile(r" \(\d+\)$")
 _UNLISTED: Final = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 
 log = logging.getLogger(__name__)
@@ -299,6 +300,26 @@ class SaveStore:
     def slot_path(self, name: str) -> Path:
         """The file a slot of this name is saved in."""
         return self.saves / f"{SLOT_PREFIX}{safe_stem(name)}{TOML_SUFFIX}"
+
+    def unused_slot_name(self, name: str, limit: int = MAX_SLOT_NAME) -> str:
+        """``name`` as a slot shows it, or else the first of ``name (2)``, ``name (3)``... whose
+        file is free: a save beside those there, its name cut to ``limit`` characters and its
+        number kept in the file name (which is cut at :data:`MAX_FILE_STEM`).
+
+        A name already numbered is numbered again, not twice: ``name (2)`` leads to ``name (3)``.
+        """
+        from game.engine.transcript import clean_name
+
+        shown = clean_name(name)[:limit].strip() or "Saved game"
+        unnumbered = _NUMBERED.sub("", shown) or shown
+        candidate, number = shown, 2
+        while self.slot_path(candidate).exists():
+            tag = f" ({number})"
+            base = unnumbered[: limit - len(tag)].rstrip()
+            while len(safe_stem(base)) > MAX_FILE_STEM - len(tag):
+                base = base[:-1].rstrip()
+            candidate, number = f"{base}{tag}", number + 1
+        return candidate
 
     def has_autosave(self) -> bool:
         """True when there is an autosave or its backup to continue from."""

@@ -130,6 +130,22 @@ def test_slots_have_safe_file_names_and_a_listing(store: SaveStore) -> None:
     assert not slot.path.exists()
 
 
+def test_an_unused_slot_name_is_numbered_and_its_number_reaches_the_file(
+    store: SaveStore,
+) -> None:
+    game = _game(_states(), 1)
+    assert store.unused_slot_name("  Lunch ") == "Lunch"
+    store.save_slot("Lunch", game)
+    assert store.unused_slot_name("lunch!") == "lunch! (2)"
+    store.save_slot("Lunch (2)", game)
+    assert store.unused_slot_name("Lunch (2)") == "Lunch (3)"
+    long = "A" * 40
+    store.save_slot(long, game)
+    beside = store.unused_slot_name(long, 40)
+    assert beside == "A" * 36 + " (2)"
+    assert store.slot_path(beside) != store.slot_path(long)
+
+
 def test_safe_stem_never_gives_an_empty_or_unsafe_name() -> None:
     assert safe_stem("") == "save"
     assert safe_stem("../../etc/passwd") == "etc-passwd"

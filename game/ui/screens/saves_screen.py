@@ -48,6 +48,9 @@ DETAIL_COLUMNS: Final = 4
 ROW_GAP: Final = theme.UNIT
 DELETE_WIDTH: Final = 96
 LIST_TOP: Final = 20 * theme.UNIT
+NAME_LENGTH: Final = 40
+"""The longest name typed, and so the longest a save made here is given (picking a save puts
+its name in the field: one cut there would name another save)."""
 
 
 _POP: Final = Pop()
@@ -122,7 +125,7 @@ class SavesScreen(FocusScreen):
             label="Name",
             placeholder=self._suggestion(),
             note="Saving under an existing name replaces that save.",
-            max_length=40,
+            max_length=NAME_LENGTH,
             on_activate=self._save,
         )
         self.save_button = Button(
@@ -194,12 +197,13 @@ class SavesScreen(FocusScreen):
                 if there == name
                 else f"The save \u201c{there}\u201d has the same file name. Saving replaces it."
             )
+            beside = self.store.unused_slot_name(name, NAME_LENGTH)
             return Open(
                 Dialog(
                     f"Replace \u201c{there}\u201d?",
-                    (said,),
+                    (said, f"Keep both saves the game as \u201c{beside}\u201d beside it."),
                     (
-                        Choice("Keep both", Pop()),
+                        Choice("Keep both", Chain((Pop(), Pop(), Apply(SaveSlot(beside))))),
                         Choice(
                             "Replace", Chain((Pop(), Pop(), Apply(SaveSlot(name)))), primary=True
                         ),
