@@ -368,18 +368,31 @@ class AnswerScreen(_ChoosingScreen):
         y += text.get_height() + 3 * theme.UNIT
         draw_rule(surface, palette.on_navy_soft, left, left + width, y)
         y += 2 * theme.UNIT
-        kicker = ctx.text(TextRole.KICKER, "THE RULES' READING (ADVICE)", palette.on_navy_soft)
-        surface.blit(kicker, (left, y))
-        y += kicker.get_height() + theme.UNIT
-        why = capitalise(self.judgement.why) + "."
-        room = theme.CONTENT_BOTTOM - 6 * theme.UNIT - y
-        why = fit_lines(ctx, TextRole.BODY_ITALIC, why, width, room)
-        advice = ctx.text(TextRole.BODY_ITALIC, why, palette.on_navy, wrap=width)
-        surface.blit(advice, (left, y))
         meters = meters_line(scenario, state.meters, unbroken=True)
         line = ctx.text(TextRole.CAPTION, meters, palette.on_navy_soft, wrap=width)
-        surface.blit(line, line.get_rect(bottomleft=(left, theme.CONTENT_BOTTOM)))
+        spot = line.get_rect(bottomleft=(left, theme.CONTENT_BOTTOM))
+        surface.blit(line, spot)
+        self._draw_reading(surface, y, spot.top - 2 * theme.UNIT)
         self._draw_choices(surface, "YOUR ANSWER: ONE OF THOSE THE RULES ALLOW")
+
+    def _draw_reading(self, surface: pygame.Surface, y: int, bottom: int) -> None:
+        """The rules' reading between ``y`` and ``bottom``, above the meters: in smaller type
+        when it does not fit, and then cut (a long one ran into the meters at large text)."""
+        ctx = self.ctx
+        palette = ctx.palette
+        left, width = theme.MARGIN_X, theme.span(OFFER_COLUMNS)
+        kicker = ctx.text(TextRole.KICKER, "THE RULES' READING (ADVICE)", palette.on_navy_soft)
+        room = bottom - y - kicker.get_height() - theme.UNIT
+        why = capitalise(self.judgement.why) + "."
+        role = TextRole.BODY_ITALIC
+        if ctx.text(role, why, palette.on_navy, wrap=width).get_height() > room:
+            role = TextRole.CAPTION_ITALIC
+        why = fit_lines(ctx, role, why, width, room)
+        if not why:
+            return
+        surface.blit(kicker, (left, y))
+        y += kicker.get_height() + theme.UNIT
+        surface.blit(ctx.text(role, why, palette.on_navy, wrap=width), (left, y))
 
 
 class TablingScreen(_ChoosingScreen):

@@ -5,15 +5,17 @@ long the proposal a counter would table (a play-test saw "Reject" drawn under th
 from __future__ import annotations
 
 from collections.abc import Iterable
-from itertools import pairwise
+from itertools import combinations, pairwise
+from typing import Any
 
+import pygame
 import pytest
 
 from game.draw import theme
 from game.draw.context import UiContext
 from game.engine import GameState, Move, ReactionKind, Scenario, apply, judge, new_game
 from game.store.settings import Settings, TextSize
-from game.ui.screens.hotseat import AnswerScreen
+from game.ui.screens.hotseat import OFFER_COLUMNS, AnswerScreen
 from game.ui.shots import render_screens
 from tests.conftest import hotseat_out_of_turn
 
@@ -92,3 +94,45 @@ def test_a_refusal_s_chips_count_the_cost_of_crossing_a_red_line(hanoi: Scenario
     move = Move.parse("raise_human_rights:precondition")
     openings = [(new_game(hanoi, seed, hotseat=True), move) for seed in range(10)]
     assert _refusals_shown_as_they_happen(hanoi, openings) == 10
+
+
+class _Blits(pygame.Surface):
+    """A surface that remembers where each image was drawn on it."""
+
+    def __init__(self) -> None:
+        super().__init__(theme.LOGICAL_SIZE)
+        self.drawn: list[pygame.Rect] = []
+
+    def blit(
+        self, source: pygame.Surface, dest: Any = (0, 0), area: Any = None, special_flags: int = 0
+    ) -> pygame.Rect:
+        drawn = super().blit(source, dest, area, special_flags)
+        self.drawn.append(pygame.Rect(drawn))
+        return drawn
+
+
+def _after_restraint_deferred(hanoi: Scenario) -> GameState:
+    """The play-test's game (hot-seat, seed 3): written restraint, deferred by the North; next,
+    Yongbyon for partial relief draws the rules' reading of five reasons."""
+    return apply(
+        new_game(hanoi, 3, hotseat=True), Move.parse("mutual_restraint:written"), ReactionKind.DEFER
+    ).state
+
+
+@pytest.mark.parametrize("size", list(TextSize))
+def test_the_offer_the_reading_and_the_meters_never_overlap(
+    hanoi: Scenario, size: TextSize
+) -> None:
+    # At Large text the reading ran over the meters at the bottom of the navy half.
+    state = _after_restraint_deferred(hanoi)
+    move = Move.parse("yongbyon_for_relief:partial")
+    judgement = judge(state, move)
+    assert judgement.why.count(";") == 4
+    screen = AnswerScreen(UiContext(Settings(sound=False, text_size=size)), state, move, judgement)
+    surface = _Blits()
+    screen.draw(surface)
+    half = theme.column_x(OFFER_COLUMNS + 1) - theme.GUTTER
+    left = [rect for rect in surface.drawn if rect.width and rect.right <= half]
+    assert len(left) >= 7  # flag, seat, kicker, offer, summary, reading's kicker, reading, meters
+    assert [(a, b) for a, b in combinations(left, 2) if a.colliderect(b)] == []
+    assert all(rect.bottom <= theme.CONTENT_BOTTOM for rect in left)
