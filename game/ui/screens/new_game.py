@@ -55,6 +55,13 @@ def _code_char(char: str) -> bool:
     return char.isascii() and (char.isalnum() or char in "- ")
 
 
+def _is_graded(code: str) -> bool:
+    try:
+        return decode(code).mode is Mode.GRADED
+    except ClassCodeError:
+        return False
+
+
 class NewGameScreen(PanelScreen):
     """The form before the briefing; Enter (or the button) reads the briefing next."""
 
@@ -69,7 +76,8 @@ class NewGameScreen(PanelScreen):
         code: str = "",
         back: Action = _POP,
     ) -> None:
-        """``scenario`` (a name or a file), ``seed``, ``player`` and ``code`` fill the form in."""
+        """``scenario`` (a name or a file), ``seed``, ``player`` and ``code`` fill the form in;
+        a hot-seat form leaves out a graded code, which is for one player."""
         self.ctx = ctx
         self.hotseat = hotseat
         self.back_action = back
@@ -107,7 +115,9 @@ class NewGameScreen(PanelScreen):
             set=self._set_mode,
         )
         self.code = TextField(
-            text=code,
+            # The window opened with a graded code blocked every hot-seat game until it was
+            # cleared (a play-tester's finding).
+            text="" if hotseat and _is_graded(code) else code,
             label="Class code",
             placeholder=f"Optional, e.g. {EXAMPLE_CODE}",
             note="From your teacher: sets summit, seed, mode.",
@@ -265,17 +275,23 @@ class NewGameScreen(PanelScreen):
 
     def _show_seed(self, coded: int | None) -> None:
         """The seed box shows the seed a valid class code sets (greyed: the code decides it),
-        and the player's own seed again once the code is gone."""
+        none while the code typed is not one to play here, and the player's own seed again once
+        the code is gone (a play-tester took that seed, shown beside a half-typed code, for one
+        read from it)."""
+        typed = bool(self.code.text.strip())
+        if typed and not self._coded:
+            self._own_seed, self._coded = self.seed.text, True
         if coded is not None:
-            if not self._coded:
-                self._own_seed, self._coded = self.seed.text, True
             self.seed.set_text(str(coded))
             self.seed.note = "Set by the class code."
+        elif typed:
+            self.seed.set_text("")
+            self.seed.note = "Set by the class code, once it can be played."
         elif self._coded:
             self._coded = False
             self.seed.set_text(self._own_seed)
             self.seed.note = SEED_NOTE
-        self.seed.enabled = not self.code.text.strip()
+        self.seed.enabled = not typed
 
     def _begin(self) -> Action | None:
         self.validate()

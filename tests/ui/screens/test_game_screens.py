@@ -336,6 +336,50 @@ def test_a_valid_class_code_shows_its_seed_and_gives_the_players_back(ctx: UiCon
     assert screen.seed.enabled
 
 
+def test_a_class_code_that_cannot_be_played_shows_no_seed(ctx: UiContext) -> None:
+    # A play-tester opened the form with a class code, edited it, and read the form's own
+    # random seed, shown greyed beside the half-typed code, as one read from it; in hot-seat a
+    # graded code (refused there) showed it too.
+    from game.classroom.classcode import encode
+
+    screen = NewGameScreen(ctx, scenario="hanoi", seed=30547, player="Ada", code="HNOI-16JJ")
+    assert screen.seed.text == "1234"
+    screen.focus.focus(screen.code)
+    for event in [key(pygame.K_BACKSPACE)] * 4 + [text(char) for char in "ZZZZ"]:
+        screen.on_event(event)
+        assert screen.code.error and screen.seed.text == "" and not screen.seed.enabled
+    for _ in range(9):
+        screen.on_event(key(pygame.K_BACKSPACE))
+    assert screen.seed.text == "30547" and screen.seed.enabled
+    hotseat = NewGameScreen(ctx, scenario="hanoi", seed=3401, hotseat=True)
+    hotseat.focus.focus(hotseat.code)
+    for char in encode("HNOI", 1234, Mode.GRADED):
+        hotseat.on_event(text(char))
+    assert hotseat.code.error and hotseat.seed.text == ""
+
+
+@pytest.mark.parametrize("mode", list(Mode))
+def test_a_hot_seat_form_does_not_start_with_a_graded_code(ctx: UiContext, mode: Mode) -> None:
+    # Launched with --code HNOI-16JJ (graded), the hot-seat form was blocked until the code was
+    # cleared: a graded code is for one player.
+    from game.classroom.classcode import encode
+    from game.ui.screen import NewGameForm
+
+    flow = Flow(ctx, seed=77)
+    flow.code = encode("HNOI", 1234, mode)
+    form = flow.open(NewGameForm(hotseat=True))
+    assert isinstance(form, NewGameScreen)
+    assert form.code.text == ("" if mode is Mode.GRADED else flow.code)
+    form.team_us.set_text("Eagles")
+    form.team_north.set_text("Cranes")
+    form.validate()
+    assert form.begin.enabled and not form.code.error
+    setup = form.setup()
+    assert setup is not None and setup.seed == (77 if mode is Mode.GRADED else 1234)
+    single = flow.open(NewGameForm())
+    assert isinstance(single, NewGameScreen) and single.code.text == flow.code
+
+
 def test_a_class_code_error_is_shown_whole(ctx: UiContext) -> None:
     # Issue 9, bug 8: "...check it for a" was all the field had room for.
     screen = NewGameScreen(ctx, scenario="hanoi", seed=5)
