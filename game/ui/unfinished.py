@@ -47,12 +47,11 @@ def before_briefing(store: SaveStore, place: Briefing) -> Dialog | None:
 def ask(info: SaveInfo, doing: str, keep: Action, drop: Action) -> Dialog:
     """ "Keep your unfinished game?" before ``doing`` ("Load “Class 9B”", "Start a new game")."""
     where = info.round_label + (f", trust {info.trust}" if info.trust is not None else "")
-    moves = f"{info.turns} move{'s' if info.turns != 1 else ''}"
     return Dialog(
         f"{doing}?",
         (
-            f"Your unfinished game ({where}, {moves}) is in the autosave, which this replaces "
-            "as you play.",
+            f"Your unfinished game ({where}, {_moves(info.turns)}) is in the autosave, which "
+            "this replaces as you play.",
             "Keep it as a named save to go back to it later.",
         ),
         (
@@ -70,13 +69,14 @@ def keep(store: SaveStore) -> tuple[str, str]:
     loaded = store.load(store.autosave_path)
     if loaded.game is None or loaded.info is None:
         return "", loaded.problem or "the autosave could not be read"
-    base = f"{KEPT}, {loaded.info.round_label}, {loaded.info.turns} moves"
-    name = base
-    number = 2
-    while store.slot_path(name).exists():
-        name, number = f"{base} ({number})", number + 1
+    # "1 move", not "1 moves" (a play-tester's finding), numbered beside one of the same name.
+    name = store.unused_slot_name(f"{KEPT}, {loaded.info.round_label}, {_moves(loaded.info.turns)}")
     written = store.save_slot(name, loaded.game)
     return (name, "") if written.is_ok else ("", written.problem)
+
+
+def _moves(count: int) -> str:
+    return f"{count} move{'s' if count != 1 else ''}"
 
 
 def is_autosave(store: SaveStore, path: Path) -> bool:

@@ -6,13 +6,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pygame
 import pytest
 
 from game.draw.context import UiContext
+from game.draw.theme import LOGICAL_SIZE
 from game.engine import Move, new_game
 from game.engine.strategies import play
 from game.store.saves import SavedGame, SaveKind, SaveStore
 from game.store.scenarios import load_scenario
+from game.store.settings import Settings, TextSize
 from game.ui.flow import Flow
 from game.ui.screen import (
     Apply,
@@ -26,6 +29,8 @@ from game.ui.screen import (
     Pop,
     Reset,
 )
+from game.ui.screens.summit import SummitScreen
+from game.ui.shots import sample_session
 
 SCENARIO = load_scenario("hanoi")
 
@@ -155,3 +160,40 @@ def test_a_new_game_asks_about_the_unfinished_one_before_its_briefing(ctx: UiCon
     briefing = flow.open(Briefing(setup, keep=True))
     assert isinstance(briefing, TextPagesScreen)
     assert briefing.done == Apply(NewGame(setup, True))
+
+
+def test_a_kept_game_of_one_move_says_one_move(ctx: UiContext) -> None:
+    # "Unfinished, opening session, 1 moves" (a play-tester's finding).
+    flow = _playing(ctx)
+    action = flow.handle(NewGame(GameSetup(SCENARIO, 11)))
+    assert isinstance(action, Open) and isinstance(action.place, Dialog)
+    assert ", 1 move)" in action.place.body[0]
+    _choose(flow, action, "Keep it")
+    assert "Unfinished, dinner, 1 move" in _slots(flow.store)
+    flow.handle(PlayMove(Move("mutual_restraint", "written")))
+    again = flow.handle(NewGame(GameSetup(SCENARIO, 12)))
+    _choose(flow, again, "Keep it")
+    assert "Unfinished, dinner, 1 move (2)" in _slots(flow.store)
+
+
+@pytest.mark.parametrize("size", list(TextSize))
+def test_the_word_on_a_kept_game_is_whole_on_the_table(size: TextSize, rendered: list[str]) -> None:
+    # At Large text the toast cut it: "Your unfinished game was kept as "Unfinished,
+    # one-on-one, 5...".
+    ctx = UiContext(Settings(sound=False, text_size=size))
+    flow = Flow(ctx, seed=4)
+    last = len(SCENARIO.rounds) - 1
+    flow.session = sample_session(
+        SCENARIO, 7, lambda s: s.round == last and len(s.turns) >= 10, store=flow.store
+    )
+    flow.session.autosave()
+    action = flow.handle(NewGame(GameSetup(SCENARIO, 11), keep=True))
+    assert isinstance(action, Reset) and isinstance(action.screen, SummitScreen)
+    said = flow.session.notices[-1].text if flow.session else ""
+    assert said.startswith("Your unfinished game was kept as \u201cUnfinished, signing ceremony")
+    table = action.screen
+    table.update(0.1)
+    rendered.clear()
+    table.draw(pygame.Surface(LOGICAL_SIZE))
+    assert {text for text in rendered if text.startswith("Your unfinished")} == {said}
+    assert table.toast.rect.contains(table.toast.box(ctx))

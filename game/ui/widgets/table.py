@@ -41,7 +41,7 @@ TOAST_SECONDS: Final = 3.2
 TOAST_FADE: Final = 0.5
 TOAST_HEIGHT: Final = 5 * theme.UNIT
 """The toast's height on one line: its ends are round."""
-TOAST_LINES: Final = 2
+TOAST_LINES: Final = 3
 """A longer message wraps to this many lines, then is cut."""
 
 
@@ -308,8 +308,9 @@ class ActionButton(Button):
 @attrs.define(kw_only=True, eq=False)
 class Toast(Widget):
     """A short message (saved, undo refused...) that fades out after a few seconds: a pill
-    centred in its rectangle and no wider, the message on two lines where one is too long (the
-    table gives it the picture of the table itself, where it covers nothing a player reads)."""
+    centred in its rectangle and no wider, the message on up to three lines where one is too
+    long (on two, a kept game's name was cut at large text). The table gives it the picture of
+    the table itself, where it covers nothing a player reads."""
 
     text: str = ""
     tone: Tone = Tone.NEUTRAL
