@@ -34,11 +34,7 @@ from game.ui.screen import (
 )
 from game.ui.widgets.base import ActionFn, Control, FocusGroup, ListRow, does
 from game.ui.widgets.buttons import Button, ButtonKind
-from game.ui.widgets.drawing import (
-    draw_header,
-    draw_row_text,
-    fit_text,
-)
+from game.ui.widgets.drawing import draw_header, draw_row_text, fit_middle
 from game.ui.widgets.page import FocusScreen, draw_key_hints, draw_page, footer_back_rect
 from game.ui.widgets.text_field import TextField
 
@@ -54,6 +50,7 @@ its name in the field: one cut there would name another save)."""
 
 
 _POP: Final = Pop()
+_FILE: Final = "File: "
 
 
 def describe_save(info: SaveInfo, now: datetime | None) -> str:
@@ -381,10 +378,12 @@ class SavesScreen(FocusScreen):
         y += 2 * theme.UNIT
         for line, alarm in lines:
             colour = palette.alarm if alarm else palette.ink_soft
-            # A long file name runs out of the panel rather than wrapping mid-word.
-            text = (
-                fit_text(ctx, TextRole.CAPTION, line, width) if line.startswith("File: ") else line
-            )
+            text = line
+            if line.startswith(_FILE):
+                # Cut in the middle, so that its start and end show: cut at its end, a long
+                # one showed as "File:..." alone (a play-tester's finding).
+                room = width - ctx.text_width(TextRole.CAPTION, _FILE)
+                text = _FILE + fit_middle(ctx, TextRole.CAPTION, line.removeprefix(_FILE), room)
             image = ctx.text(TextRole.CAPTION, text, colour, wrap=width)
             if y + image.get_height() > panel.bottom - pad:
                 break
@@ -417,7 +416,7 @@ class SavesScreen(FocusScreen):
                 False,
             )
         )
-        lines.append((f"File: {info.path.name}", False))
+        lines.append((f"{_FILE}{info.path.name}", False))
         return lines
 
     def _help_lines(self) -> Sequence[tuple[str, bool]]:

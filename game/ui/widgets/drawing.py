@@ -175,6 +175,29 @@ def fit_text(
     return first[:low] + "\u2026"
 
 
+def fit_middle(ctx: UiContext, role: TextRole, text: str, width: int) -> str:
+    """``text`` cut in the middle with an ellipsis so that it fits on one line of ``width``
+    pixels, its start and its end kept (a file name, whose end tells it from its neighbours).
+
+    The start keeps the odd character: ``"slot-before-the-lunch.toml"`` might become
+    ``"slot-bef\u2026nch.toml"``."""
+    if ctx.text_width(role, text) <= width:
+        return text
+
+    def cut(kept: int) -> str:
+        tail = kept // 2
+        return text[: kept - tail] + "\u2026" + (text[len(text) - tail :] if tail else "")
+
+    low, high = 0, len(text) - 1
+    while low < high:
+        middle = (low + high + 1) // 2
+        if ctx.text_width(role, cut(middle)) <= width:
+            low = middle
+        else:
+            high = middle - 1
+    return cut(low)
+
+
 def fit_lines(ctx: UiContext, role: TextRole, text: str, width: int, height: int) -> str:
     """``text`` cut at a word, with an ellipsis, so that wrapped at ``width`` it fits ``height``."""
 

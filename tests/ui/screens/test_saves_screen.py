@@ -1,17 +1,23 @@
-"""The save and load screens: what saving under a name that is taken does."""
+"""The save and load screens: what saving under a name that is taken does, and the details of
+a save."""
 
 from __future__ import annotations
 
 import pygame
+import pytest
 
+from game.draw import theme
 from game.draw.context import UiContext
-from game.engine import Move
+from game.draw.theme import TextRole
+from game.engine import Move, new_game
 from game.store.saves import SavedGame, SaveKind, SaveStore
 from game.store.scenarios import load_scenario
+from game.store.settings import Settings, TextSize
 from game.ui.app import ScriptedEvents
 from game.ui.flow import Flow
 from game.ui.screen import GameSetup, NewGame, PlayMove
 from game.ui.screens.dialog import DialogScreen
+from game.ui.screens.saves_screen import DETAIL_COLUMNS, DETAIL_FIRST_COLUMN, SavesScreen
 from game.ui.screens.summit import SummitScreen
 from game.ui.testing import game_app, key
 
@@ -74,3 +80,22 @@ def test_a_long_name_is_cut_so_that_its_number_shows_in_the_name_and_the_file(
     names = _slots(flow.store)
     assert names == sorted([long, f"{long[:36]} (2)", f"{long[:36]} (3)"])
     assert len({flow.store.slot_path(name) for name in names}) == 3
+
+
+@pytest.mark.parametrize("size", list(TextSize))
+def test_the_details_show_the_start_and_end_of_a_long_file_name(
+    size: TextSize, rendered: list[str]
+) -> None:
+    # A play-tester read "File:..." and nothing of the file's name.
+    ctx = UiContext(Settings(sound=False, text_size=size))
+    store = Flow(ctx, seed=4).store
+    store.save_slot("Unfinished, opening session, 1 moves", SavedGame(new_game(SCENARIO, 4)))
+    screen = SavesScreen(ctx, store, saving=False)
+    screen.focus.focus(screen.rows[0])
+    rendered.clear()
+    screen.draw(pygame.Surface(theme.LOGICAL_SIZE))
+    shown = [text for text in rendered if text.startswith("File: ")]
+    assert len(shown) == 1
+    assert shown[0].startswith("File: slot-unfinished") and shown[0].endswith("moves.toml")
+    panel = theme.grid_rect(DETAIL_FIRST_COLUMN, DETAIL_COLUMNS, 0, 0)
+    assert ctx.text_width(TextRole.CAPTION, shown[0]) <= panel.width - 6 * theme.UNIT
