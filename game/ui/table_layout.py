@@ -14,11 +14,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Final
 
+import attrs
 import pygame
 
 from game.draw import theme
 from game.draw.context import UiContext
 from game.draw.theme import TextRole
+from game.ui.widgets.adviser import AdviserNote
 from game.ui.widgets.drawing import fit_lines
 from game.ui.widgets.meter import Meter
 from game.ui.widgets.neighbours import NeighbourStrip
@@ -42,7 +44,12 @@ RIGHT_COLUMNS: Final = (7, 5)
 PANEL_COLUMNS: Final = 7
 """Columns of the tray the proposal on the table takes; its answer cards take the rest."""
 LOG_TITLE_HEIGHT: Final = 5 * theme.UNIT
-"""The log's height when the reply is longer still: its title alone."""
+"""The log's height when their words alone leave no more: its title alone."""
+LOG_LINES: Final = 2
+"""The lines of its newest entry the log on the table keeps (a play-tester saw its title over an
+empty strip at 1024x600 with the adviser's hint showing)."""
+NOTE_LINES: Final = 2
+"""The lines of the adviser's hint kept when it gives way to the log."""
 METER_GAP: Final = 5
 TRAY_ROOM: Final = pygame.Rect(
     theme.MARGIN_X, TRAY_TOP, theme.CONTENT_WIDTH, TRAY_BOTTOM - TRAY_TOP
@@ -128,54 +135,96 @@ def right_column() -> pygame.Rect:
 
 
 def log_min_height(ctx: UiContext) -> int:
-    """The log's height with its title and one line of its newest entry, at this text size: the
-    compact log panel's title and rule, one line, and the gap under it (see
-    :meth:`~game.ui.widgets.log.LogPanel.body_rect`)."""
+    """The log's height with its title and :data:`LOG_LINES` lines of its newest entry, at
+    this text size: the compact log panel's title and rule, the lines, and the gap under them
+    (see :meth:`~game.ui.widgets.log.LogPanel.body_rect`)."""
     head = ctx.line_height(TextRole.KICKER) + 2 * theme.UNIT
-    return head + ctx.line_height(TextRole.CAPTION) + theme.UNIT
+    return head + LOG_LINES * ctx.line_height(TextRole.CAPTION) + theme.UNIT
 
 
-def right_column_need(ctx: UiContext, bubble: SpeechBubble, why: str, note: int) -> int:
-    """The band's height that shows the reply with its reason whole, an adviser's note
-    ``note`` pixels high under it, and the log's title and latest line under that."""
-    width = right_column().width - 14
-    bubble.why = why
-    return bubble.measure(ctx, width) + theme.UNIT + note + theme.UNIT + log_min_height(ctx)
+@attrs.frozen
+class Spacing:
+    """The room around the parts of the right-hand column."""
+
+    pad: int
+    """Above and below the words inside the reply's bubble and the adviser's note."""
+    gap: int
+    """Between the reply, the note and the log."""
+
+
+ROOMY: Final = Spacing(12, theme.UNIT)
+TIGHT: Final = Spacing(8, theme.UNIT // 2)
+"""The spacing that gives way first when the column is short of room."""
+
+
+@attrs.frozen
+class ReplyColumn:
+    """Where the log and the adviser's note go, under the reply."""
+
+    log: pygame.Rect
+    note: pygame.Rect
+    whole: bool
+    """True when the reply with its reason and the note are whole, and the log keeps its
+    :data:`LOG_LINES` lines."""
 
 
 def place_reply(
-    ctx: UiContext, bubble: SpeechBubble, why: str, bottom: int, note: int = 0
-) -> tuple[pygame.Rect, pygame.Rect]:
+    ctx: UiContext, bubble: SpeechBubble, why: str, bottom: int, note: AdviserNote
+) -> ReplyColumn:
     """Put the reply at the top of the right-hand column, giving it the reason ``why`` as whole
-    as room allows, and the adviser's note (``note`` pixels high, when there is one) under it;
-    return where the log and the note go.
+    as room allows, the adviser's note (when it has a hint) under it, and the log under that,
+    down to ``bottom``.
 
-    The reply takes what it needs: the log gives way first, down to its title (it opens in
-    full with L); the reason gives way last, and then says where it is whole. The note has a
-    place of its own and covers nothing (the table makes room for it, see
-    :func:`right_column_need`)."""
-    side = right_column()
-    reserved = note + theme.UNIT if note else 0
-    band = bottom - BAND_TOP - reserved
-    width = side.width - 14
-    limit = band - log_min_height(ctx) - theme.UNIT
+    The log keeps its title and :data:`LOG_LINES` lines of its newest entry (it opens in full
+    with L). Short of room, the spacing tightens first, then the hint gives way, down to
+    :data:`NOTE_LINES` lines; then the log, down to its title; the reason gives way last, and
+    then says where it is whole (a cut reason loses more than the newest entry of the log,
+    which mostly says again what the reply's heading says). Nothing covers anything: before
+    any of that the table gives up a row of cards, see ``whole``."""
+    width = right_column().width - 14
+    column = right_column().width
+    log = log_min_height(ctx)
     bubble.why = why
-    if bubble.measure(ctx, width) > limit:
-        limit = band - LOG_TITLE_HEIGHT - theme.UNIT
-    if bubble.measure(ctx, width) > limit and why:
+    for spacing in (ROOMY, TIGHT):
+        bubble.pad_y = note.pad_y = spacing.pad
+        note_h = note.height_for(ctx, column)
+        room = _bubble_room(bottom, note_h, spacing.gap, log)
+        if bubble.measure(ctx, width) <= room:
+            return _reply_column(bubble, bubble.measure(ctx, width), bottom, note_h, spacing.gap)
+    gap = TIGHT.gap
+    if note_h:
+        line = ctx.line_height(TextRole.CAPTION)
+        cut = -(-(bubble.measure(ctx, width) - room) // line) * line
+        note_h = max(note.height_for(ctx, column, NOTE_LINES), note_h - cut)
+        room = _bubble_room(bottom, note_h, gap, log)
+    if bubble.measure(ctx, width) > room:
+        room = _bubble_room(bottom, note_h, gap, LOG_TITLE_HEIGHT)
+    if bubble.measure(ctx, width) > room and why:
         bubble.why = ""
-        room = limit - bubble.measure(ctx, width) - theme.UNIT
+        space = room - bubble.measure(ctx, width) - theme.UNIT
         inner = bubble.inner_width(width)
-        bubble.why = fit_lines(ctx, TextRole.CAPTION_ITALIC, why + WHOLE, inner, room)
+        bubble.why = fit_lines(ctx, TextRole.CAPTION_ITALIC, why + WHOLE, inner, space)
         if not bubble.why.endswith(WHOLE):
             line = ctx.line_height(TextRole.CAPTION_ITALIC)
-            bubble.why = fit_lines(ctx, TextRole.CAPTION_ITALIC, why, inner, room - line) + WHOLE
-    bubble_h = min(bubble.measure(ctx, width), limit)
-    bubble.rect = pygame.Rect(side.left + 14, BAND_TOP, width, bubble_h)
-    note_rect = pygame.Rect(side.left, bubble.rect.bottom + theme.UNIT, side.width, note)
-    log_top = bubble.rect.bottom + theme.UNIT + reserved
-    log = pygame.Rect(side.left, log_top, side.width, bottom - log_top)
-    return log, note_rect
+            bubble.why = fit_lines(ctx, TextRole.CAPTION_ITALIC, why, inner, space - line) + WHOLE
+    height = min(bubble.measure(ctx, width), room)
+    return _reply_column(bubble, height, bottom, note_h, gap, whole=False)
+
+
+def _bubble_room(bottom: int, note: int, gap: int, log: int) -> int:
+    """The reply's height at the most, over a note ``note`` high and a log ``log`` high."""
+    return bottom - BAND_TOP - (note + gap if note else 0) - gap - log
+
+
+def _reply_column(
+    bubble: SpeechBubble, height: int, bottom: int, note: int, gap: int, *, whole: bool = True
+) -> ReplyColumn:
+    """The reply ``height`` high at the top of the column, the note and the log under it."""
+    side = right_column()
+    bubble.rect = pygame.Rect(side.left + 14, BAND_TOP, side.width - 14, height)
+    note_rect = pygame.Rect(side.left, bubble.rect.bottom + gap, side.width, note)
+    top = bubble.rect.bottom + gap + (note + gap if note else 0)
+    return ReplyColumn(pygame.Rect(side.left, top, side.width, bottom - top), note_rect, whole)
 
 
 def answers_stacked(ctx: UiContext, area: pygame.Rect, count: int) -> bool:

@@ -287,15 +287,13 @@ class SummitScreen:
         self._tray = Tray.fit(ctx, len(self.cards), layout.TRAY_ROOM)
         self._tray_area = layout.tray_area(self._tray)
         self.band_bottom = layout.band_bottom(self._tray_area)
-        note_h = self.note.height_for(ctx, layout.right_column().width)
-        if note_h:
+        if self.note.hint is not None:
             # The adviser's note covers nothing: when the band is short of room for it, the
-            # reply whole and the log's latest line, the cards give up a row, but only one
+            # reply whole and the log's newest lines, the cards give up a row, but only one
             # (a play-tester saw fifteen cards fall to four, page after page, as notes came and
-            # went); past that the reply's reason gives way, pointing to the log.
-            need = layout.right_column_need(ctx, self.bubble, self._why, note_h)
+            # went); past that the column gives way as place_reply says.
             least = max(1, self._tray.rows - 1)
-            while need > self.band_bottom - layout.BAND_TOP and self._tray.rows > least:
+            while self._tray.rows > least and not self._place_reply().whole:
                 room = layout.tray_room(self._tray.rows - 1, self._tray.card_height)
                 self._tray = Tray.fit(ctx, len(self.cards), room)
                 self._tray_area = layout.tray_area(self._tray)
@@ -308,12 +306,14 @@ class SummitScreen:
         self.trust.rect = layout.trust_rect(self.band_bottom)
         # Messages go over the picture of the table, not over the schedule a player reads.
         self.toast.rect = seating_area(self._centre(), accords_height(ctx))
-        self.log.rect, self.note.rect = layout.place_reply(
-            ctx, self.bubble, self._why, self.band_bottom, note_h
-        )
+        column = self._place_reply()
+        self.log.rect, self.note.rect = column.log, column.note
         self._layout_tray(ctx)
         # A new text size can page the cards differently: the controls on screen follow.
         self._update_focus()
+
+    def _place_reply(self) -> layout.ReplyColumn:
+        return layout.place_reply(self.ctx, self.bubble, self._why, self.band_bottom, self.note)
 
     def _centre(self) -> pygame.Rect:
         """The centre of the band: the delegations and the table, down to the trust meter."""

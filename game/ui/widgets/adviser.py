@@ -27,6 +27,8 @@ class AdviserNote(Control):
 
     hint: Hint | None = None
     on_dismiss: Callable[[str], None] | None = None
+    pad_y: int = NOTE_PAD
+    """Inner margin above and below the text (the table tightens it when short of room)."""
 
     def __attrs_post_init__(self) -> None:
         self.shortcut = DISMISS_KEY
@@ -40,13 +42,15 @@ class AdviserNote(Control):
         del pos
         return Handled(self.activate())
 
-    def height_for(self, ctx: UiContext, width: int) -> int:
-        """Height needed to show the hint at ``width``."""
+    def height_for(self, ctx: UiContext, width: int, lines: int | None = None) -> int:
+        """Height needed to show the hint at ``width``: whole, or cut to ``lines`` lines."""
         if self.hint is None:
             return 0
         inner = width - 2 * NOTE_PAD - 6
-        body = ctx.text(TextRole.CAPTION, self.hint.text, ctx.palette.ink, wrap=inner)
-        return 2 * NOTE_PAD + ctx.line_height(TextRole.KICKER) + theme.UNIT // 2 + body.get_height()
+        body = ctx.text(TextRole.CAPTION, self.hint.text, ctx.palette.ink, wrap=inner).get_height()
+        if lines is not None:
+            body = min(body, lines * ctx.line_height(TextRole.CAPTION))
+        return 2 * self.pad_y + ctx.line_height(TextRole.KICKER) + theme.UNIT // 2 + body
 
     def draw(self, surface: pygame.Surface, ctx: UiContext) -> None:
         if self.hint is None:
@@ -61,7 +65,7 @@ class AdviserNote(Control):
             border_radius=2,
         )
         x = rect.left + NOTE_PAD + 6
-        y = rect.top + NOTE_PAD
+        y = rect.top + self.pad_y
         heading = (ADVISER + (f" on {self.hint.topic}" if self.hint.topic else "")).upper()
         # The heading and the close button share one line: where both do not fit (large
         # text), the button says only X, and the heading is cut last of all.
@@ -85,7 +89,7 @@ class AdviserNote(Control):
         surface.blit(close, close_rect)
         y += ctx.line_height(TextRole.KICKER) + theme.UNIT // 2
         inner = rect.right - NOTE_PAD - x
-        text = fit_lines(ctx, TextRole.CAPTION, self.hint.text, inner, rect.bottom - NOTE_PAD - y)
+        text = fit_lines(ctx, TextRole.CAPTION, self.hint.text, inner, rect.bottom - self.pad_y - y)
         body = ctx.text(TextRole.CAPTION, text, palette.on_navy, wrap=inner)
         surface.blit(body, (x, y))
         if self.focused:

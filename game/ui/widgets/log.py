@@ -18,6 +18,10 @@ LINE_SCROLL: Final = 32
 """Pixels an arrow key scrolls."""
 WHEEL_SCROLL: Final = 56
 """Pixels a notch of the wheel scrolls."""
+FADE: Final = 18
+"""The most an edge fades over a line it cuts."""
+LEAST_FADE: Final = 3
+"""How much the bottom edge fades where it cuts no line, when more runs past it."""
 
 
 @attrs.frozen
@@ -187,16 +191,17 @@ class LogPanel(Control):
             if y + height >= body.top and y <= body.bottom:
                 self._draw_entry(surface, ctx, entry, pygame.Rect(body.left, y, body.width, height))
             y += height
-        if scroll > 0:
+        top, bottom = self._fades(ctx, scroll, body.height)
+        if top:
             # Entries scrolled half out of view fade into the top edge instead of being cut.
             _fade_edge(
-                surface, pygame.Rect(body.left - 4, body.top, body.width + 8, 18), palette.surface
+                surface, pygame.Rect(body.left - 4, body.top, body.width + 8, top), palette.surface
             )
         total = sum(heights)
-        if total - scroll > body.height + 1:
+        if bottom:
             # And those that run on below the bottom edge fade into it (a play-tester saw
             # lines cut in half there).
-            edge = pygame.Rect(body.left - 4, body.bottom - 18, body.width + 8, 18)
+            edge = pygame.Rect(body.left - 4, body.bottom - bottom, body.width + 8, bottom)
             _fade_edge(surface, edge, palette.surface, solid_at_top=False)
         surface.set_clip(previous)
         if total > body.height:
@@ -211,6 +216,45 @@ class LogPanel(Control):
             )
         if self.focused:
             draw_focus_ring(surface, ctx, self.rect)
+
+    def fades(self, ctx: UiContext) -> tuple[int, int]:
+        """How far the top and the bottom edges of the view fade, as last drawn: over the part
+        of a line each cuts, no further (a fade of a fixed height hid the newest entry of a
+        log two lines high); the bottom edge a little even where it cuts no line, when more
+        runs past it."""
+        return self._fades(ctx, self.offset, self._view_height)
+
+    def _fades(self, ctx: UiContext, scroll: float, view: int) -> tuple[int, int]:
+        total = sum(self._entry_heights)
+        scroll = min(scroll, float(max(0, total - view)))
+        top = bottom = 0
+        cut = self._line_at(ctx, scroll) if scroll > 0 else None
+        if cut is not None and cut[0] < scroll:
+            top = round(min(FADE, cut[1] - scroll))
+        end = scroll + view
+        if total - end > 1:
+            cut = self._line_at(ctx, end)
+            bottom = round(min(FADE, max(LEAST_FADE, end - cut[0] if cut else 0)))
+        return top, bottom
+
+    def _line_at(self, ctx: UiContext, y: float) -> tuple[float, float] | None:
+        """The line of text (top, bottom) that the content's height ``y`` falls within, or
+        None between entries."""
+        top = 0.0
+        caption = ctx.line_height(TextRole.CAPTION)
+        for entry, height in zip(self.entries, self._entry_heights, strict=True):
+            if top <= y < top + height:
+                line = top
+                if entry.label:
+                    line += ctx.line_height(TextRole.KICKER)
+                    if y < line:
+                        return top, line
+                if y >= top + height - self._gap:
+                    return None
+                line += (y - line) // caption * caption
+                return line, line + caption
+            top += height
+        return None
 
     def _draw_entry(
         self,

@@ -46,6 +46,8 @@ class SpeechBubble(Widget):
     tail: Tail = Tail.BOTTOM
     tail_at: float = 0.5
     """Position of the pointer along its edge, 0-1."""
+    pad_y: int = BUBBLE_PAD
+    """Inner margin above and below the words (the table tightens it when short of room)."""
 
     @staticmethod
     def inner_width(width: int) -> int:
@@ -55,7 +57,7 @@ class SpeechBubble(Widget):
     def measure(self, ctx: UiContext, width: int | None = None) -> int:
         """Height the bubble needs at ``width``."""
         inner = self.inner_width(self.rect.width if width is None else width)
-        height = 2 * BUBBLE_PAD + ctx.line_height(TextRole.KICKER) + theme.UNIT // 2
+        height = 2 * self.pad_y + ctx.line_height(TextRole.KICKER) + theme.UNIT // 2
         height += ctx.text(TextRole.BODY, self.text, (0, 0, 0), wrap=inner).get_height()
         if self.why:
             height += (
@@ -90,12 +92,12 @@ class SpeechBubble(Widget):
         pygame.draw.rect(
             surface,
             accent,
-            (rect.left + BUBBLE_PAD, rect.top + BUBBLE_PAD, 4, rect.height - 2 * BUBBLE_PAD),
+            (rect.left + BUBBLE_PAD, rect.top + self.pad_y, 4, rect.height - 2 * self.pad_y),
             border_radius=2,
         )
         x = rect.left + TEXT_LEFT
         inner = self.inner_width(rect.width)
-        y = rect.top + BUBBLE_PAD
+        y = rect.top + self.pad_y
         speaker = ctx.text(TextRole.KICKER, self.speaker.upper(), accent)
         surface.blit(speaker, (x, y))
         y += ctx.line_height(TextRole.KICKER) + theme.UNIT // 2

@@ -12,6 +12,7 @@ import pytest
 from game.draw.context import UiContext
 from game.draw.theme import TextRole
 from game.engine import (
+    ChosenBy,
     GameState,
     MeterGroup,
     Move,
@@ -35,8 +36,9 @@ from game.ui.screens.summit import SummitScreen
 from game.ui.session import Session
 from game.ui.shots import mid_game, render_screens, sample_game, tabled_pending
 from game.ui.table import TableMode, serves_text
-from game.ui.table_layout import WHOLE, log_min_height
+from game.ui.table_layout import LOG_LINES, NOTE_LINES, WHOLE, log_min_height
 from game.ui.testing import click, game_app, key
+from game.ui.widgets.log import LEAST_FADE
 from game.ui.widgets.table import OfferCard
 
 SCENARIO = load_scenario("hanoi")
@@ -256,25 +258,94 @@ def test_the_advisers_note_covers_neither_the_reply_nor_the_log(size: TextSize) 
                 notes += 1
                 assert not note.rect.colliderect(table.log.rect)
                 assert not note.rect.colliderect(table.bubble.rect)
-                assert note.rect.height >= note.height_for(ctx, note.rect.width)
+                # The hint is whole, or gives way to the log down to NOTE_LINES lines.
+                least = note.height_for(ctx, note.rect.width, NOTE_LINES)
+                assert note.rect.height >= least
                 # The note takes one row of cards at the most: a play-tester saw fifteen cards
                 # fall to four as notes came and went.
                 assert table._tray.rows >= max(1, rows - 1)
-                # The log keeps its newest line while the cards have a row to give for it: a
-                # play-tester saw its title alone, the need and the layout disagreeing by 8 px.
-                line = ctx.line_height(TextRole.CAPTION)
-                shows_a_line = table.log.body_rect(ctx).height >= line
-                gave_all = table._tray.rows == max(1, rows - 1)
-                assert table.log.rect.height >= log_min_height(ctx) or gave_all
-                assert shows_a_line or gave_all
-                # The reply is whole, or says where it is whole.
+                # The log keeps its newest lines (a play-tester saw its title alone), once the
+                # hint has given way: past that they give way to the reply's reason.
+                assert table.log.rect.height >= log_min_height(ctx) or note.rect.height == least
                 why = their_reply(session.state, "them").why
+                # The reply is whole, or says where it is whole.
                 assert table.bubble.why == why or table.bubble.why.endswith(WHOLE)
                 for control in table.focus.controls:
                     if control is not note and control.rect.width:
                         assert not note.rect.colliderect(control.rect)
             session.state = apply(session.state, turn.move).state
     assert notes > 3
+
+
+def _states_of(seed: int, *, hotseat: bool = False) -> list[GameState]:
+    """Every state of the essay's game on ``seed`` before its end, answers as it chose them."""
+    from game.engine.strategies import play_from
+
+    final = play_from(new_game(SCENARIO, seed, hotseat=hotseat), "essay")
+    states = [new_game(SCENARIO, seed, hotseat=hotseat)]
+    for turn in final.turns:
+        chosen = turn.reaction.chosen_by is ChosenBy.PLAYER
+        kind = turn.reaction.kind if chosen else None
+        played = apply(states[-1], turn.move, kind, turn.reaction.counter if chosen else None)
+        states.append(played.state)
+    return [state for state in states if not state.is_over]
+
+
+def _newest_lines_in_clear_view(ctx: UiContext, table: SummitScreen) -> tuple[int, int]:
+    """How many lines of the log's newest entry (its round's heading, if it has one, and its
+    words) the table shows clear of the edges' fades, and how many it has."""
+    log = table.log
+    body = log.body_rect(ctx)
+    heights = log._entry_heights
+    top = body.top - min(log.offset, log.max_scroll()) + sum(heights[:-1])
+    lines = []
+    if log.entries[-1].label:
+        lines.append((top, top + ctx.line_height(TextRole.KICKER)))
+    caption = ctx.line_height(TextRole.CAPTION)
+    start = lines[-1][1] if lines else top
+    while start + caption <= top + heights[-1] - log._gap:
+        lines.append((start, start + caption))
+        start += caption
+    fade_top, fade_bottom = log.fades(ctx)
+    # The least fade at the bottom edge lies over the descenders of a whole line.
+    clear = (body.top + fade_top, body.bottom - (fade_bottom if fade_bottom > LEAST_FADE else 0))
+    shown = sum(1 for upper, lower in lines if upper >= clear[0] and lower <= clear[1])
+    return shown, len(lines)
+
+
+@pytest.mark.parametrize("hotseat", [False, True])
+def test_the_log_shows_its_newest_entry_beside_the_advisers_hint(hotseat: bool) -> None:
+    # At 1024x600 (the table drawn at 1280x720 and scaled) with the hint showing, the log was
+    # its title over an empty strip, or one line faded at both edges (play-tester's shots).
+    ctx = UiContext(Settings(text_size=TextSize.NORMAL, sound=False, hints=True))
+    whole = hinted = 0
+    for seed in range(4):
+        for state in _states_of(seed, hotseat=hotseat):
+            _, table = _table(ctx, state)
+            if table.note.hint is None:
+                continue
+            hinted += 1
+            shown, count = _newest_lines_in_clear_view(ctx, table)
+            assert shown >= 1, (seed, len(state.turns))
+            if shown < min(count, LOG_LINES):
+                # Only to keep the reason whole, once the hint has given all it may.
+                note = table.note
+                assert table.bubble.why == their_reply(state, "them").why
+                assert note.rect.height == note.height_for(ctx, note.rect.width, NOTE_LINES)
+            whole += shown == count
+    assert hinted > 20 and whole > hinted // 2
+
+
+def test_the_play_testers_hot_seat_table_shows_the_refusal_in_the_log() -> None:
+    # Hot-seat, seed 3401: mutual restraint rejected, the hint on trust up; the log showed one
+    # clipped line.
+    ctx = UiContext(Settings(text_size=TextSize.NORMAL, sound=False, hints=True))
+    state = new_game(SCENARIO, 3401, hotseat=True)
+    state = apply(state, Move.parse("mutual_restraint:unwritten"), ReactionKind.REJECT).state
+    _, table = _table(ctx, state)
+    assert table.note.hint is not None
+    assert table.log.entries[-1].text == "1. Mutual restraint (unwritten): rejected."
+    assert _newest_lines_in_clear_view(ctx, table) == (1, 1)
 
 
 # --- Their proposal, waiting ------------------------------------------------------------------
