@@ -154,6 +154,8 @@ class NewGameScreen(PanelScreen):
         self.focus = FocusGroup(controls)
         self._own_seed = self.seed.text
         """The seed typed (or offered) before a class code took its place in the box."""
+        self._own_mode = self.mode_index
+        """The mode chosen before a class code set it."""
         self._coded = False
         self.layout()
         self.validate()
@@ -243,6 +245,8 @@ class NewGameScreen(PanelScreen):
         if self.hotseat:
             self.mode_index = MODES.index(Mode.PRACTICE)
         coded: int | None = None
+        if code_text and not self._coded:
+            self._own_mode = self.mode_index
         if code_text:
             try:
                 code = decode(code_text)
@@ -291,6 +295,8 @@ class NewGameScreen(PanelScreen):
             self._coded = False
             self.seed.set_text(self._own_seed)
             self.seed.note = SEED_NOTE
+            if not self.hotseat:  # and the mode chosen before the code set it
+                self.mode_index = self._own_mode
         self.seed.enabled = not typed
 
     def _begin(self) -> Action | None:

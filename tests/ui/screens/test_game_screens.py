@@ -321,18 +321,21 @@ def test_enter_on_the_mode_row_begins_and_does_not_switch_the_mode(ctx: UiContex
 def test_a_valid_class_code_shows_its_seed_and_gives_the_players_back(ctx: UiContext) -> None:
     # Issue 9, bug 8: the greyed Seed box went on showing the random seed a class code
     # replaces.
-    from game.classroom.classcode import encode
+    from game.classroom.classcode import MODES, encode
 
     screen = NewGameScreen(ctx, scenario="hanoi", seed=29234)
     screen.focus.focus(screen.code)
     for char in encode("HNOI", 1234, Mode.GRADED):
         screen.on_event(text(char))
     assert screen.seed.text == "1234"
+    assert screen.mode_index == MODES.index(Mode.GRADED)
     assert not screen.seed.enabled
     for _ in range(9):
         screen.on_event(key(pygame.K_BACKSPACE))
     assert screen.code.text == ""
     assert screen.seed.text == "29234"
+    # And the mode chosen before the code set it (a play-tester found it left on Graded).
+    assert screen.mode_index == MODES.index(Mode.PRACTICE) and screen.mode.enabled
     assert screen.seed.enabled
 
 
