@@ -68,6 +68,22 @@ OPENING_MOVES: Final = 3
 """For how many moves the word on trust, the first of the hints, stays up undismissed."""
 
 
+def _most_need_more(state: GameState, meter: int) -> str:
+    """" Most accords need more of it than you start with.", when they do: a summit carried on
+    at trust 90 was told so too (a play-tester)."""
+    value = state.meters[meter]
+    needs = [
+        need.at_least
+        for offer in state.scenario.offers
+        for need in offer.needs
+        if need.meter == meter and need.at_least is not None
+    ]
+    if sum(1 for need in needs if need > value) * 2 <= len(needs):
+        return ""
+    have = "you start with" if not state.turns else "you have"
+    return f" Most accords need more of it than {have}."
+
+
 def next_hint(state: GameState, focus: Focus, seen: Collection[str]) -> Hint | None:
     """The most useful hint not yet dismissed, or None (always None once the summit is over:
     nothing is left to advise on)."""
@@ -88,7 +104,7 @@ def next_hint(state: GameState, focus: Focus, seen: Collection[str]) -> Hint | N
             # An opening word: after the first moves it gives way to advice on what happens
             # (a play-tester saw it stay up for all eleven moves of a game, never dismissed).
             len(state.turns) < OPENING_MOVES,
-            lambda: f"{trust.description} Most accords need more of it than you start with.",
+            lambda: trust.description + _most_need_more(state, trust_index),
             trust.label,
         )
     if state.pending is not None and not state.is_over:

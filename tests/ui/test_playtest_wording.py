@@ -291,6 +291,21 @@ def test_the_word_on_trust_gives_way_after_the_opening_moves(hanoi: Scenario) ->
     assert hint is None or hint.key != "meter:trust"
 
 
+def test_the_word_on_trust_says_most_accords_need_more_only_when_they_do(hanoi: Scenario) -> None:
+    # A next summit carried on at trust 90 was told "Most accords need more of it than you
+    # start with" (a play-tester).
+    state = new_game(hanoi, 4)
+    hint = next_hint(state, Focus(), set())
+    assert hint is not None and hint.text.endswith(
+        "Most accords need more of it than you start with."
+    )
+    trusting = attrs.evolve(state, meters=(90, *state.meters[1:]))
+    assert hanoi.meters[0].role is not None
+    hint = next_hint(trusting, Focus(), set())
+    assert hint is not None and hint.key == "meter:trust"
+    assert hint.text == hanoi.meters[0].description
+
+
 def test_every_screen_says_the_same_of_accepting_their_proposal(hanoi: Scenario) -> None:
     # A play-test read "trust +4, patience +3" in the dialog and "trust +3" on the answer card,
     # in the adviser's note, on the North's tabling screen and in the terminal.
