@@ -24,6 +24,7 @@ from game.engine import (
 from game.engine.describe import (
     answered_proposal,
     between_rounds,
+    bonus_sentence,
     capitalise,
     effect_text,
     essay_view,
@@ -36,7 +37,7 @@ from game.engine.describe import (
     reply_sentence,
     short,
 )
-from game.engine.judging import expected_need_range, foreseen, foreseen_refusal
+from game.engine.judging import agenda_unread, expected_need_range, foreseen, foreseen_refusal
 from game.engine.scenario import Direction, MeterRole
 from game.engine.state import MoveOption, ReactionKind, Turn
 from game.store.who import NOBODY, Who
@@ -312,6 +313,10 @@ def info_lines(state: GameState, cards: Sequence[Card], wanted: str) -> list[str
             then = f"No delegation accepts it; when they refuse: {refusal}."
         elif need is not None and trust is not None:
             then += " " + need_sentence(scenario.meters[trust], *need, state.meters[trust])
+        if not refused_by_every_profile(state, form) and agenda_unread(state, form):
+            # As the window's form dialog says it.
+            bonus = bonus_sentence(scenario)
+            then += f" {bonus}" if bonus else ""
         lines.append(f"  {name}Proposing it: {proposing}. {then}")
     if offer.essay:
         lines.append(f"  The essay: {offer.essay}")

@@ -314,6 +314,14 @@ def need_sentence(meter: Meter, low: int, high: int, now: int) -> str:
     )
 
 
+def bonus_sentence(scenario: Scenario) -> str:
+    """What the reward for serving what they want first adds to acceptance, in a sentence
+    (``""`` when the scenario gives none): for an offer while their replies have not said what
+    they want first."""
+    bonus = effect_text(scenario, scenario.rules.focus_bonus)
+    return f"If it is what they want first, acceptance also brings {bonus}." if bonus else ""
+
+
 def remembered(grudges: Sequence[str]) -> str:
     """What they remember against you, each thing once, with how often:
 
@@ -429,6 +437,7 @@ __all__ = [
     "again_text",
     "answered_proposal",
     "between_rounds",
+    "bonus_sentence",
     "capitalise",
     "changes",
     "effect_text",

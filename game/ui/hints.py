@@ -69,7 +69,7 @@ OPENING_MOVES: Final = 3
 
 
 def _most_need_more(state: GameState, meter: int) -> str:
-    """" Most accords need more of it than you start with.", when they do: a summit carried on
+    """ " Most accords need more of it than you start with.", when they do: a summit carried on
     at trust 90 was told so too (a play-tester)."""
     value = state.meters[meter]
     needs = [

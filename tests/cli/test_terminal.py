@@ -31,7 +31,7 @@ from game.engine import (
     move_options,
     new_game,
 )
-from game.engine.describe import effect_text, need_sentence
+from game.engine.describe import bonus_sentence, effect_text, need_sentence
 from game.engine.judging import foreseen
 from game.engine.strategies import play_from
 from game.store.mode import Mode
@@ -139,7 +139,9 @@ def test_info_foresees_what_the_window_does(hanoi: Scenario) -> None:
     trust = hanoi.role_index(MeterRole.TRUST)
     assert trust is not None
     low, high = expected_need_range(state, form, trust) or (0, 0)
-    assert line.endswith(need_sentence(hanoi.meters[trust], low, high, state.meters[trust]))
+    need = need_sentence(hanoi.meters[trust], low, high, state.meters[trust])
+    # And, while no reply has said what they want first, the reward for serving it.
+    assert line.endswith(f"{need} {bonus_sentence(hanoi)}")
 
 
 def test_meters_and_log(hanoi: Scenario) -> None:

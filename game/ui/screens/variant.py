@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from game.draw.context import UiContext
 from game.engine import GameState, MeterRole, Move, expected_need_range, refused_by_every_profile
-from game.engine.describe import capitalise, effect_text, need_sentence
+from game.engine.describe import bonus_sentence, capitalise, need_sentence
 from game.engine.judging import agenda_unread, walkout_possible
 from game.engine.scenario import Offer, OfferKind, Variant
 from game.ui.screen import Apply, Chain, PlayMove, Pop
@@ -36,9 +36,9 @@ def variant_row(state: GameState, offer: Offer, variant: Variant) -> ChoiceRow:
     if not refused and agenda_unread(state, move):
         # What the reward for serving what they want first adds, if it is that (a play-tester
         # read "trust +6" and got +10 on his first offer, with nothing to say why).
-        bonus = effect_text(scenario, scenario.rules.focus_bonus)
+        bonus = bonus_sentence(scenario)
         if bonus:
-            notes.append(f"If it is what they want first, acceptance also brings {bonus}.")
+            notes.append(bonus)
     # Some forms say so in their own words already; the sentence is not worth saying twice.
     if variant.tacit and "stands even if" not in variant.summary:
         notes.append("It stands even if the summit ends without a statement.")
