@@ -378,37 +378,39 @@ class NewGameScreen(PanelScreen):
         y += sub.get_height() + theme.UNIT
         draw_rule(surface, palette.rule, x, x + width, y)
         y += 2 * theme.UNIT
-        lines: list[tuple[str, TextRole]] = []
+        # Each line in its forms, longest first: the first that fits is drawn.
+        lines: list[tuple[str, ...]] = []
         mode = setup.who.mode if setup else MODES[self.mode_index]
-        lines.append((MODE_TEXT[mode], TextRole.CAPTION))
+        lines.append((MODE_TEXT[mode],))
         if self.hotseat:
             lines.append(
                 (
                     f"Hot-seat: after each {side_called(scenario.sides.player, 'offer', 'offer')}, "
                     f"a second player answers for {scenario.sides.counterpart.capital}, "
                     "with the rules' own choice shown as advice.",
-                    TextRole.CAPTION,
                 )
             )
         if setup is not None:
             if setup.who.code:
-                lines.append((f"Class code {setup.who.code}: seed {setup.seed}.", TextRole.CAPTION))
+                lines.append((f"Class code {setup.who.code}: seed {setup.seed}.",))
             elif setup.seed <= MAX_SEED:
                 code = encode(scenario.code, setup.seed, setup.who.mode)
                 lines.append(
                     (
                         f"The class code for this game is {code}. Give it to a class and "
                         "every student meets the same counterpart and the same events.",
-                        TextRole.CAPTION,
+                        # Where that does not fit (a hot-seat form at large text), the code.
+                        f"The class code for this game is {code}.",
                     )
                 )
             else:
-                lines.append(
-                    (f"Seeds above {MAX_SEED} play fine but make no class code.", TextRole.CAPTION)
-                )
-        for line, role in lines:
-            image = ctx.text(role, line, palette.ink_soft, wrap=width)
-            if y + image.get_height() > inner.bottom:
+                lines.append((f"Seeds above {MAX_SEED} play fine but make no class code.",))
+        for forms in lines:
+            images = (
+                ctx.text(TextRole.CAPTION, form, palette.ink_soft, wrap=width) for form in forms
+            )
+            image = next((i for i in images if y + i.get_height() <= inner.bottom), None)
+            if image is None:
                 break
             surface.blit(image, (x, y))
             y += image.get_height() + theme.UNIT

@@ -573,3 +573,36 @@ def test_the_saved_and_undo_messages_cover_nothing_a_player_reads(size: TextSize
         # It lies on the picture of the table, in the middle of the screen.
         assert covered.colliderect(table.toast.rect)
         assert table.toast.rect.left <= covered.centerx <= table.toast.rect.right
+
+
+@pytest.mark.parametrize("size", list(TextSize))
+def test_the_hot_seat_form_s_panel_gives_the_class_code_at_every_text_size(size: TextSize) -> None:
+    # At large text the panel dropped "The class code for this game is ..." for want of room,
+    # with room to spare for the code alone (a play-tester).
+    from game.classroom.classcode import encode
+    from game.draw import theme
+    from game.draw.theme import TextRole
+    from game.ui.widgets.page import PANEL_PAD
+
+    ctx = UiContext(Settings(sound=False, text_size=size))
+    screen = NewGameScreen(ctx, scenario="hanoi", seed=7, hotseat=True)
+    render_screens([screen])
+    drawn: list[pygame.Surface] = []
+
+    class Recording(pygame.Surface):
+        def blit(self, source: pygame.Surface, *args: object, **kwargs: object) -> pygame.Rect:
+            drawn.append(source)
+            return pygame.Rect(0, 0, 0, 0)
+
+    screen.draw(Recording(theme.LOGICAL_SIZE))
+    first, columns, _ = screen.page().panel
+    inner = theme.grid_rect(first, columns, 0, 0).inflate(-2 * PANEL_PAD, 0)
+    code = encode("HNOI", 7, Mode.PRACTICE)
+    forms = (
+        f"The class code for this game is {code}. Give it to a class and every student meets "
+        "the same counterpart and the same events.",
+        f"The class code for this game is {code}.",
+    )
+    ink = ctx.palette.ink_soft
+    images = [ctx.text(TextRole.CAPTION, form, ink, wrap=inner.width) for form in forms]
+    assert any(image in drawn for image in images)
