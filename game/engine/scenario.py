@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, Final
 
 import attrs
 
@@ -28,7 +28,6 @@ from game.engine.sides import (
     FLAGS,
     NEUTRAL_COUNTERPART,
     NEUTRAL_PLAYER,
-    PICTURES,
     Seat,
     Side,
     Sides,
@@ -264,6 +263,23 @@ class Profile:
         return found
 
 
+PICTURES: Final = (
+    "walkout",
+    "walked_away",
+    "no_deal",
+    "statement",
+    "talks_continue",
+    "freeze_for_freeze",
+    "yongbyon_deal",
+    "peace_declaration",
+    "liaison_offices",
+    "embassies",
+    "regional_handoff",
+    "grand_bargain",
+)
+"""The pictures the front ends can draw for an ending, by the id its ``picture`` names."""
+
+
 @attrs.frozen
 class Ending:
     """A named outcome of the summit, with its scene text."""
@@ -280,8 +296,8 @@ class Ending:
     tier: int = 0
     """How far it goes, from 0 (nothing on the record) up; the highest tier is the top."""
     picture: str = ""
-    """Which of the game's pictures shows it (e.g. ``"embassies"``); empty: the picture of how
-    the summit ended."""
+    """Which of the game's :data:`PICTURES` shows it (e.g. ``"embassies"``); empty: the
+    picture of how the summit ended."""
     prior: tuple[str, ...] = ()
     """Accords that must all stand on the record from the earlier summit the game continues
     (see ``[carry]``): an ending for what this summit kept of what was done before."""

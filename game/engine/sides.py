@@ -10,21 +10,6 @@ import attrs
 
 FLAGS: Final = ("us", "dprk")
 """The flags the front ends can draw, by the id a scenario's ``[sides]`` names them with."""
-PICTURES: Final = (
-    "walkout",
-    "walked_away",
-    "no_deal",
-    "statement",
-    "talks_continue",
-    "freeze_for_freeze",
-    "yongbyon_deal",
-    "peace_declaration",
-    "liaison_offices",
-    "embassies",
-    "regional_handoff",
-    "grand_bargain",
-)
-"""The outcome pictures the front ends can draw, by the id an ending's ``picture`` names."""
 
 
 @attrs.frozen
