@@ -220,6 +220,28 @@ def test_a_long_title_gives_way_to_the_tag_beside_it(ctx: UiContext, rendered: l
     assert ctx.text_width(TextRole.LABEL, title) + 2 * 8 + tag <= inner
 
 
+def test_a_long_title_stays_whole_when_its_tag_fits_beside_the_costs(
+    ctx: UiContext, rendered: list[str]
+) -> None:
+    # Hot-seat: "Counter: table “Yongbyon..." hid which proposal the rules would table; the
+    # costs' last line had room for "the rules' choice".
+    import pygame
+
+    from game.draw.theme import Tone
+    from game.ui.widgets.choices import ChoiceRow, Part
+
+    title = "Counter: table a peace declaration, and treaty talks with Beijing and Seoul"
+    chip = Part("patience -1", Tone.ALARM)
+    row = ChoiceRow(title=title, body="", tag="the rules' choice", parts=[chip])
+    width = 600
+    row.rect = pygame.Rect(0, 0, width, row.height_for(ctx, width))
+    rendered.clear()
+    row.draw(pygame.Surface((width, row.rect.height)), ctx)
+    assert "THE RULES' CHOICE" in rendered
+    assert title in rendered or all(word in " ".join(rendered) for word in title.split())
+    assert not any(text.endswith("\u2026") for text in rendered)
+
+
 def test_amending_with_the_offer_they_countered_says_it_insists(hanoi: Scenario) -> None:
     # A play-tester took "Answer with mutual restraint (written)" for a new offer: it was the
     # one they had just countered, judged again more harshly.

@@ -17,7 +17,7 @@ import pygame
 
 from game.draw import theme
 from game.draw.context import UiContext
-from game.draw.theme import TextRole, Tone
+from game.draw.theme import Colour, TextRole, Tone
 from game.engine import GameState, Move, Scenario
 from game.engine.describe import changes
 from game.engine.judging import foreseen, foreseen_refusal, refused_by_every_profile
@@ -186,10 +186,34 @@ class ChoiceRow(Control):
         """Width of the row's text in a row ``width`` wide."""
         return width - (self.PAD + 28 + 2 * theme.UNIT) - self.PAD
 
+    def _tag_beside(self, ctx: UiContext, inner: int) -> bool:
+        """True when the tag stands beside the title (cutting it to the room left); False when
+        it goes at the end of the costs' last line instead, which has room for it, and the
+        title is shown whole (at large text "Counter: table “Yongbyon..." hid which proposal
+        the rules would table; a play-tester)."""
+        if not self.tag:
+            return False
+        tag = ctx.text_width(TextRole.KICKER, self.tag.upper()) + 2 * theme.UNIT
+        if ctx.text_width(TextRole.LABEL, self.title) <= inner - tag or not self.shown_parts:
+            return True
+        rects, _ = _flow(ctx, self.shown_parts, pygame.Rect(0, 0, inner, 0))
+        return rects[-1].right + tag > inner
+
+    def _title(self, ctx: UiContext, inner: int, colour: Colour) -> pygame.Surface:
+        """The title: on one line, cut to the room the tag leaves beside it; or, with the tag
+        elsewhere, whole, on as many lines as it takes."""
+        if self.tag and not self._tag_beside(ctx, inner):
+            return ctx.text(TextRole.LABEL, self.title, colour, wrap=inner)
+        room = inner
+        if self.tag:
+            room -= ctx.text_width(TextRole.KICKER, self.tag.upper()) + 2 * theme.UNIT
+        return ctx.text(TextRole.LABEL, fit_text(ctx, TextRole.LABEL, self.title, room), colour)
+
     def height_for(self, ctx: UiContext, width: int) -> int:
         """Height the row needs at ``width``."""
         inner = self.inner_width(width)
-        height = self.PAD + ctx.line_height(TextRole.LABEL)
+        title = self._title(ctx, inner, (0, 0, 0)).get_height()
+        height = self.PAD + max(title, ctx.line_height(TextRole.LABEL))
         if self.text:
             height += 2 + ctx.text(TextRole.CAPTION, self.text, (0, 0, 0), wrap=inner).get_height()
         if self.shown_parts:
@@ -225,26 +249,26 @@ class ChoiceRow(Control):
             )
             tag = ctx.text(TextRole.KICKER, self.tag.upper(), colour)
         # The title gives way to the tag beside it: cut to the room left, never under it (a
-        # long counter-offer's title pushed "the rules' choice" off the row).
-        room = inner - (tag.get_width() + 2 * theme.UNIT if tag is not None else 0)
-        title = ctx.text(
-            TextRole.LABEL,
-            fit_text(ctx, TextRole.LABEL, self.title, room),
-            palette.ink if self.enabled else palette.ink_faint,
-        )
+        # long counter-offer's title pushed "the rules' choice" off the row); or the tag goes
+        # at the end of the costs, and the title is whole (see _tag_beside).
+        beside = self._tag_beside(ctx, inner)
+        title = self._title(ctx, inner, palette.ink if self.enabled else palette.ink_faint)
         surface.blit(title, (x, y))
-        if tag is not None:
+        if tag is not None and beside:
             tag_x = max(
                 x + title.get_width() + 2 * theme.UNIT, rect.right - self.PAD - tag.get_width()
             )
             surface.blit(tag, tag.get_rect(midleft=(tag_x, y + title.get_height() // 2)))
-        y += ctx.line_height(TextRole.LABEL)
+        y += max(title.get_height(), ctx.line_height(TextRole.LABEL))
         if self.text:
             body = ctx.text(TextRole.CAPTION, self.text, palette.ink_soft, wrap=inner)
             surface.blit(body, (x, y + 2))
             y += 2 + body.get_height()
         if self.shown_parts:
-            draw_chips(surface, ctx, self.shown_parts, (x, y + theme.UNIT), inner)
+            height = draw_chips(surface, ctx, self.shown_parts, (x, y + theme.UNIT), inner)
+            if tag is not None and not beside:
+                middle = y + theme.UNIT + height - _chip_height(ctx) // 2
+                surface.blit(tag, tag.get_rect(midright=(x + inner, middle)))
         if self.focused:
             draw_focus_ring(surface, ctx, rect)
 
