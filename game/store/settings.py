@@ -116,23 +116,30 @@ def settings_path() -> Path:
     return config_dir() / SETTINGS_FILE
 
 
+def _printable(text: str) -> str:
+    """``text`` escaped for a log line (:func:`game.engine.describe.printable`). The engine is
+    loaded only when a settings file has something wrong with it: the window reads the settings
+    before its first frame, which loading the whole engine delayed by a fifth (a benchmark)."""
+    from game.engine.describe import printable
+
+    return printable(text)
+
+
 def load_settings(path: Path | None = None) -> Settings:
     """Read settings; a missing file gives defaults, a bad one (whatever is wrong with it: a
     pipe, a folder, too large, not UTF-8, not TOML, nested too deep, a huge number) gives
     defaults and one log line."""
-    from game.engine.describe import printable
-
     path = settings_path() if path is None else path
     try:
         _, data = read_toml(path, what="a settings file", limit=SETTINGS_LIMIT)
     except UnreadableFileError as problem:
         if problem.missing:
             return Settings()
-        log.warning("settings: %s; using defaults", printable(str(problem)))
+        log.warning("settings: %s; using defaults", _printable(str(problem)))
         return Settings()
     settings, problems = parse_settings(data)
     if problems:
-        shown = printable(f"{path}: {'; '.join(problems)}")
+        shown = _printable(f"{path}: {'; '.join(problems)}")
         log.warning("settings: %s; using the default there", shown)
     return settings
 

@@ -545,10 +545,12 @@ def test_the_title_opens_without_loading_the_engine(tmp_path: Path) -> None:
     import subprocess
     import sys
 
+    # As the window opens it: the command line, then the settings read from their file (which
+    # loaded the whole engine until a benchmark found it).
     code = (
-        "import sys; from game.draw.context import UiContext; "
-        "from game.store.settings import Settings; from game.ui.flow import Flow; "
-        "title = Flow(UiContext(Settings(sound=False))).title(); "
+        "import sys, game.cli; from game.draw.context import UiContext; "
+        "from game.store.settings import load_settings; from game.ui.flow import Flow; "
+        "title = Flow(UiContext(load_settings())).title(); "
         "print(title.citation); print('game.engine' in sys.modules)"
     )
     env = {**os.environ, "HANOI_SUMMIT_HOME": str(tmp_path), "SDL_VIDEODRIVER": "dummy"}
