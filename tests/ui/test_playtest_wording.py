@@ -9,7 +9,7 @@ import pytest
 
 from game.draw.context import UiContext
 from game.draw.theme import TextRole
-from game.engine import GameState, Move, ReactionKind, Scenario, apply, judge, new_game
+from game.engine import GameState, MeterRole, Move, ReactionKind, Scenario, apply, judge, new_game
 from game.engine.describe import NO_BREAK, meters_line
 from game.engine.search import Found
 from game.store.scenarios import load_scenario
@@ -172,6 +172,41 @@ def test_the_trust_marker_keeps_the_offers_name_when_space_is_short(
         assert said.startswith("Sec") and ": " in said, (width, said)
         assert said.endswith("about 25\u201329" if width == 300 else ": 25\u201329"), said
         assert ctx.text_width(TextRole.CAPTION, said) <= width, (width, said)
+
+
+def test_every_stance_is_named_under_the_trust_bar_at_every_text_size(hanoi: Scenario) -> None:
+    # At large text the last stance's name was dropped: a play-tester never saw "cooperative"
+    # under the bar. Smaller type where they do not all fit.
+    import pygame
+
+    from game.store.settings import Settings, TextSize
+    from game.ui.table import stance_ticks
+    from game.ui.widgets.table import TrustGauge
+
+    trust = hanoi.role_index(MeterRole.TRUST)
+    assert trust is not None
+    ticks = stance_ticks(hanoi, trust)
+
+    class Recording(pygame.Surface):
+        drawn: list[pygame.Surface]
+
+        def blit(self, source: pygame.Surface, *args: object, **kwargs: object) -> pygame.Rect:
+            self.drawn.append(source)
+            return pygame.Rect(0, 0, 0, 0)
+
+    for size in TextSize:
+        ctx = UiContext(Settings(sound=False, text_size=size))
+        gauge = TrustGauge(label="Trust", value=41, ticks=ticks)
+        gauge.rect = pygame.Rect(0, 0, 370, 80)  # as wide as the table gives it at 1280x720
+        surface = Recording((400, 100))
+        surface.drawn = []
+        gauge.draw(surface, ctx)
+        ink = ctx.palette.ink_soft
+        for _, name in ticks:
+            assert any(
+                ctx.text(role, name, ink) in surface.drawn
+                for role in (TextRole.CAPTION, TextRole.FINE_PRINT)
+            ), (size, name)
 
 
 def test_a_scenario_whose_repeat_costs_nothing_names_no_cost(hanoi: Scenario) -> None:

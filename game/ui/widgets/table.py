@@ -234,19 +234,35 @@ class TrustGauge(Meter):
         bar_left = rect.left + ctx.text_width(TextRole.FIGURE, "100") + 2 * theme.UNIT
         bar = pygame.Rect(bar_left, fy + ascent // 2 - 6, rect.right - bar_left, 18)
         self._bar(surface, ctx, bar)
+        # The stances' names under their ticks, in smaller type when they do not all fit (at
+        # large text the last one was dropped: a play-tester never saw "cooperative").
+        for role in (TextRole.CAPTION, TextRole.FINE_PRINT):
+            placed = self._tick_names(ctx, bar, role)
+            if len(placed) == len(self.ticks):
+                break
+        for tx in (bar.left + round(bar.width * self.fraction(v)) for v, _ in self.ticks):
+            pygame.draw.line(surface, palette.ink_soft, (tx, bar.bottom + 2), (tx, bar.bottom + 6))
+        for text, spot in placed:
+            surface.blit(text, spot)
+
+    def _tick_names(
+        self, ctx: UiContext, bar: pygame.Rect, role: TextRole
+    ) -> list[tuple[pygame.Surface, pygame.Rect]]:
+        """Where the stances' names go under the bar in ``role``: crowded names slide right
+        while they still sit by their own tick; else the tick stands alone (the stance's name
+        is in their row above the table)."""
+        placed = []
         last_right = -10_000
         for value, name in self.ticks:
             tx = bar.left + round(bar.width * self.fraction(value))
-            pygame.draw.line(surface, palette.ink_soft, (tx, bar.bottom + 2), (tx, bar.bottom + 6))
-            text = ctx.text(TextRole.CAPTION, name, palette.ink_soft)
+            text = ctx.text(role, name, ctx.palette.ink_soft)
             spot = text.get_rect(midtop=(tx, bar.bottom + 6))
-            spot.right = min(spot.right, rect.right)
-            # Crowded names slide right while they still sit by their own tick; else the tick
-            # stands alone (the stance's name is in their row above the table).
+            spot.right = min(spot.right, self.rect.right)
             spot.left = max(spot.left, last_right + 5)
-            if spot.left <= tx + 12 and spot.right <= rect.right:
-                surface.blit(text, spot)
+            if spot.left <= tx + 12 and spot.right <= self.rect.right:
+                placed.append((text, spot))
                 last_right = spot.right
+        return placed
 
 
 def _cut_name(ctx: UiContext, said: str, room: int) -> str:
