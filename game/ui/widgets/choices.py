@@ -186,34 +186,27 @@ class ChoiceRow(Control):
         """Width of the row's text in a row ``width`` wide."""
         return width - (self.PAD + 28 + 2 * theme.UNIT) - self.PAD
 
-    def _tag_beside(self, ctx: UiContext, inner: int) -> bool:
-        """True when the tag stands beside the title (cutting it to the room left); False when
-        it goes at the end of the costs' last line instead, which has room for it, and the
-        title is shown whole (at large text "Counter: table “Yongbyon..." hid which proposal
-        the rules would table; a play-tester)."""
-        if not self.tag:
-            return False
-        tag = ctx.text_width(TextRole.KICKER, self.tag.upper()) + 2 * theme.UNIT
-        if ctx.text_width(TextRole.LABEL, self.title) <= inner - tag or not self.shown_parts:
-            return True
-        rects, _ = _flow(ctx, self.shown_parts, pygame.Rect(0, 0, inner, 0))
-        return rects[-1].right + tag > inner
-
-    def _title(self, ctx: UiContext, inner: int, colour: Colour) -> pygame.Surface:
-        """The title: on one line, cut to the room the tag leaves beside it; or, with the tag
-        elsewhere, whole, on as many lines as it takes."""
-        if self.tag and not self._tag_beside(ctx, inner):
-            return ctx.text(TextRole.LABEL, self.title, colour, wrap=inner)
+    def _title(self, ctx: UiContext, inner: int, colour: Colour) -> tuple[pygame.Surface, bool]:
+        """The title, and whether the tag stands beside it: there the title is cut to one line
+        in the room the tag leaves; where the title would be cut and the costs' last line has
+        room for the tag, the tag goes there instead and the title is whole, on as many lines
+        as it takes (at large text "Counter: table “Yongbyon..." hid which proposal the rules
+        would table; a play-tester)."""
         room = inner
         if self.tag:
             room -= ctx.text_width(TextRole.KICKER, self.tag.upper()) + 2 * theme.UNIT
-        return ctx.text(TextRole.LABEL, fit_text(ctx, TextRole.LABEL, self.title, room), colour)
+            if ctx.text_width(TextRole.LABEL, self.title) > room and self.shown_parts:
+                rects, _ = _flow(ctx, self.shown_parts, pygame.Rect(0, 0, inner, 0))
+                if rects[-1].right <= room:
+                    return ctx.text(TextRole.LABEL, self.title, colour, wrap=inner), False
+        cut = fit_text(ctx, TextRole.LABEL, self.title, room)
+        return ctx.text(TextRole.LABEL, cut, colour), bool(self.tag)
 
     def height_for(self, ctx: UiContext, width: int) -> int:
         """Height the row needs at ``width``."""
         inner = self.inner_width(width)
-        title = self._title(ctx, inner, (0, 0, 0)).get_height()
-        height = self.PAD + max(title, ctx.line_height(TextRole.LABEL))
+        title, _ = self._title(ctx, inner, (0, 0, 0))
+        height = self.PAD + max(title.get_height(), ctx.line_height(TextRole.LABEL))
         if self.text:
             height += 2 + ctx.text(TextRole.CAPTION, self.text, (0, 0, 0), wrap=inner).get_height()
         if self.shown_parts:
@@ -250,9 +243,8 @@ class ChoiceRow(Control):
             tag = ctx.text(TextRole.KICKER, self.tag.upper(), colour)
         # The title gives way to the tag beside it: cut to the room left, never under it (a
         # long counter-offer's title pushed "the rules' choice" off the row); or the tag goes
-        # at the end of the costs, and the title is whole (see _tag_beside).
-        beside = self._tag_beside(ctx, inner)
-        title = self._title(ctx, inner, palette.ink if self.enabled else palette.ink_faint)
+        # at the end of the costs, and the title is whole (see _title).
+        title, beside = self._title(ctx, inner, palette.ink if self.enabled else palette.ink_faint)
         surface.blit(title, (x, y))
         if tag is not None and beside:
             tag_x = max(
