@@ -306,16 +306,16 @@ def info_lines(state: GameState, cards: Sequence[Card], wanted: str) -> list[str
             if variant
             else ""
         )
-        then = f"If they accept: {effect_text(scenario, *brings, none='no change')}."
-        need = None if trust is None else expected_need_range(state, form, trust)
         if refused_by_every_profile(state, form):
             refusal = effect_text(scenario, *foreseen_refusal(state, form), none="no change")
             then = f"No delegation accepts it; when they refuse: {refusal}."
-        elif need is not None and trust is not None:
-            then += " " + need_sentence(scenario.meters[trust], *need, state.meters[trust])
-        if not refused_by_every_profile(state, form) and agenda_unread(state, form):
-            # As the window's form dialog says it.
-            bonus = bonus_sentence(scenario)
+        else:
+            # What it needs, and the reward for what they want first, as the form dialog says.
+            then = f"If they accept: {effect_text(scenario, *brings, none='no change')}."
+            need = None if trust is None else expected_need_range(state, form, trust)
+            if need is not None and trust is not None:
+                then += " " + need_sentence(scenario.meters[trust], *need, state.meters[trust])
+            bonus = bonus_sentence(scenario) if agenda_unread(state, form) else ""
             then += f" {bonus}" if bonus else ""
         lines.append(f"  {name}Proposing it: {proposing}. {then}")
     if offer.essay:
