@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from typing import Final
 
 import pygame
@@ -165,14 +166,23 @@ def fit_text(
     # Not even the first word fits (a save named with one long word showed as "..." alone):
     # cut it within, at the most characters that fit.
     first = (text.split(maxsplit=1) or [text])[0]
-    low, high = 0, len(first)
+    kept = _most_kept(ctx, role, width, lambda n: first[:n] + "\u2026", len(first))
+    return first[:kept] + "\u2026"
+
+
+def _most_kept(
+    ctx: UiContext, role: TextRole, width: int, cut: Callable[[int], str], most: int
+) -> int:
+    """The most characters, up to ``most``, that ``cut`` may keep of a text for what it makes
+    of them to fit on one line of ``width`` pixels (0 when none fits)."""
+    low, high = 0, most
     while low < high:
         middle = (low + high + 1) // 2
-        if ctx.text_width(role, first[:middle] + "\u2026") <= width:
+        if ctx.text_width(role, cut(middle)) <= width:
             low = middle
         else:
             high = middle - 1
-    return first[:low] + "\u2026"
+    return low
 
 
 def fit_middle(ctx: UiContext, role: TextRole, text: str, width: int) -> str:
@@ -188,14 +198,7 @@ def fit_middle(ctx: UiContext, role: TextRole, text: str, width: int) -> str:
         tail = kept // 2
         return text[: kept - tail] + "\u2026" + (text[len(text) - tail :] if tail else "")
 
-    low, high = 0, len(text) - 1
-    while low < high:
-        middle = (low + high + 1) // 2
-        if ctx.text_width(role, cut(middle)) <= width:
-            low = middle
-        else:
-            high = middle - 1
-    return cut(low)
+    return cut(_most_kept(ctx, role, width, cut, len(text) - 1))
 
 
 def fit_lines(ctx: UiContext, role: TextRole, text: str, width: int, height: int) -> str:
