@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
+from typing import Final
 
 import pytest
 
@@ -93,45 +94,46 @@ def test_what_is_shown_and_what_is_stored_agree() -> None:
     assert printable("\x1b\x9b\udcff\u202e\n") == "\\x1b\\x9b\\xff\\u202e\\n"
 
 
-@pytest.mark.parametrize(
-    "source",
-    [
-        "",
-        '[source]\nauthor = "A"\ntitle = "T"\npublication = "P"\n',
-        '[source]\nauthor = "A"\ntitle = "T"\npublication = "P"\nyear = "2019"\n',
-        '[source]\nauthor = ""\ntitle = "T"\npublication = "P"\nyear = 2019\n',
-        "source = 3\n",
-        "[source\n",
-    ],
-)
-def test_a_citation_not_whole_is_none(tmp_path: Path, source: str) -> None:
-    from game.store.scenarios import scenario_citation
-
-    path = tmp_path / "s.toml"
-    path.write_text(source, encoding="utf-8")
-    assert scenario_citation(path) == ""
-    assert scenario_citation(tmp_path / "missing.toml") == ""
+WHOLE: Final = "A, \u201cT\u201d, P, 2019"
 
 
 @pytest.mark.parametrize(
-    "source",
+    ("source", "cited"),
     [
-        '[source]\nauthor = "A"\ntitle = "T"\npublication = "P"\nyear = 2019\n',
+        # Not whole: no citation.
+        ("", ""),
+        ('[source]\nauthor = "A"\ntitle = "T"\npublication = "P"\n', ""),
+        ('[source]\nauthor = "A"\ntitle = "T"\npublication = "P"\nyear = "2019"\n', ""),
+        ('[source]\nauthor = ""\ntitle = "T"\npublication = "P"\nyear = 2019\n', ""),
+        ("source = 3\n", ""),
+        ("[source\n", ""),
+        # Whole.
+        ('[source]\nauthor = "A"\ntitle = "T"\npublication = "P"\nyear = 2019\n', WHOLE),
         # The table first, and then the rest of a scenario: the table is read alone.
-        '[source]\nauthor = "A"\ntitle = "T"\npublication = "P"\nyear = 2019\n\n[rules]\nx = 1\n',
+        (
+            '[source]\nauthor = "A"\ntitle = "T"\npublication = "P"\nyear = 2019\n'
+            "\n[rules]\nx = 1\n",
+            WHOLE,
+        ),
         # An inline table, with no [source] header to read alone: the whole file is read.
-        'id = "s"\nsource = { author = "A", title = "T", publication = "P", year = 2019 }\n',
+        (
+            'id = "s"\nsource = { author = "A", title = "T", publication = "P", year = 2019 }\n',
+            WHOLE,
+        ),
         # The table alone cut short by a line that looks like a header: the whole file.
-        '[source]\nauthor = "A"\ntitle = """T\n[X]"""\npublication = "P"\nyear = 2019\n',
+        (
+            '[source]\nauthor = "A"\ntitle = """T\n[X]"""\npublication = "P"\nyear = 2019\n',
+            "A, \u201cT\n[X]\u201d, P, 2019",
+        ),
     ],
 )
-def test_a_whole_citation_is_written_out(tmp_path: Path, source: str) -> None:
+def test_a_citation_is_written_out_only_when_whole(tmp_path: Path, source: str, cited: str) -> None:
     from game.store.scenarios import scenario_citation
 
     path = tmp_path / "s.toml"
     path.write_text(source, encoding="utf-8")
-    title = "T\n[X]" if "[X]" in source else "T"
-    assert scenario_citation(path) == f"A, \u201c{title}\u201d, P, 2019"
+    assert scenario_citation(path) == cited
+    assert scenario_citation(tmp_path / "missing.toml") == ""
 
 
 @pytest.mark.parametrize("kind", ["folder", "fifo", "device"])
