@@ -147,6 +147,22 @@ def test_stack_actions(ctx: UiContext) -> None:
     assert not app.running
 
 
+def test_values_with_no_fields_compare_hash_and_match_by_kind_and_cannot_change() -> None:
+    assert Pop() == Pop() and Title() == Title()
+    assert Pop() != Quit() and Pop() != Push(Probe("p")) and Pop() != "Pop()"
+    assert len({Pop(), Pop(), Quit(), TakeBack()}) == 3
+    assert repr(TakeBack()) == "TakeBack()"
+    assert Open(Title()) == Open(Title()) and Open(Title()) != Open(Preferences())
+    action: Action = Chain((Pop(), Quit()))
+    match action:
+        case Chain((Pop(), Quit())):
+            pass
+        case _:
+            pytest.fail("a value with no fields matches its class pattern")
+    with pytest.raises(AttributeError, match="Pop has no fields to set"):
+        Pop().screen = Probe("p")  # type: ignore[attr-defined]
+
+
 def test_quit_stops_the_loop(ctx: UiContext) -> None:
     screen = Probe("quit", {pygame.K_q: Quit()})
     events = ScriptedEvents([key(pygame.K_q), [], [], []])

@@ -73,7 +73,7 @@ class Callbacks:
     given: Counter[str] = attrs.field(factory=Counter)
 
     def handle(self, command: Command) -> Action | None:
-        names = {
+        names: dict[type[Command], str] = {
             ReplaySeed: "replay",
             ExportTranscript: "export",
             OpenExports: "folder",

@@ -140,6 +140,7 @@ def test_an_offer_with_forms_opens_the_picker_and_plays_the_chosen_form(ctx: UiC
     )
     action = table.choose(card.offer_id)
     assert action == Open(OfferForms(card.offer_id))
+    assert isinstance(action, Open)
     picker = flow.open(action.place)
     assert isinstance(picker, VariantScreen)
     offer = SCENARIO.offer(card.offer_id)

@@ -753,6 +753,7 @@ def test_the_question_before_a_repeat_shows_whole(size: TextSize, rendered: list
     flow, table = _table(UiContext(Settings(text_size=size, sound=False)), new_game(SCENARIO, 4))
     action = table.on_event(key(pygame.K_9))  # the big deal, by its key (on page 2 at Large)
     assert action == Apply(PlayMove(Move("demand_cvid")))
+    assert isinstance(action, Apply)
     flow.handle(action.command)
     table.update(0.0)
     assert table.on_event(key(pygame.K_RETURN)) is None
