@@ -6,7 +6,6 @@ import contextlib
 import errno
 import glob
 import os
-import secrets
 import stat
 import time
 from pathlib import Path
@@ -157,7 +156,7 @@ def _create_temporary(path: Path) -> tuple[int, Path]:
     file: with the permissions the umask (and the folder's defaults) allow. Not
     :func:`tempfile.mkstemp`, whose files are their owner's alone whatever the umask."""
     for _ in range(100):
-        tmp = path.parent / f".{path.name}.{secrets.token_hex(4)}.tmp"
+        tmp = path.parent / f".{path.name}.{os.urandom(4).hex()}.tmp"  # as secrets.token_hex
         try:
             return os.open(tmp, _TEMPORARY_FLAGS, 0o666), tmp
         except FileExistsError:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import hashlib
 import re
 from collections.abc import Sequence
 from importlib import resources
@@ -56,6 +55,10 @@ def read_scenario(path: Path) -> Scenario:
     refused if its schedule is longer than a game can be played through (see
     :func:`schedule_problem`).
     """
+    # hashlib (OpenSSL's, a few milliseconds to import) here: the window lists scenarios
+    # before its first frame, and reads none until a game starts.
+    import hashlib
+
     from game.engine.parse import ScenarioError, scenario_from_dict
     from game.store.reading import SCENARIO_LIMIT, UnreadableFileError, read_toml
 
