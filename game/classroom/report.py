@@ -324,7 +324,7 @@ def class_page(report: ClassReport, charts: Sequence[doc.Figure] = ()) -> doc.Pa
         facts.append(f"{len(report.rejected)} transcript(s) left out (see the end)")
     hotseat = sum(row.hotseat for row in rows)
     if hotseat:
-        facts.append(f"{hotseat} of them hot-seat (a second student played the North)")
+        facts.append(f"{hotseat} of them hot-seat (a second student played the other side)")
     if report.other:
         facts.append(f"{len(report.other)} game(s) of another summit not counted")
     blocks: list[doc.Block] = [doc.Paragraph("; ".join(facts) + ".")]
@@ -386,7 +386,9 @@ def class_page(report: ClassReport, charts: Sequence[doc.Figure] = ()) -> doc.Pa
     if hotseat:
         blocks += [doc.Heading(2, "Hot-seat games")]
         blocks.append(
-            doc.Paragraph("A second student chose the North's answers and tabled its proposals.")
+            doc.Paragraph(
+                "A second student chose the other side's answers and tabled its proposals."
+            )
         )
         blocks.append(_students(report, [r for r in rows if r.hotseat]))
         teamed = [r for r in rows if r.teams is not None]

@@ -289,7 +289,7 @@ def _graded_problem(transcript: Transcript, expected: ClassCode | None) -> str:
     if transcript.hotseat or chosen is not None:
         which = f" (turn {chosen}'s reaction among them)" if chosen is not None else ""
         return (
-            "a hot-seat game: a second player chose the North's answers"
+            "a hot-seat game: a second player chose the other side's answers"
             f"{which}, so it cannot be graded"
         )
     return _nameless(transcript, expected)

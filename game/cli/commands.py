@@ -220,12 +220,12 @@ def play(args: argparse.Namespace) -> int:
     if hotseat and args.stdio:
         raise UsageError(
             f"{PROG}: --stdio has one player; play a hot-seat game in the terminal, or with "
-            "--script and the North's choices after ->"
+            "--script and the other side's choices after ->"
         )
     if hotseat and setup.mode is Mode.GRADED:
         raise UsageError(
-            f"{PROG}: a hot-seat game cannot be graded (a second player chooses the North's "
-            "answers); play it in practice mode"
+            f"{PROG}: a hot-seat game cannot be graded (a second player chooses the other "
+            "side's answers); play it in practice mode"
         )
     if setup.code and not who_played(name, teams):
         raise UsageError(

@@ -155,7 +155,7 @@ def split_choice(state: GameState, text: str) -> tuple[Move, ReactionKind | None
         return move, None, None
     if not state.hotseat:
         raise IllegalMoveError(
-            str(move), "only a hot-seat game (--hotseat) has the North's choice after ->"
+            str(move), "only a hot-seat game (--hotseat) has the other side's choice after ->"
         )
     kind_text, _, proposal = choice.strip().partition(":")
     try:

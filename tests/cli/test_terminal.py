@@ -324,7 +324,7 @@ def test_a_hot_seat_script_gives_the_norths_choices_after_an_arrow(
     capsys.readouterr()
     assert main(["play", "--headless", "--script", str(script)]) == 2
     err = capsys.readouterr().err
-    assert "only a hot-seat game (--hotseat) has the North's choice after ->" in err
+    assert "only a hot-seat game (--hotseat) has the other side's choice after ->" in err
     script.write_text('seed = 4\nmoves = ["mutual_restraint:written -> hug"]\n', encoding="utf-8")
     assert main(["play", "--headless", "--hotseat", "--script", str(script)]) == 2
     assert "after -> expected one of accept, counter, defer, reject, walkout" in (
