@@ -166,28 +166,22 @@ class _BuilderBase:
                 if low is not None and high is not None and low > high:
                     spec.report("max", f"expected at least min ({low}), got {high}")
                 bounds.append(Bound(self.meter_ids[name], low, high))
-        accords = self.references(table, "accords", self.accord_ids)
-        no_accords = self.references(table, "no_accords", self.accord_ids)
-        stance_low = self.optional_ref(table, "stance_at_least", self.stance_ids)
-        stance_high = self.optional_ref(table, "stance_at_most", self.stance_ids)
-        round_low = self.optional_ref(table, "round_at_least", self.round_ids)
-        round_high = self.optional_ref(table, "round_at_most", self.round_ids)
-        alternatives = tuple(
-            self.condition_from(item, allow_reason=False) for item in table.tables("any")
-        )
-        reason = table.text("reason", "") if allow_reason else ""
-        table.done()
-        return Condition(
+        # Each field comes from the key of its own name; problems are reported in this order.
+        condition = Condition(
             meters=tuple(bounds),
-            accords=accords,
-            no_accords=no_accords,
-            stance_at_least=stance_low,
-            stance_at_most=stance_high,
-            round_at_least=round_low,
-            round_at_most=round_high,
-            any=alternatives,
-            reason=reason,
+            accords=self.references(table, "accords", self.accord_ids),
+            no_accords=self.references(table, "no_accords", self.accord_ids),
+            stance_at_least=self.optional_ref(table, "stance_at_least", self.stance_ids),
+            stance_at_most=self.optional_ref(table, "stance_at_most", self.stance_ids),
+            round_at_least=self.optional_ref(table, "round_at_least", self.round_ids),
+            round_at_most=self.optional_ref(table, "round_at_most", self.round_ids),
+            any=tuple(
+                self.condition_from(item, allow_reason=False) for item in table.tables("any")
+            ),
+            reason=table.text("reason", "") if allow_reason else "",
         )
+        table.done()
+        return condition
 
     def within_meter(self, table: _Table, meter: int, low: int | None, high: int | None) -> None:
         """Report a bound ``min`` or ``max`` outside the range of the meter it bounds."""
