@@ -39,11 +39,13 @@ from game.engine import (
 from game.engine.describe import (
     REPLY,
     capitalise,
+    effect_text,
     move_label,
     printable,
     short,
     side_called,
 )
+from game.engine.judging import reaction_effects
 from game.engine.state import ReactionKind
 from game.engine.transcript import LARGEST_SEED
 from game.store.reading import SCRIPT_LIMIT, UnreadableFileError, read_toml
@@ -451,8 +453,11 @@ def _north_chooses(
         BOLD,
     )
     write(f"  The rules' answer: {why}\n")
-    for number, (_, _, label) in enumerate(choices, start=1):
-        write(f"  {number:>2}. {label}\n")
+    # What each answer changes, as the window's answer screen shows it.
+    shown = offered(state, move)
+    for number, (kind, _, label) in enumerate(choices, start=1):
+        effects = effect_text(state.scenario, *reaction_effects(state, shown, kind), none="")
+        write(f"  {number:>2}. {label}" + (f" ({effects})" if effects else "") + "\n")
     while True:
         write("Your answer (number; Enter for the rules' choice; q to stop): ")
         sink.flush()

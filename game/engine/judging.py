@@ -346,8 +346,8 @@ def foreseen(
     they want first, or, with ``agenda_known``, what they do want first: a hot-seat player
     answering for them knows, and knows their red lines, whose cost comes whatever they
     answer). What their character adds or takes away is in it once a reply to this offer has
-    shown it (:func:`revealed_quirk`); before that it is hidden, like the rest of their
-    agenda."""
+    shown it (:func:`revealed_quirk`); before that it is hidden, like the rest of their agenda
+    (with ``agenda_known``, their character is known too)."""
     offer, variant = _resolve(state, move)
     scenario = state.scenario
     rules = scenario.rules
@@ -366,7 +366,10 @@ def foreseen(
         focus = state.focus if agenda_known else revealed_focus(state)
         if focus is not None and any(i == focus and p > 0 for i, p in _served(offer, variant)):
             accepted.append(rules.focus_bonus)
-    quirk = revealed_quirk(state, offer, variant)
+    if agenda_known:
+        quirk = state.profile_info.quirk(offer.id, variant.id if variant else None)
+    else:
+        quirk = revealed_quirk(state, offer, variant)
     if quirk is not None:
         accepted.append(quirk.on_accept)
     return tuple(proposing), tuple(accepted)
@@ -378,6 +381,34 @@ def out_of_turn(state: GameState, move: Move) -> bool:
     who knows their agenda, can foresee."""
     offer, variant = _resolve(state, move)
     return _alignment(state, _served(offer, variant))[0] is _Alignment.EARLY
+
+
+def reaction_effects(state: GameState, move: Move, kind: ReactionKind) -> tuple[Effect, ...]:
+    """All that answering the offer ``move`` with ``kind`` does to the meters, as the player
+    who answers for them in a hot-seat game foresees it (they know their agenda, red lines and
+    character): what the offer costs whatever the answer (:func:`foreseen`); for a refusal of
+    an offer that serves only what they want later, the rules' ``early_cost``; and what this
+    answer adds: acceptance's effects, a deferral's (smaller each time), a rejection's. A
+    walkout ends the summit, and nothing of it is counted."""
+    if kind is ReactionKind.WALKOUT:
+        return ()
+    proposing, accepted = foreseen(state, move, agenda_known=True)
+    if kind is ReactionKind.ACCEPT:
+        return (*proposing, *accepted)
+    offer, variant = _resolve(state, move)
+    scenario = state.scenario
+    effects = list(proposing)
+    if out_of_turn(state, move):
+        effects.append(scenario.rules.early_cost)
+    if kind is ReactionKind.DEFER:
+        refusals = state.refusals[scenario.offer_index[offer.id]]
+        effects.append(diminished(scenario, offer.on_defer, refusals))
+    elif kind is ReactionKind.REJECT:
+        effects.append(offer.on_reject)
+        quirk = state.profile_info.quirk(offer.id, variant.id if variant else None)
+        if quirk is not None:
+            effects.append(quirk.on_reject)
+    return tuple(effects)
 
 
 def _times(effect: Effect, times: int) -> Effect:

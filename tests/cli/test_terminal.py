@@ -203,6 +203,12 @@ def test_the_north_chooses_its_answer_in_a_hot_seat_terminal_game(hanoi: Scenari
     # Mid-sentence names read mid-sentence (a play-tester saw "table End the joint exercises").
     assert "For the North Korean team: the U.S. team offers mutual restraint (written)." in text
     assert "  The rules' answer: deferred: " in text
+    # Each answer with what it changes, as the window's answer screen shows it.
+    lines = text.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("  The rules' answer")) + 1
+    numbered = [line.split(". ", 1)[1] for line in lines[start : start + len(choices)]]
+    assert numbered[accept - 1].startswith("accept (trust +")
+    assert any(line.startswith("reject (") and "patience \u2212" in line for line in numbered)
     assert "They accept" in text and "accepted by their choice; the rules would have" in text
     # Enter leaves the answer to the rules.
     ruled = _terminal(hanoi, "mutual_restraint:written\n\nq\n", hotseat=True)

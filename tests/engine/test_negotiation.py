@@ -13,12 +13,14 @@ from game.engine import (
     MeterGroup,
     MeterRole,
     Move,
+    OfferKind,
     Pending,
     PendingKind,
     ReactionKind,
     Scenario,
     Terminal,
     apply,
+    available_moves,
     expected_need,
     expected_need_range,
     judge,
@@ -27,7 +29,7 @@ from game.engine import (
     outcome,
 )
 from game.engine.effects import Effect
-from game.engine.judging import revealed_quirk
+from game.engine.judging import reaction_effects, revealed_quirk
 from game.engine.offers import mid_sentence
 from game.engine.replay import replay
 from game.engine.strategies import play
@@ -624,6 +626,48 @@ def test_an_amendment_foresees_what_it_does_as_an_offer_does() -> None:
                     compared += 1
             state = after
     assert compared > 5, compared
+
+
+@pytest.mark.parametrize("name", ["hanoi", "next_summit"])
+def test_a_hot_seat_answer_changes_the_meters_as_its_player_is_shown(name: str) -> None:
+    """What the answer screen and the terminal show for each answer the player answering for
+    them may choose is what it does: every allowed answer (each proposal a counter may table)
+    to every offer, turn after turn, in both scenarios; their character, red lines and agenda
+    counted, as that player knows them (the screen left out a quirk's trust until a reply
+    had shown it). A turn that ends a round also brings the next round's changes: not counted."""
+    scenario = load_scenario(name)
+    compared = dict.fromkeys(ReactionKind, 0)
+    for seed in range(12):
+        state = new_game(scenario, seed, hotseat=True)
+        for turn in range(8):
+            if state.terminal is not None:
+                break
+            offers = [m for m in available_moves(state) if not m.is_answer]
+            judged = (OfferKind.OFFER, OfferKind.STATEMENT)
+            for move in (m for m in offers if scenario.offer(m.offer).kind in judged):
+                judgement = judge(state, move)
+                for kind in judgement.allowed:
+                    for proposal in judgement.proposals if kind is ReactionKind.COUNTER else [None]:
+                        after = apply(state, move, kind, proposal).state
+                        if after.round != state.round or after.terminal is not None:
+                            continue
+                        foreseen = list(state.meters)
+                        for effect in reaction_effects(state, move, kind):
+                            for index, delta in effect.meters:
+                                meter = scenario.meters[index]
+                                value = foreseen[index] + delta
+                                foreseen[index] = min(max(value, meter.minimum), meter.maximum)
+                        assert tuple(foreseen) == after.meters, (seed, turn, move, kind)
+                        compared[kind] += 1
+            playable = offers or list(available_moves(state))
+            state = apply(state, playable[(seed + turn) % len(playable)]).state
+    for kind in (
+        ReactionKind.ACCEPT,
+        ReactionKind.COUNTER,
+        ReactionKind.DEFER,
+        ReactionKind.REJECT,
+    ):
+        assert compared[kind] > 50, compared
 
 
 def test_a_counter_names_its_proposal_before_what_they_will_remember() -> None:

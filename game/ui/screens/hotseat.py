@@ -27,15 +27,14 @@ from game.engine.describe import (
     move_label,
     side_called,
 )
-from game.engine.draft import diminished
-from game.engine.judging import foreseen, out_of_turn
+from game.engine.judging import reaction_effects
 from game.engine.scenario import Offer
 from game.engine.teams import Teams
 from game.ui import art
 from game.ui.screen import Answer, Apply, Chain, Open, PlayMove, Pop, Tabling
 from game.ui.widgets.base import ActionFn, Control, FocusGroup, does, shortcuts
 from game.ui.widgets.buttons import Button, ButtonKind
-from game.ui.widgets.choices import ChoiceRow, Part, effect_parts
+from game.ui.widgets.choices import ChoiceRow, effect_parts
 from game.ui.widgets.drawing import draw_header, draw_rule, fit_lines
 from game.ui.widgets.page import FocusScreen, draw_key_hints
 
@@ -57,17 +56,12 @@ def reaction_row(
     rules foresee it (what the offer changes whatever the answer, and what this answer adds);
     a counter tables one of ``proposals``."""
     scenario = state.scenario
-    # Whatever the answer: a play-tester read "Reject: trust -2" and saw trust go up by one.
-    proposing, accepted = foreseen(state, move, agenda_known=True)
-    if kind is not ReactionKind.ACCEPT and out_of_turn(state, move):
-        # A refusal of an offer pressed on them before its turn costs the rules' early cost
-        # (a play-tester read "Counter: patience -1" and saw -3 and a grudge).
-        proposing = (*proposing, scenario.rules.early_cost)
-    parts: list[Part] = []
+    # All the answer changes, the offer's own costs with it: a play-tester read "Reject:
+    # trust -2" and saw trust go up by one, another "Counter: patience -1" and saw -3.
+    parts = effect_parts(scenario, *reaction_effects(state, move, kind))
     title = capitalise(REPLY[kind])
     if kind is ReactionKind.ACCEPT:
         body = f"Agree to it. The accord: {scenario.accord_label(offer.id)}."
-        parts = effect_parts(scenario, *proposing, *accepted)
     elif kind is ReactionKind.COUNTER:
         if len(proposals) == 1:
             counter = scenario.proposal(proposals[0])
@@ -76,14 +70,10 @@ def reaction_row(
         else:
             title = "Counter: table a proposal of yours"
             body = f"Choose which of your {len(proposals)} proposals to put forward instead."
-        parts = effect_parts(scenario, *proposing)
     elif kind is ReactionKind.DEFER:
         body = "Not now: you want to see more first. They may offer it again."
-        refusals = state.refusals[scenario.offer_index[offer.id]]
-        parts = effect_parts(scenario, *proposing, diminished(scenario, offer.on_defer, refusals))
     elif kind is ReactionKind.REJECT:
         body = "Refuse it."
-        parts = effect_parts(scenario, *proposing, offer.on_reject)
     else:
         body = "Leave the table. The summit ends at once and nothing agreed today stands."
     return ChoiceRow(title=title, body=body, parts=parts)

@@ -52,8 +52,8 @@ def test_every_answer_stands_clear_of_the_way_back(hanoi: Scenario, size: TextSi
 def _refusals_shown_as_they_happen(
     hanoi: Scenario, openings: Iterable[tuple[GameState, Move]]
 ) -> int:
-    """Hold each refusal's chips on the North's answer screen to what it does to the meters,
-    for offers on which their character adds nothing; return how many were compared."""
+    """Hold each refusal's chips on the North's answer screen to what it does to the meters;
+    return how many were compared."""
     from game.engine.describe import changes
     from game.engine.effects import Effect
     from game.ui.screens.hotseat import reaction_row
@@ -62,8 +62,6 @@ def _refusals_shown_as_they_happen(
     compared = 0
     for state, move in openings:
         offer = hanoi.offer(move.offer)
-        if hanoi.profiles[state.profile].quirk(offer.id, move.variant) is not None:
-            continue
         allowed = judge(state, move).allowed
         for kind in (k for k in (ReactionKind.DEFER, ReactionKind.REJECT) if k in allowed):
             after = apply(state, move, kind).state
