@@ -30,6 +30,7 @@ from game.engine.state import (
     Judgement,
     Move,
     ReactionKind,
+    first_open,
     last_named_focus,
 )
 
@@ -454,9 +455,21 @@ def _expected_shift(state: GameState, offer: Offer, variant: Variant | None) -> 
     if focus in served:
         return shift + rules.focus_shift
     interests = scenario.interests
-    if any(state.points[index] < interests[index].met for index in served):
+    still_open = [index for index in served if state.points[index] < interests[index].met]
+    if still_open and _on_their_list(state, focus, still_open):
         return shift + rules.early_shift
     return shift
+
+
+def _on_their_list(state: GameState, focus: int, interests: Sequence[int]) -> bool:
+    """Whether any of ``interests`` is on their agenda, as a player who has read that they want
+    ``focus`` first can tell from the delegations that would want it first now: an offer that
+    serves something on their list out of turn needs more, one that serves nothing on it does
+    not (a play-tester was told 41 for what needed 30 of a delegation that never wanted relief).
+    Where those delegations differ, the cautious answer: it is."""
+    scenario = state.scenario
+    alike = [p for p in scenario.profiles if first_open(scenario, p, state.points) == focus]
+    return not alike or any(index in p.agenda for p in alike for index in interests)
 
 
 def refused_by_every_profile(state: GameState, move: Move) -> bool:
