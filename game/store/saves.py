@@ -252,6 +252,15 @@ class _Read:
     game: SavedGame | None
 
 
+def slot_name(name: str) -> str:
+    """The name a slot is saved and listed under: ``name`` cleaned as a player's name is (see
+    :func:`game.engine.transcript.clean_name`), cut to :data:`MAX_SLOT_NAME` characters;
+    ``"Saved game"`` for none."""
+    from game.engine.transcript import clean_name
+
+    return clean_name(name)[:MAX_SLOT_NAME] or "Saved game"
+
+
 class SaveStore:
     """The player's saves in ``<data dir>/saves``, and where exports go.
 
@@ -341,10 +350,9 @@ class SaveStore:
         return self._write(path, game, SaveKind.AUTOSAVE, "")
 
     def save_slot(self, name: str, game: SavedGame) -> WriteResult:
-        """Save into the slot called ``name`` (replacing a slot of the same file name)."""
-        from game.engine.transcript import clean_name
-
-        shown = clean_name(name)[:MAX_SLOT_NAME] or "Saved game"
+        """Save into the slot called ``name`` (replacing a slot of the same file name), under
+        :func:`slot_name`."""
+        shown = slot_name(name)
         return self._write(self.slot_path(shown), game, SaveKind.SLOT, shown)
 
     def _write(self, path: Path, game: SavedGame, kind: SaveKind, name: str) -> WriteResult:

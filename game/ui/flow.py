@@ -21,7 +21,7 @@ from game.draw.assets import Cue
 from game.draw.context import UiContext
 from game.draw.theme import Tone
 from game.store.mode import Mode
-from game.store.saves import LoadResult, SavedGame, SaveStore, describe_time
+from game.store.saves import LoadResult, SavedGame, SaveStore, describe_time, slot_name
 from game.store.scenarios import DEFAULT_SCENARIO, follow_up, load_scenario, scenario_citation
 from game.store.who import Who
 from game.ui.folders import open_folder
@@ -518,7 +518,7 @@ class Flow:
         result = session.save_as(name)
         if not result.is_ok:
             return Open(message("The game was not saved", (result.problem,)))
-        session.notify(f"Saved as \u201c{name.strip() or 'Saved game'}\u201d.", Tone.POSITIVE)
+        session.notify(f"Saved as \u201c{slot_name(name)}\u201d.", Tone.POSITIVE)
         return None
 
     def _load(self, result: LoadResult, what: str) -> Action | None:

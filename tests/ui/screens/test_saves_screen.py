@@ -15,7 +15,7 @@ from game.store.scenarios import load_scenario
 from game.store.settings import Settings, TextSize
 from game.ui.app import ScriptedEvents
 from game.ui.flow import Flow
-from game.ui.screen import GameSetup, NewGame, PlayMove
+from game.ui.screen import GameSetup, NewGame, PlayMove, SaveSlot
 from game.ui.screens.dialog import DialogScreen
 from game.ui.screens.saves_screen import DETAIL_COLUMNS, DETAIL_FIRST_COLUMN, SavesScreen
 from game.ui.screens.summit import SummitScreen
@@ -67,6 +67,19 @@ def test_keep_both_saves_the_game_beside_the_save_of_that_name(ctx: UiContext) -
     assert old is not None and new is not None and flow.session is not None
     assert (len(old.state.turns), len(new.state.turns)) == (0, 1)
     assert flow.session.notices[-1].text == "Saved as \u201cBefore lunch (2)\u201d."
+
+
+def test_the_notice_names_the_save_as_it_is_listed(ctx: UiContext) -> None:
+    # A name typed with a control character and past the longest a slot keeps: the notice said
+    # the name as typed, the save screen lists it cleaned and cut.
+    flow = Flow(ctx, seed=4)
+    flow.handle(NewGame(GameSetup(SCENARIO, 4)))
+    typed = "  Lunch\x1b[2J " + "x" * 80
+    flow.handle(SaveSlot(typed))
+    (listed,) = _slots(flow.store)
+    assert listed == ("Lunch[2J " + "x" * 80)[:60]
+    assert flow.session is not None
+    assert flow.session.notices[-1].text == f"Saved as \u201c{listed}\u201d."
 
 
 def test_a_long_name_is_cut_so_that_its_number_shows_in_the_name_and_the_file(
