@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from game.engine import Carry, Scenario
 from game.engine.describe import capitalise
-from game.ui.texts import Page, listing
+from game.ui.texts import Page, counted, listing
 
 
 def briefing_pages(scenario: Scenario, carry: Carry | None = None) -> tuple[Page, ...]:
@@ -23,7 +23,7 @@ def briefing_pages(scenario: Scenario, carry: Carry | None = None) -> tuple[Page
     )
     schedule = [
         f"- {capitalise(held.label)}, {held.time}: {held.description} "
-        f"({held.turns} offer{'s' if held.turns != 1 else ''})"
+        f"({counted(held.turns, 'offer')})"
         for held in scenario.rounds
     ]
     pages.append(

@@ -73,6 +73,7 @@ from game.ui.screen import (
     message,
 )
 from game.ui.session import Session
+from game.ui.texts import counted
 
 if TYPE_CHECKING:
     from game.engine import GameState, Scenario
@@ -264,13 +265,13 @@ class Flow:
                 MenuEntry(
                     "Load",
                     Open(Saves(saving=False)) if saves else None,
-                    detail=f"{saves} saved game{'s' if saves != 1 else ''}",
+                    detail=counted(saves, "saved game"),
                     reason="No saved games yet",
                 ),
                 MenuEntry(
                     "Scenario",
                     Open(Scenarios()),
-                    detail=f"{count} summit{'s' if count != 1 else ''} to choose from",
+                    detail=f"{counted(count, 'summit')} to choose from",
                 ),
                 MenuEntry(
                     "Hot-seat",

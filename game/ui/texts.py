@@ -31,6 +31,15 @@ def listing(words: Sequence[str], conjunction: str = "and") -> str:
     return f" {conjunction} ".join(filter(None, (", ".join(words[:-1]), words[-1])))
 
 
+def counted(count: int, noun: str) -> str:
+    """``count`` and ``noun``, plural unless it is one: ``1 move``, ``2 moves``, ``0 offers``.
+
+    >>> counted(1, "move"), counted(2, "saved game"), counted(0, "offer")
+    ('1 move', '2 saved games', '0 offers')
+    """
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
 def how_to_play(scenario: Scenario) -> tuple[Page, ...]:
     """The help pages, naming what ``scenario`` names: its rounds, the round that opens the joint
     statement and the ceiling at home it needs, its neighbours and its endings."""

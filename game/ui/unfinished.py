@@ -11,6 +11,7 @@ import attrs
 
 from game.store.saves import SavedGame, SaveInfo, SaveStore
 from game.ui.screen import Action, Briefing, Chain, Choice, Dialog, Open, Pop
+from game.ui.texts import counted
 
 KEPT: Final = "Unfinished"
 """How the name of a kept game begins."""
@@ -50,8 +51,8 @@ def ask(info: SaveInfo, doing: str, keep: Action, drop: Action) -> Dialog:
     return Dialog(
         f"{doing}?",
         (
-            f"Your unfinished game ({where}, {_moves(info.turns)}) is in the autosave, which "
-            "this replaces as you play.",
+            f"Your unfinished game ({where}, {counted(info.turns, 'move')}) is in the autosave, "
+            "which this replaces as you play.",
             "Keep it as a named save to go back to it later.",
         ),
         (
@@ -70,13 +71,11 @@ def keep(store: SaveStore) -> tuple[str, str]:
     if loaded.game is None or loaded.info is None:
         return "", loaded.problem or "the autosave could not be read"
     # "1 move", not "1 moves" (a play-tester's finding), numbered beside one of the same name.
-    name = store.unused_slot_name(f"{KEPT}, {loaded.info.round_label}, {_moves(loaded.info.turns)}")
+    name = store.unused_slot_name(
+        f"{KEPT}, {loaded.info.round_label}, {counted(loaded.info.turns, 'move')}"
+    )
     written = store.save_slot(name, loaded.game)
     return (name, "") if written.is_ok else ("", written.problem)
-
-
-def _moves(count: int) -> str:
-    return f"{count} move{'s' if count != 1 else ''}"
 
 
 def is_autosave(store: SaveStore, path: Path) -> bool:

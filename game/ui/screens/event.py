@@ -12,6 +12,7 @@ from game.engine.describe import event_effect, sentence
 from game.engine.scenario import Effect, Event
 from game.ui.record import before_the_break
 from game.ui.screen import Pop
+from game.ui.texts import counted
 from game.ui.widgets.base import does
 from game.ui.widgets.buttons import Button, ButtonKind
 from game.ui.widgets.choices import ChoiceDialog, effect_parts
@@ -68,7 +69,7 @@ class EventScreen(ChoiceDialog):
             notes.append(
                 (
                     f"Next: {held.label}, {held.time}. {held.description} "
-                    f"{held.turns} offer{'s' if held.turns != 1 else ''} in this round.",
+                    f"{counted(held.turns, 'offer')} in this round.",
                     Tone.NEUTRAL,
                 )
             )

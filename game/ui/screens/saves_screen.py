@@ -32,6 +32,7 @@ from game.ui.screen import (
     Pop,
     SaveSlot,
 )
+from game.ui.texts import counted
 from game.ui.widgets.base import ActionFn, Control, FocusGroup, ListRow, does
 from game.ui.widgets.buttons import Button, ButtonKind
 from game.ui.widgets.drawing import draw_header, draw_row_text, fit_middle
@@ -61,7 +62,7 @@ def describe_save(info: SaveInfo, now: datetime | None) -> str:
     parts.append(f"finished: {info.ending}" if info.finished else info.round_label)
     if info.trust is not None:
         parts.append(f"trust {info.trust}")
-    parts.append(f"{info.turns} move{'s' if info.turns != 1 else ''}")
+    parts.append(counted(info.turns, "move"))
     if info.mode:
         parts.append(info.mode)
     return " \u00b7 ".join(parts)
@@ -408,7 +409,7 @@ class SavesScreen(FocusScreen):
         ]
         if info.trust is not None:
             lines.append((f"Trust {info.trust}", False))
-        lines.append((f"{info.turns} move{'s' if info.turns != 1 else ''} made", False))
+        lines.append((f"{counted(info.turns, 'move')} made", False))
         mode = info.mode or Mode.PRACTICE
         lines.append(
             (

@@ -18,6 +18,7 @@ from game.engine.describe import NO_BREAK, capitalise
 from game.engine.scenario import Round
 from game.ui import art
 from game.ui.table import delegation_pose, statement_limits
+from game.ui.texts import counted
 from game.ui.widgets.drawing import draw_rule, fit_lines, fit_text
 from game.ui.widgets.meter import Meter
 from game.ui.widgets.table import draw_check
@@ -67,7 +68,7 @@ def draw_schedule(
                 pygame.draw.circle(surface, soft, (cx, dy), 4, width=1)
         if current:
             left_now = held.turns - state.turn_in_round
-            note = f"{left_now} offer{'s' if left_now != 1 else ''} left"
+            note = f"{counted(left_now, 'offer')} left"
             text = ctx.text(TextRole.CAPTION, note, soft)
             note_x = rect.left + pad + held.turns * 12 + 4
             if note_x + text.get_width() <= rect.right - pad:
