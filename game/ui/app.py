@@ -55,6 +55,27 @@ _QUIET_EVENTS: Final = frozenset(
 )
 
 
+# Events after which the window may have lost its picture (remade by a switch to or from full
+# screen, uncovered, restored, resized): it is painted whole again, bars and all.
+_PICTURE_LOST: Final = frozenset(
+    {
+        pygame.VIDEOEXPOSE,
+        pygame.VIDEORESIZE,
+        pygame.WINDOWEXPOSED,
+        pygame.WINDOWSHOWN,
+        pygame.WINDOWRESTORED,
+        pygame.WINDOWMAXIMIZED,
+        pygame.WINDOWSIZECHANGED,
+        pygame.WINDOWDISPLAYCHANGED,
+    }
+)
+
+REPAINT_SECONDS: Final = 1.0
+"""How long the picture is shown again every frame after a switch to or from full screen or an
+event that may have lost it: the X server maps a remade window when it is ready, and a picture
+presented before then is never seen (a play-tester's screen stayed black after F11 until the
+next key)."""
+
 _POINTER_EVENTS: Final = frozenset(
     {pygame.MOUSEMOTION, pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP}
 )
@@ -95,6 +116,11 @@ class Display(Protocol):
         """The point on the logical surface under the window point ``pos``."""
         ...
 
+    def expose(self) -> None:
+        """The window may have lost its picture: paint all of it, bars too, at the next
+        present."""
+        ...
+
 
 class EventSource(Protocol):
     """Where input comes from."""
@@ -119,6 +145,8 @@ class OffscreenDisplay:
         self.surface = pygame.Surface(theme.LOGICAL_SIZE)
         self.presented = 0
         self.fullscreen = False
+        self.exposed = 0
+        """How often the app said the window's picture may be lost."""
 
     def open(self, size: tuple[int, int], *, fullscreen: bool) -> pygame.Surface:
         self.surface = pygame.Surface(size)
@@ -134,6 +162,9 @@ class OffscreenDisplay:
 
     def to_logical(self, pos: tuple[int, int]) -> tuple[int, int]:
         return pos
+
+    def expose(self) -> None:
+        self.exposed += 1
 
 
 IDLE_POLL_SECONDS: Final = 0.02
@@ -273,6 +304,12 @@ class App:
         self._fade_left = 0.0
         self._swallow_text = ""
         """What the key press that just changed the screen on top types, until it is dropped."""
+        self._repaint_left = 0.0
+        """Seconds the picture is still presented every frame (see :data:`REPAINT_SECONDS`)."""
+        self._switching = False
+        """True from a switch to or from full screen until the window has its focus back."""
+        self._refocused = False
+        """True while the events of the loop's step came with the focus back after a switch."""
 
     @property
     def top(self) -> Screen | None:
@@ -302,7 +339,8 @@ class App:
 
     def step(self) -> None:
         """One loop iteration: input, animation, and a redraw only if something changed."""
-        busy = self.animating or self.dirty
+        busy = self.animating or self.dirty or self._repaint_left > 0
+        self._refocused = False
         # Block while idle so the process sleeps; poll while something moves.
         events = self.events.get(None if busy else theme.IDLE_TIMEOUT_MS)
         for event in events:
@@ -316,6 +354,7 @@ class App:
             # woke us must begin from its first frame.
             dt = min(dt, 1.0 / theme.FPS)
         self.animating = self.update(min(dt, theme.MAX_FRAME_SECONDS))
+        self._repaint_left = max(0.0, self._repaint_left - dt)
         # ``busy`` covers the frame on which an animation lands: it moved, so it must be drawn.
         if self.dirty or self.animating or busy:
             self.draw(self.surface)
@@ -333,6 +372,10 @@ class App:
             event = self._to_logical(event)
         if event.type not in _QUIET_EVENTS:
             self.dirty = True
+        if event.type in _PICTURE_LOST:
+            self._repaint()
+        elif event.type == pygame.WINDOWFOCUSGAINED and self._switching:
+            self._switching, self._refocused = False, True
         if event.type == pygame.KEYDOWN:
             # A key's typed text (a TEXTINPUT event) always follows its KEYDOWN.
             self._swallow_text = ""
@@ -342,6 +385,10 @@ class App:
             if event.text == typed:
                 return
         if event.type == pygame.KEYDOWN and event.key == pygame.K_F11:
+            if self._refocused:
+                # SDL presses again the keys it finds held down when the remade window gets
+                # the focus: one F11 switched two or three times over.
+                return
             fullscreen = not self.ctx.settings.fullscreen
             self.apply(ChangeSettings(attrs.evolve(self.ctx.settings, fullscreen=fullscreen)))
             return
@@ -434,9 +481,17 @@ class App:
         if settings.fullscreen != self.ctx.settings.fullscreen and self._surface is not None:
             actual = self.display.set_fullscreen(settings.fullscreen)
             settings = attrs.evolve(settings, fullscreen=actual)
+            self._switching = True
+            self._repaint()
         self.ctx.apply_settings(settings)
         if self.persist_settings:
             save_settings(settings, self.settings_file)
+
+    def _repaint(self) -> None:
+        """Paint the whole window again, and go on presenting the picture for a moment."""
+        self.display.expose()
+        self._repaint_left = REPAINT_SECONDS
+        self.dirty = True
 
     def _begin_transition(self, *, overlay: bool) -> None:
         # Dialogs appear in place; only whole-screen changes cross-fade.

@@ -193,6 +193,9 @@ class WindowDisplay:
     def to_logical(self, pos: tuple[int, int]) -> tuple[int, int]:
         return self.viewport.to_logical(pos)
 
+    def expose(self) -> None:
+        self._framed = None
+
     def set_fullscreen(self, fullscreen: bool) -> bool:
         if pygame.display.is_fullscreen() == fullscreen:
             return fullscreen

@@ -8,9 +8,17 @@ import pygame
 import pytest
 
 from game.draw.context import UiContext
-from game.draw.theme import COLOUR_BLIND_PALETTE
+from game.draw.theme import COLOUR_BLIND_PALETTE, FPS
 from game.store.settings import SETTINGS_FILE, AnimationSpeed, Settings, load_settings
-from game.ui.app import App, FixedClock, OffscreenDisplay, PygameEvents, ScriptedEvents, run
+from game.ui.app import (
+    REPAINT_SECONDS,
+    App,
+    FixedClock,
+    OffscreenDisplay,
+    PygameEvents,
+    ScriptedEvents,
+    run,
+)
 from game.ui.flow import Flow
 from game.ui.screen import (
     Action,
@@ -258,6 +266,52 @@ def test_f11_toggles_fullscreen_and_saves_it(ctx: UiContext, home: Path) -> None
     assert ctx.settings.fullscreen
     assert (home / SETTINGS_FILE).is_file()
     assert load_settings().fullscreen
+
+
+def _presents_after(events: list[list[pygame.event.Event]], ctx: UiContext) -> OffscreenDisplay:
+    display = OffscreenDisplay()
+    app = App(
+        ctx,
+        Probe("window"),
+        display=display,
+        events=ScriptedEvents(events),
+        clock=FixedClock(),
+        persist_settings=False,
+    )
+    app.run()
+    return display
+
+
+def test_the_picture_is_presented_again_for_a_moment_after_f11(ctx: UiContext) -> None:
+    # A play-tester's screen stayed black for seconds after F11 (1024x600, no window manager):
+    # the one picture presented went to a window the X server had not yet shown.
+    quiet = _presents_after([[]] * 10, ctx)
+    assert quiet.presented == 1 and quiet.exposed == 0
+    switched = _presents_after([[key(pygame.K_F11)]] + [[]] * 9, ctx)
+    assert switched.fullscreen and switched.exposed == 1
+    assert switched.presented >= REPAINT_SECONDS * FPS
+
+
+@pytest.mark.parametrize(
+    "kind",
+    [pygame.WINDOWEXPOSED, pygame.WINDOWSHOWN, pygame.WINDOWRESTORED, pygame.WINDOWSIZECHANGED],
+)
+def test_a_window_event_that_may_lose_the_picture_paints_it_whole_again(
+    ctx: UiContext, kind: int
+) -> None:
+    display = _presents_after([[]] * 5 + [[pygame.event.Event(kind)]] + [[]] * 5, ctx)
+    assert display.exposed == 1
+    assert display.presented >= REPAINT_SECONDS * FPS
+
+
+def test_one_f11_switches_once_though_sdl_presses_it_again_on_refocus(ctx: UiContext) -> None:
+    # SDL presses again a key it finds held when the remade window gets the focus: in a real
+    # window one F11 switched two or three times over.
+    focus = pygame.event.Event(pygame.WINDOWFOCUSGAINED)
+    display = _presents_after([[key(pygame.K_F11)], [focus, key(pygame.K_F11)]], ctx)
+    assert display.fullscreen and ctx.settings.fullscreen
+    display = _presents_after([[key(pygame.K_F11)], [focus], [key(pygame.K_F11)]], ctx)
+    assert display.fullscreen and ctx.settings.fullscreen, "a press of its own switches again"
 
 
 def test_change_settings_applies_sound_and_palette(ctx: UiContext) -> None:

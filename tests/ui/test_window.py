@@ -101,6 +101,9 @@ class ScaledDisplay:
     def to_logical(self, pos: tuple[int, int]) -> tuple[int, int]:
         return self.viewport.to_logical(pos)
 
+    def expose(self) -> None:
+        pass
+
 
 def test_the_app_hands_screens_logical_positions(ctx: UiContext) -> None:
     display = ScaledDisplay()
