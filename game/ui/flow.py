@@ -38,6 +38,7 @@ from game.ui.screen import (
     DeleteSave,
     Dialog,
     ExportTranscript,
+    FormDraft,
     GameSetup,
     HowToPlay,
     LoadSave,
@@ -117,6 +118,8 @@ class Flow:
         """The name New game offers first."""
         self.code = ""
         """The class code New game offers first."""
+        self.draft = FormDraft()
+        """What was typed on New game, which it shows again until a game starts."""
         self.opener: Callable[[Path], str] = open_folder
         """Opens a folder in the file manager (tests put a stand-in here)."""
         self._kept = ""
@@ -155,6 +158,7 @@ class Flow:
                     code=self.code,
                     seed=self.new_seed(),
                     back=back,
+                    draft=self.draft,
                 )
             case Briefing() | RoleCards():
                 return self._before_play(place)
@@ -384,7 +388,7 @@ class Flow:
                 asked = self._unfinished(command, keep, None, "Start a new game")
                 if asked is not None:
                     return asked
-                self.session = Session.start(setup, self.store)
+                self.session, self.draft = Session.start(setup, self.store), FormDraft()
                 return self._with_kept(Reset(self.summit()))
             case LoadSave(path=path, keep=keep):
                 loaded = self.store.load(path)

@@ -23,7 +23,7 @@ from game.engine.transcript import MAX_NAME, clean_name
 from game.store.mode import Mode
 from game.store.scenarios import load_scenario, resolve, scenario_for_code
 from game.store.who import Who
-from game.ui.screen import Action, Briefing, GameSetup, Open, Pop
+from game.ui.screen import Action, Briefing, FormDraft, GameSetup, Open, Pop
 from game.ui.widgets.base import BLOCKING_MODS, Control, FocusGroup, does
 from game.ui.widgets.buttons import Button, ButtonKind
 from game.ui.widgets.drawing import draw_rule
@@ -36,6 +36,10 @@ PANEL_FIRST_COLUMN: Final = 8
 PANEL_COLUMNS: Final = 4
 FORM_TOP: Final = 21 * theme.UNIT
 KEY_HINTS: Final = "Tab move \u00b7 Enter begin \u00b7 Esc back"
+MODE_HINTS: Final = "Tab move \u00b7 Space change \u00b7 Enter begin \u00b7 Esc back"
+BACK_HINTS: Final = "Tab move \u00b7 Enter go back \u00b7 Esc back"
+"""The hints with Back in focus, where Enter goes back (a play-tester, told "Enter begin",
+pressed it there and lost what he had typed)."""
 FIELD_GAP: Final = 2 * theme.UNIT
 MODE_LABELS: Final = ("Practice", "Graded")
 MODE_TEXT: Final[dict[str, str]] = {
@@ -75,10 +79,16 @@ class NewGameScreen(PanelScreen):
         player: str = "",
         code: str = "",
         back: Action = _POP,
+        draft: FormDraft | None = None,
     ) -> None:
-        """``scenario`` (a name or a file), ``seed``, ``player`` and ``code`` fill the form in;
+        """``scenario`` (a name or a file), ``seed``, ``player`` and ``code`` fill the form in,
+        unless ``draft`` holds what was typed on it before: the form keeps what is typed there;
         a hot-seat form leaves out a graded code, which is for one player."""
         self.ctx = ctx
+        self.draft = draft if draft is not None else FormDraft()
+        kept = self.draft if self.draft.kept else None
+        if kept is not None:
+            player, code = kept.player, kept.code
         self.hotseat = hotseat
         self.back_action = back
         self.scenario_ref = scenario
@@ -88,7 +98,7 @@ class NewGameScreen(PanelScreen):
             self.scenario = load_scenario(scenario)
         except ScenarioError as error:
             self.scenario_problem = error.problems[0] if error.problems else str(error)
-        self.mode_index = 0
+        self.mode_index = kept.mode if kept is not None and not hotseat else 0
         self.name = self._name_field(
             "Your name", "Optional", "It goes on your transcript and the debrief.", player
         )
@@ -97,11 +107,13 @@ class NewGameScreen(PanelScreen):
             capitalise(side_called(sides.player, "team", "first team")),
             "Optional, e.g. Eagles",
             "Makes the offers.",
+            kept.team_us if kept is not None else "",
         )
         self.team_north = self._name_field(
             capitalise(side_called(sides.counterpart, "team", "second team")),
             "Optional, e.g. Cranes",
             "Answers them.",
+            kept.team_north if kept is not None else "",
         )
         self.mode = OptionSelector(
             label="Mode",
@@ -127,7 +139,7 @@ class NewGameScreen(PanelScreen):
         )
         self.seed = TextField(
             label="Seed",
-            text=str(seed),
+            text=kept.seed if kept is not None else str(seed),
             note=SEED_NOTE,
             max_length=9,
             allowed=str.isdigit,
@@ -299,6 +311,15 @@ class NewGameScreen(PanelScreen):
                 self.mode_index = self._own_mode
         self.seed.enabled = not typed
 
+    def _keep(self) -> None:
+        """Write what the form holds to the draft, for the next time it opens."""
+        draft = self.draft
+        draft.player, draft.code = self.name.text, self.code.text
+        draft.seed = self._own_seed if self._coded else self.seed.text
+        draft.mode = self._own_mode if self._coded else self.mode_index
+        draft.team_us, draft.team_north = self.team_us.text, self.team_north.text
+        draft.kept = True
+
     def _begin(self) -> Action | None:
         self.validate()
         setup = self.setup()
@@ -350,12 +371,21 @@ class NewGameScreen(PanelScreen):
             return self._begin()
         handled = self.focus.handle(event, self.ctx)
         self.validate()
+        self._keep()
         return None if handled is None else handled.action
 
     def page(self) -> PanelPage:
         kicker = self.scenario.title if self.scenario else Path(self.scenario_ref).name
         title = "A new hot-seat game" if self.hotseat else "A new game"
-        return PanelPage(kicker, title, KEY_HINTS, (PANEL_FIRST_COLUMN, PANEL_COLUMNS, FORM_TOP))
+        focused = self.focus.focused
+        hints = (
+            BACK_HINTS
+            if focused is self.back
+            else MODE_HINTS
+            if focused is self.mode
+            else KEY_HINTS
+        )
+        return PanelPage(kicker, title, hints, (PANEL_FIRST_COLUMN, PANEL_COLUMNS, FORM_TOP))
 
     def draw_panel(self, surface: pygame.Surface, inner: pygame.Rect) -> None:
         ctx = self.ctx

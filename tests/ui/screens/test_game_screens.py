@@ -13,6 +13,7 @@ from game.engine import Move, OfferKind, new_game
 from game.store.mode import Mode
 from game.store.scenarios import load_scenario
 from game.store.settings import Settings, TextSize
+from game.ui.app import ScriptStep
 from game.ui.briefing import briefing_pages
 from game.ui.flow import Flow
 from game.ui.screen import (
@@ -21,6 +22,7 @@ from game.ui.screen import (
     Chain,
     Dialog,
     NewGame,
+    NewGameForm,
     OfferForms,
     Open,
     PlayMove,
@@ -367,7 +369,6 @@ def test_a_hot_seat_form_does_not_start_with_a_graded_code(ctx: UiContext, mode:
     # Launched with --code HNOI-16JJ (graded), the hot-seat form was blocked until the code was
     # cleared: a graded code is for one player.
     from game.classroom.classcode import encode
-    from game.ui.screen import NewGameForm
 
     flow = Flow(ctx, seed=77)
     flow.code = encode("HNOI", 1234, mode)
@@ -382,6 +383,44 @@ def test_a_hot_seat_form_does_not_start_with_a_graded_code(ctx: UiContext, mode:
     assert setup is not None and setup.seed == (77 if mode is Mode.GRADED else 1234)
     single = flow.open(NewGameForm())
     assert isinstance(single, NewGameScreen) and single.code.text == flow.code
+
+
+def test_enter_on_back_says_so_and_the_form_keeps_what_was_typed(ctx: UiContext) -> None:
+    # A play-tester typed a student's name and class code, pressed Tab (the greyed seed passed
+    # by, Back took the focus) and Enter, as "Enter begin" said: back on the title, both lost.
+    from game.classroom.classcode import encode
+    from game.ui.screens.new_game import BACK_HINTS, KEY_HINTS
+    from game.ui.screens.title import TitleScreen
+
+    code = encode("HNOI", 1234, Mode.GRADED)
+    flow = Flow(ctx, seed=77)
+    typing: list[ScriptStep] = [[key(pygame.K_1, unicode="1"), text("1")]]
+    typing += [text(c) for c in "Ada"]
+    typing += [key(pygame.K_TAB)] * 2 + [text(c) for c in code] + [key(pygame.K_TAB)]
+    app = game_app(ctx, flow, script=typing)
+    app.run()
+    form = app.top
+    assert isinstance(form, NewGameScreen) and form.focus.focused is form.back
+    assert form.page().hints == BACK_HINTS and "Enter go back" in BACK_HINTS
+    form.focus.focus(form.name)
+    assert form.page().hints == KEY_HINTS
+    form.focus.focus(form.back)
+    app.apply(form.on_event(key(pygame.K_RETURN)))
+    assert isinstance(app.top, TitleScreen)
+    again = flow.open(NewGameForm())
+    assert isinstance(again, NewGameScreen)
+    assert (again.name.text, again.code.text, again.seed.text) == ("Ada", code, "1234")
+    # The seed the player had before the code took its place comes back with the code gone.
+    again.focus.focus(again.code)
+    for _ in code:
+        again.on_event(key(pygame.K_BACKSPACE))
+    assert again.seed.text == "77" and again.mode_index == 0
+    # A game started clears the form for the next one.
+    setup = again.setup()
+    assert setup is not None
+    flow.handle(NewGame(setup, keep=False))
+    fresh = flow.open(NewGameForm())
+    assert isinstance(fresh, NewGameScreen) and fresh.name.text == fresh.code.text == ""
 
 
 def test_a_class_code_error_is_shown_whole(ctx: UiContext) -> None:
