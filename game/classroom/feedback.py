@@ -19,7 +19,14 @@ import attrs
 from game.classroom import document as doc
 from game.classroom.report import ClassReport, Row, whole_mean
 from game.engine import ACCEPT, AMEND, REJECT, GameState, MeterRole, Move, Proposal, outcome
-from game.engine.describe import answered_proposal, capitalise, move_label, offers_made, signed
+from game.engine.describe import (
+    answered_proposal,
+    capitalise,
+    move_label,
+    offers_made,
+    ordinal,
+    signed,
+)
 
 SWINGS: Final = 3
 """How many of the largest trust swings a page shows."""
@@ -138,8 +145,7 @@ def _class_scores(report: ClassReport) -> dict[str, list[int]]:
 def _place(value: int, values: Sequence[int]) -> str:
     """``3rd of 30`` (shared places count once: two at the top are both 1st)."""
     place = 1 + sum(1 for v in values if v > value)
-    suffix = "th" if 10 <= place % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(place % 10, "th")
-    return f"{place}{suffix} of {len(values)}"
+    return f"{ordinal(place)} of {len(values)}"
 
 
 def student_page(report: ClassReport, row: Row, charts: Sequence[doc.Figure] = ()) -> doc.Page:

@@ -65,6 +65,16 @@ def capitalise(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def ordinal(number: int) -> str:
+    """``number`` as a place in a row: ``10th``, ``1st``, ``22nd``, ``13th``.
+
+    >>> [ordinal(n) for n in (1, 2, 3, 4, 11, 12, 13, 21, 102, 111)]
+    ['1st', '2nd', '3rd', '4th', '11th', '12th', '13th', '21st', '102nd', '111th']
+    """
+    teen = 10 <= number % 100 <= 20
+    return f"{number}{'th' if teen else {1: 'st', 2: 'nd', 3: 'rd'}.get(number % 10, 'th')}"
+
+
 def side_called(side: Side, noun: str, neutral: str) -> str:
     """``noun`` after the side's short name (``"U.S. team"``), or ``neutral`` for a side the
     scenario does not name that way (``"first team"``).
@@ -447,6 +457,7 @@ __all__ = [
     "meters_line",
     "move_label",
     "need_sentence",
+    "ordinal",
     "proposal_costs",
     "region_line",
     "remembered",

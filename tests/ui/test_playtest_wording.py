@@ -129,7 +129,7 @@ def test_the_decision_number_stays_with_its_words(games: dict[str, Found]) -> No
 
     gone = departure(games["walked_away"].state)
     assert gone is not None
-    assert f"at your decision{NO_BREAK}" in gone.when
+    assert gone.when.endswith(f"th{NO_BREAK}decision.")
 
 
 def test_fitting_text_keeps_what_a_no_break_space_joins(ctx: UiContext) -> None:

@@ -24,7 +24,7 @@ from game.engine import (
     Terminal,
     outcome,
 )
-from game.engine.describe import NO_BREAK, capitalise, sentence
+from game.engine.describe import NO_BREAK, capitalise, ordinal, sentence
 from game.ui import scenes
 from game.ui.screen import Action, Debrief, Open
 from game.ui.widgets.base import BLOCKING_MODS, FocusGroup, does
@@ -63,7 +63,9 @@ def departure(state: GameState) -> Departure | None:
     last = state.turns[-1]
     held = state.scenario.rounds[last.round]
     sides = state.scenario.sides
-    when = f"During the {held.label} ({held.time}), at your decision{NO_BREAK}{last.number}."
+    # "at your decision 10" read as if a decision were a place (a play-tester).
+    decision = f"{ordinal(last.number)}{NO_BREAK}decision"
+    when = f"During the {held.label} ({held.time}), at your {decision}."
     if state.terminal is Terminal.WALKED_AWAY:
         why = "You chose to end the talks rather than sign what was on offer."
         return Departure(f"You and {sides.player.text}", when, why, "")

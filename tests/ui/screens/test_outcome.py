@@ -10,6 +10,7 @@ import pytest
 from game.draw import theme
 from game.draw.context import UiContext
 from game.engine import Ending, GameState, Scenario, Terminal, new_game, outcome
+from game.engine.describe import NO_BREAK, ordinal
 from game.engine.scenario import PICTURES
 from game.engine.search import Found
 from game.store.scenarios import load_scenario
@@ -200,6 +201,10 @@ def test_walkouts_say_who_left(games: dict[str, Found]) -> None:
     assert them.why and "walk out" not in them.why.lower()
     us = departure(games["walked_away"].state)
     assert us is not None and us.who.startswith("You")
+    # "at your decision 10" (a play-tester): the decision's place in the game, in words.
+    number = games["walked_away"].state.turns[-1].number
+    assert us.when.endswith(f"at your {ordinal(number)}{NO_BREAK}decision.")
+    assert "decision " + str(number) not in us.when
     assert departure(games["embassies"].state) is None
 
 
