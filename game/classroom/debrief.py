@@ -18,9 +18,11 @@ from game.engine import (
     MeterGroup,
     MeterRole,
     Move,
+    OfferKind,
     Outcome,
     Proposal,
     ReactionKind,
+    Scenario,
     Terminal,
     Turn,
     new_game,
@@ -204,6 +206,11 @@ class Debrief:
     the rules' reading, shown to that player as advice)."""
 
 
+def _is_statement(scenario: Scenario, accord: str) -> bool:
+    """True when ``accord`` is the one a closing joint statement records of itself."""
+    return accord in scenario.offer_index and scenario.offer(accord).kind is OfferKind.STATEMENT
+
+
 def _line_outcome(state: GameState, strategy: StrategyName) -> Outcome | None:
     """How the built-in strategy of a line ends a game on this seed; None where the scenario
     has no such line, or where the game continued an earlier summit (a fresh game from the
@@ -281,6 +288,10 @@ def build_debrief(state: GameState) -> Debrief:
             status = "broken when it was put to the test"
         elif stands and accord.prior:
             status = "carried over"
+        elif stands and _is_statement(scenario, accord.id):
+            # The statement itself: "A joint statement · in the joint statement" said it twice
+            # (a play-tester).
+            status = "signed"
         elif stands and result.terminal is Terminal.STATEMENT:
             status = "in the joint statement"
         elif stands:
