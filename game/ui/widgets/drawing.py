@@ -261,8 +261,44 @@ def _paragraph_surface(
     ctx: UiContext, text: str, width: int, role: TextRole, colour: Colour
 ) -> pygame.Surface:
     if text.startswith("- "):
-        return ctx.text(role, text[2:], colour, wrap=max(width - 3 * theme.UNIT, 1))
-    return ctx.text(role, text, colour, wrap=max(width, 1))
+        width = max(width - 3 * theme.UNIT, 1)
+        return ctx.text(role, break_paths(ctx, role, text[2:], width), colour, wrap=width)
+    width = max(width, 1)
+    return ctx.text(role, break_paths(ctx, role, text, width), colour, wrap=width)
+
+
+_AFTER_SEPARATOR: Final = re.compile(r"(?<=[/\\])")
+"""Just after a path separator: where a file's path may break."""
+_IN_A_NAME: Final = re.compile(r"(?<=[-_])")
+"""Just after a hyphen or an underscore: where a file's name too long for a line may break."""
+
+
+def break_paths(ctx: UiContext, role: TextRole, text: str, width: int) -> str:
+    """``text`` with each path too wide for a line of ``width`` put on lines of its own, broken
+    after its separators (and a name still too wide after its hyphens and underscores): the
+    wrapping breaks such a word anywhere, and a file's path came out as ``...2026-12-02.t`` /
+    ``oml`` (a play-tester)."""
+
+    def packed(pieces: list[str]) -> list[str]:
+        lines = [""]
+        for piece in pieces:
+            if lines[-1] and ctx.text_width(role, lines[-1] + piece) > width:
+                lines.append("")
+            lines[-1] += piece
+        return lines
+
+    if "/" not in text and "\\" not in text:
+        return text  # the common case, every frame: nothing to measure
+    words = text.split(" ")
+    for i, word in enumerate(words):
+        if not _AFTER_SEPARATOR.search(word[:-1]) or ctx.text_width(role, word) <= width:
+            continue
+        lines = []
+        for line in packed(_AFTER_SEPARATOR.split(word)):
+            wide = ctx.text_width(role, line) > width
+            lines += packed(_IN_A_NAME.split(line)) if wide else [line]
+        words[i] = "\n".join(lines)
+    return " ".join(words)
 
 
 @functools.cache

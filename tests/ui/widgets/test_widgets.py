@@ -5,6 +5,7 @@ import math
 import pygame
 import pytest
 
+from game.draw import theme
 from game.draw.context import UiContext
 from game.draw.theme import TextRole, Tone
 from game.store.settings import Settings, TextSize
@@ -12,7 +13,7 @@ from game.ui.screen import Action, Pop, Quit
 from game.ui.testing import key, move, wheel
 from game.ui.widgets.base import FocusGroup, Handled, shortcuts
 from game.ui.widgets.buttons import Button, MenuItem
-from game.ui.widgets.drawing import fit_text
+from game.ui.widgets.drawing import break_paths, fit_text
 from game.ui.widgets.log import LogEntry, LogPanel
 from game.ui.widgets.meter import Meter
 from game.ui.widgets.options import OptionSelector, Toggle
@@ -456,3 +457,34 @@ def test_a_full_field_says_so(ctx: UiContext, rendered: list[str]) -> None:
     field.on_key(key(pygame.K_BACKSPACE))
     field.draw(pygame.Surface((400, 200)), ctx)
     assert "Saving under an existing name replaces that save." in rendered
+
+
+@pytest.mark.parametrize("size", list(TextSize))
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/tmp/ptA/home/exports/Zoe-O-Neil_hanoi-5_2026-12-02.toml",
+        "C:\\Users\\Zoe\\AppData\\Local\\hanoi-summit\\exports\\Zoe-O-Neil_hanoi-5_2026-12-02.toml",
+    ],
+)
+def test_a_paragraph_breaks_a_long_path_after_its_separators(size: TextSize, path: str) -> None:
+    # The export dialog wrapped a file's path inside its extension: ".t" / "oml" (a
+    # play-tester).
+    from game.ui.screen import Choice, Dialog
+    from game.ui.screens.dialog import DialogScreen
+
+    ctx = UiContext(Settings(text_size=size))
+    dialog = DialogScreen(
+        ctx, Dialog("Transcript exported", (f"Saved to {path}",), (Choice("OK", Pop()),))
+    )
+    frame = dialog.layout()
+    width = frame.width - 8 * theme.UNIT
+    text = break_paths(ctx, TextRole.BODY, f"Saved to {path}", width)
+    lines = text.split("\n")
+    assert "".join(lines) == f"Saved to {path}"
+    assert any(line.endswith(".toml") and len(line) > len(".toml") for line in lines)
+    for line in lines[1:]:
+        assert ctx.text_width(TextRole.BODY, line) <= width
+    assert all(line[-1] in "/\\-_" for line in lines[1:-1])
+    dialog.draw(pygame.Surface((1280, 720)))
+    assert break_paths(ctx, TextRole.BODY, "no path here at all", 10) == "no path here at all"
