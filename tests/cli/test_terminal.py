@@ -25,6 +25,7 @@ from game.cli.text import COMMANDS, menu_cards
 from game.engine import (
     MeterRole,
     Move,
+    OfferKind,
     Scenario,
     available_moves,
     expected_need_range,
@@ -123,6 +124,18 @@ def test_info_tells_all_about_a_card_by_number_or_id(hanoi: Scenario) -> None:
         "No delegation accepts it; when they refuse: trust \u221212, patience \u221229."
     )
     assert "If they accept" not in line
+
+
+def test_info_on_a_recess_says_what_it_changes_not_what_proposing_it_does(
+    hanoi: Scenario,
+) -> None:
+    # Stepping out to consult is not put to them: "Proposing it: ... If they accept: no
+    # change" said otherwise (a play-tester, in the window's picker and here).
+    recess = next(o for o in hanoi.offers if o.kind is OfferKind.RECESS)
+    text = _terminal(hanoi, f"info {recess.id}\nq\n")
+    lines = [x for x in text.splitlines() if f"[{recess.id}:" in x]
+    assert lines and all(re.search(r"\. It changes [^.]+\.$", x) for x in lines)
+    assert not any("Proposing it" in x or "If they accept" in x for x in lines)
 
 
 def test_info_foresees_what_the_window_does(hanoi: Scenario) -> None:

@@ -151,6 +151,19 @@ def test_an_offer_with_forms_opens_the_picker_and_plays_the_chosen_form(ctx: UiC
     assert picker.on_event(key(pygame.K_ESCAPE)) == Pop()
 
 
+def test_the_forms_of_a_recess_say_what_it_changes_not_what_proposing_it_does(
+    ctx: UiContext,
+) -> None:
+    # "Step out to consult" is not an offer to them: its forms read "Proposing it:" (a
+    # play-tester).
+    recess = next(o for o in SCENARIO.offers if o.kind is OfferKind.RECESS)
+    picker = VariantScreen(ctx, new_game(SCENARIO, 4), recess)
+    labels = [[p.text for p in row.parts if p.plain] for row in picker.rows]
+    assert labels and all(words == ["It changes:"] for words in labels)
+    restraint = VariantScreen(ctx, new_game(SCENARIO, 4), SCENARIO.offer("mutual_restraint"))
+    assert "Proposing it:" in [p.text for p in restraint.rows[0].parts if p.plain]
+
+
 def test_walking_away_asks_first(ctx: UiContext) -> None:
     _flow, table = _table(ctx)
     walk = next(o for o in SCENARIO.offers if o.kind is OfferKind.WALK_AWAY)
