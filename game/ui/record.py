@@ -110,6 +110,24 @@ def _replied(reaction: Reaction) -> str:
     return f"{OUTSIDER_REPLIED[reaction.kind]} {who}" if who else REPLIED[reaction.kind]
 
 
+_AMENDED: Final = " with an offer of your own, "
+"""What the engine's reason for a reply to an amendment says after the proposal's name: the
+reason opens "you answered X with an offer of your own, Y: ", then the verdict."""
+
+
+def _why(turn: Turn) -> str:
+    """The reason for a reply, as the log gives it after the line saying what was answered: for
+    an amendment, without the engine's own words for the same (the log read "You answered X
+    with Y: rejected. ... Why: you answered X with an offer of your own, Y: rejected: ...", a
+    play-tester). The engine's reason itself stays whole: transcripts carry it."""
+    why = turn.reaction.why
+    if turn.move.offer != AMEND:
+        return why
+    _, said, rest = why.partition(_AMENDED)
+    _, colon, verdict = rest.partition(": ")
+    return verdict if said and colon else why
+
+
 def amended_move(proposal: Proposal | None) -> Move | None:
     """The move an amendment of ``proposal`` plays (None when it cannot be amended)."""
     if proposal is None or not proposal.amend:
@@ -298,7 +316,7 @@ def log_entries(state: GameState, *, full: bool = False) -> list[LogEntry]:
                 text += f" Agreed: {scenario.accord_label(reaction.accord)}."
             if reaction.say:
                 text += f" \u201c{reaction.say}\u201d"
-            text += f" Why: {reaction.why}."
+            text += f" Why: {_why(turn)}."
         if reaction.asides:
             text += " " + " ".join(sentence(aside) for aside in reaction.asides)
         entries.append(LogEntry(text, label, reaction_tone(reaction.kind)))

@@ -809,3 +809,18 @@ def test_focus_moving_on_passes_over_a_counterproductive_card() -> None:
     assert first_to_focus(SCENARIO, [locked, demand, embassies]) is embassies
     assert first_to_focus(SCENARIO, [locked, demand]) is demand
     assert first_to_focus(SCENARIO, [locked]) is None
+
+
+def test_the_whole_log_says_once_what_an_amendment_answered() -> None:
+    # "You answered Yongbyon for the 2016-17 sanctions with Yongbyon for relief: rejected. ...
+    # Why: you answered Yongbyon for the 2016-17 sanctions with an offer of your own, Yongbyon
+    # for relief: rejected: ..." (a play-tester). The engine's reason stays whole.
+    amend = Move("amend")
+    before = sample_game(SCENARIO, 7, lambda s: is_legal(s, amend))[0]
+    after = apply(before, amend).state
+    why = after.turns[-1].reaction.why
+    assert "with an offer of your own" in why
+    line = log_entries(after, full=True)[-1].text
+    assert line.startswith(f"{len(after.turns)}. You answered ")
+    assert line.count("You answered") + line.count("you answered") == 1
+    assert f" Why: {why.split(': ', 1)[1]}" in line
