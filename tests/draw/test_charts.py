@@ -263,3 +263,18 @@ def test_lines_at_the_floor_fan_out_into_the_plot() -> None:
     for colour in colours:
         rows = [y for y in range(rect.height) if _close(surface.get_at((px, y)), colour, 40)]
         assert rows and max(rows) <= floor + 4, (colour, rows, floor)
+
+
+@pytest.mark.parametrize("size", list(TextSize))
+def test_the_last_bands_label_may_run_on_past_the_plot(size: TextSize) -> None:
+    # At large text the debrief's meters chart cut its last round, one decision wide, to
+    # "working" (a play-tester): it has the chart's edge to run on to.
+    ctx = UiContext(Settings(text_size=size))
+    chart = LineChart(
+        x=Axis(0, 11, ticks=tuple(range(12))),
+        y=Axis(0, 100, ticks=(0, 50, 100)),
+        series=(Series("trust", (15,) * 11 + (69,), STANDARD_SERIES[0], emphasis=True),),
+        bands=(Band(0, 3, "dinner"), Band(3, 10, "expanded talks"), Band(10, 11, "working lunch")),
+    )
+    labels = [label for label, _ in chart.band_labels(ctx, pygame.Rect(64, 220, 1152, 360))]
+    assert labels == ["dinner", "expanded talks", "working lunch"]

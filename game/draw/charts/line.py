@@ -103,7 +103,7 @@ class LineChart(Chart):
         draw_title(surface, ctx, self.title, rect)
         layout = self.layout(ctx, rect)
         plot = layout.plot
-        self._draw_bands(surface, ctx, plot)
+        self._draw_bands(surface, ctx, rect)
         draw_y_axis(surface, ctx, self.y, plot, grid=self.grid)
         self._draw_x_axis(surface, ctx, plot)
         # Axis lines go under the data: a point on an axis must not be struck through.
@@ -117,9 +117,26 @@ class LineChart(Chart):
         if layout.legend_rows:
             self._draw_legend(surface, ctx, layout)
 
-    def _draw_bands(self, surface: pygame.Surface, ctx: UiContext, plot: pygame.Rect) -> None:
+    def band_labels(self, ctx: UiContext, rect: pygame.Rect) -> list[tuple[str, int]]:
+        """Each band's label as drawn in ``rect`` and where it starts: as much of it as fits
+        before the next band, the last one up to the chart's right edge, over the room kept
+        for the end labels (at large text the debrief's "working lunch" came out "working")."""
+        plot = self.layout(ctx, rect).plot
+        placed = []
+        for i, band in enumerate(self.bands):
+            x1 = max(round(self.to_screen(plot, band.start, 0)[0]), plot.left)
+            x2 = min(round(self.to_screen(plot, band.end, 0)[0]), plot.right)
+            if x2 <= x1:
+                continue
+            end = rect.right if i == len(self.bands) - 1 else x2
+            label = fit_words(ctx, TextRole.CAPTION, band.label, end - x1 - GAP)
+            if label:
+                placed.append((label, x1 + GAP // 2))
+        return placed
+
+    def _draw_bands(self, surface: pygame.Surface, ctx: UiContext, rect: pygame.Rect) -> None:
         palette = ctx.palette
-        label_y = plot.top - GAP // 2
+        plot = self.layout(ctx, rect).plot
         for i, band in enumerate(self.bands):
             x1 = round(self.to_screen(plot, band.start, 0)[0])
             x2 = round(self.to_screen(plot, band.end, 0)[0])
@@ -131,10 +148,9 @@ class LineChart(Chart):
             if self.boundaries and i > 0:
                 for y in range(plot.top, plot.bottom, 6):
                     pygame.draw.line(surface, palette.rule, (x1, y), (x1, min(y + 2, plot.bottom)))
-            label = fit_words(ctx, TextRole.CAPTION, band.label, x2 - x1 - GAP)
-            if label:
-                text = ctx.text(TextRole.CAPTION, label, palette.ink_soft)
-                surface.blit(text, text.get_rect(bottomleft=(x1 + GAP // 2, label_y)))
+        for label, x in self.band_labels(ctx, rect):
+            text = ctx.text(TextRole.CAPTION, label, palette.ink_soft)
+            surface.blit(text, text.get_rect(bottomleft=(x, plot.top - GAP // 2)))
 
     def _draw_x_axis(self, surface: pygame.Surface, ctx: UiContext, plot: pygame.Rect) -> None:
         palette = ctx.palette
