@@ -164,7 +164,7 @@ def test_the_trust_marker_keeps_the_offers_name_when_space_is_short(
     gauge.marker_label = "Security assurances: they need about 25\u201329"
     gauge.marker_short = "Security assurances: about 25\u201329"
     surface = pygame.Surface((1024, 600))
-    for width in (300, 250):
+    for width in (300, 230):
         gauge.rect = pygame.Rect(0, 40, width, 80)
         rendered.clear()
         gauge.draw(surface, ctx)
@@ -172,6 +172,35 @@ def test_the_trust_marker_keeps_the_offers_name_when_space_is_short(
         assert said.startswith("Sec") and ": " in said, (width, said)
         assert said.endswith("about 25\u201329" if width == 300 else ": 25\u201329"), said
         assert ctx.text_width(TextRole.CAPTION, said) <= width, (width, said)
+
+
+@pytest.mark.parametrize("delta", [0, 4, 10, -23])
+def test_the_trust_markers_note_keeps_clear_of_the_last_change(
+    rendered: list[str], delta: int
+) -> None:
+    # "TRUST ▲10 Embassies: they need about 65" ran together at large text (a play-tester).
+    import pygame
+
+    from game.draw import theme
+    from game.store.settings import Settings, TextSize
+    from game.ui.widgets.meter import DELTA_ARROW
+    from game.ui.widgets.table import TrustGauge
+
+    ctx = UiContext(Settings(text_size=TextSize.LARGE))
+    gauge = TrustGauge(label="Trust", value=63, marker=65)
+    gauge.last_delta = delta
+    gauge.marker_label = "Embassies: they need about 65"
+    gauge.marker_short = "Embassies: about 65"
+    surface = pygame.Surface((1024, 600))
+    kicker = ctx.text_width(TextRole.KICKER, "TRUST")
+    change = DELTA_ARROW + ctx.text_width(TextRole.LABEL, str(abs(delta))) if delta else 0
+    for width in range(300, 420, 10):
+        gauge.rect = pygame.Rect(0, 40, width, 80)
+        rendered.clear()
+        gauge.draw(surface, ctx)
+        said = next(text for text in rendered if "65" in text)
+        note_left = width - ctx.text_width(TextRole.CAPTION, said)
+        assert note_left - (kicker + theme.UNIT + change) >= 3 * theme.UNIT, (width, said)
 
 
 def test_every_stance_is_named_under_the_trust_bar_at_every_text_size(hanoi: Scenario) -> None:

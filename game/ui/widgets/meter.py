@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING, Any, Self
+from typing import TYPE_CHECKING, Any, Final, Self
 
 import attrs
 import pygame
@@ -16,6 +16,9 @@ from game.ui.widgets.drawing import draw_triangle, fit_text
 
 if TYPE_CHECKING:
     from game.engine import Meter as MeterSpec
+
+DELTA_ARROW: Final = 14
+"""Room the last change's arrow takes before its figure."""
 
 
 def ease_out_cubic(t: float) -> float:
@@ -157,7 +160,7 @@ class Meter(Widget):
         x, y = midleft
         draw_triangle(surface, colour, (x + 5, y), up=self.last_delta > 0)
         text = ctx.text(role, str(abs(self.last_delta)), colour)
-        surface.blit(text, text.get_rect(midleft=(x + 14, y)))
+        surface.blit(text, text.get_rect(midleft=(x + DELTA_ARROW, y)))
 
     def _draw_hero(self, surface: pygame.Surface, ctx: UiContext) -> None:
         palette = ctx.palette
@@ -194,7 +197,7 @@ class Meter(Widget):
         surface.blit(figure, figure_rect)
         label_room = figure_rect.left - theme.UNIT - rect.left
         if self.last_delta:
-            delta_w = ctx.text_width(TextRole.CAPTION, str(abs(self.last_delta))) + 14
+            delta_w = ctx.text_width(TextRole.CAPTION, str(abs(self.last_delta))) + DELTA_ARROW
             delta_x = figure_rect.left - delta_w - theme.UNIT
             self._delta(surface, ctx, (delta_x, figure_rect.centery + 1), TextRole.CAPTION)
             label_room = delta_x - theme.UNIT - rect.left

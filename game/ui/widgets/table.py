@@ -30,7 +30,7 @@ from game.ui.widgets.drawing import (
     fit_text,
 )
 from game.ui.widgets.log import LogPanel
-from game.ui.widgets.meter import Meter
+from game.ui.widgets.meter import DELTA_ARROW, Meter
 
 CARD_PAD: Final = theme.UNIT
 """Inner margin of an offer card."""
@@ -218,7 +218,7 @@ class TrustGauge(Meter):
             TextRole.LABEL,
         )
         if self.marker is not None and self.marker_label:
-            room = rect.width - label.get_width() - 6 * theme.UNIT
+            room = self.note_room(ctx)
             said = self.marker_label
             if self.marker_short and ctx.text_width(TextRole.CAPTION, said) > room:
                 said = self.marker_short
@@ -244,6 +244,15 @@ class TrustGauge(Meter):
             pygame.draw.line(surface, palette.ink_soft, (tx, bar.bottom + 2), (tx, bar.bottom + 6))
         for text, spot in placed:
             surface.blit(text, spot)
+
+    def note_room(self, ctx: UiContext) -> int:
+        """The width the marker's note has, right of the label and its last change with a
+        clear gap: "TRUST ▲10 Embassies: they need about 65" ran together (a play-tester)."""
+        label = ctx.text_width(TextRole.KICKER, self.label.upper())
+        delta = 0
+        if self.last_delta:
+            delta = DELTA_ARROW + ctx.text_width(TextRole.LABEL, str(abs(self.last_delta)))
+        return self.rect.width - label - theme.UNIT - delta - 3 * theme.UNIT
 
     def _tick_names(
         self, ctx: UiContext, bar: pygame.Rect, role: TextRole
