@@ -23,6 +23,7 @@ import attrs
 
 from game.classroom import document as doc
 from game.classroom.classcode import ClassCode
+from game.classroom.one_class import check_one_class
 from game.classroom.verify import HandedIn, SameGame, Verdict, same_games, verify_files
 from game.engine import (
     ACCEPT,
@@ -230,7 +231,8 @@ def build(
 
     One report covers one summit: the class code's; else, where a summit and one that continues
     it are both present, the later one (the earlier games are there to vouch for its starts);
-    else the one most games were played in.
+    else the one most games were played in. Without a class code, games of more than one class
+    raise :class:`~game.classroom.one_class.NotOneClassError` (one line: how they differ).
     """
     verdicts = verify_files(paths, expected, handed_in, scenarios)
     good = [v for v in verdicts if v.ok and v.state is not None]
@@ -240,6 +242,8 @@ def build(
             return None
         return ClassReport(_any_scenario(verdicts, scenarios), (), rejected, (), (), "")
     scenario = _reported_scenario([v.state for v in good if v.state is not None], expected)
+    if expected is None:
+        check_one_class(scenario, good)
     same = [v for v in good if v.state is not None and v.state.scenario.id == scenario.id]
     other = tuple(v for v in good if v not in same)
     rows = tuple(sorted((_row(v) for v in same), key=lambda r: (r.name.casefold(), r.file)))

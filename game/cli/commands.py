@@ -352,11 +352,15 @@ def _checks(
 
 
 def report(args: argparse.Namespace) -> int:
+    from game.classroom.one_class import NotOneClassError
     from game.classroom.report import build
     from game.classroom.report_files import write
 
     expected, handed_in, scenarios = _checks(args)
-    report = build(given_files(args.files), expected, handed_in, scenarios)
+    try:
+        report = build(given_files(args.files), expected, handed_in, scenarios)
+    except NotOneClassError as error:
+        raise UsageError(f"{PROG} report: {error}") from None
     if report is None:
         raise UsageError(f"{PROG} report: no transcripts to report on")
     out: Path = args.out

@@ -171,9 +171,9 @@ def test_direction_overrides_in_a_scenario_never_reach_the_markdown_raw(
     variant.write_text(text.replace('\nlabel = "', '\nlabel = "\u202e\u2066'), encoding="utf-8")
     scenario = load_scenario(variant)
     games = []
-    for seed in (1, 2):
-        games.append(tmp_path / f"game{seed}.toml")
-        write_transcript(games[-1], play(scenario, "essay", seed), Who(f"Student {seed}"))
+    for number, line in enumerate(("essay", "dove"), start=1):  # one class: one seed
+        games.append(tmp_path / f"game{number}.toml")
+        write_transcript(games[-1], play(scenario, line, 1), Who(f"Student {number}"))
     out = tmp_path / "report"
     status, _, _ = _run(capsys, "report", *games, "--scenario", variant, "--out", out)
     assert status == 0

@@ -175,9 +175,12 @@ def test_student_pages_of_names_that_are_one_file_get_two_files(
     folder = tmp_path / "in"
     folder.mkdir()
     paths = []
-    for number, player in enumerate(["Ada", name, "Bo"]):
+    # One class: the same counterpart, three lines of play.
+    for number, (player, line) in enumerate(
+        zip(["Ada", name, "Bo"], ["essay", "dove", "hawk"], strict=True)
+    ):
         path = folder / f"{number}.toml"
-        write_transcript(path, play(hanoi, "essay", number + 1), Who(player))
+        write_transcript(path, play(hanoi, line, 1), Who(player))
         paths.append(path)
     out = tmp_path / "out"
     assert main(["report", *map(str, paths), "--out", str(out)]) == 0

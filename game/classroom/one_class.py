@@ -1,0 +1,116 @@
+"""Which class a report covers when no class code names it: the one its games agree on.
+
+A class report's figures only make sense over one class: one summit, one seed (the same
+counterpart for everyone) and one mode. With a class code, a game that does not fit it is left
+out, with the reason. Without one, the verified games must agree among themselves: all of one
+summit, seed and mode, but for the games of an earlier round that the summit continues (they
+vouch for its starts and are listed apart, whatever their seed and mode). Games that do not agree
+are refused in one line that says how they differ, the class code of each class and how to choose
+(:class:`NotOneClassError`): never mixed in one set of figures.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+
+from game.classroom.classcode import ClassCodeError, encode
+from game.classroom.verify import Verdict
+from game.engine import Scenario
+from game.engine.describe import printable
+from game.store.mode import Mode
+
+SHOWN_FILES = 3
+"""A group of at most this many games is shown with its files; a larger one by its count."""
+
+
+class NotOneClassError(ValueError):
+    """Games of more than one class given without a class code; the message says, in one line,
+    how they differ, the class code of each class and how to choose."""
+
+
+@attrs.frozen
+class _Group:
+    """Games of one class: the summit a report on them covers, the seed and the mode."""
+
+    scenario: Scenario
+    seed: int
+    mode: Mode
+    paths: tuple[str, ...]
+
+
+def check_one_class(reported: Scenario, verdicts: Sequence[Verdict]) -> None:
+    """Raise :class:`NotOneClassError` unless the verified games among ``verdicts`` are one
+    class, ``reported`` being the summit the report covers (see the module's docstring)."""
+    classes: dict[tuple[str, int, Mode], list[Verdict]] = {}
+    for verdict in verdicts:
+        state = verdict.state
+        if not verdict.ok or state is None:
+            continue
+        if state.scenario.id != reported.id and _continued_by(reported, state.scenario):
+            continue  # an earlier round: it vouches for starts, and is listed apart
+        key = (state.scenario.id, state.seed, _mode(verdict))
+        classes.setdefault(key, []).append(verdict)
+    if len(classes) <= 1:
+        return
+    groups = [_group(members) for members in classes.values()]
+    differ = tuple(
+        name
+        for name, values in (
+            ("summit", {group.scenario.id for group in groups}),
+            ("seed", {group.seed for group in groups}),
+            ("mode", {group.mode for group in groups}),
+        )
+        if len(values) > 1
+    )
+    raise NotOneClassError(_message(groups, differ))
+
+
+def _continued_by(later: Scenario, scenario: Scenario) -> bool:
+    """True when ``later`` continues ``scenario``: the two are rounds of one class."""
+    return later.carry is not None and scenario.id in later.carry.sources
+
+
+def _mode(verdict: Verdict) -> Mode:
+    """The game's mode; a transcript that records none was played as practice (undo allowed)."""
+    recorded = verdict.transcript.mode if verdict.transcript is not None else ""
+    return Mode.named(recorded) or Mode.PRACTICE
+
+
+def _group(members: Sequence[Verdict]) -> _Group:
+    state = members[0].state
+    assert state is not None
+    paths = tuple(printable(str(verdict.path)) for verdict in members)
+    return _Group(state.scenario, state.seed, _mode(members[0]), paths)
+
+
+def _message(groups: Sequence[_Group], differ: Sequence[str]) -> str:
+    """One line: how the games differ, each class with its code and its games, largest first,
+    and how to choose."""
+    shown = []
+    for group in sorted(groups, key=lambda g: -len(g.paths)):
+        facts = {
+            "summit": group.scenario.title,
+            "seed": f"seed {group.seed}",
+            "mode": group.mode.value,
+        }
+        what = ", ".join(facts[name] for name in differ)
+        code = _code(group)
+        count = len(group.paths)
+        games = f"{count} game{'s' if count != 1 else ''}"
+        if count <= SHOWN_FILES:
+            games += f" ({', '.join(group.paths)})"
+        shown.append(f"{what} (class code {code or 'none: the seed is too large'}): {games}")
+    return (
+        f"the games differ in {' and '.join(differ)}, so they are not one class: "
+        f"{'; '.join(shown)}; choose the class with --code, or give only its transcripts"
+    )
+
+
+def _code(group: _Group) -> str:
+    """The class code of the group's class; ``""`` when none can name it (a seed too large)."""
+    try:
+        return encode(group.scenario.code, group.seed, group.mode)
+    except ClassCodeError:
+        return ""
