@@ -12,6 +12,7 @@ are refused in one line that says how they differ, the class code of each class 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Final
 
 import attrs
 
@@ -21,8 +22,10 @@ from game.engine import Scenario
 from game.engine.describe import printable
 from game.store.mode import Mode
 
-SHOWN_FILES = 3
-"""A group of at most this many games is shown with its files; a larger one by its count."""
+SHOWN_FILES: Final = 3
+"""A class of at most this many games is shown with its files; a larger one by its count."""
+SHOWN_CLASSES: Final = 4
+"""The most classes the line names, the largest first; the others are counted."""
 
 
 class NotOneClassError(ValueError):
@@ -89,9 +92,10 @@ def _message(groups: Sequence[_Group], differ: Sequence[str]) -> str:
     """One line: how the games differ, each class with its code and its games, largest first,
     and how to choose."""
     shown = []
-    for group in sorted(groups, key=lambda g: -len(g.paths)):
+    ordered = sorted(groups, key=lambda g: -len(g.paths))
+    for group in ordered[:SHOWN_CLASSES]:
         facts = {
-            "summit": group.scenario.title,
+            "summit": printable(group.scenario.title),
             "seed": f"seed {group.seed}",
             "mode": group.mode.value,
         }
@@ -102,8 +106,12 @@ def _message(groups: Sequence[_Group], differ: Sequence[str]) -> str:
         if count <= SHOWN_FILES:
             games += f" ({', '.join(group.paths)})"
         shown.append(f"{what} (class code {code or 'none: the seed is too large'}): {games}")
+    more = len(ordered) - SHOWN_CLASSES
+    if more > 0:
+        shown.append(f"and {more} more class{'es' if more != 1 else ''}")
+    how = ", ".join(differ[:-1]) + " and " + differ[-1] if len(differ) > 1 else differ[0]
     return (
-        f"the games differ in {' and '.join(differ)}, so they are not one class: "
+        f"the games differ in {how}, so they are not one class: "
         f"{'; '.join(shown)}; choose the class with --code, or give only its transcripts"
     )
 

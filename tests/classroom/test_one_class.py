@@ -172,6 +172,28 @@ def test_games_of_another_summit_are_refused(
     )
 
 
+def test_a_folder_of_many_classes_names_the_largest_four(
+    folder: Path, hanoi: Scenario, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Homework games of random seeds: one line still, four classes named, the others counted."""
+    games = [
+        _game(hanoi, f"S{seed} Student", "essay", seed, mode="practice") for seed in range(1, 6)
+    ]
+    games.append(_game(hanoi, "Grace Hopper", "essay", 3, mode="graded"))
+    games.append(_game(hanoi, "Alan Turing", "dove", 3, mode="graded"))
+    status, out, err = _run(capsys, "report", *games, "--out", "rep")
+    assert status == 2 and out == [] and len(err) == 1
+    assert err[0].startswith(
+        "hanoi-summit report: the games differ in seed and mode, so they are not one class: "
+        f"seed 3, graded (class code {encode('HNOI', 3, Mode.GRADED)}): 2 games "
+        "(grace.toml, alan.toml); seed 1, practice (class code "
+    )
+    assert err[0].count(" (class code ") == 4
+    assert err[0].endswith(
+        "; and 2 more classes; choose the class with --code, or give only its transcripts"
+    )
+
+
 def test_a_seed_no_class_code_holds_is_still_named(
     folder: Path, hanoi: Scenario, capsys: pytest.CaptureFixture[str]
 ) -> None:
