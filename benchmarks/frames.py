@@ -158,7 +158,7 @@ def child_idle(seconds: float, which: str) -> None:
     # Let every entry animation finish before the clock starts: idle means nothing moves.
     for _ in range(1200):
         app.step()
-        if not (app.animating or app.dirty):
+        if app.settled:
             break
     pygame.time.set_timer(pygame.QUIT, round(seconds * 1000), loops=1)
     cpu0 = time.process_time()

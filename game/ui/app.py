@@ -317,6 +317,12 @@ class App:
         return self.stack[-1] if self.stack else None
 
     @property
+    def settled(self) -> bool:
+        """True when nothing moves, nothing waits to be drawn and the window's picture is not
+        being shown again after a window event: the loop sleeps until input comes."""
+        return not (self.animating or self.dirty or self._repaint_left > 0)
+
+    @property
     def surface(self) -> pygame.Surface:
         """The logical surface, opening the display on first use."""
         if self._surface is None:
@@ -339,7 +345,7 @@ class App:
 
     def step(self) -> None:
         """One loop iteration: input, animation, and a redraw only if something changed."""
-        busy = self.animating or self.dirty or self._repaint_left > 0
+        busy = not self.settled
         self._refocused = False
         # Block while idle so the process sleeps; poll while something moves.
         events = self.events.get(None if busy else theme.IDLE_TIMEOUT_MS)

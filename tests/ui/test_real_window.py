@@ -110,7 +110,7 @@ def test_a_whole_game_in_the_window_ends_on_the_outcome_that_shots_draws(
     deadline = time.monotonic() + 240
     keys = 0
     while time.monotonic() < deadline:
-        if app.animating or app.dirty:
+        if not app.settled:
             app.step()
             continue
         top = app.top
