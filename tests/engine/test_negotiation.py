@@ -3,6 +3,8 @@ was agreed, and the neighbours."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import attrs
 import pytest
 
@@ -13,14 +15,12 @@ from game.engine import (
     MeterGroup,
     MeterRole,
     Move,
-    OfferKind,
     Pending,
     PendingKind,
     ReactionKind,
     Scenario,
     Terminal,
     apply,
-    available_moves,
     expected_need,
     expected_need_range,
     judge,
@@ -450,6 +450,19 @@ def _revealed_at(hanoi: Scenario, seed: int) -> GameState | None:
     return None
 
 
+def _revealed(hanoi: Scenario, seeds: range) -> Iterator[tuple[GameState, int]]:
+    """The essay's game on each seed at the first reply that names what they want first, with
+    that interest (a seed on which no reply names it is passed over)."""
+    from game.engine.judging import revealed_focus
+
+    for seed in seeds:
+        state = _revealed_at(hanoi, seed)
+        if state is not None:
+            focus = revealed_focus(state)
+            assert focus is not None
+            yield state, focus
+
+
 def test_the_estimate_counts_what_their_replies_said_they_want_first(hanoi: Scenario) -> None:
     """Once a reply has named the interest they want first, the estimate of what an offer needs
     counts it: less for an offer serving it, more for one serving only another open interest.
@@ -460,12 +473,7 @@ def test_the_estimate_counts_what_their_replies_said_they_want_first(hanoi: Scen
     trust = hanoi.role_index(MeterRole.TRUST)
     assert trust is not None
     easier = harder = 0
-    for seed in range(12):
-        state = _revealed_at(hanoi, seed)
-        if state is None:
-            continue
-        focus = revealed_focus(state)
-        assert focus is not None
+    for state, focus in _revealed(hanoi, range(12)):
         assert hanoi.interests[focus].id == state.turns[-1].reaction.focus
         last = state.turns[-1]
         unsaid = attrs.evolve(last, reaction=attrs.evolve(last.reaction, focus=None))
@@ -489,6 +497,15 @@ def test_the_estimate_counts_what_their_replies_said_they_want_first(hanoi: Scen
     assert easier and harder
 
 
+def _trust_and_slack(scenario: Scenario) -> tuple[int, int]:
+    """The trust meter's index, and how far from what a player can estimate a need may lie for
+    their hidden character (a profile's shift and its jitter) and the day's mood (the noise)."""
+    trust = scenario.role_index(MeterRole.TRUST)
+    assert trust is not None
+    rules = scenario.rules
+    return trust, rules.noise + rules.profile_jitter + max(abs(p.shift) for p in scenario.profiles)
+
+
 def test_once_a_reply_says_what_they_want_first_the_estimate_reads_their_list(
     hanoi: Scenario,
 ) -> None:
@@ -498,20 +515,12 @@ def test_once_a_reply_says_what_they_want_first_the_estimate_reads_their_list(
     names is the estimate but for their hidden character and the day's mood (a play-tester read
     "about 41" and needed 30: status seekers never wanted relief, yet the estimate counted
     relief pressed out of turn). Where they differ, the estimate is the cautious one."""
-    from game.engine import MeterRole, available_moves, expected_need, judge
-    from game.engine.judging import revealed_focus
+    from game.engine import available_moves, expected_need, judge
     from game.engine.state import first_open
 
-    trust = hanoi.role_index(MeterRole.TRUST)
-    assert trust is not None
-    rules = hanoi.rules
-    slack = rules.noise + rules.profile_jitter + max(abs(p.shift) for p in hanoi.profiles)
+    trust, slack = _trust_and_slack(hanoi)
     compared = cautious = 0
-    for seed in range(40):
-        state = _revealed_at(hanoi, seed)
-        if state is None:
-            continue
-        focus = revealed_focus(state)
+    for state, focus in _revealed(hanoi, range(40)):
         alike = [p for p in hanoi.profiles if first_open(hanoi, p, state.points) == focus]
         for move in available_moves(state):
             if move.is_answer or state.profile_info.quirk(move.offer, move.variant) is not None:
@@ -525,7 +534,7 @@ def test_once_a_reply_says_what_they_want_first_the_estimate_reads_their_list(
             estimate = expected_need(state, move, trust)
             named = _named_need(judge(state, move).why)
             if estimate is not None and named is not None:
-                assert abs(named - estimate) <= slack, (seed, move, estimate, named)
+                assert abs(named - estimate) <= slack, (state.seed, move, estimate, named)
                 compared += 1
     assert compared > 100 and cautious, (compared, cautious)
 
@@ -537,15 +546,12 @@ def test_until_a_reply_says_what_they_want_first_the_estimate_spans_both_cases(
     far less (if it is that) or far more (if it is not): the range gives both, and the real need
     falls inside it but for their character and the day's mood. A play-tester read "about 16"
     and was told 29, read "about 23" and was told 3. Once a reply has said it, one figure."""
-    from game.engine import MeterRole, available_moves, expected_need_range, judge
+    from game.engine import available_moves, expected_need_range, judge
     from game.engine.judging import revealed_focus
     from game.engine.state import last_named_focus
 
-    trust = hanoi.role_index(MeterRole.TRUST)
-    assert trust is not None
+    trust, slack = _trust_and_slack(hanoi)
     rules = hanoi.rules
-    # Their character (a profile's shift and its jitter) and the day's mood (the noise).
-    slack = rules.noise + rules.profile_jitter + max(abs(p.shift) for p in hanoi.profiles)
     spans = inside = 0
     for seed in range(40):
         state = new_game(hanoi, seed)
@@ -676,6 +682,8 @@ def test_a_hot_seat_answer_changes_the_meters_as_its_player_is_shown(name: str) 
     to every offer, turn after turn, in both scenarios; their character, red lines and agenda
     counted, as that player knows them (the screen left out a quirk's trust until a reply
     had shown it). A turn that ends a round also brings the next round's changes: not counted."""
+    from game.engine import OfferKind, available_moves
+
     scenario = load_scenario(name)
     compared = dict.fromkeys(ReactionKind, 0)
     for seed in range(12):
