@@ -55,8 +55,7 @@ _QUIET_EVENTS: Final = frozenset(
 )
 
 
-# Events after which the window may have lost its picture (remade by a switch to or from full
-# screen, uncovered, restored, resized): it is painted whole again, bars and all.
+# Events after which the window may have lost its picture: it is painted whole again, bars too.
 _PICTURE_LOST: Final = frozenset(
     {
         pygame.VIDEOEXPOSE,
@@ -70,11 +69,14 @@ _PICTURE_LOST: Final = frozenset(
     }
 )
 
+SWITCH_SETTLE_SECONDS: Final = 0.5
+"""After a switch to or from full screen, how long the pointer's moves and the key that made the
+switch are not taken as input (see :meth:`App._after_switch`): play-testers in real windows."""
+
 REPAINT_SECONDS: Final = 1.0
 """How long the picture is shown again every frame after a switch to or from full screen or an
 event that may have lost it: the X server maps a remade window when it is ready, and a picture
-presented before then is never seen (a play-tester's screen stayed black after F11 until the
-next key)."""
+presented before then is never seen (a play-tester's screen stayed black after F11)."""
 
 _POINTER_EVENTS: Final = frozenset(
     {pygame.MOUSEMOTION, pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP}
@@ -306,10 +308,12 @@ class App:
         """What the key press that just changed the screen on top types, until it is dropped."""
         self._repaint_left = 0.0
         """Seconds the picture is still presented every frame (see :data:`REPAINT_SECONDS`)."""
-        self._switching = False
-        """True from a switch to or from full screen until the window has its focus back."""
-        self._refocused = False
-        """True while the events of the loop's step came with the focus back after a switch."""
+        # For _after_switch: the seconds left while the window settles, the key pressed in this
+        # step, the key that made the switch (None: a click did), and whether it is held.
+        self._settle_left = 0.0
+        self._step_key: int | None = None
+        self._switch_key: int | None = None
+        self._switch_key_held = False
 
     @property
     def top(self) -> Screen | None:
@@ -318,8 +322,7 @@ class App:
 
     @property
     def settled(self) -> bool:
-        """True when nothing moves, nothing waits to be drawn and the window's picture is not
-        being shown again after a window event: the loop sleeps until input comes."""
+        """True when nothing moves or waits to be drawn or shown again: the loop sleeps."""
         return not (self.animating or self.dirty or self._repaint_left > 0)
 
     @property
@@ -346,7 +349,7 @@ class App:
     def step(self) -> None:
         """One loop iteration: input, animation, and a redraw only if something changed."""
         busy = not self.settled
-        self._refocused = False
+        self._step_key = None
         # Block while idle so the process sleeps; poll while something moves.
         events = self.events.get(None if busy else theme.IDLE_TIMEOUT_MS)
         for event in events:
@@ -361,6 +364,7 @@ class App:
             dt = min(dt, 1.0 / theme.FPS)
         self.animating = self.update(min(dt, theme.MAX_FRAME_SECONDS))
         self._repaint_left = max(0.0, self._repaint_left - dt)
+        self._settle_left = max(0.0, self._settle_left - dt)
         # ``busy`` covers the frame on which an animation lands: it moved, so it must be drawn.
         if self.dirty or self.animating or busy:
             self.draw(self.surface)
@@ -380,9 +384,10 @@ class App:
             self.dirty = True
         if event.type in _PICTURE_LOST:
             self._repaint()
-        elif event.type == pygame.WINDOWFOCUSGAINED and self._switching:
-            self._switching, self._refocused = False, True
+        if self._after_switch(event):
+            return  # the display has just switched: see SWITCH_SETTLE_SECONDS
         if event.type == pygame.KEYDOWN:
+            self._step_key = event.key
             # A key's typed text (a TEXTINPUT event) always follows its KEYDOWN.
             self._swallow_text = ""
         elif event.type == pygame.TEXTINPUT and self._swallow_text:
@@ -391,10 +396,6 @@ class App:
             if event.text == typed:
                 return
         if event.type == pygame.KEYDOWN and event.key == pygame.K_F11:
-            if self._refocused:
-                # SDL presses again the keys it finds held down when the remade window gets
-                # the focus: one F11 switched two or three times over.
-                return
             fullscreen = not self.ctx.settings.fullscreen
             self.apply(ChangeSettings(attrs.evolve(self.ctx.settings, fullscreen=fullscreen)))
             return
@@ -403,6 +404,25 @@ class App:
             self.apply(top.on_event(event))
             if event.type == pygame.KEYDOWN and self.top is not top:
                 self._swallow_text = getattr(event, "unicode", "")
+
+    def _after_switch(self, event: pygame.event.Event) -> bool:
+        """True for an event to ignore after a switch to or from full screen: the pointer the
+        remade window reports while it settles (focus jumped to the setting under it), and the
+        key that made the switch, which SDL presses again when the window gets the focus and
+        pygame repeats while its release is lost, until it settles and the key is released (one
+        F11 switched two or three times, or on and on; one Enter also changed a setting)."""
+        if event.type == pygame.MOUSEMOTION:
+            return self._settle_left > 0
+        if self._switch_key is None or getattr(event, "key", None) != self._switch_key:
+            return False
+        if event.type == pygame.KEYUP:
+            self._switch_key_held = False
+        elif event.type == pygame.KEYDOWN:
+            if self._settle_left > 0 or self._switch_key_held:
+                self._switch_key_held = True
+                return True
+            self._switch_key = None  # released, then pressed again: the player's own press
+        return False
 
     def _to_logical(self, event: pygame.event.Event) -> pygame.event.Event:
         """A pointer event with its position on the logical surface, not in the window."""
@@ -487,7 +507,8 @@ class App:
         if settings.fullscreen != self.ctx.settings.fullscreen and self._surface is not None:
             actual = self.display.set_fullscreen(settings.fullscreen)
             settings = attrs.evolve(settings, fullscreen=actual)
-            self._switching = True
+            self._switch_key, self._settle_left = self._step_key, SWITCH_SETTLE_SECONDS
+            self._switch_key_held = self._step_key is not None
             self._repaint()
         self.ctx.apply_settings(settings)
         if self.persist_settings:
