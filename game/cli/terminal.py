@@ -406,7 +406,7 @@ def _interactive(state: GameState, source: IO[str], sink: Guarded, who: Who) -> 
             write(f"  Not possible: {error.reason}\n", ALERT)
             continue
         sink.last_state = state
-        write("\n".join(turn_lines(scenario, state.turns)) + "\n")
+        write("\n".join(turn_lines(state)) + "\n")
         show_menu, full = True, False  # the terms were shown: a line a card from now on
     write("\n" + "\n".join(outcome_lines(state, who)) + "\n")
     return state

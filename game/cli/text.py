@@ -35,11 +35,12 @@ from game.engine.describe import (
     region_line,
     remembered,
     reply_sentence,
+    round_opened,
     short,
 )
 from game.engine.judging import agenda_unread, expected_need_range, foreseen, foreseen_refusal
 from game.engine.scenario import Direction, MeterRole, OfferKind
-from game.engine.state import MoveOption, ReactionKind, Turn
+from game.engine.state import MoveOption, ReactionKind
 from game.store.who import NOBODY, Who
 
 TALKS: Final = MeterGroup.TALKS
@@ -69,10 +70,11 @@ def proposal_lines(scenario: Scenario, proposal: Proposal, indent: str = INDENT)
     return lines
 
 
-def turn_lines(scenario: Scenario, turns: Sequence[Turn], index: int = -1) -> list[str]:
-    """A turn (the last one by default) as a few lines of readable text: the move, their
-    reply and why, the meters, how the neighbours took it, and what happened before the
-    next move."""
+def turn_lines(state: GameState, index: int = -1) -> list[str]:
+    """A turn of ``state``'s game (the last one by default) as a few lines of readable text:
+    the move, their reply and why, the meters, how the neighbours took it, and what happened
+    before the next move."""
+    scenario, turns = state.scenario, state.turns
     index %= len(turns)
     turn = turns[index]
     reaction = turn.reaction
@@ -92,7 +94,7 @@ def turn_lines(scenario: Scenario, turns: Sequence[Turn], index: int = -1) -> li
         counter = scenario.proposal(reaction.counter)
         lines.append(f"{INDENT}Their proposal instead: {counter.label}.")
         lines.extend(proposal_lines(scenario, counter, INDENT + "  "))
-    for heading, text in between_rounds(scenario, turn):
+    for heading, text in between_rounds(scenario, turn, new_round=round_opened(state, turn)):
         lines.append(f"{INDENT}{heading}: {text}")
     if turn.tabled:
         lines.extend(proposal_lines(scenario, scenario.proposal(turn.tabled), INDENT + "  "))
@@ -368,5 +370,5 @@ def _turns_by_round(state: GameState) -> list[str]:
             current = turn.round
             held = scenario.rounds[current]
             lines.append(f"Round {current + 1}: {held.label} ({held.time})")
-        lines.extend(turn_lines(scenario, state.turns, index))
+        lines.extend(turn_lines(state, index))
     return lines

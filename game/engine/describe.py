@@ -31,7 +31,7 @@ from game.engine.scenario import (
     Scenario,
     Side,
 )
-from game.engine.state import ACCEPT, AMEND, Move, ReactionKind, Turn
+from game.engine.state import ACCEPT, AMEND, GameState, Move, ReactionKind, Turn
 
 MINUS: Final = "\u2212"
 """The true minus sign, wider than a hyphen and set at the height of a plus."""
@@ -384,12 +384,30 @@ def _with_effect(scenario: Scenario, text: str, effect: Effect) -> str:
     return f"{text} ({found})" if found else text
 
 
-def between_rounds(scenario: Scenario, turn: Turn) -> list[tuple[str, str]]:
-    """What happened after a turn, before the next move: (heading, sentence) pairs for the
-    event, the accord it put to the test, the standing pressures and the proposal they tabled,
-    each with what it did to the meters (the meters shown after a turn include them).
+def round_opened(state: GameState, turn: Turn) -> bool:
+    """True when a new round began after ``turn`` of ``state``'s game: the rules' ``per_round``
+    effect is then in the meters shown after the turn."""
+    following = state.turns[turn.number] if turn.number < len(state.turns) else None
+    return (following.round if following is not None else state.round) > turn.round
+
+
+NEW_ROUND: Final = "A new round begins."
+
+
+def between_rounds(
+    scenario: Scenario, turn: Turn, *, new_round: bool = False
+) -> list[tuple[str, str]]:
+    """What happened after a turn, before the next move: (heading, sentence) pairs for the new
+    round when one began (``new_round``, see :func:`round_opened`), the event, the accord it
+    put to the test, the standing pressures and the proposal they tabled, each with what it did
+    to the meters (the meters shown after a turn include them: a play-tester saw patience rise
+    by 7 at each new round and was told nothing of it).
     """
     found: list[tuple[str, str]] = []
+    if new_round and not scenario.rules.per_round.is_empty:
+        found.append(
+            ("Between rounds", _with_effect(scenario, NEW_ROUND, scenario.rules.per_round))
+        )
     for event_id in turn.events:
         event = next(e for e in scenario.events if e.id == event_id)
         effect = event_effect(event, turn)
@@ -463,6 +481,7 @@ __all__ = [
     "remembered",
     "remembered_each",
     "reply_sentence",
+    "round_opened",
     "sentence",
     "short",
     "signed",

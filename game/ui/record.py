@@ -23,6 +23,7 @@ from game.engine import (
     outcome,
 )
 from game.engine.describe import (
+    NEW_ROUND,
     OUTSIDER_REPLIED,
     REPLIED,
     REPLY,
@@ -32,6 +33,7 @@ from game.engine.describe import (
     event_effect,
     move_label,
     reply_sentence,
+    round_opened,
     sentence,
 )
 from game.engine.state import ACCEPT, AMEND
@@ -247,10 +249,16 @@ def _round_label(state: GameState, index: int) -> str:
 
 
 def _between_rounds(state: GameState, turn: Turn, *, full: bool) -> list[LogEntry]:
-    """What happened after ``turn`` before the next round: the event (or the test of an
-    accord), the standing pressures, and the proposal they tabled."""
+    """What happened after ``turn`` before the next round: the new round's own change to the
+    meters, the event (or the test of an accord), the standing pressures, and the proposal
+    they tabled."""
     scenario = state.scenario
     entries: list[LogEntry] = []
+    per_round = changes(scenario, scenario.rules.per_round)
+    if per_round and round_opened(state, turn):
+        figures = f" ({', '.join(change.text for change in per_round)})" if full else ""
+        good = all(change.good for change in per_round)
+        entries.append(LogEntry(NEW_ROUND[:-1] + figures + ".", "Between rounds", _good(good)))
     tested = dict(turn.tests)
     for event_id in turn.events:
         event = next(e for e in scenario.events if e.id == event_id)
@@ -265,7 +273,7 @@ def _between_rounds(state: GameState, turn: Turn, *, full: bool) -> list[LogEntr
         found = changes(scenario, event_effect(event, turn))
         if full and found:
             text += f" ({', '.join(change.text for change in found)})"
-        entries.append(LogEntry(text, "Between rounds", tone))
+        entries.append(LogEntry(text, "" if entries else "Between rounds", tone))
     for drift_id in turn.drifts:
         drift = next(d for d in scenario.drifts if d.id == drift_id)
         found = changes(scenario, drift.effect)

@@ -44,8 +44,10 @@ def how_to_play(scenario: Scenario) -> tuple[Page, ...]:
     """The help pages, naming what ``scenario`` names: its rounds, the round that opens the joint
     statement and the ceiling at home it needs, its neighbours and its endings."""
     from game.engine import MeterGroup, OfferKind  # the engine stays out of the launch
+    from game.engine.describe import effect_text
 
     rounds = listing([f"{held.label}" for held in scenario.rounds])
+    fresh = effect_text(scenario, scenario.rules.per_round, none="")
     region = [meter for meter in scenario.meters if meter.group is MeterGroup.REGION]
     capitals = listing([meter.label for meter in region])
     bands = listing([band.label for band in region[0].bands], "or") if region else ""
@@ -177,7 +179,8 @@ def how_to_play(scenario: Scenario) -> tuple[Page, ...]:
             "The schedule and the end",
             (
                 "Each round allows a set number of offers; the schedule at the top shows them as "
-                "dots. When a round's offers are used up, the next round begins.",
+                "dots. When a round's offers are used up, the next round begins"
+                + (f" and brings {fresh}." if fresh else "."),
                 f"{opens or 'In time '}a joint statement can be put forward{ceiling}. If they "
                 "sign, every accord reached is on the record. Without a statement only unwritten "
                 "accords stand, and a walkout erases today's accords.",

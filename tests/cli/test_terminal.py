@@ -425,7 +425,7 @@ def test_the_terminal_says_who_refused_when_it_was_not_them(hanoi: Scenario) -> 
         state = apply(state, turn.move).state
         if turn.reaction.kind.value == "reject" and not turn.reaction.say:
             break
-    lines = turn_lines(hanoi, state.turns)
+    lines = turn_lines(state)
     assert lines[1].strip() == "Refused by the Senate", lines
 
 

@@ -134,3 +134,22 @@ def test_offers_made_count_an_amendment_once_and_answers_not() -> None:
     after = offers_made(hanoi, apply(state, Move("amend")).state.turns)
     assert after == (*before, amended) or (amended in before and after == before)
     assert not {"accept", "reject", "amend"} & set(after)
+
+
+def test_a_new_round_says_what_it_brings_to_the_meters(hanoi: Scenario) -> None:
+    """Each new round brings the rules' per_round change (Hanoi: patience +7), which the meters
+    after the round's last move include: the turn's lines say so, and only where a new round
+    began (a play-tester saw patience rise by 7 and was told nothing of it)."""
+    from game.engine.describe import between_rounds, round_opened
+    from game.engine.strategies import play
+
+    line = ("Between rounds", "A new round begins. (patience +7)")
+    state = play(hanoi, "essay", 4)
+    opened = [turn for turn in state.turns if round_opened(state, turn)]
+    assert len(opened) == state.round > 0  # each round after the first began after a turn
+    for turn in state.turns:
+        new_round = round_opened(state, turn)
+        said = between_rounds(hanoi, turn, new_round=new_round)
+        assert (line in said) == new_round
+        if new_round:
+            assert said.index(line) == 0

@@ -8,7 +8,7 @@ import attrs
 import pytest
 
 from game.draw.context import UiContext
-from game.draw.theme import TextRole
+from game.draw.theme import TextRole, Tone
 from game.engine import GameState, MeterRole, Move, ReactionKind, Scenario, apply, judge, new_game
 from game.engine.describe import NO_BREAK, meters_line
 from game.engine.search import Found
@@ -416,3 +416,22 @@ def test_every_screen_says_the_same_of_accepting_their_proposal(hanoi: Scenario)
     pending = proposal_json(hanoi, proposal, "proposal")
     assert pending["accepting"] == said
     assert pending["on_accept"]["patience"] == 3
+
+
+def test_the_log_and_the_break_say_what_a_new_round_brings(hanoi: Scenario) -> None:
+    # A play-tester answering for the North saw patience rise by 6 where the answer said -1:
+    # the new round's +7, which nothing on screen mentioned.
+    from game.engine.strategies import play
+    from game.store.settings import Settings
+    from game.ui.screens.event import EventScreen
+
+    state = play(hanoi, "essay", 4)
+    full = [entry.text for entry in log_entries(state, full=True)]
+    assert full.count("A new round begins (patience +7).") == state.round
+    compact = [entry.text for entry in log_entries(state)]
+    assert compact.count("A new round begins.") == state.round
+    turn = next(t for t in state.turns if t.events)
+    upto = attrs.evolve(state, turns=state.turns[: turn.number])
+    after = next(t for t in state.turns if t.number == turn.number + 1)
+    shown = EventScreen(UiContext(Settings()), attrs.evolve(upto, round=after.round), turn)
+    assert ("Also: a new round begins (patience +7).", Tone.NEUTRAL) in shown.notes

@@ -8,7 +8,7 @@ import pygame
 from game.draw.context import UiContext
 from game.draw.theme import Tone
 from game.engine import GameState, Move, Turn
-from game.engine.describe import event_effect, sentence
+from game.engine.describe import NEW_ROUND, effect_text, event_effect, round_opened, sentence
 from game.engine.scenario import Effect, Event
 from game.ui.record import before_the_break
 from game.ui.screen import Pop
@@ -58,8 +58,16 @@ class EventScreen(ChoiceDialog):
             effects.extend(applied)
         drifts = [d for d in scenario.drifts if d.id in turn.drifts]
         effects.extend(drift.effect for drift in drifts)
+        # The new round's own change is in the meters too (a play-tester saw patience rise by 7
+        # with nothing to say why).
+        new_round = round_opened(state, turn) and not scenario.rules.per_round.is_empty
+        if new_round:
+            effects.append(scenario.rules.per_round)
         parts = effect_parts(scenario, *effects)
         notes = before_the_break(state, turn)
+        if new_round:
+            rested = effect_text(scenario, scenario.rules.per_round)
+            notes.append((f"Also: {NEW_ROUND[:-1].lower()} ({rested}).", Tone.NEUTRAL))
         for drift in drifts:
             notes.append((f"Also: {sentence(drift.text)}", Tone.CAUTION))
         if state.is_over:
