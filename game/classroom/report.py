@@ -337,21 +337,20 @@ def class_page(report: ClassReport, charts: Sequence[doc.Figure] = ()) -> doc.Pa
     titles = {ending.id: ending.title for ending in scenario.endings}
     blocks += [doc.Heading(2, "Outcomes")]
     blocks.append(
-        doc.table(
+        _counted(
             ["Ending", "Games", "Share"],
             [(titles.get(e, e), n, _share(n, total)) for e, n in endings.most_common()],
         )
     )
     # In the order of each game's record, so that ties come out the same on every run.
     accords = Counter(a for row in rows for a in dict.fromkeys(row.accords))
+    # A game may put several accords on the record, so only this row makes every game count.
+    unrecorded = sum(1 for row in rows if not row.accords)
+    accord_rows = [(label(a), n, _share(n, total)) for a, n in accords.most_common()]
+    if unrecorded:
+        accord_rows.append(("(none)", unrecorded, _share(unrecorded, total)))
     blocks += [doc.Heading(2, "Accords on the record")]
-    blocks.append(
-        doc.table(
-            ["Accord", "Games", "Share"],
-            [(label(a), n, _share(n, total)) for a, n in accords.most_common()]
-            or [("(none)", 0, "-")],
-        )
-    )
+    blocks.append(_counted(["Accord", "Games", "Share"], accord_rows))
     blocks += _proposals(report)
     blocks += [doc.Heading(2, "Against history and the essay")]
     blocks.append(doc.Bullets(_against_history(report)))
@@ -447,6 +446,12 @@ def class_page(report: ClassReport, charts: Sequence[doc.Figure] = ()) -> doc.Pa
             )
         )
     return doc.Page(f"Class report: {scenario.title}", tuple(blocks))
+
+
+def _counted(header: Sequence[doc.Text], rows: Sequence[Sequence[doc.Text]]) -> doc.Block:
+    """A table of games counted by category; a report without a verified game says so in its
+    place rather than show a table with no rows (or a row counting nothing)."""
+    return doc.table(header, rows) if rows else doc.Paragraph("No verified games.")
 
 
 def _same(same: SameGame) -> tuple[doc.Inline, ...]:

@@ -165,6 +165,51 @@ def test_a_report_with_nothing_usable_says_so(
     assert "left out" in err and "0 game(s) in the report, 1 left out" in err
 
 
+def _table(md: str, heading: str) -> list[tuple[str, int, str]]:
+    """The rows of the report's table under ``heading``: (label, games, share)."""
+    section = md.split(f"## {heading}\n")[1].split("\n## ", maxsplit=1)[0]
+    rows = re.findall(r"^\| (.+?) \| (\d+) \| (\d+%|-) \|$", section, re.M)
+    return [(label, int(games), share) for label, games, share in rows]
+
+
+def test_every_game_is_counted_in_the_accords_table_those_with_none_too(
+    tmp_path: Path, hanoi: Scenario
+) -> None:
+    """A play-test: in a class where a game reached no accord, "Accords on the record" showed
+    "(none) | 0 | -", and a class where some games reached one had no row for the others."""
+    games = {name: play(hanoi, line, 1) for name, line in [("Ada", "essay"), ("Alan", "hawk")]}
+    games["Grace"] = play(hanoi, "dove", 1)
+    paths = []
+    for name, state in games.items():
+        paths.append(tmp_path / f"{name}.toml")
+        write_transcript(paths[-1], state, Who(name))
+    for chosen, total in (paths[1:2], 1), (paths, 3):
+        out = tmp_path / f"report{total}"
+        assert main(["report", *map(str, chosen), "--out", str(out)]) == 0
+        md = (out / "report.md").read_text(encoding="utf-8")
+        with (out / "report.csv").open(encoding="utf-8") as handle:
+            records = [row["accords"].split() for row in csv.DictReader(handle)]
+        accords = _table(md, "Accords on the record")
+        unrecorded = sum(1 for record in records if not record)
+        assert accords[-1] == ("(none)", unrecorded, f"{round(100 * unrecorded / total)}%")
+        labelled = {hanoi.accord_label(a): a for record in records for a in record}
+        for label, count, _ in accords[:-1]:
+            assert count == sum(labelled[label] in record for record in records)
+        assert sum(count for _, count, _ in _table(md, "Outcomes")) == total
+    assert accords[-1] == ("(none)", 2, "67%")
+
+
+def test_a_report_without_a_verified_game_counts_nothing_in_its_tables(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text("x = 1\n")
+    out = tmp_path / "r"
+    assert main(["report", str(bad), "--out", str(out)]) == 1
+    md = (out / "report.md").read_text(encoding="utf-8")
+    for heading in ("Outcomes", "Accords on the record"):
+        assert md.split(f"## {heading}\n\n")[1].startswith("No verified games.\n")
+    assert "(none)" not in md
+
+
 def _hotseat_game(hanoi: Scenario) -> GameState:
     """Seed 1234 with a second player: they table their proposal to end the exercises instead
     of answering written restraint, the American refuses it, and the rules play on."""
