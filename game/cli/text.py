@@ -291,6 +291,10 @@ def info_lines(state: GameState, cards: Sequence[Card], wanted: str) -> list[str
     scenario = state.scenario
     found = next((c for c in cards if str(c.number) == wanted), None)
     move = found.option.move if found is not None else Move.parse(wanted)
+    if found is not None and not found.available:
+        # A locked card stands for its offer in every form (see menu_cards), though its option
+        # is the first form's: the info it gives is the offer's, as by its move id.
+        move = Move(move.offer)
     if move.is_answer:
         if state.pending is None:
             return [f"{move.offer}: there is no proposal of theirs to answer"]

@@ -21,7 +21,7 @@ from game.cli.terminal import (
     play_moves,
     use_colour,
 )
-from game.cli.text import COMMANDS, menu_cards
+from game.cli.text import COMMANDS, info_lines, menu_cards
 from game.engine import (
     MeterRole,
     Move,
@@ -124,6 +124,29 @@ def test_info_tells_all_about_a_card_by_number_or_id(hanoi: Scenario) -> None:
         "No delegation accepts it; when they refuse: trust \u221212, patience \u221229."
     )
     assert "If they accept" not in line
+
+
+def test_info_on_a_locked_card_shows_every_form_as_its_move_id_does(hanoi: Scenario) -> None:
+    # A play-tester: `info 21` on "Step out to consult", locked at dinner, showed only its
+    # first form, "Call Washington", where `info consult` showed all three. A locked card
+    # stands for its offer in every form.
+    state = new_game(hanoi, 4)
+    cards = menu_cards(state)
+    locked = [c for c in cards if not c.available]
+    forms = {
+        c.number: hanoi.offers[hanoi.offer_index[c.option.move.offer]].variants for c in locked
+    }
+    several = [c for c in locked if len(forms[c.number]) > 1]
+    assert several, "some locked card has several forms at the start"
+    for card in locked:
+        offer = card.option.move.offer
+        assert info_lines(state, cards, str(card.number)) == info_lines(state, cards, offer)
+    card = several[0]
+    offer = card.option.move.offer
+    text = _terminal(hanoi, f"info {card.number}\nq\n")
+    for variant in forms[card.number]:
+        assert f" [{offer}:{variant.id}]: " in text
+    assert text == _terminal(hanoi, f"info {offer}\nq\n")
 
 
 def test_info_on_a_recess_says_what_it_changes_not_what_proposing_it_does(
