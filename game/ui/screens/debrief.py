@@ -57,6 +57,7 @@ CONTENT_BOTTOM: Final = BUTTONS_TOP - 5 * theme.UNIT
 VIEW: Final = pygame.Rect(
     theme.MARGIN_X, CONTENT_TOP, theme.CONTENT_WIDTH, CONTENT_BOTTOM - CONTENT_TOP
 )
+"""The pages' view at its tallest; a long exports folder takes a line or two off its foot."""
 CODE_PX: Final = 32
 CODE_NOTE: Final = "Write it down for your teacher"
 """The verification code is set large: it is copied by hand."""
@@ -157,6 +158,8 @@ class DebriefScreen:
         # rather than replaying, which leaves the debrief.
         self.focus.focus(self.export_button)
         self._pages: dict[tuple[int, Palette, object], pygame.Surface] = {}
+        self.view = VIEW.copy()
+        self.export_rect = pygame.Rect(VIEW.left, CONTENT_BOTTOM, 0, 0)
         self._layout_key: object = None
         self._layout()
         self._sync_tabs()
@@ -192,6 +195,31 @@ class DebriefScreen:
                 width = max(width, theme.span(2))
             button.rect = pygame.Rect(right - width, BUTTONS_TOP, width, theme.CONTROL_HEIGHT)
             right = button.rect.left - 2 * theme.UNIT
+        self._layout_exports()
+
+    def _export_line(self) -> pygame.Surface | None:
+        """Where exported transcripts go, in full: in captions when two lines of them fit over
+        the buttons, else in fine print."""
+        if self.exports is None:
+            return None
+        ctx = self.ctx
+        text = f"Transcripts are exported to {self.exports}"
+        room = BUTTONS_TOP - theme.UNIT - CONTENT_BOTTOM
+        image = ctx.text(TextRole.CAPTION, text, ctx.palette.ink_soft, wrap=VIEW.width)
+        if image.get_height() > room:
+            image = ctx.text(TextRole.FINE_PRINT, text, ctx.palette.ink_soft, wrap=VIEW.width)
+        return image
+
+    def _layout_exports(self) -> None:
+        """The exports line sits over the buttons; when it needs more room than the band there,
+        the pages' view gives up its foot, on every page alike, so the line never covers them."""
+        line = self._export_line()
+        if line is None:
+            self.view = VIEW.copy()
+            return
+        self.export_rect = line.get_rect(bottomleft=(VIEW.left, BUTTONS_TOP - theme.UNIT))
+        bottom = min(CONTENT_BOTTOM, self.export_rect.top - theme.UNIT)
+        self.view = pygame.Rect(VIEW.left, VIEW.top, VIEW.width, bottom - VIEW.top)
 
     def _goto(self, page: int) -> ActionFn:
         def show() -> Action | None:
@@ -214,13 +242,15 @@ class DebriefScreen:
                 return self.leave
             if self._scroll_key(event.key):
                 return None
-        if event.type == pygame.MOUSEWHEEL and VIEW.collidepoint(self.focus.pointer or (-1, -1)):
+        if event.type == pygame.MOUSEWHEEL and self.view.collidepoint(
+            self.focus.pointer or (-1, -1)
+        ):
             self._scroll_by(-event.y * SCROLL_STEP)
             return None
         return self.focus.action_for(event, self.ctx)
 
     def _scroll_key(self, key: int) -> bool:
-        view = VIEW.height
+        view = self.view.height
         steps = {
             pygame.K_PAGEDOWN: view - SCROLL_STEP,
             pygame.K_PAGEUP: -(view - SCROLL_STEP),
@@ -240,7 +270,7 @@ class DebriefScreen:
         """How far ``page`` scrolls at the current text size (0: it fits)."""
         if page == 0:
             return 0
-        return max(0, self._page_surface(page).get_height() - VIEW.height)
+        return max(0, self._page_surface(page).get_height() - self.view.height)
 
     def update(self, dt: float) -> bool:
         moving = self.focus.update(dt)
@@ -277,19 +307,15 @@ class DebriefScreen:
         focused = self.focus.focused
         if self.exports is None or focused not in (self.export_button, self.folder_button):
             return
-        ctx = self.ctx
-        palette = ctx.palette
-        left = self.next_button.rect.left
-        width = theme.column_x(theme.COLUMNS) - left
-        role = TextRole.CAPTION
-        text = f"Transcripts are exported to {self.exports}"
-        if ctx.text(role, text, palette.ink_soft, wrap=width).get_height() > 2 * ctx.line_height(
-            role
-        ):
-            role = TextRole.FINE_PRINT
-        image = ctx.text(role, text, palette.ink_soft, wrap=width)
-        surface.fill(palette.paper, (left, CONTENT_BOTTOM, width, BUTTONS_TOP - CONTENT_BOTTOM))
-        surface.blit(image, image.get_rect(bottomleft=(left, BUTTONS_TOP - theme.UNIT)))
+        image = self._export_line()
+        if image is None:
+            return
+        # Covers a disabled button's reason, which shows in the same place.
+        band = pygame.Rect(
+            self.view.left, self.view.bottom, self.view.width, BUTTONS_TOP - self.view.bottom
+        )
+        surface.fill(self.ctx.palette.paper, band)
+        surface.blit(image, self.export_rect)
 
     def _draw_header(self, surface: pygame.Surface) -> None:
         ctx = self.ctx
@@ -335,12 +361,12 @@ class DebriefScreen:
         full = self._chart_surface(bare=False)
         reveal = min(1.0, self.elapsed / REVEAL_SECONDS) if REVEAL_SECONDS else 1.0
         if reveal >= 1.0:
-            surface.blit(full, VIEW.topleft)
+            surface.blit(full, self.view.topleft)
             return
         # Lines draw in from the left: the bare chart, then the finished one up to the reveal.
-        surface.blit(self._chart_surface(bare=True), VIEW.topleft)
-        shown = pygame.Rect(0, 0, round(VIEW.width * reveal), VIEW.height)
-        surface.blit(full, VIEW.topleft, shown)
+        surface.blit(self._chart_surface(bare=True), self.view.topleft)
+        shown = pygame.Rect(0, 0, round(self.view.width * reveal), self.view.height)
+        surface.blit(full, self.view.topleft, shown)
 
     def _chart_surface(self, *, bare: bool) -> pygame.Surface:
         ctx = self.ctx
@@ -356,7 +382,7 @@ class DebriefScreen:
                     attrs.evolve(s, values=tuple(None for _ in s.values)) for s in chart.series
                 ),
             )
-        page = pygame.Surface(VIEW.size)
+        page = pygame.Surface(self.view.size)
         page.fill(ctx.palette.paper)
         chart.draw(page, page.get_rect(), ctx)
         self._pages[key] = page
@@ -365,27 +391,29 @@ class DebriefScreen:
     def _draw_scrolled(self, surface: pygame.Surface, page: int) -> None:
         image = self._page_surface(page)
         offset = round(min(self.scroll[page], float(self.max_scroll(page))))
-        surface.blit(image, VIEW.topleft, pygame.Rect(0, offset, VIEW.width, VIEW.height))
-        overflow = image.get_height() - VIEW.height
+        surface.blit(
+            image, self.view.topleft, pygame.Rect(0, offset, self.view.width, self.view.height)
+        )
+        overflow = image.get_height() - self.view.height
         if overflow <= 0:
             return
         palette = self.ctx.palette
         track = pygame.Rect(
-            theme.column_x(theme.COLUMNS) + 2 * theme.UNIT, VIEW.top, 4, VIEW.height
+            theme.column_x(theme.COLUMNS) + 2 * theme.UNIT, self.view.top, 4, self.view.height
         )
         pygame.draw.rect(surface, palette.sunk, track, border_radius=2)
-        thumb_h = max(24, round(VIEW.height * VIEW.height / image.get_height()))
-        thumb_y = track.top + round((VIEW.height - thumb_h) * offset / overflow)
+        thumb_h = max(24, round(self.view.height * self.view.height / image.get_height()))
+        thumb_y = track.top + round((self.view.height - thumb_h) * offset / overflow)
         pygame.draw.rect(surface, palette.slate, (track.left, thumb_y, 4, thumb_h), border_radius=2)
         if offset < overflow:
             # Text running under the edge fades out, so a cut line reads as "more below".
-            strip = fade(palette.paper, VIEW.width, 3 * theme.UNIT)
-            surface.blit(strip, (VIEW.left, VIEW.bottom - strip.get_height()))
+            strip = fade(palette.paper, self.view.width, 3 * theme.UNIT)
+            surface.blit(strip, (self.view.left, self.view.bottom - strip.get_height()))
             more = self.ctx.text(
                 TextRole.CAPTION_ITALIC, "More below \u00b7 Page Down", palette.ink_soft
             )
             spot = more.get_rect(
-                bottomright=(track.left - 2 * theme.UNIT, VIEW.bottom + 3 * theme.UNIT)
+                bottomright=(track.left - 2 * theme.UNIT, self.view.bottom + 3 * theme.UNIT)
             )
             surface.fill(palette.paper, spot.inflate(2 * theme.UNIT, 0))
             surface.blit(more, spot)
@@ -406,7 +434,7 @@ class DebriefScreen:
         lead = self._lead(page)
         height = max((column.ink_bottom for column in columns), default=0)
         lead_h = lead.get_height() if lead is not None else 0
-        image = pygame.Surface((VIEW.width, max(VIEW.height, lead_h + height)))
+        image = pygame.Surface((self.view.width, max(self.view.height, lead_h + height)))
         image.fill(ctx.palette.paper)
         if lead is not None:
             image.blit(lead, (0, 0))
@@ -420,9 +448,14 @@ class DebriefScreen:
             return None
         ctx = self.ctx
         text = ctx.text(
-            TextRole.LEAD, self.debrief.outcome.ending.history, ctx.palette.ink, wrap=VIEW.width
+            TextRole.LEAD,
+            self.debrief.outcome.ending.history,
+            ctx.palette.ink,
+            wrap=self.view.width,
         )
-        lead = pygame.Surface((VIEW.width, text.get_height() + 3 * theme.UNIT), pygame.SRCALPHA)
+        lead = pygame.Surface(
+            (self.view.width, text.get_height() + 3 * theme.UNIT), pygame.SRCALPHA
+        )
         lead.blit(text, (0, 0))
         return lead
 

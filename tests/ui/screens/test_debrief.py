@@ -43,6 +43,7 @@ from game.ui.screen import (
     ToTitle,
 )
 from game.ui.screens.debrief import (
+    BUTTONS_TOP,
     PAGES,
     VIEW,
     DebriefScreen,
@@ -204,6 +205,35 @@ def test_every_page_renders_and_fits_or_scrolls(
             assert image.get_width() == VIEW.width
             assert screen.max_scroll(page) == max(0, image.get_height() - VIEW.height)
     assert screen.max_scroll(0) == 0, "the chart always fits"
+
+
+@pytest.mark.parametrize("size", list(TextSize))
+@pytest.mark.parametrize("folder_names", [1, 4, 12])
+def test_the_exports_folder_never_covers_a_page(
+    rich: GameState, size: TextSize, folder_names: int
+) -> None:
+    """The line over the buttons saying where transcripts go covered the chart's legend and the
+    scores at large text (play-test B); a longer folder takes room from the view instead."""
+    ctx = UiContext(Settings(text_size=size))
+    exports = Path("/home", *["a-rather-long-folder-name-for-testing"] * folder_names, "exports")
+    screen = DebriefScreen(
+        ctx, rich, verification=verification_code(rich), next_summit=False, exports=exports
+    )
+    assert screen.view.top == VIEW.top and screen.view.bottom <= VIEW.bottom
+    assert screen.export_rect.top > screen.view.bottom
+    assert screen.export_rect.bottom <= BUTTONS_TOP
+    assert screen.export_rect.width <= VIEW.width
+    for page in (0, 1):
+        screen.page = page
+        screen.elapsed = 99.0
+        pictures = []
+        for button in (screen.export_button, screen.replay_button):
+            screen.focus.focus(button)
+            pictures.append(render_screens([screen]).subsurface(screen.view).copy())
+        shown, hidden = pictures
+        assert pygame.image.tobytes(shown, "RGB") == pygame.image.tobytes(hidden, "RGB"), (
+            f"the exports line covers page {page}"
+        )
 
 
 def test_every_ending_gets_a_debrief(ctx: UiContext, games: dict[str, Found]) -> None:
