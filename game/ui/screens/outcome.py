@@ -230,18 +230,21 @@ class OutcomeScreen:
         when = f" \u00b7 {final_round.label}" if final_round else ""
         kicker = fit_text(ctx, TextRole.KICKER, f"THE OUTCOME{when}".upper(), width)
         title_role = TextRole.TITLE if plan.big_title else TextRole.HEADING
+        story_role = TextRole.BODY if plan.story_body else TextRole.CAPTION
         blocks.append(
             stack(
                 [
                     (ctx.text(TextRole.KICKER, kicker, palette.ink_soft), unit),
                     (ctx.text(title_role, ending.title, palette.ink, wrap=width), 2 * unit),
-                    (ctx.text(TextRole.BODY, ending.text, palette.ink, wrap=width), 3 * unit),
+                    (ctx.text(story_role, ending.text, palette.ink, wrap=width), 3 * unit),
                 ]
             )
         )
         if self.departure is not None:
             blocks.append(self._departure_block(width, plan))
         history_role = TextRole.BODY if plan.history_body else TextRole.CAPTION
+        if plan.history_fine:
+            history_role = TextRole.FINE_PRINT
         history = ending.history
         if limit is not None:
             used = sum(block.get_height() for block in blocks)
@@ -306,16 +309,25 @@ class _Plan:
     history_body: bool = True
     why: bool = True
     record: bool = True
+    history_fine: bool = False
+    """History and the essay in fine print, the size of normal text's captions at any size."""
+    story_body: bool = True
+    """The ending's story in body text, else in captions."""
 
 
 # Why a walkout happened teaches more than a large title or the list of accords (which the
-# debrief shows in full), so those give way first.
+# debrief shows in full), so those give way first. The essay's conclusion ends its paragraph
+# and is the point of it: at large text the paragraph, and then the story, are set a step
+# smaller before any of it is cut (play-test B).
+_SMALLEST_WHOLE: Final = _Plan(big_title=False, history_body=False, why=False, record=False)
 _PLANS: Final = (
     _Plan(),
     _Plan(history_body=False),
     _Plan(big_title=False, history_body=False),
     _Plan(big_title=False, history_body=False, record=False),
-    _Plan(big_title=False, history_body=False, why=False, record=False),
+    _SMALLEST_WHOLE,
+    attrs.evolve(_SMALLEST_WHOLE, history_fine=True),
+    attrs.evolve(_SMALLEST_WHOLE, history_fine=True, story_body=False),
 )
 
 

@@ -188,6 +188,22 @@ def test_every_outcome_renders_and_its_text_fits(
         assert picture.get_at((theme.column_x(theme.COLUMNS) + 8, 20))[:3] == ctx.palette.paper
 
 
+@pytest.mark.parametrize("size", list(TextSize))
+def test_history_and_the_essay_is_shown_whole(
+    games: dict[str, Found], size: TextSize, rendered: list[str]
+) -> None:
+    """At large text the paragraph ended "The essay argues that, if the North…", cutting the
+    conclusion it is there for (play-test B); the whole of it shows at every text size."""
+    ctx = UiContext(Settings(text_size=size))
+    for ending_id, state in _states(games):
+        screen = OutcomeScreen(ctx, state)
+        rendered.clear()
+        render_screens([screen])
+        opening = screen.ending.history[:40]
+        cut = [text for text in rendered if text.startswith(opening) and "\u2026" in text]
+        assert cut == [], f"{ending_id} at {size}: the history is cut"
+
+
 def test_the_screen_shows_the_right_scene_for_each_ending(
     ctx: UiContext, games: dict[str, Found]
 ) -> None:
