@@ -18,6 +18,7 @@ import enum
 import logging
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Mapping
 from datetime import datetime
 from pathlib import Path
@@ -391,14 +392,13 @@ class SaveStore:
 
     # -- reading --
 
-    def count(self) -> int:
-        """How many save files there are, without reading them (for the title screen)."""
+    def counts(self) -> Counter[SaveKind]:
+        """How many saves of each kind Load lists, without reading them (for the title)."""
         try:
-            return sum(
-                1 for path in self.saves.glob(f"*{TOML_SUFFIX}") if _kind_of(path) is not None
-            )
+            kinds = [_kind_of(path) for path in self.saves.glob(f"*{TOML_SUFFIX}")]
         except OSError:
-            return 0
+            return Counter()
+        return Counter(kind for kind in kinds if kind is not None)
 
     def listing(self) -> list[SaveInfo]:
         """Every save, newest first (saves whose date is unknown last)."""

@@ -74,7 +74,7 @@ from game.ui.screen import (
     message,
 )
 from game.ui.session import Session
-from game.ui.texts import counted
+from game.ui.texts import counted, saves_detail
 
 if TYPE_CHECKING:
     from game.engine import GameState, Scenario
@@ -253,7 +253,7 @@ class Flow:
         from game.store.scenarios import scenario_paths
         from game.ui.screens.title import TitleScreen
 
-        saves = self.store.count()
+        saves = self.store.counts()
         count = len(scenario_paths())
         cited = scenario_citation(self.scenario) or scenario_citation(DEFAULT_SCENARIO)
         return TitleScreen(
@@ -268,8 +268,8 @@ class Flow:
                 self._continue_entry(),
                 MenuEntry(
                     "Load",
-                    Open(Saves(saving=False)) if saves else None,
-                    detail=counted(saves, "saved game"),
+                    Open(Saves(saving=False)) if saves.total() else None,
+                    detail=saves_detail(saves),
                     reason="No saved games yet",
                 ),
                 MenuEntry(

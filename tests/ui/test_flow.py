@@ -41,6 +41,7 @@ from game.ui.screen import (
     ReplaySeed,
     Reset,
     Saves,
+    SaveSlot,
     TakeBack,
     TheirProposal,
     ToTitle,
@@ -183,6 +184,24 @@ def test_a_corrupt_autosave_falls_back_to_the_backup_with_a_message(
     assert again.session is not None
     assert again.session.state.hash == one_move
     assert autosave.read_text(encoding="utf-8").startswith("this is not")
+
+
+def test_the_titles_load_entry_says_what_the_load_screen_lists(ctx: UiContext, home: Path) -> None:
+    """With only the autosave and its backup on disk the title said "2 saved games" while the
+    save screen said "No named saves yet" (play-test B): it names the autosaves as Load does."""
+
+    def load_detail() -> str:
+        return next(item for item in Flow(ctx).title().items if item.label == "Load").detail
+
+    flow = _flow(ctx)
+    assert load_detail() == "The autosave"
+    flow.handle(PlayMove(Move("mutual_restraint", "unwritten")))
+    listed = [info.name for info in flow.store.listing()]
+    assert listed == ["Autosave", "Previous autosave"]
+    assert load_detail() == "The autosave and the previous one"
+    flow.handle(SaveSlot("Before lunch"))
+    assert len(flow.store.listing()) == 3
+    assert load_detail() == "1 named save and 2 autosaves"
 
 
 def test_continue_after_a_scenario_update_plays_the_moves_again_and_says_so(
