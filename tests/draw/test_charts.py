@@ -20,6 +20,7 @@ from game.draw.charts import (
     series_colours,
 )
 from game.draw.context import UiContext
+from game.draw.theme import TextRole
 from game.store.settings import Settings, TextSize
 
 Colour = tuple[int, int, int]
@@ -278,3 +279,29 @@ def test_the_last_bands_label_may_run_on_past_the_plot(size: TextSize) -> None:
     )
     labels = [label for label, _ in chart.band_labels(ctx, pygame.Rect(64, 220, 1152, 360))]
     assert labels == ["dinner", "expanded talks", "working lunch"]
+
+
+@pytest.mark.parametrize("size", list(TextSize))
+def test_a_last_band_too_narrow_for_its_label_starts_it_earlier(size: TextSize) -> None:
+    # The debrief cut "signing ceremony", one decision wide at the end of fourteen, to
+    # "signing" even with the chart's edge to run on to (play-test B).
+    ctx = UiContext(Settings(text_size=size))
+    chart = LineChart(
+        x=Axis(0, 14, ticks=tuple(range(15))),
+        y=Axis(0, 100, ticks=(0, 50, 100)),
+        series=(Series("trust", (15,) * 14 + (58,), STANDARD_SERIES[0], emphasis=True),),
+        bands=(
+            Band(0, 2, "dinner"),
+            Band(2, 6, "one-on-one"),
+            Band(6, 10, "expanded talks"),
+            Band(10, 13, "working lunch"),
+            Band(13, 14, "signing ceremony"),
+        ),
+    )
+    rect = pygame.Rect(64, 220, 1152, 360)
+    placed = chart.band_labels(ctx, rect)
+    assert [label for label, _ in placed] == [band.label for band in chart.bands]
+    spans = [(x, x + ctx.text_width(TextRole.CAPTION, label)) for label, x in placed]
+    assert spans[-1][1] <= rect.right
+    for (_, before), (after, _) in itertools.pairwise(spans):
+        assert before < after, f"labels touch at {size}: {placed}"

@@ -120,18 +120,26 @@ class LineChart(Chart):
     def band_labels(self, ctx: UiContext, rect: pygame.Rect) -> list[tuple[str, int]]:
         """Each band's label as drawn in ``rect`` and where it starts: as much of it as fits
         before the next band, the last one up to the chart's right edge, over the room kept
-        for the end labels (at large text the debrief's "working lunch" came out "working")."""
+        for the end labels (at large text the debrief's "working lunch" came out "working").
+        A last label still too long starts earlier, ending at that edge, as far back as the
+        label before it allows ("signing ceremony" came out "signing")."""
         plot = self.layout(ctx, rect).plot
-        placed = []
+        placed: list[tuple[str, int]] = []
+        free = rect.left  # where the label before ends, with room after it
         for i, band in enumerate(self.bands):
             x1 = max(round(self.to_screen(plot, band.start, 0)[0]), plot.left)
             x2 = min(round(self.to_screen(plot, band.end, 0)[0]), plot.right)
             if x2 <= x1:
                 continue
+            x = x1 + GAP // 2
+            if i == len(self.bands) - 1:
+                whole = ctx.text_width(TextRole.CAPTION, band.label)
+                x = max(min(x, rect.right - GAP // 2 - whole), free)
             end = rect.right if i == len(self.bands) - 1 else x2
-            label = fit_words(ctx, TextRole.CAPTION, band.label, end - x1 - GAP)
+            label = fit_words(ctx, TextRole.CAPTION, band.label, end - x - GAP // 2)
             if label:
-                placed.append((label, x1 + GAP // 2))
+                placed.append((label, x))
+                free = x + ctx.text_width(TextRole.CAPTION, label) + 2 * GAP
         return placed
 
     def _draw_bands(self, surface: pygame.Surface, ctx: UiContext, rect: pygame.Rect) -> None:
