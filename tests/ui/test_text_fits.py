@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import tempfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -66,3 +67,35 @@ def test_the_tables_schedule_and_labels_are_whole(size: TextSize, rendered: list
     names += [capitalise(m.label) for m in state.scenario.meters]
     for name in names:
         assert not any(text.startswith(name[:4]) for text in cuts), (name, cuts)
+
+
+@pytest.mark.parametrize("size", list(TextSize))
+def test_their_delegations_name_is_whole_beside_every_stance(
+    size: TextSize, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # "DPRK DELEGATION" came out "DPRK" beside "cooperative", the longest stance (play-test B).
+    import attrs
+    import pygame
+
+    from game.ui.table import delegation_names
+    from game.ui.widgets import board
+
+    ctx = UiContext(Settings(sound=False, text_size=size))
+    with tempfile.TemporaryDirectory() as root:
+        table = gallery(ctx, Path(root), 7)["summit"]()[0]
+    session = table.session  # type: ignore[attr-defined]
+    names = delegation_names(session)
+    centre = table._centre()  # type: ignore[attr-defined]
+    chosen: list[str] = []
+    first_fitting = board._first_fitting
+
+    def watched(*args: Any) -> str:
+        chosen.append(first_fitting(*args))
+        return chosen[-1]
+
+    monkeypatch.setattr(board, "_first_fitting", watched)
+    for stance, held in enumerate(session.state.scenario.stances):
+        chosen.clear()
+        state = attrs.evolve(session.state, stance=stance)
+        board.draw_delegations(pygame.Surface((1280, 720)), ctx, state, centre, names)
+        assert chosen[0] == names[0][0], (held.label, chosen)

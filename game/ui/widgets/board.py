@@ -161,20 +161,38 @@ def _more(count: int) -> str:
     return f" and {count}{NO_BREAK}more" if count else ""
 
 
+def stance_width(ctx: UiContext, state: GameState, *, compact: bool = False) -> int:
+    """How wide :func:`draw_stance` draws their stance, without the word "stance"."""
+    role = TextRole.FINE_PRINT if compact else TextRole.LABEL
+    pitch = 8 if compact else 15
+    label = state.scenario.stances[state.stance].label
+    return pitch * len(state.scenario.stances) + 4 + ctx.text_width(role, label)
+
+
 def draw_stance(
-    surface: pygame.Surface, ctx: UiContext, state: GameState, row: pygame.Rect, room: int
+    surface: pygame.Surface,
+    ctx: UiContext,
+    state: GameState,
+    row: pygame.Rect,
+    room: int,
+    *,
+    compact: bool = False,
 ) -> int:
-    """Their stance at the right end of ``row``: its name and a step scale, and the word
-    "stance" too when ``room`` allows. Returns where the drawing starts on the left."""
+    """Their stance at the right end of ``row``: its name and a step scale, smaller when
+    ``compact`` (in fine print, which does not grow with the text size), and the word "stance"
+    too when ``room`` allows. Returns where the drawing starts on the left."""
     palette = ctx.palette
     stances = state.scenario.stances
     stance = state.stance
     x = row.right
+    width, height, pitch = (6, 6, 8) if compact else (12, 8, 15)
     for i in reversed(range(len(stances))):
         colour = palette.navy if i <= stance else palette.rule
-        pygame.draw.rect(surface, colour, (x - 12, row.centery - 4, 12, 8), border_radius=3)
-        x -= 15
-    label = ctx.text(TextRole.LABEL, stances[stance].label, palette.ink)
+        step = (x - width, row.centery - height // 2, width, height)
+        pygame.draw.rect(surface, colour, step, border_radius=3)
+        x -= pitch
+    role = TextRole.FINE_PRINT if compact else TextRole.LABEL
+    label = ctx.text(role, stances[stance].label, palette.ink)
     spot = label.get_rect(midright=(x - 4, row.centery))
     surface.blit(label, spot)
     kicker = ctx.text(TextRole.KICKER, "STANCE", palette.ink_soft)
@@ -292,7 +310,12 @@ def draw_delegations(
     # Their side: flag, name and stance.
     flag_rect = art.draw_side_flag(surface, sides.counterpart.flag, flag_h, centre.topleft, palette)
     row = pygame.Rect(centre.left, centre.top, centre.width, flag_h)
-    stance_left = draw_stance(surface, ctx, state, row, centre.right - flag_rect.right - 170)
+    # Their name is kept whole while a smaller stance makes room for it ("cooperative", the
+    # longest, left only "DPRK" of "DPRK delegation": play-test B).
+    whole = flag_rect.right + 10 + ctx.text_width(TextRole.KICKER, them_name[0]) + 2 * theme.UNIT
+    compact = whole + stance_width(ctx, state) > centre.right
+    stance_room = centre.right - flag_rect.right - 170
+    stance_left = draw_stance(surface, ctx, state, row, stance_room, compact=compact)
     room = stance_left - 2 * theme.UNIT - (flag_rect.right + 10)
     name = ctx.text(TextRole.KICKER, _first_fitting(ctx, them_name, room), palette.ink_soft)
     surface.blit(name, name.get_rect(midleft=(flag_rect.right + 10, flag_rect.centery)))
