@@ -266,16 +266,24 @@ def test_lines_at_the_floor_fan_out_into_the_plot() -> None:
         assert rows and max(rows) <= floor + 4, (colour, rows, floor)
 
 
+def _rounds_chart(bands: tuple[Band, ...]) -> LineChart:
+    """Trust over a game whose rounds are ``bands``, one decision to each step."""
+    last = int(bands[-1].end)
+    return LineChart(
+        x=Axis(0, last, ticks=tuple(range(last + 1))),
+        y=Axis(0, 100, ticks=(0, 50, 100)),
+        series=(Series("trust", (15,) * last + (69,), STANDARD_SERIES[0], emphasis=True),),
+        bands=bands,
+    )
+
+
 @pytest.mark.parametrize("size", list(TextSize))
 def test_the_last_bands_label_may_run_on_past_the_plot(size: TextSize) -> None:
     # At large text the debrief's meters chart cut its last round, one decision wide, to
     # "working" (a play-tester): it has the chart's edge to run on to.
     ctx = UiContext(Settings(text_size=size))
-    chart = LineChart(
-        x=Axis(0, 11, ticks=tuple(range(12))),
-        y=Axis(0, 100, ticks=(0, 50, 100)),
-        series=(Series("trust", (15,) * 11 + (69,), STANDARD_SERIES[0], emphasis=True),),
-        bands=(Band(0, 3, "dinner"), Band(3, 10, "expanded talks"), Band(10, 11, "working lunch")),
+    chart = _rounds_chart(
+        (Band(0, 3, "dinner"), Band(3, 10, "expanded talks"), Band(10, 11, "working lunch"))
     )
     labels = [label for label, _ in chart.band_labels(ctx, pygame.Rect(64, 220, 1152, 360))]
     assert labels == ["dinner", "expanded talks", "working lunch"]
@@ -286,17 +294,14 @@ def test_a_last_band_too_narrow_for_its_label_starts_it_earlier(size: TextSize) 
     # The debrief cut "signing ceremony", one decision wide at the end of fourteen, to
     # "signing" even with the chart's edge to run on to (play-test B).
     ctx = UiContext(Settings(text_size=size))
-    chart = LineChart(
-        x=Axis(0, 14, ticks=tuple(range(15))),
-        y=Axis(0, 100, ticks=(0, 50, 100)),
-        series=(Series("trust", (15,) * 14 + (58,), STANDARD_SERIES[0], emphasis=True),),
-        bands=(
+    chart = _rounds_chart(
+        (
             Band(0, 2, "dinner"),
             Band(2, 6, "one-on-one"),
             Band(6, 10, "expanded talks"),
             Band(10, 13, "working lunch"),
             Band(13, 14, "signing ceremony"),
-        ),
+        )
     )
     rect = pygame.Rect(64, 220, 1152, 360)
     placed = chart.band_labels(ctx, rect)
