@@ -121,3 +121,19 @@ def test_a_players_own_input_goes_first() -> None:
     for _ in range(5):
         app.step()
     assert player.pressed == []
+
+
+def test_after_the_summit_a_dialog_is_left_to_the_watcher(ctx: UiContext) -> None:
+    # A play-tester exported the transcript of an autoplayed game: the confirmation closed at
+    # once, and four presses wrote four files.
+    from game.engine import Move
+    from game.ui.screen import Choice, Dialog, Pop
+    from game.ui.screens.dialog import DialogScreen
+
+    dialog = DialogScreen(
+        ctx, Dialog("Transcript exported", ("Saved",), (Choice("OK", Pop(), primary=True),))
+    )
+    assert dialog.key_for(Move("joint_statement")) is not None  # during the summit: OK
+    assert dialog.key_for(None) is None
+    over = play(load_scenario("hanoi"), "essay", 4)
+    assert Autoplayer("essay", 4).key(dialog, over) is None

@@ -48,8 +48,11 @@ class DialogScreen(ModalScreen):
         self.frame = pygame.Rect(0, 0, theme.span(DIALOG_COLUMNS), 0)
 
     def key_for(self, move: Move | None) -> int | None:
-        """The primary choice's key: a confirmation goes ahead, a message is closed."""
-        del move
+        """The primary choice's key: a confirmation goes ahead, a message is closed. Once the
+        summit is over (no move to make) a dialog is the watcher's own, and left to them (the
+        export's confirmation closed at once, and four presses wrote four files)."""
+        if move is None:
+            return None
         primary = [
             button
             for button, choice in zip(self.buttons, self.dialog.choices, strict=True)
