@@ -440,7 +440,8 @@ def _expected_shift(state: GameState, offer: Offer, variant: Variant | None) -> 
     """The shift of their thresholds a player can estimate: stance, variant, memory, refusals,
     their character as far as their replies to this offer have shown it, and their agenda as
     far as their replies have revealed it (an offer serving what they said they want first
-    needs less; one serving only something else still open, more)."""
+    needs less; one serving only something else still open and on their list, more: see
+    :func:`_on_their_list`)."""
     scenario = state.scenario
     rules = scenario.rules
     shift = scenario.stances[state.stance].shift + (variant.shift if variant else 0)
