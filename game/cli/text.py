@@ -39,14 +39,11 @@ from game.engine.describe import (
     short,
 )
 from game.engine.judging import agenda_unread, expected_need_range, foreseen, foreseen_refusal
-from game.engine.scenario import Direction, MeterRole, OfferKind
+from game.engine.scenario import Direction, MeterRole
 from game.engine.state import MoveOption, ReactionKind
 from game.store.who import NOBODY, Who
 
 TALKS: Final = MeterGroup.TALKS
-
-_NOT_JUDGED: Final = (OfferKind.RECESS, OfferKind.WALK_AWAY)
-"""Offers made without being put to the other side: they change the meters, nothing more."""
 
 
 INDENT: Final = "     "
@@ -315,7 +312,7 @@ def info_lines(state: GameState, cards: Sequence[Card], wanted: str) -> list[str
             if variant
             else ""
         )
-        if offer.kind in _NOT_JUDGED:
+        if not offer.kind.judged:
             # A recess or walking away is not put to them: nothing to accept (a play-tester
             # read "Proposing it" on a call to Washington).
             lines.append(f"  {name}It changes {proposing}.")

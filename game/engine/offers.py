@@ -24,6 +24,12 @@ class OfferKind(enum.Enum):
     """A pause in the talks (e.g. to consult Washington): not judged, creates no accord, can be
     taken again, and uses up a turn."""
 
+    @property
+    def judged(self) -> bool:
+        """True for what is put to the counterpart to judge: an offer or a statement (walking
+        away and a recess only change the meters)."""
+        return self is OfferKind.OFFER or self is OfferKind.STATEMENT
+
 
 @attrs.frozen
 class Need:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from game.engine.parse_reader import _UNJUDGED, _Problems
+from game.engine.parse_reader import _Problems
 from game.engine.scenario import (
     Effect,
     OfferKind,
@@ -15,7 +15,7 @@ from game.engine.scenario import (
 
 def _check_reachability(scenario: Scenario, problems: _Problems) -> None:
     """Report stances, endings and accords that no play of the scenario can reach."""
-    creatable = {offer.id for offer in scenario.offers if offer.kind not in _UNJUDGED}
+    creatable = {offer.id for offer in scenario.offers if offer.kind.judged}
     creatable |= {proposal.accord for proposal in scenario.proposals}
     kinds = {offer.kind for offer in scenario.offers}
     # A walkout is always possible: a hot-seat player may walk out of a hostile stance.

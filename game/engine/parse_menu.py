@@ -4,7 +4,7 @@ proposals, and its hidden profiles with their quirks."""
 from __future__ import annotations
 
 from game.engine.parse_base import _BuilderBase
-from game.engine.parse_reader import _UNJUDGED, ANSWERS, _choices, _Table
+from game.engine.parse_reader import ANSWERS, _choices, _Table
 from game.engine.scenario import (
     Need,
     Offer,
@@ -134,7 +134,7 @@ class _MenuSections(_BuilderBase):
             hold=table.integer("hold", 100, low=0, high=100),
             counterproductive=table.boolean("counterproductive", False),
         )
-        if kind in _UNJUDGED and (offer.needs or offer.counter):
+        if not kind.judged and (offer.needs or offer.counter):
             table.report("needs", f"expected no needs or counter on a {kind.value} offer")
         table.done()
         return offer

@@ -12,7 +12,6 @@ from game.engine.scenario import (
     Direction,
     MeterGroup,
     MeterRole,
-    OfferKind,
 )
 
 FORMAT: Final = 1
@@ -27,7 +26,6 @@ _GRUDGE_KEY: Final = "grudge"
 _GROUPS: Final = tuple(g.value for g in MeterGroup)
 _DIRECTIONS: Final = tuple(d.value for d in Direction)
 _ROLES: Final = tuple(r.value for r in MeterRole)
-_UNJUDGED: Final = (OfferKind.WALK_AWAY, OfferKind.RECESS)
 
 
 def _describe(value: object) -> str:

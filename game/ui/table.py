@@ -342,7 +342,7 @@ def card_detail(
         # a change may be good news (domestic pressure falling), not a cost.
         proposing, accepted = foreseen(state, Move(offer.id))
         changes = effect_text(scenario, *proposing, none="nothing")
-        if offer.kind in (OfferKind.WALK_AWAY, OfferKind.RECESS):
+        if not offer.kind.judged:
             parts.append(f"It changes {changes}.")
         else:
             brings = effect_text(scenario, *accepted, none="no change to the meters")

@@ -5,10 +5,9 @@ from __future__ import annotations
 from game.draw.context import UiContext
 from game.engine import GameState, MeterRole, Move, expected_need_range, refused_by_every_profile
 from game.engine.describe import bonus_sentence, capitalise, need_sentence
-from game.engine.judging import agenda_unread, foreseen, walkout_possible
+from game.engine.judging import agenda_unread, walkout_possible
 from game.engine.scenario import Offer, OfferKind, Variant
 from game.ui.screen import Apply, Chain, PlayMove, Pop
-from game.ui.widgets import choices
 from game.ui.widgets.base import does, shortcuts
 from game.ui.widgets.buttons import Button, ButtonKind
 from game.ui.widgets.choices import ChoiceDialog, ChoiceRow, cost_parts, difficulty
@@ -43,14 +42,9 @@ def variant_row(state: GameState, offer: Offer, variant: Variant) -> ChoiceRow:
     # Some forms say so in their own words already; the sentence is not worth saying twice.
     if variant.tacit and "stands even if" not in variant.summary:
         notes.append("It stands even if the summit ends without a statement.")
-    # A recess is not proposed to them, and there is nothing for them to accept: what it
-    # changes is all there is to say (a play-tester read "Proposing it:" on a call home).
-    parts = (
-        choices.labelled("It changes:", choices.effect_parts(scenario, *foreseen(state, move)[0]))
-        if offer.kind is OfferKind.RECESS
-        else cost_parts(state, move)
+    return ChoiceRow(
+        title=capitalise(variant.label), body=" ".join(notes), parts=cost_parts(state, move)
     )
-    return ChoiceRow(title=capitalise(variant.label), body=" ".join(notes), parts=parts)
 
 
 class VariantScreen(ChoiceDialog):

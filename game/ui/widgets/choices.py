@@ -66,9 +66,12 @@ def cost_parts(state: GameState, move: Move) -> list[Part]:
     """What making an offer (in a form) changes, as a player can foresee it (see
     :func:`game.engine.judging.foreseen`): "Proposing it:" and "If accepted:", or for a form
     every delegation refuses, "When they refuse:" (a play-tester was shown what acceptance
-    would bring, and lost 23 patience to the refusal)."""
+    would bring, and lost 23 patience to the refusal); for a recess or walking away, which is
+    not put to them, "It changes:" alone (a play-tester read "Proposing it:" on a call home)."""
     proposing, accepted = foreseen(state, move)
     scenario = state.scenario
+    if not scenario.offer(move.offer).kind.judged:
+        return labelled("It changes:", effect_parts(scenario, *proposing))
     if refused_by_every_profile(state, move):
         then = labelled("When they refuse:", effect_parts(scenario, *foreseen_refusal(state, move)))
     else:
