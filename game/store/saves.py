@@ -253,13 +253,13 @@ class _Read:
     game: SavedGame | None
 
 
-def slot_name(name: str) -> str:
+def slot_name(name: str, limit: int = MAX_SLOT_NAME) -> str:
     """The name a slot is saved and listed under: ``name`` cleaned as a player's name is (see
-    :func:`game.engine.transcript.clean_name`), cut to :data:`MAX_SLOT_NAME` characters;
-    ``"Saved game"`` for none."""
+    :func:`game.engine.transcript.clean_name`), cut to ``limit`` characters; ``"Saved game"``
+    for none."""
     from game.engine.transcript import clean_name
 
-    return clean_name(name)[:MAX_SLOT_NAME] or "Saved game"
+    return clean_name(name)[:limit] or "Saved game"
 
 
 class SaveStore:
@@ -318,9 +318,7 @@ class SaveStore:
 
         A name already numbered is numbered again, not twice: ``name (2)`` leads to ``name (3)``.
         """
-        from game.engine.transcript import clean_name
-
-        shown = clean_name(name)[:limit].strip() or "Saved game"
+        shown = slot_name(name, limit).rstrip()
         unnumbered = _NUMBERED.sub("", shown) or shown
         candidate, number = shown, 2
         while self.slot_path(candidate).exists():
