@@ -42,6 +42,9 @@ from game.engine.state import (
 )
 
 _REFUSALS: Final = (ReactionKind.DEFER, ReactionKind.REJECT, ReactionKind.COUNTER)
+AMENDED: Final = " with an offer of your own, "
+"""What the reason for their reply to an amendment says between their proposal's name and the
+offer's: ``you answered X with an offer of your own, Y: `` and then the verdict."""
 
 
 def _turn_hash(previous: str, number: int, move: Move, d: _Draft) -> str:
@@ -268,9 +271,7 @@ def _offer(
         again = f"offered again after {refusals} refusal{'s' if refusals > 1 else ''}"
         why = f"{verdict_word} ({again}){colon}{reading}"
     if amending is not None:
-        why = (
-            f"you answered {amending.mid_label} with an offer of your own, {offer.mid_label}: {why}"
-        )
+        why = f"you answered {amending.mid_label}{AMENDED}{offer.mid_label}: {why}"
     if verdict.red_line:
         draft.apply(rules.red_line, source=yours)
 

@@ -37,6 +37,7 @@ from game.engine.describe import (
     sentence,
 )
 from game.engine.state import ACCEPT, AMEND
+from game.engine.turns import AMENDED
 from game.ui.tones import reaction_tone
 from game.ui.widgets.log import LogEntry
 
@@ -112,11 +113,6 @@ def _replied(reaction: Reaction) -> str:
     return f"{OUTSIDER_REPLIED[reaction.kind]} {who}" if who else REPLIED[reaction.kind]
 
 
-_AMENDED: Final = " with an offer of your own, "
-"""What the engine's reason for a reply to an amendment says after the proposal's name: the
-reason opens "you answered X with an offer of your own, Y: ", then the verdict."""
-
-
 def _why(turn: Turn) -> str:
     """The reason for a reply, as the log gives it after the line saying what was answered: for
     an amendment, without the engine's own words for the same (the log read "You answered X
@@ -125,7 +121,7 @@ def _why(turn: Turn) -> str:
     why = turn.reaction.why
     if turn.move.offer != AMEND:
         return why
-    _, said, rest = why.partition(_AMENDED)
+    _, said, rest = why.partition(AMENDED)
     _, colon, verdict = rest.partition(": ")
     return verdict if said and colon else why
 
