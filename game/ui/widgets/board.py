@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Final
 
+import attrs
 import pygame
 
 from game.draw import theme
@@ -161,12 +162,28 @@ def _more(count: int) -> str:
     return f" and {count}{NO_BREAK}more" if count else ""
 
 
+@attrs.frozen
+class _StanceStyle:
+    """How their stance is drawn: its steps' size and pitch, and its name's type."""
+
+    step: tuple[int, int]
+    pitch: int
+    role: TextRole
+
+
+_STANCE_STYLE: Final = {
+    False: _StanceStyle((12, 8), 15, TextRole.LABEL),
+    True: _StanceStyle((6, 6), 8, TextRole.FINE_PRINT),
+}
+"""By ``compact``: the usual stance, and the smaller one (fine print does not grow with the text
+size)."""
+
+
 def stance_width(ctx: UiContext, state: GameState, *, compact: bool = False) -> int:
     """How wide :func:`draw_stance` draws their stance, without the word "stance"."""
-    role = TextRole.FINE_PRINT if compact else TextRole.LABEL
-    pitch = 8 if compact else 15
+    style = _STANCE_STYLE[compact]
     label = state.scenario.stances[state.stance].label
-    return pitch * len(state.scenario.stances) + 4 + ctx.text_width(role, label)
+    return style.pitch * len(state.scenario.stances) + 4 + ctx.text_width(style.role, label)
 
 
 def draw_stance(
@@ -185,14 +202,14 @@ def draw_stance(
     stances = state.scenario.stances
     stance = state.stance
     x = row.right
-    width, height, pitch = (6, 6, 8) if compact else (12, 8, 15)
+    style = _STANCE_STYLE[compact]
+    width, height = style.step
     for i in reversed(range(len(stances))):
         colour = palette.navy if i <= stance else palette.rule
         step = (x - width, row.centery - height // 2, width, height)
         pygame.draw.rect(surface, colour, step, border_radius=3)
-        x -= pitch
-    role = TextRole.FINE_PRINT if compact else TextRole.LABEL
-    label = ctx.text(role, stances[stance].label, palette.ink)
+        x -= style.pitch
+    label = ctx.text(style.role, stances[stance].label, palette.ink)
     spot = label.get_rect(midright=(x - 4, row.centery))
     surface.blit(label, spot)
     kicker = ctx.text(TextRole.KICKER, "STANCE", palette.ink_soft)
