@@ -103,7 +103,7 @@ class LineChart(Chart):
         draw_title(surface, ctx, self.title, rect)
         layout = self.layout(ctx, rect)
         plot = layout.plot
-        self._draw_bands(surface, ctx, rect)
+        self._draw_bands(surface, ctx, rect, plot)
         draw_y_axis(surface, ctx, self.y, plot, grid=self.grid)
         self._draw_x_axis(surface, ctx, plot)
         # Axis lines go under the data: a point on an axis must not be struck through.
@@ -117,13 +117,16 @@ class LineChart(Chart):
         if layout.legend_rows:
             self._draw_legend(surface, ctx, layout)
 
-    def band_labels(self, ctx: UiContext, rect: pygame.Rect) -> list[tuple[str, int]]:
+    def band_labels(
+        self, ctx: UiContext, rect: pygame.Rect, plot: pygame.Rect | None = None
+    ) -> list[tuple[str, int]]:
         """Each band's label as drawn in ``rect`` and where it starts: as much of it as fits
         before the next band, the last one up to the chart's right edge, over the room kept
         for the end labels (at large text the debrief's "working lunch" came out "working").
         A last label still too long starts earlier, ending at that edge, as far back as the
-        label before it allows ("signing ceremony" came out "signing")."""
-        plot = self.layout(ctx, rect).plot
+        label before it allows ("signing ceremony" came out "signing"). ``plot`` is the
+        plot's place in ``rect`` when it is already known."""
+        plot = plot if plot is not None else self.layout(ctx, rect).plot
         placed: list[tuple[str, int]] = []
         free = rect.left  # where the label before ends, with room after it
         for i, band in enumerate(self.bands):
@@ -142,9 +145,10 @@ class LineChart(Chart):
                 free = x + ctx.text_width(TextRole.CAPTION, label) + 2 * GAP
         return placed
 
-    def _draw_bands(self, surface: pygame.Surface, ctx: UiContext, rect: pygame.Rect) -> None:
+    def _draw_bands(
+        self, surface: pygame.Surface, ctx: UiContext, rect: pygame.Rect, plot: pygame.Rect
+    ) -> None:
         palette = ctx.palette
-        plot = self.layout(ctx, rect).plot
         for i, band in enumerate(self.bands):
             x1 = round(self.to_screen(plot, band.start, 0)[0])
             x2 = round(self.to_screen(plot, band.end, 0)[0])
@@ -156,7 +160,7 @@ class LineChart(Chart):
             if self.boundaries and i > 0:
                 for y in range(plot.top, plot.bottom, 6):
                     pygame.draw.line(surface, palette.rule, (x1, y), (x1, min(y + 2, plot.bottom)))
-        for label, x in self.band_labels(ctx, rect):
+        for label, x in self.band_labels(ctx, rect, plot):
             text = ctx.text(TextRole.CAPTION, label, palette.ink_soft)
             surface.blit(text, text.get_rect(bottomleft=(x, plot.top - GAP // 2)))
 
