@@ -391,7 +391,8 @@ def round_opened(state: GameState, turn: Turn) -> bool:
     return (following.round if following is not None else state.round) > turn.round
 
 
-NEW_ROUND: Final = "A new round begins."
+NEW_ROUND: Final = "A new round begins"
+"""What the front ends say of a new round, with what it changes on the meters."""
 
 
 def between_rounds(
@@ -406,7 +407,7 @@ def between_rounds(
     found: list[tuple[str, str]] = []
     if new_round and not scenario.rules.per_round.is_empty:
         found.append(
-            ("Between rounds", _with_effect(scenario, NEW_ROUND, scenario.rules.per_round))
+            ("Between rounds", _with_effect(scenario, f"{NEW_ROUND}.", scenario.rules.per_round))
         )
     for event_id in turn.events:
         event = next(e for e in scenario.events if e.id == event_id)

@@ -254,7 +254,7 @@ def _between_rounds(state: GameState, turn: Turn, *, full: bool) -> list[LogEntr
     if per_round and round_opened(state, turn):
         figures = f" ({', '.join(change.text for change in per_round)})" if full else ""
         good = all(change.good for change in per_round)
-        entries.append(LogEntry(NEW_ROUND[:-1] + figures + ".", "Between rounds", _good(good)))
+        entries.append(LogEntry(f"{NEW_ROUND}{figures}.", "Between rounds", _good(good)))
     tested = dict(turn.tests)
     for event_id in turn.events:
         event = next(e for e in scenario.events if e.id == event_id)

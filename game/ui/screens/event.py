@@ -67,7 +67,7 @@ class EventScreen(ChoiceDialog):
         notes = before_the_break(state, turn)
         if new_round:
             rested = effect_text(scenario, scenario.rules.per_round)
-            notes.append((f"Also: {NEW_ROUND[:-1].lower()} ({rested}).", Tone.NEUTRAL))
+            notes.append((f"Also: {NEW_ROUND.lower()} ({rested}).", Tone.NEUTRAL))
         for drift in drifts:
             notes.append((f"Also: {sentence(drift.text)}", Tone.CAUTION))
         if state.is_over:
