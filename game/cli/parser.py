@@ -167,6 +167,21 @@ def _add_class_checks(command: argparse.ArgumentParser) -> None:
     )
 
 
+def _shared(command: argparse.ArgumentParser, *, seed: str = "", scenario: str = "") -> None:
+    """The options a subcommand shares with the top level, each with its help (none: not
+    taken). They default to SUPPRESS, so that the top level's value stands unless the
+    subcommand's is given: ``--seed 4 play`` works as well as ``play --seed 4``."""
+    if seed:
+        command.add_argument("--seed", type=_seed, default=SUPPRESS, help=seed)
+    if scenario:
+        command.add_argument("--scenario", default=SUPPRESS, help=scenario)
+
+
+def _format(command: argparse.ArgumentParser, *choices: str, help: str | None = None) -> None:
+    """``--format``, the first of ``choices`` by default."""
+    command.add_argument("--format", choices=choices, default=choices[0], help=help)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The parser for every subcommand."""
     parser = _Parser(
@@ -198,9 +213,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     play = commands.add_parser("play", help="play a game (headless: script, terminal or stdio)")
     play.add_argument("--headless", action="store_true", help="play without a window")
-    # Options shared with the top level default to SUPPRESS, so `--seed 4 play` works too.
-    play.add_argument("--seed", type=_seed, default=SUPPRESS, help="seed (default: random)")
-    play.add_argument("--scenario", default=SUPPRESS, help="scenario name or .toml file")
+    _shared(play, seed="seed (default: random)", scenario="scenario name or .toml file")
     source = play.add_mutually_exclusive_group()
     source.add_argument("--script", type=_path, help="TOML file with moves = [...]")
     source.add_argument("--stdio", action="store_true", help="JSON lines out, one move per line in")
@@ -211,9 +224,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="also write the transcript to hand in, named after you, the class code and the "
         "day, into the exports folder (Documents/Hanoi Summit)",
     )
-    play.add_argument(
-        "--format", choices=("text", "json"), default="text", help="how to print the game"
-    )
+    _format(play, "text", "json", help="how to print the game")
     play.add_argument(
         "--name", type=_name, default=SUPPRESS, help="player name recorded in the transcript"
     )
@@ -259,9 +270,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     code = commands.add_parser("code", help="make a class code for a scenario, seed and mode")
-    code.add_argument("--scenario", default=SUPPRESS, help="scenario name (default: hanoi)")
-    code.add_argument(
-        "--seed", type=_seed, default=SUPPRESS, help=f"0 to {MAX_SEED} (default: random)"
+    _shared(
+        code, seed=f"0 to {MAX_SEED} (default: random)", scenario="scenario name (default: hanoi)"
     )
     code.add_argument("--mode", choices=MODES, default=Mode.PRACTICE.value)
 
@@ -286,8 +296,8 @@ def build_parser() -> argparse.ArgumentParser:
     replay_cmd.add_argument(
         "--verify", action="store_true", help="check every turn; exit 1 at the first difference"
     )
-    replay_cmd.add_argument("--scenario", default=SUPPRESS, help="scenario file to replay against")
-    replay_cmd.add_argument("--format", choices=("text", "json"), default="text")
+    _shared(replay_cmd, scenario="scenario file to replay against")
+    _format(replay_cmd, "text", "json")
 
     batch = commands.add_parser(
         "batch",
@@ -304,13 +314,10 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"games to play, 1 to {MAX_GAMES:,} (default 100)",
     )
     batch.add_argument(
-        "--seed", type=_seed, default=SUPPRESS, help="seed of the first game (default 0)"
-    )
-    batch.add_argument(
         "--jobs", type=_counted(MAX_JOBS), default=1, help="processes to use (default 1)"
     )
-    batch.add_argument("--scenario", default=SUPPRESS, help="scenario (default: hanoi)")
-    batch.add_argument("--format", choices=("table", "json"), default="table")
+    _shared(batch, seed="seed of the first game (default 0)", scenario="scenario (default: hanoi)")
+    _format(batch, "table", "json")
 
     analyze = commands.add_parser(
         "analyze",
@@ -350,7 +357,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     shots = commands.add_parser("shots", help="render every screen to PNG")
     shots.add_argument("--out", type=_path, required=True, metavar="DIR")
-    shots.add_argument("--seed", type=_seed, default=SUPPRESS, help="seed (default 7)")
+    _shared(shots, seed="seed (default 7)")
     shots.add_argument(
         "--text-size",
         choices=TEXT_SIZES,
