@@ -116,6 +116,7 @@ def test_every_field_of_analyze_and_bench_is_documented(
         "rounds",
         "seconds",
         "rounds_per_second",
+        "best_window_rounds_per_second",
     }
     fields |= set(shown["negmas"])
     text = doc_text(SCRIPTING_DOC)
