@@ -42,7 +42,7 @@ class Need:
     at_most: int | None
     """The meter must not exceed this (shifted the other way)."""
     context: str
-    """Completes "they need ... ": e.g. ``"before closing Yongbyon"``."""
+    """Completes "they need ... ": e.g. ``"before giving up Yongbyon"``."""
     why: str
     """Their reason in a few words, e.g. ``"they remember what happened to Libya"``."""
     fixed: bool = False
