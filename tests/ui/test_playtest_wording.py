@@ -418,6 +418,30 @@ def test_every_screen_says_the_same_of_accepting_their_proposal(hanoi: Scenario)
     assert pending["on_accept"]["patience"] == 3
 
 
+def test_the_break_credits_the_event_with_its_own_change_alone(hanoi: Scenario) -> None:
+    # A teacher saw "What it changes: trust +2, patience +7, domestic +10" under a hearing at
+    # home, which changes domestic pressure alone, as the terminal said: the rest was the new
+    # round and a standing pressure, which follow as notes with figures of their own.
+    from game.engine.describe import effect_text, event_effect
+    from game.engine.strategies import play
+    from game.store.settings import Settings
+    from game.ui.screens.event import EventScreen, events_of
+
+    state = play(hanoi, "essay", 0)
+    turn = next(t for t in state.turns if t.events and t.drifts)
+    upto = attrs.evolve(state, turns=state.turns[: turn.number])
+    after = next(t for t in state.turns if t.number == turn.number + 1)
+    shown = EventScreen(UiContext(Settings()), attrs.evolve(upto, round=after.round), turn)
+    (event,) = events_of(state, turn)
+    chips = [part.text for part in shown.parts if not part.plain]
+    assert ", ".join(chips) == effect_text(hanoi, event_effect(event, turn))
+    notes = [text for text, _ in shown.notes]
+    assert f"Also: a new round begins ({effect_text(hanoi, hanoi.rules.per_round)})." in notes
+    for drift in (d for d in hanoi.drifts if d.id in turn.drifts):
+        said = drift.text[:1].upper() + drift.text[1:]
+        assert f"Also: {said} ({effect_text(hanoi, drift.effect)})." in notes
+
+
 def test_the_log_and_the_break_say_what_a_new_round_brings(hanoi: Scenario) -> None:
     # A play-tester answering for the North saw patience rise by 6 where the answer said -1:
     # the new round's +7, which nothing on screen mentioned.

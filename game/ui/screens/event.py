@@ -56,20 +56,21 @@ class EventScreen(ChoiceDialog):
             outcome_text, applied = event_effects(event, turn)
             intro.append(f"{event.text} {outcome_text}".strip())
             effects.extend(applied)
-        drifts = [d for d in scenario.drifts if d.id in turn.drifts]
-        effects.extend(drift.effect for drift in drifts)
-        # The new round's own change is in the meters too (a play-tester saw patience rise by 7
-        # with nothing to say why).
-        new_round = round_opened(state, turn) and not scenario.rules.per_round.is_empty
-        if new_round:
-            effects.append(scenario.rules.per_round)
+        # What it changes is the event's own doing, as the terminal and the log say it; the
+        # new round's change and the standing pressures follow as notes with their own figures
+        # (a play-tester saw patience rise by 7 with nothing to say why; a teacher saw the
+        # event credited with what the new round and a pressure did).
         parts = effect_parts(scenario, *effects)
         notes = before_the_break(state, turn)
-        if new_round:
+        if round_opened(state, turn) and not scenario.rules.per_round.is_empty:
             rested = effect_text(scenario, scenario.rules.per_round)
             notes.append((f"Also: {NEW_ROUND.lower()} ({rested}).", Tone.NEUTRAL))
-        for drift in drifts:
-            notes.append((f"Also: {sentence(drift.text)}", Tone.CAUTION))
+        for drift in scenario.drifts:
+            if drift.id in turn.drifts:
+                said = sentence(drift.text).removesuffix(".")
+                notes.append(
+                    (f"Also: {said} ({effect_text(scenario, drift.effect)}).", Tone.CAUTION)
+                )
         if state.is_over:
             notes.append(("The summit is over.", Tone.ALARM))
         else:
