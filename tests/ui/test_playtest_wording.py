@@ -436,6 +436,10 @@ def test_the_break_credits_the_event_with_its_own_change_alone(hanoi: Scenario) 
     chips = [part.text for part in shown.parts if not part.plain]
     assert ", ".join(chips) == effect_text(hanoi, event_effect(event, turn))
     notes = [text for text, _ in shown.notes]
+    # A pressure that helps is shown as good news, as the log shows it.
+    assert ("Also: Seoul vouches for your good faith in Pyongyang (trust +2).", Tone.POSITIVE) in (
+        shown.notes
+    )
     assert f"Also: a new round begins ({effect_text(hanoi, hanoi.rules.per_round)})." in notes
     for drift in (d for d in hanoi.drifts if d.id in turn.drifts):
         said = drift.text[:1].upper() + drift.text[1:]

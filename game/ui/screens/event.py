@@ -8,7 +8,14 @@ import pygame
 from game.draw.context import UiContext
 from game.draw.theme import Tone
 from game.engine import GameState, Move, Turn
-from game.engine.describe import NEW_ROUND, effect_text, event_effect, round_opened, sentence
+from game.engine.describe import (
+    NEW_ROUND,
+    changes,
+    effect_text,
+    event_effect,
+    round_opened,
+    sentence,
+)
 from game.engine.scenario import Effect, Event
 from game.ui.record import before_the_break
 from game.ui.screen import Pop
@@ -68,8 +75,11 @@ class EventScreen(ChoiceDialog):
         for drift in scenario.drifts:
             if drift.id in turn.drifts:
                 said = sentence(drift.text).removesuffix(".")
+                found = changes(scenario, drift.effect)
+                good = bool(found) and all(change.good for change in found)
+                figures = ", ".join(change.text for change in found) or "no change"
                 notes.append(
-                    (f"Also: {said} ({effect_text(scenario, drift.effect)}).", Tone.CAUTION)
+                    (f"Also: {said} ({figures}).", Tone.POSITIVE if good else Tone.CAUTION)
                 )
         if state.is_over:
             notes.append(("The summit is over.", Tone.ALARM))
