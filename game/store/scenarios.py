@@ -71,6 +71,11 @@ def read_scenario(path: Path) -> Scenario:
             missing=f"no such scenario file (bundled: {known})",
         )
     except UnreadableFileError as error:
+        if error.missing and path.parent == scenario_dir():
+            # A name, not a file they gave: say it as they typed it, not as a path into the
+            # game's own folder.
+            missing = f"no such scenario (bundled: {known}; or give a scenario's .toml file)"
+            raise ScenarioError([f"{path.stem}: {missing}"]) from None
         raise ScenarioError([str(error)]) from None
     sha256 = hashlib.sha256(text.encode("utf-8")).hexdigest()
     scenario = scenario_from_dict(data, str(path), sha256)

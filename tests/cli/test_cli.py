@@ -141,10 +141,11 @@ def test_unknown_flags_get_one_line_and_exit_2() -> None:
 def test_a_missing_or_broken_scenario_is_one_line_per_problem(tmp_path: Path) -> None:
     result = run_cli("play", "--headless", "--seed", "1", "--scenario", "atlantis", "--stdio")
     assert result.returncode == 2
-    assert result.stderr.strip().endswith(
-        "no such scenario file (bundled: hanoi, next_summit)"
-    ) or ("no such scenario file" in result.stderr)
-    assert "Traceback" not in result.stderr
+    # Named as the player typed it, not as a path in the game's folder they never typed.
+    assert result.stderr == (
+        "atlantis: no such scenario (bundled: hanoi, next_summit; or give a scenario's .toml "
+        "file)\n"
+    )
 
 
 def test_replay_verify_passes_and_fails_with_the_first_bad_turn(tmp_path: Path) -> None:
@@ -489,7 +490,7 @@ def test_analyze_reports_the_best_fixed_line_and_the_balance(
 @pytest.mark.parametrize(
     ("args", "expected"),
     [
-        (["analyze", "atlantis"], "no such scenario file"),
+        (["analyze", "atlantis"], "atlantis: no such scenario"),
         (["analyze", "--budget", "0"], "argument --budget: expected at least 1, got 0"),
         (["analyze", "--test", "many"], "argument --test: expected a whole number, got 'many'"),
         (["analyze", "--train", "-3"], "argument --train: expected at least 1, got -3"),
