@@ -195,12 +195,7 @@ def _against_history(report: ClassReport) -> tuple[str, ...]:
         if tier <= 0 or not names:
             continue
         reached = sum(1 for r in rows if tiers.get(r.ending, 0) >= tier)
-        what = (
-            f"A top-tier ending ({', '.join(names)})"
-            if tier == top
-            else f"{' or '.join(names)} or better"
-        )
-        lines.append(f"{what}: {reached} ({_share(reached, total)}).")
+        lines.append(f"{tier_words(names, top=tier == top)}: {reached} ({_share(reached, total)}).")
     for comparison in report.comparisons:
         same = sum(1 for r in rows if r.ending_title == comparison.ending_title)
         lines.append(
@@ -209,6 +204,18 @@ def _against_history(report: ClassReport) -> tuple[str, ...]:
             f"({_share(same, total)})."
         )
     return tuple(lines)
+
+
+def tier_words(titles: Sequence[str], *, top: bool) -> str:
+    """How the report names a tier of endings: "A top-tier ending (A, B, C)"; below it, one
+    ending's "Liaison offices or better", or several's "An ending of the tier below or better
+    (...)". Titles are set apart by semicolons where one holds a comma ("Yongbyon, verified")."""
+    listed = ("; " if any("," in title for title in titles) else ", ").join(titles)
+    if top:
+        return f"A top-tier ending ({listed})"
+    if len(titles) == 1:
+        return f"{titles[0]} or better"
+    return f"An ending of the tier below or better ({listed})"
 
 
 def shown_name(name: str) -> str:

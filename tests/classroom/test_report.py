@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from game.classroom.classcode import encode
+from game.classroom.report import tier_words
 from game.classroom.report_files import ENDINGS_SIZE, TRUST_SIZE
 from game.classroom.verify import read_codes
 from game.cli import main
@@ -314,7 +315,7 @@ def test_against_history_counts_the_scenarios_own_tiers_and_lines(
         endings = [row["ending"] for row in csv.DictReader(handle)]
     top = max(e.tier for e in hanoi.endings)
     best = ", ".join(e.title for e in hanoi.endings if e.tier == top)
-    below = " or ".join(e.title for e in hanoi.endings if e.tier == top - 1)
+    (below,) = (e.title for e in hanoi.endings if e.tier == top - 1)
     for tier, what in ((top, f"A top-tier ending ({best})"), (top - 1, f"{below} or better")):
         reached = sum(
             1 for e in hanoi.endings if e.tier >= tier for ending in endings if ending == e.id
@@ -377,3 +378,17 @@ def test_the_trust_charts_run_over_the_trust_meter_s_range(hanoi: Scenario) -> N
     )
     _, trust = _trust_axes(wide, 14)
     assert trust.tick_labels() == ("-50", "0", "50", "100", "150")
+
+
+def test_a_tier_of_several_endings_reads_as_one_list() -> None:
+    # A teacher could not read the next summit's "Yongbyon, verified or Liaison offices at last
+    # or ... or better": a title of its own holds a comma.
+    titles = ("Yongbyon, verified", "Liaison offices at last", "The ambassadors stay")
+    assert tier_words(titles, top=False) == (
+        "An ending of the tier below or better "
+        "(Yongbyon, verified; Liaison offices at last; The ambassadors stay)"
+    )
+    assert tier_words(("Embassies", "The grand bargain"), top=True) == (
+        "A top-tier ending (Embassies, The grand bargain)"
+    )
+    assert tier_words(("Liaison offices",), top=False) == "Liaison offices or better"
