@@ -124,7 +124,12 @@ class FontBook:
             # same Font object serves every role that shares its face and size.
             font.set_linesize(line_px or font.get_linesize())
             font.align = int(align)
-            surface = font.render(text, True, colour, None, wrap)
+            try:
+                surface = font.render(text, True, colour, None, wrap)
+            except pygame.error:
+                # Nothing but zero-width characters (a joiner, a direction mark: a name or a
+                # scenario's title may hold them) is no text SDL will draw: draw none.
+                surface = font.render("", True, colour, None, wrap)
         self._texts[key] = surface
         if len(self._texts) > TEXT_CACHE_SIZE:
             self._texts.popitem(last=False)
@@ -152,7 +157,9 @@ class FontBook:
 def _render_tracked(
     font: pygame.font.Font, text: str, colour: Colour, tracking: int
 ) -> pygame.Surface:
-    glyphs = [font.render(char, True, colour) for char in text]
+    # A zero-width character (a joiner in a Persian name, an emoji's variation selector)
+    # takes no room, and SDL refuses to draw it alone.
+    glyphs = [font.render(char, True, colour) for char in text if font.size(char)[0]]
     width = sum(glyph.get_width() for glyph in glyphs) + tracking * max(len(glyphs) - 1, 0)
     surface = pygame.Surface((max(width, 1), font.get_height()), pygame.SRCALPHA)
     x = 0

@@ -175,6 +175,22 @@ def test_the_colour_blind_palettes_tones_stay_apart(vision: str) -> None:
         assert math.dist(seen[a], seen[b]) > 15, f"{a} and {b} look alike with {vision}"
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["Mohammad\u200cReza", "\u200c", "\u202eevil\u202c", "\ufe0f", "a\u200d"],
+    ids=["persian-zwnj", "only-a-joiner", "direction-override", "variation-selector", "zwj"],
+)
+@pytest.mark.parametrize("tracking", [0, 2])
+def test_zero_width_characters_are_drawn_as_nothing(text: str, tracking: int) -> None:
+    # A play-tester's Persian name (with a zero-width non-joiner) crashed the window at the
+    # table: SDL refuses to draw a character that takes no room, and names on the table are
+    # drawn letter by letter (tracked).
+    book = FontBook()
+    drawn = book.render(Face.TEXT, 18, text, (0, 0, 0), tracking=tracking)
+    visible = text.strip("\u200c\u200d\u202e\u202c\ufe0f")
+    assert (drawn.get_width() > 1) == bool(visible)
+
+
 def test_a_korean_name_is_drawn_in_hangul_not_boxes() -> None:
     # A play-tester typed 김정은 as a player's name and saw empty boxes, in a game about Korea.
     import pygame
