@@ -345,7 +345,10 @@ def _interactive(state: GameState, source: IO[str], sink: Guarded, who: Who) -> 
             write("\n" + "\n".join(prompt_lines(state)) + "\n", BOLD)
             write("\n".join(menu_lines(state, cards, full=full)) + "\n")
         show_menu = False
-        write("Your move (number, move id, help, q): ")
+        if state.pending is not None:
+            write("Your answer (a accepts, r rejects, m amends; help, q): ")
+        else:
+            write("Your move (number, move id, help, q): ")
         sink.flush()
         line = read_line(source)
         if line is None or line.strip().lower() in _STOP:
@@ -376,15 +379,21 @@ def _interactive(state: GameState, source: IO[str], sink: Guarded, who: Who) -> 
         if command == "log":
             write("\n".join(log_lines(state)) + "\n")
             continue
+        answer = next(
+            (card for card in cards if card.number == 0 and card.key == text.lower()), None
+        )
+        if answer is not None:
+            text = str(answer.option.move)
         # ASCII digits only: '²' is a digit to Python, and int() of it fails.
         number = text.isascii() and text.isdigit()
-        if number and not (len(text) <= 4 and 1 <= int(text) <= len(cards)):
+        numbered = [card for card in cards if card.number]
+        if number and not (len(text) <= 4 and 1 <= int(text) <= len(numbered)):
             # A number that names no card, as `info` says it (it said "unknown move").
-            said = f"no card {short(text)}: the cards are 1 to {len(cards)}"
+            said = f"no card {short(text)}: the cards are 1 to {len(numbered)}"
             write(f"  Not possible: {said}\n", ALERT)
             continue
         if number:
-            card = cards[int(text) - 1]
+            card = numbered[int(text) - 1]
             if not card.available:
                 write(
                     f"  Not possible: {card.option.label} is locked: {card.option.reason}\n", ALERT

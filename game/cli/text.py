@@ -40,7 +40,7 @@ from game.engine.describe import (
 )
 from game.engine.judging import agenda_unread, expected_need_range, foreseen, foreseen_refusal
 from game.engine.scenario import Direction, MeterRole
-from game.engine.state import MoveOption, ReactionKind
+from game.engine.state import ACCEPT, AMEND, REJECT, MoveOption, ReactionKind
 from game.store.who import NOBODY, Who
 
 TALKS: Final = MeterGroup.TALKS
@@ -180,6 +180,7 @@ def prompt_lines(state: GameState) -> list[str]:
 
 COMMANDS: Final = (
     ("a number or a move id", "play that card, e.g. 1 or liaison_offices"),
+    ("a, r or m", "accept, reject or amend their proposal, while one awaits your answer"),
     ("info N", "all about card N (or a move id), locked or not"),
     ("menu", "the cards again, each with its terms"),
     ("meters", "every meter, what it means and where it stands"),
@@ -195,21 +196,34 @@ def help_lines() -> list[str]:
     return ["Commands:", *(f"  {typed}: {does}" for typed, does in COMMANDS)]
 
 
+ANSWER_KEYS: Final = {ACCEPT: "a", REJECT: "r", AMEND: "m"}
+"""The letters that answer their proposal, as the window's keys: A accepts, R rejects, M amends.
+Not numbers, which name other cards from turn to turn (a play-tester accepted a proposal that
+spent most of his leverage by typing the number he had used for a card the turn before)."""
+
+
 @attrs.frozen
 class Card:
     """A line of the terminal's menu: a move the player could make now, or a locked one."""
 
     number: int
+    """Its number in the menu (0 for an answer to their proposal, which has a letter)."""
     option: MoveOption
 
     @property
     def available(self) -> bool:
         return self.option.available
 
+    @property
+    def key(self) -> str:
+        """What the player types to play it: the number, or an answer's letter."""
+        return ANSWER_KEYS.get(self.option.move.offer, str(self.number))
+
 
 def menu_cards(state: GameState) -> list[Card]:
-    """The menu in order: the playable moves numbered from 1, then the locked cards numbered
-    on (one per offer, whatever its forms; answers only while a proposal awaits one)."""
+    """The menu in order: the answers to their proposal while one awaits it (by letter), the
+    playable moves numbered from 1, then the locked cards numbered on (one per offer, whatever
+    its forms)."""
     playable = [o for o in move_options(state) if o.available]
     locked: list[MoveOption] = []
     seen: set[str] = set()
@@ -221,7 +235,9 @@ def menu_cards(state: GameState) -> list[Card]:
             continue
         seen.add(option.move.offer)
         locked.append(option)
-    return [Card(n, o) for n, o in enumerate([*playable, *locked], start=1)]
+    answers = [Card(0, o) for o in playable if o.move.is_answer]
+    numbered = [o for o in [*playable, *locked] if not o.move.is_answer]
+    return [*answers, *(Card(n, o) for n, o in enumerate(numbered, start=1))]
 
 
 def _card_text(state: GameState, move: Move, first: bool) -> list[str]:
@@ -253,14 +269,14 @@ def menu_lines(state: GameState, cards: Sequence[Card], *, full: bool = True) ->
     for card in cards:
         if card.available:
             move = card.option.move
-            lines.append(f"  {card.number:>2}. {card.option.label}  [{move}]")
+            lines.append(f"  {card.key:>2}. {card.option.label}  [{move}]")
             if full:
                 texts = _card_text(state, move, move.offer not in said)
                 lines += [f"      {text}" for text in texts]
             said.add(move.offer)
     locked = [card for card in cards if not card.available]
     if locked and not full:
-        names = ", ".join(f"{card.number}. {_plain_label(card)}" for card in locked)
+        names = ", ".join(f"{card.key}. {_plain_label(card)}" for card in locked)
         lines.append(f"Locked for now: {names}")
         lines.append("Type menu for every card's terms, info and a number for one card's.")
     elif locked:
@@ -268,7 +284,7 @@ def menu_lines(state: GameState, cards: Sequence[Card], *, full: bool = True) ->
         for card in locked:
             move_id = card.option.move.offer
             lines.append(
-                f"  {card.number:>2}. {_plain_label(card)}  [{move_id}]: {card.option.reason}"
+                f"  {card.key:>2}. {_plain_label(card)}  [{move_id}]: {card.option.reason}"
             )
     return lines
 
@@ -286,7 +302,7 @@ def info_lines(state: GameState, cards: Sequence[Card], wanted: str) -> list[str
     window's table foresees them, the essay's view, and whether it can be played now (and why
     not)."""
     scenario = state.scenario
-    found = next((c for c in cards if str(c.number) == wanted), None)
+    found = next((c for c in cards if c.key == wanted.lower()), None)
     move = found.option.move if found is not None else Move.parse(wanted)
     if found is not None and not found.available:
         # A locked card stands for its offer in every form (see menu_cards), though its option

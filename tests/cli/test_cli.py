@@ -286,7 +286,7 @@ def test_terminal_play_shows_the_opening_the_neighbours_and_their_proposal(hanoi
     assert "The neighbours: Seoul 60 supportive \u00b7 Tokyo 48 wary \u00b7 Beijing 48 wary" in text
     assert "They table a proposal: Yongbyon for the 2016-17 sanctions." in text
     assert "Their proposal awaits your answer: Yongbyon for the 2016-17 sanctions" in text
-    assert "   3. Amend: Yongbyon for relief (partial relief)  [amend]" in text
+    assert "   m. Amend: Yongbyon for relief (partial relief)  [amend]" in text
     assert hanoi.profiles[new_game(hanoi, 4).profile].label not in text
 
 

@@ -53,9 +53,11 @@ ESSAY_SEED4 = (
 )
 
 
-def _terminal(hanoi: Scenario, typed: str, *, hotseat: bool = False, colour: bool = False) -> str:
+def _terminal(
+    hanoi: Scenario, typed: str, *, hotseat: bool = False, colour: bool = False, seed: int = 4
+) -> str:
     sink = io.StringIO()
-    state = new_game(hanoi, 4, hotseat=hotseat)
+    state = new_game(hanoi, seed, hotseat=hotseat)
     interactive(state, io.StringIO(typed), sink, colour=colour)
     return sink.getvalue()
 
@@ -193,13 +195,17 @@ def test_meters_and_log(hanoi: Scenario) -> None:
 
 
 def test_a_full_game_is_played_by_numbers_read_from_the_menu(hanoi: Scenario) -> None:
-    """A player who reads only the text: each move is typed as the number the menu shows."""
+    """A player who reads only the text: each move is typed as the number the menu shows, and
+    an answer to their proposal as its letter (a, r or m, as the window's keys)."""
     state = new_game(hanoi, 4)
     typed = []
     for move in ESSAY_SEED4:
-        number = next(c.number for c in menu_cards(state) if str(c.option.move) == move)
-        typed.append(str(number))
+        card = next(c for c in menu_cards(state) if str(c.option.move) == move)
+        assert card.key == ({"accept": "a", "reject": "r", "amend": "m"}.get(move) or card.key)
+        assert card.key.isdigit() != Move.parse(move).is_answer
+        typed.append(card.key)
         state = play_moves(state, [move])
+    assert {"a", "r", "m"} & set(typed), "the line answers a proposal of theirs"
     sink = io.StringIO()
     final = interactive(new_game(hanoi, 4), io.StringIO("\n".join(typed) + "\n"), sink)
     assert final.is_over and final.hash == state.hash
@@ -471,3 +477,19 @@ def test_after_a_move_the_menu_is_a_line_a_card_and_menu_shows_the_terms_again(
     assert "Locked for now: " in after_move and "\n  18. " not in after_move
     assert "Type menu for every card's terms" in after_move
     assert "Locked for now:\n" in after_menu
+
+
+def test_a_number_never_answers_their_proposal(hanoi: Scenario) -> None:
+    # A play-tester typed the number he had used for a card the turn before, and it accepted
+    # their proposal, which spent most of his leverage: numbers name cards, letters answer.
+    state = play_moves(new_game(hanoi, 5), ["yongbyon_for_relief:partial"])
+    assert state.pending is not None
+    text = _terminal(hanoi, "yongbyon_for_relief:partial\n1\nq\n", seed=5)
+    assert "   a. Accept  [accept]" in text and "   r. Reject  [reject]" in text
+    assert "Your answer (a accepts, r rejects, m amends; help, q): " in text
+    assert (
+        "Not possible: Mutual restraint (unwritten) is locked: answer their proposal first" in text
+    )
+    assert "You accept their proposal" not in text
+    accepted = _terminal(hanoi, "yongbyon_for_relief:partial\nA\nq\n", seed=5)
+    assert "You accept their proposal: Yongbyon for the 2016-17 sanctions" in accepted

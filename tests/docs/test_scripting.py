@@ -194,7 +194,8 @@ def test_the_text_output_shown_is_current(scripts: Path, monkeypatch: pytest.Mon
 
 @pytest.mark.parametrize(
     ("typed", "status"),
-    [("q\n", 1), ("1\n", 1), ("1\n" * 60, 0)],
+    # The first card each time, and "a" to accept a proposal of theirs when one awaits.
+    [("q\n", 1), ("1\n", 1), ("1\na\n" * 60, 0)],
     ids=["stopped", "input-ended", "finished"],
 )
 def test_terminal_play_exits_as_documented(
