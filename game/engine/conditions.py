@@ -52,17 +52,21 @@ def _holds(
     return False
 
 
-def _failures(state: GameState, condition: Condition) -> list[str]:
-    """Player-facing descriptions of each part of the condition that does not hold."""
+def _failures(state: GameState, condition: Condition, *, needs: bool = False) -> list[str]:
+    """Player-facing descriptions of each part of the condition that does not hold; ``needs``
+    words a meter's as what it needs ("needs trust 70 or more, now 15"), as an alternative in an
+    "either ... or ..." is read (a play-tester read "or trust 15 is below 70" as garbled)."""
     scenario = state.scenario
     failures: list[str] = []
     for bound in condition.meters:
         value = state.meters[bound.meter]
         label = scenario.meters[bound.meter].label
         if bound.low is not None and value < bound.low:
-            failures.append(f"{label} {value} is below {bound.low}")
+            low = f"needs {label} {bound.low} or more, now {value}"
+            failures.append(low if needs else f"{label} {value} is below {bound.low}")
         if bound.high is not None and value > bound.high:
-            failures.append(f"{label} {value} is above {bound.high}")
+            high = f"needs {label} {bound.high} or less, now {value}"
+            failures.append(high if needs else f"{label} {value} is above {bound.high}")
     missing = [a for a in condition.accords if a not in state.agreed]
     if missing:
         names = " and ".join(scenario.accord_label(a) for a in missing)
@@ -83,7 +87,7 @@ def _failures(state: GameState, condition: Condition) -> list[str]:
     if condition.round_at_most is not None and state.round > condition.round_at_most:
         failures.append(f"not after the {scenario.rounds[condition.round_at_most].label}")
     if condition.any:
-        alternatives = [_failures(state, alternative) for alternative in condition.any]
+        alternatives = [_failures(state, alt, needs=True) for alt in condition.any]
         if all(alternatives):
             failures.append("either " + ", or ".join("; ".join(a) for a in alternatives))
     return failures
