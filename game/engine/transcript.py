@@ -336,12 +336,24 @@ DOCUMENT_KEYS: Final = frozenset(
 """The keys at the top of a transcript: :func:`to_document` writes no others."""
 
 
+_SCENARIO_KEYS: Final = frozenset({"sides", "meters", "offers", "endings"})
+"""Keys at the top of a scenario file that no transcript holds."""
+
+
 def from_document(
     data: Mapping[str, Any], source: str = "<transcript>", *, also: frozenset[str] = frozenset()
 ) -> Transcript:
     """Check the shape of a transcript document; raise :class:`TranscriptError` on problems.
     A key at its top that no transcript holds (nor one of ``also``, those a file that keeps a
     transcript adds, such as a save's) is one: only an edit puts it there."""
+    if not data.keys() & {"game", "engine", "turns"} and data.keys() & _SCENARIO_KEYS:
+        # A scenario has a format too, and was told "seed: expected a value".
+        raise TranscriptError(
+            [
+                f"{source}: a scenario file, not a transcript (a scenario of your own is "
+                "given with --scenario)"
+            ]
+        )
     if not data.keys() & {"format", "game", "engine", "turns"}:
         # None of the keys a transcript starts with: an empty file, or some other TOML.
         what = "a script of moves" if "moves" in data else "empty" if not data else "other TOML"

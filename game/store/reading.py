@@ -11,6 +11,7 @@ Everything else ends in :class:`UnreadableFileError`: one line that names the fi
 
 from __future__ import annotations
 
+import codecs
 import os
 import re
 import tomllib
@@ -126,7 +127,18 @@ def decode(data: bytes, source: str) -> str:
     ... except UnreadableFileError as problem:
     ...     print(problem)
     x.toml:2:9: not UTF-8 text (byte 0xe9)
+
+    A zip archive or UTF-16 text (Notepad's "Unicode") is named for what it is, with what to do:
+
+    >>> try:
+    ...     decode("a = 1\\n".encode("utf-16"), "x.toml")
+    ... except UnreadableFileError as problem:
+    ...     print(problem)
+    x.toml: UTF-16 text: save it as UTF-8
     """
+    foreign = _foreign(data)
+    if foreign:
+        raise UnreadableFileError(f"{source}: {foreign}")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -136,6 +148,25 @@ def decode(data: bytes, source: str) -> str:
         bad = f"not UTF-8 text (byte 0x{data[error.start]:02x})"
         raise UnreadableFileError(f"{source}:{line}:{column}: {bad}") from None
     return text.removeprefix("\ufeff")
+
+
+_ZIP: Final = (b"PK\x03\x04", b"PK\x05\x06")
+"""How a zip archive starts (one with files in it, an empty one): what a learning platform
+hands out when a teacher downloads every submission at once."""
+
+
+def _foreign(data: bytes) -> str:
+    """What a file that is no UTF-8 text is, and what to do, when the game can tell: a zip
+    archive, or UTF-16 text (its byte-order mark, and then text that reads as UTF-16)."""
+    if data.startswith(_ZIP):
+        return "a zip archive: unpack it first"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            data.decode("utf-16")
+        except UnicodeDecodeError:
+            return ""
+        return "UTF-16 text: save it as UTF-8"
+    return ""
 
 
 def read_text(path: Path, *, what: str, limit: int, missing: str = "no such file") -> str:
