@@ -23,8 +23,9 @@ import attrs
 
 from game.classroom import document as doc
 from game.classroom.classcode import ClassCode
+from game.classroom.codes import HandedIn
 from game.classroom.one_class import check_one_class
-from game.classroom.verify import HandedIn, SameGame, Verdict, same_games, verify_files
+from game.classroom.verify import SameGame, Verdict, same_games, verify_files
 from game.engine import (
     ACCEPT,
     AMEND,

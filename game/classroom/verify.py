@@ -15,37 +15,28 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 import attrs
 
-from game.classroom.classcode import LENIENT, ClassCode, ClassCodeError, decode
+from game.classroom.classcode import ClassCode, ClassCodeError, decode
+from game.classroom.codes import HandedIn, name_key
 from game.engine import Carry, CarryError, ChosenBy, GameState, Scenario, carry_from
 from game.engine.describe import printable, short
 from game.engine.replay import replay
 from game.engine.teams import who_played
 from game.engine.transcript import (
-    CODE_ALPHABET,
     MAX_NAME,
     Transcript,
     TranscriptError,
     clean_name,
 )
 from game.store.mode import Mode
-from game.store.reading import CODES_LIMIT, UnreadableFileError, read_text
 from game.store.scenarios import find_scenario, load_scenario, scenario_for_code
 from game.store.transcripts import read_transcript
 
 log = logging.getLogger(__name__)
-
-
-# A code is four characters, a hyphen and four more; written with a space or run together it
-# must hold a digit, so that a name like LOVELACE or LOVE LACE is not taken for a code.
-_CODE = re.compile(
-    r"(?<![0-9A-Z])(?:([0-9A-Z]{4})-([0-9A-Z]{4})"
-    r"|(?=[0-9A-Z ]{0,8}[0-9])([0-9A-Z]{4}) ?([0-9A-Z]{4}))(?![0-9A-Z])"
-)
 
 
 @attrs.frozen
@@ -63,74 +54,6 @@ class Verdict:
     def line(self) -> str:
         """``PATH: message``, with anything a terminal would act on escaped."""
         return printable(f"{self.path}: {self.message}")
-
-
-@attrs.frozen
-class HandedIn:
-    """Verification codes collected from the students: by name where names were given (a
-    student may hand in several, one per game), and those given without a name."""
-
-    by_name: Mapping[str, frozenset[str]]
-    anonymous: frozenset[str]
-
-
-class CodesFileError(ValueError):
-    """A verification-codes file that cannot be used."""
-
-
-def read_codes(path: Path) -> HandedIn:
-    """Read verification codes, one per line: ``CODE`` or ``NAME, CODE`` (tab or comma).
-
-    What students wrote down is read leniently: any case, O for zero, I or L for one.
-    """
-    try:
-        text = read_text(path, what="a codes file", limit=CODES_LIMIT)
-    except UnreadableFileError as error:
-        raise CodesFileError(str(error)) from None
-    by_name: dict[str, set[str]] = {}
-    anonymous: set[str] = set()
-    for number, raw in enumerate(text.splitlines(), start=1):
-        line = raw.strip()
-        if not line or line.startswith("#"):
-            continue
-        # The code comes last on the line, after any name.
-        found = next(reversed(list(_CODE.finditer(line.upper()))), None)
-        if found is None:
-            raise CodesFileError(
-                f"{path}:{number}: expected a verification code like 7F3K-Q2ZD, got {short(raw)}"
-            )
-        code = _code_of(found)
-        wrong = sorted(set(code.replace("-", "")) - set(CODE_ALPHABET))
-        if wrong:
-            raise CodesFileError(
-                f"{path}:{number}: {code} is not a verification code "
-                f"(codes never contain {', '.join(wrong)})"
-            )
-        name = line[: found.start()].strip(" \t,;:")
-        other = _CODE.search(name.upper())
-        if other is not None:
-            raise CodesFileError(
-                f"{path}:{number}: two verification codes on one line "
-                f"({_code_of(other)} and {code}): give each a line of its own"
-            )
-        if name:
-            by_name.setdefault(_key(name), set()).add(code)
-        else:
-            anonymous.add(code)
-    if not by_name and not anonymous:
-        raise CodesFileError(
-            f"{path}: no verification codes in it (one a line: CODE, or NAME, CODE)"
-        )
-    return HandedIn({k: frozenset(v) for k, v in by_name.items()}, frozenset(anonymous))
-
-
-def _code_of(found: re.Match[str]) -> str:
-    """The code a match of :data:`_CODE` holds, written as codes are (read leniently)."""
-    return "-".join(group for group in found.groups() if group).translate(LENIENT)
-
-
-def _key(name: str) -> str:
-    return " ".join(name.casefold().split())
 
 
 def _unreadable(path: Path, problem: str) -> str:
@@ -311,7 +234,7 @@ def _handed_in_mismatch(transcript: Transcript, code: str, handed_in: HandedIn) 
         names = [transcript.player]
         if transcript.teams is not None:
             names += transcript.teams.names
-        lists = [handed_in.by_name.get(_key(name)) for name in names if name]
+        lists = [handed_in.by_name.get(name_key(name)) for name in names if name]
         found = [codes for codes in lists if codes is not None]
         wanted = frozenset().union(*found) if found else None
         if wanted is None:
@@ -321,16 +244,52 @@ def _handed_in_mismatch(transcript: Transcript, code: str, handed_in: HandedIn) 
             return f"no verification code was handed in for {name}"
         if code not in wanted:
             listed = ", ".join(sorted(wanted))
-            return (
+            return _miscopied(code, wanted, "the one handed in ()") or (
                 f"verification code {code} does not match the one handed in ({listed}): "
                 "the transcript was cut short or altered"
             )
         return ""
     if code not in handed_in.anonymous:
-        return (
+        return _miscopied(code, handed_in.anonymous, "one handed in ()") or (
             f"verification code {code} is not among those handed in: "
             "the transcript was cut short or altered"
         )
+    return ""
+
+
+def _miscopied(code: str, handed_in: Iterable[str], which: str) -> str:
+    """The line for a code handed in that differs from the transcript's in one character or
+    by two neighbours swapped: more likely copied wrongly than a game altered. ``""`` otherwise."""
+    for other in sorted(handed_in):
+        slip = _slip(code, other)
+        if slip:
+            which = which.replace("()", f"({other})")
+            return (
+                f"verification code {code} differs from {which} {slip}: the code on the sheet "
+                "may have been copied wrongly (check it with the student); not verified"
+            )
+    return ""
+
+
+def _slip(code: str, other: str) -> str:
+    """How ``other`` is ``code`` with one slip of the pen: one character changed, or two
+    neighbours swapped; ``""`` when it is not.
+
+    >>> _slip("91VG-7K2A", "91VG-7K2B"), _slip("91VG-7K2A", "91GV-7K2A")
+    ('in one character', 'by two characters swapped')
+    >>> _slip("91VG-7K2A", "91VG-7K2A"), _slip("91VG-7K2A", "19VG-7K2B")
+    ('', '')
+    """
+    one, two = code.replace("-", ""), other.replace("-", "")
+    if len(one) != len(two):
+        return ""
+    differ = [index for index, (a, b) in enumerate(zip(one, two, strict=True)) if a != b]
+    if len(differ) == 1:
+        return "in one character"
+    if len(differ) == 2 and differ[1] == differ[0] + 1:
+        first, second = differ
+        if one[first] == two[second] and one[second] == two[first]:
+            return "by two characters swapped"
     return ""
 
 
@@ -431,7 +390,7 @@ def same_games(verdicts: Sequence[Verdict]) -> list[SameGame]:
     found = []
     for group in groups.values():
         shown = [_played_by(v.transcript) for v in group]
-        if len({_key(name) for name in shown}) > 1:
+        if len({name_key(name) for name in shown}) > 1:
             state = group[0].state
             assert state is not None
             found.append(SameGame(tuple(v.path for v in group), tuple(shown), len(state.turns)))
@@ -445,7 +404,7 @@ def _played_by(transcript: Transcript | None) -> str:
 def _same_player(one: str, other: str) -> bool:
     """True when two transcripts name the same student (or the same teams); a transcript
     without a name vouches for no one, and is vouched for by no one."""
-    return bool(_key(one)) and _key(one) == _key(other)
+    return bool(name_key(one)) and name_key(one) == name_key(other)
 
 
 def _check_start(verdict: Verdict, earlier: Mapping[str, _Earlier]) -> Verdict:
@@ -466,9 +425,9 @@ def _check_start(verdict: Verdict, earlier: Mapping[str, _Earlier]) -> Verdict:
         message = f"continues {name} whose transcript does not verify"
     else:
         player = _played_by(verdict.transcript)
-        if not _key(player) or not _key(found.player):
+        if not name_key(player) or not name_key(found.player):
             # "played by (no name), not by (no name)" puzzled a play-tester.
-            named = _key(player) or _key(found.player)
+            named = name_key(player) or name_key(found.player)
             which = "one of the two games does not name" if named else "neither game names"
             message = (
                 f"continues {name}, but {which} its player, so the one cannot vouch for the "

@@ -52,7 +52,7 @@ if TYPE_CHECKING:
     import argparse
     from collections.abc import Callable, Sequence
 
-    from game.classroom.verify import HandedIn
+    from game.classroom.codes import HandedIn
 
 
 _Read = TypeVar("_Read")
@@ -342,7 +342,7 @@ def _checks(
 ) -> tuple[ClassCode | None, HandedIn | None, Sequence[Scenario]]:
     """The class code, the codes handed in and the scenario files named, as the class tools
     take them; any of them unusable is one line and status 2."""
-    from game.classroom.verify import CodesFileError, read_codes
+    from game.classroom.codes import CodesFileError, read_codes
 
     expected = _class_code(args.class_code)[0] if args.class_code else None
     handed_in = _read_option(read_codes, args.codes, CodesFileError)
@@ -383,6 +383,8 @@ def report(args: argparse.Namespace) -> int:
         warn(f"left out: {verdict.line()}")
     for same in report.same:
         warn(f"to check: {same.line()}")
+    for shared in handed_in.shared if handed_in is not None else ():
+        warn(f"to check: {shared.line()}")
     others = f", {len(report.other)} of another summit" if report.other else ""
     warn(f"{len(report.rows)} game(s) in the report, {len(report.rejected)} left out{others}")
     return EXIT_OK if report.rows else EXIT_FAILED
@@ -405,6 +407,8 @@ def verify(args: argparse.Namespace) -> int:
                 print(printable(f"  teams: {'; '.join(lines)}"))
     for same in same_games(verdicts):
         print(f"to check: {same.line()}")
+    for shared in handed_in.shared if handed_in is not None else ():
+        print(f"to check: {shared.line()}")
     return status
 
 

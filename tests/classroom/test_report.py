@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from game.classroom.classcode import encode
+from game.classroom.codes import read_codes
 from game.classroom.report import tier_words
 from game.classroom.report_files import ENDINGS_SIZE, TRUST_SIZE
-from game.classroom.verify import read_codes
 from game.cli import main
 from game.engine import GameState, Move, ReactionKind, Scenario, apply, judge, new_game
 from game.engine.describe import answered_proposal
@@ -133,7 +133,7 @@ def test_a_student_may_hand_in_a_code_per_game(tmp_path: Path) -> None:
     ],
 )
 def test_lines_without_a_real_code_are_refused(tmp_path: Path, line: str, problem: str) -> None:
-    from game.classroom.verify import CodesFileError
+    from game.classroom.codes import CodesFileError
 
     path = tmp_path / "codes.txt"
     path.write_text(line + "\n", encoding="utf-8")
@@ -145,7 +145,7 @@ def test_lines_without_a_real_code_are_refused(tmp_path: Path, line: str, proble
 @pytest.mark.parametrize("text", ["", "# the codes, one a line\n\n"])
 def test_a_codes_file_without_a_code_is_refused(tmp_path: Path, text: str) -> None:
     # It used to blame every student: "... is not among those handed in".
-    from game.classroom.verify import CodesFileError
+    from game.classroom.codes import CodesFileError
 
     path = tmp_path / "codes.txt"
     path.write_text(text, encoding="utf-8")

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from game.classroom.classcode import decode, encode
-from game.classroom.verify import read_codes, verify_file
+from game.classroom.codes import read_codes
+from game.classroom.verify import verify_file
 from game.cli import main
 from game.engine import Scenario
 from game.engine.strategies import play

@@ -17,6 +17,7 @@ import attrs
 import pytest
 
 from game.classroom.classcode import ClassCodeError, decode
+from game.classroom.codes import read_codes
 from game.engine import (
     Carry,
     GameState,
@@ -311,6 +312,28 @@ def test_the_codes_handed_in_shown_are_the_class_codes(classroom: Path) -> None:
     assert fits(marked(TEACHING_DOC, "next-codes").body.splitlines(), both)
 
 
+def test_the_form_export_shown_is_read_as_the_class_s_codes(
+    classroom: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The form's export, header, timestamps and quotes and all, verifies the students it
+    names, and the code shown under two names is flagged in the line the guide quotes."""
+    export = tmp_path / "codes.txt"
+    export.write_text(marked(TEACHING_DOC, "codes-form-export").body + "\n", encoding="utf-8")
+    files = [str(classroom / "class" / f"{_stem(name)}.toml") for name in STUDENTS[:2]]
+    result = run(["verify", *files, "--codes", str(export)], tmp_path, monkeypatch)
+    assert result.status == 0
+    assert result.out == [f"{path}: ok" for path in files]
+    ada_code = read_codes(export).by_name["ada lovelace"]
+    alan_code = read_codes(export).by_name["alan turing"]
+    export.write_text(f"{STUDENTS[0]}, {min(alan_code)}\n{STUDENTS[1]}, {min(alan_code)}\n")
+    result = run(["verify", *files, "--codes", str(export)], tmp_path, monkeypatch)
+    said = result.out[-1]
+    assert said.startswith("to check: ") and said.removeprefix("to check: ") in " ".join(
+        doc_text(TEACHING_DOC).split()
+    )
+    assert ada_code != alan_code
+
+
 def test_the_codes_file_errors_shown_are_what_verify_says(
     classroom: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -540,6 +563,8 @@ def test_every_verify_line_in_the_table_is_what_verify_says(
     text = source.read_text(encoding="utf-8")
     codes = (classroom / "class" / "codes.txt").read_text(encoding="utf-8").splitlines()
     other_code = codes[1].rsplit(", ", 1)[1]
+    own_code = codes[0].rsplit(", ", 1)[1]
+    slipped = own_code[:-2] + own_code[-1] + own_code[-2]  # the last two swapped, as copied
     runs: list[list[str]] = []
     for case in TAMPERED:
         (tmp_path / f"{case}.toml").write_text(_tamper(text, case), encoding="utf-8")
@@ -550,6 +575,7 @@ def test_every_verify_line_in_the_table_is_what_verify_says(
         "wrong.txt": f"{STUDENTS[0]}, {other_code}\n",
         "anonymous.txt": f"{other_code}\n",
         "nameless.txt": f"{STUDENTS[1]}, {other_code}\n",
+        "slip.txt": f"{STUDENTS[0]}, {slipped}\n",
     }.items():
         (tmp_path / name).write_text(file_text, encoding="utf-8")
         runs.append(["ada.toml", "--code", CLASS_CODE, "--codes", name])

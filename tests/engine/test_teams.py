@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from game.classroom.verify import HandedIn, verify_file, verify_files
+from game.classroom.codes import HandedIn
+from game.classroom.verify import verify_file, verify_files
 from game.engine import GameState, Scenario, new_game
 from game.engine.scenario import Seat
 from game.engine.strategies import play_from
