@@ -84,7 +84,7 @@ def _mode(verdict: Verdict) -> Mode:
 def _group(members: Sequence[Verdict]) -> _Group:
     state = members[0].state
     assert state is not None
-    paths = tuple(printable(str(verdict.path)) for verdict in members)
+    paths = tuple(printable(verdict.name) for verdict in members)
     return _Group(state.scenario, state.seed, _mode(members[0]), paths)
 
 

@@ -118,6 +118,8 @@ class ClassReport:
     code: str
     same: tuple[SameGame, ...] = ()
     """Verified games that are the same turn for turn under different names."""
+    repeated: tuple[Verdict, ...] = ()
+    """Files given again, checked and counted once."""
 
 
 def _row(verdict: Verdict) -> Row:
@@ -136,7 +138,7 @@ def _row(verdict: Verdict) -> Row:
             agreed = turn.reaction.kind is ReactionKind.ACCEPT
             answers.append(Answered(proposal.id, turn.move.offer, turn.number, agreed))
     return Row(
-        file=printable(str(verdict.path)),
+        file=printable(verdict.name),
         name=shown_name(who_played(transcript.player, transcript.teams) or verdict.path.stem),
         ending=result.ending.id,
         ending_title=result.ending.title,
@@ -234,6 +236,7 @@ def build(
     expected: ClassCode | None = None,
     handed_in: HandedIn | None = None,
     scenarios: Sequence[Scenario] = (),
+    shown: Sequence[str] = (),
 ) -> ClassReport | None:
     """Verify every transcript and gather the figures; None when no transcript is usable.
 
@@ -242,13 +245,15 @@ def build(
     else the one most games were played in. Without a class code, games of more than one class
     raise :class:`~game.classroom.one_class.NotOneClassError` (one line: how they differ).
     """
-    verdicts = verify_files(paths, expected, handed_in, scenarios)
+    verdicts = verify_files(paths, expected, handed_in, scenarios, shown)
     good = [v for v in verdicts if v.ok and v.state is not None]
     rejected = tuple(v for v in verdicts if not v.ok)
+    repeated = tuple(v for v in verdicts if v.repeated)
     if not good:
         if not rejected:
             return None
-        return ClassReport(_any_scenario(verdicts, scenarios), (), rejected, (), (), "")
+        scenario = _any_scenario(verdicts, scenarios)
+        return ClassReport(scenario, (), rejected, (), (), "", repeated=repeated)
     scenario = _reported_scenario([v.state for v in good if v.state is not None], expected)
     if expected is None:
         check_one_class(scenario, good)
@@ -262,7 +267,7 @@ def build(
     code = str(expected) if expected else (codes.pop() if len(codes) == 1 else "")
     comparisons = _comparisons(scenario, starts)
     same_game = tuple(same_games(same))
-    return ClassReport(scenario, rows, rejected, other, comparisons, code, same_game)
+    return ClassReport(scenario, rows, rejected, other, comparisons, code, same_game, repeated)
 
 
 def _reported_scenario(states: Sequence[GameState], expected: ClassCode | None) -> Scenario:
@@ -429,7 +434,7 @@ def class_page(report: ClassReport, charts: Sequence[doc.Figure] = ()) -> doc.Pa
             doc.Bullets(
                 tuple(
                     (
-                        doc.Code(str(v.path)),
+                        doc.Code(v.name),
                         ": a verified game of "
                         f"{v.state.scenario.title if v.state else 'another summit'}, "
                         "not in these figures",
@@ -450,7 +455,7 @@ def class_page(report: ClassReport, charts: Sequence[doc.Figure] = ()) -> doc.Pa
         blocks += [doc.Heading(2, "Left out")]
         blocks.append(
             doc.Bullets(
-                tuple((doc.Code(str(v.path)), ": ", doc.Quoted(v.message)) for v in report.rejected)
+                tuple((doc.Code(v.name), ": ", doc.Quoted(v.message)) for v in report.rejected)
             )
         )
     return doc.Page(f"Class report: {scenario.title}", tuple(blocks))

@@ -6,8 +6,8 @@ verification code the student wrote down from the debrief screen — which is ho
 short after the fact is caught. A graded game must be the student's alone (no reaction chosen by
 a second player) and, played with a class code, name the student.
 
-Among several transcripts, one given twice (the same file, or the same game by the same student
-under another file name) is refused after the first; games that are the same turn for turn
+Among several transcripts, a file given twice is checked once, and the same game by the same
+student under another file name is refused after the first; games that are the same turn for turn
 under different names are flagged (:func:`same_games`): a question for the teacher, not proof.
 """
 
@@ -50,10 +50,19 @@ class Verdict:
     transcript: Transcript | None = None
     state: GameState | None = None
     """The replayed game, when the transcript is ok."""
+    shown: str = ""
+    """The file's name as the teacher typed it (``./ada.toml``); ``""`` for the path's."""
+    repeated: bool = False
+    """True for a file given again: named once, and neither a game nor a failure."""
+
+    @property
+    def name(self) -> str:
+        """The file's name as the teacher gave it."""
+        return self.shown or str(self.path)
 
     def line(self) -> str:
         """``PATH: message``, with anything a terminal would act on escaped."""
-        return printable(f"{self.path}: {self.message}")
+        return printable(f"{self.name}: {self.message}")
 
 
 def _unreadable(path: Path, problem: str) -> str:
@@ -307,14 +316,30 @@ def verify_files(
     expected: ClassCode | None = None,
     handed_in: HandedIn | None = None,
     scenarios: Sequence[Scenario] = (),
+    shown: Sequence[str] = (),
 ) -> list[Verdict]:
-    """Check several transcripts. A game that continues an earlier summit is ok only when the
-    earlier game is among them, verifies, was played by the same student, and ended where this
-    one starts; a transcript given twice is refused after the first time."""
-    verdicts = [verify_file(path, expected, handed_in, scenarios) for path in paths]
+    """Check several transcripts, named in lines as ``shown`` names them (as typed). A game
+    that continues an earlier summit is ok only when the earlier game is among them, verifies,
+    was played by the same student, and ended where this one starts. A file given twice is
+    checked once (the second time is :attr:`Verdict.repeated`); the same game by the same
+    student under another file name is refused after the first time."""
+    names = list(shown) or [str(path) for path in paths]
+    first: dict[tuple[int, int] | Path, str] = {}
+    verdicts = []
+    for path, name in zip(paths, names, strict=True):
+        identity = _file_identity(path)
+        if identity in first:
+            message = f"given twice (the same file as {first[identity]}): checked once"
+            verdicts.append(Verdict(path, True, message, shown=name, repeated=True))
+            continue
+        first[identity] = name
+        verdict = verify_file(path, expected, handed_in, scenarios)
+        verdicts.append(attrs.evolve(verdict, shown=name))
     verdicts = _given_twice(verdicts)
     earlier: dict[str, _Earlier] = {}
     for path, verdict in zip(paths, verdicts, strict=True):
+        if verdict.repeated:
+            continue
         # Integrity alone decides whether a game can vouch: a Hanoi transcript checked with the
         # next summit's class code still shows where the student left off.
         plain = verdict if verdict.state is not None else verify_file(path, scenarios=scenarios)
@@ -328,23 +353,17 @@ def verify_files(
 
 
 def _given_twice(verdicts: Sequence[Verdict]) -> list[Verdict]:
-    """Each transcript after the first that is the same file, or the same game by the same
-    student (the same verification code) under another file name, refused as given twice."""
-    files: dict[tuple[int, int] | Path, Path] = {}
-    games: dict[str, Path] = {}
+    """Each verified game after the first that is the same game by the same student (the same
+    verification code) under another file name, refused as given twice."""
+    games: dict[str, str] = {}
     result = []
     for verdict in verdicts:
-        identity = _file_identity(verdict.path)
         message = ""
-        if identity in files:
-            message = f"given twice (the same file as {files[identity]})"
-        else:
-            files[identity] = verdict.path
-            if verdict.ok and verdict.state is not None and verdict.transcript is not None:
-                game = verdict.transcript.verification_for(verdict.state)
-                if game in games:
-                    message = f"given twice: the same game by the same student as {games[game]}"
-                games.setdefault(game, verdict.path)
+        if verdict.ok and verdict.state is not None and verdict.transcript is not None:
+            game = verdict.transcript.verification_for(verdict.state)
+            if game in games:
+                message = f"given twice: the same game by the same student as {games[game]}"
+            games.setdefault(game, verdict.name)
         result.append(
             attrs.evolve(verdict, ok=False, message=message, state=None) if message else verdict
         )

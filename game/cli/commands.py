@@ -358,7 +358,8 @@ def report(args: argparse.Namespace) -> int:
 
     expected, handed_in, scenarios = _checks(args)
     try:
-        report = build(given_files(args.files), expected, handed_in, scenarios)
+        names = given_files(args.files)
+        report = build([Path(name) for name in names], expected, handed_in, scenarios, names)
     except NotOneClassError as error:
         raise UsageError(f"{PROG} report: {error}") from None
     if report is None:
@@ -381,6 +382,8 @@ def report(args: argparse.Namespace) -> int:
         print(f"{folder}/: {students} student page{plural} (.md and .html, with their charts)")
     for verdict in report.rejected:
         warn(f"left out: {verdict.line()}")
+    for verdict in report.repeated:
+        warn(verdict.line())
     for same in report.same:
         warn(f"to check: {same.line()}")
     for shared in handed_in.shared if handed_in is not None else ():
@@ -395,7 +398,9 @@ def verify(args: argparse.Namespace) -> int:
 
     expected, handed_in, scenarios = _checks(args)
     status = EXIT_OK
-    verdicts = verify_files(given_files(args.files), expected, handed_in, scenarios)
+    names = given_files(args.files)
+    paths = [Path(name) for name in names]
+    verdicts = verify_files(paths, expected, handed_in, scenarios, names)
     for verdict in verdicts:
         print(verdict.line())
         if not verdict.ok:

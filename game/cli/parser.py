@@ -92,23 +92,25 @@ def _path(text: str) -> Path:
 _WILDCARDS: Final = frozenset("*?[")
 
 
-def given_files(paths: Sequence[Path]) -> list[Path]:
+def _file_name(text: str) -> str:
+    """A file named on the command line, kept as typed (``./ada.toml`` is echoed so)."""
+    _path(text)  # an empty name is refused as any file's is
+    return text
+
+
+def given_files(paths: Sequence[str]) -> list[str]:
     """The transcripts named on the command line, with any name that is a pattern such as
     ``*.toml`` expanded to the files it matches, in order: a Windows prompt hands the pattern
     over as it was typed. A pattern that matches nothing stays as it was, and is reported as a
     file that is not there; a file whose name really has a ``*`` in it is taken as it is."""
-    found: list[Path] = []
-    for path in paths:
-        text = str(path)
-        if _WILDCARDS.isdisjoint(text) or path.exists():
-            found.append(path)
+    found: list[str] = []
+    for text in paths:
+        if _WILDCARDS.isdisjoint(text) or Path(text).exists():
+            found.append(text)
             continue
         # Path.glob takes no absolute pattern (C:\class\*.toml), glob.glob does.
         matches = sorted(glob.glob(text))  # noqa: PTH207
-        if matches:
-            found.extend(Path(match) for match in matches)
-        else:
-            found.append(path)
+        found.extend(matches or [text])
     return found
 
 
@@ -276,14 +278,14 @@ def build_parser() -> argparse.ArgumentParser:
     code.add_argument("--mode", choices=MODES, default=Mode.PRACTICE.value)
 
     verify = commands.add_parser("verify", help="check students' transcripts")
-    verify.add_argument("files", nargs="+", type=_path, metavar="TRANSCRIPT")
+    verify.add_argument("files", nargs="+", type=_file_name, metavar="TRANSCRIPT")
     verify.add_argument(
         "--codes", type=_path, help="verification codes handed in: CODE or NAME, CODE per line"
     )
     _add_class_checks(verify)
 
     report = commands.add_parser("report", help="a class report from students' transcripts")
-    report.add_argument("files", nargs="+", type=_path, metavar="TRANSCRIPT")
+    report.add_argument("files", nargs="+", type=_file_name, metavar="TRANSCRIPT")
     report.add_argument("--out", type=_path, required=True, metavar="DIR")
     report.add_argument("--codes", type=_path, help="verification codes handed in")
     _add_class_checks(report)

@@ -412,11 +412,29 @@ def test_a_transcript_given_twice_is_counted_once(
     assert status == 1
     assert out == [
         f"{good}: ok",
-        f"{good}: given twice (the same file as {good})",
+        f"{good}: given twice (the same file as {good}): checked once",
         f"{copy}: given twice: the same game by the same student as {good}",
     ]
     _, _, err = _run(capsys, "report", good, good, copy, "--out", tmp_path / "report")
-    assert err[-1] == "1 game(s) in the report, 2 left out"
+    assert err[-2:] == [
+        f"{good}: given twice (the same file as {good}): checked once",
+        "1 game(s) in the report, 1 left out",
+    ]
+
+
+def test_a_file_given_twice_is_checked_once_and_named_as_typed(
+    good: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A play-test: `verify *.toml ada.toml` exited 1 though every game was fine, and
+    # ./ben-carter.toml was echoed as ben-carter.toml.
+    monkeypatch.chdir(good.parent)
+    typed = f"./{good.name}"
+    status, out, _ = _run(capsys, "verify", typed, good.name)
+    assert out == [
+        f"{typed}: ok",
+        f"{good.name}: given twice (the same file as {typed}): checked once",
+    ]
+    assert status == 0
 
 
 def test_an_empty_name_never_vouches_for_a_next_summit(
