@@ -121,7 +121,10 @@ def write_bytes_atomic(path: Path, data: bytes, *, replace: bool = True) -> None
         if written != len(data):
             raise OSError(errno.EIO, f"wrote {written} bytes of {len(data)}")
         if replace:
-            tmp.replace(path)
+            try:
+                tmp.replace(path)
+            except OSError as error:
+                raise OSError(error.errno, error.strerror, str(path)) from None
         else:
             _place_new(tmp, path)
     except BaseException:
@@ -161,6 +164,9 @@ def _create_temporary(path: Path) -> tuple[int, Path]:
             return os.open(tmp, _TEMPORARY_FLAGS, 0o666), tmp
         except FileExistsError:
             continue  # another write's name: draw again
+        except OSError as error:
+            # Named by the file the user knows, never the temporary one (".x.png.4c75.tmp").
+            raise OSError(error.errno, error.strerror, str(path)) from None
     raise FileExistsError(errno.EEXIST, "no free name for a temporary file", str(path.parent))
 
 

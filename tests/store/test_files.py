@@ -77,3 +77,31 @@ def test_a_transcript_and_a_report_are_written_as_the_umask_allows(
     assert {p.suffix for p in written} >= {".toml", ".md", ".html", ".csv", ".png"}
     assert any(p.parent.name == "students" for p in written)
     assert {p.name: _mode(p) for p in written} == {p.name: 0o644 for p in written}
+
+
+def test_a_write_that_fails_names_the_file_not_its_temporary_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A play-test: "ro/.endings.png.4c751561.tmp: cannot write the report".
+    path = tmp_path / "endings.png"
+    real_open = os.open
+
+    def refused(name: str | Path, *args: int) -> int:
+        if str(name).endswith(".tmp"):
+            raise PermissionError(13, "Permission denied", str(name))
+        return real_open(name, *args)
+
+    monkeypatch.setattr(os, "open", refused)
+    with pytest.raises(OSError) as caught:
+        write_bytes_atomic(path, b"png")
+    assert caught.value.filename == str(path)
+    monkeypatch.undo()
+
+    def moved(self: Path, target: str | Path) -> Path:
+        raise OSError(30, "Read-only file system", str(self), str(target))
+
+    monkeypatch.setattr(Path, "replace", moved)
+    with pytest.raises(OSError) as caught:
+        write_bytes_atomic(path, b"png")
+    assert caught.value.filename == str(path)
+    assert list(tmp_path.iterdir()) == []
