@@ -11,6 +11,7 @@ debrief screen, so the report looks like the game.
 from __future__ import annotations
 
 import errno
+import hashlib
 import io
 import os
 import statistics
@@ -31,7 +32,15 @@ from game.classroom.report import (
     whole_mean,
 )
 from game.engine.scenario import MeterRole, Scenario
-from game.store.files import check_folder, check_writable, write_bytes_atomic, write_text_atomic
+from game.store.files import check_folder
+from game.store.reading import (
+    CODES_LIMIT,
+    TRANSCRIPT_LIMIT,
+    UnreadableFileError,
+    read_bytes,
+    read_text,
+)
+from game.store.staging import write_set
 
 if TYPE_CHECKING:
     from game.draw.charts import Axis
@@ -62,12 +71,6 @@ def _png(surface: object) -> bytes:
     buffer = io.BytesIO()
     pygame.image.save(surface, buffer, "png")
     return buffer.getvalue()
-
-
-def _save_png(surface: object, path: Path) -> bytes:
-    data = _png(surface)
-    write_bytes_atomic(path, data)
-    return data
 
 
 def _ticks(top: int) -> tuple[float, ...]:
@@ -109,8 +112,8 @@ def _trust_axes(scenario: Scenario, longest: int) -> tuple[Axis, Axis]:
     return turns, charts.even_axis(meter.minimum, meter.maximum, 4, title=meter.label)
 
 
-def draw_charts(report: ClassReport, out: Path) -> list[Figure]:
-    """Write endings.png and trust.png into ``out``; return them as figures of the page."""
+def draw_charts(report: ClassReport) -> list[Figure]:
+    """Draw endings.png and trust.png; return them as figures of the page."""
     from game.draw import charts
 
     ctx = _context()
@@ -136,7 +139,7 @@ def draw_charts(report: ClassReport, out: Path) -> list[Figure]:
         title=f"How {len(rows)} games ended",
         horizontal=True,
     )
-    endings = _save_png(bars.render(ctx, ENDINGS_SIZE, MARGIN), out / ENDINGS_PNG)
+    endings = _png(bars.render(ctx, ENDINGS_SIZE, MARGIN))
 
     longest = max((len(row.trust) for row in rows), default=2)
     student_lines = tuple(
@@ -160,7 +163,7 @@ def draw_charts(report: ClassReport, out: Path) -> list[Figure]:
         "(a finished game keeps its last value)",
         legend=False,
     )
-    trust = _save_png(lines.render(ctx, TRUST_SIZE, MARGIN), out / TRUST_PNG)
+    trust = _png(lines.render(ctx, TRUST_SIZE, MARGIN))
     return [
         Figure(
             f"How the {len(rows)} games ended: the number of students at each ending",
@@ -177,9 +180,9 @@ def draw_charts(report: ClassReport, out: Path) -> list[Figure]:
     ]
 
 
-def student_charts(report: ClassReport, row: Row, folder: Path) -> list[Figure]:
+def student_charts(report: ClassReport, row: Row) -> list[Figure]:
     """Draw a student's two charts (their trust against the class average; their scores
-    against the class's), write them into ``folder`` and return them as figures."""
+    against the class's) and return them as figures."""
     from game.draw import charts
 
     ctx = _context()
@@ -207,8 +210,8 @@ def student_charts(report: ClassReport, row: Row, folder: Path) -> list[Figure]:
         title="Your scores and the class average",
     )
     trust_png, scores_png = f"{row.page}{STUDENT_TRUST}", f"{row.page}{STUDENT_SCORES}"
-    trust = _save_png(lines.render(ctx, STUDENT_SIZE, MARGIN), folder / trust_png)
-    scores = _save_png(bars.render(ctx, STUDENT_SIZE, MARGIN), folder / scores_png)
+    trust = _png(lines.render(ctx, STUDENT_SIZE, MARGIN))
+    scores = _png(bars.render(ctx, STUDENT_SIZE, MARGIN))
     return [
         Figure(
             "Trust after each of your turns, with the class average dashed",
@@ -225,30 +228,72 @@ def student_charts(report: ClassReport, row: Row, folder: Path) -> list[Figure]:
     ]
 
 
-def _check_places(report: ClassReport, out: Path) -> None:
-    """Raise :class:`OSError` where the report cannot go: a file where a folder goes is named
-    in the message, as every file the game writes names it; a file's own place is the error's
-    ``filename``."""
-    pages = [row.page for row in report.rows if row.state is not None and row.page]
-    folders = [out] + ([out / STUDENTS_DIR] if pages else [])
-    for folder in folders:
-        check_folder(folder)
-    files = [out / name for name in CLASS_FILES]
-    for page in pages:
-        files += [out / STUDENTS_DIR / f"{page}{suffix}" for suffix in STUDENT_FILES]
-    for path in files:
+MANIFEST: Final = ".report-files"
+"""Beside report.md: each file the report wrote, with its SHA-256, so that a later report may
+take out the pages of students it no longer has (those still as written, and only those)."""
+
+
+def files_of(report: ClassReport) -> dict[str, bytes]:
+    """Every file of the report, by its place in the report's folder (``/``-separated): the
+    class's files, each student's page and charts in ``students/``, and the manifest."""
+    figures = draw_charts(report)
+    md, page, table, endings, trust = CLASS_FILES
+    files = {
+        table: csv_text(report).encode(),
+        md: markdown(report).encode(),
+        page: to_html(class_page(report, figures)).encode(),
+        endings: figures[0].png,
+        trust: figures[1].png,
+    }
+    for row in report.rows:
+        if row.state is None or not row.page:
+            continue
+        charts = student_charts(report, row)
+        student = student_page(report, row, charts)
+        place = f"{STUDENTS_DIR}/{row.page}"
+        md_suffix, html_suffix, trust_suffix, scores_suffix = STUDENT_FILES
+        files[place + md_suffix] = to_markdown(student).encode()
+        files[place + html_suffix] = to_html(student).encode()
+        files[place + trust_suffix] = charts[0].png
+        files[place + scores_suffix] = charts[1].png
+    listed = "".join(
+        f"{hashlib.sha256(data).hexdigest()}  {name}\n" for name, data in files.items()
+    )
+    files[MANIFEST] = listed.encode()
+    return files
+
+
+def _earlier_files(out: Path) -> list[str]:
+    """The files an earlier report wrote into ``out`` (by its manifest) that are still as it
+    wrote them: those a report may take out. A file changed since, or not listed, is not the
+    report's to remove."""
+    try:
+        text = read_text(out / MANIFEST, what="a report's list of files", limit=CODES_LIMIT)
+    except UnreadableFileError:
+        return []
+    found = []
+    for line in text.splitlines():
+        digest, _, name = line.partition("  ")
+        parts = name.split("/")
+        if len(parts) > 2 or any(not part or part.startswith(".") for part in parts):
+            continue  # not a place a report writes: never followed
+        if len(parts) == 2 and parts[0] != STUDENTS_DIR:
+            continue
         try:
-            check_writable(path)
-        except OSError as error:
-            raise OSError(error.errno, error.strerror, str(path)) from None
-    _check_no_other_pages(out / STUDENTS_DIR, {path.name for path in files})
+            data = read_bytes(out / name, what="a report's file", limit=TRANSCRIPT_LIMIT)
+        except UnreadableFileError:
+            continue
+        if hashlib.sha256(data).hexdigest() == digest:
+            found.append(name)
+    return found
 
 
 def _check_no_other_pages(folder: Path, ours: set[str]) -> None:
-    """Raise :class:`OSError` when ``folder`` holds a file this report does not write: most
-    likely the page of a student an earlier report had, with the class as it was then, which
-    must not be left beside this report's pages to be sent on. Nothing is removed: the file
-    may be the teacher's own. Hidden files (a killed write's, the file manager's) are no page."""
+    """Raise :class:`OSError` when ``folder`` holds a file this report does not write, nor an
+    earlier report wrote as it is now: the page of a student an earlier report had, with the
+    class as it was then, must not be left beside this report's pages to be sent on. Nothing
+    of anyone else's is removed: the file may be the teacher's own. Hidden files (a killed
+    write's, the file manager's) are no page."""
     try:
         entries = list(folder.iterdir())
     except (FileNotFoundError, NotADirectoryError):
@@ -276,26 +321,21 @@ def write(report: ClassReport, out: Path) -> list[Path]:
     each student's page (Markdown, HTML and two pictures) into ``out/students``; return the
     class's files and then the students' pages.
 
-    Every place is looked at before anything is written: a folder where a file goes, or a file
-    where a folder goes, raises :class:`OSError` naming it, and the report is not begun,
-    rather than left half written.
+    All or nothing (:func:`game.store.staging.write_set`): on any failure, or Ctrl-C, ``out``
+    is as it was, and :class:`OSError` names the file or folder that failed. The pages of an
+    earlier report's students that this one does not have are taken out with the same move,
+    when they are as that report wrote them; any other file in ``students/`` that this report
+    does not write stops it before anything is written.
     """
-    _check_places(report, out)
-    out.mkdir(parents=True, exist_ok=True)
-    written = [out / name for name in CLASS_FILES]
-    md, page, table = written[:3]
-    figures = draw_charts(report, out)
-    write_text_atomic(table, csv_text(report))
-    write_text_atomic(md, markdown(report))
-    write_text_atomic(page, to_html(class_page(report, figures)))
-    folder = out / STUDENTS_DIR
-    for row in report.rows:
-        if row.state is None or not row.page:
-            continue
-        folder.mkdir(exist_ok=True)
-        student = student_page(report, row, student_charts(report, row, folder))
-        student_md, student_html = (folder / f"{row.page}{suffix}" for suffix in STUDENT_FILES[:2])
-        write_text_atomic(student_md, to_markdown(student))
-        write_text_atomic(student_html, to_html(student))
-        written += [student_md, student_html]
-    return written
+    check_folder(out)
+    files = files_of(report)
+    retired = [name for name in _earlier_files(out) if name not in files]
+    ours = {name.split("/")[-1] for name in [*files, *retired] if name.startswith(STUDENTS_DIR)}
+    _check_no_other_pages(out / STUDENTS_DIR, ours)
+    write_set(out, files, retired)
+    pages = [
+        out / name
+        for name in files
+        if name.startswith(f"{STUDENTS_DIR}/") and name.endswith(STUDENT_FILES[:2])
+    ]
+    return [out / name for name in CLASS_FILES] + pages

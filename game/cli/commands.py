@@ -20,7 +20,15 @@ from game.cli.outputs import (
     print_game,
     warn,
 )
-from game.cli.parser import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, PROG, UsageError, given_files
+from game.cli.parser import (
+    EXIT_BAD_INPUT,
+    EXIT_FAILED,
+    EXIT_OK,
+    PROG,
+    UsageError,
+    check_some_file,
+    given_files,
+)
 from game.engine import (
     Carry,
     CarryError,
@@ -359,6 +367,7 @@ def report(args: argparse.Namespace) -> int:
     expected, handed_in, scenarios = _checks(args)
     try:
         names = given_files(args.files)
+        check_some_file(args.files, names)
         report = build([Path(name) for name in names], expected, handed_in, scenarios, names)
     except NotOneClassError as error:
         raise UsageError(f"{PROG} report: {error}") from None

@@ -114,6 +114,26 @@ def given_files(paths: Sequence[str]) -> list[str]:
     return found
 
 
+def check_some_file(typed: Sequence[str], names: Sequence[str]) -> None:
+    """Raise :class:`UsageError` when not one of ``names`` (``typed`` expanded) is a file: a
+    pattern that matched nothing, a folder, a name that is not there. A report of nothing would
+    be written all the same, empty, and listed as written."""
+    from game.engine.describe import printable  # the engine only when a report runs
+
+    if any(Path(name).exists() and not Path(name).is_dir() for name in names):
+        return
+    why = []
+    for text in typed:
+        path = Path(text)
+        if path.is_dir():
+            why.append(f"{text} is a folder (give {path / '*.toml'})")
+        elif path.exists() or _WILDCARDS.isdisjoint(text):
+            why.append(f"{text}: no such file")
+        else:
+            why.append(f"{text} matches no file")
+    raise UsageError(printable(f"{PROG} report: no transcripts found: {'; '.join(why)}"))
+
+
 def _name(text: str) -> str:
     """A player's name as typed: it must be text (a byte that is not UTF-8 would be written
     into the transcript as something else); control characters are dropped later."""

@@ -100,6 +100,7 @@ def test_a_class_of_thirty_gets_a_class_page_and_thirty_student_pages(
     out = tmp_path / "report"
     assert main(["report", *map(str, paths), "--out", str(out), "--code", CODE]) == 0
     assert {p.name for p in out.iterdir()} == {
+        ".report-files",
         "report.md",
         "report.html",
         "report.csv",

@@ -12,7 +12,7 @@ import pytest
 from game.classroom.classcode import encode
 from game.classroom.codes import read_codes
 from game.classroom.report import tier_words
-from game.classroom.report_files import ENDINGS_SIZE, TRUST_SIZE
+from game.classroom.report_files import ENDINGS_SIZE, STUDENT_FILES, TRUST_SIZE
 from game.cli import main
 from game.engine import GameState, Move, ReactionKind, Scenario, apply, judge, new_game
 from game.engine.describe import answered_proposal
@@ -59,6 +59,7 @@ def test_the_report_adds_up_and_leaves_out_bad_transcripts(
     args = ["report", *map(str, paths), "--out", str(out), "--code", CODE, "--codes", str(codes)]
     assert main(args) == 0
     assert sorted(p.name for p in out.iterdir()) == [
+        ".report-files",
         "endings.png",
         "report.csv",
         "report.html",
@@ -327,11 +328,13 @@ def test_against_history_counts_the_scenarios_own_tiers_and_lines(
     assert "The essay's line, played on the class's counterparts" in section
 
 
-def test_a_report_is_not_written_beside_the_pages_of_an_earlier_report(
+def test_a_report_run_again_takes_out_its_own_earlier_pages_and_nothing_else(
     tmp_path: Path, hanoi: Scenario, capsys: pytest.CaptureFixture[str]
 ) -> None:
     # A play-test: a report of two games into the folder of a report of seven left the other
-    # five students' pages, with their old ranks, in students/ to be sent on.
+    # five students' pages, with their old ranks, in students/ to be sent on; refusing them
+    # then stopped the rerun the lesson plan asks for ("Run report again with the late
+    # files") when a student who passed in class failed the codes check after it.
     games = []
     for line, name in zip(["essay", "dove", "hawk"], ["Ada", "Alan", "Grace"], strict=True):
         path = tmp_path / f"{name}.toml"
@@ -343,25 +346,33 @@ def test_a_report_is_not_written_beside_the_pages_of_an_earlier_report(
     notes = students / "notes" / "for-me.txt"  # a folder of the teacher's own is no page
     notes.parent.mkdir()
     notes.write_text("mine", encoding="utf-8")
-    before = {path: path.read_bytes() for path in out.rglob("*") if path.is_file()}
     capsys.readouterr()
 
-    assert main(["report", *games[:2], "--out", str(out)]) == 2
-    captured = capsys.readouterr()
-    assert captured.out == ""
-    assert captured.err.splitlines() == [
-        f"{students}: cannot write the report: it holds Grace.md and 3 more that this report "
-        "does not write (an earlier report's pages?): move them away, or give another --out"
-    ]
-    assert {path: path.read_bytes() for path in out.rglob("*") if path.is_file()} == before
+    # A file of the teacher's own, or a page edited since, is not the report's to remove.
+    for yours in (students / "Ken.md", students / "Grace.md"):
+        kept = yours.read_bytes() if yours.exists() else None
+        yours.write_text("# my notes\n", encoding="utf-8")
+        before = {path: path.read_bytes() for path in out.rglob("*") if path.is_file()}
+        assert main(["report", *games[:2], "--out", str(out)]) == 2
+        captured = capsys.readouterr()
+        assert captured.out == ""
+        assert captured.err.splitlines() == [
+            f"{students}: cannot write the report: it holds {yours.name} that this report "
+            "does not write (an earlier report's pages?): move them away, or give another --out"
+        ]
+        assert {path: path.read_bytes() for path in out.rglob("*") if path.is_file()} == before
+        if kept is None:
+            yours.unlink()
+        else:
+            yours.write_bytes(kept)
 
-    # Once they are moved away, the report is written; the same students again need nothing.
-    for path in students.glob("Grace*"):
-        path.unlink()
+    # Its own earlier pages, as it wrote them, go with the run; the teacher's folder stays.
     assert main(["report", *games[:2], "--out", str(out)]) == 0
+    assert sorted(path.name for path in students.iterdir()) == sorted(
+        [*(f"{name}{suffix}" for name in ("Ada", "Alan") for suffix in STUDENT_FILES), "notes"]
+    )
+    assert notes.read_text(encoding="utf-8") == "mine"
     assert main(["report", *games[:2], "--out", str(out)]) == 0
-    pages = sorted(path.name for path in students.glob("*.md"))
-    assert pages == ["Ada.md", "Alan.md"]
 
 
 def test_the_trust_charts_run_over_the_trust_meter_s_range(hanoi: Scenario) -> None:
