@@ -6,7 +6,8 @@ widgets with these.
 The table is the densest screen, so it runs closer to the window's edges vertically than the
 other screens; horizontally it keeps the grid's margins and columns. The band ends where the
 tray begins; the tray takes only the rows of cards the text size lets it show, and the band
-gets the rest.
+gets the rest. Nothing else moves them: a long reply or the adviser's note makes room for itself
+inside the band (a play-tester saw the cards flip between one row and two from move to move).
 """
 
 from __future__ import annotations
@@ -48,8 +49,6 @@ LOG_TITLE_HEIGHT: Final = 5 * theme.UNIT
 LOG_LINES: Final = 2
 """The lines of its newest entry the log on the table keeps (a play-tester saw its title over an
 empty strip at 1024x600 with the adviser's hint showing)."""
-NOTE_LINES: Final = 2
-"""The lines of the adviser's hint kept when it gives way to the log."""
 METER_GAP: Final = 5
 TRAY_ROOM: Final = pygame.Rect(
     theme.MARGIN_X, TRAY_TOP, theme.CONTENT_WIDTH, TRAY_BOTTOM - TRAY_TOP
@@ -69,12 +68,6 @@ def tray_area(tray: Tray) -> pygame.Rect:
     needed = tray.rows * tray.card_height + (tray.rows - 1) * CARD_GAP_Y
     top = max(TRAY_TOP, TRAY_BOTTOM - needed)
     return pygame.Rect(theme.MARGIN_X, top, theme.CONTENT_WIDTH, TRAY_BOTTOM - top)
-
-
-def tray_room(rows: int, card_height: int) -> pygame.Rect:
-    """Room for ``rows`` rows of cards ``card_height`` high, ending where the tray ends."""
-    height = rows * card_height + (rows - 1) * CARD_GAP_Y
-    return pygame.Rect(theme.MARGIN_X, TRAY_BOTTOM - height, theme.CONTENT_WIDTH, height)
 
 
 def band_bottom(tray: pygame.Rect) -> int:
@@ -147,9 +140,9 @@ class Spacing:
     """The room around the parts of the right-hand column."""
 
     pad: int
-    """Above and below the words inside the reply's bubble and the adviser's note."""
+    """Above and below the words inside the reply's bubble."""
     gap: int
-    """Between the reply, the note and the log."""
+    """Between the reply and the log."""
 
 
 ROOMY: Final = Spacing(12, theme.UNIT)
@@ -157,48 +150,25 @@ TIGHT: Final = Spacing(8, theme.UNIT // 2)
 """The spacing that gives way first when the column is short of room."""
 
 
-@attrs.frozen
-class ReplyColumn:
-    """Where the log and the adviser's note go, under the reply."""
-
-    log: pygame.Rect
-    note: pygame.Rect
-    whole: bool
-    """True when the reply with its reason and the note are whole, and the log keeps its
-    :data:`LOG_LINES` lines."""
-
-
-def place_reply(
-    ctx: UiContext, bubble: SpeechBubble, why: str, bottom: int, note: AdviserNote
-) -> ReplyColumn:
+def place_reply(ctx: UiContext, bubble: SpeechBubble, why: str, bottom: int) -> pygame.Rect:
     """Put the reply at the top of the right-hand column, giving it the reason ``why`` as whole
-    as room allows, the adviser's note (when it has a hint) under it, and the log under that,
-    down to ``bottom``.
+    as room allows, and return where the log goes under it, down to ``bottom``.
 
     The log keeps its title and :data:`LOG_LINES` lines of its newest entry (it opens in full
-    with L). Short of room, the spacing tightens first, then the hint gives way, down to
-    :data:`NOTE_LINES` lines; then the log, down to its title; the reason gives way last, and
-    then says where it is whole (a cut reason loses more than the newest entry of the log,
-    which mostly says again what the reply's heading says). Nothing covers anything: before
-    any of that the table gives up a row of cards, see ``whole``."""
+    with L). Short of room, the spacing tightens first, then the log gives way, down to its
+    title; the reason gives way last, and then says where it is whole (a cut reason loses more
+    than the newest entry of the log, which mostly says again what the reply's heading says).
+    The reply makes room inside the column and never takes it from the cards."""
     width = right_column().width - 14
-    column = right_column().width
     log = log_min_height(ctx)
     bubble.why = why
     for spacing in (ROOMY, TIGHT):
-        bubble.pad_y = note.pad_y = spacing.pad
-        note_h = note.height_for(ctx, column)
-        room = _bubble_room(bottom, note_h, spacing.gap, log)
+        bubble.pad_y = spacing.pad
+        room = bottom - BAND_TOP - spacing.gap - log
         if bubble.measure(ctx, width) <= room:
-            return _reply_column(bubble, bubble.measure(ctx, width), bottom, note_h, spacing.gap)
+            return _reply_column(bubble, bubble.measure(ctx, width), bottom, spacing.gap)
     gap = TIGHT.gap
-    if note_h:
-        line = ctx.line_height(TextRole.CAPTION)
-        cut = -(-(bubble.measure(ctx, width) - room) // line) * line
-        note_h = max(note.height_for(ctx, column, NOTE_LINES), note_h - cut)
-        room = _bubble_room(bottom, note_h, gap, log)
-    if bubble.measure(ctx, width) > room:
-        room = _bubble_room(bottom, note_h, gap, LOG_TITLE_HEIGHT)
+    room = bottom - BAND_TOP - gap - LOG_TITLE_HEIGHT
     if bubble.measure(ctx, width) > room and why:
         bubble.why = ""
         space = room - bubble.measure(ctx, width) - theme.UNIT
@@ -208,23 +178,25 @@ def place_reply(
             line = ctx.line_height(TextRole.CAPTION_ITALIC)
             bubble.why = fit_lines(ctx, TextRole.CAPTION_ITALIC, why, inner, space - line) + WHOLE
     height = min(bubble.measure(ctx, width), room)
-    return _reply_column(bubble, height, bottom, note_h, gap, whole=False)
+    return _reply_column(bubble, height, bottom, gap)
 
 
-def _bubble_room(bottom: int, note: int, gap: int, log: int) -> int:
-    """The reply's height at the most, over a note ``note`` high and a log ``log`` high."""
-    return bottom - BAND_TOP - (note + gap if note else 0) - gap - log
-
-
-def _reply_column(
-    bubble: SpeechBubble, height: int, bottom: int, note: int, gap: int, *, whole: bool = True
-) -> ReplyColumn:
-    """The reply ``height`` high at the top of the column, the note and the log under it."""
+def _reply_column(bubble: SpeechBubble, height: int, bottom: int, gap: int) -> pygame.Rect:
+    """The reply ``height`` high at the top of the column; the log's place under it."""
     side = right_column()
     bubble.rect = pygame.Rect(side.left + 14, BAND_TOP, side.width - 14, height)
-    note_rect = pygame.Rect(side.left, bubble.rect.bottom + gap, side.width, note)
-    top = bubble.rect.bottom + gap + (note + gap if note else 0)
-    return ReplyColumn(pygame.Rect(side.left, top, side.width, bottom - top), note_rect, whole)
+    top = bubble.rect.bottom + gap
+    return pygame.Rect(side.left, top, side.width, bottom - top)
+
+
+def place_note(ctx: UiContext, note: AdviserNote, seats: pygame.Rect, bottom: int) -> None:
+    """The adviser's note over the picture of the table (``seats``), whole: all of the picture,
+    or as tall as its hint needs, down over the accords' line under the picture if it must,
+    never past ``bottom`` (the trust gauge's top). It used to share the right-hand column with
+    the reply and the log, and there it was cut ("they remember how Libya and...") or took a
+    row of cards away."""
+    height = min(max(note.height_for(ctx, seats.width), seats.height), bottom - seats.top)
+    note.rect = pygame.Rect(seats.left, seats.top, seats.width, height if note.hint else 0)
 
 
 def answers_stacked(ctx: UiContext, area: pygame.Rect, count: int) -> bool:

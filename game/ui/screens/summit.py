@@ -284,36 +284,26 @@ class SummitScreen:
             return
         self._layout_key = key
         ctx = self.ctx
+        # The rows of cards follow the text size alone: a long reply or the adviser's note makes
+        # room for itself in the band (a play-tester saw the cards flip between one row and two).
         self._tray = Tray.fit(ctx, len(self.cards), layout.TRAY_ROOM)
         self._tray_area = layout.tray_area(self._tray)
         self.band_bottom = layout.band_bottom(self._tray_area)
-        if self.note.hint is not None:
-            # The adviser's note covers nothing: when the band is short of room for it, the
-            # reply whole and the log's newest lines, the cards give up a row, but only one
-            # (a play-tester saw fifteen cards fall to four, page after page, as notes came and
-            # went); past that the column gives way as place_reply says.
-            least = max(1, self._tray.rows - 1)
-            while self._tray.rows > least and not self._place_reply().whole:
-                room = layout.tray_room(self._tray.rows - 1, self._tray.card_height)
-                self._tray = Tray.fit(ctx, len(self.cards), room)
-                self._tray_area = layout.tray_area(self._tray)
-                self.band_bottom = layout.band_bottom(self._tray_area)
         buttons = (self.undo, self.save, self.help, self.menu)
         for button, rect in zip(buttons, layout.top_buttons(len(buttons)), strict=True):
             button.rect = rect
         limits = tuple(statement_limits(self.scenario))
         layout.place_left(ctx, self.meters, limits, self.neighbours, self.band_bottom)
         self.trust.rect = layout.trust_rect(self.band_bottom)
-        # Messages go over the picture of the table, not over the schedule a player reads.
-        self.toast.rect = seating_area(self._centre(), accords_height(ctx))
-        column = self._place_reply()
-        self.log.rect, self.note.rect = column.log, column.note
+        # Messages and the adviser's note go over the picture of the table, not over the
+        # schedule a player reads.
+        seats = seating_area(self._centre(), accords_height(ctx))
+        self.toast.rect = seats
+        layout.place_note(ctx, self.note, seats, self.trust.rect.top - theme.UNIT)
+        self.log.rect = layout.place_reply(ctx, self.bubble, self._why, self.band_bottom)
         self._layout_tray(ctx)
         # A new text size can page the cards differently: the controls on screen follow.
         self._update_focus()
-
-    def _place_reply(self) -> layout.ReplyColumn:
-        return layout.place_reply(self.ctx, self.bubble, self._why, self.band_bottom, self.note)
 
     def _centre(self) -> pygame.Rect:
         """The centre of the band: the delegations and the table, down to the trust meter."""
