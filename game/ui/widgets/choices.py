@@ -46,6 +46,10 @@ CHIP_HEIGHT: Final = 26
 CHIP_GAP: Final = 6
 
 
+SIDE_WIDER: Final = 2
+"""The columns the side column may take from the choices before its type is set smaller."""
+
+
 @attrs.frozen
 class Part:
     """One change, e.g. ``trust +8``, and whether it is good or bad news for the player."""
@@ -320,6 +324,7 @@ class ChoiceDialog(FocusScreen):
         self.ctx = ctx
         self.side = tuple(side)
         self.side_width = theme.span(side_columns) if side and side_columns else 0
+        self._side_columns = side_columns if side else 0
         self._fine = 0
         """How much of the side column is set in fine print: none, all but the first
         paragraph, or all of it."""
@@ -439,6 +444,8 @@ class ChoiceDialog(FocusScreen):
         ctx = self.ctx
         self._fine = 0
         self._intro_role = TextRole.BODY
+        if self._side_columns:
+            self.side_width = theme.span(self._side_columns)
         width = self._main_width()
         head = self._head_height()
         limit = theme.LOGICAL_HEIGHT - 2 * SCREEN_PAD
@@ -456,13 +463,24 @@ class ChoiceDialog(FocusScreen):
         while (
             head + body + foot + PAD > limit
             and self.side_width
+            and self._side_height() > rows
+            and self.side_width < theme.span(self._side_columns + SIDE_WIDER)
+        ):
+            # Still too tall (large text), and the side column is what is too tall: it takes a
+            # column more from the choices, which have room to spare across (set in fine
+            # print, it read smaller than at normal text: a play-tester). Where the choices are
+            # the taller, a wider side column would win nothing.
+            self.side_width += theme.COLUMN + theme.GUTTER
+            width = self._main_width()
+            blocks, body, foot = self._measure(width)
+            rows = sum(block.height for block in blocks)
+        while (
+            head + body + foot + PAD > limit
+            and self.side_width
             and self._fine < 2
             and self._side_height() > rows
         ):
-            # Still too tall (large text), and the side column is what is too tall: its later
-            # paragraphs, then all of it, are set in fine print (the size they have at normal
-            # text) rather than cut. Where the choices are the taller, smaller type beside them
-            # would win nothing.
+            # Then its later paragraphs, then all of it, are set in fine print rather than cut.
             self._fine += 1
             blocks, body, foot = self._measure(width)
         if head + body + foot + PAD > limit:

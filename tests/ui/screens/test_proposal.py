@@ -7,7 +7,9 @@ from collections.abc import Callable
 import pygame
 import pytest
 
+from game.draw import theme
 from game.draw.context import UiContext
+from game.draw.theme import TextRole
 from game.engine import GameState, Move, PendingKind, amendment, is_legal
 from game.engine.describe import changes
 from game.store.scenarios import load_scenario
@@ -173,8 +175,9 @@ def test_enter_pressed_first_answers_nothing(ctx: UiContext) -> None:
 
 @pytest.mark.parametrize("proposal", [p.id for p in SCENARIO.proposals])
 def test_at_large_text_their_case_stays_readable(proposal: str) -> None:
-    """Their case (the side column) is set in fine print only when it is what does not fit:
-    beside taller choices, smaller type would win nothing (the play-tester saw it shrink)."""
+    """Their case (the side column) is never set in fine print at large text, smaller than the
+    rest of the dialog (a play-tester saw "How they put it" so); it takes a column from the
+    choices instead, and only when it is what does not fit."""
     ctx = UiContext(Settings(text_size=TextSize.LARGE, sound=False))
     index = SCENARIO.proposal_index[proposal]
     try:
@@ -186,14 +189,11 @@ def test_at_large_text_their_case_stays_readable(proposal: str) -> None:
     except LookupError:
         pytest.skip(f"no sample game puts {proposal} on the table")
     dialog = _dialog(ctx, state)
-    rows = list(dialog.answers.values())
-    choices = rows[-1].rect.bottom - rows[0].rect.top
-    fine = dialog._fine
-    dialog._fine = 0
-    assert bool(fine) == (dialog._side_height() > choices)
-    if fine:
-        # Only as much as it takes: one step less would not fit beside the choices (the
-        # play-test saw all of it in fine print, with room to spare under it).
-        dialog._fine = fine - 1
+    for i in range(len(dialog.side)):
+        role = dialog._side_role(i)
+        assert ctx.font(role).get_height() >= ctx.font(TextRole.CAPTION).get_height(), i
+    if dialog.side_width > theme.span(4):
+        rows = list(dialog.answers.values())
+        choices = rows[-1].rect.bottom - rows[0].rect.top
+        dialog.side_width -= theme.COLUMN + theme.GUTTER
         assert dialog._side_height() > choices
-        dialog._fine = fine
