@@ -333,9 +333,10 @@ class Flow:
         """Esc on the table: resume, save, load, settings, help, the title, or quit."""
         from game.ui.screens.menu import MenuScreen
 
+        over = self.session is not None and self.session.state.is_over
         return MenuScreen(
             self.ctx,
-            "The summit is paused",
+            "The summit is over" if over else "The summit is paused",
             (
                 MenuEntry("Resume", Pop(), detail="Back to the table"),
                 MenuEntry(

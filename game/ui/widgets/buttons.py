@@ -110,8 +110,20 @@ class MenuItem(Control):
         """The height the row needs at ``width``: its label and its detail, wrapped."""
         text, role = self._detail(ctx, width)
         detail = ctx.text(role, text, (0, 0, 0), wrap=self._detail_room(width)) if text else None
-        label = ctx.font(TextRole.BODY_STRONG).get_height()
+        label = ctx.line_height(TextRole.BODY_STRONG)
         return label + (detail.get_height() if detail else 0) + theme.UNIT
+
+    def text_tops(self, ctx: UiContext) -> tuple[int, int, int]:
+        """Where the label's line and the detail's start and where the detail ends: the block
+        centred in the row by line heights, not by the height of the words drawn (rows of a
+        menu at large text sat unevenly, "Resume" higher than "Settings": a play-tester)."""
+        text, role = self._detail(ctx, self.rect.width)
+        room = self._detail_room(self.rect.width)
+        detail = ctx.text(role, text, (0, 0, 0), wrap=room).get_height() if text else 0
+        label = ctx.line_height(TextRole.BODY_STRONG)
+        block = label + round(detail / ctx.line_height(role)) * ctx.line_height(role)
+        top = self.rect.centery - block // 2
+        return top, top + label, top + block
 
     def draw(self, surface: pygame.Surface, ctx: UiContext) -> None:
         palette = ctx.palette
@@ -120,12 +132,11 @@ class MenuItem(Control):
             pygame.draw.rect(surface, palette.surface_hover, rect, border_radius=theme.RADIUS)
         pad = 2 * theme.UNIT
         label_colour = palette.ink if self.enabled else palette.ink_faint
-        label = ctx.text(TextRole.BODY_STRONG, self.label, label_colour)
+        label = ctx.text(TextRole.BODY_STRONG, self.label, label_colour, wrap=rect.width)
         text, role = self._detail(ctx, rect.width)
         room = self._detail_room(rect.width)
         detail = ctx.text(role, text, palette.ink_soft, wrap=room) if text else None
-        block = label.get_height() + (detail.get_height() if detail else 0)
-        top = rect.centery - block // 2
+        top, detail_top, _ = self.text_tops(ctx)
         badge_x = rect.left + pad
         if self.shortcut is not None:
             badge = draw_badge(
@@ -146,11 +157,11 @@ class MenuItem(Control):
                 draw_lock(
                     surface,
                     palette.ink_soft,
-                    (text_x + 6, top + label.get_height() + ctx.line_height(role) // 2 - 1),
+                    (text_x + 6, detail_top + ctx.line_height(role) // 2 - 1),
                     11,
                 )
                 detail_x += 18
-            blit_clipped(surface, detail, (detail_x, top + label.get_height()), rect)
+            blit_clipped(surface, detail, (detail_x, detail_top), rect)
         if self.focused:
             chevron = ctx.text(
                 TextRole.HEADING, "\u203a", palette.ink if self.enabled else palette.ink_faint

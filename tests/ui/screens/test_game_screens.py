@@ -662,3 +662,40 @@ def test_the_hot_seat_form_s_panel_gives_the_class_code_at_every_text_size(size:
     ink = ctx.palette.ink_soft
     images = [ctx.text(TextRole.CAPTION, form, ink, wrap=inner.width) for form in forms]
     assert any(image in drawn for image in images)
+
+
+@pytest.mark.parametrize("size", list(TextSize))
+def test_the_pause_menus_rows_are_evenly_spaced_and_keep_their_words_inside(
+    size: TextSize,
+) -> None:
+    # A play-tester saw the rows sit unevenly at large text ("Resume" higher in its row than
+    # "Settings") and subtitles touch the next row.
+    from game.ui.screen import PauseMenu
+    from game.ui.screens.menu import MenuScreen
+
+    ctx = UiContext(Settings(text_size=size, sound=False))
+    flow, _ = _table(ctx)
+    menu = flow.open(PauseMenu())
+    assert isinstance(menu, MenuScreen)
+    offsets = set()
+    for item in menu.items:
+        label, detail, bottom = item.text_tops(ctx)
+        offsets.add((label - item.rect.top, detail - item.rect.top))
+        assert item.rect.top < label < detail < bottom <= item.rect.bottom - 2, item.label
+    assert len(offsets) == 1, offsets
+
+
+def test_the_menu_after_the_summit_is_over_does_not_call_it_paused(ctx: UiContext) -> None:
+    # A play-tester read "The summit is paused" over a finished summit.
+    from game.engine.strategies import play
+    from game.ui.screen import PauseMenu
+    from game.ui.screens.menu import MenuScreen
+    from game.ui.session import Session
+
+    flow = Flow(ctx)
+    flow.session = Session(new_game(SCENARIO, 7))
+    menu = flow.open(PauseMenu())
+    assert isinstance(menu, MenuScreen) and menu.title == "The summit is paused"
+    flow.session = Session(play(SCENARIO, "historical", 7))
+    menu = flow.open(PauseMenu())
+    assert isinstance(menu, MenuScreen) and menu.title == "The summit is over"
