@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Final, assert_never
+from typing import TYPE_CHECKING, assert_never
 
 import attrs
 
@@ -21,10 +21,11 @@ from game.draw.assets import Cue
 from game.draw.context import UiContext
 from game.draw.theme import Tone
 from game.store.mode import Mode
-from game.store.saves import LoadResult, SavedGame, SaveStore, describe_time, slot_name
+from game.store.saves import LoadResult, SavedGame, SaveStore, slot_name
 from game.store.scenarios import DEFAULT_SCENARIO, follow_up, load_scenario, scenario_citation
 from game.store.who import Who
 from game.ui.folders import open_folder
+from game.ui.menus import pause_entries, title_entries
 from game.ui.screen import (
     Action,
     Answer,
@@ -42,7 +43,6 @@ from game.ui.screen import (
     GameSetup,
     HowToPlay,
     LoadSave,
-    MenuEntry,
     NewGame,
     NewGameForm,
     NextSummit,
@@ -70,11 +70,9 @@ from game.ui.screen import (
     TheirProposal,
     Title,
     ToTitle,
-    confirm_quit,
     message,
 )
 from game.ui.session import Session
-from game.ui.texts import counted, saves_detail
 
 if TYPE_CHECKING:
     from game.engine import GameState, Scenario
@@ -84,9 +82,6 @@ if TYPE_CHECKING:
     from game.ui.screens.summit import SummitScreen
     from game.ui.screens.title import TitleScreen
     from game.ui.session import Played
-
-SETTINGS_DETAIL: Final = "Text, colours, motion, sound, hints"
-"""What Settings holds, as the title menu and the pause menu both say it."""
 
 
 class Flow:
@@ -250,65 +245,11 @@ class Flow:
 
     def title(self) -> TitleScreen:
         """The title screen and its main menu."""
-        from game.store.scenarios import scenario_paths
         from game.ui.screens.title import TitleScreen
 
-        saves = self.store.counts()
-        count = len(scenario_paths())
         cited = scenario_citation(self.scenario) or scenario_citation(DEFAULT_SCENARIO)
-        return TitleScreen(
-            self.ctx,
-            f"After {cited}." if cited else "",
-            (
-                MenuEntry(
-                    "New game",
-                    Open(NewGameForm()),
-                    detail="Your name, the mode, then the briefing",
-                ),
-                self._continue_entry(),
-                MenuEntry(
-                    "Load",
-                    Open(Saves(saving=False)) if saves.total() else None,
-                    detail=saves_detail(saves),
-                    reason="No saved games yet",
-                ),
-                MenuEntry(
-                    "Scenario",
-                    Open(Scenarios()),
-                    detail=f"{counted(count, 'summit')} to choose from",
-                ),
-                MenuEntry(
-                    "Hot-seat",
-                    Open(NewGameForm(hotseat=True)),
-                    detail="Two players, one for each delegation",
-                ),
-                MenuEntry("Settings", Open(Preferences()), detail=SETTINGS_DETAIL),
-                MenuEntry("How to play", Open(HowToPlay()), detail="The rules in plain words"),
-                MenuEntry("Quit", Open(confirm_quit()), detail="Close the game"),
-            ),
-        )
-
-    def _continue_entry(self) -> MenuEntry:
-        """Continue: the latest autosave, described; unavailable with the reason when none."""
-        store = self.store
-        if not store.has_autosave():
-            return MenuEntry("Continue", reason="No autosave yet")
-        info = store.inspect(store.autosave_path)
-        if not info.is_ok:
-            info = store.inspect(store.backup_path)
-        if info.is_ok:
-            # Inspecting the save has just replayed it, so the engine is loaded already.
-            from game.engine.describe import capitalise
-
-            when = describe_time(info.saved_at, store.clock())
-            where = f"finished: {info.ending}" if info.finished else info.round_label
-            trust = f" \u00b7 trust {info.trust}" if info.trust is not None else ""
-            detail = f"{capitalise(where)}{trust} \u00b7 {when}"
-            if info.updated:
-                detail += " \u00b7 scenario updated"
-        else:
-            detail = "The autosave cannot be continued: see why"
-        return MenuEntry("Continue", Apply(ContinueGame()), detail=detail)
+        subtitle = f"After {cited}." if cited else ""
+        return TitleScreen(self.ctx, subtitle, title_entries(self.store))
 
     def watch(self, strategy: str) -> SummitScreen:
         """The table of a new game that the built-in ``strategy`` plays by itself (``--autoplay``),
@@ -334,26 +275,8 @@ class Flow:
         from game.ui.screens.menu import MenuScreen
 
         over = self.session is not None and self.session.state.is_over
-        return MenuScreen(
-            self.ctx,
-            "The summit is over" if over else "The summit is paused",
-            (
-                MenuEntry("Resume", Pop(), detail="Back to the table"),
-                MenuEntry(
-                    "Save game",
-                    Chain((Pop(), Open(Saves(saving=True)))),
-                    detail="Keep this game under a name",
-                ),
-                # Over the menu, so that Esc comes back to it, as from Settings (a play-tester's
-                # Esc went to the table); loading a game replaces the whole stack anyway.
-                MenuEntry("Load game", Open(Saves(saving=False)), detail="Open a saved game"),
-                MenuEntry("Settings", Open(Preferences()), detail=SETTINGS_DETAIL),
-                MenuEntry("How to play", Open(HowToPlay()), detail="The rules in plain words"),
-                MenuEntry("Main menu", Apply(ToTitle()), detail="This game is autosaved"),
-                MenuEntry("Quit", Open(confirm_quit()), detail="Close the game"),
-            ),
-            kicker="Menu",
-        )
+        title = "The summit is over" if over else "The summit is paused"
+        return MenuScreen(self.ctx, title, pause_entries(), kicker="Menu")
 
     def outcome(self) -> OutcomeScreen:
         """The outcome scene of the finished game."""
