@@ -370,10 +370,11 @@ class Flow:
             session.notify(f"Not possible: {error.reason}", Tone.ALARM)
             self.ctx.play(Cue.DENIED)
             return None
-        return self._after(played)
+        return self._after(played, session if command.reaction is not None else None)
 
-    def _after(self, played: Played) -> Action | None:
-        """The pop-ups a move calls for, stacked so the first to show is on top."""
+    def _after(self, played: Played, handing_back: Session | None = None) -> Action | None:
+        """The pop-ups a move calls for, stacked so the first to show is on top: in a hot-seat
+        game, after the other side's answer (``handing_back``), the keyboard goes back first."""
         from game.ui.session import Step
 
         actions: list[Action] = []
@@ -384,6 +385,11 @@ class Flow:
 
             self.ctx.play(Cue.ALERT)
             actions.append(Push(EventScreen(self.ctx, played.after, played.turn)))
+        if handing_back is not None and handing_back.hotseat:
+            from game.ui.screens.hotseat import HandBackScreen
+
+            teams = handing_back.who.teams
+            actions.append(Push(HandBackScreen(self.ctx, played.after, teams)))
         if not actions:
             return None
         return Chain(tuple(actions))

@@ -307,6 +307,15 @@ def _gallery(store: SaveStore, seed: int) -> dict[str, Callable[[UiContext], Sho
         assert isinstance(action, Push), "a hot-seat offer is handed over first"
         return flow, [action.screen]
 
+    def hand_back(ctx: UiContext) -> Shot:
+        flow, state, move = hotseat(ctx)
+        proposal = judge(state, move).proposals[0]
+        action = flow.handle(PlayMove(move, ReactionKind.COUNTER, proposal))
+        assert isinstance(action, Chain), "a hot-seat answer hands the keyboard back"
+        last = action.actions[-1]
+        assert isinstance(last, Push)
+        return flow, [last.screen]
+
     def whole_log(ctx: UiContext) -> Shot:
         flow = playing(ctx, lambda s: s.is_over)
         return flow, [flow.open(SummitLog())]
@@ -353,6 +362,7 @@ def _gallery(store: SaveStore, seed: int) -> dict[str, Callable[[UiContext], Sho
         "hotseat": answer,
         "tabling": tabling,
         "hand-over": hand_over,
+        "hand-back": hand_back,
         "summit-proposal": place(lambda ctx: playing(_quiet(ctx), tabled_pending), Table()),
         "summit-over": place(lambda ctx: playing(_quiet(ctx), lambda s: s.is_over), Table()),
         "log": whole_log,

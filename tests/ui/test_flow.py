@@ -47,7 +47,7 @@ from game.ui.screen import (
     ToTitle,
 )
 from game.ui.screens.event import EventScreen
-from game.ui.screens.hotseat import AnswerScreen, HandOverScreen
+from game.ui.screens.hotseat import AnswerScreen, HandBackScreen, HandOverScreen
 from game.ui.screens.proposal import ProposalScreen
 from game.ui.screens.summit import SummitScreen
 from game.ui.screens.text_pages import TextPagesScreen
@@ -294,6 +294,10 @@ def test_hot_seat_the_second_player_overrides_the_rules(ctx: UiContext, home: Pa
     index = list(verdict.allowed).index(other)
     app.events = ScriptedEvents([key(pygame.K_1 + index)])
     app.run()
+    # The keyboard goes back to the U.S. player, and then the table is theirs.
+    assert isinstance(app.top, HandBackScreen)
+    app.events = ScriptedEvents([key(pygame.K_RETURN)])
+    app.run()
     assert app.stack[-1] is table
     turn = session.state.turns[-1]
     assert turn.reaction.kind is other
@@ -454,9 +458,11 @@ def test_hot_seat_the_second_player_tables_a_proposal(ctx: UiContext, home: Path
     chosen = tabling.proposals[1]
     app.events = ScriptedEvents([[], click(tabling.rows[1].rect.center)])
     app.run()
-    # Back at the table, where their proposal now waits in its dialog.
-    assert isinstance(app.stack[-1], ProposalScreen)
-    assert app.stack[-2] is table
+    # The keyboard goes back to the U.S. side, over the table where their proposal now waits
+    # in its dialog.
+    assert isinstance(app.stack[-1], HandBackScreen)
+    assert isinstance(app.stack[-2], ProposalScreen)
+    assert app.stack[-3] is table
     state = session.state
     turn = state.turns[-1]
     assert turn.reaction.kind is ReactionKind.COUNTER

@@ -31,7 +31,9 @@ from game.engine.judging import reaction_effects
 from game.engine.scenario import Offer
 from game.engine.teams import Teams
 from game.ui import art
+from game.ui.record import turn_text
 from game.ui.screen import Answer, Apply, Chain, Open, PlayMove, Pop, Tabling
+from game.ui.seats import team_names
 from game.ui.widgets.base import ActionFn, Control, FocusGroup, does, shortcuts
 from game.ui.widgets.buttons import Button, ButtonKind
 from game.ui.widgets.choices import ChoiceRow, effect_parts
@@ -79,6 +81,15 @@ def reaction_row(
     return ChoiceRow(title=title, body=body, parts=parts)
 
 
+def _draw_halves(surface: pygame.Surface, ctx: UiContext) -> None:
+    """The paper, and the navy half on the left that is the other delegation's side (or, handing
+    the keyboard back, the side that takes it)."""
+    palette = ctx.palette
+    surface.fill(palette.paper)
+    panel_right = theme.column_x(OFFER_COLUMNS + 1) - theme.GUTTER
+    pygame.draw.rect(surface, palette.navy, (0, 0, panel_right, theme.LOGICAL_HEIGHT))
+
+
 class _HotSeatScreen(FocusScreen):
     """What both hot-seat screens share: the move on the table, the rules' judgement of it, the
     way back to the U.S. side and the navy half that is the other delegation's side."""
@@ -102,10 +113,7 @@ class _HotSeatScreen(FocusScreen):
         )
 
     def _draw_sides(self, surface: pygame.Surface) -> None:
-        palette = self.ctx.palette
-        surface.fill(palette.paper)
-        panel_right = theme.column_x(OFFER_COLUMNS + 1) - theme.GUTTER
-        pygame.draw.rect(surface, palette.navy, (0, 0, panel_right, theme.LOGICAL_HEIGHT))
+        _draw_halves(surface, self.ctx)
 
     @property
     def offers(self) -> str:
@@ -217,6 +225,64 @@ class _ChoosingScreen(_HotSeatScreen):
             draw_key_hints(surface, ctx, KEYS_HINT, (area.left, theme.CONTENT_BOTTOM - 14))
 
 
+def _place_pass_buttons(ctx: UiContext, go: Button, back: Button | None) -> None:
+    """The buttons of a hand-over, at the foot of the paper half: the primary one at the right,
+    the way back (if any) beside it, or above it when both do not fit in a row."""
+    right = theme.column_x(theme.COLUMNS)
+    half = theme.column_x(OFFER_COLUMNS + 1)
+    back_w = back.preferred_width(ctx) if back is not None else 0
+    go_w = go.preferred_width(ctx)
+    # The primary button is three columns wide when the way back still fits beside it on
+    # the paper half; at a large text size it keeps to its own width.
+    width = max(go_w, min(theme.span(3), right - half - back_w - 2 * theme.UNIT))
+    top = theme.CONTENT_BOTTOM - theme.CONTROL_HEIGHT
+    go.rect = pygame.Rect(right - width, top, width, theme.CONTROL_HEIGHT)
+    if back is None:
+        return
+    back_left = go.rect.left - 2 * theme.UNIT - back_w
+    if back_left < half:
+        # No room for both in a row: the way back stands above the primary button.
+        back_left, top = right - back_w, top - theme.CONTROL_HEIGHT - theme.UNIT
+    back.rect = pygame.Rect(back_left, top, back_w, theme.CONTROL_HEIGHT)
+
+
+def _draw_pass(
+    surface: pygame.Surface,
+    ctx: UiContext,
+    *,
+    flag: str,
+    whom: str,
+    header: tuple[str, str],
+    paragraphs: Sequence[str],
+) -> None:
+    """A hand-over between the players: on the navy half, the flag of the side that takes the
+    keyboard and "Over to ``whom``"; on the paper half, ``header`` (a kicker and what was just
+    decided) and what each player does now."""
+    palette = ctx.palette
+    _draw_halves(surface, ctx)
+    left = theme.MARGIN_X
+    width = theme.span(OFFER_COLUMNS)
+    y = theme.MARGIN_Y + 8
+    kick = ctx.text(TextRole.KICKER, "HOT-SEAT \u00b7 PASS THE KEYBOARD", palette.on_navy_soft)
+    surface.blit(kick, (left, y))
+    y += kick.get_height() + 4 * theme.UNIT
+    image = art.flag_image(flag, 56)
+    if image is not None:
+        art.draw_flag(surface, image, (left, y), palette)
+        y += image.get_height() + 4 * theme.UNIT
+    title = ctx.text(TextRole.TITLE, f"Over to {whom}", palette.on_navy, wrap=width)
+    surface.blit(title, (left, y))
+    right_left = theme.column_x(OFFER_COLUMNS + 1)
+    right_width = theme.column_x(theme.COLUMNS) - right_left
+    head = pygame.Rect(right_left, theme.MARGIN_Y + 8, right_width, 0)
+    y = draw_header(surface, ctx, *header, head, title_role=TextRole.HEADING)
+    y += 3 * theme.UNIT
+    for text in paragraphs:
+        body = ctx.text(TextRole.BODY, text, palette.ink, wrap=right_width)
+        surface.blit(body, (right_left, y))
+        y += body.get_height() + 2 * theme.UNIT
+
+
 class HandOverScreen(_HotSeatScreen):
     """Between the two players: the U.S. side has chosen; pass the keyboard to the other side
     (named by its team, in a team game)."""
@@ -246,68 +312,101 @@ class HandOverScreen(_HotSeatScreen):
         self.layout()
 
     def layout(self) -> None:
-        ctx = self.ctx
-        right = theme.column_x(theme.COLUMNS)
-        half = theme.column_x(OFFER_COLUMNS + 1)
-        back_w = self.back.preferred_width(ctx)
-        go_w = self.go.preferred_width(ctx)
-        # The primary button is three columns wide when the way back still fits beside it on
-        # the paper half; at a large text size it keeps to its own width.
-        width = max(go_w, min(theme.span(3), right - half - back_w - 2 * theme.UNIT))
-        top = theme.CONTENT_BOTTOM - theme.CONTROL_HEIGHT
-        self.go.rect = pygame.Rect(right - width, top, width, theme.CONTROL_HEIGHT)
-        back_left = self.go.rect.left - 2 * theme.UNIT - back_w
-        if back_left < half:
-            # No room for both in a row: the way back stands above the primary button.
-            back_left, top = right - back_w, top - theme.CONTROL_HEIGHT - theme.UNIT
-        self.back.rect = pygame.Rect(back_left, top, back_w, theme.CONTROL_HEIGHT)
+        _place_pass_buttons(self.ctx, self.go, self.back)
 
     def draw(self, surface: pygame.Surface) -> None:
-        ctx = self.ctx
-        palette = ctx.palette
-        self._draw_sides(surface)
-        left = theme.MARGIN_X
-        width = theme.span(OFFER_COLUMNS)
-        y = theme.MARGIN_Y + 8
-        kick = ctx.text(TextRole.KICKER, "HOT-SEAT \u00b7 PASS THE KEYBOARD", palette.on_navy_soft)
-        surface.blit(kick, (left, y))
-        y += kick.get_height() + 4 * theme.UNIT
         sides = self.sides
-        flag = art.flag_image(sides.counterpart.flag, 56)
-        if flag is not None:
-            art.draw_flag(surface, flag, (left, y), palette)
-            y += flag.get_height() + 4 * theme.UNIT
         # In a team game, the teams by their names (a play-tester missed them here).
         teams = self.teams
         them = teams.north.name if teams is not None else sides.counterpart.text
-        title = ctx.text(TextRole.TITLE, f"Over to {them}", palette.on_navy, wrap=width)
-        surface.blit(title, (left, y))
-        right_left = theme.column_x(OFFER_COLUMNS + 1)
-        right_width = theme.column_x(theme.COLUMNS) - right_left
+        first, second = team_names(sides, teams)
         label = move_label(self.state.scenario, self.offered)
-        head = pygame.Rect(right_left, theme.MARGIN_Y + 8, right_width, 0)
-        y = draw_header(surface, ctx, self.offers, label, head, title_role=TextRole.HEADING)
-        y += 3 * theme.UNIT
-        second = teams.north.name if teams is not None else "Second player"
-        first = (
-            teams.us.name
-            if teams is not None
-            else capitalise(side_called(sides.player, "player", "first player"))
+        _draw_pass(
+            surface,
+            self.ctx,
+            flag=sides.counterpart.flag,
+            whom=them,
+            header=(self.offers, label),
+            paragraphs=(
+                f"{second}: you decide how {sides.counterpart.capital} answers, choosing among "
+                "the answers the rules allow, or counter by tabling one of "
+                f"{sides.counterpart.capital}'s proposals. The rules' own reading is shown "
+                "beside them as advice.",
+                f"{first}: hand over the "
+                "keyboard or the mouse. There are no secrets at this table; the answer and its "
+                "reason will be on the record for both of you.",
+            ),
         )
-        for text in (
-            f"{second}: you decide how {sides.counterpart.capital} answers, choosing among "
-            "the answers the rules allow, or counter by tabling one of "
-            f"{sides.counterpart.capital}'s proposals. The rules' own reading is shown beside "
-            "them as advice.",
-            f"{first}: hand over the "
-            "keyboard or the mouse. There are no secrets at this table; the answer and its "
-            "reason will be on the record for both of you.",
-        ):
-            body = ctx.text(TextRole.BODY, text, palette.ink, wrap=right_width)
-            surface.blit(body, (right_left, y))
-            y += body.get_height() + 2 * theme.UNIT
         self.layout()
-        self.focus.draw(surface, ctx)
+        self.focus.draw(surface, self.ctx)
+
+
+class HandBackScreen(FocusScreen):
+    """Between the two players, the other way: the other side has answered (the last turn);
+    pass the keyboard back to the first side (named by its team, in a team game), before
+    whatever the answer brings (their proposal, the break between rounds, the end)."""
+
+    def __init__(self, ctx: UiContext, state: GameState, teams: Teams | None = None) -> None:
+        self.ctx = ctx
+        self.state = state
+        self.teams = teams
+        self.sides = state.scenario.sides
+        us = self.sides.player
+        if teams is not None:
+            label = f"We are {teams.us.name}"
+        else:
+            label = f"I am the {us.name}" if us.short else "I play the first side"
+        self.go = Button(
+            label=label, kind=ButtonKind.PRIMARY, hint="Enter", on_activate=does(Pop())
+        )
+        self.escape = Pop()
+        self.focus = FocusGroup([self.go])
+        self.layout()
+
+    def layout(self) -> None:
+        _place_pass_buttons(self.ctx, self.go, None)
+
+    @property
+    def answered(self) -> str:
+        """Who answered, as a kicker: the other side's team, or the other side."""
+        teams = self.teams
+        them = teams.north.name if teams is not None else capitalise(self.sides.counterpart.text)
+        return f"{them} answered".upper()
+
+    def next_step(self) -> str:
+        """What the first side decides now: their proposal, the next move, or nothing (the
+        summit is over)."""
+        state = self.state
+        if state.is_over:
+            return "the summit is over. The outcome and the debrief are for both of you."
+        if state.pending is not None:
+            return (
+                "their proposal waits for your answer: accept it, reject it, or answer it with "
+                "an offer of your own."
+            )
+        return "the next move is yours."
+
+    def draw(self, surface: pygame.Surface) -> None:
+        state = self.state
+        sides = self.sides
+        teams = self.teams
+        us = teams.us.name if teams is not None else sides.player.text
+        first, second = team_names(sides, teams)
+        done = turn_text(state, state.turns[-1]) if state.turns else ""
+        _draw_pass(
+            surface,
+            self.ctx,
+            flag=sides.player.flag,
+            whom=us,
+            header=(self.answered, done),
+            paragraphs=(
+                f"{first}: {self.next_step()}",
+                f"{second}: hand back the keyboard or the mouse. Your answer and its reason are "
+                "on the record for both of you.",
+            ),
+        )
+        self.layout()
+        self.focus.draw(surface, self.ctx)
 
 
 class AnswerScreen(_ChoosingScreen):
