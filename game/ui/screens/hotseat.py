@@ -17,23 +17,21 @@ import pygame
 from game.draw import theme
 from game.draw.context import UiContext
 from game.draw.theme import TextRole, Tone
-from game.engine import ACCEPT, AMEND, GameState, Judgement, Move, ReactionKind, offered
+from game.engine import AMEND, GameState, Judgement, Move, ReactionKind, offered
 from game.engine.describe import (
     REPLY,
-    answer_effects,
     capitalise,
-    effect_text,
     meters_line,
     move_label,
     side_called,
 )
 from game.engine.judging import reaction_effects
-from game.engine.scenario import Offer
+from game.engine.scenario import Offer, Proposal
 from game.engine.teams import Teams
 from game.ui import art
 from game.ui.record import turn_text
 from game.ui.screen import Answer, Apply, Chain, Open, PlayMove, Pop, Tabling
-from game.ui.seats import team_names
+from game.ui.seats import acceptance_line, team_names, views_from_their_seat
 from game.ui.widgets.base import ActionFn, Control, FocusGroup, does, shortcuts
 from game.ui.widgets.buttons import Button, ButtonKind
 from game.ui.widgets.choices import ChoiceRow, effect_parts
@@ -68,7 +66,9 @@ def reaction_row(
         if len(proposals) == 1:
             counter = scenario.proposal(proposals[0])
             title = f"Counter: table \u201c{counter.label}\u201d"
-            body = counter.summary
+            # In their own words: the summary is written for the other side ("accepting
+            # spends most of your leverage").
+            body = counter.their_view
         else:
             title = "Counter: table a proposal of yours"
             body = f"Choose which of your {len(proposals)} proposals to put forward instead."
@@ -511,6 +511,35 @@ class TablingScreen(_ChoosingScreen):
         self.focus = FocusGroup([*self.rows, self.back])
         self.layout()
 
+    def _draw_views(self, surface: pygame.Surface, proposal: Proposal, y: int, bottom: int) -> None:
+        """How each side puts the proposal, from the tabling side's seat, between ``y`` and
+        ``bottom``: in smaller type when they do not fit, and then cut. (The proposal's summary
+        is written for the other side: "accepting spends most of your leverage".)"""
+        ctx = self.ctx
+        palette = ctx.palette
+        left, width = theme.MARGIN_X, theme.span(OFFER_COLUMNS)
+        views = views_from_their_seat(self.sides, proposal)
+        kick_height = ctx.line_height(TextRole.KICKER) + theme.UNIT
+        role = TextRole.BODY
+        tall = sum(
+            kick_height + ctx.text(role, text, palette.on_navy, wrap=width).get_height()
+            for _, text in views
+        ) + 2 * theme.UNIT * (len(views) - 1)
+        if tall > bottom - y:
+            role = TextRole.CAPTION
+        for number, (kicker, text) in enumerate(views):
+            later = len(views) - number - 1
+            # Room for the views still to come: a kicker and a line each.
+            reserve = later * (kick_height + ctx.line_height(role) + 2 * theme.UNIT)
+            fitted = fit_lines(ctx, role, text, width, bottom - y - kick_height - reserve)
+            if not fitted:
+                continue
+            surface.blit(ctx.text(TextRole.KICKER, kicker, palette.on_navy_soft), (left, y))
+            y += kick_height
+            body = ctx.text(role, fitted, palette.on_navy, wrap=width)
+            surface.blit(body, (left, y))
+            y += body.get_height() + 2 * theme.UNIT
+
     def _in_focus(self) -> int:
         focused = self.focus.focused
         return self.rows.index(focused) if focused in self.rows else 0
@@ -538,20 +567,13 @@ class TablingScreen(_ChoosingScreen):
         if proposal is not None:
             y = self._draw_titled(surface, y, "YOU WOULD TABLE", proposal.label)
             y += 2 * theme.UNIT
-            changes = effect_text(scenario, *answer_effects(scenario, proposal, ACCEPT))
             line = ctx.text(
                 TextRole.CAPTION,
-                f"If the {side_called(self.sides.player, 'side', 'first player')} accepts: "
-                f"{changes}.",
+                acceptance_line(scenario, proposal),
                 palette.on_navy_soft,
                 wrap=width,
             )
             spot = line.get_rect(bottomleft=(left, theme.CONTENT_BOTTOM))
             surface.blit(line, spot)
-            room = spot.top - 2 * theme.UNIT - y
-            role = TextRole.BODY
-            if ctx.text(role, proposal.summary, palette.ink, wrap=width).get_height() > room:
-                role = TextRole.CAPTION
-            summary = fit_lines(ctx, role, proposal.summary, width, room)
-            surface.blit(ctx.text(role, summary, palette.on_navy_soft, wrap=width), (left, y))
+            self._draw_views(surface, proposal, y, spot.top - 2 * theme.UNIT)
         self._draw_choices(surface, "TABLE ONE OF YOUR PROPOSALS")

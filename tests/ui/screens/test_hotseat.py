@@ -45,8 +45,10 @@ def test_every_answer_stands_clear_of_the_way_back(hanoi: Scenario, size: TextSi
     assert all(upper.bottom <= lower.top for upper, lower in pairwise(rows))
     counter = screen.rows[judgement.allowed.index(ReactionKind.COUNTER)]
     if size is TextSize.NORMAL:
-        # At the usual size the terms are cut, not dropped: the start of what they would table.
-        assert counter.body.startswith("They will dismantle") and counter.body.endswith("\u2026")
+        # At the usual size the proposal is described, not dropped, in the words of the side
+        # that tables it (the summary, written for the other side, said "your leverage").
+        view = hanoi.proposal(judgement.proposals[0]).their_view
+        assert counter.body.startswith(view[:40]) and "your leverage" not in counter.body
 
 
 def _refusals_shown_as_they_happen(
@@ -134,3 +136,35 @@ def test_the_offer_the_reading_and_the_meters_never_overlap(
     assert len(left) >= 7  # flag, seat, kicker, offer, summary, reading's kicker, reading, meters
     assert [(a, b) for a, b in combinations(left, 2) if a.colliderect(b)] == []
     assert all(rect.bottom <= theme.CONTENT_BOTTOM for rect in left)
+
+
+def test_the_tabling_pane_speaks_to_the_side_that_tables(
+    hanoi: Scenario, rendered: list[str]
+) -> None:
+    """A play-test: choosing which proposal to table, the North's player read the U.S. side's
+    terms ("Accepting spends most of your leverage and will be called a giveaway at home") and
+    their own view under "they". The pane now gives their view as theirs, the other side's as
+    its capital puts it, and what accepting would cost the other side."""
+    from game.ui.flow import Flow
+    from game.ui.screen import Tabling
+    from game.ui.screens.hotseat import TablingScreen
+    from game.ui.session import Session
+    from game.ui.shots import sample_game, several_to_table, tabling_move
+
+    state, history = sample_game(hanoi, 7, several_to_table, hotseat=True)
+    move = tabling_move(state)
+    assert move is not None
+    flow = Flow(UiContext(Settings(sound=False)))
+    flow.session = Session(state, history=history)
+    screen = flow.open(Tabling(move, judge(state, move)))
+    assert isinstance(screen, TablingScreen)
+    capital = hanoi.sides.player.capital
+    for row, proposal in zip(screen.rows, screen.proposals, strict=True):
+        screen.focus.focus(row)
+        rendered.clear()
+        render_screens([screen])
+        shown = " ".join(rendered)
+        assert "HOW YOU PUT IT" in shown and f"HOW {capital.upper()} PUTS IT" in shown
+        assert "your leverage" not in shown and "HOW THEY PUT IT" not in shown
+        assert proposal.summary.split(". ")[0] not in shown
+        assert f"Accepting would cost {capital}" in shown, shown
