@@ -379,9 +379,24 @@ def event_effect(event: Event, turn: Turn) -> Effect:
     return event.effect
 
 
+def with_figures(text: str, figures: str) -> str:
+    """``text`` with ``figures`` in brackets before its full stop: "A new round begins
+    (patience +7)." (the window said so and the terminal "A new round begins. (patience +7)").
+
+    >>> with_figures("Seoul vouches for you.", "trust +2")
+    'Seoul vouches for you (trust +2).'
+    >>> with_figures("Noted", "")
+    'Noted'
+    """
+    if not figures:
+        return text
+    if text.endswith("."):
+        return f"{text[:-1]} ({figures})."
+    return f"{text} ({figures})"
+
+
 def _with_effect(scenario: Scenario, text: str, effect: Effect) -> str:
-    found = effect_text(scenario, effect, none="")
-    return f"{text} ({found})" if found else text
+    return with_figures(text, effect_text(scenario, effect, none=""))
 
 
 def round_opened(state: GameState, turn: Turn) -> bool:

@@ -35,6 +35,7 @@ from game.engine.describe import (
     reply_sentence,
     round_opened,
     sentence,
+    with_figures,
 )
 from game.engine.state import ACCEPT, AMEND
 from game.engine.turns import AMENDED
@@ -252,9 +253,11 @@ def _between_rounds(state: GameState, turn: Turn, *, full: bool) -> list[LogEntr
     entries: list[LogEntry] = []
     per_round = changes(scenario, scenario.rules.per_round)
     if per_round and round_opened(state, turn):
-        figures = f" ({', '.join(change.text for change in per_round)})" if full else ""
+        figures = ", ".join(change.text for change in per_round) if full else ""
         good = all(change.good for change in per_round)
-        entries.append(LogEntry(f"{NEW_ROUND}{figures}.", "Between rounds", _good(good)))
+        entries.append(
+            LogEntry(with_figures(f"{NEW_ROUND}.", figures), "Between rounds", _good(good))
+        )
     tested = dict(turn.tests)
     for event_id in turn.events:
         event = next(e for e in scenario.events if e.id == event_id)
@@ -267,16 +270,16 @@ def _between_rounds(state: GameState, turn: Turn, *, full: bool) -> list[LogEntr
             text += f" {event.test.held if held else event.test.broken}"
             tone = Tone.POSITIVE if held else Tone.ALARM
         found = changes(scenario, event_effect(event, turn))
-        if full and found:
-            text += f" ({', '.join(change.text for change in found)})"
+        if full:
+            text = with_figures(text, ", ".join(change.text for change in found))
         entries.append(LogEntry(text, "" if entries else "Between rounds", tone))
     for drift_id in turn.drifts:
         drift = next(d for d in scenario.drifts if d.id == drift_id)
         found = changes(scenario, drift.effect)
         good = bool(found) and all(change.good for change in found)
         text = sentence(drift.text)
-        if full and found:
-            text += f" ({', '.join(change.text for change in found)})"
+        if full:
+            text = with_figures(text, ", ".join(change.text for change in found))
         entries.append(LogEntry(text, "" if entries else "Between rounds", _good(good)))
     if turn.tabled is not None:
         proposal = scenario.proposal(turn.tabled)

@@ -143,7 +143,7 @@ def test_a_new_round_says_what_it_brings_to_the_meters(hanoi: Scenario) -> None:
     from game.engine.describe import between_rounds, round_opened
     from game.engine.strategies import play
 
-    line = ("Between rounds", "A new round begins. (patience +7)")
+    line = ("Between rounds", "A new round begins (patience +7).")
     state = play(hanoi, "essay", 4)
     opened = [turn for turn in state.turns if round_opened(state, turn)]
     assert len(opened) == state.round > 0  # each round after the first began after a turn
