@@ -78,11 +78,14 @@ def how_to_play(scenario: Scenario) -> tuple[Page, ...]:
     region = [meter for meter in scenario.meters if meter.group is MeterGroup.REGION]
     capitals = listing([meter.label for meter in region])
     bands = listing([band.label for band in region[0].bands], "or") if region else ""
-    # From the least to the most: by tier, and within a tier against the scenario's order,
-    # where the first ending that matches wins (Hanoi's hand-off after its embassies; a
-    # play-tester read embassies last, as the most, and reached the hand-off with both).
-    order = {ending.id: index for index, ending in enumerate(scenario.endings)}
-    endings = sorted(scenario.endings, key=lambda ending: (ending.tier, -order[ending.id]))
+    # From the least to the most, a tier at a time: endings of one tier are of one rank, and
+    # are named together (a play-tester read "They walk out" as above "No deal", which the
+    # debrief calls worse than history). Within a tier, the ending the scenario lets win comes
+    # after the other (Hanoi's hand-off after its embassies: a play-tester read embassies last,
+    # as the most, and reached the hand-off with both).
+    tiers: dict[int, list[str]] = {}
+    for ending in reversed(scenario.endings):
+        tiers.setdefault(ending.tier, []).append(ending.title)
     statement = next((o for o in scenario.offers if o.kind is OfferKind.STATEMENT), None)
     opens = ""
     ceiling = ""
@@ -94,7 +97,8 @@ def how_to_play(scenario: Scenario) -> tuple[Page, ...]:
             if bound.high is not None:
                 meter = scenario.meters[bound.meter]
                 ceiling = f", if {meter.label.lower()} is {bound.high} or less"
-    ending_list = "; ".join(ending.title for ending in endings)
+    # Within a rank, a slash: a title may hold a comma of its own ("Yongbyon, verified").
+    ending_list = "; then ".join(" / ".join(tiers[tier]) for tier in sorted(tiers))
     proposal = scenario.main_proposal
     example = f" (here: {proposal.label})" if proposal is not None else ""
     sides = scenario.sides
@@ -211,7 +215,8 @@ def how_to_play(scenario: Scenario) -> tuple[Page, ...]:
                 f"{opens or 'In time '}a joint statement can be put forward{ceiling}. If they "
                 "sign, every accord reached is on the record. Without a statement only unwritten "
                 "accords stand, and a walkout erases today's accords.",
-                f"The endings, from the least to the most the summit can reach: {ending_list}.",
+                "The endings, from the least to the most the summit can reach (a slash joins "
+                f"those of a rank): {ending_list}.",
             ),
         ),
         Page(

@@ -74,6 +74,14 @@ def test_how_to_play_names_what_the_scenario_in_play_names(name: str) -> None:
     for winner, other in itertools.combinations(scenario.endings, 2):
         if winner.tier == other.tier:
             assert text.index(other.title) < text.index(winner.title), (winner.id, other.id)
+    # Those of one rank stand together, between slashes, the ranks in order.
+    (said,) = [p for page in how_to_play(scenario) for p in page.paragraphs if "a slash" in p]
+    endings = said.split("(a slash joins those of a rank): ")[1].removesuffix(".")
+    ranks = [rank.split(" / ") for rank in endings.split("; then ")]
+    by_title = {ending.title: ending.tier for ending in scenario.endings}
+    tiers = [{by_title[title] for title in rank} for rank in ranks]
+    assert all(len(tier) == 1 for tier in tiers)
+    assert [tier.pop() for tier in tiers] == sorted(set(by_title.values()))
     statement = next(o for o in scenario.offers if o.kind is OfferKind.STATEMENT)
     first = statement.requires.round_at_least
     assert first is not None
