@@ -236,8 +236,9 @@ def regional(kit: Kit) -> None:
     pyongyang = (250.0, 330.0)
     centre = (262.0, 346.0)
     radius = 236.0
+    # The neighbours the talks have: no capital the game does not bring to the table (a
+    # play-tester found Moscow here, which no move of the game touches).
     neighbours = {
-        "Moscow": (150.0, 170.0),
         "Beijing": (104.0, 286.0),
         "Seoul": (270.0, 456.0),
         "Tokyo": (410.0, 486.0),

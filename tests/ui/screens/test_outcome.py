@@ -3,6 +3,7 @@
 from collections.abc import Iterator
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 import pygame
 import pytest
@@ -157,6 +158,29 @@ def test_a_scene_shows_the_flags_its_scenario_names_and_none_without() -> None:
     )
     assert golden_difference(flagged, plain, 3)[0] > 0
     assert golden_difference(flagged, ours, 3)[0] > 0, "each side stands under its own flag"
+
+
+def test_the_regional_map_names_only_the_capitals_the_game_has(
+    hanoi: Scenario, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A play-tester found Moscow tied to Pyongyang on the map of the regional hand-off; the
+    # game's region is Seoul, Tokyo and Beijing.
+    from game.engine import MeterGroup
+    from game.ui.scenes import capitals
+    from game.ui.scenes.kit import Painter
+
+    named: list[str] = []
+    real = capitals._place_name
+
+    def place_name(painter: Painter, name: str, *rest: Any) -> None:
+        named.append(name)
+        real(painter, name, *rest)
+
+    monkeypatch.setattr(capitals, "_place_name", place_name)
+    ctx = UiContext(Settings())
+    scenes.render_scene(scenes.SCENES["regional_handoff"], (315, 361), ctx.palette, ctx.fonts)
+    region = {meter.label for meter in hanoi.meters if meter.group is MeterGroup.REGION}
+    assert set(named) - {"Pyongyang", "Washington"} == region
 
 
 # --- The screen ---------------------------------------------------------------------------------
