@@ -31,8 +31,16 @@ def file_stem(name: str, fallback: str = "game") -> str:
     ('Sam-Rivera', 'Zoe-O-Neil-Murphy', 'etc')
     >>> file_stem("김정은"), file_stem("***"), file_stem("con")
     ('김정은', 'game', 'con-')
+    >>> file_stem("Zoë O\\u2019Neil")  # the apostrophe a phone or a word processor types
+    'Zoe-O-Neil'
     """
-    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    # Punctuation and spaces of any script part words as ASCII's do (O'Neil with a typographic
+    # apostrophe as with a straight one, not ONeil); only the accents NFKD splits off go.
+    parted = "".join(
+        " " if unicodedata.category(char)[0] in "PSZ" else char
+        for char in unicodedata.normalize("NFKD", name)
+    )
+    folded = parted.encode("ascii", "ignore").decode("ascii")
     stem = _NOT_ASCII_WORD.sub("-", folded).strip("-")
     if not stem:
         stem = _NOT_WORD.sub("-", unicodedata.normalize("NFC", name)).strip("-")
