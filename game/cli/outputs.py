@@ -35,6 +35,13 @@ def check_transcript_path(
         raise UsageError(
             f"{path}: cannot write the transcript: {describe_os_error(error)}"
         ) from None
+    if not path.parent.exists():
+        # A mistyped folder would be made without a word (a play-tester's was): the transcript
+        # goes into a folder that is there.
+        raise UsageError(
+            f"{path}: cannot write the transcript: there is no folder {path.parent} "
+            "(make it first, or check the name)"
+        )
     for given, what in (
         (script, "the script being played"),
         (earlier, "the earlier summit's transcript (--from)"),

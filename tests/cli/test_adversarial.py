@@ -223,6 +223,22 @@ def test_a_transcript_in_a_folder_that_is_a_file_names_the_file(
     assert err == [f"{under}: cannot write the transcript: afile is a file, not a folder"]
 
 
+def test_a_transcript_in_a_folder_that_is_not_there_is_refused_before_a_move(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A play-tester's mistyped folder was made without a word.
+    monkeypatch.chdir(tmp_path)
+    status, out, err = _run(
+        capsys, "play", "--headless", "--script", HISTORY, "--transcript", "typo/dir/t.toml"
+    )
+    assert status == 2 and out == []
+    assert err == [
+        "typo/dir/t.toml: cannot write the transcript: there is no folder typo/dir (make it "
+        "first, or check the name)"
+    ]
+    assert not Path("typo").exists()
+
+
 def test_an_export_folder_that_is_a_file_names_it(
     home: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
