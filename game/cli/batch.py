@@ -168,24 +168,36 @@ def run_batch(
     return BatchResult(strategy, scenario.id, games, seed, total)
 
 
+NAME_WIDTH: Final = 40
+"""The first column of the batch's tables at the least."""
+MOST_WIDTH: Final = 64
+"""And at the most."""
+
+
 def table(result: BatchResult, scenario: Scenario) -> str:
-    """The batch as a readable table."""
+    """The batch as a readable table: its first column as wide as its longest name (between
+    :data:`NAME_WIDTH` and :data:`MOST_WIDTH`; past that a name is cut, with an ellipsis)."""
     titles = {ending.id: ending.title for ending in scenario.endings}
     games = result.games
     last = result.seed + games - 1
+    endings = sorted(result.tally.endings.items(), key=lambda i: (-i[1], i[0]))
+    accords = sorted(result.tally.accords.items(), key=lambda i: (-i[1], i[0]))
+    rows = [
+        ("Ending", [(titles.get(ending, ending), count) for ending, count in endings]),
+        ("Accord on the record", [(scenario.accord_label(a), count) for a, count in accords]),
+    ]
+    longest = max((len(name) for _, found in rows for name, _ in found), default=0)
+    width = min(max(NAME_WIDTH, longest + 2), MOST_WIDTH)
     lines = [
         f"Strategy {result.strategy}: {games} games on {result.scenario}, "
         f"seeds {result.seed}..{last}",
-        "",
-        f"{'Ending':<40}{'Games':>8}{'Share':>9}",
     ]
-    for ending, count in sorted(result.tally.endings.items(), key=lambda i: (-i[1], i[0])):
-        lines.append(f"{titles.get(ending, ending):<40}{count:>8}{count / games:>9.1%}")
-    lines += ["", f"{'Accord on the record':<40}{'Games':>8}{'Share':>9}"]
-    for accord, count in sorted(result.tally.accords.items(), key=lambda i: (-i[1], i[0])):
-        label = scenario.accord_label(accord)
-        label = label[:38] + "…" if len(label) > 39 else label
-        lines.append(f"{label:<40}{count:>8}{count / games:>9.1%}")
+    for heading, found in rows:
+        lines += ["", f"{heading:<{width}}{'Games':>8}{'Share':>9}"]
+        for name, count in found:
+            # A name longer than the widest column (a scenario's own, of any length) is cut.
+            shown = name[: width - 3] + "\u2026" if len(name) > width - 1 else name
+            lines.append(f"{shown:<{width}}{count:>8}{count / games:>9.1%}")
     lines += [
         "",
         f"Either side left the table in {result.walkout_share:.1%} of games.",

@@ -318,6 +318,11 @@ def test_batch_table_lists_endings(capsys: pytest.CaptureFixture[str]) -> None:
     assert "Strategy essay: 50 games on hanoi, seeds 0..49" in out
     assert "The region takes the lead" in out
     assert "Mean decisions per game" in out
+    # Every name whole, and the columns in line (a play-tester read "acceptance of a limited
+    # nuclear capabi…").
+    assert "acceptance of a limited nuclear capability  " in out and "\u2026" not in out
+    rows = [line for line in out.splitlines() if line.endswith(("%", "Share"))]
+    assert len({len(line) for line in rows}) == 1
 
 
 def test_bench_prints_its_figures(capsys: pytest.CaptureFixture[str]) -> None:
