@@ -18,7 +18,18 @@ import attrs
 
 from game.classroom import document as doc
 from game.classroom.report import ClassReport, Row, whole_mean
-from game.engine import ACCEPT, AMEND, REJECT, GameState, MeterRole, Move, Proposal, outcome
+from game.engine import (
+    ACCEPT,
+    AMEND,
+    REJECT,
+    GameState,
+    MeterRole,
+    Move,
+    Proposal,
+    Terminal,
+    outcome,
+    recorded_accords,
+)
 from game.engine.describe import (
     answered_proposal,
     capitalise,
@@ -143,9 +154,35 @@ def _class_scores(report: ClassReport) -> dict[str, list[int]]:
 
 
 def _place(value: int, values: Sequence[int]) -> str:
-    """``3rd of 30`` (shared places count once: two at the top are both 1st)."""
+    """``3rd of 30`` (shared places count once: two at the top are both 1st, and say so:
+    ``1st of 7, tied with 4 others``, where five students each read "1st of 7")."""
     place = 1 + sum(1 for v in values if v > value)
-    return f"{ordinal(place)} of {len(values)}"
+    tied = sum(1 for v in values if v == value) - 1
+    others = f", tied with {tied} other{'s' if tied > 1 else ''}" if tied > 0 else ""
+    return f"{ordinal(place)} of {len(values)}{others}"
+
+
+def _lapsed(state: GameState) -> str:
+    """The accords reached at this summit that are not on the record, and why, as a sentence
+    (``""`` when none): a page said "On the record: nothing" of a game that reached six."""
+    recorded = {accord.id for accord in recorded_accords(state)}
+    lost = [a for a in state.accords if not a.prior and a.id not in recorded]
+    if not lost:
+        return ""
+    scenario = state.scenario
+    broken = [scenario.accord_label(a.id) for a in lost if a.broken]
+    lapsed = [scenario.accord_label(a.id) for a in lost if not a.broken]
+    parts = []
+    if lapsed:
+        why = (
+            "their walkout erased them"
+            if state.terminal is Terminal.WALKOUT
+            else "without a joint statement only unwritten accords stand"
+        )
+        parts.append(f"Reached at the table but not on the record: {', '.join(lapsed)} ({why}).")
+    if broken:
+        parts.append(f"Broken when put to the test: {', '.join(broken)}.")
+    return " ".join(parts)
 
 
 def student_page(report: ClassReport, row: Row, charts: Sequence[doc.Figure] = ()) -> doc.Page:
@@ -161,7 +198,8 @@ def student_page(report: ClassReport, row: Row, charts: Sequence[doc.Figure] = (
     blocks.append(
         doc.Paragraph(
             f"Ending: {result.ending.title}, after {decisions}. On the record: {accords}. "
-            f"Verification code {row.verification}."
+            + (f"{lost} " if (lost := _lapsed(state)) else "")
+            + f"Verification code {row.verification}."
         )
     )
     if result.ending.text:

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from game.classroom.classcode import encode
-from game.classroom.feedback import differences, swings
+from game.classroom.feedback import _lapsed, _place, differences, swings
 from game.classroom.report import build
 from game.cli import main
 from game.engine import Scenario, new_game
@@ -207,3 +207,26 @@ def test_the_grade_book_names_every_player_of_a_team_game(tmp_path: Path, hanoi:
     )
     alone = rows["Student 01"]
     assert (alone["hotseat"], alone["offering team"], alone["answering team"]) == ("no", "", "")
+
+
+def test_a_shared_place_says_it_is_shared() -> None:
+    # A teacher saw five students each read "1st of 7" on a scorecard they tied on.
+    values = [60, 60, 60, 60, 60, 40, 30]
+    assert _place(60, values) == "1st of 7, tied with 4 others"
+    assert _place(40, values) == "6th of 7"
+    assert _place(5, [5, 5]) == "1st of 2, tied with 1 other"
+
+
+def test_a_page_says_why_the_accords_reached_are_not_on_the_record(hanoi: Scenario) -> None:
+    # A teacher: "On the record: nothing", for a game that reached eight accords and could not
+    # sign; the page never said why.
+    state = play(hanoi, "dove", 0)
+    assert state.terminal is not None and state.terminal.value == "no_statement"
+    said = _lapsed(state)
+    assert said.startswith("Reached at the table but not on the record: ")
+    assert "(without a joint statement only unwritten accords stand)." in said
+    for accord in state.accords:
+        assert hanoi.accord_label(accord.id) in said
+    broken = play(hanoi, "essay", 29)
+    assert "Broken when put to the test: mutual restraint." in _lapsed(broken)
+    assert _lapsed(play(hanoi, "essay", 4)) == ""  # signed: all on the record
