@@ -147,6 +147,20 @@ def _name(text: str) -> str:
     return text
 
 
+def _player_name(text: str) -> str:
+    """A player's or a team's name: text (see :func:`_name`) no longer than a transcript keeps
+    (it was cut there without a word)."""
+    from game.engine.teams import MAX_NAME  # the engine only when a name is given
+
+    text = _name(text)
+    length = len(" ".join(text.split()))  # as stored: runs of spaces as one
+    if length > MAX_NAME:
+        raise argparse.ArgumentTypeError(
+            f"expected a name of at most {MAX_NAME} characters, got {length}"
+        )
+    return text
+
+
 WINDOW_SIZES: Final = ((320, 7680), (200, 4320))
 """The widths and heights ``shots --size`` accepts."""
 
@@ -218,7 +232,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--fullscreen", action="store_true", help="start in fullscreen")
     parser.add_argument("--code", help=f"a class code from your teacher, e.g. {EXAMPLE}")
     parser.add_argument(
-        "--name", type=_name, default="", help="your name, recorded in the transcript"
+        "--name", type=_player_name, default="", help="your name, recorded in the transcript"
     )
     parser.add_argument(
         "--autoplay",
@@ -248,7 +262,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _format(play, "text", "json", help="how to print the game")
     play.add_argument(
-        "--name", type=_name, default=SUPPRESS, help="player name recorded in the transcript"
+        "--name",
+        type=_player_name,
+        default=SUPPRESS,
+        help="player name recorded in the transcript",
     )
     play.add_argument("--code", default=SUPPRESS, help="class code (sets scenario, seed and mode)")
     play.add_argument("--mode", choices=MODES, default=None, help="recorded in the transcript")
@@ -260,9 +277,9 @@ def build_parser() -> argparse.ArgumentParser:
     seats.add_argument(
         "--hotseat", action="store_true", help="a second player answers for the North"
     )
-    seats.add_argument("--team-us", type=_name, metavar="NAME", help="the U.S. team's name")
+    seats.add_argument("--team-us", type=_player_name, metavar="NAME", help="the U.S. team's name")
     seats.add_argument(
-        "--team-north", type=_name, metavar="NAME", help="the North Korean team's name"
+        "--team-north", type=_player_name, metavar="NAME", help="the North Korean team's name"
     )
     seats.add_argument(
         "--player-us",

@@ -518,3 +518,15 @@ def test_analyze_shows_progress_on_a_terminal_only(
     steps = capsys.readouterr().err.splitlines()
     assert steps[0] == "analyze: searching for the best fixed line (0:00)"
     assert all(re.fullmatch(r"analyze: .+ \(\d+:\d\d\)", step) for step in steps)
+
+
+def test_a_name_longer_than_a_transcript_keeps_is_refused_not_cut() -> None:
+    # A teacher's student's 75-character name was cut at 60 in the transcript without a word.
+    long = run_cli("play", "--headless", "--seed", "1", "--name", "x" * 61, stdin="")
+    assert long.returncode == 2 and long.stdout == ""
+    assert long.stderr.splitlines() == [
+        "hanoi-summit play: argument --name: expected a name of at most 60 characters, got 61 "
+        "(see hanoi-summit play --help)"
+    ]
+    fits = run_cli("play", "--headless", "--seed", "1", "--name", "x" * 30 + "  " + "y" * 29)
+    assert fits.returncode == 1  # the input ended before the summit did: the name was taken
