@@ -91,20 +91,22 @@ def insists(state: GameState, move: Move) -> bool:
     return last.reaction.kind is ReactionKind.COUNTER and last.move == move
 
 
-def answer_text(state: GameState, turn: Turn) -> str:
+def answer_text(state: GameState, turn: Turn, who: str = "You") -> str:
     """What an answer to a proposal of theirs did, e.g. ``You accepted their proposal:
-    Yongbyon for the 2016-17 sanctions``."""
+    Yongbyon for the 2016-17 sanctions``; ``who`` answered (a team, on a screen both teams
+    read). An amendment quotes both titles, as a counter-offer's is: lower-cased mid-sentence,
+    "you answered end the joint exercises for good with mutual restraint" misread."""
     scenario = state.scenario
     proposal = answered_proposal(state.scenario, state.turns, turn.number - 1)
     name = proposal.label if proposal is not None else "their proposal"
     if turn.move.offer == ACCEPT:
-        return f"You accepted their proposal: {name}"
+        return f"{who} accepted their proposal: {name}"
     if turn.move.offer == AMEND:
         amended = amended_move(proposal)
-        offer = move_label(scenario, amended, mid=True) if amended else "an amendment"
-        named = proposal.mid_label if proposal is not None else name
-        return f"You answered {named} with {offer}: {_replied(turn.reaction)}"
-    return f"You rejected their proposal: {name}"
+        offer = f"\u201c{move_label(scenario, amended)}\u201d" if amended else "an amendment"
+        named = f"\u201c{name}\u201d" if proposal is not None else name
+        return f"{who} answered {named} with {offer}: {_replied(turn.reaction)}"
+    return f"{who} rejected their proposal: {name}"
 
 
 def _replied(reaction: Reaction) -> str:
@@ -134,14 +136,15 @@ def amended_move(proposal: Proposal | None) -> Move | None:
     return Move.parse(proposal.amend)
 
 
-def turn_text(state: GameState, turn: Turn, *, mid: bool = False) -> str:
+def turn_text(state: GameState, turn: Turn, *, mid: bool = False, who: str = "You") -> str:
     """One decision and what became of it: ``Liaison offices: accepted``, or, when a neighbour
     or the Senate refused it in their place, ``Embassies: refused by the Senate``. ``mid``
-    names an offer as it reads mid-sentence (``you offered liaison offices: accepted``)."""
+    names an offer as it reads mid-sentence (``you offered liaison offices: accepted``);
+    ``who`` made an answer to their proposal (see :func:`answer_text`)."""
     scenario = state.scenario
     reaction = turn.reaction
     if turn.move.is_answer:
-        return answer_text(state, turn)
+        return answer_text(state, turn, who)
     text = f"{move_label(scenario, turn.move, mid=mid)}: {_replied(reaction)}"
     if reaction.kind is ReactionKind.COUNTER and reaction.counter:
         # Quoted, as a title: "proposing End the..." and "proposing end the..." both misread.

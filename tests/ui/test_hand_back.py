@@ -178,3 +178,24 @@ def test_the_keyboard_never_passes_twice_to_the_same_side(ctx: UiContext) -> Non
         assert passes[::2] == ["over"] * len(passes[::2]), passes
         assert passes[1::2] == ["back"] * len(passes[1::2]), passes
         assert len(passes) % 2 == 0, passes
+
+
+def test_the_hand_back_after_an_amendment_names_the_side_that_made_it(
+    ctx: UiContext, rendered: list[str]
+) -> None:
+    # A play-tester read "CRANES ANSWERED / You answered end the joint exercises for good with
+    # mutual restraint (written): accepted": Eagles had made the amendment, and the titles
+    # were lower-cased mid-sentence.
+    from game.ui.shots import render_screens
+
+    state = new_game(SCENARIO, 4, hotseat=True)
+    verdict = judge(state, RESTRAINT)
+    state = apply(state, RESTRAINT, ReactionKind.COUNTER, verdict.proposals[0]).state
+    assert state.pending is not None
+    proposal = SCENARIO.proposals[state.pending.proposal]
+    state = apply(state, Move("amend"), ReactionKind.ACCEPT).state
+    rendered.clear()
+    render_screens([HandBackScreen(ctx, state, TEAMS)])
+    shown = " ".join(rendered)
+    assert "Eagles answered \u201c" + proposal.label + "\u201d with \u201c" in shown, shown
+    assert "You answered" not in shown

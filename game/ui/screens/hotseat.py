@@ -392,7 +392,8 @@ class HandBackScreen(FocusScreen):
         teams = self.teams
         us = teams.us.name if teams is not None else sides.player.text
         first, second = team_names(sides, teams)
-        done = turn_text(state, state.turns[-1]) if state.turns else ""
+        # An answer to their proposal is the first side's, made before the other answered.
+        done = turn_text(state, state.turns[-1], who=capitalise(us)) if state.turns else ""
         _draw_pass(
             surface,
             self.ctx,
