@@ -252,7 +252,7 @@ def draw_tray_panel(
     pygame.draw.rect(surface, palette.rule, panel, width=1, border_radius=theme.RADIUS)
     pad = 4 * theme.UNIT if panel.height > 112 else 3 * theme.UNIT
     # A panel too short for a title line above its button (large text, a crowded tray) keeps
-    # its text beside the button however narrow that leaves it, in the smaller type.
+    # its text beside the button however narrow that leaves it, in type as small as it must.
     above = button.top - theme.UNIT - (panel.top + pad + ctx.line_height(TextRole.KICKER))
     short = above - theme.UNIT < ctx.line_height(TextRole.BODY_STRONG)
     if short:
@@ -276,12 +276,23 @@ def draw_tray_panel(
         (TextRole.BODY_STRONG, TextRole.CAPTION),
         (TextRole.BODY_STRONG, TextRole.FINE_PRINT),
     ]
-    for title_role, role in plans[-1:] if short else plans:
-        title_h = ctx.text(title_role, title, palette.ink, wrap=width).get_height()
-        gap = 2 * theme.UNIT if title_role is TextRole.HEADING else theme.UNIT
-        room = bottom - y - title_h - gap
-        if ctx.text(role, body, palette.ink, wrap=width).get_height() <= room:
-            break
+    # The largest type the room takes, in lines as long as the room beside the button allows
+    # (at large text a wide panel's words were set in fine print, smaller than at normal text:
+    # a play-tester).
+    # And down to a narrower margin under the words, where they stand beside the button.
+    fits = [(width, bottom)]
+    if x + width <= button.left:
+        fits += [(max(width, beside), bottom), (max(width, beside), panel.bottom - 2 * theme.UNIT)]
+    for title_role, role in plans:
+        for width, bottom in fits:
+            title_h = ctx.text(title_role, title, palette.ink, wrap=width).get_height()
+            gap = 2 * theme.UNIT if title_role is TextRole.HEADING else theme.UNIT
+            room = bottom - y - title_h - gap
+            if ctx.text(role, body, palette.ink, wrap=width).get_height() <= room:
+                break
+        else:
+            continue
+        break
     shown = fit_lines(ctx, title_role, title, width, bottom - y)
     heading = ctx.text(title_role, shown, palette.ink, wrap=width)
     drawn.append(surface.blit(heading, (x, y)))

@@ -845,3 +845,26 @@ def test_the_tables_layout_stays_put_from_move_to_move(size: TextSize) -> None:
             session.state = apply(session.state, turn.move).state
         assert notes, "the adviser had something to say"
         assert len(seen) == 1, (seed, strategy, sorted(seen, key=str))
+
+
+def test_at_large_text_a_wide_panel_s_words_are_not_set_in_fine_print() -> None:
+    # A play-tester: at large text, "The summit is over" panel's words were set in fine print,
+    # smaller than at normal text, beside a button with room to spare.
+    from game.draw.theme import TextRole
+    from game.store.settings import Settings, TextSize
+    from game.ui.widgets.board import draw_tray_panel
+
+    ctx = UiContext(Settings(text_size=TextSize.LARGE))
+    body = (
+        "The talks have ended. See how it ended, and then the debrief: what you achieved "
+        "against the briefing's goals, and what happened in history. In a practice game you "
+        "can still undo the last move (U)."
+    )
+    surface = pygame.Surface((1280, 720))
+    panel, button = pygame.Rect(64, 432, 1152, 196), pygame.Rect(922, 556, 270, 48)
+    drawn = draw_tray_panel(
+        surface, ctx, panel, ("THE SUMMIT IS OVER", "Liaison offices", body), button
+    )
+    lines = drawn[2].height / ctx.line_height(TextRole.CAPTION)
+    assert lines >= 2 and lines == int(lines), drawn[2]
+    assert drawn[2].bottom <= panel.bottom and drawn[2].right <= button.left
