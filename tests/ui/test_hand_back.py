@@ -199,3 +199,24 @@ def test_the_hand_back_after_an_amendment_names_the_side_that_made_it(
     shown = " ".join(rendered)
     assert "Eagles answered \u201c" + proposal.label + "\u201d with \u201c" in shown, shown
     assert "You answered" not in shown
+
+
+def test_once_the_other_side_reads_the_rules_the_offer_cannot_be_taken_back(
+    ctx: UiContext,
+) -> None:
+    # A play-tester's U.S. side read the rules' verdict on the North's pane and pressed Esc:
+    # the offer was withdrawn, free. The hand-over before it is where a mistake is undone.
+    flow = _team_flow(ctx)
+    table = flow.summit()
+    app = game_app(ctx, flow, table, [])
+    app.apply(flow.handle(PlayMove(RESTRAINT)))
+    assert isinstance(app.top, HandOverScreen) and app.top.back in app.top.focus.controls
+    app.events = ScriptedEvents([key(pygame.K_RETURN)])
+    app.run()
+    assert isinstance(app.top, AnswerScreen)
+    app.events = ScriptedEvents([key(pygame.K_ESCAPE)])
+    app.run()
+    assert isinstance(app.top, AnswerScreen), app.stack
+    assert app.top.back not in app.top.focus.controls
+    session = flow.session
+    assert session is not None and not session.state.turns

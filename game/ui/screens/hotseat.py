@@ -30,9 +30,9 @@ from game.engine.scenario import Offer, Proposal
 from game.engine.teams import Teams
 from game.ui import art
 from game.ui.record import turn_text
-from game.ui.screen import Answer, Apply, Chain, Open, PlayMove, Pop, Tabling
+from game.ui.screen import Action, Answer, Apply, Chain, Open, PlayMove, Pop, Tabling
 from game.ui.seats import acceptance_line, team_names, views_from_their_seat
-from game.ui.widgets.base import ActionFn, Control, FocusGroup, does, shortcuts
+from game.ui.widgets.base import ActionFn, FocusGroup, does, shortcuts
 from game.ui.widgets.buttons import Button, ButtonKind
 from game.ui.widgets.choices import ChoiceRow, effect_parts
 from game.ui.widgets.drawing import draw_header, draw_rule, fit_lines
@@ -94,7 +94,7 @@ class _HotSeatScreen(FocusScreen):
     """What both hot-seat screens share: the move on the table, the rules' judgement of it, the
     way back to the U.S. side and the navy half that is the other delegation's side."""
 
-    escape = Pop()
+    escape: Action | None = Pop()
 
     def __init__(self, ctx: UiContext, state: GameState, move: Move, judgement: Judgement) -> None:
         self.ctx = ctx
@@ -426,8 +426,11 @@ class AnswerScreen(_ChoosingScreen):
                 row.tag = RULES_CHOICE
                 row.tag_tone = Tone.POSITIVE
             self.rows.append(row)
-        controls: list[Control] = [*self.rows, self.back]
-        self.focus = FocusGroup(controls)
+        # No way back from here: the offer is made, and the rules' reading of it is on show
+        # (a play-tester's U.S. side read it and took the offer back, free, with Esc). The
+        # hand-over before it is where a move made by mistake is taken back.
+        self.escape = None
+        self.focus = FocusGroup(list(self.rows))
         advised = next((r for r in self.rows if r.tag), None)
         if advised is not None:
             self.focus.focus(advised)
