@@ -563,7 +563,10 @@ class SummitScreen:
                 about = need_words(*need, self.scenario.meters[self._trust_index].minimum)
                 self.trust.marker = need[0]
                 self.trust.marker_label = f"{focused.title}: {about}"
-                self.trust.marker_short = f"{focused.title}: " + about.removeprefix("they need ")
+                short = about.removeprefix("they need ")
+                # "Security assurances: none" read as if the card had nothing (a play-tester).
+                short = "none needed" if short == "none" else short
+                self.trust.marker_short = f"{focused.title}: {short}"
 
     def _detail_text(self) -> tuple[str, str]:
         """The focused card in full; or the focused button; or the round on the table."""

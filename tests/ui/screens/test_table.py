@@ -868,3 +868,25 @@ def test_at_large_text_a_wide_panel_s_words_are_not_set_in_fine_print() -> None:
     lines = drawn[2].height / ctx.line_height(TextRole.CAPTION)
     assert lines >= 2 and lines == int(lines), drawn[2]
     assert drawn[2].bottom <= panel.bottom and drawn[2].right <= button.left
+
+
+def test_a_card_that_needs_no_trust_says_none_is_needed(ctx: UiContext) -> None:
+    # A play-tester read "Security assurances: none" over the trust gauge as if the card had
+    # nothing; the short form says "none needed", the long "they need none", as a reply does.
+    from game.engine import apply
+    from game.engine.strategies import play
+
+    final = play(SCENARIO, "essay", 7)
+    state = new_game(SCENARIO, 7)
+    seen = 0
+    for turn in final.turns:
+        if state.pending is None:
+            _, table = _table(ctx, state)
+            for card in [c for c in table.cards if c in table.focus.controls]:
+                table.focus.focus(card)
+                table.update(0.0)
+                if table.trust.marker_label.endswith("they need none"):
+                    assert table.trust.marker_short == f"{card.title}: none needed"
+                    seen += 1
+        state = apply(state, turn.move).state
+    assert seen
