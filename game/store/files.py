@@ -131,7 +131,7 @@ def write_bytes_atomic(path: Path, data: bytes, *, replace: bool = True) -> None
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
-    _fsync_directory(path.parent)
+    fsync_directory(path.parent)
 
 
 def _permissions(path: Path) -> int | None:
@@ -197,8 +197,9 @@ def _remove_stale(path: Path) -> None:
                     stale.unlink()
 
 
-def _fsync_directory(directory: Path) -> None:
-    # Makes the rename itself durable on POSIX; Windows cannot open directories, and needs not.
+def fsync_directory(directory: Path) -> None:
+    """Make the renames in ``directory`` durable (on POSIX; Windows cannot open folders,
+    and needs not)."""
     if os.name != "posix":
         return
     with contextlib.suppress(OSError):

@@ -20,7 +20,7 @@ from collections.abc import Collection, Mapping
 from pathlib import Path
 from typing import Final
 
-from game.store.files import check_folder, check_writable
+from game.store.files import check_folder, check_writable, fsync_directory
 
 STAGING_MARK: Final = ".staging-"
 """In the name of a staging folder, after the target's own name (hidden, with a dot)."""
@@ -168,13 +168,6 @@ def _keep_permissions(old: Path, new: Path) -> None:
 
 
 def _sync(target: Path) -> None:
-    # Makes the renames durable on POSIX; Windows cannot open folders, and needs not.
-    if os.name != "posix":
-        return
+    """Make the renames into ``target`` and the folders in it durable."""
     for folder in (target, *(entry for entry in target.iterdir() if entry.is_dir())):
-        with contextlib.suppress(OSError):
-            fd = os.open(folder, os.O_RDONLY)
-            try:
-                os.fsync(fd)
-            finally:
-                os.close(fd)
+        fsync_directory(folder)

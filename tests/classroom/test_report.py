@@ -23,6 +23,7 @@ from game.engine.transcript import verification_code
 from game.store.mode import Mode
 from game.store.transcripts import write_transcript
 from game.store.who import Who
+from tests.classroom.games import three_students
 
 CODE = encode("HNOI", 1234, Mode.GRADED)
 STRATEGIES = ("essay", "dove", "random", "hawk", "historical", "greedy")
@@ -335,11 +336,7 @@ def test_a_report_run_again_takes_out_its_own_earlier_pages_and_nothing_else(
     # five students' pages, with their old ranks, in students/ to be sent on; refusing them
     # then stopped the rerun the lesson plan asks for ("Run report again with the late
     # files") when a student who passed in class failed the codes check after it.
-    games = []
-    for line, name in zip(["essay", "dove", "hawk"], ["Ada", "Alan", "Grace"], strict=True):
-        path = tmp_path / f"{name}.toml"
-        write_transcript(path, play(hanoi, line, 1), Who(name))
-        games.append(str(path))
+    games = three_students(tmp_path, hanoi)
     out = tmp_path / "report"
     assert main(["report", *games, "--out", str(out)]) == 0
     students = out / "students"

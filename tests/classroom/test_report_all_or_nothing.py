@@ -11,11 +11,9 @@ import pytest
 
 from game.cli import main
 from game.engine import Scenario
-from game.engine.strategies import play
 from game.store import staging
 from game.store.staging import STAGING_MARK
-from game.store.transcripts import write_transcript
-from game.store.who import Who
+from tests.classroom.games import three_students
 
 _replace = Path.replace
 
@@ -27,11 +25,7 @@ def _snapshot(folder: Path) -> dict[Path, bytes]:
 @pytest.fixture
 def earlier(tmp_path: Path, hanoi: Scenario) -> tuple[list[str], Path]:
     """Three students' games, and the report of the first two in ``report``."""
-    games = []
-    for line, name in zip(["essay", "dove", "hawk"], ["Ada", "Alan", "Grace"], strict=True):
-        path = tmp_path / f"{name}.toml"
-        write_transcript(path, play(hanoi, line, 1), Who(name))
-        games.append(str(path))
+    games = three_students(tmp_path, hanoi)
     out = tmp_path / "report"
     assert main(["report", *games[:2], "--out", str(out)]) == 0
     return games, out
