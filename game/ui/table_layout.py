@@ -44,8 +44,6 @@ CENTRE_COLUMNS: Final = (3, 4)
 RIGHT_COLUMNS: Final = (7, 5)
 PANEL_COLUMNS: Final = 7
 """Columns of the tray the proposal on the table takes; its answer cards take the rest."""
-LOG_TITLE_HEIGHT: Final = 5 * theme.UNIT
-"""The log's height when their words alone leave no more: its title alone."""
 LOG_LINES: Final = 2
 """The lines of its newest entry the log on the table keeps (a play-tester saw its title over an
 empty strip at 1024x600 with the adviser's hint showing)."""
@@ -127,12 +125,12 @@ def right_column() -> pygame.Rect:
     return theme.grid_rect(RIGHT_COLUMNS[0], RIGHT_COLUMNS[1], BAND_TOP, 0)
 
 
-def log_min_height(ctx: UiContext) -> int:
-    """The log's height with its title and :data:`LOG_LINES` lines of its newest entry, at
-    this text size: the compact log panel's title and rule, the lines, and the gap under them
-    (see :meth:`~game.ui.widgets.log.LogPanel.body_rect`)."""
+def log_min_height(ctx: UiContext, lines: int = LOG_LINES) -> int:
+    """The log's height with its title and ``lines`` lines of its newest entry, at this text
+    size: the compact log panel's title and rule, the lines, and the gap under them (see
+    :meth:`~game.ui.widgets.log.LogPanel.body_rect`)."""
     head = ctx.line_height(TextRole.KICKER) + 2 * theme.UNIT
-    return head + LOG_LINES * ctx.line_height(TextRole.CAPTION) + theme.UNIT
+    return head + lines * ctx.line_height(TextRole.CAPTION) + theme.UNIT
 
 
 @attrs.frozen
@@ -155,10 +153,10 @@ def place_reply(ctx: UiContext, bubble: SpeechBubble, why: str, bottom: int) -> 
     as room allows, and return where the log goes under it, down to ``bottom``.
 
     The log keeps its title and :data:`LOG_LINES` lines of its newest entry (it opens in full
-    with L). Short of room, the spacing tightens first, then the log gives way, down to its
-    title; the reason gives way last, and then says where it is whole (a cut reason loses more
-    than the newest entry of the log, which mostly says again what the reply's heading says).
-    The reply makes room inside the column and never takes it from the cards."""
+    with L). Short of room, the spacing tightens first, then the log gives way, down to one
+    line (its title over an empty box read as broken: a play-tester); the reason gives way
+    last, and then says where it is whole. The reply makes room inside the column and never
+    takes it from the cards."""
     width = right_column().width - 14
     log = log_min_height(ctx)
     bubble.why = why
@@ -168,7 +166,7 @@ def place_reply(ctx: UiContext, bubble: SpeechBubble, why: str, bottom: int) -> 
         if bubble.measure(ctx, width) <= room:
             return _reply_column(bubble, bubble.measure(ctx, width), bottom, spacing.gap)
     gap = TIGHT.gap
-    room = bottom - BAND_TOP - gap - LOG_TITLE_HEIGHT
+    room = bottom - BAND_TOP - gap - log_min_height(ctx, 1)
     if bubble.measure(ctx, width) > room and why:
         bubble.why = ""
         space = room - bubble.measure(ctx, width) - theme.UNIT

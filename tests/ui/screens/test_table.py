@@ -317,11 +317,15 @@ def test_the_log_shows_its_newest_entry_beside_the_advisers_hint(hotseat: bool) 
     for seed in range(4):
         for state in _states_of(seed, hotseat=hotseat):
             _, table = _table(ctx, state)
+            if not table.log.entries:
+                continue
+            # However long their reason, the log keeps a line (a play-tester saw its title
+            # over an empty box after a long amendment's reason).
+            shown, count = _newest_lines_in_clear_view(ctx, table)
+            assert shown >= 1, (seed, len(state.turns))
             if table.note.hint is None:
                 continue
             hinted += 1
-            shown, count = _newest_lines_in_clear_view(ctx, table)
-            assert shown >= 1, (seed, len(state.turns))
             if shown < min(count, LOG_LINES):
                 # Only to keep the reason whole.
                 assert table.bubble.why == their_reply(state, "them").why
@@ -339,6 +343,19 @@ def test_the_play_testers_hot_seat_table_shows_the_refusal_in_the_log() -> None:
     assert table.note.hint is not None
     assert table.log.entries[-1].text == "1. Mutual restraint (unwritten): rejected."
     assert _newest_lines_in_clear_view(ctx, table) == (1, 1)
+
+
+def test_a_long_reason_leaves_the_log_a_line() -> None:
+    # Hot-seat, seed 4: restraint in writing countered, the U.S. insisting, the North
+    # accepting: the amendment's five-line reason left the log its title over an empty box.
+    ctx = UiContext(Settings(text_size=TextSize.NORMAL, sound=False, hints=True))
+    state = new_game(SCENARIO, 4, hotseat=True)
+    restraint = Move.parse("mutual_restraint:written")
+    state = apply(state, restraint, ReactionKind.COUNTER).state
+    state = apply(state, Move.parse("amend"), ReactionKind.ACCEPT).state
+    _, table = _table(ctx, state)
+    assert _newest_lines_in_clear_view(ctx, table)[0] >= 1
+    assert table.bubble.why.endswith(WHOLE)
 
 
 # --- Their proposal, waiting ------------------------------------------------------------------
