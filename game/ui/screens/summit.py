@@ -234,7 +234,13 @@ class SummitScreen:
         self._update_focus(leave=focused if played and agreed else None)
         if played:
             self._played = None
-            if isinstance(focused, OfferCard) and not isinstance(focused, AnswerCard):
+            # A card of several forms asks anyway, its forms to choose from (wanting another
+            # form of a consultation, a play-tester was told to press again).
+            if (
+                isinstance(focused, OfferCard)
+                and not isinstance(focused, AnswerCard)
+                and len(self.scenario.offer(focused.offer_id).variants) < 2
+            ):
                 self._played = focused
         self.log.measure(self.ctx)
         self.log.scroll_to_end(animate=shown is not None)

@@ -754,6 +754,23 @@ def test_enter_pressed_twice_in_haste_does_not_make_the_same_offer_again(ctx: Ui
     assert table.on_event(key(pygame.K_RETURN)) == action
 
 
+def test_a_card_of_several_forms_just_played_opens_its_forms_again(ctx: UiContext) -> None:
+    # A play-tester who had called Washington pressed the consultation's key to brief Seoul and
+    # Tokyo, and was told "press again to make it once more": its forms ask anyway.
+    from game.ui.widgets.table import AGAIN
+
+    flow, table = _table(ctx, new_game(SCENARIO, 4))
+    written = Move("mutual_restraint", "written")
+    flow.handle(PlayMove(written))
+    assert flow.session is not None
+    assert flow.session.state.turns[-1].reaction.kind is not ReactionKind.ACCEPT
+    table.update(0.0)
+    card = next(c for c in table.cards if c.offer_id == "mutual_restraint")
+    assert table.focus.focused is card
+    action = table.on_event(key(pygame.K_RETURN))
+    assert action is not None and table.toast.text != AGAIN
+
+
 @pytest.mark.parametrize("size", list(TextSize))
 def test_the_question_before_a_repeat_shows_whole(size: TextSize, rendered: list[str]) -> None:
     # In a real window at 1024x600, seed 4, the big deal offered twice: the first wording ran
