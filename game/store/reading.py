@@ -14,6 +14,7 @@ from __future__ import annotations
 import codecs
 import os
 import re
+import stat
 import tomllib
 from collections.abc import Mapping
 from pathlib import Path
@@ -84,7 +85,10 @@ def read_bytes(path: Path, *, what: str, limit: int, missing: str = "no such fil
         raise UnreadableFileError(f"{shown}: cannot read: {_reason(error)}") from None
     kind = file_kind(info.st_mode)
     if kind:
-        raise UnreadableFileError(f"{shown}: {kind}, not a file: the game reads only files")
+        # A folder of transcripts is given by a pattern (a teacher gave the folder).
+        folder = stat.S_ISDIR(info.st_mode) and what == "a transcript"
+        within = f" (for the transcripts in it: {path / '*.toml'})" if folder else ""
+        raise UnreadableFileError(f"{shown}: {kind}, not a file: the game reads only files{within}")
     if info.st_size > limit:
         raise UnreadableFileError(too_large)
     try:

@@ -286,3 +286,18 @@ def test_the_next_rounds_class_code_covers_both_rounds(tmp_path: Path, hanoi: Sc
     first.write_text(edited, encoding="utf-8")
     verdict = verify_files([first, second], code)[1]
     assert verdict.message.endswith("whose transcript does not verify")
+
+
+def test_verify_given_a_folder_says_how_to_give_its_transcripts(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A teacher gave the folder of handed-in games; report said "(give sub/*.toml)", verify
+    # only that the game reads files.
+    folder = tmp_path / "handed-in"
+    folder.mkdir()
+    assert main(["verify", str(folder)]) == 1
+    (line,) = capsys.readouterr().out.splitlines()
+    assert line == (
+        f"{folder}: a folder, not a file: the game reads only files (for the transcripts in it: "
+        f"{folder / '*.toml'})"
+    )
