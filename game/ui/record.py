@@ -71,14 +71,16 @@ def proposal_kicker(state: GameState) -> str:
     last = state.turns[-1].move if state.turns else None
     if last is None or last.is_answer:
         return THEY_COUNTER
-    return f"Instead of {move_label(state.scenario, last, mid=True)}, they propose"
+    return f"Instead of \u201c{move_label(state.scenario, last)}\u201d, they propose"
 
 
 def amend_title(state: GameState, move: Move) -> str:
     """The amend answer named by the offer it plays: ``Answer with Yongbyon for relief
     (partial relief)``; ``Insist on ...`` when it is the very offer they have just countered
     with this proposal."""
-    label = move_label(state.scenario, move, mid=True)
+    # The offer's own name, as on its card: lower-cased mid-sentence, "Answer with peace
+    # declaration (a political declaration)" misread (a play-tester).
+    label = move_label(state.scenario, move)
     return f"Insist on {label}" if insists(state, move) else f"Answer with {label}"
 
 
@@ -236,7 +238,9 @@ def before_the_break(state: GameState, turn: Turn | None = None) -> list[tuple[s
         form = offer.variant(turn.move.variant)
         done = f"you chose to {form.label if form else offer.mid_label}: noted"
     else:
-        done = f"you offered {turn_text(state, turn, mid=True)}"
+        # Quoted, as a title (a play-tester read "you offered live with a limited arsenal").
+        said = turn_text(state, turn).removeprefix(f"{move_label(state.scenario, turn.move)}")
+        done = f"you offered \u201c{move_label(state.scenario, turn.move)}\u201d{said}"
     return [(f"Before the break, {done}.", tone)]
 
 

@@ -93,7 +93,9 @@ def test_before_the_break_continues_its_sentence(hanoi: Scenario) -> None:
     # offer's "Mutual restraint (written): deferred" a second colon.
     state = _refused(hanoi, ReactionKind.DEFER)
     [(note, _)] = before_the_break(state, state.turns[-1])
-    assert note == "Before the break, you offered mutual restraint (written): deferred."
+    # The offer quoted, as a title (a play-tester read "you offered live with a limited
+    # arsenal").
+    assert note == "Before the break, you offered \u201cMutual restraint (written)\u201d: deferred."
     countered = _refused(hanoi, ReactionKind.COUNTER)
     answered = apply(countered, Move("reject")).state
     [(note, _)] = before_the_break(answered, answered.turns[-1])
@@ -316,12 +318,12 @@ def test_amending_with_the_offer_they_countered_says_it_insists(hanoi: Scenario)
     countered = _refused(hanoi, ReactionKind.COUNTER)
     amended = amendment(countered)
     assert amended == countered.turns[-1].move
-    assert amend_title(countered, amended) == "Insist on mutual restraint (written)"
+    assert amend_title(countered, amended) == "Insist on Mutual restraint (written)"
     row = amend_row(countered)
     assert "holding out for more" in row.text
     # Their proposal tabled on its own, or amended with another offer: a plain answer.
     state = new_game(hanoi, 4)
-    assert amend_title(state, Move("liaison_offices")) == "Answer with liaison offices"
+    assert amend_title(state, Move("liaison_offices")) == "Answer with Liaison offices"
 
 
 @pytest.mark.parametrize("kind", [ReactionKind.ACCEPT, ReactionKind.DEFER, ReactionKind.REJECT])
