@@ -321,6 +321,9 @@ def test_amending_with_the_offer_they_countered_says_it_insists(hanoi: Scenario)
     assert amend_title(countered, amended) == "Insist on Mutual restraint (written)"
     row = amend_row(countered)
     assert "holding out for more" in row.text
+    # An amendment needs less at Hanoi (amend_shift -4): the row says so, where "as they would
+    # your offer" hid it.
+    assert hanoi.rules.amend_shift < 0 and "a little more readily" in row.text
     # Their proposal tabled on its own, or amended with another offer: a plain answer.
     state = new_game(hanoi, 4)
     assert amend_title(state, Move("liaison_offices")) == "Answer with Liaison offices"

@@ -126,6 +126,9 @@ def amend_row(state: GameState) -> ChoiceRow:
     judged = "They judge it as they would your offer"
     if scenario.rules.amend_shift > 0:
         judged += ", a little more harshly for coming as an amendment"
+    elif scenario.rules.amend_shift < 0:
+        # Hanoi's amendments need less (a helper found "as they would your offer" hid it).
+        judged += ", a little more readily for coming as an answer to theirs"
     notes = [f"{judged}; it uses one of this round's offers."]
     if insists(state, amended):
         # A play-tester took it for a new offer, and lost a grudge's worth on it.
