@@ -253,13 +253,13 @@ def _handed_in_mismatch(transcript: Transcript, code: str, handed_in: HandedIn) 
             return f"no verification code was handed in for {name}"
         if code not in wanted:
             listed = ", ".join(sorted(wanted))
-            return _miscopied(code, wanted, "the one handed in ()") or (
+            return _miscopied(code, wanted, "the one handed in") or (
                 f"verification code {code} does not match the one handed in ({listed}): "
                 "the transcript was cut short or altered"
             )
         return ""
     if code not in handed_in.anonymous:
-        return _miscopied(code, handed_in.anonymous, "one handed in ()") or (
+        return _miscopied(code, handed_in.anonymous, "one handed in") or (
             f"verification code {code} is not among those handed in: "
             "the transcript was cut short or altered"
         )
@@ -268,14 +268,14 @@ def _handed_in_mismatch(transcript: Transcript, code: str, handed_in: HandedIn) 
 
 def _miscopied(code: str, handed_in: Iterable[str], which: str) -> str:
     """The line for a code handed in that differs from the transcript's in one character or
-    by two neighbours swapped: more likely copied wrongly than a game altered. ``""`` otherwise."""
+    by two neighbours swapped: more likely copied wrongly than a game altered (``which`` names
+    the code handed in: "the one handed in"). ``""`` otherwise."""
     for other in sorted(handed_in):
         slip = _slip(code, other)
         if slip:
-            which = which.replace("()", f"({other})")
             return (
-                f"verification code {code} differs from {which} {slip}: the code on the sheet "
-                "may have been copied wrongly (check it with the student); not verified"
+                f"verification code {code} differs from {which} ({other}) {slip}: the code on "
+                "the sheet may have been copied wrongly (check it with the student); not verified"
             )
     return ""
 
