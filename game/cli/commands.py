@@ -58,9 +58,10 @@ from game.store.scenarios import (
 
 if TYPE_CHECKING:
     import argparse
-    from collections.abc import Callable, Sequence
+    from collections.abc import Callable, Iterable, Sequence
 
     from game.classroom.codes import HandedIn
+    from game.classroom.verify import SameGame
 
 
 _Read = TypeVar("_Read")
@@ -393,10 +394,8 @@ def report(args: argparse.Namespace) -> int:
         warn(f"left out: {verdict.line()}")
     for verdict in report.repeated:
         warn(verdict.line())
-    for same in report.same:
-        warn(f"to check: {same.line()}")
-    for shared in handed_in.shared if handed_in is not None else ():
-        warn(f"to check: {shared.line()}")
+    for line in _to_check(report.same, handed_in):
+        warn(line)
     others = f", {len(report.other)} of another summit" if report.other else ""
     warn(f"{len(report.rows)} game(s) in the report, {len(report.rejected)} left out{others}")
     return EXIT_OK if report.rows else EXIT_FAILED
@@ -419,11 +418,17 @@ def verify(args: argparse.Namespace) -> int:
             if teams is not None:
                 lines = teams.lines(verdict.state.scenario)
                 print(printable(f"  teams: {'; '.join(lines)}"))
-    for same in same_games(verdicts):
-        print(f"to check: {same.line()}")
-    for shared in handed_in.shared if handed_in is not None else ():
-        print(f"to check: {shared.line()}")
+    for line in _to_check(same_games(verdicts), handed_in):
+        print(line)
     return status
+
+
+def _to_check(same: Iterable[SameGame], handed_in: HandedIn | None) -> list[str]:
+    """The questions for the teacher that verify and report both ask: games that are the same
+    turn for turn under different names, and a code handed in under more than one name."""
+    shared = handed_in.shared if handed_in is not None else ()
+    lines = [game.line() for game in same] + [code.line() for code in shared]
+    return [f"to check: {line}" for line in lines]
 
 
 # --- check, replay, batch, bench -----------------------------------------------------------
