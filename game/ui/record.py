@@ -138,16 +138,20 @@ def amended_move(proposal: Proposal | None) -> Move | None:
     return Move.parse(proposal.amend)
 
 
-def turn_text(state: GameState, turn: Turn, *, mid: bool = False, who: str = "You") -> str:
+def turn_text(state: GameState, turn: Turn, *, quoted: bool = False, who: str = "You") -> str:
     """One decision and what became of it: ``Liaison offices: accepted``, or, when a neighbour
-    or the Senate refused it in their place, ``Embassies: refused by the Senate``. ``mid``
-    names an offer as it reads mid-sentence (``you offered liaison offices: accepted``);
-    ``who`` made an answer to their proposal (see :func:`answer_text`)."""
+    or the Senate refused it in their place, ``Embassies: refused by the Senate``. ``quoted``
+    names an offer as a title inside a sentence (``you offered “Liaison offices”: accepted``:
+    lower-cased, "you offered live with a limited arsenal" misread); ``who`` made an answer to
+    their proposal (see :func:`answer_text`)."""
     scenario = state.scenario
     reaction = turn.reaction
     if turn.move.is_answer:
         return answer_text(state, turn, who)
-    text = f"{move_label(scenario, turn.move, mid=mid)}: {_replied(reaction)}"
+    label = move_label(scenario, turn.move)
+    if quoted:
+        label = f"\u201c{label}\u201d"
+    text = f"{label}: {_replied(reaction)}"
     if reaction.kind is ReactionKind.COUNTER and reaction.counter:
         # Quoted, as a title: "proposing End the..." and "proposing end the..." both misread.
         text += f", proposing \u201c{scenario.proposal(reaction.counter).label}\u201d"
@@ -238,9 +242,7 @@ def before_the_break(state: GameState, turn: Turn | None = None) -> list[tuple[s
         form = offer.variant(turn.move.variant)
         done = f"you chose to {form.label if form else offer.mid_label}: noted"
     else:
-        # Quoted, as a title (a play-tester read "you offered live with a limited arsenal").
-        said = turn_text(state, turn).removeprefix(f"{move_label(state.scenario, turn.move)}")
-        done = f"you offered \u201c{move_label(state.scenario, turn.move)}\u201d{said}"
+        done = f"you offered {turn_text(state, turn, quoted=True)}"
     return [(f"Before the break, {done}.", tone)]
 
 

@@ -540,7 +540,7 @@ def test_the_break_says_how_the_rounds_last_move_was_answered(ctx: UiContext) ->
     said = screen.notes[0][0]
     # The sentence goes on after "Before the break": no capital, no second colon.
     assert said.startswith("Before the break, ") and said[len("Before the break, ")].islower()
-    assert turn_text(state, turn, mid=True).split(": ")[-1] in said
+    assert turn_text(state, turn, quoted=True).split(": ")[-1] in said
 
 
 def test_a_proposal_opening_a_round_says_how_the_round_ended(ctx: UiContext) -> None:
@@ -559,7 +559,7 @@ def test_a_proposal_opening_a_round_says_how_the_round_ended(ctx: UiContext) -> 
                 said = screen.notes[0][0]
                 assert said.startswith("Before the break, ")
                 assert said[len("Before the break, ")].islower()
-                assert turn_text(state, last, mid=True).split(": ")[-1] in said
+                assert turn_text(state, last, quoted=True).split(": ")[-1] in said
                 return
     raise AssertionError("no proposal opened a round without an event in 40 games")
 
