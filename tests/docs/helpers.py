@@ -111,7 +111,7 @@ def fits(shown: list[str], actual: list[str]) -> bool:
 MISTYPED = "HNOI-16JK"
 """The class code the teacher's guide shows being refused: it must stay invalid."""
 
-MISREAD = "3459-GMU7"
+MISREAD = "UYQB-EH05"
 """A verification code written down with U for V, which the teacher's guide shows refused."""
 
 
