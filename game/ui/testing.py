@@ -72,6 +72,13 @@ def game_app(
     )
 
 
+def feed(app: App, *script: ScriptStep) -> None:
+    """Give a headless ``app`` more input, one step a frame, and run it until it has used it
+    all and gone idle."""
+    app.events = ScriptedEvents(script)
+    app.run()
+
+
 def text(typed: str) -> pygame.event.Event:
     """Typed text, as SDL delivers it to a focused text field."""
     return pygame.event.Event(pygame.TEXTINPUT, text=typed)

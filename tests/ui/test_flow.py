@@ -24,7 +24,7 @@ from game.store.mode import Mode
 from game.store.scenarios import load_scenario
 from game.store.transcripts import read_transcript
 from game.store.who import UNNAMED, Who
-from game.ui.app import App, ScriptedEvents
+from game.ui.app import App
 from game.ui.flow import Flow
 from game.ui.screen import (
     Apply,
@@ -53,7 +53,7 @@ from game.ui.screens.summit import SummitScreen
 from game.ui.screens.text_pages import TextPagesScreen
 from game.ui.session import UNDO_GRADED, Session, Step
 from game.ui.shots import counter_pending, event_happened, sample_game, sample_session
-from game.ui.testing import click, game_app, key
+from game.ui.testing import click, feed, game_app, key
 
 SCENARIO = load_scenario("hanoi")
 
@@ -285,19 +285,16 @@ def test_hot_seat_the_second_player_overrides_the_rules(ctx: UiContext, home: Pa
     app = game_app(ctx, flow, table, [key(pygame.K_2), key(pygame.K_1)])
     app.run()
     assert isinstance(app.top, HandOverScreen)
-    app.events = ScriptedEvents([key(pygame.K_RETURN)])
-    app.run()
+    feed(app, key(pygame.K_RETURN))
     answer = app.top
     assert isinstance(answer, AnswerScreen)
     advised = next(row for row in answer.rows if row.tag)
     assert advised.title.lower().startswith(verdict.kind.value[:4])
     index = list(verdict.allowed).index(other)
-    app.events = ScriptedEvents([key(pygame.K_1 + index)])
-    app.run()
+    feed(app, key(pygame.K_1 + index))
     # The keyboard goes back to the U.S. player, and then the table is theirs.
     assert isinstance(app.top, HandBackScreen)
-    app.events = ScriptedEvents([key(pygame.K_RETURN)])
-    app.run()
+    feed(app, key(pygame.K_RETURN))
     assert app.stack[-1] is table
     turn = session.state.turns[-1]
     assert turn.reaction.kind is other
@@ -436,28 +433,23 @@ def test_hot_seat_the_second_player_tables_a_proposal(ctx: UiContext, home: Path
     assert isinstance(push, Push) and isinstance(push.screen, HandOverScreen)
     app = game_app(ctx, flow, table, [])
     app.stack.append(push.screen)
-    app.events = ScriptedEvents([key(pygame.K_RETURN)])
-    app.run()
+    feed(app, key(pygame.K_RETURN))
     answer = app.top
     assert isinstance(answer, AnswerScreen)
     counter = list(verdict.allowed).index(ReactionKind.COUNTER)
     assert answer.rows[counter].title.startswith("Counter")
-    app.events = ScriptedEvents([key(pygame.K_1 + counter)])
-    app.run()
+    feed(app, key(pygame.K_1 + counter))
     tabling = app.top
     assert isinstance(tabling, TablingScreen)
     assert [p.id for p in tabling.proposals] == list(verdict.proposals)
     # Esc goes back to the answers; the second proposal is tabled by a click.
-    app.events = ScriptedEvents([key(pygame.K_ESCAPE)])
-    app.run()
+    feed(app, key(pygame.K_ESCAPE))
     assert app.top is answer
-    app.events = ScriptedEvents([key(pygame.K_1 + counter)])
-    app.run()
+    feed(app, key(pygame.K_1 + counter))
     tabling = app.top
     assert isinstance(tabling, TablingScreen)
     chosen = tabling.proposals[1]
-    app.events = ScriptedEvents([[], click(tabling.rows[1].rect.center)])
-    app.run()
+    feed(app, [], click(tabling.rows[1].rect.center))
     # The keyboard goes back to the U.S. side, over the table where their proposal now waits
     # in its dialog.
     assert isinstance(app.stack[-1], HandBackScreen)
@@ -499,14 +491,12 @@ def test_hot_seat_an_amendment_of_their_proposal_is_handed_over_and_answered(
     render_screens([push.screen])
     app = game_app(ctx, flow, table, [])
     app.stack.append(push.screen)
-    app.events = ScriptedEvents([key(pygame.K_RETURN)])
-    app.run()
+    feed(app, key(pygame.K_RETURN))
     answer = app.top
     assert isinstance(answer, AnswerScreen) and answer.offer.id == amended.offer
     render_screens([answer])
     chosen = next(k for k in verdict.allowed if k is not ReactionKind.COUNTER)
-    app.events = ScriptedEvents([key(pygame.K_1 + list(verdict.allowed).index(chosen))])
-    app.run()
+    feed(app, key(pygame.K_1 + list(verdict.allowed).index(chosen)))
     turn = session.state.turns[-1]
     assert turn.move == amend and turn.reaction.kind is chosen
     assert turn.reaction.chosen_by is ChosenBy.PLAYER
@@ -613,11 +603,9 @@ def test_esc_on_load_from_the_pause_menu_comes_back_to_the_menu(
     menu = app.top
     assert isinstance(menu, MenuScreen)
     load = next(i for i, item in enumerate(menu.items) if item.label == "Load game")
-    app.events = ScriptedEvents([key(pygame.K_1 + load)])
-    app.run()
+    feed(app, key(pygame.K_1 + load))
     assert isinstance(app.top, SavesScreen)
-    app.events = ScriptedEvents([key(pygame.K_ESCAPE)])
-    app.run()
+    feed(app, key(pygame.K_ESCAPE))
     assert app.stack[-1] is menu
 
 

@@ -25,14 +25,13 @@ from game.engine.teams import Team, Teams
 from game.store.mode import Mode
 from game.store.scenarios import load_scenario
 from game.store.who import Who
-from game.ui.app import ScriptedEvents
 from game.ui.flow import Flow
 from game.ui.screen import Action, Chain, GameSetup, NewGame, PlayMove, Push
 from game.ui.screens.event import EventScreen
 from game.ui.screens.hotseat import AnswerScreen, HandBackScreen, HandOverScreen
 from game.ui.screens.proposal import ProposalScreen
 from game.ui.session import Session
-from game.ui.testing import game_app, key
+from game.ui.testing import feed, game_app, key
 
 SCENARIO = load_scenario("hanoi")
 TEAMS = Teams(Team("Eagles"), Team("Cranes"))
@@ -72,16 +71,13 @@ def test_after_a_counter_the_keyboard_comes_back_before_the_proposal(
     app.apply(flow.handle(PlayMove(RESTRAINT)))
     over = app.top
     assert isinstance(over, HandOverScreen)
-    app.events = ScriptedEvents([key(pygame.K_RETURN)])
-    app.run()
+    feed(app, key(pygame.K_RETURN))
     answer = app.top
     assert isinstance(answer, AnswerScreen)
     counter = list(verdict.allowed).index(ReactionKind.COUNTER)
-    app.events = ScriptedEvents([key(pygame.K_1 + counter)])
-    app.run()
+    feed(app, key(pygame.K_1 + counter))
     if len(verdict.proposals) > 1:
-        app.events = ScriptedEvents([key(pygame.K_1)])
-        app.run()
+        feed(app, key(pygame.K_1))
     back = app.top
     assert isinstance(back, HandBackScreen), app.stack
     assert back.go.label == "We are Eagles"
@@ -92,8 +88,7 @@ def test_after_a_counter_the_keyboard_comes_back_before_the_proposal(
     shown = " ".join(rendered)
     assert "Over to Eagles" in shown and "Cranes: hand back" in shown, shown
     assert "End the joint exercises for good" in shown
-    app.events = ScriptedEvents([key(pygame.K_RETURN)])
-    app.run()
+    feed(app, key(pygame.K_RETURN))
     dialog = app.top
     assert isinstance(dialog, ProposalScreen)
 
@@ -211,11 +206,9 @@ def test_once_the_other_side_reads_the_rules_the_offer_cannot_be_taken_back(
     app = game_app(ctx, flow, table, [])
     app.apply(flow.handle(PlayMove(RESTRAINT)))
     assert isinstance(app.top, HandOverScreen) and app.top.back in app.top.focus.controls
-    app.events = ScriptedEvents([key(pygame.K_RETURN)])
-    app.run()
+    feed(app, key(pygame.K_RETURN))
     assert isinstance(app.top, AnswerScreen)
-    app.events = ScriptedEvents([key(pygame.K_ESCAPE)])
-    app.run()
+    feed(app, key(pygame.K_ESCAPE))
     assert isinstance(app.top, AnswerScreen), app.stack
     assert app.top.back not in app.top.focus.controls
     session = flow.session

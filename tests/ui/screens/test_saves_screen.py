@@ -13,13 +13,12 @@ from game.engine import Move, new_game
 from game.store.saves import SavedGame, SaveKind, SaveStore
 from game.store.scenarios import load_scenario
 from game.store.settings import Settings, TextSize
-from game.ui.app import ScriptedEvents
 from game.ui.flow import Flow
 from game.ui.screen import GameSetup, NewGame, PlayMove, SaveSlot
 from game.ui.screens.dialog import DialogScreen
 from game.ui.screens.saves_screen import DETAIL_COLUMNS, DETAIL_FIRST_COLUMN, SavesScreen
 from game.ui.screens.summit import SummitScreen
-from game.ui.testing import game_app, key
+from game.ui.testing import feed, game_app, key
 
 SCENARIO = load_scenario("hanoi")
 
@@ -45,12 +44,10 @@ def _keep_both(ctx: UiContext, flow: Flow) -> DialogScreen:
         ctx, flow, flow.summit(), [key(pygame.K_s), key(pygame.K_TAB), key(pygame.K_TAB)]
     )
     app.run()
-    app.events = ScriptedEvents([key(pygame.K_RETURN), key(pygame.K_RETURN)])
-    app.run()
+    feed(app, key(pygame.K_RETURN), key(pygame.K_RETURN))
     asked = app.top
     assert isinstance(asked, DialogScreen)
-    app.events = ScriptedEvents([key(pygame.K_RETURN)])
-    app.run()
+    feed(app, key(pygame.K_RETURN))
     assert isinstance(app.top, SummitScreen)
     return asked
 

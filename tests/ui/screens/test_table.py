@@ -27,7 +27,6 @@ from game.store.mode import Mode
 from game.store.scenarios import load_scenario
 from game.store.settings import Settings, TextSize
 from game.store.who import Who
-from game.ui.app import ScriptedEvents
 from game.ui.flow import Flow
 from game.ui.record import HEAD, aside_words, log_entries, their_reply
 from game.ui.screen import Action, Apply, Open, PlayMove, TheirProposal
@@ -37,7 +36,7 @@ from game.ui.session import Session
 from game.ui.shots import mid_game, render_screens, sample_game, tabled_pending
 from game.ui.table import TableMode, serves_text
 from game.ui.table_layout import LOG_LINES, WHOLE, log_min_height
-from game.ui.testing import click, game_app, key
+from game.ui.testing import click, feed, game_app, key
 from game.ui.widgets.log import LEAST_FADE
 from game.ui.widgets.table import OfferCard
 
@@ -392,8 +391,7 @@ def test_after_answer_later_a_and_r_answer_from_the_table(
     app = game_app(ctx, flow, table, [key(pygame.K_RETURN)])
     app.run()
     assert isinstance(app.top, ProposalScreen)
-    app.events = ScriptedEvents([key(pygame.K_ESCAPE), key(code)])
-    app.run()
+    feed(app, key(pygame.K_ESCAPE), key(code))
     assert flow.session is not None
     assert flow.session.state.turns[-1].move == Move(answer)
 
