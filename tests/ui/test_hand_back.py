@@ -21,7 +21,6 @@ from game.engine import (
     judge,
     new_game,
 )
-from game.engine.teams import Team, Teams
 from game.store.mode import Mode
 from game.store.scenarios import load_scenario
 from game.store.who import Who
@@ -32,17 +31,10 @@ from game.ui.screens.hotseat import AnswerScreen, HandBackScreen, HandOverScreen
 from game.ui.screens.proposal import ProposalScreen
 from game.ui.session import Session
 from game.ui.testing import feed, game_app, key
+from tests.ui.teams import TEAMS, team_flow
 
 SCENARIO = load_scenario("hanoi")
-TEAMS = Teams(Team("Eagles"), Team("Cranes"))
 RESTRAINT = Move("mutual_restraint", "written")
-
-
-def _team_flow(ctx: UiContext) -> Flow:
-    flow = Flow(ctx)
-    setup = GameSetup(SCENARIO, 4, Who(mode=Mode.PRACTICE, teams=TEAMS), hotseat=True)
-    flow.handle(NewGame(setup))
-    return flow
 
 
 def _pushed(action: Action | None) -> list[object]:
@@ -61,7 +53,7 @@ def test_after_a_counter_the_keyboard_comes_back_before_the_proposal(
     # joint exercises for good", and the U.S. decision dialog came at once, Cranes at the keys.
     from game.ui.shots import render_screens
 
-    flow = _team_flow(ctx)
+    flow = team_flow(ctx)
     session = flow.session
     assert session is not None
     verdict = judge(session.state, RESTRAINT)
@@ -94,7 +86,7 @@ def test_after_a_counter_the_keyboard_comes_back_before_the_proposal(
 
 
 def test_every_answer_of_the_other_side_hands_the_keyboard_back(ctx: UiContext) -> None:
-    flow = _team_flow(ctx)
+    flow = team_flow(ctx)
     session = flow.session
     assert session is not None
     move = Move("security_assurances", "spoken")
@@ -201,7 +193,7 @@ def test_once_the_other_side_reads_the_rules_the_offer_cannot_be_taken_back(
 ) -> None:
     # A play-tester's U.S. side read the rules' verdict on the North's pane and pressed Esc:
     # the offer was withdrawn, free. The hand-over before it is where a mistake is undone.
-    flow = _team_flow(ctx)
+    flow = team_flow(ctx)
     table = flow.summit()
     app = game_app(ctx, flow, table, [])
     app.apply(flow.handle(PlayMove(RESTRAINT)))

@@ -33,9 +33,9 @@ from game.ui.screen import (
 )
 from game.ui.screens.new_game import NewGameScreen
 from game.ui.screens.text_pages import TextPagesScreen
+from tests.ui.teams import TEAM_GAME, TEAMS, team_flow
 
 SCENARIO = load_scenario("hanoi")
-TEAMS = Teams(Team("Eagles"), Team("Cranes"))
 
 
 def _form(ctx: UiContext, *, hotseat: bool) -> NewGameScreen:
@@ -85,13 +85,12 @@ def test_a_class_code_needs_a_name_in_any_mode(ctx: UiContext) -> None:
 
 def test_the_role_cards_come_between_the_briefing_and_the_table(ctx: UiContext) -> None:
     flow = Flow(ctx)
-    team = GameSetup(SCENARIO, 4, Who(mode=Mode.PRACTICE, teams=TEAMS), hotseat=True)
-    briefing = flow.open(Briefing(team))
+    briefing = flow.open(Briefing(TEAM_GAME))
     assert isinstance(briefing, TextPagesScreen)
-    assert briefing.done == Open(RoleCards(team)) and briefing.done_label == "The role cards"
-    cards = flow.open(RoleCards(team))
+    assert briefing.done == Open(RoleCards(TEAM_GAME)) and briefing.done_label == "The role cards"
+    cards = flow.open(RoleCards(TEAM_GAME))
     assert isinstance(cards, TextPagesScreen)
-    assert cards.done == Apply(NewGame(team)) and cards.done_label == "Take your seats"
+    assert cards.done == Apply(NewGame(TEAM_GAME)) and cards.done_label == "Take your seats"
     headings = [page.heading for page in cards.pages]
     assert headings == ["At the table", "The U.S. team: Eagles", "The North Korean team: Cranes"]
     text = " ".join(p for page in cards.pages for p in page.paragraphs)
@@ -222,7 +221,7 @@ def test_at_large_text_the_tag_gives_way_before_the_team_name(
 
     monkeypatch.setattr(board, "_first_fitting", record)
     ctx = UiContext(Settings(text_size=TextSize.LARGE))
-    who = Who(mode=Mode.PRACTICE, teams=Teams(Team("Eagles"), Team("Cranes")))
+    who = Who(mode=Mode.PRACTICE, teams=TEAMS)
     state = new_game(SCENARIO, 6153, hotseat=True)
     render_screens([SummitScreen(ctx, session_module.Session(state, who=who))])
     ours = shown[-1]
@@ -236,9 +235,7 @@ def test_the_hand_over_names_the_teams(ctx: UiContext, rendered: list[str]) -> N
     from game.ui.screens.hotseat import HandOverScreen
     from game.ui.shots import render_screens
 
-    flow = Flow(ctx)
-    setup = GameSetup(SCENARIO, 4, Who(mode=Mode.PRACTICE, teams=TEAMS), hotseat=True)
-    flow.handle(NewGame(setup))
+    flow = team_flow(ctx)
     action = flow.handle(PlayMove(Move("security_assurances", "spoken")))
     assert isinstance(action, Push) and isinstance(action.screen, HandOverScreen)
     assert action.screen.go.label == "We are Cranes"
