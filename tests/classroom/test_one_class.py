@@ -26,13 +26,6 @@ ADA_CODE = encode("HNOI", 11, Mode.GRADED)
 """The class code of the play-tester's graded class: HNOI-00BN."""
 
 
-@pytest.fixture
-def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """The teacher's folder, the working directory, so that files are named as typed."""
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
-
 def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, list[str], list[str]]:
     status = main(list(argv))
     captured = capsys.readouterr()
@@ -49,7 +42,7 @@ def _game(
 
 
 def test_the_play_testers_two_games_are_refused_and_nothing_is_written(
-    folder: Path, hanoi: Scenario, capsys: pytest.CaptureFixture[str]
+    workdir: Path, hanoi: Scenario, capsys: pytest.CaptureFixture[str]
 ) -> None:
     ada = _game(hanoi, "Ada Lovelace", "essay", 11, mode="graded", code=ADA_CODE)
     zoe = _game(hanoi, "Zoë O'Neil", "dove", 5, mode="practice")
@@ -62,7 +55,7 @@ def test_the_play_testers_two_games_are_refused_and_nothing_is_written(
         "seed 5, practice (class code HNOI-0056): 1 game (zoë.toml); "
         "choose the class with --code, or give only its transcripts"
     ]
-    assert not (folder / "rep").exists()
+    assert not (workdir / "rep").exists()
     # The code the line names for each class picks it; the other game is left out, with why.
     status, _, err = _run(capsys, "report", ada, zoe, "--out", "rep", "--code", ADA_CODE)
     assert status == 0
@@ -73,12 +66,12 @@ def test_the_play_testers_two_games_are_refused_and_nothing_is_written(
     status, _, err = _run(capsys, "report", ada, zoe, "--out", "rep5", "--code", "HNOI-0056")
     assert status == 0
     assert err[0] == "left out: ada.toml: seed 11, but class code HNOI-0056 is for seed 5"
-    md = (folder / "rep5" / "report.md").read_text(encoding="utf-8")
+    md = (workdir / "rep5" / "report.md").read_text(encoding="utf-8")
     assert "1 verified game; class code HNOI-0056; 1 transcript(s) left out" in md
 
 
 def test_two_seeds_of_one_mode_are_named_by_their_seeds_the_largest_class_first(
-    folder: Path, hanoi: Scenario, capsys: pytest.CaptureFixture[str]
+    workdir: Path, hanoi: Scenario, capsys: pytest.CaptureFixture[str]
 ) -> None:
     games = [
         _game(hanoi, "Zoe Murphy", "dove", 5, mode="graded", code=encode("HNOI", 5, Mode.GRADED)),
@@ -102,7 +95,7 @@ def test_two_seeds_of_one_mode_are_named_by_their_seeds_the_largest_class_first(
 
 
 def test_a_graded_class_code_mixed_with_the_practice_one_is_refused_with_the_codes_file_too(
-    folder: Path, hanoi: Scenario, capsys: pytest.CaptureFixture[str]
+    workdir: Path, hanoi: Scenario, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """The two codes of one seed: the same counterpart, but undo allowed in one and not in the
     other, so not one class; the verification codes handed in do not choose between them."""
@@ -112,12 +105,12 @@ def test_a_graded_class_code_mixed_with_the_practice_one_is_refused_with_the_cod
     gabriel = _game(hanoi, "Gabriel Silva", "dove", 11, mode="practice", code=practice)
     codes = []
     for path in (ada, alan, gabriel):
-        text = (folder / path).read_text(encoding="utf-8")
+        text = (workdir / path).read_text(encoding="utf-8")
         name = re.search(r'^player = "(.+)"$', text, re.M)
         code = re.search(r'^verification = "(.+)"$', text, re.M)
         assert name and code
         codes.append(f"{name[1]}, {code[1]}\n")
-    (folder / "codes.txt").write_text("".join(codes), encoding="utf-8")
+    (workdir / "codes.txt").write_text("".join(codes), encoding="utf-8")
     assert _run(capsys, "verify", ada, alan, gabriel, "--codes", "codes.txt")[0] == 0
     status, out, err = _run(
         capsys, "report", ada, alan, gabriel, "--codes", "codes.txt", "--out", "rep"
@@ -139,7 +132,7 @@ def test_a_graded_class_code_mixed_with_the_practice_one_is_refused_with_the_cod
 
 
 def test_games_of_another_summit_are_refused(
-    folder: Path, hanoi: Scenario, capsys: pytest.CaptureFixture[str]
+    workdir: Path, hanoi: Scenario, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """A variant beside Hanoi (not a round of the same class) was reported as whichever summit
     had more games, the other listed apart: now the teacher chooses."""
@@ -148,10 +141,10 @@ def test_games_of_another_summit_are_refused(
     text = (scenario_dir() / "hanoi.toml").read_text(encoding="utf-8")
     text = text.replace('\nid = "hanoi"\n', '\nid = "variant"\n', 1)
     text = text.replace('\ntitle = "', '\ntitle = "Variant: ', 1)
-    (folder / "variant.toml").write_text(
+    (workdir / "variant.toml").write_text(
         text.replace('\ncode = "HNOI"\n', '\ncode = "VRNT"\n', 1), encoding="utf-8"
     )
-    variant = load_scenario(folder / "variant.toml")
+    variant = load_scenario(workdir / "variant.toml")
     ada = _game(hanoi, "Ada Lovelace", "essay", 11, mode="graded", code=ADA_CODE)
     ben = _game(
         variant, "Ben Carter", "essay", 11, mode="graded", code=encode("VRNT", 11, Mode.GRADED)
@@ -173,7 +166,7 @@ def test_games_of_another_summit_are_refused(
 
 
 def test_a_folder_of_many_classes_names_the_largest_four(
-    folder: Path, hanoi: Scenario, capsys: pytest.CaptureFixture[str]
+    workdir: Path, hanoi: Scenario, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """Homework games of random seeds: one line still, four classes named, the others counted."""
     games = [
@@ -195,7 +188,7 @@ def test_a_folder_of_many_classes_names_the_largest_four(
 
 
 def test_a_seed_no_class_code_holds_is_still_named(
-    folder: Path, hanoi: Scenario, capsys: pytest.CaptureFixture[str]
+    workdir: Path, hanoi: Scenario, capsys: pytest.CaptureFixture[str]
 ) -> None:
     ada = _game(hanoi, "Ada Lovelace", "essay", 11, mode="practice")
     ben = _game(hanoi, "Ben Carter", "essay", 40_000, mode="practice")
@@ -213,7 +206,7 @@ def test_a_seed_no_class_code_holds_is_still_named(
     ],
 )
 def test_one_class_is_reported_as_with_its_code(
-    folder: Path,
+    workdir: Path,
     hanoi: Scenario,
     capsys: pytest.CaptureFixture[str],
     who: tuple[tuple[str, str], ...],
@@ -233,17 +226,17 @@ def test_one_class_is_reported_as_with_its_code(
     ]
     # An edited transcript of another seed is left out for the edit, not refused as a class.
     other = _game(hanoi, "Zoe Murphy", "dove", 5, mode="practice")
-    text = (folder / other).read_text(encoding="utf-8")
-    (folder / other).write_text(re.sub(r"trust = \d+,", "trust = 99,", text, count=1))
+    text = (workdir / other).read_text(encoding="utf-8")
+    (workdir / other).write_text(re.sub(r"trust = \d+,", "trust = 99,", text, count=1))
     status, out, err = _run(capsys, "report", *games, other, "--out", "plain")
     assert status == 0
     assert out[0] == "plain/report.md"
     assert err[0].startswith("left out: zoe.toml: turn 1 (")
     assert err[-1] == "3 game(s) in the report, 1 left out"
-    plain = (folder / "plain" / "report.md").read_text(encoding="utf-8")
+    plain = (workdir / "plain" / "report.md").read_text(encoding="utf-8")
     code = encode("HNOI", 11, Mode.named(who[0][0]) or Mode.PRACTICE)
     assert _run(capsys, "report", *games, other, "--out", "coded", "--code", code)[0] == 0
-    coded = (folder / "coded" / "report.md").read_text(encoding="utf-8")
+    coded = (workdir / "coded" / "report.md").read_text(encoding="utf-8")
     # The same report, but for why the edited file is left out (with the code, its seed).
     assert plain.split("## Left out")[0] == coded.split("## Left out")[0]
     assert plain.splitlines()[2].startswith(f"3 verified games; class code {code}; ")

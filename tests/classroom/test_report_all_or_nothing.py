@@ -126,15 +126,11 @@ def test_the_same_report_into_a_new_folder_is_one_move(
 
 @pytest.mark.parametrize("given", ["pattern", "folder"])
 def test_a_report_of_no_transcript_at_all_writes_nothing(
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    capsys: pytest.CaptureFixture[str],
-    given: str,
+    workdir: Path, capsys: pytest.CaptureFixture[str], given: str
 ) -> None:
     # A play-test: `report '*.toml' --out rep` in an empty folder listed the report's files as
     # written, then said 0 games with status 1, leaving an empty report and a blank chart.
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "handed-in").mkdir()
+    (workdir / "handed-in").mkdir()
     typed = "*.toml" if given == "pattern" else "handed-in"
     assert main(["report", typed, "--out", "rep"]) == 2
     captured = capsys.readouterr()
@@ -145,4 +141,4 @@ def test_a_report_of_no_transcript_at_all_writes_nothing(
         else (f"handed-in is a folder (give {Path('handed-in') / '*.toml'})")
     )
     assert captured.err.splitlines() == [f"hanoi-summit report: no transcripts found: {why}"]
-    assert sorted(path.name for path in tmp_path.iterdir()) == ["handed-in"]
+    assert sorted(path.name for path in workdir.iterdir()) == ["handed-in"]

@@ -104,14 +104,10 @@ def _one_line(done: subprocess.CompletedProcess[bytes]) -> str:
         "ansi-move",
     ],
 )
+@pytest.mark.usefixtures("workdir")
 def test_a_bad_script_is_one_line_and_status_2(
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    capsys: pytest.CaptureFixture[str],
-    text: str,
-    message: str,
+    capsys: pytest.CaptureFixture[str], text: str, message: str
 ) -> None:
-    monkeypatch.chdir(tmp_path)
     Path("s.toml").write_text(text, encoding="utf-8")
     status, out, err = _run(capsys, "play", "--headless", "--script", "s.toml")
     assert status == 2 and out == [] and len(err) == 1
@@ -207,14 +203,11 @@ def test_an_export_folder_that_cannot_be_made_is_refused_before_the_game(
 
 
 @pytest.mark.parametrize("under", ["afile/t.toml", "afile/deeper/t.toml"])
+@pytest.mark.usefixtures("workdir")
 def test_a_transcript_in_a_folder_that_is_a_file_names_the_file(
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    capsys: pytest.CaptureFixture[str],
-    under: str,
+    capsys: pytest.CaptureFixture[str], under: str
 ) -> None:
     # A play-test: "afile/t.toml: cannot write the transcript: File exists".
-    monkeypatch.chdir(tmp_path)
     Path("afile").write_text("a file", encoding="utf-8")
     status, out, err = _run(
         capsys, "play", "--headless", "--script", HISTORY, "--transcript", under
@@ -223,11 +216,11 @@ def test_a_transcript_in_a_folder_that_is_a_file_names_the_file(
     assert err == [f"{under}: cannot write the transcript: afile is a file, not a folder"]
 
 
+@pytest.mark.usefixtures("workdir")
 def test_a_transcript_in_a_folder_that_is_not_there_is_refused_before_a_move(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     # A play-tester's mistyped folder was made without a word.
-    monkeypatch.chdir(tmp_path)
     status, out, err = _run(
         capsys, "play", "--headless", "--script", HISTORY, "--transcript", "typo/dir/t.toml"
     )
@@ -298,17 +291,12 @@ def test_an_export_folder_that_is_a_file_names_it(
     ],
 )
 def test_flags_are_checked_before_anything_runs(
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    capsys: pytest.CaptureFixture[str],
-    argv: list[str],
-    message: str,
+    workdir: Path, capsys: pytest.CaptureFixture[str], argv: list[str], message: str
 ) -> None:
-    monkeypatch.chdir(tmp_path)
     status, out, err = _run(capsys, *argv)
     assert status == 2 and out == [] and len(err) == 1
     assert message in err[0]
-    assert list(tmp_path.iterdir()) == []  # `--out ''` wrote nothing into the current folder
+    assert list(workdir.iterdir()) == []  # `--out ''` wrote nothing into the current folder
 
 
 def test_a_name_that_is_not_utf8_is_refused_and_control_characters_dropped(
