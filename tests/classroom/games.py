@@ -19,3 +19,9 @@ def three_students(folder: Path, scenario: Scenario) -> list[str]:
         write_transcript(path, play(scenario, line, 1), Who(name))
         games.append(str(path))
     return games
+
+
+def adas_game(path: Path, scenario: Scenario) -> Path:
+    """Ada's transcript of the essay's line on seed 1, written at ``path``."""
+    write_transcript(path, play(scenario, "essay", 1), Who("Ada"))
+    return path

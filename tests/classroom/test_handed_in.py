@@ -18,6 +18,7 @@ from game.store.mode import Mode
 from game.store.scenarios import resolve
 from game.store.transcripts import write_transcript
 from game.store.who import Who
+from tests.classroom.games import adas_game
 
 CODE = encode("HNOI", 2019, Mode.GRADED)
 
@@ -32,8 +33,7 @@ def test_files_that_are_not_transcripts_say_what_they_are(
 ) -> None:
     # A play-test: a scenario was told "seed: expected a value", a zip of the submissions and
     # a Notepad "Unicode" file only "not UTF-8 text (byte ...)".
-    game = tmp_path / "ada.toml"
-    write_transcript(game, play(hanoi, "essay", 1), Who("Ada"))
+    game = adas_game(tmp_path / "ada.toml", hanoi)
     scenario = tmp_path / "hanoi-scn.toml"
     shutil.copy(resolve("hanoi"), scenario)
     archive = tmp_path / "submissions.zip"

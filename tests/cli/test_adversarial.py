@@ -19,16 +19,15 @@ import pytest
 
 from game.cli import main
 from game.engine import Scenario
-from game.engine.strategies import play
 from game.store.scenarios import scenario_dir
-from game.store.transcripts import read_transcript, write_transcript
+from game.store.transcripts import read_transcript
 
 if os.name != "posix":  # FIFOs, /dev/full, resource limits and SIGALRM are POSIX's
     pytest.skip("these attacks need a POSIX system", allow_module_level=True)
 
 import resource
 
-from game.store.who import Who
+from tests.classroom.games import adas_game
 
 SCRIPTS = Path(__file__).resolve().parents[1] / "scripts"
 HISTORY = SCRIPTS / "historical_seed1.toml"
@@ -174,8 +173,7 @@ def test_a_transcript_never_overwrites_the_earlier_summit_it_continues(
 ) -> None:
     # A play-test: `play --from ada.toml --transcript ada.toml` wrote the next summit over the
     # Hanoi game that vouches for its start.
-    earlier = tmp_path / "ada.toml"
-    write_transcript(earlier, play(hanoi, "essay", 1), Who("Ada"))
+    earlier = adas_game(tmp_path / "ada.toml", hanoi)
     kept = earlier.read_bytes()
     again = tmp_path / "." / "ada.toml"
     argv: list[str | Path] = ["play", "--headless", "--stdio", "--from", earlier]
@@ -408,8 +406,7 @@ def test_standard_output_cut_short_unbuffered_is_one_line_and_status_2(
     # A play-test: with PYTHONUNBUFFERED set, `play ... > full/out.txt` on a nearly full disk
     # exited 0 with the output cut at 4,096 bytes. Unbuffered, Python writes standard output
     # straight to the file and drops what a short write left over without an error.
-    game = tmp_path / "game.toml"
-    write_transcript(game, play(hanoi, "essay", 1), Who("Ada"))
+    game = adas_game(tmp_path / "game.toml", hanoi)
     argv = [game if arg == "T" else arg for arg in argv]
     out = tmp_path / "out.txt"
     with out.open("wb") as sink:
@@ -432,8 +429,7 @@ def test_a_closed_standard_output_is_one_line_and_status_2() -> None:
 
 
 def test_a_broken_pipe_is_one_line_and_status_2(tmp_path: Path, hanoi: Scenario) -> None:
-    path = tmp_path / "game.toml"
-    write_transcript(path, play(hanoi, "essay", 1), Who("Ada"))
+    path = adas_game(tmp_path / "game.toml", hanoi)
     process = subprocess.Popen(
         [sys.executable, "-m", "game", "verify", *[str(path)] * 2000],
         stdout=subprocess.PIPE,
@@ -524,8 +520,7 @@ def test_a_report_that_cannot_go_where_it_is_asked_names_the_place_and_writes_no
     # A file where a folder goes is named as for every file the game writes ("report: cannot
     # write the report: report is a file, not a folder", after "report: ...: a file, not a
     # folder"), and so is a file above --out, which named report.md instead of the folder.
-    game = tmp_path / "game.toml"
-    write_transcript(game, play(hanoi, "essay", 1), Who("Ada"))
+    game = adas_game(tmp_path / "game.toml", hanoi)
     out = tmp_path / "report"
     if place == "above":
         out = tmp_path / "afile" / "report"
@@ -555,8 +550,7 @@ def test_a_report_that_cannot_go_where_it_is_asked_names_the_place_and_writes_no
 def test_a_report_on_a_full_disk_fails_in_one_line_and_leaves_no_part_of_a_file(
     tmp_path: Path, hanoi: Scenario
 ) -> None:
-    game = tmp_path / "game.toml"
-    write_transcript(game, play(hanoi, "essay", 1), Who("Ada"))
+    game = adas_game(tmp_path / "game.toml", hanoi)
     out = tmp_path / "report"
     done = _process("report", game, "--out", out, setup=_full_disk(10_000))
     assert done.returncode == 2

@@ -16,10 +16,8 @@ import pytest
 
 from game.cli import main
 from game.engine import Scenario
-from game.engine.strategies import play
 from game.store.files import write_bytes_atomic, write_text_atomic
-from game.store.transcripts import write_transcript
-from game.store.who import Who
+from tests.classroom.games import adas_game
 
 if os.name != "posix":  # the umask and permission bits are POSIX's
     pytest.skip("permissions are POSIX's", allow_module_level=True)
@@ -68,8 +66,7 @@ def test_a_replaced_file_keeps_its_permissions(tmp_path: Path, mode: int) -> Non
 def test_a_transcript_and_a_report_are_written_as_the_umask_allows(
     tmp_path: Path, hanoi: Scenario, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    game = tmp_path / "ada.toml"
-    write_transcript(game, play(hanoi, "essay", 1), Who("Ada"))
+    game = adas_game(tmp_path / "ada.toml", hanoi)
     out = tmp_path / "report"
     assert main(["report", str(game), "--out", str(out)]) == 0
     capsys.readouterr()
