@@ -10,6 +10,7 @@ import pytest
 from game.draw.context import UiContext
 from game.draw.theme import COLOUR_BLIND_PALETTE, FPS
 from game.store.settings import SETTINGS_FILE, AnimationSpeed, Settings, load_settings
+from game.ui import screen
 from game.ui.app import (
     REPAINT_SECONDS,
     SWITCH_SETTLE_SECONDS,
@@ -21,25 +22,6 @@ from game.ui.app import (
     run,
 )
 from game.ui.flow import Flow
-from game.ui.screen import (
-    Action,
-    Apply,
-    Chain,
-    ChangeSettings,
-    Command,
-    Open,
-    Place,
-    Pop,
-    Preferences,
-    Push,
-    Quit,
-    Replace,
-    Reset,
-    Screen,
-    TakeBack,
-    Title,
-    confirm_quit,
-)
 from game.ui.screens.dialog import DialogScreen
 from game.ui.testing import headless_app, key, move
 from game.ui.widgets.meter import Meter
@@ -51,14 +33,14 @@ class Probe:
 
     is_overlay: ClassVar[bool] = False
 
-    def __init__(self, name: str, actions: dict[int, Action] | None = None) -> None:
+    def __init__(self, name: str, actions: dict[int, screen.Action] | None = None) -> None:
         self.name = name
         self.actions = actions or {}
         self.events: list[int] = []
         self.draws = 0
         self.meter = Meter(label="Trust", value=10)
 
-    def on_event(self, event: pygame.event.Event) -> Action | None:
+    def on_event(self, event: pygame.event.Event) -> screen.Action | None:
         self.events.append(event.type)
         if event.type == pygame.KEYDOWN:
             if event.key == pygame.K_m:
@@ -83,12 +65,12 @@ def test_first_frame_is_drawn_then_the_idle_loop_sleeps(ctx: UiContext) -> None:
     events = ScriptedEvents([[]] * 30)
     clock = FixedClock()
     display = OffscreenDisplay()
-    screen = Probe("idle")
-    app = App(ctx, screen, display=display, events=events, clock=clock, persist_settings=False)
+    probe = Probe("idle")
+    app = App(ctx, probe, display=display, events=events, clock=clock, persist_settings=False)
     app.run()
     assert app.frames_drawn == 1
     assert display.presented == 1
-    assert screen.draws == 1
+    assert probe.draws == 1
     # Only the very first iteration polled; every later one blocked with a timeout.
     assert events.polls == 1
     assert len(events.waits) == 30
@@ -96,25 +78,25 @@ def test_first_frame_is_drawn_then_the_idle_loop_sleeps(ctx: UiContext) -> None:
 
 
 def test_input_redraws_once_and_key_up_does_not(ctx: UiContext) -> None:
-    screen = Probe("input")
+    probe = Probe("input")
     key_up = pygame.event.Event(pygame.KEYUP, key=pygame.K_a, mod=0, unicode="", scancode=0)
-    app = headless_app(ctx, screen, [[], [], move((5, 5)), [], [], key_up, [], []])
+    app = headless_app(ctx, probe, [[], [], move((5, 5)), [], [], key_up, [], []])
     app.run()
-    assert screen.draws == 2
-    assert pygame.MOUSEMOTION in screen.events
+    assert probe.draws == 2
+    assert pygame.MOUSEMOTION in probe.events
 
 
 def test_animation_runs_at_full_rate_until_it_settles(ctx: UiContext) -> None:
-    screen = Probe("anim")
+    probe = Probe("anim")
     events = ScriptedEvents([[], key(pygame.K_m)])
     clock = FixedClock()
     app = App(
-        ctx, screen, display=OffscreenDisplay(), events=events, clock=clock, persist_settings=False
+        ctx, probe, display=OffscreenDisplay(), events=events, clock=clock, persist_settings=False
     )
     app.run()
-    assert screen.meter.shown == 80
+    assert probe.meter.shown == 80
     # 0.6 s at 60 frames a second, give or take the frames around the start and the end.
-    assert 34 <= screen.draws <= 40
+    assert 34 <= probe.draws <= 40
     assert 60 in clock.requested
     # Once settled, the loop went back to blocking.
     assert events.waits
@@ -122,11 +104,11 @@ def test_animation_runs_at_full_rate_until_it_settles(ctx: UiContext) -> None:
 
 def test_animation_off_finishes_at_once(ctx: UiContext) -> None:
     ctx.apply_settings(Settings(animation_speed=AnimationSpeed.OFF))
-    screen = Probe("instant")
-    app = headless_app(ctx, screen, [[], key(pygame.K_m)])
+    probe = Probe("instant")
+    app = headless_app(ctx, probe, [[], key(pygame.K_m)])
     app.run()
-    assert screen.meter.shown == 80
-    assert screen.draws <= 3
+    assert probe.meter.shown == 80
+    assert probe.draws <= 3
 
 
 def test_run_for_a_number_of_frames(ctx: UiContext) -> None:
@@ -141,10 +123,10 @@ def test_stack_actions(ctx: UiContext) -> None:
     second = Probe("second")
     third = Probe("third")
     fresh = Probe("fresh")
-    base.actions = {pygame.K_p: Push(second)}
-    second.actions = {pygame.K_r: Replace(third)}
-    third.actions = {pygame.K_x: Reset(fresh)}
-    fresh.actions = {pygame.K_c: Chain((Push(base), Pop(), Pop()))}
+    base.actions = {pygame.K_p: screen.Push(second)}
+    second.actions = {pygame.K_r: screen.Replace(third)}
+    third.actions = {pygame.K_x: screen.Reset(fresh)}
+    fresh.actions = {pygame.K_c: screen.Chain((screen.Push(base), screen.Pop(), screen.Pop()))}
     app = headless_app(ctx, base, [key(pygame.K_p), key(pygame.K_r)])
     app.run()
     assert app.stack == [base, third]
@@ -157,6 +139,8 @@ def test_stack_actions(ctx: UiContext) -> None:
 
 
 def test_values_with_no_fields_compare_hash_and_match_by_kind_and_cannot_change() -> None:
+    from game.ui.screen import Action, Chain, Open, Pop, Preferences, Push, Quit, TakeBack, Title
+
     assert Pop() == Pop() and Title() == Title()
     assert Pop() != Quit() and Pop() != Push(Probe("p")) and Pop() != "Pop()"
     assert len({Pop(), Pop(), Quit(), TakeBack()}) == 3
@@ -173,11 +157,11 @@ def test_values_with_no_fields_compare_hash_and_match_by_kind_and_cannot_change(
 
 
 def test_quit_stops_the_loop(ctx: UiContext) -> None:
-    screen = Probe("quit", {pygame.K_q: Quit()})
+    probe = Probe("quit", {pygame.K_q: screen.Quit()})
     events = ScriptedEvents([key(pygame.K_q), [], [], []])
     app = App(
         ctx,
-        screen,
+        probe,
         display=OffscreenDisplay(),
         events=events,
         clock=FixedClock(),
@@ -201,7 +185,7 @@ def test_overlay_draws_over_the_screen_below(ctx: UiContext) -> None:
 
 def test_screen_change_cross_fades_then_settles(ctx: UiContext) -> None:
     second = Probe("second")
-    base = Probe("base", {pygame.K_p: Push(second)})
+    base = Probe("base", {pygame.K_p: screen.Push(second)})
     app = headless_app(ctx, base, [[], key(pygame.K_p)])
     app.run()
     assert app.top is second
@@ -212,27 +196,27 @@ def test_screen_change_cross_fades_then_settles(ctx: UiContext) -> None:
 class Router:
     """Records commands and places, answering each command with ``answer``."""
 
-    def __init__(self, answer: Action | None, opened: Screen) -> None:
+    def __init__(self, answer: screen.Action | None, opened: screen.Screen) -> None:
         self.answer = answer
         self.opened = opened
         self.log: list[object] = []
 
-    def handle(self, command: Command) -> Action | None:
+    def handle(self, command: screen.Command) -> screen.Action | None:
         self.log.append(command)
         return self.answer
 
-    def open(self, place: Place) -> Screen:
+    def open(self, place: screen.Place) -> screen.Screen:
         self.log.append(place)
         return self.opened
 
 
 def test_apply_hands_the_command_to_the_router_and_follows_its_answer(ctx: UiContext) -> None:
     after = Probe("after")
-    router = Router(Replace(after), Probe("opened"))
-    screen = Probe("table", {pygame.K_1: Apply(TakeBack())})
+    router = Router(screen.Replace(after), Probe("opened"))
+    probe = Probe("table", {pygame.K_1: screen.Apply(screen.TakeBack())})
     app = App(
         ctx,
-        screen,
+        probe,
         display=OffscreenDisplay(),
         events=ScriptedEvents([key(pygame.K_1)]),
         clock=FixedClock(),
@@ -240,18 +224,24 @@ def test_apply_hands_the_command_to_the_router_and_follows_its_answer(ctx: UiCon
         persist_settings=False,
     )
     app.run()
-    assert router.log == [TakeBack()]
+    assert router.log == [screen.TakeBack()]
     assert app.stack == [after]
 
 
 def test_open_asks_the_router_for_the_screen_and_pushes_or_replaces(ctx: UiContext) -> None:
     opened = Probe("settings")
     router = Router(None, opened)
-    base = Probe("base", {pygame.K_o: Open(Preferences()), pygame.K_r: Open(Title(), replace=True)})
+    base = Probe(
+        "base",
+        {
+            pygame.K_o: screen.Open(screen.Preferences()),
+            pygame.K_r: screen.Open(screen.Title(), replace=True),
+        },
+    )
     app = headless_app(ctx, base, [key(pygame.K_o)])
     app.router = router
     app.run()
-    assert router.log == [Preferences()]
+    assert router.log == [screen.Preferences()]
     assert app.stack == [base, opened]
     app.stack = [base]
     app.apply(base.on_event(key(pygame.K_r)))
@@ -329,14 +319,15 @@ def test_after_a_switch_the_pointer_and_the_key_that_made_it_wait(ctx: UiContext
     # A play-tester pressed Enter on Full screen with the pointer over the settings: the remade
     # window reported the pointer, focus jumped to the palette under it, and Enter again (SDL's
     # or his) turned the palette on. Another key, or a click, is taken at once.
-    screen = Probe(
-        "settings", {pygame.K_RETURN: ChangeSettings(attrs.evolve(ctx.settings, fullscreen=True))}
+    probe = Probe(
+        "settings",
+        {pygame.K_RETURN: screen.ChangeSettings(attrs.evolve(ctx.settings, fullscreen=True))},
     )
     motion = pygame.event.Event(pygame.MOUSEMOTION, pos=(640, 300), rel=(0, 0), buttons=(0, 0, 0))
     settle = round(SWITCH_SETTLE_SECONDS * FPS)
     app = App(
         ctx,
-        screen,
+        probe,
         display=OffscreenDisplay(),
         events=ScriptedEvents(
             [[key(pygame.K_RETURN)], [motion, key(pygame.K_RETURN)], [key(pygame.K_DOWN)]]
@@ -347,12 +338,12 @@ def test_after_a_switch_the_pointer_and_the_key_that_made_it_wait(ctx: UiContext
         persist_settings=False,
     )
     app.run()
-    assert screen.events == [pygame.KEYDOWN, pygame.KEYDOWN, pygame.MOUSEMOTION]
+    assert probe.events == [pygame.KEYDOWN, pygame.KEYDOWN, pygame.MOUSEMOTION]
 
 
 def test_change_settings_applies_sound_and_palette(ctx: UiContext) -> None:
     app = headless_app(ctx, Probe("settings"))
-    app.apply(ChangeSettings(attrs.evolve(ctx.settings, sound=False, colour_blind=True)))
+    app.apply(screen.ChangeSettings(attrs.evolve(ctx.settings, sound=False, colour_blind=True)))
     assert not ctx.sounds.enabled
     assert ctx.palette is COLOUR_BLIND_PALETTE
 
@@ -402,7 +393,7 @@ def test_run_opens_the_title_and_returns_when_the_window_closes(
 
 
 def test_an_overlay_alone_does_not_darken_frame_after_frame(ctx: UiContext) -> None:
-    dialog = DialogScreen(ctx, confirm_quit())
+    dialog = DialogScreen(ctx, screen.confirm_quit())
     app = headless_app(ctx, dialog)
     surface = pygame.Surface((1280, 720))
     app.draw(surface)
