@@ -225,6 +225,12 @@ def window(args: argparse.Namespace) -> int:
             raise UsageError(f"{PROG}: {error}") from None
         if scenario_for_code(prefix) is None:
             raise UsageError(f"{PROG}: class code {code}: no installed scenario uses {prefix}")
+    if args.scenario:
+        # Refused here, with the lines `check` prints and status 2, before a window opens: the
+        # window only said so inside its New game panel, and the command went on running.
+        from game.store.scenarios import load_scenario, resolve
+
+        load_scenario(resolve(args.scenario))
     name = ""
     if args.name:
         from game.engine.transcript import clean_name  # New game opens, and loads it anyway

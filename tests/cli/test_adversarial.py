@@ -634,3 +634,18 @@ def test_screenshots_on_a_full_disk_fail_in_one_line_and_leave_no_part_of_a_pict
     assert _one_line(done) == f"{out}: cannot write screenshots: File too large"
     assert done.stdout == b""
     assert list(out.iterdir()) == []
+
+
+@pytest.mark.parametrize("argv", [[], ["play"]], ids=["bare", "play"])
+def test_a_broken_scenario_for_the_window_is_refused_before_it_opens(
+    tmp_path: Path, argv: list[str]
+) -> None:
+    """As `check` refuses it: its lines on standard error and status 2, no window (it used to
+    open one that told of the problem only inside New game, and run on)."""
+    broken = tmp_path / "broken.toml"
+    broken.write_text('format = 1\nid = "broken"\n', encoding="utf-8")
+    for scenario in (broken, tmp_path / "missing.toml"):
+        done = _process(*argv, "--scenario", scenario, env={"SDL_VIDEODRIVER": "dummy"})
+        said = done.stderr.decode().splitlines()
+        assert done.returncode == 2 and done.stdout == b""
+        assert said and all(line.startswith(f"{scenario}: ") for line in said)
