@@ -15,6 +15,7 @@ from typing import IO, Final
 import attrs
 
 from game.cli.text import (
+    amend_closed,
     help_lines,
     info_lines,
     log_lines,
@@ -346,7 +347,8 @@ def _interactive(state: GameState, source: IO[str], sink: Guarded, who: Who) -> 
             write("\n".join(menu_lines(state, cards, full=full)) + "\n")
         show_menu = False
         if state.pending is not None:
-            write("Your answer (a accepts, r rejects, m amends; help, q): ")
+            amends = "" if amend_closed(state) else ", m amends"
+            write(f"Your answer (a accepts, r rejects{amends}; help, q): ")
         else:
             write("Your move (number, move id, help, q): ")
         sink.flush()

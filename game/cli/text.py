@@ -50,9 +50,12 @@ INDENT: Final = "     "
 """Where the lines under a turn's number start."""
 
 
-def proposal_lines(scenario: Scenario, proposal: Proposal, indent: str = INDENT) -> list[str]:
+def proposal_lines(
+    scenario: Scenario, proposal: Proposal, indent: str = INDENT, *, closed: str = ""
+) -> list[str]:
     """Their proposal as a few lines: its terms, how each side describes it, what accepting
-    does to the meters and how it may be answered."""
+    does to the meters and how it may be answered; ``closed`` is why its amendment cannot be
+    played now, when it is pending and cannot (see :func:`amend_closed`)."""
     lines = [
         f"{indent}Terms: {proposal.summary}",
         f"{indent}They call it: {proposal.their_view}",
@@ -60,11 +63,27 @@ def proposal_lines(scenario: Scenario, proposal: Proposal, indent: str = INDENT)
         f"{indent}Accepting: {proposal_costs(scenario, proposal)}",
     ]
     if proposal.amend:
-        amended = move_label(scenario, Move.parse(proposal.amend))
-        lines.append(f"{indent}Answer: accept, reject, or amend it to {amended}")
+        move = Move.parse(proposal.amend)
+        amended = move_label(scenario, move)
+        if closed:
+            # The reason names the offer first ("Light-water reactors: ..."), as a menu does.
+            why = closed.removeprefix(f"{scenario.offer(move.offer).label}: ")
+            lines.append(
+                f"{indent}Answer: accept or reject; amending it to {amended} is not open now: {why}"
+            )
+        else:
+            lines.append(f"{indent}Answer: accept, reject, or amend it to {amended}")
     else:
         lines.append(f"{indent}Answer: accept or reject")
     return lines
+
+
+def amend_closed(state: GameState) -> str:
+    """Why the pending proposal cannot be answered with its amendment now (``""``: it can, or
+    nothing is pending)."""
+    if state.pending is None:
+        return ""
+    return next((o.reason for o in move_options(state) if o.move.offer == AMEND), "")
 
 
 def turn_lines(state: GameState, index: int = -1) -> list[str]:
@@ -74,6 +93,8 @@ def turn_lines(state: GameState, index: int = -1) -> list[str]:
     scenario, turns = state.scenario, state.turns
     index %= len(turns)
     turn = turns[index]
+    # What the player may answer is told for the proposal they now face.
+    closed = amend_closed(state) if index == len(turns) - 1 else ""
     reaction = turn.reaction
     label = move_label(scenario, turn.move, answered_proposal(scenario, turns, index))
     lines = [
@@ -90,11 +111,12 @@ def turn_lines(state: GameState, index: int = -1) -> list[str]:
     if reaction.kind is ReactionKind.COUNTER and reaction.counter:
         counter = scenario.proposal(reaction.counter)
         lines.append(f"{INDENT}Their proposal instead: {counter.label}.")
-        lines.extend(proposal_lines(scenario, counter, INDENT + "  "))
+        lines.extend(proposal_lines(scenario, counter, INDENT + "  ", closed=closed))
     for heading, text in between_rounds(scenario, turn, new_round=round_opened(state, turn)):
         lines.append(f"{INDENT}{heading}: {text}")
     if turn.tabled:
-        lines.extend(proposal_lines(scenario, scenario.proposal(turn.tabled), INDENT + "  "))
+        tabled = scenario.proposal(turn.tabled)
+        lines.extend(proposal_lines(scenario, tabled, INDENT + "  ", closed=closed))
     return lines
 
 
@@ -312,7 +334,11 @@ def info_lines(state: GameState, cards: Sequence[Card], wanted: str) -> list[str
         if state.pending is None:
             return [f"{move.offer}: there is no proposal of theirs to answer"]
         proposal = scenario.proposals[state.pending.proposal]
-        return [f"Their proposal: {proposal.label}", *proposal_lines(scenario, proposal, "  ")]
+        closed = amend_closed(state)
+        return [
+            f"Their proposal: {proposal.label}",
+            *proposal_lines(scenario, proposal, "  ", closed=closed),
+        ]
     if move.offer not in scenario.offer_index:
         return [f"No card {short(wanted)}: type menu for the cards and their numbers"]
     offer = scenario.offers[scenario.offer_index[move.offer]]

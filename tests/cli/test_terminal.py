@@ -9,6 +9,7 @@ import re
 import sys
 from pathlib import Path
 
+import attrs
 import pytest
 
 from game.classroom.classcode import encode
@@ -21,12 +22,13 @@ from game.cli.terminal import (
     play_moves,
     use_colour,
 )
-from game.cli.text import COMMANDS, info_lines, menu_cards
+from game.cli.text import COMMANDS, amend_closed, info_lines, menu_cards, turn_lines
 from game.engine import (
     MeterRole,
     Move,
     OfferKind,
     Scenario,
+    apply,
     available_moves,
     expected_need_range,
     move_options,
@@ -493,3 +495,32 @@ def test_a_number_never_answers_their_proposal(hanoi: Scenario) -> None:
     assert "You accept their proposal" not in text
     accepted = _terminal(hanoi, "yongbyon_for_relief:partial\nA\nq\n", seed=5)
     assert "You accept their proposal: Yongbyon for the 2016-17 sanctions" in accepted
+
+
+def test_an_amendment_that_is_not_open_is_not_offered_and_says_why(hanoi: Scenario) -> None:
+    """Their Yongbyon proposal is amended with Yongbyon for relief: where that offer cannot be
+    made (here, already agreed), the lines say why and the prompt has no "m amends"; where it
+    can, both offer it. A proposal without an amendment is never offered one."""
+    state = new_game(hanoi, 4)
+    for move in ("mutual_restraint:unwritten", "accept_limited_arsenal:private"):
+        state = apply(state, Move.parse(move)).state
+    assert state.pending is not None
+    closed = attrs.evolve(state, agreed=state.agreed | {"yongbyon_for_relief"})
+    assert amend_closed(state) == "" and amend_closed(closed)
+    open_lines, closed_lines = turn_lines(state), turn_lines(closed)
+    assert any("reject, or amend it to Yongbyon for relief" in line for line in open_lines)
+    answer = next(line.strip() for line in closed_lines if "Answer:" in line)
+    assert answer == (
+        "Answer: accept or reject; amending it to Yongbyon for relief (partial relief) is not "
+        "open now: already agreed"
+    )
+    assert info_lines(closed, menu_cards(closed), "amend")[-1].strip() == answer
+    prompts = []
+    for game in (state, closed):
+        sink = io.StringIO()
+        interactive(game, io.StringIO("q\n"), sink)
+        prompts.append(re.findall(r"Your answer \(([^)]*)\)", sink.getvalue()))
+    assert prompts == [
+        ["a accepts, r rejects, m amends; help, q"],
+        ["a accepts, r rejects; help, q"],
+    ]
