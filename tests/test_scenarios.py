@@ -379,3 +379,22 @@ def test_the_players_roles_come_before_the_other_sides() -> None:
         'broken.toml: roles[1].side (id "envoy"): expected the player\'s roles first, then the '
         "other side's"
     ]
+
+
+@pytest.mark.parametrize(
+    ("kind", "problem"),
+    [
+        ("Book", 'expected a word or two in lower case, such as "book", got "Book"'),
+        ("", 'expected a word or two in lower case, such as "book", got ""'),
+        ("a very long name for a kind of text", "such as"),
+    ],
+)
+def test_a_source_s_kind_is_a_word_or_two_in_lower_case(kind: str, problem: str) -> None:
+    """What the game's sentences call the source ("History and the book"): Hanoi's, unsaid, is
+    an essay; one that could not stand in such a sentence is refused."""
+    text = HANOI.read_text(encoding="utf-8")
+    assert parse_scenario(text, "hanoi.toml").source.kind == "essay"
+    book = text.replace("year = 2019\n", 'year = 2019\nkind = "white paper"\n', 1)
+    assert parse_scenario(book, "book.toml").source.kind == "white paper"
+    (said,) = _broken(text.replace("year = 2019\n", f'year = 2019\nkind = "{kind}"\n', 1))
+    assert said.startswith("broken.toml: source.kind: ") and problem in said

@@ -202,6 +202,8 @@ class Debrief:
     proposals: tuple[ProposalLine, ...] = ()
     reading: Reading | None = None
     hotseat: bool = False
+    source_kind: str = "essay"
+    """What the scenario's source is called: "the essay", "the book" (:class:`Source`)."""
     """True when a second player chose the other side's answers (their character only shaped
     the rules' reading, shown to that player as advice)."""
 
@@ -358,7 +360,9 @@ def build_debrief(state: GameState) -> Debrief:
         history=_line_summary(
             state, StrategyName.HISTORICAL, "What happened in history", history_line
         ),
-        essay=_line_summary(state, StrategyName.ESSAY, "What the essay recommended", essay_line),
+        essay=_line_summary(
+            state, StrategyName.ESSAY, f"What the {source.kind} recommended", essay_line
+        ),
         essay_views=tuple(views.values()),
         citation=f"{source.author}, {source.publication}, {source.year}.",
         moves=tuple(moves),
@@ -366,6 +370,7 @@ def build_debrief(state: GameState) -> Debrief:
         proposals=_proposals(state),
         reading=_reading(state),
         hotseat=state.hotseat,
+        source_kind=source.kind,
     )
 
 

@@ -247,7 +247,7 @@ def student_page(report: ClassReport, row: Row, charts: Sequence[doc.Figure] = (
             )
         )
 
-    blocks.append(doc.Heading(2, "What history and the essay would say"))
+    blocks.append(doc.Heading(2, f"What history and the {scenario.source.kind} would say"))
     if result.ending.history:
         blocks.append(doc.Paragraph(result.ending.history))
     views = []

@@ -163,7 +163,7 @@ def _comparisons(
     result = []
     lines = (
         (StrategyName.HISTORICAL, "What happened in history"),
-        (StrategyName.ESSAY, "The essay's line"),
+        (StrategyName.ESSAY, f"The {scenario.source.kind}'s line"),
     )
     for line_id, label in lines:
         if not any(line.id == line_id for line in scenario.lines):
@@ -189,9 +189,7 @@ def _against_history(report: ClassReport) -> tuple[str, ...]:
     total = len(rows)
     tiers = {ending.id: ending.tier for ending in scenario.endings}
     unsigned = sum(1 for r in rows if r.terminal != Terminal.STATEMENT.value)
-    lines = [
-        f"No joint statement, as in history: {unsigned} of {total} ({_share(unsigned, total)})."
-    ]
+    lines = [f"No joint statement: {unsigned} of {total} ({_share(unsigned, total)})."]
     top = max(tiers.values(), default=0)
     for tier in (top, top - 1):
         names = [e.title for e in scenario.endings if e.tier == tier]
@@ -365,7 +363,8 @@ def class_page(report: ClassReport, charts: Sequence[doc.Figure] = ()) -> doc.Pa
     blocks += [doc.Heading(2, "Accords on the record")]
     blocks.append(_counted(["Accord", "Games", "Share"], accord_rows))
     blocks += _proposals(report)
-    blocks += [doc.Heading(2, "Against history and the essay")]
+    kind = report.scenario.source.kind
+    blocks += [doc.Heading(2, f"Against history and the {kind}")]
     blocks.append(doc.Bullets(_against_history(report)))
     if rows:
         score_names = [name for name, _ in rows[0].scores]
@@ -387,7 +386,7 @@ def class_page(report: ClassReport, charts: Sequence[doc.Figure] = ()) -> doc.Pa
         blocks.append(
             doc.Paragraph(
                 "Each name links to the student's own page: key moments, what history and the "
-                "essay say, and their scores against the class."
+                f"{kind} say, and their scores against the class."
             )
         )
     alone = [r for r in rows if not r.hotseat]

@@ -28,6 +28,7 @@ from game.engine.describe import (
     capitalise,
     effect_text,
     essay_view,
+    history_and_source,
     meters_line,
     move_label,
     need_sentence,
@@ -161,7 +162,8 @@ def outcome_lines(state: GameState, who: Who = NOBODY) -> list[str]:
         return [f"The summit goes on: {held.label}, {made}."]
     accords = ", ".join(scenario.accord_label(a.id) for a in result.accords) or "none"
     scores = " \u00b7 ".join(f"{s.label} {s.value}/100" for s in result.scores)
-    history = [f"History and the essay: {result.ending.history}"] if result.ending.history else []
+    compared = result.ending.history
+    history = [f"{history_and_source(scenario)}: {compared}"] if compared else []
     region = region_line(scenario, state.meters)
     neighbours = [f"The neighbours: {region}"] if region else []
     memory = [f"They remember: {remembered(state.grudges)}"] if state.grudges else []
@@ -274,7 +276,7 @@ def _card_text(state: GameState, move: Move, first: bool) -> list[str]:
     if first:
         lines.append(offer.summary)
         if offer.essay:
-            lines.append(essay_view(offer))
+            lines.append(essay_view(scenario, offer))
     variant = offer.variant(move.variant)
     if variant is not None:
         lines.append(f"{capitalise(variant.label)}: {variant.summary}")

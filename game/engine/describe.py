@@ -123,14 +123,20 @@ def move_label(
     return f"{offer.label} ({variant.label})" if variant else offer.label
 
 
-def essay_view(offer: Offer) -> str:
-    """What the essay says of an offer, introduced as the essay's unless the text names the
-    essay itself ("A modest step the essay welcomes" is not "The essay: A modest step the
-    essay welcomes")."""
-    text = offer.essay
-    if not text or re.search(r"\bessay\b", text, re.IGNORECASE):
+def essay_view(scenario: Scenario, offer: Offer) -> str:
+    """What the scenario's source says of an offer, introduced as the source's unless the text
+    names the source itself ("A modest step the essay welcomes" is not "The essay: A modest
+    step the essay welcomes")."""
+    text, kind = offer.essay, scenario.source.kind
+    if not text or re.search(rf"\b{re.escape(kind)}\b", text, re.IGNORECASE):
         return text
-    return f"The essay: {text}"
+    return f"The {kind}: {text}"
+
+
+def history_and_source(scenario: Scenario) -> str:
+    """What the comparison of an ending with history and the scenario's source is headed:
+    "History and the essay"."""
+    return f"History and the {scenario.source.kind}"
 
 
 def offers_made(scenario: Scenario, turns: Sequence[Turn]) -> tuple[str, ...]:

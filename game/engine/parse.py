@@ -58,6 +58,9 @@ from game.engine.scenario import (
     Transition,
 )
 
+_SOURCE_KIND = re.compile(r"[a-z][a-z -]{0,29}\Z")
+"""What a source may be called in the game's sentences ("the essay", "the white paper")."""
+
 
 class ScenarioError(ValueError):
     """A scenario could not be loaded; ``problems`` holds one line per problem."""
@@ -464,7 +467,13 @@ class _Builder(_MenuSections):
                 title=source_table.text("title"),
                 publication=source_table.text("publication", ""),
                 year=source_table.integer("year", 0, low=0, high=9999),
+                kind=source_table.text("kind", "essay"),
             )
+            if not _SOURCE_KIND.match(source.kind):
+                source_table.report(
+                    "kind",
+                    f'expected a word or two in lower case, such as "book", got "{source.kind}"',
+                )
             source_table.done()
         briefing_table = root.table("briefing", required=True)
         briefing: tuple[str, ...] = ()

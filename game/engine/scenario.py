@@ -396,6 +396,8 @@ class Source:
     title: str
     publication: str
     year: int
+    kind: str = "essay"
+    """What the game's sentences call it: "the essay" by default, "the book", "the report"."""
 
 
 @attrs.frozen

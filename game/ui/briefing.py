@@ -62,11 +62,12 @@ def briefing_pages(scenario: Scenario, carry: Carry | None = None) -> tuple[Page
         )
     )
     source = scenario.source
+    article = "an" if source.kind[:1] in "aeiou" else "a"
     pages.append(
         Page(
             "Source",
             (
-                f"The situation and the offers follow an essay written after the summit: "
+                f"The situation and the offers follow {article} {source.kind}: "
                 f"{source.author}, \u201c{source.title}\u201d, {source.publication}, "
                 f"{source.year}.",
                 "The game's wording is its own. The delegates at the table are generic figures, "

@@ -78,7 +78,7 @@ def score_chart(debrief: Debrief, palette: Palette) -> BarChart | None:
         series.append(BarSeries("History's line", values, colours[5 % len(colours)]))
     if all(s.essay is not None for s in debrief.scores):
         values = tuple(float(s.essay or 0) for s in debrief.scores)
-        series.append(BarSeries("The essay's line", values, colours[1]))
+        series.append(BarSeries(f"The {debrief.source_kind}'s line", values, colours[1]))
     if len(series) == 1:
         return None
     return BarChart(
@@ -107,7 +107,7 @@ def scores_page(ctx: UiContext, debrief: Debrief) -> list[Column]:
         if debrief.history and debrief.history.ending:
             notes.append(f"History's line ends: {debrief.history.ends}.")
         if debrief.essay and debrief.essay.ending:
-            notes.append(f"The essay's line ends: {debrief.essay.ends}.")
+            notes.append(f"The {debrief.source_kind}'s line ends: {debrief.essay.ends}.")
         if notes:
             right.gap(theme.UNIT)
             right.paragraph(
@@ -150,12 +150,17 @@ def compare_page(ctx: UiContext, debrief: Debrief) -> list[Column]:
     columns = []
     for index, line in enumerate((debrief.history, debrief.essay)):
         column = _column(ctx, index * 4, 4)
-        column.kicker("What happened in history" if index == 0 else "What the essay recommended")
         if line is None:
+            column.kicker(
+                "What happened in history"
+                if index == 0
+                else f"What the {debrief.source_kind} recommended"
+            )
             column.paragraph(
                 "This scenario has no such line.", TextRole.BODY_ITALIC, palette.ink_soft
             )
         else:
+            column.kicker(line.heading)
             column.paragraph(line.description, TextRole.BODY, palette.ink)
             if index == 1 and debrief.citation:
                 column.gap(theme.UNIT // 2)
@@ -172,7 +177,7 @@ def compare_page(ctx: UiContext, debrief: Debrief) -> list[Column]:
         # Under both lines, across their two columns: what the essay says of each move made.
         views = _column(ctx, 0, 8)
         views.gap(max(column.bottom for column in columns) + 2 * theme.UNIT)
-        views.kicker("The essay on the moves you made")
+        views.kicker(f"The {debrief.source_kind} on the moves you made")
         per = -(-len(debrief.essay_views) // 2)
         for part in range(2):
             column = _column(ctx, part * 4, 4)

@@ -333,7 +333,7 @@ def card_detail(
     if status is CardStatus.LOCKED:
         return title + " \u00b7 locked", f"{capitalise(reason)}. {offer.summary}"
     if status is CardStatus.AGREED:
-        return title + " \u00b7 agreed", f"{offer.summary} {essay_view(offer)}"
+        return title + " \u00b7 agreed", f"{offer.summary} {essay_view(scenario, offer)}"
     parts = [outside_needs(state, offer)]
     if not offer.variants:
         # First, where a short details line keeps it (a play-tester saw "Proposing it
@@ -347,7 +347,7 @@ def card_detail(
         else:
             brings = effect_text(scenario, *accepted, none="no change to the meters")
             parts.append(f"Proposing it changes {changes}; if accepted, {brings}.")
-    parts += [offer.summary, essay_view(offer)]
+    parts += [offer.summary, essay_view(scenario, offer)]
     if offer.variants:
         forms = " or ".join(v.label for v in offer.variants)
         parts.append(f"Next you choose its form: {forms}, each with its own costs.")

@@ -324,7 +324,7 @@ def test_against_history_counts_the_scenarios_own_tiers_and_lines(
         )
         assert f"- {what}: {reached} (" in section
     unsigned = sum(1 for ending in endings if ending in {"walkout", "walked_away"})
-    assert unsigned <= int(re.search(r"as in history: (\d+) of 30", section).group(1))  # type: ignore[union-attr]
+    assert unsigned <= int(re.search(r"No joint statement: (\d+) of 30", section).group(1))  # type: ignore[union-attr]
     assert "What happened in history, played on the class's counterparts" in section
     assert "The essay's line, played on the class's counterparts" in section
 

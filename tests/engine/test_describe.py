@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import attrs
+
 from game.engine import ChosenBy, Move, ReactionKind, Scenario, apply, new_game
 from game.engine.describe import (
     REPLIED,
@@ -11,6 +13,7 @@ from game.engine.describe import (
     changes,
     effect_text,
     essay_view,
+    history_and_source,
     meters_line,
     move_label,
     reply_sentence,
@@ -101,7 +104,7 @@ def test_the_essays_view_names_the_essay_once(hanoi: Scenario) -> None:
     from game.store.scenarios import load_scenario
 
     views = [
-        essay_view(offer)
+        essay_view(scenario, offer)
         for scenario in (hanoi, load_scenario("next_summit"))
         for offer in scenario.offers
         if offer.essay
@@ -110,6 +113,17 @@ def test_the_essays_view_names_the_essay_once(hanoi: Scenario) -> None:
     for view in views:
         assert "essay" in view.lower(), "every view says whose it is"
         assert not view.startswith("The essay: ") or "essay" not in view[len("The essay: ") :]
+
+
+def test_a_source_that_is_not_an_essay_is_called_what_it_is(hanoi: Scenario) -> None:
+    """A scenario built on a book says "the book" where Hanoi's says "the essay" (a scenario
+    author's play-test read "History and the essay" for a 2004 book)."""
+    book = attrs.evolve(hanoi, source=attrs.evolve(hanoi.source, kind="book"))
+    offer = next(o for o in hanoi.offers if o.essay and "essay" not in o.essay)
+    assert essay_view(hanoi, offer) == f"The essay: {offer.essay}"
+    assert essay_view(book, offer) == f"The book: {offer.essay}"
+    assert history_and_source(hanoi) == "History and the essay"
+    assert history_and_source(book) == "History and the book"
 
 
 def test_offers_made_count_an_amendment_once_and_answers_not() -> None:

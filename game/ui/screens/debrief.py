@@ -20,6 +20,7 @@ from game.draw import theme
 from game.draw.context import UiContext
 from game.draw.theme import Face, Palette, TextRole
 from game.engine import GameState
+from game.engine.describe import history_and_source
 from game.ui.debrief_pages import (
     compare_page,
     meter_chart,
@@ -71,6 +72,7 @@ PAGES: Final = (
     "Across the table",
     "History and the essay",
 )
+"""The tabs, the last as a scenario built on an essay calls it (see :func:`history_and_source`)."""
 COMPARE_PAGE: Final = 4
 
 
@@ -120,7 +122,7 @@ class DebriefScreen:
             )
             for i, (name, (key, alt)) in enumerate(
                 zip(
-                    PAGES,
+                    (*PAGES[:COMPARE_PAGE], history_and_source(state.scenario)),
                     (
                         (pygame.K_1, pygame.K_KP1),
                         (pygame.K_2, pygame.K_KP2),

@@ -24,7 +24,13 @@ from game.engine import (
     Terminal,
     outcome,
 )
-from game.engine.describe import NO_BREAK, capitalise, ordinal, sentence
+from game.engine.describe import (
+    NO_BREAK,
+    capitalise,
+    history_and_source,
+    ordinal,
+    sentence,
+)
 from game.ui import scenes
 from game.ui.screen import Action, Debrief, Open
 from game.ui.widgets.base import BLOCKING_MODS, FocusGroup, does
@@ -245,7 +251,7 @@ class OutcomeScreen:
         history_role = TextRole.BODY if plan.history_body else TextRole.CAPTION
         if plan.history_fine:
             history_role = TextRole.FINE_PRINT
-        history = ending.history
+        history, kicker = ending.history, history_and_source(scenario).upper()
         if limit is not None:
             used = sum(block.get_height() for block in blocks)
             extra = ctx.line_height(TextRole.KICKER) + 4 * unit
@@ -256,7 +262,7 @@ class OutcomeScreen:
             stack(
                 [
                     (rule, 2 * unit),
-                    (ctx.text(TextRole.KICKER, "HISTORY AND THE ESSAY", palette.ink_soft), unit),
+                    (ctx.text(TextRole.KICKER, kicker, palette.ink_soft), unit),
                     (ctx.text(history_role, history, palette.ink_soft, wrap=width), 3 * unit),
                 ]
             )
