@@ -432,12 +432,13 @@ def _naming(why: str, interest: str) -> str:
     """The clause of a reply's reason that names ``interest`` as what they want (first, next,
     or settled first): ``"recognition settled, next they want security guarantees"``.
 
-    >>> _naming("accepted: trust 25 meets the 18 they need (they want recognition first); "
-    ...         "recognition settled, next they want security guarantees", "security guarantees")
-    'recognition settled, next they want security guarantees'
+    >>> _naming("rejected: trust 25 is far below the 48 they need (they do want recognition "
+    ...         "first); they have not forgotten your walkout", "recognition")
+    'they do want recognition first'
     """
     clauses = why.replace("(", "; ").replace(")", ";").split("; ")
-    return next((c.strip(" ;") for c in clauses if f"they want {interest}" in c), "")
+    said = (f"they want {interest}", f"they do want {interest}")
+    return next((c.strip(" ;") for c in clauses if any(s in c for s in said)), "")
 
 
 def _reading(state: GameState) -> Reading:

@@ -284,7 +284,10 @@ def _judge(
     revealed: int | None = None
     if focus is not None and alignment is _Alignment.FOCUS:
         revealed = focus
-        why += f" (they want {scenario.interests[focus].label} first)"
+        # A refused offer of what they want first is not one that missed: "rejected: ... (they
+        # want recognition first)" after recognition was offered read as a wrong guess.
+        do = "" if kind is ReactionKind.ACCEPT else "do "
+        why += f" (they {do}want {scenario.interests[focus].label} first)"
     elif focus is not None and alignment is _Alignment.EARLY:
         revealed = focus
         why += f"; they want {scenario.interests[focus].label} settled first"

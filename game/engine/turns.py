@@ -271,7 +271,10 @@ def _offer(
         again = f"offered again after {refusals} refusal{'s' if refusals > 1 else ''}"
         why = f"{verdict_word} ({again}){colon}{reading}"
     if amending is not None:
-        why = f"you answered {amending.mid_label}{AMENDED}{offer.mid_label}: {why}"
+        # Named as the window names them, whole and quoted: mid-sentence a label lower-cased
+        # read as words of the sentence ("you answered end the joint exercises for good").
+        named = f"\u201c{amending.label}\u201d{AMENDED}\u201c{offer.label}\u201d"
+        why = f"you answered {named}: {why}"
     if verdict.red_line:
         draft.apply(rules.red_line, source=yours)
 

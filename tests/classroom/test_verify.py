@@ -15,7 +15,7 @@ from game.classroom.verify import verify_file
 from game.cli import main
 from game.engine import Scenario
 from game.engine.strategies import play
-from game.engine.transcript import Undo, verification_code
+from game.engine.transcript import ENGINE, Undo, verification_code
 from game.store.mode import Mode
 from game.store.transcripts import transcript_text, write_transcript
 from game.store.who import Who
@@ -128,9 +128,9 @@ EDITS: dict[str, tuple[str, str, str]] = {
         r'^scenario "hanoi" has changed since the transcript was made$',
     ),
     "other rules version": (
-        r"^engine = 2$",
+        rf"^engine = {ENGINE}$",
         "engine = 1",
-        r"^made with rules version 1; this game plays version 2 \(game version [\w.]+\)$",
+        rf"^made with rules version 1; this game plays version {ENGINE} \(game version [\w.]+\)$",
     ),
 }
 """Tamperings that change one line: the pattern, what it becomes, the message expected."""

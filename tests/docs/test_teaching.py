@@ -32,7 +32,7 @@ from game.engine import (
 from game.engine.replay import replay
 from game.engine.rng import draw, seed_state
 from game.engine.strategies import STRATEGIES, play, play_from
-from game.engine.transcript import Transcript, Undo
+from game.engine.transcript import ENGINE, Transcript, Undo
 from game.store.scenarios import load_scenario, scenario_paths
 from game.store.transcripts import read_transcript, write_transcript
 from game.store.who import Who
@@ -511,7 +511,7 @@ def _tamper(text: str, case: str) -> str:
     if case == "cut_code":
         return join(turns[:5], "")
     if case == "rules":
-        return text.replace("engine = 2\n", "engine = 1\n", 1)
+        return text.replace(f"engine = {ENGINE}\n", "engine = 1\n", 1)
     if case == "changed":
         return re.sub(r'scenario_sha256 = "\w+"', f'scenario_sha256 = "{"0" * 64}"', text, count=1)
     if case == "variant":

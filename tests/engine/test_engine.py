@@ -123,7 +123,10 @@ def test_their_yongbyon_proposal_is_tabled_and_must_be_answered(hanoi: Scenario)
     assert refused.turn_in_round == state.turn_in_round
     amended = apply(state, Move("amend")).state
     assert amended.turns[-1].move == Move("amend")
-    assert "you answered Yongbyon for the 2016-17 sanctions with" in amended.turns[-1].reaction.why
+    assert (
+        "you answered \u201cYongbyon for the 2016-17 sanctions\u201d with an offer of your own, "
+        "\u201cYongbyon for relief\u201d: " in amended.turns[-1].reaction.why
+    )
     assert amended.turn_in_round == state.turn_in_round + 1
 
 

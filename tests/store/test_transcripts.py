@@ -18,7 +18,7 @@ from game.engine import Scenario, new_game
 from game.engine.parse import parse_scenario
 from game.engine.replay import replay
 from game.engine.strategies import play
-from game.engine.transcript import TranscriptError, verification_code
+from game.engine.transcript import ENGINE, TranscriptError, verification_code
 from game.store.files import write_text_atomic
 from game.store.saves import SaveStore
 from game.store.toml_text import dumps as toml_dumps
@@ -178,7 +178,7 @@ def test_a_different_seed_is_caught(hanoi: Scenario, saved: Path) -> None:
 
 
 def test_another_rules_version_is_refused(hanoi: Scenario, saved: Path) -> None:
-    text = saved.read_text(encoding="utf-8").replace("engine = 2\n", "engine = 99\n")
+    text = saved.read_text(encoding="utf-8").replace(f"engine = {ENGINE}\n", "engine = 99\n")
     assert "rules version 99" in _check(hanoi, text)
 
 
@@ -189,7 +189,7 @@ OLD_RULES = Path(__file__).with_name("rules_v1.toml")
 def test_a_transcript_of_the_old_rules_is_refused_in_one_line(
     hanoi: Scenario, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    expected = "made with rules version 1; this game plays version 2 (game version 1.0.0)"
+    expected = f"made with rules version 1; this game plays version {ENGINE} (game version 1.0.0)"
     assert _check(hanoi, OLD_RULES.read_text(encoding="utf-8")) == expected
     assert main(["replay", str(OLD_RULES), "--verify"]) == 1
     assert capsys.readouterr().out == f"{OLD_RULES}: {expected}\n"
