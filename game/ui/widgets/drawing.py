@@ -154,20 +154,27 @@ def fit_text(
     ctx: UiContext, role: TextRole, text: str, width: int, *, within_a_word: bool = True
 ) -> str:
     """``text`` shortened with an ellipsis so that it fits on one line of ``width`` pixels: cut
-    at a word, or within the first word when not even that fits (unless ``within_a_word`` is
-    False: then the ellipsis alone)."""
+    at a word, or within the word after the last one kept when that word is wider than the
+    line, or when not even the first word fits (unless ``within_a_word`` is False: then the
+    ellipsis alone)."""
     if ctx.text_width(role, text) <= width:
         return text
     words = words_of(text)
-    while words and ctx.text_width(role, " ".join(words) + "\u2026") > width:
-        words.pop()
-    if words or not within_a_word:
-        return " ".join(words) + "\u2026"
-    # Not even the first word fits (a save named with one long word showed as "..." alone):
-    # cut it within, at the most characters that fit.
-    first = (text.split(maxsplit=1) or [text])[0]
-    kept = _most_kept(ctx, role, width, lambda n: first[:n] + "\u2026", len(first))
-    return first[:kept] + "\u2026"
+    kept = len(words)
+    while kept and ctx.text_width(role, " ".join(words[:kept]) + "\u2026") > width:
+        kept -= 1
+    head = " ".join(words[:kept])
+    if not within_a_word or kept == len(words):
+        return head + "\u2026"
+    # A word no line holds whole ("Nuclearfreezeunderinspection...", or a save named with one
+    # long word) showed as "..." alone, or not at all: cut it within, at the most characters
+    # that fit.
+    word = words[kept]
+    if kept and ctx.text_width(role, word) <= width:
+        return head + "\u2026"
+    lead = head + " " if head else ""
+    most = _most_kept(ctx, role, width, lambda n: lead + word[:n] + "\u2026", len(word))
+    return lead + word[:most] + "\u2026" if most or not kept else head + "\u2026"
 
 
 def _most_kept(
@@ -175,10 +182,16 @@ def _most_kept(
 ) -> int:
     """The most characters, up to ``most``, that ``cut`` may keep of a text for what it makes
     of them to fit on one line of ``width`` pixels (0 when none fits)."""
+    return _most_fitting(lambda n: ctx.text_width(role, cut(n)) <= width, most)
+
+
+def _most_fitting(fits: Callable[[int], bool], most: int) -> int:
+    """The largest count, up to ``most``, for which ``fits`` holds (0 when none does); ``fits``
+    holds for every count below one it holds for."""
     low, high = 0, most
     while low < high:
         middle = (low + high + 1) // 2
-        if ctx.text_width(role, cut(middle)) <= width:
+        if fits(middle):
             low = middle
         else:
             high = middle - 1
@@ -210,15 +223,17 @@ def fit_lines(ctx: UiContext, role: TextRole, text: str, width: int, height: int
     if fits(text):
         return text
     words = words_of(text)
-    low, high = 0, len(words)
     # Binary search on the word count: rendered heights are cached, so repeat draws cost lookups.
-    while low < high:
-        middle = (low + high + 1) // 2
-        if fits(" ".join(words[:middle]) + "\u2026"):
-            low = middle
-        else:
-            high = middle - 1
-    return " ".join(words[:low]).rstrip(",;:") + "\u2026" if low else ""
+    low = _most_fitting(lambda n: fits(" ".join(words[:n]) + "\u2026"), len(words))
+    head = " ".join(words[:low])
+    if low < len(words) and ctx.text_width(role, words[low]) > width:
+        # A word wider than the lines is broken across them: as much of it as fits, where it
+        # left a card with its number alone (a one-word label wider than the card).
+        word, lead = words[low], head + " " if head else ""
+        most = _most_fitting(lambda n: fits(lead + word[:n] + "\u2026"), len(word))
+        if most:
+            return lead + word[:most] + "\u2026"
+    return head.rstrip(",;:") + "\u2026" if low else ""
 
 
 def blit_clipped(

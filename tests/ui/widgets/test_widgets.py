@@ -1,5 +1,6 @@
 """Widgets on their own: focus traversal, shortcuts, mouse, settings controls, log, meter, text."""
 
+import itertools
 import math
 
 import pygame
@@ -13,7 +14,7 @@ from game.ui.screen import Action, Pop, Quit
 from game.ui.testing import key, move, wheel
 from game.ui.widgets.base import FocusGroup, Handled, shortcuts
 from game.ui.widgets.buttons import Button, MenuItem
-from game.ui.widgets.drawing import break_paths, fit_text
+from game.ui.widgets.drawing import break_paths, fit_lines, fit_text
 from game.ui.widgets.log import LogEntry, LogPanel
 from game.ui.widgets.meter import Meter
 from game.ui.widgets.options import OptionSelector, Toggle
@@ -488,3 +489,48 @@ def test_a_paragraph_breaks_a_long_path_after_its_separators(size: TextSize, pat
     assert all(line[-1] in "/\\-_" for line in lines[1:-1])
     dialog.draw(pygame.Surface((1280, 720)))
     assert break_paths(ctx, TextRole.BODY, "no path here at all", 10) == "no path here at all"
+
+
+LONG_WORD = "Nuclearfreezeunderinspection" * 6
+"""A play-tester's offer label: one word wider than any card or line."""
+
+
+def test_a_word_no_line_holds_is_cut_within_after_the_words_that_fit(ctx: UiContext) -> None:
+    # The details line showed "2 · ..." for an offer whose label was one long word.
+    title = f"2 \u00b7 {LONG_WORD} \u00b7 serves security \u00b7 locked"
+    shown = fit_text(ctx, TextRole.LABEL, title, 600)
+    assert shown.startswith("2 \u00b7 Nuclearfreeze") and shown.endswith("\u2026")
+    assert ctx.text_width(TextRole.LABEL, shown) <= 600
+    # A word that would fit a line of its own is still dropped whole, not cut.
+    assert fit_text(ctx, TextRole.LABEL, "Yongbyon for relief, in writing", 130) == (
+        "Yongbyon for\u2026"
+    )
+
+
+def test_wrapped_text_keeps_what_fits_of_a_word_wider_than_its_lines(ctx: UiContext) -> None:
+    # The card of that offer showed its number and no label at all.
+    two_lines = 2 * ctx.line_height(TextRole.LABEL)
+    cases = ((LONG_WORD, "Nuclearfreeze"), (f"Light-water {LONG_WORD}", "Light-water N"))
+    for text, start in cases:
+        shown = fit_lines(ctx, TextRole.LABEL, text, 150, two_lines)
+        assert shown.startswith(start) and shown.endswith("\u2026")
+        assert ctx.text(TextRole.LABEL, shown, (0, 0, 0), wrap=150).get_height() <= two_lines
+    # Ordinary words are still cut at a word.
+    ordinary = "Light-water reactors for fuel now, and more fuel later on"
+    cut = fit_lines(ctx, TextRole.LABEL, ordinary, 150, two_lines)
+    assert cut.endswith("\u2026") and f"{cut[:-1]} " in ordinary
+
+
+def test_an_offer_card_draws_a_label_of_one_long_word(ctx: UiContext) -> None:
+    from game.ui.widgets.table import OfferCard
+
+    def ink_right_of_badge(title: str) -> int:
+        """Dark pixels where the title goes, right of the card's number."""
+        card = OfferCard(offer_id="x", title=title, rect=pygame.Rect(0, 0, 260, 100))
+        surface = pygame.Surface((260, 100))
+        card.draw(surface, ctx)
+        band = surface.subsurface(pygame.Rect(70, 10, 180, 40))
+        pixels = itertools.product(range(band.get_width()), range(band.get_height()))
+        return sum(1 for spot in pixels if sum(band.get_at(spot)[:3]) < 300)
+
+    assert ink_right_of_badge(LONG_WORD) > ink_right_of_badge("") + 50
