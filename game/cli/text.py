@@ -37,6 +37,7 @@ from game.engine.describe import (
     remembered,
     reply_sentence,
     round_opened,
+    round_when,
     short,
 )
 from game.engine.judging import agenda_unread, expected_need_range, foreseen, foreseen_refusal
@@ -186,7 +187,7 @@ def prompt_lines(state: GameState) -> list[str]:
     held = scenario.rounds[state.round]
     turn = f"offer {state.turn_in_round + 1} of {held.turns}"
     lines = [
-        f"{capitalise(held.label)} ({held.time}), {turn}",
+        f"{capitalise(round_when(held, ' (', ')'))}, {turn}",
         f"  {meters_line(scenario, state.meters, state.stance, group=TALKS)}",
     ]
     region = region_line(scenario, state.meters)
@@ -414,6 +415,6 @@ def _turns_by_round(state: GameState) -> list[str]:
         if turn.round != current:
             current = turn.round
             held = scenario.rounds[current]
-            lines.append(f"Round {current + 1}: {held.label} ({held.time})")
+            lines.append(f"Round {current + 1}: {round_when(held, ' (', ')')}")
         lines.extend(turn_lines(state, index))
     return lines

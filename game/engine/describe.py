@@ -28,6 +28,7 @@ from game.engine.scenario import (
     MeterGroup,
     Offer,
     Proposal,
+    Round,
     Scenario,
     Side,
 )
@@ -92,6 +93,22 @@ def sentence(text: str) -> str:
     """``text`` as a sentence of its own: capitalised and ending with a full stop."""
     text = capitalise(text)
     return text if text.endswith(".") else f"{text}."
+
+
+def round_when(held: Round, between: str = ", ", after: str = "") -> str:
+    """A round's name and, when the scenario says, when it is held, set off by ``between`` and
+    ``after``; its name alone when the scenario leaves the time out (both optional in a file:
+    "Only session ()" was printed for a round without one).
+
+    >>> from game.engine.scenario import Round
+    >>> dinner = Round("dinner", "dinner", "27 February, evening", 2, "")
+    >>> round_when(dinner), round_when(dinner, " (", ")")
+    ('dinner, 27 February, evening', 'dinner (27 February, evening)')
+    >>> round_when(attrs.evolve(dinner, time=""), " (", ")")
+    'dinner'
+    """
+    time = held.time.strip()
+    return f"{held.label}{between}{time}{after}" if time else held.label
 
 
 def move_label(
@@ -504,6 +521,7 @@ __all__ = [
     "remembered_each",
     "reply_sentence",
     "round_opened",
+    "round_when",
     "sentence",
     "short",
     "signed",

@@ -4,7 +4,7 @@ schedule, the other side, and the essay the scenario draws on, cited by author a
 from __future__ import annotations
 
 from game.engine import Carry, Scenario
-from game.engine.describe import capitalise
+from game.engine.describe import capitalise, round_when
 from game.ui.texts import Page, counted, listing
 
 
@@ -22,8 +22,9 @@ def briefing_pages(scenario: Scenario, carry: Carry | None = None) -> tuple[Page
         )
     )
     schedule = [
-        f"- {capitalise(held.label)}, {held.time}: {held.description} "
-        f"({counted(held.turns, 'offer')})"
+        f"- {capitalise(round_when(held))}"
+        + (f": {held.description.strip()}" if held.description.strip() else "")
+        + f" ({counted(held.turns, 'offer')})"
         for held in scenario.rounds
     ]
     pages.append(

@@ -28,12 +28,12 @@ from game.engine.describe import (
     REPLIED,
     REPLY,
     answered_proposal,
-    capitalise,
     changes,
     event_effect,
     move_label,
     reply_sentence,
     round_opened,
+    round_when,
     sentence,
     with_figures,
 )
@@ -203,12 +203,12 @@ def their_reply(state: GameState, them: str) -> Reply:
     first, their head of delegation's opening words."""
     if not state.turns:
         held = state.scenario.rounds[state.round]
-        when = f"{capitalise(held.label)}, {held.time}."
+        when = sentence(round_when(held))
         why = f"{when} Put your first offer on the table: pick a card below."
         opening = opening_line(state)
         if opening:
             return Reply(f"{them} \u00b7 {HEAD}", opening, why, Tone.NEUTRAL)
-        return Reply(f"{held.label} \u00b7 {held.time}", held.description, why, Tone.NEUTRAL)
+        return Reply(round_when(held, " \u00b7 "), held.description, why, Tone.NEUTRAL)
     reaction = state.turns[-1].reaction
     if reaction.kind is ReactionKind.ENDED:
         speaker = "You leave the table"

@@ -32,6 +32,7 @@ from game.engine.describe import (
     capitalise,
     effect_text,
     essay_view,
+    round_when,
 )
 from game.engine.judging import foreseen
 from game.engine.scenario import Offer, Proposal
@@ -460,7 +461,7 @@ def round_detail(state: GameState) -> tuple[str, str]:
     summit is over, the round it ended in and that nothing more can be put forward (the
     round's own description invites moves: "A joint statement can now be put forward")."""
     held = state.scenario.rounds[state.round]
-    title = f"{capitalise(held.label)} \u00b7 {held.time}"
+    title = capitalise(round_when(held, " \u00b7 "))
     if state.is_over:
         return f"{title} \u00b7 the summit is over", (
             "Nothing more can be put forward. See how it ended (Enter), then the debrief."

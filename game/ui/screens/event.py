@@ -14,6 +14,7 @@ from game.engine.describe import (
     effect_text,
     event_effect,
     round_opened,
+    round_when,
     sentence,
 )
 from game.engine.scenario import Effect, Event
@@ -85,13 +86,13 @@ class EventScreen(ChoiceDialog):
             notes.append(("The summit is over.", Tone.ALARM))
         else:
             held = scenario.rounds[state.round]
-            notes.append(
-                (
-                    f"Next: {held.label}, {held.time}. {held.description} "
-                    f"{counted(held.turns, 'offer')} in this round.",
-                    Tone.NEUTRAL,
-                )
+            # The time and the description are optional: what is left out leaves no gap.
+            following = (
+                f"Next: {round_when(held)}.",
+                held.description.strip(),
+                f"{counted(held.turns, 'offer')} in this round.",
             )
+            notes.append((" ".join(words for words in following if words), Tone.NEUTRAL))
         if turn.tabled is not None:
             proposal = scenario.proposal(turn.tabled)
             notes.append((f"As it opens, they table a proposal: {proposal.label}.", Tone.CAUTION))

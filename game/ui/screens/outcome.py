@@ -29,6 +29,7 @@ from game.engine.describe import (
     capitalise,
     history_and_source,
     ordinal,
+    round_when,
     sentence,
 )
 from game.ui import scenes
@@ -71,7 +72,7 @@ def departure(state: GameState) -> Departure | None:
     sides = state.scenario.sides
     # "at your decision 10" read as if a decision were a place (a play-tester).
     decision = f"{ordinal(last.number)}{NO_BREAK}decision"
-    when = f"During the {held.label} ({held.time}), at your {decision}."
+    when = f"During the {round_when(held, ' (', ')')}, at your {decision}."
     if state.terminal is Terminal.WALKED_AWAY:
         why = "You chose to end the talks rather than sign what was on offer."
         return Departure(f"You and {sides.player.text}", when, why, "")
