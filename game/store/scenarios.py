@@ -219,6 +219,19 @@ def scenario_for_code(prefix: str) -> Path | None:
     return None
 
 
+def has_class_code(scenario: Scenario) -> bool:
+    """True when a class code opens ``scenario`` itself: its prefix is an installed scenario's,
+    and that file is this scenario (a code names an installed scenario, never a file given
+    by its path, which ``python -m game code`` refuses)."""
+    from game.engine.parse import ScenarioError
+
+    path = scenario_for_code(scenario.code)
+    try:
+        return path is not None and load_scenario(path).sha256 == scenario.sha256
+    except ScenarioError:
+        return False
+
+
 def follow_up(scenario_id: str) -> Scenario | None:
     """The first installed scenario that continues ``scenario_id``'s summit (broken files are
     skipped), or None when none does."""

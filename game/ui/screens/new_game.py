@@ -21,7 +21,7 @@ from game.engine.scenario import Seat, Sides
 from game.engine.teams import Team, Teams, seat_label, who_played
 from game.engine.transcript import MAX_NAME, clean_name
 from game.store.mode import Mode
-from game.store.scenarios import load_scenario, resolve, scenario_for_code
+from game.store.scenarios import has_class_code, load_scenario, resolve, scenario_for_code
 from game.store.who import Who
 from game.ui.screen import Action, Briefing, FormDraft, GameSetup, Open, Pop
 from game.ui.widgets.base import BLOCKING_MODS, Control, FocusGroup, does
@@ -51,6 +51,8 @@ MODE_TEXT: Final[dict[str, str]] = {
 
 
 SEED_NOTE: Final = "Same seed: same counterpart, same events."
+NO_CLASS_CODE: Final = "No class code: class codes work only for installed scenarios."
+"""What the panel says for a scenario given by its file, as ``python -m game code`` says it."""
 
 _POP: Final = Pop()
 
@@ -98,6 +100,8 @@ class NewGameScreen(PanelScreen):
             self.scenario = load_scenario(scenario)
         except ScenarioError as error:
             self.scenario_problem = error.problems[0] if error.problems else str(error)
+        self.has_class_code = self.scenario is not None and has_class_code(self.scenario)
+        """Whether a class code can open this game's scenario: only an installed one's can."""
         self.mode_index = kept.mode if kept is not None and not hotseat else 0
         self.name = self._name_field(
             "Your name", "Optional", "It goes on your transcript and the debrief.", player
@@ -423,6 +427,9 @@ class NewGameScreen(PanelScreen):
         if setup is not None:
             if setup.who.code:
                 lines.append((f"Class code {setup.who.code}: seed {setup.seed}.",))
+            elif not self.has_class_code:
+                # A code the form offered for a file given by its path opened nothing.
+                lines.append((NO_CLASS_CODE,))
             elif setup.seed <= MAX_SEED:
                 code = encode(scenario.code, setup.seed, setup.who.mode)
                 lines.append(

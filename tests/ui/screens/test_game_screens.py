@@ -699,3 +699,54 @@ def test_the_menu_after_the_summit_is_over_does_not_call_it_paused(ctx: UiContex
     flow.session = Session(play(SCENARIO, "historical", 7))
     menu = flow.open(PauseMenu())
     assert isinstance(menu, MenuScreen) and menu.title == "The summit is over"
+
+
+def test_the_new_game_panel_offers_no_class_code_for_a_scenario_given_by_its_file(
+    tmp_path: Path,
+) -> None:
+    # A play-tester's own scenario, opened with --scenario FILE, was offered "The class code
+    # for this game is AGFW-0075": `python -m game code` refuses such a file, and the code
+    # opened nothing.
+    from game.classroom.classcode import encode
+    from game.draw import theme
+    from game.store.scenarios import resolve
+    from game.ui.screens.new_game import NO_CLASS_CODE
+    from game.ui.widgets.page import PANEL_PAD
+
+    text = resolve("hanoi").read_text(encoding="utf-8")
+    own = tmp_path / "own.toml"
+    own.write_text(
+        text.replace('\nid = "hanoi"', '\nid = "own"').replace(
+            '\ncode = "HNOI"', '\ncode = "OWNS"'
+        ),
+        encoding="utf-8",
+    )
+    ctx = UiContext(Settings(sound=False))
+    drawn: list[pygame.Surface] = []
+
+    class Recording(pygame.Surface):
+        def blit(self, source: pygame.Surface, *args: object, **kwargs: object) -> pygame.Rect:
+            drawn.append(source)
+            return pygame.Rect(0, 0, 0, 0)
+
+    def panel_says(scenario: str, *forms: str) -> bool:
+        """Whether the panel of a form for ``scenario`` draws any of ``forms``."""
+        screen = NewGameScreen(ctx, scenario=scenario, seed=7)
+        drawn.clear()
+        screen.draw(Recording(theme.LOGICAL_SIZE))
+        first, columns, _ = screen.page().panel
+        width = theme.grid_rect(first, columns, 0, 0).inflate(-2 * PANEL_PAD, 0).width
+        ink = ctx.palette.ink_soft
+        return any(ctx.text(TextRole.CAPTION, form, ink, wrap=width) in drawn for form in forms)
+
+    def offered(prefix: str) -> tuple[str, str]:
+        said = f"The class code for this game is {encode(prefix, 7, Mode.PRACTICE)}."
+        more = (
+            " Give it to a class and every student meets the same counterpart and the same events."
+        )
+        return said + more, said
+
+    assert panel_says(str(own), NO_CLASS_CODE)
+    assert not panel_says(str(own), *offered("OWNS"))
+    assert panel_says("hanoi", *offered("HNOI"))
+    assert not panel_says("hanoi", NO_CLASS_CODE)
