@@ -23,6 +23,7 @@ from game.ui.widgets.drawing import (
     draw_paragraph,
     draw_rule,
     fit_text,
+    kicker_lines,
     paragraph_height,
 )
 
@@ -168,9 +169,10 @@ class TextPagesScreen:
         title_h = ctx.text(
             TextRole.HEADING, self.title, ctx.palette.ink, wrap=side.width
         ).get_height()
+        kicker = len(kicker_lines(ctx, self.kicker, side.width)) if self.kicker else 1
         top = (
             theme.MARGIN_Y
-            + ctx.line_height(TextRole.KICKER)
+            + kicker * ctx.line_height(TextRole.KICKER)
             + theme.UNIT
             + title_h
             + 5 * theme.UNIT

@@ -100,6 +100,25 @@ def draw_shade(surface: pygame.Surface, ctx: UiContext) -> None:
     surface.blit(veil, (0, 0))
 
 
+def kicker_lines(ctx: UiContext, kicker: str, width: int) -> list[str]:
+    """``kicker`` in capitals as a header sets it in ``width``: on one line, or on two, the
+    second cut short with an ellipsis where even two are too few (a scenario's title ran
+    across the column beside it, and over its "PAGE 1 OF 5")."""
+    role = TextRole.KICKER
+    text = kicker.upper()
+    if ctx.text_width(role, text) <= width:
+        return [text]
+    words = words_of(text)
+    first = _most_fitting(lambda n: ctx.text_width(role, " ".join(words[:n])) <= width, len(words))
+    if first:
+        head, rest = " ".join(words[:first]), " ".join(words[first:])
+    else:  # a first word wider than the line: broken within
+        word = words[0]
+        cut = _most_fitting(lambda n: ctx.text_width(role, word[:n]) <= width, len(word))
+        head, rest = word[:cut], " ".join([word[cut:], *words[1:]])
+    return [head, fit_text(ctx, role, rest, width)]
+
+
 def draw_header(
     surface: pygame.Surface,
     ctx: UiContext,
@@ -118,9 +137,11 @@ def draw_header(
     ink: Colour = palette.on_navy if on_navy else palette.ink
     y = rect.top
     if kicker:
-        kick = ctx.text(TextRole.KICKER, kicker.upper(), soft)
-        surface.blit(kick, (rect.left, y))
-        y += kick.get_height() + theme.UNIT
+        lines = kicker_lines(ctx, kicker, rect.width)
+        for number, line in enumerate(lines):
+            kick = ctx.text(TextRole.KICKER, line, soft)
+            surface.blit(kick, (rect.left, y + number * ctx.line_height(TextRole.KICKER)))
+        y += (len(lines) - 1) * ctx.line_height(TextRole.KICKER) + kick.get_height() + theme.UNIT
     heading = ctx.text(title_role, title, ink, wrap=rect.width)
     surface.blit(heading, (rect.left, y))
     y += heading.get_height() + title_gap

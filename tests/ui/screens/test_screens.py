@@ -1,5 +1,6 @@
 """Each screen renders, and can be driven with the keyboard alone and with the mouse alone."""
 
+import itertools
 from collections.abc import Callable
 from pathlib import Path
 
@@ -432,3 +433,42 @@ def test_the_side_panel_pages_share_one_panel_where_each_had_its_own(
     assert given == [frame.inflate(-2 * PANEL_PAD, -2 * PANEL_PAD)]
     assert picture.get_at((frame.centerx, frame.top))[:3] == ctx.palette.rule[:3]
     assert picture.get_at(frame.center)[:3] == ctx.palette.surface[:3]
+
+
+LONG_TITLES = (
+    "Geneva, 1994: The Agreed Framework",
+    "Geneva, 1994: The Extraordinarily Long-Winded Agreed Framework Negotiations Between Two "
+    "Delegations",
+    "Geneva1994TheAgreedFrameworkNegotiationsBetweenTwoDelegations",
+)
+
+
+@pytest.mark.parametrize("size", list(TextSize))
+@pytest.mark.parametrize("title", LONG_TITLES, ids=["two-lines", "cut", "one-word"])
+def test_the_briefing_s_header_keeps_a_long_title_in_its_column(size: TextSize, title: str) -> None:
+    # A play-tester's "Geneva, 1994: The Agreed Framework" ran across the rule between the
+    # contents and the page, and a longer title over "PAGE 1 OF 5".
+    from game.ui.screens.text_pages import SIDEBAR_COLUMNS
+
+    ctx = UiContext(Settings(text_size=size, sound=False))
+    screen = TextPagesScreen(ctx, "Briefing", briefing_pages(HANOI), kicker=title)
+    entries = screen.contents[0].rect.top
+    drawn: list[pygame.Rect] = []
+
+    class Recording(pygame.Surface):
+        """Where the texts above the contents go."""
+
+        def blit(self, source: pygame.Surface, *args: object, **kwargs: object) -> pygame.Rect:
+            dest = args[0]
+            if isinstance(dest, tuple) and dest[1] < entries:
+                drawn.append(source.get_rect(topleft=dest))
+            return pygame.Rect(0, 0, 0, 0)
+
+    screen.draw(Recording(theme.LOGICAL_SIZE))
+    rule_x = theme.column_x(SIDEBAR_COLUMNS) + theme.COLUMN // 2
+    header = [rect for rect in drawn if rect.left < rule_x]
+    assert len(header) >= 2 and all(rect.right < rule_x for rect in header)
+    # The kicker's lines and the heading under them overlap neither each other nor the entries.
+    for one, other in itertools.combinations(header, 2):
+        assert not one.colliderect(other)
+    assert all(rect.bottom <= entries for rect in header)
