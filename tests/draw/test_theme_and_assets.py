@@ -1,6 +1,7 @@
 """The theme's grid and colours, and the shipped assets (fonts, licences, sounds)."""
 
 import itertools
+import re
 from collections.abc import Sequence
 
 import pygame
@@ -8,7 +9,7 @@ import pytest
 
 from game.draw import theme
 from game.draw.assets import CHIMES, Cue, FontBook, SoundBank, asset, asset_root, synthesise
-from game.draw.theme import COLOUR_BLIND_PALETTE, STANDARD_PALETTE, Colour, Face, Palette
+from game.draw.theme import COLOUR_BLIND_PALETTE, STANDARD_PALETTE, Colour, Face, Palette, TextRole
 
 
 def _luminance(colour: Colour) -> float:
@@ -177,8 +178,8 @@ def test_the_colour_blind_palettes_tones_stay_apart(vision: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["Mohammad\u200cReza", "\u200c", "\u202eevil\u202c", "\ufe0f", "a\u200d"],
-    ids=["persian-zwnj", "only-a-joiner", "direction-override", "variation-selector", "zwj"],
+    ["Mohammad\u200cReza", "\u200c", "\ufe0f", "a\u200d", "\u200d\ufe0f"],
+    ids=["persian-zwnj", "only-a-joiner", "variation-selector", "zwj", "joiner-and-selector"],
 )
 @pytest.mark.parametrize("tracking", [0, 2])
 def test_zero_width_characters_are_drawn_as_nothing(text: str, tracking: int) -> None:
@@ -187,8 +188,45 @@ def test_zero_width_characters_are_drawn_as_nothing(text: str, tracking: int) ->
     # drawn letter by letter (tracked).
     book = FontBook()
     drawn = book.render(Face.TEXT, 18, text, (0, 0, 0), tracking=tracking)
-    visible = text.strip("\u200c\u200d\u202e\u202c\ufe0f")
+    visible = text.strip("\u200c\u200d\ufe0f")
     assert (drawn.get_width() > 1) == bool(visible)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["\u202eevil\u202c", "\u202e", "\u200f", "Ada\x1b[2J\r", "two\u2028lines", "\udcff"],
+    ids=["direction-override", "override-alone", "direction-mark", "escape", "separator", "byte"],
+)
+@pytest.mark.parametrize("tracking", [0, 2])
+def test_control_and_direction_characters_are_drawn_escaped_as_the_terminal_shows_them(
+    text: str, tracking: int
+) -> None:
+    # A right-to-left override in a play-tester's offer label was dropped in the window, where
+    # the terminal showed it as \u202e: whatever came from a file shows what it is.
+    from game.draw.context import UiContext
+    from game.engine.describe import printable
+    from game.store.settings import Settings
+
+    book = FontBook()
+    ink = (0, 0, 0)
+    drawn = book.render(Face.TEXT, 18, text, ink, tracking=tracking)
+    escaped = book.render(Face.TEXT, 18, printable(text), ink, tracking=tracking)
+    assert printable(text) != text
+    assert pygame.image.tobytes(drawn, "RGBA") == pygame.image.tobytes(escaped, "RGBA")
+    ctx = UiContext(Settings())
+    for role in (TextRole.BODY, TextRole.KICKER):
+        assert ctx.text_width(role, text) == ctx.text(role, text, ink).get_width()
+
+
+def test_the_window_escapes_what_the_terminal_escapes_but_a_newline() -> None:
+    from game.draw.assets import shown
+    from game.engine.describe import UNPRINTABLE, printable
+
+    everything = "".join(
+        chr(code) for code in range(0x10000) if re.fullmatch(f"[{UNPRINTABLE}]", chr(code))
+    )
+    assert shown(everything) == printable(everything, keep_newlines=True)
+    assert shown("two\nlines") == "two\nlines"
 
 
 def test_a_korean_name_is_drawn_in_hangul_not_boxes() -> None:
