@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, TypeVar
+from typing import IO, TYPE_CHECKING
 
 import attrs
 
@@ -28,6 +28,7 @@ from game.cli.parser import (
     UsageError,
     check_some_file,
     given_files,
+    read_option,
 )
 from game.engine import (
     Carry,
@@ -58,26 +59,10 @@ from game.store.scenarios import (
 
 if TYPE_CHECKING:
     import argparse
-    from collections.abc import Callable, Iterable, Sequence
+    from collections.abc import Iterable, Sequence
 
     from game.classroom.codes import HandedIn
     from game.classroom.verify import SameGame
-
-
-_Read = TypeVar("_Read")
-
-
-def _read_option(
-    read: Callable[[Path], _Read], path: Path | None, refused: type[Exception]
-) -> _Read | None:
-    """What ``read`` makes of a file an option names (None without the option); a file it
-    refuses with ``refused`` is one line and status 2."""
-    if path is None:
-        return None
-    try:
-        return read(path)
-    except refused as error:
-        raise UsageError(str(error)) from None
 
 
 # --- the window ---------------------------------------------------------------------------
@@ -94,6 +79,8 @@ def shots(args: argparse.Namespace) -> int:
             seed=7 if args.seed is None else args.seed,
             text_size=TextSize(args.text_size),
             size=args.size,
+            scenario=_scenario_ref(args),
+            skipped=lambda name, why: warn(f"{PROG} shots: {name}: not drawn: {why}"),
         )
     except OSError as error:
         raise UsageError(f"{out}: cannot write screenshots: {describe_os_error(error)}") from None
@@ -209,7 +196,7 @@ def play(args: argparse.Namespace) -> int:
     )
     from game.store.who import Who
 
-    script = _read_option(read_script, args.script, ScriptError)
+    script = read_option(read_script, args.script, ScriptError)
     check_transcript_path(args.transcript, args.script, args.previous)
     if args.export:
         check_export_folder()
@@ -354,7 +341,7 @@ def _checks(
     from game.classroom.codes import CodesFileError, read_codes
 
     expected = _class_code(args.class_code)[0] if args.class_code else None
-    handed_in = _read_option(read_codes, args.codes, CodesFileError)
+    handed_in = read_option(read_codes, args.codes, CodesFileError)
     # Only files the teacher names are opened: never a path a transcript holds.
     scenarios = [load_scenario(path) for path in args.scenario_files]
     return expected, handed_in, scenarios

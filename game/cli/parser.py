@@ -11,7 +11,7 @@ import re
 from argparse import SUPPRESS
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Final, NoReturn
+from typing import Final, NoReturn, TypeVar
 
 from game import __version__
 from game.classroom.classcode import EXAMPLE, MAX_SEED
@@ -112,6 +112,22 @@ def given_files(paths: Sequence[str]) -> list[str]:
         matches = sorted(glob.glob(text))  # noqa: PTH207
         found.extend(matches or [text])
     return found
+
+
+_Read = TypeVar("_Read")
+
+
+def read_option(
+    read: Callable[[Path], _Read], path: Path | None, refused: type[Exception]
+) -> _Read | None:
+    """What ``read`` makes of a file an option names (None without the option); a file it
+    refuses with ``refused`` is one line and status 2."""
+    if path is None:
+        return None
+    try:
+        return read(path)
+    except refused as error:
+        raise UsageError(str(error)) from None
 
 
 def check_some_file(typed: Sequence[str], names: Sequence[str]) -> None:
@@ -396,7 +412,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     shots = commands.add_parser("shots", help="render every screen to PNG")
     shots.add_argument("--out", type=_path, required=True, metavar="DIR")
-    _shared(shots, seed="seed (default 7)")
+    _shared(shots, seed="seed (default 7)", scenario="scenario name or .toml file (default: hanoi)")
     shots.add_argument(
         "--text-size",
         choices=TEXT_SIZES,

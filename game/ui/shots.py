@@ -26,11 +26,12 @@ from game.engine import (
     new_game,
 )
 from game.engine.describe import StrategyName
+from game.engine.scenario import Seat
 from game.engine.teams import Player, Team, Teams
 from game.store.files import write_bytes_atomic
 from game.store.mode import Mode
 from game.store.saves import SavedGame, SaveStore, save_text
-from game.store.scenarios import load_scenario
+from game.store.scenarios import DEFAULT_SCENARIO, load_scenario
 from game.store.settings import Settings, TextSize
 from game.store.who import Who
 from game.ui.flow import Flow
@@ -229,43 +230,60 @@ def _fill_saves(store: SaveStore, scenario: Scenario, seed: int) -> None:
     damaged.write_text(text.replace("trust = ", "trust = 9", 1), encoding="utf-8")
 
 
-def shot_flow(ctx: UiContext, store: SaveStore, seed: int) -> Flow:
-    """A flow on ``ctx`` over ``store`` that offers ``seed`` for every new game."""
-    return Flow(ctx, store=store, seed=seed, seeds=lambda: seed)
+def shot_flow(
+    ctx: UiContext, store: SaveStore, seed: int, scenario: str = DEFAULT_SCENARIO
+) -> Flow:
+    """A flow on ``ctx`` over ``store`` that offers ``scenario`` (a name or a file) and
+    ``seed`` for every new game."""
+    return Flow(ctx, scenario=scenario, store=store, seed=seed, seeds=lambda: seed)
 
 
 Shot = tuple[Flow, list[Screen]]
 """A stack of screens, bottom first, and the flow that built them (and owns their game)."""
 
 
-def _gallery(store: SaveStore, seed: int) -> dict[str, Callable[[UiContext], Shot]]:
-    """Every screen the flow builds, by name, each as a player meets it."""
+class NoShotError(LookupError):
+    """A screen the scenario drawn never shows (the forms of an offer, where no offer has two)."""
+
+
+def _gallery(
+    store: SaveStore, seed: int, scenario_ref: str
+) -> dict[str, Callable[[UiContext], Shot]]:
+    """Every screen the flow builds for a game of ``scenario_ref``, by name, each as a player
+    meets it."""
     # Imported here so that importing this module stays cheap for callers of render_screen_png.
     from game.engine import judge
     from game.ui.session import Session
 
-    scenario = load_scenario("hanoi")
+    scenario = load_scenario(scenario_ref)
+
+    def fresh(ctx: UiContext) -> Flow:
+        """A flow with no game in play yet."""
+        return shot_flow(ctx, store, seed, scenario_ref)
 
     def playing(ctx: UiContext, stop: Callable[[GameState], bool], **fields: Any) -> Flow:
         """A flow whose game in play is a sample game in the state ``stop`` asks for."""
-        flow = shot_flow(ctx, store, seed)
+        flow = fresh(ctx)
         flow.session = sample_session(scenario, seed, stop, **fields)
         return flow
 
     def start(ctx: UiContext) -> Shot:
-        flow = shot_flow(_quiet(ctx), store, seed)
+        flow = fresh(_quiet(ctx))
         flow.session = Session(new_game(scenario, seed))
         return flow, [flow.open(Table())]
 
     def variant(ctx: UiContext) -> Shot:
+        forms = next((offer.id for offer in scenario.offers if len(offer.variants) > 1), None)
+        if forms is None:
+            raise NoShotError("no offer of this scenario takes more than one form")
         flow = playing(_quiet(ctx), mid_game)
-        return flow, [flow.open(Table()), flow.open(OfferForms("yongbyon_for_relief"))]
+        return flow, [flow.open(Table()), flow.open(OfferForms(forms))]
 
     def proposal(stop: Callable[[GameState], bool]) -> Callable[[UiContext], Shot]:
         def screens(ctx: UiContext) -> Shot:
             quiet = playing(_quiet(ctx), stop)
             # The dialog as a first game shows it, with the adviser's note.
-            advised = shot_flow(ctx, store, seed)
+            advised = fresh(ctx)
             advised.session = quiet.session
             return advised, [quiet.open(Table()), advised.open(TheirProposal())]
 
@@ -274,11 +292,11 @@ def _gallery(store: SaveStore, seed: int) -> dict[str, Callable[[UiContext], Sho
     def event(ctx: UiContext) -> Shot:
         # The move that closed the round, played again: the flow opens the event pop-up.
         state, history = sample_game(scenario, seed, event_happened)
-        flow = shot_flow(ctx, store, seed)
+        flow = fresh(ctx)
         flow.session = Session(history[-1], history=history[:-1])
         popup = flow.handle(PlayMove(state.turns[-1].move))
         assert isinstance(popup, Chain) and isinstance(popup.actions[-1], Push)
-        quiet = shot_flow(_quiet(ctx), store, seed)
+        quiet = fresh(_quiet(ctx))
         quiet.session = flow.session
         return flow, [quiet.open(Table()), popup.actions[-1].screen]
 
@@ -322,14 +340,16 @@ def _gallery(store: SaveStore, seed: int) -> dict[str, Callable[[UiContext], Sho
 
     def paused(ctx: UiContext) -> Shot:
         flow = playing(_quiet(ctx), mid_game)
-        return flow, [flow.open(Table()), shot_flow(ctx, store, seed).open(PauseMenu())]
+        return flow, [flow.open(Table()), fresh(ctx).open(PauseMenu())]
 
     def setup() -> GameSetup:
         return GameSetup(scenario, seed, Who("Alex Kim", Mode.PRACTICE))
 
     def team_setup() -> GameSetup:
-        us = Team("Eagles", (Player("Alex Kim", ("negotiator", "allies_liaison")),))
-        north = Team("Cranes", (Player("Sam Lee", ("head_of_delegation",)),))
+        # The first two roles of the player's side held by one player, the first of theirs.
+        ours, theirs = (scenario.roles_of(seat) for seat in (Seat.PLAYER, Seat.COUNTERPART))
+        us = Team("Eagles", (Player("Alex Kim", tuple(role.id for role in ours[:2])),))
+        north = Team("Cranes", (Player("Sam Lee", tuple(role.id for role in theirs[:1])),))
         return GameSetup(
             scenario, seed, Who(mode=Mode.PRACTICE, teams=Teams(us, north)), hotseat=True
         )
@@ -340,9 +360,6 @@ def _gallery(store: SaveStore, seed: int) -> dict[str, Callable[[UiContext], Sho
             return flow, [flow.open(where) for where in places]
 
         return screens
-
-    def fresh(ctx: UiContext) -> Flow:
-        return shot_flow(ctx, store, seed)
 
     return {
         "title": place(fresh, Title()),
@@ -374,23 +391,29 @@ def _gallery(store: SaveStore, seed: int) -> dict[str, Callable[[UiContext], Sho
     }
 
 
-def sample_saves(root: Path, seed: int) -> SaveStore:
-    """A save store in ``root`` holding a few sample saves, on a fixed clock."""
+def sample_saves(root: Path, seed: int, scenario: str = DEFAULT_SCENARIO) -> SaveStore:
+    """A save store in ``root`` holding a few sample saves of ``scenario``, on a fixed clock."""
     store = SaveStore(root, clock=lambda: SHOT_NOW)
-    _fill_saves(store, load_scenario("hanoi"), seed)
+    _fill_saves(store, load_scenario(scenario), seed)
     return store
 
 
-def gallery(ctx: UiContext, root: Path, seed: int = 7) -> dict[str, Callable[[], list[Screen]]]:
-    """Every screen by name, built on demand; saves go to ``root``."""
-    shots = flow_gallery(ctx, root, seed)
+def gallery(
+    ctx: UiContext, root: Path, seed: int = 7, scenario: str = DEFAULT_SCENARIO
+) -> dict[str, Callable[[], list[Screen]]]:
+    """Every screen by name, built on demand, for games of ``scenario`` (a name or a file);
+    saves go to ``root``."""
+    shots = flow_gallery(ctx, root, seed, scenario)
     return {name: _screens_of(build) for name, build in shots.items()}
 
 
-def flow_gallery(ctx: UiContext, root: Path, seed: int = 7) -> dict[str, Callable[[], Shot]]:
+def flow_gallery(
+    ctx: UiContext, root: Path, seed: int = 7, scenario: str = DEFAULT_SCENARIO
+) -> dict[str, Callable[[], Shot]]:
     """Every screen by name as :func:`gallery` has them, each with the flow that built it."""
-    store = sample_saves(root, seed)
-    return {name: functools.partial(build, ctx) for name, build in _gallery(store, seed).items()}
+    store = sample_saves(root, seed, scenario)
+    shots = _gallery(store, seed, scenario)
+    return {name: functools.partial(build, ctx) for name, build in shots.items()}
 
 
 def _screens_of(build: Callable[[], Shot]) -> Callable[[], list[Screen]]:
@@ -403,34 +426,45 @@ def render_all(
     seed: int = 7,
     text_size: TextSize = TextSize.NORMAL,
     size: tuple[int, int] | None = None,
+    scenario: str = DEFAULT_SCENARIO,
+    skipped: Callable[[str, str], object] = lambda name, why: None,
 ) -> list[Path]:
-    """Render every screen to ``out/<name>.png``; return the files written.
+    """Render every screen of a game of ``scenario`` (a name or a file) to ``out/<name>.png``;
+    return the files written.
 
     ``seed`` chooses the games shown on the game screens; ``text_size`` is the setting of that
     name, and ``size`` the window's (the pictures are what a window of that size shows; None:
-    the design size, 1280x720). Every
-    other setting is the default, not the player's: screenshots must come out the same on
-    every machine.
+    the design size, 1280x720). Every other setting is the default, not the player's:
+    screenshots must come out the same on every machine. A screen the scenario never shows (no
+    game of it reaches a proposal of theirs, say) is told to ``skipped``, by name and why.
     """
     directory = Path(out)
     size = size or theme.LOGICAL_SIZE
     ctx = UiContext(Settings(sound=False, text_size=text_size))
     written = []
     with tempfile.TemporaryDirectory(prefix="hanoi-shots-") as root:
-        for name, build in gallery(ctx, Path(root), seed).items():
-            written.append(render_screen_png(build(), directory / f"{name}.png", size))
-    for name, screen in outcome_shots(ctx, seed):
+        for name, build in gallery(ctx, Path(root), seed, scenario).items():
+            try:
+                screens = build()
+            except LookupError as error:  # NoShotError, or no sample game reaches the state
+                skipped(name, str(error))
+                continue
+            written.append(render_screen_png(screens, directory / f"{name}.png", size))
+    for name, screen in outcome_shots(ctx, seed, scenario):
         written.append(render_screen_png(screen, directory / f"{name}.png", size))
     return written
 
 
-def outcome_shots(ctx: UiContext, seed: int) -> list[tuple[str, Screen]]:
-    """One outcome scene per ending of Hanoi (``outcome-<ending id>``), then the debrief of a
-    game with plenty in it, each built by the flow for a game that ended that way."""
+def outcome_shots(
+    ctx: UiContext, seed: int, scenario_ref: str = DEFAULT_SCENARIO
+) -> list[tuple[str, Screen]]:
+    """One outcome scene per ending of ``scenario_ref`` (``outcome-<ending id>``) that a game
+    reaches, then the debrief of a game with plenty in it, each built by the flow for a game
+    that ended that way."""
     from game.engine.search import finished_games, rich_game
     from game.ui.session import Session
 
-    scenario = load_scenario("hanoi")
+    scenario = load_scenario(scenario_ref)
     shots: list[tuple[str, Screen]] = []
     for ending_id, found in finished_games(scenario, seed).items():
         flow = Flow(ctx)

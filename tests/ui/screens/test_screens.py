@@ -380,6 +380,45 @@ def test_shots_draws_at_a_text_size_and_a_window_size(
     assert pygame.image.tobytes(normal, "RGB") != pygame.image.tobytes(bigger, "RGB")
 
 
+@pytest.mark.parametrize("where", ["before", "after"])
+def test_shots_draws_the_scenario_it_is_given(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], where: str
+) -> None:
+    # `python -m game --scenario FILE shots` drew Hanoi: a play-tester's own scenario could
+    # not be looked at, nor its [[examples]] seen on the outcome screens.
+    from game.cli import main
+    from game.store.scenarios import resolve
+
+    text = resolve("hanoi").read_text(encoding="utf-8")
+    own = tmp_path / "own.toml"
+    own.write_text(
+        text.replace('\nid = "hanoi"', '\nid = "own"')
+        .replace('\ncode = "HNOI"', '\ncode = "OWNS"')
+        .replace('\ntitle = "', '\ntitle = "Our Own Summit: ', 1),
+        encoding="utf-8",
+    )
+    given = ["--scenario", str(own)]
+    argv = [*given, "shots"] if where == "before" else ["shots", *given]
+    assert main([*argv, "--out", str(tmp_path / "own")]) == 0
+    assert main(["shots", "--out", str(tmp_path / "hanoi")]) == 0
+    capsys.readouterr()
+    for name in ("new-game.png", "briefing.png"):
+        pictures = (pygame.image.load(str(tmp_path / kind / name)) for kind in ("own", "hanoi"))
+        assert len({pygame.image.tobytes(picture, "RGB") for picture in pictures}) == 2, name
+
+
+def test_shots_refuses_a_scenario_it_cannot_read_in_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from game.cli import main
+
+    for bad in (str(tmp_path / "missing.toml"), "no_such_summit", str(tmp_path)):
+        assert main(["shots", "--scenario", bad, "--out", str(tmp_path / "out")]) == 2
+        err = capsys.readouterr().err
+        assert len(err.strip().splitlines()) == 1 and bad in err, err
+    assert not (tmp_path / "out").exists()
+
+
 @pytest.mark.parametrize("seed", [4, 15, 32, 37])
 def test_shots_works_for_the_seeds_that_stopped_it(tmp_path: Path, seed: int) -> None:
     # Issue 9: `shots --seed 4` (and 15, 32, 37) stopped with IllegalMoveError ("liaison_offices:
