@@ -252,7 +252,7 @@ def _gallery(
     """Every screen the flow builds for a game of ``scenario_ref``, by name, each as a player
     meets it."""
     # Imported here so that importing this module stays cheap for callers of render_screen_png.
-    from game.engine import judge
+    from game.engine import judge, move_options
     from game.ui.session import Session
 
     scenario = load_scenario(scenario_ref)
@@ -273,10 +273,22 @@ def _gallery(
         return flow, [flow.open(Table())]
 
     def variant(ctx: UiContext) -> Shot:
-        forms = next((offer.id for offer in scenario.offers if len(offer.variants) > 1), None)
-        if forms is None:
-            raise NoShotError("no offer of this scenario takes more than one form")
         flow = playing(_quiet(ctx), mid_game)
+        assert flow.session is not None
+        # The first offer open in that game that takes several forms (Hanoi's Yongbyon for
+        # relief was named here: a scenario without it had no such shot).
+        forms = next(
+            (
+                option.move.offer
+                for option in move_options(flow.session.state)
+                if option.available
+                and not option.move.is_answer
+                and len(scenario.offer(option.move.offer).variants) > 1
+            ),
+            None,
+        )
+        if forms is None:
+            raise NoShotError("no offer open in the sample game takes more than one form")
         return flow, [flow.open(Table()), flow.open(OfferForms(forms))]
 
     def proposal(stop: Callable[[GameState], bool]) -> Callable[[UiContext], Shot]:
