@@ -108,7 +108,9 @@ def read_script(path: Path) -> Script:
 def legal_summary(state: GameState) -> str:
     """The moves available now, comma-separated (or a note that the summit is over)."""
     moves = [str(option.move) for option in move_options(state) if option.available]
-    return ", ".join(moves) if moves else "none (the summit is over)"
+    if moves:
+        return ", ".join(moves)
+    return "none (the summit is over)" if state.is_over else "none"
 
 
 class BadMoveError(ValueError):

@@ -4,9 +4,10 @@ the check that a move may be played."""
 from __future__ import annotations
 
 import enum
-from typing import Final
+from collections.abc import Sequence
+from typing import Final, Protocol
 
-from game.engine.conditions import _explain, holds
+from game.engine.conditions import _explain, _holds
 from game.engine.scenario import (
     Offer,
     OfferKind,
@@ -18,6 +19,7 @@ from game.engine.state import (
     AMEND,
     ANSWERS,
     REJECT,
+    Accord,
     GameOverError,
     GameState,
     IllegalMoveError,
@@ -47,6 +49,23 @@ class Unavailable(enum.StrEnum):
     NOTHING_AGREED = "nothing has been agreed at this summit yet that a statement could record"
 
 
+class Position(Protocol):
+    """What decides which offers are on the menu: a game's state, or a move being worked out."""
+
+    @property
+    def scenario(self) -> Scenario: ...
+    @property
+    def meters(self) -> Sequence[int]: ...
+    @property
+    def stance(self) -> int: ...
+    @property
+    def round(self) -> int: ...
+    @property
+    def agreed(self) -> frozenset[str]: ...
+    @property
+    def accords(self) -> tuple[Accord, ...]: ...
+
+
 def _is_open(state: GameState, offer: Offer, answering: bool = False) -> bool:
     """True when the offer can be made now (the fast path of :func:`_offer_block`).
 
@@ -54,16 +73,31 @@ def _is_open(state: GameState, offer: Offer, answering: bool = False) -> bool:
     """
     if state.terminal is not None or (state.pending is not None and not answering):
         return False
-    if offer.kind in _ACCORDING and offer.id in state.agreed:
-        return False
-    if offer.kind is OfferKind.STATEMENT and not _reached_here(state):
-        return False
-    return offer.requires.is_empty or holds(state, offer.requires)
+    return _on_menu(state, offer)
 
 
-def _reached_here(state: GameState) -> bool:
+def _on_menu(position: Position, offer: Offer) -> bool:
+    """True when the offer's own conditions let it be made in ``position`` (whatever waits
+    for an answer)."""
+    if offer.kind in _ACCORDING and offer.id in position.agreed:
+        return False
+    if offer.kind is OfferKind.STATEMENT and not _reached_here(position):
+        return False
+    if offer.requires.is_empty:
+        return True
+    return _holds(offer.requires, position.meters, position.stance, position.round, position.agreed)
+
+
+def can_offer(position: Position) -> bool:
+    """True when some offer of the menu can be made in ``position``: when none can and nothing
+    of theirs waits for an answer, the player has no move, and the round closes
+    (:func:`game.engine.rounds._close_stalled`)."""
+    return any(_on_menu(position, offer) for offer in position.scenario.offers)
+
+
+def _reached_here(position: Position) -> bool:
     """True once this summit (not an earlier one) has reached an accord that still stands."""
-    return any(not accord.prior and not accord.broken for accord in state.accords)
+    return any(not accord.prior and not accord.broken for accord in position.accords)
 
 
 def _offer_block(state: GameState, offer: Offer, answering: bool = False) -> str:

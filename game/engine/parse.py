@@ -13,7 +13,7 @@ import tomllib
 from collections.abc import Mapping
 from typing import Any
 
-from game.engine.parse_checks import _check_reachability
+from game.engine.parse_checks import _check_opening, _check_reachability
 from game.engine.parse_menu import _MenuSections
 from game.engine.parse_reader import (
     _DIRECTIONS,
@@ -565,6 +565,7 @@ class _Builder(_MenuSections):
         )
         if not self.problems.lines:
             _check_reachability(scenario, self.problems)
+            _check_opening(scenario, self.problems)
         return scenario
 
 

@@ -1,10 +1,13 @@
-"""Checks on a loaded scenario as a whole: what no play can reach."""
+"""Checks on a loaded scenario as a whole: what no play can reach, and an opening that leaves
+the player no move."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
+from game.engine.moves import can_offer, move_options
 from game.engine.parse_reader import _Problems
+from game.engine.rules import opening_against
 from game.engine.scenario import (
     Effect,
     OfferKind,
@@ -118,3 +121,34 @@ def _all_effects(scenario: Scenario) -> Iterable[Effect]:
     rules = scenario.rules
     yield from (rules.per_turn, rules.per_round, rules.per_accept, rules.repeat, rules.red_line)
     yield from (rules.focus_bonus, rules.early_cost)
+
+
+_REASONS_SHOWN = 3
+"""How many closed offers the line about a closed opening names, with why each is closed."""
+
+
+def _check_opening(scenario: Scenario, problems: _Problems) -> None:
+    """Report an opening that leaves the player no move against some hidden profile: nothing
+    is on the table yet, so the game could not even begin."""
+    closed = [
+        index
+        for index in range(len(scenario.profiles))
+        if not can_offer(opening_against(scenario, index))
+    ]
+    if not closed:
+        return
+    names = ", ".join(f'"{scenario.profiles[index].id}"' for index in closed)
+    options = move_options(opening_against(scenario, closed[0]))
+    reasons = [
+        f"{o.label}: {o.reason}" for o in options if not o.available and not o.move.is_answer
+    ]
+    shown = "; ".join(reasons[:_REASONS_SHOWN])
+    if len(reasons) > _REASONS_SHOWN:
+        shown += f"; and {len(reasons) - _REASONS_SHOWN} more"
+    which = "profile" if len(closed) == 1 else "profiles"
+    problems.add(
+        "rounds[0]",
+        scenario.rounds[0].id,
+        f"expected an offer the player can make as the summit opens, got none against the "
+        f"{which} {names} ({shown})",
+    )

@@ -1,5 +1,6 @@
 """Between rounds: the events and the tests of what was agreed, the standing pressures, the
-walkouts they may cause, and the proposals the delegation tables."""
+walkouts they may cause, the proposals the delegation tables, and the rounds that close early
+because nothing is left to put on the table."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import attrs
 
 from game.engine.conditions import _holds
 from game.engine.draft import _Draft, _say
+from game.engine.moves import can_offer
 from game.engine.rng import draw, pick_weighted, seed_state
 from game.engine.scenario import (
     Effect,
@@ -50,6 +52,17 @@ def _walkout_detail(draft: _Draft) -> str:
     return f"{text}; {rules.walkout_why}" if rules.walkout_why else text
 
 
+def _close_stalled(draft: _Draft, offer: Offer | None, hotseat: bool) -> None:
+    """Close each round in which the player is left with no move — nothing of theirs to
+    answer, no offer whose conditions hold — as if its turns were used: what happens between
+    rounds happens, and after the last round the summit ends as when the schedule runs out. A
+    scenario always able to take a recess never comes here."""
+    while draft.terminal is None and draft.pending is None and not can_offer(draft):
+        label = draft.scenario.rounds[draft.round].label
+        draft.why = f"{draft.why}; nothing is left to put on the table in the {label}"
+        _next_round(draft, offer, hotseat)
+
+
 def _next_round(draft: _Draft, offer: Offer | None, hotseat: bool) -> None:
     """Close the current round: end the summit after the last one; else draw an event, apply
     the standing pressures, and let them table a proposal."""
@@ -60,6 +73,8 @@ def _next_round(draft: _Draft, offer: Offer | None, hotseat: bool) -> None:
         return
     draft.round += 1
     draft.turn_in_round = 0
+    # What happened at earlier breaks of the same move (rounds closed early) stays recorded.
+    happened = (len(draft.events), len(draft.drifts))
     draft.apply(scenario.rules.per_round)
     # Each break draws its event from a stream of its own, seeded by the game's seed and the
     # round: players on the same seed (a class code) meet the same event at the same break,
@@ -83,7 +98,7 @@ def _next_round(draft: _Draft, offer: Offer | None, hotseat: bool) -> None:
             draft.apply(drift.effect, source=drift.text)
             draft.drifts = (*draft.drifts, drift.id)
     draft.transition()
-    if draft.events or draft.drifts:
+    if (len(draft.events), len(draft.drifts)) != happened:
         _check_walkout(draft, offer, after_round=True)
     if draft.terminal is None and not hotseat and draft.pending is None:
         _table(draft)
@@ -93,7 +108,7 @@ def _happen(draft: _Draft, ident: str, title: str, effect: Effect, test: Test | 
     """An event between rounds: its effect, or the test of the accord it names."""
 
     draft.fired = draft.fired | {ident}
-    draft.events = (ident,)
+    draft.events = (*draft.events, ident)
     if test is None:
         draft.apply(effect, source=title.lower())
         return
@@ -114,7 +129,7 @@ def _happen(draft: _Draft, ident: str, title: str, effect: Effect, test: Test | 
         accords = list(draft.accords)
         accords[position] = attrs.evolve(accord, broken=True)
         draft.accords = tuple(accords)
-    draft.tests = ((accord.id, held),)
+    draft.tests = (*draft.tests, (accord.id, held))
 
 
 def _table(draft: _Draft) -> None:

@@ -13,11 +13,15 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 
+import attrs
+
 from game.engine.conditions import _holds
 from game.engine.draft import _apply_meters
+from game.engine.moves import can_offer
 from game.engine.rng import draw, pick_weighted, seed_state
 from game.engine.scenario import (
     OfferKind,
+    Profile,
     Scenario,
     Terminal,
 )
@@ -34,6 +38,7 @@ __all__ = [
     "carry_from",
     "initial_hash",
     "new_game",
+    "opening_against",
     "opening_tell",
     "outcome",
     "recorded_accords",
@@ -107,6 +112,27 @@ def _settled(scenario: Scenario, stance: int, meters: Sequence[int], agreed: fro
     return stance
 
 
+def _opening(
+    scenario: Scenario, profile: Profile, start: tuple[int, ...]
+) -> tuple[tuple[int, ...], int]:
+    """The meters and stance a game against ``profile`` opens with, from ``start`` meters."""
+    meters = _apply_meters(scenario, start, profile.start, 1)
+    stance = min(
+        max(scenario.start_stance + profile.start.stance_step, 0), len(scenario.stances) - 1
+    )
+    return meters, stance
+
+
+def opening_against(scenario: Scenario, profile: int) -> GameState:
+    """The position a fresh game opens in when ``profile`` is the one drawn (its draws of
+    chance are seed 0's): what the checker asks whether the player can move from."""
+    state = new_game(scenario, 0)
+    start = tuple(meter.start for meter in scenario.meters)
+    meters, stance = _opening(scenario, scenario.profiles[profile], start)
+    hardness = scenario.profiles[profile].shift
+    return attrs.evolve(state, profile=profile, hardness=hardness, meters=meters, stance=stance)
+
+
 def new_game(
     scenario: Scenario, seed: int, carry: Carry | None = None, *, hotseat: bool = False
 ) -> GameState:
@@ -143,15 +169,12 @@ def new_game(
         accords = tuple(
             Accord(a, "", 0, True, prior=True, hold=scenario.offer(a).hold) for a in carry.accords
         )
-    meters = _apply_meters(scenario, tuple(start), profile.start, 1)
-    stance = min(
-        max(scenario.start_stance + profile.start.stance_step, 0), len(scenario.stances) - 1
-    )
+    meters, stance = _opening(scenario, profile, tuple(start))
     if carry is not None and scenario.carry is not None and scenario.carry.settle_stance:
         agreed = frozenset(accord.id for accord in accords)
         stance = _settled(scenario, stance, meters, agreed)
     count = len(scenario.offers)
-    return GameState(
+    state = GameState(
         scenario=scenario,
         seed=seed,
         profile=profile_index,
@@ -176,6 +199,13 @@ def new_game(
         grudges=(),
         hotseat=hotseat,
     )
+    if carry is not None and not can_offer(state):
+        # The checker makes sure a fresh game opens with a move; what is carried can still
+        # close every offer (each agreed before, or its condition unmet by the carried meters).
+        raise CarryError(
+            f'scenario "{scenario.id}" leaves no offer open at the start with what it carries'
+        )
+    return state
 
 
 def opening_tell(state: GameState) -> str | None:

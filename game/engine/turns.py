@@ -16,7 +16,7 @@ from game.engine.judging import (
     _tableable,
 )
 from game.engine.moves import _checked, _resolve, amendment
-from game.engine.rounds import _check_walkout, _next_round
+from game.engine.rounds import _check_walkout, _close_stalled, _next_round
 from game.engine.scenario import (
     MeterGroup,
     Offer,
@@ -103,6 +103,7 @@ def apply(
     round_over = draft.turn_in_round >= draft.scenario.rounds[draft.round].turns
     if draft.terminal is None and draft.pending is None and round_over:
         _next_round(draft, offer, state.hotseat)
+    _close_stalled(draft, offer, state.hotseat)
 
     digest = _turn_hash(state.hash, number, move, draft)
     result = draft.reaction()

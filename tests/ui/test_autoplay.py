@@ -3,6 +3,8 @@ as the strategy plays headless, through events and proposals to the outcome and 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pygame
 import pytest
 
@@ -20,6 +22,7 @@ from game.ui.screens.event import EventScreen
 from game.ui.screens.outcome import OutcomeScreen
 from game.ui.screens.proposal import ProposalScreen
 from game.ui.screens.variant import VariantScreen
+from tests.engine.small import write_small
 
 
 class Ticks:
@@ -35,11 +38,15 @@ class Ticks:
 
 
 def watched(
-    strategy: str, seed: int, speed: AnimationSpeed = AnimationSpeed.OFF
+    strategy: str,
+    seed: int,
+    speed: AnimationSpeed = AnimationSpeed.OFF,
+    scenario: str | None = None,
 ) -> tuple[App, Flow, Autoplayer, list[str]]:
-    """An app whose flow plays ``strategy`` by itself, with every screen it showed."""
+    """An app whose flow plays ``strategy`` by itself (on Hanoi unless ``scenario`` names
+    another), with every screen it showed."""
     ctx = UiContext(Settings(animation_speed=speed, sound=False))
-    flow = Flow(ctx, seed=seed)
+    flow = Flow(ctx, scenario=scenario, seed=seed)
     app = App(
         ctx,
         flow.watch(strategy),
@@ -73,6 +80,22 @@ def test_the_window_plays_the_strategys_game_to_the_debrief(strategy: str, seed:
     assert flow.session.state.hash == played.hash
     assert "OutcomeScreen" in seen
     assert player.pressed
+
+
+@pytest.mark.parametrize("strategy", ["essay", "random"])
+def test_the_window_plays_a_game_that_runs_out_of_moves_to_the_debrief(
+    strategy: str, tmp_path: Path
+) -> None:
+    """One offer, no recess, no walk-away: once it is agreed the summit ends, and the window
+    goes on to how it ended instead of waiting for a move nobody can make."""
+    path = write_small(tmp_path)
+    app, flow, _, seen = watched(strategy, 1, scenario=str(path))
+    for _ in range(3000):
+        app.step()
+        if isinstance(app.top, DebriefScreen):
+            break
+    assert isinstance(app.top, DebriefScreen) and "OutcomeScreen" in seen
+    assert flow.session is not None and flow.session.state.is_over
 
 
 def test_it_goes_through_forms_proposals_and_events() -> None:
