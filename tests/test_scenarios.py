@@ -385,7 +385,7 @@ def test_the_players_roles_come_before_the_other_sides() -> None:
     ("kind", "problem"),
     [
         ("Book", 'expected a word or two in lower case, such as "book", got "Book"'),
-        ("", 'expected a word or two in lower case, such as "book", got ""'),
+        ("", 'expected text that is not blank, got a string ""'),
         ("a very long name for a kind of text", "such as"),
     ],
 )

@@ -13,6 +13,8 @@ from typing import IO, TYPE_CHECKING
 import attrs
 
 from game.classroom.classcode import ClassCode, ClassCodeError, decode, encode, random_seed
+from game.cli import checking
+from game.cli.checking import clashes, shown_path
 from game.cli.outputs import (
     check_export_folder,
     check_transcript_path,
@@ -35,7 +37,6 @@ from game.engine import (
     CarryError,
     GameState,
     Scenario,
-    ScenarioError,
     carry_from,
     new_game,
 )
@@ -54,7 +55,6 @@ from game.store.scenarios import (
     resolve,
     scenario_dir,
     scenario_for_code,
-    scenario_names,
 )
 
 if TYPE_CHECKING:
@@ -308,11 +308,11 @@ def code(args: argparse.Namespace) -> int:
     scenario = load_scenario(path)
     if scenario_for_code(scenario.code) is None:
         raise UsageError(
-            f"{PROG} code: {_shown(path)} is not installed in {_shown(scenario_dir())}; class "
-            "codes work only for installed scenarios (copy the file there first)"
+            f"{PROG} code: {shown_path(path)} is not installed in {shown_path(scenario_dir())}; "
+            "class codes work only for installed scenarios (copy the file there first)"
         )
     # A code must open exactly this scenario: refuse while another installed file shares it.
-    sharing = [line for line in _clashes(path, scenario) if ": code: " in line]
+    sharing = [line for line in clashes(path, scenario) if ": code: " in line]
     if sharing:
         other = sharing[0].rsplit("(also ", 1)[-1].rstrip(")")
         raise UsageError(
@@ -421,54 +421,9 @@ def _to_check(same: Iterable[SameGame], handed_in: HandedIn | None) -> list[str]
 # --- check, replay, batch, bench -----------------------------------------------------------
 
 
-def _shown(path: Path) -> Path:
-    """A path as short as it can be said from here."""
-    try:
-        return path.resolve().relative_to(Path.cwd())
-    except ValueError:
-        return path
-
-
-def _clashes(path: Path, scenario: Scenario) -> list[str]:
-    """Installed scenarios (other files) that already use this scenario's id or class code."""
-    problems = []
-    for other_path in (_shown(resolve(name)) for name in scenario_names()):
-        if other_path.resolve() == path.resolve():
-            continue
-        try:
-            other = load_scenario(other_path)
-        except ScenarioError:
-            continue
-        if other.id == scenario.id:
-            problems.append(
-                f'{path}: id: expected an id no installed scenario uses, got "{scenario.id}" '
-                f"(also {other_path})"
-            )
-        if other.code == scenario.code:
-            problems.append(
-                f"{path}: code: expected a class code no installed scenario uses, got "
-                f'"{scenario.code}" (also {other_path})'
-            )
-    return problems
-
-
 def check(args: argparse.Namespace) -> int:
-    status = EXIT_OK
-    for name in args.files:
-        path = resolve(name)
-        try:
-            scenario = load_scenario(path)
-        except ScenarioError as error:
-            problems = error.problems
-        else:
-            problems = _clashes(path, scenario)
-        for problem in problems:
-            print(printable(problem))
-        if problems:
-            status = EXIT_BAD_INPUT
-        else:
-            print(printable(f"{path}: ok"))
-    return status
+    """Validate scenario files (:func:`game.cli.checking.check`)."""
+    return checking.check(args)
 
 
 def replay(args: argparse.Namespace) -> int:

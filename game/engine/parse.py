@@ -469,7 +469,7 @@ class _Builder(_MenuSections):
                 year=source_table.integer("year", 0, low=0, high=9999),
                 kind=source_table.text("kind", "essay"),
             )
-            if not _SOURCE_KIND.match(source.kind):
+            if source.kind.strip() and not _SOURCE_KIND.match(source.kind):
                 source_table.report(
                     "kind",
                     f'expected a word or two in lower case, such as "book", got "{source.kind}"',

@@ -91,9 +91,7 @@ class _BuilderBase:
     def reference(self, table: _Table, key: str, value: str, known: Mapping[str, int]) -> int:
         if value in known:
             return known[value]
-        close = difflib.get_close_matches(value, list(known), n=1)
-        hint = f' (did you mean "{close[0]}"?)' if close else ""
-        table.report(key, f'expected {_choices(known)}, got "{value}"{hint}')
+        table.report(key, f'expected {_choices(known)}, got "{value}"{_hint(value, known)}')
         return -1
 
     def references(self, table: _Table, key: str, known: Mapping[str, int]) -> tuple[str, ...]:
@@ -119,12 +117,10 @@ class _BuilderBase:
             table.read.add(name)
             value = table.data[name]
             if name not in self.meter_ids:
-                close = difflib.get_close_matches(name, list(self.meter_ids), n=1)
-                hint = f' (did you mean "{close[0]}"?)' if close else ""
                 table.report(
                     name,
                     f'expected a meter id ({", ".join(self.meter_ids)}), "stance" or '
-                    f'"grudge", got "{name}"{hint}',
+                    f'"grudge", got "{name}"{_hint(name, self.meter_ids)}',
                 )
                 continue
             if isinstance(value, bool) or not isinstance(value, int):
@@ -231,15 +227,34 @@ class _BuilderBase:
             if offer in ANSWERS and not variant:
                 continue
             if offer not in self.offer_ids:
+                hint = self.move_hint(offer, variant, [*self.offer_ids, *ANSWERS])
                 table.report(
-                    "moves", f'expected offer ids or accept, reject or amend, got "{move}"'
+                    "moves", f'expected offer ids or accept, reject or amend, got "{move}"{hint}'
                 )
-            elif variant and variant not in self.offer_variants.get(offer, ()):
-                table.report(
-                    "moves",
-                    f'expected a variant of "{offer}": '
-                    f'{_choices(self.offer_variants.get(offer, ()))}, got "{variant}"',
-                )
+            else:
+                self.check_variant(table, "moves", offer, variant)
+
+    def move_hint(self, offer: str, variant: str, known: Iterable[str]) -> str:
+        """`` (did you mean "x:v"?)`` for a move whose offer is misspelt: the closest of
+        ``known``, with the variant when that offer has it."""
+        close = _closest(offer, known)
+        if close is None:
+            return ""
+        if variant and variant in self.offer_variants.get(close, ()):
+            close = f"{close}:{variant}"
+        return f' (did you mean "{close}"?)'
+
+    def check_variant(self, table: _Table, key: str, offer: str, variant: str) -> bool:
+        """Report ``variant`` unless it is one of ``offer``'s (or none); True when it is."""
+        variants = self.offer_variants.get(offer, ())
+        if not variant or variant in variants:
+            return True
+        table.report(
+            key,
+            f'expected a variant of "{offer}": {_choices(variants)}, got "{variant}"'
+            f"{_hint(variant, variants)}",
+        )
+        return False
 
     def moves_of(self, table: _Table, key: str) -> tuple[str, ...]:
         """An array of ``offer`` or ``offer:variant`` references."""
@@ -248,9 +263,19 @@ class _BuilderBase:
             offer, _, variant = text.partition(":")
             if offer not in self.offer_ids:
                 self.reference(table, key, offer, self.offer_ids)
-            elif variant and variant not in self.offer_variants.get(offer, ()):
-                choices = _choices(self.offer_variants.get(offer, ()))
-                table.report(key, f'expected a variant of "{offer}": {choices}, got "{variant}"')
-            else:
+            elif self.check_variant(table, key, offer, variant):
                 result.append(text)
         return tuple(result)
+
+
+def _closest(value: str, known: Iterable[str]) -> str | None:
+    """The known id closest to ``value``, if one is close — never one that is not a valid id
+    itself (a declaration the file spells wrongly is reported on its own)."""
+    close = difflib.get_close_matches(value, [k for k in known if _ID_PATTERN.match(k)], n=1)
+    return close[0] if close else None
+
+
+def _hint(value: str, known: Iterable[str]) -> str:
+    """`` (did you mean "x"?)`` for the known id closest to ``value`` (see :func:`_closest`)."""
+    close = _closest(value, known)
+    return f' (did you mean "{close}"?)' if close is not None else ""

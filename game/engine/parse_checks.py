@@ -7,13 +7,16 @@ from collections.abc import Iterable
 
 from game.engine.moves import can_offer, move_options
 from game.engine.parse_reader import _Problems
-from game.engine.rules import opening_against
+from game.engine.rules import new_game, opening_against, outcome
 from game.engine.scenario import (
     Effect,
+    Example,
     OfferKind,
     Scenario,
     Terminal,
 )
+from game.engine.state import IllegalMoveError, Move
+from game.engine.turns import apply
 
 
 def _check_reachability(scenario: Scenario, problems: _Problems) -> None:
@@ -152,3 +155,45 @@ def _check_opening(scenario: Scenario, problems: _Problems) -> None:
         f"expected an offer the player can make as the summit opens, got none against the "
         f"{which} {names} ({shown})",
     )
+
+
+def known_game_problems(scenario: Scenario, source: str) -> list[str]:
+    """Replay each known game (``[[examples]]``) and report, one line each, a move that cannot
+    be played, moves that leave the summit going, and a game that ends elsewhere than it says.
+
+    Only ``check`` asks: the game loads a scenario whose known games have drifted from the
+    rules, since they serve only screenshots and tests.
+    """
+    problems = []
+    for index, example in enumerate(scenario.examples):
+        found = _replay_problem(scenario, example)
+        if found is not None:
+            key, message = found
+            named = f'(ending "{example.ending}", seed {example.seed})'
+            problems.append(f"{source}: examples[{index}]{key} {named}: {message}")
+    return problems
+
+
+def _replay_problem(scenario: Scenario, example: Example) -> tuple[str, str] | None:
+    """What is wrong with a known game, as the key it concerns and the message (None: it ends
+    where it says)."""
+    state = new_game(scenario, example.seed)
+    for number, text in enumerate(example.moves):
+        try:
+            state = apply(state, Move.parse(text)).state
+        except IllegalMoveError as error:
+            return (
+                f".moves[{number}]",
+                f'expected a move that can be played at that point, got "{text}" ({error.reason})',
+            )
+    result = outcome(state)
+    if result is None:
+        count = len(example.moves)
+        return ".moves", f"expected moves that end the summit, got {count} that do not"
+    if result.ending.id != example.ending:
+        reached = result.ending.id
+        return (
+            ".ending",
+            f'expected the ending its moves reach, "{reached}", got "{example.ending}"',
+        )
+    return None

@@ -4,7 +4,7 @@ proposals, and its hidden profiles with their quirks."""
 from __future__ import annotations
 
 from game.engine.parse_base import _BuilderBase
-from game.engine.parse_reader import ANSWERS, _choices, _Table
+from game.engine.parse_reader import _ID_PATTERN, ANSWERS, _choices, _Table
 from game.engine.scenario import (
     Need,
     Offer,
@@ -23,20 +23,23 @@ class _MenuSections(_BuilderBase):
         tables = self.root.tables("offers", required=True)
         for index, table in enumerate(tables):
             ident = self.identifier(table, self.offer_ids, index)
-            if table.data.get("kind", "offer") in (
+            if ident in ANSWERS:
+                table.report("id", f'expected an id other than the reserved "{ident}"')
+                del self.offer_ids[ident]  # named nowhere else: an answer means the answer
+            if ident in self.offer_ids and table.data.get("kind", "offer") in (
                 OfferKind.OFFER.value,
                 OfferKind.STATEMENT.value,
             ):
                 self.accord_ids[ident] = index
-            if ident in ANSWERS:
-                table.report("id", f'expected an id other than the reserved "{ident}"')
             variants = table.raw("variants")
             names: tuple[str, ...] = ()
             if isinstance(variants, list):
                 names = tuple(
                     item["id"]
                     for item in variants
-                    if isinstance(item, dict) and isinstance(item.get("id"), str)
+                    if isinstance(item, dict)
+                    and isinstance(item.get("id"), str)
+                    and _ID_PATTERN.match(item["id"])
                 )
             self.offer_variants[ident] = names
             table.read.discard("variants")
@@ -91,7 +94,7 @@ class _MenuSections(_BuilderBase):
                     on_accept=self.effect(item, "on_accept"),
                     tacit=item.boolean("tacit", False),
                     serves=self.serves(item),
-                    hold=item.optional_integer("hold"),
+                    hold=item.optional_integer("hold", low=0, high=100),
                     counterproductive=item.boolean("counterproductive", False),
                 )
             )
@@ -147,14 +150,14 @@ class _MenuSections(_BuilderBase):
         if amend:
             offer, _, variant = amend.partition(":")
             if offer not in self.accord_ids:
+                known = self.accord_ids
+                hint = self.move_hint(offer, variant, known) if offer not in self.offer_ids else ""
                 table.report(
-                    "amend", f'expected an offer id (offer or offer:variant), got "{amend}"'
+                    "amend",
+                    f'expected an offer id (offer or offer:variant), got "{amend}"{hint}',
                 )
-            elif variant and variant not in self.offer_variants.get(offer, ()):
-                choices = _choices(self.offer_variants.get(offer, ()))
-                table.report(
-                    "amend", f'expected a variant of "{offer}": {choices}, got "{variant}"'
-                )
+            else:
+                self.check_variant(table, "amend", offer, variant)
         proposal = Proposal(
             id=table.text("id"),
             label=table.text("label"),
@@ -188,11 +191,7 @@ class _MenuSections(_BuilderBase):
                 if variant:
                     table.report("target", f'expected a proposal without a variant, got "{target}"')
             elif offer in self.offer_ids:
-                if variant and variant not in self.offer_variants.get(offer, ()):
-                    choices = _choices(self.offer_variants.get(offer, ()))
-                    table.report(
-                        "target", f'expected a variant of "{offer}": {choices}, got "{variant}"'
-                    )
+                self.check_variant(table, "target", offer, variant)
             elif target:
                 known = {**self.offer_ids, **self.proposal_ids}
                 self.reference(table, "target", offer, known)

@@ -61,6 +61,9 @@ class _Problems:
 _MISSING: Final[Any] = object()
 _CONTROL: Final = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
 """A control character other than a line break (C0, DEL and C1)."""
+_LINE_BREAK: Final = "\n"
+"""Allowed only in the paragraphs of prose (:meth:`_Table.paragraphs`): everywhere else text is
+shown within one line — of the log, a menu, a sentence — which a line break would split."""
 
 
 class _Named(TypedDict):
@@ -107,18 +110,26 @@ class _Table:
         }
 
     def text(self, key: str, default: str | None = None) -> str:
+        """One line of text. Required (no ``default``), or replacing a default word, it may
+        not be blank; optional with ``""`` for none, it is either nothing or some text."""
         value = self._get(key, default is None)
         if value is _MISSING:
             return default or ""
         if isinstance(value, str):
+            if not value.strip() and (value or default is None or default):
+                self.report(key, f"expected text that is not blank, got {_describe(value)}")
             return self._plain(key, value)
         self.report(key, f"expected a string, got {_describe(value)}")
         return default or ""
 
-    def _plain(self, key: str, value: str) -> str:
-        """``value``, when it holds no control character (a line break aside): scenario text
-        is shown to players, printed on terminals and written into transcripts, where an
-        escape sequence or a bell has no place (and a transcript could not keep it)."""
+    def _plain(self, key: str, value: str, *, lines: bool = False) -> str:
+        """``value``, when it holds no control character (a line break aside, with ``lines``):
+        scenario text is shown to players, printed on terminals and written into transcripts,
+        where an escape sequence or a bell has no place (and a transcript could not keep it)."""
+        if not lines and _LINE_BREAK in value:
+            where = value.index(_LINE_BREAK) + 1
+            self.report(key, f"expected one line of text, got a line break (\\n) at {where}")
+            value = " ".join(value.split(_LINE_BREAK))
         found = _CONTROL.search(value)
         if found is not None:
             where = found.start() + 1
@@ -132,10 +143,14 @@ class _Table:
         value = self._get(key, True)
         if value is _MISSING:
             return ()
-        if isinstance(value, str):
-            return (self._plain(key, value),)
-        if isinstance(value, list) and all(isinstance(item, str) for item in value):
-            return tuple(self._plain(key, item) for item in value)
+        items = [value] if isinstance(value, str) else value
+        if isinstance(items, list) and all(isinstance(item, str) for item in items):
+            for item in items:
+                if not item.strip():
+                    self.report(
+                        key, f"expected paragraphs that are not blank, got {_describe(item)}"
+                    )
+            return tuple(self._plain(key, item, lines=True) for item in items)
         self.report(key, f"expected a string or an array of strings, got {_describe(value)}")
         return ()
 
@@ -157,11 +172,13 @@ class _Table:
             return min(max(value, low if low is not None else value), high or value)
         return value
 
-    def optional_integer(self, key: str) -> int | None:
+    def optional_integer(
+        self, key: str, low: int | None = None, high: int | None = None
+    ) -> int | None:
         if key not in self.data:
             self.read.add(key)
             return None
-        return self.integer(key)
+        return self.integer(key, low=low, high=high)
 
     def boolean(self, key: str, default: bool) -> bool:
         value = self._get(key, False)

@@ -677,8 +677,35 @@ def test_the_schedule_limit_shown_is_current(
     (tmp_path / "long.toml").write_text(_long_schedule(_example_text(), most + 1), "utf-8")
     result = run(argv, tmp_path, monkeypatch)
     assert result.status == 2 and result.out == shown, "check now says:\n" + "\n".join(result.out)
-    (tmp_path / "fits.toml").write_text(_long_schedule(_example_text(), most), "utf-8")
+    # Its known game is played on the example's schedule: with another, it goes elsewhere.
+    fits = _long_schedule(_example_text(), most).replace(KNOWN_GAME, "")
+    (tmp_path / "fits.toml").write_text(fits, "utf-8")
     assert run(["check", "fits.toml"], tmp_path, monkeypatch).out == ["fits.toml: ok"]
+
+
+KNOWN_GAME = (
+    '[[examples]]\nending = "statement_only"\nseed = 2\nmoves = ["blame:on_record", '
+    '"consult:capital", "reject", "consult:capital", "consult:brennland", "consult:capital", '
+    '"statement"]\n'
+)
+"""The example's known game, as its file writes it."""
+
+
+def test_the_known_games_check_replays_are_shown_as_it_reports_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The example's known game copied three times: answering their proposal with a recess,
+    claiming the top ending, stopping after three moves."""
+    text = _example_text()
+    assert KNOWN_GAME in text
+    recess = KNOWN_GAME.replace('"reject", ', "")
+    claimed = KNOWN_GAME.replace('"statement_only"', '"patrols"')
+    stopped = KNOWN_GAME.partition('"reject"')[0] + '"reject"]\n'
+    broken = text.replace(KNOWN_GAME, "\n".join((recess, claimed, stopped)))
+    argv, shown = shown_run(SCENARIOS_DOC, "known-games")
+    (tmp_path / argv[-1]).write_text(broken, encoding="utf-8")
+    result = run(argv, tmp_path, monkeypatch)
+    assert result.status == 2 and result.out == shown, "check now says:\n" + "\n".join(result.out)
 
 
 def test_the_explanations_shown_happen_in_the_example(example: Scenario) -> None:
