@@ -11,6 +11,7 @@ import pytest
 from game.engine import ScenarioError, parse_scenario
 from game.engine.parse_checks import known_game_problems
 from game.store.scenarios import load_scenario, scenario_names
+from tests.engine.small import small, small_text
 
 HANOI = Path(__file__).resolve().parents[1] / "scenarios" / "hanoi.toml"
 
@@ -137,3 +138,31 @@ def test_a_reserved_offer_id_is_not_offered_as_a_choice() -> None:
 @pytest.mark.parametrize("name", scenario_names())
 def test_the_bundled_known_games_end_where_they_say(name: str) -> None:
     assert known_game_problems(load_scenario(name), name) == []
+
+
+SHOOK = """
+[[endings]]
+id = "shook"
+title = "They shook hands"
+text = "A handshake."
+terminals = ["no_statement", "walked_away"]
+accords = ["handshake"]
+"""
+"""An ending ahead of the catch-all that needs the handshake on the record without a statement."""
+
+
+def _shaking(offers: str = "") -> str:
+    return small_text(offers=offers).replace("\n[[endings]]", SHOOK + "\n[[endings]]", 1)
+
+
+def test_an_ending_needing_an_accord_no_game_without_a_statement_records_is_unreachable() -> None:
+    """The play-tester's one_offer1.toml: its handshake, never tacit, can be on the record only
+    with a statement, which the ending does not allow."""
+    with pytest.raises(ScenarioError) as caught:
+        parse_scenario(_shaking(), "one_offer.toml")
+    assert caught.value.problems == [
+        'one_offer.toml: endings[0] (id "shook"): unreachable ending: without a statement only '
+        "tacit accords are on the record, and no form of handshake is tacit"
+    ]
+    nod = 'variants = [{ id = "nod", label = "a nod", tacit = true }]'
+    assert small(_shaking(nod)).endings[0].id == "shook"

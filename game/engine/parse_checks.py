@@ -24,6 +24,8 @@ def _check_reachability(scenario: Scenario, problems: _Problems) -> None:
     creatable = {offer.id for offer in scenario.offers if offer.kind.judged}
     creatable |= {proposal.accord for proposal in scenario.proposals}
     kinds = {offer.kind for offer in scenario.offers}
+    # Their proposals' accords are never tacit: only a tacit form of an offer is.
+    tacit = {offer.id for offer in scenario.offers if any(v.tacit for v in offer.variants)}
     # A walkout is always possible: a hot-seat player may walk out of a hostile stance.
     possible = {Terminal.WALKOUT, Terminal.NO_STATEMENT}
     if OfferKind.STATEMENT in kinds:
@@ -60,6 +62,16 @@ def _check_reachability(scenario: Scenario, problems: _Problems) -> None:
             continue
         if ending.accords and not set(ending.terminals) - {Terminal.WALKOUT}:
             problems.add(path, ending.id, "unreachable ending: a walkout records no accords")
+            continue
+        untacit = [accord for accord in ending.accords if accord not in tacit]
+        if untacit and Terminal.STATEMENT not in set(ending.terminals) & possible:
+            names = ", ".join(untacit)
+            problems.add(
+                path,
+                ending.id,
+                "unreachable ending: without a statement only tacit accords are on the record, "
+                f"and no form of {names} is tacit",
+            )
             continue
         if ending.prior and (scenario.carry is None or not scenario.carry.accords):
             problems.add(
