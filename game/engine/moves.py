@@ -92,7 +92,20 @@ def can_offer(position: Position) -> bool:
     """True when some offer of the menu can be made in ``position``: when none can and nothing
     of theirs waits for an answer, the player has no move, and the round closes
     (:func:`game.engine.rounds._close_stalled`)."""
-    return any(_on_menu(position, offer) for offer in position.scenario.offers)
+    scenario = position.scenario
+    floor: tuple[bool, frozenset[str]] | None = scenario.memo.get("unconditional")
+    if floor is None:
+        # Asked after every move: offers that nothing but their own agreement closes answer it
+        # at once (a recess without conditions is never closed) in almost every position.
+        offers = scenario.offers
+        always = any(o.kind is OfferKind.RECESS and o.requires.is_empty for o in offers)
+        ids = (o.id for o in offers if o.kind is OfferKind.OFFER and o.requires.is_empty)
+        floor = always, frozenset(ids)
+        scenario.memo["unconditional"] = floor
+    always, unless_agreed = floor
+    if always or not unless_agreed <= position.agreed:
+        return True
+    return any(_on_menu(position, offer) for offer in scenario.offers)
 
 
 def _reached_here(position: Position) -> bool:

@@ -41,7 +41,7 @@ ENGINE: Final = 3
 the negotiation in which the delegation has an agenda of its own, tables proposals, remembers,
 and the neighbours have a say; version 3 words two of its reasons more plainly (an amendment
 names both offers whole and quoted, and a refused offer of what they want first says "they do
-want ... first")."""
+want ... first") and closes a round in which the player has no move left."""
 
 GAME: Final = "hanoi-summit"
 
