@@ -21,6 +21,7 @@ import attrs
 import pygame
 
 from game.draw.theme import Colour, Face
+from game.escapes import printable
 
 log = logging.getLogger(__name__)
 
@@ -72,37 +73,6 @@ _HANGUL: Final = re.compile("[\u1100-\u11ff\u3130-\u318f\ua960-\ua97f\uac00-\ud7
 """A Hangul letter or syllable: no face but Summit Hangul draws one (the others draw boxes)."""
 
 
-# The characters of game.engine.describe.UNPRINTABLE but the newline, which breaks a paragraph
-# here: the title screen draws without the engine loaded (a test holds the two the same).
-_ESCAPED: Final = re.compile(
-    "[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
-    "\u2028\u2029\ud800-\udfff]"
-)
-_NAMED: Final = {"\r": "\\r", "\t": "\\t"}
-
-
-def shown(text: str) -> str:
-    """``text`` as the window draws it: with every control character, direction override and
-    undecodable byte written as an escape, as the terminal writes them (a right-to-left override
-    in a scenario's label was dropped in the window, where the terminal showed ``\\u202e``);
-    newlines are kept.
-
-    >>> shown("\\u202eecalevoL\\tAda\\nLovelace")
-    '\\\\u202eecalevoL\\\\tAda\\nLovelace'
-    """
-    return _ESCAPED.sub(_escape, text) if _ESCAPED.search(text) else text
-
-
-def _escape(found: re.Match[str]) -> str:
-    char = found.group()
-    if char in _NAMED:
-        return _NAMED[char]
-    code = ord(char)
-    if 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8, kept by surrogateescape
-        return f"\\x{code - 0xDC00:02x}"
-    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
-
-
 def face_for(face: Face, text: str) -> Face:
     """The face that sets ``text``: ``face``, or Summit Hangul for a text with any Hangul in it,
     whole, so that a line keeps one face."""
@@ -148,7 +118,8 @@ class FontBook:
             return surface
         # Looked for only on a miss: every label is drawn every frame, from the cache.
         font = self.font(face_for(face, text), px)
-        text = shown(text)
+        # Escaped as the terminal prints it (a right-to-left override was dropped), lines kept.
+        text = printable(text, keep_newlines=True)
         if tracking and not wrap:
             surface = _render_tracked(font, text, colour, tracking)
         else:

@@ -33,6 +33,7 @@ from game.engine.scenario import (
     Side,
 )
 from game.engine.state import ACCEPT, AMEND, GameState, Move, ReactionKind, Turn
+from game.escapes import UNPRINTABLE, printable
 
 MINUS: Final = "\u2212"
 """The true minus sign, wider than a hyphen and set at the height of a plus."""
@@ -499,6 +500,7 @@ __all__ = [
     "REPLIED",
     "REPLY",
     "SHORT",
+    "UNPRINTABLE",
     "Change",
     "StrategyName",
     "again_text",
@@ -515,6 +517,7 @@ __all__ = [
     "move_label",
     "need_sentence",
     "ordinal",
+    "printable",
     "proposal_costs",
     "region_line",
     "remembered",
@@ -526,43 +529,3 @@ __all__ = [
     "short",
     "signed",
 ]
-
-
-# --- text that came from a file, shown safely ------------------------------------------------
-
-UNPRINTABLE: Final = (
-    "\x00-\x1f\x7f-\x9f"  # C0 and C1 controls and DEL: ESC sequences, CR, bells
-    "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"  # marks and overrides of text direction
-    "\u2028\u2029"  # line and paragraph separators
-    "\ud800-\udfff"  # lone surrogates: bytes of a name that was not UTF-8
-)
-"""The characters a terminal, a spreadsheet or a font may act on instead of showing: a
-character class (between brackets) for regular expressions."""
-
-_UNPRINTABLE: Final = re.compile(f"[{UNPRINTABLE}]")
-_NAMED: Final = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
-
-
-def _escaped(found: re.Match[str]) -> str:
-    char = found.group()
-    if char in _NAMED:
-        return _NAMED[char]
-    code = ord(char)
-    if 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8, kept by surrogateescape
-        return f"\\x{code - 0xDC00:02x}"
-    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
-
-
-def printable(text: str, *, keep_newlines: bool = False) -> str:
-    """``text`` with every control character, direction override and undecodable byte
-    written as an escape, so that text from a file shows as what it is and cannot move the
-    cursor, clear the screen or split a line; newlines are kept with ``keep_newlines``.
-
-    >>> printable("Ada\\x1b[2J\\r\\u202eecalevoL")
-    'Ada\\\\x1b[2J\\\\r\\\\u202eecalevoL'
-    >>> printable("two\\nlines", keep_newlines=True)
-    'two\\nlines'
-    """
-    if keep_newlines:
-        return "\n".join(_UNPRINTABLE.sub(_escaped, line) for line in text.split("\n"))
-    return _UNPRINTABLE.sub(_escaped, text)

@@ -218,15 +218,19 @@ def test_control_and_direction_characters_are_drawn_escaped_as_the_terminal_show
         assert ctx.text_width(role, text) == ctx.text(role, text, ink).get_width()
 
 
-def test_the_window_escapes_what_the_terminal_escapes_but_a_newline() -> None:
-    from game.draw.assets import shown
+def test_the_window_draws_escaped_what_the_terminal_escapes_but_a_newline() -> None:
+    import pygame
+
     from game.engine.describe import UNPRINTABLE, printable
 
     everything = "".join(
         chr(code) for code in range(0x10000) if re.fullmatch(f"[{UNPRINTABLE}]", chr(code))
     )
-    assert shown(everything) == printable(everything, keep_newlines=True)
-    assert shown("two\nlines") == "two\nlines"
+    book, ink = FontBook(), (0, 0, 0)
+    for text in (everything, "two\nlines \u202eecalevoL"):
+        drawn = book.render(Face.TEXT, 18, text, ink, wrap=2000)
+        escaped = book.render(Face.TEXT, 18, printable(text, keep_newlines=True), ink, wrap=2000)
+        assert pygame.image.tobytes(drawn, "RGBA") == pygame.image.tobytes(escaped, "RGBA")
 
 
 def test_a_korean_name_is_drawn_in_hangul_not_boxes() -> None:

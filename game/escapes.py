@@ -1,0 +1,51 @@
+"""Text that came from a file, shown as what it is: every character a terminal, a spreadsheet
+or a font may act on instead of showing, written as an escape.
+
+Below every layer (it imports nothing of the game), so that the engine's words, the terminal
+and the window's fonts escape alike, and the title screen can draw a scenario's title escaped
+without loading the engine.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+UNPRINTABLE: Final = (
+    "\x00-\x1f\x7f-\x9f"  # C0 and C1 controls and DEL: ESC sequences, CR, bells
+    "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"  # marks and overrides of text direction
+    "\u2028\u2029"  # line and paragraph separators
+    "\ud800-\udfff"  # lone surrogates: bytes of a name that was not UTF-8
+)
+"""The characters a terminal, a spreadsheet or a font may act on instead of showing: a
+character class (between brackets) for regular expressions."""
+
+_UNPRINTABLE: Final = re.compile(f"[{UNPRINTABLE}]")
+_NAMED: Final = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escaped(found: re.Match[str]) -> str:
+    char = found.group()
+    if char in _NAMED:
+        return _NAMED[char]
+    code = ord(char)
+    if 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8, kept by surrogateescape
+        return f"\\x{code - 0xDC00:02x}"
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+
+
+def printable(text: str, *, keep_newlines: bool = False) -> str:
+    """``text`` with every control character, direction override and undecodable byte
+    written as an escape, so that text from a file shows as what it is and cannot move the
+    cursor, clear the screen or split a line; newlines are kept with ``keep_newlines``.
+
+    >>> printable("Ada\\x1b[2J\\r\\u202eecalevoL")
+    'Ada\\\\x1b[2J\\\\r\\\\u202eecalevoL'
+    >>> printable("two\\nlines", keep_newlines=True)
+    'two\\nlines'
+    """
+    if _UNPRINTABLE.search(text) is None:
+        return text
+    if keep_newlines:
+        return "\n".join(_UNPRINTABLE.sub(_escaped, line) for line in text.split("\n"))
+    return _UNPRINTABLE.sub(_escaped, text)
