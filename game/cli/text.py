@@ -18,6 +18,7 @@ from game.engine import (
     Scenario,
     move_options,
     new_game,
+    no_trust_wins,
     outcome,
     refused_by_every_profile,
 )
@@ -362,9 +363,12 @@ def info_lines(state: GameState, cards: Sequence[Card], wanted: str) -> list[str
             # read "Proposing it" on a call to Washington).
             lines.append(f"  {name}It changes {proposing}.")
             continue
-        if refused_by_every_profile(state, form):
+        if no_trust_wins(state, form):
             refusal = effect_text(scenario, *foreseen_refusal(state, form), none="no change")
-            then = f"No delegation accepts it; when they refuse: {refusal}."
+            who = "No delegation accepts it"
+            if not refused_by_every_profile(state, form):
+                who = "It crosses a red line for them, as their reply said"
+            then = f"{who}; when they refuse: {refusal}."
         else:
             # What it needs, and the reward for what they want first, as the form dialog says.
             then = f"If they accept: {effect_text(scenario, *brings, none='no change')}."

@@ -10,6 +10,7 @@ from game.engine.judging import (
     expected_need_range,
     expected_shortfall,
     judge,
+    no_trust_wins,
     refused_by_every_profile,
 )
 from game.engine.moves import (
@@ -116,6 +117,7 @@ __all__ = [
     "judge",
     "move_options",
     "new_game",
+    "no_trust_wins",
     "offered",
     "opening_tell",
     "outcome",

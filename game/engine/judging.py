@@ -476,16 +476,29 @@ def _on_their_list(state: GameState, focus: int, interests: Sequence[int]) -> bo
     return not alike or any(index in p.agenda for p in alike for index in interests)
 
 
+def no_trust_wins(state: GameState, move: Move) -> bool:
+    """True when no trust wins the move: it crosses a red line of every profile the
+    counterpart may have (the scenario's words say as much; which profile plays is hidden), or
+    of theirs, as their reply to it said ("crosses a red line for them"; the table went on
+    saying what it needed, a play-tester)."""
+    if refused_by_every_profile(state, move):
+        return True
+    offer, variant = _resolve(state, move)
+    return _is_red_line(state.profile_info, offer, variant) and any(
+        turn.move == move for turn in state.turns
+    )
+
+
 def refused_by_every_profile(state: GameState, move: Move) -> bool:
-    """True when the move crosses a red line of every profile the counterpart may have, so
-    that no trust wins it (the scenario's words say as much; which profile plays is hidden)."""
+    """True when the move crosses a red line of every profile the counterpart may have: no
+    delegation accepts it, whatever the trust."""
     offer, variant = _resolve(state, move)
     return all(_is_red_line(profile, offer, variant) for profile in state.scenario.profiles)
 
 
 def foreseen_refusal(state: GameState, move: Move) -> tuple[Effect, ...]:
     """What their refusal adds to proposing an offer that every profile refuses (see
-    :func:`refused_by_every_profile`): its own effect when refused, and the rules' for crossing
+    :func:`no_trust_wins`): its own effect when refused, and the rules' for crossing
     a red line. Whether they also walk out depends on their hidden profile and the moment."""
     offer, _ = _resolve(state, move)
     return offer.on_reject, state.scenario.rules.red_line

@@ -23,8 +23,8 @@ from game.engine import (
     amendment,
     expected_need_range,
     move_options,
+    no_trust_wins,
     outcome,
-    refused_by_every_profile,
 )
 from game.engine.describe import (
     again_text,
@@ -239,7 +239,7 @@ def trust_need(state: GameState, offer: Offer, meter: int) -> tuple[int, int] | 
     meter."""
     forms = [Move(offer.id, v.id) for v in offer.variants] or [Move(offer.id)]
     # A form every delegation refuses needs no figure: no trust wins it.
-    forms = [move for move in forms if not refused_by_every_profile(state, move)]
+    forms = [move for move in forms if not no_trust_wins(state, move)]
     ranges = [r for r in (expected_need_range(state, move, meter) for move in forms) if r]
     if not ranges:
         return None

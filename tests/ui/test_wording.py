@@ -169,18 +169,18 @@ def test_a_cards_details_name_what_others_need_and_where_it_stands(hanoi: Scenar
 def test_a_form_every_delegation_refuses_shows_no_trust_figure(hanoi: Scenario) -> None:
     # A play-tester read "Trust needed in this form: about 11 (now 15)" under human rights as
     # a precondition, which the card itself says no delegation accepts.
-    from game.engine import MeterRole, Move, refused_by_every_profile
+    from game.engine import MeterRole, Move, no_trust_wins
     from game.ui.table import trust_need
 
     state = new_game(hanoi, 1)
     offer = hanoi.offer("raise_human_rights")
     forms = {variant.id: variant_row(state, offer, variant).body for variant in offer.variants}
-    assert refused_by_every_profile(state, Move(offer.id, "precondition"))
+    assert no_trust_wins(state, Move(offer.id, "precondition"))
     # Its own words say no delegation accepts it: said once, not twice (a play-test).
     assert forms["precondition"].lower().count("no delegation accepts") == 1
     assert "They may walk out over it." in forms["precondition"]
     assert "needed in this form" not in forms["precondition"]
-    assert not refused_by_every_profile(state, Move(offer.id, "on_the_record"))
+    assert not no_trust_wins(state, Move(offer.id, "on_the_record"))
     assert "needed in this form" in forms["on_the_record"]
     trust = hanoi.role_index(MeterRole.TRUST)
     assert trust is not None

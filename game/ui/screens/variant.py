@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from game.draw.context import UiContext
-from game.engine import GameState, MeterRole, Move, expected_need_range, refused_by_every_profile
+from game.engine import (
+    GameState,
+    MeterRole,
+    Move,
+    expected_need_range,
+    no_trust_wins,
+    refused_by_every_profile,
+)
 from game.engine.describe import bonus_sentence, capitalise, need_sentence
 from game.engine.judging import agenda_unread, walkout_possible
 from game.engine.scenario import Offer, OfferKind, Variant
@@ -19,7 +26,7 @@ def variant_row(state: GameState, offer: Offer, variant: Variant) -> ChoiceRow:
     notes = [variant.summary]
     trust = scenario.role_index(MeterRole.TRUST)
     move = Move(offer.id, variant.id)
-    refused = refused_by_every_profile(state, move)
+    refused = no_trust_wins(state, move)
     need = None if trust is None or refused else expected_need_range(state, move, trust)
     # How much harder or easier the form is, unless the figure of what it needs says it: "4
     # more on the meter" beside "needed: about 0" read as a contradiction (a play-tester).
@@ -27,7 +34,9 @@ def variant_row(state: GameState, offer: Offer, variant: Variant) -> ChoiceRow:
     if how and (need is None or any(n.meter != trust for n in offer.needs)):
         notes.append(how)
     # The form's own words may say it already: not worth saying twice.
-    if refused and "no delegation accepts" not in variant.summary.lower():
+    if refused and not refused_by_every_profile(state, move):
+        notes.append("It crosses a red line for them, as their reply said: no trust wins it.")
+    elif refused and "no delegation accepts" not in variant.summary.lower():
         notes.append("No delegation accepts it in this form, whatever the trust.")
     if refused and walkout_possible(scenario):
         notes.append("They may walk out over it.")

@@ -20,7 +20,7 @@ from game.draw.context import UiContext
 from game.draw.theme import Colour, TextRole, Tone
 from game.engine import GameState, Move, Scenario
 from game.engine.describe import changes
-from game.engine.judging import foreseen, foreseen_refusal, refused_by_every_profile
+from game.engine.judging import foreseen, foreseen_refusal, no_trust_wins
 from game.engine.scenario import Effect, Variant
 from game.ui.screen import Action, Pop
 from game.ui.tones import change_tone
@@ -76,7 +76,7 @@ def cost_parts(state: GameState, move: Move) -> list[Part]:
     scenario = state.scenario
     if not scenario.offer(move.offer).kind.judged:
         return labelled("It changes:", effect_parts(scenario, *proposing))
-    if refused_by_every_profile(state, move):
+    if no_trust_wins(state, move):
         then = labelled("When they refuse:", effect_parts(scenario, *foreseen_refusal(state, move)))
     else:
         then = labelled("If accepted:", effect_parts(scenario, *accepted))

@@ -21,6 +21,7 @@ from game.engine import (
     apply,
     is_legal,
     new_game,
+    no_trust_wins,
 )
 from game.engine.describe import group_of, sentence
 from game.store.mode import Mode
@@ -32,9 +33,10 @@ from game.ui.record import HEAD, aside_words, log_entries, their_reply
 from game.ui.screen import Action, Apply, Open, PlayMove, TheirProposal
 from game.ui.screens.proposal import ProposalScreen
 from game.ui.screens.summit import SummitScreen
+from game.ui.screens.variant import variant_row
 from game.ui.session import Session
 from game.ui.shots import mid_game, render_screens, sample_game, tabled_pending
-from game.ui.table import TableMode, serves_text
+from game.ui.table import TableMode, serves_text, trust_need
 from game.ui.table_layout import LOG_LINES, WHOLE, log_min_height
 from game.ui.testing import click, feed, game_app, key
 from game.ui.widgets.log import LEAST_FADE
@@ -922,3 +924,30 @@ def test_a_card_that_needs_no_trust_says_none_is_needed(ctx: UiContext) -> None:
                     seen += 1
         state = apply(state, turn.move).state
     assert seen
+
+
+def test_an_offer_their_reply_called_a_red_line_needs_no_figure_after() -> None:
+    """Seed 217: human rights on the record crosses this delegation's red line. Before, the
+    table reckons what it needs (other delegations take it); after their reply said so, no
+    trust wins it, and the table stops saying they need about so much (a play-tester read
+    "they need about 8" beside "crosses a red line for them")."""
+    moves = ("security_assurances:spoken", "accept_limited_arsenal:public", "accept")
+    state = new_game(SCENARIO, 217)
+    for text in moves:
+        state = apply(state, Move.parse(text)).state
+    rights = SCENARIO.offer("raise_human_rights")
+    trust = SCENARIO.meter_index["trust"]
+    on_record = Move.parse("raise_human_rights:on_the_record")
+    assert not no_trust_wins(state, on_record)
+    assert trust_need(state, rights, trust) is not None
+    after = apply(state, on_record).state
+    assert "crosses a red line for them" in after.turns[-1].reaction.why
+    assert after.terminal is None and no_trust_wins(after, on_record)
+    assert trust_need(after, rights, trust) is None
+    form = rights.variant("on_the_record")
+    assert form is not None
+    row = variant_row(after, rights, form)
+    assert "crosses a red line for them, as their reply said" in f"{row.body} {row.detail}"
+    assert "crosses a red line" not in " ".join(
+        (variant_row(state, rights, form).body, variant_row(state, rights, form).detail)
+    )
