@@ -228,7 +228,9 @@ class NewGameScreen(PanelScreen):
         teams = self.teams()
         code_text = self.code.text.strip()
         scenario = self.scenario
-        scenario_file = str(resolve(self.scenario_ref))
+        # Whole, so that a save made from a file loads from any folder (a relative path was
+        # kept as given, and the save read "not installed" started elsewhere).
+        scenario_file = str(resolve(self.scenario_ref).absolute())
         if code_text:
             try:
                 code = decode(code_text)

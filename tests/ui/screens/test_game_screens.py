@@ -750,3 +750,16 @@ def test_the_new_game_panel_offers_no_class_code_for_a_scenario_given_by_its_fil
     assert not panel_says(str(own), *offered("OWNS"))
     assert panel_says("hanoi", *offered("HNOI"))
     assert not panel_says("hanoi", NO_CLASS_CODE)
+
+
+def test_a_game_from_a_file_keeps_its_whole_path_for_its_saves(
+    ctx: UiContext, workdir: Path
+) -> None:
+    """A save records the file its scenario came from: given as a path relative to the folder
+    the game was started in, it read "not installed" when started from another (a scenario
+    author's play-test), so it is kept whole."""
+    from game.store.scenarios import scenario_dir
+
+    (workdir / "copy.toml").write_bytes((scenario_dir() / "hanoi.toml").read_bytes())
+    setup = NewGameScreen(ctx, scenario="copy.toml", seed=5).setup()
+    assert setup is not None and setup.scenario_file == str(workdir / "copy.toml")
