@@ -16,6 +16,7 @@ import attrs
 
 from game.cli.text import (
     amend_closed,
+    headed,
     help_lines,
     info_lines,
     log_lines,
@@ -333,7 +334,7 @@ def _interactive(state: GameState, source: IO[str], sink: Guarded, who: Who) -> 
     scenario = state.scenario
     write = sink.write
     sink.last_state = state
-    write(f"{scenario.title}: {scenario.subtitle}\n\n", BOLD)
+    write(f"{headed(scenario.title, scenario.subtitle)}\n\n", BOLD)
     for paragraph in scenario.briefing:
         write(f"{paragraph}\n\n")
     if who.teams is not None:

@@ -53,18 +53,26 @@ INDENT: Final = "     "
 """Where the lines under a turn's number start."""
 
 
+def headed(heading: str, text: str) -> str:
+    """``heading: text``, or the heading alone where a scenario leaves the text out (it read
+    "One offer: " and "Quiet: ")."""
+    return f"{heading}: {text}" if text.strip() else heading
+
+
 def proposal_lines(
     scenario: Scenario, proposal: Proposal, indent: str = INDENT, *, closed: str = ""
 ) -> list[str]:
     """Their proposal as a few lines: its terms, how each side describes it, what accepting
     does to the meters and how it may be answered; ``closed`` is why its amendment cannot be
     played now, when it is pending and cannot (see :func:`amend_closed`)."""
-    lines = [
-        f"{indent}Terms: {proposal.summary}",
-        f"{indent}They call it: {proposal.their_view}",
-        f"{indent}{capitalise(scenario.sides.player.capital)} calls it: {proposal.our_view}",
-        f"{indent}Accepting: {proposal_costs(scenario, proposal)}",
-    ]
+    said = (
+        ("Terms", proposal.summary),
+        ("They call it", proposal.their_view),
+        (f"{capitalise(scenario.sides.player.capital)} calls it", proposal.our_view),
+    )
+    # What a scenario leaves out is not announced with nothing after it ("Terms: ").
+    lines = [f"{indent}{heading}: {text}" for heading, text in said if text]
+    lines.append(f"{indent}Accepting: {proposal_costs(scenario, proposal)}")
     if proposal.amend:
         move = Move.parse(proposal.amend)
         amended = move_label(scenario, move)
@@ -140,7 +148,7 @@ def opening_lines(state: GameState) -> list[str]:
 def game_text(state: GameState, who: Who = NOBODY) -> str:
     """The whole game as a readable account, turn by turn, then the outcome."""
     scenario = state.scenario
-    lines = [f"{scenario.title}: {scenario.subtitle}", f"Seed {state.seed}"]
+    lines = [headed(scenario.title, scenario.subtitle), f"Seed {state.seed}"]
     if who.teams is not None:
         lines += [capitalise(line) for line in who.teams.lines(scenario)]
     opening = opening_lines(state)
@@ -173,10 +181,10 @@ def outcome_lines(state: GameState, who: Who = NOBODY) -> list[str]:
         f"Outcome: {result.ending.title}. {result.ending.text}",
         *history,
         f"Accords on the record: {accords}",
-        f"Scores: {scores}",
+        *([f"Scores: {scores}"] if scores else []),
         *neighbours,
         *memory,
-        f"Across the table: {state.profile_info.label}. {state.profile_info.description}",
+        f"Across the table: {state.profile_info.label}. {state.profile_info.description}".strip(),
         f"Verification code: {who.verification(state)}",
     ]
 
@@ -281,7 +289,7 @@ def _card_text(state: GameState, move: Move, first: bool) -> list[str]:
             lines.append(essay_view(scenario, offer))
     variant = offer.variant(move.variant)
     if variant is not None:
-        lines.append(f"{capitalise(variant.label)}: {variant.summary}")
+        lines.append(headed(capitalise(variant.label), variant.summary))
     return lines
 
 
@@ -379,7 +387,7 @@ def info_lines(state: GameState, cards: Sequence[Card], wanted: str) -> list[str
             then += f" {bonus}" if bonus else ""
         lines.append(f"  {name}Proposing it: {proposing}. {then}")
     if offer.essay:
-        lines.append(f"  The essay: {offer.essay}")
+        lines.append(f"  {essay_view(scenario, offer)}")
     options = [o for o in move_options(state) if o.move.offer == offer.id]
     if move.variant:
         options = [o for o in options if o.move.variant == move.variant] or options

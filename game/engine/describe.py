@@ -352,7 +352,7 @@ def bonus_sentence(scenario: Scenario) -> str:
     """What the reward for serving what they want first adds to acceptance, in a sentence
     (``""`` when the scenario gives none): for an offer while their replies have not said what
     they want first."""
-    bonus = effect_text(scenario, scenario.rules.focus_bonus)
+    bonus = effect_text(scenario, scenario.rules.focus_bonus, none="")
     return f"If it is what they want first, acceptance also brings {bonus}." if bonus else ""
 
 

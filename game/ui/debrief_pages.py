@@ -24,7 +24,7 @@ from game.draw.charts import (
 from game.draw.context import UiContext
 from game.draw.theme import Palette, TextRole, Tone
 from game.engine.describe import remembered_each, sentence
-from game.ui.texts import listing
+from game.ui.texts import counted, listing
 from game.ui.tones import decision_tone
 from game.ui.widgets.column import Column
 
@@ -200,7 +200,9 @@ def compare_page(ctx: UiContext, debrief: Debrief) -> list[Column]:
     ]
     summary = ", ".join(f"{count} {what}" for count, what in tallies if count)
     you.paragraph(
-        f"{debrief.outcome.turns} decisions: {summary}.", TextRole.CAPTION, palette.ink_soft
+        f"{counted(debrief.outcome.turns, 'decision')}: {summary}.",
+        TextRole.CAPTION,
+        palette.ink_soft,
     )
     you.gap(theme.UNIT // 2)
     current = ""

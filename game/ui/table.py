@@ -51,6 +51,7 @@ from game.ui.screen import (
     PlayMove,
     Pop,
 )
+from game.ui.texts import counted
 
 ANSWER_KEYS: Final = {ACCEPT: "A", REJECT: "R", AMEND: "M"}
 """The letter each answer to a proposal of theirs goes by, on the table and in its dialog."""
@@ -158,7 +159,7 @@ def card_faces(state: GameState) -> dict[str, CardFace]:
                 tone = Tone.CAUTION
             elif offer.variants:
                 forms = " or ".join(v.label for v in offer.variants)
-                caption = f"{len(offer.variants)} forms: {forms}"
+                caption = f"{counted(len(offer.variants), 'form')}: {forms}"
             else:
                 caption = offer.summary
             faces[offer.id] = CardFace(CardStatus.OPEN, caption, tone, selected=selected)
@@ -351,7 +352,10 @@ def card_detail(
     parts += [offer.summary, essay_view(scenario, offer)]
     if offer.variants:
         forms = " or ".join(v.label for v in offer.variants)
-        parts.append(f"Next you choose its form: {forms}, each with its own costs.")
+        if len(offer.variants) > 1:
+            parts.append(f"Next you choose its form: {forms}, each with its own costs.")
+        else:
+            parts.append(f"Next you see its one form, {forms}, and what it costs.")
     return title, " ".join(part for part in parts if part)
 
 

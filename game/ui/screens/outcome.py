@@ -259,15 +259,13 @@ class OutcomeScreen:
             history = fit_lines(ctx, history_role, history, width, max(0, limit - used - extra))
         rule = pygame.Surface((width, 1), pygame.SRCALPHA)
         draw_rule(rule, palette.rule, 0, width, 0)
-        blocks.append(
-            stack(
-                [
-                    (rule, 2 * unit),
-                    (ctx.text(TextRole.KICKER, kicker, palette.ink_soft), unit),
-                    (ctx.text(history_role, history, palette.ink_soft, wrap=width), 3 * unit),
-                ]
-            )
-        )
+        compared: list[tuple[pygame.Surface | None, int]] = [(rule, 2 * unit)]
+        if history:  # an ending the scenario leaves uncompared has no heading over nothing
+            compared += [
+                (ctx.text(TextRole.KICKER, kicker, palette.ink_soft), unit),
+                (ctx.text(history_role, history, palette.ink_soft, wrap=width), 3 * unit),
+            ]
+        blocks.append(stack(compared))
         if plan.record:
             stands, lost = self.record
             parts: list[tuple[pygame.Surface | None, int]] = [
