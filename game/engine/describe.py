@@ -387,6 +387,29 @@ def answer_effects(scenario: Scenario, proposal: Proposal, answer: str) -> tuple
     return (proposal.on_reject,)
 
 
+def answer_foreseen(
+    state: GameState, proposal: Proposal, answer: str
+) -> tuple[tuple[Effect, ...], bool]:
+    """What answering their proposal changes as the player of ``state`` can foresee it (see
+    :func:`answer_effects`), with what their character adds once a reply has shown it (its
+    note quoted in a reason: "they take what is given as a sign of weakness"); and whether
+    their character may still add something unseen (a play-tester was shown "trust +4" and
+    got nothing)."""
+    effects = answer_effects(state.scenario, proposal, answer)
+    theirs = state.profile_info.quirk(proposal.id, None)
+    if (
+        theirs is not None
+        and theirs.note
+        and any(theirs.note in t.reaction.why for t in state.turns)
+    ):
+        return (*effects, theirs.on_accept if answer == ACCEPT else theirs.on_reject), False
+    quirks = (profile.quirk(proposal.id, None) for profile in state.scenario.profiles)
+    return effects, any(
+        q is not None and not (q.on_accept if answer == ACCEPT else q.on_reject).is_empty
+        for q in quirks
+    )
+
+
 def proposal_costs(scenario: Scenario, proposal: Proposal) -> str:
     """What accepting a proposal of theirs does to the meters, as one phrase."""
     effects = answer_effects(scenario, proposal, ACCEPT)

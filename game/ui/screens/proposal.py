@@ -15,7 +15,7 @@ import pygame
 from game.draw.context import UiContext
 from game.draw.theme import Tone
 from game.engine import Direction, GameState, MeterRole, Move, OfferKind, amendment, move_options
-from game.engine.describe import answer_effects, capitalise, need_sentence, sentence
+from game.engine.describe import answer_foreseen, capitalise, need_sentence, sentence
 from game.engine.judging import expected_need_range, foreseen
 from game.engine.state import ACCEPT, AMEND, REJECT
 from game.ui.record import amend_title, before_the_break, insists, proposal_kicker
@@ -38,6 +38,8 @@ KEYS: Final = {
 }
 """A, R and M: the keys of the three answers, here and on the table."""
 THEIR_VIEW: Final = "How they put it"
+UNSEEN: Final = " Their character, which no reply has shown yet, may change what it does."
+"""Said of an answer whose effects some delegations' character adds to (see answer_foreseen)."""
 
 
 def _answer(word: str) -> Action:
@@ -79,7 +81,7 @@ def crossing_notes(state: GameState, which: str) -> list[tuple[str, Tone]]:
     assert state.pending is not None
     proposal = scenario.proposals[state.pending.proposal]
     after = list(state.meters)
-    for effect in answer_effects(scenario, proposal, which):
+    for effect in answer_foreseen(state, proposal, which)[0]:
         for index, delta in effect.meters:
             meter = scenario.meters[index]
             after[index] = min(max(after[index] + delta, meter.minimum), meter.maximum)
@@ -174,21 +176,19 @@ class ProposalScreen(ChoiceDialog):
         scenario = state.scenario
         proposal = scenario.proposals[state.pending.proposal]
         accord = scenario.accord_label(proposal.accord)
+        taking, unseen_yes = answer_foreseen(state, proposal, ACCEPT)
+        refusing, unseen_no = answer_foreseen(state, proposal, REJECT)
         accept = ChoiceRow(
             title="Accept their proposal",
             body=f"The accord: {accord}, {proposal.variant}.",
-            detail="Answering does not use up an offer.",
-            parts=labelled(
-                "It changes:", effect_parts(scenario, *answer_effects(scenario, proposal, ACCEPT))
-            ),
+            detail="Answering does not use up an offer." + (UNSEEN if unseen_yes else ""),
+            parts=labelled("It changes:", effect_parts(scenario, *taking)),
         )
         reject = ChoiceRow(
             title="Reject it",
             body="They will not table it again.",
-            detail=consequence(proposal.reject_why),
-            parts=labelled(
-                "It changes:", effect_parts(scenario, *answer_effects(scenario, proposal, REJECT))
-            ),
+            detail=consequence(proposal.reject_why) + (UNSEEN if unseen_no else ""),
+            parts=labelled("It changes:", effect_parts(scenario, *refusing)),
         )
         amend = amend_row(state)
         rows = {ACCEPT: accept, REJECT: reject, AMEND: amend}

@@ -23,7 +23,7 @@ from game.engine import (
     new_game,
     no_trust_wins,
 )
-from game.engine.describe import group_of, sentence
+from game.engine.describe import answer_foreseen, group_of, sentence
 from game.store.mode import Mode
 from game.store.scenarios import load_scenario
 from game.store.settings import Settings, TextSize
@@ -31,7 +31,7 @@ from game.store.who import Who
 from game.ui.flow import Flow
 from game.ui.record import HEAD, aside_words, log_entries, their_reply
 from game.ui.screen import Action, Apply, Open, PlayMove, TheirProposal
-from game.ui.screens.proposal import ProposalScreen
+from game.ui.screens.proposal import UNSEEN, ProposalScreen
 from game.ui.screens.summit import SummitScreen
 from game.ui.screens.variant import variant_row
 from game.ui.session import Session
@@ -951,3 +951,43 @@ def test_an_offer_their_reply_called_a_red_line_needs_no_figure_after() -> None:
     assert "crosses a red line" not in " ".join(
         (variant_row(state, rights, form).body, variant_row(state, rights, form).detail)
     )
+
+
+def _after(seed: int, moves: tuple[str, ...]) -> GameState:
+    state = new_game(SCENARIO, seed)
+    for text in moves:
+        state = apply(state, Move.parse(text)).state
+    return state
+
+
+def test_their_proposal_s_dialog_counts_their_character_once_a_reply_has_shown_it(
+    ctx: UiContext,
+) -> None:
+    """Seed 11 plays opportunists, whose character takes a quick yes to their Yongbyon proposal
+    as weakness: the dialog said "trust +4" and trust did not move (a student's play-test).
+    Before any reply has shown that character the dialog says it may change what an answer
+    does; once one has (seed 3, "they pocket concessions"), its figures are what happens."""
+    unseen = _after(11, ("yongbyon_for_relief:partial",))
+    dialog = ProposalScreen(ctx, unseen)
+    assert all(UNSEEN in row.detail for row in dialog.rows[:2])
+    moves = (
+        "yongbyon_for_relief:partial",
+        "accept",
+        "mutual_restraint:unwritten",
+        "reject",
+        "accept_limited_arsenal:private",
+        "peace_declaration:declaration",
+        "liaison_offices",
+    )
+    shown = _after(3, moves)
+    assert shown.pending is not None
+    proposal = SCENARIO.proposals[shown.pending.proposal]
+    effects, hidden = answer_foreseen(shown, proposal, "reject")
+    after = apply(shown, Move.parse("reject")).state
+    foreseen_meters = [
+        sum(d for effect in effects for i, d in effect.meters if i == index)
+        for index in range(len(SCENARIO.meters))
+    ]
+    assert not hidden
+    assert [b - a for a, b in zip(shown.meters, after.meters, strict=True)] == foreseen_meters
+    assert all(UNSEEN not in row.detail for row in ProposalScreen(ctx, shown).rows[:2])
