@@ -111,7 +111,7 @@ def fits(shown: list[str], actual: list[str]) -> bool:
 MISTYPED = "HNOI-16JK"
 """The class code the teacher's guide shows being refused: it must stay invalid."""
 
-MISREAD = "UYQB-EH05"
+MISREAD = "19XM-U3HT"
 """A verification code written down with U for V, which the teacher's guide shows refused."""
 
 

@@ -269,7 +269,9 @@ def test_a_scenario_s_unusual_characters_survive_its_transcripts(tmp_path: Path)
     """A no-break space or a soft hyphen in what they say is written into the transcript as it
     is, so an honest game of such a scenario verifies."""
     hanoi_text = (ROOT / "scenarios" / "hanoi.toml").read_text(encoding="utf-8")
-    edited = hanoi_text.replace("We will sign to that.", "Nous signons\u00a0! Soft\u00adly.")
+    edited = hanoi_text.replace(
+        "We will put our name to that.", "Nous signons\u00a0! Soft\u00adly."
+    )
     assert edited != hanoi_text
     scenario = parse_scenario(edited)
     state = play(scenario, "essay", 4)
