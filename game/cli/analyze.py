@@ -13,7 +13,7 @@ from typing import Any, Final
 import attrs
 
 from game.engine import Move, Scenario
-from game.engine.analysis import Analysis, FixedLine, LineScore
+from game.engine.analysis import Analysis, FixedLine, LineScore, ProposalFigures
 from game.engine.describe import move_label
 
 TOP_TIER_AT_MOST: Final = 0.5
@@ -36,7 +36,9 @@ class Check:
     name: str
     value: float
     target: str
-    ok: bool
+    ok: bool | None
+    """Whether the figure meets its target; None when the target does not apply (the share of
+    games in which they table a proposal, in a scenario without proposals of theirs)."""
 
 
 def checks(analysis: Analysis) -> tuple[Check, ...]:
@@ -67,13 +69,13 @@ def checks(analysis: Analysis) -> tuple[Check, ...]:
             "proposal_tabled",
             proposals.tabled,
             f"at least {TABLED_AT_LEAST:.0%}",
-            proposals.tabled >= TABLED_AT_LEAST,
+            proposals.tabled >= TABLED_AT_LEAST if is_tabling_measured(proposals) else None,
         ),
         Check(
             "accepting_main_better",
             proposals.accept_better,
             f"{low:.0%} to {high:.0%}",
-            low <= proposals.accept_better <= high,
+            low <= proposals.accept_better <= high if proposals.decisions else None,
         ),
         Check(
             "best_line_counterproductive",
@@ -83,6 +85,12 @@ def checks(analysis: Analysis) -> tuple[Check, ...]:
         ),
     ]
     return tuple(found)
+
+
+def is_tabling_measured(proposals: ProposalFigures) -> bool:
+    """Whether the share of games in which they table a proposal means anything: the scenario
+    has proposals of theirs and some game reached the round they wait for."""
+    return proposals.exist and proposals.reached > 0
 
 
 # --- JSON --------------------------------------------------------------------------------
@@ -160,7 +168,8 @@ def _line_lines(scenario: Scenario, line: FixedLine, indent: str) -> list[str]:
 
 
 def _verdict(check: Check) -> str:
-    return f"(target {check.target}: {'ok' if check.ok else 'MISSED'})"
+    verdict = "does not apply" if check.ok is None else "ok" if check.ok else "MISSED"
+    return f"(target {check.target}: {verdict})"
 
 
 def analysis_text(scenario: Scenario, analysis: Analysis, budget: int) -> str:
@@ -215,20 +224,36 @@ def analysis_text(scenario: Scenario, analysis: Analysis, budget: int) -> str:
 
 def _proposal_lines(scenario: Scenario, analysis: Analysis, found: dict[str, Check]) -> list[str]:
     figures = analysis.proposals
+    tabled = found["proposal_tabled"]
     main = scenario.main_proposal
+    if not figures.exist:
+        return ["Their proposals: the scenario has none " + _verdict(tabled)]
     waits = main.tabled.round_at_least if main is not None else None
-    where = scenario.rounds[waits if waits is not None else 1].label
-    lines = [
-        "Their proposals:",
-        f"  Of {figures.reached} games of the built-in strategies that reached the {where}, "
-        f"they put a proposal of their own on the table in {_percent(figures.tabled)} "
-        f"{_verdict(found['proposal_tabled'])}",
-    ]
+    index = waits if waits is not None else 1
+    if index >= len(scenario.rounds):
+        where = "a second session, which the scenario does not have"
+    else:
+        where = f"the {scenario.rounds[index].label}"
+    if figures.reached:
+        share = f"they put a proposal of their own on the table in {_percent(figures.tabled)}"
+        games = f"Of {figures.reached} games of the built-in strategies that reached {where}"
+        lines = ["Their proposals:", f"  {games}, {share} {_verdict(tabled)}"]
+    else:
+        lines = [
+            "Their proposals:",
+            f"  No game of the built-in strategies reached {where} {_verdict(tabled)}",
+        ]
     if main is None:
         return [*lines, "  The scenario names no main proposal."]
+    better = found["accepting_main_better"]
+    if not figures.decisions:
+        return [
+            *lines,
+            f"  {main.label}: it never came up in the essay strategy's games {_verdict(better)}",
+        ]
     lines.append(
         f"  {main.label}: it came up in {figures.decisions} of the essay strategy's games; "
         f"accepting it ended better than rejecting it in {_percent(figures.accept_better)} "
-        f"(level in {_percent(figures.ties)}) {_verdict(found['accepting_main_better'])}"
+        f"(level in {_percent(figures.ties)}) {_verdict(better)}"
     )
     return lines

@@ -87,6 +87,8 @@ class ProposalFigures:
     """Share of those in which accepting it ends with a better mean scorecard than refusing."""
     ties: float
     """Share in which both answers end level."""
+    exist: bool = True
+    """Whether the scenario has proposals of theirs at all (without, nothing here applies)."""
 
 
 def proposal_figures(scenario: Scenario, seeds: Sequence[int]) -> ProposalFigures:
@@ -126,6 +128,7 @@ def proposal_figures(scenario: Scenario, seeds: Sequence[int]) -> ProposalFigure
         decisions,
         better / max(decisions, 1),
         level / max(decisions, 1),
+        bool(scenario.proposals),
     )
 
 
