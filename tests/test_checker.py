@@ -1,6 +1,7 @@
 """What the checker refuses that a play-tester found it passing: a variant's hold out of range,
-blank text, a line break in a one-line field; what it suggests for a misspelt move, and never
-an id that is itself wrong; and the known games it replays."""
+blank text, a line break in a one-line field, round or stance bounds that cross; what it
+suggests for a misspelt move, and never an id that is itself wrong; and the known games it
+replays."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import pytest
 from game.engine import ScenarioError, parse_scenario
 from game.engine.parse_checks import known_game_problems
 from game.store.scenarios import load_scenario, scenario_names
-from tests.engine.small import small, small_text
+from tests.engine.small import THREE_SESSIONS, small, small_text
 
 HANOI = Path(__file__).resolve().parents[1] / "scenarios" / "hanoi.toml"
 
@@ -166,3 +167,28 @@ def test_an_ending_needing_an_accord_no_game_without_a_statement_records_is_unre
     ]
     nod = 'variants = [{ id = "nod", label = "a nod", tacit = true }]'
     assert small(_shaking(nod)).endings[0].id == "shook"
+
+
+def test_a_condition_whose_round_or_stance_bounds_cross_is_refused() -> None:
+    """The play-tester's contra3.toml: an offer required the last round at least and the first
+    at most, so it, an ending and an offer that needed its accord could never happen."""
+    never = 'requires = { round_at_least = "third", round_at_most = "first", reason = "never" }'
+    with pytest.raises(ScenarioError) as caught:
+        parse_scenario(small_text(rounds=THREE_SESSIONS, offers=never), "contra.toml")
+    assert caught.value.problems == [
+        'contra.toml: offers[0].requires.round_at_most (id "handshake"): expected '
+        'round_at_least ("third") or a round after it, got "first"'
+    ]
+    warm = '[{ id = "cold", label = "cold" }, { id = "warm", label = "warm" }]'
+    crossed = small_text(
+        offers='requires = { any = [{ stance_at_least = "warm", stance_at_most = "cold" }] }'
+    ).replace('[{ id = "cold", label = "cold" }]', warm)
+    with pytest.raises(ScenarioError) as caught:
+        parse_scenario(crossed, "contra.toml")
+    assert caught.value.problems == [
+        'contra.toml: offers[0].requires.any[0].stance_at_most (id "handshake"): expected '
+        'stance_at_least ("warm") or a stance after it, got "cold"'
+    ]
+    same = 'requires = { round_at_least = "first", round_at_most = "first" }'
+    one_round = small(small_text(rounds=THREE_SESSIONS, offers=same)).offers[0].requires
+    assert (one_round.round_at_least, one_round.round_at_most) == (0, 0)

@@ -176,8 +176,20 @@ class _BuilderBase:
             ),
             reason=table.text("reason", "") if allow_reason else "",
         )
+        self.within_order(table, "round", condition.round_at_least, condition.round_at_most)
+        self.within_order(table, "stance", condition.stance_at_least, condition.stance_at_most)
         table.done()
         return condition
+
+    def within_order(self, table: _Table, kind: str, low: int | None, high: int | None) -> None:
+        """Report a ``round_at_most`` before its ``round_at_least`` (or the same of stances): a
+        condition that can never hold."""
+        if low is not None and high is not None and low > high:
+            table.report(
+                f"{kind}_at_most",
+                f'expected {kind}_at_least ("{table.data[f"{kind}_at_least"]}") or a {kind} '
+                f'after it, got "{table.data[f"{kind}_at_most"]}"',
+            )
 
     def within_meter(self, table: _Table, meter: int, low: int | None, high: int | None) -> None:
         """Report a bound ``min`` or ``max`` outside the range of the meter it bounds."""
