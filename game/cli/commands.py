@@ -80,7 +80,7 @@ def shots(args: argparse.Namespace) -> int:
             text_size=TextSize(args.text_size),
             size=args.size,
             scenario=_scenario_ref(args),
-            skipped=lambda name, why: warn(f"{PROG} shots: {name}: not drawn: {why}"),
+            skipped=lambda name, why: warn(f"{PROG} shots: {name}: {why}"),
         )
     except OSError as error:
         raise UsageError(f"{out}: cannot write screenshots: {describe_os_error(error)}") from None

@@ -148,6 +148,22 @@ def mid_game(state: GameState) -> bool:
     return len(state.turns) >= 4 and state.pending is None and not state.is_over
 
 
+def under_way(state: GameState) -> bool:
+    """A move made, nothing pending, not over: the nearest a summit too short for
+    :func:`mid_game` comes to it."""
+    return bool(state.turns) and state.pending is None and not state.is_over
+
+
+def in_play(scenario: Scenario, seed: int) -> Callable[[GameState], bool]:
+    """:func:`mid_game`, or :func:`under_way` for a scenario no sample game of which gets
+    several moves in: the table in play, as the game screens show it."""
+    try:
+        sample_game(scenario, seed, mid_game)
+    except LookupError:
+        return under_way
+    return mid_game
+
+
 def proposal_pending(state: GameState) -> bool:
     """A proposal of theirs is on the table."""
     return state.pending is not None and not state.is_over
@@ -216,12 +232,13 @@ def _quiet(ctx: UiContext) -> UiContext:
 
 def _fill_saves(store: SaveStore, scenario: Scenario, seed: int) -> None:
     """A few saves to list: an autosave and its backup, two named slots and a damaged one."""
-    state, history = sample_game(scenario, seed, mid_game)
+    state, history = sample_game(scenario, seed, in_play(scenario, seed))
+    early = min(2, len(history) - 1)
     alex = Who("Alex Kim", Mode.PRACTICE)
     game = SavedGame(state, tuple(history), who=alex)
     store.autosave(SavedGame(history[-1], tuple(history[:-1]), who=alex))
     store.autosave(game)
-    store.save_slot("Before the expanded talks", SavedGame(history[2], tuple(history[:2])))
+    store.save_slot("Before the expanded talks", SavedGame(history[early], tuple(history[:early])))
     store.save_slot("Class 9B, graded run", attrs.evolve(game, who=Who("Sam Ortiz", Mode.GRADED)))
     damaged = store.slot_path("Trying the big deal")
     damaged.parent.mkdir(parents=True, exist_ok=True)
@@ -256,6 +273,7 @@ def _gallery(
     from game.ui.session import Session
 
     scenario = load_scenario(scenario_ref)
+    middle = in_play(scenario, seed)
 
     def fresh(ctx: UiContext) -> Flow:
         """A flow with no game in play yet."""
@@ -273,7 +291,7 @@ def _gallery(
         return flow, [flow.open(Table())]
 
     def variant(ctx: UiContext) -> Shot:
-        flow = playing(_quiet(ctx), mid_game)
+        flow = playing(_quiet(ctx), middle)
         assert flow.session is not None
         # The first offer open in that game that takes several forms (Hanoi's Yongbyon for
         # relief was named here: a scenario without it had no such shot).
@@ -351,7 +369,7 @@ def _gallery(
         return flow, [flow.open(SummitLog())]
 
     def paused(ctx: UiContext) -> Shot:
-        flow = playing(_quiet(ctx), mid_game)
+        flow = playing(_quiet(ctx), middle)
         return flow, [flow.open(Table()), fresh(ctx).open(PauseMenu())]
 
     def setup() -> GameSetup:
@@ -382,8 +400,8 @@ def _gallery(
         "briefing": place(fresh, Briefing(setup(), keep=False)),
         "role-cards": place(fresh, RoleCards(team_setup())),
         "summit-start": start,
-        "summit": place(lambda ctx: playing(_quiet(ctx), mid_game), Table()),
-        "hints": place(lambda ctx: playing(ctx, mid_game), Table()),
+        "summit": place(lambda ctx: playing(_quiet(ctx), middle), Table()),
+        "hints": place(lambda ctx: playing(ctx, middle), Table()),
         "variant": variant,
         "proposal": proposal(tabled_pending),
         "counter": proposal(counter_pending),
@@ -396,34 +414,51 @@ def _gallery(
         "summit-over": place(lambda ctx: playing(_quiet(ctx), lambda s: s.is_over), Table()),
         "log": whole_log,
         "menu": paused,
-        "save": place(lambda ctx: playing(ctx, mid_game), Saves(saving=True)),
+        "save": place(lambda ctx: playing(ctx, middle), Saves(saving=True)),
         "load": place(fresh, Saves(saving=False)),
         "scenario": place(fresh, Scenarios()),
         "quit": place(fresh, Title(), confirm_quit()),
     }
 
 
-def sample_saves(root: Path, seed: int, scenario: str = DEFAULT_SCENARIO) -> SaveStore:
-    """A save store in ``root`` holding a few sample saves of ``scenario``, on a fixed clock."""
+def sample_saves(
+    root: Path,
+    seed: int,
+    scenario: str = DEFAULT_SCENARIO,
+    skipped: Callable[[str, str], object] = lambda name, why: None,
+) -> SaveStore:
+    """A save store in ``root`` holding a few sample saves of ``scenario``, on a fixed clock;
+    empty, and told to ``skipped``, when no game of ``scenario`` lasts long enough to save."""
     store = SaveStore(root, clock=lambda: SHOT_NOW)
-    _fill_saves(store, load_scenario(scenario), seed)
+    try:
+        _fill_saves(store, load_scenario(scenario), seed)
+    except LookupError as error:
+        skipped("sample saves", f"not made: {error} (the load screen lists none)")
     return store
 
 
 def gallery(
-    ctx: UiContext, root: Path, seed: int = 7, scenario: str = DEFAULT_SCENARIO
+    ctx: UiContext,
+    root: Path,
+    seed: int = 7,
+    scenario: str = DEFAULT_SCENARIO,
+    skipped: Callable[[str, str], object] = lambda name, why: None,
 ) -> dict[str, Callable[[], list[Screen]]]:
     """Every screen by name, built on demand, for games of ``scenario`` (a name or a file);
-    saves go to ``root``."""
-    shots = flow_gallery(ctx, root, seed, scenario)
+    saves go to ``root`` (sample saves it cannot make are told to ``skipped``)."""
+    shots = flow_gallery(ctx, root, seed, scenario, skipped)
     return {name: _screens_of(build) for name, build in shots.items()}
 
 
 def flow_gallery(
-    ctx: UiContext, root: Path, seed: int = 7, scenario: str = DEFAULT_SCENARIO
+    ctx: UiContext,
+    root: Path,
+    seed: int = 7,
+    scenario: str = DEFAULT_SCENARIO,
+    skipped: Callable[[str, str], object] = lambda name, why: None,
 ) -> dict[str, Callable[[], Shot]]:
     """Every screen by name as :func:`gallery` has them, each with the flow that built it."""
-    store = sample_saves(root, seed, scenario)
+    store = sample_saves(root, seed, scenario, skipped)
     shots = _gallery(store, seed, scenario)
     return {name: functools.partial(build, ctx) for name, build in shots.items()}
 
@@ -448,18 +483,19 @@ def render_all(
     name, and ``size`` the window's (the pictures are what a window of that size shows; None:
     the design size, 1280x720). Every other setting is the default, not the player's:
     screenshots must come out the same on every machine. A screen the scenario never shows (no
-    game of it reaches a proposal of theirs, say) is told to ``skipped``, by name and why.
+    game of it reaches a proposal of theirs, say), or sample saves no game of it lasts long
+    enough for, is told to ``skipped``, by name and why.
     """
     directory = Path(out)
     size = size or theme.LOGICAL_SIZE
     ctx = UiContext(Settings(sound=False, text_size=text_size))
     written = []
     with tempfile.TemporaryDirectory(prefix="hanoi-shots-") as root:
-        for name, build in gallery(ctx, Path(root), seed, scenario).items():
+        for name, build in gallery(ctx, Path(root), seed, scenario, skipped).items():
             try:
                 screens = build()
             except LookupError as error:  # NoShotError, or no sample game reaches the state
-                skipped(name, str(error))
+                skipped(name, f"not drawn: {error}")
                 continue
             written.append(render_screen_png(screens, directory / f"{name}.png", size))
     for name, screen in outcome_shots(ctx, seed, scenario):

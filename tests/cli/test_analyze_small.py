@@ -10,16 +10,9 @@ from pathlib import Path
 import pytest
 
 from game.cli import main
-from tests.engine.small import THREE_SESSIONS, small_text, write_small
+from tests.engine.small import RECESS, THREE_SESSIONS, small_text, write_small
 
 TINY = ["--budget", "6", "--train", "4", "--test", "8"]
-
-RECESS = """
-[[offers]]
-id = "pause"
-kind = "recess"
-label = "Take a pause"
-"""
 
 GRIN = """
 [[proposals]]

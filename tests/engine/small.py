@@ -63,6 +63,14 @@ requires = { round_at_least = "third", reason = "toasts come at the end" }
 """Offers for :data:`THREE_SESSIONS`: the handshake in the first session only, a toast in the
 third only, so that the second holds nothing to put on the table."""
 
+RECESS = """
+[[offers]]
+id = "pause"
+kind = "recess"
+label = "Take a pause"
+"""
+"""A recess, as ``extra``: a move to wait with once the handshake is made."""
+
 EVENTS = """
 [[events]]
 id = "rain"
