@@ -380,8 +380,25 @@ class NewGameScreen(PanelScreen):
         self._keep()
         return None if handled is None else handled.action
 
+    def coded_scenario(self) -> Scenario | None:
+        """The scenario the game will be: the installed one a class code typed names (a code
+        opens its own summit, whatever the game was started with), else the one given. The
+        heading and the panel follow it, where they went on naming a file given by its path
+        over a code for Hanoi (a play-tester)."""
+        try:
+            path = scenario_for_code(decode(self.code.text.strip()).prefix)
+        except ClassCodeError:
+            return self.scenario
+        if path is None:
+            return self.scenario
+        try:
+            return load_scenario(path)
+        except ScenarioError:
+            return self.scenario
+
     def page(self) -> PanelPage:
-        kicker = self.scenario.title if self.scenario else Path(self.scenario_ref).name
+        scenario = self.coded_scenario()
+        kicker = scenario.title if scenario else Path(self.scenario_ref).name
         title = "A new hot-seat game" if self.hotseat else "A new game"
         focused = self.focus.focused
         hints = (
@@ -398,7 +415,7 @@ class NewGameScreen(PanelScreen):
         palette = ctx.palette
         x, y, width = inner.left, inner.top, inner.width
         setup = self.setup()
-        scenario = setup.scenario if setup else self.scenario
+        scenario = setup.scenario if setup else self.coded_scenario()
         kick = ctx.text(TextRole.KICKER, "THIS GAME", palette.ink_soft)
         surface.blit(kick, (x, y))
         y += kick.get_height() + theme.UNIT

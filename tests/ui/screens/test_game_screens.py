@@ -763,3 +763,24 @@ def test_a_game_from_a_file_keeps_its_whole_path_for_its_saves(
     (workdir / "copy.toml").write_bytes((scenario_dir() / "hanoi.toml").read_bytes())
     setup = NewGameScreen(ctx, scenario="copy.toml", seed=5).setup()
     assert setup is not None and setup.scenario_file == str(workdir / "copy.toml")
+
+
+def test_a_class_code_typed_over_a_file_s_game_names_the_summit_it_opens(
+    ctx: UiContext, workdir: Path
+) -> None:
+    """Started with a scenario file, a class code typed in opens the installed summit it
+    names: the heading and the panel say so, also while another field is still wrong (they
+    went on naming the file's scenario, a play-tester)."""
+    from game.classroom.classcode import encode
+    from tests.engine.small import write_small
+
+    path = write_small(workdir)
+    screen = NewGameScreen(ctx, scenario=str(path), seed=5)
+    assert screen.page().kicker == "One offer"
+    screen.code.set_text(encode("HNOI", 1234, Mode.GRADED))
+    screen.validate()
+    hanoi = load_scenario("hanoi")
+    assert screen.setup() is None  # a graded code wants a name
+    assert screen.page().kicker == hanoi.title
+    coded = screen.coded_scenario()
+    assert coded is not None and coded.id == "hanoi"
