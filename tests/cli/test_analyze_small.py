@@ -76,3 +76,16 @@ def test_a_proposal_no_game_can_wait_for_does_not_count_as_missed(
     report = json.loads(_report(["one_offer.toml", "--json"], capsys))
     assert report["proposals"]["reached"] == 0
     assert report["checks"]["proposal_tabled"]["ok"] is None
+
+
+def test_with_one_hidden_profile_its_best_line_has_no_others_to_lose_against(
+    workdir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The small scenarios play one profile: what its best line loses "against the others"
+    was reported as 0.0 and MISSED."""
+    write_small(workdir, small_text(rounds=THREE_SESSIONS, extra=RECESS))
+    report = json.loads(_report(["one_offer.toml", "--json"], capsys))
+    assert report["checks"]["profile_loss"]["ok"] is None
+    text = _report(["one_offer.toml"], capsys)
+    average = next(line for line in text.splitlines() if "Average loss" in line)
+    assert average.endswith("does not apply)")
