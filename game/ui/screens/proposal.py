@@ -42,6 +42,12 @@ UNSEEN: Final = " Their character, which no reply has shown yet, may change what
 """Said of an answer whose effects some delegations' character adds to (see answer_foreseen)."""
 
 
+def _changes(unseen: bool) -> str:
+    """What an answer's chips are headed: "As a rule:" while their character may still change
+    them (the sentence that says so is the first thing a short dialog leaves out)."""
+    return "As a rule:" if unseen else "It changes:"
+
+
 def _answer(word: str) -> Action:
     return Chain((Pop(), Apply(PlayMove(Move(word)))))
 
@@ -182,13 +188,13 @@ class ProposalScreen(ChoiceDialog):
             title="Accept their proposal",
             body=f"The accord: {accord}, {proposal.variant}.",
             detail="Answering does not use up an offer." + (UNSEEN if unseen_yes else ""),
-            parts=labelled("It changes:", effect_parts(scenario, *taking)),
+            parts=labelled(_changes(unseen_yes), effect_parts(scenario, *taking)),
         )
         reject = ChoiceRow(
             title="Reject it",
             body="They will not table it again.",
             detail=consequence(proposal.reject_why) + (UNSEEN if unseen_no else ""),
-            parts=labelled("It changes:", effect_parts(scenario, *refusing)),
+            parts=labelled(_changes(unseen_no), effect_parts(scenario, *refusing)),
         )
         amend = amend_row(state)
         rows = {ACCEPT: accept, REJECT: reject, AMEND: amend}

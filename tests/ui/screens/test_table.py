@@ -970,6 +970,7 @@ def test_their_proposal_s_dialog_counts_their_character_once_a_reply_has_shown_i
     unseen = _after(11, ("yongbyon_for_relief:partial",))
     dialog = ProposalScreen(ctx, unseen)
     assert all(UNSEEN in row.detail for row in dialog.rows[:2])
+    assert [row.parts[0].text for row in dialog.rows[:2]] == ["As a rule:"] * 2
     moves = (
         "yongbyon_for_relief:partial",
         "accept",
@@ -990,4 +991,6 @@ def test_their_proposal_s_dialog_counts_their_character_once_a_reply_has_shown_i
     ]
     assert not hidden
     assert [b - a for a, b in zip(shown.meters, after.meters, strict=True)] == foreseen_meters
-    assert all(UNSEEN not in row.detail for row in ProposalScreen(ctx, shown).rows[:2])
+    rows = ProposalScreen(ctx, shown).rows[:2]
+    assert all(UNSEEN not in row.detail for row in rows)
+    assert [row.parts[0].text for row in rows] == ["It changes:"] * 2
