@@ -37,6 +37,7 @@ from game.engine import (
     CarryError,
     GameState,
     Scenario,
+    ScenarioError,
     carry_from,
     new_game,
 )
@@ -202,13 +203,22 @@ def play(args: argparse.Namespace) -> int:
         check_export_folder()
     # A script's own seed and scenario are defaults: a class code or a flag overrides them.
     defaults = script if script is not None and not args.code else None
-    setup = settle(
-        scenario_ref=args.scenario or (defaults.scenario if defaults else None),
-        seed=args.seed if args.seed is not None else (defaults.seed if defaults else None),
-        code_text=args.code,
-        mode=None if args.mode is None else Mode(args.mode),
-        previous=args.previous,
-    )
+    try:
+        setup = settle(
+            scenario_ref=args.scenario or (defaults.scenario if defaults else None),
+            seed=args.seed if args.seed is not None else (defaults.seed if defaults else None),
+            code_text=args.code,
+            mode=None if args.mode is None else Mode(args.mode),
+            previous=args.previous,
+        )
+    except ScenarioError as error:
+        if args.scenario or defaults is None or not defaults.scenario:
+            raise
+        # Named by the script, which the lines did not say (a path there is read from the
+        # current folder, not the script's, and a scenario author looked for it there).
+        raise ScenarioError(
+            [f"{args.script}: scenario: {line}" for line in error.problems]
+        ) from None
     # Cleaned as the window cleans it: the transcript records this name, the code covers it.
     name = clean_name(args.name)
     teams = _teams(args, setup.scenario)

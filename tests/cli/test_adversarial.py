@@ -649,3 +649,17 @@ def test_a_broken_scenario_for_the_window_is_refused_before_it_opens(
         said = done.stderr.decode().splitlines()
         assert done.returncode == 2 and done.stdout == b""
         assert said and all(line.startswith(f"{scenario}: ") for line in said)
+
+
+def test_a_script_s_scenario_that_does_not_load_names_the_script(
+    workdir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The script's own `scenario` key, read from the current folder: the line names the
+    script and the key, where it named only the scenario file (a scenario author's play-test
+    looked for it beside the script)."""
+    (workdir / "s.toml").write_text('scenario = "nothere.toml"\nmoves = ["x"]\n', "utf-8")
+    status, out, err = _run(capsys, "play", "--headless", "--script", "s.toml")
+    assert status == 2 and out == []
+    assert err == [
+        "s.toml: scenario: nothere.toml: no such scenario file (bundled: hanoi, next_summit)"
+    ]
