@@ -71,6 +71,8 @@ def meter_chart(debrief: Debrief, palette: Palette) -> LineChart:
 
 def score_chart(debrief: Debrief, palette: Palette) -> BarChart | None:
     """Your scores beside those of the historical and the essay's lines (None without them)."""
+    if not debrief.scores:  # a scenario without scorecards: nothing to chart, nor a legend
+        return None
     colours = series_colours(palette)
     series = [BarSeries("You", tuple(float(s.value) for s in debrief.scores), colours[0])]
     if all(s.history is not None for s in debrief.scores):

@@ -475,3 +475,14 @@ def test_a_neighbour_is_said_to_stay_put_only_if_it_never_moved() -> None:
     assert neighbour_text(moved) == (
         "Tokyo: wary, 43 at the start and at the end (40 to 49 between)."
     )
+
+
+def test_a_scenario_without_scorecards_has_no_score_chart() -> None:
+    """No scorecards: no chart, where an empty one kept a legend of lines the scenario has
+    not (a scenario author's play-test)."""
+    from tests.engine.small import small
+
+    scenario = small()
+    assert not scenario.scorecards
+    debrief = build_debrief(play(scenario, StrategyName.GREEDY, 1))
+    assert debrief.scores == () and score_chart(debrief, theme.STANDARD_PALETTE) is None
