@@ -28,7 +28,7 @@ from game.engine import (
 )
 from game.engine.describe import (
     again_text,
-    answer_effects,
+    answer_foreseen,
     capitalise,
     effect_text,
     essay_view,
@@ -389,9 +389,13 @@ class AnswerFace:
     tone: Tone = Tone.NEUTRAL
 
 
-def _answer_changes(scenario: Scenario, proposal: Proposal, answer: str) -> str:
-    """What accepting or rejecting their proposal changes, as a phrase ("nothing" for none)."""
-    return effect_text(scenario, *answer_effects(scenario, proposal, answer), none="nothing")
+def _answer_changes(state: GameState, proposal: Proposal, answer: str) -> str:
+    """What accepting or rejecting their proposal changes, as a clause: "It changes trust +4"
+    ("nothing" for none), or "As a rule, it changes ..." while their character, which no reply
+    has shown yet, may change it (as the proposal's dialog heads its chips)."""
+    effects, unseen = answer_foreseen(state, proposal, answer)
+    changes = effect_text(state.scenario, *effects, none="nothing")
+    return f"As a rule, it changes {changes}" if unseen else f"It changes {changes}"
 
 
 def answer_faces(state: GameState) -> tuple[AnswerFace, ...]:
@@ -400,7 +404,6 @@ def answer_faces(state: GameState) -> tuple[AnswerFace, ...]:
     proposal = pending_proposal(state)
     if proposal is None:
         return ()
-    scenario = state.scenario
     options = {o.move.offer: o for o in move_options(state) if o.move.is_answer}
     faces = []
     for answer in (ACCEPT, REJECT, AMEND):
@@ -408,7 +411,7 @@ def answer_faces(state: GameState) -> tuple[AnswerFace, ...]:
         key = ANSWER_KEYS[answer]
         if answer in (ACCEPT, REJECT):
             title = "Accept their proposal" if answer == ACCEPT else "Reject it"
-            caption = f"It changes {_answer_changes(scenario, proposal, answer)}"
+            caption = _answer_changes(state, proposal, answer)
         else:
             amended = amendment(state)
             title = amend_title(state, amended) if amended is not None else "Amend it"
@@ -432,16 +435,15 @@ def answer_detail(state: GameState, face: AnswerFace) -> tuple[str, str]:
         return title + " \u00b7 closed", f"{capitalise(face.reason)}."
     if face.answer == ACCEPT:
         accord = scenario.accord_label(proposal.accord)
-        changes = _answer_changes(scenario, proposal, ACCEPT)
+        changes = _answer_changes(state, proposal, ACCEPT)
         return title, (
-            f"The accord: {accord}, {proposal.variant}. It changes {changes}. "
+            f"The accord: {accord}, {proposal.variant}. {changes}. "
             "Answering does not use up an offer."
         )
     if face.answer == REJECT:
-        changes = _answer_changes(scenario, proposal, REJECT)
+        changes = _answer_changes(state, proposal, REJECT)
         return title, (
-            f"They will not table it again. It changes {changes}. "
-            "Answering does not use up an offer."
+            f"They will not table it again. {changes}. Answering does not use up an offer."
         )
     return title, (
         "Answer with an offer of your own instead: they judge it as they would your offer, "

@@ -401,7 +401,7 @@ def test_every_screen_says_the_same_of_accepting_their_proposal(hanoi: Scenario)
     # A play-test read "trust +4, patience +3" in the dialog and "trust +3" on the answer card,
     # in the adviser's note, on the North's tabling screen and in the terminal.
     from game.cli.protocol import proposal_json
-    from game.engine.describe import proposal_costs
+    from game.engine.describe import answer_foreseen, proposal_costs
     from game.store.settings import Settings
     from game.ui.record import pending_proposal
     from game.ui.screens.proposal import ProposalScreen
@@ -413,11 +413,14 @@ def test_every_screen_says_the_same_of_accepting_their_proposal(hanoi: Scenario)
     assert proposal is not None
     said = proposal_costs(hanoi, proposal)
     assert "patience +3" in said  # the rules' change for every accord
+    # Their character may add to it until a reply has shown it: every screen heads it alike.
+    _, unseen = answer_foreseen(state, proposal, "accept")
     accept = next(face for face in answer_faces(state) if face.answer == "accept")
-    assert accept.caption == f"It changes {said}"
+    assert accept.caption == (f"As a rule, it changes {said}" if unseen else f"It changes {said}")
     dialog = ProposalScreen(UiContext(Settings()), state)
     chips = [part.text for part in dialog.rows[0].parts if not part.plain]
     assert ", ".join(chips) == said
+    assert dialog.rows[0].parts[0].text == ("As a rule:" if unseen else "It changes:")
     pending = proposal_json(hanoi, proposal, "proposal")
     assert pending["accepting"] == said
     assert pending["on_accept"]["patience"] == 3
