@@ -23,6 +23,7 @@ from game.engine import (
     refused_by_every_profile,
 )
 from game.engine.describe import (
+    answer_foreseen,
     answered_proposal,
     between_rounds,
     bonus_sentence,
@@ -60,11 +61,18 @@ def headed(heading: str, text: str) -> str:
 
 
 def proposal_lines(
-    scenario: Scenario, proposal: Proposal, indent: str = INDENT, *, closed: str = ""
+    scenario: Scenario,
+    proposal: Proposal,
+    indent: str = INDENT,
+    *,
+    closed: str = "",
+    now: GameState | None = None,
 ) -> list[str]:
     """Their proposal as a few lines: its terms, how each side describes it, what accepting
     does to the meters and how it may be answered; ``closed`` is why its amendment cannot be
-    played now, when it is pending and cannot (see :func:`amend_closed`)."""
+    played now, when it is pending and cannot (see :func:`amend_closed`), and ``now`` the game
+    in which it waits, for what accepting does as its player can foresee it (as a rule, while
+    their character may change it: see :func:`answer_foreseen`)."""
     said = (
         ("Terms", proposal.summary),
         ("They call it", proposal.their_view),
@@ -72,7 +80,12 @@ def proposal_lines(
     )
     # What a scenario leaves out is not announced with nothing after it ("Terms: ").
     lines = [f"{indent}{heading}: {text}" for heading, text in said if text]
-    lines.append(f"{indent}Accepting: {proposal_costs(scenario, proposal)}")
+    if now is None:
+        lines.append(f"{indent}Accepting: {proposal_costs(scenario, proposal)}")
+    else:
+        effects, unseen = answer_foreseen(now, proposal, ACCEPT)
+        costs = effect_text(scenario, *effects, none="no change to the meters")
+        lines.append(f"{indent}Accepting{', as a rule' if unseen else ''}: {costs}")
     if proposal.amend:
         move = Move.parse(proposal.amend)
         amended = move_label(scenario, move)
@@ -106,6 +119,7 @@ def turn_lines(state: GameState, index: int = -1) -> list[str]:
     turn = turns[index]
     # What the player may answer is told for the proposal they now face.
     closed = amend_closed(state) if index == len(turns) - 1 else ""
+    now = state if index == len(turns) - 1 else None
     reaction = turn.reaction
     label = move_label(scenario, turn.move, answered_proposal(scenario, turns, index))
     lines = [
@@ -122,12 +136,12 @@ def turn_lines(state: GameState, index: int = -1) -> list[str]:
     if reaction.kind is ReactionKind.COUNTER and reaction.counter:
         counter = scenario.proposal(reaction.counter)
         lines.append(f"{INDENT}Their proposal instead: {counter.label}.")
-        lines.extend(proposal_lines(scenario, counter, INDENT + "  ", closed=closed))
+        lines.extend(proposal_lines(scenario, counter, INDENT + "  ", closed=closed, now=now))
     for heading, text in between_rounds(scenario, turn, new_round=round_opened(state, turn)):
         lines.append(f"{INDENT}{heading}: {text}")
     if turn.tabled:
         tabled = scenario.proposal(turn.tabled)
-        lines.extend(proposal_lines(scenario, tabled, INDENT + "  ", closed=closed))
+        lines.extend(proposal_lines(scenario, tabled, INDENT + "  ", closed=closed, now=now))
     return lines
 
 
@@ -349,7 +363,7 @@ def info_lines(state: GameState, cards: Sequence[Card], wanted: str) -> list[str
         closed = amend_closed(state)
         return [
             f"Their proposal: {proposal.label}",
-            *proposal_lines(scenario, proposal, "  ", closed=closed),
+            *proposal_lines(scenario, proposal, "  ", closed=closed, now=state),
         ]
     if move.offer not in scenario.offer_index:
         return [f"No card {short(wanted)}: type menu for the cards and their numbers"]
