@@ -39,6 +39,7 @@ from game.engine.judging import foreseen
 from game.engine.strategies import play_from
 from game.store.mode import Mode
 from game.store.transcripts import read_transcript
+from tests.engine.characters import SHOWN, UNSEEN, played
 
 ESSAY_SEED4 = (
     "mutual_restraint:written",
@@ -531,21 +532,9 @@ def test_what_accepting_their_proposal_does_is_told_as_the_window_tells_it(
 ) -> None:
     """As a rule while their character may change it (seed 11's opportunists: "trust +4" came
     to nothing), counted once a reply has shown it (seed 3, "they pocket concessions")."""
-    state = new_game(hanoi, 11)
-    state = apply(state, Move.parse("yongbyon_for_relief:partial")).state
+    state = played(hanoi, UNSEEN)
     (accepting,) = [x.strip() for x in turn_lines(state) if x.strip().startswith("Accepting")]
     assert accepting.startswith("Accepting, as a rule: trust +4, patience +3")
-    moves = (
-        "yongbyon_for_relief:partial",
-        "accept",
-        "mutual_restraint:unwritten",
-        "reject",
-        "accept_limited_arsenal:private",
-        "peace_declaration:declaration",
-        "liaison_offices",
-    )
-    state = new_game(hanoi, 3)
-    for move in moves:
-        state = apply(state, Move.parse(move)).state
+    state = played(hanoi, SHOWN)
     (accepting,) = [x.strip() for x in turn_lines(state) if x.strip().startswith("Accepting")]
     assert accepting.startswith("Accepting: ") and "as a rule" not in accepting

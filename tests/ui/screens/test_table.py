@@ -41,6 +41,8 @@ from game.ui.table_layout import LOG_LINES, WHOLE, log_min_height
 from game.ui.testing import click, feed, game_app, key
 from game.ui.widgets.log import LEAST_FADE
 from game.ui.widgets.table import OfferCard
+from tests.engine.characters import SHOWN, played
+from tests.engine.characters import UNSEEN as UNSEEN_GAME
 
 SCENARIO = load_scenario("hanoi")
 
@@ -953,13 +955,6 @@ def test_an_offer_their_reply_called_a_red_line_needs_no_figure_after() -> None:
     )
 
 
-def _after(seed: int, moves: tuple[str, ...]) -> GameState:
-    state = new_game(SCENARIO, seed)
-    for text in moves:
-        state = apply(state, Move.parse(text)).state
-    return state
-
-
 def test_their_proposal_s_dialog_counts_their_character_once_a_reply_has_shown_it(
     ctx: UiContext,
 ) -> None:
@@ -967,20 +962,11 @@ def test_their_proposal_s_dialog_counts_their_character_once_a_reply_has_shown_i
     as weakness: the dialog said "trust +4" and trust did not move (a student's play-test).
     Before any reply has shown that character the dialog says it may change what an answer
     does; once one has (seed 3, "they pocket concessions"), its figures are what happens."""
-    unseen = _after(11, ("yongbyon_for_relief:partial",))
+    unseen = played(SCENARIO, UNSEEN_GAME)
     dialog = ProposalScreen(ctx, unseen)
     assert all(UNSEEN in row.detail for row in dialog.rows[:2])
     assert [row.parts[0].text for row in dialog.rows[:2]] == ["As a rule:"] * 2
-    moves = (
-        "yongbyon_for_relief:partial",
-        "accept",
-        "mutual_restraint:unwritten",
-        "reject",
-        "accept_limited_arsenal:private",
-        "peace_declaration:declaration",
-        "liaison_offices",
-    )
-    shown = _after(3, moves)
+    shown = played(SCENARIO, SHOWN)
     assert shown.pending is not None
     proposal = SCENARIO.proposals[shown.pending.proposal]
     effects, hidden = answer_foreseen(shown, proposal, "reject")
