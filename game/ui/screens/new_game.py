@@ -11,7 +11,7 @@ from typing import Final
 import pygame
 
 from game.classroom.classcode import EXAMPLE as EXAMPLE_CODE
-from game.classroom.classcode import MAX_SEED, MODES, ClassCodeError, decode, encode
+from game.classroom.classcode import MAX_SEED, MODES, ClassCode, ClassCodeError, decode, encode
 from game.draw import theme
 from game.draw.context import UiContext
 from game.draw.theme import TextRole
@@ -232,17 +232,10 @@ class NewGameScreen(PanelScreen):
         # kept as given, and the save read "not installed" started elsewhere).
         scenario_file = str(resolve(self.scenario_ref).absolute())
         if code_text:
-            try:
-                code = decode(code_text)
-            except ClassCodeError:
+            coded = self._code_opens()
+            if coded is None or (self.hotseat and coded[0].mode is Mode.GRADED):
                 return None
-            path = scenario_for_code(code.prefix)
-            if path is None or (self.hotseat and code.mode is Mode.GRADED):
-                return None
-            try:
-                scenario = load_scenario(path)
-            except ScenarioError:
-                return None
+            code, path, scenario = coded
             who = Who(player, code.mode, str(code), teams)
             return GameSetup(scenario, code.seed, who, self.hotseat, str(path))
         if scenario is None or not self.seed.text:
@@ -385,16 +378,23 @@ class NewGameScreen(PanelScreen):
         opens its own summit, whatever the game was started with), else the one given. The
         heading and the panel follow it, where they went on naming a file given by its path
         over a code for Hanoi (a play-tester)."""
+        coded = self._code_opens()
+        return coded[2] if coded is not None else self.scenario
+
+    def _code_opens(self) -> tuple[ClassCode, Path, Scenario] | None:
+        """The class code typed, the installed scenario file it opens and that scenario; None
+        when what is typed opens no summit (not a code, or no installed scenario has it)."""
         try:
-            path = scenario_for_code(decode(self.code.text.strip()).prefix)
+            code = decode(self.code.text.strip())
         except ClassCodeError:
-            return self.scenario
+            return None
+        path = scenario_for_code(code.prefix)
         if path is None:
-            return self.scenario
+            return None
         try:
-            return load_scenario(path)
+            return code, path, load_scenario(path)
         except ScenarioError:
-            return self.scenario
+            return None
 
     def page(self) -> PanelPage:
         scenario = self.coded_scenario()
