@@ -301,11 +301,12 @@ class SummitScreen:
         limits = tuple(statement_limits(self.scenario))
         layout.place_left(ctx, self.meters, limits, self.neighbours, self.band_bottom)
         self.trust.rect = layout.trust_rect(self.band_bottom)
-        # Messages and the adviser's note go over the picture of the table, not over the
-        # schedule a player reads.
+        # Messages and the adviser's note go over the picture of the table, not the schedule; a
+        # message veils the note while it shows (a play-tester saw the two garble each other).
         seats = seating_area(self._centre(), accords_height(ctx))
         self.toast.rect = seats
         layout.place_note(ctx, self.note, seats, self.trust.rect.top - theme.UNIT)
+        self.toast.veil = self.note.rect if self.note.hint is not None else None
         self.log.rect = layout.place_reply(ctx, self.bubble, self._why, self.band_bottom)
         self._layout_tray(ctx)
         # A new text size can page the cards differently: the controls on screen follow.

@@ -341,6 +341,9 @@ class Toast(Widget):
     tone: Tone = Tone.NEUTRAL
     left: float = 0.0
     """Seconds until it is gone."""
+    veil: pygame.Rect | None = None
+    """What it hides while it shows, fading with it: the adviser's note, where the message
+    lies over it (the two garbled each other, a play-tester)."""
 
     @property
     def is_showing(self) -> bool:
@@ -376,6 +379,11 @@ class Toast(Widget):
         if not self.is_showing:
             return
         palette = ctx.palette
+        fade = min(1.0, self.left / TOAST_FADE)
+        if self.veil is not None and self.veil.width and self.veil.height:
+            veil = pygame.Surface(self.veil.size)
+            veil.fill(palette.paper)
+            blit_faded(surface, veil, self.veil, fade)
         image = self._image(ctx)
         box = self.box(ctx)
         toast = pygame.Surface(box.size, pygame.SRCALPHA)
@@ -385,7 +393,7 @@ class Toast(Widget):
             centre = (3 * theme.UNIT - 8, box.height // 2)
             pygame.draw.circle(toast, palette.tone(self.tone), centre, 5)
         toast.blit(image, image.get_rect(center=(box.width // 2 + 4, box.height // 2)))
-        blit_faded(surface, toast, box, min(1.0, self.left / TOAST_FADE))
+        blit_faded(surface, toast, box, fade)
 
 
 @attrs.frozen

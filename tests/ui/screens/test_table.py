@@ -10,7 +10,7 @@ import pygame
 import pytest
 
 from game.draw.context import UiContext
-from game.draw.theme import TextRole
+from game.draw.theme import LOGICAL_SIZE, TextRole
 from game.engine import (
     ChosenBy,
     GameState,
@@ -271,6 +271,18 @@ def test_the_advisers_note_covers_neither_the_reply_nor_the_log(size: TextSize) 
                 for control in table.focus.controls:
                     if control is not note and control.rect.width:
                         assert not note.rect.colliderect(control.rect)
+                # A message (saved, taken back) veils the note while it shows: over it, the
+                # two garbled each other (a play-tester, "Taken back: Embassies.").
+                table.toast.show("Taken back: Exemptions for joint projects.")
+                surface = pygame.Surface(LOGICAL_SIZE)
+                table.draw(surface)
+                box = table.toast.box(ctx)
+                assert table.toast.veil == note.rect and note.rect.contains(box)
+                corner = (note.rect.left + 4, note.rect.bottom - 4)
+                assert surface.get_at(corner)[:3] == ctx.palette.paper
+                table.toast.left = 0.0
+                table.draw(surface)
+                assert surface.get_at(corner)[:3] != ctx.palette.paper
             session.state = apply(session.state, turn.move).state
     assert notes > 3
 
