@@ -299,7 +299,10 @@ def tell_texts(tells: Sequence[Tell]) -> list[str]:
         which = "Decision" if len(numbers) == 1 else "Decisions"
         listed = listing(numbers)
         quoted = next((f" \u201c{t.said}\u201d" for t in found if t.said), "")
-        lines.append(f"{which} {listed}: their replies showed {interest} came first.{quoted}")
+        # At the head of their list, first or next: a reply names what they want now.
+        lines.append(
+            f"{which} {listed}: their replies put {interest} at the head of their list.{quoted}"
+        )
     return lines
 
 

@@ -155,6 +155,10 @@ def test_across_the_table_reveals_what_reading_them_would_have_shown(rich: GameS
         # What is quoted is what the reply said of that interest, not their words across the
         # table (a play-tester read security guarantees over a reply about liaison offices).
         assert f"they want {tell.interest}" in tell.said, tell
+    # What a reply named is what they wanted at that point, first or next: "came first" over
+    # a quote that said "next" contradicted it (a play-tester).
+    assert not any("came first" in line for line in lines)
+    assert all("at the head of their list" in line for line in lines)
     remembered = grudge_texts(reading.grudges)
     assert len(remembered) == len(set(reading.grudges))
     assert all(text.endswith(".") for text in remembered)
