@@ -191,14 +191,25 @@ def how_to_play(scenario: Scenario) -> tuple[Page, ...]:
                 ),
             ),
         )
+    # A recess puts nothing to them, but it takes a turn of the round as an offer does: "a
+    # recess, not an offer" read as free, and a play-tester lost a round's last turn to it.
+    recess = next((o for o in scenario.offers if o.kind is OfferKind.RECESS), None)
+    pause = (
+        (
+            f"{recess.label} is a recess: it puts nothing to them, but it uses one of the "
+            "round's turns as an offer does. What it eases and what it costs are on its card, "
+            "and each recess helps less than the last.",
+        )
+        if recess is not None
+        else ()
+    )
     pages += [
         Page(
-            "Repeats, recesses and events",
+            "Repeats, recesses and events" if recess is not None else "Repeats and events",
             (
                 "Making the same offer again is worth less each time, and every earlier refusal "
                 "of it costs patience. Build trust elsewhere before you try again.",
-                "Stepping out to consult is a recess, not an offer: it eases a pressure but "
-                "costs patience, and each recess helps less than the last.",
+                *pause,
                 "Between rounds, events happen: news at home, a signal from "
                 f"{sides.counterpart.capital}, an ally's "
                 "worry. The seed decides which; they move the meters and you plan around them.",

@@ -88,6 +88,11 @@ def test_how_to_play_names_what_the_scenario_in_play_names(name: str) -> None:
     assert f"From the {scenario.rounds[first].label} a joint statement" in text
     (ceiling,) = [bound.high for bound in statement.requires.meters if bound.high is not None]
     assert f"is {ceiling} or less" in text
+    # Its recess by its own label, and that it takes a turn of the round: "a recess, not an
+    # offer" read as free, and a play-tester lost a round's last turn to it.
+    recess = next(o for o in scenario.offers if o.kind is OfferKind.RECESS)
+    assert f"{recess.label} is a recess" in text
+    assert "uses one of the round's turns" in text
     # The meters page is the scenario's own words for its meters, not Hanoi's written in code.
     (meters,) = [page for page in how_to_play(scenario) if page.heading == "The meters"]
     for meter in scenario.meters:
@@ -108,6 +113,17 @@ def test_how_to_play_leaves_out_the_neighbours_of_a_scenario_without_them(
     headings = [page.heading for page in how_to_play(alone)]
     assert "The neighbours" not in headings
     assert "The neighbours" in [page.heading for page in how_to_play(hanoi)]
+
+
+def test_how_to_play_names_no_recess_for_a_scenario_without_one(hanoi: Scenario) -> None:
+    import attrs
+
+    from game.ui.texts import how_to_play
+
+    offers = tuple(o for o in hanoi.offers if o.kind is not OfferKind.RECESS)
+    pages = how_to_play(attrs.evolve(hanoi, offers=offers))
+    assert "Repeats and events" in [page.heading for page in pages]
+    assert not any("recess" in p for page in pages for p in page.paragraphs)
 
 
 def test_the_statement_on_the_last_offer_does_not_promise_more_talks(hanoi: Scenario) -> None:
