@@ -77,7 +77,7 @@ def hotseat_out_of_turn(
     """The opening of a hot-seat game on each seed, with each offer that serves only what they
     want later (refusing it costs the rules' early cost)."""
     from game.engine import available_moves, new_game
-    from game.engine.judging import out_of_turn
+    from game.engine.foresight import out_of_turn
 
     for seed in seeds:
         state = new_game(scenario, seed, hotseat=True)

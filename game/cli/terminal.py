@@ -47,7 +47,7 @@ from game.engine.describe import (
     short,
     side_called,
 )
-from game.engine.judging import reaction_effects
+from game.engine.foresight import reaction_effects
 from game.engine.state import ReactionKind
 from game.engine.transcript import LARGEST_SEED
 from game.store.reading import SCRIPT_LIMIT, UnreadableFileError, read_toml

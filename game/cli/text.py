@@ -42,7 +42,12 @@ from game.engine.describe import (
     round_when,
     short,
 )
-from game.engine.judging import agenda_unread, expected_need_range, foreseen, foreseen_refusal
+from game.engine.foresight import (
+    agenda_unread,
+    expected_need_range,
+    foreseen,
+    foreseen_refusal,
+)
 from game.engine.scenario import Direction, MeterRole
 from game.engine.state import ACCEPT, AMEND, REJECT, MoveOption, ReactionKind
 from game.store.who import NOBODY, Who

@@ -5,14 +5,14 @@ always produce the same game.
 """
 
 from game.engine.conditions import holds
-from game.engine.judging import (
+from game.engine.foresight import (
     expected_need,
     expected_need_range,
     expected_shortfall,
-    judge,
     no_trust_wins,
     refused_by_every_profile,
 )
+from game.engine.judging import judge
 from game.engine.moves import (
     amendment,
     available_moves,

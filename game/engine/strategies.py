@@ -16,7 +16,7 @@ from typing import Final
 import attrs
 
 from game.engine.describe import StrategyName
-from game.engine.judging import expected_shortfall
+from game.engine.foresight import expected_shortfall
 from game.engine.moves import available_moves, is_legal
 from game.engine.playbook import (
     _always,

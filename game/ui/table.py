@@ -34,7 +34,7 @@ from game.engine.describe import (
     essay_view,
     round_when,
 )
-from game.engine.judging import foreseen
+from game.engine.foresight import foreseen
 from game.engine.scenario import Offer, Proposal
 from game.engine.state import ACCEPT, AMEND, REJECT, Move
 from game.ui.art import Pose

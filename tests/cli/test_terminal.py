@@ -35,7 +35,7 @@ from game.engine import (
     new_game,
 )
 from game.engine.describe import bonus_sentence, effect_text, need_sentence
-from game.engine.judging import foreseen
+from game.engine.foresight import foreseen
 from game.engine.strategies import play_from
 from game.store.mode import Mode
 from game.store.transcripts import read_transcript

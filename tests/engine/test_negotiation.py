@@ -29,7 +29,10 @@ from game.engine import (
     outcome,
 )
 from game.engine.effects import Effect
-from game.engine.judging import reaction_effects, revealed_quirk
+from game.engine.foresight import (
+    reaction_effects,
+    revealed_quirk,
+)
 from game.engine.offers import mid_sentence
 from game.engine.replay import replay
 from game.engine.strategies import play
@@ -453,7 +456,7 @@ def _revealed_at(hanoi: Scenario, seed: int) -> GameState | None:
 def _revealed(hanoi: Scenario, seeds: range) -> Iterator[tuple[GameState, int]]:
     """The essay's game on each seed at the first reply that names what they want first, with
     that interest (a seed on which no reply names it is passed over)."""
-    from game.engine.judging import revealed_focus
+    from game.engine.foresight import revealed_focus
 
     for seed in seeds:
         state = _revealed_at(hanoi, seed)
@@ -468,7 +471,7 @@ def test_the_estimate_counts_what_their_replies_said_they_want_first(hanoi: Scen
     counts it: less for an offer serving it, more for one serving only another open interest.
     Before any reply names it, or with it taken away, the estimate does not."""
     from game.engine import MeterRole, available_moves, expected_need
-    from game.engine.judging import revealed_focus
+    from game.engine.foresight import revealed_focus
 
     trust = hanoi.role_index(MeterRole.TRUST)
     assert trust is not None
@@ -547,7 +550,7 @@ def test_until_a_reply_says_what_they_want_first_the_estimate_spans_both_cases(
     falls inside it but for their character and the day's mood. A play-tester read "about 16"
     and was told 29, read "about 23" and was told 3. Once a reply has said it, one figure."""
     from game.engine import available_moves, expected_need_range, judge
-    from game.engine.judging import revealed_focus
+    from game.engine.foresight import revealed_focus
     from game.engine.state import last_named_focus
 
     trust, slack = _trust_and_slack(hanoi)
@@ -611,7 +614,7 @@ def test_what_an_offer_foresees_is_what_it_does_but_for_their_character(strategy
     # A play-test: a form said "trust +7, patience +4" and gave +12 and +9, the rules' change
     # for every accord and the reward for serving what they want first left out. Accepted
     # offers are compared (a refusal adds what refusing costs, which no dialog foresees).
-    from game.engine.judging import revealed_focus
+    from game.engine.foresight import revealed_focus
 
     scenario = load_scenario("hanoi")
     compared = rewarded = 0
@@ -638,7 +641,7 @@ def _as_foreseen(state: GameState, after: GameState, move: Move, seed: int) -> l
     """Hold the meters after an accepted ``move`` to what :func:`foreseen` said of it (where
     the sum stays within the meter's bounds); return the effects it foresaw."""
     from game.engine.effects import meter_totals
-    from game.engine.judging import foreseen
+    from game.engine.foresight import foreseen
 
     proposing, if_accepted = foreseen(state, move)
     effects = [*proposing, *if_accepted]
@@ -654,7 +657,7 @@ def test_an_amendment_foresees_what_it_does_as_an_offer_does() -> None:
     """The proposal dialog's amendment shows what the form dialog shows for the same offer: a
     play-tester read "If accepted: trust +5" on it (the offer's own effect alone) and got +10."""
     from game.engine import offered
-    from game.engine.judging import revealed_focus
+    from game.engine.foresight import revealed_focus
     from game.engine.state import AMEND
 
     scenario = load_scenario("hanoi")

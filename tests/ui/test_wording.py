@@ -232,7 +232,7 @@ def test_a_form_says_what_serving_what_they_want_first_would_add(hanoi: Scenario
     once a reply has named it, the chips count it or not, and the sentence goes."""
     from game.engine import apply
     from game.engine.describe import effect_text
-    from game.engine.judging import revealed_focus
+    from game.engine.foresight import revealed_focus
     from game.engine.strategies import play
 
     offer = hanoi.offer("peace_declaration")
@@ -256,7 +256,7 @@ def test_a_single_form_card_s_details_open_with_what_it_changes(hanoi: Scenario)
     trust +5" for liaison offices and got +10."""
     from game.engine import Move
     from game.engine.describe import effect_text
-    from game.engine.judging import foreseen
+    from game.engine.foresight import foreseen
 
     state = new_game(hanoi, 7)
     offer = hanoi.offer("liaison_offices")

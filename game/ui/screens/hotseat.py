@@ -25,7 +25,7 @@ from game.engine.describe import (
     move_label,
     side_called,
 )
-from game.engine.judging import reaction_effects
+from game.engine.foresight import reaction_effects
 from game.engine.scenario import Offer, Proposal
 from game.engine.teams import Teams
 from game.ui import art

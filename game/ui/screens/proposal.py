@@ -16,7 +16,10 @@ from game.draw.context import UiContext
 from game.draw.theme import Tone
 from game.engine import Direction, GameState, MeterRole, Move, OfferKind, amendment, move_options
 from game.engine.describe import answer_foreseen, capitalise, need_sentence, sentence
-from game.engine.judging import expected_need_range, foreseen
+from game.engine.foresight import (
+    expected_need_range,
+    foreseen,
+)
 from game.engine.state import ACCEPT, AMEND, REJECT
 from game.ui.record import amend_title, before_the_break, insists, proposal_kicker
 from game.ui.screen import Action, Apply, Chain, PlayMove, Pop

@@ -12,7 +12,10 @@ from game.engine import (
     refused_by_every_profile,
 )
 from game.engine.describe import bonus_sentence, capitalise, need_sentence
-from game.engine.judging import agenda_unread, walkout_possible
+from game.engine.foresight import (
+    agenda_unread,
+    walkout_possible,
+)
 from game.engine.scenario import Offer, OfferKind, Variant
 from game.ui.screen import Apply, Chain, PlayMove, Pop
 from game.ui.widgets.base import does, shortcuts

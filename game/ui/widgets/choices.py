@@ -20,7 +20,11 @@ from game.draw.context import UiContext
 from game.draw.theme import Colour, TextRole, Tone
 from game.engine import GameState, Move, Scenario
 from game.engine.describe import changes
-from game.engine.judging import foreseen, foreseen_refusal, no_trust_wins
+from game.engine.foresight import (
+    foreseen,
+    foreseen_refusal,
+    no_trust_wins,
+)
 from game.engine.scenario import Effect, Variant
 from game.ui.screen import Action, Pop
 from game.ui.tones import change_tone
