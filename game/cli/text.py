@@ -16,6 +16,7 @@ from game.engine import (
     Move,
     Proposal,
     Scenario,
+    is_legal,
     move_options,
     new_game,
     no_trust_wins,
@@ -47,6 +48,8 @@ from game.engine.foresight import (
     expected_need_range,
     foreseen,
     foreseen_refusal,
+    foreseen_rejection,
+    likely_rejected,
 )
 from game.engine.scenario import Direction, MeterRole
 from game.engine.state import ACCEPT, AMEND, REJECT, MoveOption, ReactionKind
@@ -399,6 +402,14 @@ def info_lines(state: GameState, cards: Sequence[Card], wanted: str) -> list[str
         else:
             # What it needs, and the reward for what they want first, as the form dialog says.
             then = f"If they accept: {effect_text(scenario, *brings, none='no change')}."
+            rejection = ""
+            # Not on a locked card: it is not on the table to be turned down.
+            if is_legal(state, form) and likely_rejected(state, form):
+                rejection = effect_text(scenario, *foreseen_rejection(state, form), none="")
+            if rejection:
+                then += (
+                    f" As things stand they would turn it down; a rejection changes {rejection}."
+                )
             need = None if trust is None else expected_need_range(state, form, trust)
             if need is not None and trust is not None:
                 then += " " + need_sentence(scenario.meters[trust], *need, state.meters[trust])

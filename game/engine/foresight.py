@@ -141,24 +141,38 @@ def _expected_shift(state: GameState, offer: Offer, variant: Variant | None) -> 
     far as their replies have revealed it (an offer serving what they said they want first
     needs less; one serving only something else still open and on their list, more: see
     :func:`_on_their_list`)."""
-    scenario = state.scenario
-    rules = scenario.rules
-    shift = scenario.stances[state.stance].shift + (variant.shift if variant else 0)
+    return _known_shift(state, offer, variant) + _agenda_shift(state, offer, variant)
+
+
+def _known_shift(state: GameState, offer: Offer, variant: Variant | None) -> int:
+    """The shift of their thresholds a player knows of, their agenda aside: stance, variant,
+    memory, refusals, and their character as far as their replies to this offer have shown
+    it."""
+    rules = state.scenario.rules
+    shift = state.scenario.stances[state.stance].shift + (variant.shift if variant else 0)
     shift += rules.grudge_shift * len(state.grudges) + _hardened(state, offer)
     quirk = revealed_quirk(state, offer, variant)
-    if quirk is not None:
-        shift += quirk.shift
+    return shift + quirk.shift if quirk is not None else shift
+
+
+def _agenda_shift(
+    state: GameState, offer: Offer, variant: Variant | None, *, hopeful: bool = False
+) -> int:
+    """What their agenda, as far as their replies have revealed it, does to the offer's
+    thresholds (see :func:`_expected_shift`); ``hopeful``: the least it may do, where an offer
+    that may be on their list for later may as well not be."""
+    rules = state.scenario.rules
     focus = revealed_focus(state)
     if focus is None:
-        return shift
+        return 0
     served = [index for index, points in _served(offer, variant) if points > 0]
     if focus in served:
-        return shift + rules.focus_shift
-    interests = scenario.interests
+        return rules.focus_shift
+    interests = state.scenario.interests
     still_open = [index for index in served if state.points[index] < interests[index].met]
     if still_open and _on_their_list(state, focus, still_open):
-        return shift + rules.early_shift
-    return shift
+        return min(rules.early_shift, 0) if hopeful else rules.early_shift
+    return 0
 
 
 def _on_their_list(state: GameState, focus: int, interests: Sequence[int]) -> bool:
@@ -265,3 +279,40 @@ def expected_shortfall(state: GameState, move: Move) -> int:
     offer, variant = _resolve(state, move)
     shift = _expected_shift(state, offer, variant)
     return max((_threshold(state, need, shift)[1] for need in offer.needs), default=-1)
+
+
+def likely_rejected(state: GameState, move: Move) -> bool:
+    """True when even the most hopeful estimate a player can make (:func:`expected_need_range`
+    at its low end, every need of the offer counted: a neighbour's, a fixed one such as the big
+    deal's leverage) falls short of what they need by more than a deferral's margin and the
+    day's mood together, whichever delegation sits across the table (its hidden bargaining and
+    character as far as no reply has shown them, at their most yielding): as things stand, they
+    turn it down. A play-tester was shown what proposing the big deal costs, not the trust its
+    rejection took."""
+    offer, variant = _resolve(state, move)
+    if not offer.needs:
+        return False
+    scenario = state.scenario
+    rules = scenario.rules
+    revealed = revealed_quirk(state, offer, variant) is not None
+    form = variant.id if variant else None
+    hidden = []
+    for profile in scenario.profiles:
+        quirk = None if revealed else profile.quirk(offer.id, form)
+        eased = min(quirk.shift, 0) if quirk is not None else 0
+        hidden.append(profile.shift - rules.profile_jitter + eased)
+    shift = _known_shift(state, offer, variant) + min(hidden)
+    if agenda_unread(state, move):
+        shift += min(rules.focus_shift, rules.early_shift, 0)
+    else:
+        shift += _agenda_shift(state, offer, variant, hopeful=True)
+    least = max(_threshold(state, need, shift)[1] for need in offer.needs)
+    return least > rules.defer_margin + rules.noise
+
+
+def foreseen_rejection(state: GameState, move: Move) -> tuple[Effect, ...]:
+    """What their rejection of an offer adds to proposing it, as a player can foresee it: its
+    own effect when rejected, and their character's once a reply to it has shown it."""
+    offer, variant = _resolve(state, move)
+    quirk = revealed_quirk(state, offer, variant)
+    return (offer.on_reject,) if quirk is None else (offer.on_reject, quirk.on_reject)

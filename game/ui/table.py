@@ -34,7 +34,7 @@ from game.engine.describe import (
     essay_view,
     round_when,
 )
-from game.engine.foresight import foreseen
+from game.engine.foresight import foreseen, foreseen_rejection, likely_rejected
 from game.engine.scenario import Offer, Proposal
 from game.engine.state import ACCEPT, AMEND, REJECT, Move
 from game.ui.art import Pose
@@ -348,6 +348,14 @@ def card_detail(
             parts.append(f"It changes {changes}.")
         else:
             brings = effect_text(scenario, *accepted, none="no change to the meters")
+            move = Move(offer.id)
+            if likely_rejected(state, move):
+                # What it costs when they turn it down, as they would now (a play-tester lost
+                # six trust more than the big deal's card said).
+                rejection = effect_text(scenario, *foreseen_rejection(state, move), none="")
+                if rejection:
+                    turned = "as things stand they would turn it down, and a rejection changes"
+                    changes += f"; {turned} {rejection}"
             parts.append(f"Proposing it changes {changes}; if accepted, {brings}.")
     parts += [offer.summary, essay_view(scenario, offer)]
     if offer.variants:

@@ -166,6 +166,15 @@ def test_info_on_a_recess_says_what_it_changes_not_what_proposing_it_does(
     assert not any("Proposing it" in x or "If they accept" in x for x in lines)
 
 
+def test_info_says_what_a_rejection_costs_where_they_would_turn_it_down(hanoi: Scenario) -> None:
+    # As the window's card does: the big deal's rejection took six trust more than its info
+    # said (a play-tester).
+    text = _terminal(hanoi, "info demand_cvid\ninfo project_exemptions\nq\n")
+    (big,) = [x for x in text.splitlines() if "Proposing it:" in x and "turn it down" in x]
+    assert "As things stand they would turn it down; a rejection changes trust \u22126" in big
+    assert sum("turn it down" in x for x in text.splitlines()) == 1
+
+
 def test_info_foresees_what_the_window_does(hanoi: Scenario) -> None:
     # The terminal said "Proposing it: nothing. If they accept: trust +4" where the window
     # said "patience -1 ... trust +5, patience +3", and what happened was the window's (a

@@ -226,6 +226,29 @@ def test_a_form_every_delegation_refuses_shows_what_the_refusal_costs(hanoi: Sce
     assert "If accepted:" in on_record and "When they refuse:" not in on_record
 
 
+def test_an_offer_they_would_turn_down_shows_what_a_rejection_costs(hanoi: Scenario) -> None:
+    """A play-tester was shown what proposing the big deal costs (trust -4) and lost ten trust:
+    its rejection took six more. Where, as things stand, they turn an offer down, the card and
+    the form's chips say what a rejection changes; where they may take it, neither does."""
+    from game.engine.describe import effect_text
+    from game.engine.foresight import foreseen_rejection
+    from game.ui.widgets.choices import cost_parts
+
+    state = new_game(hanoi, 7)
+    big = Move("demand_cvid")
+    rejection = effect_text(hanoi, *foreseen_rejection(state, big))
+    assert "trust \u22126" in rejection
+    _, body = card_detail(state, hanoi.offer(big.offer), CardStatus.OPEN, "", "9")
+    assert f"they would turn it down, and a rejection changes {rejection};" in body
+    texts = [part.text for part in cost_parts(state, big)]
+    assert "If rejected, as now likely:" in texts
+    assert "trust \u22126" in texts[texts.index("If rejected, as now likely:") :]
+    opening = Move("security_assurances", "spoken")
+    assert "If rejected, as now likely:" not in [p.text for p in cost_parts(state, opening)]
+    _, body = card_detail(state, hanoi.offer("project_exemptions"), CardStatus.OPEN, "", "4")
+    assert "turn it down" not in body
+
+
 def test_a_form_says_what_serving_what_they_want_first_would_add(hanoi: Scenario) -> None:
     """Until a reply names what they want first, a form serving something open says what the
     reward for it would add (a play-tester read "trust +6" on his first offer and got +10);

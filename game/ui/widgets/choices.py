@@ -2,8 +2,7 @@
 description, chips), and the modal panel of choices the variant picker, the counter-offer
 dialog and the event pop-up are built on.
 
-Shared by the table's card details, those dialogs and the hot-seat screens, so a cost reads the
-same everywhere.
+Shared by the table's card details, those dialogs and the hot-seat screens: a cost reads alike.
 """
 
 from __future__ import annotations
@@ -23,6 +22,8 @@ from game.engine.describe import changes
 from game.engine.foresight import (
     foreseen,
     foreseen_refusal,
+    foreseen_rejection,
+    likely_rejected,
     no_trust_wins,
 )
 from game.engine.scenario import Effect, Variant
@@ -72,10 +73,10 @@ def effect_parts(scenario: Scenario, *effects: Effect) -> list[Part]:
 
 def cost_parts(state: GameState, move: Move) -> list[Part]:
     """What making an offer (in a form) changes, as a player can foresee it (see
-    :func:`game.engine.judging.foreseen`): "Proposing it:" and "If accepted:", or for a form
-    every delegation refuses, "When they refuse:" (a play-tester was shown what acceptance
-    would bring, and lost 23 patience to the refusal); for a recess or walking away, which is
-    not put to them, "It changes:" alone (a play-tester read "Proposing it:" on a call home)."""
+    :func:`game.engine.foresight.foreseen`): "Proposing it:", "If accepted:" and, where they
+    would now turn it down, "If rejected, as now likely:"; for a form every delegation refuses,
+    "When they refuse:" (a play-tester lost 23 patience to a refusal); for a recess or walking
+    away, not put to them, "It changes:" alone (a play-tester read "Proposing it:" on a call)."""
     proposing, accepted = foreseen(state, move)
     scenario = state.scenario
     if not scenario.offer(move.offer).kind.judged:
@@ -84,6 +85,9 @@ def cost_parts(state: GameState, move: Move) -> list[Part]:
         then = labelled("When they refuse:", effect_parts(scenario, *foreseen_refusal(state, move)))
     else:
         then = labelled("If accepted:", effect_parts(scenario, *accepted))
+        if likely_rejected(state, move):
+            rejection = effect_parts(scenario, *foreseen_rejection(state, move))
+            then += labelled("If rejected, as now likely:", rejection)
     return labelled("Proposing it:", effect_parts(scenario, *proposing)) + then
 
 
