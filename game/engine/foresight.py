@@ -7,6 +7,7 @@ does in a hot-seat game. The judgement itself, with what stays hidden, is in
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Final
 
 import attrs
 
@@ -117,6 +118,32 @@ def _times(effect: Effect, times: int) -> Effect:
     return attrs.evolve(effect, meters=meters, stance_step=effect.stance_step * times)
 
 
+_MEASURED: Final = frozenset(
+    (ReactionKind.ACCEPT, ReactionKind.DEFER, ReactionKind.REJECT, ReactionKind.COUNTER)
+)
+"""Replies whose reason names the level they need, when the offer has a need to read out."""
+
+
+def bargaining_read(state: GameState) -> bool:
+    """True once a reply has named the level they need of an offer whose needs are all theirs
+    to set (none fixed, no red line crossed): set against the table's own estimate, it shows
+    how hard this delegation bargains, and from then on the estimate counts it. Before that
+    it is hidden, and the table's figure may be off by it (a play-tester was told "about 15"
+    for what needed 24)."""
+    scenario = state.scenario
+    profile = state.profile_info
+    for turn in state.turns:
+        move = turn.move
+        if move.is_answer or turn.reaction.kind not in _MEASURED:
+            continue
+        offer = scenario.offer(move.offer)
+        if not offer.needs or any(need.fixed for need in offer.needs):
+            continue
+        if not _is_red_line(profile, offer, offer.variant(move.variant)):
+            return True
+    return False
+
+
 def revealed_quirk(state: GameState, offer: Offer, variant: Variant | None) -> Quirk | None:
     """Their quirk for this offer in this form once a reply to it has shown it: the reply's
     reason quoted the quirk's note (``"they hold out for more than partial relief"``). Before
@@ -144,13 +171,17 @@ def _expected_shift(state: GameState, offer: Offer, variant: Variant | None) -> 
     return _known_shift(state, offer, variant) + _agenda_shift(state, offer, variant)
 
 
-def _known_shift(state: GameState, offer: Offer, variant: Variant | None) -> int:
+def _known_shift(
+    state: GameState, offer: Offer, variant: Variant | None, *, bargaining: bool = True
+) -> int:
     """The shift of their thresholds a player knows of, their agenda aside: stance, variant,
-    memory, refusals, and their character as far as their replies to this offer have shown
-    it."""
+    memory, refusals, their character as far as their replies to this offer have shown it,
+    and (unless not ``bargaining``) how hard they bargain once a reply has shown it."""
     rules = state.scenario.rules
     shift = state.scenario.stances[state.stance].shift + (variant.shift if variant else 0)
     shift += rules.grudge_shift * len(state.grudges) + _hardened(state, offer)
+    if bargaining and bargaining_read(state):
+        shift += state.hardness
     quirk = revealed_quirk(state, offer, variant)
     return shift + quirk.shift if quirk is not None else shift
 
@@ -222,8 +253,9 @@ def walkout_possible(scenario: Scenario) -> bool:
 
 
 def expected_need(state: GameState, move: Move, meter: int) -> int | None:
-    """The value of ``meter`` an offer needs, as a player can estimate it (the same estimate as
-    :func:`expected_shortfall`); None when the offer needs nothing of that meter."""
+    """The value of ``meter`` an offer needs, as a player can estimate it (the table's figure,
+    :func:`expected_need_range` once their agenda is read); None when the offer needs nothing
+    of that meter."""
     offer, variant = _resolve(state, move)
     shift = _expected_shift(state, offer, variant)
     needs = [n for n in offer.needs if n.meter == meter and n.at_least is not None]
@@ -270,14 +302,17 @@ def expected_need_range(
 
 
 def expected_shortfall(state: GameState, move: Move) -> int:
-    """How far an offer falls short of what the counterpart needs, as a player can estimate it:
-    their stance, the variant, what they remember and what their replies have said they want
-    first counted; their hidden profile, the rest of their agenda and the day's mood not.
+    """How far an offer falls short of what the counterpart needs, as the ``greedy`` player
+    estimates it: their stance, the variant, what they remember and what their replies have
+    said they want first counted; their hidden profile (even how hard they bargain, which the
+    table's figures count once a reply has shown it), the rest of their agenda and the day's
+    mood not.
 
     Zero or less means it should be accepted; a little more, deferred.
     """
     offer, variant = _resolve(state, move)
-    shift = _expected_shift(state, offer, variant)
+    shift = _known_shift(state, offer, variant, bargaining=False)
+    shift += _agenda_shift(state, offer, variant)
     return max((_threshold(state, need, shift)[1] for need in offer.needs), default=-1)
 
 
@@ -296,11 +331,13 @@ def likely_rejected(state: GameState, move: Move) -> bool:
     rules = scenario.rules
     revealed = revealed_quirk(state, offer, variant) is not None
     form = variant.id if variant else None
+    # How hard they bargain is counted once read (see :func:`bargaining_read`).
+    read = bargaining_read(state)
     hidden = []
     for profile in scenario.profiles:
         quirk = None if revealed else profile.quirk(offer.id, form)
         eased = min(quirk.shift, 0) if quirk is not None else 0
-        hidden.append(profile.shift - rules.profile_jitter + eased)
+        hidden.append(eased if read else profile.shift - rules.profile_jitter + eased)
     shift = _known_shift(state, offer, variant) + min(hidden)
     if agenda_unread(state, move):
         shift += min(rules.focus_shift, rules.early_shift, 0)

@@ -142,7 +142,8 @@ def how_to_play(scenario: Scenario) -> tuple[Page, ...]:
                 "An open offer still has to persuade them. Each needs some level on a meter "
                 "\u2013 often trust \u2013 before they accept; the trust bar marks what the card "
                 "in focus needs as far as the table shows it: their stance, the form, what they "
-                "remember, and what their replies have said they want first.",
+                "remember, what their replies have said they want first and, once a reply has "
+                "named a level they need, how hard this delegation bargains.",
                 "An offer that serves what they want first needs far less, and one pressed on "
                 "them before its turn far more: until a reply says what they want first, the "
                 "table shows what it would need either way. A little chance adds a few points "
