@@ -74,6 +74,8 @@ def test_their_delegations_name_is_whole_beside_every_stance(
     size: TextSize, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # "DPRK DELEGATION" came out "DPRK" beside "cooperative", the longest stance (play-test B).
+    # At large text the stance keeps its size instead (in fine print it defeated the setting, a
+    # later play-tester): the name is the same short form beside every stance.
     import attrs
     import pygame
 
@@ -98,4 +100,5 @@ def test_their_delegations_name_is_whole_beside_every_stance(
         chosen.clear()
         state = attrs.evolve(session.state, stance=stance)
         board.draw_delegations(pygame.Surface((1280, 720)), ctx, state, centre, names)
-        assert chosen[0] == names[0][0], (held.label, chosen)
+        whole = names[0][0] if size is not TextSize.LARGE else names[0][1]
+        assert chosen[0] == whole, (held.label, chosen)

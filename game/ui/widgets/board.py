@@ -172,18 +172,19 @@ class _StanceStyle:
 
 
 _STANCE_STYLE: Final = {
-    False: _StanceStyle((12, 8), 15, TextRole.LABEL),
+    False: _StanceStyle((10, 8), 12, TextRole.LABEL),
     True: _StanceStyle((6, 6), 8, TextRole.FINE_PRINT),
 }
 """By ``compact``: the usual stance, and the smaller one (fine print does not grow with the text
 size)."""
 
 
-def stance_width(ctx: UiContext, state: GameState, *, compact: bool = False) -> int:
-    """How wide :func:`draw_stance` draws their stance, without the word "stance"."""
+def stance_width(ctx: UiContext, scenario: Scenario, *, compact: bool = False) -> int:
+    """How wide :func:`draw_stance` draws the widest of the scenario's stances, without the word
+    "stance": what the table keeps for their stance all game."""
     style = _STANCE_STYLE[compact]
-    label = state.scenario.stances[state.stance].label
-    return style.pitch * len(state.scenario.stances) + 4 + ctx.text_width(style.role, label)
+    widest = max(ctx.text_width(style.role, stance.label) for stance in scenario.stances)
+    return style.pitch * len(scenario.stances) + 4 + widest
 
 
 def draw_stance(
@@ -338,14 +339,26 @@ def draw_delegations(
     # Their side: flag, name and stance.
     flag_rect = art.draw_side_flag(surface, sides.counterpart.flag, flag_h, centre.topleft, palette)
     row = pygame.Rect(centre.left, centre.top, centre.width, flag_h)
-    # Their name is kept whole while a smaller stance makes room for it ("cooperative", the
-    # longest, left only "DPRK" of "DPRK delegation": play-test B).
-    whole = flag_rect.right + 10 + ctx.text_width(TextRole.KICKER, them_name[0]) + 2 * theme.UNIT
-    compact = whole + stance_width(ctx, state) > centre.right
-    stance_room = centre.right - flag_rect.right - 170
-    stance_left = draw_stance(surface, ctx, state, row, stance_room, compact=compact)
-    room = stance_left - 2 * theme.UNIT - (flag_rect.right + 10)
-    name = ctx.text(TextRole.KICKER, _first_fitting(ctx, them_name, room), palette.ink_soft)
+    # Their stance and name keep one size and one form all game, whatever the stance: the
+    # first form of the name that fits beside the widest stance; the stance smaller only if
+    # none does (a play-tester saw "cooperative" shrink where "engaged" had not, and play-test
+    # B "cooperative" leave only "DPRK" of "DPRK delegation").
+    left = flag_rect.right + 10
+    gap = 3 * theme.UNIT // 2
+    room = centre.right - gap - left
+    shortest = min(ctx.text_width(TextRole.KICKER, name) for name in them_name)
+    compact = shortest + stance_width(ctx, state.scenario) > room
+    named = _first_fitting(
+        ctx, them_name, room - stance_width(ctx, state.scenario, compact=compact)
+    )
+    # The word "stance" goes in only where, beside the widest stance too, it leaves the name
+    # room: it stays or goes all game.
+    stance_room = centre.right - left - ctx.text_width(TextRole.KICKER, named) - gap
+    needed = stance_width(ctx, state.scenario, compact=compact) + 10
+    if needed + ctx.text_width(TextRole.KICKER, "STANCE") > stance_room:
+        stance_room = 0
+    draw_stance(surface, ctx, state, row, stance_room, compact=compact)
+    name = ctx.text(TextRole.KICKER, named, palette.ink_soft)
     surface.blit(name, name.get_rect(midleft=(flag_rect.right + 10, flag_rect.centery)))
     seats = seating_area(centre, footer)
     us_y = centre.bottom - 2 * theme.UNIT - flag_h

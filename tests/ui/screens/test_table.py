@@ -4,6 +4,7 @@ answer cards (the "answer later" path), and what happened between rounds in the 
 
 import itertools
 import re
+from typing import Any
 
 import attrs
 import pygame
@@ -992,3 +993,33 @@ def test_their_proposal_s_dialog_counts_their_character_once_a_reply_has_shown_i
     rows = ProposalScreen(ctx, shown).rows[:2]
     assert all(UNSEEN not in row.detail for row in rows)
     assert [row.parts[0].text for row in rows] == ["It changes:"] * 2
+
+
+@pytest.mark.parametrize("size", list(TextSize))
+def test_their_stance_and_name_keep_one_size_and_form_whatever_the_stance(
+    size: TextSize, rendered: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A play-tester saw "cooperative" drawn small and light where "engaged" had been bold, and
+    # "guarded" small in a hot-seat game; play-test B, "cooperative" leave only "DPRK" of "DPRK
+    # delegation". Both now hold for the whole game, at the widest stance.
+    from game.ui.widgets import board
+
+    drawn: list[tuple[bool, bool]] = []
+    draw = board.draw_stance
+
+    def watched(*args: Any, compact: bool = False) -> int:
+        drawn.append((compact, args[4] > 0))
+        return draw(*args, compact=compact)
+
+    monkeypatch.setattr(board, "draw_stance", watched)
+    ctx = UiContext(Settings(text_size=size, sound=False, hints=False))
+    names = set()
+    for stance in range(len(SCENARIO.stances)):
+        _, table = _table(ctx, attrs.evolve(new_game(SCENARIO, 7), stance=stance))
+        rendered.clear()
+        table.draw(pygame.Surface(LOGICAL_SIZE))
+        names.add(next(text for text in rendered if text.startswith("DPRK")))
+    assert len(set(drawn)) == 1 and len(names) == 1, (drawn, names)
+    # At the usual size, the name whole beside a stance at its full size.
+    if size is TextSize.NORMAL:
+        assert names == {"DPRK DELEGATION"} and drawn[0][0] is False
