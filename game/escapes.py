@@ -1,5 +1,6 @@
 """Text that came from a file, shown as what it is: every character a terminal, a spreadsheet
-or a font may act on instead of showing, written as an escape.
+or a font may act on instead of showing, written as an escape; and a value a message quotes,
+cut short, so that a file or an option cannot make a message as long as itself.
 
 Below every layer (it imports nothing of the game), so that the engine's words, the terminal
 and the window's fonts escape alike, and the title screen can draw a scenario's title escaped
@@ -49,3 +50,17 @@ def printable(text: str, *, keep_newlines: bool = False) -> str:
     if keep_newlines:
         return "\n".join(_UNPRINTABLE.sub(_escaped, line) for line in text.split("\n"))
     return _UNPRINTABLE.sub(_escaped, text)
+
+
+SHORT: Final = 60
+
+
+def short(value: object, *, quoted: bool = True, limit: int = SHORT) -> str:
+    """A value from a file as a message shows it: its repr (or the text itself, with
+    ``quoted=False``), cut to 60 characters, so a file cannot make a message as long as itself.
+
+    >>> short("Ada"), short("Ada", quoted=False), len(short("x" * 1000))
+    ("'Ada'", 'Ada', 60)
+    """
+    text = repr(value) if quoted else str(value)
+    return text if len(text) <= limit else text[: limit - 3] + "..."

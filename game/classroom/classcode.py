@@ -19,6 +19,7 @@ from typing import Final
 
 import attrs
 
+from game.escapes import short
 from game.store.mode import Mode
 
 ALPHABET: Final = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
@@ -63,12 +64,12 @@ def encode(prefix: str, seed: int, mode: str) -> str:
     """The class code for a scenario prefix, a seed and a mode (a :class:`Mode`, or its text)."""
     prefix = prefix.upper()
     if not _PREFIX.match(prefix):
-        raise ClassCodeError(f"a scenario code is four letters A-Z, got {prefix!r}")
+        raise ClassCodeError(f"a scenario code is four letters A-Z, got {short(prefix)}")
     if not 0 <= seed <= MAX_SEED:
         raise ClassCodeError(f"class codes hold seeds from 0 to {MAX_SEED}, got {seed}")
     known = Mode.named(mode)
     if known is None:
-        raise ClassCodeError(f"the mode is practice or graded, got {mode!r}")
+        raise ClassCodeError(f"the mode is practice or graded, got {short(mode)}")
     payload = seed << 1 | MODES.index(known)
     value = payload << 4 | _check(prefix, payload)
     body = "".join(ALPHABET[(value >> shift) & 31] for shift in (15, 10, 5, 0))
@@ -79,19 +80,21 @@ def decode(text: str) -> ClassCode:
     """Read a class code; raise :class:`ClassCodeError` with a one-line reason if it is wrong."""
     cleaned = re.sub(r"[\s\-_.]", "", text.upper())
     if len(cleaned) != 8:
-        raise ClassCodeError(f"a class code looks like {EXAMPLE}, got {text!r}")
+        raise ClassCodeError(f"a class code looks like {EXAMPLE}, got {short(text)}")
     prefix, body = cleaned[:4], cleaned[4:].translate(LENIENT)
     if not _PREFIX.match(prefix):
-        raise ClassCodeError(f"a class code starts with four letters, got {text!r}")
+        raise ClassCodeError(f"a class code starts with four letters, got {short(text)}")
     value = 0
     for char in body:
         index = ALPHABET.find(char)
         if index < 0:
-            raise ClassCodeError(f"{char!r} cannot appear in a class code (in {text!r})")
+            raise ClassCodeError(f"{char!r} cannot appear in a class code (in {short(text)})")
         value = value << 5 | index
     payload, check = value >> 4, value & 0xF
     if _check(prefix, payload) != check:
-        raise ClassCodeError(f"{text!r} is not a valid class code: check it for a typing mistake")
+        raise ClassCodeError(
+            f"{short(text)} is not a valid class code: check it for a typing mistake"
+        )
     return ClassCode(prefix, payload >> 1, MODES[payload & 1])
 
 

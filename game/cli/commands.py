@@ -160,9 +160,9 @@ def settle(
     if code_text:
         decoded, path = _class_code(code_text)
         if seed is not None and seed != decoded.seed:
-            raise UsageError(f"{PROG}: --seed {seed} contradicts class code {code_text}")
+            raise UsageError(f"{PROG}: --seed {seed} contradicts class code {decoded}")
         if mode is not None and mode != decoded.mode:
-            raise UsageError(f"{PROG}: --mode {mode} contradicts class code {code_text}")
+            raise UsageError(f"{PROG}: --mode {mode} contradicts class code {decoded}")
         if previous is None:
             scenario_ref = str(path)
         seed, mode, code = decoded.seed, decoded.mode, str(decoded)

@@ -15,6 +15,7 @@ from typing import Final, NoReturn, TypeVar
 
 from game import __version__
 from game.classroom.classcode import EXAMPLE, MAX_SEED
+from game.escapes import short
 from game.store.mode import Mode
 
 PROG = "hanoi-summit"
@@ -55,8 +56,7 @@ def _whole(text: str) -> int:
     """A whole number written in ASCII digits: Python's ``int`` would also read ``'٤'`` as 4,
     and spend seconds on a number of thousands of digits."""
     if not _WHOLE.fullmatch(text):
-        shown = text if len(text) <= 40 else text[:37] + "..."
-        raise argparse.ArgumentTypeError(f"expected a whole number, got {shown!r}")
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {short(text)}")
     return int(text)
 
 
@@ -183,31 +183,51 @@ WINDOW_SIZES: Final = ((320, 7680), (200, 4320))
 
 def _window_size(text: str) -> tuple[int, int]:
     """A window size written ``WIDTHxHEIGHT``, such as ``1024x600``."""
-    found = re.fullmatch(r"([0-9]{1,5})[x\u00d7]([0-9]{1,5})", text.strip().lower())
+    found = re.fullmatch(r"([0-9]+)[x\u00d7]([0-9]+)", text.strip().lower())
     if found is None:
-        raise argparse.ArgumentTypeError(f"expected a size such as 1024x600, got {text!r}")
-    size = (int(found.group(1)), int(found.group(2)))
-    for value, (low, high), what in zip(size, WINDOW_SIZES, ("width", "height"), strict=True):
-        if not low <= value <= high:
+        raise argparse.ArgumentTypeError(f"expected a size such as 1024x600, got {short(text)}")
+    for digits, (low, high), what in zip(
+        found.groups(), WINDOW_SIZES, ("width", "height"), strict=True
+    ):
+        # Compared as digits first: a width of thousands of digits is out of range too, and
+        # reading it as a number would take long.
+        value = digits.lstrip("0") or "0"
+        if len(value) > len(str(high)) or not low <= int(value) <= high:
             raise argparse.ArgumentTypeError(
-                f"expected a {what} from {low} to {high} pixels, got {value}"
+                f"expected a {what} from {low} to {high} pixels, got {short(value, quoted=False)}"
             )
-    return size
+    return int(found.group(1)), int(found.group(2))
 
 
 def _seconds(text: str) -> float:
     try:
         value = float(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a number of seconds, got {text!r}") from None
+        raise argparse.ArgumentTypeError(
+            f"expected a number of seconds, got {short(text)}"
+        ) from None
     if not 0 < value <= 600:
-        raise argparse.ArgumentTypeError(f"expected more than 0 and at most 600, got {text}")
+        raise argparse.ArgumentTypeError(
+            f"expected more than 0 and at most 600, got {short(text, quoted=False)}"
+        )
     return value
+
+
+def _class_code(text: str) -> str:
+    """A class code as typed: an empty one (an unset variable in a teacher's script) is refused
+    here, where it would otherwise read as no code at all; :func:`decode` checks the rest."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError(
+            f"expected a class code such as {EXAMPLE}, got an empty one"
+        )
+    return text
 
 
 def _add_class_checks(command: argparse.ArgumentParser) -> None:
     """The options ``verify`` and ``report`` share: what the class's games must match."""
-    command.add_argument("--code", dest="class_code", help="the class code the games must match")
+    command.add_argument(
+        "--code", dest="class_code", type=_class_code, help="the class code the games must match"
+    )
     command.add_argument(
         "--scenario",
         dest="scenario_files",
@@ -246,7 +266,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--scenario", default=None, help="scenario name or .toml file")
     parser.add_argument("--seed", type=_seed, help="seed of the game (default: random)")
     parser.add_argument("--fullscreen", action="store_true", help="start in fullscreen")
-    parser.add_argument("--code", help=f"a class code from your teacher, e.g. {EXAMPLE}")
+    parser.add_argument(
+        "--code", type=_class_code, help=f"a class code from your teacher, e.g. {EXAMPLE}"
+    )
     parser.add_argument(
         "--name", type=_player_name, default="", help="your name, recorded in the transcript"
     )
@@ -283,7 +305,12 @@ def build_parser() -> argparse.ArgumentParser:
         default=SUPPRESS,
         help="player name recorded in the transcript",
     )
-    play.add_argument("--code", default=SUPPRESS, help="class code (sets scenario, seed and mode)")
+    play.add_argument(
+        "--code",
+        type=_class_code,
+        default=SUPPRESS,
+        help="class code (sets scenario, seed and mode)",
+    )
     play.add_argument("--mode", choices=MODES, default=None, help="recorded in the transcript")
     seats = play.add_argument_group(
         "hot-seat and team games",

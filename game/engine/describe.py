@@ -33,7 +33,7 @@ from game.engine.scenario import (
     Side,
 )
 from game.engine.state import ACCEPT, AMEND, GameState, Move, ReactionKind, Turn
-from game.escapes import UNPRINTABLE, printable
+from game.escapes import SHORT, UNPRINTABLE, printable, short
 
 MINUS: Final = "\u2212"
 """The true minus sign, wider than a hyphen and set at the height of a plus."""
@@ -500,20 +500,6 @@ def between_rounds(
         said = f" \u201c{words}\u201d" if words else ""
         found.append(("They table a proposal", sentence(proposal.label) + said))
     return found
-
-
-SHORT: Final = 60
-
-
-def short(value: object, *, quoted: bool = True, limit: int = SHORT) -> str:
-    """A value from a file as a message shows it: its repr (or the text itself, with
-    ``quoted=False``), cut to 60 characters, so a file cannot make a message as long as itself.
-
-    >>> short("Ada"), short("Ada", quoted=False), len(short("x" * 1000))
-    ("'Ada'", 'Ada', 60)
-    """
-    text = repr(value) if quoted else str(value)
-    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 __all__ = [

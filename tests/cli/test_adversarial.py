@@ -273,6 +273,17 @@ def test_an_export_folder_that_is_a_file_names_it(
         (["shots", "--out", "x", "--size", "10x10"], "expected a width from 320 to 7680"),
         (["shots", "--out", "x", "--size", "1024x99999"], "expected a height from 200 to 4320"),
         (["shots", "--out", "x", "--size", "1024 by 600"], "expected a size such as 1024x600"),
+        (
+            ["shots", "--out", "x", "--size", "100000x100000"],
+            "expected a width from 320 to 7680 pixels, got 100000",
+        ),
+        (["play", "--headless", "--code", ""], "argument --code: expected a class code such as"),
+        (["--code", "", "play", "--headless"], "argument --code: expected a class code such as"),
+        (["verify", "x.toml", "--code", ""], "argument --code: expected a class code such as"),
+        (
+            ["report", "x.toml", "--out", "r", "--code", ""],
+            "argument --code: expected a class code such as",
+        ),
     ],
     ids=[
         "arabic-indic-four",
@@ -286,6 +297,11 @@ def test_an_export_folder_that_is_a_file_names_it(
         "tiny-window",
         "huge-window",
         "size-in-words",
+        "size-past-five-digits",
+        "empty-code-play",
+        "empty-code-before-play",
+        "empty-code-verify",
+        "empty-code-report",
     ],
 )
 def test_flags_are_checked_before_anything_runs(
@@ -295,6 +311,24 @@ def test_flags_are_checked_before_anything_runs(
     assert status == 2 and out == [] and len(err) == 1
     assert message in err[0]
     assert list(workdir.iterdir()) == []  # `--out ''` wrote nothing into the current folder
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["verify", "x.toml", "--code"],
+        ["play", "--headless", "--code"],
+        ["shots", "--out", "x", "--size"],
+        ["play", "--headless", "--seed"],
+    ],
+    ids=["verify-code", "play-code", "size", "seed"],
+)
+def test_a_long_value_is_cut_in_its_error_line_as_moves_are(
+    workdir: Path, capsys: pytest.CaptureFixture[str], argv: list[str]
+) -> None:
+    status, out, err = _run(capsys, *argv, "A" * 100_000)
+    assert status == 2 and out == [] and len(err) == 1
+    assert len(err[0]) < 200 and "'" + "A" * 56 + "..." in err[0]
 
 
 def test_a_name_that_is_not_utf8_is_refused_and_control_characters_dropped(

@@ -424,7 +424,7 @@ def test_importing_the_command_line_loads_neither_engine_nor_pygame() -> None:
     loaded = result.stdout.strip()
     assert loaded == (
         "['game.classroom', 'game.classroom.classcode', 'game.cli', 'game.cli.dispatch', "
-        "'game.cli.parser', 'game.store', 'game.store.mode']"
+        "'game.cli.parser', 'game.escapes', 'game.store', 'game.store.mode']"
     )
 
 
