@@ -272,6 +272,9 @@ def play(args: argparse.Namespace) -> int:
         state = play_moves(state, script.moves)
     except BadMoveError as error:
         leave_behind(error.state, who, args.transcript, export=args.export)
+        # The game up to the bad move, its ending and verification code too when a move came
+        # after the end: the student sees what the transcript holds, then why the script stopped.
+        print_game(error.state, args.format, who)
         warn(f"{args.script}: {error}")
         return EXIT_BAD_INPUT
     leave_behind(state, who, args.transcript, export=args.export)

@@ -101,12 +101,21 @@ def test_a_move_after_the_end_and_an_unknown_move(
     moves = read_script(SCRIPTS / "historical_seed1.toml").moves
     script.write_text(f"seed = 1\nmoves = {json.dumps([*moves, 'next_summit'])}\n")
     assert main(["play", "--headless", "--script", str(script)]) == 2
-    (line,) = capsys.readouterr().err.splitlines()
+    captured = capsys.readouterr()
+    (line,) = captured.err.splitlines()
     assert 'move 8 "next_summit": the summit is over; legal moves: none' in line
-    script.write_text('moves = ["hug_it_out"]\n')
+    # The whole game is printed first, as without the extra move: the student sees the code.
+    whole = GOLDEN / "historical_seed1.txt"
+    assert captured.out == whole.read_text(encoding="utf-8")
+    assert main(["play", "--headless", "--script", str(script), "--format", "json"]) == 2
+    assert json.loads(capsys.readouterr().out)["outcome"]["verification"]
+    script.write_text('moves = ["next_summit:working_level", "hug_it_out"]\n')
     assert main(["play", "--headless", "--seed", "1", "--script", str(script)]) == 2
-    (line,) = capsys.readouterr().err.splitlines()
-    assert 'move 1 "hug_it_out": unknown move; legal moves: ' in line
+    captured = capsys.readouterr()
+    (line,) = captured.err.splitlines()
+    assert 'move 2 "hug_it_out": unknown move; legal moves: ' in line
+    assert "1. You offer: Plan the next summit (working level first)" in captured.out
+    assert captured.out.rstrip().endswith("1 move so far.")
 
 
 @pytest.mark.parametrize(
