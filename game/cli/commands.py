@@ -539,7 +539,7 @@ def analyze(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(analysis_json(scenario, found, args.budget), indent=2))
     else:
-        print(analysis_text(scenario, found, args.budget))
+        print(printable(analysis_text(scenario, found, args.budget), keep_newlines=True))
     return EXIT_OK
 
 

@@ -89,3 +89,24 @@ def test_with_one_hidden_profile_its_best_line_has_no_others_to_lose_against(
     text = _report(["one_offer.toml"], capsys)
     average = next(line for line in text.splitlines() if "Average loss" in line)
     assert average.endswith("does not apply)")
+
+
+def test_text_from_the_scenario_is_escaped_as_every_other_command_escapes_it(
+    workdir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A play-tester's title and offer label with direction overrides reached the terminal raw
+    in analyze's report, where play, replay, batch and report escape them."""
+    text = small_text().replace(
+        'title = "One offer"', 'title = "One \\u202eoffer\\u202c \\u2066x\\u2069"'
+    )
+    text = text.replace('label = "Handshake"', 'label = "Hand\\u202eshake\\u202c"')
+    write_small(workdir, text)
+    shown = _report(["one_offer.toml"], capsys)
+    assert "One \\u202eoffer\\u202c \\u2066x\\u2069" in shown
+    assert "Hand\\u202eshake\\u202c" in shown
+    assert not any(char in shown for char in "\u202e\u202c\u2066\u2069")
+    raw = _report(["one_offer.toml", "--json"], capsys)
+    assert not any(char in raw for char in "\u202e\u202c\u2066\u2069")
+    assert json.loads(raw)["scenario"] == "one_offer"  # still JSON
+    assert main(["check", "one_offer.toml"]) == 0
+    assert capsys.readouterr().out == "one_offer.toml: ok\n"
