@@ -295,12 +295,15 @@ def _teams(args: argparse.Namespace, scenario: Scenario) -> Teams | None:
     if us is None or north is None:
         raise UsageError(f"{PROG}: a team game needs both --team-us NAME and --team-north NAME")
     try:
-        return Teams(
+        teams = Teams(
             make_team(scenario, Seat.PLAYER, us, args.player_us),
             make_team(scenario, Seat.COUNTERPART, north, args.player_north),
         )
     except TeamError as error:
         raise UsageError(f"{PROG}: {printable(str(error))}") from None
+    if clash := teams.clash():
+        raise UsageError(f"{PROG}: {printable(clash)}")
+    return teams
 
 
 def _stdin() -> IO[str]:

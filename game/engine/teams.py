@@ -118,6 +118,24 @@ class Teams:
         found += [p.name for team in (self.us, self.north) for p in team.players]
         return tuple(found)
 
+    def clash(self) -> str:
+        """What makes the two teams hard to tell apart (``""`` when nothing): one name for both,
+        or a player on both sides; names compared as a teacher reads them, case aside.
+
+        >>> Teams(Team("Eagles"), Team("eagles")).clash()
+        'both teams are called Eagles: give each a name of its own'
+        >>> ada = (Player("Ada"),)
+        >>> Teams(Team("Eagles", ada), Team("Cranes", ada)).clash()
+        'Ada plays in both teams: a player plays for one side'
+        """
+        if self.us.name.casefold() == self.north.name.casefold():
+            return f"both teams are called {self.us.name}: give each a name of its own"
+        theirs = {p.name.casefold() for p in self.north.players}
+        for player in self.us.players:
+            if player.name.casefold() in theirs:
+                return f"{player.name} plays in both teams: a player plays for one side"
+        return ""
+
     def signature(self) -> str:
         """The teams as one line of text, for the verification code: any change to a name or a
         role changes it."""

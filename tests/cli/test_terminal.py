@@ -404,6 +404,18 @@ def test_a_hot_seat_script_gives_the_norths_choices_after_an_arrow(
         (["--hotseat", "--mode", "graded"], "a hot-seat game cannot be graded"),
         (["--code", encode("HNOI", 4, Mode.PRACTICE)], "give your name with --name"),
         (["--team-us", " ", "--team-north", "C"], "the U.S. team needs a name"),
+        (
+            ["--team-us", "Eagles", "--team-north", "eagles "],
+            "both teams are called Eagles: give each a name of its own",
+        ),
+        (
+            [
+                *("--team-us", "E", "--team-north", "C"),
+                *("--player-us", "negotiator:Ada Lovelace"),
+                *("--player-north", "military:ada  lovelace"),
+            ],
+            "Ada Lovelace plays in both teams: a player plays for one side",
+        ),
     ],
 )
 def test_team_options_that_cannot_make_a_game_are_one_line(
