@@ -15,6 +15,7 @@ from typing import IO, Final
 import attrs
 
 from game.cli.text import (
+    ANSWER_KEYS,
     amend_closed,
     headed,
     help_lines,
@@ -328,6 +329,8 @@ def interactive(
 
 _STOP: Final = ("q", "quit")
 _HELP: Final = ("help", "?", "h")
+_LETTERS: Final = {letter: answer for answer, letter in ANSWER_KEYS.items()}
+"""The answers' letters, each to its move id: ``r`` to ``reject``."""
 
 
 def _interactive(state: GameState, source: IO[str], sink: Guarded, who: Who) -> GameState:
@@ -389,6 +392,10 @@ def _interactive(state: GameState, source: IO[str], sink: Guarded, who: Who) -> 
         )
         if answer is not None:
             text = str(answer.option.move)
+        elif text.lower() in _LETTERS and text.lower() not in state.scenario.offer_index:
+            # An answer's letter with no answer to give (none of theirs waits, or it cannot be
+            # amended) is still that answer, refused for the rules' reason, not "unknown move".
+            text = _LETTERS[text.lower()]
         # ASCII digits only: '²' is a digit to Python, and int() of it fails.
         number = text.isascii() and text.isdigit()
         numbered = [card for card in cards if card.number]

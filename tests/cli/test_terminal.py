@@ -489,6 +489,15 @@ def test_a_number_that_names_no_card_says_so(hanoi: Scenario) -> None:
     assert "the cards are 1 to " in text and "unknown move" not in text
 
 
+@pytest.mark.parametrize("hotseat", [False, True], ids=["one-player", "hot-seat"])
+def test_an_answers_letter_with_no_proposal_waiting_says_so(hanoi: Scenario, hotseat: bool) -> None:
+    """A teacher's student typed r with nothing to answer: "unknown move", where the letters
+    are documented as the answers, and an answer then has "no proposal of theirs to answer"."""
+    text = _terminal(hanoi, "r\nA\nm\nq\n", hotseat=hotseat)
+    assert text.count("Not possible: there is no proposal of theirs to answer") == 3
+    assert "unknown move" not in text
+
+
 def test_after_a_move_the_menu_is_a_line_a_card_and_menu_shows_the_terms_again(
     hanoi: Scenario,
 ) -> None:
