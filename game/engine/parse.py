@@ -11,7 +11,7 @@ import hashlib
 import re
 import tomllib
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, Final
 
 from game.engine.parse_checks import _check_opening, _check_reachability
 from game.engine.parse_menu import _MenuSections
@@ -68,6 +68,10 @@ class ScenarioError(ValueError):
     def __init__(self, problems: list[str]) -> None:
         super().__init__("\n".join(problems))
         self.problems = problems
+
+
+_SCENARIO_KEYS: Final = frozenset({"sides", "meters", "offers", "endings"})
+"""Keys every scenario holds and no transcript does (as ``transcript._SCENARIO_KEYS``)."""
 
 
 def parse_scenario(text: str, source: str = "<scenario>") -> Scenario:
@@ -571,6 +575,11 @@ class _Builder(_MenuSections):
 
 def scenario_from_dict(data: Mapping[str, Any], source: str, sha256: str) -> Scenario:
     """Validate an already-parsed TOML document; raise :class:`ScenarioError` on problems."""
+    if data.keys() & {"game", "engine", "turns"} and not data.keys() & _SCENARIO_KEYS:
+        # A transcript (or a save) given for a scenario was told of every key it lacks.
+        raise ScenarioError(
+            [f"{source}: a transcript, not a scenario file (verify and replay read transcripts)"]
+        )
     builder = _Builder(data, source)
     scenario = builder.build(sha256)
     if builder.problems.lines:

@@ -51,6 +51,30 @@ def test_files_that_are_not_transcripts_say_what_they_are(
     ]
 
 
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["verify", "ada.toml", "--scenario", "ben.toml"],
+        ["check", "ben.toml"],
+        ["play", "--headless", "--scenario", "ben.toml"],
+        ["analyze", "ben.toml"],
+    ],
+    ids=["verify", "check", "play", "analyze"],
+)
+def test_a_transcript_given_for_a_scenario_says_what_it_is(
+    workdir: Path, hanoi: Scenario, capsys: pytest.CaptureFixture[str], argv: list[str]
+) -> None:
+    """As a scenario given for a transcript does: a teacher's play-test was told of the 24
+    keys a scenario has and a transcript lacks."""
+    adas_game(workdir / "ada.toml", hanoi)
+    adas_game(workdir / "ben.toml", hanoi)
+    assert main(argv) == 2
+    captured = capsys.readouterr()
+    assert (captured.out + captured.err).splitlines() == [
+        "ben.toml: a transcript, not a scenario file (verify and replay read transcripts)"
+    ]
+
+
 STUDENTS = {"Ada Lovelace": "essay", "Ben Carter": "dove", "Kai Müller": "hawk"}
 
 
