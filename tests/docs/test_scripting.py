@@ -361,3 +361,14 @@ def test_the_analysis_shown_is_what_analyze_prints(
     argv, shown = shown_run(SCRIPTING_DOC, "analyze-text")
     result = run(argv, scripts, monkeypatch)
     assert result.status == 0 and result.out == shown
+
+
+def test_the_name_option_says_what_a_long_name_gets(capsys: pytest.CaptureFixture[str]) -> None:
+    """The page said names over 60 characters "are cut"; the game refuses them (a teacher's
+    play-test)."""
+    lines = doc_text(SCRIPTING_DOC).splitlines()
+    row = next(line for line in lines if line.startswith("| `--name NAME`"))
+    assert "at most 60 characters (a longer name is refused, status 2)" in row
+    assert main(["play", "--headless", "--seed", "1", "--name", "N" * 61]) == 2
+    (line,) = capsys.readouterr().err.splitlines()
+    assert "expected a name of at most 60 characters, got 61" in line
