@@ -71,7 +71,10 @@ class ScenarioError(ValueError):
 
 
 _SCENARIO_KEYS: Final = frozenset({"sides", "meters", "offers", "endings"})
-"""Keys every scenario holds and no transcript does (as ``transcript._SCENARIO_KEYS``)."""
+"""Keys every scenario holds and no transcript does."""
+_TRANSCRIPT_KEYS: Final = frozenset({"game", "engine", "turns"})
+"""Keys of a transcript (and a save) that no scenario holds: each kind of file, given for the
+other, is told so in one line."""
 
 
 def parse_scenario(text: str, source: str = "<scenario>") -> Scenario:
@@ -575,7 +578,7 @@ class _Builder(_MenuSections):
 
 def scenario_from_dict(data: Mapping[str, Any], source: str, sha256: str) -> Scenario:
     """Validate an already-parsed TOML document; raise :class:`ScenarioError` on problems."""
-    if data.keys() & {"game", "engine", "turns"} and not data.keys() & _SCENARIO_KEYS:
+    if data.keys() & _TRANSCRIPT_KEYS and not data.keys() & _SCENARIO_KEYS:
         # A transcript (or a save) given for a scenario was told of every key it lacks.
         raise ScenarioError(
             [f"{source}: a transcript, not a scenario file (verify and replay read transcripts)"]

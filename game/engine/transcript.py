@@ -20,6 +20,7 @@ import attrs
 
 from game.engine import teams as teams_module
 from game.engine.describe import short
+from game.engine.parse import _SCENARIO_KEYS, _TRANSCRIPT_KEYS
 from game.engine.rules import outcome
 from game.engine.scenario import Scenario
 from game.engine.state import (
@@ -338,17 +339,13 @@ DOCUMENT_KEYS: Final = frozenset(
 """The keys at the top of a transcript: :func:`to_document` writes no others."""
 
 
-_SCENARIO_KEYS: Final = frozenset({"sides", "meters", "offers", "endings"})
-"""Keys at the top of a scenario file that no transcript holds."""
-
-
 def from_document(
     data: Mapping[str, Any], source: str = "<transcript>", *, also: frozenset[str] = frozenset()
 ) -> Transcript:
     """Check the shape of a transcript document; raise :class:`TranscriptError` on problems.
     A key at its top that no transcript holds (nor one of ``also``, those a file that keeps a
     transcript adds, such as a save's) is one: only an edit puts it there."""
-    if not data.keys() & {"game", "engine", "turns"} and data.keys() & _SCENARIO_KEYS:
+    if not data.keys() & _TRANSCRIPT_KEYS and data.keys() & _SCENARIO_KEYS:
         # A scenario has a format too, and was told "seed: expected a value".
         raise TranscriptError(
             [
