@@ -298,6 +298,9 @@ class Change:
 
     text: str
     good: bool
+    size: int = 0
+    """How far the meter moves (a stance step counts as none): a line too short for every change
+    can put the largest first."""
 
 
 def changes(scenario: Scenario, *effects: Effect) -> list[Change]:
@@ -310,7 +313,7 @@ def changes(scenario: Scenario, *effects: Effect) -> list[Change]:
         delta = totals.get(index, 0)
         if delta:
             good = (delta > 0) == (meter.good is Direction.HIGH)
-            found.append(Change(f"{meter.label} {signed(delta)}", good))
+            found.append(Change(f"{meter.label} {signed(delta)}", good, abs(delta)))
     if step:
         word = "warmer" if step > 0 else "cooler"
         steps = "one step" if abs(step) == 1 else f"{abs(step)} steps"

@@ -30,6 +30,7 @@ from game.engine.describe import (
     again_text,
     answer_foreseen,
     capitalise,
+    changes,
     effect_text,
     essay_view,
     round_when,
@@ -400,10 +401,13 @@ class AnswerFace:
 def _answer_changes(state: GameState, proposal: Proposal, answer: str) -> str:
     """What accepting or rejecting their proposal changes, as a clause: "It changes trust +4"
     ("nothing" for none), or "As a rule, it changes ..." while their character, which no reply
-    has shown yet, may change it (as the proposal's dialog heads its chips)."""
+    has shown yet, may change it (as the proposal's dialog heads its chips). The largest
+    changes come first: the card's one line cut "U.S. leverage -35" off the end at large text
+    (a play-tester); the dialog lists them all in the meters' order."""
     effects, unseen = answer_foreseen(state, proposal, answer)
-    changes = effect_text(state.scenario, *effects, none="nothing")
-    return f"As a rule, it changes {changes}" if unseen else f"It changes {changes}"
+    found = sorted(changes(state.scenario, *effects), key=lambda change: -change.size)
+    said = ", ".join(change.text for change in found) or "nothing"
+    return f"As a rule, it changes {said}" if unseen else f"It changes {said}"
 
 
 def answer_faces(state: GameState) -> tuple[AnswerFace, ...]:

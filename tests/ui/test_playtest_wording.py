@@ -416,7 +416,12 @@ def test_every_screen_says_the_same_of_accepting_their_proposal(hanoi: Scenario)
     # Their character may add to it until a reply has shown it: every screen heads it alike.
     _, unseen = answer_foreseen(state, proposal, "accept")
     accept = next(face for face in answer_faces(state) if face.answer == "accept")
-    assert accept.caption == (f"As a rule, it changes {said}" if unseen else f"It changes {said}")
+    head = "As a rule, it changes " if unseen else "It changes "
+    on_card = accept.caption.removeprefix(head).split(", ")
+    assert accept.caption.startswith(head) and sorted(on_card) == sorted(said.split(", "))
+    # On the card's one line the largest come first: "U.S. leverage -35" was cut off its end.
+    sizes = [abs(int(part.rsplit(" ", 1)[1].replace("\u2212", "-"))) for part in on_card]
+    assert sizes == sorted(sizes, reverse=True)
     dialog = ProposalScreen(UiContext(Settings()), state)
     chips = [part.text for part in dialog.rows[0].parts if not part.plain]
     assert ", ".join(chips) == said
