@@ -152,10 +152,11 @@ def how_to_play(scenario: Scenario) -> tuple[Page, ...]:
                 "offers also need a neighbour on side or a Senate that can be won. Their "
                 "replies say which, and what they want first.",
                 "The changes a form shows are those you can foresee: the offer's own (smaller "
-                "each time you make it again), the rules' for every turn and every accord, the "
-                "reward for serving what they have said they want first, and what their "
-                "character adds once a reply has shown it. Until then it may add a little, or "
-                "take a little away.",
+                "each time you make it again), the small changes that come with every turn and "
+                "with every accord, the reward for serving what they have said they want first, "
+                "and what their character adds once a reply has shown it. Until then it may add "
+                "a little, or take a little away. Where, as things stand, they would turn it "
+                "down, it shows what a rejection costs too.",
                 "Some offers come in forms, such as written or unwritten restraint. A form can "
                 "be easier or harder for them to accept, and costs you differently; an unwritten "
                 "understanding stands even if the summit ends without a statement.",
