@@ -66,10 +66,14 @@ class AdviserNote(Control):
         )
         x = rect.left + NOTE_PAD + 6
         y = rect.top + self.pad_y
-        heading = (ADVISER + (f" on {self.hint.topic}" if self.hint.topic else "")).upper()
+        topic = self.hint.topic
+        heading = (ADVISER + (f" on {topic}" if topic else "")).upper()
         # The heading and the close button share one line: where both do not fit (large
-        # text), the button says only X, and the heading is cut last of all.
-        for label in ("DISMISS  X", "X"):
+        # text), the button says only X, then the heading drops "your" and "your adviser on"
+        # ("YOUR ADVISER ON DOMESTIC..." hid the topic, a play-tester), and is cut last of all.
+        shorter = (f"adviser on {topic}", topic) if topic else ()
+        tries = [(heading, "DISMISS  X"), (heading, "X"), *((h.upper(), "X") for h in shorter)]
+        for heading, label in tries:
             close = ctx.text(TextRole.KICKER, label, palette.on_navy)
             close_rect = close.get_rect(topright=(rect.right - NOTE_PAD, y))
             room = close_rect.left - 2 * theme.UNIT - x
