@@ -108,6 +108,7 @@ class SaveInfo:
     ending: str = ""
     """The ending's title once the game is over."""
     mode: Mode | None = None
+    hotseat: bool = False
     player: str = ""
     problem: str = ""
     """Why the save cannot be loaded (``""`` when it can), naming the file."""
@@ -241,6 +242,7 @@ def _info_for(
         finished=state.is_over,
         ending=result.ending.title if result is not None else "",
         mode=Mode.named(game.who.mode),
+        hotseat=state.hotseat,
         player=game.who.player,
     )
 

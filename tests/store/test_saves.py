@@ -107,6 +107,10 @@ def test_a_hot_seat_save_replays_the_proposal_the_second_player_tabled(store: Sa
     assert loaded.game.state.hotseat
     assert loaded.game.state == states[-1]
     assert [s.hash for s in loaded.game.history] == [s.hash for s in states[:-1]]
+    # The load screen names it a hot-seat game ("practice" alone read as a one-player game's).
+    assert SaveStore(store.root).inspect(store.slot_path("Hot seat")).hotseat
+    store.save_slot("Alone", SavedGame(new_game(states[-1].scenario, 3), ()))
+    assert not SaveStore(store.root).inspect(store.slot_path("Alone")).hotseat
     tabled = text.replace('counter = "end_exercises"', 'counter = "written_guarantee"', 1)
     store.slot_path("Hot seat").write_text(tabled, encoding="utf-8")
     problem = SaveStore(store.root).load(store.slot_path("Hot seat")).problem

@@ -54,6 +54,14 @@ _POP: Final = Pop()
 _FILE: Final = "File: "
 
 
+def kind_of_game(info: SaveInfo) -> str:
+    """A save's mode in words, a hot-seat game's called so ("hot-seat practice": a
+    play-tester's hot-seat saves read "practice" alone); ``""`` when the save does not say."""
+    if info.mode is None:
+        return ""
+    return f"hot-seat {info.mode}" if info.hotseat else str(info.mode)
+
+
 def describe_save(info: SaveInfo, now: datetime | None) -> str:
     """The line under a save's name: when, where in the summit, trust, moves and mode."""
     if not info.is_ok:
@@ -64,7 +72,7 @@ def describe_save(info: SaveInfo, now: datetime | None) -> str:
         parts.append(f"trust {info.trust}")
     parts.append(counted(info.turns, "move"))
     if info.mode:
-        parts.append(info.mode)
+        parts.append(kind_of_game(info))
     return " \u00b7 ".join(parts)
 
 
@@ -410,7 +418,7 @@ class SavesScreen(FocusScreen):
         if info.trust is not None:
             lines.append((f"Trust {info.trust}", False))
         lines.append((f"{counted(info.turns, 'move')} made", False))
-        mode = info.mode or Mode.PRACTICE
+        mode = kind_of_game(info) or Mode.PRACTICE
         lines.append(
             (
                 f"{capitalise(mode)} game" + (f", played by {info.player}" if info.player else ""),

@@ -3,6 +3,8 @@ a save."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pygame
 import pytest
 
@@ -109,3 +111,16 @@ def test_the_details_show_the_start_and_end_of_a_long_file_name(
     assert shown[0].startswith("File: slot-unfinished") and shown[0].endswith("moves.toml")
     panel = theme.grid_rect(DETAIL_FIRST_COLUMN, DETAIL_COLUMNS, 0, 0)
     assert ctx.text_width(TextRole.CAPTION, shown[0]) <= panel.width - 6 * theme.UNIT
+
+
+def test_a_hot_seat_save_is_called_one(tmp_path: Path) -> None:
+    # A play-tester's hot-seat saves read "practice" on the load screen, as a one-player game's.
+    from game.store.mode import Mode
+    from game.store.saves import SaveInfo
+    from game.ui.screens.saves_screen import describe_save, kind_of_game
+
+    seat = SaveInfo(tmp_path / "a.toml", SaveKind.SLOT, "A", mode=Mode.PRACTICE, hotseat=True)
+    alone = SaveInfo(tmp_path / "b.toml", SaveKind.SLOT, "B", mode=Mode.GRADED)
+    assert kind_of_game(seat) == "hot-seat practice" and kind_of_game(alone) == "graded"
+    assert describe_save(seat, None).endswith(" \u00b7 hot-seat practice")
+    assert kind_of_game(SaveInfo(tmp_path / "c.toml", SaveKind.SLOT, "C")) == ""
