@@ -261,6 +261,9 @@ class TextPagesScreen:
                 if sheet.page == page:
                     self.sheet = i
                     break
+            # Enter reads on from the page chosen, as from any other (a play-tester's Enter
+            # chose the same contents entry again, and the page stayed).
+            self.focus.focus(self.next)
             return None
 
         return go

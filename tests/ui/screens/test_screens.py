@@ -258,6 +258,10 @@ def test_text_pages_contents_jump_by_click(ctx: UiContext) -> None:
     app.run()
     assert pages.sheets()[pages.sheet].page == 3
     assert target.is_current
+    # Enter then reads on, as from any page: it chose the same entry again (a play-tester).
+    sheet = pages.sheet
+    pages.on_event(key(pygame.K_RETURN))
+    assert pages.sheet == sheet + 1
 
 
 def test_long_pages_flow_onto_continuation_sheets() -> None:
