@@ -42,6 +42,8 @@ from game.engine.state import (
 )
 
 _REFUSALS: Final = (ReactionKind.DEFER, ReactionKind.REJECT, ReactionKind.COUNTER)
+REMEMBER: Final = "they will remember"
+"""How a reason says that the move leaves a grievance behind (see :func:`_remembered`)."""
 AMENDED: Final = " with an offer of your own, "
 """What the reason for their reply to an amendment says between their proposal's name and the
 offer's: ``you answered X with an offer of your own, Y: `` and then the verdict."""
@@ -95,6 +97,7 @@ def apply(
         _recess(state, draft, offer, variant)
     else:
         _offer(state, draft, offer, variant, chosen=reaction, table=proposal)
+    _remembered(state, draft)
     draft.asides = _asides(draft.scenario, before, draft.meters)
 
     if draft.terminal is None:
@@ -151,6 +154,17 @@ def apply(
         draft.tabled_count,  # tabled
     )
     return Result(new, result)
+
+
+def _remembered(state: GameState, draft: _Draft) -> None:
+    """Say in the reason that the move leaves them holding it against you ("; they will
+    remember it"): a grievance raises what they ask of every later offer, and a play-tester
+    first met "your quick yes to Yongbyon" in the debrief. Said once, where the reason has not
+    said it already, nor on a move that ends the summit; what they remember is named in full
+    where the front ends list it."""
+    fresh = len(draft.grudges) > len(state.grudges)
+    if fresh and draft.terminal is None and REMEMBER not in draft.why:
+        draft.why += f"; {REMEMBER} it"
 
 
 def _asides(scenario: Scenario, before: Sequence[int], after: Sequence[int]) -> tuple[str, ...]:
@@ -318,7 +332,7 @@ def _offer(
     if early and rules.early_cost.grudge:
         # After the proposal a counter names, not before it, where it read as the proposal
         # they would remember (a play-tester: "...did not listen: End the joint exercises").
-        draft.why += "; they will remember that you did not listen"
+        draft.why += f"; {REMEMBER} that you did not listen"
 
     draft.attempts = _bump(state.attempts, index)
     if kind in (ReactionKind.REJECT, ReactionKind.DEFER, ReactionKind.COUNTER):
