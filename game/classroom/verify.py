@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 
 import attrs
@@ -111,10 +111,31 @@ def verify_file(
     scenarios and ``scenarios`` (files the teacher named): never a file the transcript names.
     """
     try:
-        return _verify(path, expected, handed_in, scenarios)
+        transcript = read_transcript(path)
+    except TranscriptError as error:
+        return Verdict(path, False, _unreadable(path, error.problems[0]))
     except Exception as error:  # one file must never stop the others being checked
-        log.exception("verify: %s", path)
-        return Verdict(path, False, f"{UNCHECKED} ({type(error).__name__}); please report it")
+        return _unchecked(path, error)
+    return _checked(path, transcript, expected, handed_in, scenarios)
+
+
+def _checked(
+    path: Path,
+    transcript: Transcript,
+    expected: ClassCode | None,
+    handed_in: HandedIn | None,
+    scenarios: Sequence[Scenario],
+) -> Verdict:
+    """:func:`verify_file` for a transcript already read; never raises."""
+    try:
+        return _verify(path, transcript, expected, handed_in, scenarios)
+    except Exception as error:  # one file must never stop the others being checked
+        return _unchecked(path, error)
+
+
+def _unchecked(path: Path, error: Exception) -> Verdict:
+    log.exception("verify: %s", path)
+    return Verdict(path, False, f"{UNCHECKED} ({type(error).__name__}); please report it")
 
 
 UNCHECKED = "could not be checked: an error in the game itself"
@@ -123,12 +144,12 @@ fault (the fuzz tests look for it)."""
 
 
 def _verify(
-    path: Path, expected: ClassCode | None, handed_in: HandedIn | None, given: Sequence[Scenario]
+    path: Path,
+    transcript: Transcript,
+    expected: ClassCode | None,
+    handed_in: HandedIn | None,
+    given: Sequence[Scenario],
 ) -> Verdict:
-    try:
-        transcript = read_transcript(path)
-    except TranscriptError as error:
-        return Verdict(path, False, _unreadable(path, error.problems[0]))
     problem = who_problem(transcript)
     if problem:
         return Verdict(path, False, problem, transcript)
@@ -318,56 +339,96 @@ def verify_files(
     scenarios: Sequence[Scenario] = (),
     shown: Sequence[str] = (),
 ) -> list[Verdict]:
-    """Check several transcripts, named in lines as ``shown`` names them (as typed). A game
-    that continues an earlier summit is ok only when the earlier game is among them, verifies,
-    was played by the same student, and ended where this one starts. A file given twice is
-    checked once (the second time is :attr:`Verdict.repeated`); the same game by the same
-    student under another file name is refused after the first time."""
+    """Every verdict of :func:`each_verdict`, in the order of ``paths``."""
+    return list(each_verdict(paths, expected, handed_in, scenarios, shown))
+
+
+def each_verdict(
+    paths: Sequence[Path],
+    expected: ClassCode | None = None,
+    handed_in: HandedIn | None = None,
+    scenarios: Sequence[Scenario] = (),
+    shown: Sequence[str] = (),
+) -> Iterator[Verdict]:
+    """Check several transcripts, named in lines as ``shown`` names them (as typed), and yield
+    each verdict in their order as soon as it is settled. A game that continues an earlier
+    summit is ok only when the earlier game is among them, verifies, was played by the same
+    student, and ended where this one starts (until that game is found, it and the files after
+    it wait). A file given twice is checked once (the second time is :attr:`Verdict.repeated`);
+    the same game by the same student under another file name is refused after the first time.
+    Each file is read once, and a refused one keeps no turns."""
     names = list(shown) or [str(path) for path in paths]
     first: dict[tuple[int, int] | Path, str] = {}
-    verdicts = []
+    games: dict[str, str] = {}
+    earlier: dict[str, _Earlier] = {}
+    waiting: list[Verdict] = []
     for path, name in zip(paths, names, strict=True):
         identity = _file_identity(path)
         if identity in first:
             message = f"given twice (the same file as {first[identity]}): checked once"
-            verdicts.append(Verdict(path, True, message, shown=name, repeated=True))
-            continue
-        first[identity] = name
-        verdict = verify_file(path, expected, handed_in, scenarios)
-        verdicts.append(attrs.evolve(verdict, shown=name))
-    verdicts = _given_twice(verdicts)
-    earlier: dict[str, _Earlier] = {}
-    for path, verdict in zip(paths, verdicts, strict=True):
-        if verdict.repeated:
-            continue
-        # Integrity alone decides whether a game can vouch: a Hanoi transcript checked with the
-        # next summit's class code still shows where the student left off.
-        plain = verdict if verdict.state is not None else verify_file(path, scenarios=scenarios)
-        if plain.ok and plain.state is not None:
-            assert plain.transcript is not None
-            code = plain.transcript.verification_for(plain.state)
-            earlier[code] = _Earlier(plain.state, _played_by(plain.transcript))
-        elif plain.transcript is not None and plain.transcript.verification:
-            earlier.setdefault(plain.transcript.verification, _Earlier(None, ""))
-    return [_check_start(verdict, earlier) for verdict in verdicts]
+            waiting.append(Verdict(path, True, message, shown=name, repeated=True))
+        else:
+            first[identity] = name
+            verdict = _verify_among(path, expected, handed_in, scenarios, earlier)
+            waiting.append(_given_twice(attrs.evolve(verdict, shown=name), games))
+        while waiting and _is_settled(waiting[0], earlier):
+            yield _check_start(waiting.pop(0), earlier)
+    for verdict in waiting:
+        yield _check_start(verdict, earlier)
 
 
-def _given_twice(verdicts: Sequence[Verdict]) -> list[Verdict]:
-    """Each verified game after the first that is the same game by the same student (the same
-    verification code) under another file name, refused as given twice."""
-    games: dict[str, str] = {}
-    result = []
-    for verdict in verdicts:
-        message = ""
-        if verdict.ok and verdict.state is not None and verdict.transcript is not None:
-            game = verdict.transcript.verification_for(verdict.state)
-            if game in games:
-                message = f"given twice: the same game by the same student as {games[game]}"
-            games.setdefault(game, verdict.name)
-        result.append(
-            attrs.evolve(verdict, ok=False, message=message, state=None) if message else verdict
-        )
-    return result
+def _verify_among(
+    path: Path,
+    expected: ClassCode | None,
+    handed_in: HandedIn | None,
+    scenarios: Sequence[Scenario],
+    earlier: dict[str, _Earlier],
+) -> Verdict:
+    """Verify one file of several, recording in ``earlier`` the game it may vouch for."""
+    verdict = verify_file(path, expected, handed_in, scenarios)
+    transcript = verdict.transcript
+    if transcript is None:
+        return verdict
+    # Integrity alone decides whether a game can vouch: a Hanoi transcript checked with the
+    # next summit's class code still shows where the student left off.
+    plain = verdict
+    if verdict.state is None:
+        plain = _checked(path, transcript, None, None, scenarios)
+    if plain.ok and plain.state is not None:
+        code = transcript.verification_for(plain.state)
+        earlier[code] = _Earlier(plain.state, _played_by(transcript))
+    elif transcript.verification:
+        earlier.setdefault(transcript.verification, _Earlier(None, ""))
+    return verdict if verdict.ok else _without_turns(verdict)
+
+
+def _without_turns(verdict: Verdict) -> Verdict:
+    """A refused verdict with only its transcript's header: who played what, not every turn."""
+    if verdict.transcript is None:
+        return verdict
+    return attrs.evolve(verdict, transcript=attrs.evolve(verdict.transcript, turns=(), undos=()))
+
+
+def _is_settled(verdict: Verdict, earlier: Mapping[str, _Earlier]) -> bool:
+    """True unless the verdict waits for the earlier game it continues."""
+    state = verdict.state
+    if not verdict.ok or state is None or state.carry is None:
+        return True
+    found = earlier.get(state.carry.verification)
+    return found is not None and found.state is not None
+
+
+def _given_twice(verdict: Verdict, games: dict[str, str]) -> Verdict:
+    """The verdict, refused as given twice when it is a verified game already seen in ``games``
+    (verification code: file) under another file name: the same game by the same student."""
+    if not verdict.ok or verdict.state is None or verdict.transcript is None:
+        return verdict
+    game = verdict.transcript.verification_for(verdict.state)
+    if game not in games:
+        games[game] = verdict.name
+        return verdict
+    message = f"given twice: the same game by the same student as {games[game]}"
+    return _without_turns(attrs.evolve(verdict, ok=False, message=message, state=None))
 
 
 def _file_identity(path: Path) -> tuple[int, int] | Path:

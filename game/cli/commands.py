@@ -405,15 +405,17 @@ def report(args: argparse.Namespace) -> int:
 
 
 def verify(args: argparse.Namespace) -> int:
-    from game.classroom.verify import same_games, verify_files
+    from game.classroom.verify import each_verdict, same_games
 
     expected, handed_in, scenarios = _checks(args)
     status = EXIT_OK
     names = given_files(args.files)
     paths = [Path(name) for name in names]
-    verdicts = verify_files(paths, expected, handed_in, scenarios, names)
-    for verdict in verdicts:
-        print(verdict.line())
+    verdicts = []
+    for verdict in each_verdict(paths, expected, handed_in, scenarios, names):
+        verdicts.append(verdict)
+        # Each line as its file is done: a slow file must not hide the class's lines.
+        print(verdict.line(), flush=True)
         if not verdict.ok:
             status = EXIT_FAILED
         elif verdict.state is not None and verdict.transcript is not None:

@@ -47,6 +47,11 @@ a reason that the move leaves a grievance ("; they will remember it")."""
 
 GAME: Final = "hanoi-summit"
 
+MAX_TURNS: Final = 1000
+"""More turns than any game has: a round holds at most 20 offers, Hanoi's whole schedule 13, and
+the built-in strategies stop a game that has not ended after 500 decisions. A file with more is
+refused before its turns are read (a few MB of empty ``[[turns]]`` tables took seconds)."""
+
 MAX_NAME: Final = teams_module.MAX_NAME
 """The longest name a transcript records, in characters."""
 clean_name = teams_module.clean_name
@@ -372,11 +377,20 @@ def from_document(
         reader.fail("game", f'expected "{GAME}", got {short(game)}')
     turns = []
     raw_turns = data.get("turns", [])
+    if isinstance(raw_turns, list) and len(raw_turns) > MAX_TURNS:
+        raise TranscriptError(
+            [f"{source}: turns: {len(raw_turns)} turns, more than any game has ({MAX_TURNS})"]
+        )
     if not isinstance(raw_turns, list) or not all(isinstance(t, dict) for t in raw_turns):
         reader.fail("turns", "expected an array of tables")
         raw_turns = []
     for index, raw in enumerate(raw_turns):
         path = f"turns[{index}]"
+        if not raw:
+            reader.fail(
+                path, "an empty turn: a [[turns]] line with no keys under it (no n, move ...)"
+            )
+            continue
         meters = get(raw, "meters", path, dict, {})
         bad = [k for k, v in meters.items() if isinstance(v, bool) or not isinstance(v, int)]
         for key in bad:
@@ -394,7 +408,7 @@ def from_document(
             reader.fail(f"{path}.chosen_by", f"expected {names}, got {short(chosen_text)}")
         turns.append(
             TurnRecord(
-                number=get(raw, "n", path, int, 0),
+                number=get(raw, "n", path, int, None) or 0,
                 round=get(raw, "round", path, str, ""),
                 move=get(raw, "move", path, str, ""),
                 reaction=get(raw, "reaction", path, str, ""),

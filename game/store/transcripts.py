@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 from game import __version__
 from game.engine.state import GameState
 from game.engine.transcript import (
+    MAX_TURNS,
     Transcript,
     TranscriptError,
     Undo,
@@ -21,7 +23,7 @@ from game.store.reading import (
     TRANSCRIPT_LIMIT,
     UnreadableFileError,
     parse_toml,
-    read_toml,
+    read_text,
 )
 from game.store.toml_text import InlineTable
 from game.store.toml_text import dumps as toml_dumps
@@ -82,14 +84,31 @@ def read_transcript(path: Path) -> Transcript:
     """Read a transcript file as every file is read (:mod:`game.store.reading`); raise
     :class:`TranscriptError` with one line per problem."""
     try:
-        _, data = read_toml(path, what="a transcript", limit=TRANSCRIPT_LIMIT)
+        text = read_text(path, what="a transcript", limit=TRANSCRIPT_LIMIT)
     except UnreadableFileError as problem:
         raise TranscriptError([str(problem)]) from None
-    return from_document(data, str(path), also=SAVE_KEYS)
+    return parse_transcript(text, str(path))
+
+
+_TURN_TABLE: Final = re.compile(r"^[ \t]*\[\[[ \t]*turns[ \t]*\]\]", re.MULTILINE)
+"""The line that opens a turn's table."""
+
+
+def _too_many_turns(text: str, source: str) -> str:
+    """The line for a text with more turn tables than any game has (before it is parsed: a
+    file of a few MB of bare ``[[turns]]`` lines took seconds and hundreds of MB to read)."""
+    for count, found in enumerate(_TURN_TABLE.finditer(text), start=1):
+        if count > MAX_TURNS:
+            line = text.count("\n", 0, found.start()) + 1
+            return f"{source}:{line}:1: turn {count}: more turns than any game has ({MAX_TURNS})"
+    return ""
 
 
 def parse_transcript(text: str, source: str) -> Transcript:
     """Parse transcript TOML text; raise :class:`TranscriptError` with one line per problem."""
+    problem = _too_many_turns(text, source)
+    if problem:
+        raise TranscriptError([problem])
     try:
         data = parse_toml(text, source)
     except UnreadableFileError as problem:
