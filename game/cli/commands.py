@@ -410,6 +410,7 @@ def verify(args: argparse.Namespace) -> int:
     expected, handed_in, scenarios = _checks(args)
     status = EXIT_OK
     names = given_files(args.files)
+    check_some_file(args.files, names, "verify")
     paths = [Path(name) for name in names]
     verdicts = []
     for verdict in each_verdict(paths, expected, handed_in, scenarios, names):

@@ -130,10 +130,11 @@ def read_option(
         raise UsageError(str(error)) from None
 
 
-def check_some_file(typed: Sequence[str], names: Sequence[str]) -> None:
+def check_some_file(typed: Sequence[str], names: Sequence[str], command: str = "report") -> None:
     """Raise :class:`UsageError` when not one of ``names`` (``typed`` expanded) is a file: a
     pattern that matched nothing, a folder, a name that is not there. A report of nothing would
-    be written all the same, empty, and listed as written."""
+    be written all the same, empty, and listed as written; ``verify`` and ``report`` (the
+    ``command``) both say so with status 2, as for any input that cannot be used."""
     from game.engine.describe import printable  # the engine only when a report runs
 
     if any(Path(name).exists() and not Path(name).is_dir() for name in names):
@@ -147,7 +148,7 @@ def check_some_file(typed: Sequence[str], names: Sequence[str]) -> None:
             why.append(f"{text}: no such file")
         else:
             why.append(f"{text} matches no file")
-    raise UsageError(printable(f"{PROG} report: no transcripts found: {'; '.join(why)}"))
+    raise UsageError(printable(f"{PROG} {command}: no transcripts found: {'; '.join(why)}"))
 
 
 def _name(text: str) -> str:

@@ -124,15 +124,18 @@ def test_the_same_report_into_a_new_folder_is_one_move(
     assert list(mine.values()) == list(theirs.values())
 
 
+@pytest.mark.parametrize("command", ["report", "verify"])
 @pytest.mark.parametrize("given", ["pattern", "folder"])
 def test_a_report_of_no_transcript_at_all_writes_nothing(
-    workdir: Path, capsys: pytest.CaptureFixture[str], given: str
+    workdir: Path, capsys: pytest.CaptureFixture[str], given: str, command: str
 ) -> None:
     # A play-test: `report '*.toml' --out rep` in an empty folder listed the report's files as
     # written, then said 0 games with status 1, leaving an empty report and a blank chart.
+    # Another: verify gave status 1 for the same input, where bad input is status 2.
     (workdir / "handed-in").mkdir()
     typed = "*.toml" if given == "pattern" else "handed-in"
-    assert main(["report", typed, "--out", "rep"]) == 2
+    out = ["--out", "rep"] if command == "report" else []
+    assert main([command, typed, *out]) == 2
     captured = capsys.readouterr()
     assert captured.out == ""
     why = (
@@ -140,5 +143,5 @@ def test_a_report_of_no_transcript_at_all_writes_nothing(
         if given == "pattern"
         else (f"handed-in is a folder (give {Path('handed-in') / '*.toml'})")
     )
-    assert captured.err.splitlines() == [f"hanoi-summit report: no transcripts found: {why}"]
+    assert captured.err.splitlines() == [f"hanoi-summit {command}: no transcripts found: {why}"]
     assert sorted(path.name for path in workdir.iterdir()) == ["handed-in"]

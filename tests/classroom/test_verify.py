@@ -17,8 +17,10 @@ from game.engine import Scenario
 from game.engine.strategies import play
 from game.engine.transcript import ENGINE, Undo, verification_code
 from game.store.mode import Mode
+from game.store.scenarios import load_scenario
 from game.store.transcripts import transcript_text, write_transcript
 from game.store.who import Who
+from tests.classroom.games import adas_game
 
 CODE = encode("HNOI", 321, Mode.GRADED)
 
@@ -295,9 +297,16 @@ def test_verify_given_a_folder_says_how_to_give_its_transcripts(
     # only that the game reads files.
     folder = tmp_path / "handed-in"
     folder.mkdir()
-    assert main(["verify", str(folder)]) == 1
-    (line,) = capsys.readouterr().out.splitlines()
+    games = adas_game(tmp_path / "ada.toml", load_scenario("hanoi"))
+    assert main(["verify", str(folder), str(games)]) == 1
+    line = capsys.readouterr().out.splitlines()[0]
     assert line == (
         f"{folder}: a folder, not a file: the game reads only files (for the transcripts in it: "
         f"{folder / '*.toml'})"
     )
+    # Alone, there is nothing to check: bad input, one line and status 2, as report says it.
+    assert main(["verify", str(folder)]) == 2
+    assert capsys.readouterr().err.splitlines() == [
+        f"hanoi-summit verify: no transcripts found: {folder} is a folder (give "
+        f"{folder / '*.toml'})"
+    ]

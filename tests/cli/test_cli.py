@@ -214,8 +214,11 @@ def test_the_class_tools_expand_a_pattern_the_prompt_left_as_typed(
     assert main(["report", str(folder / "[a]*.toml"), "--out", str(report)]) == 0
     assert "1 game(s) in the report" in capsys.readouterr().err
     # A pattern that matches nothing is a file that is not there, named as typed.
-    assert main(["verify", str(folder / "*.tmol")]) != 0
-    assert f"{folder / '*.tmol'}: " in capsys.readouterr().out
+    assert main(["verify", str(folder / "*.tmol"), str(folder / "ada.toml")]) == 1
+    assert f"{folder / '*.tmol'}: no such file" in capsys.readouterr().out
+    # Alone, it leaves nothing to check: bad input, status 2, as for report.
+    assert main(["verify", str(folder / "*.tmol")]) == 2
+    assert f"{folder / '*.tmol'} matches no file" in capsys.readouterr().err
 
 
 def test_replay_of_a_corrupt_file_is_one_line(tmp_path: Path) -> None:

@@ -599,7 +599,7 @@ def test_every_verify_line_in_the_table_is_what_verify_says(
     runs.append(
         [str(classroom / "class" / f"{_stem(PRACTICE_STUDENT)}.toml"), "--code", CLASS_CODE]
     )
-    runs.append(["missing.toml"])
+    runs.append(["missing.toml", "ada.toml"])
     hanoi_files = sorted(str(path) for path in (classroom / "hanoi").glob("*.toml"))
     for student in (ELSEWHERE_STUDENT, FORGING_STUDENT):
         runs.append([str(classroom / "next" / f"{_stem(student)}.toml"), *hanoi_files])
