@@ -71,6 +71,9 @@ class HandedIn:
     anonymous: frozenset[str]
     shared: tuple[Shared, ...] = ()
     """Codes handed in under more than one name: a question for the teacher."""
+    names: Mapping[str, str] = attrs.field(factory=dict)
+    """Each name of :attr:`by_name` (its key) as first written, to name a student whose
+    transcript is missing."""
 
 
 def name_key(name: str) -> str:
@@ -121,6 +124,7 @@ def read_codes(path: Path) -> HandedIn:
         {key: frozenset(codes) for key, codes in by_name.items()},
         frozenset(anonymous),
         _shared(by_name, shown),
+        shown,
     )
 
 

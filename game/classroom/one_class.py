@@ -11,14 +11,15 @@ are refused in one line that says how they differ, the class code of each class 
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from typing import Final
 
 import attrs
 
-from game.classroom.classcode import ClassCodeError, encode
+from game.classroom.classcode import ClassCode, ClassCodeError, encode
 from game.classroom.verify import Verdict
-from game.engine import Scenario
+from game.engine import GameState, Scenario
 from game.engine.describe import printable
 from game.store.mode import Mode
 
@@ -122,3 +123,32 @@ def _code(group: _Group) -> str:
         return encode(group.scenario.code, group.seed, group.mode)
     except ClassCodeError:
         return ""
+
+
+def reported_scenario(states: Sequence[GameState], expected: ClassCode | None) -> Scenario:
+    """The summit a report covers (see :func:`game.classroom.report.build`)."""
+    scenarios = {state.scenario.id: state.scenario for state in states}
+    if expected is not None:
+        for scenario in scenarios.values():
+            if scenario.code == expected.prefix:
+                return scenario
+    counts = Counter(state.scenario.id for state in states)
+
+    def later(scenario: Scenario) -> bool:
+        return scenario.carry is not None and any(s in scenarios for s in scenario.carry.sources)
+
+    return max(scenarios.values(), key=lambda s: (later(s), counts[s.id]))
+
+
+def any_scenario(verdicts: Sequence[Verdict], given: Sequence[Scenario]) -> Scenario:
+    """The scenario a report with no verified game is titled by: the first one a transcript
+    names that is installed or given, else the default."""
+    from game.store.scenarios import find_scenario, load_scenario
+
+    for verdict in verdicts:
+        if verdict.transcript is not None:
+            transcript = verdict.transcript
+            found = find_scenario(transcript.scenario, transcript.scenario_sha256, given)
+            if found is not None:
+                return found
+    return load_scenario()

@@ -24,7 +24,8 @@ import attrs
 from game.classroom import document as doc
 from game.classroom.classcode import ClassCode
 from game.classroom.codes import HandedIn
-from game.classroom.one_class import check_one_class
+from game.classroom.one_class import any_scenario, check_one_class, reported_scenario
+from game.classroom.to_check import counted_once, to_check
 from game.classroom.verify import SameGame, Verdict, same_games, verify_files
 from game.engine import (
     ACCEPT,
@@ -120,6 +121,8 @@ class ClassReport:
     """Verified games that are the same turn for turn under different names."""
     repeated: tuple[Verdict, ...] = ()
     """Files given again, checked and counted once."""
+    checks: tuple[str, ...] = ()
+    """The ``to check:`` lines, as verify says them (:func:`~game.classroom.to_check.to_check`)."""
 
 
 def _row(verdict: Verdict) -> Row:
@@ -250,13 +253,16 @@ def build(
     if not good:
         if not rejected:
             return None
-        scenario = _any_scenario(verdicts, scenarios)
-        return ClassReport(scenario, (), rejected, (), (), "", repeated=repeated)
-    scenario = _reported_scenario([v.state for v in good if v.state is not None], expected)
+        scenario = any_scenario(verdicts, scenarios)
+        checks = tuple(to_check(verdicts, handed_in))
+        return ClassReport(scenario, (), rejected, (), (), "", repeated=repeated, checks=checks)
+    scenario = reported_scenario([v.state for v in good if v.state is not None], expected)
     if expected is None:
         check_one_class(scenario, good)
     same = [v for v in good if v.state is not None and v.state.scenario.id == scenario.id]
     other = tuple(v for v in good if v not in same)
+    same_game = tuple(same_games(same))
+    same, second = counted_once(same)
     rows = tuple(sorted((_row(v) for v in same), key=lambda r: (r.name.casefold(), r.file)))
     pages = unique_stems(file_stem(row.name, "student") for row in rows)
     rows = tuple(attrs.evolve(row, page=page) for row, page in zip(rows, pages, strict=True))
@@ -264,36 +270,9 @@ def build(
     codes = {v.transcript.code for v in same if v.transcript is not None and v.transcript.code}
     code = str(expected) if expected else (codes.pop() if len(codes) == 1 else "")
     comparisons = _comparisons(scenario, starts)
-    same_game = tuple(same_games(same))
-    return ClassReport(scenario, rows, rejected, other, comparisons, code, same_game, repeated)
-
-
-def _reported_scenario(states: Sequence[GameState], expected: ClassCode | None) -> Scenario:
-    scenarios = {state.scenario.id: state.scenario for state in states}
-    if expected is not None:
-        for scenario in scenarios.values():
-            if scenario.code == expected.prefix:
-                return scenario
-    counts = Counter(state.scenario.id for state in states)
-
-    def later(scenario: Scenario) -> bool:
-        return scenario.carry is not None and any(s in scenarios for s in scenario.carry.sources)
-
-    return max(scenarios.values(), key=lambda s: (later(s), counts[s.id]))
-
-
-def _any_scenario(verdicts: Sequence[Verdict], given: Sequence[Scenario]) -> Scenario:
-    """The scenario a report with no verified game is titled by: the first one a transcript
-    names that is installed or given, else the default."""
-    from game.store.scenarios import find_scenario, load_scenario
-
-    for verdict in verdicts:
-        if verdict.transcript is not None:
-            transcript = verdict.transcript
-            found = find_scenario(transcript.scenario, transcript.scenario_sha256, given)
-            if found is not None:
-                return found
-    return load_scenario()
+    checks = tuple(to_check(verdicts, handed_in, same_game))
+    left = (*rejected, *second)
+    return ClassReport(scenario, rows, left, other, comparisons, code, same_game, repeated, checks)
 
 
 # --- the page ------------------------------------------------------------------------------

@@ -276,13 +276,13 @@ def _handed_in_mismatch(transcript: Transcript, code: str, handed_in: HandedIn) 
             listed = ", ".join(sorted(wanted))
             return _miscopied(code, wanted, "the one handed in") or (
                 f"verification code {code} does not match the one handed in ({listed}): "
-                "the transcript was cut short or altered"
+                "another game, or the transcript was cut short or altered"
             )
         return ""
     if code not in handed_in.anonymous:
         return _miscopied(code, handed_in.anonymous, "one handed in") or (
             f"verification code {code} is not among those handed in: "
-            "the transcript was cut short or altered"
+            "another game, or the transcript was cut short or altered"
         )
     return ""
 

@@ -60,10 +60,9 @@ from game.store.scenarios import (
 
 if TYPE_CHECKING:
     import argparse
-    from collections.abc import Iterable, Sequence
+    from collections.abc import Sequence
 
     from game.classroom.codes import HandedIn
-    from game.classroom.verify import SameGame
 
 
 # --- the window ---------------------------------------------------------------------------
@@ -397,7 +396,7 @@ def report(args: argparse.Namespace) -> int:
         warn(f"left out: {verdict.line()}")
     for verdict in report.repeated:
         warn(verdict.line())
-    for line in _to_check(report.same, handed_in):
+    for line in report.checks:
         warn(line)
     others = f", {len(report.other)} of another summit" if report.other else ""
     warn(f"{len(report.rows)} game(s) in the report, {len(report.rejected)} left out{others}")
@@ -405,7 +404,8 @@ def report(args: argparse.Namespace) -> int:
 
 
 def verify(args: argparse.Namespace) -> int:
-    from game.classroom.verify import each_verdict, same_games
+    from game.classroom.to_check import to_check
+    from game.classroom.verify import each_verdict
 
     expected, handed_in, scenarios = _checks(args)
     status = EXIT_OK
@@ -424,17 +424,9 @@ def verify(args: argparse.Namespace) -> int:
             if teams is not None:
                 lines = teams.lines(verdict.state.scenario)
                 print(printable(f"  teams: {'; '.join(lines)}"))
-    for line in _to_check(same_games(verdicts), handed_in):
+    for line in to_check(verdicts, handed_in):
         print(line)
     return status
-
-
-def _to_check(same: Iterable[SameGame], handed_in: HandedIn | None) -> list[str]:
-    """The questions for the teacher that verify and report both ask: games that are the same
-    turn for turn under different names, and a code handed in under more than one name."""
-    shared = handed_in.shared if handed_in is not None else ()
-    lines = [game.line() for game in same] + [code.line() for code in shared]
-    return [f"to check: {line}" for line in lines]
 
 
 # --- check, replay, batch, bench -----------------------------------------------------------

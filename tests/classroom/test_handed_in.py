@@ -193,7 +193,7 @@ def test_a_code_copied_with_one_slip_is_told_apart_from_an_altered_game(
     other = _codes(tmp_path, f"Ben Carter, {codes['Ada Lovelace']}\n")
     assert _verify(capsys, paths[1], "--codes", other)[1] == [
         f"{paths[1]}: verification code {own} does not match the one handed in "
-        f"({codes['Ada Lovelace']}): the transcript was cut short or altered"
+        f"({codes['Ada Lovelace']}): another game, or the transcript was cut short or altered"
     ]
 
 
@@ -219,3 +219,54 @@ def test_one_code_handed_in_under_two_names_is_flagged(
     )
     err = capsys.readouterr().err.splitlines()
     assert lines[-1] in err
+
+
+def test_another_game_by_the_same_student_is_to_check_and_counted_once(
+    tmp_path: Path, hanoi: Scenario, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A teacher: Ada handed in two different graded games; both were ok, both counted in the
+    # report's class figures, and nothing said so.
+    first = tmp_path / "ada.toml"
+    write_transcript(first, play(hanoi, "essay", 2019), Who("Ada Lovelace", "graded", CODE))
+    second = tmp_path / "ada-second.toml"
+    write_transcript(second, play(hanoi, "dove", 2019), Who("ada lovelace", "graded", CODE))
+    status, lines = _verify(capsys, first, second, "--code", CODE)
+    assert status == 0
+    assert lines == [
+        f"{first}: ok",
+        f"{second}: ok",
+        f"to check: Ada Lovelace handed in 2 different graded games: {first}, {second} "
+        f"(a report counts the first, {first})",
+    ]
+    out = tmp_path / "report"
+    assert main(["report", str(first), str(second), "--code", CODE, "--out", str(out)]) == 0
+    err = capsys.readouterr().err.splitlines()
+    assert err == [
+        f"left out: {second}: another graded game by ada lovelace: the report counts the "
+        f"first, {first} (to check with the student)",
+        lines[-1],
+        "1 game(s) in the report, 1 left out",
+    ]
+    assert (out / "report.csv").read_text(encoding="utf-8").count("Ada Lovelace") == 1
+
+
+def test_a_student_on_the_codes_sheet_without_a_transcript_is_named(
+    tmp_path: Path, handed_in: tuple[list[Path], dict[str, str]], capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A teacher: Ivy's code was on the sheet, her upload missing, and nothing said so.
+    paths, codes = handed_in
+    text = "".join(f"{name}, {code}\n" for name, code in codes.items())
+    sheet = _codes(tmp_path, text + "Ivy Chen, 7F3K-Q2ZD\nJo  Park, 0D0D-Z2R2\n")
+    status, lines = _verify(capsys, *paths, "--codes", sheet)
+    assert status == 0
+    assert (
+        lines[-1] == "to check: no transcript for 2 students on the codes sheet: Ivy Chen, Jo  Park"
+    )
+    assert _verify(capsys, *paths[:2], "--codes", sheet)[1][-1] == (
+        "to check: no transcript for 3 students on the codes sheet: Kai Müller, Ivy Chen, Jo  Park"
+    )
+    out = tmp_path / "report"
+    assert main(["report", *map(str, paths), "--codes", str(sheet), "--out", str(out)]) == 0
+    assert lines[-1] in capsys.readouterr().err.splitlines()
+    whole = _codes(tmp_path, text)
+    assert not any("no transcript" in line for line in _verify(capsys, *paths, "--codes", whole)[1])
