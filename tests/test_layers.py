@@ -19,6 +19,7 @@ GAME = ROOT / "game"
 LAYERS: Final = (
     ("game", "the package itself: its version"),
     ("game.escapes", "text from a file shown as what it is, escaped: for every layer above"),
+    ("game.words", "counted words (1 move, 2 moves): for every layer above"),
     ("game.engine", "the rules: pure, no files, no clock, no pygame"),
     ("game.store", "files on disk: scenarios, transcripts, saves, settings"),
     ("game.draw", "pygame drawing below every screen: theme, fonts, context, charts"),

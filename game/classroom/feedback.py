@@ -38,6 +38,7 @@ from game.engine.describe import (
     ordinal,
     signed,
 )
+from game.words import counted
 
 SWINGS: Final = 3
 """How many of the largest trust swings a page shows."""
@@ -329,7 +330,7 @@ def _decisions(report: ClassReport, row: Row) -> list[doc.Block]:
         if answered.answer == AMEND:
             what += ", and they agreed" if answered.agreed else ", and they refused"
         others = (
-            f" Of the {len(same)} others who met it, {alike} did the same."
+            f" Of the {counted(len(same), 'other')} who met it, {alike} did the same."
             if same
             else " Nobody else in the class met it."
         )

@@ -15,6 +15,7 @@ from game.engine.describe import printable
 from game.engine.teams import who_played
 from game.engine.transcript import Transcript
 from game.store.mode import Mode
+from game.words import counted
 
 
 def _played_by(transcript: Transcript | None) -> str:
@@ -91,7 +92,7 @@ def missing(verdicts: Sequence[Verdict], handed_in: HandedIn | None) -> str:
         return ""
     unread = any(v.transcript is None and not v.repeated for v in verdicts)
     why = " (or their file could not be read)" if unread else ""
-    count = f"{len(absent)} students" if len(absent) > 1 else "1 student"
+    count = counted(len(absent), "student")
     return printable(f"no transcript for {count} on the codes sheet{why}: {', '.join(absent)}")
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from game.engine import Carry, Scenario
 from game.engine.describe import capitalise, round_when
-from game.ui.texts import Page, counted, listing
+from game.ui.texts import Page, listing
+from game.words import counted
 
 
 def briefing_pages(scenario: Scenario, carry: Carry | None = None) -> tuple[Page, ...]:

@@ -24,9 +24,10 @@ from game.draw.charts import (
 from game.draw.context import UiContext
 from game.draw.theme import Palette, TextRole, Tone
 from game.engine.describe import remembered_each, sentence
-from game.ui.texts import counted, listing
+from game.ui.texts import listing
 from game.ui.tones import decision_tone
 from game.ui.widgets.column import Column
+from game.words import counted
 
 NEIGHBOURS_CHART_HEIGHT = 200
 

@@ -21,7 +21,8 @@ from game.ui.screen import (
     ToTitle,
     confirm_quit,
 )
-from game.ui.texts import counted, saves_detail
+from game.ui.texts import saves_detail
+from game.words import counted
 
 SETTINGS_DETAIL: Final = "Text, colours, motion, sound, hints"
 """What Settings holds, as the title menu and the pause menu both say it."""

@@ -52,7 +52,7 @@ from game.ui.screen import (
     PlayMove,
     Pop,
 )
-from game.ui.texts import counted
+from game.words import counted
 
 ANSWER_KEYS: Final = {ACCEPT: "A", REJECT: "R", AMEND: "M"}
 """The letter each answer to a proposal of theirs goes by, on the table and in its dialog."""

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from game.store.saves import SaveKind
+from game.words import counted
 
 if TYPE_CHECKING:
     from game.engine import Scenario
@@ -31,15 +32,6 @@ def listing(words: Sequence[str], conjunction: str = "and") -> str:
     if not words:
         return ""
     return f" {conjunction} ".join(filter(None, (", ".join(words[:-1]), words[-1])))
-
-
-def counted(count: int, noun: str) -> str:
-    """``count`` and ``noun``, plural unless it is one: ``1 move``, ``2 moves``, ``0 offers``.
-
-    >>> counted(1, "move"), counted(2, "saved game"), counted(0, "offer")
-    ('1 move', '2 saved games', '0 offers')
-    """
-    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def saves_detail(counts: Mapping[SaveKind, int]) -> str:

@@ -11,7 +11,7 @@ import attrs
 
 from game.store.saves import SavedGame, SaveInfo, SaveStore
 from game.ui.screen import Action, Briefing, Chain, Choice, Dialog, Open, Pop
-from game.ui.texts import counted
+from game.words import counted
 
 KEPT: Final = "Unfinished"
 """How the name of a kept game begins."""

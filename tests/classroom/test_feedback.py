@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from game.classroom.classcode import encode
-from game.classroom.feedback import _lapsed, _place, differences, swings
+from game.classroom.document import to_markdown
+from game.classroom.feedback import _lapsed, _place, differences, student_page, swings
 from game.classroom.report import build
 from game.cli import main
 from game.engine import Scenario, new_game
@@ -230,3 +231,17 @@ def test_a_page_says_why_the_accords_reached_are_not_on_the_record(hanoi: Scenar
     broken = play(hanoi, "essay", 29)
     assert "Broken when put to the test: mutual restraint." in _lapsed(broken)
     assert _lapsed(play(hanoi, "essay", 4)) == ""  # signed: all on the record
+
+
+def test_one_other_student_is_counted_in_the_singular(tmp_path: Path, hanoi: Scenario) -> None:
+    # A teacher: "Of the 1 others who met it, 1 did the same." on Ben's page.
+    paths = []
+    for line, name in (("essay", "Ada"), ("historical", "Ben")):
+        path = tmp_path / f"{name}.toml"
+        write_transcript(path, play(hanoi, line, 1), Who(name))
+        paths.append(path)
+    report = build(paths)
+    assert report is not None
+    page = to_markdown(student_page(report, report.rows[0]))
+    assert "Of the 1 other who met it, 1 did the same." in page
+    assert "1 others" not in page

@@ -20,10 +20,10 @@ from game.engine.describe import (
 from game.engine.scenario import Effect, Event
 from game.ui.record import before_the_break
 from game.ui.screen import Pop
-from game.ui.texts import counted
 from game.ui.widgets.base import does
 from game.ui.widgets.buttons import Button, ButtonKind
 from game.ui.widgets.choices import ChoiceDialog, effect_parts
+from game.words import counted
 
 
 def events_of(state: GameState, turn: Turn) -> list[Event]:

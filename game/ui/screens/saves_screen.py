@@ -32,12 +32,12 @@ from game.ui.screen import (
     Pop,
     SaveSlot,
 )
-from game.ui.texts import counted
 from game.ui.widgets.base import ActionFn, Control, FocusGroup, ListRow, does
 from game.ui.widgets.buttons import Button, ButtonKind
 from game.ui.widgets.drawing import draw_header, draw_row_text, fit_middle
 from game.ui.widgets.page import FocusScreen, draw_key_hints, draw_page, footer_back_rect
 from game.ui.widgets.text_field import TextField
+from game.words import counted
 
 LIST_COLUMNS: Final = 8
 DETAIL_FIRST_COLUMN: Final = 8

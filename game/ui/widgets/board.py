@@ -19,10 +19,10 @@ from game.engine.describe import NO_BREAK, capitalise
 from game.engine.scenario import Round
 from game.ui import art
 from game.ui.table import delegation_pose, statement_limits
-from game.ui.texts import counted
 from game.ui.widgets.drawing import draw_rule, fit_lines, fit_text
 from game.ui.widgets.meter import Meter
 from game.ui.widgets.table import draw_check
+from game.words import counted
 
 
 def draw_schedule(
