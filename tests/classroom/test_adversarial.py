@@ -490,3 +490,24 @@ def test_codes_files_are_read_as_files(
         status, out, err = _run(capsys, "verify", good, "--codes", codes)
         assert status == 2 and out == [] and len(err) == 1
         assert err[0].endswith("not a file: the game reads only files")
+
+
+@pytest.mark.parametrize("invisible", ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"])
+def test_invisible_characters_are_dropped_from_names(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], invisible: str
+) -> None:
+    # A teacher: "Eve\u200b Zero" was kept, and looked like a classmate's "Eve Zero"; direction
+    # overrides were already dropped.
+    assert clean_name(f"Eve{invisible} Ze{invisible}ro") == "Eve Zero"
+    out = tmp_path / "eve.toml"
+    script = Path(__file__).parents[1] / "scripts" / "essay_seed4.toml"
+    name = f"Eve{invisible} Zero"
+    argv: list[str | Path] = ["play", "--headless", "--script", script, "--name", name]
+    argv += ["--transcript", out]
+    assert _run(capsys, *argv)[0] == 0
+    assert 'player = "Eve Zero"' in out.read_text(encoding="utf-8")
+    # Typed into a file, it is a name the game never writes.
+    text = out.read_text(encoding="utf-8").replace('"Eve Zero"', f'"Eve{invisible} Zero"')
+    out.write_text(text, encoding="utf-8")
+    status, lines, _ = _run(capsys, "verify", out)
+    assert status == 1 and "player: not a name the game writes" in lines[0]
