@@ -16,7 +16,9 @@ UNPRINTABLE: Final = (
     "\x00-\x1f\x7f-\x9f"  # C0 and C1 controls and DEL: ESC sequences, CR, bells
     "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"  # marks and overrides of text direction
     "\u2028\u2029"  # line and paragraph separators
-    "\u180e\u200b-\u200d\u2060-\u2064\ufeff"  # invisible: zero-width spaces and joiners
+    # Invisible: zero-width spaces, the word joiner, a BOM. (Zero-width joiners and non-joiners
+    # stay: a Persian name or an emoji needs them.)
+    "\u180e\u200b\u2060-\u2064\ufeff"
     "\ud800-\udfff"  # lone surrogates: bytes of a name that was not UTF-8
 )
 """The characters a terminal, a spreadsheet or a font may act on instead of showing: a

@@ -81,9 +81,16 @@ def name_key(name: str) -> str:
 
     >>> name_key("Kai  Müller") == name_key("kai muller"), name_key("Zoë O\\u2019Neil")
     (True, "zoe o'neil")
+    >>> name_key("Eve\\u200cZero") == name_key("EveZero")
+    True
     """
     decomposed = unicodedata.normalize("NFKD", name.translate(_APOSTROPHES))
-    bare = "".join(char for char in decomposed if not unicodedata.combining(char))
+    # Nor invisible joiners (a Persian name keeps its own): "Eve\u200cZero" is EveZero.
+    bare = "".join(
+        char
+        for char in decomposed
+        if not unicodedata.combining(char) and unicodedata.category(char) != "Cf"
+    )
     return " ".join(bare.casefold().split())
 
 
