@@ -74,8 +74,14 @@ def _png(surface: object) -> bytes:
 
 
 def _ticks(top: int) -> tuple[float, ...]:
+    """About five whole ticks from 0, none past ``top``, the axis's end (a tick past it was
+    labelled beyond the chart's edge, cut off: "15" on a chart of 14 turns).
+
+    >>> _ticks(14), _ticks(10)
+    ((0.0, 3.0, 6.0, 9.0, 12.0), (0.0, 2.0, 4.0, 6.0, 8.0, 10.0))
+    """
     step = max(1, -(-top // 5))
-    return tuple(float(v) for v in range(0, top + step, step))
+    return tuple(float(v) for v in range(0, top + 1, step))
 
 
 def _context() -> UiContext:

@@ -400,3 +400,13 @@ def test_a_tier_of_several_endings_reads_as_one_list() -> None:
         "A top-tier ending (Embassies, The grand bargain)"
     )
     assert tier_words(("Liaison offices",), top=False) == "Liaison offices or better"
+
+
+@pytest.mark.parametrize("longest", range(2, 41))
+def test_the_trust_charts_turn_ticks_stay_on_the_axis(hanoi: Scenario, longest: int) -> None:
+    # A teacher: "15" was labelled past the right edge of a chart of 14 turns, and cut off.
+    from game.classroom.report_files import _trust_axes
+
+    turns, _ = _trust_axes(hanoi, longest)
+    assert turns.ticks[0] == 0 and all(tick <= turns.hi for tick in turns.ticks)
+    assert len(turns.ticks) >= 2
