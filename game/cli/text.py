@@ -408,7 +408,7 @@ def info_lines(state: GameState, cards: Sequence[Card], wanted: str) -> list[str
                 rejection = effect_text(scenario, *foreseen_rejection(state, form), none="")
             if rejection:
                 then += (
-                    f" As things stand they would turn it down; a rejection changes {rejection}."
+                    f" As things stand it would be turned down; a rejection changes {rejection}."
                 )
             need = None if trust is None else expected_need_range(state, form, trust)
             if need is not None and trust is not None:

@@ -355,7 +355,7 @@ def card_detail(
                 # six trust more than the big deal's card said).
                 rejection = effect_text(scenario, *foreseen_rejection(state, move), none="")
                 if rejection:
-                    turned = "as things stand they would turn it down, and a rejection changes"
+                    turned = "as things stand it would be turned down, and a rejection changes"
                     changes += f"; {turned} {rejection}"
             parts.append(f"Proposing it changes {changes}; if accepted, {brings}.")
     parts += [offer.summary, essay_view(scenario, offer)]
@@ -489,7 +489,8 @@ def round_detail(state: GameState) -> tuple[str, str]:
 
 def offer_action(state: GameState, offer_id: str) -> Action:
     """What picking an offer card does: the forms to choose from, a confirmation before a move
-    that ends or may close the summit, or the move itself."""
+    that ends or may close the summit, or before one that, as things stand, would be turned
+    down, or the move itself."""
     offer = state.scenario.offer(offer_id)
     if offer.variants:
         return Open(OfferForms(offer.id))
@@ -526,6 +527,27 @@ def offer_action(state: GameState, offer_id: str) -> Action:
                 "Put it forward",
                 move,
             )
+        )
+    if offer.kind.judged and likely_rejected(state, move):
+        # One key played the big deal, which could not succeed, in a graded game where nothing
+        # is taken back (a play-tester); a form is chosen on a dialog that shows its costs.
+        proposing, _ = foreseen(state, move)
+        scenario = state.scenario
+        rejection = effect_text(scenario, *foreseen_rejection(state, move), none="nothing more")
+        trust = scenario.role_index(MeterRole.TRUST)
+        need = None if trust is None else trust_need(state, offer, trust)
+        why = ""
+        if need is not None and trust is not None:
+            meter = scenario.meters[trust]
+            words = need_words(*need, meter.minimum)
+            why = f": {words} of {meter.label} (now {state.meters[trust]})"
+        body = (
+            f"As things stand it would be turned down{why}. {outside_needs(state, offer)}".strip(),
+            f"Proposing it changes {effect_text(scenario, *proposing, none='nothing')}; a "
+            f"rejection, {rejection}. In a graded game it cannot be taken back.",
+        )
+        return Open(
+            _confirm(f"Put \u201c{offer.label}\u201d forward?", body, "Put it forward", move)
         )
     return Apply(PlayMove(move))
 

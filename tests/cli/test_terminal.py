@@ -170,9 +170,9 @@ def test_info_says_what_a_rejection_costs_where_they_would_turn_it_down(hanoi: S
     # As the window's card does: the big deal's rejection took six trust more than its info
     # said (a play-tester).
     text = _terminal(hanoi, "info demand_cvid\ninfo project_exemptions\nq\n")
-    (big,) = [x for x in text.splitlines() if "Proposing it:" in x and "turn it down" in x]
-    assert "As things stand they would turn it down; a rejection changes trust \u22126" in big
-    assert sum("turn it down" in x for x in text.splitlines()) == 1
+    (big,) = [x for x in text.splitlines() if "Proposing it:" in x and "turned down" in x]
+    assert "As things stand it would be turned down; a rejection changes trust \u22126" in big
+    assert sum("turned down" in x for x in text.splitlines()) == 1
 
 
 def test_info_foresees_what_the_window_does(hanoi: Scenario) -> None:

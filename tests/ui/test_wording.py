@@ -239,14 +239,32 @@ def test_an_offer_they_would_turn_down_shows_what_a_rejection_costs(hanoi: Scena
     rejection = effect_text(hanoi, *foreseen_rejection(state, big))
     assert "trust \u22126" in rejection
     _, body = card_detail(state, hanoi.offer(big.offer), CardStatus.OPEN, "", "9")
-    assert f"they would turn it down, and a rejection changes {rejection};" in body
+    assert f"it would be turned down, and a rejection changes {rejection};" in body
     texts = [part.text for part in cost_parts(state, big)]
     assert "If rejected, as now likely:" in texts
     assert "trust \u22126" in texts[texts.index("If rejected, as now likely:") :]
     opening = Move("security_assurances", "spoken")
     assert "If rejected, as now likely:" not in [p.text for p in cost_parts(state, opening)]
     _, body = card_detail(state, hanoi.offer("project_exemptions"), CardStatus.OPEN, "", "4")
-    assert "turn it down" not in body
+    assert "turned down" not in body
+
+
+def test_an_offer_that_would_be_turned_down_asks_first(hanoi: Scenario) -> None:
+    """One key played the big deal, which could not succeed, in a graded game (a play-tester):
+    a single-form offer foreseen as turned down asks first, naming why and what it costs; one
+    that may be taken is played at once."""
+    from game.ui.screen import Apply, Dialog, Open
+    from game.ui.table import offer_action
+
+    state = new_game(hanoi, 7)
+    action = offer_action(state, "demand_cvid")
+    assert isinstance(action, Open) and isinstance(action.place, Dialog)
+    said = " ".join(action.place.body)
+    assert said.startswith("As things stand it would be turned down: they need about 95 of trust")
+    assert "Also needs U.S. leverage at 60 or more (now 70)." in said
+    assert "a rejection, trust \u22126, patience \u22124." in said
+    assert [c.label for c in action.place.choices] == ["Not now", "Put it forward"]
+    assert isinstance(offer_action(state, "project_exemptions"), Apply)
 
 
 def test_a_form_says_what_serving_what_they_want_first_would_add(hanoi: Scenario) -> None:

@@ -31,7 +31,7 @@ from game.store.settings import Settings, TextSize
 from game.store.who import Who
 from game.ui.flow import Flow
 from game.ui.record import HEAD, aside_words, log_entries, their_reply
-from game.ui.screen import Action, Apply, Open, PlayMove, TheirProposal
+from game.ui.screen import Action, Apply, Chain, Dialog, Open, PlayMove, Pop, TheirProposal
 from game.ui.screens.proposal import UNSEEN, ProposalScreen
 from game.ui.screens.summit import SummitScreen
 from game.ui.screens.variant import variant_row
@@ -794,9 +794,10 @@ def test_the_question_before_a_repeat_shows_whole(size: TextSize, rendered: list
 
     flow, table = _table(UiContext(Settings(text_size=size, sound=False)), new_game(SCENARIO, 4))
     action = table.on_event(key(pygame.K_9))  # the big deal, by its key (on page 2 at Large)
-    assert action == Apply(PlayMove(Move("demand_cvid")))
-    assert isinstance(action, Apply)
-    flow.handle(action.command)
+    # As things stand it would be turned down: it asks first, then plays it.
+    assert isinstance(action, Open) and isinstance(action.place, Dialog)
+    assert action.place.choices[-1].action == Chain((Pop(), Apply(PlayMove(Move("demand_cvid")))))
+    flow.handle(PlayMove(Move("demand_cvid")))
     table.update(0.0)
     assert table.on_event(key(pygame.K_RETURN)) is None
     rendered.clear()
