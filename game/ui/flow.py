@@ -402,8 +402,13 @@ class Flow:
             return None
         assert taken.value is not None
         from game.engine.describe import move_label
+        from game.ui.record import pending_proposal
 
-        label = move_label(session.scenario, taken.value.move)
+        move = taken.value.move
+        # An answer names the proposal it answered, which is back on the table: "Taken back:
+        # You amend their proposal." read oddly (a play-tester).
+        answered = pending_proposal(session.state) if move.is_answer else None
+        label = move_label(session.scenario, move, answered, mid=move.is_answer)
         session.notify(f"Taken back: {label}.")
         return None
 

@@ -75,7 +75,8 @@ def continue_entry(store: SaveStore) -> MenuEntry:
         when = describe_time(info.saved_at, store.clock())
         where = f"finished: {info.ending}" if info.finished else info.round_label
         trust = f" \u00b7 trust {info.trust}" if info.trust is not None else ""
-        detail = f"{capitalise(where)}{trust} \u00b7 {when}"
+        seat = " \u00b7 hot-seat" if info.hotseat else ""
+        detail = f"{capitalise(where)}{trust}{seat} \u00b7 {when}"
         if info.updated:
             detail += " \u00b7 scenario updated"
     else:

@@ -106,6 +106,22 @@ def test_undo_steps_back_and_is_written_to_the_transcript(ctx: UiContext, home: 
     assert [u.after_turn for u in transcript.undos] == [1, 0]
 
 
+def test_taking_back_an_answer_names_the_proposal_it_answered(ctx: UiContext) -> None:
+    # "Taken back: You amend their proposal." read oddly (a play-tester): the proposal is back
+    # on the table, and the message names it.
+    from game.ui.record import pending_proposal
+    from game.ui.shots import tabled_pending
+
+    flow = Flow(ctx, seed=4)
+    flow.session = Session(sample_game(SCENARIO, 7, tabled_pending)[0])
+    proposal = pending_proposal(flow.session.state)
+    assert proposal is not None
+    flow.handle(PlayMove(Move("reject")))
+    flow.handle(TakeBack())
+    said = flow.session.notices[-1].text
+    assert said == f"Taken back: you reject their proposal: {proposal.label}."
+
+
 def test_undo_is_refused_in_a_graded_game_and_says_why(ctx: UiContext) -> None:
     flow = _flow(ctx, Who(mode=Mode.GRADED))
     session = flow.session

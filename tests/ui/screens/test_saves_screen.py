@@ -124,3 +124,15 @@ def test_a_hot_seat_save_is_called_one(tmp_path: Path) -> None:
     assert kind_of_game(seat) == "hot-seat practice" and kind_of_game(alone) == "graded"
     assert describe_save(seat, None).endswith(" \u00b7 hot-seat practice")
     assert kind_of_game(SaveInfo(tmp_path / "c.toml", SaveKind.SLOT, "C")) == ""
+
+
+def test_continue_says_the_autosave_is_a_hot_seat_game(tmp_path: Path) -> None:
+    # A play-tester's Continue read like a one-player game's for a hot-seat game.
+    from game.ui.menus import continue_entry
+
+    hanoi = load_scenario("hanoi")
+    store = SaveStore(tmp_path)
+    store.autosave(SavedGame(new_game(hanoi, 3, hotseat=True), ()))
+    assert " \u00b7 hot-seat \u00b7 " in continue_entry(store).detail
+    store.autosave(SavedGame(new_game(hanoi, 3), ()))
+    assert "hot-seat" not in continue_entry(SaveStore(tmp_path)).detail
