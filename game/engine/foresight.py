@@ -162,13 +162,17 @@ def revealed_quirk(state: GameState, offer: Offer, variant: Variant | None) -> Q
     return None
 
 
-def _expected_shift(state: GameState, offer: Offer, variant: Variant | None) -> int:
+def _expected_shift(
+    state: GameState, offer: Offer, variant: Variant | None, *, bargaining: bool = True
+) -> int:
     """The shift of their thresholds a player can estimate: stance, variant, memory, refusals,
-    their character as far as their replies to this offer have shown it, and their agenda as
-    far as their replies have revealed it (an offer serving what they said they want first
-    needs less; one serving only something else still open and on their list, more: see
+    their character as far as their replies to this offer have shown it, how hard they bargain
+    once a reply has shown it (unless not ``bargaining``), and their agenda as far as their
+    replies have revealed it (an offer serving what they said they want first needs less; one
+    serving only something else still open and on their list, more: see
     :func:`_on_their_list`)."""
-    return _known_shift(state, offer, variant) + _agenda_shift(state, offer, variant)
+    known = _known_shift(state, offer, variant, bargaining=bargaining)
+    return known + _agenda_shift(state, offer, variant)
 
 
 def _known_shift(
@@ -311,8 +315,7 @@ def expected_shortfall(state: GameState, move: Move) -> int:
     Zero or less means it should be accepted; a little more, deferred.
     """
     offer, variant = _resolve(state, move)
-    shift = _known_shift(state, offer, variant, bargaining=False)
-    shift += _agenda_shift(state, offer, variant)
+    shift = _expected_shift(state, offer, variant, bargaining=False)
     return max((_threshold(state, need, shift)[1] for need in offer.needs), default=-1)
 
 
@@ -338,7 +341,9 @@ def likely_rejected(state: GameState, move: Move) -> bool:
         quirk = None if revealed else profile.quirk(offer.id, form)
         eased = min(quirk.shift, 0) if quirk is not None else 0
         hidden.append(eased if read else profile.shift - rules.profile_jitter + eased)
-    shift = _known_shift(state, offer, variant) + min(hidden)
+    shift = _known_shift(state, offer, variant, bargaining=False) + min(hidden)
+    if read:
+        shift += state.hardness
     if agenda_unread(state, move):
         shift += min(rules.focus_shift, rules.early_shift, 0)
     else:
