@@ -347,15 +347,15 @@ def draw_delegations(
     gap = 3 * theme.UNIT // 2
     room = centre.right - gap - left
     shortest = min(ctx.text_width(TextRole.KICKER, name) for name in them_name)
-    compact = shortest + stance_width(ctx, state.scenario) > room
-    named = _first_fitting(
-        ctx, them_name, room - stance_width(ctx, state.scenario, compact=compact)
-    )
+    width = stance_width(ctx, state.scenario)
+    compact = shortest + width > room
+    if compact:
+        width = stance_width(ctx, state.scenario, compact=True)
+    named = _first_fitting(ctx, them_name, room - width)
     # The word "stance" goes in only where, beside the widest stance too, it leaves the name
     # room: it stays or goes all game.
     stance_room = centre.right - left - ctx.text_width(TextRole.KICKER, named) - gap
-    needed = stance_width(ctx, state.scenario, compact=compact) + 10
-    if needed + ctx.text_width(TextRole.KICKER, "STANCE") > stance_room:
+    if width + 10 + ctx.text_width(TextRole.KICKER, "STANCE") > stance_room:
         stance_room = 0
     draw_stance(surface, ctx, state, row, stance_room, compact=compact)
     name = ctx.text(TextRole.KICKER, named, palette.ink_soft)
