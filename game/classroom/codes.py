@@ -22,8 +22,9 @@ from typing import Final
 import attrs
 
 from game.classroom.classcode import LENIENT
-from game.engine.describe import printable, short
+from game.engine.describe import printable
 from game.engine.transcript import CODE_ALPHABET
+from game.escapes import short
 from game.store.reading import CODES_LIMIT, UnreadableFileError, read_text
 
 # A code is four characters, a hyphen and four more; written with a space or run together it

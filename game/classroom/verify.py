@@ -23,7 +23,7 @@ import attrs
 from game.classroom.classcode import ClassCode, ClassCodeError, decode
 from game.classroom.codes import HandedIn, name_key
 from game.engine import Carry, CarryError, ChosenBy, GameState, Scenario, carry_from
-from game.engine.describe import printable, short
+from game.engine.describe import printable
 from game.engine.replay import replay
 from game.engine.teams import who_played
 from game.engine.transcript import (
@@ -32,6 +32,7 @@ from game.engine.transcript import (
     TranscriptError,
     clean_name,
 )
+from game.escapes import short
 from game.store.mode import Mode
 from game.store.scenarios import find_scenario, load_scenario, scenario_for_code
 from game.store.transcripts import read_transcript

@@ -45,12 +45,12 @@ from game.engine.describe import (
     effect_text,
     move_label,
     printable,
-    short,
     side_called,
 )
 from game.engine.foresight import reaction_effects
 from game.engine.state import ReactionKind
 from game.engine.transcript import LARGEST_SEED
+from game.escapes import short
 from game.store.reading import SCRIPT_LIMIT, UnreadableFileError, read_toml
 from game.store.who import NOBODY, Who
 

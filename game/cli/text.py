@@ -41,7 +41,6 @@ from game.engine.describe import (
     reply_sentence,
     round_opened,
     round_when,
-    short,
 )
 from game.engine.foresight import (
     agenda_unread,
@@ -53,6 +52,7 @@ from game.engine.foresight import (
 )
 from game.engine.scenario import Direction, MeterRole
 from game.engine.state import ACCEPT, AMEND, REJECT, MoveOption, ReactionKind
+from game.escapes import short
 from game.store.who import NOBODY, Who
 
 TALKS: Final = MeterGroup.TALKS

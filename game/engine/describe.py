@@ -33,7 +33,7 @@ from game.engine.scenario import (
     Side,
 )
 from game.engine.state import ACCEPT, AMEND, GameState, Move, ReactionKind, Turn
-from game.escapes import SHORT, UNPRINTABLE, printable, short
+from game.escapes import UNPRINTABLE, printable
 
 MINUS: Final = "\u2212"
 """The true minus sign, wider than a hyphen and set at the height of a plus."""
@@ -511,7 +511,6 @@ __all__ = [
     "OUTSIDER_REPLIED",
     "REPLIED",
     "REPLY",
-    "SHORT",
     "UNPRINTABLE",
     "Change",
     "StrategyName",
@@ -538,6 +537,5 @@ __all__ = [
     "round_opened",
     "round_when",
     "sentence",
-    "short",
     "signed",
 ]

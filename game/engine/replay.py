@@ -8,7 +8,6 @@ from typing import Any, Final
 
 import attrs
 
-from game.engine.describe import short
 from game.engine.rules import CarryError, new_game, outcome
 from game.engine.scenario import Scenario
 from game.engine.state import (
@@ -20,6 +19,7 @@ from game.engine.state import (
 )
 from game.engine.transcript import ENGINE, TURN_KEYS, Transcript, TurnRecord, turn_document
 from game.engine.turns import apply
+from game.escapes import short
 
 
 @attrs.frozen

@@ -20,8 +20,9 @@ from typing import Any, Final
 
 import attrs
 
-from game.engine.describe import UNPRINTABLE, short, side_called
+from game.engine.describe import UNPRINTABLE, side_called
 from game.engine.scenario import Scenario, Seat
+from game.escapes import short
 
 MAX_NAME: Final = 60
 """The longest name a transcript records, in characters (a player's or a team's)."""

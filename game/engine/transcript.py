@@ -19,7 +19,6 @@ from typing import Any, Final
 import attrs
 
 from game.engine import teams as teams_module
-from game.engine.describe import short
 from game.engine.parse import _SCENARIO_KEYS, _TRANSCRIPT_KEYS
 from game.engine.rules import outcome
 from game.engine.scenario import Scenario
@@ -31,6 +30,7 @@ from game.engine.state import (
     Turn,
 )
 from game.engine.teams import Teams, read_teams
+from game.escapes import short
 
 FORMAT: Final = 1
 """Version of the transcript layout."""
