@@ -85,6 +85,7 @@ class FontBook:
     def __init__(self) -> None:
         self._fonts: dict[tuple[Face, int], pygame.font.Font] = {}
         self._texts: OrderedDict[_TextKey, pygame.Surface] = OrderedDict()
+        self._widths: dict[tuple[Face, int, str], int] = {}
         # Fonts read from a zipped package keep reading from their buffer, so it must outlive them.
         self._buffers: list[io.BytesIO] = []
         self._missing: set[Face] = set()
@@ -97,6 +98,19 @@ class FontBook:
             cached = self._load(face, px)
             self._fonts[key] = cached
         return cached
+
+    def width(self, face: Face, px: int, text: str) -> int:
+        """Width of ``text`` set on one line in ``face`` at ``px`` pixels, as :meth:`render`
+        draws it (escaped); remembered, as layouts measure the same words every frame."""
+        key = (face, px, text)
+        known = self._widths.get(key)
+        if known is None:
+            if len(self._widths) >= TEXT_CACHE_SIZE:
+                self._widths.clear()
+            font = self.font(face_for(face, text), px)
+            known = font.size(printable(text, keep_newlines=True))[0]
+            self._widths[key] = known
+        return known
 
     def render(
         self,

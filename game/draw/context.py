@@ -7,7 +7,7 @@ import math
 import attrs
 import pygame
 
-from game.draw.assets import Align, Cue, FontBook, SoundBank, face_for
+from game.draw.assets import Align, Cue, FontBook, SoundBank
 from game.draw.theme import (
     ANIMATION_SCALE,
     COLOUR_BLIND_PALETTE,
@@ -19,7 +19,6 @@ from game.draw.theme import (
     Palette,
     TextRole,
 )
-from game.escapes import printable
 from game.store.settings import Settings
 
 
@@ -94,9 +93,7 @@ class UiContext:
         spec = TYPE_SCALE[role]
         if spec.tracking:
             return self.text(role, text, (0, 0, 0)).get_width()
-        return self.fonts.font(face_for(spec.face, text), self.px(role)).size(
-            printable(text, keep_newlines=True)
-        )[0]
+        return self.fonts.width(spec.face, self.px(role), text)
 
     def play(self, cue: Cue) -> None:
         """Play an interface sound if sound is on."""

@@ -83,6 +83,15 @@ def test_rendered_text_is_cached() -> None:
     assert wrapped.get_height() >= 27 * 5
 
 
+def test_measured_widths_are_remembered_and_match_the_rendered_text() -> None:
+    book = FontBook()
+    for text in ("Trust", "Yongbyon \u2192 sanctions", "\u202eevil", "Team 독수리"):
+        width = book.width(Face.TEXT, 18, text)
+        assert width == book.render(Face.TEXT, 18, text, (0, 0, 0)).get_width()
+        assert book.width(Face.TEXT, 18, text) == width
+    assert book.width(Face.TEXT, 24, "Trust") > book.width(Face.TEXT, 18, "Trust")
+
+
 def test_synthesised_sound_has_the_right_length() -> None:
     chime = CHIMES[Cue.SELECT]
     data = synthesise(chime, 22050, 2)

@@ -257,6 +257,34 @@ def fit_lines(ctx: UiContext, role: TextRole, text: str, width: int, height: int
     return head.rstrip(",;:") + "\u2026" if low else ""
 
 
+class Snapshot:
+    """A widget's last drawing, kept while what it shows is unchanged: a widget that draws
+    many texts (an offer card) repaints only when its key changes, not every frame."""
+
+    __slots__ = ("image", "key")
+
+    def __init__(self) -> None:
+        self.key: object = None
+        self.image: pygame.Surface | None = None
+
+    def blit(
+        self,
+        surface: pygame.Surface,
+        rect: pygame.Rect,
+        key: object,
+        paint: Callable[[pygame.Surface], None],
+    ) -> None:
+        """Blit the drawing of ``key`` at ``rect``, painting it afresh (on a transparent
+        surface of ``rect``'s size, with its own top left at 0, 0) when the key or size
+        changed."""
+        image = self.image
+        if image is None or key != self.key or image.get_size() != rect.size:
+            image = pygame.Surface(rect.size, pygame.SRCALPHA)
+            paint(image)
+            self.key, self.image = key, image
+        surface.blit(image, rect.topleft)
+
+
 def blit_clipped(
     surface: pygame.Surface, image: pygame.Surface, pos: tuple[int, int], clip: pygame.Rect
 ) -> None:

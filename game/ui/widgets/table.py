@@ -22,6 +22,7 @@ from game.ui.table import AnswerFace, CardStatus, stance_ticks, statement_limits
 from game.ui.widgets.base import BLOCKING_MODS, Control, Handled, Widget
 from game.ui.widgets.buttons import Button
 from game.ui.widgets.drawing import (
+    Snapshot,
     blit_clipped,
     draw_badge,
     draw_focus_ring,
@@ -77,11 +78,31 @@ class OfferCard(Control):
     FOCUS_WHEN_DISABLED: ClassVar[bool] = True
     """A locked card says why in the details line (and the adviser's note) when in focus."""
 
+    _drawn: Snapshot = attrs.field(factory=Snapshot, init=False)
+    """The card as last painted: it repaints only when something it shows changed."""
+
     def draw(self, surface: pygame.Surface, ctx: UiContext) -> None:
         if self.rect.width < 4 * CARD_PAD:
             return  # not on the page of cards shown
+        key = (
+            ctx.settings,
+            self.title,
+            self.caption,
+            self.caption_tone,
+            self.status,
+            self.selected,
+            self.hovered,
+            self.focused,
+            self.shortcut,
+        )
+        self._drawn.blit(surface, self.rect, key, lambda image: self._paint(image, ctx))
+        if self.focused:
+            draw_focus_ring(surface, ctx, self.rect)
+
+    def _paint(self, surface: pygame.Surface, ctx: UiContext) -> None:
+        """The card on ``surface``, a transparent surface of the card's size."""
         palette = ctx.palette
-        rect = self.rect
+        rect = surface.get_rect()
         open_ = self.status is CardStatus.OPEN
         active = (self.focused or self.hovered) and open_
         fill = palette.surface_hover if active else (palette.surface if open_ else palette.paper)
@@ -124,8 +145,6 @@ class OfferCard(Control):
             if fitted:
                 body = ctx.text(role, fitted, colour, wrap=wrap)
                 blit_clipped(surface, body, (text_x, top), rect.inflate(-2, -2))
-        if self.focused:
-            draw_focus_ring(surface, ctx, rect)
 
 
 def first_to_focus(scenario: Scenario, cards: Sequence[OfferCard]) -> OfferCard | None:

@@ -3,6 +3,7 @@
 import itertools
 import math
 
+import attrs
 import pygame
 import pytest
 
@@ -519,6 +520,46 @@ def test_wrapped_text_keeps_what_fits_of_a_word_wider_than_its_lines(ctx: UiCont
     ordinary = "Light-water reactors for fuel now, and more fuel later on"
     cut = fit_lines(ctx, TextRole.LABEL, ordinary, 150, two_lines)
     assert cut.endswith("\u2026") and f"{cut[:-1]} " in ordinary
+
+
+def test_an_offer_card_repaints_only_when_what_it_shows_changes(
+    ctx: UiContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from game.ui.widgets.table import OfferCard
+
+    card = OfferCard(offer_id="x", title="Liaison offices", rect=pygame.Rect(20, 10, 260, 100))
+    paints: list[str] = []
+    paint = OfferCard._paint
+
+    def counted(self: OfferCard, image: pygame.Surface, ctx: UiContext) -> None:
+        paints.append(self.caption)
+        paint(self, image, ctx)
+
+    monkeypatch.setattr(OfferCard, "_paint", counted)
+
+    def drawn() -> bytes:
+        surface = pygame.Surface((300, 140))
+        surface.fill((1, 2, 3))
+        card.draw(surface, ctx)
+        return pygame.image.tobytes(surface, "RGB")
+
+    plain = drawn()
+    assert drawn() == plain
+    assert paints == [""]
+    card.caption = "Spoken or written"
+    with_caption = drawn()
+    assert with_caption != plain
+    card.hovered = True
+    assert drawn() != with_caption
+    card.rect = pygame.Rect(30, 10, 260, 100)  # moved, same size: the same picture elsewhere
+    drawn()
+    assert paints == ["", "Spoken or written", "Spoken or written"]
+    card.rect = pygame.Rect(30, 10, 200, 100)
+    drawn()
+    assert len(paints) == 4
+    ctx.apply_settings(attrs.evolve(ctx.settings, colour_blind=not ctx.settings.colour_blind))
+    drawn()
+    assert len(paints) == 5
 
 
 def test_an_offer_card_draws_a_label_of_one_long_word(ctx: UiContext) -> None:
