@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import csv
 import re
-import unicodedata
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Final
@@ -26,6 +25,7 @@ from game.engine.describe import printable
 from game.engine.transcript import CODE_ALPHABET
 from game.escapes import short
 from game.store.reading import CODES_LIMIT, UnreadableFileError, read_text
+from game.words import name_key
 
 # A code is four characters, a hyphen and four more; written with a space or run together it
 # must hold a digit, so that a name like LOVELACE or LOVE LACE is not taken for a code.
@@ -39,7 +39,6 @@ _DELIMITERS: Final = ("\t", ";", ",")
 _TIMESTAMP: Final = re.compile(
     r"[0-9][0-9 /.:T+-]*(?:\s*[AP]\.?M\.?)?(?:\s*(?:GMT|UTC|Z)[0-9:+-]*)?", re.IGNORECASE
 )
-_APOSTROPHES: Final = str.maketrans(dict.fromkeys("\u2018\u2019\u02bc\u0060\u00b4", "'"))
 
 
 class CodesFileError(ValueError):
@@ -75,24 +74,6 @@ class HandedIn:
     names: Mapping[str, str] = attrs.field(factory=dict)
     """Each name of :attr:`by_name` (its key) as first written, to name a student whose
     transcript is missing."""
-
-
-def name_key(name: str) -> str:
-    """A name as names are matched: case, spacing, accents and the kind of apostrophe aside.
-
-    >>> name_key("Kai  Müller") == name_key("kai muller"), name_key("Zoë O\\u2019Neil")
-    (True, "zoe o'neil")
-    >>> name_key("Eve\\u200cZero") == name_key("EveZero")
-    True
-    """
-    decomposed = unicodedata.normalize("NFKD", name.translate(_APOSTROPHES))
-    # Nor invisible joiners (a Persian name keeps its own): "Eve\u200cZero" is EveZero.
-    bare = "".join(
-        char
-        for char in decomposed
-        if not unicodedata.combining(char) and unicodedata.category(char) != "Cf"
-    )
-    return " ".join(bare.casefold().split())
 
 
 def read_codes(path: Path) -> HandedIn:

@@ -9,13 +9,13 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
-from game.classroom.codes import HandedIn, name_key
+from game.classroom.codes import HandedIn
 from game.classroom.verify import SameGame, Verdict, same_games
 from game.engine.describe import printable
 from game.engine.teams import who_played
 from game.engine.transcript import Transcript
 from game.store.mode import Mode
-from game.words import counted
+from game.words import counted, name_key
 
 
 def _played_by(transcript: Transcript | None) -> str:

@@ -21,7 +21,7 @@ from pathlib import Path
 import attrs
 
 from game.classroom.classcode import ClassCode, ClassCodeError, decode
-from game.classroom.codes import HandedIn, name_key
+from game.classroom.codes import HandedIn
 from game.engine import Carry, CarryError, ChosenBy, GameState, Scenario, carry_from
 from game.engine.describe import printable
 from game.engine.replay import replay
@@ -36,6 +36,7 @@ from game.escapes import short
 from game.store.mode import Mode
 from game.store.scenarios import find_scenario, load_scenario, scenario_for_code
 from game.store.transcripts import read_transcript
+from game.words import name_key
 
 log = logging.getLogger(__name__)
 

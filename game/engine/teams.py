@@ -23,6 +23,7 @@ import attrs
 from game.engine.describe import UNPRINTABLE, side_called
 from game.engine.scenario import Scenario, Seat
 from game.escapes import short
+from game.words import name_key
 
 MAX_NAME: Final = 60
 """The longest name a transcript records, in characters (a player's or a team's)."""
@@ -128,12 +129,18 @@ class Teams:
         >>> ada = (Player("Ada"),)
         >>> Teams(Team("Eagles", ada), Team("Cranes", ada)).clash()
         'Ada plays in both teams: a player plays for one side'
+
+        Names are matched as the class tools match a student's name: accents, spacing and the
+        kind of apostrophe aside, so that a report can tell the two sides apart.
+
+        >>> Teams(Team("Zoë O\u2019Neil"), Team("zoe  o'neil")).clash()
+        'both teams are called Zoë O\u2019Neil: give each a name of its own'
         """
-        if self.us.name.casefold() == self.north.name.casefold():
+        if name_key(self.us.name) == name_key(self.north.name):
             return f"both teams are called {self.us.name}: give each a name of its own"
-        theirs = {p.name.casefold() for p in self.north.players}
+        theirs = {name_key(p.name) for p in self.north.players}
         for player in self.us.players:
-            if player.name.casefold() in theirs:
+            if name_key(player.name) in theirs:
                 return f"{player.name} plays in both teams: a player plays for one side"
         return ""
 
