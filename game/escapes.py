@@ -9,6 +9,7 @@ without loading the engine.
 
 from __future__ import annotations
 
+import codecs
 import re
 from typing import Final
 
@@ -67,3 +68,79 @@ def short(value: object, *, quoted: bool = True, limit: int = SHORT) -> str:
     """
     text = repr(value) if quoted else str(value)
     return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+# --- Standard output that cannot encode every character -----------------------------------------
+
+_PLAIN: Final = {
+    "\u2212": "-",  # minus sign
+    "\u2010": "-",
+    "\u2011": "-",
+    "\u2013": "-",
+    "\u2014": "--",
+    "\u2018": "'",
+    "\u2019": "'",
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u2026": "...",
+    "\u2022": "*",
+    "\u00b7": "-",
+    "\u2192": "->",
+    "\u2190": "<-",
+    "\u2191": "^",
+    "\u2193": "v",
+    "\u25b2": "^",
+    "\u25bc": "v",
+    "\u2713": "+",
+    "\u00a0": " ",
+    "\u202f": " ",
+    "\u2039": "<",
+    "\u203a": ">",
+    "\u00d7": "x",
+}
+"""The nearest plain characters of the typography the game's text uses."""
+
+
+def _plain(error: UnicodeError) -> tuple[str, int]:
+    """Each character the output's encoding lacks as its nearest plain one (see
+    :data:`_PLAIN`), or as a ``\\u`` escape."""
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    lacking = error.object[error.start : error.end]
+    return "".join(_PLAIN.get(char) or _json_escape(char) for char in lacking), error.end
+
+
+def _json_escapes(error: UnicodeError) -> tuple[str, int]:
+    """Each character the output's encoding lacks as a JSON ``\\u`` escape (a surrogate pair
+    above the first plane), which a JSON reader reads back as the character itself."""
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    lacking = error.object[error.start : error.end]
+    return "".join(_json_escape(char) for char in lacking), error.end
+
+
+def _json_escape(char: str) -> str:
+    code = ord(char)
+    if code <= 0xFFFF:
+        return f"\\u{code:04x}"
+    code -= 0x10000
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+
+
+TEXT_FALLBACK: Final = "hanoi-summit-plain"
+"""The error handler (for :meth:`io.TextIOWrapper.reconfigure`) that writes text the encoding
+cannot with its nearest plain characters.
+
+>>> "trust \\u2212 5 \\u00b7 \\u201cYongbyon\\u201d \\u4e00".encode("ascii", TEXT_FALLBACK)
+b'trust - 5 - "Yongbyon" \\\\u4e00'
+"""
+JSON_FALLBACK: Final = "hanoi-summit-json"
+"""The error handler that writes JSON text the encoding cannot with ``\\u`` escapes.
+
+>>> import json
+>>> written = json.dumps({"say": "\\u2212 5 \\U0001f600"}, ensure_ascii=False)
+>>> json.loads(written.encode("cp1252", JSON_FALLBACK))
+{'say': '\u2212 5 😀'}
+"""
+codecs.register_error(TEXT_FALLBACK, _plain)
+codecs.register_error(JSON_FALLBACK, _json_escapes)

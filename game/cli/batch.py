@@ -82,8 +82,11 @@ def _play_chunk(chunk: Chunk) -> Tally:
 
 def _ignore_ctrl_c() -> None:
     """A worker leaves Ctrl-C to the batch, which stops every worker at once: interrupted
-    themselves, the workers of a process pool wait for more work, or die and are replaced."""
+    themselves, the workers of a process pool wait for more work, or die and are replaced.
+    SIGTERM, which the batch sends to stop them, stops a worker at once (the command meets it
+    as Ctrl-C, and a worker made by forking would too)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 @attrs.frozen

@@ -13,22 +13,34 @@ the window (:mod:`game.ui`) are imported only when they run.
 from __future__ import annotations
 
 import argparse
+import codecs
 import contextlib
 import io
 import os
+import signal
 import sys
 from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from game.cli.parser import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, PROG, UsageError, build_parser
+from game.escapes import JSON_FALLBACK, TEXT_FALLBACK
 
 if TYPE_CHECKING:
     from _typeshed import ReadableBuffer
 
 
+EXIT_TERMINATED: Final = 128 + signal.SIGTERM
+"""The status of a command stopped by SIGTERM, as a shell reports a process it killed."""
+
+
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM (``kill``, a job scheduler, ``Popen.terminate``), met as Ctrl-C is: a game
+    writes its transcript, a batch stops its workers, and the command ends in one line."""
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
-    with _whole_writes() as errors:
+    with _whole_writes() as errors, _terminated_as_interrupted():
         status = _main(argv)
     if errors is not None and errors.lost and status in (EXIT_OK, EXIT_FAILED):
         return EXIT_BAD_INPUT  # the only way left to say that a line was lost
@@ -40,6 +52,7 @@ def _main(argv: Sequence[str] | None) -> int:
         args = build_parser().parse_args(argv)
         if args.command is not None and sys.stdout is None:
             raise UsageError(f"{PROG}: standard output is closed: there is nowhere to write")
+        _encodable(args)
         status = _dispatch(args)
         if sys.stdout is not None:
             sys.stdout.flush()  # inside the try: a full disk shows here, not at exit
@@ -47,7 +60,10 @@ def _main(argv: Sequence[str] | None) -> int:
     except UsageError as error:
         _say(str(error))
         return EXIT_BAD_INPUT
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as stop:
+        if _by_sigterm(stop):
+            _say(f"{PROG}: terminated")
+            return EXIT_TERMINATED
         _say(f"{PROG}: interrupted")
         return 130
     except OSError as error:
@@ -67,6 +83,58 @@ def _main(argv: Sequence[str] | None) -> int:
         for problem in problems:
             _say(str(problem))
         return EXIT_BAD_INPUT
+
+
+@contextlib.contextmanager
+def _terminated_as_interrupted() -> Iterator[None]:
+    """While the command runs, SIGTERM raises :class:`_Terminated` (a KeyboardInterrupt), where
+    it killed the command at once: a game over stdio lost its transcript, and a batch's worker
+    processes ran on and ended in tracebacks. Left alone where something else set a handler
+    (a test's harness), or off the main thread."""
+    try:
+        installed = signal.getsignal(signal.SIGTERM) == signal.SIG_DFL
+        if installed:
+            signal.signal(signal.SIGTERM, _raise_terminated)
+    except ValueError:  # not the main thread
+        installed = False
+    try:
+        yield
+    finally:
+        if installed:
+            signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+def _by_sigterm(stop: BaseException) -> bool:
+    """True when ``stop`` is SIGTERM's, or was raised while handling it (a game met it and
+    raised its own interruption to have its transcript written)."""
+    seen: BaseException | None = stop
+    while seen is not None:
+        if isinstance(seen, _Terminated):
+            return True
+        seen = seen.__context__
+    return False
+
+
+def _raise_terminated(number: int, frame: object) -> None:
+    del number, frame
+    raise _Terminated
+
+
+def _encodable(args: argparse.Namespace) -> None:
+    """Let standard output write every character where its encoding lacks some (a Windows pipe
+    without ``PYTHONUTF8=1``, ``PYTHONIOENCODING=ascii``), where the first minus sign ended the
+    command in a traceback: JSON gets ``\\u`` escapes, which mean the same character to a JSON
+    reader; text gets the nearest plain characters (see :mod:`game.escapes`)."""
+    stream = sys.stdout
+    if not isinstance(stream, io.TextIOWrapper):
+        return
+    if codecs.lookup(stream.encoding).name == "utf-8":
+        return
+    json_out = getattr(args, "format", None) == "json" or any(
+        getattr(args, flag, False) for flag in ("stdio", "json")
+    )
+    with contextlib.suppress(OSError, ValueError):
+        stream.reconfigure(errors=JSON_FALLBACK if json_out else TEXT_FALLBACK)
 
 
 def _say(line: str) -> None:

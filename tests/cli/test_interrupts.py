@@ -1,7 +1,9 @@
 """Ctrl-C at the command line: whatever is running stops at once, with one line and exit
-status 130, and a game in play still leaves its transcript behind.
+status 130, and a game in play still leaves its transcript behind; and SIGTERM alike, with
+status 143.
 
-Ctrl-C is SIGINT to the whole process group, as a terminal sends it.
+Ctrl-C is SIGINT to the whole process group, as a terminal sends it; SIGTERM goes to the command
+alone, as ``kill``, a job scheduler or ``Popen.terminate`` sends it.
 """
 
 from __future__ import annotations
@@ -33,11 +35,17 @@ def _started(*argv: str | Path, stdin: int | None = subprocess.DEVNULL) -> subpr
     )
 
 
-def _ctrl_c(process: subprocess.Popen[bytes], *, after: float) -> tuple[int, float, list[str]]:
-    """Press Ctrl-C ``after`` seconds; the exit status, how long the process took to stop
-    after it, and what it said on standard error."""
+def _ctrl_c(
+    process: subprocess.Popen[bytes], *, after: float, sigterm: bool = False
+) -> tuple[int, float, list[str]]:
+    """Press Ctrl-C ``after`` seconds (or with ``sigterm``, send SIGTERM to the command
+    alone); the exit status, how long the process took to stop after it and every process
+    it started had let go of standard error, and what it said there."""
     time.sleep(after)
-    os.killpg(process.pid, signal.SIGINT)
+    if sigterm:
+        process.terminate()
+    else:
+        os.killpg(process.pid, signal.SIGINT)
     pressed = time.monotonic()
     try:
         _, err = process.communicate(timeout=30)
@@ -48,22 +56,26 @@ def _ctrl_c(process: subprocess.Popen[bytes], *, after: float) -> tuple[int, flo
     return process.returncode, time.monotonic() - pressed, err.decode().splitlines()
 
 
+@pytest.mark.parametrize("sigterm", [False, True], ids=["ctrl-c", "sigterm"])
 @pytest.mark.parametrize("jobs", ["1", "2"])
-def test_ctrl_c_stops_a_batch_at_once(jobs: str) -> None:
+def test_ctrl_c_stops_a_batch_at_once(jobs: str, sigterm: bool) -> None:
     # A play-test: with --jobs 4 the batch was still running 60 s after Ctrl-C, and after a
-    # second one, which printed "interrupted".
+    # second one, which printed "interrupted". Another: after SIGTERM the batch's workers ran
+    # on for five seconds, then wrote six tracebacks.
     process = _started("batch", "--strategy", "essay", "--games", "200000", "--jobs", jobs)
-    status, seconds, err = _ctrl_c(process, after=2.0)
-    assert status == 130
-    assert err == ["hanoi-summit: interrupted"]
+    status, seconds, err = _ctrl_c(process, after=2.0, sigterm=sigterm)
+    assert (status, err) == (
+        (143, ["hanoi-summit: terminated"]) if sigterm else (130, ["hanoi-summit: interrupted"])
+    )
     assert seconds < 5
     with pytest.raises(ProcessLookupError):  # and no worker is left behind
         os.killpg(process.pid, 0)
 
 
+@pytest.mark.parametrize("sigterm", [False, True], ids=["ctrl-c", "sigterm"])
 @pytest.mark.parametrize("stdio", [True, False], ids=["stdio", "terminal"])
 def test_ctrl_c_in_a_game_writes_its_transcript_and_its_export(
-    tmp_path: Path, home: Path, stdio: bool
+    tmp_path: Path, home: Path, stdio: bool, sigterm: bool
 ) -> None:
     # A play-test: q, the end of input and a broken pipe wrote the transcript so far, and
     # Ctrl-C lost the game. Then with --export: the transcript was written, the export was not,
@@ -87,10 +99,11 @@ def test_ctrl_c_in_a_game_writes_its_transcript_and_its_export(
     assert process.stdin is not None
     process.stdin.write(b"mutual_restraint:written\n")
     process.stdin.flush()  # and the input stays open: the game waits for the next move
-    status, _, err = _ctrl_c(process, after=3.0)
-    assert status == 130
+    status, _, err = _ctrl_c(process, after=3.0, sigterm=sigterm)
+    assert status == (143 if sigterm else 130)
     (export,) = (home / "exports").iterdir()
-    assert err == [f"exported to {export}", "hanoi-summit: interrupted"]
+    said = "hanoi-summit: terminated" if sigterm else "hanoi-summit: interrupted"
+    assert err == [f"exported to {export}", said]
     for path in (transcript, export):
         moves = [str(turn.move) for turn in read_transcript(path).turns]
         assert moves == ["mutual_restraint:written"]
