@@ -45,7 +45,7 @@ from game.engine.describe import printable
 from game.engine.replay import replay as replay_transcript
 from game.engine.scenario import Seat
 from game.engine.teams import TeamError, Teams, make_team, who_played
-from game.engine.transcript import LARGEST_SEED, clean_name
+from game.engine.transcript import LARGEST_SEED, TranscriptError, clean_name
 from game.store.files import describe_os_error
 from game.store.mode import Mode
 from game.store.scenarios import (
@@ -437,12 +437,36 @@ def check(args: argparse.Namespace) -> int:
     return checking.check(args)
 
 
+def _verdict(args: argparse.Namespace, ok: bool, message: str, *, finished: bool) -> None:
+    """The one line of ``replay --verify``: ``FILE: message``, or its JSON object."""
+    path: Path = args.file
+    if args.format == "json":
+        found = {"file": str(path), "ok": ok, "message": message, "finished": finished}
+        print(json.dumps(found))
+    else:
+        print(printable(f"{path}: {message}"))
+
+
 def replay(args: argparse.Namespace) -> int:
-    from game.store.transcripts import read_transcript
+    from game.store.transcripts import UnreadableTranscriptError, read_transcript
     from game.store.who import Who
 
     path: Path = args.file
-    transcript = read_transcript(path)
+    try:
+        transcript = read_transcript(path)
+    except TranscriptError as error:
+        if not args.verify:
+            raise
+        # Said as every verdict is, on standard output, so that a script reading it (JSON
+        # above all) has a verdict for every file; standard error names what it cannot read.
+        if isinstance(error, UnreadableTranscriptError):
+            if args.format == "json":
+                _verdict(args, False, error.problems[0], finished=False)
+            raise
+        # A file that reads, but holds what no transcript does (a key added, a value changed
+        # in kind): edited, a failed verification as a changed meter is.
+        _verdict(args, False, error.problems[0].removeprefix(f"{path}: "), finished=False)
+        return EXIT_FAILED
     if args.scenario:
         scenario = load_scenario(args.scenario)
     else:
@@ -463,10 +487,14 @@ def replay(args: argparse.Namespace) -> int:
         # verification code it breaks.
         problem = who_problem(transcript)
         ok, message = (False, problem) if problem else (report.ok, report.message)
-        if args.format == "json":
-            print(json.dumps({"file": str(path), "ok": ok, "message": message}))
-        else:
-            print(printable(f"{path}: {message}"))
+        finished = report.state is not None and report.state.is_over
+        if ok and not finished and report.state is not None:
+            # A save, or a game whose input ended: it replays as far as it goes, and says so
+            # (a play-test took "ok" for a whole game); `verify`, which grades, fails it.
+            message = (
+                f"ok, unfinished: the summit was still going after turn {len(report.state.turns)}"
+            )
+        _verdict(args, ok, message, finished=finished)
         return EXIT_OK if ok else EXIT_FAILED
     if report.state is None or not report.ok:
         warn(f"{path}: {report.message}")

@@ -80,13 +80,20 @@ def write_transcript(
     write_text_atomic(path, transcript_text(state, who, undos))
 
 
+class UnreadableTranscriptError(TranscriptError):
+    """A transcript file that cannot be read at all: missing, not a regular file, too large, not
+    text, not TOML. (A file that reads but holds what no transcript does raises the plain
+    :class:`TranscriptError`: the file was edited, or is something else.)"""
+
+
 def read_transcript(path: Path) -> Transcript:
     """Read a transcript file as every file is read (:mod:`game.store.reading`); raise
-    :class:`TranscriptError` with one line per problem."""
+    :class:`TranscriptError` with one line per problem (:class:`UnreadableTranscriptError`
+    where the file cannot be read at all)."""
     try:
         text = read_text(path, what="a transcript", limit=TRANSCRIPT_LIMIT)
     except UnreadableFileError as problem:
-        raise TranscriptError([str(problem)]) from None
+        raise UnreadableTranscriptError([str(problem)]) from None
     return parse_transcript(text, str(path))
 
 
@@ -108,9 +115,9 @@ def parse_transcript(text: str, source: str) -> Transcript:
     """Parse transcript TOML text; raise :class:`TranscriptError` with one line per problem."""
     problem = _too_many_turns(text, source)
     if problem:
-        raise TranscriptError([problem])
+        raise UnreadableTranscriptError([problem])
     try:
         data = parse_toml(text, source)
     except UnreadableFileError as problem:
-        raise TranscriptError([str(problem)]) from None
+        raise UnreadableTranscriptError([str(problem)]) from None
     return from_document(data, source, also=SAVE_KEYS)

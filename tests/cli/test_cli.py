@@ -175,6 +175,39 @@ def test_replay_verify_passes_and_fails_with_the_first_bad_turn(tmp_path: Path) 
     assert found["message"].startswith("turn 1 (mutual_restraint:written): trust 99")
 
 
+def test_replay_verify_says_a_game_is_unfinished_and_an_added_key_fails(tmp_path: Path) -> None:
+    # A play-test: a transcript cut after turn 3 (outcome and code gone) passed as "ok", and a
+    # key added at the top of a file exited 2 ("cannot be read") where one in a turn exited 1.
+    out = tmp_path / "t.toml"
+    script = SCRIPTS / "essay_seed4.toml"
+    assert main(["play", "--headless", "--script", str(script), "--transcript", str(out)]) == 0
+    text = out.read_text(encoding="utf-8")
+    found = json.loads(run_cli("replay", str(out), "--verify", "--format", "json").stdout)
+    assert (found["ok"], found["message"], found["finished"]) == (True, "ok", True)
+    fourth = [m.start() for m in re.finditer(r"^\[\[turns\]\]", text, re.MULTILINE)][3]
+    cut = tmp_path / "cut.toml"
+    cut.write_text(re.sub(r"^verification = .*\n", "", text[:fourth], flags=re.MULTILINE))
+    result = run_cli("replay", str(cut), "--verify")
+    unfinished = "ok, unfinished: the summit was still going after turn 3"
+    assert (result.returncode, result.stdout) == (0, f"{cut}: {unfinished}\n")
+    found = json.loads(run_cli("replay", str(cut), "--verify", "--format", "json").stdout)
+    assert (found["ok"], found["message"], found["finished"]) == (True, unfinished, False)
+    assert run_cli("verify", str(cut)).returncode == 1  # grading wants the whole game
+    added = tmp_path / "added.toml"
+    added.write_text('grade = "A"\n' + text, encoding="utf-8")
+    for form in ("text", "json"):
+        result = run_cli("replay", str(added), "--verify", "--format", form)
+        assert (result.returncode, result.stderr) == (1, "")
+        assert "grade: unknown key" in result.stdout
+    # A file that cannot be read at all is status 2, and its verdict is still JSON on request.
+    broken = tmp_path / "broken.toml"
+    broken.write_text(text[:300], encoding="utf-8")
+    result = run_cli("replay", str(broken), "--verify", "--format", "json")
+    found = json.loads(result.stdout)
+    assert (result.returncode, found["ok"], found["finished"]) == (2, False, False)
+    assert result.stderr.strip() == found["message"]
+
+
 def test_the_class_tools_expand_a_pattern_the_prompt_left_as_typed(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
