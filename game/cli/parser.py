@@ -11,12 +11,15 @@ import re
 from argparse import SUPPRESS
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Final, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Final, NoReturn, TypeVar
 
 from game import __version__
 from game.classroom.classcode import EXAMPLE, MAX_SEED
 from game.escapes import short
 from game.store.mode import Mode
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
 
 PROG = "hanoi-summit"
 EXIT_OK = 0
@@ -41,6 +44,19 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         raise UsageError(f"{self.prog}: {message} (see {self.prog} --help)")
+
+    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
+        """``--help`` and ``--version`` written as every command's output is: to a closed or
+        full standard output they are an error (status 2), where argparse sent them to
+        standard error instead, or dropped them, and exited 0."""
+        if not message:
+            return
+        if file is None:  # what argparse passes for standard output when it is closed
+            raise UsageError(f"{PROG}: standard output is closed: there is nowhere to write")
+        file.write(message)
+        flush = getattr(file, "flush", None)
+        if flush is not None:
+            flush()  # a full disk shows here, while an error can still say so
 
 
 MAX_GAMES: Final = 1_000_000

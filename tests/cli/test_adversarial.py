@@ -407,8 +407,11 @@ def test_stdin_that_is_not_utf8_is_a_refused_move_and_the_transcript_is_written(
         ["play", "--headless", "--stdio", "--seed", "1", "--transcript", "T"],
         ["batch", "--strategy", "essay", "--games", "3"],
         ["verify", HISTORY],
+        ["--help"],
+        ["play", "--help"],
+        ["--version"],
     ],
-    ids=["play", "stdio", "batch", "verify"],
+    ids=["play", "stdio", "batch", "verify", "help", "play-help", "version"],
 )
 def test_a_full_standard_output_is_one_line_and_status_2(
     tmp_path: Path, argv: list[str | Path]
@@ -457,10 +460,14 @@ def test_standard_output_cut_short_unbuffered_is_one_line_and_status_2(
     assert out.stat().st_size == 5
 
 
-def test_a_closed_standard_output_is_one_line_and_status_2() -> None:
-    done = _process(
-        "play", "--headless", "--stdio", "--seed", "1", stdout=None, setup=lambda: os.close(1)
-    )
+@pytest.mark.parametrize(
+    "argv",
+    [["play", "--headless", "--stdio", "--seed", "1"], ["--help"], ["--version"]],
+    ids=["stdio", "help", "version"],
+)
+def test_a_closed_standard_output_is_one_line_and_status_2(argv: list[str]) -> None:
+    # A play-test: --help and --version printed to standard error instead, and exited 0.
+    done = _process(*argv, stdout=None, setup=lambda: os.close(1))
     assert done.returncode == 2
     assert _one_line(done) == "hanoi-summit: standard output is closed: there is nowhere to write"
 
