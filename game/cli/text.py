@@ -49,6 +49,7 @@ from game.engine.foresight import (
     foreseen_refusal,
     foreseen_rejection,
     likely_rejected,
+    rejection_ends_talks,
 )
 from game.engine.scenario import Direction, MeterRole
 from game.engine.state import ACCEPT, AMEND, REJECT, MoveOption, ReactionKind
@@ -407,8 +408,10 @@ def info_lines(state: GameState, cards: Sequence[Card], wanted: str) -> list[str
             if is_legal(state, form) and likely_rejected(state, form):
                 rejection = effect_text(scenario, *foreseen_rejection(state, form), none="")
             if rejection:
+                ends = " and then they would walk out" if rejection_ends_talks(state, form) else ""
                 then += (
-                    f" As things stand it would be turned down; a rejection changes {rejection}."
+                    f" As things stand it would be turned down; a rejection changes "
+                    f"{rejection}{ends}."
                 )
             need = None if trust is None else expected_need_range(state, form, trust)
             if need is not None and trust is not None:

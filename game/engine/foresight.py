@@ -11,7 +11,8 @@ from typing import Final
 
 import attrs
 
-from game.engine.draft import diminished
+from game.engine.conditions import _holds
+from game.engine.draft import _shift, diminished
 from game.engine.judging import (
     _Alignment,
     _alignment,
@@ -358,3 +359,19 @@ def foreseen_rejection(state: GameState, move: Move) -> tuple[Effect, ...]:
     offer, variant = _resolve(state, move)
     quirk = revealed_quirk(state, offer, variant)
     return (offer.on_reject,) if quirk is None else (offer.on_reject, quirk.on_reject)
+
+
+def rejection_ends_talks(state: GameState, move: Move) -> bool:
+    """True when proposing an offer and having it rejected, as a player can foresee both
+    (:func:`foreseen`, :func:`foreseen_rejection`), would meet the rules' condition for them
+    to walk out (patience run out): a play-tester, told only "patience -17 ... a rejection,
+    patience -4", added it up himself, after they had left."""
+    scenario = state.scenario
+    when = scenario.rules.walkout_when
+    if when.is_empty:
+        return False
+    proposing, _ = foreseen(state, move)
+    values = list(state.meters)
+    for effect in (*proposing, *foreseen_rejection(state, move)):
+        _shift(scenario, values, effect)
+    return _holds(when, tuple(values), state.stance, state.round, state.agreed)

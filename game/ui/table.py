@@ -35,7 +35,12 @@ from game.engine.describe import (
     essay_view,
     round_when,
 )
-from game.engine.foresight import foreseen, foreseen_rejection, likely_rejected
+from game.engine.foresight import (
+    foreseen,
+    foreseen_rejection,
+    likely_rejected,
+    rejection_ends_talks,
+)
 from game.engine.scenario import Offer, Proposal
 from game.engine.state import ACCEPT, AMEND, REJECT, Move
 from game.ui.art import Pose
@@ -516,40 +521,40 @@ def offer_action(state: GameState, offer_id: str) -> Action:
             if last
             else "If they refuse, the talks go on."
         )
-        return Open(
-            _confirm(
-                "Put the joint statement forward?",
-                (
-                    offer.summary,
-                    f"If they sign, the summit closes with everything agreed on the record. "
-                    f"{refused}",
-                ),
-                "Put it forward",
-                move,
-            )
-        )
+        signed = f"If they sign, the summit closes with everything agreed on the record. {refused}"
+        # The card said it would be turned down, and the dialog did not (a play-tester).
+        doomed = _turned_down(state, offer, move) if likely_rejected(state, move) else ()
+        body = (offer.summary, signed) if not doomed else (doomed[0], signed, doomed[1])
+        return Open(_confirm("Put the joint statement forward?", body, "Put it forward", move))
     if offer.kind.judged and likely_rejected(state, move):
         # One key played the big deal, which could not succeed, in a graded game where nothing
         # is taken back (a play-tester); a form is chosen on a dialog that shows its costs.
-        proposing, _ = foreseen(state, move)
-        scenario = state.scenario
-        rejection = effect_text(scenario, *foreseen_rejection(state, move), none="nothing more")
-        trust = scenario.role_index(MeterRole.TRUST)
-        need = None if trust is None else trust_need(state, offer, trust)
-        why = ""
-        if need is not None and trust is not None:
-            meter = scenario.meters[trust]
-            words = need_words(*need, meter.minimum)
-            why = f": {words} of {meter.label} (now {state.meters[trust]})"
-        body = (
-            f"As things stand it would be turned down{why}. {outside_needs(state, offer)}".strip(),
-            f"Proposing it changes {effect_text(scenario, *proposing, none='nothing')}; a "
-            f"rejection, {rejection}. In a graded game it cannot be taken back.",
-        )
+        body = _turned_down(state, offer, move)
         return Open(
             _confirm(f"Put \u201c{offer.label}\u201d forward?", body, "Put it forward", move)
         )
     return Apply(PlayMove(move))
+
+
+def _turned_down(state: GameState, offer: Offer, move: Move) -> tuple[str, str]:
+    """What a confirmation says of an offer that, as things stand, would be turned down: what
+    they need, then what proposing it and the rejection change, and whether they would then
+    walk out (a play-tester added up the patience himself, after they had)."""
+    proposing, _ = foreseen(state, move)
+    scenario = state.scenario
+    rejection = effect_text(scenario, *foreseen_rejection(state, move), none="nothing more")
+    trust = scenario.role_index(MeterRole.TRUST)
+    need = None if trust is None else trust_need(state, offer, trust)
+    why = ""
+    if need is not None and trust is not None:
+        meter = scenario.meters[trust]
+        why = f": {need_words(*need, meter.minimum)} of {meter.label} (now {state.meters[trust]})"
+    ends = " and then they would walk out" if rejection_ends_talks(state, move) else ""
+    return (
+        f"As things stand it would be turned down{why}. {outside_needs(state, offer)}".strip(),
+        f"Proposing it changes {effect_text(scenario, *proposing, none='nothing')}; a "
+        f"rejection, {rejection}{ends}. In a graded game it cannot be taken back.",
+    )
 
 
 def _confirm(title: str, body: tuple[str, ...], label: str, move: Move) -> Dialog:

@@ -14,6 +14,7 @@ from game.engine.foresight import (
     expected_need_range,
     foreseen_rejection,
     likely_rejected,
+    rejection_ends_talks,
 )
 from game.engine.judging import _Alignment, _alignment, _hardened, _served, _threshold
 from game.engine.rng import draw
@@ -47,6 +48,28 @@ def test_an_offer_foreseen_as_turned_down_is_never_accepted_nor_deferred(name: s
                 state = result.state
     # It says so often enough to matter: the hawk's big deal, the random player's long shots.
     assert seen[ReactionKind.REJECT] > 400
+
+
+@pytest.mark.parametrize("name", ["hanoi", "next_summit"])
+def test_a_rejection_foreseen_to_end_the_talks_ends_them(name: str) -> None:
+    """A play-tester, told a rejection's cost in patience, had to add it up to see they would
+    walk out: the confirmation now says so, and what it says holds."""
+    scenario = load_scenario(name)
+    said = 0
+    for seed in range(60):
+        for strategy in ("random", "hawk"):
+            choose = STRATEGIES[strategy].choose
+            state, rng = new_game(scenario, seed), seed
+            while not state.is_over:
+                move, rng = choose(state, rng)
+                judged = not move.is_answer and scenario.offer(move.offer).kind.judged
+                ends = judged and likely_rejected(state, move) and rejection_ends_talks(state, move)
+                result = apply(state, move)
+                if ends:
+                    said += 1
+                    assert result.reaction.kind is ReactionKind.WALKOUT, (seed, str(move))
+                state = result.state
+    assert said > 20
 
 
 def test_the_big_deal_at_the_start_is_foreseen_as_turned_down_with_its_cost() -> None:

@@ -141,6 +141,40 @@ def test_the_statement_on_the_last_offer_does_not_promise_more_talks(hanoi: Scen
         assert says in " ".join(action.place.body)
 
 
+def test_the_statement_and_an_offer_say_when_they_would_be_turned_down_or_end_the_talks(
+    hanoi: Scenario,
+) -> None:
+    """A play-tester put the statement forward at trust 1: the card said it would be turned
+    down, the dialog did not. Another pressed the big deal with little patience left, was told
+    its costs, and had to add them up to see that they would walk out."""
+    import attrs
+
+    from game.ui.screen import Dialog, Open
+    from game.ui.table import offer_action
+
+    statement = next(o for o in hanoi.offers if o.kind is OfferKind.STATEMENT)
+    state = new_game(hanoi, 7)
+    trust = hanoi.meter_index["trust"]
+    patience = hanoi.meter_index["patience"]
+    cold = attrs.evolve(
+        state, meters=tuple(1 if i == trust else v for i, v in enumerate(state.meters))
+    )
+    for where, turned in ((cold, True), (state, False)):
+        action = offer_action(where, statement.id)
+        assert isinstance(action, Open) and isinstance(action.place, Dialog)
+        said = " ".join(action.place.body)
+        assert ("As things stand it would be turned down" in said) is turned
+        assert "If they sign" in said
+    for value, leaves in ((12, True), (60, False)):
+        tired = attrs.evolve(
+            state, meters=tuple(value if i == patience else v for i, v in enumerate(state.meters))
+        )
+        action = offer_action(tired, "demand_cvid")
+        assert isinstance(action, Open) and isinstance(action.place, Dialog)
+        said = " ".join(action.place.body)
+        assert ("and then they would walk out." in said) is leaves, said
+
+
 def test_stepping_out_is_not_called_an_offer(hanoi: Scenario) -> None:
     from game.draw.context import UiContext
     from game.store.settings import Settings
