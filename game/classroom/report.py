@@ -22,11 +22,9 @@ from typing import Any, Final
 import attrs
 
 from game.classroom import document as doc
-from game.classroom.classcode import ClassCode
-from game.classroom.codes import HandedIn
 from game.classroom.one_class import any_scenario, check_one_class, reported_scenario
 from game.classroom.to_check import counted_once, to_check
-from game.classroom.verify import SameGame, Verdict, same_games, verify_files
+from game.classroom.verify import NOTHING, Against, SameGame, Verdict, same_games, verify_files
 from game.engine import (
     ACCEPT,
     AMEND,
@@ -233,11 +231,7 @@ def shown_name(name: str) -> str:
 
 
 def build(
-    paths: Sequence[Path],
-    expected: ClassCode | None = None,
-    handed_in: HandedIn | None = None,
-    scenarios: Sequence[Scenario] = (),
-    shown: Sequence[str] = (),
+    paths: Sequence[Path], against: Against = NOTHING, shown: Sequence[str] = ()
 ) -> ClassReport | None:
     """Verify every transcript and gather the figures; None when no transcript is usable.
 
@@ -246,14 +240,15 @@ def build(
     else the one most games were played in. Without a class code, games of more than one class
     raise :class:`~game.classroom.one_class.NotOneClassError` (one line: how they differ).
     """
-    verdicts = verify_files(paths, expected, handed_in, scenarios, shown)
+    verdicts = verify_files(paths, against, shown)
+    expected, handed_in = against.expected, against.handed_in
     good = [v for v in verdicts if v.ok and v.state is not None]
     rejected = tuple(v for v in verdicts if not v.ok)
     repeated = tuple(v for v in verdicts if v.repeated)
     if not good:
         if not rejected:
             return None
-        scenario = any_scenario(verdicts, scenarios)
+        scenario = any_scenario(verdicts, against.scenarios)
         checks = tuple(to_check(verdicts, handed_in))
         return ClassReport(scenario, (), rejected, (), (), "", repeated=repeated, checks=checks)
     scenario = reported_scenario([v.state for v in good if v.state is not None], expected)

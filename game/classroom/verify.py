@@ -101,16 +101,27 @@ def _same_class(scenario_id: str, code: ClassCode, given: Sequence[Scenario] = (
     return other is not None and other.carry is not None and coded.id in other.carry.sources
 
 
-def verify_file(
-    path: Path,
-    expected: ClassCode | None = None,
-    handed_in: HandedIn | None = None,
-    scenarios: Sequence[Scenario] = (),
-) -> Verdict:
+@attrs.frozen
+class Against:
+    """What transcripts are checked against, each optional: the class code, the verification
+    codes handed in, and the scenario files the teacher named."""
+
+    expected: ClassCode | None = None
+    handed_in: HandedIn | None = None
+    scenarios: tuple[Scenario, ...] = ()
+    """Where a transcript's scenario is looked up, besides the installed ones."""
+
+
+NOTHING = Against()
+"""No class code, no codes handed in, only the installed scenarios."""
+
+
+def verify_file(path: Path, against: Against = NOTHING) -> Verdict:
     """Check one transcript file; never raises.
 
     The transcript's scenario is looked up by the id and digest it records among the installed
-    scenarios and ``scenarios`` (files the teacher named): never a file the transcript names.
+    scenarios and ``against.scenarios`` (files the teacher named): never a file the transcript
+    names.
     """
     try:
         transcript = read_transcript(path)
@@ -118,19 +129,13 @@ def verify_file(
         return Verdict(path, False, _unreadable(path, error.problems[0]))
     except Exception as error:  # one file must never stop the others being checked
         return _unchecked(path, error)
-    return _checked(path, transcript, expected, handed_in, scenarios)
+    return _checked(path, transcript, against)
 
 
-def _checked(
-    path: Path,
-    transcript: Transcript,
-    expected: ClassCode | None,
-    handed_in: HandedIn | None,
-    scenarios: Sequence[Scenario],
-) -> Verdict:
+def _checked(path: Path, transcript: Transcript, against: Against) -> Verdict:
     """:func:`verify_file` for a transcript already read; never raises."""
     try:
-        return _verify(path, transcript, expected, handed_in, scenarios)
+        return _verify(path, transcript, against)
     except Exception as error:  # one file must never stop the others being checked
         return _unchecked(path, error)
 
@@ -145,13 +150,8 @@ UNCHECKED = "could not be checked: an error in the game itself"
 fault (the fuzz tests look for it)."""
 
 
-def _verify(
-    path: Path,
-    transcript: Transcript,
-    expected: ClassCode | None,
-    handed_in: HandedIn | None,
-    given: Sequence[Scenario],
-) -> Verdict:
+def _verify(path: Path, transcript: Transcript, against: Against) -> Verdict:
+    expected, handed_in, given = against.expected, against.handed_in, against.scenarios
     problem = who_problem(transcript)
     if problem:
         return Verdict(path, False, problem, transcript)
@@ -335,22 +335,14 @@ class _Earlier:
 
 
 def verify_files(
-    paths: Sequence[Path],
-    expected: ClassCode | None = None,
-    handed_in: HandedIn | None = None,
-    scenarios: Sequence[Scenario] = (),
-    shown: Sequence[str] = (),
+    paths: Sequence[Path], against: Against = NOTHING, shown: Sequence[str] = ()
 ) -> list[Verdict]:
     """Every verdict of :func:`each_verdict`, in the order of ``paths``."""
-    return list(each_verdict(paths, expected, handed_in, scenarios, shown))
+    return list(each_verdict(paths, against, shown))
 
 
 def each_verdict(
-    paths: Sequence[Path],
-    expected: ClassCode | None = None,
-    handed_in: HandedIn | None = None,
-    scenarios: Sequence[Scenario] = (),
-    shown: Sequence[str] = (),
+    paths: Sequence[Path], against: Against = NOTHING, shown: Sequence[str] = ()
 ) -> Iterator[Verdict]:
     """Check several transcripts, named in lines as ``shown`` names them (as typed), and yield
     each verdict in their order as soon as it is settled. A game that continues an earlier
@@ -371,7 +363,7 @@ def each_verdict(
             waiting.append(Verdict(path, True, message, shown=name, repeated=True))
         else:
             first[identity] = name
-            verdict = _verify_among(path, expected, handed_in, scenarios, earlier)
+            verdict = _verify_among(path, against, earlier)
             waiting.append(_given_twice(attrs.evolve(verdict, shown=name), games))
         while waiting and _is_settled(waiting[0], earlier):
             yield _check_start(waiting.pop(0), earlier)
@@ -379,15 +371,9 @@ def each_verdict(
         yield _check_start(verdict, earlier)
 
 
-def _verify_among(
-    path: Path,
-    expected: ClassCode | None,
-    handed_in: HandedIn | None,
-    scenarios: Sequence[Scenario],
-    earlier: dict[str, _Earlier],
-) -> Verdict:
+def _verify_among(path: Path, against: Against, earlier: dict[str, _Earlier]) -> Verdict:
     """Verify one file of several, recording in ``earlier`` the game it may vouch for."""
-    verdict = verify_file(path, expected, handed_in, scenarios)
+    verdict = verify_file(path, against)
     transcript = verdict.transcript
     if transcript is None:
         return verdict
@@ -395,7 +381,7 @@ def _verify_among(
     # next summit's class code still shows where the student left off.
     plain = verdict
     if verdict.state is None:
-        plain = _checked(path, transcript, None, None, scenarios)
+        plain = _checked(path, transcript, Against(scenarios=against.scenarios))
     if plain.ok and plain.state is not None:
         code = transcript.verification_for(plain.state)
         earlier[code] = _Earlier(plain.state, _played_by(transcript))

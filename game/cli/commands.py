@@ -60,9 +60,8 @@ from game.store.scenarios import (
 
 if TYPE_CHECKING:
     import argparse
-    from collections.abc import Sequence
 
-    from game.classroom.codes import HandedIn
+    from game.classroom.verify import Against
 
 
 # --- the window ---------------------------------------------------------------------------
@@ -348,18 +347,17 @@ def code(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _checks(
-    args: argparse.Namespace,
-) -> tuple[ClassCode | None, HandedIn | None, Sequence[Scenario]]:
+def _against(args: argparse.Namespace) -> Against:
     """The class code, the codes handed in and the scenario files named, as the class tools
     take them; any of them unusable is one line and status 2."""
     from game.classroom.codes import CodesFileError, read_codes
+    from game.classroom.verify import Against
 
     expected = _class_code(args.class_code)[0] if args.class_code else None
     handed_in = read_option(read_codes, args.codes, CodesFileError)
     # Only files the teacher names are opened: never a path a transcript holds.
-    scenarios = [load_scenario(path) for path in args.scenario_files]
-    return expected, handed_in, scenarios
+    scenarios = tuple(load_scenario(path) for path in args.scenario_files)
+    return Against(expected, handed_in, scenarios)
 
 
 def report(args: argparse.Namespace) -> int:
@@ -367,11 +365,11 @@ def report(args: argparse.Namespace) -> int:
     from game.classroom.report import build
     from game.classroom.report_files import write
 
-    expected, handed_in, scenarios = _checks(args)
+    against = _against(args)
     try:
         names = given_files(args.files)
         check_some_file(args.files, names)
-        report = build([Path(name) for name in names], expected, handed_in, scenarios, names)
+        report = build([Path(name) for name in names], against, names)
     except NotOneClassError as error:
         raise UsageError(f"{PROG} report: {error}") from None
     if report is None:
@@ -407,13 +405,13 @@ def verify(args: argparse.Namespace) -> int:
     from game.classroom.to_check import to_check
     from game.classroom.verify import each_verdict
 
-    expected, handed_in, scenarios = _checks(args)
+    against = _against(args)
     status = EXIT_OK
     names = given_files(args.files)
     check_some_file(args.files, names, "verify")
     paths = [Path(name) for name in names]
     verdicts = []
-    for verdict in each_verdict(paths, expected, handed_in, scenarios, names):
+    for verdict in each_verdict(paths, against, names):
         verdicts.append(verdict)
         # Each line as its file is done: a slow file must not hide the class's lines.
         print(verdict.line(), flush=True)
@@ -424,7 +422,7 @@ def verify(args: argparse.Namespace) -> int:
             if teams is not None:
                 lines = teams.lines(verdict.state.scenario)
                 print(printable(f"  teams: {'; '.join(lines)}"))
-    for line in to_check(verdicts, handed_in):
+    for line in to_check(verdicts, against.handed_in):
         print(line)
     return status
 

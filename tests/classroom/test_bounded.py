@@ -11,7 +11,7 @@ import pytest
 
 import game.classroom.verify as verify_module
 from game.classroom.classcode import decode, encode
-from game.classroom.verify import each_verdict, verify_file, verify_files
+from game.classroom.verify import Against, each_verdict, verify_file, verify_files
 from game.cli import main
 from game.engine import Scenario
 from game.engine.transcript import MAX_TURNS, Transcript, TranscriptError, from_document
@@ -90,14 +90,14 @@ def test_each_file_is_read_once_even_when_refused(
     paths = [Path(name) for name in three_students(tmp_path, hanoi)]
     reads = _counting_reads(monkeypatch)
     # Another class's code refuses every game, which then replays without it (can it vouch?).
-    verdicts = verify_files(paths, decode(encode("HNOI", 2, Mode.GRADED)))
+    verdicts = verify_files(paths, Against(decode(encode("HNOI", 2, Mode.GRADED))))
     assert [v.ok for v in verdicts] == [False, False, False]
     assert reads == paths
 
 
 def test_a_refused_file_keeps_no_turns(tmp_path: Path, hanoi: Scenario) -> None:
     paths = [Path(name) for name in three_students(tmp_path, hanoi)]
-    verdicts = verify_files(paths, decode(encode("HNOI", 2, Mode.GRADED)))
+    verdicts = verify_files(paths, Against(decode(encode("HNOI", 2, Mode.GRADED))))
     assert all(v.transcript is not None and v.transcript.turns == () for v in verdicts)
     assert all(v.transcript is not None and v.transcript.player for v in verdicts)
     kept = verify_files(paths)

@@ -11,7 +11,7 @@ import pytest
 
 from game.classroom.classcode import decode, encode
 from game.classroom.codes import read_codes
-from game.classroom.verify import verify_file
+from game.classroom.verify import Against, verify_file
 from game.cli import main
 from game.engine import Scenario
 from game.engine.strategies import play
@@ -164,7 +164,7 @@ def test_every_kind_of_tampering_is_caught_with_its_own_message(
     original = path.read_text(encoding="utf-8")
     change, pattern = TAMPERS[kind]
     path.write_text(change(original), encoding="utf-8")
-    verdict = verify_file(path, decode(CODE))
+    verdict = verify_file(path, Against(decode(CODE)))
     assert not verdict.ok
     assert re.search(pattern, verdict.message), verdict.message
 
@@ -176,7 +176,7 @@ def test_messages_are_distinct_across_the_matrix(tmp_path: Path, hanoi: Scenario
         path = tmp_path / f"{kind.replace(' ', '_')}.toml"
         write_transcript(path, state, Who("Ada", "graded", CODE))
         path.write_text(change(path.read_text(encoding="utf-8")), encoding="utf-8")
-        message = verify_file(path, decode(CODE)).message
+        message = verify_file(path, Against(decode(CODE))).message
         messages.add(re.sub(r"\d+|'[^']*'|\([^)]*\)|\w{4}-\w{4}", "#", message))
     assert len(messages) == len(TAMPERS)
 
@@ -192,7 +192,7 @@ def test_a_truncated_transcript_that_still_replays_is_caught_by_its_code(
     codes = tmp_path / "codes.txt"
     ada = verification_code(handed, player="Ada", mode="graded", code=CODE)
     codes.write_text(f"Ada\t{ada}\n", encoding="utf-8")
-    verdict = verify_file(path, decode(CODE), read_codes(codes))
+    verdict = verify_file(path, Against(decode(CODE), read_codes(codes)))
     assert not verdict.ok
     assert "does not match the one handed in" in verdict.message
 
@@ -204,7 +204,7 @@ def test_undo_in_a_graded_game_is_caught(tmp_path: Path, hanoi: Scenario) -> Non
     )
     path = tmp_path / "undo.toml"
     path.write_text(text, encoding="utf-8")
-    verdict = verify_file(path, decode(CODE))
+    verdict = verify_file(path, Against(decode(CODE)))
     assert verdict.message == "undo used 1 time in a graded game"
 
 
@@ -273,12 +273,12 @@ def test_the_next_rounds_class_code_covers_both_rounds(tmp_path: Path, hanoi: Sc
     carry = carry_from(earlier, nxt, first_code)
     second = tmp_path / "ada-next.toml"
     write_transcript(second, play(nxt, "essay", 321, carry), Who("Ada", "graded", str(code)))
-    assert [v.message for v in verify_files([first, second], code)] == ["ok", "ok"]
+    assert [v.message for v in verify_files([first, second], Against(code))] == ["ok", "ok"]
 
     # Another student's earlier game cannot vouch for this start.
     third = tmp_path / "bo-next.toml"
     write_transcript(third, play(nxt, "essay", 321, carry), Who("Bo", "graded", str(code)))
-    verdict = verify_files([first, third], code)[1]
+    verdict = verify_files([first, third], Against(code))[1]
     assert verdict.message.endswith("played by Ada, not by Bo")
 
     # An earlier game that was edited cannot vouch either.
@@ -286,7 +286,7 @@ def test_the_next_rounds_class_code_covers_both_rounds(tmp_path: Path, hanoi: Sc
     edited = re.sub(r"trust = (\d+),", "trust = 99,", text, count=1)
     assert edited != text
     first.write_text(edited, encoding="utf-8")
-    verdict = verify_files([first, second], code)[1]
+    verdict = verify_files([first, second], Against(code))[1]
     assert verdict.message.endswith("whose transcript does not verify")
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from game.classroom.codes import HandedIn
-from game.classroom.verify import verify_file, verify_files
+from game.classroom.verify import Against, verify_file, verify_files
 from game.engine import GameState, Scenario, new_game
 from game.engine.scenario import Seat
 from game.engine.strategies import play_from
@@ -128,9 +128,9 @@ def test_codes_handed_in_match_a_team_game_by_team_or_player(
     code = read_transcript(path).verification
     for name in ("Cranes", "Eagles", "Ben Carter", "chloe martin"):
         handed = HandedIn({name.casefold(): frozenset({code})}, frozenset())
-        assert verify_files([path], handed_in=handed)[0].message == "ok", name
+        assert verify_files([path], Against(handed_in=handed))[0].message == "ok", name
     nobody = HandedIn({"somebody else": frozenset({code})}, frozenset())
-    verdict = verify_files([path], handed_in=nobody)[0]
+    verdict = verify_files([path], Against(handed_in=nobody))[0]
     assert verdict.message == "no verification code was handed in for Eagles and Cranes"
 
 
