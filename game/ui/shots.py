@@ -437,30 +437,26 @@ def sample_saves(
     return store
 
 
-def gallery(
-    ctx: UiContext,
-    root: Path,
-    seed: int = 7,
-    scenario: str = DEFAULT_SCENARIO,
-    skipped: Callable[[str, str], object] = lambda name, why: None,
-) -> dict[str, Callable[[], list[Screen]]]:
+@attrs.frozen
+class Gallery:
     """Every screen by name, built on demand, for games of ``scenario`` (a name or a file);
     saves go to ``root`` (sample saves it cannot make are told to ``skipped``)."""
-    shots = flow_gallery(ctx, root, seed, scenario, skipped)
-    return {name: _screens_of(build) for name, build in shots.items()}
 
+    ctx: UiContext
+    root: Path
+    seed: int = 7
+    scenario: str = DEFAULT_SCENARIO
+    skipped: Callable[[str, str], object] = lambda name, why: None
 
-def flow_gallery(
-    ctx: UiContext,
-    root: Path,
-    seed: int = 7,
-    scenario: str = DEFAULT_SCENARIO,
-    skipped: Callable[[str, str], object] = lambda name, why: None,
-) -> dict[str, Callable[[], Shot]]:
-    """Every screen by name as :func:`gallery` has them, each with the flow that built it."""
-    store = sample_saves(root, seed, scenario, skipped)
-    shots = _gallery(store, seed, scenario)
-    return {name: functools.partial(build, ctx) for name, build in shots.items()}
+    def screens(self) -> dict[str, Callable[[], list[Screen]]]:
+        """Each screen's stack of screens."""
+        return {name: _screens_of(build) for name, build in self.shots().items()}
+
+    def shots(self) -> dict[str, Callable[[], Shot]]:
+        """Each screen's stack, with the flow that built it."""
+        store = sample_saves(self.root, self.seed, self.scenario, self.skipped)
+        shots = _gallery(store, self.seed, self.scenario)
+        return {name: functools.partial(build, self.ctx) for name, build in shots.items()}
 
 
 def _screens_of(build: Callable[[], Shot]) -> Callable[[], list[Screen]]:
@@ -491,7 +487,7 @@ def render_all(
     ctx = UiContext(Settings(sound=False, text_size=text_size))
     written = []
     with tempfile.TemporaryDirectory(prefix="hanoi-shots-") as root:
-        for name, build in gallery(ctx, Path(root), seed, scenario, skipped).items():
+        for name, build in Gallery(ctx, Path(root), seed, scenario, skipped).screens().items():
             try:
                 screens = build()
             except LookupError as error:  # NoShotError, or no sample game reaches the state

@@ -10,7 +10,7 @@ from game.draw.context import UiContext
 from game.store.settings import Settings
 from game.ui.flow import Flow
 from game.ui.screen import Action, Command, Place, Screen
-from game.ui.shots import flow_gallery
+from game.ui.shots import Gallery
 from game.ui.testing import monkey_input, run_monkey
 from tests.ui import GAME_SCREENS
 
@@ -39,7 +39,7 @@ class LatestFlow:
 @pytest.mark.parametrize("name", SCREENS)
 def test_monkey_on_game_screens(name: str, tmp_path: Path) -> None:
     ctx = UiContext(Settings(sound=False))
-    build = flow_gallery(ctx, tmp_path / "shots", 7)[name]
+    build = Gallery(ctx, tmp_path / "shots", 7).shots()[name]
     router = LatestFlow()
 
     def fresh() -> list[Screen]:

@@ -13,7 +13,7 @@ import pytest
 from game.draw.context import UiContext
 from game.engine.describe import capitalise
 from game.store.settings import Settings, TextSize
-from game.ui.shots import gallery, render_screens
+from game.ui.shots import Gallery, render_screens
 from tests.ui import TABLE_DIALOGS
 
 WHOLE_SCREENS = (
@@ -44,7 +44,7 @@ def test_nothing_is_cut_on_screens_that_show_their_text_once(
     ctx = UiContext(Settings(sound=False, text_size=size))
     cut: dict[str, list[str]] = {}
     with tempfile.TemporaryDirectory() as root:
-        shots = gallery(ctx, Path(root), 7)
+        shots = Gallery(ctx, Path(root), 7).screens()
         for name in WHOLE_SCREENS:
             screens = shots[name]()
             rendered.clear()
@@ -58,7 +58,7 @@ def test_nothing_is_cut_on_screens_that_show_their_text_once(
 def test_the_tables_schedule_and_labels_are_whole(size: TextSize, rendered: list[str]) -> None:
     ctx = UiContext(Settings(sound=False, text_size=size))
     with tempfile.TemporaryDirectory() as root:
-        table = gallery(ctx, Path(root), 7)["summit"]()
+        table = Gallery(ctx, Path(root), 7).screens()["summit"]()
         rendered.clear()
         render_screens(table)
     cuts = _cut(rendered)
@@ -84,7 +84,7 @@ def test_their_delegations_name_is_whole_beside_every_stance(
 
     ctx = UiContext(Settings(sound=False, text_size=size))
     with tempfile.TemporaryDirectory() as root:
-        table = gallery(ctx, Path(root), 7)["summit"]()[0]
+        table = Gallery(ctx, Path(root), 7).screens()["summit"]()[0]
     session = table.session  # type: ignore[attr-defined]
     names = delegation_names(session)
     centre = table._centre()  # type: ignore[attr-defined]

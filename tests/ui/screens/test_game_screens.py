@@ -39,7 +39,7 @@ from game.ui.screens.scenario_pick import Entry, ScenarioScreen, read_entries
 from game.ui.screens.summit import SummitScreen
 from game.ui.screens.variant import VariantScreen
 from game.ui.session import Session
-from game.ui.shots import gallery, mid_game, proposal_pending, render_screens, sample_session
+from game.ui.shots import Gallery, mid_game, proposal_pending, render_screens, sample_session
 from game.ui.table import CardStatus, TableMode
 from game.ui.testing import click, game_app, key, text
 from game.ui.widgets.drawing import fit_lines
@@ -56,7 +56,7 @@ def screens(
     root = tmp_path_factory.mktemp("saves")
 
     def build(ctx: UiContext, name: str) -> list[Screen]:
-        return gallery(ctx, root, 7)[name]()
+        return Gallery(ctx, root, 7).screens()[name]()
 
     yield build
 
