@@ -27,7 +27,8 @@ from game.engine.describe import (
 )
 from game.engine.foresight import reaction_effects
 from game.engine.scenario import Offer, Proposal
-from game.engine.teams import Teams
+from game.engine.sides import Side
+from game.engine.teams import Team, Teams
 from game.ui import art
 from game.ui.record import turn_text
 from game.ui.screen import Action, Answer, Apply, Chain, Open, PlayMove, Pop, Tabling
@@ -246,6 +247,16 @@ def _place_pass_buttons(ctx: UiContext, go: Button, back: Button | None) -> None
     back.rect = pygame.Rect(back_left, top, back_w, theme.CONTROL_HEIGHT)
 
 
+def _take_over_button(side: Side, team: Team | None, nameless: str, action: Action) -> Button:
+    """A hand-over's primary button, on which the player taking the keyboard says who they are:
+    their team (in a team game), else their side, or ``nameless`` when the scenario names none."""
+    if team is not None:
+        label = f"We are {team.name}"
+    else:
+        label = f"I am the {side.name}" if side.short else nameless
+    return Button(label=label, kind=ButtonKind.PRIMARY, hint="Enter", on_activate=does(action))
+
+
 def _draw_pass(
     surface: pygame.Surface,
     ctx: UiContext,
@@ -297,16 +308,11 @@ class HandOverScreen(_HotSeatScreen):
     ) -> None:
         super().__init__(ctx, state, move, judgement)
         self.teams = teams
-        them = self.sides.counterpart
-        if teams is not None:
-            label = f"We are {teams.north.name}"
-        else:
-            label = f"I am the {them.name}" if them.short else "I answer for the other side"
-        self.go = Button(
-            label=label,
-            kind=ButtonKind.PRIMARY,
-            hint="Enter",
-            on_activate=does(Open(Answer(move, judgement), replace=True)),
+        self.go = _take_over_button(
+            self.sides.counterpart,
+            teams.north if teams is not None else None,
+            "I answer for the other side",
+            Open(Answer(move, judgement), replace=True),
         )
         self.focus = FocusGroup([self.back, self.go], index=1)
         self.layout()
@@ -351,13 +357,11 @@ class HandBackScreen(FocusScreen):
         self.state = state
         self.teams = teams
         self.sides = state.scenario.sides
-        us = self.sides.player
-        if teams is not None:
-            label = f"We are {teams.us.name}"
-        else:
-            label = f"I am the {us.name}" if us.short else "I play the first side"
-        self.go = Button(
-            label=label, kind=ButtonKind.PRIMARY, hint="Enter", on_activate=does(Pop())
+        self.go = _take_over_button(
+            self.sides.player,
+            teams.us if teams is not None else None,
+            "I play the first side",
+            Pop(),
         )
         self.escape = Pop()
         self.focus = FocusGroup([self.go])
