@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from game.classroom.classcode import decode
 from game.engine import Scenario
 from game.engine.strategies import play
 from game.store.transcripts import write_transcript
@@ -19,6 +20,13 @@ def three_students(folder: Path, scenario: Scenario) -> list[str]:
         write_transcript(path, play(scenario, line, 1), Who(name))
         games.append(str(path))
     return games
+
+
+def graded_game(path: Path, scenario: Scenario, line: str, name: str, code: str) -> Path:
+    """``name``'s graded game of ``scenario`` with the class code ``code``, played by the
+    built-in strategy ``line`` on the code's seed, written at ``path``."""
+    write_transcript(path, play(scenario, line, decode(code).seed), Who(name, "graded", code))
+    return path
 
 
 def adas_game(path: Path, scenario: Scenario) -> Path:

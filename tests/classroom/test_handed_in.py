@@ -18,7 +18,7 @@ from game.store.mode import Mode
 from game.store.scenarios import resolve
 from game.store.transcripts import write_transcript
 from game.store.who import Who
-from tests.classroom.games import adas_game
+from tests.classroom.games import adas_game, graded_game
 
 CODE = encode("HNOI", 2019, Mode.GRADED)
 
@@ -226,10 +226,8 @@ def test_another_game_by_the_same_student_is_to_check_and_counted_once(
 ) -> None:
     # A teacher: Ada handed in two different graded games; both were ok, both counted in the
     # report's class figures, and nothing said so.
-    first = tmp_path / "ada.toml"
-    write_transcript(first, play(hanoi, "essay", 2019), Who("Ada Lovelace", "graded", CODE))
-    second = tmp_path / "ada-second.toml"
-    write_transcript(second, play(hanoi, "dove", 2019), Who("ada lovelace", "graded", CODE))
+    first = graded_game(tmp_path / "ada.toml", hanoi, "essay", "Ada Lovelace", CODE)
+    second = graded_game(tmp_path / "ada-second.toml", hanoi, "dove", "ada lovelace", CODE)
     status, lines = _verify(capsys, first, second, "--code", CODE)
     assert status == 0
     assert lines == [

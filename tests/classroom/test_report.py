@@ -23,7 +23,7 @@ from game.engine.transcript import verification_code
 from game.store.mode import Mode
 from game.store.transcripts import write_transcript
 from game.store.who import Who
-from tests.classroom.games import three_students
+from tests.classroom.games import graded_game, three_students
 
 CODE = encode("HNOI", 1234, Mode.GRADED)
 STRATEGIES = ("essay", "dove", "random", "hawk", "historical", "greedy")
@@ -42,8 +42,7 @@ def classroom(tmp_path: Path, hanoi: Scenario) -> tuple[Path, list[Path], Path]:
         paths.append(path)
         code = verification_code(state, player=f"Student {number:02d}", mode="graded", code=CODE)
         codes.append(f"Student {number:02d}, {code}")
-    edited = folder / "edited.toml"
-    write_transcript(edited, play(hanoi, "essay", 1234), Who("Mallory", "graded", CODE))
+    edited = graded_game(folder / "edited.toml", hanoi, "essay", "Mallory", CODE)
     edited.write_text(re.sub(r"trust = \d+,", "trust = 99,", edited.read_text(), count=1))
     broken = folder / "broken.toml"
     broken.write_text("this is not a transcript\n")

@@ -20,7 +20,7 @@ from game.store.mode import Mode
 from game.store.scenarios import load_scenario
 from game.store.transcripts import transcript_text, write_transcript
 from game.store.who import Who
-from tests.classroom.games import adas_game
+from tests.classroom.games import adas_game, graded_game
 
 CODE = encode("HNOI", 321, Mode.GRADED)
 
@@ -30,10 +30,8 @@ def _class(tmp_path: Path, hanoi: Scenario, students: int = 30) -> dict[str, Pat
     strategies = ("essay", "dove", "random", "hawk", "historical", "greedy")
     for number in range(students):
         name = f"Student {number:02d}"
-        state = play(hanoi, strategies[number % len(strategies)], 321)
-        path = tmp_path / f"student{number:02d}.toml"
-        write_transcript(path, state, Who(name, "graded", CODE))
-        files[name] = path
+        line = strategies[number % len(strategies)]
+        files[name] = graded_game(tmp_path / f"student{number:02d}.toml", hanoi, line, name, CODE)
     return files
 
 
@@ -211,8 +209,7 @@ def test_undo_in_a_graded_game_is_caught(tmp_path: Path, hanoi: Scenario) -> Non
 def test_verify_exit_status_and_one_line_per_file(
     tmp_path: Path, hanoi: Scenario, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    good = tmp_path / "good.toml"
-    write_transcript(good, play(hanoi, "essay", 321), Who("A", "graded", CODE))
+    good = graded_game(tmp_path / "good.toml", hanoi, "essay", "A", CODE)
     bad = tmp_path / "bad.toml"
     bad.write_text("not = [toml", encoding="utf-8")
     assert main(["verify", str(good), str(bad)]) == 1
