@@ -477,7 +477,8 @@ def _north_chooses(
     # What each answer changes, as the window's answer screen shows it.
     shown = offered(state, move)
     for number, (kind, _, label) in enumerate(choices, start=1):
-        effects = effect_text(state.scenario, *reaction_effects(state, shown, kind), none="")
+        foreseen = reaction_effects(state, shown, kind, answering=move.offer == AMEND)
+        effects = effect_text(state.scenario, *foreseen, none="")
         write(f"  {number:>2}. {label}" + (f" ({effects})" if effects else "") + "\n")
     while True:
         write("Your answer (number; Enter for the rules' choice; q to stop): ")

@@ -77,21 +77,25 @@ def foreseen(
     return tuple(proposing), tuple(accepted)
 
 
-def out_of_turn(state: GameState, move: Move) -> bool:
+def out_of_turn(state: GameState, move: Move, *, answering: bool = False) -> bool:
     """True when the offer serves only what they want later, so that refusing it (deferring,
     rejecting or countering) costs the rules' ``early_cost``: what a player answering for them,
-    who knows their agenda, can foresee."""
+    who knows their agenda, can foresee. Never for an offer ``answering`` their proposal."""
     offer, variant = _resolve(state, move)
-    return _alignment(state, _served(offer, variant))[0] is _Alignment.EARLY
+    alignment, _ = _alignment(state, _served(offer, variant), answering=answering)
+    return alignment is _Alignment.EARLY
 
 
-def reaction_effects(state: GameState, move: Move, kind: ReactionKind) -> tuple[Effect, ...]:
+def reaction_effects(
+    state: GameState, move: Move, kind: ReactionKind, *, answering: bool = False
+) -> tuple[Effect, ...]:
     """All that answering the offer ``move`` with ``kind`` does to the meters, as the player
     who answers for them in a hot-seat game foresees it (they know their agenda, red lines and
     character): what the offer costs whatever the answer (:func:`foreseen`); for a refusal of
     an offer that serves only what they want later, the rules' ``early_cost``; and what this
     answer adds: acceptance's effects, a deferral's (smaller each time), a rejection's. A
-    walkout ends the summit, and nothing of it is counted."""
+    walkout ends the summit, and nothing of it is counted. ``answering``: the offer is the
+    player's amendment of their proposal."""
     if kind is ReactionKind.WALKOUT:
         return ()
     proposing, accepted = foreseen(state, move, agenda_known=True)
@@ -100,7 +104,7 @@ def reaction_effects(state: GameState, move: Move, kind: ReactionKind) -> tuple[
     offer, variant = _resolve(state, move)
     scenario = state.scenario
     effects = list(proposing)
-    if out_of_turn(state, move):
+    if out_of_turn(state, move, answering=answering):
         effects.append(scenario.rules.early_cost)
     if kind is ReactionKind.DEFER:
         refusals = state.refusals[scenario.offer_index[offer.id]]
@@ -192,11 +196,17 @@ def _known_shift(
 
 
 def _agenda_shift(
-    state: GameState, offer: Offer, variant: Variant | None, *, hopeful: bool = False
+    state: GameState,
+    offer: Offer,
+    variant: Variant | None,
+    *,
+    hopeful: bool = False,
+    answering: bool = False,
 ) -> int:
     """What their agenda, as far as their replies have revealed it, does to the offer's
     thresholds (see :func:`_expected_shift`); ``hopeful``: the least it may do, where an offer
-    that may be on their list for later may as well not be."""
+    that may be on their list for later may as well not be; ``answering``: the offer answers
+    their proposal, never early (see :func:`game.engine.judging._alignment`)."""
     rules = state.scenario.rules
     focus = revealed_focus(state)
     if focus is None:
@@ -204,6 +214,8 @@ def _agenda_shift(
     served = [index for index, points in _served(offer, variant) if points > 0]
     if focus in served:
         return rules.focus_shift
+    if answering:
+        return 0
     interests = state.scenario.interests
     still_open = [index for index in served if state.points[index] < interests[index].met]
     if still_open and _on_their_list(state, focus, still_open):
@@ -283,7 +295,7 @@ def agenda_unread(state: GameState, move: Move) -> bool:
 
 
 def expected_need_range(
-    state: GameState, move: Move, meter: int, *, extra: int = 0
+    state: GameState, move: Move, meter: int, *, answering: bool = False
 ) -> tuple[int, int] | None:
     """The least and the most of ``meter`` an offer may need, as a player can estimate it
     (:func:`expected_need`) without yet knowing what they want first: while no reply has said
@@ -291,17 +303,18 @@ def expected_need_range(
     first and more if they want something else first, and both figures are given. Once a reply
     has said it (even if it is settled since: then their list is done), or for an offer that
     serves nothing open, the two are the same. None when the offer needs nothing of that
-    meter. ``extra`` adds to their thresholds (the rules' ``amend_shift`` for an offer made as
-    an amendment to their proposal)."""
+    meter. ``answering``: the offer answers their proposal (an amendment), judged with the
+    rules' ``amend_shift`` and never as out of turn."""
     offer, variant = _resolve(state, move)
     needs = [n for n in offer.needs if n.meter == meter and n.at_least is not None]
     if not needs:
         return None
-    shift = _expected_shift(state, offer, variant) + extra
+    rules = state.scenario.rules
+    shift = _known_shift(state, offer, variant) + (rules.amend_shift if answering else 0)
+    shift += _agenda_shift(state, offer, variant, answering=answering)
     shifts = [shift]
     if agenda_unread(state, move):
-        rules = state.scenario.rules
-        shifts = [shift + rules.focus_shift, shift + rules.early_shift]
+        shifts = [shift + rules.focus_shift, shift + (0 if answering else rules.early_shift)]
     figures = [max(_threshold(state, need, each)[0] for need in needs) for each in shifts]
     return min(figures), max(figures)
 

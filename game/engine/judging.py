@@ -174,15 +174,20 @@ def _served(offer: Offer, variant: Variant | None) -> tuple[tuple[int, int], ...
 
 
 def _alignment(
-    state: GameState, served: Sequence[tuple[int, int]]
+    state: GameState, served: Sequence[tuple[int, int]], *, answering: bool = False
 ) -> tuple[_Alignment, int | None]:
-    """How what an offer serves stands with their agenda, and their first open interest."""
+    """How what an offer serves stands with their agenda, and their first open interest. An
+    offer ``answering`` their proposal is never early: they put its subject on the table (a
+    play-tester amended the Yongbyon deal they had tabled, and was told they would remember
+    that he did not listen)."""
     focus = state.focus
     if focus is None or not served:
         return _Alignment.NEUTRAL, focus
     for index, points in served:
         if index == focus and points > 0:
             return _Alignment.FOCUS, focus
+    if answering:
+        return _Alignment.NEUTRAL, focus
     agenda = state.scenario.profiles[state.profile].agenda
     interests = state.scenario.interests
     for index, points in served:
@@ -201,16 +206,19 @@ def _is_red_line(profile: Profile, offer: Offer, variant: Variant | None) -> boo
 
 
 def _judge(
-    state: GameState, offer: Offer, variant: Variant | None, extra_shift: int = 0
+    state: GameState, offer: Offer, variant: Variant | None, *, answering: bool = False
 ) -> _Verdict:
-    """Decide the counterpart's reaction to an offer, before any of its effects apply."""
+    """Decide the counterpart's reaction to an offer, before any of its effects apply;
+    ``answering``: the offer answers their pending proposal (an amendment), judged with the
+    rules' ``amend_shift``, and never as pressed on them out of turn: they raised its subject."""
     scenario = state.scenario
     rules = scenario.rules
     profile = scenario.profiles[state.profile]
     noise, rng = draw(state.rng, -rules.noise, rules.noise)
     counter_open = _counter_open(state, offer)
     quirk = profile.quirk(offer.id, variant.id if variant else None)
-    alignment, focus = _alignment(state, _served(offer, variant))
+    alignment, focus = _alignment(state, _served(offer, variant), answering=answering)
+    extra_shift = rules.amend_shift if answering else 0
     if _is_red_line(profile, offer, variant):
         rule = profile.red_line_walkout or rules.red_line_walkout
         walkout = rule is not None and holds(state, rule)
@@ -329,18 +337,18 @@ def judge(state: GameState, move: Move) -> Judgement:
     Used for hot-seat advice; it does not change the state.
     """
     offer, variant = _checked(state, move)
-    extra = 0
+    answering = False
     if offer is None and move.offer == AMEND:
         # An amendment is their proposal answered with an offer: judged like one.
         amended = amendment(state)
         assert amended is not None
         offer, variant = _resolve(state, amended)
-        extra = state.scenario.rules.amend_shift
+        answering = True
     if offer is None:
         raise IllegalMoveError(str(move), "accepting or rejecting their proposal is not judged")
     if offer.kind not in _ACCORDING:
         raise IllegalMoveError(str(move), f"{offer.label} is not judged by the counterpart")
-    verdict = _judge(state, offer, variant, extra)
+    verdict = _judge(state, offer, variant, answering=answering)
     return Judgement(
         verdict.kind, verdict.why, verdict.allowed(state, offer), _tableable(state, offer)
     )

@@ -37,13 +37,14 @@ FORMAT: Final = 1
 LARGEST_SEED: Final = 2**63 - 1
 """The largest seed a transcript may hold, as on the command line (the smallest is 0)."""
 
-ENGINE: Final = 4
+ENGINE: Final = 5
 """Version of the rules: a transcript made under other rules cannot be replayed. Version 2 is
 the negotiation in which the delegation has an agenda of its own, tables proposals, remembers,
 and the neighbours have a say; version 3 words two of its reasons more plainly (an amendment
 names both offers whole and quoted, and a refused offer of what they want first says "they do
 want ... first") and closes a round in which the player has no move left; version 4 says in
-a reason that the move leaves a grievance ("; they will remember it")."""
+a reason that the move leaves a grievance ("; they will remember it"); version 5 never judges
+an amendment of their proposal as pressed on them out of turn (they raised its subject)."""
 
 GAME: Final = "hanoi-summit"
 

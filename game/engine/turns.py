@@ -244,7 +244,7 @@ def _offer(
     index = scenario.offer_index[offer.id]
     # What they hold against you, should the move leave a grudge: the move, as you made it.
     yours = f"your \u201c{offer.label}\u201d"
-    verdict = _judge(state, offer, variant, rules.amend_shift if amending else 0)
+    verdict = _judge(state, offer, variant, answering=amending is not None)
     kind = verdict.kind
     why = verdict.why
     counter = offer.counter if kind is ReactionKind.COUNTER else None

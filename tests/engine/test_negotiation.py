@@ -368,6 +368,36 @@ def test_an_amendment_is_judged_like_the_offer_it_plays(hanoi: Scenario) -> None
         judge(state, Move("accept"))
 
 
+@pytest.mark.parametrize("name", ["hanoi", "next_summit"])
+def test_an_amendment_of_their_proposal_is_never_pressed_on_them_out_of_turn(name: str) -> None:
+    """A play-tester answered the Yongbyon deal they had tabled with an offer of his own, and
+    was told it was not their first concern and that they would remember he did not listen:
+    they raised its subject themselves (rules version 5)."""
+    from game.engine.judging import _Alignment, _alignment, _served
+    from game.engine.moves import _resolve, amendment
+    from game.engine.strategies import STRATEGIES
+
+    scenario = load_scenario(name)
+    early = 0
+    for seed in range(120):
+        choose = STRATEGIES["random"].choose
+        state, rng = new_game(scenario, seed), seed
+        while not state.is_over:
+            move, rng = choose(state, rng)
+            amended = amendment(state) if move.offer == "amend" else None
+            result = apply(state, move)
+            if amended is not None:
+                offer, variant = _resolve(state, amended)
+                if _alignment(state, _served(offer, variant))[0] is _Alignment.EARLY:
+                    early += 1
+                    why = result.reaction.why
+                    assert "not their first concern" not in why, (seed, why)
+                    assert "did not listen" not in why, (seed, why)
+                    assert "settled first" not in why, (seed, why)
+            state = result.state
+    assert early > 10  # it happens often enough to matter
+
+
 def test_names_keep_their_capitals_mid_sentence(hanoi: Scenario) -> None:
     assert hanoi.offer("yongbyon_for_relief").mid_label == "Yongbyon for relief"
     assert hanoi.offer("peace_declaration").mid_label == "peace declaration"

@@ -52,14 +52,16 @@ def reaction_row(
     move: Move,
     kind: ReactionKind,
     proposals: Sequence[str] = (),
+    *,
+    answering: bool = False,
 ) -> ChoiceRow:
     """What answering ``kind`` means for this offer, with all it changes on the meters as the
     rules foresee it (what the offer changes whatever the answer, and what this answer adds);
-    a counter tables one of ``proposals``."""
+    a counter tables one of ``proposals``; ``answering``: the offer amends their proposal."""
     scenario = state.scenario
     # All the answer changes, the offer's own costs with it: a play-tester read "Reject:
     # trust -2" and saw trust go up by one, another "Counter: patience -1" and saw -3.
-    parts = effect_parts(scenario, *reaction_effects(state, move, kind))
+    parts = effect_parts(scenario, *reaction_effects(state, move, kind, answering=answering))
     title = capitalise(REPLY[kind])
     if kind is ReactionKind.ACCEPT:
         body = f"Agree to it. The accord: {scenario.accord_label(offer.id)}."
@@ -423,7 +425,14 @@ class AnswerScreen(_ChoosingScreen):
         keys = shortcuts(len(judgement.allowed))
         self.rows: list[ChoiceRow] = []
         for kind, key in zip(judgement.allowed, keys, strict=True):
-            row = reaction_row(state, self.offer, self.offered, kind, judgement.proposals)
+            row = reaction_row(
+                state,
+                self.offer,
+                self.offered,
+                kind,
+                judgement.proposals,
+                answering=move.offer == AMEND,
+            )
             row.shortcut = key
             row.on_activate = self._chooser(kind)
             if kind is judgement.kind:

@@ -151,7 +151,7 @@ def amend_row(state: GameState) -> ChoiceRow:
     trust = scenario.role_index(MeterRole.TRUST)
     need = None
     if trust is not None:
-        need = expected_need_range(state, amended, trust, extra=scenario.rules.amend_shift)
+        need = expected_need_range(state, amended, trust, answering=True)
     needed = ""
     if need is not None and trust is not None:
         # What it needs, as the form dialog says it, shown however short the room (a

@@ -121,8 +121,7 @@ def test_amend_names_the_offer_it_plays(ctx: UiContext) -> None:
 
     trust = SCENARIO.role_index(MeterRole.TRUST)
     assert trust is not None
-    extra = SCENARIO.rules.amend_shift
-    need = expected_need_range(state, amended, trust, extra=extra)
+    need = expected_need_range(state, amended, trust, answering=True)
     assert need is not None and need != expected_need_range(state, amended, trust)
     assert row.body == need_sentence(SCENARIO.meters[trust], *need, state.meters[trust])
 
