@@ -12,7 +12,7 @@ the right; the offer cards across the bottom with the focused card's details und
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import functools
 from typing import ClassVar
 
 import pygame
@@ -125,7 +125,7 @@ class SummitScreen:
                 offer_id=offer.id,
                 title=offer.label,
                 shortcut=key,
-                on_activate=self._chooser(offer.id),
+                on_activate=functools.partial(self.choose, offer.id),
             )
             for offer, key in zip(scenario.offers, keys, strict=True)
         ]
@@ -210,6 +210,8 @@ class SummitScreen:
         if played:
             assert shown is not None
             before: tuple[int, ...] | None = shown.meters
+            if self.note.hint is not None:  # it stood through a move: read, not to come back
+                self.hints_seen.add(self.note.hint.key)  # (a play-tester closed one each move)
         else:
             before = state.turns[-2].meters if len(state.turns) > 1 else None
         for index, meter in self._all_meters():
@@ -403,12 +405,6 @@ class SummitScreen:
         self.note.hint = next_hint(self.state, focus, self.hints_seen)
 
     # -- actions --
-
-    def _chooser(self, offer_id: str) -> Callable[[], Action | None]:
-        def choose() -> Action | None:
-            return self.choose(offer_id)
-
-        return choose
 
     def choose(self, offer_id: str) -> Action | None:
         """What picking an offer card does: the forms to choose from, a confirmation, or the

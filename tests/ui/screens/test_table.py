@@ -66,6 +66,26 @@ def _shown_text(table: SummitScreen) -> str:
     return " ".join(parts)
 
 
+def test_a_hint_that_stood_through_a_move_does_not_come_back(ctx: UiContext) -> None:
+    # A play-tester closed "Your adviser on accords" after every accepted offer: it came back
+    # with each one. A hint left up while a move is made has been read.
+    from game.engine.strategies import play
+
+    moves = [turn.move for turn in play(SCENARIO, "essay", 4).turns]
+    flow, table = _table(ctx, new_game(SCENARIO, 4))
+    shown: list[str] = []
+    for move in moves:
+        hint = table.note.hint
+        if hint is not None:
+            assert hint.key not in shown, (hint.key, shown)
+            shown.append(hint.key)
+        flow.handle(PlayMove(move))
+        table.update(0.0)
+        if hint is not None:
+            assert hint.key in flow.hints_seen
+    assert "accord" in shown and len(shown) > 3
+
+
 # --- Before the first move --------------------------------------------------------------------
 
 
