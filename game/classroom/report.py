@@ -43,6 +43,7 @@ from game.engine.strategies import play
 from game.engine.teams import Team, Teams, who_played
 from game.engine.transcript import MAX_NAME
 from game.store.names import file_stem, unique_stems
+from game.words import counted
 
 ENDINGS_PNG: Final = "endings.png"
 """The class report's bar chart of endings, beside report.md."""
@@ -310,12 +311,12 @@ def class_page(report: ClassReport, charts: Sequence[doc.Figure] = ()) -> doc.Pa
     if report.code:
         facts.append(f"class code {report.code}")
     if report.rejected:
-        facts.append(f"{len(report.rejected)} transcript(s) left out (see the end)")
+        facts.append(f"{counted(len(report.rejected), 'transcript')} left out (see the end)")
     hotseat = sum(row.hotseat for row in rows)
     if hotseat:
         facts.append(f"{hotseat} of them hot-seat (a second student played the other side)")
     if report.other:
-        facts.append(f"{len(report.other)} game(s) of another summit not counted")
+        facts.append(f"{counted(len(report.other), 'game')} of another summit not counted")
     blocks: list[doc.Block] = [doc.Paragraph("; ".join(facts) + ".")]
 
     endings = Counter(row.ending for row in rows)

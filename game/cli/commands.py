@@ -57,6 +57,7 @@ from game.store.scenarios import (
     scenario_dir,
     scenario_for_code,
 )
+from game.words import counted
 
 if TYPE_CHECKING:
     import argparse
@@ -397,7 +398,8 @@ def report(args: argparse.Namespace) -> int:
     for line in report.checks:
         warn(line)
     others = f", {len(report.other)} of another summit" if report.other else ""
-    warn(f"{len(report.rows)} game(s) in the report, {len(report.rejected)} left out{others}")
+    games = counted(len(report.rows), "game")
+    warn(f"{games} in the report, {len(report.rejected)} left out{others}")
     return EXIT_OK if report.rows else EXIT_FAILED
 
 

@@ -419,7 +419,7 @@ def test_a_transcript_given_twice_is_counted_once(
     _, _, err = _run(capsys, "report", good, good, copy, "--out", tmp_path / "report")
     assert err[-2:] == [
         f"{good}: given twice (the same file as {good}): checked once",
-        "1 game(s) in the report, 1 left out",
+        "1 game in the report, 1 left out",
     ]
 
 

@@ -243,7 +243,7 @@ def test_another_game_by_the_same_student_is_to_check_and_counted_once(
         f"left out: {second}: another graded game by ada lovelace: the report counts the "
         f"first, {first} (to check with the student)",
         lines[-1],
-        "1 game(s) in the report, 1 left out",
+        "1 game in the report, 1 left out",
     ]
     assert (out / "report.csv").read_text(encoding="utf-8").count("Ada Lovelace") == 1
 

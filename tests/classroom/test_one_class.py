@@ -61,13 +61,13 @@ def test_the_play_testers_two_games_are_refused_and_nothing_is_written(
     assert status == 0
     assert err == [
         "left out: zoë.toml: seed 5, but class code HNOI-00BN is for seed 11",
-        "1 game(s) in the report, 1 left out",
+        "1 game in the report, 1 left out",
     ]
     status, _, err = _run(capsys, "report", ada, zoe, "--out", "rep5", "--code", "HNOI-0056")
     assert status == 0
     assert err[0] == "left out: ada.toml: seed 11, but class code HNOI-0056 is for seed 5"
     md = (workdir / "rep5" / "report.md").read_text(encoding="utf-8")
-    assert "1 verified game; class code HNOI-0056; 1 transcript(s) left out" in md
+    assert "1 verified game; class code HNOI-0056; 1 transcript left out" in md
 
 
 def test_two_seeds_of_one_mode_are_named_by_their_seeds_the_largest_class_first(
@@ -127,7 +127,7 @@ def test_a_graded_class_code_mixed_with_the_practice_one_is_refused_with_the_cod
     assert status == 0
     assert err == [
         f"left out: gabriel.toml: played in practice mode, but class code {ADA_CODE} is graded",
-        "2 game(s) in the report, 1 left out",
+        "2 games in the report, 1 left out",
     ]
 
 
@@ -232,7 +232,7 @@ def test_one_class_is_reported_as_with_its_code(
     assert status == 0
     assert out[0] == "plain/report.md"
     assert err[0].startswith("left out: zoe.toml: turn 1 (")
-    assert err[-1] == "3 game(s) in the report, 1 left out"
+    assert err[-1] == "3 games in the report, 1 left out"
     plain = (workdir / "plain" / "report.md").read_text(encoding="utf-8")
     code = encode("HNOI", 11, Mode.named(who[0][0]) or Mode.PRACTICE)
     assert _run(capsys, "report", *games, other, "--out", "coded", "--code", code)[0] == 0

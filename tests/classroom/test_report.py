@@ -69,7 +69,7 @@ def test_the_report_adds_up_and_leaves_out_bad_transcripts(
     ]
     md = (out / "report.md").read_text(encoding="utf-8")
     assert md.startswith("# Class report: Hanoi, February 2019")
-    assert f"30 verified games; class code {CODE}; 2 transcript(s) left out" in md
+    assert f"30 verified games; class code {CODE}; 2 transcripts left out" in md
     outcomes = md.split("## Outcomes")[1].split("##")[0]
     counts = [int(n) for n in re.findall(r"^\| [^|]+ \| (\d+) \| \d+% \|$", outcomes, re.M)]
     assert sum(counts) == 30
@@ -164,7 +164,7 @@ def test_a_report_with_nothing_usable_says_so(
     bad.write_text("x = 1\n")
     assert main(["report", str(bad), "--out", str(tmp_path / "r")]) == 1
     err = capsys.readouterr().err
-    assert "left out" in err and "0 game(s) in the report, 1 left out" in err
+    assert "left out" in err and "0 games in the report, 1 left out" in err
 
 
 def _table(md: str, heading: str) -> list[tuple[str, int, str]]:

@@ -245,7 +245,7 @@ def test_the_class_tools_expand_a_pattern_the_prompt_left_as_typed(
     assert f"seed 4 (class code HNOI-004E): 1 game ({folder / 'ada.toml'})" in err
     assert f"seed 1 (class code HNOI-0019): 1 game ({folder / 'ben.toml'})" in err
     assert main(["report", str(folder / "[a]*.toml"), "--out", str(report)]) == 0
-    assert "1 game(s) in the report" in capsys.readouterr().err
+    assert "1 game in the report" in capsys.readouterr().err
     # A pattern that matches nothing is a file that is not there, named as typed.
     assert main(["verify", str(folder / "*.tmol"), str(folder / "ada.toml")]) == 1
     assert f"{folder / '*.tmol'}: no such file" in capsys.readouterr().out

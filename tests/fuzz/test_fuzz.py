@@ -132,7 +132,7 @@ def report_any_transcripts(first: bytes, second: bytes) -> None:
         assert result.status in (0, 1)
         with (root / "report" / "report.csv").open(encoding="utf-8", newline="") as handle:
             rows = list(csv.reader(handle))
-        assert len(rows) - 1 == int(result.err[-1].split(" game(s)")[0])
+        assert len(rows) - 1 == int(result.err[-1].split(" ")[0])
         for row in rows[1:]:
             assert not row[0].startswith(("=", "+", "-", "@", "\t", "\r")), row
         md = (root / "report" / "report.md").read_text(encoding="utf-8")
