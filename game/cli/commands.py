@@ -196,6 +196,12 @@ def play(args: argparse.Namespace) -> int:
     )
     from game.store.who import Who
 
+    if args.format is not None and args.script is None:
+        # Silently ignored, it left a scripting user wondering (a play-test).
+        raise UsageError(
+            f"{PROG} play: --format is for --script: over --stdio the game writes JSON lines, "
+            "and terminal play is text"
+        )
     script = read_option(read_script, args.script, ScriptError)
     check_transcript_path(args.transcript, args.script, args.previous)
     if args.export:
@@ -273,11 +279,11 @@ def play(args: argparse.Namespace) -> int:
         leave_behind(error.state, who, args.transcript, export=args.export)
         # The game up to the bad move, its ending and verification code too when a move came
         # after the end: the student sees what the transcript holds, then why the script stopped.
-        print_game(error.state, args.format, who)
+        print_game(error.state, args.format or "text", who)
         warn(f"{args.script}: {error}")
         return EXIT_BAD_INPUT
     leave_behind(state, who, args.transcript, export=args.export)
-    print_game(state, args.format, who)
+    print_game(state, args.format or "text", who)
     if not state.is_over:
         moves = len(state.turns)
         warn(f"{args.script}: the script ended after move {moves}, before the summit did")

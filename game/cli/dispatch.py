@@ -49,7 +49,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _main(argv: Sequence[str] | None) -> int:
     try:
-        args = build_parser().parse_args(argv)
+        args, unknown = build_parser().parse_known_args(argv)
+        if unknown:
+            # Named for the command they came with (argparse names the game itself, and its
+            # help, where `play --bogus` wants `play --help`).
+            where = f"{PROG} {args.command}" if args.command else PROG
+            raise UsageError(
+                f"{where}: unrecognized arguments: {' '.join(unknown)} (see {where} --help)"
+            )
         if args.command is not None and sys.stdout is None:
             raise UsageError(f"{PROG}: standard output is closed: there is nowhere to write")
         _encodable(args)

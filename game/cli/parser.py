@@ -315,7 +315,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="also write the transcript to hand in, named after you, the class code and the "
         "day, into the exports folder (Documents/Hanoi Summit)",
     )
-    _format(play, "text", "json", help="how to print the game")
+    play.add_argument(
+        "--format",
+        choices=("text", "json"),
+        help="how to print a scripted game (--script): text (default) or json",
+    )
     play.add_argument(
         "--name",
         type=_player_name,
@@ -383,7 +387,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     report = commands.add_parser("report", help="a class report from students' transcripts")
     report.add_argument("files", nargs="+", type=_file_name, metavar="TRANSCRIPT")
-    report.add_argument("--out", type=_path, required=True, metavar="DIR")
+    report.add_argument(
+        "--out", type=_path, required=True, metavar="DIR", help="the folder for the report"
+    )
     report.add_argument("--codes", type=_path, help="verification codes handed in")
     _add_class_checks(report)
 
@@ -396,7 +402,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--verify", action="store_true", help="check every turn; exit 1 at the first difference"
     )
     _shared(replay_cmd, scenario="scenario file to replay against")
-    _format(replay_cmd, "text", "json")
+    _format(replay_cmd, "text", "json", help="how to print the game, or the verdict (default text)")
 
     batch = commands.add_parser(
         "batch",
@@ -416,7 +422,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--jobs", type=_counted(MAX_JOBS), default=1, help="processes to use (default 1)"
     )
     _shared(batch, seed="seed of the first game (default 0)", scenario="scenario (default: hanoi)")
-    _format(batch, "table", "json")
+    _format(batch, "table", "json", help="a table to read, or JSON (default table)")
 
     analyze = commands.add_parser(
         "analyze",
@@ -442,7 +448,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     bench = commands.add_parser("bench", help="measure the engine's speed")
     bench.add_argument("--json", action="store_true", help="print the figures as JSON")
-    bench.add_argument("--games", type=_counted(100_000), default=2000)
+    bench.add_argument(
+        "--games",
+        type=_counted(100_000),
+        default=2000,
+        help="games to replay, 1 to 100,000 (default 2,000)",
+    )
     bench.add_argument(
         "--negmas-seconds",
         type=_seconds,
@@ -455,7 +466,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     shots = commands.add_parser("shots", help="render every screen to PNG")
-    shots.add_argument("--out", type=_path, required=True, metavar="DIR")
+    shots.add_argument(
+        "--out", type=_path, required=True, metavar="DIR", help="the folder for the PNG files"
+    )
     _shared(shots, seed="seed (default 7)", scenario="scenario name or .toml file (default: hanoi)")
     shots.add_argument(
         "--text-size",

@@ -147,6 +147,28 @@ def test_unknown_flags_get_one_line_and_exit_2() -> None:
         assert result.stderr.startswith("hanoi-summit")
 
 
+def test_an_unknown_flag_names_the_command_it_came_with_and_its_help() -> None:
+    # A play-test: `play --headless --stdio --bogus` named the game's help, not play's.
+    result = run_cli("play", "--headless", "--stdio", "--bogus")
+    assert (result.returncode, result.stderr) == (
+        2,
+        "hanoi-summit play: unrecognized arguments: --bogus (see hanoi-summit play --help)\n",
+    )
+    result = run_cli("--bogus")
+    assert (
+        result.stderr == "hanoi-summit: unrecognized arguments: --bogus (see hanoi-summit --help)\n"
+    )
+
+
+@pytest.mark.parametrize("how", [["--stdio"], []], ids=["stdio", "terminal"])
+def test_format_without_a_script_is_refused_not_ignored(how: list[str]) -> None:
+    # A play-test: `play --headless --format json` printed the text game, and `--stdio --format
+    # text` JSON, without a word.
+    result = run_cli("play", "--headless", *how, "--seed", "4", "--format", "json")
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.startswith("hanoi-summit play: --format is for --script")
+
+
 def test_a_missing_or_broken_scenario_is_one_line_per_problem(tmp_path: Path) -> None:
     result = run_cli("play", "--headless", "--seed", "1", "--scenario", "atlantis", "--stdio")
     assert result.returncode == 2
