@@ -258,12 +258,13 @@ def need_words(low: int, high: int, floor: int) -> str:
     a range over an offer's forms; a need at the meter's minimum is none, as a reply says.
 
     >>> need_words(25, 29, 0), need_words(0, 12, 0), need_words(0, 0, 0)
-    ('they need about 25\u201329', 'they need up to about 12', 'they need none')
+    ('they need about 25\u201329', 'they need none to about 12', 'they need none')
     """
     if high <= floor:
         return "they need none"
     if low <= floor:
-        return f"they need up to about {high}"
+        # Not "up to about 12", which read as a ceiling beside the trust bar (a play-tester).
+        return f"they need none to about {high}"
     return f"they need about {low}" + (f"\u2013{high}" if high != low else "")
 
 

@@ -606,8 +606,8 @@ def test_needs_about_is_the_figure_the_reply_names(ctx: UiContext, seed: int) ->
                 if said is None or table.trust.marker is None:
                     continue
                 label = table.trust.marker_label
-                # "about 25", "about 25-29", "up to about 12" (from none) or "none".
-                shown = [0] * ("up to" in label or label.endswith("none"))
+                # "about 25", "about 25-29", "none to about 12" or "none".
+                shown = [0] * ("none to" in label or label.endswith("none"))
                 shown += [int(n) for n in re.findall(r"\d+", label)]
                 assert shown[0] <= int(said.group(1)) <= shown[-1], label
                 if not card_forms(scenario, move.offer):
