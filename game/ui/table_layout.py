@@ -45,8 +45,8 @@ RIGHT_COLUMNS: Final = (7, 5)
 PANEL_COLUMNS: Final = 7
 """Columns of the tray the proposal on the table takes; its answer cards take the rest."""
 LOG_LINES: Final = 2
-"""The lines of its newest entry the log on the table keeps (a play-tester saw its title over an
-empty strip at 1024x600 with the adviser's hint showing)."""
+"""The lines of its newest entry the log on the table always keeps (play-testers saw its title
+over an empty strip, its round's heading alone, or one line cut mid-sentence)."""
 METER_GAP: Final = 5
 TRAY_ROOM: Final = pygame.Rect(
     theme.MARGIN_X, TRAY_TOP, theme.CONTENT_WIDTH, TRAY_BOTTOM - TRAY_TOP
@@ -125,12 +125,14 @@ def right_column() -> pygame.Rect:
     return theme.grid_rect(RIGHT_COLUMNS[0], RIGHT_COLUMNS[1], BAND_TOP, 0)
 
 
-def log_min_height(ctx: UiContext, lines: int = LOG_LINES) -> int:
-    """The log's height with its title and ``lines`` lines of its newest entry, at this text
-    size: the compact log panel's title and rule, the lines, and the gap under them (see
-    :meth:`~game.ui.widgets.log.LogPanel.body_rect`)."""
+def log_min_height(ctx: UiContext) -> int:
+    """The least height of the log, at this text size: the compact log panel's title and rule,
+    room for the newest entry's first :data:`LOG_LINES` lines, or its round's heading and its
+    first line, and the gap under them (see :meth:`~game.ui.widgets.log.LogPanel.body_rect`)."""
     head = ctx.line_height(TextRole.KICKER) + 2 * theme.UNIT
-    return head + lines * ctx.line_height(TextRole.CAPTION) + theme.UNIT
+    caption = ctx.line_height(TextRole.CAPTION)
+    lines = max(LOG_LINES * caption, ctx.line_height(TextRole.KICKER) + caption)
+    return head + lines + theme.UNIT
 
 
 @attrs.frozen
@@ -152,11 +154,11 @@ def place_reply(ctx: UiContext, bubble: SpeechBubble, why: str, bottom: int) -> 
     """Put the reply at the top of the right-hand column, giving it the reason ``why`` as whole
     as room allows, and return where the log goes under it, down to ``bottom``.
 
-    The log keeps its title and :data:`LOG_LINES` lines of its newest entry (it opens in full
-    with L). Short of room, the spacing tightens first, then the log gives way, down to one
-    line (its title over an empty box read as broken: a play-tester); the reason gives way
-    last, and then says where it is whole. The reply makes room inside the column and never
-    takes it from the cards."""
+    The log keeps its title and at least the newest entry's first lines
+    (:func:`log_min_height`; it opens in full with L). Short of room, the spacing tightens
+    first, then the reason gives way, and says where it is whole: the log never does (a
+    play-tester saw it squeezed to its round's heading alone, or one line cut mid-sentence).
+    The reply makes room inside the column and never takes it from the cards."""
     width = right_column().width - 14
     log = log_min_height(ctx)
     bubble.why = why
@@ -166,8 +168,8 @@ def place_reply(ctx: UiContext, bubble: SpeechBubble, why: str, bottom: int) -> 
         if bubble.measure(ctx, width) <= room:
             return _reply_column(bubble, bubble.measure(ctx, width), bottom, spacing.gap)
     gap = TIGHT.gap
-    room = bottom - BAND_TOP - gap - log_min_height(ctx, 1)
-    if bubble.measure(ctx, width) > room and why:
+    room = bottom - BAND_TOP - gap - log
+    if why:
         bubble.why = ""
         space = room - bubble.measure(ctx, width) - theme.UNIT
         inner = bubble.inner_width(width)
