@@ -49,29 +49,85 @@ class Sheet:
 
 
 SPLIT_LINES: Final = 3
-"""A paragraph is split between sheets only when at least this many of its lines fit."""
+"""A paragraph taller than a sheet starts on a sheet with room for at least this many lines."""
+_CLOSERS: Final = '\u201d\u2019")'
 
 
-def _split(ctx: UiContext, text: str, width: int, room: int) -> tuple[str, str]:
-    """``text`` cut into what fits ``room`` and the rest, after a sentence where one ends late
-    enough, else after a word: ``("", text)`` when fewer than :data:`SPLIT_LINES` lines would
-    fit, or for a bullet (its mark belongs to one sheet)."""
+def _ends_sentence(word: str, after: str) -> bool:
+    """True when ``word``, followed by ``after``, ends a sentence (not "U.S." or "e.g.")."""
+    bare = word.rstrip(_CLOSERS)
+    if not bare.endswith((".", "?", "!")) or "." in bare[:-1]:
+        return False
+    return not after[:1].islower()
+
+
+def _split(
+    ctx: UiContext, text: str, width: int, room: int, *, mid_sentence: bool = False
+) -> tuple[str, str]:
+    """``text`` cut into the most whole sentences that fit ``room`` and the rest; ``("", text)``
+    when not one does, when fewer than :data:`SPLIT_LINES` lines would fit, or for a bullet
+    (its mark belongs to one sheet). Only ``mid_sentence`` (one sentence taller than a sheet)
+    cuts after a word."""
     if text.startswith("- ") or room < SPLIT_LINES * ctx.line_height(TextRole.BODY):
         return "", text
     words = text.split(" ")
-    low, high = 0, len(words) - 1
-    while low < high:  # the most words whose paragraph fits
+    ends = [
+        i + 1
+        for i in range(len(words) - 1)
+        if mid_sentence or _ends_sentence(words[i], words[i + 1])
+    ]
+    low, high = 0, len(ends)
+    while low < high:  # the most sentences whose paragraph fits
         middle = (low + high + 1) // 2
-        if paragraph_height(ctx, " ".join(words[:middle]), width) <= room:
+        if paragraph_height(ctx, " ".join(words[: ends[middle - 1]]), width) <= room:
             low = middle
         else:
             high = middle - 1
-    if low < 2:
+    if not low:
         return "", text
-    # At the end of a sentence where one ends in the second half of what fits.
-    end = next((i for i in range(low, low // 2, -1) if words[i - 1].endswith((".", "?", "!"))), 0)
-    cut = end or low
+    cut = ends[low - 1]
     return " ".join(words[:cut]), " ".join(words[cut:])
+
+
+def _flow(
+    ctx: UiContext, paragraphs: Sequence[str], width: int, room: int
+) -> list[list[tuple[str, int]]]:
+    """``paragraphs`` flowed onto sheets ``room`` high: each piece with the index of its
+    paragraph. A paragraph moves whole to the next sheet when it does not fit this one; only
+    one taller than a sheet is cut, between sentences, and its pieces go on sheets of their own
+    (play-test 3 saw "...only the mood" / "in Washington has moved on." as two paragraphs on one
+    sheet)."""
+    chunks: list[list[tuple[str, int]]] = [[]]
+    used = 0
+    for index, paragraph in enumerate(paragraphs):
+        text = paragraph
+        while True:
+            height = paragraph_height(ctx, text, width) + PARAGRAPH_GAP
+            if used + height <= room or (not chunks[-1] and height <= room):
+                break
+            head = ""
+            if height > room:
+                head, text = _split(ctx, text, width, room - used - PARAGRAPH_GAP)
+                if not head and not chunks[-1]:
+                    head, text = _split(ctx, text, width, room, mid_sentence=True)
+                if not head and not chunks[-1]:
+                    break  # nothing of it fits even a sheet of its own: shown clipped
+            if head:
+                chunks[-1].append((head, index))
+            chunks.append([])
+            used = 0
+        chunks[-1].append((text, index))
+        used += height
+    # A continuation holding a lone paragraph takes one more from the sheet before it, when
+    # both fit and they are not pieces of one paragraph: a sheet of one bullet reads as a
+    # mistake.
+    if len(chunks) > 1 and len(chunks[-1]) == 1 and len(chunks[-2]) > 2:
+        moved = [chunks[-2][-1], *chunks[-1]]
+        apart = moved[0][1] != moved[1][1]
+        if apart and sum(paragraph_height(ctx, t, width) + PARAGRAPH_GAP for t, _ in moved) <= room:
+            chunks[-2].pop()
+            chunks[-1] = moved
+    return chunks
 
 
 @attrs.define(kw_only=True, eq=False)
@@ -220,29 +276,10 @@ class TextPagesScreen:
                 TextRole.TITLE, page.heading, ctx.palette.ink, wrap=width
             ).get_height()
             room = self._body_bottom() - (HEADING_TOP + heading_h + 4 * theme.UNIT)
-            chunks: list[list[str]] = [[]]
-            used = 0
-            for paragraph in page.paragraphs:
-                text = paragraph
-                height = paragraph_height(ctx, text, width) + PARAGRAPH_GAP
-                if chunks[-1] and used + height > room:
-                    # A long paragraph that would leave this sheet mostly empty is split
-                    # between sheets (see _split), not moved whole (large text, long briefings).
-                    head, text = _split(ctx, paragraph, width, room - used - PARAGRAPH_GAP)
-                    if head:
-                        chunks[-1].append(head)
-                    chunks.append([])
-                    used = 0
-                    height = paragraph_height(ctx, text, width) + PARAGRAPH_GAP
-                chunks[-1].append(text)
-                used += height
-            # A continuation holding a lone paragraph takes one more from the sheet before it,
-            # when both fit: a sheet of one bullet reads as a mistake.
-            if len(chunks) > 1 and len(chunks[-1]) == 1 and len(chunks[-2]) > 2:
-                moved = [chunks[-2][-1], *chunks[-1]]
-                if sum(paragraph_height(ctx, t, width) + PARAGRAPH_GAP for t in moved) <= room:
-                    chunks[-2].pop()
-                    chunks[-1] = moved
+            chunks = [
+                tuple(text for text, _ in chunk)
+                for chunk in _flow(ctx, page.paragraphs, width, room)
+            ]
             sheets += [
                 Sheet(index, page.heading, tuple(chunk), continued=number > 0)
                 for number, chunk in enumerate(chunks)

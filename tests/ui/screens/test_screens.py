@@ -515,3 +515,47 @@ def test_the_briefing_s_header_keeps_a_long_title_in_its_column(size: TextSize, 
     for one, other in itertools.combinations(header, 2):
         assert not one.colliderect(other)
     assert all(rect.bottom <= entries for rect in header)
+
+
+def _sentence_ends(text: str) -> bool:
+    return text.rstrip('\u201d\u2019")').endswith((".", "?", "!"))
+
+
+@pytest.mark.parametrize("size", list(TextSize))
+def test_paragraphs_break_between_sentences_only_across_sheets(size: TextSize) -> None:
+    # Play-test 3, finding 3: the next summit's briefing split a paragraph mid-sentence into
+    # two paragraphs on one sheet ("...only the mood" / "in Washington has moved on."), and at
+    # large text the Hanoi briefing broke paragraphs mid-sentence across sheets.
+    from game.engine.search import rich_game
+    from game.engine.strategies import play
+    from game.ui.screen import GameSetup
+    from game.ui.session import Session
+
+    hanoi = load_scenario("hanoi")
+    books = [briefing_pages(hanoi), how_to_play(hanoi)]
+    for finished in (rich_game(hanoi, 7), play(hanoi, "hawk", 23), play(hanoi, "hawk", 11)):
+        setup = Session(finished).next_summit()
+        assert isinstance(setup, GameSetup) and setup.carry is not None
+        books.append(briefing_pages(setup.scenario, setup.carry))
+    ctx = UiContext(Settings(text_size=size))
+    for pages in books:
+        sheets = TextPagesScreen(ctx, "Pages", pages).sheets()
+        for index, page in enumerate(pages):
+            mine = [sheet.paragraphs for sheet in sheets if sheet.page == index]
+            flowed = [paragraph for sheet in mine for paragraph in sheet]
+            pieces = iter(flowed)
+            for whole in page.paragraphs:
+                paragraph = whole
+                # Each paragraph is whole, or cut into pieces that each end a sentence, and
+                # no two of which are on one sheet.
+                got = next(pieces)
+                on = [i for i, sheet in enumerate(mine) if got in sheet]
+                while got != paragraph:
+                    assert _sentence_ends(got), (size, page.heading, got[-60:])
+                    assert paragraph.startswith(got + " "), (size, page.heading)
+                    paragraph = paragraph[len(got) + 1 :]
+                    got = next(pieces)
+                    later = [i for i, sheet in enumerate(mine) if got in sheet]
+                    assert later and later[0] > on[0], (size, page.heading, got[:60])
+                    on = later
+            assert next(pieces, None) is None
