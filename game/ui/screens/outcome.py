@@ -32,11 +32,12 @@ from game.engine.describe import (
     round_when,
     sentence,
 )
+from game.store.settings import TextSize
 from game.ui import scenes
 from game.ui.screen import Action, Debrief, Open
 from game.ui.widgets.base import BLOCKING_MODS, FocusGroup, does
 from game.ui.widgets.buttons import Button, ButtonKind
-from game.ui.widgets.drawing import draw_rule, fit_lines, fit_text
+from game.ui.widgets.drawing import draw_rule, fit_text
 
 PICTURE_SIZE: Final = (scenes.SCENE_WIDTH, theme.LOGICAL_HEIGHT)
 """The picture fills the left of the screen, bleeding off the top, left and bottom edges."""
@@ -44,6 +45,10 @@ TEXT_FIRST_COLUMN: Final = 7
 TEXT_COLUMNS: Final = 5
 TEXT_FADE_SECONDS: Final = 0.6
 """The text column fades in over the start of the picture's entry."""
+MORE: Final = " (More in the debrief.)"
+"""Ends the history and the essay when the column has room for only part of it."""
+HISTORY_LINES: Final = 2
+"""The least of the history and the essay kept, in lines, beside the record."""
 _CONTINUE_KEYS: Final = frozenset(
     {pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE, pygame.K_ESCAPE}
 )
@@ -129,6 +134,10 @@ class OutcomeScreen:
         )
         self.focus = FocusGroup([self.button])
         self._text_cache: tuple[object, pygame.Surface] | None = None
+        self.plan = _PLANS[0]
+        """How the text column was last set (layout, derived from the text size)."""
+        self.history_shown = self.ending.history
+        """The history and the essay as last set: whole, or cut short ending :data:`MORE`."""
         self._layout_button()
 
     @property
@@ -199,13 +208,7 @@ class OutcomeScreen:
         width = theme.span(TEXT_COLUMNS)
         room = self.button.rect.top - 3 * theme.UNIT - theme.MARGIN_Y
         column = pygame.Surface((width, theme.LOGICAL_HEIGHT), pygame.SRCALPHA)
-        # Tighten step by step until everything fits above the button, most generous first.
-        for plan in _PLANS:
-            blocks = self._blocks(width, plan)
-            if sum(block.get_height() for block in blocks) <= room:
-                break
-        else:
-            blocks = self._blocks(width, _PLANS[-1], limit=room)
+        blocks = self._fitted(ctx, width, room)
         y = theme.MARGIN_Y
         for block in blocks:
             column.blit(block, (0, y))
@@ -213,25 +216,75 @@ class OutcomeScreen:
         self._text_cache = (key, column)
         return column
 
-    def _blocks(self, width: int, plan: _Plan, limit: int | None = None) -> list[pygame.Surface]:
-        """The column's blocks, top to bottom, each including the space after it."""
-        ctx = self.ctx
+    def _fitted(self, ctx: UiContext, width: int, room: int) -> list[pygame.Surface]:
+        """The column's blocks as set at ``ctx``'s text size to fit ``room``: the most generous
+        plan that fits whole; past that, the history and the essay cut short, pointing to the
+        debrief, beside the record (or its first accord and a count of the rest) if two lines
+        of them fit with it, else beside the quote of who left and their reason, else beside
+        the reason alone."""
+        plans = self._plans(ctx, width, room)
+        self.history_shown = self.ending.history
+        for plan in plans:
+            self.plan = plan
+            blocks = self._blocks(ctx, width, plan)
+            if sum(block.get_height() for block in blocks) <= room:
+                return blocks
+        last = plans[-1]
+        cuts = (
+            (attrs.evolve(last, record=True), HISTORY_LINES),
+            (attrs.evolve(last, record=True, record_short=True), HISTORY_LINES),
+            (attrs.evolve(last, record=False), 1),
+            (attrs.evolve(last, record=False, quote=False), 1),
+            (attrs.evolve(last, record=False, why=False), 0),
+        )
+        for plan, lines in cuts:
+            self.plan = plan
+            blocks = self._blocks(ctx, width, plan, limit=room)
+            if sum(b.get_height() for b in blocks) <= room and self._history_kept(ctx, lines):
+                break
+        return blocks
+
+    def _plans(self, ctx: UiContext, width: int, room: int) -> tuple[_Plan, ...]:
+        """The plans to try at ``ctx``'s text size, most generous first: at a text size larger
+        than normal, only those that set nothing smaller than normal text would (a play-tester
+        saw large text shrink the title, the history and the essay, and drop the record)."""
+        if theme.TEXT_SCALE[ctx.settings.text_size] <= theme.TEXT_SCALE[TextSize.NORMAL]:
+            return _PLANS
+        normal = UiContext(
+            attrs.evolve(ctx.settings, text_size=TextSize.NORMAL), ctx.fonts, ctx.sounds
+        )
+        floor = next(
+            (
+                plan
+                for plan in _PLANS
+                if sum(b.get_height() for b in self._blocks(normal, width, plan)) <= room
+            ),
+            _PLANS[-1],
+        )
+        kept = tuple(plan for plan in _PLANS if _no_smaller(ctx, plan, normal, floor))
+        return kept or (_PLANS[0],)
+
+    def _history_kept(self, ctx: UiContext, lines: int) -> bool:
+        """True when the history and the essay, as last set, are whole or keep ``lines``
+        lines."""
+        history = self.history_shown
+        if history == self.ending.history:
+            return True
+        role = _history_role(self.plan)
+        width = theme.span(TEXT_COLUMNS)
+        height = ctx.text(role, history, (0, 0, 0), wrap=width).get_height() if history else 0
+        return height >= lines * ctx.line_height(role)
+
+    def _blocks(
+        self, ctx: UiContext, width: int, plan: _Plan, limit: int | None = None
+    ) -> list[pygame.Surface]:
+        """The column's blocks, top to bottom, each including the space after it; past
+        ``limit``, the history and the essay cut short to fit."""
         palette = ctx.palette
         ending = self.ending
         scenario = self.state.scenario
         blocks: list[pygame.Surface] = []
         unit = theme.UNIT
-
-        def stack(parts: list[tuple[pygame.Surface | None, int]]) -> pygame.Surface:
-            height = sum((part.get_height() if part else 0) + gap for part, gap in parts)
-            block = pygame.Surface((width, max(height, 1)), pygame.SRCALPHA)
-            y = 0
-            for part, gap in parts:
-                if part is not None:
-                    block.blit(part, (0, y))
-                    y += part.get_height()
-                y += gap
-            return block
 
         final_round = scenario.rounds[self.state.turns[-1].round] if self.state.turns else None
         when = f" \u00b7 {final_round.label}" if final_round else ""
@@ -239,24 +292,28 @@ class OutcomeScreen:
         title_role = TextRole.TITLE if plan.big_title else TextRole.HEADING
         story_role = TextRole.BODY if plan.story_body else TextRole.CAPTION
         blocks.append(
-            stack(
+            _stack(
+                width,
                 [
                     (ctx.text(TextRole.KICKER, kicker, palette.ink_soft), unit),
                     (ctx.text(title_role, ending.title, palette.ink, wrap=width), 2 * unit),
                     (ctx.text(story_role, ending.text, palette.ink, wrap=width), 3 * unit),
-                ]
+                ],
             )
         )
         if self.departure is not None:
-            blocks.append(self._departure_block(width, plan))
-        history_role = TextRole.BODY if plan.history_body else TextRole.CAPTION
-        if plan.history_fine:
-            history_role = TextRole.FINE_PRINT
+            blocks.append(self._departure_block(ctx, width, plan))
+        history_role = _history_role(plan)
         history, kicker = ending.history, history_and_source(scenario).upper()
+        record = self._record_block(ctx, width, plan.record_short) if plan.record else None
         if limit is not None:
             used = sum(block.get_height() for block in blocks)
-            extra = ctx.line_height(TextRole.KICKER) + 4 * unit
-            history = fit_lines(ctx, history_role, history, width, max(0, limit - used - extra))
+            used += record.get_height() if record is not None else 0
+            # The rule and the heading over it, and the gaps between and after them.
+            head = ctx.text(TextRole.KICKER, kicker, palette.ink_soft).get_height()
+            extra = 1 + head + 6 * unit
+            history = _cut(ctx, history_role, history, width, max(0, limit - used - extra))
+            self.history_shown = history
         rule = pygame.Surface((width, 1), pygame.SRCALPHA)
         draw_rule(rule, palette.rule, 0, width, 0)
         compared: list[tuple[pygame.Surface | None, int]] = [(rule, 2 * unit)]
@@ -265,22 +322,30 @@ class OutcomeScreen:
                 (ctx.text(TextRole.KICKER, kicker, palette.ink_soft), unit),
                 (ctx.text(history_role, history, palette.ink_soft, wrap=width), 3 * unit),
             ]
-        blocks.append(stack(compared))
-        if plan.record:
-            stands, lost = self.record
-            parts: list[tuple[pygame.Surface | None, int]] = [
-                (ctx.text(TextRole.KICKER, "ON THE RECORD", palette.ink_soft), unit),
-                (ctx.text(TextRole.CAPTION, stands, palette.ink, wrap=width), unit // 2),
-            ]
-            if lost:
-                parts.append(
-                    (ctx.text(TextRole.CAPTION_ITALIC, lost, palette.alarm, wrap=width), 0)
-                )
-            blocks.append(stack(parts))
+        blocks.append(_stack(width, compared))
+        if record is not None:
+            blocks.append(record)
         return blocks
 
-    def _departure_block(self, width: int, plan: _Plan) -> pygame.Surface:
-        ctx = self.ctx
+    def _record_block(self, ctx: UiContext, width: int, short: bool) -> pygame.Surface:
+        """What stands on the record (``short``: the first accord and a count of the rest),
+        and what was lost."""
+        palette = ctx.palette
+        unit = theme.UNIT
+        stands, lost = self.record
+        accords = self.result.accords
+        if short and len(accords) > 1:
+            first = capitalise(self.state.scenario.accord_label(accords[0].id))
+            stands = f"{first}, and {len(accords) - 1} more: the debrief lists them."
+        parts: list[tuple[pygame.Surface | None, int]] = [
+            (ctx.text(TextRole.KICKER, "ON THE RECORD", palette.ink_soft), unit),
+            (ctx.text(TextRole.CAPTION, stands, palette.ink, wrap=width), unit // 2),
+        ]
+        if lost:
+            parts.append((ctx.text(TextRole.CAPTION_ITALIC, lost, palette.alarm, wrap=width), 0))
+        return _stack(width, parts)
+
+    def _departure_block(self, ctx: UiContext, width: int, plan: _Plan) -> pygame.Surface:
         palette = ctx.palette
         gone = self.departure
         assert gone is not None
@@ -291,7 +356,7 @@ class OutcomeScreen:
             ctx.text(TextRole.BODY_STRONG, gone.who, palette.ink, wrap=inner),
             ctx.text(TextRole.CAPTION, gone.when, palette.ink_soft, wrap=inner),
         ]
-        if plan.why and gone.said and plan.history_body:
+        if plan.why and plan.quote and gone.said and plan.history_body:
             quote = f"\u201c{gone.said}\u201d"
             parts.append(ctx.text(TextRole.CAPTION_ITALIC, quote, palette.ink, wrap=inner))
         if plan.why:
@@ -318,6 +383,10 @@ class _Plan:
     """History and the essay in fine print, the size of normal text's captions at any size."""
     story_body: bool = True
     """The ending's story in body text, else in captions."""
+    quote: bool = True
+    """What they said as they walked out, when the reason shows."""
+    record_short: bool = False
+    """The record as its first accord and a count of the rest."""
 
 
 # Why a walkout happened teaches more than a large title or the list of accords (which the
@@ -334,6 +403,65 @@ _PLANS: Final = (
     attrs.evolve(_SMALLEST_WHOLE, history_fine=True),
     attrs.evolve(_SMALLEST_WHOLE, history_fine=True, story_body=False),
 )
+
+
+def _stack(width: int, parts: list[tuple[pygame.Surface | None, int]]) -> pygame.Surface:
+    """``parts`` one under the other, each followed by its gap, on a block ``width`` wide."""
+    height = sum((part.get_height() if part else 0) + gap for part, gap in parts)
+    block = pygame.Surface((width, max(height, 1)), pygame.SRCALPHA)
+    y = 0
+    for part, gap in parts:
+        if part is not None:
+            block.blit(part, (0, y))
+            y += part.get_height()
+        y += gap
+    return block
+
+
+def _history_role(plan: _Plan) -> TextRole:
+    """The history and the essay's role under ``plan``."""
+    if plan.history_fine:
+        return TextRole.FINE_PRINT
+    return TextRole.BODY if plan.history_body else TextRole.CAPTION
+
+
+def _no_smaller(ctx: UiContext, plan: _Plan, normal: UiContext, floor: _Plan) -> bool:
+    """True when ``plan`` at ``ctx`` sets the title, the story and the history and the essay
+    no smaller than ``floor`` does at ``normal`` text."""
+    title = TextRole.TITLE if plan.big_title else TextRole.HEADING
+    least_title = TextRole.TITLE if floor.big_title else TextRole.HEADING
+    story = TextRole.BODY if plan.story_body else TextRole.CAPTION
+    least_story = TextRole.BODY if floor.story_body else TextRole.CAPTION
+    return (
+        ctx.px(title) >= normal.px(least_title)
+        and ctx.px(story) >= normal.px(least_story)
+        and ctx.px(_history_role(plan)) >= normal.px(_history_role(floor))
+    )
+
+
+def _cut(ctx: UiContext, role: TextRole, text: str, width: int, height: int) -> str:
+    """``text`` whole if it fits ``height`` wrapped at ``width``, else its most words that fit
+    followed by :data:`MORE`; "" when not even one does."""
+
+    def fits(candidate: str) -> bool:
+        return ctx.text(role, candidate, (0, 0, 0), wrap=width).get_height() <= height
+
+    if fits(text):
+        return text
+    words = text.split(" ")
+
+    def shortened(count: int) -> str:
+        head = " ".join(words[:count]).rstrip(",;:")
+        return head + ("" if head.endswith(".") else "\u2026") + MORE
+
+    low, high = 0, len(words) - 1
+    while low < high:  # the most words that fit with the pointer
+        middle = (low + high + 1) // 2
+        if fits(shortened(middle)):
+            low = middle
+        else:
+            high = middle - 1
+    return shortened(low) if low else ""
 
 
 __all__ = ["Departure", "OutcomeScreen", "departure", "record_summary"]

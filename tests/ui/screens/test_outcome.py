@@ -10,6 +10,7 @@ import pytest
 
 from game.draw import theme
 from game.draw.context import UiContext
+from game.draw.theme import TextRole
 from game.engine import Ending, GameState, Scenario, Terminal, new_game, outcome
 from game.engine.describe import NO_BREAK, ordinal
 from game.engine.scenario import PICTURES
@@ -19,7 +20,7 @@ from game.store.settings import AnimationSpeed, Settings, TextSize
 from game.ui import scenes
 from game.ui.app import App, FixedClock, OffscreenDisplay, ScriptedEvents
 from game.ui.screen import Action, Command, Debrief, Open, Place, Screen
-from game.ui.screens.outcome import OutcomeScreen, departure, record_summary
+from game.ui.screens.outcome import MORE, OutcomeScreen, departure, record_summary
 from game.ui.shots import SETTLE_SECONDS, outcome_shots, render_screens
 from game.ui.testing import (
     DrawWatcher,
@@ -217,7 +218,9 @@ def test_history_and_the_essay_is_shown_whole(
     games: dict[str, Found], size: TextSize, rendered: list[str]
 ) -> None:
     """At large text the paragraph ended "The essay argues that, if the North…", cutting the
-    conclusion it is there for (play-test B); the whole of it shows at every text size."""
+    conclusion it is there for (play-test B); the whole of it shows at every text size, or, at
+    large text, as much as the column has room for, saying that the rest is in the debrief
+    (play-test 3 saw it set smaller than at normal text to stay whole)."""
     ctx = UiContext(Settings(text_size=size))
     for ending_id, state in _states(games):
         screen = OutcomeScreen(ctx, state)
@@ -225,7 +228,11 @@ def test_history_and_the_essay_is_shown_whole(
         render_screens([screen])
         opening = screen.ending.history[:40]
         cut = [text for text in rendered if text.startswith(opening) and "\u2026" in text]
-        assert cut == [], f"{ending_id} at {size}: the history is cut"
+        if size is TextSize.LARGE:
+            shown = screen.history_shown
+            assert shown == screen.ending.history or shown.endswith(MORE), ending_id
+        else:
+            assert cut == [], f"{ending_id} at {size}: the history is cut"
 
 
 def test_the_screen_shows_the_right_scene_for_each_ending(
@@ -409,3 +416,40 @@ def test_walkout_matches_its_golden_image(games: dict[str, Found]) -> None:
     screen = OutcomeScreen(UiContext(Settings()), games["walkout"].state)
     screen.update(SETTLE_SECONDS)
     assert_matches_golden(render_screens([screen]), GOLDEN / "outcome-walkout.png", step=3)
+
+
+def _sizes(ctx: UiContext, screen: OutcomeScreen) -> tuple[int, int, int]:
+    """The pixel sizes of the title, the story and the history and the essay, as set."""
+    plan = screen.plan
+    title = TextRole.TITLE if plan.big_title else TextRole.HEADING
+    story = TextRole.BODY if plan.story_body else TextRole.CAPTION
+    history = TextRole.BODY if plan.history_body else TextRole.CAPTION
+    if plan.history_fine:
+        history = TextRole.FINE_PRINT
+    return ctx.px(title), ctx.px(story), ctx.px(history)
+
+
+def test_large_text_is_never_smaller_than_normal_and_keeps_the_record(
+    games: dict[str, Found],
+) -> None:
+    # Play-test 3, finding 2: at large text the title fell from two large lines to one smaller
+    # one, the history and the essay were set smaller than at normal text, and "On the record"
+    # was gone with a third of the column empty.
+    normal = UiContext(Settings(text_size=TextSize.NORMAL))
+    large = UiContext(Settings(text_size=TextSize.LARGE))
+    for ending_id, state in _states(games):
+        at_normal = OutcomeScreen(normal, state)
+        at_normal._text_column()
+        at_large = OutcomeScreen(large, state)
+        column = at_large._text_column()
+        least = _sizes(normal, at_normal)
+        assert all(
+            big >= small for big, small in zip(_sizes(large, at_large), least, strict=True)
+        ), (ending_id, _sizes(large, at_large), least)
+        if at_normal.plan.record and at_large.departure is None:
+            # (Who left the table, and why, comes before the record when there is not room
+            # for both.)
+            assert at_large.plan.record, ending_id
+        history = at_large.history_shown
+        assert history == at_large.ending.history or history.endswith(MORE), ending_id
+        assert column.get_bounding_rect().bottom <= at_large.button.rect.top - theme.UNIT
