@@ -206,6 +206,9 @@ class Debrief:
     """What the scenario's source is called: "the essay", "the book" (:class:`Source`)."""
     """True when a second player chose the other side's answers (their character only shaped
     the rules' reading, shown to that player as advice)."""
+    carried: bool = False
+    """True when the game carried on from an earlier summit: its scores are not compared with
+    the lines, which start from the scenario's own beginning."""
 
 
 def _is_statement(scenario: Scenario, accord: str) -> bool:
@@ -371,6 +374,7 @@ def build_debrief(state: GameState) -> Debrief:
         reading=_reading(state),
         hotseat=state.hotseat,
         source_kind=source.kind,
+        carried=state.carry is not None,
     )
 
 

@@ -103,6 +103,10 @@ def scores_page(ctx: UiContext, debrief: Debrief) -> list[Column]:
         left.score(score)
     chart = score_chart(debrief, palette)
     right = _column(ctx, 8, 4)
+    if chart is None and debrief.scores:
+        # Say why the column is empty (a play-tester found it so after the next summit).
+        right.kicker("Compared, on your seed")
+        right.paragraph(_uncompared(debrief), TextRole.CAPTION, palette.ink_soft)
     if chart is not None:
         right.kicker("Compared, on your seed")
         right.chart(chart, 236)
@@ -119,6 +123,20 @@ def scores_page(ctx: UiContext, debrief: Debrief) -> list[Column]:
                 palette.ink_soft,
             )
     return [left, right]
+
+
+def _uncompared(debrief: Debrief) -> str:
+    """Why the scores have no chart beside them."""
+    if debrief.carried:
+        return (
+            f"No comparison for this summit. History's line and the {debrief.source_kind}'s "
+            "line are played from the scenario's own start, and this summit carried on from "
+            "yours, with your meters and accords: their scores would not compare with yours."
+        )
+    return (
+        f"No comparison: this scenario has no line of history's or the {debrief.source_kind}'s "
+        "to play on your seed."
+    )
 
 
 def record_page(ctx: UiContext, debrief: Debrief) -> list[Column]:

@@ -27,6 +27,7 @@ from game.ui.debrief_pages import (
     hidden_caption,
     neighbour_text,
     neighbours_chart,
+    scores_page,
     table_page,
     tell_texts,
 )
@@ -490,3 +491,26 @@ def test_a_scenario_without_scorecards_has_no_score_chart() -> None:
     assert not scenario.scorecards
     debrief = build_debrief(play(scenario, StrategyName.GREEDY, 1))
     assert debrief.scores == () and score_chart(debrief, theme.STANDARD_PALETTE) is None
+
+
+def test_a_next_summits_scores_say_why_there_is_no_comparison(
+    ctx: UiContext, rich: GameState, rendered: list[str]
+) -> None:
+    # Play-test 3, finding 14: the next summit's Scores tab left its right half empty, with no
+    # "Compared, on your seed" chart and no word why.
+    from game.ui.screen import GameSetup
+    from game.ui.session import Session
+
+    setup = Session(rich).next_summit()
+    assert isinstance(setup, GameSetup) and setup.carry is not None
+    state = play(setup.scenario, StrategyName.ESSAY, setup.seed, setup.carry)
+    debrief = build_debrief(state)
+    assert debrief.scores and score_chart(debrief, ctx.palette) is None
+    rendered.clear()
+    left, right = scores_page(ctx, debrief)
+    said = " ".join(rendered)
+    assert "carried on from" in said, said
+    assert right.ink_bottom > 4 * theme.UNIT and left.ink_bottom
+    # A game of the scenario's own start keeps its chart.
+    fresh = build_debrief(play(setup.scenario, StrategyName.ESSAY, setup.seed))
+    assert score_chart(fresh, ctx.palette) is not None
