@@ -19,6 +19,16 @@ def counted(count: int, noun: str) -> str:
     return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
+def so_far(moves: int) -> str:
+    """Where a game stopped, by the moves it made: ``after move 3``, or ``before the first move``
+    when it made none (a play-tester read "after move 0" as a move that was played).
+
+    >>> so_far(3), so_far(0)
+    ('after move 3', 'before the first move')
+    """
+    return f"after move {moves}" if moves else "before the first move"
+
+
 def name_key(name: str) -> str:
     """A name as names are matched: case, spacing, accents and the kind of apostrophe aside.
 

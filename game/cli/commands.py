@@ -57,7 +57,7 @@ from game.store.scenarios import (
     scenario_dir,
     scenario_for_code,
 )
-from game.words import counted
+from game.words import counted, so_far
 
 if TYPE_CHECKING:
     import argparse
@@ -257,8 +257,8 @@ def play(args: argparse.Namespace) -> int:
         except OutputError as error:
             leave_behind(error.state, who, args.transcript, export=args.export)
             raise UsageError(
-                f"{PROG}: cannot write to standard output ({error}); the game stopped after "
-                f"move {len(error.state.turns)}"
+                f"{PROG}: cannot write to standard output ({error}); the game stopped "
+                f"{so_far(len(error.state.turns))}"
             ) from None
         except GameInterrupted as stopped:
             leave_behind(stopped.state, who, args.transcript, export=args.export)
@@ -269,7 +269,7 @@ def play(args: argparse.Namespace) -> int:
             return EXIT_BAD_INPUT
         if not state.is_over:
             ended = "stdin: input ended" if args.stdio else "stopped"
-            warn(f"{ended} after move {len(state.turns)}, before the summit did")
+            warn(_ended(ended, len(state.turns)))
             return EXIT_FAILED
         return EXIT_OK
 
@@ -285,10 +285,14 @@ def play(args: argparse.Namespace) -> int:
     leave_behind(state, who, args.transcript, export=args.export)
     print_game(state, args.format or "text", who)
     if not state.is_over:
-        moves = len(state.turns)
-        warn(f"{args.script}: the script ended after move {moves}, before the summit did")
+        warn(_ended(f"{args.script}: the script ended", len(state.turns)))
         return EXIT_FAILED
     return EXIT_OK
+
+
+def _ended(ended: str, moves: int) -> str:
+    """The line for a game whose input ``ended`` after ``moves`` moves, before the summit did."""
+    return f"{ended} {so_far(moves)}, before the summit did" if moves else f"{ended} {so_far(0)}"
 
 
 def _teams(args: argparse.Namespace, scenario: Scenario) -> Teams | None:

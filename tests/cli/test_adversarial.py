@@ -355,7 +355,7 @@ def test_the_terminal_menu_refuses_what_is_not_a_move(
 ) -> None:
     monkeypatch.setattr(sys, "stdin", io.StringIO(typed + "q\n"))
     status, out, err = _run(capsys, "play", "--headless", "--seed", "4")
-    assert status == 1 and err == ["stopped after move 0, before the summit did"]
+    assert status == 1 and err == ["stopped before the first move"]
     assert any("  Not possible: " in line for line in out)
 
 

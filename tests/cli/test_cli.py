@@ -461,6 +461,20 @@ def test_a_script_that_stops_before_the_end_exits_1(
     assert err == f"{script}: the script ended after move 1, before the summit did"
 
 
+def test_a_game_with_no_move_says_it_ended_before_the_first_move(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Not "after move 0": a script, stdio and the terminal, each with no move played."""
+    script = tmp_path / "empty.toml"
+    script.write_text("seed = 4\nmoves = []\n")
+    assert main(["play", "--headless", "--script", str(script)]) == 1
+    assert capsys.readouterr().err.strip() == f"{script}: the script ended before the first move"
+    for extra, ended in ((["--stdio"], "stdin: input ended"), ([], "stopped")):
+        monkeypatch.setattr(sys, "stdin", io.StringIO(""))
+        assert main(["play", "--headless", "--seed", "4", *extra]) == 1
+        assert capsys.readouterr().err.strip() == f"{ended} before the first move"
+
+
 def test_the_light_command_line_agrees_with_the_engine_and_the_settings() -> None:
     from game.cli.parser import STRATEGY_NAMES, TEXT_SIZES
     from game.engine.describe import StrategyName

@@ -214,8 +214,12 @@ def test_terminal_play_exits_as_documented(
     if status:
         moves = typed.count("1\n")  # the first move of the menu, each time
         assert len(transcript.turns) == moves
-        assert result.err == [f"stopped after move {moves}, before the summit did"]
-        assert "`stopped after move N, before the summit did`" in text
+        if moves:
+            assert result.err == [f"stopped after move {moves}, before the summit did"]
+            assert "`stopped after move N, before the summit did`" in text
+        else:
+            assert result.err == ["stopped before the first move"]
+            assert "`stopped before the first move`" in text
     else:
         assert result.err == []
         code = result.out[-1].removeprefix("Verification code: ")
