@@ -62,12 +62,23 @@ SHORT: Final = 60
 def short(value: object, *, quoted: bool = True, limit: int = SHORT) -> str:
     """A value from a file as a message shows it: its repr (or the text itself, with
     ``quoted=False``), cut to 60 characters, so a file cannot make a message as long as itself.
+    The cut falls between words when a space comes near the end (a play-tester read "unless
+    trust is alr..."), mid-word only when none does.
 
     >>> short("Ada"), short("Ada", quoted=False), len(short("x" * 1000))
     ("'Ada'", 'Ada', 60)
+    >>> short("embassies come after liaison offices, unless trust is already high", quoted=False)
+    'embassies come after liaison offices, unless trust is...'
     """
     text = repr(value) if quoted else str(value)
-    return text if len(text) <= limit else text[: limit - 3] + "..."
+    if len(text) <= limit:
+        return text
+    room = max(limit - 3, 0)
+    # A space at most a third of the room (and 20 characters) back; the one just past the cut
+    # counts too, as the end of a whole word.
+    space = text.rfind(" ", room - min(20, room // 3), room + 1)
+    head = text[:space].rstrip(" ,;:") if space > 0 else ""
+    return (head or text[:room]) + "..."
 
 
 # --- Standard output that cannot encode every character -----------------------------------------

@@ -25,8 +25,11 @@ from game.engine import (
     outcome,
 )
 from game.engine.describe import StrategyName
+from game.engine.replay import replay
 from game.engine.state import GameState
 from game.engine.strategies import play
+from game.engine.transcript import from_document, to_document
+from game.escapes import SHORT, short
 
 WHY = re.compile(
     r"^(accepted|rejected|deferred|countered): [\w. ]+ \d+ "
@@ -145,6 +148,24 @@ def test_unknown_moves_and_variants_are_refused_with_a_reason(hanoi: Scenario) -
         apply(state, Move("mutual_restraint", "shouted"))
     with pytest.raises(IllegalMoveError, match="this offer has no variants"):
         apply(state, Move("embassies", "grand"))
+
+
+def test_a_replayed_illegal_move_gives_its_reason_cut_between_words(hanoi: Scenario) -> None:
+    """The one-line reason of ``replay --verify`` and ``verify`` is cut at a space, never in
+    the middle of a word (a play-tester read "unless trust is alr...")."""
+    state = run(hanoi, 1, "mutual_restraint:written")
+    reason = next(o.reason for o in move_options(new_game(hanoi, 1)) if str(o.move) == "embassies")
+    document = to_document(state, game_version="test")
+    document["turns"][0]["move"] = "embassies"
+    report = replay(hanoi, from_document(document))
+    assert not report.ok
+    shown = report.message.removeprefix("turn 1: move 'embassies': ")
+    assert shown.endswith("...") and len(shown) <= SHORT < len(reason)
+    kept = shown.removesuffix("...")
+    assert reason.startswith(kept) and reason[len(kept)] in " ,;:"
+    for text in ("x" * 200, "a " * 100, reason, "x" * 50 + " " + "y" * 100):
+        for limit in (4, 10, 40, 60, 200):
+            assert len(short(text, quoted=False, limit=limit)) <= limit
 
 
 def test_locked_offers_say_why(hanoi: Scenario) -> None:
