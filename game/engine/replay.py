@@ -43,6 +43,13 @@ def check_header(transcript: Transcript, scenario: Scenario) -> str:
             f"(game version {short(transcript.game_version, quoted=False) or 'unknown'})"
         )
     if transcript.scenario != scenario.id:
+        if transcript.scenario_sha256 == scenario.sha256:
+            # Its fingerprint is this scenario's: the file names another than the one it was
+            # made for (the scenario itself has not changed).
+            return (
+                f'names scenario "{transcript.scenario}", but its recorded scenario fingerprint '
+                f'is that of "{scenario.id}", the scenario it was made for (the file was edited)'
+            )
         return f'made for scenario "{transcript.scenario}", not "{scenario.id}"'
     if transcript.scenario_sha256 and transcript.scenario_sha256 != scenario.sha256:
         return f'scenario "{scenario.id}" has changed since the transcript was made'

@@ -181,7 +181,9 @@ def find_scenario(
     """The scenario a transcript names by ``scenario_id`` (and ``digest``): among the scenarios
     ``given`` explicitly (a teacher's ``--scenario FILE``), the file ``also`` a save says its
     game was started from, and the installed ones, one with that id, preferring the one whose
-    digest matches; None when none has the id.
+    digest matches; None when none has the id. When scenarios have the id but none the digest,
+    and another scenario has it, that one: the file names another scenario than the one it was
+    made for (an id edited), which the replay then says rather than "changed since".
 
     The id is only ever compared with the ids inside scenario files: a transcript never names a
     file the game opens (a save may: it is read like any file, so a pipe or a device there is
@@ -189,19 +191,17 @@ def find_scenario(
     """
     from game.engine.parse import ScenarioError
 
-    found: list[Scenario] = [scenario for scenario in given if scenario.id == scenario_id]
+    known: list[Scenario] = list(given)
     if also:
         with contextlib.suppress(ScenarioError):
-            found.append(load_scenario(Path(also)))
-        found = [scenario for scenario in found if scenario.id == scenario_id]
+            known.append(load_scenario(Path(also)))
     for path in scenario_paths():
-        try:
-            scenario = load_scenario(path)
-        except ScenarioError:
-            continue
-        if scenario.id == scenario_id:
-            found.append(scenario)
+        with contextlib.suppress(ScenarioError):
+            known.append(load_scenario(path))
+    found = [scenario for scenario in known if scenario.id == scenario_id]
     matching = [scenario for scenario in found if scenario.sha256 == digest]
+    if found and not matching and digest:
+        matching = [scenario for scenario in known if scenario.sha256 == digest]
     best = matching or found
     return best[0] if best else None
 

@@ -197,6 +197,31 @@ def test_replay_verify_passes_and_fails_with_the_first_bad_turn(tmp_path: Path) 
     assert found["message"].startswith("turn 1 (mutual_restraint:written): trust 99")
 
 
+def test_a_transcript_naming_another_installed_scenario_is_not_said_changed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A play-test: a Hanoi transcript edited to name the next summit read "scenario
+    "next_summit" has changed since the transcript was made"; its fingerprint is Hanoi's."""
+    golden = (GOLDEN / "essay_seed4.toml").read_text(encoding="utf-8")
+    renamed = tmp_path / "renamed.toml"
+    renamed.write_text(golden.replace('scenario = "hanoi"', 'scenario = "next_summit"', 1))
+    said = (
+        'names scenario "next_summit", but its recorded scenario fingerprint is that of '
+        '"hanoi", the scenario it was made for (the file was edited)'
+    )
+    assert main(["replay", str(renamed), "--verify"]) == 1
+    assert capsys.readouterr().out == f"{renamed}: {said}\n"
+    assert main(["verify", str(renamed)]) == 1
+    assert capsys.readouterr().out == f"{renamed}: {said}\n"
+    # A fingerprint no scenario has is still a changed scenario.
+    changed = tmp_path / "changed.toml"
+    changed.write_text(
+        re.sub(r'scenario_sha256 = "\w+"', f'scenario_sha256 = "{"0" * 64}"', golden)
+    )
+    assert main(["replay", str(changed), "--verify"]) == 1
+    assert 'scenario "hanoi" has changed since' in capsys.readouterr().out
+
+
 def test_replay_verify_says_a_game_is_unfinished_and_an_added_key_fails(tmp_path: Path) -> None:
     # A play-test: a transcript cut after turn 3 (outcome and code gone) passed as "ok", and a
     # key added at the top of a file exited 2 ("cannot be read") where one in a turn exited 1.

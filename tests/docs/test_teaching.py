@@ -516,6 +516,8 @@ def _tamper(text: str, case: str) -> str:
         return re.sub(r'scenario_sha256 = "\w+"', f'scenario_sha256 = "{"0" * 64}"', text, count=1)
     if case == "variant":
         return text.replace('scenario = "hanoi"', 'scenario = "hanoi_election"', 1)
+    if case == "other_scenario":
+        return text.replace('scenario = "hanoi"', 'scenario = "next_summit"', 1)
     if case == "renamed":
         return text.replace(f'player = "{STUDENTS[0]}"', 'player = "Ada King"', 1)
     if case == "own_code":
@@ -544,6 +546,7 @@ TAMPERED = (
     "rules",
     "changed",
     "variant",
+    "other_scenario",
     "renamed",
     "own_code",
     "syntax",
