@@ -376,3 +376,20 @@ def test_the_name_option_says_what_a_long_name_gets(capsys: pytest.CaptureFixtur
     assert main(["play", "--headless", "--seed", "1", "--name", "N" * 61]) == 2
     (line,) = capsys.readouterr().err.splitlines()
     assert "expected a name of at most 60 characters, got 61" in line
+
+
+def test_undo_and_saving_are_said_to_be_the_windows(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A play-test found `undo` refused headless as an unknown move, with nothing in this
+    document saying so, while the README lists the window's undo key."""
+    text = re.sub(r"\s+", " ", doc_text(SCRIPTING_DOC))
+    assert "Undo and saving mid-game are the window's" in text
+    assert "A headless game is replayed from its moves instead" in text
+    assert "Nor is there undo or a save mid-game (they are the window's)" in text
+    (tmp_path / "undo.toml").write_text('seed = 4\nmoves = ["mutual_restraint:written", "undo"]\n')
+    result = run(["play", "--headless", "--script", "undo.toml"], tmp_path, monkeypatch)
+    assert result.status == 2 and "unknown move" in result.err[-1]
+    monkeypatch.setattr(sys, "stdin", io.StringIO("undo\n"))
+    result = run(["play", "--headless", "--stdio", "--seed", "4"], tmp_path, monkeypatch)
+    assert result.status == 2 and "unknown move" in result.err[-1]
