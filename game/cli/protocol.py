@@ -224,7 +224,7 @@ def run_stdio(
         send(protocol_message(state, who))
         for text in _lines(source):
             try:
-                state = play_moves(state, [text], first=len(state.turns) + 1)
+                state = play_moves(state, [text], first=len(state.turns) + 1, lines=True)
             except BadMoveError as error:
                 send(
                     {

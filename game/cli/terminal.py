@@ -148,6 +148,19 @@ def move_problem(text: str) -> str:
     return ""
 
 
+def plain_text_hint(text: str, reason: str, *, lines: bool = False) -> str:
+    """``reason`` for a move refused, with a word for one written as JSON (a play-tester sent
+    ``{"move": ...}`` to the JSON-lines protocol and read only "unknown move"); ``lines`` for
+    moves read one per line (stdio, the terminal) rather than from a script's list.
+
+    >>> plain_text_hint('{"move": "liaison_offices"}', "unknown move", lines=True)
+    'unknown move (moves are plain text, one per line, not JSON)'
+    """
+    if reason != "unknown move" or text.lstrip()[:1] not in ("{", "["):
+        return reason
+    return f"{reason} (moves are plain text{', one per line' if lines else ''}, not JSON)"
+
+
 CHOSEN: Final = "->"
 """In a hot-seat script, what separates a move from the North's answer to it:
 ``liaison_offices -> defer``, ``yongbyon_deal -> counter:PROPOSAL``."""
@@ -185,11 +198,14 @@ CHOOSABLE: Final = (
 """The reactions a player answering for the North may choose (as the rules allow)."""
 
 
-def play_moves(state: GameState, moves: Iterable[str], first: int = 1) -> GameState:
+def play_moves(
+    state: GameState, moves: Iterable[str], first: int = 1, *, lines: bool = False
+) -> GameState:
     """Apply moves in order; on a bad one raise :class:`BadMoveError` with the state so far.
 
     In a hot-seat game a move may carry the North's choice after ``->`` (see
-    :func:`split_choice`); without one the rules decide."""
+    :func:`split_choice`); without one the rules decide. ``lines`` when the moves were read
+    one per line (stdio), as a move sent as JSON is told."""
     for number, text in enumerate(moves, start=first):
         problem = move_problem(text)
         if problem:
@@ -198,7 +214,8 @@ def play_moves(state: GameState, moves: Iterable[str], first: int = 1) -> GameSt
             move, reaction, proposal = split_choice(state, text)
             state = apply(state, move, reaction, proposal).state
         except IllegalMoveError as error:
-            raise BadMoveError(number, text.strip(), error.reason, state) from None
+            reason = plain_text_hint(text, error.reason, lines=lines)
+            raise BadMoveError(number, text.strip(), reason, state) from None
     return state
 
 
@@ -424,7 +441,7 @@ def _interactive(state: GameState, source: IO[str], sink: Guarded, who: Who) -> 
         try:
             state = apply(state, move, reaction, proposal).state
         except IllegalMoveError as error:
-            write(f"  Not possible: {error.reason}\n", ALERT)
+            write(f"  Not possible: {plain_text_hint(text, error.reason, lines=True)}\n", ALERT)
             continue
         sink.last_state = state
         write("\n".join(turn_lines(state)) + "\n")

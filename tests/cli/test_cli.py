@@ -500,6 +500,27 @@ def test_a_game_with_no_move_says_it_ended_before_the_first_move(
         assert capsys.readouterr().err.strip() == f"{ended} before the first move"
 
 
+def test_a_move_sent_as_json_is_told_moves_are_plain_text(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A play-test: "JSON lines out" invited JSON in, and ``{"move": ...}`` read only "unknown
+    move"; a word that is no move still reads so."""
+    hint = "unknown move (moves are plain text, one per line, not JSON)"
+    monkeypatch.setattr(sys, "stdin", io.StringIO('{"move": "liaison_offices"}\n'))
+    assert main(["play", "--headless", "--stdio", "--seed", "4"]) == 2
+    out, err = capsys.readouterr()
+    assert json.loads(out.splitlines()[-1])["reason"] == hint
+    assert f": {hint}; legal moves: " in err
+    monkeypatch.setattr(sys, "stdin", io.StringIO('["liaison_offices"]\nhug\nq\n'))
+    assert main(["play", "--headless", "--seed", "4"]) == 1
+    out = capsys.readouterr().out
+    assert f"Not possible: {hint}\n" in out and "Not possible: unknown move\n" in out
+    script = tmp_path / "json.toml"
+    script.write_text('seed = 4\nmoves = [\'{"move": "liaison_offices"}\']\n')
+    assert main(["play", "--headless", "--script", str(script)]) == 2
+    assert "unknown move (moves are plain text, not JSON); legal" in capsys.readouterr().err
+
+
 def test_the_light_command_line_agrees_with_the_engine_and_the_settings() -> None:
     from game.cli.parser import STRATEGY_NAMES, TEXT_SIZES
     from game.engine.describe import StrategyName
