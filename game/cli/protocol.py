@@ -76,6 +76,9 @@ def turn_json(scenario: Scenario, turns: Sequence[Turn], index: int = -1) -> dic
         "move": str(turn.move),
         "answered": answered.id if answered is not None else None,
         "reaction": turn.reaction.kind.value,
+        # Who decided the reaction, as the transcript records it: in a hot-seat game, the
+        # answers the North's player chose (a play-test could not tell them apart).
+        "chosen_by": turn.reaction.chosen_by.value,
         "say": turn.reaction.say,
         "why": turn.reaction.why,
         "counter": turn.reaction.counter,

@@ -521,6 +521,28 @@ def test_a_move_sent_as_json_is_told_moves_are_plain_text(
     assert "unknown move (moves are plain text, not JSON); legal" in capsys.readouterr().err
 
 
+def test_json_turns_say_who_chose_the_reaction_as_the_transcript_does(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A play-test: in a hot-seat game the JSON could not tell the answers the North's player
+    chose from the rules' own, which the transcript records as ``chosen_by``."""
+    script = tmp_path / "hotseat.toml"
+    script.write_text(
+        'seed = 4\nmoves = ["mutual_restraint:written -> accept", "security_assurances:written"]\n'
+    )
+    out = tmp_path / "t.toml"
+    argv = ["play", "--headless", "--hotseat", "--script", str(script), "--format", "json"]
+    assert main([*argv, "--transcript", str(out)]) == 1
+    turns = json.loads(capsys.readouterr().out)["turns"]
+    recorded = [turn.chosen_by.value for turn in read_transcript(out).turns]
+    assert [turn["chosen_by"] for turn in turns] == recorded == ["player", "engine"]
+    # The stdio state's last turn is the same object.
+    source = io.StringIO("mutual_restraint:written\n")
+    sink = io.StringIO()
+    run_stdio(new_game(load_scenario("hanoi"), 4), source, sink)
+    assert json.loads(sink.getvalue().splitlines()[-1])["last"]["chosen_by"] == "engine"
+
+
 def test_the_light_command_line_agrees_with_the_engine_and_the_settings() -> None:
     from game.cli.parser import STRATEGY_NAMES, TEXT_SIZES
     from game.engine.describe import StrategyName
