@@ -312,7 +312,8 @@ def window(args: argparse.Namespace) -> int:
 
         name = clean_name(args.name)
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
-    from game.ui.app import NoDisplayError, run
+    from game.ui.app import run
+    from game.ui.window import NoDisplayError
 
     try:
         return run(
@@ -325,5 +326,7 @@ def window(args: argparse.Namespace) -> int:
             pace=getattr(args, "pace", None),
         )
     except NoDisplayError as error:
+        # Nothing was played: the command could not do what it was asked, as output that
+        # cannot be written (status 2), not a game left unfinished (status 1).
         print(f"{PROG}: {error}", file=sys.stderr)
-        return EXIT_FAILED
+        return EXIT_BAD_INPUT

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import os
 import time
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -31,7 +30,7 @@ from game.ui.screen import (
     Reset,
     Screen,
 )
-from game.ui.window import WindowDisplay, name_the_window
+from game.ui.window import WindowDisplay, name_the_window, require_display
 
 if TYPE_CHECKING:
     from game.engine import GameState
@@ -531,26 +530,6 @@ class App:
         self._fade_left = self._fade_total
 
 
-class NoDisplayError(RuntimeError):
-    """There is no screen to open the game's window on."""
-
-
-# SDL falls back to these when it finds no screen; asked for on purpose (tests, benchmarks,
-# screenshots), they are fine, but a player would only see a game running invisibly.
-_HEADLESS_DRIVERS: Final = ("offscreen", "dummy")
-
-
-def _require_display() -> None:
-    pygame.display.init()
-    driver = pygame.display.get_driver()
-    if driver in _HEADLESS_DRIVERS and not os.environ.get("SDL_VIDEODRIVER"):
-        pygame.display.quit()
-        raise NoDisplayError(
-            f'no screen to open a window on (SDL could only offer its "{driver}" driver); '
-            "play without one: python -m game play --headless"
-        )
-
-
 def run(
     *,
     scenario: str | None = None,
@@ -574,7 +553,7 @@ def run(
     from game.ui.screen import NewGameForm, Title
 
     name_the_window()
-    _require_display()
+    require_display()
     settings = load_settings()
     ctx = UiContext(attrs.evolve(settings, fullscreen=True) if fullscreen else settings)
     pygame.font.init()

@@ -11,9 +11,12 @@ picture is resampled smoothly. The mouse is mapped back through the same :class:
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import math
 import os
+import sys
+from collections.abc import Iterator
 from typing import Final
 
 import attrs
@@ -134,6 +137,63 @@ def name_the_window() -> None:
     os.environ["SDL_VIDEO_X11_WMCLASS"] = WINDOW_CLASS
     os.environ["SDL_VIDEO_WAYLAND_WMCLASS"] = WINDOW_CLASS
     os.environ.setdefault("SDL_APP_NAME", theme.WINDOW_TITLE)
+
+
+class NoDisplayError(RuntimeError):
+    """There is no screen to open the game's window on."""
+
+
+# SDL falls back to these when it finds no screen; asked for on purpose (tests, benchmarks,
+# screenshots), they are fine, but a player would only see a game running invisibly.
+_HEADLESS_DRIVERS: Final = ("offscreen", "dummy")
+
+
+def require_display() -> None:
+    """Start SDL's display, or raise :class:`NoDisplayError` when it found no screen; the
+    game's line is then all that is said (SDL's own Wayland probe printed one before it)."""
+    if os.environ.get("SDL_VIDEODRIVER") == "":
+        # Unset to SDL, but pygame-ce reads an empty name as its old alias of "windows", and
+        # fails with "windows not available".
+        del os.environ["SDL_VIDEODRIVER"]
+    with _wayland_probed_quietly():
+        pygame.display.init()
+    driver = pygame.display.get_driver()
+    if driver in _HEADLESS_DRIVERS and not os.environ.get("SDL_VIDEODRIVER"):
+        pygame.display.quit()
+        raise NoDisplayError(
+            f'no screen to open a window on (SDL could only offer its "{driver}" driver); '
+            "play without one: python -m game play --headless"
+        )
+
+
+@contextlib.contextmanager
+def _wayland_probed_quietly() -> Iterator[None]:
+    """Where Wayland cannot be reached at all (no ``XDG_RUNTIME_DIR`` to find its socket in,
+    nor a socket or path given), give its probe an empty private folder to look in for the
+    probe's length: it finds nothing, as it would have, but does not print "error:
+    XDG_RUNTIME_DIR is invalid or not set in the environment." (libwayland's own line, on
+    standard error, before the game could say there is no screen). Other errors stay visible."""
+    runtime = os.environ.get("XDG_RUNTIME_DIR", "")
+    shown = os.environ.get("WAYLAND_DISPLAY", "")
+    if (
+        not sys.platform.startswith("linux")
+        or runtime.startswith("/")
+        or shown.startswith("/")
+        or "WAYLAND_SOCKET" in os.environ
+    ):
+        yield
+        return
+    import tempfile  # only here: nothing else at launch needs it
+
+    with tempfile.TemporaryDirectory(prefix="hanoi-summit-") as empty:
+        os.environ["XDG_RUNTIME_DIR"] = empty
+        try:
+            yield
+        finally:
+            if runtime:
+                os.environ["XDG_RUNTIME_DIR"] = runtime
+            else:
+                del os.environ["XDG_RUNTIME_DIR"]
 
 
 class WindowDisplay:

@@ -577,27 +577,47 @@ def test_importing_the_command_line_loads_neither_engine_nor_pygame() -> None:
     )
 
 
-def test_without_a_screen_the_window_command_says_so_in_one_line() -> None:
+@pytest.mark.parametrize("argv", [[], ["play", "--seed", "4"]], ids=["bare", "play"])
+def test_without_a_screen_the_window_command_says_so_in_one_line(argv: list[str]) -> None:
+    """Exactly the game's line and status 2 (the command could not do what it was asked): SDL's
+    Wayland probe printed "error: XDG_RUNTIME_DIR is invalid or not set in the environment."
+    first, and an empty SDL_VIDEODRIVER ended in pygame's "windows not available" traceback."""
     env = {
         key: value
         for key, value in os.environ.items()
-        if key not in ("SDL_VIDEODRIVER", "DISPLAY", "WAYLAND_DISPLAY")
+        if key not in ("DISPLAY", "WAYLAND_DISPLAY", "XDG_RUNTIME_DIR")
     }
+    env["SDL_VIDEODRIVER"] = ""
     if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
         pytest.skip("this machine has a screen: the window would open")
     result = subprocess.run(
-        [sys.executable, "-m", "game"],
+        [sys.executable, "-m", "game", *argv],
         env=env,
+        stdin=subprocess.DEVNULL,
         capture_output=True,
         text=True,
         timeout=60,
         check=False,
     )
-    assert result.returncode == 1
-    lines = [line for line in result.stderr.splitlines() if "XDG_RUNTIME_DIR" not in line]
-    assert len(lines) == 1
-    assert lines[0].startswith("hanoi-summit: no screen to open a window on")
-    assert lines[0].endswith("play without one: python -m game play --headless")
+    assert result.returncode == 2
+    (line,) = result.stderr.splitlines()
+    assert line.startswith("hanoi-summit: no screen to open a window on (SDL could only offer")
+    assert line.endswith("play without one: python -m game play --headless")
+    statuses = _readme_exit_statuses()
+    assert statuses.index("2 bad input") < statuses.index("no display to open the window on")
+    assert statuses.index("no display") < statuses.index("130 interrupted")
+    assert "no display to open it on" in _scripting_exit_text()
+    assert "and exits with status 2, as for bad input: nothing was played" in _scripting_exit_text()
+
+
+def _readme_exit_statuses() -> str:
+    readme = (HERE.parent / "README.md").read_text(encoding="utf-8")
+    return " ".join(readme.partition("Exit status: ")[2].partition("\n\n")[0].split())
+
+
+def _scripting_exit_text() -> str:
+    doc = (HERE.parent / "docs" / "scripting.md").read_text(encoding="utf-8")
+    return " ".join(doc.split())
 
 
 TINY = ["--budget", "12", "--train", "8", "--test", "24"]
