@@ -51,6 +51,10 @@ class LineChart(Chart):
     """Label each emphasised series with its last value, at the end of its line."""
     boundaries: bool = True
     """Draw a dotted rule where one band ends and the next begins."""
+    lines: bool = True
+    """Draw the series; without, the chart's frame alone, laid out as with them (what a line
+    drawing in from the left is revealed over: a frame laid out without the end labels' room
+    set every label at another place, and for a moment the debrief read "expanded d talks")."""
 
     def layout(self, ctx: UiContext, rect: pygame.Rect) -> Layout:
         """Where the plot and the legend go in ``rect``, for the current text size."""
@@ -109,7 +113,8 @@ class LineChart(Chart):
         # Axis lines go under the data: a point on an axis must not be struck through.
         pygame.draw.line(surface, palette.ink_soft, plot.bottomleft, plot.bottomright)
         pygame.draw.line(surface, palette.rule, plot.topleft, plot.bottomleft)
-        self._draw_series(surface, ctx, plot)
+        if self.lines:
+            self._draw_series(surface, ctx, plot)
         if self.y.title:
             title = ctx.text(TextRole.CAPTION, self.y.title, palette.ink_soft)
             title = pygame.transform.rotate(title, 90)

@@ -378,12 +378,7 @@ class DebriefScreen:
             return cached
         chart = meter_chart(self.debrief, ctx.palette)
         if bare:
-            chart = attrs.evolve(
-                chart,
-                series=tuple(
-                    attrs.evolve(s, values=tuple(None for _ in s.values)) for s in chart.series
-                ),
-            )
+            chart = attrs.evolve(chart, lines=False)
         page = pygame.Surface(self.view.size)
         page.fill(ctx.palette.paper)
         chart.draw(page, page.get_rect(), ctx)

@@ -388,6 +388,28 @@ def test_the_chart_draws_in_then_the_screen_idles(ctx: UiContext, rich: GameStat
     ), "the lines were not yet drawn at the right early on"
 
 
+@pytest.mark.parametrize("size", list(TextSize))
+def test_the_chart_drawing_in_sets_its_labels_where_the_finished_one_does(
+    size: TextSize, rich: GameState
+) -> None:
+    # In a real window at large text, the labels doubled while the lines drew in ("expanded d
+    # talks", "your decisionons"): the frame under the wipe was laid out without the room the
+    # finished chart keeps for its end labels.
+    ctx = UiContext(Settings(text_size=size, sound=False))
+    screen = _screen(ctx, rich)
+    bare, full = screen._chart_surface(bare=True), screen._chart_surface(bare=False)
+    plot = meter_chart(screen.debrief, ctx.palette).layout(ctx, bare.get_rect()).plot
+    pad = 14  # where a line's markers at the top or the bottom of the range reach past the plot
+    above = pygame.Rect(0, 0, bare.get_width(), plot.top - pad)  # the rounds' names
+    below = pygame.Rect(
+        0, plot.bottom + pad, bare.get_width(), bare.get_height() - plot.bottom - pad
+    )
+    for area in (above, below):  # and the decisions' numbers, the axis' title and the legend
+        assert pygame.image.tobytes(bare.subsurface(area), "RGB") == pygame.image.tobytes(
+            full.subsurface(area), "RGB"
+        ), (size, area)
+
+
 def render_screens_at(screen: DebriefScreen, dt: float) -> pygame.Surface:
     """Draw without settling the animation first (unlike render_screens)."""
     screen.update(dt)
