@@ -4,7 +4,7 @@ schedule, the other side, and the essay the scenario draws on, cited by author a
 from __future__ import annotations
 
 from game.engine import Carry, Scenario
-from game.engine.describe import capitalise, round_when
+from game.engine.describe import NO_BREAK, capitalise, round_when
 from game.ui.texts import Page, listing
 from game.words import counted
 
@@ -25,7 +25,8 @@ def briefing_pages(scenario: Scenario, carry: Carry | None = None) -> tuple[Page
     schedule = [
         f"- {capitalise(round_when(held))}"
         + (f": {held.description.strip()}" if held.description.strip() else "")
-        + f" ({counted(held.turns, 'offer')})"
+        # Kept whole: at large text "(3" ended a line and "offers)" began the next.
+        + f" ({counted(held.turns, 'offer').replace(' ', NO_BREAK)})"
         for held in scenario.rounds
     ]
     pages.append(

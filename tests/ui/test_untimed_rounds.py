@@ -60,7 +60,7 @@ def test_the_window_names_a_round_without_stray_punctuation(
     (schedule,) = (page for page in briefing_pages(scenario) if page.heading == "The schedule")
     for line in schedule.paragraphs[1:]:
         _clean(line)
-        assert line.endswith((" offers)", " offer)"))
+        assert line.endswith(("\u00a0offers)", "\u00a0offer)"))  # a line never breaks inside
     start = new_game(scenario, 3)
     reply = their_reply(start, "North Korea")
     _clean(reply.why)
