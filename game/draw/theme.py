@@ -187,6 +187,11 @@ class Face(enum.Enum):
     DISPLAY_ITALIC = "fonts/Vollkorn-Italic.ttf"
     HANGUL = "fonts/SummitHangul-Regular.ttf"
 
+    # Members are single objects that equal only themselves, so hashing by identity is right,
+    # and done in C: every label drawn, every frame, looks up its role and face (Enum's own
+    # hash, by name in Python, took a tenth of the summit table's frame).
+    __hash__ = object.__hash__
+
 
 class TextRole(enum.Enum):
     """What a piece of text is; the type scale decides its face, size and leading."""
@@ -207,6 +212,8 @@ class TextRole(enum.Enum):
     FINE_PRINT = "fine_print"
     """Secondary text at its normal size whatever the text size, for a place that cannot grow
     (a dialog's side column that would otherwise not fit the screen at large text)."""
+
+    __hash__ = object.__hash__  # as Face's
 
 
 @attrs.frozen
