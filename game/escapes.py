@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Callable
 from typing import Final
 
 UNPRINTABLE: Final = (
@@ -112,25 +113,22 @@ _PLAIN: Final = {
 """The nearest plain characters of the typography the game's text uses."""
 
 
-def _plain(error: UnicodeError) -> tuple[str, int]:
-    """Each character the output's encoding lacks as its nearest plain one (see
-    :data:`_PLAIN`), or as a ``\\u`` escape."""
-    if not isinstance(error, UnicodeEncodeError):
-        raise error
-    lacking = error.object[error.start : error.end]
-    return "".join(_PLAIN.get(char) or _json_escape(char) for char in lacking), error.end
+def _replacing(each: Callable[[str], str]) -> Callable[[UnicodeError], tuple[str, int]]:
+    """An encoding error handler that writes each character the output's encoding lacks as
+    ``each`` gives it."""
 
+    def handler(error: UnicodeError) -> tuple[str, int]:
+        if not isinstance(error, UnicodeEncodeError):
+            raise error
+        lacking = error.object[error.start : error.end]
+        return "".join(each(char) for char in lacking), error.end
 
-def _json_escapes(error: UnicodeError) -> tuple[str, int]:
-    """Each character the output's encoding lacks as a JSON ``\\u`` escape (a surrogate pair
-    above the first plane), which a JSON reader reads back as the character itself."""
-    if not isinstance(error, UnicodeEncodeError):
-        raise error
-    lacking = error.object[error.start : error.end]
-    return "".join(_json_escape(char) for char in lacking), error.end
+    return handler
 
 
 def _json_escape(char: str) -> str:
+    """``char`` as a JSON ``\\u`` escape (a surrogate pair above the first plane), which a
+    JSON reader reads back as the character itself."""
     code = ord(char)
     if code <= 0xFFFF:
         return f"\\u{code:04x}"
@@ -153,5 +151,8 @@ JSON_FALLBACK: Final = "hanoi-summit-json"
 >>> json.loads(written.encode("cp1252", JSON_FALLBACK))
 {'say': '\u2212 5 😀'}
 """
-codecs.register_error(TEXT_FALLBACK, _plain)
-codecs.register_error(JSON_FALLBACK, _json_escapes)
+# The nearest plain character (see :data:`_PLAIN`), else an escape; for JSON, the escape.
+codecs.register_error(
+    TEXT_FALLBACK, _replacing(lambda char: _PLAIN.get(char) or _json_escape(char))
+)
+codecs.register_error(JSON_FALLBACK, _replacing(_json_escape))
