@@ -270,7 +270,7 @@ class OutcomeScreen:
         history = self.history_shown
         if history == self.ending.history:
             return True
-        role = _history_role(self.plan)
+        role = self.plan.roles()[2]
         width = theme.span(TEXT_COLUMNS)
         height = ctx.text(role, history, (0, 0, 0), wrap=width).get_height() if history else 0
         return height >= lines * ctx.line_height(role)
@@ -289,8 +289,7 @@ class OutcomeScreen:
         final_round = scenario.rounds[self.state.turns[-1].round] if self.state.turns else None
         when = f" \u00b7 {final_round.label}" if final_round else ""
         kicker = fit_text(ctx, TextRole.KICKER, f"THE OUTCOME{when}".upper(), width)
-        title_role = TextRole.TITLE if plan.big_title else TextRole.HEADING
-        story_role = TextRole.BODY if plan.story_body else TextRole.CAPTION
+        title_role, story_role, history_role = plan.roles()
         blocks.append(
             _stack(
                 width,
@@ -303,7 +302,6 @@ class OutcomeScreen:
         )
         if self.departure is not None:
             blocks.append(self._departure_block(ctx, width, plan))
-        history_role = _history_role(plan)
         history, kicker = ending.history, history_and_source(scenario).upper()
         record = self._record_block(ctx, width, plan.record_short) if plan.record else None
         if limit is not None:
@@ -388,6 +386,15 @@ class _Plan:
     record_short: bool = False
     """The record as its first accord and a count of the rest."""
 
+    def roles(self) -> tuple[TextRole, TextRole, TextRole]:
+        """The roles of the title, the story, and the history and the essay."""
+        history = TextRole.BODY if self.history_body else TextRole.CAPTION
+        return (
+            TextRole.TITLE if self.big_title else TextRole.HEADING,
+            TextRole.BODY if self.story_body else TextRole.CAPTION,
+            TextRole.FINE_PRINT if self.history_fine else history,
+        )
+
 
 # Why a walkout happened teaches more than a large title or the list of accords (which the
 # debrief shows in full), so those give way first. The essay's conclusion ends its paragraph
@@ -418,24 +425,12 @@ def _stack(width: int, parts: list[tuple[pygame.Surface | None, int]]) -> pygame
     return block
 
 
-def _history_role(plan: _Plan) -> TextRole:
-    """The history and the essay's role under ``plan``."""
-    if plan.history_fine:
-        return TextRole.FINE_PRINT
-    return TextRole.BODY if plan.history_body else TextRole.CAPTION
-
-
 def _no_smaller(ctx: UiContext, plan: _Plan, normal: UiContext, floor: _Plan) -> bool:
     """True when ``plan`` at ``ctx`` sets the title, the story and the history and the essay
     no smaller than ``floor`` does at ``normal`` text."""
-    title = TextRole.TITLE if plan.big_title else TextRole.HEADING
-    least_title = TextRole.TITLE if floor.big_title else TextRole.HEADING
-    story = TextRole.BODY if plan.story_body else TextRole.CAPTION
-    least_story = TextRole.BODY if floor.story_body else TextRole.CAPTION
-    return (
-        ctx.px(title) >= normal.px(least_title)
-        and ctx.px(story) >= normal.px(least_story)
-        and ctx.px(_history_role(plan)) >= normal.px(_history_role(floor))
+    return all(
+        ctx.px(role) >= normal.px(least)
+        for role, least in zip(plan.roles(), floor.roles(), strict=True)
     )
 
 
