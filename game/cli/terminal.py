@@ -48,6 +48,7 @@ from game.engine.describe import (
     side_called,
 )
 from game.engine.foresight import reaction_effects
+from game.engine.moves import UNKNOWN_MOVE
 from game.engine.state import ReactionKind
 from game.engine.transcript import LARGEST_SEED
 from game.escapes import short
@@ -156,7 +157,7 @@ def plain_text_hint(text: str, reason: str, *, lines: bool = False) -> str:
     >>> plain_text_hint('{"move": "liaison_offices"}', "unknown move", lines=True)
     'unknown move (moves are plain text, one per line, not JSON)'
     """
-    if reason != "unknown move" or text.lstrip()[:1] not in ("{", "["):
+    if reason != UNKNOWN_MOVE or text.lstrip()[:1] not in ("{", "["):
         return reason
     return f"{reason} (moves are plain text{', one per line' if lines else ''}, not JSON)"
 

@@ -31,6 +31,10 @@ _ACCORDING: Final = (OfferKind.OFFER, OfferKind.STATEMENT)
 """Kinds of offer that create an accord, and so can be agreed only once."""
 
 
+UNKNOWN_MOVE: Final = "unknown move"
+"""The reason for a move that names no offer, answer or form of the scenario."""
+
+
 class Unavailable(enum.StrEnum):
     """Why a move cannot be played now, as its closed option says (a scenario's condition that
     does not hold gives its own reason instead).
@@ -138,7 +142,7 @@ def _resolve(state: GameState, move: Move) -> tuple[Offer, Variant | None]:
     scenario = state.scenario
     index = scenario.offer_index.get(move.offer)
     if index is None:
-        raise IllegalMoveError(str(move), "unknown move")
+        raise IllegalMoveError(str(move), UNKNOWN_MOVE)
     offer = scenario.offers[index]
     variant = offer.variant(move.variant)
     if move.variant is not None and variant is None:
