@@ -169,14 +169,23 @@ class Analysis:
     """Everything ``analyze`` reports."""
 
     scenario: str
+    """Id of the scenario analysed."""
     best: FixedLine
+    """The best fixed line the search found on the training seeds: the most top-tier endings,
+    then the best mean scorecard."""
     train: LineScore
+    """How the best line did on the training seeds it was chosen on."""
     test: LineScore
+    """How it did on the test seeds, which the search never saw: the figure to trust, where
+    ``train`` flatters it."""
     counterproductive: tuple[str, ...]
     """Moves of the best line that the scenario marks counterproductive (none, we hope)."""
     profiles: tuple[ProfileFigures, ...]
+    """For each hidden profile, the best line against it alone and what it loses elsewhere."""
     openings: tuple[OpeningRate, ...]
+    """How often each move playable at the start is accepted as the first (on test seeds)."""
     proposals: ProposalFigures
+    """How often they table proposals, and whether accepting the main one pays."""
     evaluations: int
     """Lines evaluated in all the searches (each on every one of its seeds)."""
 

@@ -133,16 +133,31 @@ class Transcript:
     """A transcript read back from its document."""
 
     format: int
+    """Version of the transcript layout (:data:`FORMAT`; a file that leaves it out reads as
+    this one)."""
     game_version: str
+    """The version of the game that wrote it (``""`` if absent), named when its rules are not
+    this game's."""
     engine: int
+    """Version of the rules it was played under; the replay refuses any but :data:`ENGINE`."""
     scenario: str
+    """Id of the scenario it was played in."""
     scenario_sha256: str
+    """Digest of that scenario's text when it was played (``""`` if absent): it finds the
+    scenario among those installed, and tells one edited since from the one played."""
     seed: int
+    """The game's seed."""
     player: str
+    """The player's name, as they gave it (``""``: none)."""
     mode: str
+    """The mode it was played in, as written (``"practice"`` or ``"graded"``; ``""``: none);
+    part of the verification code."""
     code: str
+    """The class code it was played under (``""``: none); part of the verification code."""
     turns: tuple[TurnRecord, ...]
+    """Every turn that stands, in order."""
     undos: tuple[Undo, ...]
+    """The moves the player took back, in the order they were taken back."""
     outcome: Mapping[str, Any] | None
     """The outcome table as written, or None for an unfinished game."""
     verification: str
