@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Mapping
-from typing import Any, Final
+from typing import Any
 
 import attrs
 
 from game.engine.effects import NO_EFFECT, Bound, Condition, Effect
+from game.engine.endings import PICTURES, Ending, Terminal
 from game.engine.offers import (
     Need,
     Offer,
@@ -22,7 +23,6 @@ from game.engine.offers import (
     Quirk,
     Sayings,
     Variant,
-    mid_sentence,
 )
 from game.engine.sides import (
     FLAGS,
@@ -33,19 +33,6 @@ from game.engine.sides import (
     Sides,
     TeamRole,
 )
-
-
-class Terminal(enum.Enum):
-    """How a summit ended."""
-
-    WALKOUT = "walkout"
-    """The counterpart walked out."""
-    WALKED_AWAY = "walked_away"
-    """The player walked away from the table."""
-    STATEMENT = "statement"
-    """The summit closed with a joint statement."""
-    NO_STATEMENT = "no_statement"
-    """The schedule ran out without a joint statement."""
 
 
 class Direction(enum.Enum):
@@ -263,53 +250,6 @@ class Profile:
         return found
 
 
-PICTURES: Final = (
-    "walkout",
-    "walked_away",
-    "no_deal",
-    "statement",
-    "talks_continue",
-    "freeze_for_freeze",
-    "yongbyon_deal",
-    "peace_declaration",
-    "liaison_offices",
-    "embassies",
-    "regional_handoff",
-    "grand_bargain",
-)
-"""The pictures the front ends can draw for an ending, by the id its ``picture`` names."""
-
-
-@attrs.frozen
-class Ending:
-    """A named outcome of the summit, with its scene text."""
-
-    id: str
-    title: str
-    text: str
-    history: str
-    """How this ending compares with what happened in history and what the essay advised."""
-    terminals: tuple[Terminal, ...]
-    """The ways the summit must have ended."""
-    accords: tuple[str, ...]
-    """Accords that must all be on the record, reached at this summit."""
-    tier: int = 0
-    """How far it goes, from 0 (nothing on the record) up; the highest tier is the top."""
-    picture: str = ""
-    """Which of the game's :data:`PICTURES` shows it (e.g. ``"embassies"``); empty: the
-    picture of how the summit ended."""
-    prior: tuple[str, ...] = ()
-    """Accords that must all stand on the record from the earlier summit the game continues
-    (see ``[carry]``): an ending for what this summit kept of what was done before."""
-
-    mid_title: str = attrs.field(init=False, eq=False, repr=False)
-    """The title as it reads mid-sentence, after a colon that continues one: ``you walk
-    away``, but ``Hanoi, twice`` (see :func:`mid_sentence`)."""
-
-    def __attrs_post_init__(self) -> None:
-        object.__setattr__(self, "mid_title", mid_sentence(self.title, self.text, self.history))
-
-
 @attrs.frozen
 class Scorecard:
     """A 0-100 score in the debrief, computed from recorded accords and final meters."""
@@ -425,11 +365,16 @@ class Scenario:
     """A whole summit: everything the engine knows, validated and frozen."""
 
     id: str
+    """Identifier named by transcripts, saves and the command line's ``--scenario``."""
     code: str
     """Four capital letters that start this scenario's class codes, e.g. ``"HNOI"``."""
     title: str
+    """The summit by place and date, e.g. ``"Hanoi, February 2019"``."""
     subtitle: str
+    """What the summit was, in a line under the title."""
     source: Source
+    """The published essay (or book, or report) the scenario is built on: the debrief cites it,
+    and the offers' essay views are its."""
     briefing: tuple[str, ...]
     """Paragraphs of the situation, in our own words."""
     goals: tuple[str, ...]
