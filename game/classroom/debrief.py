@@ -47,8 +47,13 @@ class MeterLine:
 
     label: str
     values: tuple[int, ...]
+    """The start value, then the value after every decision."""
     lower_is_better: bool
+    """True for a meter the player wants low (pressure at home, risk): its line is dashed and
+    its label says so."""
     emphasis: bool
+    """True for the meter of trust, the one the player's eye returns to: drawn heavier, and
+    first in the legend."""
     span: tuple[int, int] = (0, 100)
     """The meter's range, as the scenario gives it: where a chart's axis runs."""
 
@@ -179,18 +184,27 @@ class Debrief:
     """Everything the debrief shows, worked out from a finished game."""
 
     kicker: str
+    """The line over the title: the scenario, the seed and how many decisions were made."""
     outcome: Outcome
     """How the summit ended (its ending's title, scene and history) after how many decisions."""
     meters: tuple[MeterLine, ...]
+    """The talks meters over the game, in the scenario's order; the region's are in
+    ``neighbours``."""
     rounds: tuple[RoundSpan, ...]
+    """The rounds the decisions fell in, in order: the bands of the meters' chart."""
     accords: tuple[AccordLine, ...]
+    """Every accord reached (and any carried over), in order, with what became of it."""
     scores: tuple[ScoreLine, ...]
+    """The scorecards, beside what the history and essay lines scored on this seed."""
     profile: tuple[str, str]
     """The counterpart's hidden profile: label and description."""
     stance: tuple[str, str]
     """Their stance when the summit ended: label and description."""
     history: LineSummary | None
+    """What happened in history, played on this seed (None when the scenario has no such
+    line)."""
     essay: LineSummary | None
+    """What the essay recommended, played on this seed (None when the scenario has none)."""
     essay_views: tuple[tuple[str, str], ...]
     """(offer label, the essay's view) for every offer the player made, in order of first use."""
     citation: str
@@ -202,10 +216,10 @@ class Debrief:
     proposals: tuple[ProposalLine, ...] = ()
     reading: Reading | None = None
     hotseat: bool = False
-    source_kind: str = "essay"
-    """What the scenario's source is called: "the essay", "the book" (:class:`Source`)."""
     """True when a second player chose the other side's answers (their character only shaped
     the rules' reading, shown to that player as advice)."""
+    source_kind: str = "essay"
+    """What the scenario's source is called: "the essay", "the book" (:class:`Source`)."""
     carried: bool = False
     """True when the game carried on from an earlier summit: its scores are not compared with
     the lines, which start from the scenario's own beginning."""
