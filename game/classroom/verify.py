@@ -46,10 +46,14 @@ class Verdict:
     """The result of checking one transcript."""
 
     path: Path
+    """The transcript's file."""
     ok: bool
+    """True when the game stands: it replays, is finished and matches what the class played."""
     message: str
     """``"ok"`` or what is wrong, in one line."""
     transcript: Transcript | None = None
+    """The transcript as read (None when it could not be read, its scenario is not installed,
+    or checking it failed)."""
     state: GameState | None = None
     """The replayed game, when the transcript is ok."""
     shown: str = ""
