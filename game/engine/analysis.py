@@ -181,9 +181,10 @@ class Analysis:
     counterproductive: tuple[str, ...]
     """Moves of the best line that the scenario marks counterproductive (none, we hope)."""
     profiles: tuple[ProfileFigures, ...]
-    """For each hidden profile, the best line against it alone and what it loses elsewhere."""
+    """For each hidden profile, the best line against it alone and what it is worth against the
+    others."""
     openings: tuple[OpeningRate, ...]
-    """How often each move playable at the start is accepted as the first (on test seeds)."""
+    """How often each offer playable at the start is accepted as the first (on test seeds)."""
     proposals: ProposalFigures
     """How often they table proposals, and whether accepting the main one pays."""
     evaluations: int

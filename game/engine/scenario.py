@@ -365,7 +365,7 @@ class Scenario:
     """A whole summit: everything the engine knows, validated and frozen."""
 
     id: str
-    """Identifier named by transcripts, saves and the command line's ``--scenario``."""
+    """Identifier transcripts and saves record, to find the scenario again."""
     code: str
     """Four capital letters that start this scenario's class codes, e.g. ``"HNOI"``."""
     title: str
