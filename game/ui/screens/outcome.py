@@ -8,6 +8,7 @@ Enter, Space, Esc or the Continue button moves on.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import ClassVar, Final
 
 import attrs
@@ -96,16 +97,33 @@ def record_summary(state: GameState) -> tuple[str, str]:
     scenario = state.scenario
     recorded = [scenario.accord_label(a.id) for a in result.accords]
     kept = {(a.id, a.turn) for a in result.accords}
-    lost = [scenario.accord_label(a.id) for a in state.accords if (a.id, a.turn) not in kept]
+    # An accord a test broke was lost to the test, not to how the summit ended (a play-tester
+    # read "lost for want of a statement" under a signed statement).
+    broken = [scenario.accord_label(a.id) for a in state.accords if a.broken]
+    lost = [
+        scenario.accord_label(a.id)
+        for a in state.accords
+        if not a.broken and (a.id, a.turn) not in kept
+    ]
     stands = capitalise("; ".join(recorded)) + "." if recorded else "No accord stands."
-    if not lost:
-        return (stands, "")
     why = (
         "when they walked out" if state.terminal is Terminal.WALKOUT else "for want of a statement"
     )
-    if len(lost) <= 2:
-        return (stands, f"Lost {why}: {' and '.join(lost)}.")
-    return (stands, f"{len(lost)} accords reached today were lost {why}.")
+    losses = [
+        _losses(broken, "Broken when put to the test", "were broken when put to the test"),
+        _losses(lost, f"Lost {why}", f"reached today were lost {why}"),
+    ]
+    return (stands, " ".join(line for line in losses if line))
+
+
+def _losses(labels: Sequence[str], named: str, counted_as: str) -> str:
+    """One sentence of accords lost one way: named when two or fewer, else counted
+    (``""`` for none)."""
+    if not labels:
+        return ""
+    if len(labels) <= 2:
+        return f"{named}: {' and '.join(labels)}."
+    return f"{len(labels)} accords {counted_as}."
 
 
 class OutcomeScreen:

@@ -5,6 +5,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pygame
 import pytest
 
@@ -264,6 +265,20 @@ def test_the_record_names_what_stands_and_what_was_lost(games: dict[str, Found])
     if walked.accords:
         _, lost = record_summary(walked)
         assert lost.startswith(("Lost", f"{len(walked.accords)}"))
+
+
+def test_an_accord_a_test_broke_is_not_lost_for_want_of_a_statement(
+    games: dict[str, Found],
+) -> None:
+    # A play-tester signed a joint statement and read, in red, that an accord broken by an
+    # event between rounds was "lost for want of a statement".
+    handoff = games["regional_handoff"].state
+    first = handoff.accords[0]
+    broken = attrs.evolve(handoff, accords=(attrs.evolve(first, broken=True), *handoff.accords[1:]))
+    stands, lost = record_summary(broken)
+    label = handoff.scenario.accord_label(first.id)
+    assert lost == f"Broken when put to the test: {label}."
+    assert label.lower() not in stands.lower()
 
 
 def test_an_unfinished_game_is_refused(ctx: UiContext, hanoi: Scenario) -> None:
