@@ -362,8 +362,14 @@ def likely_rejected(state: GameState, move: Move) -> bool:
         shift += min(rules.focus_shift, rules.early_shift, 0)
     else:
         shift += _agenda_shift(state, offer, variant, hopeful=True)
-    least = max(_threshold(state, need, shift)[1] for need in offer.needs)
-    return least > rules.defer_margin + rules.noise
+    # A fixed need (the Senate's, a neighbour's) ignores the day's mood: past a deferral's
+    # margin it refuses for certain (a play-tester was not warned that the Senate would block
+    # embassies, since trust was enough).
+    least = max(
+        _threshold(state, need, shift)[1] - (0 if need.fixed else rules.noise)
+        for need in offer.needs
+    )
+    return least > rules.defer_margin
 
 
 def foreseen_rejection(state: GameState, move: Move) -> tuple[Effect, ...]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+import attrs
 import pytest
 
 from game.engine import GameState, MeterRole, Move, apply, new_game
@@ -83,6 +84,25 @@ def test_the_big_deal_at_the_start_is_foreseen_as_turned_down_with_its_cost() ->
     assert dict(rejection.meters)[trust] < 0
     # An opening offer a delegation may take is not foreseen as turned down.
     assert not likely_rejected(state, Move("security_assurances", "spoken"))
+
+
+def test_a_fixed_need_past_its_margin_is_foreseen_as_turned_down_whatever_the_trust() -> None:
+    """A play-tester proposed embassies with trust to spare and domestic pressure at 64, over
+    the Senate's 55: no warning came, and the Senate refused it, as it always does."""
+    hanoi = load_scenario("hanoi")
+    state = new_game(hanoi, 7)
+    trust, domestic = hanoi.meter_index["trust"], hanoi.meter_index["domestic"]
+    margin = hanoi.rules.defer_margin
+    embassies = Move("embassies")
+
+    def at(pressure: int) -> GameState:
+        meters = list(state.meters)
+        meters[trust], meters[domestic] = 100, pressure
+        return attrs.evolve(state, meters=tuple(meters))
+
+    assert likely_rejected(at(55 + margin + 1), embassies)
+    assert not likely_rejected(at(55 + margin), embassies)  # deferred at worst
+    assert not likely_rejected(at(55), embassies)
 
 
 def _actual_need(state: GameState, offer: Offer, variant: Variant | None, meter: int) -> int:
