@@ -416,6 +416,16 @@ def _answer_changes(state: GameState, proposal: Proposal, answer: str) -> str:
     return f"As a rule, it changes {said}" if unseen else f"It changes {said}"
 
 
+def amend_uses(state: GameState) -> str:
+    """What an amendment takes of the round, in words: one of its offers, or, with none left
+    (they countered the round's last offer), the round's close after it (a play-tester, told
+    it used one of the round's offers when none were left, amended anyway)."""
+    left = state.scenario.rounds[state.round].turns - state.turn_in_round
+    if left > 0:
+        return "it uses one of this round's offers"
+    return "none of this round's offers is left, so the round closes after it"
+
+
 def answer_faces(state: GameState) -> tuple[AnswerFace, ...]:
     """The three answers to the proposal on the table: accept, reject and amend (the last named
     by the offer it plays, or closed with the reason). Empty when nothing is pending."""
@@ -433,7 +443,7 @@ def answer_faces(state: GameState) -> tuple[AnswerFace, ...]:
         else:
             amended = amendment(state)
             title = amend_title(state, amended) if amended is not None else "Amend it"
-            caption = "A counter-offer of yours: it uses one of this round's offers"
+            caption = f"A counter-offer of yours: {amend_uses(state)}"
         if not option.available:
             caption = capitalise(option.reason)
         faces.append(
@@ -465,7 +475,7 @@ def answer_detail(state: GameState, face: AnswerFace) -> tuple[str, str]:
         )
     return title, (
         "Answer with an offer of your own instead: they judge it as they would your offer, "
-        "and it uses one of this round's offers. Enter on the proposal shows what it costs."
+        f"and {amend_uses(state)}. Enter on the proposal shows what it costs."
     )
 
 

@@ -397,6 +397,30 @@ def test_the_word_on_trust_says_most_accords_need_more_only_when_they_do(hanoi: 
     assert hint.text == hanoi.meters[0].description
 
 
+def test_amending_after_the_rounds_last_offer_says_the_round_then_closes(hanoi: Scenario) -> None:
+    # A play-tester saw "0 offers left" beside an amendment that "uses one of this round's
+    # offers", and amended: the round's close came after it, as the rules have it.
+    from game.ui.screens.proposal import amend_row
+    from game.ui.shots import sample_game, tabled_pending
+    from game.ui.table import answer_detail, answer_faces
+
+    state = new_game(hanoi, 3)
+    for text in ("accept_limited_arsenal:public", "yongbyon_for_relief:generous"):
+        state = apply(state, Move.parse(text)).state
+    assert state.pending is not None
+    assert state.turn_in_round == hanoi.rounds[state.round].turns
+    closes = "none of this round's offers is left, so the round closes after it"
+    amend = next(face for face in answer_faces(state) if face.answer == "amend")
+    assert amend.caption.endswith(closes)
+    assert closes in answer_detail(state, amend)[1]
+    assert closes in amend_row(state).text
+    assert "uses one of this round's offers" not in amend_row(state).text
+    # Tabled as the round opens, with its offers all left: one of them it is.
+    tabled = sample_game(hanoi, 7, tabled_pending)[0]
+    assert tabled.turn_in_round < hanoi.rounds[tabled.round].turns
+    assert "it uses one of this round's offers" in amend_row(tabled).text
+
+
 def test_every_screen_says_the_same_of_accepting_their_proposal(hanoi: Scenario) -> None:
     # A play-test read "trust +4, patience +3" in the dialog and "trust +3" on the answer card,
     # in the adviser's note, on the North's tabling screen and in the terminal.

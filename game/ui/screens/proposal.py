@@ -23,7 +23,7 @@ from game.engine.foresight import (
 from game.engine.state import ACCEPT, AMEND, REJECT
 from game.ui.record import amend_title, before_the_break, insists, proposal_kicker
 from game.ui.screen import Action, Apply, Chain, PlayMove, Pop
-from game.ui.table import ANSWER_KEYS
+from game.ui.table import ANSWER_KEYS, amend_uses
 from game.ui.widgets.base import Shortcut, does
 from game.ui.widgets.buttons import Button, ButtonKind
 from game.ui.widgets.choices import (
@@ -140,7 +140,7 @@ def amend_row(state: GameState) -> ChoiceRow:
     elif scenario.rules.amend_shift < 0:
         # Hanoi's amendments need less (a helper found "as they would your offer" hid it).
         judged += ", a little more readily for coming as an answer to theirs"
-    notes = [f"{judged}; it uses one of this round's offers."]
+    notes = [f"{judged}; {amend_uses(state)}."]
     if insists(state, amended):
         # A play-tester took it for a new offer, and lost a grudge's worth on it.
         notes.insert(
