@@ -8,17 +8,16 @@ engine, so a corrupt or edited save is caught and named, never half-loaded.
 Nothing here raises for a bad, missing or unwritable file: every operation returns a result that
 carries one clear message (the file, and what is wrong with it). No pygame.
 
-The engine is imported inside the functions that need it, so that the title screen, which only
-asks whether there are saves, opens without loading it.
+The engine is imported inside the functions that need it, so that a screen that only lists
+saves opens without loading it; the title screen, which only asks whether there are saves, opens
+without this module either (it asks :mod:`game.store.save_folder`).
 """
 
 from __future__ import annotations
 
-import enum
 import logging
 import re
 import unicodedata
-from collections import Counter
 from collections.abc import Callable, Mapping
 from datetime import datetime
 from pathlib import Path
@@ -26,7 +25,7 @@ from typing import TYPE_CHECKING, Any, Final, Generic, TypeAlias, TypeVar
 
 import attrs
 
-from game.store.files import data_dir, describe_os_error, write_text_atomic
+from game.store.files import describe_os_error, write_text_atomic
 from game.store.mode import Mode
 from game.store.reading import (
     SAVE_KEYS,
@@ -35,6 +34,7 @@ from game.store.reading import (
     UnreadableFileError,
     read_toml,
 )
+from game.store.save_folder import SLOT_PREFIX, SaveFolder, SaveKind, kind_of
 from game.store.who import UNNAMED, Who
 
 if TYPE_CHECKING:
@@ -47,29 +47,14 @@ UPDATED: Final = (
 )
 """The notice on loading a save of an earlier version of its scenario (see SaveInfo.updated)."""
 
-SAVES_DIR: Final = "saves"
-AUTOSAVE: Final = "autosave.toml"
-BACKUP: Final = "autosave.previous.toml"
-"""The autosave before the latest one: what Continue falls back to if the latest is damaged."""
-SLOT_PREFIX: Final = "slot-"
 MAX_SLOT_NAME: Final = 60
 MAX_FILE_STEM: Final = 40
 _UNSAFE: Final = re.compile(r"[^a-z0-9]+")
 _NUMBERED: Final = re.compile(r" \(\d+\)$")
-_UNLISTED: Final = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 
 log = logging.getLogger(__name__)
 
 _Value = TypeVar("_Value")
-
-
-class SaveKind(enum.Enum):
-    """Where a save came from; the value orders saves made at the same second (the autosave
-    leads and its backup trails)."""
-
-    AUTOSAVE = 0
-    SLOT = 1
-    BACKUP = 2
 
 
 @attrs.frozen
@@ -264,29 +249,20 @@ def slot_name(name: str, limit: int = MAX_SLOT_NAME) -> str:
     return clean_name(name)[:limit] or "Saved game"
 
 
-class SaveStore:
-    """The player's saves in ``<data dir>/saves``, and where exports go.
+class SaveStore(SaveFolder):
+    """The player's saves in ``<data dir>/saves`` (see :class:`SaveFolder`), read and written,
+    and where exports go.
 
     ``root`` defaults to :func:`game.store.files.data_dir` (looked up on every call, so the
     ``HANOI_SUMMIT_HOME`` override applies); ``clock`` gives the time written into each save.
     """
 
     def __init__(self, root: Path | None = None, *, clock: Callable[[], datetime] = _now) -> None:
-        self._root = root
+        super().__init__(root)
         self.clock = clock
         self._cache: dict[Path, tuple[tuple[int, int], _Read]] = {}
 
     # -- places --
-
-    @property
-    def root(self) -> Path:
-        """The folder holding ``saves/``, ``exports/`` and the progress file."""
-        return self._root if self._root is not None else data_dir()
-
-    @property
-    def saves(self) -> Path:
-        """The saves folder."""
-        return self.root / SAVES_DIR
 
     @property
     def exports(self) -> Path:
@@ -298,16 +274,6 @@ class SaveStore:
         if self._root is not None:
             return self._root / EXPORTS_DIR
         return exports_dir()
-
-    @property
-    def autosave_path(self) -> Path:
-        """The latest autosave."""
-        return self.saves / AUTOSAVE
-
-    @property
-    def backup_path(self) -> Path:
-        """The autosave before the latest."""
-        return self.saves / BACKUP
 
     def slot_path(self, name: str) -> Path:
         """The file a slot of this name is saved in."""
@@ -330,10 +296,6 @@ class SaveStore:
                 base = base[:-1].rstrip()
             candidate, number = f"{base}{tag}", number + 1
         return candidate
-
-    def has_autosave(self) -> bool:
-        """True when there is an autosave or its backup to continue from."""
-        return self.autosave_path.is_file() or self.backup_path.is_file()
 
     # -- writing --
 
@@ -392,21 +354,13 @@ class SaveStore:
 
     # -- reading --
 
-    def counts(self) -> Counter[SaveKind]:
-        """How many saves of each kind Load lists, without reading them (for the title)."""
-        try:
-            kinds = [_kind_of(path) for path in self.saves.glob(f"*{TOML_SUFFIX}")]
-        except OSError:
-            return Counter()
-        return Counter(kind for kind in kinds if kind is not None)
-
     def listing(self) -> list[SaveInfo]:
         """Every save, newest first (saves whose date is unknown last)."""
         try:
             paths = sorted(self.saves.glob(f"*{TOML_SUFFIX}"))
         except OSError:
             return []
-        infos = [self.inspect(path) for path in paths if _kind_of(path) is not None]
+        infos = [self.inspect(path) for path in paths if kind_of(path) is not None]
         dated = sorted(
             (info for info in infos if info.saved_at is not None),
             key=lambda info: (-_sort_key(info.saved_at), info.kind.value),
@@ -444,7 +398,7 @@ class SaveStore:
         return LoadResult(backup.game, backup.info, latest.problem, notice)
 
     def _read(self, path: Path) -> _Read:
-        kind = _kind_of(path) or SaveKind.SLOT
+        kind = kind_of(path) or SaveKind.SLOT
         try:
             stat = path.stat()
         except FileNotFoundError:
@@ -478,20 +432,6 @@ def save_text(game: SavedGame, *, saved_at: datetime, slot: str = "") -> str:
     if game.scenario_file:
         document["scenario_file"] = game.scenario_file
     return dumps(document)
-
-
-def _kind_of(path: Path) -> SaveKind | None:
-    """What kind of save a file is by its name; None for a file the game does not list (not a
-    save, or a name the game never writes: control characters, bytes that are not UTF-8)."""
-    if _UNLISTED.search(path.name):
-        return None
-    if path.name == AUTOSAVE:
-        return SaveKind.AUTOSAVE
-    if path.name == BACKUP:
-        return SaveKind.BACKUP
-    if path.name.startswith(SLOT_PREFIX) and path.suffix == TOML_SUFFIX:
-        return SaveKind.SLOT
-    return None
 
 
 def _kind_name(kind: SaveKind) -> str:

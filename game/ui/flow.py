@@ -5,7 +5,8 @@ play. The app passes both here. :meth:`Flow.open` turns a place into its screen,
 screen needs to show; :meth:`Flow.handle` carries out a command on the session (a move, undo, a
 save, a new game) and says what the screens do next.
 
-Screens are imported when first opened, so that the title screen opens fast.
+Screens are imported when first opened, so that the title screen opens fast; so are the
+session and what carries a game (:mod:`game.ui.in_play`), which wait for a game to be set up.
 """
 
 from __future__ import annotations
@@ -21,67 +22,56 @@ from game.draw.assets import Cue
 from game.draw.context import UiContext
 from game.draw.theme import Tone
 from game.store.mode import Mode
-from game.store.saves import LoadResult, SavedGame, SaveStore, slot_name
+from game.store.save_folder import SaveFolder
 from game.store.scenarios import DEFAULT_SCENARIO, follow_up, load_scenario, scenario_citation
-from game.store.who import Who
 from game.ui.folders import open_folder
 from game.ui.menus import pause_entries, title_entries
 from game.ui.screen import (
     Action,
-    Answer,
     Apply,
-    Briefing,
     Chain,
     Choice,
     Command,
     ContinueGame,
     Debrief,
-    DeleteSave,
     Dialog,
     ExportTranscript,
     FormDraft,
-    GameSetup,
     HowToPlay,
-    LoadSave,
-    NewGame,
     NewGameForm,
     NextSummit,
-    OfferForms,
     Open,
     OpenExports,
     PauseMenu,
     Place,
-    PlayMove,
     Pop,
     Preferences,
     Push,
     ReplaySeed,
     Reset,
-    RoleCards,
     Saves,
-    SaveSlot,
     Scenarios,
     Screen,
     ShowOutcome,
     SummitLog,
     Table,
-    Tabling,
     TakeBack,
     TheirProposal,
     Title,
     ToTitle,
     message,
 )
-from game.ui.session import Session
 
 if TYPE_CHECKING:
     from game.engine import GameState, Scenario
+    from game.store.saves import LoadResult, SavedGame, SaveStore
+    from game.ui.in_play import Briefing, LoadSave, NewGame, PlayMove, RoleCards
     from game.ui.screens.debrief import DebriefScreen
     from game.ui.screens.menu import MenuScreen
     from game.ui.screens.outcome import OutcomeScreen
     from game.ui.screens.summit import SummitScreen
     from game.ui.screens.title import TitleScreen
-    from game.ui.session import Played
+    from game.ui.session import Played, Session
 
 
 class Flow:
@@ -101,7 +91,7 @@ class Flow:
         seeds: Callable[[], int] = random_seed,
     ) -> None:
         self.ctx = ctx
-        self.store = store if store is not None else SaveStore()
+        self._saves = store
         self.scenario = scenario or DEFAULT_SCENARIO
         self.seed = seed
         self.seeds = seeds
@@ -118,6 +108,16 @@ class Flow:
         self.opener: Callable[[Path], str] = open_folder
         """Opens a folder in the file manager (tests put a stand-in here)."""
         self._kept = ""
+
+    @property
+    def store(self) -> SaveStore:
+        """The player's saves, read and written (the title opens without it: see
+        :meth:`title`)."""
+        if self._saves is None:
+            from game.store.saves import SaveStore
+
+            self._saves = SaveStore()
+        return self._saves
 
     def scenario_in_view(self) -> Scenario:
         """The scenario of the game in play, else the one New game offers first (the bundled
@@ -139,6 +139,8 @@ class Flow:
 
     def open(self, place: Place) -> Screen:
         """The screen for ``place``."""
+        from game.ui.in_play import Answer, Briefing, OfferForms, RoleCards, Tabling
+
         match place:
             case Title():
                 return self.title()
@@ -213,6 +215,7 @@ class Flow:
         """The pages read before the first move: the briefing, then in a hot-seat game the role
         cards, handed out before the teams sit down. The last page seats the players."""
         from game.ui.briefing import briefing_pages
+        from game.ui.in_play import Briefing, NewGame, RoleCards
         from game.ui.roles import role_pages
         from game.ui.screens.text_pages import TextPagesScreen
         from game.ui.unfinished import before_briefing
@@ -249,11 +252,19 @@ class Flow:
 
         cited = scenario_citation(self.scenario) or scenario_citation(DEFAULT_SCENARIO)
         subtitle = f"After {cited}." if cited else ""
-        return TitleScreen(self.ctx, subtitle, title_entries(self.store))
+        # The save files are counted by name; the store that reads them (and the engine) is
+        # loaded when there is an autosave for Continue to describe.
+        saves: SaveFolder = self._saves if self._saves is not None else SaveFolder()
+        if saves.has_autosave():
+            saves = self.store
+        return TitleScreen(self.ctx, subtitle, title_entries(saves))
 
     def watch(self, strategy: str) -> SummitScreen:
         """The table of a new game that the built-in ``strategy`` plays by itself (``--autoplay``),
         on the scenario and seed the command line gave."""
+        from game.store.who import Who
+        from game.ui.in_play import GameSetup, NewGame
+
         setup = GameSetup(
             load_scenario(self.scenario),
             self.new_seed(),
@@ -306,6 +317,8 @@ class Flow:
 
     def handle(self, command: Command) -> Action | None:
         """Carry out one command from a screen and return what the screens do next."""
+        from game.ui.in_play import DeleteSave, LoadSave, NewGame, PlayMove, SaveSlot
+        from game.ui.session import Session
 
         match command:
             case NewGame(setup=setup, keep=keep):
@@ -422,6 +435,7 @@ class Flow:
         """Ask first when ``command`` would lose an unfinished game (see
         :mod:`game.ui.unfinished`); keep it when asked to. None: go ahead."""
         from game.ui import unfinished
+        from game.ui.in_play import LoadSave, NewGame
 
         self._kept = ""
         if isinstance(command, NewGame) and command.setup.autoplay:
@@ -455,6 +469,8 @@ class Flow:
         return action
 
     def _save(self, session: Session, name: str) -> Action | None:
+        from game.store.saves import slot_name
+
         result = session.save_as(name)
         if not result.is_ok:
             return Open(message("The game was not saved", (result.problem,)))
@@ -462,6 +478,7 @@ class Flow:
         return None
 
     def _load(self, result: LoadResult, what: str) -> Action | None:
+        from game.ui.session import Session
 
         if result.game is None:
             problem = result.problem or f"{what} could not be read."
@@ -524,6 +541,8 @@ class Flow:
     def _next_summit(self, session: Session) -> Action | None:
         """Open the briefing of the scenario that follows the finished game's summit (as every
         summit begins); taking a seat starts it where this game left off."""
+        from game.ui.in_play import Briefing
+
         found = session.next_summit()
         if isinstance(found, Dialog):
             return Open(found)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Final
 
-from game.store.saves import SaveStore, describe_time
+from game.store.save_folder import SaveFolder, SaveKind
 from game.store.scenarios import scenario_paths
 from game.ui.screen import (
     Apply,
@@ -21,15 +22,15 @@ from game.ui.screen import (
     ToTitle,
     confirm_quit,
 )
-from game.ui.texts import saves_detail
 from game.words import counted
 
 SETTINGS_DETAIL: Final = "Text, colours, motion, sound, hints"
 """What Settings holds, as the title menu and the pause menu both say it."""
 
 
-def title_entries(store: SaveStore) -> tuple[MenuEntry, ...]:
-    """The title screen's main menu, each entry saying what it holds or why it is closed."""
+def title_entries(store: SaveFolder) -> tuple[MenuEntry, ...]:
+    """The title screen's main menu, each entry saying what it holds or why it is closed (the
+    saves are counted by name: only an autosave is read, for Continue)."""
     saves = store.counts()
     count = len(scenario_paths())
     return (
@@ -61,10 +62,16 @@ def title_entries(store: SaveStore) -> tuple[MenuEntry, ...]:
     )
 
 
-def continue_entry(store: SaveStore) -> MenuEntry:
-    """Continue: the latest autosave, described; unavailable with the reason when none."""
+def continue_entry(store: SaveFolder) -> MenuEntry:
+    """Continue: the latest autosave, described; unavailable with the reason when none. The
+    autosave is read through ``store`` when it is a whole :class:`SaveStore`, which keeps what
+    it read for Continue."""
     if not store.has_autosave():
         return MenuEntry("Continue", reason="No autosave yet")
+    from game.store.saves import SaveStore, describe_time
+
+    if not isinstance(store, SaveStore):
+        store = SaveStore(store.root)
     info = store.inspect(store.autosave_path)
     if not info.is_ok:
         info = store.inspect(store.backup_path)
@@ -82,6 +89,31 @@ def continue_entry(store: SaveStore) -> MenuEntry:
     else:
         detail = "The autosave cannot be continued: see why"
     return MenuEntry("Continue", Apply(ContinueGame()), detail=detail)
+
+
+def saves_detail(counts: Mapping[SaveKind, int]) -> str:
+    """What Load lists, in the words its list uses: the named saves counted, the autosave and
+    the one before it named, so that the two autosaves are not taken for saves of one's own.
+
+    >>> saves_detail({SaveKind.AUTOSAVE: 1, SaveKind.BACKUP: 1})
+    'The autosave and the previous one'
+    >>> saves_detail({SaveKind.SLOT: 2, SaveKind.AUTOSAVE: 1})
+    '2 named saves and the autosave'
+    >>> saves_detail({SaveKind.SLOT: 1, SaveKind.AUTOSAVE: 1, SaveKind.BACKUP: 1})
+    '1 named save and 2 autosaves'
+    >>> saves_detail({SaveKind.BACKUP: 1}), saves_detail({SaveKind.SLOT: 3}), saves_detail({})
+    ('The previous autosave', '3 named saves', '')
+    """
+    named = counts.get(SaveKind.SLOT, 0)
+    latest, previous = counts.get(SaveKind.AUTOSAVE, 0), counts.get(SaveKind.BACKUP, 0)
+    autosaves = {
+        (True, True): "the autosave and the previous one" if not named else "2 autosaves",
+        (True, False): "the autosave",
+        (False, True): "the previous autosave",
+        (False, False): "",
+    }[(latest > 0, previous > 0)]
+    text = " and ".join(filter(None, (counted(named, "named save") if named else "", autosaves)))
+    return text[:1].upper() + text[1:]
 
 
 def pause_entries() -> tuple[MenuEntry, ...]:

@@ -8,24 +8,36 @@ the app (:mod:`game.ui.app`) applies the actions. So no screen imports another s
 changes the game.
 
 Light on purpose: the title screen needs these classes on the first frame, and the engine's
-types are named for the type checker only.
+types are named for the type checker only. What carries a game (its setup, a move to play, the
+briefing) is in :mod:`game.ui.in_play`, loaded when a game is set up.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, TypeAlias, runtime_checkable
 
 import attrs
 import pygame
 
-from game.draw.theme import Tone
 from game.store.settings import Settings
-from game.store.who import UNNAMED, Who
 
 if TYPE_CHECKING:
-    from game.engine import Carry, GameState, Judgement, Move, ReactionKind, Scenario
+    from game.engine import GameState, Move
+    from game.store.who import Who
+    from game.ui.in_play import (
+        Answer,
+        Briefing,
+        DeleteSave,
+        LoadSave,
+        NewGame,
+        Notice,
+        OfferForms,
+        PlayMove,
+        RoleCards,
+        SaveSlot,
+        Tabling,
+    )
 
 
 class Screen(Protocol):
@@ -95,34 +107,7 @@ class Signal:
         return f"{self.__class__.__name__}()"
 
 
-# --- A new game ---------------------------------------------------------------------------------
-
-
-@attrs.frozen
-class GameSetup:
-    """Everything that decides a new game before its first move."""
-
-    scenario: Scenario
-    seed: int
-    who: Who = UNNAMED
-    """Who plays, in what mode, with what class code (a team game names its teams)."""
-    hotseat: bool = False
-    scenario_file: str = ""
-    """The file the scenario was read from (kept in saves so they load again)."""
-    carry: Carry | None = None
-    """Where an earlier summit left off, for a scenario that continues one."""
-    autoplay: str = ""
-    """The built-in strategy playing this game in the window by itself (``--autoplay``), or
-    ``""``. Such a game never replaces the player's autosave."""
-
-
-@attrs.frozen
-class Notice:
-    """A short message for the table's toast (saved, save failed, undo refused)."""
-
-    serial: int
-    text: str
-    tone: Tone = Tone.NEUTRAL
+# --- The game in play ---------------------------------------------------------------------------
 
 
 class GameInPlay(Protocol):
@@ -148,54 +133,12 @@ class GameInPlay(Protocol):
 # --- Commands: what happens to the game in play -------------------------------------------------
 
 
-@attrs.frozen
-class NewGame:
-    """Start a game; ``keep`` says what becomes of an unfinished game in the autosave: kept as
-    a named save (True), replaced (False), or the player is asked (None)."""
-
-    setup: GameSetup
-    keep: bool | None = None
-
-
-@attrs.frozen
-class PlayMove:
-    """Put a move on the table; ``reaction`` is the hot-seat counterpart's choice, and
-    ``proposal`` the proposal of theirs that a hot-seat counter-offer tables."""
-
-    move: Move
-    reaction: ReactionKind | None = None
-    proposal: str | None = None
-
-
 class TakeBack(Signal):
     """Undo the last move."""
 
 
-@attrs.frozen
-class SaveSlot:
-    """Save the game in play under a name."""
-
-    name: str
-
-
-@attrs.frozen
-class LoadSave:
-    """Load the save in ``path``; ``keep`` as for :class:`NewGame`."""
-
-    path: Path
-    keep: bool | None = None
-
-
 class ContinueGame(Signal):
     """Load the latest autosave (or its backup)."""
-
-
-@attrs.frozen
-class DeleteSave:
-    """Delete the save in ``path`` (from the save screen when ``saving``, else the load one)."""
-
-    path: Path
-    saving: bool = False
 
 
 class ShowOutcome(Signal):
@@ -223,20 +166,11 @@ class ToTitle(Signal):
 
 
 Command: TypeAlias = (
-    NewGame
-    | PlayMove
-    | TakeBack
-    | SaveSlot
-    | LoadSave
-    | ContinueGame
-    | DeleteSave
-    | ShowOutcome
-    | ReplaySeed
-    | ExportTranscript
-    | OpenExports
-    | NextSummit
-    | ToTitle
+    "NewGame | PlayMove | TakeBack | SaveSlot | LoadSave | ContinueGame | DeleteSave | ShowOutcome"
+    " | ReplaySeed | ExportTranscript | OpenExports | NextSummit | ToTitle"
 )
+"""Every command a screen can hand to the flow (written as text: those with fields are in
+:mod:`game.ui.in_play`, which the title screen does not load)."""
 
 
 # --- Actions: what the app does with the stack --------------------------------------------------
@@ -339,23 +273,6 @@ class FormDraft:
     """True once a form has written to it: until then the form opens as the flow offers."""
 
 
-@attrs.frozen
-class Briefing:
-    """The briefing for a game set up on the form; its last page starts the game. ``keep`` is
-    the :class:`NewGame`'s (False for a next summit: the game it continues is finished)."""
-
-    setup: GameSetup
-    keep: bool | None = None
-
-
-@attrs.frozen
-class RoleCards:
-    """The role cards of a hot-seat game, after its briefing; the last page starts the game."""
-
-    setup: GameSetup
-    keep: bool | None = None
-
-
 class Scenarios(Signal):
     """Every installed scenario, to choose one."""
 
@@ -387,33 +304,9 @@ class SummitLog(Signal):
     """The whole log of the game in play, with their words and reasons."""
 
 
-@attrs.frozen
-class OfferForms:
-    """The forms an offer can take, to choose one and play it."""
-
-    offer: str
-    """The offer's id."""
-
-
 class TheirProposal(Signal):
     """Their proposal on the table (tabled on their own or as a counter-offer), to accept,
     reject or amend."""
-
-
-@attrs.frozen
-class Answer:
-    """Hot-seat: the second player chooses how the counterpart answers ``move``."""
-
-    move: Move
-    judgement: Judgement
-
-
-@attrs.frozen
-class Tabling:
-    """Hot-seat: the second player, countering ``move``, chooses which proposal to table."""
-
-    move: Move
-    judgement: Judgement
 
 
 class Debrief(Signal):
@@ -444,24 +337,11 @@ class Dialog:
 
 
 Place: TypeAlias = (
-    Title
-    | NewGameForm
-    | Briefing
-    | RoleCards
-    | Scenarios
-    | Saves
-    | Preferences
-    | HowToPlay
-    | Table
-    | PauseMenu
-    | SummitLog
-    | OfferForms
-    | TheirProposal
-    | Answer
-    | Tabling
-    | Debrief
-    | Dialog
+    "Title | NewGameForm | Briefing | RoleCards | Scenarios | Saves | Preferences | HowToPlay"
+    " | Table | PauseMenu | SummitLog | OfferForms | TheirProposal | Answer | Tabling | Debrief"
+    " | Dialog"
 )
+"""Every place a screen can open (written as text, as :data:`Command` is)."""
 
 
 @attrs.frozen

@@ -16,7 +16,8 @@ import attrs
 from game.draw.theme import Tone
 from game.store.saves import Attempt, SavedGame, SaveStore, WriteResult
 from game.store.who import UNNAMED, Who
-from game.ui.screen import Dialog, GameSetup, Notice, message
+from game.ui.in_play import GameSetup, Notice
+from game.ui.screen import Dialog, message
 
 if TYPE_CHECKING:
     from game.engine import GameState, Judgement, Move, ReactionKind, Scenario, Turn

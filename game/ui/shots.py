@@ -35,26 +35,20 @@ from game.store.scenarios import DEFAULT_SCENARIO, load_scenario
 from game.store.settings import Settings, TextSize
 from game.store.who import Who
 from game.ui.flow import Flow
+from game.ui.in_play import Answer, Briefing, GameSetup, OfferForms, PlayMove, RoleCards, Tabling
 from game.ui.screen import (
-    Answer,
-    Briefing,
     Chain,
-    GameSetup,
     HowToPlay,
     NewGameForm,
-    OfferForms,
     PauseMenu,
     Place,
-    PlayMove,
     Preferences,
     Push,
-    RoleCards,
     Saves,
     Scenarios,
     Screen,
     SummitLog,
     Table,
-    Tabling,
     TheirProposal,
     Title,
     confirm_quit,

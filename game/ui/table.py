@@ -44,19 +44,9 @@ from game.engine.foresight import (
 from game.engine.scenario import Offer, Proposal
 from game.engine.state import ACCEPT, AMEND, REJECT, Move
 from game.ui.art import Pose
+from game.ui.in_play import OfferForms, PlayMove
 from game.ui.record import amend_title, pending_proposal, proposal_kicker
-from game.ui.screen import (
-    Action,
-    Apply,
-    Chain,
-    Choice,
-    Dialog,
-    GameInPlay,
-    OfferForms,
-    Open,
-    PlayMove,
-    Pop,
-)
+from game.ui.screen import Action, Apply, Chain, Choice, Dialog, GameInPlay, Open, Pop
 from game.words import counted
 
 ANSWER_KEYS: Final = {ACCEPT: "A", REJECT: "R", AMEND: "M"}

@@ -3,13 +3,10 @@ being played (its rounds, neighbours, proposals and endings)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import attrs
-
-from game.store.saves import SaveKind
-from game.words import counted
 
 if TYPE_CHECKING:
     from game.engine import Scenario
@@ -32,31 +29,6 @@ def listing(words: Sequence[str], conjunction: str = "and") -> str:
     if not words:
         return ""
     return f" {conjunction} ".join(filter(None, (", ".join(words[:-1]), words[-1])))
-
-
-def saves_detail(counts: Mapping[SaveKind, int]) -> str:
-    """What Load lists, in the words its list uses: the named saves counted, the autosave and
-    the one before it named, so that the two autosaves are not taken for saves of one's own.
-
-    >>> saves_detail({SaveKind.AUTOSAVE: 1, SaveKind.BACKUP: 1})
-    'The autosave and the previous one'
-    >>> saves_detail({SaveKind.SLOT: 2, SaveKind.AUTOSAVE: 1})
-    '2 named saves and the autosave'
-    >>> saves_detail({SaveKind.SLOT: 1, SaveKind.AUTOSAVE: 1, SaveKind.BACKUP: 1})
-    '1 named save and 2 autosaves'
-    >>> saves_detail({SaveKind.BACKUP: 1}), saves_detail({SaveKind.SLOT: 3}), saves_detail({})
-    ('The previous autosave', '3 named saves', '')
-    """
-    named = counts.get(SaveKind.SLOT, 0)
-    latest, previous = counts.get(SaveKind.AUTOSAVE, 0), counts.get(SaveKind.BACKUP, 0)
-    autosaves = {
-        (True, True): "the autosave and the previous one" if not named else "2 autosaves",
-        (True, False): "the autosave",
-        (False, True): "the previous autosave",
-        (False, False): "",
-    }[(latest > 0, previous > 0)]
-    text = " and ".join(filter(None, (counted(named, "named save") if named else "", autosaves)))
-    return text[:1].upper() + text[1:]
 
 
 def how_to_play(scenario: Scenario) -> tuple[Page, ...]:

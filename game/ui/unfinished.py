@@ -10,7 +10,8 @@ from typing import Final
 import attrs
 
 from game.store.saves import SavedGame, SaveInfo, SaveStore
-from game.ui.screen import Action, Briefing, Chain, Choice, Dialog, Open, Pop
+from game.ui.in_play import Briefing
+from game.ui.screen import Action, Chain, Choice, Dialog, Open, Pop
 from game.words import counted
 
 KEPT: Final = "Unfinished"

@@ -11,17 +11,8 @@ from game.engine.teams import Player, Team, Teams
 from game.engine.transcript import TranscriptError, Undo, from_document
 from game.store.mode import Mode
 from game.store.reading import SAVE_KEYS
-from game.store.saves import (
-    AUTOSAVE,
-    BACKUP,
-    UPDATED,
-    SavedGame,
-    SaveKind,
-    SaveStore,
-    describe_time,
-    safe_stem,
-    save_text,
-)
+from game.store.save_folder import AUTOSAVE, BACKUP, SaveKind
+from game.store.saves import UPDATED, SavedGame, SaveStore, describe_time, safe_stem, save_text
 from game.store.scenarios import load_scenario
 from game.store.transcripts import read_transcript
 from game.store.who import UNNAMED, Who

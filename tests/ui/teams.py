@@ -8,7 +8,7 @@ from game.store.mode import Mode
 from game.store.scenarios import load_scenario
 from game.store.who import Who
 from game.ui.flow import Flow
-from game.ui.screen import GameSetup, NewGame
+from game.ui.in_play import GameSetup, NewGame
 
 TEAMS: Final = Teams(Team("Eagles"), Team("Cranes"))
 TEAM_GAME: Final = GameSetup(

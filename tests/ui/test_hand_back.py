@@ -25,7 +25,8 @@ from game.store.mode import Mode
 from game.store.scenarios import load_scenario
 from game.store.who import Who
 from game.ui.flow import Flow
-from game.ui.screen import Action, Chain, GameSetup, NewGame, PlayMove, Push
+from game.ui.in_play import GameSetup, NewGame, PlayMove
+from game.ui.screen import Action, Chain, Push
 from game.ui.screens.event import EventScreen
 from game.ui.screens.hotseat import AnswerScreen, HandBackScreen, HandOverScreen
 from game.ui.screens.proposal import ProposalScreen

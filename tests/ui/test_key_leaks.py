@@ -19,7 +19,8 @@ from game.draw.context import UiContext
 from game.store.scenarios import load_scenario
 from game.ui.app import App, ScriptStep
 from game.ui.flow import Flow
-from game.ui.screen import GameSetup, NewGame, Screen
+from game.ui.in_play import GameSetup, NewGame
+from game.ui.screen import Screen
 from game.ui.screens.new_game import NewGameScreen
 from game.ui.screens.saves_screen import SavesScreen
 from game.ui.testing import game_app, key, text

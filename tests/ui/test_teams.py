@@ -20,17 +20,9 @@ from game.store.scenarios import load_scenario
 from game.store.transcripts import read_transcript
 from game.store.who import Who
 from game.ui.flow import Flow
+from game.ui.in_play import Briefing, GameSetup, NewGame, RoleCards
 from game.ui.roles import role_pages
-from game.ui.screen import (
-    Apply,
-    Briefing,
-    Dialog,
-    ExportTranscript,
-    GameSetup,
-    NewGame,
-    Open,
-    RoleCards,
-)
+from game.ui.screen import Apply, Dialog, ExportTranscript, Open
 from game.ui.screens.new_game import NewGameScreen
 from game.ui.screens.text_pages import TextPagesScreen
 from tests.ui.teams import TEAM_GAME, TEAMS, team_flow
@@ -231,7 +223,8 @@ def test_at_large_text_the_tag_gives_way_before_the_team_name(
 def test_the_hand_over_names_the_teams(ctx: UiContext, rendered: list[str]) -> None:
     # A play-test: the hand-over said "Second player" and "U.S. player" in a team game.
     from game.engine import Move
-    from game.ui.screen import PlayMove, Push
+    from game.ui.in_play import PlayMove
+    from game.ui.screen import Push
     from game.ui.screens.hotseat import HandOverScreen
     from game.ui.shots import render_screens
 

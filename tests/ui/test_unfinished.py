@@ -13,22 +13,13 @@ from game.draw.context import UiContext
 from game.draw.theme import LOGICAL_SIZE
 from game.engine import Move, new_game
 from game.engine.strategies import play
-from game.store.saves import SavedGame, SaveKind, SaveStore
+from game.store.save_folder import SaveKind
+from game.store.saves import SavedGame, SaveStore
 from game.store.scenarios import load_scenario
 from game.store.settings import Settings, TextSize
 from game.ui.flow import Flow
-from game.ui.screen import (
-    Apply,
-    Chain,
-    Dialog,
-    GameSetup,
-    LoadSave,
-    NewGame,
-    Open,
-    PlayMove,
-    Pop,
-    Reset,
-)
+from game.ui.in_play import GameSetup, LoadSave, NewGame, PlayMove
+from game.ui.screen import Apply, Chain, Dialog, Open, Pop, Reset
 from game.ui.screens.summit import SummitScreen
 from game.ui.shots import sample_session
 
@@ -145,7 +136,7 @@ def test_replacing_a_save_names_the_one_that_is_there(ctx: UiContext) -> None:
 
 def test_a_new_game_asks_about_the_unfinished_one_before_its_briefing(ctx: UiContext) -> None:
     # A play-tester read the six pages of the briefing before being asked.
-    from game.ui.screen import Briefing
+    from game.ui.in_play import Briefing
     from game.ui.screens.dialog import DialogScreen
     from game.ui.screens.text_pages import TextPagesScreen
 

@@ -30,8 +30,9 @@ from game.engine.scenario import Offer, Proposal
 from game.engine.sides import Side
 from game.engine.teams import Team, Teams
 from game.ui import art
+from game.ui.in_play import Answer, PlayMove, Tabling
 from game.ui.record import turn_text
-from game.ui.screen import Action, Answer, Apply, Chain, Open, PlayMove, Pop, Tabling
+from game.ui.screen import Action, Apply, Chain, Open, Pop
 from game.ui.seats import acceptance_line, team_names, views_from_their_seat
 from game.ui.widgets.base import ActionFn, FocusGroup, does, shortcuts
 from game.ui.widgets.buttons import Button, ButtonKind

@@ -21,8 +21,9 @@ from game.engine.foresight import (
     foreseen,
 )
 from game.engine.state import ACCEPT, AMEND, REJECT
+from game.ui.in_play import PlayMove
 from game.ui.record import amend_title, before_the_break, insists, proposal_kicker
-from game.ui.screen import Action, Apply, Chain, PlayMove, Pop
+from game.ui.screen import Action, Apply, Chain, Pop
 from game.ui.table import ANSWER_KEYS, amend_uses
 from game.ui.widgets.base import Shortcut, does
 from game.ui.widgets.buttons import Button, ButtonKind

@@ -19,19 +19,10 @@ from game.draw.theme import TextRole
 from game.engine import GameState
 from game.engine.describe import capitalise
 from game.store.mode import Mode
-from game.store.saves import SaveInfo, SaveKind, SaveStore, describe_time
-from game.ui.screen import (
-    Action,
-    Apply,
-    Chain,
-    Choice,
-    DeleteSave,
-    Dialog,
-    LoadSave,
-    Open,
-    Pop,
-    SaveSlot,
-)
+from game.store.save_folder import SaveKind
+from game.store.saves import SaveInfo, SaveStore, describe_time
+from game.ui.in_play import DeleteSave, LoadSave, SaveSlot
+from game.ui.screen import Action, Apply, Chain, Choice, Dialog, Open, Pop
 from game.ui.widgets.base import ActionFn, Control, FocusGroup, ListRow, does
 from game.ui.widgets.buttons import Button, ButtonKind
 from game.ui.widgets.drawing import draw_header, draw_row_text, fit_middle

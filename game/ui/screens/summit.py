@@ -25,6 +25,7 @@ from game.engine import GameState, MeterGroup, MeterRole, Move
 from game.engine.describe import group_of
 from game.ui import table_layout as layout
 from game.ui.hints import Focus, next_hint
+from game.ui.in_play import PlayMove
 from game.ui.record import log_entries, their_reply
 from game.ui.screen import (
     Action,
@@ -33,7 +34,6 @@ from game.ui.screen import (
     HowToPlay,
     Open,
     PauseMenu,
-    PlayMove,
     Saves,
     ShowOutcome,
     SummitLog,

@@ -17,7 +17,8 @@ from game.engine.foresight import (
     walkout_possible,
 )
 from game.engine.scenario import Offer, OfferKind, Variant
-from game.ui.screen import Apply, Chain, PlayMove, Pop
+from game.ui.in_play import PlayMove
+from game.ui.screen import Apply, Chain, Pop
 from game.ui.widgets.base import does, shortcuts
 from game.ui.widgets.buttons import Button, ButtonKind
 from game.ui.widgets.choices import ChoiceDialog, ChoiceRow, cost_parts, difficulty

@@ -520,7 +520,7 @@ def test_a_next_summits_scores_say_why_there_is_no_comparison(
 ) -> None:
     # Play-test 3, finding 14: the next summit's Scores tab left its right half empty, with no
     # "Compared, on your seed" chart and no word why.
-    from game.ui.screen import GameSetup
+    from game.ui.in_play import GameSetup
     from game.ui.session import Session
 
     setup = Session(rich).next_summit()

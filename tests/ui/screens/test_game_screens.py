@@ -16,16 +16,13 @@ from game.store.settings import Settings, TextSize
 from game.ui.app import ScriptStep
 from game.ui.briefing import briefing_pages
 from game.ui.flow import Flow
+from game.ui.in_play import Briefing, NewGame, OfferForms, PlayMove
 from game.ui.screen import (
     Apply,
-    Briefing,
     Chain,
     Dialog,
-    NewGame,
     NewGameForm,
-    OfferForms,
     Open,
-    PlayMove,
     Pop,
     Screen,
     SummitLog,
@@ -539,7 +536,7 @@ def test_the_next_summits_briefing_opens_with_what_was_carried(ctx: UiContext) -
     # A play-tester read only that nothing was on paper, with seven accords carried over.
     from game.engine.search import rich_game
     from game.engine.strategies import play
-    from game.ui.screen import Briefing, GameSetup
+    from game.ui.in_play import Briefing, GameSetup
     from game.ui.screens.text_pages import TextPagesScreen
 
     for finished in (rich_game(SCENARIO, 7), play(SCENARIO, "historical", 2)):
@@ -598,7 +595,8 @@ def test_the_saved_and_undo_messages_cover_nothing_a_player_reads(size: TextSize
     # Issue 9, bug 15: "Saved as ..." lay over the focused card's description; then
     # play-testers found it, and Undo's message, over the schedule along the top.
     from game.ui import table_layout
-    from game.ui.screen import SaveSlot, TakeBack
+    from game.ui.in_play import SaveSlot
+    from game.ui.screen import TakeBack
 
     ctx = UiContext(Settings(text_size=size, sound=False))
     flow, table = _table(ctx)

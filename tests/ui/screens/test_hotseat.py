@@ -146,7 +146,7 @@ def test_the_tabling_pane_speaks_to_the_side_that_tables(
     their own view under "they". The pane now gives their view as theirs, the other side's as
     its capital puts it, and what accepting would cost the other side."""
     from game.ui.flow import Flow
-    from game.ui.screen import Tabling
+    from game.ui.in_play import Tabling
     from game.ui.screens.hotseat import TablingScreen
     from game.ui.session import Session
     from game.ui.shots import sample_game, several_to_table, tabling_move

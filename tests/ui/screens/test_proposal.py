@@ -15,8 +15,9 @@ from game.engine.describe import changes
 from game.store.scenarios import load_scenario
 from game.store.settings import Settings, TextSize
 from game.ui.flow import Flow
+from game.ui.in_play import PlayMove
 from game.ui.record import THEY_TABLE
-from game.ui.screen import Apply, Chain, PlayMove, Pop, TheirProposal
+from game.ui.screen import Apply, Chain, Pop, TheirProposal
 from game.ui.screens.proposal import THEIR_VIEW, ProposalScreen
 from game.ui.session import Session
 from game.ui.shots import counter_pending, render_screens, sample_game, tabled_pending

@@ -12,11 +12,12 @@ from game.draw import theme
 from game.draw.context import UiContext
 from game.draw.theme import TextRole
 from game.engine import Move, new_game
-from game.store.saves import SavedGame, SaveKind, SaveStore
+from game.store.save_folder import SaveKind
+from game.store.saves import SavedGame, SaveStore
 from game.store.scenarios import load_scenario
 from game.store.settings import Settings, TextSize
 from game.ui.flow import Flow
-from game.ui.screen import GameSetup, NewGame, PlayMove, SaveSlot
+from game.ui.in_play import GameSetup, NewGame, PlayMove, SaveSlot
 from game.ui.screens.dialog import DialogScreen
 from game.ui.screens.saves_screen import DETAIL_COLUMNS, DETAIL_FIRST_COLUMN, SavesScreen
 from game.ui.screens.summit import SummitScreen

@@ -15,13 +15,12 @@ from game.store.settings import AnimationSpeed, Settings, TextSize, load_setting
 from game.ui.app import App
 from game.ui.briefing import briefing_pages
 from game.ui.flow import Flow
+from game.ui.in_play import Briefing, NewGame
 from game.ui.screen import (
     Apply,
-    Briefing,
     Choice,
     Dialog,
     MenuEntry,
-    NewGame,
     NewGameForm,
     Place,
     Pop,
@@ -528,7 +527,7 @@ def test_paragraphs_break_between_sentences_only_across_sheets(size: TextSize) -
     # large text the Hanoi briefing broke paragraphs mid-sentence across sheets.
     from game.engine.search import rich_game
     from game.engine.strategies import play
-    from game.ui.screen import GameSetup
+    from game.ui.in_play import GameSetup
     from game.ui.session import Session
 
     hanoi = load_scenario("hanoi")

@@ -30,8 +30,9 @@ from game.store.scenarios import load_scenario
 from game.store.settings import Settings, TextSize
 from game.store.who import Who
 from game.ui.flow import Flow
+from game.ui.in_play import PlayMove
 from game.ui.record import HEAD, aside_words, log_entries, their_reply
-from game.ui.screen import Action, Apply, Chain, Dialog, Open, PlayMove, Pop, TheirProposal
+from game.ui.screen import Action, Apply, Chain, Dialog, Open, Pop, TheirProposal
 from game.ui.screens.proposal import UNSEEN, ProposalScreen
 from game.ui.screens.summit import SummitScreen
 from game.ui.screens.variant import variant_row
@@ -107,7 +108,7 @@ def test_their_opening_words_come_first_and_nothing_else_of_their_profile(
 
 def test_the_opening_words_stay_in_the_log_after_the_first_move(ctx: UiContext) -> None:
     flow = Flow(ctx, seed=4)
-    from game.ui.screen import GameSetup, NewGame
+    from game.ui.in_play import GameSetup, NewGame
 
     flow.handle(NewGame(GameSetup(SCENARIO, 4)))
     assert flow.session is not None
@@ -572,7 +573,7 @@ def test_card_details_say_which_interest_an_offer_serves(ctx: UiContext) -> None
 
 
 def test_the_engine_tables_nothing_in_a_hot_seat_game(ctx: UiContext) -> None:
-    from game.ui.screen import GameSetup
+    from game.ui.in_play import GameSetup
 
     session = Session.start(GameSetup(SCENARIO, 7, hotseat=True))
     assert session.state.hotseat
