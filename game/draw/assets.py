@@ -12,7 +12,6 @@ import re
 import sys
 from array import array
 from collections import OrderedDict
-from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Final
@@ -22,6 +21,7 @@ import pygame
 
 from game.draw.theme import Colour, Face
 from game.escapes import printable
+from game.store.files import package_files
 
 log = logging.getLogger(__name__)
 
@@ -33,7 +33,7 @@ TEXT_CACHE_SIZE: Final = 2048
 def asset_root() -> Traversable:
     """The assets directory: ``game/_data/assets`` in a wheel, ``assets/`` in a source checkout."""
     try:
-        packaged = resources.files("game") / "_data" / "assets"
+        packaged = package_files() / "_data" / "assets"
         if packaged.is_dir():
             return packaged
     except (ModuleNotFoundError, OSError):

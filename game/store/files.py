@@ -9,9 +9,14 @@ import os
 import stat
 import time
 from pathlib import Path
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 import platformdirs
+
+import game
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 APP_NAME: Final = "hanoi-summit"
 HOME_ENV: Final = "HANOI_SUMMIT_HOME"
@@ -24,6 +29,20 @@ def data_dir() -> Path:
     if home:
         return Path(home)
     return platformdirs.user_data_path(APP_NAME, appauthor=False)
+
+
+def package_files() -> Traversable:
+    """The game package's own files (``_data/`` in a wheel), as
+    :func:`importlib.resources.files` gives them: the package's folder, taken from the package
+    itself when it is one, since that function first imports the readers of every kind of
+    package (zip archives among them), which cost the window's first frame a few milliseconds.
+    """
+    package = Path(game.__file__).parent
+    if package.is_dir():
+        return package
+    from importlib import resources
+
+    return resources.files(game)
 
 
 def file_kind(mode: int) -> str:

@@ -9,10 +9,10 @@ import contextlib
 import functools
 import re
 from collections.abc import Sequence
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
+from game.store.files import package_files
 from game.store.reading import TOML_SUFFIX
 
 if TYPE_CHECKING:
@@ -24,7 +24,7 @@ DEFAULT_SCENARIO = "hanoi"
 
 def scenario_dir() -> Path:
     """The bundled scenarios: ``scenarios/`` in a checkout, package data in a wheel."""
-    bundled = Path(str(resources.files("game"))) / "_data" / "scenarios"
+    bundled = Path(str(package_files())) / "_data" / "scenarios"
     if bundled.is_dir():
         return bundled
     return Path(__file__).resolve().parents[2] / "scenarios"
