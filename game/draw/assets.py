@@ -5,7 +5,6 @@ from __future__ import annotations
 import enum
 import functools
 import io
-import logging
 import math
 import os
 import re
@@ -22,8 +21,6 @@ import pygame
 from game.draw.theme import Colour, Face
 from game.escapes import printable
 from game.store.files import package_files
-
-log = logging.getLogger(__name__)
 
 TEXT_CACHE_SIZE: Final = 2048
 """Rendered strings kept; enough for every label of the busiest screen several times over."""
@@ -165,7 +162,9 @@ class FontBook:
         except (OSError, pygame.error) as exc:
             if face not in self._missing:
                 self._missing.add(face)
-                log.warning(
+                import logging  # only for a line to log: a window that opens well logs none
+
+                logging.getLogger(__name__).warning(
                     "assets: cannot load font %s (%s); using pygame's default", face.value, exc
                 )
             return pygame.font.Font(None, px)
@@ -320,4 +319,6 @@ class SoundBank:
 
     def _give_up(self, why: str) -> None:
         self._unavailable = True
-        log.info("sound: %s; the game will run silently", why)
+        import logging
+
+        logging.getLogger(__name__).info("sound: %s; the game will run silently", why)

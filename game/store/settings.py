@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import enum
-import logging
 import os
 from collections.abc import Mapping
 from pathlib import Path
@@ -14,8 +13,6 @@ import platformdirs
 
 from game.store.files import APP_NAME, HOME_ENV, describe_os_error, write_text_atomic
 from game.store.reading import SETTINGS_LIMIT, UnreadableFileError, read_toml
-
-log = logging.getLogger(__name__)
 
 SETTINGS_FILE: Final = "settings.toml"
 SETTINGS_VERSION: Final = 1
@@ -135,12 +132,18 @@ def load_settings(path: Path | None = None) -> Settings:
     except UnreadableFileError as problem:
         if problem.missing:
             return Settings()
-        log.warning("settings: %s; using defaults", _printable(str(problem)))
+        import logging  # only for a line to log: a window that opens well logs none
+
+        logging.getLogger(__name__).warning(
+            "settings: %s; using defaults", _printable(str(problem))
+        )
         return Settings()
     settings, problems = parse_settings(data)
     if problems:
         shown = _printable(f"{path}: {'; '.join(problems)}")
-        log.warning("settings: %s; using the default there", shown)
+        import logging
+
+        logging.getLogger(__name__).warning("settings: %s; using the default there", shown)
     return settings
 
 
@@ -152,7 +155,9 @@ def save_settings(settings: Settings, path: Path | None = None) -> bool:
 
         write_text_atomic(path, dumps(settings.to_mapping()))
     except OSError as exc:
-        log.warning(
+        import logging
+
+        logging.getLogger(__name__).warning(
             "settings: cannot save %s (%s); keeping them for this session",
             path,
             describe_os_error(exc),

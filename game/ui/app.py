@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import time
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -34,8 +33,6 @@ from game.ui.window import WindowDisplay, name_the_window, require_display
 
 if TYPE_CHECKING:
     from game.engine import GameState
-
-log = logging.getLogger(__name__)
 
 ANIMATION_OFF_DT: Final = 1e6
 """Step fed to animations when they are switched off: long enough to finish any of them."""
@@ -262,7 +259,9 @@ class _Nowhere:
         raise LookupError(f"app: no flow is wired to open {place!r}")
 
     def handle(self, command: Command) -> Action | None:
-        log.warning("app: no game is wired to carry out %r", command)
+        import logging  # only for a line to log: a window that opens well logs none
+
+        logging.getLogger(__name__).warning("app: no game is wired to carry out %r", command)
         return None
 
 

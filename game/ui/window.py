@@ -12,7 +12,6 @@ picture is resampled smoothly. The mouse is mapped back through the same :class:
 from __future__ import annotations
 
 import contextlib
-import logging
 import math
 import os
 import sys
@@ -23,8 +22,6 @@ import attrs
 import pygame
 
 from game.draw import theme
-
-log = logging.getLogger(__name__)
 
 WINDOW_CLASS: Final = "hanoi-summit"
 """What window managers and taskbars know the window by (X11's WM_CLASS, Wayland's app id)."""
@@ -272,7 +269,9 @@ class WindowDisplay:
                 if self._windowed_at is not None:
                     pygame.display.set_window_position(self._windowed_at)
         except pygame.error as exc:
-            log.warning("display: cannot switch full screen (%s)", exc)
+            import logging  # only for a line to log: a window that opens well logs none
+
+            logging.getLogger(__name__).warning("display: cannot switch full screen (%s)", exc)
         self._framed = None
         return pygame.display.is_fullscreen()
 
