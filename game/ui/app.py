@@ -237,18 +237,6 @@ class PygameClock:
         return self._clock.tick(fps) / 1000.0
 
 
-@attrs.define
-class FixedClock:
-    """A clock for tests: every tick lasts ``step`` seconds and nothing sleeps."""
-
-    step: float = 1.0 / theme.FPS
-    requested: list[int] = attrs.field(factory=list)
-
-    def tick(self, fps: int) -> float:
-        self.requested.append(fps)
-        return self.step
-
-
 # --- The app -----------------------------------------------------------------------------------
 
 

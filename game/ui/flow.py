@@ -36,7 +36,6 @@ from game.ui.screen import (
     Debrief,
     Dialog,
     ExportTranscript,
-    FormDraft,
     HowToPlay,
     NewGameForm,
     NextSummit,
@@ -65,7 +64,7 @@ from game.ui.screen import (
 if TYPE_CHECKING:
     from game.engine import GameState, Scenario
     from game.store.saves import LoadResult, SavedGame, SaveStore
-    from game.ui.in_play import Briefing, LoadSave, NewGame, PlayMove, RoleCards
+    from game.ui.in_play import Briefing, FormDraft, LoadSave, NewGame, PlayMove, RoleCards
     from game.ui.screens.debrief import DebriefScreen
     from game.ui.screens.menu import MenuScreen
     from game.ui.screens.outcome import OutcomeScreen
@@ -103,8 +102,9 @@ class Flow:
         """The name New game offers first."""
         self.code = ""
         """The class code New game offers first."""
-        self.draft = FormDraft()
-        """What was typed on New game, which it shows again until a game starts."""
+        self.draft: FormDraft | None = None
+        """What was typed on New game, which it shows again until a game starts (None until the
+        form first opens)."""
         self.opener: Callable[[Path], str] = open_folder
         """Opens a folder in the file manager (tests put a stand-in here)."""
         self._kept = ""
@@ -139,13 +139,16 @@ class Flow:
 
     def open(self, place: Place) -> Screen:
         """The screen for ``place``."""
-        from game.ui.in_play import Answer, Briefing, OfferForms, RoleCards, Tabling
+        from game.ui.in_play import Answer, Briefing, FormDraft, OfferForms, RoleCards, Tabling
 
         match place:
             case Title():
                 return self.title()
             case NewGameForm(scenario=scenario, hotseat=hotseat, back=back):
                 from game.ui.screens.new_game import NewGameScreen
+
+                if self.draft is None:
+                    self.draft = FormDraft()
 
                 return NewGameScreen(
                     self.ctx,
@@ -325,7 +328,7 @@ class Flow:
                 asked = self._unfinished(command, keep, None, "Start a new game")
                 if asked is not None:
                     return asked
-                self.session, self.draft = Session.start(setup, self.store), FormDraft()
+                self.session, self.draft = Session.start(setup, self.store), None
                 return self._with_kept(Reset(self.summit()))
             case LoadSave(path=path, keep=keep):
                 loaded = self.store.load(path)

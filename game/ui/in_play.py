@@ -1,5 +1,6 @@
 """What screens hand back that carries a game: its setup, the commands with a move or a save in
-them, and the places that show part of a game (the briefing, the hot-seat choices).
+them, the places that show part of a game (the briefing, the hot-seat choices), and what was
+typed on the New game form towards one.
 
 Apart from :mod:`game.ui.screen` so that the title screen opens without them: none is needed
 until a game is set up, and each class attrs makes costs its first frame part of a millisecond.
@@ -97,6 +98,23 @@ class DeleteSave:
 
 
 # --- Places: where a screen can send the player -------------------------------------------------
+
+
+@attrs.define
+class FormDraft:
+    """What was typed on the New game form, kept by the flow for this run so that the form
+    opens with it again: a play-tester's Enter on Back lost a student's name and class code."""
+
+    player: str = ""
+    code: str = ""
+    seed: str = ""
+    """The player's own seed ("" until the form has been left once)."""
+    mode: int = 0
+    """The mode chosen (an index into the class codes' modes)."""
+    team_us: str = ""
+    team_north: str = ""
+    kept: bool = False
+    """True once a form has written to it: until then the form opens as the flow offers."""
 
 
 @attrs.frozen

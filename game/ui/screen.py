@@ -256,23 +256,6 @@ class NewGameForm:
     """What Back does: close the form, or (when the window opened on it) go to the title."""
 
 
-@attrs.define
-class FormDraft:
-    """What was typed on the New game form, kept by the flow for this run so that the form
-    opens with it again: a play-tester's Enter on Back lost a student's name and class code."""
-
-    player: str = ""
-    code: str = ""
-    seed: str = ""
-    """The player's own seed ("" until the form has been left once)."""
-    mode: int = 0
-    """The mode chosen (an index into the class codes' modes)."""
-    team_us: str = ""
-    team_north: str = ""
-    kept: bool = False
-    """True once a form has written to it: until then the form opens as the flow offers."""
-
-
 class Scenarios(Signal):
     """Every installed scenario, to choose one."""
 

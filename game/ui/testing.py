@@ -14,9 +14,21 @@ import pygame
 
 from game.draw import theme
 from game.draw.context import UiContext
-from game.ui.app import App, FixedClock, OffscreenDisplay, Router, ScriptedEvents, ScriptStep
+from game.ui.app import App, OffscreenDisplay, Router, ScriptedEvents, ScriptStep
 from game.ui.flow import Flow
 from game.ui.screen import Action, Reset, Screen
+
+
+@attrs.define
+class FixedClock:
+    """A clock for tests: every tick lasts ``step`` seconds and nothing sleeps."""
+
+    step: float = 1.0 / theme.FPS
+    requested: list[int] = attrs.field(factory=list)
+
+    def tick(self, fps: int) -> float:
+        self.requested.append(fps)
+        return self.step
 
 
 def key(code: int, mod: int = pygame.KMOD_NONE, unicode: str = "") -> pygame.event.Event:

@@ -15,7 +15,6 @@ from game.ui.app import (
     REPAINT_SECONDS,
     SWITCH_SETTLE_SECONDS,
     App,
-    FixedClock,
     OffscreenDisplay,
     PygameEvents,
     ScriptedEvents,
@@ -23,7 +22,7 @@ from game.ui.app import (
 )
 from game.ui.flow import Flow
 from game.ui.screens.dialog import DialogScreen
-from game.ui.testing import headless_app, key, move
+from game.ui.testing import FixedClock, headless_app, key, move
 from game.ui.widgets.meter import Meter
 from game.ui.window import first_window_size
 

@@ -13,7 +13,7 @@ from game.engine.strategies import play
 from game.store.saves import SaveStore
 from game.store.scenarios import load_scenario
 from game.store.settings import AnimationSpeed, Settings
-from game.ui.app import App, FixedClock, OffscreenDisplay, ScriptedEvents
+from game.ui.app import App, OffscreenDisplay, ScriptedEvents
 from game.ui.autoplay import Autoplayer, AutoplayEvents
 from game.ui.flow import Flow
 from game.ui.screen import Playable
@@ -22,6 +22,7 @@ from game.ui.screens.event import EventScreen
 from game.ui.screens.outcome import OutcomeScreen
 from game.ui.screens.proposal import ProposalScreen
 from game.ui.screens.variant import VariantScreen
+from game.ui.testing import FixedClock
 from tests.engine.small import write_small
 
 

@@ -5,9 +5,9 @@ import pygame
 import pytest
 
 from game.draw.context import UiContext
-from game.ui.app import App, FixedClock, ScriptedEvents
+from game.ui.app import App, ScriptedEvents
 from game.ui.screen import Action
-from game.ui.testing import click
+from game.ui.testing import FixedClock, click
 from game.ui.window import Viewport, first_window_size
 
 

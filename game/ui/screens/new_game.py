@@ -23,8 +23,8 @@ from game.engine.transcript import MAX_NAME, clean_name
 from game.store.mode import Mode
 from game.store.scenarios import has_class_code, load_scenario, resolve, scenario_for_code
 from game.store.who import Who
-from game.ui.in_play import Briefing, GameSetup
-from game.ui.screen import Action, FormDraft, Open, Pop
+from game.ui.in_play import Briefing, FormDraft, GameSetup
+from game.ui.screen import Action, Open, Pop
 from game.ui.widgets.base import BLOCKING_MODS, Control, FocusGroup, does
 from game.ui.widgets.buttons import Button, ButtonKind
 from game.ui.widgets.drawing import draw_rule

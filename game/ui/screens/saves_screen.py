@@ -23,10 +23,11 @@ from game.store.save_folder import SaveKind
 from game.store.saves import SaveInfo, SaveStore, describe_time
 from game.ui.in_play import DeleteSave, LoadSave, SaveSlot
 from game.ui.screen import Action, Apply, Chain, Choice, Dialog, Open, Pop
-from game.ui.widgets.base import ActionFn, Control, FocusGroup, ListRow, does
+from game.ui.widgets.base import ActionFn, Control, FocusGroup, does
 from game.ui.widgets.buttons import Button, ButtonKind
 from game.ui.widgets.drawing import draw_header, draw_row_text, fit_middle
 from game.ui.widgets.page import FocusScreen, draw_key_hints, draw_page, footer_back_rect
+from game.ui.widgets.rows import ListRow
 from game.ui.widgets.text_field import TextField
 from game.words import counted
 

@@ -15,7 +15,7 @@ from game.draw.theme import TextRole
 from game.engine import Scenario, ScenarioError
 from game.store.scenarios import load_scenario, scenario_paths
 from game.ui.screen import Action, NewGameForm, Open, Pop
-from game.ui.widgets.base import FocusGroup, ListRow, does, shortcuts
+from game.ui.widgets.base import FocusGroup, does, shortcuts
 from game.ui.widgets.buttons import Button, ButtonKind
 from game.ui.widgets.drawing import (
     draw_badge,
@@ -24,6 +24,7 @@ from game.ui.widgets.drawing import (
     fit_lines,
 )
 from game.ui.widgets.page import PanelPage, PanelScreen, footer_back_rect
+from game.ui.widgets.rows import ListRow
 
 LIST_COLUMNS: Final = 7
 DETAIL_FIRST_COLUMN: Final = 7

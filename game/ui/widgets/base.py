@@ -12,7 +12,6 @@ import pygame
 from game.draw.assets import Cue
 from game.draw.context import UiContext
 from game.ui.screen import Action
-from game.ui.widgets.drawing import draw_focus_ring, draw_row_card
 
 ActionFn = Callable[[], Action | None]
 _ACTIVATE_KEYS: Final = frozenset({pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE})
@@ -153,22 +152,6 @@ class Control(Widget):
         """Typed text (a TEXTINPUT event) while the control has focus."""
         del text
         return None
-
-
-@attrs.define(kw_only=True, eq=False)
-class ListRow(Control):
-    """A row of a list screen: a card, what the row holds on it, and the focus ring."""
-
-    def draw(self, surface: pygame.Surface, ctx: UiContext) -> None:
-        active = self.focused or self.hovered
-        draw_row_card(surface, ctx, self.rect, active=active)
-        self.draw_content(surface, ctx, active=active)
-        if self.focused:
-            draw_focus_ring(surface, ctx, self.rect)
-
-    def draw_content(self, surface: pygame.Surface, ctx: UiContext, *, active: bool) -> None:
-        """Paint what the row holds on its card (``active``: pointed at or in focus)."""
-        raise NotImplementedError
 
 
 @attrs.define(eq=False)

@@ -20,7 +20,7 @@ from game.engine.strategies import play
 from game.engine.transcript import verification_code
 from game.store.scenarios import resolve
 from game.store.settings import Settings, TextSize
-from game.ui.app import App, FixedClock, OffscreenDisplay, ScriptedEvents
+from game.ui.app import App, OffscreenDisplay, ScriptedEvents
 from game.ui.debrief_pages import (
     agenda_text,
     grudge_texts,
@@ -54,6 +54,7 @@ from game.ui.screens.debrief import (
 from game.ui.shots import SETTLE_SECONDS, render_screens
 from game.ui.testing import (
     DrawWatcher,
+    FixedClock,
     assert_matches_golden,
     click,
     key,

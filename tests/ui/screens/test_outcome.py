@@ -19,12 +19,13 @@ from game.engine.search import Found
 from game.store.scenarios import load_scenario
 from game.store.settings import AnimationSpeed, Settings, TextSize
 from game.ui import scenes
-from game.ui.app import App, FixedClock, OffscreenDisplay, ScriptedEvents
+from game.ui.app import App, OffscreenDisplay, ScriptedEvents
 from game.ui.screen import Action, Command, Debrief, Open, Place, Screen
 from game.ui.screens.outcome import MORE, OutcomeScreen, departure, record_summary
 from game.ui.shots import SETTLE_SECONDS, outcome_shots, render_screens
 from game.ui.testing import (
     DrawWatcher,
+    FixedClock,
     assert_matches_golden,
     click,
     golden_difference,
