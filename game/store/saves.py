@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any, Final, Generic, TypeAlias, TypeVar
 import attrs
 
 from game.store.files import describe_os_error, write_text_atomic
+from game.store.graded import WENT_ON, PlayedPast
 from game.store.mode import Mode
 from game.store.reading import (
     SAVE_KEYS,
@@ -310,7 +311,13 @@ class SaveStore(SaveFolder):
                 self._cache.pop(path, None)
         except OSError as error:
             return WriteResult(None, f"{path}: cannot keep a backup: {describe_os_error(error)}")
-        return self._write(path, game, SaveKind.AUTOSAVE, "")
+        written = self._write(path, game, SaveKind.AUTOSAVE, "")
+        if written.is_ok:
+            # A graded game's points before each move are past: its saves there stay unloaded.
+            problem = PlayedPast(self.saves).add(game.who, game.history)
+            if problem:
+                log.warning("saves: %s", problem)
+        return written
 
     def save_slot(self, name: str, game: SavedGame) -> WriteResult:
         """Save into the slot called ``name`` (replacing a slot of the same file name), under
@@ -369,11 +376,11 @@ class SaveStore(SaveFolder):
 
     def inspect(self, path: Path) -> SaveInfo:
         """What the load screen shows about ``path`` (with the problem, if it is broken)."""
-        return self._read(path).info
+        return self._went_on(self._read(path)).info
 
     def load(self, path: Path) -> LoadResult:
         """Read a save and rebuild its game, or say in one line what is wrong with it."""
-        read = self._read(path)
+        read = self._went_on(self._read(path))
         if read.game is None:
             return LoadResult(None, read.info, read.info.problem)
         return LoadResult(read.game, read.info, notice=UPDATED if read.info.updated else "")
@@ -396,6 +403,15 @@ class SaveStore(SaveFolder):
         if not self.autosave_path.exists():
             notice = f"The latest autosave is missing; the previous one ({when}) was loaded."
         return LoadResult(backup.game, backup.info, latest.problem, notice)
+
+    def _went_on(self, read: _Read) -> _Read:
+        """``read``, refused when its game is graded and was played on from where it stands
+        (see :mod:`game.store.graded`)."""
+        game = read.game
+        if game is None or not PlayedPast(self.saves).went_on(game.who, game.state):
+            return read
+        problem = f"{read.info.path.name}: {WENT_ON}"
+        return _Read(attrs.evolve(read.info, problem=problem), None)
 
     def _read(self, path: Path) -> _Read:
         kind = kind_of(path) or SaveKind.SLOT

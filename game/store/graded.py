@@ -1,0 +1,91 @@
+"""The points of graded games already played past: a graded game never goes back, so a save of
+one is not loaded at a point its game went on from.
+
+A play-tester saved a graded game, played a move, loaded the save and played the move again;
+nothing in the transcript showed it, and the teacher's check passed it. Every autosave of a
+graded game now adds the points it has played past (the hash of the game before each move,
+which pins down the whole game up to there) to ``graded.toml`` beside the saves, keyed by who
+played; loading a save whose game stands at such a point is refused in one line.
+
+What the file holds is only ever added to, read whole and bounded: a damaged or foreign file
+counts as holding nothing (logged), never as a reason to stop a game.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Final
+
+from game.store.files import describe_os_error, write_text_atomic
+from game.store.reading import KB, UnreadableFileError, read_toml
+from game.store.toml_text import dumps
+from game.store.who import Who
+
+if TYPE_CHECKING:
+    from game.engine.state import GameState
+
+log = logging.getLogger(__name__)
+
+PLAYED_PAST: Final = "graded.toml"
+"""The file, in the saves folder."""
+FORMAT: Final = 1
+LIMIT: Final = 4000
+"""The most points kept, the newest: about three hundred graded games."""
+_SIZE_LIMIT: Final = 256 * KB
+WENT_ON: Final = (
+    "an earlier point of a graded game, which was played on from there: a graded game cannot "
+    "go back"
+)
+"""Why such a save is not loaded, after its file's name."""
+
+
+def point(who: Who, state: GameState) -> str:
+    """A point of a game as the file records it: who played it and the game's hash there, as
+    one short digest (a name is not written out beside the saves it is already in)."""
+    text = f"{who.player}\x00{who.code}\x00{state.hash}"
+    return hashlib.sha256(text.encode()).hexdigest()[:32]
+
+
+class PlayedPast:
+    """The file of points played past, in the saves folder ``saves``."""
+
+    def __init__(self, saves: Path) -> None:
+        self.path = saves / PLAYED_PAST
+
+    def read(self) -> list[str]:
+        """The points recorded, oldest first; none when the file is missing or damaged."""
+        try:
+            _, document = read_toml(self.path, what="the graded games' record", limit=_SIZE_LIMIT)
+        except UnreadableFileError as error:
+            if not error.missing:
+                log.warning("saves: %s", error)
+            return []
+        points = document.get("passed")
+        if document.get("format") != FORMAT or not isinstance(points, list):
+            log.warning("saves: %s: not a record of graded games; read as empty", self.path)
+            return []
+        return [p for p in points if isinstance(p, str) and len(p) == 32][-LIMIT:]
+
+    def went_on(self, who: Who, state: GameState) -> bool:
+        """True when ``state`` is a point of a graded game that was played on from."""
+        return who.is_graded and point(who, state) in set(self.read())
+
+    def add(self, who: Who, states: Iterable[GameState]) -> str:
+        """Record the points of ``states`` as played past; return why it failed (``""``: it
+        did not). Only a graded game's count."""
+        if not who.is_graded:
+            return ""
+        known = self.read()
+        seen = set(known)
+        new = [p for p in (point(who, s) for s in states) if p not in seen]
+        if not new:
+            return ""
+        document = {"format": FORMAT, "passed": [*known, *dict.fromkeys(new)][-LIMIT:]}
+        try:
+            write_text_atomic(self.path, dumps(document))
+        except OSError as error:
+            return f"{self.path}: cannot record the graded game: {describe_os_error(error)}"
+        return ""
