@@ -16,6 +16,7 @@ import platformdirs
 import game
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from importlib.resources.abc import Traversable
 
 APP_NAME: Final = "hanoi-summit"
@@ -25,10 +26,16 @@ HOME_ENV: Final = "HANOI_SUMMIT_HOME"
 
 def data_dir() -> Path:
     """Where saves live: ``$HANOI_SUMMIT_HOME`` if set, else the platform's user data folder."""
+    return user_folder(platformdirs.user_data_path)
+
+
+def user_folder(platform: Callable[..., Path]) -> Path:
+    """``$HANOI_SUMMIT_HOME`` if set, else the game's folder of ``platform`` (a
+    :mod:`platformdirs` function such as ``user_config_path``): saves and settings move together."""
     home = os.environ.get(HOME_ENV)
     if home:
         return Path(home)
-    return platformdirs.user_data_path(APP_NAME, appauthor=False)
+    return platform(APP_NAME, appauthor=False)
 
 
 def package_files() -> Traversable:

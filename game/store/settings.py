@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import enum
-import os
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Final
@@ -11,7 +10,7 @@ from typing import Any, Final
 import attrs
 import platformdirs
 
-from game.store.files import APP_NAME, HOME_ENV, describe_os_error, write_text_atomic
+from game.store.files import describe_os_error, user_folder, write_text_atomic
 from game.store.reading import SETTINGS_LIMIT, UnreadableFileError, read_toml
 
 SETTINGS_FILE: Final = "settings.toml"
@@ -102,10 +101,7 @@ def _shown(value: object) -> str:
 
 def config_dir() -> Path:
     """Where settings live: $HANOI_SUMMIT_HOME if set, else the platform's user config dir."""
-    home = os.environ.get(HOME_ENV)
-    if home:
-        return Path(home)
-    return platformdirs.user_config_path(APP_NAME, appauthor=False)
+    return user_folder(platformdirs.user_config_path)
 
 
 def settings_path() -> Path:
