@@ -41,6 +41,7 @@ from game.engine.foresight import (
     likely_rejected,
     rejection_ends_talks,
 )
+from game.engine.moves import Unavailable
 from game.engine.scenario import Offer, Proposal
 from game.engine.state import ACCEPT, AMEND, REJECT, Move
 from game.ui.art import Pose
@@ -51,6 +52,8 @@ from game.words import counted
 
 ANSWER_KEYS: Final = {ACCEPT: "A", REJECT: "R", AMEND: "M"}
 """The letter each answer to a proposal of theirs goes by, on the table and in its dialog."""
+PENDING_FIRST: Final = f"{capitalise(Unavailable.PENDING)}."
+"""What an offer's key says while their proposal waits for an answer."""
 BUTTON_DETAILS: Final = {
     "help": ("Help \u00b7 H", "The rules in plain words, and the controls."),
     "menu": ("Menu \u00b7 Esc", "Save, load, settings, or leave the summit."),

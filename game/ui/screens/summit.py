@@ -43,6 +43,7 @@ from game.ui.screen import (
 from game.ui.table import (
     ANSWER_KEYS,
     BUTTON_DETAILS,
+    PENDING_FIRST,
     CardStatus,
     TableMode,
     answer_detail,
@@ -66,6 +67,7 @@ from game.ui.widgets.base import (
     Handled,
     Shortcut,
     does,
+    keyed,
     offer_shortcuts,
 )
 from game.ui.widgets.board import (
@@ -145,19 +147,16 @@ class SummitScreen:
         self.note = AdviserNote(on_dismiss=self._dismiss)
         self.undo = ActionButton(
             label="Undo",
-            key_hint="U",
             shortcut=Shortcut(pygame.K_u, "U"),
             on_activate=does(Apply(TakeBack())),
         )
         self.save = ActionButton(
             label="Save",
-            key_hint="S",
             shortcut=Shortcut(pygame.K_s, "S"),
             on_activate=does(Open(Saves(saving=True))),
         )
         self.help = ActionButton(
             label="Help",
-            key_hint="H",
             shortcut=Shortcut(pygame.K_h, "H", pygame.K_F1),
             on_activate=does(Open(HowToPlay())),
         )
@@ -257,24 +256,11 @@ class SummitScreen:
     def _update_cards(self, state: GameState) -> None:
         faces = card_faces(state)
         for card in self.cards:
-            face = faces[card.offer_id]
-            card.status = face.status
-            card.caption = face.caption
-            card.caption_tone = face.tone
-            card.reason = face.reason
-            card.selected = face.selected
-            card.enabled = face.status is CardStatus.OPEN
+            card.show(faces[card.offer_id])
         answers = {face.answer: face for face in answer_faces(state)}
         for card in self.answers:
-            found = answers.get(card.offer_id)
-            if found is None:
-                continue
-            card.face = found
-            card.title = found.title
-            card.caption = found.caption
-            card.status = CardStatus.OPEN if found.available else CardStatus.LOCKED
-            card.reason = found.reason
-            card.enabled = found.available
+            if card.offer_id in answers:
+                card.show_answer(answers[card.offer_id])
 
     def _update_bubble(self, state: GameState) -> None:
         reply = their_reply(state, state.scenario.sides.counterpart.name)
@@ -464,8 +450,9 @@ class SummitScreen:
                 if paging and self._tray.pages > 1 and self.focus.focused is not self.log:
                     self.turn_page(1 if event.key == pygame.K_PAGEDOWN else -1)
                     return None
-            if event.key == pygame.K_u and not self.undo.enabled:
-                self.toast.show(self.undo.reason, Tone.CAUTION)
+            refused = self._refused(event)
+            if refused:
+                self.toast.show(refused, Tone.CAUTION)
                 self.ctx.play(Cue.DENIED)
                 return None
         if (
@@ -500,6 +487,15 @@ class SummitScreen:
             self.ctx.play(Cue.SELECT)
             return Handled(card.activate())
         return None
+
+    def _refused(self, event: pygame.event.Event) -> str:
+        """Why a key does nothing now (``""``: it does something): Undo where it is off, or an
+        offer's key while their proposal waits (a play-tester pressed T to walk away)."""
+        if event.key == pygame.K_u and not self.undo.enabled:
+            return self.undo.reason
+        if self._mode() is not TableMode.PENDING or keyed(self.answers, event):
+            return ""
+        return PENDING_FIRST if keyed(self.cards, event) else ""
 
     def key_for(self, move: Move | None) -> int | None:
         """Enter for the panel's button once the summit is over; the letter of an answer to

@@ -75,6 +75,11 @@ def shortcuts(count: int) -> tuple[Shortcut, ...]:
     return tuple(keys[:count])
 
 
+def keyed(controls: Sequence[Control], event: pygame.event.Event) -> bool:
+    """True when ``event`` is the shortcut of one of ``controls``."""
+    return any(c.shortcut is not None and c.shortcut.matches(event) for c in controls)
+
+
 def does(action: Action | None) -> ActionFn | None:
     """What a control runs when activated, to hand back ``action`` (None: nothing to run, so the
     control is unavailable)."""

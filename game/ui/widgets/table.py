@@ -18,7 +18,14 @@ from game.draw.context import UiContext
 from game.draw.theme import Colour, TextRole, Tone
 from game.engine import GameState, Scenario
 from game.engine.describe import capitalise
-from game.ui.table import AnswerFace, CardStatus, stance_ticks, statement_limits, walkout_floors
+from game.ui.table import (
+    AnswerFace,
+    CardFace,
+    CardStatus,
+    stance_ticks,
+    statement_limits,
+    walkout_floors,
+)
 from game.ui.widgets.base import BLOCKING_MODS, Control, Handled, Widget
 from game.ui.widgets.buttons import Button
 from game.ui.widgets.drawing import (
@@ -80,6 +87,15 @@ class OfferCard(Control):
 
     _drawn: Snapshot = attrs.field(factory=Snapshot, init=False)
     """The card as last painted: it repaints only when something it shows changed."""
+
+    def show(self, face: CardFace) -> None:
+        """Show what the offer's card face says now (see :func:`game.ui.table.card_faces`)."""
+        self.status = face.status
+        self.caption = face.caption
+        self.caption_tone = face.tone
+        self.reason = face.reason
+        self.selected = face.selected
+        self.enabled = face.status is CardStatus.OPEN
 
     def draw(self, surface: pygame.Surface, ctx: UiContext) -> None:
         if self.rect.width < 4 * CARD_PAD:
@@ -162,6 +178,15 @@ class AnswerCard(OfferCard):
     ``offer_id`` holds the answer (``accept``, ``reject`` or ``amend``)."""
 
     face: AnswerFace | None = None
+
+    def show_answer(self, face: AnswerFace) -> None:
+        """Show the answer as it stands now (see :func:`game.ui.table.answer_faces`)."""
+        self.face = face
+        self.title = face.title
+        self.caption = face.caption
+        self.status = CardStatus.OPEN if face.available else CardStatus.LOCKED
+        self.reason = face.reason
+        self.enabled = face.available
 
     @staticmethod
     def height_for(ctx: UiContext) -> int:
@@ -314,6 +339,7 @@ class ActionButton(Button):
     and, when disabled and in focus, its reason in the details line rather than over the bar."""
 
     key_hint: str = ""
+    """The key shown beside the label (``""``: its shortcut's, if any)."""
 
     FOCUS_WHEN_DISABLED: ClassVar[bool] = True
     """Undo in a graded game says why in the details line when in focus."""
@@ -331,7 +357,8 @@ class ActionButton(Button):
             pygame.draw.rect(surface, palette.ink_soft, rect, width=1, border_radius=theme.RADIUS)
             ink, soft = palette.ink, palette.ink_soft
         label = ctx.text(TextRole.LABEL, self.label, ink)
-        hint = ctx.text(TextRole.CAPTION, self.key_hint, soft) if self.key_hint else None
+        key = self.key_hint or (self.shortcut.label if self.shortcut is not None else "")
+        hint = ctx.text(TextRole.CAPTION, key, soft) if key else None
         total = label.get_width()
         if (
             hint is not None

@@ -38,7 +38,7 @@ from game.ui.screens.summit import SummitScreen
 from game.ui.screens.variant import variant_row
 from game.ui.session import Session
 from game.ui.shots import mid_game, render_screens, sample_game, tabled_pending
-from game.ui.table import TableMode, serves_text, trust_need
+from game.ui.table import PENDING_FIRST, TableMode, serves_text, trust_need
 from game.ui.table_layout import LOG_LINES, WHOLE, log_min_height
 from game.ui.testing import click, feed, game_app, key
 from game.ui.widgets.log import LEAST_FADE
@@ -462,6 +462,22 @@ def test_after_answer_later_a_and_r_answer_from_the_table(
 def test_after_answer_later_m_amends_from_the_table(ctx: UiContext) -> None:
     _, table = _waiting(ctx)
     assert table.on_event(key(pygame.K_m)) == Apply(PlayMove(Move("amend")))
+
+
+def test_an_offer_s_key_while_their_proposal_waits_says_to_answer_it_first(
+    ctx: UiContext,
+) -> None:
+    # A play-tester pressed T to walk away while their proposal waited, and nothing happened.
+    _, table = _waiting(ctx)
+    walk = next(c for c in table.cards if c.offer_id == "walk_away")
+    assert walk.shortcut is not None
+    assert table.on_event(key(walk.shortcut.key)) is None
+    assert table.toast.is_showing and table.toast.text == PENDING_FIRST
+    assert table.state.turns == _waiting(ctx)[1].state.turns
+    # R is an offer's key too (the fourteenth), but here it is the answer's: no refusal.
+    table.toast.text = ""
+    assert table.on_event(key(pygame.K_r)) == Apply(PlayMove(Move("reject")))
+    assert table.toast.text == ""
 
 
 def test_the_answer_cards_answer_by_mouse(ctx: UiContext) -> None:
