@@ -294,7 +294,8 @@ def test_a_long_title_stays_whole_when_its_tag_fits_beside_the_costs(
     import pygame
 
     from game.draw.theme import Tone
-    from game.ui.widgets.choices import ChoiceRow, Part
+    from game.ui.widgets.chips import Part
+    from game.ui.widgets.choices import ChoiceRow
 
     title = "Counter: table a peace declaration, and treaty talks with Beijing and Seoul"
     chip = Part("patience -1", Tone.ALARM)

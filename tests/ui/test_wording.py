@@ -241,7 +241,7 @@ def test_a_form_every_delegation_refuses_shows_no_trust_figure(hanoi: Scenario) 
 def test_a_form_every_delegation_refuses_shows_what_the_refusal_costs(hanoi: Scenario) -> None:
     """Not what acceptance would bring: a play-tester read "If accepted: trust +1, patience +3"
     under human rights as a precondition, and lost 23 patience and 5 trust to the refusal."""
-    from game.ui.widgets.choices import cost_parts
+    from game.ui.widgets.chips import cost_parts
 
     state = new_game(hanoi, 1)
     offer = hanoi.offer("raise_human_rights")
@@ -266,7 +266,7 @@ def test_an_offer_they_would_turn_down_shows_what_a_rejection_costs(hanoi: Scena
     the form's chips say what a rejection changes; where they may take it, neither does."""
     from game.engine.describe import effect_text
     from game.engine.foresight import foreseen_rejection
-    from game.ui.widgets.choices import cost_parts
+    from game.ui.widgets.chips import cost_parts
 
     state = new_game(hanoi, 7)
     big = Move("demand_cvid")

@@ -22,7 +22,8 @@ from game.ui.record import before_the_break
 from game.ui.screen import Pop
 from game.ui.widgets.base import does
 from game.ui.widgets.buttons import Button, ButtonKind
-from game.ui.widgets.choices import ChoiceDialog, effect_parts
+from game.ui.widgets.chips import effect_parts
+from game.ui.widgets.choices import ChoiceDialog
 from game.words import counted
 
 

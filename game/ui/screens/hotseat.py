@@ -36,7 +36,8 @@ from game.ui.screen import Action, Apply, Chain, Open, Pop
 from game.ui.seats import acceptance_line, team_names, views_from_their_seat
 from game.ui.widgets.base import ActionFn, FocusGroup, does, shortcuts
 from game.ui.widgets.buttons import Button, ButtonKind
-from game.ui.widgets.choices import ChoiceRow, effect_parts
+from game.ui.widgets.chips import effect_parts
+from game.ui.widgets.choices import ChoiceRow
 from game.ui.widgets.drawing import draw_header, draw_rule, fit_lines
 from game.ui.widgets.page import FocusScreen, draw_key_hints
 

@@ -27,14 +27,8 @@ from game.ui.screen import Action, Apply, Chain, Pop
 from game.ui.table import ANSWER_KEYS, amend_uses
 from game.ui.widgets.base import Shortcut, does
 from game.ui.widgets.buttons import Button, ButtonKind
-from game.ui.widgets.choices import (
-    ChoiceDialog,
-    ChoiceRow,
-    cost_parts,
-    difficulty,
-    effect_parts,
-    labelled,
-)
+from game.ui.widgets.chips import cost_parts, difficulty, effect_parts, labelled
+from game.ui.widgets.choices import ChoiceDialog, ChoiceRow
 
 KEYS: Final = {
     answer: Shortcut(getattr(pygame, f"K_{letter.lower()}"), letter)

@@ -21,7 +21,8 @@ from game.ui.in_play import PlayMove
 from game.ui.screen import Apply, Chain, Pop
 from game.ui.widgets.base import does, shortcuts
 from game.ui.widgets.buttons import Button, ButtonKind
-from game.ui.widgets.choices import ChoiceDialog, ChoiceRow, cost_parts, difficulty
+from game.ui.widgets.chips import cost_parts, difficulty
+from game.ui.widgets.choices import ChoiceDialog, ChoiceRow
 
 
 def variant_row(state: GameState, offer: Offer, variant: Variant) -> ChoiceRow:

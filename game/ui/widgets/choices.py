@@ -1,8 +1,6 @@
-"""Choices and what they cost: meter changes as coloured chips, a choice row (badge, title,
-description, chips), and the modal panel of choices the variant picker, the counter-offer
-dialog and the event pop-up are built on.
-
-Shared by the table's card details, those dialogs and the hot-seat screens: a cost reads alike.
+"""Choices and what they cost: a choice row (badge, title, description, and its changes as
+chips, :mod:`game.ui.widgets.chips`), and the modal panel of choices the variant picker, the
+counter-offer dialog and the event pop-up are built on.
 """
 
 from __future__ import annotations
@@ -17,20 +15,10 @@ import pygame
 from game.draw import theme
 from game.draw.context import UiContext
 from game.draw.theme import Colour, TextRole, Tone
-from game.engine import GameState, Move, Scenario
-from game.engine.describe import changes
-from game.engine.foresight import (
-    foreseen,
-    foreseen_refusal,
-    foreseen_rejection,
-    likely_rejected,
-    no_trust_wins,
-)
-from game.engine.scenario import Effect, Variant
 from game.ui.screen import Action, Pop
-from game.ui.tones import change_tone
 from game.ui.widgets.base import Control, FocusGroup
 from game.ui.widgets.buttons import Button
+from game.ui.widgets.chips import Part, chip_height, chips_height, draw_chips, flow_chips
 from game.ui.widgets.drawing import (
     draw_badge,
     draw_focus_ring,
@@ -47,119 +35,10 @@ SCREEN_PAD: Final = 3 * theme.UNIT
 ADVISER: Final = "YOUR ADVISER"
 """The heading over the adviser's note in a dialog."""
 _POP: Final = Pop()
-CHIP_HEIGHT: Final = 26
-CHIP_GAP: Final = 6
 
 
 SIDE_WIDER: Final = 2
 """The columns the side column may take from the choices before its type is set smaller."""
-
-
-@attrs.frozen
-class Part:
-    """One change, e.g. ``trust +8``, and whether it is good or bad news for the player."""
-
-    text: str
-    tone: Tone
-    plain: bool = False
-    """Drawn as a plain word heading the chips that follow (no outline)."""
-
-
-def effect_parts(scenario: Scenario, *effects: Effect) -> list[Part]:
-    """The changes the effects make together as parts: one per meter, in the scenario's order,
-    then their stance."""
-    return [Part(change.text, change_tone(change)) for change in changes(scenario, *effects)]
-
-
-def cost_parts(state: GameState, move: Move) -> list[Part]:
-    """What making an offer (in a form) changes, as a player can foresee it (see
-    :func:`game.engine.foresight.foreseen`): "Proposing it:", "If accepted:" and, where they
-    would now turn it down, "If rejected, as now likely:"; for a form every delegation refuses,
-    "When they refuse:" (a play-tester lost 23 patience to a refusal); for a recess or walking
-    away, not put to them, "It changes:" alone (a play-tester read "Proposing it:" on a call)."""
-    proposing, accepted = foreseen(state, move)
-    scenario = state.scenario
-    if not scenario.offer(move.offer).kind.judged:
-        return labelled("It changes:", effect_parts(scenario, *proposing))
-    if no_trust_wins(state, move):
-        then = labelled("When they refuse:", effect_parts(scenario, *foreseen_refusal(state, move)))
-    else:
-        then = labelled("If accepted:", effect_parts(scenario, *accepted))
-        if likely_rejected(state, move):
-            rejection = effect_parts(scenario, *foreseen_rejection(state, move))
-            then += labelled("If rejected, as now likely:", rejection)
-    return labelled("Proposing it:", effect_parts(scenario, *proposing)) + then
-
-
-def difficulty(variant: Variant) -> str:
-    """How a variant changes what they need before they accept, in a sentence ("" if not)."""
-    if variant.shift > 0:
-        return f"They need {variant.shift} more on the meter before they accept."
-    if variant.shift < 0:
-        return f"They need {-variant.shift} less on the meter before they accept."
-    return ""
-
-
-def labelled(label: str, parts: Sequence[Part]) -> list[Part]:
-    """``parts`` headed by a plain word, e.g. "If accepted:" (nothing when there are none)."""
-    return [Part(label, Tone.NEUTRAL, plain=True), *parts] if parts else []
-
-
-def chips_height(ctx: UiContext, parts: Sequence[Part], width: int) -> int:
-    """Height :func:`draw_chips` takes for ``parts`` at ``width``."""
-    return _flow(ctx, parts, pygame.Rect(0, 0, width, 0))[1]
-
-
-def draw_chips(
-    surface: pygame.Surface,
-    ctx: UiContext,
-    parts: Sequence[Part],
-    topleft: tuple[int, int],
-    width: int,
-    *,
-    empty: str = "",
-) -> int:
-    """Draw each part as a small outlined chip, wrapping at ``width``; return the height used."""
-    palette = ctx.palette
-    if not parts:
-        if not empty:
-            return 0
-        text = ctx.text(TextRole.CAPTION_ITALIC, empty, palette.ink_soft)
-        surface.blit(text, topleft)
-        return text.get_height()
-    rects, height = _flow(ctx, parts, pygame.Rect(topleft, (width, 0)))
-    for part, rect in zip(parts, rects, strict=True):
-        if part.plain:
-            text = ctx.text(TextRole.CAPTION, part.text, palette.ink_soft)
-            surface.blit(text, text.get_rect(midleft=(rect.left, rect.centery)))
-            continue
-        colour = palette.tone(part.tone)
-        pygame.draw.rect(surface, palette.surface, rect, border_radius=rect.height // 2)
-        pygame.draw.rect(surface, colour, rect, width=1, border_radius=rect.height // 2)
-        text = ctx.text(TextRole.CAPTION, part.text, colour)
-        surface.blit(text, text.get_rect(center=rect.center))
-    return height
-
-
-def _chip_height(ctx: UiContext) -> int:
-    return max(CHIP_HEIGHT, ctx.line_height(TextRole.CAPTION) + 6)
-
-
-def _flow(
-    ctx: UiContext, parts: Sequence[Part], area: pygame.Rect
-) -> tuple[list[pygame.Rect], int]:
-    chip_h = _chip_height(ctx)
-    x, y = area.left, area.top
-    rects = []
-    for part in parts:
-        w = ctx.text_width(TextRole.CAPTION, part.text) + (0 if part.plain else 2 * theme.UNIT + 4)
-        if x > area.left and x + w > area.right:
-            x = area.left
-            y += chip_h + CHIP_GAP
-        rects.append(pygame.Rect(x, y, w, chip_h))
-        x += w + CHIP_GAP
-    height = (y - area.top) + chip_h if parts else 0
-    return rects, height
 
 
 @attrs.define(kw_only=True, eq=False)
@@ -211,7 +90,7 @@ class ChoiceRow(Control):
         if self.tag:
             room -= ctx.text_width(TextRole.KICKER, self.tag.upper()) + 2 * theme.UNIT
             if ctx.text_width(TextRole.LABEL, self.title) > room and self.shown_parts:
-                rects, _ = _flow(ctx, self.shown_parts, pygame.Rect(0, 0, inner, 0))
+                rects, _ = flow_chips(ctx, self.shown_parts, pygame.Rect(0, 0, inner, 0))
                 if rects[-1].right <= room:
                     return ctx.text(TextRole.LABEL, self.title, colour, wrap=inner), False
         cut = fit_text(ctx, TextRole.LABEL, self.title, room)
@@ -274,7 +153,7 @@ class ChoiceRow(Control):
         if self.shown_parts:
             height = draw_chips(surface, ctx, self.shown_parts, (x, y + theme.UNIT), inner)
             if tag is not None and not beside:
-                middle = y + theme.UNIT + height - _chip_height(ctx) // 2
+                middle = y + theme.UNIT + height - chip_height(ctx) // 2
                 surface.blit(tag, tag.get_rect(midright=(x + inner, middle)))
         if self.focused:
             draw_focus_ring(surface, ctx, rect)

@@ -108,7 +108,7 @@ def test_amend_names_the_offer_it_plays(ctx: UiContext) -> None:
     # Its costs as the form dialog foresees the same offer (a play-tester read "trust +5" on
     # the offer's own effect and got +10), summed into one "in all" when short of room.
     from game.engine.foresight import foreseen
-    from game.ui.widgets.choices import cost_parts
+    from game.ui.widgets.chips import cost_parts
 
     assert [p.text for p in row.parts] == [p.text for p in cost_parts(state, amended)]
     proposing, accepted = foreseen(state, amended)
