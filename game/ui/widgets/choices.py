@@ -231,6 +231,8 @@ class ChoiceDialog(FocusScreen):
         self.buttons = list(buttons)
         self.escape = cancel
         self.frame = pygame.Rect(0, 0, theme.span(columns), 0)
+        self._narrow = self.frame.width
+        """The panel's width unless its content needs the screen's (see :meth:`layout`)."""
         controls: list[Control] = [*self.rows, *self.buttons]
         self.focus = FocusGroup(controls)
         self._intro_room = 0
@@ -331,6 +333,7 @@ class ChoiceDialog(FocusScreen):
         ctx = self.ctx
         self._fine = 0
         self._intro_role = TextRole.BODY
+        self.frame.width = self._narrow
         if self._side_columns:
             self.side_width = theme.span(self._side_columns)
         width = self._main_width()
@@ -376,6 +379,13 @@ class ChoiceDialog(FocusScreen):
         if head + body + foot + PAD > limit and self._recap:
             # Then what became of the last move goes: the table and the log show it.
             self._show_recap = False
+            blocks, body, foot = self._measure(width)
+        wide = theme.LOGICAL_WIDTH - 2 * SCREEN_PAD
+        if head + body + foot + PAD > limit and not self.side_width and self.frame.width < wide:
+            # Then the panel takes the screen's width, where its lines hold more (at large
+            # text a play-tester read a form's introduction shrunk to fine print, and cut).
+            self.frame.width = wide
+            width, head = self._main_width(), self._head_height()
             blocks, body, foot = self._measure(width)
         for smaller in (TextRole.CAPTION, TextRole.FINE_PRINT):
             # And the introduction is set smaller, before it is shortened.

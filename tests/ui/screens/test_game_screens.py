@@ -8,7 +8,7 @@ import pygame
 import pytest
 
 from game.draw.context import UiContext
-from game.draw.theme import TextRole
+from game.draw.theme import LOGICAL_SIZE, TextRole
 from game.engine import Move, OfferKind, new_game
 from game.store.mode import Mode
 from game.store.scenarios import load_scenario
@@ -159,6 +159,27 @@ def test_the_forms_of_a_recess_say_what_it_changes_not_what_proposing_it_does(
     assert labels and all(words == ["It changes:"] for words in labels)
     restraint = VariantScreen(ctx, new_game(SCENARIO, 4), SCENARIO.offer("mutual_restraint"))
     assert "Proposing it:" in [p.text for p in restraint.rows[0].parts if p.plain]
+
+
+@pytest.mark.parametrize("offer_id", ["yongbyon_for_relief", "mutual_restraint"])
+def test_at_large_text_a_form_s_introduction_stays_whole(offer_id: str) -> None:
+    # A play-tester read the Yongbyon forms' introduction shrunk to fine print and cut ("...the
+    # other enrichment site it..."): a dialog too tall for its text first takes the screen's
+    # width, and its introduction is never set in fine print nor cut.
+    large = UiContext(Settings(sound=False, text_size=TextSize.LARGE))
+    picker = VariantScreen(large, new_game(SCENARIO, 4), SCENARIO.offer(offer_id))
+    picker.layout()
+    assert picker.frame.width > picker._narrow
+    assert picker._intro_role in (TextRole.BODY, TextRole.CAPTION)
+    assert picker._intro_room < 0  # not shortened
+    assert picker.frame.height <= LOGICAL_SIZE[1]
+    # At normal text the panel keeps its width, the introduction its type.
+    normal = VariantScreen(
+        UiContext(Settings(sound=False)), new_game(SCENARIO, 4), SCENARIO.offer(offer_id)
+    )
+    normal.layout()
+    assert normal.frame.width == normal._narrow
+    assert normal._intro_role is TextRole.BODY
 
 
 def test_walking_away_asks_first(ctx: UiContext) -> None:
