@@ -220,6 +220,23 @@ def test_at_large_text_the_tag_gives_way_before_the_team_name(
     assert "EAGLES" in ours and "\u2026" not in ours, shown
 
 
+def test_at_large_text_the_tag_keeps_the_mode_longest(rendered: list[str]) -> None:
+    """A play-tester at Large text saw only "seed 14840" beside a long name and could not tell
+    a graded game from practice: the seed gives way first."""
+    from game.store.settings import Settings, TextSize
+    from game.ui import session as session_module
+    from game.ui.screens.summit import SummitScreen
+    from game.ui.shots import render_screens
+
+    ctx = UiContext(Settings(text_size=TextSize.LARGE))
+    who = Who("Jordan Large", Mode.GRADED)
+    state = new_game(SCENARIO, 14840)
+    rendered.clear()
+    render_screens([SummitScreen(ctx, session_module.Session(state, who=who))])
+    assert "graded" in rendered
+    assert "graded \u00b7 seed 14840" not in rendered  # it did not fit whole
+
+
 def test_the_hand_over_names_the_teams(ctx: UiContext, rendered: list[str]) -> None:
     # A play-test: the hand-over said "Second player" and "U.S. player" in a team game.
     from game.engine import Move

@@ -366,16 +366,19 @@ def draw_delegations(
     plan = art.seating_plan(seats.width, seats.height, palette, delegation_pose(state))
     surface.blit(plan, seats.topleft)
     flag_rect = art.draw_side_flag(surface, sides.player.flag, flag_h, (centre.left, us_y), palette)
-    # The tag gives way before our name does: "hot-seat · practice · seed 4" loses its first
-    # parts, one at a time, until the shortest form of the name fits beside it.
+    # The tag gives way before our name does: "hot-seat · practice · seed 4" loses its seed,
+    # then its first parts, one at a time, until the shortest form of the name fits beside it:
+    # the mode stays longest (a play-tester, the tag cut to the seed, could not tell a graded
+    # game from practice).
     parts = tag_text.split(" \u00b7 ")
+    whole = len(parts)
     left = flag_rect.right + 10
     while True:
         shown = " \u00b7 ".join(parts)
         room = centre.right - ctx.text_width(TextRole.CAPTION, shown) - 2 * theme.UNIT - left
         if not parts or ctx.text_width(TextRole.KICKER, us_name[-1]) <= room:
             break
-        parts = parts[1:]
+        parts = parts[:-1] if len(parts) == whole and whole > 1 else parts[1:]
     tag = ctx.text(TextRole.CAPTION, shown, palette.ink_soft)
     label = ctx.text(TextRole.KICKER, _first_fitting(ctx, us_name, room), palette.ink_soft)
     surface.blit(label, label.get_rect(midleft=(flag_rect.right + 10, flag_rect.centery)))
