@@ -272,6 +272,10 @@ class NewGameScreen(PanelScreen):
                 else:
                     self.mode_index = MODES.index(code.mode)
                     coded = code.seed
+            if coded is None and not self.hotseat:
+                # Not one to play: the greyed switch shows the player's own mode, not that of
+                # the code typed before (a play-tester read "Graded" beside a broken code).
+                self.mode_index = self._own_mode
         problem = self._who_problem()
         if problem:
             if not self.hotseat:

@@ -364,6 +364,11 @@ def test_a_valid_class_code_shows_its_seed_and_gives_the_players_back(ctx: UiCon
     assert screen.seed.text == "1234"
     assert screen.mode_index == MODES.index(Mode.GRADED)
     assert not screen.seed.enabled
+    # Broken by a character, it is no code to play: the switch shows the player's own mode.
+    screen.on_event(key(pygame.K_BACKSPACE))
+    assert screen.mode_index == MODES.index(Mode.PRACTICE)
+    screen.on_event(text(encode("HNOI", 1234, Mode.GRADED)[-1]))
+    assert screen.mode_index == MODES.index(Mode.GRADED)
     for _ in range(9):
         screen.on_event(key(pygame.K_BACKSPACE))
     assert screen.code.text == ""
