@@ -4,8 +4,10 @@ one is not loaded at a point its game went on from.
 A play-tester saved a graded game, played a move, loaded the save and played the move again;
 nothing in the transcript showed it, and the teacher's check passed it. Every autosave of a
 graded game now adds the points it has played past (the hash of the game before each move,
-which pins down the whole game up to there) to ``graded.toml`` beside the saves, keyed by who
-played; loading a save whose game stands at such a point is refused in one line.
+which pins down the whole game up to there) to ``graded.toml`` beside the saves, under the
+game's identity (drawn when it starts, kept by its saves: the same seed played again with the
+same moves is another game); loading a save whose game stands at such a point is refused in
+one line.
 
 What the file holds is only ever added to, read whole and bounded: a damaged or foreign file
 counts as holding nothing (logged), never as a reason to stop a game.
@@ -15,6 +17,8 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
+import secrets
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
@@ -42,11 +46,20 @@ WENT_ON: Final = (
 """Why such a save is not loaded, after its file's name."""
 
 
-def point(who: Who, state: GameState) -> str:
-    """A point of a game as the file records it: who played it and the game's hash there, as
-    one short digest (a name is not written out beside the saves it is already in)."""
-    text = f"{who.player}\x00{who.code}\x00{state.hash}"
-    return hashlib.sha256(text.encode()).hexdigest()[:32]
+GAME_ID: Final = re.compile("[0-9a-f]{16}")
+"""What a game's identity looks like in a save (see :func:`new_game_id`)."""
+
+
+def new_game_id() -> str:
+    """A new game's identity: its saves keep it, and a game replayed on the same seed with the
+    same moves, whose points are the same, has another."""
+    return secrets.token_hex(8)
+
+
+def point(game: str, state: GameState) -> str:
+    """A point of a game as the file records it: the game's identity and its hash there, as
+    one short digest."""
+    return hashlib.sha256(f"{game}\x00{state.hash}".encode()).hexdigest()[:32]
 
 
 class PlayedPast:
@@ -69,18 +82,18 @@ class PlayedPast:
             return []
         return [p for p in points if isinstance(p, str) and len(p) == 32][-LIMIT:]
 
-    def went_on(self, who: Who, state: GameState) -> bool:
-        """True when ``state`` is a point of a graded game that was played on from."""
-        return who.is_graded and point(who, state) in set(self.read())
+    def went_on(self, who: Who, game: str, state: GameState) -> bool:
+        """True when ``state`` is a point the graded game ``game`` was played on from."""
+        return who.is_graded and bool(game) and point(game, state) in set(self.read())
 
-    def add(self, who: Who, states: Iterable[GameState]) -> str:
-        """Record the points of ``states`` as played past; return why it failed (``""``: it
-        did not). Only a graded game's count."""
-        if not who.is_graded:
+    def add(self, who: Who, game: str, states: Iterable[GameState]) -> str:
+        """Record the points of ``states`` as played past in ``game``; return why it failed
+        (``""``: it did not). Only a graded game's count, once it has an identity."""
+        if not who.is_graded or not game:
             return ""
         known = self.read()
         seen = set(known)
-        new = [p for p in (point(who, s) for s in states) if p not in seen]
+        new = [p for p in (point(game, s) for s in states) if p not in seen]
         if not new:
             return ""
         document = {"format": FORMAT, "passed": [*known, *dict.fromkeys(new)][-LIMIT:]}

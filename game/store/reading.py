@@ -27,7 +27,7 @@ MB: Final = 1000 * KB
 
 SCENARIO_LIMIT: Final = 2 * MB
 """A scenario file: Hanoi is 55 kB."""
-SAVE_KEYS: Final = frozenset({"saved_at", "slot", "scenario_file"})
+SAVE_KEYS: Final = frozenset({"saved_at", "slot", "scenario_file", "game_id"})
 """What a save adds to the transcript it keeps (:mod:`game.store.saves` writes them): a save
 handed in is read as the transcript it is (:func:`game.store.transcripts.read_transcript`)."""
 

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any, Final, Generic, TypeAlias, TypeVar
 import attrs
 
 from game.store.files import describe_os_error, write_text_atomic
-from game.store.graded import WENT_ON, PlayedPast
+from game.store.graded import GAME_ID, WENT_ON, PlayedPast
 from game.store.mode import Mode
 from game.store.reading import (
     SAVE_KEYS,
@@ -74,6 +74,10 @@ class SavedGame:
     """Who plays, in what mode (practice allows undo, graded does not), with what class code."""
     scenario_file: str = ""
     """The scenario file the game was started from, when it is not an installed one."""
+    game: str = ""
+    """Which game this is: drawn when it starts and kept by all its saves, so that a graded
+    game's points played past are its own (:mod:`game.store.graded`); ``""`` for a save
+    written before saves kept it."""
 
 
 @attrs.frozen
@@ -314,7 +318,7 @@ class SaveStore(SaveFolder):
         written = self._write(path, game, SaveKind.AUTOSAVE, "")
         if written.is_ok:
             # A graded game's points before each move are past: its saves there stay unloaded.
-            problem = PlayedPast(self.saves).add(game.who, game.history)
+            problem = PlayedPast(self.saves).add(game.who, game.game, game.history)
             if problem:
                 log.warning("saves: %s", problem)
         return written
@@ -408,7 +412,7 @@ class SaveStore(SaveFolder):
         """``read``, refused when its game is graded and was played on from where it stands
         (see :mod:`game.store.graded`)."""
         game = read.game
-        if game is None or not PlayedPast(self.saves).went_on(game.who, game.state):
+        if game is None or not PlayedPast(self.saves).went_on(game.who, game.game, game.state):
             return read
         problem = f"{read.info.path.name}: {WENT_ON}"
         return _Read(attrs.evolve(read.info, problem=problem), None)
@@ -447,6 +451,8 @@ def save_text(game: SavedGame, *, saved_at: datetime, slot: str = "") -> str:
         document["slot"] = slot
     if game.scenario_file:
         document["scenario_file"] = game.scenario_file
+    if game.game:
+        document["game_id"] = game.game
     return dumps(document)
 
 
@@ -537,7 +543,9 @@ def _read_save(path: Path, kind: SaveKind) -> _Read:
         transcript.code,
         transcript.teams,
     )
-    game = SavedGame(states[-1], states[:-1], transcript.undos, who, scenario_file)
+    ident = data.get("game_id")
+    ident = ident if isinstance(ident, str) and GAME_ID.fullmatch(ident) else ""
+    game = SavedGame(states[-1], states[:-1], transcript.undos, who, scenario_file, ident)
     slot = data.get("slot")
     name = clean_name(slot) if isinstance(slot, str) else ""
     info = _info_for(path, kind, name or _kind_name(kind), _parse_time(data.get("saved_at")), game)

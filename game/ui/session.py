@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Final
 import attrs
 
 from game.draw.theme import Tone
+from game.store.graded import new_game_id
 from game.store.saves import Attempt, SavedGame, SaveStore, WriteResult
 from game.store.who import UNNAMED, Who
 from game.ui.in_play import GameSetup, Notice
@@ -76,6 +77,8 @@ class Session:
     notices: list[Notice] = attrs.field(factory=list)
     autoplay: str = ""
     """The strategy playing the game by itself, or ``""``: its moves are never autosaved."""
+    game: str = ""
+    """Which game this is, as its saves keep it (see :func:`game.store.graded.new_game_id`)."""
 
     @classmethod
     def start(cls, setup: GameSetup, store: SaveStore | None = None) -> Session:
@@ -88,6 +91,7 @@ class Session:
             setup.scenario_file,
             store=store,
             autoplay=setup.autoplay,
+            game=new_game_id(),
         )
         session.autosave()
         return session
@@ -102,6 +106,8 @@ class Session:
             list(saved.history),
             list(saved.undos),
             store,
+            # A save from before saves kept it: from here on, a game of its own.
+            game=saved.game or new_game_id(),
         )
 
     @property
@@ -192,7 +198,12 @@ class Session:
     def saved_game(self) -> SavedGame:
         """The game as the save files hold it."""
         return SavedGame(
-            self.state, tuple(self.history), tuple(self.undos), self.who, self.scenario_file
+            self.state,
+            tuple(self.history),
+            tuple(self.undos),
+            self.who,
+            self.scenario_file,
+            self.game,
         )
 
     def autosave(self) -> str:

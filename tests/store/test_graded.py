@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from game.engine import GameState, Move, apply, new_game
-from game.store.graded import LIMIT, PLAYED_PAST, WENT_ON, PlayedPast, point
+from game.store.graded import GAME_ID, LIMIT, PLAYED_PAST, WENT_ON, PlayedPast, new_game_id, point
 from game.store.mode import Mode
 from game.store.saves import SavedGame, SaveStore
 from game.store.scenarios import load_scenario
@@ -19,6 +19,7 @@ from game.store.who import Who
 NOW = datetime(2026, 3, 1, 14, 5, tzinfo=UTC)
 MOVES = ("mutual_restraint:written", "security_assurances:written", "reject")
 GRADED = Who("Ann Lee", Mode.GRADED, "HNOI-EFRJ")
+GAME = "0123456789abcdef"
 
 
 def _states() -> list[GameState]:
@@ -30,8 +31,8 @@ def _states() -> list[GameState]:
     return states
 
 
-def _game(states: list[GameState], upto: int, who: Who) -> SavedGame:
-    return SavedGame(states[upto], tuple(states[:upto]), who=who)
+def _game(states: list[GameState], upto: int, who: Who, game: str = GAME) -> SavedGame:
+    return SavedGame(states[upto], tuple(states[:upto]), who=who, game=game)
 
 
 @pytest.fixture
@@ -52,6 +53,7 @@ def _save_then_play_on(store: SaveStore, who: Who) -> Path:
 
 def test_a_graded_save_its_game_went_on_from_is_refused_in_one_line(store: SaveStore) -> None:
     slot = _save_then_play_on(store, GRADED)
+    store = SaveStore(store.root, clock=lambda: NOW)  # read from the files, not remembered
     loaded = store.load(slot)
     assert loaded.game is None
     assert loaded.problem == f"{slot.name}: {WENT_ON}"
@@ -66,27 +68,45 @@ def test_a_graded_save_its_game_went_on_from_is_refused_in_one_line(store: SaveS
     assert not latest.notice
 
 
-def test_a_practice_game_or_another_player_s_game_loads_where_it_was_saved(
+def test_a_practice_game_or_another_game_loads_where_it_was_saved(store: SaveStore) -> None:
+    slot = _save_then_play_on(store, Who("Ann Lee", Mode.PRACTICE, "HNOI-EFRJ"))
+    assert SaveStore(store.root).load(slot).is_ok
+    # The same seed replayed from the debrief with the same first moves is another game: its
+    # autosave at a point the first game went on from is its own, and loads.
+    store.autosave(_game(_states(), 3, GRADED))
+    again = new_game_id()
+    assert again != GAME and GAME_ID.fullmatch(again)
+    store.autosave(_game(_states(), 1, GRADED, again))
+    latest = SaveStore(store.root).load_latest()
+    assert latest.game is not None and latest.game.game == again
+    # A save from before saves kept the game's identity is never refused.
+    old = store.save_slot("old", _game(_states(), 0, GRADED, ""))
+    assert old.value is not None and store.load(old.value).is_ok
+
+
+def test_the_game_s_identity_is_kept_by_its_saves_and_a_foreign_one_is_dropped(
     store: SaveStore,
 ) -> None:
-    slot = _save_then_play_on(store, Who("Ann Lee", Mode.PRACTICE, "HNOI-EFRJ"))
-    assert store.load(slot).is_ok
-    # The same moves by another student on the same code are their own game.
-    store.autosave(_game(_states(), 3, GRADED))
-    other = Who("Ben Ode", Mode.GRADED, "HNOI-EFRJ")
-    states = _states()
-    kept = store.save_slot("Ben", _game(states, 2, other))
-    assert kept.value is not None and store.load(kept.value).is_ok
+    slot = store.save_slot("kept", _game(_states(), 1, GRADED))
+    assert slot.value is not None
+    loaded = store.load(slot.value).game
+    assert loaded is not None and loaded.game == GAME
+    text = slot.value.read_text(encoding="utf-8").replace(GAME, "../../etc")
+    slot.value.write_text(text, encoding="utf-8")
+    store = SaveStore(store.root, clock=lambda: NOW)
+    reread = store.load(slot.value).game
+    assert reread is not None and reread.game == ""
 
 
 def test_only_the_points_before_each_move_are_recorded(store: SaveStore) -> None:
     states = _states()
     store.autosave(_game(states, 3, GRADED))
     record = PlayedPast(store.saves)
-    assert record.read() == [point(GRADED, state) for state in states[:3]]
-    assert not record.went_on(GRADED, states[3])
-    assert record.went_on(GRADED, states[0])
-    assert not record.went_on(Who("Ann Lee", Mode.PRACTICE, "HNOI-EFRJ"), states[0])
+    assert record.read() == [point(GAME, state) for state in states[:3]]
+    assert not record.went_on(GRADED, GAME, states[3])
+    assert record.went_on(GRADED, GAME, states[0])
+    assert not record.went_on(Who("Ann Lee", Mode.PRACTICE, "HNOI-EFRJ"), GAME, states[0])
+    assert not record.went_on(GRADED, "fedcba9876543210", states[0])
     # Saved again, nothing is written twice.
     store.autosave(_game(states, 3, GRADED))
     assert len(record.read()) == 3
@@ -111,7 +131,7 @@ def test_a_damaged_record_reads_as_empty_and_never_stops_a_game(
     states = _states()
     assert store.autosave(_game(states, 1, GRADED)).is_ok
     assert store.load_latest().is_ok
-    assert PlayedPast(store.saves).went_on(GRADED, states[0])
+    assert PlayedPast(store.saves).went_on(GRADED, GAME, states[0])
 
 
 def test_a_record_that_cannot_be_written_leaves_the_autosave_good(store: SaveStore) -> None:
@@ -129,8 +149,8 @@ def test_the_record_keeps_the_newest_points(store: SaveStore) -> None:
         "format = 1\npassed = [" + ", ".join(f'"{p}"' for p in old) + "]\n", encoding="utf-8"
     )
     states = _states()
-    assert record.add(GRADED, states[:2]) == ""
+    assert record.add(GRADED, GAME, states[:2]) == ""
     kept = record.read()
     assert len(kept) == LIMIT
-    assert kept[-2:] == [point(GRADED, states[0]), point(GRADED, states[1])]
+    assert kept[-2:] == [point(GAME, states[0]), point(GAME, states[1])]
     assert kept[0] == old[2]

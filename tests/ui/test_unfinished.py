@@ -188,3 +188,34 @@ def test_the_word_on_a_kept_game_is_whole_on_the_table(size: TextSize, rendered:
     table.draw(pygame.Surface(LOGICAL_SIZE))
     assert {text for text in rendered if text.startswith("Your unfinished")} == {said}
     assert table.toast.rect.contains(table.toast.box(ctx))
+
+
+def test_a_graded_game_cannot_go_back_by_loading_its_own_save(ctx: UiContext) -> None:
+    """The play-tester's path: a graded game saved under a name, a move played, the save
+    loaded to play the move again. The load is refused, saying why, and the game stays where
+    it is; the same seed started again is another game, whose saves load."""
+    from game.store.graded import WENT_ON
+    from game.store.mode import Mode
+    from game.store.who import Who
+    from game.ui.in_play import SaveSlot
+
+    flow = Flow(ctx, seed=4)
+    graded = Who("Jordan", Mode.GRADED)
+    flow.handle(NewGame(GameSetup(SCENARIO, 4, graded), keep=False))
+    flow.handle(PlayMove(Move("mutual_restraint", "written")))
+    flow.handle(SaveSlot("large mid"))
+    flow.handle(PlayMove(Move("security_assurances", "written")))
+    session = flow.session
+    assert session is not None and len(session.state.turns) == 2
+    slot = flow.store.slot_path("large mid")
+    action = flow.handle(LoadSave(slot, keep=False))
+    assert isinstance(action, Open) and isinstance(action.place, Dialog)
+    assert any(WENT_ON in line for line in action.place.body)
+    assert flow.session is session and len(session.state.turns) == 2
+    # Replayed from the first move, the same seed is a game of its own.
+    first = session.game
+    flow.session = session.restart()
+    assert flow.session.game != first
+    flow.handle(PlayMove(Move("mutual_restraint", "written")))
+    flow.handle(SaveSlot("replayed"))
+    assert flow.store.load(flow.store.slot_path("replayed")).is_ok
