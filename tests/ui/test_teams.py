@@ -235,6 +235,11 @@ def test_at_large_text_the_tag_keeps_the_mode_longest(rendered: list[str]) -> No
     render_screens([SummitScreen(ctx, session_module.Session(state, who=who))])
     assert "graded" in rendered
     assert "graded \u00b7 seed 14840" not in rendered  # it did not fit whole
+    # However long the name: the name is cut, the mode stays.
+    rendered.clear()
+    who = Who("Alexandra Konstantinopoulou-Wetherington", Mode.GRADED)
+    render_screens([SummitScreen(ctx, session_module.Session(state, who=who))])
+    assert "graded" in rendered
 
 
 def test_the_hand_over_names_the_teams(ctx: UiContext, rendered: list[str]) -> None:

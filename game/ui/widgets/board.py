@@ -367,16 +367,16 @@ def draw_delegations(
     surface.blit(plan, seats.topleft)
     flag_rect = art.draw_side_flag(surface, sides.player.flag, flag_h, (centre.left, us_y), palette)
     # The tag gives way before our name does: "hot-seat · practice · seed 4" loses its seed,
-    # then its first parts, one at a time, until the shortest form of the name fits beside it:
-    # the mode stays longest (a play-tester, the tag cut to the seed, could not tell a graded
-    # game from practice).
+    # then its first parts, one at a time, until the shortest form of the name fits beside it;
+    # the mode stays whatever the name's length, the name cut beside it (play-testers, the tag
+    # cut to the seed or to nothing, could not tell a graded game from practice).
     parts = tag_text.split(" \u00b7 ")
     whole = len(parts)
     left = flag_rect.right + 10
     while True:
         shown = " \u00b7 ".join(parts)
         room = centre.right - ctx.text_width(TextRole.CAPTION, shown) - 2 * theme.UNIT - left
-        if not parts or ctx.text_width(TextRole.KICKER, us_name[-1]) <= room:
+        if len(parts) <= 1 or ctx.text_width(TextRole.KICKER, us_name[-1]) <= room:
             break
         parts = parts[:-1] if len(parts) == whole and whole > 1 else parts[1:]
     tag = ctx.text(TextRole.CAPTION, shown, palette.ink_soft)
