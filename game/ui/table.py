@@ -550,12 +550,16 @@ def _turned_down(state: GameState, offer: Offer, move: Move) -> tuple[str, str]:
     trust = scenario.role_index(MeterRole.TRUST)
     need = None if trust is None else trust_need(state, offer, trust)
     why = ""
-    if need is not None and trust is not None:
+    # Trust named only where it may fall short: with it met, what blocks is someone else's
+    # (a re-check read "about 60 of trust (now 77)" first, the Senate's limit after it).
+    if need is not None and trust is not None and state.meters[trust] < need[1]:
         meter = scenario.meters[trust]
         why = f": {need_words(*need, meter.minimum)} of {meter.label} (now {state.meters[trust]})"
     ends = " and then they would walk out" if rejection_ends_talks(state, move) else ""
+    outside = outside_needs(state, offer)
+    outside = outside if why else outside.replace("Also needs", "It needs", 1)
     return (
-        f"As things stand it would be turned down{why}. {outside_needs(state, offer)}".strip(),
+        f"As things stand it would be turned down{why}. {outside}".strip(),
         f"Proposing it changes {effect_text(scenario, *proposing, none='nothing')}; a "
         f"rejection, {rejection}{ends}. In a graded game it cannot be taken back.",
     )

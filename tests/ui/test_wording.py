@@ -301,6 +301,28 @@ def test_an_offer_that_would_be_turned_down_asks_first(hanoi: Scenario) -> None:
     assert isinstance(offer_action(state, "project_exemptions"), Apply)
 
 
+def test_a_confirmation_names_trust_only_where_it_may_fall_short(hanoi: Scenario) -> None:
+    """A re-check proposed embassies with trust 77 and domestic pressure 74: the confirmation
+    said first that they needed about 60 of trust (now 77), the Senate's limit after it."""
+    import attrs
+
+    from game.ui.screen import Dialog, Open
+    from game.ui.table import offer_action
+
+    state = new_game(hanoi, 7)
+    meters = list(state.meters)
+    meters[hanoi.meter_index["trust"]] = 100
+    meters[hanoi.meter_index["domestic"]] = 74
+    action = offer_action(attrs.evolve(state, meters=tuple(meters)), "embassies")
+    assert isinstance(action, Open) and isinstance(action.place, Dialog)
+    said = " ".join(action.place.body)
+    assert said.startswith(
+        "As things stand it would be turned down. It needs the Senate, with domestic "
+        "pressure at 55 or less (now 74)."
+    )
+    assert "of trust" not in said
+
+
 def test_a_form_says_what_serving_what_they_want_first_would_add(hanoi: Scenario) -> None:
     """Until a reply names what they want first, a form serving something open says what the
     reward for it would add (a play-tester read "trust +6" on his first offer and got +10);
