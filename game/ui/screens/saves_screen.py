@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
-from typing import Final
+from typing import ClassVar, Final
 
 import attrs
 import pygame
@@ -74,6 +74,10 @@ class SaveRow(ListRow):
 
     info: SaveInfo
     line: str = ""
+
+    FOCUS_WHEN_DISABLED: ClassVar[bool] = True
+    """A save that cannot be loaded takes the focus itself, its reason in the details: passed
+    by, the focus fell on its Delete button, where Enter (said to load) asked to delete it."""
 
     def draw_content(self, surface: pygame.Surface, ctx: UiContext, *, active: bool) -> None:
         del active

@@ -137,3 +137,23 @@ def test_continue_says_the_autosave_is_a_hot_seat_game(tmp_path: Path) -> None:
     assert " \u00b7 hot-seat \u00b7 " in continue_entry(store).detail
     store.autosave(SavedGame(new_game(hanoi, 3), ()))
     assert "hot-seat" not in continue_entry(SaveStore(tmp_path)).detail
+
+
+def test_a_save_that_cannot_be_loaded_takes_the_focus_and_enter_deletes_nothing(
+    tmp_path: Path,
+) -> None:
+    # A re-check moved onto a locked save: the focus fell on its Delete button, and Enter
+    # (which the hints say loads) asked to delete it.
+    store = SaveStore(tmp_path)
+    store.save_slot("good", SavedGame(new_game(SCENARIO, 4)))
+    store.saves.joinpath("slot-broken.toml").write_text("not = [a save", encoding="utf-8")
+    screen = SavesScreen(UiContext(Settings(sound=False)), store, saving=False)
+    names = [row.info.name for row in screen.rows]
+    broken = screen.rows[names.index("broken")]
+    assert not broken.enabled
+    for _ in range(len(screen.focus.controls)):
+        if screen.focus.focused is broken:
+            break
+        screen.on_event(key(pygame.K_DOWN))
+    assert screen.focus.focused is broken, "the locked row was passed by"
+    assert screen.on_event(key(pygame.K_RETURN)) is None
