@@ -67,9 +67,31 @@ class PlayedPast:
 
     def __init__(self, saves: Path) -> None:
         self.path = saves / PLAYED_PAST
+        self._known: tuple[tuple[int, int], list[str], frozenset[str]] | None = None
+        """The points last read, by the file's modification time and size: the load screen
+        asks of every graded save it lists."""
 
     def read(self) -> list[str]:
         """The points recorded, oldest first; none when the file is missing or damaged."""
+        return self._points()[0]
+
+    def _points(self) -> tuple[list[str], frozenset[str]]:
+        """The points recorded, in order and as a set: read again only when the file changed."""
+        try:
+            stat = self.path.stat()
+        except OSError:
+            stamp = None
+        else:
+            stamp = (stat.st_mtime_ns, stat.st_size)
+        known = self._known
+        if known is not None and stamp == known[0]:
+            return known[1], known[2]
+        points = self._read()
+        if stamp is not None:
+            self._known = (stamp, points, frozenset(points))
+        return points, frozenset(points)
+
+    def _read(self) -> list[str]:
         try:
             _, document = read_toml(self.path, what="the graded games' record", limit=_SIZE_LIMIT)
         except UnreadableFileError as error:
@@ -84,7 +106,7 @@ class PlayedPast:
 
     def went_on(self, who: Who, game: str, state: GameState) -> bool:
         """True when ``state`` is a point the graded game ``game`` was played on from."""
-        return who.is_graded and bool(game) and point(game, state) in set(self.read())
+        return who.is_graded and bool(game) and point(game, state) in self._points()[1]
 
     def add(self, who: Who, game: str, states: Iterable[GameState]) -> str:
         """Record the points of ``states`` as played past in ``game``; return why it failed

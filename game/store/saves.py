@@ -266,6 +266,7 @@ class SaveStore(SaveFolder):
         super().__init__(root)
         self.clock = clock
         self._cache: dict[Path, tuple[tuple[int, int], _Read]] = {}
+        self._past: PlayedPast | None = None
 
     # -- places --
 
@@ -318,7 +319,7 @@ class SaveStore(SaveFolder):
         written = self._write(path, game, SaveKind.AUTOSAVE, "")
         if written.is_ok:
             # A graded game's points before each move are past: its saves there stay unloaded.
-            problem = PlayedPast(self.saves).add(game.who, game.game, game.history)
+            problem = self._played_past().add(game.who, game.game, game.history)
             if problem:
                 log.warning("saves: %s", problem)
         return written
@@ -412,10 +413,17 @@ class SaveStore(SaveFolder):
         """``read``, refused when its game is graded and was played on from where it stands
         (see :mod:`game.store.graded`)."""
         game = read.game
-        if game is None or not PlayedPast(self.saves).went_on(game.who, game.game, game.state):
+        if game is None or not self._played_past().went_on(game.who, game.game, game.state):
             return read
         problem = f"{read.info.path.name}: {WENT_ON}"
         return _Read(attrs.evolve(read.info, problem=problem), None)
+
+    def _played_past(self) -> PlayedPast:
+        """The record of graded games' points in this saves folder (one, which remembers what
+        it read until the file changes)."""
+        if self._past is None or self._past.path.parent != self.saves:
+            self._past = PlayedPast(self.saves)
+        return self._past
 
     def _read(self, path: Path) -> _Read:
         kind = kind_of(path) or SaveKind.SLOT

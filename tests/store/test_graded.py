@@ -154,3 +154,30 @@ def test_the_record_keeps_the_newest_points(store: SaveStore) -> None:
     assert len(kept) == LIMIT
     assert kept[-2:] == [point(GAME, states[0]), point(GAME, states[1])]
     assert kept[0] == old[2]
+
+
+def test_the_load_screen_reads_the_record_once_for_all_the_saves_it_lists(
+    store: SaveStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from game.store import graded, reading
+
+    slot = _save_then_play_on(store, GRADED)
+    for name in ("a", "b", "c"):
+        store.save_slot(name, _game(_states(), 1, GRADED))
+    reads: list[Path] = []
+    real = reading.read_toml
+
+    def counted(path: Path, **kwargs: object) -> object:
+        reads.append(path)
+        return real(path, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(graded, "read_toml", counted)
+    store = SaveStore(store.root, clock=lambda: NOW)
+    listed = store.listing()
+    assert sum(1 for info in listed if not info.is_ok) == 5  # three copies, the slot, the backup
+    assert not store.load(slot).is_ok
+    assert len(reads) == 1
+    # Written again, it is read again.
+    store.autosave(_game(_states(), 3, GRADED, new_game_id()))
+    assert not store.load(slot).is_ok
+    assert len(reads) == 2
