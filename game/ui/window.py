@@ -22,6 +22,7 @@ import attrs
 import pygame
 
 from game.draw import theme
+from game.escapes import printable
 
 WINDOW_CLASS: Final = "hanoi-summit"
 """What window managers and taskbars know the window by (X11's WM_CLASS, Wayland's app id)."""
@@ -152,8 +153,18 @@ def require_display() -> None:
         # Unset to SDL, but pygame-ce reads an empty name as its old alias of "windows", and
         # fails with "windows not available".
         del os.environ["SDL_VIDEODRIVER"]
-    with _wayland_probed_quietly():
-        pygame.display.init()
+    try:
+        with _wayland_probed_quietly():
+            pygame.display.init()
+    except pygame.error as error:
+        # A driver named in SDL_VIDEODRIVER that cannot start ("x11 not available": no X
+        # server at DISPLAY, a play-tester saw the traceback) is no screen either.
+        chosen = os.environ.get("SDL_VIDEODRIVER", "")
+        named = f"SDL_VIDEODRIVER={chosen}: " if chosen else ""
+        raise NoDisplayError(
+            f"no screen to open a window on ({printable(f'{named}{error}')}); "
+            "play without one: python -m game play --headless"
+        ) from None
     driver = pygame.display.get_driver()
     if driver in _HEADLESS_DRIVERS and not os.environ.get("SDL_VIDEODRIVER"):
         pygame.display.quit()

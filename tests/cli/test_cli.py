@@ -610,6 +610,29 @@ def test_without_a_screen_the_window_command_says_so_in_one_line(argv: list[str]
     assert "and exits with status 2, as for bad input: nothing was played" in _scripting_exit_text()
 
 
+@pytest.mark.parametrize("driver", ["x11", "wayland", "no-such-driver"])
+def test_a_named_driver_that_cannot_start_is_said_in_one_line(driver: str) -> None:
+    """SDL_VIDEODRIVER naming a driver that cannot start (x11 with no X server at DISPLAY) ended
+    in pygame's "x11 not available" traceback and status 1 (a play-tester)."""
+    env = {key: value for key, value in os.environ.items() if key != "XDG_RUNTIME_DIR"}
+    env.update(SDL_VIDEODRIVER=driver, DISPLAY=":59", WAYLAND_DISPLAY="hanoi-summit-none")
+    result = subprocess.run(
+        [sys.executable, "-m", "game"],
+        env=env,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 2, result.stderr
+    (line,) = result.stderr.splitlines()
+    assert line.startswith(
+        f"hanoi-summit: no screen to open a window on (SDL_VIDEODRIVER={driver}:"
+    )
+    assert line.endswith("play without one: python -m game play --headless")
+
+
 def _readme_exit_statuses() -> str:
     readme = (HERE.parent / "README.md").read_text(encoding="utf-8")
     return " ".join(readme.partition("Exit status: ")[2].partition("\n\n")[0].split())
