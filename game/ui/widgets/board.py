@@ -112,26 +112,31 @@ def accords_height(ctx: UiContext) -> int:
 def draw_accords(
     surface: pygame.Surface, ctx: UiContext, state: GameState, area: pygame.Rect
 ) -> None:
-    """The accords reached so far on one line, after a kicker that counts them; a broken one
-    is struck through in words."""
+    """The accords that stand on one line, after a kicker that counts them, and how many a
+    test has broken after them: a broken one is off the record (a play-tester read a broken
+    restraint, its "(broken)" cut off, among the accords with a check)."""
     palette = ctx.palette
     scenario = state.scenario
-    count = len(state.accords)
-    kicker = ctx.text(TextRole.KICKER, f"ACCORDS \u00b7 {count}", palette.ink_soft)
+    standing = [a for a in state.accords if not a.broken]
+    broken = len(state.accords) - len(standing)
+    kicker = ctx.text(TextRole.KICKER, f"ACCORDS \u00b7 {len(standing)}", palette.ink_soft)
     mid = area.top + accords_height(ctx) // 2
     surface.blit(kicker, kicker.get_rect(midleft=(area.left, mid)))
     x = area.left + kicker.get_width() + 2 * theme.UNIT
-    if not state.accords:
-        text = ctx.text(TextRole.CAPTION_ITALIC, "None yet.", palette.ink_soft)
+    right = area.right
+    if broken:
+        note = ctx.text(TextRole.CAPTION_ITALIC, f"{broken} broken", palette.alarm)
+        surface.blit(note, note.get_rect(midright=(right, mid)))
+        right -= note.get_width() + 2 * theme.UNIT
+    if not standing:
+        text = ctx.text(
+            TextRole.CAPTION_ITALIC, "None yet." if not broken else "None stand.", palette.ink_soft
+        )
         surface.blit(text, text.get_rect(midleft=(x, mid)))
         return
     draw_check(surface, palette.positive, (x + 6, mid))
-    names = [
-        (scenario.offer(a.id).label if a.id in scenario.offer_index else a.id)
-        + (" (broken)" if a.broken else "")
-        for a in state.accords
-    ]
-    text = ctx.text(TextRole.CAPTION, names_that_fit(ctx, names, area.right - x - 18), palette.ink)
+    names = [scenario.offer(a.id).label if a.id in scenario.offer_index else a.id for a in standing]
+    text = ctx.text(TextRole.CAPTION, names_that_fit(ctx, names, right - x - 18), palette.ink)
     surface.blit(text, text.get_rect(midleft=(x + 18, mid)))
 
 

@@ -10,6 +10,8 @@ import pytest
 from game.draw import theme
 from game.draw.context import UiContext
 from game.draw.theme import TextRole, Tone
+from game.engine import Scenario, new_game
+from game.engine.state import Accord
 from game.store.settings import Settings, TextSize
 from game.ui.screen import Action, Pop, Quit
 from game.ui.testing import key, move, wheel
@@ -376,6 +378,32 @@ def test_the_accords_line_never_runs_past_its_width(size: TextSize) -> None:
         # How many more, in words: a play-tester read "Mutual restraint +1" as a score.
         assert line.endswith((" and 2\u00a0more", " and 1\u00a0more", "restraint", "\u2026"))
         assert "+" not in line
+
+
+@pytest.mark.parametrize("size", list(TextSize))
+def test_a_broken_accord_is_not_counted_among_those_that_stand(
+    size: TextSize, hanoi: Scenario, rendered: list[str]
+) -> None:
+    # A play-tester read "ACCORDS · 3 ✓ Mutual restraint… and 2 more" with the restraint
+    # broken: its "(broken)" was what the ellipsis cut off.
+    from game.ui.widgets.board import draw_accords
+
+    ctx = UiContext(Settings(text_size=size, sound=False))
+    state = new_game(hanoi, 1)
+    accords = (
+        Accord("mutual_restraint", "written", 1, False, broken=True),
+        Accord("liaison_offices", "", 2, False),
+    )
+    state = attrs.evolve(state, accords=accords, agreed=frozenset(a.id for a in accords))
+    surface = pygame.Surface((360, 40))
+    draw_accords(surface, ctx, state, surface.get_rect())
+    assert "ACCORDS \u00b7 1" in rendered and "1 broken" in rendered
+    assert not any("Mutual restraint" in text for text in rendered)
+    assert any(text.startswith("Liaison") for text in rendered)
+    rendered.clear()
+    only_broken = attrs.evolve(state, accords=accords[:1])
+    draw_accords(surface, ctx, only_broken, surface.get_rect())
+    assert rendered == ["ACCORDS \u00b7 0", "1 broken", "None stand."]
 
 
 @pytest.mark.parametrize("size", list(TextSize))
