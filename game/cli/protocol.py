@@ -21,9 +21,10 @@ from game.engine.describe import (
     answered_proposal,
     group_of,
     proposal_costs,
+    rejecting_text,
 )
 from game.engine.effects import Effect, meter_totals
-from game.engine.state import ACCEPT, Turn
+from game.engine.state import ACCEPT, REJECT, Turn
 from game.store.who import NOBODY, Who
 
 # Newlines outside strings are the indentation's; inside them json has escaped them already.
@@ -154,6 +155,8 @@ def proposal_json(scenario: Scenario, proposal: Proposal, kind: str) -> dict[str
         "accord": proposal.accord,
         "on_accept": _meter_changes(scenario, answer_effects(scenario, proposal, ACCEPT)),
         "accepting": proposal_costs(scenario, proposal),
+        "on_reject": _meter_changes(scenario, answer_effects(scenario, proposal, REJECT)),
+        "rejecting": rejecting_text(scenario, proposal),
         "amend": str(Move.parse(proposal.amend)) if proposal.amend else None,
     }
 

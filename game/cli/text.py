@@ -37,6 +37,8 @@ from game.engine.describe import (
     need_sentence,
     proposal_costs,
     region_line,
+    rejecting_text,
+    rejection_hardens,
     remembered,
     reply_sentence,
     round_opened,
@@ -95,6 +97,14 @@ def proposal_lines(
         effects, unseen = answer_foreseen(now, proposal, ACCEPT)
         costs = effect_text(scenario, *effects, none="no change to the meters")
         lines.append(f"{indent}Accepting{', as a rule' if unseen else ''}: {costs}")
+    if now is None:
+        lines.append(f"{indent}Rejecting: {rejecting_text(scenario, proposal)}")
+    else:
+        effects, unseen = answer_foreseen(now, proposal, REJECT)
+        costs = effect_text(scenario, *effects, none="no change to the meters")
+        hardens = rejection_hardens(scenario, proposal)
+        costs += f". {hardens}" if hardens else ""
+        lines.append(f"{indent}Rejecting{', as a rule' if unseen else ''}: {costs}")
     if proposal.amend:
         move = Move.parse(proposal.amend)
         amended = move_label(scenario, move)

@@ -32,7 +32,7 @@ from game.engine.scenario import (
     Scenario,
     Side,
 )
-from game.engine.state import ACCEPT, AMEND, GameState, Move, ReactionKind, Turn
+from game.engine.state import ACCEPT, AMEND, REJECT, GameState, Move, ReactionKind, Turn
 from game.escapes import UNPRINTABLE, printable
 
 MINUS: Final = "\u2212"
@@ -411,6 +411,26 @@ def answer_foreseen(
         q is not None and not (q.on_accept if answer == ACCEPT else q.on_reject).is_empty
         for q in quirks
     )
+
+
+def rejection_hardens(scenario: Scenario, proposal: Proposal) -> str:
+    """What rejecting a proposal of theirs does to your own offer for the same accord, as a
+    sentence ("" when nothing): its ``hardens`` added to every level that offer needs (a
+    play-tester's own Yongbyon offer needed 16 more after he rejected theirs, and no answer
+    card had said so)."""
+    if not proposal.hardens or proposal.accord not in scenario.offer_index:
+        return ""
+    label = scenario.offer(proposal.accord).label
+    return f"From then on your own \u201c{label}\u201d needs {proposal.hardens} more."
+
+
+def rejecting_text(scenario: Scenario, proposal: Proposal) -> str:
+    """What rejecting a proposal of theirs does, as one phrase: the meters, and what it does
+    to your own offer for the same accord (see :func:`rejection_hardens`)."""
+    effects = answer_effects(scenario, proposal, REJECT)
+    said = effect_text(scenario, *effects, none="no change to the meters")
+    hardens = rejection_hardens(scenario, proposal)
+    return f"{said}. {hardens}" if hardens else said
 
 
 def proposal_costs(scenario: Scenario, proposal: Proposal) -> str:

@@ -33,6 +33,7 @@ from game.engine.describe import (
     changes,
     effect_text,
     essay_view,
+    rejection_hardens,
     round_when,
 )
 from game.engine.foresight import (
@@ -462,10 +463,9 @@ def answer_detail(state: GameState, face: AnswerFace) -> tuple[str, str]:
             "Answering does not use up an offer."
         )
     if face.answer == REJECT:
-        changes = _answer_changes(state, proposal, REJECT)
-        return title, (
-            f"They will not table it again. {changes}. Answering does not use up an offer."
-        )
+        said = f"They will not table it again. {_answer_changes(state, proposal, REJECT)}."
+        hardens = rejection_hardens(scenario, proposal)
+        return title, " ".join(filter(None, (said, hardens, "Answering does not use up an offer.")))
     return title, (
         "Answer with an offer of your own instead: they judge it as they would your offer, "
         f"and {amend_uses(state)}. Enter on the proposal shows what it costs."

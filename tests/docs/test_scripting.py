@@ -44,7 +44,9 @@ from tests.docs.helpers import (
 
 BAD_SCRIPT_MARK = "<!-- bad-script -->"
 
-MAPS = frozenset({"meters", "scores", "region", "region_bands", "on_accept", "openings", "answers"})
+MAPS = frozenset(
+    {"meters", "scores", "region", "region_bands", "on_accept", "on_reject", "openings", "answers"}
+)
 """Fields whose value maps the scenario's own ids (meter, scorecard, move and proposal ids) to
 values."""
 

@@ -15,7 +15,13 @@ import pygame
 from game.draw.context import UiContext
 from game.draw.theme import Tone
 from game.engine import Direction, GameState, MeterRole, Move, OfferKind, amendment, move_options
-from game.engine.describe import answer_foreseen, capitalise, need_sentence, sentence
+from game.engine.describe import (
+    answer_foreseen,
+    capitalise,
+    need_sentence,
+    rejection_hardens,
+    sentence,
+)
 from game.engine.foresight import (
     expected_need_range,
     foreseen,
@@ -188,10 +194,14 @@ class ProposalScreen(ChoiceDialog):
             detail="Answering does not use up an offer." + (UNSEEN if unseen_yes else ""),
             parts=labelled(_changes(unseen_yes), effect_parts(scenario, *taking)),
         )
+        hardens = rejection_hardens(scenario, proposal)
         reject = ChoiceRow(
             title="Reject it",
             body="They will not table it again.",
-            detail=consequence(proposal.reject_why) + (UNSEEN if unseen_no else ""),
+            # What it does to your own offer first: a play-tester rejected their Yongbyon deal
+            # and found his own Yongbyon offer needing 16 more, unannounced.
+            detail=f"{hardens} {consequence(proposal.reject_why)}".strip()
+            + (UNSEEN if unseen_no else ""),
             parts=labelled(_changes(unseen_no), effect_parts(scenario, *refusing)),
         )
         amend = amend_row(state)

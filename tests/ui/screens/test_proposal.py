@@ -11,7 +11,7 @@ from game.draw import theme
 from game.draw.context import UiContext
 from game.draw.theme import TextRole
 from game.engine import GameState, Move, PendingKind, amendment, is_legal
-from game.engine.describe import changes
+from game.engine.describe import changes, rejection_hardens
 from game.store.scenarios import load_scenario
 from game.store.settings import Settings, TextSize
 from game.ui.flow import Flow
@@ -21,6 +21,7 @@ from game.ui.screen import Apply, Chain, Pop, TheirProposal
 from game.ui.screens.proposal import THEIR_VIEW, ProposalScreen
 from game.ui.session import Session
 from game.ui.shots import counter_pending, render_screens, sample_game, tabled_pending
+from game.ui.table import answer_detail, answer_faces
 from game.ui.testing import click, key
 
 SCENARIO = load_scenario("hanoi")
@@ -80,6 +81,25 @@ def test_accepting_shows_what_it_changes(ctx: UiContext) -> None:
     assert SCENARIO.accord_label(dialog.proposal.accord) in accept.body
     refused = [c.text for c in changes(SCENARIO, dialog.proposal.on_reject)]
     assert [part.text for part in reject.parts if not part.plain] == refused
+
+
+def test_rejecting_says_how_much_more_their_own_offer_will_need(ctx: UiContext) -> None:
+    # A play-tester rejected their Yongbyon deal and found his own Yongbyon offer needing 16
+    # more: neither the dialog nor the table's answer card had said so.
+    state = _state(
+        lambda s: s.pending is not None and s.scenario.proposals[s.pending.proposal].hardens > 0
+    )
+    dialog = _dialog(ctx, state)
+    proposal = dialog.proposal
+    mine = SCENARIO.offer(proposal.accord).label
+    expected = f"From then on your own \u201c{mine}\u201d needs {proposal.hardens} more."
+    # In the row's detail, first: where the detail gives way to a short screen, the table's
+    # answer card says it in its details line.
+    assert dialog.answers["reject"].detail.startswith(expected)
+    face = next(f for f in answer_faces(state) if f.answer == "reject")
+    assert expected in answer_detail(state, face)[1]
+    unhardened = next(p for p in SCENARIO.proposals if not p.hardens)
+    assert rejection_hardens(SCENARIO, unhardened) == ""
 
 
 @pytest.mark.parametrize("answer", ["accept", "reject", "amend"])
