@@ -11,9 +11,11 @@ from game.draw.context import UiContext
 from game.draw.theme import TextRole, Tone
 from game.engine import GameState, MeterRole, Move, ReactionKind, Scenario, apply, judge, new_game
 from game.engine.describe import NO_BREAK, meters_line
+from game.engine.foresight import expected_need_range, no_trust_wins
+from game.engine.moves import available_moves
 from game.engine.search import Found
 from game.store.scenarios import load_scenario
-from game.ui.hints import Focus, next_hint
+from game.ui.hints import Focus, next_hint, stalled
 from game.ui.record import before_the_break, log_entries
 from game.ui.table import card_faces, round_detail
 
@@ -501,3 +503,55 @@ def test_the_log_and_the_break_say_what_a_new_round_brings(hanoi: Scenario) -> N
     after = next(t for t in state.turns if t.number == turn.number + 1)
     shown = EventScreen(UiContext(Settings()), attrs.evolve(upto, round=after.round), turn)
     assert ("Also: a new round begins (patience +7).", Tone.NEUTRAL) in shown.notes
+
+
+def _play(hanoi: Scenario, seed: int, *moves: str) -> GameState:
+    state = new_game(hanoi, seed)
+    for text in moves:
+        state = apply(state, Move.parse(text)).state
+    return state
+
+
+def test_the_adviser_says_when_nothing_on_the_table_can_be_won(hanoi: Scenario) -> None:
+    # A play-tester rejected their Yongbyon deal, pressed restraint out of turn and offered
+    # generous relief: at trust 13 every offer was refused for three rounds while the cards
+    # showed near misses ("about 16, now 12"), and nothing said there was no way forward.
+    stuck = _play(
+        hanoi,
+        1234,
+        "yongbyon_for_relief:partial",
+        "reject",
+        "project_exemptions",
+        "accept",
+        "mutual_restraint:unwritten",
+        "yongbyon_for_relief:generous",
+    )
+    seen = {"meter:trust", "proposal", "opening", "refused", "event", "accord"}
+    hint = next_hint(stuck, Focus(), seen)
+    assert hint is not None and hint.key == "stalled", hint
+    assert hint.text.startswith("Nothing on the table meets what they need now: trust 13;")
+    assert "Human rights (on the record), needs about 16" in hint.text
+    # Three short, within the day's mood: a good day may still carry it.
+    assert hint.text.endswith("Only a good day carries an offer that falls short.")
+    # Shown once: dismissed, it gives way to the other hints.
+    assert next_hint(stuck, Focus(), {*seen, "stalled"}) != hint
+    # Further out of reach, it names the way out.
+    worse = attrs.evolve(stuck, meters=(5, *stuck.meters[1:]))
+    assert stalled(worse).endswith(
+        "Not even a good day carries one: events between rounds can still move trust; "
+        "\u201cWalk away\u201d ends the summit at once."
+    )
+    # Where something on the table meets what they need, as the table's figures show, it says
+    # nothing.
+    trust = hanoi.meter_index["trust"]
+    for seed in range(20):
+        state = _play(hanoi, seed, "security_assurances:spoken")
+        if state.is_over or state.pending is not None:
+            continue
+        within = any(
+            (needed := expected_need_range(state, move, trust)) is None
+            or needed[0] <= state.meters[trust]
+            for move in available_moves(state)
+            if hanoi.offer(move.offer).kind.judged and not no_trust_wins(state, move)
+        )
+        assert bool(stalled(state)) is not within, seed
