@@ -496,11 +496,12 @@ def round_detail(state: GameState) -> tuple[str, str]:
     return title, held.description
 
 
-def offer_action(state: GameState, offer_id: str) -> Action:
+def offer_action(state: GameState, offer_id: str, *, graded: bool = False) -> Action:
     """What picking an offer card does: the forms to choose from, a confirmation before a move
     that ends or may close the summit, or before one that, as things stand, would be turned
-    down, or the move itself."""
+    down, or the move itself; ``graded`` adds that it cannot be taken back."""
     offer = state.scenario.offer(offer_id)
+    final = " It cannot be taken back: this is a graded game." if graded else ""
     if offer.variants:
         return Open(OfferForms(offer.id))
     move = Move(offer.id)
@@ -510,8 +511,7 @@ def offer_action(state: GameState, offer_id: str) -> Action:
                 "Walk away from the table?",
                 (
                     offer.summary,
-                    "Nothing more can be agreed after it, and in a graded game it cannot be "
-                    "taken back.",
+                    f"Nothing more can be agreed after it.{final}",
                 ),
                 "Walk away",
                 move,
@@ -527,20 +527,20 @@ def offer_action(state: GameState, offer_id: str) -> Action:
         )
         signed = f"If they sign, the summit closes with everything agreed on the record. {refused}"
         # The card said it would be turned down, and the dialog did not (a play-tester).
-        doomed = _turned_down(state, offer, move) if likely_rejected(state, move) else ()
+        doomed = _turned_down(state, offer, move, final) if likely_rejected(state, move) else ()
         body = (offer.summary, signed) if not doomed else (doomed[0], signed, doomed[1])
         return Open(_confirm("Put the joint statement forward?", body, "Put it forward", move))
     if offer.kind.judged and likely_rejected(state, move):
         # One key played the big deal, which could not succeed, in a graded game where nothing
         # is taken back (a play-tester); a form is chosen on a dialog that shows its costs.
-        body = _turned_down(state, offer, move)
+        body = _turned_down(state, offer, move, final)
         return Open(
             _confirm(f"Put \u201c{offer.label}\u201d forward?", body, "Put it forward", move)
         )
     return Apply(PlayMove(move))
 
 
-def _turned_down(state: GameState, offer: Offer, move: Move) -> tuple[str, str]:
+def _turned_down(state: GameState, offer: Offer, move: Move, final: str) -> tuple[str, str]:
     """What a confirmation says of an offer that, as things stand, would be turned down: what
     they need, then what proposing it and the rejection change, and whether they would then
     walk out (a play-tester added up the patience himself, after they had)."""
@@ -561,7 +561,7 @@ def _turned_down(state: GameState, offer: Offer, move: Move) -> tuple[str, str]:
     return (
         f"As things stand it would be turned down{why}. {outside}".strip(),
         f"Proposing it changes {effect_text(scenario, *proposing, none='nothing')}; a "
-        f"rejection, {rejection}{ends}. In a graded game it cannot be taken back.",
+        f"rejection, {rejection}{ends}.{final}",
     )
 
 

@@ -555,3 +555,18 @@ def test_the_adviser_says_when_nothing_on_the_table_can_be_won(hanoi: Scenario) 
             if hanoi.offer(move.offer).kind.judged and not no_trust_wins(state, move)
         )
         assert bool(stalled(state)) is not within, seed
+
+
+def test_only_a_graded_game_is_told_a_move_cannot_be_taken_back(hanoi: Scenario) -> None:
+    # A play-tester read "In a graded game it cannot be taken back" in a practice game's
+    # confirmations, where Undo takes it back.
+    from game.ui.screen import Dialog, Open
+    from game.ui.table import offer_action
+
+    state = new_game(hanoi, 3)
+    for graded in (False, True):
+        action = offer_action(state, "demand_cvid", graded=graded)
+        assert isinstance(action, Open) and isinstance(action.place, Dialog)
+        said = " ".join(action.place.body)
+        assert "turned down" in said
+        assert ("cannot be taken back" in said) is graded, said

@@ -395,7 +395,7 @@ class SummitScreen:
     def choose(self, offer_id: str) -> Action | None:
         """What picking an offer card does: the forms to choose from, a confirmation, or the
         move itself."""
-        return offer_action(self.state, offer_id)
+        return offer_action(self.state, offer_id, graded=self.session.who.is_graded)
 
     def _next_page(self) -> Action | None:
         self.turn_page(1)
