@@ -218,8 +218,8 @@ def how_to_play(scenario: Scenario) -> tuple[Page, ...]:
                 "- Keyboard: Tab and Shift+Tab or the arrow keys move between controls; Enter or "
                 "Space chooses; Esc goes back, or opens the menu at the table.",
                 "- Offers: number keys 1 to 9 and 0, then Q, W, E, R and on along the keyboard. "
-                "Enter or a click on the card you have just played asks first; again, and the "
-                "same offer is made once more.",
+                "A key whose card is on the other page turns to it: press it again to play it. "
+                "Playing the card you have just played once more asks first.",
                 "- At the table: U undo, S save, H help, L the whole log, X dismisses the "
                 "adviser's note. Their proposal: A accepts, R rejects, M amends. F11 switches "
                 "full screen.",

@@ -469,18 +469,23 @@ class SummitScreen:
         return None if handled is None else handled.action
 
     def _shortcut(self, event: pygame.event.Event) -> Handled | None:
-        """A card's key, even when the card is on another page."""
+        """A card's key; on another page, it turns to the card first and plays nothing (at
+        large text a play-tester's key played a card he could not see, nor its figures)."""
         for index, card in enumerate(self.cards):
             if card.shortcut is None or not card.shortcut.matches(event):
                 continue
             page = index // max(self._tray.per_page, 1)
-            if page != self.page:
+            turned = page != self.page
+            if turned:
                 self.page = page
                 self._layout_key = None
                 self._layout()
                 self._update_focus()
             self.focus.focus(card)
             self._update_focus()
+            if turned:
+                self.ctx.play(Cue.PAGE)
+                return Handled()
             if not card.enabled:
                 self.ctx.play(Cue.DENIED)
                 return Handled()

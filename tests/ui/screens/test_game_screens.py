@@ -130,6 +130,27 @@ def test_a_locked_card_shortcut_focuses_it_but_plays_nothing(ctx: UiContext) -> 
     assert app.top is table
 
 
+def test_a_key_whose_card_is_on_the_other_page_turns_to_it_first() -> None:
+    # At large text a play-tester's key played a card on the page he could not see, before he
+    # had read what it needed.
+    ctx = UiContext(Settings(text_size=TextSize.LARGE, sound=False))
+    flow, table = _table(ctx)
+    render_screens([table])
+    assert table._tray.pages > 1 and table.page == 0
+    per_page = table._tray.per_page
+    card = next(
+        c for c in table.cards[per_page:] if c.status is CardStatus.OPEN and c.shortcut is not None
+    )
+    assert card.shortcut is not None
+    turns = len(table.state.turns)
+    app = game_app(ctx, flow, table, [key(card.shortcut.key)])
+    app.run()
+    assert table.page == 1 and table.focus.focused is card
+    assert len(table.state.turns) == turns and app.top is table
+    # Pressed again, on its page, it is played (or asks for its form, as any card does).
+    assert table.on_event(key(card.shortcut.key)) == card.activate()
+
+
 def test_an_offer_with_forms_opens_the_picker_and_plays_the_chosen_form(ctx: UiContext) -> None:
     flow, table = _table(ctx)
     card = next(
