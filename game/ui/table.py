@@ -434,6 +434,8 @@ def answer_faces(state: GameState) -> tuple[AnswerFace, ...]:
         if answer in (ACCEPT, REJECT):
             title = "Accept their proposal" if answer == ACCEPT else "Reject it"
             caption = _answer_changes(state, proposal, answer)
+            if answer == REJECT:  # what it does to your own offer first, before any cut
+                caption = f"{rejection_hardens(state.scenario, proposal)} {caption}".strip()
         else:
             amended = amendment(state)
             title = amend_title(state, amended) if amended is not None else "Amend it"

@@ -97,7 +97,9 @@ def test_rejecting_says_how_much_more_their_own_offer_will_need(ctx: UiContext) 
     # answer card says it in its details line.
     assert dialog.answers["reject"].detail.startswith(expected)
     face = next(f for f in answer_faces(state) if f.answer == "reject")
-    assert expected in answer_detail(state, face)[1]
+    assert expected in answer_detail(state, face)[1] and face.caption.startswith(expected)
+    accept = next(f for f in answer_faces(state) if f.answer == "accept")
+    assert expected not in accept.caption
     unhardened = next(p for p in SCENARIO.proposals if not p.hardens)
     assert rejection_hardens(SCENARIO, unhardened) == ""
 
