@@ -86,14 +86,15 @@ def _most_need_more(state: GameState, meter: int) -> str:
     return f" Most accords need more of it than {have}."
 
 
-def stalled(state: GameState) -> str:
+def stalled(state: GameState) -> tuple[str, bool]:
     """What the adviser says when no offer open to the player meets what they need now, as far
-    as the table's figures show, "" otherwise: a play-tester spent three rounds of patience on
-    near misses ("about 16, now 12"), every one refused, his grudges raising them all."""
+    as the table's figures show ("" otherwise), and whether not even a good day carries the
+    nearest: a play-tester spent three rounds of patience on near misses ("about 16, now 12"),
+    every one refused, his grudges raising them all."""
     scenario = state.scenario
     trust = scenario.role_index(MeterRole.TRUST)
     if trust is None or state.pending is not None or state.is_over:
-        return ""
+        return "", False
     value = state.meters[trust]
     nearest: tuple[int, str] | None = None
     for move in available_moves(state):
@@ -101,22 +102,22 @@ def stalled(state: GameState) -> str:
             continue
         needed = expected_need_range(state, move, trust)
         if needed is None or needed[0] <= value:
-            return ""  # something on the table may be won as things stand
+            return "", False  # something on the table may be won as things stand
         if nearest is None or needed[0] < nearest[0]:
             nearest = (needed[0], move_label(scenario, move))
     if nearest is None:
-        return ""
+        return "", False
     label = scenario.meters[trust].label
     text = (
         f"Nothing on the table meets what they need now: {label} {value}; the nearest, "
         f"{nearest[1]}, needs about {nearest[0]}. Every refusal adds to what they remember."
     )
     if nearest[0] - scenario.rules.noise <= value:
-        return f"{text} Only a good day carries an offer that falls short."
+        return f"{text} Only a good day carries an offer that falls short.", False
     leave = next((o.label for o in scenario.offers if o.kind is OfferKind.WALK_AWAY), "")
     ending = f"; \u201c{leave}\u201d ends the summit at once" if leave else ""
     later = f"events between rounds can still move {label}{ending}"
-    return f"{text} Not even a good day carries one: {later}."
+    return f"{text} Not even a good day carries one: {later}.", True
 
 
 def next_hint(state: GameState, focus: Focus, seen: Collection[str]) -> Hint | None:
@@ -171,8 +172,9 @@ def next_hint(state: GameState, focus: Focus, seen: Collection[str]) -> Hint | N
             ),
             "locked cards",
         )
-    stuck = stalled(state) if state.turns and "stalled" not in seen else ""
-    add("stalled", bool(stuck), lambda: stuck, "offers out of reach")
+    # Said again once not even a good day carries the nearest (it stood through a move, read).
+    stuck, far = stalled(state) if state.turns else ("", False)
+    add("stalled:far" if far else "stalled", bool(stuck), lambda: stuck, "offers out of reach")
     last = state.turns[-1] if state.turns else None
     if last is not None:
         add(

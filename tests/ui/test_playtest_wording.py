@@ -537,10 +537,14 @@ def test_the_adviser_says_when_nothing_on_the_table_can_be_won(hanoi: Scenario) 
     assert next_hint(stuck, Focus(), {*seen, "stalled"}) != hint
     # Further out of reach, it names the way out.
     worse = attrs.evolve(stuck, meters=(5, *stuck.meters[1:]))
-    assert stalled(worse).endswith(
+    said, far = stalled(worse)
+    assert far and said.endswith(
         "Not even a good day carries one: events between rounds can still move trust; "
         "\u201cWalk away\u201d ends the summit at once."
     )
+    # And it is said again then, though the first word was read.
+    again = next_hint(worse, Focus(), {*seen, "stalled"})
+    assert again is not None and again.key == "stalled:far"
     # Where something on the table meets what they need, as the table's figures show, it says
     # nothing.
     trust = hanoi.meter_index["trust"]
@@ -554,7 +558,7 @@ def test_the_adviser_says_when_nothing_on_the_table_can_be_won(hanoi: Scenario) 
             for move in available_moves(state)
             if hanoi.offer(move.offer).kind.judged and not no_trust_wins(state, move)
         )
-        assert bool(stalled(state)) is not within, seed
+        assert bool(stalled(state)[0]) is not within, seed
 
 
 def test_only_a_graded_game_is_told_a_move_cannot_be_taken_back(hanoi: Scenario) -> None:
