@@ -590,17 +590,7 @@ def test_without_a_screen_the_window_command_says_so_in_one_line(argv: list[str]
     env["SDL_VIDEODRIVER"] = ""
     if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
         pytest.skip("this machine has a screen: the window would open")
-    result = subprocess.run(
-        [sys.executable, "-m", "game", *argv],
-        env=env,
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
-    assert result.returncode == 2
-    (line,) = result.stderr.splitlines()
+    line = _window_refused(argv, env)
     assert line.startswith("hanoi-summit: no screen to open a window on (SDL could only offer")
     assert line.endswith("play without one: python -m game play --headless")
     statuses = _readme_exit_statuses()
@@ -616,8 +606,17 @@ def test_a_named_driver_that_cannot_start_is_said_in_one_line(driver: str) -> No
     in pygame's "x11 not available" traceback and status 1 (a play-tester)."""
     env = {key: value for key, value in os.environ.items() if key != "XDG_RUNTIME_DIR"}
     env.update(SDL_VIDEODRIVER=driver, DISPLAY=":59", WAYLAND_DISPLAY="hanoi-summit-none")
+    line = _window_refused([], env)
+    assert line.startswith(
+        f"hanoi-summit: no screen to open a window on (SDL_VIDEODRIVER={driver}:"
+    )
+    assert line.endswith("play without one: python -m game play --headless")
+
+
+def _window_refused(argv: list[str], env: dict[str, str]) -> str:
+    """The one line on standard error of the window command refused with status 2."""
     result = subprocess.run(
-        [sys.executable, "-m", "game"],
+        [sys.executable, "-m", "game", *argv],
         env=env,
         stdin=subprocess.DEVNULL,
         capture_output=True,
@@ -627,10 +626,7 @@ def test_a_named_driver_that_cannot_start_is_said_in_one_line(driver: str) -> No
     )
     assert result.returncode == 2, result.stderr
     (line,) = result.stderr.splitlines()
-    assert line.startswith(
-        f"hanoi-summit: no screen to open a window on (SDL_VIDEODRIVER={driver}:"
-    )
-    assert line.endswith("play without one: python -m game play --headless")
+    return line
 
 
 def _readme_exit_statuses() -> str:
