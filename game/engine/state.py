@@ -5,7 +5,7 @@ turn builds (the state, its turns and reactions, their accords and pending propo
 result) are frozen to the type checker, which the test command runs over every module, and
 unguarded at run time: attrs guards a frozen value by setting each field through
 ``object.__setattr__``, which made a sixth of a turn's cost (234,000 instructions a turn with
-the guard, 195,000 without). ``tests/engine/test_frozen.py`` holds both halves: the type
+the guard, 193,000 without). ``tests/engine/test_frozen.py`` holds both halves: the type
 checker refuses an assignment, and ``apply`` leaves the state it was given as it was.
 """
 
