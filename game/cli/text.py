@@ -38,7 +38,6 @@ from game.engine.describe import (
     proposal_costs,
     region_line,
     rejecting_text,
-    rejection_hardens,
     remembered,
     reply_sentence,
     round_opened,
@@ -101,9 +100,7 @@ def proposal_lines(
         lines.append(f"{indent}Rejecting: {rejecting_text(scenario, proposal)}")
     else:
         effects, unseen = answer_foreseen(now, proposal, REJECT)
-        costs = effect_text(scenario, *effects, none="no change to the meters")
-        hardens = rejection_hardens(scenario, proposal)
-        costs += f". {hardens}" if hardens else ""
+        costs = rejecting_text(scenario, proposal, effects)
         lines.append(f"{indent}Rejecting{', as a rule' if unseen else ''}: {costs}")
     if proposal.amend:
         move = Move.parse(proposal.amend)

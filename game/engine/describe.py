@@ -424,10 +424,14 @@ def rejection_hardens(scenario: Scenario, proposal: Proposal) -> str:
     return f"From then on your own \u201c{label}\u201d needs {proposal.hardens} more."
 
 
-def rejecting_text(scenario: Scenario, proposal: Proposal) -> str:
-    """What rejecting a proposal of theirs does, as one phrase: the meters, and what it does
-    to your own offer for the same accord (see :func:`rejection_hardens`)."""
-    effects = answer_effects(scenario, proposal, REJECT)
+def rejecting_text(
+    scenario: Scenario, proposal: Proposal, effects: Sequence[Effect] | None = None
+) -> str:
+    """What rejecting a proposal of theirs does, as one phrase: the meters (``effects``, as a
+    player foresees them; by default the proposal's own, :func:`answer_effects`), and what it
+    does to your own offer for the same accord (see :func:`rejection_hardens`)."""
+    if effects is None:
+        effects = answer_effects(scenario, proposal, REJECT)
     said = effect_text(scenario, *effects, none="no change to the meters")
     hardens = rejection_hardens(scenario, proposal)
     return f"{said}. {hardens}" if hardens else said
