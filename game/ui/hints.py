@@ -173,7 +173,8 @@ def next_hint(state: GameState, focus: Focus, seen: Collection[str]) -> Hint | N
             "locked cards",
         )
     # Said again once not even a good day carries the nearest (it stood through a move, read).
-    stuck, far = stalled(state) if state.turns else ("", False)
+    said = {"stalled", "stalled:far"} <= set(seen)  # both read: nothing left to work out
+    stuck, far = stalled(state) if state.turns and not said else ("", False)
     add("stalled:far" if far else "stalled", bool(stuck), lambda: stuck, "offers out of reach")
     last = state.turns[-1] if state.turns else None
     if last is not None:
